@@ -1,0 +1,8 @@
+"""Allow ``python -m processkit``."""
+
+from __future__ import annotations
+
+from processkit.cli.main import run
+
+if __name__ == "__main__":
+    run()

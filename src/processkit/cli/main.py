@@ -1,0 +1,89 @@
+"""The ``processkit`` command: the typer app and the one place that turns failures into exits."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import typer
+
+from processkit import __version__
+
+app = typer.Typer(
+    name="processkit",
+    help="Process management kept as YAML in git: validate, inventory, map and publish.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    rich_markup_mode=None,
+)
+
+ISSUES_URL = "https://github.com/processkit/processkit/issues"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"processkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(
+        False, "--debug", help="Show the full traceback when something goes wrong."
+    ),
+) -> None:
+    """processkit: process management for social services, kept as YAML files in git."""
+
+
+def _register() -> None:
+    from processkit.cli import schema, validate
+
+    validate.register(app)
+    schema.register(app)
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, mapping every failure to exit status 2 or 3."""
+    from processkit.errors import ProcesskitError
+    from processkit.loading.discover import RepositoryNotFound
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    args = [arg for arg in args if arg != "--debug"]
+    _register()
+    try:
+        result = app(args=args, prog_name="processkit", standalone_mode=False)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        typer.echo("processkit: interrupted", err=True)
+        sys.exit(130)
+    except (ProcesskitError, RepositoryNotFound) as problem:
+        typer.echo(f"processkit: {problem}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("processkit: interrupted", err=True)
+        sys.exit(130)
+    except Exception as problem:
+        if _is_usage_error(problem):  # typer's own (bad option, missing argument)
+            problem.show()  # type: ignore[attr-defined]
+            sys.exit(2)
+        # every other failure is a bug of ours
+        if debug:
+            traceback.print_exc()
+        typer.echo(
+            f"processkit: internal error ({type(problem).__name__}: {problem}). This is a bug; "
+            f"please report it at {ISSUES_URL}"
+            + ("" if debug else " (run again with --debug to see the details)"),
+            err=True,
+        )
+        sys.exit(3)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+def _is_usage_error(problem: Exception) -> bool:
+    return hasattr(problem, "show") and hasattr(problem, "exit_code")

@@ -1,0 +1,55 @@
+"""``processkit validate``."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate_command)
+
+
+def validate_command(
+    path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
+    format: Format | None = typer.Option(
+        None, "--format", "-f",
+        help="text (default), json, or github (default when GITHUB_ACTIONS=true).",
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    changed_since: str | None = typer.Option(
+        None, "--changed-since", metavar="REF",
+        help="Report only problems in files changed since this git revision.",
+    ),
+    today: str | None = typer.Option(
+        None, "--today", metavar="YYYY-MM-DD", help="The date to check reviews against."
+    ),
+) -> int:
+    """Check every file against the format and the rules of good process management."""
+    from processkit.cli.dates import parse_today
+    from processkit.cli.reporters import report_validation
+    from processkit.loading.load import ConfigError
+    from processkit.validate import validate
+
+    chosen = format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)
+    try:
+        result = validate(path, today=parse_today(today), changed_since=changed_since)
+    except ConfigError as problem:
+        from processkit.cli.reporters import report_config_error
+
+        report_config_error(problem, chosen.value)
+        return 2
+    report_validation(result, chosen.value)
+    summary = result.report.summary
+    if summary.errors or (strict and summary.warnings):
+        return 1
+    return 0

@@ -1,0 +1,140 @@
+"""Loading a whole repository: every file, every diagnostic, never stopping at the first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from processkit.diagnostics import Diagnostic, Severity, did_you_mean
+from processkit.loading.discover import CONFIG_NAME, discover, find_root
+from processkit.loading.locate import locate
+from processkit.loading.model_errors import model_diagnostics
+from processkit.loading.references import check_parent_loops, check_references
+from processkit.loading.repository import Record, Repository
+from processkit.loading.yamlfile import ParsedFile, mark_of, read_yaml
+from processkit.model import KINDS, Config
+from processkit.model.types import ID_RE
+
+
+class ConfigError(Exception):
+    """``processkit.yaml`` is missing or invalid: the command cannot run (exit status 2)."""
+
+    def __init__(self, diagnostics: list[Diagnostic], root: Path, text: str | None) -> None:
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+        self.root = root
+        self.text = text
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """A loaded repository and everything found wrong while loading it."""
+
+    repo: Repository
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def load_config(root: Path) -> tuple[Config, str]:
+    """The configuration at ``root``, or ConfigError with its diagnostics."""
+    data = (root / CONFIG_NAME).read_bytes()
+    parsed = read_yaml(CONFIG_NAME, data)
+    if parsed.diagnostics or parsed.node is None:
+        raise ConfigError(parsed.diagnostics, root, parsed.text)
+    try:
+        config = Config.model_validate(parsed.value)
+    except ValidationError as error:
+        found = list(model_diagnostics(error, Config, parsed.node, CONFIG_NAME))
+        raise ConfigError(found, root, parsed.text) from None
+    return config, parsed.text or ""
+
+
+def load_repository(start: Path) -> LoadResult:
+    """Read the repository containing ``start``: configuration first, then every entity file."""
+    root = find_root(start)
+    config, config_text = load_config(root)
+    repo = Repository(root=root, config=config)
+    repo.texts[CONFIG_NAME] = config_text
+    found = discover(root, config.site.output, config.exclude)
+    diagnostics = list(found.diagnostics)
+    first_path: dict[tuple[str, str], str] = {}
+    for relative in found.files:
+        diagnostics.extend(_load_file(repo, relative, first_path))
+    repo.files = len(found.files) + 1
+    diagnostics.extend(check_references(repo))
+    diagnostics.extend(check_parent_loops(repo))
+    return LoadResult(repo, diagnostics)
+
+
+def _load_file(
+    repo: Repository, relative: str, first_path: dict[tuple[str, str], str]
+) -> list[Diagnostic]:
+    try:
+        data = (repo.root / relative).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return [Diagnostic("PK001", Severity.ERROR, f"the file cannot be read: {reason}",
+                           relative, 0, 0, "Check that the file exists and may be read.")]
+    parsed = read_yaml(relative, data)
+    if parsed.text is not None:
+        repo.texts[relative] = parsed.text
+    if parsed.node is None:
+        return parsed.diagnostics
+    diagnostics = parsed.diagnostics
+    kind = _kind_of(parsed, diagnostics)
+    if kind is None:
+        return diagnostics
+    model = KINDS[kind]
+    entity_id = parsed.value.get("id")
+    entity_id = str(getattr(entity_id, "source", entity_id)) if entity_id is not None else None
+    try:
+        entity = model.model_validate(parsed.value)
+    except ValidationError as error:
+        diagnostics.extend(model_diagnostics(error, model, parsed.node, relative))
+        if entity_id and ID_RE.match(entity_id):
+            repo.known.setdefault(kind, set()).add(entity_id)
+        return diagnostics
+    earlier = first_path.get((kind, entity.id))
+    if earlier is not None:
+        mark = locate(parsed.node, ("id",))
+        diagnostics.append(Diagnostic(
+            "PK020", Severity.ERROR,
+            f"another {kind} already has the id `{entity.id}` ({earlier})",
+            relative, mark.line, mark.column,
+            f"Ids must be unique within a kind: give this {kind} another id, "
+            "or remove one of the two files.",
+        ))
+        return diagnostics
+    first_path[(kind, entity.id)] = relative
+    repo.of_kind(kind)[entity.id] = Record(entity, relative, parsed.extensions)
+    repo.known.setdefault(kind, set()).add(entity.id)
+    return diagnostics
+
+
+def _kind_of(parsed: ParsedFile, diagnostics: list[Diagnostic]) -> str | None:
+    value: dict[str, Any] = parsed.value
+    assert parsed.node is not None
+    kinds = ", ".join(f"`{k}`" for k in KINDS)
+    if "kind" not in value:
+        mark = mark_of(parsed.node)
+        diagnostics.append(Diagnostic(
+            "PK005", Severity.ERROR, "`kind` is missing: processkit cannot tell what this file is",
+            parsed.path, mark.line, mark.column,
+            f"Add `kind:` as the first line, one of {kinds}.",
+        ))
+        return None
+    kind = value["kind"]
+    if not isinstance(kind, str) or kind not in KINDS:
+        mark = locate(parsed.node, ("kind",))
+        guess = did_you_mean(str(kind), KINDS) if kind is not None else None
+        message = f"`{kind}` is not a kind processkit knows"
+        if guess:
+            message += f"; did you mean `{guess}`?"
+        diagnostics.append(Diagnostic(
+            "PK005", Severity.ERROR, message, parsed.path, mark.line, mark.column,
+            f"`kind` is one of {kinds}.",
+        ))
+        return None
+    return kind

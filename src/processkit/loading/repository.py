@@ -1,0 +1,115 @@
+"""The loaded repository: its configuration and every entity, with where each came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
+
+from yaml.nodes import Node
+
+from processkit.loading.locate import Loc, locate
+from processkit.loading.yamlfile import Mark, compose
+from processkit.model import (
+    Area,
+    Assessment,
+    Config,
+    Entity,
+    Handbook,
+    Person,
+    Process,
+    Proposal,
+    Role,
+)
+
+E = TypeVar("E", bound=Entity)
+
+
+@dataclass(frozen=True, slots=True)
+class Record(Generic[E]):
+    """One entity and the file it came from (its ``x-`` keys kept aside)."""
+
+    entity: E
+    path: str
+    extensions: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Repository:
+    """Everything that was read: the configuration and every valid entity by kind and id.
+
+    ``known`` also holds the ids of entities whose files had errors, so that a reference to
+    them is not reported a second time as unknown.
+    """
+
+    root: Path
+    config: Config
+    records: dict[str, dict[str, Record[Any]]] = field(default_factory=dict)
+    known: dict[str, set[str]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    files: int = 0
+    _nodes: dict[str, Node | None] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> dict[str, Record[Any]]:
+        return self.records.setdefault(kind, {})
+
+    @property
+    def areas(self) -> dict[str, Record[Area]]:
+        return cast("dict[str, Record[Area]]", self.of_kind("area"))
+
+    @property
+    def processes(self) -> dict[str, Record[Process]]:
+        return cast("dict[str, Record[Process]]", self.of_kind("process"))
+
+    @property
+    def roles(self) -> dict[str, Record[Role]]:
+        return cast("dict[str, Record[Role]]", self.of_kind("role"))
+
+    @property
+    def people(self) -> dict[str, Record[Person]]:
+        return cast("dict[str, Record[Person]]", self.of_kind("person"))
+
+    @property
+    def handbooks(self) -> dict[str, Record[Handbook]]:
+        return cast("dict[str, Record[Handbook]]", self.of_kind("handbook"))
+
+    @property
+    def proposals(self) -> dict[str, Record[Proposal]]:
+        return cast("dict[str, Record[Proposal]]", self.of_kind("proposal"))
+
+    @property
+    def assessments(self) -> dict[str, Record[Assessment]]:
+        return cast("dict[str, Record[Assessment]]", self.of_kind("assessment"))
+
+    def exists(self, kind: str, entity_id: str) -> bool:
+        return entity_id in self.known.get(kind, ())
+
+    def entity_count(self) -> int:
+        return sum(len(ids) for ids in self.known.values())
+
+    def all_records(self) -> Iterator[tuple[str, Record[Any]]]:
+        for kind in sorted(self.records):
+            for entity_id in sorted(self.records[kind]):
+                yield kind, self.records[kind][entity_id]
+
+    def locate(self, path: str, loc: Loc, *, at_key: bool = False) -> Mark:
+        """The 1-based position of a key or value in a file, composed again on demand."""
+        if path not in self._nodes:
+            text = self.texts.get(path)
+            nodes = compose(path, text)[0] if text is not None else []
+            self._nodes[path] = nodes[0] if nodes else None
+        node = self._nodes[path]
+        if node is None:
+            return Mark(0, 0)
+        return locate(node, loc, at_key=at_key)
+
+    def remember_node(self, path: str, node: Node | None) -> None:
+        self._nodes[path] = node
+
+    def source_line(self, path: str, line: int) -> str | None:
+        text = self.texts.get(path)
+        if text is None or line < 1:
+            return None
+        lines = text.split("\n")
+        return lines[line - 1] if line <= len(lines) else None

@@ -1,0 +1,356 @@
+"""Reading one YAML file: bytes -> text -> nodes (with positions) -> plain Python values.
+
+PyYAML's libyaml-based composer gives every node its position at C speed; the conversion to
+Python values is ours, so that it can follow YAML 1.2 (``no`` and ``off`` stay text), report
+duplicate keys, strip ``x-`` extension keys and refuse alias bombs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from processkit.diagnostics import Diagnostic, Severity
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_VALUES = 200_000
+MAX_DEPTH = 100
+
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_OCT_RE = re.compile(r"^0o[0-7]+$")
+_HEX_RE = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT_RE = re.compile(
+    r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$"
+    r"|^\.(?:nan|NaN|NAN)$"
+)
+_BRACKETS_RE = re.compile(r"[\[\]{}]")
+
+
+class SourceInt(int):
+    """An integer that remembers how it was written (``0042``)."""
+
+    source: str
+
+
+class SourceFloat(float):
+    """A float that remembers how it was written (``2.10``), so versions keep their zeros."""
+
+    source: str
+
+
+@dataclass(slots=True)
+class Mark:
+    """A 1-based position in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """One file, read: its text, its top-level node and value, and what went wrong."""
+
+    path: str
+    text: str | None = None
+    node: Node | None = None
+    value: Any = None
+    extensions: dict[str, Any] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    """Conversion stopped: the document is hostile or malformed beyond a single key."""
+
+    def __init__(self, node: Node, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+        self.hint = hint
+
+
+def mark_of(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _error(path: str, code: str, message: str, mark: Mark | None, hint: str | None) -> Diagnostic:
+    line, column = (mark.line, mark.column) if mark else (0, 0)
+    return Diagnostic(code, Severity.ERROR, message, path, line, column, hint)
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 text of a file (a BOM is dropped, CRLF becomes LF), or a PK001 saying why not."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        hint = "Save the file as UTF-8 (in most editors: Save with encoding, UTF-8)."
+        latin = data.decode("cp1252", "replace")
+        if any(letter in latin for letter in "åäöÅÄÖéü"):
+            hint = (
+                "The file looks like it was saved as Latin-1 / Windows-1252 (å, ä, ö); "
+                "save it as UTF-8 instead (in most editors: Save with encoding, UTF-8)."
+            )
+        message = f"the file is not UTF-8 text: byte `0x{data[exc.start]:02x}` cannot be read"
+        return None, _error(path, "PK001", message, Mark(line, column), hint)
+    if "\x00" in text:
+        return None, _error(
+            path, "PK001", "the file holds NUL characters: it is not a text file", None,
+            "Only YAML text files belong in the repository; move or exclude this file.",
+        )
+    return text.replace("\r\n", "\n"), None
+
+
+def _flow_depth(text: str) -> int:
+    depth = deepest = 0
+    for match in _BRACKETS_RE.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def compose(path: str, text: str) -> tuple[list[Node], Diagnostic | None]:
+    """The documents of a text as nodes, or the YAML syntax error as PK002."""
+    if text.count("[") + text.count("{") > MAX_DEPTH and _flow_depth(text) > MAX_DEPTH:
+        return [], _error(
+            path, "PK002", f"the YAML is nested more than {MAX_DEPTH} levels deep", Mark(1, 1),
+            "Process files are flat; check for a run of unmatched [ or { brackets.",
+        )
+    loader = _Loader(text)
+    nodes: list[Node] = []
+    try:
+        while loader.check_node():
+            nodes.append(loader.get_node())
+    except yaml.MarkedYAMLError as exc:
+        return [], _syntax_error(path, text, exc)
+    except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
+        return [], _error(path, "PK002", f"the YAML cannot be read: {exc}", None, None)
+    finally:
+        loader.dispose()
+    return nodes, None
+
+
+def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    hint = "Check the indentation and the punctuation (: - quotes) on this line and the one above."
+    if exc.context_mark is not None and context.startswith("while parsing a flow"):
+        mark = exc.context_mark
+        message = "YAML syntax error: a `[` or `{` opened here is not closed where it should be"
+        hint = "Close the list with `]` (or the mapping with `}`) on the same line, and " \
+               "separate its items with commas."
+    elif exc.context_mark is not None and context.startswith("while scanning a quoted"):
+        mark = exc.context_mark
+        message = "YAML syntax error: a quoted text opened here is never closed"
+        hint = "End the text with the same quote character it starts with."
+    position = Mark(mark.line + 1, mark.column + 1) if mark else None
+    if position is not None:
+        lines = text.split("\n")
+        source_line = lines[position.line - 1] if position.line - 1 < len(lines) else ""
+        if "\t" in source_line or "found character '\\t'" in problem:
+            message = "YAML syntax error: a tab character is used for indentation"
+            hint = "YAML indents with spaces only: replace the tab with spaces."
+        elif "found undefined alias" in problem or "found undefined anchor" in problem:
+            hint = "A `*name` alias must refer to an `&name` anchor written earlier in the file."
+        elif ":" in source_line and "mapping values are not allowed" in problem:
+            hint = (
+                "A text that contains `: ` must be put in quotes, e.g. "
+                'purpose: "Syfte: att …"'
+            )
+    return _error(path, "PK002", message, position, hint)
+
+
+def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> ParsedFile:
+    """Read one file into a mapping value, with every problem found as a diagnostic."""
+    parsed = ParsedFile(path)
+    if len(data) > MAX_FILE_BYTES:
+        megabytes = len(data) / (1024 * 1024)
+        parsed.diagnostics.append(_error(
+            path, "PK001",
+            f"the file is {megabytes:.1f} MB; processkit reads files of at most "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+            None, "A process file is a few kilobytes; split the content or exclude the file.",
+        ))
+        return parsed
+    text, problem = decode(path, data)
+    if problem is not None:
+        parsed.diagnostics.append(problem)
+        return parsed
+    assert text is not None
+    parsed.text = text
+    nodes, problem = compose(path, text)
+    if problem is not None:
+        parsed.diagnostics.append(problem)
+        return parsed
+    if len(nodes) > 1:  # a stray `---` at the end adds an empty document: harmless
+        nodes = [node for node in nodes if not _is_empty(node)] or nodes[:1]
+    if len(nodes) > 1:
+        parsed.diagnostics.append(_error(
+            path, "PK004", f"the file holds {len(nodes)} YAML documents; it may hold only one",
+            mark_of(nodes[1]), "Put each entity in a file of its own and remove the `---` lines.",
+        ))
+        return parsed
+    if not nodes or (isinstance(nodes[0], ScalarNode) and _NULL_RE.match(nodes[0].value)
+                     and nodes[0].tag != _STR):
+        parsed.diagnostics.append(_error(
+            path, "PK004", "the file is empty", Mark(1, 1),
+            "Write the entity as `key: value` lines starting with `kind:` and `id:`, "
+            "or delete the file.",
+        ))
+        return parsed
+    node = nodes[0]
+    if not isinstance(node, MappingNode):
+        found = "a list" if isinstance(node, SequenceNode) else f"the text `{_short(node.value)}`"
+        parsed.diagnostics.append(_error(
+            path, "PK004", f"expected `key: value` lines (a mapping), found {found}",
+            mark_of(node), "Write the entity as `key: value` lines starting with `kind:`.",
+        ))
+        return parsed
+    converter = _Converter(path, strip_extensions)
+    try:
+        parsed.value = converter.convert(node, 0)
+    except _Refused as refused:
+        parsed.diagnostics.append(
+            _error(path, "PK002", refused.message, mark_of(refused.node), refused.hint)
+        )
+        parsed.value = None
+        return parsed
+    parsed.node = node
+    parsed.extensions = converter.top_extensions
+    parsed.diagnostics.extend(converter.diagnostics)
+    return parsed
+
+
+def _is_empty(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.value == "" and not node.style
+
+
+def _short(value: object, limit: int = 40) -> str:
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Converter:
+    """Nodes to Python values under YAML 1.2 rules, with duplicate keys and alias limits."""
+
+    def __init__(self, path: str, strip_extensions: bool) -> None:
+        self.path = path
+        self.strip_extensions = strip_extensions
+        self.count = 0
+        self.active: set[int] = set()
+        self.diagnostics: list[Diagnostic] = []
+        self.top_extensions: dict[str, Any] = {}
+
+    def convert(self, node: Node, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Refused(
+                node,
+                f"the document expands to more than {MAX_VALUES:,} values; refused "
+                "(this is what a YAML alias bomb looks like)",
+                "Do not nest `*alias` references to repeat content; write it out instead.",
+            )
+        if depth > MAX_DEPTH:
+            raise _Refused(node, f"the YAML is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, ScalarNode):
+            return _scalar(node)
+        key = id(node)
+        if key in self.active:
+            raise _Refused(node, "a YAML alias refers to the list or mapping that contains it",
+                           "Remove the `*alias` that points back to its own `&anchor`.")
+        self.active.add(key)
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.convert(item, depth + 1) for item in node.value]
+            return self._mapping(node, depth)
+        finally:
+            self.active.discard(key)
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, Node] = {}
+        for key_node, value_node in self._pairs(node):
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused(key_node, "a key must be a plain word, not a list or mapping")
+            key = str(_scalar(key_node))
+            if key in seen:
+                first = mark_of(seen[key])
+                self.diagnostics.append(_error(
+                    self.path, "PK003",
+                    f"`{key}` appears twice in this mapping (first on line {first.line})",
+                    mark_of(key_node),
+                    "Keep one of the two; YAML would silently use only the last.",
+                ))
+                continue
+            seen[key] = key_node
+            value = self.convert(value_node, depth + 1)
+            if self.strip_extensions and key.startswith("x-"):
+                if depth == 0:
+                    self.top_extensions[key] = value
+                continue
+            result[key] = value
+        return result
+
+    def _pairs(self, node: MappingNode) -> Iterator[tuple[Node, Node]]:
+        merged: list[tuple[Node, Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+                for source in sources:
+                    if not isinstance(source, MappingNode):
+                        raise _Refused(source, "`<<` can only merge a mapping")
+                    merged.extend(source.value)
+            else:
+                yield key_node, value_node
+        own = {str(k.value) for k, _ in node.value if isinstance(k, ScalarNode)}
+        for key_node, value_node in merged:
+            if str(key_node.value) not in own:
+                own.add(str(key_node.value))
+                yield key_node, value_node
+
+
+def _scalar(node: ScalarNode) -> Any:
+    text: str = node.value
+    if node.tag == _STR or node.style:  # quoted or block: text (libyaml gives '' for plain)
+        return text
+    if _NULL_RE.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    first = text[:1]
+    if first.isdigit() or first in "-+.":
+        if _INT_RE.match(text):
+            number = SourceInt(text)
+        elif _OCT_RE.match(text):
+            number = SourceInt(text[2:], 8)
+        elif _HEX_RE.match(text):
+            number = SourceInt(text[2:], 16)
+        elif _FLOAT_RE.match(text):
+            number = SourceFloat(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
+        else:
+            return text
+        number.source = text
+        return number
+    return text

@@ -1,0 +1,28 @@
+"""A delivery area (leverans, leveransområde)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from processkit.model.types import Id, Markdown, Strict, Text
+
+
+class Area(Strict):
+    """Leveransområde: a delivery area that groups the processes delivering to one group of people."""
+
+    kind: Literal["area"] = Field(description="Always `area` (leveransområde).")
+    id: Id = Field(description="Identitet: 1-64 characters a-z 0-9 - _ . used in addresses.")
+    name: Text = Field(description="Namn: the area's name, e.g. Barn och unga.")
+    description: Markdown | None = Field(
+        default=None, description="Beskrivning: what the area delivers (Markdown)."
+    )
+    customers: Text | None = Field(
+        default=None, description="Kunder: who the area is for (de vi finns till för)."
+    )
+    unit: Text | None = Field(default=None, description="Enhet: organisational unit responsible.")
+    owner: Id | None = Field(default=None, description="Ägare: person id of who answers for the area.")
+    order: int | None = Field(
+        default=None, description="Ordning: sort order on the start page (then by name)."
+    )

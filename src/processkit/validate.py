@@ -1,0 +1,35 @@
+"""Validation: load the repository, check it, and keep the diagnostics asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from processkit.diagnostics import Report
+from processkit.gitinfo import changed_files
+from processkit.loading.load import load_repository
+from processkit.loading.repository import Repository
+
+
+@dataclass(slots=True)
+class Validation:
+    """The loaded repository and the report on it."""
+
+    repo: Repository
+    report: Report
+
+
+def validate(start: Path, *, today: date | None = None, changed_since: str | None = None) -> Validation:
+    """Load and check the repository at or above ``start``.
+
+    With ``changed_since`` the whole repository is still loaded (references need it), but only
+    diagnostics in files changed since that git revision are kept.
+    """
+    loaded = load_repository(start)
+    diagnostics = loaded.diagnostics
+    if changed_since is not None:
+        changed = changed_files(loaded.repo.root, changed_since)
+        diagnostics = [d for d in diagnostics if d.path in changed]
+    report = Report.build(diagnostics, loaded.repo.files, loaded.repo.entity_count())
+    return Validation(loaded.repo, report)
