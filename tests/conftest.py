@@ -65,7 +65,9 @@ class CliResult:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., CliResult]:
     """Run ``processkit ARGS`` in this process and capture its exit status and output."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 

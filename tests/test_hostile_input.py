@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import CliResult, codes
 
 from processkit.loading.yamlfile import MAX_FILE_BYTES
-from tests.conftest import CliResult, codes
 
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
 Cli = Callable[..., CliResult]
@@ -17,8 +17,9 @@ Cli = Callable[..., CliResult]
 AREA = "kind: area\nid: barn\nname: Barn och unga\n"
 
 
-def test_link_outside_the_repository_is_not_followed(make_repo: MakeRepo, cli: Cli,
-                                                      tmp_path: Path) -> None:
+def test_link_outside_the_repository_is_not_followed(
+    make_repo: MakeRepo, cli: Cli, tmp_path: Path
+) -> None:
     secret = tmp_path / "secret.yaml"
     secret.write_text("kind: area\nid: hemlig\nname: Hemligt\n", encoding="utf-8")
     secret_folder = tmp_path / "secrets"
@@ -29,8 +30,11 @@ def test_link_outside_the_repository_is_not_followed(make_repo: MakeRepo, cli: C
     os.symlink(secret_folder, root / "linked")
     os.symlink(root / "areas" / "barn.yaml", root / "inside.yml")
     result = cli("validate", root, "--format", "json")
-    assert codes(result) == [("PK001", "areas/link.yaml", 0, 0), ("PK020", "inside.yml", 2, 5),
-                             ("PK001", "linked", 0, 0)]
+    assert codes(result) == [
+        ("PK001", "areas/link.yaml", 0, 0),
+        ("PK020", "inside.yml", 2, 5),
+        ("PK001", "linked", 0, 0),
+    ]
     assert "hemlig" not in result.out
     assert result.json()["diagnostics"][0]["message"] == (
         "this is a link to a place outside the repository; processkit does not follow it"
@@ -67,9 +71,7 @@ def test_a_huge_file_is_refused_with_its_size(make_repo: MakeRepo, cli: Cli) -> 
     root = make_repo({"big.yaml": big})
     [found] = cli("validate", root, "--format", "json").json()["diagnostics"]
     assert found["code"] == "PK001"
-    assert found["message"] == (
-        "the file is 10.0 MB; processkit reads files of at most 10 MB"
-    )
+    assert found["message"] == ("the file is 10.0 MB; processkit reads files of at most 10 MB")
 
 
 def test_a_large_file_under_the_limit_is_read(make_repo: MakeRepo, cli: Cli) -> None:
@@ -85,8 +87,7 @@ def test_many_files(make_repo: MakeRepo, cli: Cli) -> None:
         f"areas/a{i:04}.yaml": f"kind: area\nid: a{i:04}\nname: Område {i}\n" for i in range(3000)
     }
     result = cli("validate", make_repo(files), "--format", "json")
-    assert result.json()["summary"] == {"files": 3001, "entities": 3000, "errors": 0,
-                                        "warnings": 0}
+    assert result.json()["summary"] == {"files": 3001, "entities": 3000, "errors": 0, "warnings": 0}
 
 
 @pytest.mark.parametrize(
@@ -101,11 +102,20 @@ def test_many_files(make_repo: MakeRepo, cli: Cli) -> None:
         (b"", [("PK004", "f.yaml", 1, 1)]),
         (b"kind: area\nid: x\nname: X\n? [a, b]\n: c\n", [("PK002", "f.yaml", 4, 3)]),
     ],
-    ids=["bom", "crlf", "latin-1", "tab", "two-documents", "trailing-separator", "empty",
-         "complex-key"],
+    ids=[
+        "bom",
+        "crlf",
+        "latin-1",
+        "tab",
+        "two-documents",
+        "trailing-separator",
+        "empty",
+        "complex-key",
+    ],
 )
-def test_awkward_encodings_and_shapes(content: bytes, expected: list[tuple[str, str, int, int]],
-                                      make_repo: MakeRepo, cli: Cli) -> None:
+def test_awkward_encodings_and_shapes(
+    content: bytes, expected: list[tuple[str, str, int, int]], make_repo: MakeRepo, cli: Cli
+) -> None:
     result = cli("validate", make_repo({"f.yaml": content}), "--format", "json")
     assert codes(result) == expected
 
@@ -130,5 +140,9 @@ def test_dangling_link_cannot_be_read(make_repo: MakeRepo, cli: Cli) -> None:
     os.symlink(root / "gone.yaml", root / "link.yaml")
     [found] = cli("validate", root, "--format", "json").json()["diagnostics"]
     assert (found["code"], found["path"], found["line"], found["column"]) == (
-        "PK001", "link.yaml", 0, 0)
+        "PK001",
+        "link.yaml",
+        0,
+        0,
+    )
     assert found["message"] == "the file cannot be read: No such file or directory"

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import CliResult, codes
 
 AREA = "kind: area\nid: barn\nname: Barn och unga\n"
@@ -71,7 +70,11 @@ CASES: dict[str, Case] = {
         [("PK003", "p.yaml", 4, 1)],
     ),
     "PK003 duplicate nested key": (
-        {"p.yaml": PROCESS.replace("    role: ss\n    next", "    role: ss\n    role: ss\n    next")},
+        {
+            "p.yaml": PROCESS.replace(
+                "    role: ss\n    next", "    role: ss\n    role: ss\n    next"
+            )
+        },
         [("PK003", "p.yaml", 12, 5)],
     ),
     "PK004 empty": ({"p.yaml": "# inget här\n"}, [("PK004", "p.yaml", 1, 1)]),
@@ -83,33 +86,26 @@ CASES: dict[str, Case] = {
     ),
     "PK005 kind missing": ({"p.yaml": "\nid: x\nname: X\n"}, [("PK005", "p.yaml", 2, 1)]),
     "PK005 kind unknown": ({"p.yaml": "id: x\nkind: proces\n"}, [("PK005", "p.yaml", 2, 7)]),
-    "PK010 missing top-level": (
-        {"p.yaml": "kind: area\nid: x\n"}, [("PK010", "p.yaml", 1, 1)]
-    ),
+    "PK010 missing top-level": ({"p.yaml": "kind: area\nid: x\n"}, [("PK010", "p.yaml", 1, 1)]),
     "PK010 missing in an activity": (
         {"p.yaml": PROCESS.replace("    name: Besluta\n", "")},
         [("PK010", "p.yaml", 13, 5)],
     ),
-    "PK010 empty value": (
-        {"p.yaml": "kind: area\nid: x\nname:\n"}, [("PK010", "p.yaml", 3, 6)]
-    ),
+    "PK010 empty value": ({"p.yaml": "kind: area\nid: x\nname:\n"}, [("PK010", "p.yaml", 3, 6)]),
     "PK011 enum": (
         {"p.yaml": PROCESS.replace("type: core", "type: huvudprocess")},
         [("PK011", "p.yaml", 5, 7)],
     ),
-    "PK011 date": (
-        {"p.yaml": PROCESS + "review_date: 1/2 2027\n"}, [("PK011", "p.yaml", 16, 14)]
-    ),
+    "PK011 date": ({"p.yaml": PROCESS + "review_date: 1/2 2027\n"}, [("PK011", "p.yaml", 16, 14)]),
     "PK011 id pattern": (
-        {"p.yaml": "kind: area\nid: Barn och unga\nname: X\n"}, [("PK011", "p.yaml", 2, 5)]
+        {"p.yaml": "kind: area\nid: Barn och unga\nname: X\n"},
+        [("PK011", "p.yaml", 2, 5)],
     ),
     "PK011 range": (
         {"p.yaml": PROCESS + "risks:\n  - description: Risk\n    likelihood: 5\n"},
         [("PK011", "p.yaml", 18, 17)],
     ),
-    "PK011 not a list": (
-        {"p.yaml": PROCESS + "leaders: anna\n"}, [("PK011", "p.yaml", 16, 10)]
-    ),
+    "PK011 not a list": ({"p.yaml": PROCESS + "leaders: anna\n"}, [("PK011", "p.yaml", 16, 10)]),
     "PK012 unknown key": (
         {"p.yaml": PROCESS.replace("owner: anna", "ower: anna")},
         [("PK012", "p.yaml", 7, 1)],
@@ -119,22 +115,25 @@ CASES: dict[str, Case] = {
         [("PK012", "p.yaml", 10, 5)],
     ),
     "x- keys are never an error": (
-        {"p.yaml": PROCESS.replace("owner: anna", "owner: anna\nx-intern: {a: 1}")
-         .replace("    name: Planera", "    name: Planera\n    x-tid: 3")},
+        {
+            "p.yaml": PROCESS.replace("owner: anna", "owner: anna\nx-intern: {a: 1}").replace(
+                "    name: Planera", "    name: Planera\n    x-tid: 3"
+            )
+        },
         [],
     ),
-    "PK020 duplicate id": (
-        {"a.yaml": PROCESS, "b.yaml": PROCESS}, [("PK020", "b.yaml", 2, 5)]
-    ),
+    "PK020 duplicate id": ({"a.yaml": PROCESS, "b.yaml": PROCESS}, [("PK020", "b.yaml", 2, 5)]),
     "PK020 same id in two kinds is fine": (
         {"p.yaml": PROCESS, "r.yaml": "kind: role\nid: utreda\nname: U\ncategory: operational\n"},
         [],
     ),
     "PK030 area": (
-        {"p.yaml": PROCESS.replace("area: barn", "area: bran")}, [("PK030", "p.yaml", 4, 7)]
+        {"p.yaml": PROCESS.replace("area: barn", "area: bran")},
+        [("PK030", "p.yaml", 4, 7)],
     ),
     "PK030 owner": (
-        {"p.yaml": PROCESS.replace("owner: anna", "owner: ann")}, [("PK030", "p.yaml", 7, 8)]
+        {"p.yaml": PROCESS.replace("owner: anna", "owner: ann")},
+        [("PK030", "p.yaml", 7, 8)],
     ),
     "PK030 role": (
         {"p.yaml": PROCESS.replace("    role: ss\n    next", "    role: sx\n    next")},
@@ -145,23 +144,30 @@ CASES: dict[str, Case] = {
         [("PK030", "p.yaml", 12, 12)],
     ),
     "PK030 parent, interface and handbook": (
-        {"p.yaml": PROCESS + "parent: moder\ninterfaces:\n  - process: annan\n    direction: out\n"
-         "documents:\n  - handbook: rutinen\n"},
+        {
+            "p.yaml": PROCESS
+            + "parent: moder\ninterfaces:\n  - process: annan\n    direction: out\n"
+            "documents:\n  - handbook: rutinen\n"
+        },
         [("PK030", "p.yaml", 16, 9), ("PK030", "p.yaml", 18, 14), ("PK030", "p.yaml", 21, 15)],
     ),
     "PK030 proposal and assessment": (
         {
-            "fp.yaml": "kind: proposal\nid: fp-1\nprocess: utred\ntitle: T\nsubmitted: 2026-01-02\n",
+            "fp.yaml": "kind: proposal\nid: fp-1\nprocess: utred\ntitle: T\n"
+            "submitted: 2026-01-02\n",
             "mm.yaml": "kind: assessment\nid: mm-1\nprocess: utred\ndate: 2026-01-02\n"
-                       "scores: {design: 2}\n",
+            "scores: {design: 2}\n",
             "p.yaml": PROCESS,
         },
         [("PK030", "fp.yaml", 3, 10), ("PK030", "mm.yaml", 3, 10)],
     ),
     "no PK030 for an entity whose own file has errors": (
-        {"p.yaml": PROCESS, "q.yaml": PROCESS.replace("id: utreda", "id: annan")
-         .replace("type: core", "type: x") + "parent: utreda\n",
-         "r.yaml": PROCESS.replace("id: utreda", "id: tredje") + "parent: annan\n"},
+        {
+            "p.yaml": PROCESS,
+            "q.yaml": PROCESS.replace("id: utreda", "id: annan").replace("type: core", "type: x")
+            + "parent: utreda\n",
+            "r.yaml": PROCESS.replace("id: utreda", "id: tredje") + "parent: annan\n",
+        },
         [("PK011", "q.yaml", 5, 7)],
     ),
     "PK031 parent loop": (
@@ -176,8 +182,9 @@ CASES: dict[str, Case] = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_code(name: str, make_repo: Callable[[dict[str, str | bytes]], Path],
-              cli: Callable[..., CliResult]) -> None:
+def test_code(
+    name: str, make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
+) -> None:
     files, expected = CASES[name]
     root = make_repo({**BASE, **files})
     result = cli("validate", root, "--format", "json")
@@ -185,40 +192,57 @@ def test_code(name: str, make_repo: Callable[[dict[str, str | bytes]], Path],
     assert result.code == (1 if expected else 0)
 
 
-def test_messages_read_as_advice(make_repo: Callable[[dict[str, str | bytes]], Path],
-                                 cli: Callable[..., CliResult]) -> None:
-    root = make_repo({**BASE, "p.yaml": PROCESS.replace("owner: anna", "ower: anna")
-                      .replace("type: core", "type: huvudprocess")
-                      .replace("area: barn", "area: bran")})
+def test_messages_read_as_advice(
+    make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
+) -> None:
+    root = make_repo(
+        {
+            **BASE,
+            "p.yaml": PROCESS.replace("owner: anna", "ower: anna")
+            .replace("type: core", "type: huvudprocess")
+            .replace("area: barn", "area: bran"),
+        }
+    )
     found = cli("validate", root, "--format", "json").json()["diagnostics"]
     assert [(d["message"], d["hint"]) for d in found] == [
-        ("`type` must be one of `management`, `core` or `support`, found `huvudprocess`",
-         "Did you mean `core`?"),
-        ("`ower` is not a field of a process; did you mean `owner`?",
-         "Rename `ower` to `owner`. To keep your own data, start the key with `x-` "
-         "(for example `x-ower`)."),
+        (
+            "`type` must be one of `management`, `core` or `support`, found `huvudprocess`",
+            "Did you mean `core`?",
+        ),
+        (
+            "`ower` is not a field of a process; did you mean `owner`?",
+            "Rename `ower` to `owner`. To keep your own data, start the key with `x-` "
+            "(for example `x-ower`).",
+        ),
     ]
 
 
-def test_reference_message_suggests(make_repo: Callable[[dict[str, str | bytes]], Path],
-                                    cli: Callable[..., CliResult]) -> None:
+def test_reference_message_suggests(
+    make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
+) -> None:
     root = make_repo({**BASE, "p.yaml": PROCESS.replace("area: barn", "area: bran")})
     [found] = cli("validate", root, "--format", "json").json()["diagnostics"]
     assert found == {
-        "code": "PK030", "severity": "error",
+        "code": "PK030",
+        "severity": "error",
         "message": "`bran` is not a delivery area in this repository; did you mean `barn`?",
-        "path": "p.yaml", "line": 4, "column": 7,
+        "path": "p.yaml",
+        "line": 4,
+        "column": 7,
         "hint": "Change it to `barn`, or add the delivery area `bran`.",
     }
 
 
-def test_parent_loop_names_the_cycle(make_repo: Callable[[dict[str, str | bytes]], Path],
-                                     cli: Callable[..., CliResult]) -> None:
-    root = make_repo({
-        **BASE,
-        "a.yaml": PROCESS.replace("id: utreda", "id: a") + "parent: b\n",
-        "b.yaml": PROCESS.replace("id: utreda", "id: b") + "parent: a\n",
-    })
+def test_parent_loop_names_the_cycle(
+    make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
+) -> None:
+    root = make_repo(
+        {
+            **BASE,
+            "a.yaml": PROCESS.replace("id: utreda", "id: a") + "parent: b\n",
+            "b.yaml": PROCESS.replace("id: utreda", "id: b") + "parent: a\n",
+        }
+    )
     found = cli("validate", root, "--format", "json").json()["diagnostics"]
     assert [d["message"] for d in found] == [
         "the parent chain loops: `a` → `b` → `a`",

@@ -20,7 +20,9 @@ class Validation:
     report: Report
 
 
-def validate(start: Path, *, today: date | None = None, changed_since: str | None = None) -> Validation:
+def validate(
+    start: Path, *, today: date | None = None, changed_since: str | None = None
+) -> Validation:
     """Load and check the repository at or above ``start``.
 
     With ``changed_since`` the whole repository is still loaded (references need it), but only

@@ -14,4 +14,6 @@ def parse_today(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ProcesskitError(f"--today: expected a date written YYYY-MM-DD, found `{text}`") from None
+        raise ProcesskitError(
+            f"--today: expected a date written YYYY-MM-DD, found `{text}`"
+        ) from None

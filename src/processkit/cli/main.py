@@ -39,11 +39,16 @@ def main(
     """processkit: process management for social services, kept as YAML files in git."""
 
 
-def _register() -> None:
-    from processkit.cli import schema, validate
+#: The command modules under processkit.cli, each with ``register(app)``; imported at start-up,
+#: so a module imports its heavy dependencies inside its command function, not at the top.
+COMMANDS = ("validate", "schema")
 
-    validate.register(app)
-    schema.register(app)
+
+def _register() -> None:
+    import importlib
+
+    for name in COMMANDS:
+        importlib.import_module(f"processkit.cli.{name}").register(app)
 
 
 def run(argv: list[str] | None = None) -> None:

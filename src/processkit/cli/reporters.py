@@ -93,12 +93,16 @@ def _source_block(diagnostic: Diagnostic, source: SourceLine) -> list[str]:
 
 def _summary_line(report: Report) -> str:
     summary = report.summary
-    where = f"in {summary.files} {_plural(summary.files, 'file')} ({summary.entities} " \
-            f"{_plural(summary.entities, 'entity', 'entities')})"
+    where = (
+        f"in {summary.files} {_plural(summary.files, 'file')} ({summary.entities} "
+        f"{_plural(summary.entities, 'entity', 'entities')})"
+    )
     if not report.diagnostics:
         return f"No problems found {where}."
-    parts = [f"{summary.errors} {_plural(summary.errors, 'error')}",
-             f"{summary.warnings} {_plural(summary.warnings, 'warning')}"]
+    parts = [
+        f"{summary.errors} {_plural(summary.errors, 'error')}",
+        f"{summary.warnings} {_plural(summary.warnings, 'warning')}",
+    ]
     if summary.infos:
         parts.append(f"{summary.infos} {_plural(summary.infos, 'note')}")
     return ", ".join(parts) + f" {where}."

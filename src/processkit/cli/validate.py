@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -22,12 +22,16 @@ def register(app: typer.Typer) -> None:
 def validate_command(
     path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
     format: Format | None = typer.Option(
-        None, "--format", "-f",
+        None,
+        "--format",
+        "-f",
         help="text (default), json, or github (default when GITHUB_ACTIONS=true).",
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     changed_since: str | None = typer.Option(
-        None, "--changed-since", metavar="REF",
+        None,
+        "--changed-since",
+        metavar="REF",
         help="Report only problems in files changed since this git revision.",
     ),
     today: str | None = typer.Option(
@@ -40,7 +44,9 @@ def validate_command(
     from processkit.loading.load import ConfigError
     from processkit.validate import validate
 
-    chosen = format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)
+    chosen = format or (
+        Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
+    )
     try:
         result = validate(path, today=parse_today(today), changed_since=changed_since)
     except ConfigError as problem:

@@ -126,8 +126,11 @@ def _inside(real_root: Path, path: str) -> bool:
 
 def _outside_link(relative: str) -> Diagnostic:
     return Diagnostic(
-        "PK001", Severity.ERROR,
+        "PK001",
+        Severity.ERROR,
         "this is a link to a place outside the repository; processkit does not follow it",
-        relative, 0, 0,
+        relative,
+        0,
+        0,
         "Copy the file into the repository, or remove the link.",
     )

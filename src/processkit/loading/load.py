@@ -75,8 +75,17 @@ def _load_file(
         data = (repo.root / relative).read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return [Diagnostic("PK001", Severity.ERROR, f"the file cannot be read: {reason}",
-                           relative, 0, 0, "Check that the file exists and may be read.")]
+        return [
+            Diagnostic(
+                "PK001",
+                Severity.ERROR,
+                f"the file cannot be read: {reason}",
+                relative,
+                0,
+                0,
+                "Check that the file exists and may be read.",
+            )
+        ]
     parsed = read_yaml(relative, data)
     if parsed.text is not None:
         repo.texts[relative] = parsed.text
@@ -99,13 +108,18 @@ def _load_file(
     earlier = first_path.get((kind, entity.id))
     if earlier is not None:
         mark = locate(parsed.node, ("id",))
-        diagnostics.append(Diagnostic(
-            "PK020", Severity.ERROR,
-            f"another {kind} already has the id `{entity.id}` ({earlier})",
-            relative, mark.line, mark.column,
-            f"Ids must be unique within a kind: give this {kind} another id, "
-            "or remove one of the two files.",
-        ))
+        diagnostics.append(
+            Diagnostic(
+                "PK020",
+                Severity.ERROR,
+                f"another {kind} already has the id `{entity.id}` ({earlier})",
+                relative,
+                mark.line,
+                mark.column,
+                f"Ids must be unique within a kind: give this {kind} another id, "
+                "or remove one of the two files.",
+            )
+        )
         return diagnostics
     first_path[(kind, entity.id)] = relative
     repo.of_kind(kind)[entity.id] = Record(entity, relative, parsed.extensions)
@@ -119,11 +133,17 @@ def _kind_of(parsed: ParsedFile, diagnostics: list[Diagnostic]) -> str | None:
     kinds = ", ".join(f"`{k}`" for k in KINDS)
     if "kind" not in value:
         mark = mark_of(parsed.node)
-        diagnostics.append(Diagnostic(
-            "PK005", Severity.ERROR, "`kind` is missing: processkit cannot tell what this file is",
-            parsed.path, mark.line, mark.column,
-            f"Add `kind:` as the first line, one of {kinds}.",
-        ))
+        diagnostics.append(
+            Diagnostic(
+                "PK005",
+                Severity.ERROR,
+                "`kind` is missing: processkit cannot tell what this file is",
+                parsed.path,
+                mark.line,
+                mark.column,
+                f"Add `kind:` as the first line, one of {kinds}.",
+            )
+        )
         return None
     kind = value["kind"]
     if not isinstance(kind, str) or kind not in KINDS:
@@ -132,9 +152,16 @@ def _kind_of(parsed: ParsedFile, diagnostics: list[Diagnostic]) -> str | None:
         message = f"`{kind}` is not a kind processkit knows"
         if guess:
             message += f"; did you mean `{guess}`?"
-        diagnostics.append(Diagnostic(
-            "PK005", Severity.ERROR, message, parsed.path, mark.line, mark.column,
-            f"`kind` is one of {kinds}.",
-        ))
+        diagnostics.append(
+            Diagnostic(
+                "PK005",
+                Severity.ERROR,
+                message,
+                parsed.path,
+                mark.line,
+                mark.column,
+                f"`kind` is one of {kinds}.",
+            )
+        )
         return None
     return kind

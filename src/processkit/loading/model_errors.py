@@ -59,8 +59,13 @@ def _one(detail: ErrorDetails, model: type[BaseModel], root: Node, path: str) ->
 
     if kind == "missing":
         mark = locate_parent_key(root, loc)
-        return _diag("PK010", f"`{field}` is missing: {owner_name} needs it", path, mark,
-                     f"Add a line `{field}: …`." + _describe_field(owner, field))
+        return _diag(
+            "PK010",
+            f"`{field}` is missing: {owner_name} needs it",
+            path,
+            mark,
+            f"Add a line `{field}: …`." + _describe_field(owner, field),
+        )
     if kind == "extra_forbidden":
         mark = locate(root, loc, at_key=True)
         fields = sorted(owner.model_fields) if owner else []
@@ -78,11 +83,15 @@ def _one(detail: ErrorDetails, model: type[BaseModel], root: Node, path: str) ->
     if found is None and kind not in ("document_form",):
         required = owner is not None and _is_required(owner, field)
         code = "PK010" if required else "PK011"
-        return _diag(code, f"`{field}` has no value", path, mark,
-                     "Write a value after the colon, or remove the line."
-                     + _describe_field(owner, field))
-    message, hint = _wrong_value(detail, owner, field, found)
-    return _diag("PK011", message, path, mark, hint)
+        return _diag(
+            code,
+            f"`{field}` has no value",
+            path,
+            mark,
+            "Write a value after the colon, or remove the line." + _describe_field(owner, field),
+        )
+    message, advice = _wrong_value(detail, owner, field, found)
+    return _diag("PK011", message, path, mark, advice)
 
 
 def _wrong_value(
@@ -108,8 +117,10 @@ def _wrong_value(
         where = "" if field == "id" else f" (in {label})"
         return f"{shown} is not a valid id{where}", hint
     if kind in ("date_form", "date_value"):
-        return (f"{label}: {detail['msg']}",
-                "Write the date as YYYY-MM-DD, for example 2026-02-01.")
+        return (
+            f"{label}: {detail['msg']}",
+            "Write the date as YYYY-MM-DD, for example 2026-02-01.",
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high = _bounds(owner, field)
         expected = f"a whole number from {low} to {high}" if low is not None else detail["msg"]
@@ -117,19 +128,25 @@ def _wrong_value(
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{label} must be a whole number, found {shown}", None
     if kind in ("string_type",):
-        return (f"{label} must be text, found {shown}",
-                "Write the text on the same line as the key, or put it in quotes.")
+        return (
+            f"{label} must be text, found {shown}",
+            "Write the text on the same line as the key, or put it in quotes.",
+        )
     if kind in ("list_type",):
         example = found if isinstance(found, str | int) else "a, b"
-        return (f"{label} must be a list, found {shown}",
-                f"Write it as a list: `{field}: [{example}]`, or one `- item` per line.")
+        return (
+            f"{label} must be a list, found {shown}",
+            f"Write it as a list: `{field}: [{example}]`, or one `- item` per line.",
+        )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         fields = ", ".join(sorted(_required_fields(_model_at_field(owner, field))))
-        hint = f"Write it as `key: value` lines ({fields})." if fields else None
-        return f"{label} must be `key: value` lines (a mapping), found {shown}", hint
+        advice = f"Write it as `key: value` lines ({fields})." if fields else None
+        return f"{label} must be `key: value` lines (a mapping), found {shown}", advice
     if kind == "document_form":
-        return (detail["msg"],
-                "Write `- handbook: <handbook id>` or `- title: …` with `url: https://…`.")
+        return (
+            detail["msg"],
+            "Write `- handbook: <handbook id>` or `- title: …` with `url: https://…`.",
+        )
     if kind in ("bool_type", "bool_parsing"):
         return f"{label} must be true or false, found {shown}", None
     if kind == "string_too_long":
@@ -169,8 +186,10 @@ def _slug(text: str) -> str:
 
 
 def _is_union_tag(part: str | int) -> bool:
-    return isinstance(part, str) and (part.startswith(("function-", "constrained-"))
-                                      or part in ("str", "int", "list[str]", "dict[str,any]"))
+    return isinstance(part, str) and (
+        part.startswith(("function-", "constrained-"))
+        or part in ("str", "int", "list[str]", "dict[str,any]")
+    )
 
 
 def _unwrap(annotation: Any) -> type[BaseModel] | None:

@@ -96,10 +96,13 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
                 message += f"; did you mean `{guess}`?"
                 hint = f"Change it to `{guess}`, or add the {name} `{written}`."
             else:
-                hint = (f"Correct the id, or add a file {KIND_FOLDERS[target]}/{written}.yaml "
-                        f"with `kind: {target}` and `id: {written}`.")
-            yield Diagnostic("PK030", Severity.ERROR, message, record.path,
-                             mark.line, mark.column, hint)
+                hint = (
+                    f"Correct the id, or add a file {KIND_FOLDERS[target]}/{written}.yaml "
+                    f"with `kind: {target}` and `id: {written}`."
+                )
+            yield Diagnostic(
+                "PK030", Severity.ERROR, message, record.path, mark.line, mark.column, hint
+            )
         if isinstance(record.entity, Process):
             yield from _check_next(repo, record)
 
@@ -116,11 +119,14 @@ def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnosti
             message = f"`{target}` is not an activity of this process"
             if guess:
                 message += f"; did you mean `{guess}`?"
-            hint = "`next` names the `id` of another activity in the same process: " + ", ".join(
-                f"`{a}`" for a in activity_ids
-            ) + "."
-            yield Diagnostic("PK030", Severity.ERROR, message, record.path,
-                             mark.line, mark.column, hint)
+            hint = (
+                "`next` names the `id` of another activity in the same process: "
+                + ", ".join(f"`{a}`" for a in activity_ids)
+                + "."
+            )
+            yield Diagnostic(
+                "PK030", Severity.ERROR, message, record.path, mark.line, mark.column, hint
+            )
 
 
 def check_parent_loops(repo: Repository) -> Iterator[Diagnostic]:
@@ -134,7 +140,7 @@ def check_parent_loops(repo: Repository) -> Iterator[Diagnostic]:
             seen.append(current)
             current = parents.get(current)
         if current is not None and current in seen:
-            in_cycle.update(seen[seen.index(current):])
+            in_cycle.update(seen[seen.index(current) :])
     for process_id in sorted(in_cycle):
         chain = [process_id]
         current = parents[process_id]
@@ -146,8 +152,12 @@ def check_parent_loops(repo: Repository) -> Iterator[Diagnostic]:
         mark = repo.locate(record.path, ("parent",))
         shown = " → ".join(f"`{member}`" for member in chain)
         yield Diagnostic(
-            "PK031", Severity.ERROR, f"the parent chain loops: {shown}", record.path,
-            mark.line, mark.column,
+            "PK031",
+            Severity.ERROR,
+            f"the parent chain loops: {shown}",
+            record.path,
+            mark.line,
+            mark.column,
             "A process cannot be its own (indirect) parent. Remove or change `parent` in one "
             "of: " + ", ".join(sorted(set(chain))) + ".",
         )

@@ -112,7 +112,10 @@ def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
         return None, _error(path, "PK001", message, Mark(line, column), hint)
     if "\x00" in text:
         return None, _error(
-            path, "PK001", "the file holds NUL characters: it is not a text file", None,
+            path,
+            "PK001",
+            "the file holds NUL characters: it is not a text file",
+            None,
             "Only YAML text files belong in the repository; move or exclude this file.",
         )
     return text.replace("\r\n", "\n"), None
@@ -133,14 +136,19 @@ def compose(path: str, text: str) -> tuple[list[Node], Diagnostic | None]:
     """The documents of a text as nodes, or the YAML syntax error as PK002."""
     if text.count("[") + text.count("{") > MAX_DEPTH and _flow_depth(text) > MAX_DEPTH:
         return [], _error(
-            path, "PK002", f"the YAML is nested more than {MAX_DEPTH} levels deep", Mark(1, 1),
+            path,
+            "PK002",
+            f"the YAML is nested more than {MAX_DEPTH} levels deep",
+            Mark(1, 1),
             "Process files are flat; check for a run of unmatched [ or { brackets.",
         )
     loader = _Loader(text)
     nodes: list[Node] = []
     try:
         while loader.check_node():
-            nodes.append(loader.get_node())
+            node = loader.get_node()
+            if node is not None:
+                nodes.append(node)
     except yaml.MarkedYAMLError as exc:
         return [], _syntax_error(path, text, exc)
     except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
@@ -159,8 +167,10 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic
     if exc.context_mark is not None and context.startswith("while parsing a flow"):
         mark = exc.context_mark
         message = "YAML syntax error: a `[` or `{` opened here is not closed where it should be"
-        hint = "Close the list with `]` (or the mapping with `}`) on the same line, and " \
-               "separate its items with commas."
+        hint = (
+            "Close the list with `]` (or the mapping with `}`) on the same line, and "
+            "separate its items with commas."
+        )
     elif exc.context_mark is not None and context.startswith("while scanning a quoted"):
         mark = exc.context_mark
         message = "YAML syntax error: a quoted text opened here is never closed"
@@ -175,10 +185,7 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic
         elif "found undefined alias" in problem or "found undefined anchor" in problem:
             hint = "A `*name` alias must refer to an `&name` anchor written earlier in the file."
         elif ":" in source_line and "mapping values are not allowed" in problem:
-            hint = (
-                "A text that contains `: ` must be put in quotes, e.g. "
-                'purpose: "Syfte: att …"'
-            )
+            hint = 'A text that contains `: ` must be put in quotes, e.g. purpose: "Syfte: att …"'
     return _error(path, "PK002", message, position, hint)
 
 
@@ -187,12 +194,16 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
     parsed = ParsedFile(path)
     if len(data) > MAX_FILE_BYTES:
         megabytes = len(data) / (1024 * 1024)
-        parsed.diagnostics.append(_error(
-            path, "PK001",
-            f"the file is {megabytes:.1f} MB; processkit reads files of at most "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-            None, "A process file is a few kilobytes; split the content or exclude the file.",
-        ))
+        parsed.diagnostics.append(
+            _error(
+                path,
+                "PK001",
+                f"the file is {megabytes:.1f} MB; processkit reads files of at most "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+                None,
+                "A process file is a few kilobytes; split the content or exclude the file.",
+            )
+        )
         return parsed
     text, problem = decode(path, data)
     if problem is not None:
@@ -207,26 +218,42 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
     if len(nodes) > 1:  # a stray `---` at the end adds an empty document: harmless
         nodes = [node for node in nodes if not _is_empty(node)] or nodes[:1]
     if len(nodes) > 1:
-        parsed.diagnostics.append(_error(
-            path, "PK004", f"the file holds {len(nodes)} YAML documents; it may hold only one",
-            mark_of(nodes[1]), "Put each entity in a file of its own and remove the `---` lines.",
-        ))
+        parsed.diagnostics.append(
+            _error(
+                path,
+                "PK004",
+                f"the file holds {len(nodes)} YAML documents; it may hold only one",
+                mark_of(nodes[1]),
+                "Put each entity in a file of its own and remove the `---` lines.",
+            )
+        )
         return parsed
-    if not nodes or (isinstance(nodes[0], ScalarNode) and _NULL_RE.match(nodes[0].value)
-                     and nodes[0].tag != _STR):
-        parsed.diagnostics.append(_error(
-            path, "PK004", "the file is empty", Mark(1, 1),
-            "Write the entity as `key: value` lines starting with `kind:` and `id:`, "
-            "or delete the file.",
-        ))
+    if not nodes or (
+        isinstance(nodes[0], ScalarNode) and _NULL_RE.match(nodes[0].value) and nodes[0].tag != _STR
+    ):
+        parsed.diagnostics.append(
+            _error(
+                path,
+                "PK004",
+                "the file is empty",
+                Mark(1, 1),
+                "Write the entity as `key: value` lines starting with `kind:` and `id:`, "
+                "or delete the file.",
+            )
+        )
         return parsed
     node = nodes[0]
     if not isinstance(node, MappingNode):
         found = "a list" if isinstance(node, SequenceNode) else f"the text `{_short(node.value)}`"
-        parsed.diagnostics.append(_error(
-            path, "PK004", f"expected `key: value` lines (a mapping), found {found}",
-            mark_of(node), "Write the entity as `key: value` lines starting with `kind:`.",
-        ))
+        parsed.diagnostics.append(
+            _error(
+                path,
+                "PK004",
+                f"expected `key: value` lines (a mapping), found {found}",
+                mark_of(node),
+                "Write the entity as `key: value` lines starting with `kind:`.",
+            )
+        )
         return parsed
     converter = _Converter(path, strip_extensions)
     try:
@@ -278,12 +305,16 @@ class _Converter:
             return _scalar(node)
         key = id(node)
         if key in self.active:
-            raise _Refused(node, "a YAML alias refers to the list or mapping that contains it",
-                           "Remove the `*alias` that points back to its own `&anchor`.")
+            raise _Refused(
+                node,
+                "a YAML alias refers to the list or mapping that contains it",
+                "Remove the `*alias` that points back to its own `&anchor`.",
+            )
         self.active.add(key)
         try:
             if isinstance(node, SequenceNode):
                 return [self.convert(item, depth + 1) for item in node.value]
+            assert isinstance(node, MappingNode)
             return self._mapping(node, depth)
         finally:
             self.active.discard(key)
@@ -297,12 +328,15 @@ class _Converter:
             key = str(_scalar(key_node))
             if key in seen:
                 first = mark_of(seen[key])
-                self.diagnostics.append(_error(
-                    self.path, "PK003",
-                    f"`{key}` appears twice in this mapping (first on line {first.line})",
-                    mark_of(key_node),
-                    "Keep one of the two; YAML would silently use only the last.",
-                ))
+                self.diagnostics.append(
+                    _error(
+                        self.path,
+                        "PK003",
+                        f"`{key}` appears twice in this mapping (first on line {first.line})",
+                        mark_of(key_node),
+                        "Keep one of the two; YAML would silently use only the last.",
+                    )
+                )
                 continue
             seen[key] = key_node
             value = self.convert(value_node, depth + 1)
@@ -341,6 +375,7 @@ def _scalar(node: ScalarNode) -> Any:
         return _BOOL[text]
     first = text[:1]
     if first.isdigit() or first in "-+.":
+        number: SourceInt | SourceFloat
         if _INT_RE.match(text):
             number = SourceInt(text)
         elif _OCT_RE.match(text):

@@ -10,7 +10,7 @@ from processkit.model.types import Id, Markdown, Strict, Text
 
 
 class Area(Strict):
-    """Leveransområde: a delivery area that groups the processes delivering to one group of people."""
+    """Leveransområde: a delivery area, the processes that deliver to one group of people."""
 
     kind: Literal["area"] = Field(description="Always `area` (leveransområde).")
     id: Id = Field(description="Identitet: 1-64 characters a-z 0-9 - _ . used in addresses.")
@@ -22,7 +22,9 @@ class Area(Strict):
         default=None, description="Kunder: who the area is for (de vi finns till för)."
     )
     unit: Text | None = Field(default=None, description="Enhet: organisational unit responsible.")
-    owner: Id | None = Field(default=None, description="Ägare: person id of who answers for the area.")
+    owner: Id | None = Field(
+        default=None, description="Ägare: person id of who answers for the area."
+    )
     order: int | None = Field(
         default=None, description="Ordning: sort order on the start page (then by name)."
     )

@@ -57,9 +57,7 @@ class MaturityConfig(Strict):
 class Config(Strict):
     """processkit.yaml: the repository's configuration."""
 
-    organisation: Text = Field(
-        description="Organisation: e.g. Socialförvaltningen, Kalmar kommun."
-    )
+    organisation: Text = Field(description="Organisation: e.g. Socialförvaltningen, Kalmar kommun.")
     site: SiteConfig = Field(default_factory=SiteConfig, description="Webbplats: the site.")
     review: ReviewConfig = Field(default_factory=ReviewConfig, description="Revision.")
     maturity: MaturityConfig = Field(

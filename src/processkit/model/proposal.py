@@ -19,7 +19,9 @@ class Proposal(Strict):
     process: Id = Field(description="Process: id of the process it is about.")
     title: Text = Field(description="Rubrik: the proposal in a few words.")
     submitted: IsoDate = Field(description="Inkommet: the day it was submitted, YYYY-MM-DD.")
-    submitted_by: Text | None = Field(default=None, description="Förslagsställare: who proposed it.")
+    submitted_by: Text | None = Field(
+        default=None, description="Förslagsställare: who proposed it."
+    )
     description: Markdown | None = Field(default=None, description="Beskrivning (Markdown).")
     status: ProposalStatus = Field(
         default="new",

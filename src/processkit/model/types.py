@@ -45,7 +45,9 @@ def parse_iso_date(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(scalar_text)]
 Markdown = Annotated[
-    str, BeforeValidator(scalar_text), Field(json_schema_extra={"contentMediaType": "text/markdown"})
+    str,
+    BeforeValidator(scalar_text),
+    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
 ]
 Id = Annotated[
     str,

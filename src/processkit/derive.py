@@ -1,0 +1,110 @@
+"""Facts derived from a loaded repository, shared by rules, inventory, maps and the site.
+
+Pure functions: no I/O, no clock (the date is always passed in).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from processkit.loading.repository import Record, Repository
+from processkit.model import Assessment, Config, Handbook, Process
+
+ACTIVE_STATUSES = ("draft", "review", "approved")
+PROCESS_TYPES = ("management", "core", "support")
+STATUSES = ("draft", "review", "approved", "retired")
+SPECIFICATION_FIELDS = ("purpose", "customer", "need", "start", "end")
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months, clamped to the month's last day."""
+    month_index = day.month - 1 + months
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_review(entity: Process | Handbook, config: Config) -> date | None:
+    """When the process or handbook is next due for review: ``review_date``, else approval date
+    plus the configured interval, else None (never approved)."""
+    if entity.review_date is not None:
+        return entity.review_date
+    if entity.approved is not None:
+        return add_months(entity.approved.date, config.review.interval_months)
+    return None
+
+
+def is_active(process: Process) -> bool:
+    return process.status != "retired"
+
+
+def is_specified(process: Process) -> bool:
+    """Has every field of "from need to need met": purpose, customer, need, start and end."""
+    return all(getattr(process, name) for name in SPECIFICATION_FIELDS)
+
+
+def children_of(repo: Repository) -> dict[str, list[str]]:
+    """Process id -> ids of its direct sub-processes, sorted."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for process_id, record in sorted(repo.processes.items()):
+        if record.entity.parent:
+            children[record.entity.parent].append(process_id)
+    return dict(children)
+
+
+def depth_of(repo: Repository, process_id: str) -> int:
+    """0 for a top-level process, 1 for its sub-process, and so on (loops stop the count)."""
+    depth = 0
+    seen = {process_id}
+    current = repo.processes[process_id].entity.parent
+    while current and current in repo.processes and current not in seen:
+        seen.add(current)
+        depth += 1
+        current = repo.processes[current].entity.parent
+    return depth
+
+
+def maturity_level(assessment: Assessment) -> int | None:
+    """A process's maturity level: its lowest dimension score (as in PEMM)."""
+    return min(assessment.scores.values()) if assessment.scores else None
+
+
+def assessments_by_process(repo: Repository) -> dict[str, list[Assessment]]:
+    """Process id -> its assessments, oldest first (by date, then id)."""
+    found: dict[str, list[Assessment]] = defaultdict(list)
+    for record in repo.assessments.values():
+        found[record.entity.process].append(record.entity)
+    for items in found.values():
+        items.sort(key=lambda a: (a.date, a.id))
+    return dict(found)
+
+
+def open_proposals_by_process(repo: Repository) -> dict[str, int]:
+    """Process id -> number of proposals not yet rejected or done."""
+    counts: dict[str, int] = defaultdict(int)
+    for record in repo.proposals.values():
+        if record.entity.status not in ("rejected", "done"):
+            counts[record.entity.process] += 1
+    return dict(counts)
+
+
+def sorted_areas(repo: Repository) -> list[str]:
+    """Area ids in the configured order: by ``order`` (unset last), then by name, then id."""
+
+    def key(area_id: str) -> tuple[int, int, str, str]:
+        area = repo.areas[area_id].entity
+        return (area.order is None, area.order or 0, area.name.casefold(), area_id)
+
+    return sorted(repo.areas, key=key)
+
+
+def processes_in(repo: Repository, area_id: str) -> list[Record[Process]]:
+    """The processes of one area, sorted by id."""
+    return [rec for _, rec in sorted(repo.processes.items()) if rec.entity.area == area_id]
+
+
+def names(records: Iterable[Record[Process]]) -> list[str]:
+    return [record.entity.name for record in records]
