@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import random
 import sys
@@ -144,7 +145,9 @@ class Text:
 
     def value(self) -> str:
         """Return the value a process delivers."""
-        return f"{self.pick(w.ADJECTIVES).capitalize()} {self.pick(w.NOUNS)} {self.pick(w.PHRASES)}."
+        return (
+            f"{self.pick(w.ADJECTIVES).capitalize()} {self.pick(w.NOUNS)} {self.pick(w.PHRASES)}."
+        )
 
     def need(self) -> str:
         """Return the need that starts a process."""
@@ -292,7 +295,7 @@ def abbreviate(name: str) -> str:
     return parts[0][:3] if len(parts) == 1 else "".join(p[0] for p in parts)
 
 
-def make_areas(rng: random.Random, count: int, people: Deck) -> list[Area]:
+def make_areas(rng: random.Random, count: int, people: Deck[str]) -> list[Area]:
     """Return ``count`` areas, each with a pool of operational roles and process subjects."""
     role_deck = Deck([role_id for role_id, _ in w.OPERATIONAL_ROLES], rng)
     ids: set[str] = set()
@@ -384,7 +387,7 @@ def make_area_processes(
     return processes
 
 
-def assign_people(rng: random.Random, processes: list[Process], people: Deck) -> None:
+def assign_people(rng: random.Random, processes: list[Process], people: Deck[str]) -> None:
     """Give every process past draft an owner (and most drafts too) and one or two leaders."""
     for process in processes:
         if process.status != "draft" or rng.random() < 0.5:
@@ -406,7 +409,7 @@ def make_flow(rng: random.Random, count: int) -> list[list[int]]:
 
 
 def make_activities(
-    rng: random.Random, text: Text, process: Process, roles: Deck, governance: Deck
+    rng: random.Random, text: Text, process: Process, roles: Deck[str], governance: Deck[str]
 ) -> None:
     """Fill in the activities of ``process``: 4-8 steps, RACI roles, a branching flow."""
     count = rng.choice((4, 4, 5, 5, 5, 6, 6, 7, 8))
@@ -444,11 +447,7 @@ def link(a: Process, b: Process, description: str, pairs: set[tuple[str, str]]) 
 
 def linkable(a: Process, b: Process, pairs: set[tuple[str, str]]) -> bool:
     """True when a and b are different, not yet linked, and b has room for one more."""
-    return (
-        a is not b
-        and len(b.interfaces) < 3
-        and (min(a.id, b.id), max(a.id, b.id)) not in pairs
-    )
+    return a is not b and len(b.interfaces) < 3 and (min(a.id, b.id), max(a.id, b.id)) not in pairs
 
 
 def make_interfaces(rng: random.Random, areas: list[Area]) -> None:
@@ -463,7 +462,7 @@ def make_interfaces(rng: random.Random, areas: list[Area]) -> None:
     for area in areas:
         chain = list(area.processes)
         rng.shuffle(chain)
-        for a, b in zip(chain, chain[1:]):
+        for a, b in itertools.pairwise(chain):
             link(a, b, describe(), pairs) if rng.random() < 0.5 else link(b, a, describe(), pairs)
     for process in everyone:
         wanted = rng.randint(1, 3)
@@ -483,7 +482,7 @@ def make_interfaces(rng: random.Random, areas: list[Area]) -> None:
 
 
 def make_handbooks(
-    rng: random.Random, areas: list[Area], people: Deck, ids: set[str]
+    rng: random.Random, areas: list[Area], people: Deck[str], ids: set[str]
 ) -> list[Handbook]:
     """Give each area with processes about one handbook per 20 processes; refer to them."""
     handbooks: list[Handbook] = []
@@ -516,7 +515,10 @@ def make_handbooks(
 
 
 def ensure_used(
-    items: Iterable[str], used: set[str], processes: list[Process], use: Callable[[Process, str], None]
+    items: Iterable[str],
+    used: set[str],
+    processes: list[Process],
+    use: Callable[[Process, str], None],
 ) -> None:
     """Refer to every item of ``items`` not in ``used`` from some process (only tiny repos)."""
     missing = [item for item in items if item not in used]
@@ -555,7 +557,7 @@ def build(size: int, seed: int, as_of: dt.date) -> Repository:
     person_deck = Deck([p.id for p in people], rng)
     areas = make_areas(rng, area_count(size), person_deck)
     process_ids: set[str] = set()
-    for area, count in zip(areas, split_sizes(rng, size, len(areas))):
+    for area, count in zip(areas, split_sizes(rng, size, len(areas)), strict=True):
         area.processes = make_area_processes(rng, area, count, process_ids, as_of)
     processes = [p for area in areas for p in area.processes]
     assign_people(rng, processes, person_deck)
@@ -564,11 +566,18 @@ def build(size: int, seed: int, as_of: dt.date) -> Repository:
         roles = Deck(area.roles, rng)
         for process in area.processes:
             make_activities(rng, text, process, roles, governance)
-            process.control_roles = [governance.draw() for _ in range(1 if rng.random() < 0.85 else 2)]
+            process.control_roles = [
+                governance.draw() for _ in range(1 if rng.random() < 0.85 else 2)
+            ]
     make_interfaces(rng, areas)
     handbooks = make_handbooks(rng, areas, person_deck, set())
     all_roles = [r[0] for r in w.OPERATIONAL_ROLES] + [r[0] for r in w.GOVERNANCE_ROLES]
-    ensure_used(all_roles, roles_used(processes), processes, lambda p, r: p.activities[0].informed.append(r))
+    ensure_used(
+        all_roles,
+        roles_used(processes),
+        processes,
+        lambda p, role: p.activities[0].informed.append(role),
+    )
     ensure_used(
         [p.id for p in people],
         people_used(areas, processes, handbooks),
@@ -894,7 +903,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("size", type=int, metavar="N", help="number of processes")
-    parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="folder to write (new or empty)")
+    parser.add_argument(
+        "outdir", type=Path, metavar="OUTDIR", help="folder to write (new or empty)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument(
         "--as-of",
