@@ -1,0 +1,231 @@
+"""`processkit validate` as a user meets it: output formats, exit statuses, options."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import git
+import pytest
+
+from tests.conftest import KALMAR, CliResult
+
+MakeRepo = Callable[[dict[str, str | bytes]], Path]
+Cli = Callable[..., CliResult]
+
+AREA = "kind: area\nid: barn\nname: Barn och unga\n"
+BAD_AREA = "kind: area\nid: unga\nname: Unga\nower: anna\n"
+
+
+def test_text_output_shows_the_line_a_caret_and_the_hint(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo({"areas/barn.yaml": AREA, "areas/unga.yaml": BAD_AREA})
+    result = cli("validate", root)
+    assert result.code == 1
+    assert result.out == (
+        "areas/unga.yaml:4:1 PK012 error: `ower` is not a field of a delivery area; "
+        "did you mean `owner`?\n"
+        "  4 | ower: anna\n"
+        "    | ^\n"
+        "    = hint: Rename `ower` to `owner`. To keep your own data, start the key with `x-` "
+        "(for example `x-ower`).\n"
+        "\n"
+        "1 error, 0 warnings in 3 files (2 entities).\n"
+    )
+
+
+def test_text_output_groups_files_with_a_blank_line(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo({"a.yaml": BAD_AREA, "b.yaml": BAD_AREA.replace("unga", "vuxna")})
+    lines = cli("validate", root).out.splitlines()
+    assert lines[4] == ""
+    assert lines[5].startswith("b.yaml:4:1 PK012 error:")
+
+
+def test_clean_repository(make_repo: MakeRepo, cli: Cli) -> None:
+    result = cli("validate", make_repo({"areas/barn.yaml": AREA}))
+    assert (result.code, result.out) == (0, "\nNo problems found in 2 files (1 entity).\n")
+
+
+def test_json_shape_is_formats(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo({"areas/barn.yaml": AREA, "areas/unga.yaml": BAD_AREA})
+    assert cli("validate", root, "--format", "json").json() == {
+        "diagnostics": [{
+            "code": "PK012", "severity": "error",
+            "message": "`ower` is not a field of a delivery area; did you mean `owner`?",
+            "path": "areas/unga.yaml", "line": 4, "column": 1,
+            "hint": "Rename `ower` to `owner`. To keep your own data, start the key with `x-` "
+                    "(for example `x-ower`).",
+        }],
+        "summary": {"files": 3, "entities": 2, "errors": 1, "warnings": 0},
+    }
+
+
+def test_github_annotations(make_repo: MakeRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_repo({"areas/unga.yaml": BAD_AREA})
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(root.parent))
+    result = cli("validate", root)
+    assert result.code == 1
+    assert result.out == (
+        "::error file=repo/areas/unga.yaml,line=4,col=1,title=PK012::`ower` is not a field of a "
+        "delivery area; did you mean `owner`?%0ARename `ower` to `owner`. To keep your own "
+        "data, start the key with `x-` (for example `x-ower`).\n"
+    )
+
+
+def test_path_defaults_to_here_and_root_is_searched_upwards(
+    make_repo: MakeRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo({"areas/unga.yaml": BAD_AREA})
+    monkeypatch.chdir(root / "areas")
+    result = cli("validate", "--format", "json")
+    assert [d["path"] for d in result.json()["diagnostics"]] == ["areas/unga.yaml"]
+
+
+def test_no_repository_is_exit_2_with_one_line(tmp_path: Path, cli: Cli) -> None:
+    result = cli("validate", tmp_path)
+    assert result.code == 2
+    assert result.err == (
+        f"processkit: no processkit.yaml found in {tmp_path} or any folder above it; run "
+        "processkit in a process repository (or create one with `processkit init`)\n"
+    )
+
+
+def test_missing_folder_is_exit_2(tmp_path: Path, cli: Cli) -> None:
+    result = cli("validate", tmp_path / "nowhere")
+    assert (result.code, result.err) == (2, f"processkit: {tmp_path / 'nowhere'} does not exist\n")
+
+
+def test_bad_configuration_is_exit_2_with_its_diagnostics(tmp_path: Path, cli: Cli) -> None:
+    (tmp_path / "processkit.yaml").write_text("organisation: X\nsite:\n  langauge: sv\n")
+    result = cli("validate", tmp_path, "--format", "json")
+    assert result.code == 2
+    [found] = result.json()["diagnostics"]
+    assert (found["code"], found["path"], found["line"], found["column"]) == (
+        "PK012", "processkit.yaml", 3, 3)
+    assert found["message"] == "`langauge` is not a field of `site`; did you mean `language`?"
+
+
+def test_bad_configuration_text(tmp_path: Path, cli: Cli) -> None:
+    (tmp_path / "processkit.yaml").write_text("site: {}\n")
+    result = cli("validate", tmp_path)
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        "processkit.yaml:1:1 PK010 error: `organisation` is missing: processkit.yaml needs it"
+    )
+    assert result.err.splitlines()[-1] == (
+        "processkit: processkit.yaml must be fixed before anything else"
+    )
+
+
+def test_strict_fails_on_warnings_only_when_asked(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo({"areas/barn.yaml": AREA})
+    assert cli("validate", root, "--strict").code == 0
+
+
+def test_bad_today_is_exit_2(make_repo: MakeRepo, cli: Cli) -> None:
+    result = cli("validate", make_repo({}), "--today", "21/11")
+    assert (result.code, result.err) == (
+        2, "processkit: --today: expected a date written YYYY-MM-DD, found `21/11`\n")
+
+
+def test_bad_option_is_exit_2(make_repo: MakeRepo, cli: Cli) -> None:
+    result = cli("validate", make_repo({}), "--format", "xml")
+    assert result.code == 2
+    assert "xml" in result.err
+
+
+def _git(root: Path) -> git.Repo:
+    repo = git.Repo.init(root)
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Test")
+        config.set_value("user", "email", "test@example.se")
+    return repo
+
+
+def test_changed_since_reports_only_changed_files(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo({"a.yaml": BAD_AREA, "b.yaml": BAD_AREA.replace("unga", "b")})
+    repo = _git(root)
+    repo.index.add(["processkit.yaml", "a.yaml", "b.yaml"])
+    repo.index.commit("first")
+    (root / "b.yaml").write_text(BAD_AREA.replace("unga", "b") + "unit: X\n")
+    (root / "c.yaml").write_text(BAD_AREA.replace("unga", "c"))
+    result = cli("validate", root, "--changed-since", "HEAD", "--format", "json")
+    assert [d["path"] for d in result.json()["diagnostics"]] == ["b.yaml", "c.yaml"]
+    assert result.code == 1
+
+
+def test_changed_since_in_a_subfolder_of_the_git_repository(tmp_path: Path, cli: Cli) -> None:
+    repo = _git(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "processkit.yaml").write_text("organisation: X\n")
+    (tmp_path / "docs" / "a.yaml").write_text(BAD_AREA)
+    repo.index.add(["docs/processkit.yaml"])
+    repo.index.commit("first")
+    result = cli("validate", tmp_path / "docs", "--changed-since", "HEAD", "--format", "json")
+    assert [d["path"] for d in result.json()["diagnostics"]] == ["a.yaml"]
+
+
+def test_changed_since_unknown_ref_is_exit_2(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo({})
+    repo = _git(root)
+    repo.index.add(["processkit.yaml"])
+    repo.index.commit("first")
+    result = cli("validate", root, "--changed-since", "no-such-branch")
+    assert (result.code, result.err) == (
+        2, "processkit: --changed-since: `no-such-branch` is not a commit, branch or tag in "
+           "this repository\n")
+
+
+def test_changed_since_outside_git_is_exit_2(make_repo: MakeRepo, cli: Cli, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root = make_repo({})
+    result = cli("validate", root, "--changed-since", "main")
+    assert result.code == 2
+    assert result.err == (
+        f"processkit: --changed-since needs a git repository, and {root} is not inside one\n"
+    )
+
+
+def test_internal_error_is_exit_3_with_a_request_to_report(
+    make_repo: MakeRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("processkit.validate.load_repository", broken)
+    result = cli("validate", make_repo({}))
+    assert result.code == 3
+    assert result.err.count("\n") == 1
+    assert result.err.startswith("processkit: internal error (RuntimeError: boom). This is a bug;")
+    assert "Traceback" not in result.err
+    debug = cli("--debug", "validate", make_repo({}))
+    assert debug.code == 3
+    assert "Traceback (most recent call last)" in debug.err
+    assert 'raise RuntimeError("boom")' in debug.err
+
+
+def test_python_dash_m_and_the_console_script(make_repo: MakeRepo) -> None:
+    root = make_repo({"areas/unga.yaml": BAD_AREA})
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    by_module = subprocess.run([sys.executable, "-m", "processkit", "validate", str(root),
+                                "--format", "json"], capture_output=True, text=True, env=env)
+    script = Path(sys.executable).parent / "processkit"
+    by_script = subprocess.run([str(script), "validate", str(root), "--format", "json"],
+                               capture_output=True, text=True, env=env)
+    assert by_module.returncode == by_script.returncode == 1
+    assert json.loads(by_module.stdout) == json.loads(by_script.stdout)
+    assert json.loads(by_module.stdout)["summary"]["errors"] == 1
+
+
+def test_kalmar_validates_clean(cli: Cli) -> None:
+    result = cli("validate", KALMAR, "--format", "json", "--today", "2026-11-21")
+    assert result.code == 0, result.out
+    summary = result.json()["summary"]
+    assert summary["errors"] == 0
+    assert summary["entities"] >= 100
