@@ -6,7 +6,7 @@ The repository follows FORMAT.md v1: areas, roles, people, processes (all three 
 quarter sub-processes, mostly approved), handbooks, proposals and assessments. Every reference
 resolves, interfaces are mirrored, every activity is reachable from the first one, and every
 role, person and handbook is used. Texts are random Swedish phrases; a process file is about
-1-2 KB. The output depends only on N, the seed and the as-of date: the same bytes on every run.
+2-3 KB. The output depends only on N, the seed and the as-of date: the same bytes on every run.
 
 Approval dates fall in the year before the as-of date, so no review is overdue on that date.
 """
@@ -463,7 +463,9 @@ def make_interfaces(rng: random.Random, areas: list[Area]) -> None:
         chain = list(area.processes)
         rng.shuffle(chain)
         for a, b in itertools.pairwise(chain):
-            link(a, b, describe(), pairs) if rng.random() < 0.5 else link(b, a, describe(), pairs)
+            if rng.random() < 0.5:
+                a, b = b, a
+            link(a, b, describe(), pairs)
     for process in everyone:
         wanted = rng.randint(1, 3)
         for _ in range(6):

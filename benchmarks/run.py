@@ -1,0 +1,302 @@
+"""Time processkit commands on generated repositories of growing size.
+
+    python benchmarks/run.py [--sizes 200,1000,10000] [--repeat 3] [--keep DIR]
+                             [--commands validate] [--seed S] [--json FILE]
+
+For each size a repository is generated (into a temporary folder, or cached under ``--keep``),
+then each command runs ``--repeat`` times as a subprocess. The Markdown table gives the median
+wall time, the per-process cost and the peak resident memory of the command's process.
+
+To benchmark another command, add a ``Command`` to ``COMMANDS`` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from generate import DEFAULT_AS_OF, MARKER, generate, marker
+
+
+@dataclass(frozen=True)
+class Command:
+    """A benchmarked command: processkit's arguments, with ``{repo}`` for the repository."""
+
+    name: str
+    argv: tuple[str, ...]
+    ok_exits: frozenset[int] = frozenset({0})
+
+    def arguments(self, repo: Path, workdir: Path) -> list[str]:
+        """Return the arguments with ``{repo}`` and ``{out}`` (a scratch folder) filled in."""
+        return [arg.format(repo=repo, out=workdir / "out") for arg in self.argv]
+
+
+# The commands that can be benchmarked, in the order they are reported. Add new ones here, e.g.
+#   Command("inventory", ("inventory", "{repo}", "--format", "json")),
+#   Command("publish", ("publish", "{repo}", "--output", "{out}")),
+COMMANDS: tuple[Command, ...] = (Command("validate", ("validate", "{repo}", "--format", "json")),)
+
+
+@dataclass
+class Measurement:
+    """The runs of one command on one repository."""
+
+    command: str
+    processes: int
+    files: int
+    seconds: list[float] = field(default_factory=list)
+    max_rss_kib: list[int] = field(default_factory=list)
+    exits: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        """Median wall time in seconds."""
+        return statistics.median(self.seconds)
+
+    @property
+    def peak_mib(self) -> float:
+        """Largest resident set of any run, in MiB."""
+        return max(self.max_rss_kib) / 1024
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a command."""
+
+    seconds: float
+    max_rss_kib: int
+    exit: int
+    output: str
+
+
+def processkit_script() -> Path:
+    """Return the ``processkit`` console script installed next to this Python."""
+    return Path(sys.executable).parent / "processkit"
+
+
+def run_once(argv: list[str], workdir: Path) -> Run:
+    """Run ``argv`` once; return its wall time, peak RSS (from ``wait4``) and exit status.
+
+    ``ru_maxrss`` is in KiB on Linux (bytes on macOS, where the column reads 1024 times high).
+    """
+    out_dir = workdir / "out"
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    stdout_path, stderr_path = workdir / "stdout", workdir / "stderr"
+    with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
+        started = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    return Run(elapsed, usage.ru_maxrss, child.returncode, excerpt(stdout_path, stderr_path))
+
+
+def excerpt(stdout_path: Path, stderr_path: Path) -> str:
+    """Return the end of the error output, or else the start of the output, to show a failure."""
+    errors = stderr_path.read_text(encoding="utf-8", errors="replace").strip()
+    if errors:
+        return errors[-2000:]
+    return stdout_path.read_text(encoding="utf-8", errors="replace")[:2000]
+
+
+def count_files(repo: Path) -> int:
+    """Count the YAML files processkit reads (hidden paths skipped)."""
+    return sum(
+        1
+        for path in repo.rglob("*.y*ml")
+        if path.suffix in (".yaml", ".yml")
+        and not any(part.startswith(".") for part in path.relative_to(repo).parts)
+    )
+
+
+def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path) -> Path:
+    """Return a generated repository of ``size`` processes, reusing a cached one when valid."""
+    if keep is None:
+        repo = scratch / f"n{size}-seed{seed}"
+        generate(size, repo, seed)
+        return repo
+    repo = keep / f"n{size}-seed{seed}"
+    wanted = marker(size, seed, DEFAULT_AS_OF)
+    marker_path = repo / MARKER
+    if marker_path.is_file():
+        if json.loads(marker_path.read_text(encoding="utf-8")) == wanted:
+            return repo
+        shutil.rmtree(repo)  # ours, from another generator version: make it anew
+    elif repo.exists():
+        raise SystemExit(f"run.py: {repo} exists but was not written by generate.py; remove it")
+    partial = keep / f".{repo.name}.partial"
+    if partial.exists():
+        shutil.rmtree(partial)
+    generate(size, partial, seed)
+    partial.rename(repo)
+    return repo
+
+
+def available(script: Path, command: Command) -> bool:
+    """True when this processkit has the command (its ``--help`` succeeds)."""
+    probe = subprocess.run(
+        [str(script), command.name, "--help"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    return probe.returncode == 0
+
+
+def measure(
+    script: Path, command: Command, repo: Path, size: int, repeat: int, workdir: Path
+) -> Measurement:
+    """Run ``command`` on ``repo`` ``repeat`` times."""
+    result = Measurement(command.name, size, count_files(repo))
+    argv = [str(script), *command.arguments(repo, workdir)]
+    for _ in range(repeat):
+        run = run_once(argv, workdir)
+        result.seconds.append(run.seconds)
+        result.max_rss_kib.append(run.max_rss_kib)
+        result.exits.append(run.exit)
+        if run.exit not in command.ok_exits:
+            log(f"  {command.name} exited {run.exit}:\n{run.output}")
+    return result
+
+
+def markdown_table(measurements: Sequence[Measurement]) -> str:
+    """Return the results as a Markdown table."""
+    lines = [
+        "| command | processes | files | median s | min s | ms / process | peak RSS MiB | exit |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for m in measurements:
+        exits = ",".join(str(code) for code in sorted(set(m.exits)))
+        lines.append(
+            f"| {m.command} | {m.processes:,} | {m.files:,} | {m.median:.2f} | "
+            f"{min(m.seconds):.2f} | {1000 * m.median / m.processes:.2f} | {m.peak_mib:.0f} | "
+            f"{exits} |"
+        )
+    return "\n".join(lines)
+
+
+def environment(script: Path) -> str:
+    """Return one line about the machine and the processkit version measured."""
+    version = subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return (
+        f"{version or 'processkit (version unknown)'}; Python {platform.python_version()}; "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; "
+        f"{dt.date.today().isoformat()}"
+    )
+
+
+def log(message: str) -> None:
+    """Progress goes to stderr, so stdout holds only the table."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def parse_sizes(text: str) -> list[int]:
+    """Parse ``200,1000,10000``."""
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive numbers")
+    return sizes
+
+
+def parse_names(text: str) -> list[str]:
+    """Parse ``validate,inventory``."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("name at least one command")
+    return names
+
+
+def select_commands(names: Sequence[str], script: Path) -> list[Command]:
+    """Return the commands named that this benchmark knows and this processkit has."""
+    known = {command.name: command for command in COMMANDS}
+    chosen = []
+    for name in names:
+        if name not in known:
+            log(f"run.py: skipping {name}: not among the benchmarked COMMANDS in run.py")
+        elif not available(script, known[name]):
+            log(f"run.py: skipping {name}: this processkit has no such command")
+        else:
+            chosen.append(known[name])
+    return chosen
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", type=parse_sizes, default=[200, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per command (default 3)")
+    parser.add_argument("--keep", type=Path, help="cache generated repositories in this folder")
+    parser.add_argument(
+        "--commands",
+        type=parse_names,
+        default=[command.name for command in COMMANDS],
+        help=f"comma-separated, from: {', '.join(c.name for c in COMMANDS)} (default all)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    parser.add_argument("--json", type=Path, help="also write the raw measurements here")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point."""
+    args = parse_args(argv)
+    script = processkit_script()
+    if not script.is_file() or not os.access(script, os.X_OK):
+        log(
+            f"run.py: no processkit script at {script}; install processkit into this Python's "
+            "environment (pip install -e .) and run this script with that Python"
+        )
+        return 2
+    commands = select_commands(args.commands, script)
+    if not commands:
+        log("run.py: none of the chosen commands exists in this processkit")
+        return 2
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    measurements: list[Measurement] = []
+    with tempfile.TemporaryDirectory(prefix="processkit-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        for size in args.sizes:
+            started = time.perf_counter()
+            repo = prepare_repo(size, args.seed, args.keep, scratch)
+            log(f"{size} processes: repository ready in {time.perf_counter() - started:.1f} s")
+            for command in commands:
+                result = measure(script, command, repo, size, args.repeat, scratch)
+                log(f"  {command.name}: median {result.median:.2f} s")
+                measurements.append(result)
+            if args.keep is None:
+                shutil.rmtree(repo)
+    print(environment(script))
+    print()
+    print(markdown_table(measurements))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(m) for m in measurements], indent=2) + "\n")
+    ok_exits = {command.name: command.ok_exits for command in commands}
+    failed = any(code not in ok_exits[m.command] for m in measurements for code in m.exits)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
