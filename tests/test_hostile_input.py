@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import CliResult, codes
+from tests.conftest import CliResult, codes, loader_diagnostics
 
 from processkit.loading.yamlfile import MAX_FILE_BYTES
 
@@ -36,7 +36,7 @@ def test_link_outside_the_repository_is_not_followed(
         ("PK001", "linked", 0, 0),
     ]
     assert "hemlig" not in result.out
-    assert result.json()["diagnostics"][0]["message"] == (
+    assert loader_diagnostics(result)[0]["message"] == (
         "this is a link to a place outside the repository; processkit does not follow it"
     )
 
@@ -48,7 +48,7 @@ def test_billion_laughs_is_refused(make_repo: MakeRepo, cli: Cli) -> None:
         lines.append(f"a{level}: &a{level} [{refs}]")
     root = make_repo({"bomb.yaml": "\n".join(lines) + "\n"})
     result = cli("validate", root, "--format", "json")
-    [found] = result.json()["diagnostics"]
+    [found] = loader_diagnostics(result)
     assert (found["code"], found["line"]) == ("PK002", 3)
     assert "alias bomb" in found["message"]
 
@@ -69,7 +69,7 @@ def test_a_huge_file_is_refused_with_its_size(make_repo: MakeRepo, cli: Cli) -> 
     big = b"kind: area\nid: x\nname: X\ndescription: |\n" + b"  " + b"x" * 100 + b"\n"
     big += (b"  " + b"y" * 100 + b"\n") * (MAX_FILE_BYTES // 103 + 10)
     root = make_repo({"big.yaml": big})
-    [found] = cli("validate", root, "--format", "json").json()["diagnostics"]
+    [found] = loader_diagnostics(cli("validate", root, "--format", "json"))
     assert found["code"] == "PK001"
     assert found["message"] == ("the file is 10.0 MB; processkit reads files of at most 10 MB")
 
@@ -122,7 +122,7 @@ def test_awkward_encodings_and_shapes(
 
 def test_latin1_hint_names_the_encoding(make_repo: MakeRepo, cli: Cli) -> None:
     root = make_repo({"f.yaml": "kind: area\nid: x\nname: Äldreomsorg\n".encode("latin-1")})
-    [found] = cli("validate", root, "--format", "json").json()["diagnostics"]
+    [found] = loader_diagnostics(cli("validate", root, "--format", "json"))
     assert found["message"] == "the file is not UTF-8 text: byte `0xc4` cannot be read"
     assert found["hint"] == (
         "The file looks like it was saved as Latin-1 / Windows-1252 (å, ä, ö); save it as "
@@ -138,7 +138,7 @@ def test_yaml_12_words_stay_text(make_repo: MakeRepo, cli: Cli) -> None:
 def test_dangling_link_cannot_be_read(make_repo: MakeRepo, cli: Cli) -> None:
     root = make_repo({"f.yaml": AREA})
     os.symlink(root / "gone.yaml", root / "link.yaml")
-    [found] = cli("validate", root, "--format", "json").json()["diagnostics"]
+    [found] = loader_diagnostics(cli("validate", root, "--format", "json"))
     assert (found["code"], found["path"], found["line"], found["column"]) == (
         "PK001",
         "link.yaml",

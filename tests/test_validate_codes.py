@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import CliResult, codes
+from tests.conftest import CliResult, codes, loader_diagnostics
 
 AREA = "kind: area\nid: barn\nname: Barn och unga\n"
 PERSON = "kind: person\nid: anna\nname: Anna Nilsson\n"
@@ -189,7 +189,7 @@ def test_code(
     root = make_repo({**BASE, **files})
     result = cli("validate", root, "--format", "json")
     assert codes(result) == expected
-    assert result.code == (1 if expected else 0)
+    assert (result.code == 1) == bool(expected)
 
 
 def test_messages_read_as_advice(
@@ -203,7 +203,7 @@ def test_messages_read_as_advice(
             .replace("area: barn", "area: bran"),
         }
     )
-    found = cli("validate", root, "--format", "json").json()["diagnostics"]
+    found = loader_diagnostics(cli("validate", root, "--format", "json"))
     assert [(d["message"], d["hint"]) for d in found] == [
         (
             "`type` must be one of `management`, `core` or `support`, found `huvudprocess`",
@@ -221,7 +221,7 @@ def test_reference_message_suggests(
     make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
 ) -> None:
     root = make_repo({**BASE, "p.yaml": PROCESS.replace("area: barn", "area: bran")})
-    [found] = cli("validate", root, "--format", "json").json()["diagnostics"]
+    [found] = loader_diagnostics(cli("validate", root, "--format", "json"))
     assert found == {
         "code": "PK030",
         "severity": "error",
@@ -243,7 +243,7 @@ def test_parent_loop_names_the_cycle(
             "b.yaml": PROCESS.replace("id: utreda", "id: b") + "parent: a\n",
         }
     )
-    found = cli("validate", root, "--format", "json").json()["diagnostics"]
+    found = loader_diagnostics(cli("validate", root, "--format", "json"))
     assert [d["message"] for d in found] == [
         "the parent chain loops: `a` → `b` → `a`",
         "the parent chain loops: `b` → `a` → `b`",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,11 +11,11 @@ from pydantic import ValidationError
 
 from processkit.diagnostics import Diagnostic, Severity, did_you_mean
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
-from processkit.loading.locate import locate
 from processkit.loading.model_errors import model_diagnostics
 from processkit.loading.references import check_parent_loops, check_references
 from processkit.loading.repository import Record, Repository
-from processkit.loading.yamlfile import ParsedFile, mark_of, read_yaml
+from processkit.loading.parse import FileResult, parse_files
+from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS, Config
 from processkit.model.types import ID_RE
 
@@ -51,7 +52,7 @@ def load_config(root: Path) -> tuple[Config, str]:
     return config, parsed.text or ""
 
 
-def load_repository(start: Path) -> LoadResult:
+def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
     """Read the repository containing ``start``: configuration first, then every entity file."""
     root = find_root(start)
     config, config_text = load_config(root)
@@ -60,39 +61,30 @@ def load_repository(start: Path) -> LoadResult:
     found = discover(root, config.site.output, config.exclude)
     diagnostics = list(found.diagnostics)
     first_path: dict[tuple[str, str], str] = {}
-    for relative in found.files:
-        diagnostics.extend(_load_file(repo, relative, first_path))
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
+    try:
+        for result in parse_files(root, found.files, parallel=parallel):
+            diagnostics.extend(_add_entity(repo, result, first_path))
+    finally:
+        if collecting:
+            gc.enable()
     repo.files = len(found.files) + 1
     diagnostics.extend(check_references(repo))
     diagnostics.extend(check_parent_loops(repo))
     return LoadResult(repo, diagnostics)
 
 
-def _load_file(
-    repo: Repository, relative: str, first_path: dict[tuple[str, str], str]
+def _add_entity(
+    repo: Repository, parsed: FileResult, first_path: dict[tuple[str, str], str]
 ) -> list[Diagnostic]:
-    try:
-        data = (repo.root / relative).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return [
-            Diagnostic(
-                "PK001",
-                Severity.ERROR,
-                f"the file cannot be read: {reason}",
-                relative,
-                0,
-                0,
-                "Check that the file exists and may be read.",
-            )
-        ]
-    parsed = read_yaml(relative, data)
+    relative = parsed.path
     if parsed.text is not None:
         repo.texts[relative] = parsed.text
-    if parsed.node is None:
-        return parsed.diagnostics
     diagnostics = parsed.diagnostics
-    kind = _kind_of(parsed, diagnostics)
+    if parsed.value is None:
+        return diagnostics
+    kind = _kind_of(repo, parsed, diagnostics)
     if kind is None:
         return diagnostics
     model = KINDS[kind]
@@ -101,13 +93,15 @@ def _load_file(
     try:
         entity = model.model_validate(parsed.value)
     except ValidationError as error:
-        diagnostics.extend(model_diagnostics(error, model, parsed.node, relative))
+        node = repo.node(relative)
+        assert node is not None
+        diagnostics.extend(model_diagnostics(error, model, node, relative))
         if entity_id and ID_RE.match(entity_id):
             repo.known.setdefault(kind, set()).add(entity_id)
         return diagnostics
     earlier = first_path.get((kind, entity.id))
     if earlier is not None:
-        mark = locate(parsed.node, ("id",))
+        mark = repo.locate(relative, ("id",))
         diagnostics.append(
             Diagnostic(
                 "PK020",
@@ -127,12 +121,11 @@ def _load_file(
     return diagnostics
 
 
-def _kind_of(parsed: ParsedFile, diagnostics: list[Diagnostic]) -> str | None:
-    value: dict[str, Any] = parsed.value
-    assert parsed.node is not None
+def _kind_of(repo: Repository, parsed: FileResult, diagnostics: list[Diagnostic]) -> str | None:
+    value: dict[str, Any] = parsed.value or {}
     kinds = ", ".join(f"`{k}`" for k in KINDS)
     if "kind" not in value:
-        mark = mark_of(parsed.node)
+        mark = repo.locate(parsed.path, ())
         diagnostics.append(
             Diagnostic(
                 "PK005",
@@ -147,7 +140,7 @@ def _kind_of(parsed: ParsedFile, diagnostics: list[Diagnostic]) -> str | None:
         return None
     kind = value["kind"]
     if not isinstance(kind, str) or kind not in KINDS:
-        mark = locate(parsed.node, ("kind",))
+        mark = repo.locate(parsed.path, ("kind",))
         guess = did_you_mean(str(kind), KINDS) if kind is not None else None
         message = f"`{kind}` is not a kind processkit knows"
         if guess:

@@ -93,19 +93,20 @@ class Repository:
             for entity_id in sorted(self.records[kind]):
                 yield kind, self.records[kind][entity_id]
 
-    def locate(self, path: str, loc: Loc, *, at_key: bool = False) -> Mark:
-        """The 1-based position of a key or value in a file, composed again on demand."""
+    def node(self, path: str) -> Node | None:
+        """The top node of a file, composed again on demand (and kept) to find positions."""
         if path not in self._nodes:
             text = self.texts.get(path)
             nodes = compose(path, text)[0] if text is not None else []
-            self._nodes[path] = nodes[0] if nodes else None
-        node = self._nodes[path]
+            self._nodes[path] = next((n for n in nodes if n.value != ""), None)
+        return self._nodes[path]
+
+    def locate(self, path: str, loc: Loc, *, at_key: bool = False) -> Mark:
+        """The 1-based position of a key or value in a file."""
+        node = self.node(path)
         if node is None:
             return Mark(0, 0)
         return locate(node, loc, at_key=at_key)
-
-    def remember_node(self, path: str, node: Node | None) -> None:
-        self._nodes[path] = node
 
     def source_line(self, path: str, line: int) -> str | None:
         text = self.texts.get(path)

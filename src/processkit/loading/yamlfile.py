@@ -8,7 +8,6 @@ duplicate keys, strip ``x-`` extension keys and refuse alias bombs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,9 +15,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml.cyaml import CParser as _CParser
 except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _CParser = None
 
 from processkit.diagnostics import Diagnostic, Severity
 
@@ -28,6 +27,26 @@ MAX_DEPTH = 100
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
+_IMPLICIT = "?"  # the tag of every untagged node: we resolve scalars ourselves, by YAML 1.2
+
+
+if _CParser is not None:
+
+    class _Loader(_CParser):  # type: ignore[misc,valid-type]
+        """libyaml's composer without PyYAML's (YAML 1.1, pure Python) tag resolution."""
+
+        def resolve(self, kind: type, value: object, implicit: object) -> str:
+            return _IMPLICIT
+
+        def descend_resolver(self, parent: object, index: object) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+else:  # pragma: no cover
+    _Loader = yaml.SafeLoader  # type: ignore[assignment,misc]
+
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
@@ -292,6 +311,8 @@ class _Converter:
 
     def convert(self, node: Node, depth: int) -> Any:
         self.count += 1
+        if node.__class__ is ScalarNode:
+            return _scalar(node)  # type: ignore[arg-type]
         if self.count > MAX_VALUES:
             raise _Refused(
                 node,
@@ -301,8 +322,6 @@ class _Converter:
             )
         if depth > MAX_DEPTH:
             raise _Refused(node, f"the YAML is nested more than {MAX_DEPTH} levels deep")
-        if isinstance(node, ScalarNode):
-            return _scalar(node)
         key = id(node)
         if key in self.active:
             raise _Refused(
@@ -320,12 +339,15 @@ class _Converter:
             self.active.discard(key)
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        pairs: list[tuple[Node, Node]] = node.value
+        if any(_is_merge_key(key_node) for key_node, _ in pairs):
+            pairs = _merged_pairs(node)
         result: dict[str, Any] = {}
         seen: dict[str, Node] = {}
-        for key_node, value_node in self._pairs(node):
-            if not isinstance(key_node, ScalarNode):
+        for key_node, value_node in pairs:
+            if key_node.__class__ is not ScalarNode:
                 raise _Refused(key_node, "a key must be a plain word, not a list or mapping")
-            key = str(_scalar(key_node))
+            key: str = key_node.value
             if key in seen:
                 first = mark_of(seen[key])
                 self.diagnostics.append(
@@ -347,22 +369,32 @@ class _Converter:
             result[key] = value
         return result
 
-    def _pairs(self, node: MappingNode) -> Iterator[tuple[Node, Node]]:
-        merged: list[tuple[Node, Node]] = []
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
-                for source in sources:
-                    if not isinstance(source, MappingNode):
-                        raise _Refused(source, "`<<` can only merge a mapping")
-                    merged.extend(source.value)
-            else:
-                yield key_node, value_node
-        own = {str(k.value) for k, _ in node.value if isinstance(k, ScalarNode)}
-        for key_node, value_node in merged:
-            if str(key_node.value) not in own:
-                own.add(str(key_node.value))
-                yield key_node, value_node
+
+def _is_merge_key(node: Node) -> bool:
+    return node.tag == _MERGE or (
+        node.value == "<<" and node.tag == _IMPLICIT and not getattr(node, "style", None)
+    )
+
+
+def _merged_pairs(node: MappingNode) -> list[tuple[Node, Node]]:
+    """The pairs of a mapping with ``<<: *other`` merged in (its own keys win)."""
+    own: list[tuple[Node, Node]] = []
+    merged: list[tuple[Node, Node]] = []
+    for key_node, value_node in node.value:
+        if not _is_merge_key(key_node):
+            own.append((key_node, value_node))
+            continue
+        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+        for source in sources:
+            if not isinstance(source, MappingNode):
+                raise _Refused(source, "`<<` can only merge a mapping")
+            merged.extend(source.value)
+    names = {str(key.value) for key, _ in own}
+    for key_node, value_node in merged:
+        if str(key_node.value) not in names:
+            names.add(str(key_node.value))
+            own.append((key_node, value_node))
+    return own
 
 
 def _scalar(node: ScalarNode) -> Any:
