@@ -12,9 +12,9 @@ from pydantic import ValidationError
 from processkit.diagnostics import Diagnostic, Severity, did_you_mean
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
+from processkit.loading.parse import FileResult, parse_files
 from processkit.loading.references import check_parent_loops, check_references
 from processkit.loading.repository import Record, Repository
-from processkit.loading.parse import FileResult, parse_files
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS, Config
 from processkit.model.types import ID_RE

@@ -14,11 +14,6 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-try:
-    from yaml.cyaml import CParser as _CParser
-except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
-    _CParser = None
-
 from processkit.diagnostics import Diagnostic, Severity
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -30,11 +25,15 @@ _MERGE = "tag:yaml.org,2002:merge"
 _IMPLICIT = "?"  # the tag of every untagged node: we resolve scalars ourselves, by YAML 1.2
 
 
-if _CParser is not None:
+def _make_loader() -> Any:
+    """libyaml's composer without PyYAML's tag resolution (YAML 1.1, in pure Python): scalars
+    are resolved by ``_scalar``, by YAML 1.2's rules."""
+    try:
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
+        return yaml.SafeLoader
 
-    class _Loader(_CParser):  # type: ignore[misc,valid-type]
-        """libyaml's composer without PyYAML's (YAML 1.1, pure Python) tag resolution."""
-
+    class Loader(CParser):  # type: ignore[misc]
         def resolve(self, kind: type, value: object, implicit: object) -> str:
             return _IMPLICIT
 
@@ -44,8 +43,10 @@ if _CParser is not None:
         def ascend_resolver(self) -> None:
             return None
 
-else:  # pragma: no cover
-    _Loader = yaml.SafeLoader  # type: ignore[assignment,misc]
+    return Loader
+
+
+_Loader = _make_loader()
 
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -312,7 +313,7 @@ class _Converter:
     def convert(self, node: Node, depth: int) -> Any:
         self.count += 1
         if node.__class__ is ScalarNode:
-            return _scalar(node)  # type: ignore[arg-type]
+            return _scalar(node)  # type: ignore[arg-type, unused-ignore]
         if self.count > MAX_VALUES:
             raise _Refused(
                 node,
