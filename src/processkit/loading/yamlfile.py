@@ -33,7 +33,7 @@ def _make_loader() -> Any:
     except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
         return yaml.SafeLoader
 
-    class Loader(CParser):  # type: ignore[misc]
+    class Loader(CParser):
         def resolve(self, kind: type, value: object, implicit: object) -> str:
             return _IMPLICIT
 
