@@ -1,0 +1,67 @@
+"""``processkit changelog``: what changed in the management system over a period."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("changelog")(changelog_command)
+
+
+def changelog_command(
+    path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
+    since: str = typer.Option(
+        "7d",
+        "--since",
+        metavar="PERIOD|DATE|REF",
+        help="Where the period starts: 7d (the last seven days and today), 2w, 1m, a date "
+        "YYYY-MM-DD, or a commit, branch or tag (changes after it). Default 7d.",
+    ),
+    until: str | None = typer.Option(
+        None,
+        "--until",
+        metavar="DATE|REF",
+        help="Where the period ends: a date or a commit, branch or tag (default: the last commit).",
+    ),
+    today: str | None = typer.Option(
+        None, "--today", metavar="YYYY-MM-DD", help="The date to count back from (default: today)."
+    ),
+    format: Format = typer.Option(
+        Format.text,
+        "--format",
+        "-f",
+        help="text (default), json, or markdown (the weekly notice, in the site's language).",
+    ),
+) -> int:
+    """Show what changed per process, role, handbook…: added, changed (which fields), retired
+    and removed, with the commits that did it."""
+    from processkit.cli.dates import parse_today
+    from processkit.weekly.changelog import changelog
+    from processkit.weekly.changelog_format import (
+        changelog_json,
+        changelog_markdown,
+        changelog_text,
+    )
+    from processkit.weekly.load import load
+
+    day = parse_today(today)
+    loaded = load(path)
+    log = changelog(loaded.repo, since=since, until=until, today=None if until else day)
+    if format is Format.json:
+        text = changelog_json(log)
+    elif format is Format.markdown:
+        text = changelog_markdown(log, loaded.repo.config.site.language)
+    else:
+        text = changelog_text(log)
+    typer.echo(text, nl=False)
+    return 0

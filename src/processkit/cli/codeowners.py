@@ -1,0 +1,55 @@
+"""``processkit codeowners``: make each owner a required reviewer of their process files."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+
+class Host(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("codeowners")(codeowners_command)
+
+
+def codeowners_command(
+    path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
+    format: Host = typer.Option(
+        Host.github,
+        "--format",
+        "-f",
+        help="github (default) or gitlab (areas as sections).",
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the file here (e.g. .github/CODEOWNERS or .gitlab/CODEOWNERS) instead of "
+        "printing it.",
+    ),
+) -> int:
+    """Write a CODEOWNERS file: each process's owner (their `username`) must approve changes
+    to the process's file, so "fastställd av processägaren" is enforced by the review."""
+    from processkit.fsutil import write_atomic
+    from processkit.weekly.codeowners import codeowners
+    from processkit.weekly.load import load
+
+    loaded = load(path)
+    repo = loaded.repo
+    result = codeowners(repo, format.value, language=repo.config.site.language)
+    if output is None:
+        typer.echo(result.text, nl=False)
+    else:
+        write_atomic(output, result.text)
+        typer.echo(f"Wrote {output}: {result.rules} files with a required reviewer.")
+    for item in result.unassigned:
+        typer.echo(f"warning: {item.path}: no required reviewer, {item.reason}", err=True)
+    if loaded.note:
+        typer.echo(loaded.note, err=True)
+    return 0

@@ -1,0 +1,193 @@
+"""``processkit proposals``: the improvement-proposal backlog; ``proposals new`` writes one."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class _ListByDefault(TyperGroup):
+    """``processkit proposals [PATH] [OPTIONS]`` lists: anything but a sub-command name
+    (or --help) first means ``list``."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+proposals_app = typer.Typer(
+    cls=_ListByDefault,
+    rich_markup_mode=None,
+    help="Improvement proposals: `list` the backlog (the default: `processkit proposals "
+    "[PATH] [OPTIONS]`), or write a `new` one. See `processkit proposals list --help`.",
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(proposals_app, name="proposals")
+
+
+@proposals_app.command("list")
+def list_command(
+    path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
+    status: list[str] = typer.Option(
+        [],
+        "--status",
+        "-s",
+        metavar="STATUS",
+        help="Only these statuses (repeat, or separate with commas): new, assessing, accepted, "
+        "rejected, done, open (the default: new, assessing, accepted) or all.",
+    ),
+    process: str | None = typer.Option(
+        None, "--process", "-p", metavar="ID", help="Only the proposals about this process."
+    ),
+    since: str | None = typer.Option(
+        None,
+        "--since",
+        metavar="PERIOD|DATE",
+        help="Also show the intake (submitted) and the decisions of this period: 7d (the last "
+        "seven days and today), 2w, 1m or a date YYYY-MM-DD.",
+    ),
+    today: str | None = typer.Option(
+        None, "--today", metavar="YYYY-MM-DD", help="The date ages are counted to (default: today)."
+    ),
+    format: Format = typer.Option(
+        Format.table,
+        "--format",
+        "-f",
+        help="table (default), json, or markdown (an agenda in the site's language).",
+    ),
+) -> int:
+    """List the proposals by process and status with their age; with --since, the period's
+    intake and decisions too."""
+    from processkit.cli.dates import parse_today
+    from processkit.weekly.closing import closing_commits
+    from processkit.weekly.load import load
+    from processkit.weekly.periods import since_date
+    from processkit.weekly.proposals import parse_statuses, proposals_report
+    from processkit.weekly.proposals_format import (
+        proposals_json,
+        proposals_markdown,
+        proposals_table,
+    )
+
+    day = parse_today(today)
+    statuses = parse_statuses(status)
+    start = since_date(since, day) if since is not None else None
+    loaded = load(path)
+    repo = loaded.repo
+    shows_done = "done" in statuses or start is not None
+    closing = closing_commits(repo) if shows_done else {}
+    report = proposals_report(
+        repo, today=day, statuses=statuses, process=process, since=start, closing=closing
+    )
+    if format is Format.json:
+        text = proposals_json(report)
+    elif format is Format.markdown:
+        text = proposals_markdown(report, repo.config.site.language)
+    else:
+        text = proposals_table(report)
+    typer.echo(text, nl=False)
+    if loaded.note:
+        typer.echo(loaded.note, err=True)
+    return 0
+
+
+@proposals_app.command("new")
+def new_command(
+    path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
+    process: str | None = typer.Option(
+        None, "--process", "-p", metavar="ID", help="The id of the process it is about."
+    ),
+    title: str | None = typer.Option(None, "--title", "-t", help="The proposal in a few words."),
+    submitted_by: str | None = typer.Option(
+        None, "--submitted-by", "--by", metavar="NAME", help="Who proposes it."
+    ),
+    description: str | None = typer.Option(
+        None, "--description", "-d", metavar="TEXT", help="What is proposed, and why."
+    ),
+    today: str | None = typer.Option(
+        None,
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="The submission date; its year numbers the id (default: today).",
+    ),
+) -> int:
+    """Write a new proposal (status new) as proposals/<next free id>.yaml; on a terminal,
+    asks for what is not given."""
+    from processkit.cli.dates import parse_today
+    from processkit.errors import ProcesskitError
+    from processkit.weekly.load import load
+    from processkit.weekly.lookup import unknown_id
+    from processkit.weekly.proposal_new import new_proposal, write_proposal
+
+    day = parse_today(today)
+    repo = load(path).repo
+    interactive = sys.stdin.isatty()
+    if process is None or process not in repo.processes:
+        if not interactive:
+            if process is None:
+                raise ProcesskitError(
+                    "--process is missing: name the process the proposal is about, e.g. "
+                    "--process " + (min(repo.processes) if repo.processes else "bu-utredning")
+                )
+            raise unknown_id("--process", "process", process, repo.processes)
+        process = _ask_process(repo.processes, process)
+    asked = False
+    if title is None or not title.strip():
+        if not interactive:
+            raise ProcesskitError(
+                '--title is missing: say in a few words what is proposed, e.g. --title "Kortare '
+                'väntetid till första samtalet"'
+            )
+        title = _ask("Title (the proposal in a few words)")
+        asked = True
+    if interactive and asked and submitted_by is None:
+        submitted_by = _ask("Submitted by (optional)", required=False)
+    if interactive and asked and description is None:
+        description = _ask("Description (optional)", required=False)
+    proposal = new_proposal(
+        repo,
+        process=process,
+        title=title,
+        today=day,
+        submitted_by=submitted_by,
+        description=description,
+    )
+    write_proposal(repo, proposal)
+    typer.echo(f"Wrote {proposal.path} ({proposal.id}, status new).")
+    return 0
+
+
+def _ask(question: str, *, required: bool = True) -> str:
+    while True:
+        answer: str = typer.prompt(
+            question, default="" if not required else None, show_default=False
+        )
+        if answer.strip() or not required:
+            return answer.strip()
+        typer.echo("Please write something (or press Ctrl-C to stop).", err=True)
+
+
+def _ask_process(known: dict[str, Any], given: str | None) -> str:
+    from processkit.weekly.lookup import unknown_id
+
+    if given is not None:
+        typer.echo(str(unknown_id("--process", "process", given, known)), err=True)
+    while True:
+        answer = _ask("Process (id)")
+        if answer in known:
+            return answer
+        typer.echo(str(unknown_id("process", "process", answer, known)), err=True)

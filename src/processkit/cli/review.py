@@ -1,0 +1,74 @@
+"""``processkit review``: what is overdue for review or falls due soon, by owner."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("review")(review_command)
+
+
+def review_command(
+    path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
+    within: str = typer.Option(
+        "30d",
+        "--within",
+        metavar="PERIOD",
+        help="Also list what falls due within this period: 30d, 8w, 3m (default 30d).",
+    ),
+    owner: str | None = typer.Option(
+        None, "--owner", metavar="ID", help="Only what this person (id) owns."
+    ),
+    area: str | None = typer.Option(
+        None, "--area", metavar="ID", help="Only the processes of this area (and their handbooks)."
+    ),
+    today: str | None = typer.Option(
+        None, "--today", metavar="YYYY-MM-DD", help="The date to count from (default: today)."
+    ),
+    format: Format = typer.Option(
+        Format.table,
+        "--format",
+        "-f",
+        help="table (default), json, csv, or markdown (a reminder list to paste into an e-mail "
+        "or an issue, in the site's language).",
+    ),
+) -> int:
+    """List the processes and handbooks overdue for review or falling due soon, by owner."""
+    from processkit.cli.dates import parse_today
+    from processkit.weekly.load import load
+    from processkit.weekly.periods import parse_span
+    from processkit.weekly.review_format import (
+        review_csv,
+        review_json,
+        review_markdown,
+        review_table,
+    )
+    from processkit.weekly.reviews import reviews_due
+
+    day = parse_today(today)
+    span = parse_span(within, "--within")
+    loaded = load(path)
+    report = reviews_due(loaded.repo, today=day, horizon=span.after(day), owner=owner, area=area)
+    if format is Format.json:
+        text = review_json(report)
+    elif format is Format.csv:
+        text = review_csv(report)
+    elif format is Format.markdown:
+        text = review_markdown(report, loaded.repo.config.site.language)
+    else:
+        text = review_table(report)
+    typer.echo(text, nl=False)
+    if loaded.note:
+        typer.echo(loaded.note, err=True)
+    return 0

@@ -1,0 +1,73 @@
+"""Periods written on the command line: ``60d``, ``2w``, ``3m`` and dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from processkit.derive import add_months
+from processkit.errors import ProcesskitError
+
+_SPAN_RE = re.compile(r"^\s*(\d{1,5})\s*([dwm]?)\s*$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A length of time: ``count`` days, weeks or months."""
+
+    count: int
+    unit: str  # "d", "w" or "m"
+
+    def after(self, day: date) -> date:
+        """The day this span after ``day``."""
+        if self.unit == "m":
+            return add_months(day, self.count)
+        return day + timedelta(days=self.count * (7 if self.unit == "w" else 1))
+
+    def before(self, day: date) -> date:
+        """The day this span before ``day``."""
+        if self.unit == "m":
+            return add_months(day, -self.count)
+        return day - timedelta(days=self.count * (7 if self.unit == "w" else 1))
+
+
+def parse_span(text: str, option: str) -> Span:
+    """``60d`` (days), ``8w`` (weeks), ``3m`` (months) or a bare number of days."""
+    match = _SPAN_RE.match(text)
+    if match is None:
+        raise ProcesskitError(
+            f"{option}: expected a period such as 30d (days), 8w (weeks) or 3m (months), "
+            f"found `{text}`"
+        )
+    return Span(int(match.group(1)), match.group(2) or "d")
+
+
+def is_span(text: str) -> bool:
+    return _SPAN_RE.match(text) is not None
+
+
+def is_date(text: str) -> bool:
+    return _DATE_RE.match(text.strip()) is not None
+
+
+def parse_date(text: str, option: str) -> date:
+    """A date written YYYY-MM-DD, or a one-line error naming the option."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ProcesskitError(
+            f"{option}: expected a date written YYYY-MM-DD, found `{text}`"
+        ) from None
+
+
+def since_date(text: str, today: date, option: str = "--since") -> date:
+    """The first day of a period given as ``7d`` (the last seven days and today) or a date."""
+    if is_date(text):
+        return parse_date(text, option)
+    if is_span(text):
+        return parse_span(text, option).before(today)
+    raise ProcesskitError(
+        f"{option}: expected a period such as 7d or a date written YYYY-MM-DD, found `{text}`"
+    )

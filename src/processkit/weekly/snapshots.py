@@ -1,0 +1,76 @@
+"""An entity as a file held it at one commit: its kind, id and values, read tolerantly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from processkit.loading.yamlfile import read_yaml
+from processkit.model import KINDS
+from processkit.model.types import ID_RE
+
+EntityKey = tuple[str, str]  # (kind, id)
+
+_KIND_RE = re.compile(rb"^kind:[ \t]*([a-z]+)[ \t]*(?:#.*)?$", re.MULTILINE)
+_ID_RE = re.compile(rb"^id:[ \t]*([a-z0-9][a-z0-9._-]{0,63})[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One entity file's contents at one commit; ``value`` is the mapping read (``x-`` keys
+    left out), which need not satisfy the models: history holds invalid versions too."""
+
+    kind: str
+    id: str
+    path: str
+    value: dict[str, Any]
+
+    @property
+    def key(self) -> EntityKey:
+        return (self.kind, self.id)
+
+    @property
+    def label(self) -> str | None:
+        """The entity's name or title as written, if any."""
+        for field in ("name", "title"):
+            text = self.value.get(field)
+            if isinstance(text, str) and text.strip():
+                return text.strip()
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A file version that holds no entity processkit can identify, and why."""
+
+    path: str
+    reason: str
+
+
+def snapshot(path: str, data: bytes) -> Snapshot | Unreadable:
+    """The entity in one version of a file, or why none can be identified."""
+    parsed = read_yaml(path, data)
+    errors = [d for d in parsed.diagnostics if d.code in ("PK001", "PK002", "PK004")]
+    if errors or not isinstance(parsed.value, dict):
+        reason = errors[0].message if errors else "the file holds no entity"
+        return Unreadable(path, reason)
+    kind = parsed.value.get("kind")
+    raw_id = parsed.value.get("id")
+    entity_id = str(getattr(raw_id, "source", raw_id)) if raw_id is not None else ""
+    if not isinstance(kind, str) or kind not in KINDS:
+        return Unreadable(path, "the file has no known `kind`")
+    if not ID_RE.match(entity_id):
+        return Unreadable(path, "the file has no valid `id`")
+    return Snapshot(kind, entity_id, path, parsed.value)
+
+
+def identify(path: str, data: bytes) -> EntityKey | None:
+    """Which entity a file version holds, cheaply: the top-level ``kind:`` and ``id:`` lines
+    when each is written once and plainly, else by reading the whole file."""
+    kinds = _KIND_RE.findall(data)
+    ids = _ID_RE.findall(data)
+    if len(kinds) == 1 and len(ids) == 1 and kinds[0].decode() in KINDS:
+        return (kinds[0].decode(), ids[0].decode())
+    found = snapshot(path, data)
+    return found.key if isinstance(found, Snapshot) else None

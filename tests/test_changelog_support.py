@@ -1,0 +1,75 @@
+"""Real git repositories for the change-log, proposal and CODEOWNERS tests: files written and
+committed with fixed authors and dates, so hashes and dates are the same on every run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import textwrap
+from pathlib import Path
+
+PEOPLE = {
+    "anna": ("Anna Nilsson", "anna.nilsson@kalmar.se"),
+    "erik": ("Erik Åberg", "erik.aberg@kalmar.se"),
+}
+
+
+class GitRepo:
+    """A git repository at ``top`` whose process repository is ``top / sub``."""
+
+    def __init__(self, top: Path, sub: str = "") -> None:
+        self.top = top
+        self.root = top / sub if sub else top
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str, env: dict[str, str] | None = None) -> str:
+        environment = {
+            **os.environ,
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "Test",
+            "GIT_AUTHOR_EMAIL": "test@example.se",
+            "GIT_COMMITTER_NAME": "Test",
+            "GIT_COMMITTER_EMAIL": "test@example.se",
+            **(env or {}),
+        }
+        done = subprocess.run(
+            ["git", *args],
+            cwd=self.top,
+            env=environment,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout.strip()
+
+    def write(self, files: dict[str, str | None]) -> None:
+        """Write (dedented) or, for None, delete files under the process repository."""
+        for relative, content in files.items():
+            target = self.root / relative
+            if content is None:
+                target.unlink()
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(textwrap.dedent(content), encoding="utf-8")
+
+    def move(self, old: str, new: str) -> None:
+        (self.root / new).parent.mkdir(parents=True, exist_ok=True)
+        (self.root / old).rename(self.root / new)
+
+    def commit(self, message: str, day: str, who: str = "anna") -> str:
+        """Commit everything as ``who`` on ``day`` (YYYY-MM-DD, 10:00 Swedish winter time)."""
+        name, email = PEOPLE[who]
+        stamp = f"{day}T10:00:00+01:00"
+        env = {
+            "GIT_AUTHOR_NAME": name,
+            "GIT_AUTHOR_EMAIL": email,
+            "GIT_COMMITTER_NAME": name,
+            "GIT_COMMITTER_EMAIL": email,
+            "GIT_AUTHOR_DATE": stamp,
+            "GIT_COMMITTER_DATE": stamp,
+        }
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message, env=env)
+        return self.git("rev-parse", "HEAD")

@@ -1,0 +1,24 @@
+"""Golden files of the proposal reports on examples/kalmar (see test_review_goldens.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.conftest import KALMAR, CliResult
+from tests.test_review_goldens import KALMAR_TODAY, check_golden
+
+
+@pytest.mark.parametrize(
+    ("golden", "args"),
+    [
+        ("kalmar-proposals.md", ("--since", "30d", "--format", "markdown")),
+        ("kalmar-proposals-all.txt", ("--status", "all")),
+    ],
+)
+def test_kalmar_proposals_match_their_golden(
+    cli: Callable[..., CliResult], update_goldens: bool, golden: str, args: tuple[str, ...]
+) -> None:
+    result = cli("proposals", KALMAR, "--today", KALMAR_TODAY, *args)
+    assert (result.code, result.err) == (0, "")
+    check_golden(golden, result.out, update_goldens)
