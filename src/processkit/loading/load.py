@@ -67,6 +67,10 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
         for result in parse_files(root, found.files, parallel=parallel):
             diagnostics.extend(_add_entity(repo, result, first_path))
     finally:
+        # What was loaded lives as long as the command; moving it out of the collector's sight
+        # keeps later collections (rules, pages) from walking it again and again. Reference
+        # counting still frees it.
+        gc.freeze()
         if collecting:
             gc.enable()
     repo.files = len(found.files) + 1
