@@ -151,6 +151,8 @@ def _wrong_value(
         return f"{label} must be true or false, found {shown}", None
     if kind == "string_too_long":
         return f"{label} is too long: {detail['msg']}", None
+    if isinstance(found, dict | list):  # a check of a whole mapping: its message says it all
+        return f"{label}: {detail['msg']}", None
     return f"{label}: {detail['msg']} (found {shown})", None
 
 
