@@ -41,7 +41,24 @@ def main(
 
 #: The command modules under processkit.cli, each with ``register(app)``; imported at start-up,
 #: so a module imports its heavy dependencies inside its command function, not at the top.
-COMMANDS = ("validate", "schema")
+COMMANDS = (
+    "validate",
+    "schema",
+    "inventory",
+    "review",
+    "proposals",
+    "maturity",
+    "changelog",
+    "codeowners",
+    "rules",
+    "init",
+    "new",
+    "fmt",
+    "doctor",
+    "publish",
+    "serve",
+    "map",
+)
 
 
 def _register() -> None:
@@ -59,8 +76,8 @@ def run(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     args = [arg for arg in args if arg != "--debug"]
-    _register()
     try:
+        _register()
         result = app(args=args, prog_name="processkit", standalone_mode=False)
     except typer.Exit as done:
         sys.exit(done.exit_code)

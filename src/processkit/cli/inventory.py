@@ -1,0 +1,291 @@
+"""``processkit inventory``: how many processes, where, and in what state."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from processkit.diagnostics import Diagnostic
+    from processkit.inventory import Inventory, Table, View
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+class Pivot(StrEnum):
+    area = "area"
+    type = "type"
+    status = "status"
+    owner = "owner"
+    role = "role"
+
+
+class StatusChoice(StrEnum):
+    draft = "draft"
+    review = "review"
+    approved = "approved"
+    retired = "retired"
+
+
+#: The format an ``--output`` file name asks for when ``--format`` is not given.
+SUFFIX_FORMATS = {
+    ".xlsx": Format.xlsx,
+    ".csv": Format.csv,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".json": Format.json,
+}
+
+#: What the terminal table says under each view, so that its counts are not misread.
+CAPTIONS = {
+    "area": "Processes: active processes (not retired). Retired ones are counted only under "
+    "Retired.",
+    "type": "Processes: active processes (not retired). Retired ones are counted only under "
+    "Retired.",
+    "status": "Every process, retired included.",
+    "owner": "Active processes. (nobody): processes without an owner, and without a leader.",
+    "role": "Active processes in which the role performs an activity (`role:` of the activity).",
+}
+
+
+#: Cells at most this wide (dates, types, statuses) stay on one line on the terminal ...
+SHORT_CELL = 11
+#: ... when this much room is left for each column of names.
+NAME_ROOM = 8
+
+#: Said under the process list on a terminal, which shows only its main columns.
+LIST_NOTE = (
+    "More columns (level, parent, leaders, version, approved, mapped, specified, measures, "
+    "risks, open proposals, maturity): --format markdown, csv, json or xlsx."
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("inventory")(inventory_command)
+
+
+def inventory_command(
+    path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
+    by: Pivot | None = typer.Option(
+        None,
+        "--by",
+        help="Count per area (default), type, status, owner (owns and leads) or role "
+        "(performs in processes and activities).",
+    ),
+    as_list: bool = typer.Option(False, "--list", help="One row per process instead of counts."),
+    area: list[str] | None = typer.Option(
+        None, "--area", metavar="ID", help="Only this delivery area (repeat for more)."
+    ),
+    status: list[StatusChoice] | None = typer.Option(
+        None, "--status", help="Only processes with this status (repeat for more)."
+    ),
+    format: Format | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="table (default on a terminal), markdown (default otherwise), json, csv, or xlsx "
+        "(needs --output).",
+    ),
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of the screen (- for standard output). A name ending in "
+        ".xlsx, .csv, .md or .json chooses the format.",
+    ),
+    today: str | None = typer.Option(
+        None, "--today", metavar="YYYY-MM-DD", help="The date reviews are overdue against."
+    ),
+) -> int:
+    """Count the processes per delivery area, type and status, or list them one by one."""
+    import gc
+
+    from processkit.cli.dates import parse_today
+    from processkit.errors import ProcesskitError
+    from processkit.inventory import UnknownArea, inventory
+    from processkit.loading.load import ConfigError, load_repository
+
+    if by is not None and as_list:
+        raise ProcesskitError("--by and --list show different views; give one of them")
+    chosen = _format(format, output)
+    to_file = output is not None and output != "-"
+    if chosen is Format.xlsx and not to_file:
+        raise ProcesskitError(
+            "--format xlsx writes a workbook, which is not text: give --output FILE.xlsx"
+        )
+    day = parse_today(today)
+    try:
+        loaded = load_repository(path)
+    except ConfigError as problem:
+        from processkit.cli.reporters import report_config_error
+
+        report_config_error(problem, "text")
+        return 2
+    # The loaded repository lives until the command ends: keep the garbage collector from
+    # walking its many objects again and again (most of the inventory's time at 10,000
+    # processes, otherwise).
+    gc.freeze()
+    try:
+        try:
+            result = inventory(
+                loaded.repo,
+                today=day,
+                areas=area or None,
+                statuses=[choice.value for choice in status] if status else None,
+            )
+        except UnknownArea as problem:
+            raise ProcesskitError(f"--area: {problem}") from None
+        _warn_about_errors(loaded.diagnostics)
+        view: View = "list" if as_list else (by.value if by is not None else "area")
+        target = Path(output) if to_file and output is not None else None
+        _emit(result, view, chosen, target)
+    finally:
+        gc.unfreeze()
+    return 0
+
+
+def _format(given: Format | None, output: str | None) -> Format:
+    if given is not None:
+        return given
+    if output is not None and output != "-":
+        suffix = Path(output).suffix.lower()
+        if suffix in SUFFIX_FORMATS:
+            return SUFFIX_FORMATS[suffix]
+        return Format.markdown
+    return Format.table if sys.stdout.isatty() else Format.markdown
+
+
+def _warn_about_errors(diagnostics: list[Diagnostic]) -> None:
+    from processkit.diagnostics import Severity
+
+    errors = len({d for d in diagnostics if d.severity is Severity.ERROR})
+    if errors:
+        typer.echo(
+            f"processkit: {errors} {'error' if errors == 1 else 'errors'} in the repository; "
+            "the inventory counts what could be read. Run `processkit validate` to see them.",
+            err=True,
+        )
+
+
+def _emit(inv: Inventory, view_name: View, chosen: Format, target: Path | None) -> None:
+    from processkit.inventory import all_tables, table_of
+
+    if chosen is Format.xlsx:
+        from processkit.inventory.write_xlsx import xlsx_bytes
+
+        assert target is not None
+        data = xlsx_bytes(all_tables(inv), active=view_name, today=inv.today)
+        _write(target, data)
+        return
+    if chosen is Format.json:
+        from processkit.inventory.write_json import json_text
+
+        text = json_text(inv, view_name)
+    elif chosen is Format.csv:
+        from processkit.inventory.write_csv import csv_text
+
+        text = csv_text(table_of(inv, view_name))
+    elif chosen is Format.markdown:
+        from processkit.inventory.write_markdown import markdown_text
+
+        text = markdown_text(table_of(inv, view_name))
+    else:
+        text = _rich_table(inv, table_of(inv, view_name), to_terminal=target is None)
+        if target is None:
+            return
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        _write(target, text.encode("utf-8"))
+
+
+def _rich_table(inv: Inventory, table: Table, *, to_terminal: bool) -> str:
+    """Print the table with rich (colour on a terminal), or return it as plain text."""
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    from processkit.inventory import cell_text
+
+    buffer = io.StringIO()
+    console = (
+        Console(highlight=False)
+        if to_terminal
+        else Console(file=buffer, highlight=False, color_system=None, force_terminal=False)
+    )
+    keep = [index for index, column in enumerate(table.columns) if column.essential]
+    caption = CAPTIONS.get(table.view) or (
+        f"Overdue: the next review is before {inv.today.isoformat()}."
+    )
+    if len(keep) < len(table.columns):
+        caption += f" {LIST_NOTE}"
+    shown = RichTable(
+        title=f"{table.title}: {inv.organisation}",
+        caption=caption,
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        title_style="bold",
+        caption_style="dim",
+    )
+    whole = _unwrapped_columns(table, keep, console.width)
+    for index in keep:
+        column = table.columns[index]
+        shown.add_column(
+            column.header,
+            justify="right" if column.numeric else "left",
+            overflow="fold",
+            no_wrap=index in whole,
+            header_style="bold",
+        )
+    for number, row in enumerate(table.rows, start=1):
+        shown.add_row(
+            *(Text(cell_text(row[index])) for index in keep),
+            end_section=bool(table.footer) and number == len(table.rows),
+        )
+    for row in table.footer:
+        shown.add_row(*(Text(cell_text(row[index])) for index in keep), style="bold")
+    console.print(shown)
+    return buffer.getvalue()
+
+
+def _unwrapped_columns(table: Table, keep: list[int], width: int) -> set[int]:
+    """The short columns (numbers, dates, yes/no) to keep on one line, when the terminal is
+    wide enough for them and a few words of every name; else none, since rich would push a
+    column that may not wrap out of sight rather than squeeze it."""
+    from processkit.inventory import cell_text
+
+    def widest(index: int) -> int:
+        cells = (len(cell_text(row[index])) for row in (*table.rows, *table.footer))
+        return max(len(table.columns[index].header), *cells)
+
+    short = {index for index in keep if table.columns[index].numeric or widest(index) <= SHORT_CELL}
+    needed = (
+        sum(widest(index) for index in short) + (len(keep) - len(short)) * NAME_ROOM + 2 * len(keep)
+    )
+    return short if needed <= width else set()
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write ``data`` beside ``target`` first, then move it into place."""
+    from processkit.errors import ProcesskitError
+    from processkit.fsutil import write_atomic_bytes
+
+    try:
+        write_atomic_bytes(target, data)
+    except OSError as problem:
+        reason = problem.strerror or type(problem).__name__
+        raise ProcesskitError(f"--output: cannot write `{target}`: {reason}") from None

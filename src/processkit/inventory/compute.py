@@ -1,0 +1,183 @@
+"""Computing the inventory of a loaded repository: one pass over its processes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from processkit.derive import (
+    PROCESS_TYPES,
+    STATUSES,
+    assessments_by_process,
+    depth_of,
+    is_specified,
+    maturity_level,
+    next_review,
+    open_proposals_by_process,
+    review_overdue,
+    sorted_areas,
+    tree_order,
+)
+from processkit.diagnostics import did_you_mean
+from processkit.errors import ProcesskitError
+from processkit.inventory.model import GroupCount, Inventory, ProcessRow
+from processkit.loading.repository import Record, Repository
+from processkit.model import Process
+
+
+class UnknownArea(ProcesskitError):
+    """An area asked for by id that the repository does not have."""
+
+
+class UnknownStatus(ProcesskitError):
+    """A status asked for that FORMAT.md does not define."""
+
+
+def inventory(
+    repo: Repository,
+    *,
+    today: date,
+    areas: Iterable[str] | None = None,
+    statuses: Iterable[str] | None = None,
+) -> Inventory:
+    """The process inventory of ``repo`` as of ``today``.
+
+    ``areas`` (area ids) and ``statuses`` narrow it to the processes of those areas and with
+    those statuses; the areas keep their configured order whatever order they are given in.
+    Processes whose area does not exist (a PK030 error) are counted under an area of that id
+    after the configured ones, unless ``areas`` is given.
+    """
+    area_ids = _chosen_areas(repo, areas)
+    wanted_statuses = _chosen_statuses(statuses)
+    by_area: dict[str, list[str]] = {area_id: [] for area_id in area_ids}
+    strays: dict[str, list[str]] = {}
+    for process_id, record in repo.processes.items():
+        process = record.entity
+        if process.status not in wanted_statuses:
+            continue
+        if process.area in by_area:
+            by_area[process.area].append(process_id)
+        elif areas is None and process.area not in repo.areas:
+            strays.setdefault(process.area, []).append(process_id)
+    for area_id in sorted(strays):
+        by_area[area_id] = strays[area_id]
+
+    people = {person_id: rec.entity.name for person_id, rec in sorted(repo.people.items())}
+    roles = {role_id: rec.entity.name for role_id, rec in sorted(repo.roles.items())}
+    facts = _Facts(repo, today, people)
+    rows: list[ProcessRow] = []
+    groups: list[GroupCount] = []
+    for area_id, process_ids in by_area.items():
+        area = repo.areas.get(area_id)
+        area_name = area.entity.name if area is not None else area_id
+        area_rows = [
+            facts.row(repo.processes[process_id], area_name)
+            for process_id in tree_order(repo, process_ids)
+        ]
+        rows.extend(area_rows)
+        groups.append(count_group(area_id, area_name, area_rows))
+    return Inventory(
+        organisation=repo.config.organisation,
+        today=today,
+        total=sum(group.processes for group in groups),
+        areas=tuple(groups),
+        processes=tuple(rows),
+        people=people,
+        roles=roles,
+    )
+
+
+def count_group(group_id: str, name: str, rows: Sequence[ProcessRow]) -> GroupCount:
+    """Count ``rows``: active ones in ``processes`` and ``by_type``, all in ``by_status``."""
+    by_type = dict.fromkeys(PROCESS_TYPES, 0)
+    by_status = dict.fromkeys(STATUSES, 0)
+    for row in rows:
+        by_status[row.status] += 1
+        if row.active:
+            by_type[row.type] += 1
+    return GroupCount(group_id, name, sum(by_type.values()), by_type, by_status)
+
+
+class _Facts:
+    """What a row needs from the rest of the repository, gathered once."""
+
+    def __init__(self, repo: Repository, today: date, people: dict[str, str]) -> None:
+        self.repo = repo
+        self.today = today
+        self.people = people
+        self.assessments = assessments_by_process(repo)
+        self.proposals = open_proposals_by_process(repo)
+
+    def row(self, record: Record[Process], area_name: str) -> ProcessRow:
+        process = record.entity
+        due = next_review(process, self.repo.config)
+        assessed = self.assessments.get(process.id)
+        performs = Counter(a.role for a in process.activities if a.role)
+        return ProcessRow(
+            id=process.id,
+            name=process.name,
+            area=process.area,
+            area_name=area_name,
+            type=process.type,
+            parent=process.parent,
+            depth=depth_of(self.repo, process.id),
+            owner=process.owner,
+            owner_name=self.people.get(process.owner, process.owner) if process.owner else None,
+            leaders=tuple(process.leaders),
+            leader_names=tuple(self.people.get(leader, leader) for leader in process.leaders),
+            status=process.status,
+            version=process.version,
+            approved=process.approved.date if process.approved else None,
+            next_review=due,
+            overdue=review_overdue(process, self.repo.config, self.today),
+            mapped=bool(process.activities),
+            specified=is_specified(process),
+            measures=len(process.measures),
+            risks=len(process.risks),
+            open_proposals=self.proposals.get(process.id, 0),
+            maturity=maturity_level(assessed[-1]) if assessed else None,
+            performs=tuple(sorted(performs.items())),
+        )
+
+
+def _chosen_areas(repo: Repository, areas: Iterable[str] | None) -> list[str]:
+    configured = sorted_areas(repo)
+    if areas is None:
+        return configured
+    asked = list(dict.fromkeys(areas))
+    for area_id in asked:
+        if area_id not in repo.areas:
+            raise UnknownArea(_unknown_area_message(repo, area_id, configured))
+    return [area_id for area_id in configured if area_id in asked]
+
+
+def _unknown_area_message(repo: Repository, area_id: str, configured: list[str]) -> str:
+    message = f"no delivery area has the id `{area_id}`"
+    by_name = {rec.entity.name: known for known, rec in repo.areas.items()}
+    guess = did_you_mean(area_id, configured)
+    if guess is None:
+        named = did_you_mean(area_id, by_name)
+        guess = by_name[named] if named is not None else None
+    if guess is not None:
+        return message + f"; did you mean `{guess}`?"
+    if not configured:
+        return message + "; this repository has no areas yet"
+    return message + "; the areas are " + ", ".join(f"`{known}`" for known in configured)
+
+
+def _chosen_statuses(statuses: Iterable[str] | None) -> frozenset[str]:
+    if statuses is None:
+        return frozenset(STATUSES)
+    chosen = frozenset(statuses)
+    for status in sorted(chosen):
+        if status not in STATUSES:
+            guess = did_you_mean(status, STATUSES)
+            raise UnknownStatus(
+                f"`{status}` is not a status"
+                + (f"; did you mean `{guess}`?" if guess else "")
+                + " A status is one of "
+                + ", ".join(f"`{known}`" for known in STATUSES)
+                + "."
+            )
+    return chosen
