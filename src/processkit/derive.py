@@ -108,3 +108,88 @@ def processes_in(repo: Repository, area_id: str) -> list[Record[Process]]:
 
 def names(records: Iterable[Record[Process]]) -> list[str]:
     return [record.entity.name for record in records]
+
+
+def tree_order(repo: Repository, process_ids: Iterable[str]) -> list[str]:
+    """The given processes with every sub-process right after its parent, depth first, siblings
+    by id. A process whose parent is not among the given ones starts a tree of its own; the
+    members of a parent loop (PK031) follow, from the smallest id."""
+    chosen = set(process_ids)
+    children: dict[str, list[str]] = defaultdict(list)
+    roots: list[str] = []
+    for process_id in sorted(chosen):
+        parent = repo.processes[process_id].entity.parent
+        if parent and parent in chosen and parent != process_id:
+            children[parent].append(process_id)
+        else:
+            roots.append(process_id)
+    ordered: list[str] = []
+    seen: set[str] = set()
+    for start in [*roots, *sorted(chosen)]:
+        stack = [start]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            ordered.append(current)
+            stack.extend(reversed(children.get(current, [])))
+    return ordered
+
+
+def handovers(repo: Repository) -> dict[tuple[str, str], str | None]:
+    """Every interface as one directed hand-over (sender id, receiver id) -> what passes.
+
+    A pair declared on both sides (A ``out`` to B, B ``in`` from A) is one hand-over; its
+    description is the sender's, else the receiver's. Interfaces naming no known process, and a
+    process's interfaces with itself, are left out. Sorted by sender, then receiver.
+    """
+    said_by_sender: dict[tuple[str, str], str | None] = {}
+    said_by_receiver: dict[tuple[str, str], str | None] = {}
+    processes = repo.processes
+    for process_id, record in sorted(processes.items()):
+        for interface in record.entity.interfaces:
+            other = interface.process
+            if other == process_id or other not in processes:
+                continue
+            if interface.direction == "out":
+                said = said_by_sender.setdefault((process_id, other), None)
+                said_by_sender[(process_id, other)] = said or interface.description
+            else:
+                said = said_by_receiver.setdefault((other, process_id), None)
+                said_by_receiver[(other, process_id)] = said or interface.description
+    pairs = sorted(said_by_sender.keys() | said_by_receiver.keys())
+    return {pair: said_by_sender.get(pair) or said_by_receiver.get(pair) for pair in pairs}
+
+
+def activity_order(process: Process) -> list[str]:
+    """Activity ids in flow order: breadth-first along ``next`` from the first activity, then
+    any activity the flow never reaches, in file order."""
+    by_id = {activity.id: activity for activity in process.activities}
+    if not process.activities:
+        return []
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in [process.activities[0].id, *by_id]:
+        if root in seen:
+            continue
+        queue = [root]
+        seen.add(root)
+        while queue:
+            current = queue.pop(0)
+            order.append(current)
+            for following in by_id[current].next:
+                if following in by_id and following not in seen:
+                    seen.add(following)
+                    queue.append(following)
+    return order
+
+
+def review_overdue(process: Process, config: Config, today: date) -> bool:
+    """An approved process whose next review day is before ``today`` (as rule PK102 reports).
+
+    Drafts and processes in review are not yet in force, and retired ones no longer are."""
+    if process.status != "approved":
+        return False
+    due = next_review(process, config)
+    return due is not None and due < today
