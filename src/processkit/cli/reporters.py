@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from processkit.diagnostics import Diagnostic, Report, Severity
@@ -17,17 +19,46 @@ SourceLine = Callable[[str, int], "str | None"]
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def report_validation(result: Validation, fmt: str) -> None:
+def report_validation(result: Validation, fmt: str, output: Path | None = None) -> None:
     repo = result.repo
-    if fmt == "json":
-        print_json(result.report)
-    elif fmt == "github":
-        print_github(result.report.diagnostics, _workspace_prefix(repo.root))
-    else:
-        print_text(result.report, repo.source_line)
+    with _destination(output):
+        if fmt == "json":
+            print_json(result.report)
+        elif fmt == "github":
+            print_github(result.report.diagnostics, _workspace_prefix(repo.root))
+        elif fmt in ("sarif", "gitlab"):
+            print_review_format(fmt, result.report.diagnostics, _workspace_prefix(repo.root))
+        else:
+            print_text(result.report, repo.source_line)
 
 
-def report_config_error(problem: ConfigError, fmt: str) -> None:
+@contextlib.contextmanager
+def _destination(output: Path | None) -> Iterator[None]:
+    """Send what is printed to ``output`` (written atomically) instead of the screen."""
+    if output is None:
+        yield
+        return
+    from processkit.fsutil import write_atomic
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        yield
+    write_atomic(output, buffer.getvalue())
+
+
+def print_review_format(fmt: str, diagnostics: list[Diagnostic], prefix: str) -> None:
+    from processkit.report_formats import render_gitlab, render_sarif
+
+    render = render_sarif if fmt == "sarif" else render_gitlab
+    sys.stdout.write(render(diagnostics, prefix))
+
+
+def report_config_error(problem: ConfigError, fmt: str, output: Path | None = None) -> None:
+    with _destination(output):
+        _report_config_error(problem, fmt)
+
+
+def _report_config_error(problem: ConfigError, fmt: str) -> None:
     lines = (problem.text or "").split("\n")
 
     def source(path: str, line: int) -> str | None:
@@ -38,6 +69,8 @@ def report_config_error(problem: ConfigError, fmt: str) -> None:
         print_json(report)
     elif fmt == "github":
         print_github(report.diagnostics, _workspace_prefix(problem.root))
+    elif fmt in ("sarif", "gitlab"):
+        print_review_format(fmt, report.diagnostics, _workspace_prefix(problem.root))
     else:
         print_text(report, source, stream_err=True)
         sys.stderr.write("processkit: processkit.yaml must be fixed before anything else\n")

@@ -13,6 +13,8 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
 
 
 def register(app: typer.Typer) -> None:
@@ -25,7 +27,11 @@ def validate_command(
         None,
         "--format",
         "-f",
-        help="text (default), json, or github (default when GITHUB_ACTIONS=true).",
+        help="text (default), json, github (default when GITHUB_ACTIONS=true), sarif (SARIF "
+        "2.1.0) or gitlab (GitLab Code Quality).",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write the report to FILE, not the screen."
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     changed_since: str | None = typer.Option(
@@ -52,9 +58,9 @@ def validate_command(
     except ConfigError as problem:
         from processkit.cli.reporters import report_config_error
 
-        report_config_error(problem, chosen.value)
+        report_config_error(problem, chosen.value, output)
         return 2
-    report_validation(result, chosen.value)
+    report_validation(result, chosen.value, output)
     summary = result.report.summary
     if summary.errors or (strict and summary.warnings):
         return 1

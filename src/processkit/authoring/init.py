@@ -1,0 +1,173 @@
+"""``init``: a new process repository that validates at once.
+
+It holds ``processkit.yaml``, a README for process leaders, CI for GitHub and GitLab, a
+pre-commit configuration, editor settings tied to the JSON Schemas (written into
+``.processkit/schemas/``), and one example of each kind, or the skeleton an inventory gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from processkit import __version__
+from processkit.authoring.fmt import format_text
+from processkit.authoring.render import render
+from processkit.errors import ProcesskitError
+from processkit.loading.discover import CONFIG_NAME, RepositoryNotFound, find_root
+
+PROJECT_URL = "https://github.com/processkit/processkit"
+SCHEMA_FOLDER = ".processkit/schemas"
+
+#: The folders each schema applies to, for the editor.
+SCHEMA_FOLDERS = {
+    "area": "areas",
+    "process": "processes",
+    "role": "roles",
+    "person": "people",
+    "handbook": "handbooks",
+    "proposal": "proposals",
+    "assessment": "assessments",
+}
+
+#: template under templates/init -> the file it becomes
+SUPPORT_FILES = {
+    "README.md.j2": "README.md",
+    "gitignore.j2": ".gitignore",
+    "editorconfig.j2": ".editorconfig",
+    "github-workflow.yml.j2": ".github/workflows/processkit.yml",
+    "gitlab-ci.yml.j2": ".gitlab-ci.yml",
+    "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
+    "vscode-settings.json.j2": ".vscode/settings.json",
+    "vscode-extensions.json.j2": ".vscode/extensions.json",
+}
+
+EXAMPLES = {
+    "area.yaml.j2": "areas/barn-och-unga.yaml",
+    "process.yaml.j2": "processes/barn-och-unga/bu-utredning.yaml",
+    "role-socialsekreterare.yaml.j2": "roles/socialsekreterare.yaml",
+    "role-enhetschef.yaml.j2": "roles/enhetschef.yaml",
+    "person.yaml.j2": "people/anna-andersson.yaml",
+    "handbook.yaml.j2": "handbooks/rutin-barnutredning.yaml",
+    "proposal.yaml.j2": "proposals/{proposal_id}.yaml",
+    "assessment.yaml.j2": "assessments/{assessment_id}.yaml",
+}
+
+
+def check_target(target: Path) -> None:
+    """Refuse a folder that already is, or lies inside, a process repository."""
+    if target.exists() and not target.is_dir():
+        raise ProcesskitError(f"{target} is a file; give a folder to create the repository in")
+    if (target / CONFIG_NAME).exists():
+        raise ProcesskitError(
+            f"{target} already holds a process repository ({CONFIG_NAME}); "
+            "processkit init does not overwrite it"
+        )
+    try:
+        outer = find_root(target) if target.exists() else find_root(_existing_parent(target))
+    except RepositoryNotFound:
+        return
+    raise ProcesskitError(
+        f"{target} is inside the process repository at {outer}; "
+        "create the new repository somewhere else"
+    )
+
+
+def _existing_parent(path: Path) -> Path:
+    for folder in path.resolve().parents:
+        if folder.exists():
+            return folder
+    return Path("/")
+
+
+def plan(
+    organisation: str,
+    today: date,
+    *,
+    dimensions: list[str] | None = None,
+    entities: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Every file of a new repository: relative path -> text.
+
+    ``entities`` replaces the examples (the inventory import gives them).
+    """
+    from processkit.model.config import DEFAULT_DIMENSIONS
+    from processkit.schema import render as render_schema
+    from processkit.schema import schemas
+
+    context = {
+        "organisation": organisation,
+        "today": today.isoformat(),
+        "version": __version__,
+        "project_url": PROJECT_URL,
+        "proposal_id": f"fp-{today.year}-001",
+        "assessment_id": f"mm-{today.year}-bu-utredning",
+        "dimensions": dimensions or DEFAULT_DIMENSIONS,
+        "schemas": _schema_globs(),
+    }
+    files: dict[str, str] = {
+        CONFIG_NAME: _yaml(render("init/processkit.yaml.j2", **context), CONFIG_NAME, True)
+    }
+    for template, target in SUPPORT_FILES.items():
+        files[target] = render(f"init/{template}", **context)
+    for name, schema in schemas().items():
+        files[f"{SCHEMA_FOLDER}/{name}"] = render_schema(schema)
+    if entities is None:
+        for template, target in EXAMPLES.items():
+            path = target.format(**context)
+            files[path] = _yaml(render(f"init/examples/{template}", **context), path, False)
+    else:
+        files.update(entities)
+    return dict(sorted(files.items()))
+
+
+def _schema_globs() -> list[tuple[str, list[str]]]:
+    pairs = [
+        (f"./{SCHEMA_FOLDER}/{kind}.schema.json", [f"{folder}/**/*.yaml", f"{folder}/**/*.yml"])
+        for kind, folder in SCHEMA_FOLDERS.items()
+    ]
+    pairs.append((f"./{SCHEMA_FOLDER}/config.schema.json", [CONFIG_NAME]))
+    return pairs
+
+
+def _yaml(text: str, path: str, config: bool) -> str:
+    formatted = format_text(text, path, config=config)
+    if formatted.after is None:  # a template of ours that fmt cannot read: a bug
+        raise RuntimeError(f"template for {path} gives no valid YAML: {formatted.problem}")
+    return formatted.after
+
+
+def write(target: Path, files: Mapping[str, str]) -> list[str]:
+    """Write ``files`` under ``target``, none of which may exist; returns the paths written.
+
+    A new folder is written beside its place and moved there at the end, so that an
+    interrupted ``init`` leaves nothing half made.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    from processkit.fsutil import write_atomic
+
+    check_target(target)
+    existing = [path for path in files if (target / path).exists()]
+    if existing:
+        raise ProcesskitError(
+            f"{target / existing[0]} already exists and processkit init does not overwrite "
+            "files; move it aside, or create the repository in a new folder"
+        )
+    if target.exists():
+        for path, text in files.items():
+            write_atomic(target / path, text)
+        return list(files)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for path, text in files.items():
+            write_atomic(building / path, text)
+        os.replace(building, target)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return list(files)

@@ -1,0 +1,269 @@
+"""``new``: a new entity file from its template, with the next free id, in its usual folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from processkit.authoring.fmt import format_text
+from processkit.authoring.ids import free_id, is_valid_id, shared_prefix, slugify
+from processkit.authoring.render import render
+from processkit.diagnostics import did_you_mean, fold_swedish
+from processkit.errors import ProcesskitError
+from processkit.loading.references import KIND_NAMES
+from processkit.loading.repository import Repository
+from processkit.loading.yamlfile import read_yaml
+from processkit.model import KINDS
+from processkit.model.types import SWEDISH_VALUES
+from processkit.weekly.proposal_new import next_proposal_id
+
+NEW_KINDS = ("process", "area", "role", "person", "handbook", "proposal", "assessment")
+
+FOLDERS = {
+    "area": "areas",
+    "process": "processes",
+    "role": "roles",
+    "person": "people",
+    "handbook": "handbooks",
+    "proposal": "proposals",
+    "assessment": "assessments",
+}
+
+#: Every value a template may use; those not given are empty.
+TEMPLATE_FIELDS = (
+    "name",
+    "title",
+    "area",
+    "type",
+    "category",
+    "process",
+    "parent",
+    "owner",
+    "email",
+    "by",
+    "leaders",
+    "status",
+    "purpose",
+    "customer",
+)
+
+PROCESS_TYPES = ("core", "management", "support")
+ROLE_CATEGORIES = ("operational", "governance")
+HANDBOOK_TYPES = ("handbook", "policy", "guideline", "routine", "instruction", "checklist")
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A value ``new`` needs: asked on a terminal, given as ``--<field>`` otherwise."""
+
+    field: str
+    text: str
+    choices: tuple[str, ...] = ()
+    default: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The file ``new`` is about to write."""
+
+    kind: str
+    id: str
+    path: str
+    text: str
+
+
+def questions(kind: str, repo: Repository) -> list[Question]:
+    """What ``new KIND`` asks for, in order, with the choices the repository offers."""
+    areas = tuple(sorted(repo.known.get("area", ())))
+    processes = tuple(sorted(repo.known.get("process", ())))
+    only = areas[0] if len(areas) == 1 else None
+    table: dict[str, list[Question]] = {
+        "area": [Question("name", "Name of the delivery area")],
+        "process": [
+            Question("name", "Name of the process"),
+            Question("area", "Delivery area (id)", areas, only),
+            Question("type", "Type", PROCESS_TYPES, "core"),
+        ],
+        "role": [
+            Question("name", "Name of the role"),
+            Question("category", "Category", ROLE_CATEGORIES, "operational"),
+        ],
+        "person": [Question("name", "Full name")],
+        "handbook": [
+            Question("title", "Title of the handbook or routine"),
+            Question("type", "Type", HANDBOOK_TYPES, "handbook"),
+        ],
+        "proposal": [
+            Question("process", "Process it is about (id)", processes),
+            Question("title", "The proposal in a few words"),
+        ],
+        "assessment": [Question("process", "Process assessed (id)", processes)],
+    }
+    return table[kind]
+
+
+def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today: date) -> Draft:
+    """The file for a new ``kind`` entity from ``answers`` (flag name -> value).
+
+    Raises ProcesskitError, in one line, when a value is missing or wrong.
+    """
+    if kind not in NEW_KINDS:
+        raise ProcesskitError(f"`{kind}` is not a kind; choose one of {', '.join(NEW_KINDS)}")
+    values = {key: (value.strip() if value else None) for key, value in answers.items()}
+    for question in questions(kind, repo):
+        if not values.get(question.field):
+            values[question.field] = question.default
+        value = values.get(question.field)
+        if value is None and question.field in ("area", "process") and not question.choices:
+            what = KIND_NAMES[question.field]
+            raise ProcesskitError(
+                f"there is no {what} here yet; create one first with "
+                f"`processkit new {question.field}`"
+            )
+        if value is None:
+            raise ProcesskitError(
+                f"processkit new {kind} needs --{question.field} "
+                f"({question.text.lower().removesuffix(' (id)')})"
+            )
+        if question.field in ("type", "category"):
+            values[question.field] = _choice(question, value)
+    _resolve_references(kind, values, repo)
+    entity_id = _choose_id(kind, values, repo, today)
+    folder = FOLDERS[kind] + (f"/{values['area']}" if kind == "process" else "")
+    path = f"{folder}/{entity_id}.yaml"
+    if (repo.root / path).exists():
+        raise ProcesskitError(f"{path} already exists; give another id with --id")
+    context = {
+        **dict.fromkeys(TEMPLATE_FIELDS),
+        **values,
+        "id": entity_id,
+        "today": today.isoformat(),
+        "dimensions": repo.config.maturity.dimensions,
+        "levels": repo.config.maturity.levels,
+    }
+    text = _canonical(render(f"new/{kind}.yaml.j2", **context), path)
+    return Draft(kind, entity_id, path, text)
+
+
+def write(root: Path, planned: Draft) -> Path:
+    """Write the drafted file; it must not exist yet."""
+    from processkit.fsutil import write_atomic
+
+    target = root / planned.path
+    if target.exists():
+        raise ProcesskitError(f"{planned.path} already exists; processkit new does not overwrite")
+    write_atomic(target, planned.text)
+    return target
+
+
+def _choice(question: Question, value: str) -> str:
+    """The value if it is one of the choices (a Swedish word for one counts too)."""
+    if value in question.choices:
+        return value
+    swedish = SWEDISH_VALUES.get(value.lower())
+    if swedish in question.choices:
+        return swedish
+    guess = did_you_mean(value, question.choices)
+    choices = ", ".join(f"`{choice}`" for choice in question.choices)
+    advice = f"did you mean `{guess}`?" if guess else f"choose one of {choices}"
+    raise ProcesskitError(f"--{question.field}: `{value}` is not a {question.field}; {advice}")
+
+
+#: flag -> the kind of entity it names
+_REFERENCES = {"area": "area", "process": "process", "parent": "process", "owner": "person"}
+
+
+def _resolve_references(kind: str, values: dict[str, str | None], repo: Repository) -> None:
+    """Every flag that names an entity must name one that exists (an id, or its name)."""
+    for field, target in _REFERENCES.items():
+        value = values.get(field)
+        if not value:
+            continue
+        if kind == "area" and field == "area":
+            continue
+        values[field] = _find(repo, target, value, f"--{field}")
+
+
+def _find(repo: Repository, kind: str, written: str, flag: str) -> str:
+    known = repo.known.get(kind, set())
+    if written in known:
+        return written
+    folded = fold_swedish(written)
+    for record_id, record in sorted(repo.of_kind(kind).items()):
+        name = getattr(record.entity, "name", None) or getattr(record.entity, "title", "")
+        if fold_swedish(str(name)) == folded:
+            return record_id
+    what = KIND_NAMES[kind]
+    guess = did_you_mean(written, known)
+    if guess:
+        raise ProcesskitError(f"{flag}: `{written}` is not a {what} here; did you mean `{guess}`?")
+    if not known:
+        raise ProcesskitError(
+            f"{flag}: `{written}` is not a {what} here, and there is none yet; "
+            f"create one first with `processkit new {kind}`"
+        )
+    listed = ", ".join(sorted(known)[:8]) + (", …" if len(known) > 8 else "")
+    raise ProcesskitError(f"{flag}: `{written}` is not a {what} here; there are: {listed}")
+
+
+def _choose_id(kind: str, values: Mapping[str, str | None], repo: Repository, today: date) -> str:
+    taken = repo.known.get(kind, set())
+    given = values.get("id")
+    if given:
+        if not is_valid_id(given):
+            raise ProcesskitError(
+                f"--id: `{given}` is not a valid id: use 1-64 characters a-z, 0-9, - _ . "
+                f"starting with a letter or digit, for example `{slugify(given) or 'min-process'}`"
+            )
+        if given in taken:
+            raise ProcesskitError(f"--id: a {KIND_NAMES[kind]} with the id `{given}` exists")
+        return given
+    makers: dict[str, Callable[[], str]] = {
+        "proposal": lambda: next_proposal_id(repo, today.year),
+        "assessment": lambda: free_id(f"mm-{today.year}-{values['process']}"[:64], taken),
+        "process": lambda: _process_id(values, repo),
+    }
+    maker = makers.get(kind)
+    if maker is not None:
+        base = maker()
+    else:
+        base = slugify(values.get("name") or values.get("title") or "")
+    if not base:
+        raise ProcesskitError(
+            f"cannot make an id from `{values.get('name') or values.get('title')}`; "
+            "give one with --id"
+        )
+    return free_id(base, taken)
+
+
+def _process_id(values: Mapping[str, str | None], repo: Repository) -> str:
+    slug = slugify(values.get("name") or "")
+    if not slug:
+        return ""
+    siblings = [pid for pid, rec in repo.processes.items() if rec.entity.area == values["area"]]
+    prefix = shared_prefix(siblings)
+    if prefix and not slug.startswith(prefix):
+        slug = (prefix + slug)[:64].rstrip("-._")
+    return slug
+
+
+def _canonical(text: str, path: str) -> str:
+    """The template's text in fmt's layout, checked against the model before it is written."""
+    parsed = read_yaml(path, text.encode("utf-8"))
+    if parsed.diagnostics:
+        raise ProcesskitError(f"the new file would not be valid YAML: {parsed.diagnostics[0]}")
+    kind = parsed.value.get("kind")
+    from pydantic import ValidationError
+
+    try:
+        KINDS[kind].model_validate(parsed.value)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ProcesskitError(
+            f"the new file would not be valid: `{where}`: {first['msg']}"
+        ) from None
+    formatted = format_text(text, path)
+    return formatted.after if formatted.after is not None else text

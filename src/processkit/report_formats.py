@@ -1,0 +1,140 @@
+"""Diagnostics for code-review tools: SARIF 2.1.0 and GitLab Code Quality.
+
+SARIF (https://docs.oasis-open.org/sarif/sarif/v2.1.0/) is what GitHub code scanning and many
+editors read; GitLab shows a Code Quality report (a JSON list of issues) on the merge request.
+Both take paths relative to the git checkout: ``prefix`` is the repository's folder within it
+(empty when the repository is the checkout).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import quote
+
+from processkit import __version__
+from processkit.diagnostics import Diagnostic, Severity
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/processkit/processkit"
+
+#: FORMAT.md's fixed codes: a name and a short description for each.
+FORMAT_CODES: dict[str, tuple[str, str]] = {
+    "PK001": ("file-unreadable", "A file cannot be read or is not UTF-8 text."),
+    "PK002": ("yaml-syntax", "The file is not valid YAML."),
+    "PK003": ("duplicate-key", "A key appears twice in one mapping."),
+    "PK004": ("not-a-mapping", "The file is empty, not `key: value` lines, or several documents."),
+    "PK005": ("kind-unknown", "`kind` is missing or unknown."),
+    "PK010": ("field-missing", "A required field is missing."),
+    "PK011": ("value-invalid", "A value has the wrong type or form."),
+    "PK012": ("key-unknown", "A key is not a field of the entity."),
+    "PK020": ("id-duplicate", "Two entities of one kind share an id."),
+    "PK030": ("reference-unknown", "A reference names no such entity."),
+    "PK031": ("parent-loop", "The chain of parent processes loops."),
+}
+
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_GITLAB_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def rule_description(code: str) -> tuple[str, str] | None:
+    """A code's name and one-line description, from FORMAT.md's table or the rule registry."""
+    if code in FORMAT_CODES:
+        return FORMAT_CODES[code]
+    try:
+        from processkit.rules.docs import doc_of
+        from processkit.rules.registry import find
+    except ImportError:  # the rules are not part of this installation
+        return None
+    rule = find(code)
+    if rule is None:
+        return None
+    return rule.NAME, doc_of(rule).summary
+
+
+def _message(diagnostic: Diagnostic) -> str:
+    return diagnostic.message + (f"\n{diagnostic.hint}" if diagnostic.hint else "")
+
+
+def sarif(diagnostics: Sequence[Diagnostic], prefix: str = "") -> dict[str, Any]:
+    """One SARIF 2.1.0 log with one run: every rule that reported, then every result."""
+    codes = sorted({diagnostic.code for diagnostic in diagnostics})
+    rules: list[dict[str, Any]] = []
+    for code in codes:
+        rule: dict[str, Any] = {"id": code}
+        described = rule_description(code)
+        if described is not None:
+            rule["name"] = described[0]
+            rule["shortDescription"] = {"text": described[1]}
+        rules.append(rule)
+    index = {code: position for position, code in enumerate(codes)}
+    results = [_sarif_result(d, index[d.code], prefix) for d in diagnostics]
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "processkit",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def _sarif_result(diagnostic: Diagnostic, rule_index: int, prefix: str) -> dict[str, Any]:
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": quote(prefix + diagnostic.path, safe="/")}
+    }
+    if diagnostic.line >= 1:
+        region = {"startLine": diagnostic.line}
+        if diagnostic.column >= 1:
+            region["startColumn"] = diagnostic.column
+        physical["region"] = region
+    return {
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVELS[diagnostic.severity],
+        "message": {"text": _message(diagnostic)},
+        "locations": [{"physicalLocation": physical}],
+    }
+
+
+def gitlab(diagnostics: Iterable[Diagnostic], prefix: str = "") -> list[dict[str, Any]]:
+    """GitLab Code Quality issues; each has a fingerprint that is stable across runs."""
+    seen: Counter[str] = Counter()
+    issues = []
+    for diagnostic in diagnostics:
+        path = prefix + diagnostic.path
+        base = f"{diagnostic.code}\0{path}\0{diagnostic.message}"
+        seen[base] += 1
+        fingerprint = hashlib.sha256(f"{base}\0{seen[base]}".encode()).hexdigest()
+        issues.append(
+            {
+                "description": f"{diagnostic.code} {_message(diagnostic)}",
+                "check_name": diagnostic.code,
+                "fingerprint": fingerprint,
+                "severity": _GITLAB_SEVERITIES[diagnostic.severity],
+                "location": {"path": path, "lines": {"begin": max(diagnostic.line, 1)}},
+            }
+        )
+    return issues
+
+
+def render_sarif(diagnostics: Sequence[Diagnostic], prefix: str = "") -> str:
+    return json.dumps(sarif(diagnostics, prefix), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_gitlab(diagnostics: Iterable[Diagnostic], prefix: str = "") -> str:
+    return json.dumps(gitlab(diagnostics, prefix), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,54 @@
+"""Shell completion and ``--version``: what a terminal and a pre-commit hook see first."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+
+from tests.conftest import CliResult
+
+from processkit import __version__
+
+
+def test_version(cli: Callable[..., CliResult]) -> None:
+    result = cli("--version")
+    assert (result.code, result.out, result.err) == (0, f"processkit {__version__}\n", "")
+
+
+def test_show_completion_prints_a_bash_completion_function(cli: Callable[..., CliResult]) -> None:
+    result = cli("--show-completion", "bash")
+    assert result.code == 0
+    assert "_processkit_completion() {" in result.out
+    assert "_PROCESSKIT_COMPLETE=complete_bash" in result.out
+    assert result.out.rstrip().endswith("complete -o default -F _processkit_completion processkit")
+
+
+def complete(words: str, index: int) -> list[str]:
+    env = {
+        **os.environ,
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(index),
+        "_PROCESSKIT_COMPLETE": "complete_bash",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "processkit"], env=env, capture_output=True, text=True, check=False
+    )
+    return done.stdout.split()
+
+
+def test_completion_offers_commands_and_kinds() -> None:
+    assert complete("processkit ne", 1) == ["new"]
+    assert complete("processkit new pr", 2) == ["process", "proposal"]
+    assert complete("processkit validate --format s", 3) == ["sarif"]
+
+
+def test_start_up_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; from processkit.cli.main import _register; _register(); "
+        "print(sorted(m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'git', 'openpyxl', "
+        "'rich', 'yaml', 'processkit.loading') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"

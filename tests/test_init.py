@@ -1,0 +1,282 @@
+"""``processkit init``: a repository that validates at once, its CI, editor and pre-commit files."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from tests.conftest import CliResult
+
+from processkit.loading.yamlfile import read_yaml
+from processkit.schema import render, schemas
+
+TODAY = "2026-03-01"
+
+FILES = [
+    ".editorconfig",
+    ".github/workflows/processkit.yml",
+    ".gitignore",
+    ".gitlab-ci.yml",
+    ".pre-commit-config.yaml",
+    ".processkit/schemas/area.schema.json",
+    ".processkit/schemas/assessment.schema.json",
+    ".processkit/schemas/config.schema.json",
+    ".processkit/schemas/handbook.schema.json",
+    ".processkit/schemas/person.schema.json",
+    ".processkit/schemas/process.schema.json",
+    ".processkit/schemas/proposal.schema.json",
+    ".processkit/schemas/role.schema.json",
+    ".vscode/extensions.json",
+    ".vscode/settings.json",
+    "README.md",
+    "areas/barn-och-unga.yaml",
+    "assessments/mm-2026-bu-utredning.yaml",
+    "handbooks/rutin-barnutredning.yaml",
+    "people/anna-andersson.yaml",
+    "processes/barn-och-unga/bu-utredning.yaml",
+    "processkit.yaml",
+    "proposals/fp-2026-001.yaml",
+    "roles/enhetschef.yaml",
+    "roles/socialsekreterare.yaml",
+]
+
+NEXT_STEPS = (
+    "\n"
+    "Next steps:\n"
+    "  cd {where}\n"
+    "  processkit validate\n"
+    '  processkit new process --name "Processens namn"\n'
+    "Open the folder in Visual Studio Code and install the recommended YAML extension\n"
+    "to get suggestions and explanations for every field. README.md tells the rest.\n"
+)
+
+
+def files_under(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def initialised(tmp_path: Path, cli: Callable[..., CliResult]) -> Path:
+    target = tmp_path / "processer"
+    result = cli(
+        "init", target, "--organisation", "Socialförvaltningen, Exempel kommun", "--today", TODAY
+    )
+    assert (result.code, result.err) == (0, "")
+    assert (
+        result.out
+        == f"Created a process repository in {target}: 25 files.\n"
+        + NEXT_STEPS.format(where=target)
+    )
+    return target
+
+
+def test_init_writes_every_file_and_the_result_validates_clean(
+    initialised: Path, cli: Callable[..., CliResult]
+) -> None:
+    assert files_under(initialised) == FILES
+    result = cli("validate", initialised, "--today", TODAY, "--format", "json")
+    assert result.code == 0
+    assert result.json() == {
+        "diagnostics": [],
+        "summary": {"files": 9, "entities": 8, "errors": 0, "warnings": 0},
+    }
+    assert cli("fmt", "--check", initialised).out == "9 files already formatted.\n"
+
+
+def test_configuration_names_the_organisation(initialised: Path) -> None:
+    text = (initialised / "processkit.yaml").read_text(encoding="utf-8")
+    assert read_yaml("processkit.yaml", text.encode()).value == {
+        "organisation": "Socialförvaltningen, Exempel kommun",
+        "site": {"title": "Processer", "language": "sv", "output": "site"},
+        "review": {"interval_months": 12},
+        "exclude": [],
+    }
+
+
+def test_init_then_new_of_every_kind_still_validates(
+    initialised: Path, cli: Callable[..., CliResult]
+) -> None:
+    commands = [
+        ("process", "--name", "Handlägga ansökan", "--area", "barn-och-unga"),
+        ("area", "--name", "Äldreomsorg"),
+        ("role", "--name", "Processledare", "--category", "governance"),
+        ("person", "--name", "Karin Svensson", "--title", "Enhetschef"),
+        ("handbook", "--title", "Rutin för hembesök", "--process", "bu-utredning"),
+        ("proposal", "--process", "bu-utredning", "--title", "Kortare väntetid"),
+        ("assessment", "--process", "bu-utredning"),
+    ]
+    outputs = []
+    for args in commands:
+        result = cli("new", *args, "--today", "2026-03-02", "-C", initialised)
+        assert (result.code, result.err) == (0, ""), args
+        outputs.append(result.out)
+    assert outputs == [
+        "Created processes/barn-och-unga/handlagga-ansokan.yaml (id `handlagga-ansokan`).\n",
+        "Created areas/aldreomsorg.yaml (id `aldreomsorg`).\n",
+        "Created roles/processledare.yaml (id `processledare`).\n",
+        "Created people/karin-svensson.yaml (id `karin-svensson`).\n",
+        "Created handbooks/rutin-for-hembesok.yaml (id `rutin-for-hembesok`).\n",
+        "Created proposals/fp-2026-002.yaml (id `fp-2026-002`).\n",
+        "Created assessments/mm-2026-bu-utredning-2.yaml (id `mm-2026-bu-utredning-2`).\n",
+    ]
+    result = cli("validate", initialised, "--today", "2026-03-02", "--format", "json")
+    assert result.code == 0, result.out
+    assert result.json()["summary"] == {"files": 16, "entities": 15, "errors": 0, "warnings": 0}
+    assert cli("fmt", "--check", initialised).out == "16 files already formatted.\n"
+
+
+def test_schemas_are_the_generated_ones(initialised: Path) -> None:
+    for name, schema in schemas().items():
+        written = (initialised / ".processkit/schemas" / name).read_text(encoding="utf-8")
+        assert written == render(schema)
+
+
+def test_editor_settings_give_every_entity_file_its_schema(initialised: Path) -> None:
+    settings = json.loads((initialised / ".vscode/settings.json").read_text(encoding="utf-8"))
+    associations = settings["yaml.schemas"]
+    assert len(associations) == 8
+    for relative in FILES:
+        if not relative.endswith(".yaml") or relative.startswith("."):
+            continue
+        matching = [
+            schema
+            for schema, globs in associations.items()
+            if any(fnmatch.fnmatch(relative, glob.replace("**/", "*")) for glob in globs)
+        ]
+        assert len(matching) == 1, relative
+        schema = json.loads((initialised / matching[0]).read_text(encoding="utf-8"))
+        document = read_yaml(relative, (initialised / relative).read_bytes()).value
+        jsonschema.Draft202012Validator(schema).validate(document)
+    extensions = json.loads((initialised / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
+
+
+def test_github_workflow_validates_pull_requests_and_publishes_main(initialised: Path) -> None:
+    workflow = yaml.safe_load((initialised / ".github/workflows/processkit.yml").read_text("utf-8"))
+    assert workflow[True] == {  # PyYAML reads the key `on` as true
+        "pull_request": None,
+        "push": {"branches": ["main"]},
+        "workflow_dispatch": None,
+    }
+    jobs = workflow["jobs"]
+    assert sorted(jobs) == ["publish", "validate"]
+    assert [step.get("run") for step in jobs["validate"]["steps"] if "run" in step] == [
+        'pip install "processkit==0.1.0"',
+        "processkit validate --format github",
+    ]
+    publish = jobs["publish"]
+    assert publish["if"] == "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+    assert publish["needs"] == "validate"
+    assert publish["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert [step.get("run") or step.get("uses") for step in publish["steps"]] == [
+        "actions/checkout@v4",
+        "actions/setup-python@v5",
+        "sudo apt-get update && sudo apt-get install -y graphviz",
+        'pip install "processkit==0.1.0"',
+        "processkit publish --output site",
+        "actions/upload-pages-artifact@v3",
+        "actions/deploy-pages@v4",
+    ]
+    assert publish["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
+
+
+def test_gitlab_ci_validates_merge_requests_with_code_quality_and_publishes_pages(
+    initialised: Path,
+) -> None:
+    ci = yaml.safe_load((initialised / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert ci["stages"] == ["validate", "publish"]
+    validate = ci["validate"]
+    assert validate["rules"] == [
+        {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'},
+        {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"},
+    ]
+    assert validate["script"] == [
+        'pip install "processkit==0.1.0"',
+        "processkit validate --format gitlab --output gl-code-quality-report.json || true",
+        "processkit validate",
+    ]
+    assert validate["artifacts"] == {
+        "when": "always",
+        "reports": {"codequality": "gl-code-quality-report.json"},
+    }
+    pages = ci["pages"]
+    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert pages["script"][-1] == "processkit publish --output public"
+    assert pages["artifacts"] == {"paths": ["public"]}
+
+
+def test_pre_commit_configuration_uses_both_hooks(initialised: Path) -> None:
+    config = yaml.safe_load((initialised / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert config == {
+        "repos": [
+            {
+                "repo": "https://github.com/processkit/processkit",
+                "rev": "v0.1.0",
+                "hooks": [{"id": "processkit-validate"}, {"id": "processkit-fmt"}],
+            }
+        ]
+    }
+
+
+def test_readme_is_in_swedish_for_process_leaders(initialised: Path) -> None:
+    readme = (initialised / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Processer \u2013 Socialförvaltningen, Exempel kommun\n")
+    for heading in ("## Mapparna", "## Så arbetar du", "## Några regler", "## Verktyg"):
+        assert f"\n{heading}\n" in readme
+
+
+def test_init_refuses_an_existing_repository(
+    initialised: Path, cli: Callable[..., CliResult]
+) -> None:
+    before = (initialised / "processkit.yaml").read_bytes()
+    result = cli("init", initialised)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"processkit: {initialised} already holds a process repository (processkit.yaml); "
+        "processkit init does not overwrite it\n"
+    )
+    assert (initialised / "processkit.yaml").read_bytes() == before
+
+
+def test_init_refuses_a_folder_inside_a_repository(
+    initialised: Path, cli: Callable[..., CliResult]
+) -> None:
+    result = cli("init", initialised / "processes" / "ny")
+    assert result.code == 2
+    assert result.err == (
+        f"processkit: {initialised / 'processes' / 'ny'} is inside the process repository at "
+        f"{initialised}; create the new repository somewhere else\n"
+    )
+
+
+def test_init_refuses_to_overwrite_a_file(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+    (tmp_path / "README.md").write_text("Vårt eget\n", encoding="utf-8")
+    result = cli("init", tmp_path, "--today", TODAY)
+    assert result.code == 2
+    assert result.err == (
+        f"processkit: {tmp_path / 'README.md'} already exists and processkit init does not "
+        "overwrite files; move it aside, or create the repository in a new folder\n"
+    )
+    assert files_under(tmp_path) == ["README.md"]
+
+
+def test_init_without_a_terminal_uses_a_placeholder_organisation(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    assert cli("init", tmp_path / "r", "--today", TODAY).code == 0
+    config = read_yaml("processkit.yaml", (tmp_path / "r/processkit.yaml").read_bytes()).value
+    assert config["organisation"] == "Min organisation"
+
+
+def test_bad_date_is_exit_2(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+    result = cli("init", tmp_path / "r", "--today", "1 mars")
+    assert (result.code, result.err) == (
+        2,
+        "processkit: --today: expected a date written YYYY-MM-DD, found `1 mars`\n",
+    )
+    assert not (tmp_path / "r").exists()

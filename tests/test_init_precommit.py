@@ -1,0 +1,114 @@
+"""The pre-commit hooks of ``.pre-commit-hooks.yaml``, run by pre-commit on a new repository.
+
+pre-commit would install a ``language: python`` hook into a virtualenv of its own, from the
+network. The test runs the very hook definitions as ``repo: local`` hooks instead, with the entry
+pointing at the processkit installed here, so it works offline and on a clean clone.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+
+pytest.importorskip("pre_commit")
+
+
+def project_hooks() -> list[dict[str, Any]]:
+    hooks: list[dict[str, Any]] = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    return hooks
+
+
+def test_hooks_file_offers_validate_and_fmt_in_python() -> None:
+    hooks = project_hooks()
+    assert [(h["id"], h["entry"], h["language"]) for h in hooks] == [
+        ("processkit-validate", "processkit validate", "python"),
+        ("processkit-fmt", "processkit fmt", "python"),
+    ]
+    assert [h.get("pass_filenames", True) for h in hooks] == [False, True]
+    assert all(h["files"] == r"\.ya?ml$" and h["exclude"] == r"(^|/)\." for h in hooks)
+
+
+def local_config() -> str:
+    """The project's hooks as local hooks running this interpreter's processkit."""
+    hooks = []
+    for hook in project_hooks():
+        local = dict(hook)
+        command = hook["entry"].split(" ", 1)[1]
+        local["entry"] = f"{shlex.quote(sys.executable)} -m processkit {command}"
+        local["language"] = "unsupported"
+        hooks.append(local)
+    return yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, sort_keys=False)
+
+
+def run(argv: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "PRE_COMMIT_HOME": str(home / "pre-commit"),
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.se",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.se",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "LANG": "C.UTF-8",
+    }
+    return subprocess.run(
+        argv, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def test_pre_commit_runs_the_hooks_on_a_new_repository(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    repo = tmp_path / "processer"
+    init = run(
+        [sys.executable, "-m", "processkit", "init", str(repo), "--today", "2026-03-01"],
+        tmp_path,
+        home,
+    )
+    assert init.returncode == 0, init.stderr
+    assert run(["git", "init", "-q", "-b", "main"], repo, home).returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(local_config(), encoding="utf-8")
+    process = repo / "processes/barn-och-unga/bu-utredning.yaml"
+    good = process.read_text(encoding="utf-8")
+    process.write_text(good.replace("owner: anna-andersson", "ower: anna-andersson"), "utf-8")
+    area = repo / "areas/barn-och-unga.yaml"
+    area.write_text("name: Barn och unga\nid: barn-och-unga\nkind: area\n", encoding="utf-8")
+    run(["git", "add", "-A"], repo, home)
+    pre_commit = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+
+    failing = run(pre_commit, repo, home)
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    lines = failing.stdout.splitlines()
+    assert any(
+        line.startswith("processkit validate.") and line.endswith("Failed") for line in lines
+    )
+    assert (
+        "processes/barn-och-unga/bu-utredning.yaml:9:1 PK012 error: `ower` is not a field of a "
+        "process; did you mean `owner`?"
+    ) in lines
+    assert any(line.startswith("processkit fmt.") and line.endswith("Failed") for line in lines)
+    assert "- files were modified by this hook" in lines
+    assert "formatted areas/barn-och-unga.yaml" in lines
+    assert (
+        area.read_text(encoding="utf-8") == "kind: area\nid: barn-och-unga\nname: Barn och unga\n"
+    )
+
+    process.write_text(good, encoding="utf-8")
+    run(["git", "add", "-A"], repo, home)
+    passing = run(pre_commit, repo, home)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert [line.rsplit(".", 1)[-1] for line in passing.stdout.splitlines()] == [
+        "Passed",
+        "Passed",
+    ]
