@@ -9,9 +9,9 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from tests.conftest import KALMAR, ROOT, CliResult
 
 from processkit.schema import render, schemas
-from tests.conftest import KALMAR, ROOT, CliResult
 
 SCHEMAS = ROOT / "schemas"
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import git
 import pytest
-
 from tests.conftest import KALMAR, CliResult
 
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
