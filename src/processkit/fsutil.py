@@ -7,10 +7,15 @@ import tempfile
 from pathlib import Path
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def _file_mode() -> int:
+    """The mode a new file gets here (0o666 less the umask), read once: setting the umask to
+    read it is not safe while other threads create files."""
+    mask = os.umask(0o022)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()
 
 
 def write_atomic_bytes(target: Path, data: bytes) -> None:
@@ -24,7 +29,7 @@ def write_atomic_bytes(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, FILE_MODE)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,83 @@
+"""Every map of a repository, as the site and ``processkit map all`` draw them."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from processkit.derive import handovers, is_active, sorted_areas
+from processkit.loading.repository import Repository
+from processkit.render.flow import process_dot
+from processkit.render.interfaces import interfaces_dot
+from processkit.render.job import Links, MapJob
+from processkit.render.landscape import landscape_dot
+
+
+class MapBuilder:
+    """Builds many maps of one repository, working out the hand-overs between its processes
+    once (each map needs them; asking ``process_dot`` alone for each of N processes would
+    cost N times N)."""
+
+    def __init__(self, repo: Repository, *, link: Links | None = None, legend: bool = True):
+        self.repo = repo
+        self.link = link
+        self.legend = legend
+
+    @cached_property
+    def passes(self) -> dict[tuple[str, str], str | None]:
+        return handovers(self.repo)
+
+    @cached_property
+    def passes_by_process(self) -> dict[str, dict[tuple[str, str], str | None]]:
+        """Process id -> the hand-overs it sends or receives (in the order of ``passes``)."""
+        found: dict[str, dict[tuple[str, str], str | None]] = {}
+        for pair, what in self.passes.items():
+            for process_id in pair:
+                found.setdefault(process_id, {})[pair] = what
+        return found
+
+    def landscape(self, area: str | None = None) -> MapJob:
+        return landscape_dot(
+            self.repo, area=area, link=self.link, legend=self.legend, passes=self.passes
+        )
+
+    def process(self, process_id: str) -> MapJob:
+        passes = self.passes_by_process.get(process_id, {})
+        return process_dot(self.repo, process_id, link=self.link, legend=self.legend, passes=passes)
+
+    def interfaces(
+        self, area: str | None = None, around: str | None = None, depth: int = 1
+    ) -> MapJob:
+        return interfaces_dot(
+            self.repo,
+            area=area,
+            around=around,
+            depth=depth,
+            link=self.link,
+            legend=self.legend,
+            passes=self.passes,
+        )
+
+    def areas(self) -> list[str]:
+        """The areas with an active process, in their configured order."""
+        used = {r.entity.area for r in self.repo.processes.values() if is_active(r.entity)}
+        return [area_id for area_id in sorted_areas(self.repo) if area_id in used]
+
+    def all(self) -> list[MapJob]:
+        """The landscape, then each area's, each active process's flow (by id), the
+        interface graph, then each area's."""
+        areas = self.areas()
+        jobs = [self.landscape()]
+        jobs += [self.landscape(area_id) for area_id in areas]
+        jobs += [
+            self.process(process_id)
+            for process_id, record in sorted(self.repo.processes.items())
+            if is_active(record.entity)
+        ]
+        jobs.append(self.interfaces())
+        jobs += [self.interfaces(area=area_id) for area_id in areas]
+        return jobs
+
+
+def all_maps(repo: Repository, *, link: Links | None = None, legend: bool = True) -> list[MapJob]:
+    """Every map of ``repo`` (see ``MapBuilder.all``)."""
+    return MapBuilder(repo, link=link, legend=legend).all()

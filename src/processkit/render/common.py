@@ -1,0 +1,129 @@
+"""Pieces every map builder shares: element ids, labels, descriptions and process order."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from markdown_it import MarkdownIt
+
+from processkit.derive import is_active
+from processkit.loading.repository import Repository
+from processkit.model import Process
+from processkit.render import style
+from processkit.render.dot import Html, html_text
+from processkit.render.texts import Texts, status_word, type_word
+from processkit.render.wrap import wrap
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+@lru_cache(maxsize=4096)  # a process's purpose is read out on many maps
+def markdown_text(source: str) -> str:
+    """Markdown as the plain text a reader sees (emphasis, links and code marks dropped)."""
+    words: list[str] = []
+    for token in _markdown().parse(source):
+        for child in token.children or ():
+            if child.type in ("text", "code_inline", "html_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+        if token.type.endswith("_close") and token.block:
+            words.append(" ")
+    return " ".join("".join(words).split())
+
+
+def plain(text: str) -> str:
+    """One line of text as a DOT escString: whitespace runs collapsed, backslashes literal."""
+    return " ".join(text.split()).replace("\\", "\\\\")
+
+
+def svg_id(map_name: str, *parts: str) -> str:
+    """A stable SVG element id, unique even when several maps are inlined in one page."""
+    return "--".join((map_name, *parts))
+
+
+def html_lines(lines: Iterable[str]) -> str:
+    return "<BR/>".join(html_text(line) for line in lines)
+
+
+def caption(text: str) -> str:
+    """A small grey line under a name (status, sub-process count, routine)."""
+    return f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">{html_text(text)}</FONT>'
+
+
+def process_label(process: Process, notes: list[str], width: int = style.NAME_WIDTH) -> Html:
+    lines = html_lines(wrap(process.name, width))
+    if notes:
+        lines += "<BR/>" + caption(" · ".join(notes))
+    return Html(lines)
+
+
+def status_notes(process: Process, texts: Texts, language: str) -> list[str]:
+    """The words a process's label carries besides its name: its status unless approved."""
+    if process.status == "approved":
+        return []
+    return [status_word(process.status, language)]
+
+
+def process_desc(repo: Repository, process: Process, texts: Texts, language: str) -> str:
+    area = repo.areas.get(process.area)
+    text = texts.process_desc.format(
+        type=type_word(process.type, texts),
+        area=area.entity.name if area else process.area,
+        status=status_word(process.status, language),
+    )
+    if process.purpose:
+        text += " " + markdown_text(process.purpose)
+    return text
+
+
+def active_processes(repo: Repository) -> dict[str, Process]:
+    return {pid: rec.entity for pid, rec in sorted(repo.processes.items()) if is_active(rec.entity)}
+
+
+def flow_order(ids: Iterable[str], handovers: Iterable[tuple[str, str]]) -> list[str]:
+    """``ids`` ordered so that hand-overs among them point forward where they can (a
+    topological order; ties and cycles broken by id), reading from need to need met."""
+    members = sorted(set(ids))
+    inside = set(members)
+    following: dict[str, list[str]] = {pid: [] for pid in members}
+    waiting = dict.fromkeys(members, 0)
+    for sender, receiver in handovers:
+        if sender in inside and receiver in inside:
+            following[sender].append(receiver)
+            waiting[receiver] += 1
+    ready = [pid for pid in members if waiting[pid] == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    placed: set[str] = set()
+    while len(order) < len(members):
+        if not ready:  # a cycle: start it at the least-waiting, then smallest id
+            pick = min((waiting[p], p) for p in members if p not in placed)[1]
+            waiting[pick] = 0
+            heapq.heappush(ready, pick)
+        current = heapq.heappop(ready)
+        if current in placed:
+            continue
+        placed.add(current)
+        order.append(current)
+        for receiver in following[current]:
+            if receiver in placed:
+                continue
+            waiting[receiver] -= 1
+            if waiting[receiver] == 0:
+                heapq.heappush(ready, receiver)
+    return order
+
+
+def rows(items: list[str], per_row: int) -> list[list[str]]:
+    """``items`` in rows of at most ``per_row``, balanced (7 items in rows of 4 and 3)."""
+    if not items:
+        return []
+    count = -(-len(items) // per_row)
+    size = -(-len(items) // count)
+    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,159 @@
+"""Running Graphviz: finding ``dot``, asking its version, and drawing many graphs in one run.
+
+One ``dot`` process draws every graph of its input, one after another, and writes the results
+one after another (for SVG a whole document per graph; likewise PNG and PDF files), so a batch
+of maps costs one process start-up instead of one each. The output is split back into maps
+here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from processkit.errors import ProcesskitError
+from processkit.fsutil import write_atomic
+
+FORMATS = ("svg", "png", "pdf")
+INSTALL_HINT = (
+    "Graphviz is not installed (the `dot` program was not found); install it with "
+    "`sudo apt-get install graphviz` (see the README's set-up), or use --format dot"
+)
+
+
+class GraphvizMissing(ProcesskitError):
+    """The Graphviz programs are not on the PATH."""
+
+    def __init__(self) -> None:
+        super().__init__(INSTALL_HINT)
+
+
+class RenderError(ProcesskitError):
+    """Graphviz failed (or took too long) on a map."""
+
+
+def find_dot() -> str:
+    """The path of Graphviz's ``dot`` on the PATH, or GraphvizMissing."""
+    found = shutil.which("dot")
+    if found is None:
+        raise GraphvizMissing()
+    return found
+
+
+_VERSIONS: dict[str, str] = {}
+VERSION_FILE = "graphviz-version.json"
+
+
+def graphviz_version(dot: str, cache_dir: Path | None = None) -> str:
+    """What ``dot -V`` says (e.g. ``dot - graphviz version 2.43.0 (0)``): asked once per
+    binary, and remembered in ``cache_dir`` so that a run drawing nothing starts no process."""
+    info = os.stat(dot)
+    key = f"{os.path.realpath(dot)}|{info.st_mtime_ns}|{info.st_size}"
+    memo = cache_dir / VERSION_FILE if cache_dir is not None else None
+    remembered = _read_memo(memo)
+    if key not in remembered:
+        remembered[key] = _VERSIONS.get(key) or _ask_version(dot)
+        if memo is not None:
+            with contextlib.suppress(OSError):  # only a shortcut: never fail over it
+                memo.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(memo, json.dumps(remembered, indent=1, sort_keys=True) + "\n")
+    _VERSIONS[key] = remembered[key]
+    return remembered[key]
+
+
+def _read_memo(memo: Path | None) -> dict[str, str]:
+    if memo is None:
+        return {}
+    try:
+        loaded = json.loads(memo.read_text(encoding="utf-8"))
+        return {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, str)}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _ask_version(dot: str) -> str:
+    try:
+        done = subprocess.run(
+            [dot, "-V"], capture_output=True, timeout=30, check=False, stdin=subprocess.DEVNULL
+        )
+    except (OSError, subprocess.TimeoutExpired) as problem:
+        raise RenderError(f"could not run Graphviz ({dot} -V): {problem}") from None
+    said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+    if done.returncode != 0 or not said:
+        raise RenderError(f"could not run Graphviz ({dot} -V exited {done.returncode})")
+    return said.splitlines()[0]
+
+
+def run_dot(
+    dot: str, graphs: Sequence[str], fmt: str, layout: Sequence[str] = (), timeout: float = 120.0
+) -> list[bytes]:
+    """Draw ``graphs`` (DOT texts) in one Graphviz run; one output per graph, in order."""
+    command = [dot, *layout, f"-T{fmt}"]
+    text = "\n".join(graphs).encode("utf-8")
+    try:
+        done = subprocess.run(
+            command, input=text, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz took longer than {timeout:.0f} s to draw {len(graphs)} map(s)"
+        ) from None
+    except OSError as problem:
+        raise RenderError(f"could not run Graphviz ({dot}): {problem}") from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz failed: {said[0] if said else f'exit {done.returncode}'}")
+    parts = split_output(done.stdout, fmt)
+    if len(parts) != len(graphs):
+        raise RenderError(
+            f"Graphviz drew {len(parts)} pictures for {len(graphs)} maps; cannot tell them apart"
+        )
+    return parts
+
+
+def split_output(data: bytes, fmt: str) -> list[bytes]:
+    """One Graphviz output holding several pictures, as one per picture."""
+    if fmt == "svg":
+        return _split_at(data, b"<?xml ")
+    if fmt == "png":
+        return _split_png(data)
+    if fmt == "pdf":
+        return _split_at(data, b"%PDF-")
+    raise ValueError(f"cannot split {fmt} output")
+
+
+def _split_at(data: bytes, marker: bytes) -> list[bytes]:
+    """Split before each ``marker`` that starts the data or a line."""
+    starts = [0] if data.startswith(marker) else []
+    position = data.find(b"\n" + marker)
+    while position != -1:
+        starts.append(position + 1)
+        position = data.find(b"\n" + marker, position + 1)
+    return [data[a:b] for a, b in zip(starts, [*starts[1:], len(data)], strict=True)]
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _split_png(data: bytes) -> list[bytes]:
+    """Walk the chunks of concatenated PNG files: each file ends with its IEND chunk."""
+    parts: list[bytes] = []
+    start = 0
+    while start < len(data):
+        if not data.startswith(PNG_SIGNATURE, start):
+            raise RenderError("Graphviz wrote something that is not a PNG picture")
+        position = start + len(PNG_SIGNATURE)
+        while True:
+            length = int.from_bytes(data[position : position + 4], "big")
+            kind = data[position + 4 : position + 8]
+            position += 12 + length
+            if kind == b"IEND" or position >= len(data):
+                break
+        parts.append(data[start:position])
+        start = position
+    return parts

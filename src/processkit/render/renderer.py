@@ -1,0 +1,146 @@
+"""Drawing many maps fast: from the cache where possible, the rest in batches, in parallel.
+
+Maps found in the cache are not drawn again. The others are grouped by how Graphviz must be run
+(maps placed by processkit are drawn with ``neato -n2``), split into batches (one ``dot``
+process draws a whole batch) and the batches run ``workers`` at a time. SVG is made accessible
+(``svg.accessible_svg``) before it is cached and returned.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from processkit.errors import ProcesskitError
+from processkit.render.cache import MapCache, cache_key
+from processkit.render.graphviz import (
+    FORMATS,
+    RenderError,
+    find_dot,
+    graphviz_version,
+    run_dot,
+)
+from processkit.render.job import MapJob
+from processkit.render.svg import accessible_svg
+
+BATCH_SIZE = 50  # maps per Graphviz process: its start-up (~50 ms) is paid once per batch
+
+
+@dataclass(slots=True)
+class RenderStats:
+    """What a call of ``render_maps`` did: maps asked for, found in the cache, drawn, and the
+    Graphviz processes it ran."""
+
+    maps: int = 0
+    cached: int = 0
+    drawn: int = 0
+    processes: int = 0
+
+
+def render_maps(
+    jobs: Sequence[MapJob],
+    cache_dir: Path | None,
+    fmt: str = "svg",
+    *,
+    workers: int = 2,
+    batch_size: int = BATCH_SIZE,
+    timeout: float = 120.0,
+    stats: RenderStats | None = None,
+) -> list[bytes]:
+    """Draw ``jobs`` as ``fmt`` (svg, png or pdf); one result per job, in order.
+
+    ``cache_dir`` (None: no cache) holds drawings from earlier calls, keyed by the DOT text,
+    format and Graphviz version. Raises GraphvizMissing when Graphviz is not installed and
+    RenderError when it fails on a map.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    stats = stats if stats is not None else RenderStats()
+    stats.maps += len(jobs)
+    if not jobs:
+        return []
+    dot = find_dot()
+    version = graphviz_version(dot, cache_dir)
+    cache = MapCache(cache_dir) if cache_dir is not None else None
+    keys = [cache_key(job, fmt, version) for job in jobs]
+    results: dict[str, bytes] = {}
+    missing: dict[str, MapJob] = {}
+    for key, job in zip(keys, jobs, strict=True):
+        if key in results or key in missing:
+            continue
+        found = cache.get(key, fmt) if cache is not None else None
+        if found is not None:
+            results[key] = found
+            stats.cached += 1
+        else:
+            missing[key] = job
+
+    batches = _batches(list(missing.items()), batch_size, workers)
+    stats.processes += len(batches)
+
+    def draw(batch: list[tuple[str, MapJob]]) -> list[tuple[str, bytes]]:
+        drawn = _draw_batch(dot, batch, fmt, timeout)
+        return [(key, data) for (key, _), data in zip(batch, drawn, strict=True)]
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for done in pool.map(draw, batches):
+            for key, data in done:
+                job = missing[key]
+                if fmt == "svg":
+                    data = accessible_svg(data, job)
+                results[key] = data
+                stats.drawn += 1
+                if cache is not None:
+                    _store(cache, key, fmt, data)
+    return [results[key] for key in keys]
+
+
+def _batches(
+    items: list[tuple[str, MapJob]], batch_size: int, workers: int
+) -> list[list[tuple[str, MapJob]]]:
+    """Items grouped by Graphviz arguments, then cut into batches of at most ``batch_size``
+    (fewer per batch when that keeps every worker busy)."""
+    groups: dict[tuple[str, ...], list[tuple[str, MapJob]]] = {}
+    for item in items:
+        groups.setdefault(item[1].layout, []).append(item)
+    batches: list[list[tuple[str, MapJob]]] = []
+    for group in groups.values():
+        count = max(-(-len(group) // batch_size), min(len(group), max(1, workers)))
+        size = -(-len(group) // count)
+        batches += [group[i : i + size] for i in range(0, len(group), size)]
+    return batches
+
+
+def _draw_batch(dot: str, batch: list[tuple[str, MapJob]], fmt: str, timeout: float) -> list[bytes]:
+    layout = batch[0][1].layout
+    try:
+        return run_dot(dot, [job.dot for _, job in batch], fmt, layout, timeout)
+    except RenderError as problem:
+        if len(batch) == 1:
+            raise RenderError(f"map {batch[0][1].name}: {problem}") from None
+    # find the map Graphviz fails on: draw them one by one
+    drawn: list[bytes] = []
+    for _, job in batch:
+        try:
+            drawn += run_dot(dot, [job.dot], fmt, layout, timeout)
+        except RenderError as problem:
+            raise RenderError(f"map {job.name}: {problem}") from None
+    return drawn
+
+
+def _store(cache: MapCache, key: str, fmt: str, data: bytes) -> None:
+    try:
+        cache.put(key, fmt, data)
+    except OSError as problem:
+        raise ProcesskitError(
+            f"cannot write the map cache in {cache.root} ({problem.strerror or problem}); "
+            "choose another folder with --cache-dir, or use --no-cache"
+        ) from None
+
+
+def default_workers() -> int:
+    """Two Graphviz processes, or one on a single-core machine."""
+    return max(1, min(2, os.cpu_count() or 1))

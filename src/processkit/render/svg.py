@@ -1,0 +1,66 @@
+"""Making Graphviz's SVG accessible: titles and descriptions a screen reader can read.
+
+Graphviz names each element after its DOT id (``act:planera``). Here the map gets a ``<title>``
+and ``<desc>`` of its own, referenced by ``aria-labelledby``, and every drawn node, lane, area
+and edge gets its human title and a ``<desc>``. Elements without either (invisible helpers)
+lose Graphviz's title and are hidden from assistive technology. A map without links is one
+image (``role="img"``); a map with links is a ``group``, so its links stay reachable.
+
+Graphviz writes every element the same way (``<g id="…" class="node">`` and its ``<title>`` on
+the next line), so the texts are put in with one pass of a regular expression: parsing and
+writing the whole document again would cost more than drawing it.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+
+from processkit.render.job import MapJob
+
+#: bump when the post-processing changes, so cached SVG made the old way is not reused
+VERSION = "3"
+
+_ELEMENT = re.compile(
+    r'<g id="(?P<id>[^"]*)" class="(?P<kind>node|edge|cluster|graph)"(?P<rest>[^>]*)>\n'
+    r"<title>[^<]*</title>\n?"
+)
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+
+
+def _text(value: str) -> str:
+    return escape(value, quote=False)
+
+
+def accessible_svg(data: bytes, job: MapJob) -> bytes:
+    """``data`` (one SVG document from Graphviz) with the accessibility texts of ``job``."""
+    document = data.decode("utf-8")
+    infos = {info.svg_id: info for info in job.nodes}
+
+    def element(found: re.Match[str]) -> str:
+        ident, kind, rest = unescape(found["id"]), found["kind"], found["rest"]
+        if kind == "graph":  # the map's own title, below, says it
+            return f'<g id="{escape(job.name)}" class="graph"{rest}>\n'
+        info = infos.get(ident)
+        ident = escape(ident)  # Graphviz writes "-" as "&#45;"; plain is easier to use
+        if info is None:
+            return f'<g id="{ident}" class="{kind}"{rest} aria-hidden="true">\n'
+        texts = f"<title>{_text(info.title)}</title>\n"
+        if info.desc:
+            texts += f"<desc>{_text(info.desc)}</desc>\n"
+        return f'<g id="{ident}" class="{kind}"{rest}>\n{texts}'
+
+    document = _ELEMENT.sub(element, document)
+    title_id, desc_id = f"{job.name}--title", f"{job.name}--desc"
+    role = "group" if "<a xlink:href=" in document else "img"
+
+    def root(found: re.Match[str]) -> str:
+        tag = found[0][:-1].rstrip()
+        return (
+            f'{tag} role="{role}" aria-labelledby="{escape(title_id)} {escape(desc_id)}">\n'
+            f'<title id="{escape(title_id)}">{_text(job.title)}</title>\n'
+            f'<desc id="{escape(desc_id)}">{_text(job.desc)}</desc>'
+        )
+
+    document = _SVG_TAG.sub(root, document, count=1)
+    return document.encode("utf-8")

@@ -1,0 +1,71 @@
+"""Golden DOT files of every kind of map, on examples/kalmar and on the test fixture.
+
+A map's DOT text is its contract: when a change moves a process, a lane or a label, the golden
+file's diff shows it. Rewrite them with ``pytest tests/test_map_goldens.py --update-goldens``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.conftest import KALMAR
+from tests.test_map_dot import FIXTURE
+
+from processkit.loading.load import load_repository
+from processkit.render.catalogue import MapBuilder
+from processkit.render.job import MapJob
+
+GOLDENS = Path(__file__).parent / "goldens" / "maps"
+MakeRepo = Callable[[dict[str, str | bytes]], Path]
+
+KALMAR_MAPS: list[tuple[str, Callable[[MapBuilder], MapJob]]] = [
+    ("kalmar-landscape.dot", lambda maps: maps.landscape()),
+    ("kalmar-landscape-barn-och-unga.dot", lambda maps: maps.landscape("barn-och-unga")),
+    ("kalmar-process-bu-utredning.dot", lambda maps: maps.process("bu-utredning")),
+    ("kalmar-process-eb-ansokan.dot", lambda maps: maps.process("eb-ansokan")),
+    ("kalmar-interfaces-barn-och-unga.dot", lambda maps: maps.interfaces(area="barn-och-unga")),
+    (
+        "kalmar-interfaces-around-bu-utredning.dot",
+        lambda maps: maps.interfaces(around="bu-utredning", depth=1),
+    ),
+]
+FIXTURE_MAPS: list[tuple[str, Callable[[MapBuilder], MapJob]]] = [
+    ("fixture-landscape.dot", lambda maps: maps.landscape()),
+    ("fixture-landscape-barn.dot", lambda maps: maps.landscape("barn")),
+    ("fixture-process-utreda.dot", lambda maps: maps.process("utreda")),
+    ("fixture-interfaces.dot", lambda maps: maps.interfaces()),
+]
+
+
+def check_golden(name: str, text: str, update: bool) -> None:
+    path = GOLDENS / name
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.is_file(), f"{path} is missing: run pytest with --update-goldens"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+@pytest.fixture(scope="module")
+def kalmar() -> MapBuilder:
+    loaded = load_repository(KALMAR)
+    assert [d for d in loaded.diagnostics if d.severity == "error"] == []
+    return MapBuilder(loaded.repo)
+
+
+@pytest.mark.parametrize(("golden", "build"), KALMAR_MAPS, ids=[g for g, _ in KALMAR_MAPS])
+def test_kalmar_map_matches_its_golden(
+    kalmar: MapBuilder, update_goldens: bool, golden: str, build: Callable[[MapBuilder], MapJob]
+) -> None:
+    check_golden(golden, build(kalmar).dot, update_goldens)
+
+
+@pytest.mark.parametrize(("golden", "build"), FIXTURE_MAPS, ids=[g for g, _ in FIXTURE_MAPS])
+def test_fixture_map_matches_its_golden(
+    make_repo: MakeRepo, update_goldens: bool, golden: str, build: Callable[[MapBuilder], MapJob]
+) -> None:
+    maps = MapBuilder(load_repository(make_repo(FIXTURE)).repo)
+    check_golden(golden, build(maps).dot, update_goldens)
