@@ -12,9 +12,9 @@ import pytest
 from tests.conftest import CliResult
 from tests.test_map_dot import FIXTURE
 
+from processkit.fsutil import FILE_MODE
 from processkit.loading.load import load_repository
 from processkit.render import interfaces_dot, landscape_dot, process_dot
-from processkit.fsutil import FILE_MODE
 
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
 Cli = Callable[..., CliResult]

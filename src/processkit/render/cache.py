@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from processkit.render import svg
 from processkit.fsutil import write_atomic_bytes
+from processkit.render import svg
 from processkit.render.job import MapJob
 
 CACHE_FOLDER = Path(".processkit-cache") / "maps"
