@@ -10,6 +10,8 @@ from processkit.diagnostics import Report
 from processkit.gitinfo import changed_files
 from processkit.loading.load import load_repository
 from processkit.loading.repository import Repository
+from processkit.rules.run import run_rules
+from processkit.rules.settings import resolve_settings
 
 
 @dataclass(slots=True)
@@ -25,11 +27,17 @@ def validate(
 ) -> Validation:
     """Load and check the repository at or above ``start``.
 
+    After loading, the rules of good process management run (``processkit.rules``) with the
+    severities and options of ``rules:`` in processkit.yaml; a bad ``rules:`` section raises
+    ProcesskitError. ``today`` is the date reviews are checked against; without it the rules
+    about review dates find nothing (the library never reads the clock).
+
     With ``changed_since`` the whole repository is still loaded (references need it), but only
     diagnostics in files changed since that git revision are kept.
     """
     loaded = load_repository(start)
-    diagnostics = loaded.diagnostics
+    settings = resolve_settings(loaded.repo.config)
+    diagnostics = loaded.diagnostics + run_rules(loaded.repo, today=today, settings=settings)
     if changed_since is not None:
         changed = changed_files(loaded.repo.root, changed_since)
         diagnostics = [d for d in diagnostics if d.path in changed]

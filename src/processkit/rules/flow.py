@@ -1,0 +1,83 @@
+"""The flow of one process's activities as a graph: what the first activity reaches, what ends."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from processkit.model.process import Activity
+
+
+def _walk(starts: Iterable[str], edges: Mapping[str, Iterable[str]]) -> set[str]:
+    seen = set(starts)
+    queue = deque(seen)
+    while queue:
+        for target in edges.get(queue.popleft(), ()):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """Where the flow of one process's activities goes wrong, by activity index.
+
+    ``unreached``: the activities the first one never leads to. ``stuck``: the activities the
+    flow reaches from which it can never come to an end (an activity without ``next``).
+    ``has_end``: whether any activity can end the flow at all. An activity whose ``next`` names
+    an unknown activity counts as a possible end: that mistake is reported once, as PK030, not
+    again as a flow that never ends.
+    """
+
+    unreached: tuple[int, ...] = ()
+    stuck: tuple[int, ...] = ()
+    has_end: bool = True
+
+
+def flow_of(activities: list[Activity]) -> Flow:
+    """The flow's faults; most flows are checked in one pass each way without building a graph."""
+    if not activities:
+        return Flow()
+    ids = {activity.id for activity in activities}
+    if _each_reached_from_before(activities) and _each_ends_or_leads_on(activities, ids):
+        return Flow()
+    forwards: dict[str, list[str]] = {}
+    backwards: dict[str, list[str]] = {}
+    ends: list[str] = []
+    for activity in activities:
+        known = [target for target in activity.next if target in ids]
+        if len(known) < len(activity.next) or not activity.next:
+            ends.append(activity.id)
+        forwards[activity.id] = known
+        for target in known:
+            backwards.setdefault(target, []).append(activity.id)
+    reached = _walk([activities[0].id], forwards)
+    can_end = _walk(ends, backwards)
+    return Flow(
+        unreached=tuple(i for i, a in enumerate(activities) if a.id not in reached),
+        stuck=tuple(i for i, a in enumerate(activities) if a.id in reached and a.id not in can_end),
+        has_end=bool(ends),
+    )
+
+
+def _each_reached_from_before(activities: list[Activity]) -> bool:
+    """True when every activity is a `next` of one listed before it: then all are reached."""
+    targets: set[str] = set(activities[0].next)
+    for activity in activities[1:]:
+        if activity.id not in targets:
+            return False
+        targets.update(activity.next)
+    return True
+
+
+def _each_ends_or_leads_on(activities: list[Activity], ids: set[str]) -> bool:
+    """True when every activity ends the flow or leads to one listed after it that can end."""
+    can_end: set[str] = set()
+    for activity in reversed(activities):
+        nexts = activity.next
+        if nexts and not any(t in can_end or t not in ids for t in nexts):
+            return False
+        can_end.add(activity.id)
+    return True

@@ -1,0 +1,89 @@
+"""An approved process or handbook is overdue for review.
+
+## What it checks
+
+The day an approved process (or handbook) is next due for review is its `review_date`, or else
+the date in `approved` plus `review: interval_months` from processkit.yaml (12 months by
+default). When that day has passed, the review is overdue. The date checked against is
+today's, or the one given with `processkit validate --today YYYY-MM-DD`. Drafts, processes in
+review and retired ones are not checked; a handbook without `status` is checked when it has an
+`approved` date.
+
+## Why it matters
+
+A process description or routine that is not reviewed drifts away from how the work is really
+done, and from the laws and rules it must follow. Regular review by the owner is what keeps
+the management system trustworthy; an overdue review is a promise the organisation has not
+kept.
+
+## Failing example
+
+With `--today 2026-11-21`:
+
+```yaml
+# processes/barn-och-unga/bu-utredning.yaml
+kind: process
+id: bu-utredning
+name: Utreda barns och ungas behov
+area: barn-och-unga
+type: core
+status: approved
+owner: anna-nilsson
+approved: {date: 2025-06-01, by: Socialnämnden}
+```
+
+## Fixed example
+
+Review the process, then record the new approval (or plan the review with `review_date`):
+
+```yaml
+# processes/barn-och-unga/bu-utredning.yaml
+kind: process
+id: bu-utredning
+name: Utreda barns och ungas behov
+area: barn-och-unga
+type: core
+status: approved
+owner: anna-nilsson
+approved: {date: 2026-11-15, by: Socialnämnden}
+```
+
+## Options
+
+None. The review interval is `review: interval_months` in processkit.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from processkit.diagnostics import Diagnostic, Severity
+from processkit.loading.repository import Repository
+from processkit.rules.base import RuleContext, report
+from processkit.rules.words import plural
+
+CODE = "PK102"
+NAME = "review-overdue"
+SEVERITY = Severity.WARNING
+
+
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if ctx.today is None:
+        return
+    for review in ctx.index.reviews:
+        if review.due >= ctx.today:
+            continue
+        days = (ctx.today - review.due).days
+        yield report(
+            ctx,
+            CODE,
+            SEVERITY,
+            review.path,
+            review.loc,
+            f"the review of the {review.what} `{review.entity_id}` was due on "
+            f"{review.due.isoformat()}, {plural(days, 'day')} ago",
+            f"Review the {review.what} with its owner, then record the new approval under "
+            "`approved` (date and by whom). If the review is planned for later, set "
+            "`review_date` to that day.",
+            at_key=review.at_key,
+        )

@@ -1,0 +1,94 @@
+"""An approved process or handbook falls due for review soon.
+
+## What it checks
+
+An approved process or handbook whose next review (its `review_date`, or the `approved` date
+plus `review: interval_months`) falls today or within the next `window_days` days. The date checked
+against is today's, or the one given with `processkit validate --today YYYY-MM-DD`.
+
+## Why it matters
+
+A review takes planning: the owner, the leaders and the staff who do the work need time to
+meet, and a changed process may need a decision by the board. A note well before the due day
+lets the process organisation plan its reviews instead of finding them overdue.
+
+## Failing example
+
+With `--today 2026-11-21`:
+
+```yaml
+# processes/barn-och-unga/bu-utredning.yaml
+kind: process
+id: bu-utredning
+name: Utreda barns och ungas behov
+area: barn-och-unga
+type: core
+status: approved
+owner: anna-nilsson
+approved: {date: 2026-01-10, by: Socialnämnden}
+```
+
+## Fixed example
+
+Review the process and record the new approval; the next review is then a full interval away:
+
+```yaml
+# processes/barn-och-unga/bu-utredning.yaml
+kind: process
+id: bu-utredning
+name: Utreda barns och ungas behov
+area: barn-och-unga
+type: core
+status: approved
+owner: anna-nilsson
+approved: {date: 2026-11-15, by: Socialnämnden}
+```
+
+## Options
+
+- `window_days` (default 60): how many days ahead a coming review is noted.
+
+```yaml
+# processkit.yaml
+organisation: Socialförvaltningen, Kalmar kommun
+rules:
+  PK103: {severity: info, window_days: 90}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from processkit.diagnostics import Diagnostic, Severity
+from processkit.loading.repository import Repository
+from processkit.rules.base import Option, RuleContext, report
+from processkit.rules.words import plural
+
+CODE = "PK103"
+NAME = "review-due-soon"
+SEVERITY = Severity.INFO
+OPTIONS = (Option("window_days", 60, "How many days ahead a coming review is noted.", int, 1),)
+
+
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if ctx.today is None:
+        return
+    last = ctx.today + timedelta(days=int(ctx.options["window_days"]))
+    for review in ctx.index.reviews:
+        if not ctx.today <= review.due <= last:
+            continue
+        days = (review.due - ctx.today).days
+        when = "today" if days == 0 else f"in {plural(days, 'day')}"
+        yield report(
+            ctx,
+            CODE,
+            SEVERITY,
+            review.path,
+            review.loc,
+            f"the review of the {review.what} `{review.entity_id}` falls due on "
+            f"{review.due.isoformat()}, {when}",
+            f"Plan the review of the {review.what} with its owner before that day.",
+            at_key=review.at_key,
+        )

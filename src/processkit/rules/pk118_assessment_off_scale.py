@@ -1,0 +1,91 @@
+"""A maturity assessment with a dimension or level that is not in the maturity model.
+
+## What it checks
+
+Every score of an assessment names one of the dimensions under `maturity: dimensions` in
+processkit.yaml and gives one of the levels under `maturity: levels`. By default these are
+PEMM's enablers (`design`, `performers`, `owner`, `infrastructure`, `metrics`) and the levels
+0 to 4.
+
+## Why it matters
+
+A process's maturity level is its lowest score, compared across processes and over time. A
+misspelt dimension is silently left out of that comparison, and a level outside the scale
+makes the process look more or less mature than the instrument allows. Either way the
+maturity overview no longer says what the organisation believes it says.
+
+## Failing example
+
+```yaml
+# assessments/mm-2026-bu-utredning.yaml
+kind: assessment
+id: mm-2026-bu-utredning
+process: bu-utredning
+date: 2026-03-15
+scores: {desing: 2, performers: 2, owner: 3, infrastructure: 2, metrics: 5}
+```
+
+## Fixed example
+
+```yaml
+# assessments/mm-2026-bu-utredning.yaml
+kind: assessment
+id: mm-2026-bu-utredning
+process: bu-utredning
+date: 2026-03-15
+scores: {design: 2, performers: 2, owner: 3, infrastructure: 2, metrics: 4}
+```
+
+## Options
+
+None. The dimensions and levels are `maturity:` in processkit.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from processkit.diagnostics import Diagnostic, Severity, did_you_mean
+from processkit.loading.repository import Repository
+from processkit.rules.base import RuleContext, report
+from processkit.rules.words import joined
+
+CODE = "PK118"
+NAME = "assessment-off-scale"
+SEVERITY = Severity.ERROR
+
+
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+    maturity = repo.config.maturity
+    dimensions = set(maturity.dimensions)
+    levels = set(maturity.levels)
+    shown_dimensions = joined((f"`{d}`" for d in maturity.dimensions), "or")
+    shown_levels = joined((str(level) for level in maturity.levels), "or")
+    for _, record in sorted(repo.assessments.items()):
+        for dimension, level in record.entity.scores.items():
+            if dimension not in dimensions:
+                guess = did_you_mean(dimension, maturity.dimensions)
+                message = f"`{dimension}` is not a dimension of the maturity model"
+                if guess:
+                    message += f"; did you mean `{guess}`?"
+                yield report(
+                    ctx,
+                    CODE,
+                    SEVERITY,
+                    record.path,
+                    ("scores", dimension),
+                    message,
+                    f"The dimensions are {shown_dimensions} (`maturity: dimensions` in "
+                    "processkit.yaml).",
+                    at_key=True,
+                )
+            elif level not in levels:
+                yield report(
+                    ctx,
+                    CODE,
+                    SEVERITY,
+                    record.path,
+                    ("scores", dimension),
+                    f"`{level}` is not a level of the maturity model: expected {shown_levels}",
+                    "The levels are `maturity: levels` in processkit.yaml.",
+                )

@@ -1,0 +1,74 @@
+"""Rule cases as data: ``cases/<CODE>/<case>/`` is a mini-repository, ``expected.txt`` its findings.
+
+Each line of ``expected.txt`` is one diagnostic, ``path:line:col CODE severity: message``, sorted
+as ``validate`` sorts them; an empty file means the case passes. The lines are those of the
+case's own rule and of the file-format checks (PK0xx, so a broken fixture shows); the cases of
+PK190, which is about the other rules' ignores, show every code. Every case is checked on
+2026-11-21. Rewrite the files with ``pytest --update-goldens`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from processkit.diagnostics import Diagnostic
+from processkit.rules.registry import RULES
+from processkit.validate import validate
+
+CASES_DIR = Path(__file__).parent / "cases"
+TODAY = date(2026, 11, 21)
+SHOWS_EVERY_CODE = {"PK190"}
+CASES = sorted(path for path in CASES_DIR.glob("PK*/*") if path.is_dir())
+
+
+def line_of(diagnostic: Diagnostic) -> str:
+    return (
+        f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column} {diagnostic.code} "
+        f"{diagnostic.severity.value}: {diagnostic.message}"
+    )
+
+
+def findings(case: Path) -> str:
+    code = case.parent.name
+    report = validate(case, today=TODAY).report
+    shown = [
+        line_of(d)
+        for d in report.diagnostics
+        if code in SHOWS_EVERY_CODE or d.code == code or d.code.startswith("PK0")
+    ]
+    return "".join(line + "\n" for line in shown)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
+def test_rule_case(case: Path, update_goldens: bool) -> None:
+    expected_path = case / "expected.txt"
+    found = findings(case)
+    if update_goldens:
+        expected_path.write_text(found, encoding="utf-8")
+    assert expected_path.is_file(), f"{expected_path} is missing; run pytest --update-goldens"
+    assert found == expected_path.read_text(encoding="utf-8")
+
+
+def test_case_names_say_whether_they_pass() -> None:
+    for case in CASES:
+        expected = (case / "expected.txt").read_text(encoding="utf-8")
+        if case.name.startswith("pass-"):
+            assert not any(f" {case.parent.name} " in line for line in expected.splitlines()), (
+                f"{case} is named pass- but its rule reports"
+            )
+        else:
+            assert case.name.startswith("fail-"), f"{case}: name it pass-… or fail-…"
+            assert f" {case.parent.name} " in expected, f"{case} is named fail- but finds nothing"
+
+
+def test_every_rule_has_passing_and_failing_cases() -> None:
+    names: dict[str, set[str]] = {}
+    for case in CASES:
+        names.setdefault(case.parent.name, set()).add(case.name.split("-", 1)[0])
+    assert {rule.CODE: names.get(rule.CODE, set()) for rule in RULES} == {
+        rule.CODE: {"pass", "fail"} for rule in RULES
+    }
+    assert sorted(names) == sorted(rule.CODE for rule in RULES), "a case folder names no rule"
