@@ -6,7 +6,7 @@ Pure functions: no I/O, no clock (the date is always passed in).
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from datetime import date
 
@@ -173,10 +173,10 @@ def activity_order(process: Process) -> list[str]:
     for root in [process.activities[0].id, *by_id]:
         if root in seen:
             continue
-        queue = [root]
+        queue = deque([root])
         seen.add(root)
         while queue:
-            current = queue.pop(0)
+            current = queue.popleft()
             order.append(current)
             for following in by_id[current].next:
                 if following in by_id and following not in seen:

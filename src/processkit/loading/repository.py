@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ from processkit.model import (
 )
 
 E = TypeVar("E", bound=Entity)
+
+#: How many files' node trees ``Repository.node`` keeps.
+NODES_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,7 @@ class Repository:
     known: dict[str, set[str]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     files: int = 0
-    _nodes: dict[str, Node | None] = field(default_factory=dict)
+    _nodes: OrderedDict[str, Node | None] = field(default_factory=OrderedDict)
 
     def of_kind(self, kind: str) -> dict[str, Record[Any]]:
         return self.records.setdefault(kind, {})
@@ -94,12 +98,21 @@ class Repository:
                 yield kind, self.records[kind][entity_id]
 
     def node(self, path: str) -> Node | None:
-        """The top node of a file, composed again on demand (and kept) to find positions."""
-        if path not in self._nodes:
-            text = self.texts.get(path)
-            nodes = compose(path, text)[0] if text is not None else []
-            self._nodes[path] = next((n for n in nodes if n.value != ""), None)
-        return self._nodes[path]
+        """The top node of a file, composed again on demand to find positions.
+
+        The most recently used files' nodes are kept (a node tree is many times the size of
+        its file, so not all of them): diagnostics come sorted by file, so this hits.
+        """
+        if path in self._nodes:
+            self._nodes.move_to_end(path)
+            return self._nodes[path]
+        text = self.texts.get(path)
+        nodes = compose(path, text)[0] if text is not None else []
+        node = next((n for n in nodes if n.value != ""), None)
+        self._nodes[path] = node
+        if len(self._nodes) > NODES_KEPT:
+            self._nodes.popitem(last=False)
+        return node
 
     def locate(self, path: str, loc: Loc, *, at_key: bool = False) -> Mark:
         """The 1-based position of a key or value in a file."""
