@@ -1,0 +1,76 @@
+"""``processkit publish``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("publish")(publish_command)
+
+
+def publish_command(
+    path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="DIR",
+        help="Where to write the site (default: site.output in processkit.yaml, `site`).",
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Publish the repository as it stood on that day (from git history).",
+    ),
+    at: str | None = typer.Option(
+        None,
+        "--at",
+        metavar="REF",
+        help="Publish the repository as it stood at this commit, branch or tag.",
+    ),
+    cache_dir: Path | None = typer.Option(
+        None,
+        "--cache-dir",
+        metavar="DIR",
+        help="Where drawn maps, pages and search shards are kept between builds "
+        "(default: .processkit-cache in the repository).",
+    ),
+) -> int:
+    """Publish the management system as a static website (the "Fyren" site)."""
+    from processkit.cli.site_report import ProgressBar, report_blocked, report_published
+    from processkit.errors import ProcesskitError
+    from processkit.loading.load import ConfigError
+    from processkit.site.publish import PublishBlocked, PublishRequest, publish
+
+    day = None
+    if as_of is not None:
+        from datetime import date
+
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            raise ProcesskitError(
+                f"--as-of: expected a date written YYYY-MM-DD, found `{as_of}`"
+            ) from None
+    if day is not None and at is not None:
+        raise ProcesskitError("give either --as-of or --at, not both")
+    request = PublishRequest(path, output, day, at, cache_dir=cache_dir)
+    try:
+        with ProgressBar(enabled=not quiet) as bar:
+            result = publish(request, bar.update)
+    except ConfigError as problem:
+        from processkit.cli.reporters import report_config_error
+
+        report_config_error(problem, "text")
+        return 2
+    except PublishBlocked as blocked:
+        report_blocked(blocked)
+        return 1
+    if not quiet:
+        report_published(result)
+    return 0

@@ -1,0 +1,88 @@
+"""What ``publish`` and ``serve`` print: a progress bar on a terminal, and the outcome."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from processkit.diagnostics import Report
+from processkit.site.build import BuildResult
+from processkit.site.publish import PublishBlocked
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+STAGES = {"maps": "Maps", "pages": "Pages", "search": "Search index"}
+
+
+class ProgressBar:
+    """A rich progress bar per stage on a terminal; nothing when not a terminal or quiet."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self._progress: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> ProgressBar:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(
+                TextColumn("{task.description:<12}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if self._progress is None:
+            return
+        task = self._tasks.get(stage)
+        if task is None:
+            task = self._progress.add_task(STAGES.get(stage, stage), total=total)
+            self._tasks[stage] = task
+        self._progress.update(task, completed=done, total=total)
+
+
+def report_blocked(blocked: PublishBlocked) -> None:
+    from processkit.cli.reporters import print_text
+
+    loaded = blocked.loaded
+    report = Report.build(loaded.diagnostics, loaded.repo.files, loaded.repo.entity_count())
+    print_text(report, loaded.repo.source_line, stream_err=True)
+    sys.stderr.write(
+        f"processkit: the site was not published: the repository has {blocked.errors} "
+        f"error{'s' if blocked.errors != 1 else ''} (listed above); fix them and publish "
+        "again. The previous site is untouched.\n"
+    )
+
+
+def report_published(result: BuildResult) -> None:
+    search = "" if result.searchable else ", without search"
+    sys.stdout.write(
+        f"Published {result.pages} pages and {result.maps} maps{search} to "
+        f"{_shown(result.output / 'index.html')}\n"
+    )
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the current folder when it is inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

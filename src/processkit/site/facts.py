@@ -1,0 +1,113 @@
+"""Indexes the site needs, built in one pass over the repository (never once per page)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from processkit.derive import (
+    assessments_by_process,
+    children_of,
+    is_active,
+    next_review,
+)
+from processkit.loading.repository import Repository
+from processkit.model import Assessment, Handbook, Process, Proposal
+
+#: RACI letters in the order a page shows them.
+RACI = ("R", "A", "C", "I")
+
+
+@dataclass(slots=True)
+class RoleUsage:
+    """Where one role appears in one process: activity ids with their RACI letters, and the
+    self-checks it does."""
+
+    activities: dict[str, list[str]] = field(default_factory=dict)
+    controls: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Facts:
+    today: date | None
+    children: dict[str, list[str]]
+    assessments: dict[str, list[Assessment]]
+    proposals: dict[str, list[Proposal]]
+    handbook_users: dict[str, list[str]]
+    role_uses: dict[str, dict[str, RoleUsage]]
+    owns: dict[str, list[str]]
+    leads: dict[str, list[str]]
+
+    def overdue(self, entity: Process | Handbook, review: date | None) -> bool:
+        if review is None or self.today is None or entity.status == "retired":
+            return False
+        return review < self.today
+
+
+def gather(repo: Repository, today: date | None) -> Facts:
+    proposals: dict[str, list[Proposal]] = defaultdict(list)
+    for _, proposal in sorted(repo.proposals.items()):
+        if proposal.entity.status not in ("rejected", "done"):
+            proposals[proposal.entity.process].append(proposal.entity)
+    users: dict[str, set[str]] = defaultdict(set)
+    for handbook_id, handbook in repo.handbooks.items():
+        users[handbook_id].update(handbook.entity.processes)
+    role_uses: dict[str, dict[str, RoleUsage]] = defaultdict(dict)
+    owns: dict[str, list[str]] = defaultdict(list)
+    leads: dict[str, list[str]] = defaultdict(list)
+    for process_id, record in sorted(repo.processes.items()):
+        process = record.entity
+        _note_documents(process_id, process, users)
+        _note_roles(process_id, process, role_uses)
+        if not is_active(process):
+            continue
+        if process.owner:
+            owns[process.owner].append(process_id)
+        for leader in dict.fromkeys(process.leaders):
+            leads[leader].append(process_id)
+    return Facts(
+        today=today,
+        children=children_of(repo),
+        assessments=assessments_by_process(repo),
+        proposals=dict(proposals),
+        handbook_users={key: sorted(value) for key, value in users.items()},
+        role_uses=dict(role_uses),
+        owns=dict(owns),
+        leads=dict(leads),
+    )
+
+
+def _note_documents(process_id: str, process: Process, users: dict[str, set[str]]) -> None:
+    for document in process.documents:
+        if document.handbook:
+            users[document.handbook].add(process_id)
+    for activity in process.activities:
+        for handbook_id in activity.documents:
+            users[handbook_id].add(process_id)
+
+
+def _note_roles(
+    process_id: str, process: Process, role_uses: dict[str, dict[str, RoleUsage]]
+) -> None:
+    for activity in process.activities:
+        letters = (
+            ("R", [activity.role] if activity.role else []),
+            ("A", [activity.accountable] if activity.accountable else []),
+            ("C", activity.consulted),
+            ("I", activity.informed),
+        )
+        for letter, role_ids in letters:
+            for role_id in role_ids:
+                usage = role_uses[role_id].setdefault(process_id, RoleUsage())
+                found = usage.activities.setdefault(activity.id, [])
+                if letter not in found:
+                    found.append(letter)
+    for control in process.controls:
+        if control.role:
+            usage = role_uses[control.role].setdefault(process_id, RoleUsage())
+            usage.controls.append(control.description)
+
+
+def review_of(entity: Process | Handbook, repo: Repository) -> date | None:
+    return next_review(entity, repo.config)

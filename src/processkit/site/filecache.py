@@ -1,0 +1,107 @@
+"""A cache of built files and folders, kept by content hash between builds.
+
+Entries live under ``<root>/<kind>/<first two hex digits>/<key>``. They are hard-linked into
+a new site (copied where the site is on another file system), so taking a page or a search
+shard from the cache costs a link, not a write. Entries a build did not use are removed at
+its end, so the cache holds what the last site needed and does not grow with every edit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from processkit.fsutil import write_atomic
+
+
+def link_file(source: Path, target: Path) -> None:
+    try:
+        target.hardlink_to(source)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """``target`` as a copy of the folder ``source`` made of hard links."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(source.iterdir()):
+        if entry.is_dir():
+            link_tree(entry, target / entry.name)
+        else:
+            link_file(entry, target / entry.name)
+
+
+class FileCache:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.used: dict[str, set[str]] = {}
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / key
+
+    def _use(self, kind: str, key: str) -> None:
+        self.used.setdefault(kind, set()).add(key)
+
+    def file(self, kind: str, key: str) -> Path | None:
+        path = self._path(kind, key)
+        if path.is_file():
+            self._use(kind, key)
+            return path
+        return None
+
+    def put_file(self, kind: str, key: str, source: Path) -> None:
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.parent / f".{key}.{os.getpid()}.tmp"
+        temporary.unlink(missing_ok=True)
+        link_file(source, temporary)
+        os.replace(temporary, path)
+        self._use(kind, key)
+
+    def put_text(self, kind: str, key: str, text: str) -> None:
+        path = self._path(kind, key)
+        write_atomic(path, text)
+        self._use(kind, key)
+
+    def folder(self, kind: str, key: str) -> Path | None:
+        path = self._path(kind, key)
+        if path.is_dir():
+            self._use(kind, key)
+            return path
+        return None
+
+    def put_folder(self, kind: str, key: str, source: Path) -> None:
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=path.parent))
+        try:
+            link_tree(source, temporary)
+            if path.exists():  # made meanwhile by another build: keep that one
+                shutil.rmtree(temporary)
+            else:
+                os.replace(temporary, path)
+        except BaseException:
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise
+        self._use(kind, key)
+
+    def prune(self, kind: str) -> None:
+        """Remove the entries of ``kind`` this build did not use."""
+        used = self.used.get(kind, set())
+        folder = self.root / kind
+        if not folder.is_dir():
+            return
+        with os.scandir(folder) as buckets:
+            for bucket in buckets:
+                if not bucket.is_dir():
+                    continue
+                with os.scandir(bucket.path) as entries:
+                    for entry in entries:
+                        if entry.name.startswith(".") or entry.name in used:
+                            continue
+                        if entry.is_dir():
+                            shutil.rmtree(entry.path, ignore_errors=True)
+                        else:
+                            os.unlink(entry.path)

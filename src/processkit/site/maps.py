@@ -1,0 +1,176 @@
+"""The site's one seam to the maps: ask for the SVG of each map a page shows.
+
+The map builders (``processkit.render``) write DOT text with links relative to the page the
+map is shown on; ``render_maps`` turns the DOT into accessible SVG through Graphviz, keeping a
+cache by content hash so that a rebuild after one process changed draws one map. The SVG is
+then made fit to be inlined in a page (no XML prolog, no comments).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from processkit.loading.repository import Repository
+from processkit.site.contexts import MapFigure
+from processkit.site.filecache import FileCache
+from processkit.site.parallel import run_indexed
+
+if TYPE_CHECKING:
+    from processkit.render import MapJob
+    from processkit.render.catalogue import MapBuilder
+
+_PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.DOTALL)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class MapRequest:
+    """A map a page shows: ``landscape`` (the whole organisation, or one ``area``) or the
+    ``process`` flow of one process; links in it start with ``prefix`` (``../`` from a page
+    one folder down)."""
+
+    kind: str
+    subject: str | None
+    prefix: str
+    alternative: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.subject or ''}"
+
+
+def _builders(repo: Repository, requests: Sequence[MapRequest]) -> dict[str, MapBuilder]:
+    """One map builder per link prefix, its hand-overs worked out once (before any fork)."""
+    from processkit.render import Links
+    from processkit.render.catalogue import MapBuilder
+
+    builders = {}
+    for prefix in sorted({request.prefix for request in requests}):
+        builder = MapBuilder(repo, link=Links(prefix=prefix))
+        builder.passes_by_process  # noqa: B018 - computed here, shared by the workers
+        builders[prefix] = builder
+    return builders
+
+
+def _job(builder: MapBuilder, request: MapRequest) -> MapJob:
+    if request.kind == "process":
+        assert request.subject is not None
+        return builder.process(request.subject)
+    return builder.landscape(request.subject)
+
+
+def inline_svg(svg: str) -> str:
+    """An SVG document as an element to put inside HTML."""
+    return _PROLOG.sub("", svg).strip()
+
+
+def figures(
+    repo: Repository,
+    requests: Sequence[MapRequest],
+    cache_dir: Path,
+    files: FileCache | None = None,
+    progress: Progress | None = None,
+) -> dict[str, MapFigure]:
+    """The maps asked for, as figures keyed by ``MapRequest.key``.
+
+    A process's flow map is kept in ``files`` by a key of everything it shows (the process,
+    the processes it hands over to and from, its roles, handbooks and area, the configuration
+    and the map code itself), so an unchanged process costs neither DOT text nor Graphviz.
+    """
+    builders = _builders(repo, requests)
+    base = _code_fingerprint(repo, cache_dir)
+    found: dict[str, MapFigure] = {}
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for index, request in enumerate(requests):
+        if request.kind == "process" and files is not None:
+            key = _flow_key(repo, builders[request.prefix], request, base)
+            cached = files.file("figures", key)
+            if cached is not None:
+                data = json.loads(cached.read_text(encoding="utf-8"))
+                found[request.key] = MapFigure(
+                    Markup(data["svg"]), data["title"], request.alternative
+                )
+                continue
+            keys[index] = key
+        todo.append(index)
+
+    def make(number: int) -> MapJob:
+        request = requests[todo[number]]
+        return _job(builders[request.prefix], request)
+
+    jobs: list[MapJob] = []
+    for _, made in run_indexed(make, len(todo)):
+        jobs += made
+    svgs = render(jobs, cache_dir, progress, done=len(requests) - len(todo))
+    for index, job, svg in zip(todo, jobs, svgs, strict=True):
+        request = requests[index]
+        text = inline_svg(svg.decode("utf-8"))
+        found[request.key] = MapFigure(Markup(text), job.title, request.alternative)
+        if index in keys and files is not None:
+            record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
+            files.put_text("figures", keys[index], record)
+    return {request.key: found[request.key] for request in requests}
+
+
+def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
+    """processkit's version, the map code, Graphviz's version and the configuration."""
+    import processkit.render
+    from processkit import __version__, derive
+    from processkit.render.graphviz import find_dot, graphviz_version
+
+    digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0".encode())
+    digest.update(graphviz_version(find_dot(), cache_dir).encode("utf-8"))
+    sources = sorted(Path(processkit.render.__file__).parent.glob("*.py"))
+    for source in [*sources, Path(derive.__file__), Path(__file__)]:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def _flow_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: str) -> str:
+    """What a process's flow map shows, as a hash: the files (their text, as read) of the
+    process and of every process, role, handbook and area it draws, and its hand-overs."""
+    assert request.subject is not None
+    process = repo.processes[request.subject].entity
+    passes = builder.passes_by_process.get(process.id, {})
+    shown: list[tuple[str, str]] = [("process", other) for pair in passes for other in pair]
+    for activity in process.activities:
+        roles = (activity.role, activity.accountable, *activity.consulted, *activity.informed)
+        shown += [("role", role) for role in roles if role]
+        shown += [("handbook", handbook) for handbook in activity.documents]
+    shown.append(("area", process.area))
+    digest = hashlib.sha256(f"{base}\0{request.prefix}\0{process.id}\0{passes!r}\0".encode())
+    for kind, entity_id in sorted(set(shown)):
+        record = repo.of_kind(kind).get(entity_id)
+        text = (repo.texts.get(record.path) or repr(record.entity)) if record else "-"
+        digest.update(f"{kind}:{entity_id}:{text}\0".encode())
+    return digest.hexdigest()
+
+
+#: Maps handed to the renderer at a time, so that progress can be told between the chunks.
+CHUNK = 100
+
+
+def render(
+    jobs: Sequence[MapJob], cache_dir: Path, progress: Progress | None, done: int = 0
+) -> list[bytes]:
+    """SVG of each job, through the map renderer's content-hash cache."""
+    from processkit.render import render_maps
+
+    svgs: list[bytes] = []
+    if progress:
+        progress(done, done + len(jobs))
+    for start in range(0, len(jobs), CHUNK):
+        svgs += render_maps(jobs[start : start + CHUNK], cache_dir, fmt="svg")
+        if progress:
+            progress(done + len(svgs), done + len(jobs))
+    return svgs

@@ -1,0 +1,60 @@
+"""Sharing work between the machine's cores: the pages (and map texts) of a large site are
+made by forked worker processes, which inherit everything already loaded, so nothing but
+indexes and results crosses between processes.
+
+Where ``fork`` is not available, or the work is small, it is done in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+#: Below this many items the work is done here: starting workers would cost more.
+THRESHOLD = 150
+
+_TASK: tuple[Callable[[int], Any], ...] = ()
+
+
+def _run(bounds: tuple[int, int]) -> list[Any]:
+    work = _TASK[0]
+    return [work(index) for index in range(*bounds)]
+
+
+def workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def chunks(total: int, size: int) -> list[tuple[int, int]]:
+    return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+def run_indexed(
+    work: Callable[[int], R], total: int, *, chunk: int = 50
+) -> Iterator[tuple[int, list[R]]]:
+    """``work(i)`` for every ``i`` below ``total``, as (number done so far, results of a chunk)
+    in order. ``work`` runs in forked processes when that pays."""
+    global _TASK
+    bounds = chunks(total, chunk)
+    if total < THRESHOLD or workers() == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        done = 0
+        for start, end in bounds:
+            results = [work(index) for index in range(start, end)]
+            done += len(results)
+            yield done, results
+        return
+    _TASK = (work,)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers(), mp_context=context) as pool:
+            done = 0
+            for results in pool.map(_run, bounds):
+                done += len(results)
+                yield done, results
+    finally:
+        _TASK = ()

@@ -1,0 +1,256 @@
+"""The context of a process page: every field of the specification, ready to show."""
+
+from __future__ import annotations
+
+from processkit.derive import activity_order, maturity_level
+from processkit.loading.repository import Record, Repository
+from processkit.model import Process
+from processkit.site import links
+from processkit.site.contexts import (
+    ActivityRef,
+    ActivityRow,
+    Approved,
+    ControlRow,
+    DocumentRow,
+    InterfaceRow,
+    Link,
+    MapFigure,
+    MatrixCell,
+    MatrixRow,
+    Maturity,
+    MeasureRow,
+    ProcessPage,
+    ProposalRow,
+    RequirementRow,
+    Review,
+    RiskRow,
+    Score,
+)
+from processkit.site.facts import Facts, review_of
+from processkit.site.history import History
+from processkit.site.markdown import markdown, markdown_inline
+
+ROOT = "../"
+SCALE = (1, 2, 3, 4)
+
+
+def risk_level(score: int) -> str:
+    """The band of a likelihood-times-consequence score on the 4-by-4 matrix."""
+    if score <= 3:
+        return "low"
+    if score <= 6:
+        return "medium"
+    if score <= 9:
+        return "high"
+    return "very-high"
+
+
+def activity_anchor(activity_id: str) -> str:
+    return activity_id
+
+
+def process_page(
+    repo: Repository,
+    record: Record[Process],
+    facts: Facts,
+    history: History,
+    flow: MapFigure | None,
+) -> ProcessPage:
+    process = record.entity
+    config = repo.config
+    review = review_of(process, repo)
+    area = links.area_link(repo, process.area, ROOT)
+    parent = links.process_link(repo, process.parent, ROOT) if process.parent else None
+    breadcrumbs: list[Link] = []
+    if area is not None:
+        breadcrumbs.append(area)
+    if parent is not None:
+        breadcrumbs.append(parent)
+    return ProcessPage(
+        id=process.id,
+        name=process.name,
+        type=process.type,
+        status=process.status,
+        version=process.version,
+        area=area,
+        parent=parent,
+        children=links.present(
+            [links.process_link(repo, child, ROOT) for child in facts.children.get(process.id, [])]
+        ),
+        owner=links.person(repo, process.owner),
+        leaders=[ref for ref in (links.person(repo, p) for p in process.leaders) if ref],
+        purpose=markdown(process.purpose),
+        customer=process.customer,
+        need=process.need,
+        start=process.start,
+        end=process.end,
+        value=markdown(process.value),
+        inputs=list(process.inputs),
+        outputs=list(process.outputs),
+        activities=_activities(repo, process),
+        flow=flow,
+        interfaces_in=_interfaces(repo, process, "in"),
+        interfaces_out=_interfaces(repo, process, "out"),
+        requirements=[
+            RequirementRow(
+                item.source,
+                item.description,
+                links.external(item.url, item.url) if item.url else None,
+            )
+            for item in process.requirements
+        ],
+        measures=[
+            MeasureRow(item.name, item.definition, item.target, item.frequency)
+            for item in process.measures
+        ],
+        risks=_risks(process),
+        matrix=_matrix(process),
+        controls=[
+            ControlRow(
+                item.description,
+                item.method,
+                item.frequency,
+                links.role_link(repo, item.role, ROOT),
+            )
+            for item in process.controls
+        ],
+        systems=list(process.systems),
+        documents=_documents(repo, process),
+        proposals=[
+            ProposalRow(item.id, item.title, item.submitted, item.submitted_by, item.status)
+            for item in sorted(
+                facts.proposals.get(process.id, []), key=lambda p: (p.submitted, p.id)
+            )
+        ],
+        maturity=_maturity(repo, process, facts),
+        approved=Approved(process.approved.date, process.approved.by) if process.approved else None,
+        review=Review(review, facts.overdue(process, review)) if review else None,
+        tags=list(process.tags),
+        history=history.of(record.path),
+        feedback=links.fill(config.site.feedback_url, id=process.id),
+        edit=links.fill(config.site.edit_url, path=record.path),
+        source=record.path,
+        breadcrumbs=breadcrumbs,
+    )
+
+
+def _activities(repo: Repository, process: Process) -> list[ActivityRow]:
+    by_id = {activity.id: activity for activity in process.activities}
+    order = activity_order(process)
+    number = {activity_id: index for index, activity_id in enumerate(order, start=1)}
+    rows = []
+    for activity_id in order:
+        activity = by_id[activity_id]
+        rows.append(
+            ActivityRow(
+                number=number[activity_id],
+                anchor=activity_anchor(activity_id),
+                name=activity.name,
+                description=markdown_inline(activity.description),
+                performer=links.role_link(repo, activity.role, ROOT),
+                accountable=links.role_link(repo, activity.accountable, ROOT),
+                consulted=_roles(repo, activity.consulted),
+                informed=_roles(repo, activity.informed),
+                next=[
+                    ActivityRef(number[n], by_id[n].name, activity_anchor(n))
+                    for n in activity.next
+                    if n in by_id
+                ],
+                documents=links.present(
+                    [links.handbook_link(repo, h, ROOT) for h in activity.documents]
+                ),
+            )
+        )
+    return rows
+
+
+def _roles(repo: Repository, role_ids: list[str]) -> list[Link]:
+    return links.present([links.role_link(repo, role_id, ROOT) for role_id in role_ids])
+
+
+def _interfaces(repo: Repository, process: Process, direction: str) -> list[InterfaceRow]:
+    rows = []
+    for interface in process.interfaces:
+        if interface.direction != direction:
+            continue
+        link = links.process_link(repo, interface.process, ROOT)
+        name = link.text if link else interface.process
+        rows.append(InterfaceRow(link, name, interface.description))
+    return rows
+
+
+def _risks(process: Process) -> list[RiskRow]:
+    rows = []
+    for number, risk in enumerate(process.risks, start=1):
+        score = (
+            risk.likelihood * risk.consequence
+            if risk.likelihood is not None and risk.consequence is not None
+            else None
+        )
+        rows.append(
+            RiskRow(
+                number,
+                risk.description,
+                risk.likelihood,
+                risk.consequence,
+                score,
+                risk_level(score) if score is not None else None,
+                risk.action,
+            )
+        )
+    return rows
+
+
+def _matrix(process: Process) -> list[MatrixRow]:
+    if not any(r.likelihood and r.consequence for r in process.risks):
+        return []
+    placed: dict[tuple[int, int], list[int]] = {}
+    for number, risk in enumerate(process.risks, start=1):
+        if risk.likelihood is not None and risk.consequence is not None:
+            placed.setdefault((risk.likelihood, risk.consequence), []).append(number)
+    return [
+        MatrixRow(
+            likelihood,
+            [
+                MatrixCell(
+                    consequence,
+                    risk_level(likelihood * consequence),
+                    placed.get((likelihood, consequence), []),
+                )
+                for consequence in SCALE
+            ],
+        )
+        for likelihood in reversed(SCALE)
+    ]
+
+
+def _documents(repo: Repository, process: Process) -> list[DocumentRow]:
+    rows = []
+    for document in process.documents:
+        if document.handbook:
+            link = links.handbook_link(repo, document.handbook, ROOT)
+            if link is None:
+                rows.append(DocumentRow(None, links.external(document.handbook, None)))
+            else:
+                rows.append(DocumentRow(link, None))
+        else:
+            title = document.title or document.url or ""
+            rows.append(DocumentRow(None, links.external(title, document.url)))
+    return rows
+
+
+def _maturity(repo: Repository, process: Process, facts: Facts) -> Maturity | None:
+    assessments = facts.assessments.get(process.id)
+    if not assessments:
+        return None
+    latest = assessments[-1]
+    dimensions = repo.config.maturity.dimensions
+    ordered = [d for d in dimensions if d in latest.scores] + sorted(
+        d for d in latest.scores if d not in dimensions
+    )
+    return Maturity(
+        level=maturity_level(latest),
+        assessed=latest.date,
+        scores=[Score(d, latest.scores[d]) for d in ordered],
+        top=max(repo.config.maturity.levels, default=4),
+    )

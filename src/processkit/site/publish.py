@@ -1,0 +1,116 @@
+"""``publish``: load the repository (as it is, or as it stood at a commit) and build its site.
+
+A repository with errors is not published: the previous site stays, and the errors are handed
+back to be reported. Every date comes from git or ``SOURCE_DATE_EPOCH``, never from the clock,
+so two builds of one commit are byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from processkit.diagnostics import Severity
+from processkit.errors import ProcesskitError
+from processkit.fsutil import write_atomic
+from processkit.loading.discover import find_root
+from processkit.loading.load import LoadResult, load_repository
+from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
+from processkit.site.history import GitSource, commit_date, read_history
+from processkit.site.snapshot import Snapshot, export, resolve_as_of, resolve_at
+
+#: Where the map cache lives, inside the repository (a hidden folder, never read as entities).
+CACHE_FOLDER = ".processkit-cache"
+
+
+class PublishBlocked(Exception):
+    """The repository has errors; the site was not built."""
+
+    def __init__(self, loaded: LoadResult) -> None:
+        errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
+        super().__init__(f"{errors} errors")
+        self.loaded = loaded
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class PublishRequest:
+    start: Path
+    output: Path | None = None
+    as_of: date | None = None
+    at: str | None = None
+    search: bool = True
+    cache_dir: Path | None = None
+
+
+def source_date_epoch() -> date | None:
+    """The day ``SOURCE_DATE_EPOCH`` names (reproducible-builds convention), if set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise ProcesskitError(
+            f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, found `{value}`"
+        ) from None
+
+
+def cache_folder(root: Path) -> Path:
+    """The repository's cache folder, which tells git to ignore it (as .pytest_cache does)."""
+    folder = root / CACHE_FOLDER
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        folder.mkdir(exist_ok=True)
+        write_atomic(ignore, "# made by processkit: a cache, never committed\n*\n")
+    return folder
+
+
+def publish(request: PublishRequest, progress: Progress | None = None) -> BuildResult:
+    root = find_root(request.start)
+    if request.as_of is not None and request.at is not None:
+        raise ProcesskitError("give either --as-of or --at, not both")
+    snapshot: Snapshot | None = None
+    if request.as_of is not None:
+        snapshot = resolve_as_of(root, request.as_of)
+    elif request.at is not None:
+        snapshot = resolve_at(root, request.at)
+    if snapshot is None:
+        git = GitSource(root, "HEAD")
+        info = BuildInfo(today=source_date_epoch() or commit_date(git))
+        return _build(root, root, git, info, request, progress)
+    git = GitSource(root, snapshot.sha)
+    day = request.as_of or snapshot.committed
+    info = BuildInfo(today=day, as_of=day, commit=snapshot.sha[:8])
+    with tempfile.TemporaryDirectory(prefix="processkit-as-of-") as folder:
+        exported = export(root, snapshot, Path(folder))
+        return _build(exported, root, git, info, request, progress)
+
+
+def _build(
+    load_from: Path,
+    root: Path,
+    git: GitSource,
+    info: BuildInfo,
+    request: PublishRequest,
+    progress: Progress | None,
+) -> BuildResult:
+    loaded = load_repository(load_from)
+    if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
+        raise PublishBlocked(loaded)
+    repo = loaded.repo
+    output = request.output or root / repo.config.site.output
+    return build_site(
+        repo,
+        output,
+        protect=root,
+        history=read_history(git),
+        info=info,
+        # maps in <cache>/maps (= processkit.render.default_cache_dir), pages and search in /site
+        cache_dir=request.cache_dir or cache_folder(root),
+        search=request.search,
+        progress=progress,
+    )

@@ -1,0 +1,182 @@
+"""The search index: Pagefind (from the ``pagefind-bin`` package) run over the built site.
+
+Pagefind indexes the ``data-pagefind-body`` part of each page (the main content, not the
+menus) and takes the language from ``<html lang>``, so Swedish words are stemmed as Swedish.
+
+The index is made in shards: one for the start, area and list pages, and the process pages
+spread over shards of about a hundred by a hash of their address. Each shard is a Pagefind
+bundle under ``pagefind/<shard>/``; the search page merges them (Pagefind's ``mergeIndex``).
+A shard whose pages are byte for byte those of an earlier build is taken from the cache, so
+a rebuild after one process changed indexes a hundred pages, not all of them; and the shards
+that must be made are made two at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import shutil
+import subprocess
+import tempfile
+import zlib
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from processkit.errors import ProcesskitError
+from processkit.site.filecache import FileCache, link_tree
+
+FOLDER = "pagefind"
+#: About this many process pages go into one shard.
+PER_SHARD = 100
+MAX_SHARDS = 16
+#: What a merged (not primary) bundle keeps: its index, not Pagefind's code.
+_DATA = ("pagefind-entry.json", "index", "fragment", "filter")
+#: What the primary bundle keeps besides its data: the search code (no ready-made UI).
+_CODE = ("pagefind.js", "pagefind-worker.js")
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    name: str
+    pages: tuple[str, ...]
+
+    @property
+    def bundle(self) -> str:
+        """The bundle's folder in the site, relative to its root, ending in ``/``."""
+        return f"{FOLDER}/{self.name}/"
+
+
+def plan(indexed: Sequence[str]) -> list[Shard]:
+    """The shards of the pages to index: ``main`` first (it carries the search code)."""
+    processes = sorted(path for path in indexed if path.startswith("processes/"))
+    others = sorted(path for path in indexed if not path.startswith("processes/"))
+    count = max(1, min(MAX_SHARDS, math.ceil(len(processes) / PER_SHARD)))
+    groups: list[list[str]] = [[] for _ in range(count)]
+    for path in processes:
+        groups[zlib.crc32(path.encode("utf-8")) % count].append(path)
+    shards = [Shard("main", tuple(others))]
+    shards += [
+        Shard(f"p{number:02d}", tuple(group)) for number, group in enumerate(groups) if group
+    ]
+    return shards
+
+
+def pagefind_executable() -> Path:
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
+    except ImportError:
+        raise ProcesskitError(
+            "the search index needs the pagefind-bin package; install it with "
+            "`pip install pagefind-bin`"
+        ) from None
+    try:
+        return Path(get_executable())
+    except FileNotFoundError:
+        raise ProcesskitError(
+            "the pagefind-bin package has no pagefind program for this machine; reinstall it"
+        ) from None
+
+
+@cache
+def pagefind_version() -> str:
+    result = subprocess.run(
+        [str(pagefind_executable()), "--version"], capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip()
+
+
+def build_index(
+    site: Path,
+    shards: Sequence[Shard],
+    read: Mapping[str, bytes],
+    cache: FileCache | None = None,
+) -> int:
+    """Write every shard's bundle under ``site/pagefind/``; return how many were indexed
+    (the others came from ``cache``). ``read`` holds, per page, the hash of what Pagefind
+    reads in it (``indexed_part``)."""
+    version = pagefind_version()
+    todo: list[tuple[Shard, str]] = []
+    for number, shard in enumerate(shards):
+        key = _key(shard, read, version, primary=number == 0)
+        found = cache.folder("search", key) if cache is not None else None
+        if found is not None:
+            link_tree(found, site / shard.bundle)
+        else:
+            todo.append((shard, key))
+
+    def index(item: tuple[Shard, str]) -> None:
+        shard, key = item
+        _index_shard(site, shard, primary=shard is shards[0])
+        if cache is not None:
+            cache.put_folder("search", key, site / shard.bundle)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(index, todo))
+    return len(todo)
+
+
+def _key(shard: Shard, read: Mapping[str, bytes], version: str, *, primary: bool) -> str:
+    """What the shard's index is made from: each page's address, language and main content
+    (what Pagefind reads), not the menus and footer, whose publication date changes on every
+    commit."""
+    digest = hashlib.sha256(f"{version}\0{shard.name}\0{primary}\0".encode())
+    for path in shard.pages:
+        digest.update(path.encode("utf-8") + b"\0" + read[path])
+    return digest.hexdigest()
+
+
+_IGNORED = re.compile(
+    rb"<(figure|div|section)\b[^>]*data-pagefind-ignore=\"all\".*?</\1>", re.DOTALL
+)
+
+
+def indexed_part(html: bytes) -> bytes:
+    """The ``<html>`` tag (its ``lang``) and the ``data-pagefind-body`` element of a page, less
+    what it tells Pagefind to ignore (the maps); the whole page when it has no such element (a
+    template of the repository's own may not)."""
+    start = html.find(b"<main ")
+    end = html.rfind(b"</main>")
+    opening = html.find(b"<html")
+    if start < 0 or end < start or opening < 0 or b"data-pagefind-body" not in html[start:end]:
+        return html
+    body = _IGNORED.sub(b"", html[start:end])
+    return html[opening : html.find(b">", opening) + 1] + body
+
+
+def _index_shard(site: Path, shard: Shard, *, primary: bool) -> None:
+    """Index the shard's pages (hard links in a staging folder) into its bundle."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as staging:
+        stage = Path(staging)
+        for path in shard.pages:
+            target = stage / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                target.hardlink_to(site / path)
+            except OSError:
+                shutil.copyfile(site / path, target)
+        output = (site / shard.bundle).resolve()
+        command = [
+            str(pagefind_executable()),
+            "--site",
+            str(stage),
+            "--output-path",
+            str(output),
+            "--keep-index-url",  # results link to ….html files: any server, any prefix
+            "--silent",
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise ProcesskitError(
+            "the search index could not be built: " + (detail[-1] if detail else "pagefind failed")
+        )
+    keep = {*_DATA, *(_CODE if primary else ())}
+    for entry in sorted(output.iterdir()):
+        wanted = entry.name in keep or entry.name.endswith(".pf_meta")
+        wanted = wanted or (primary and entry.name.startswith("wasm."))
+        if not wanted:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()

@@ -1,0 +1,42 @@
+"""The Jinja2 environment of the site: autoescape on, undefined names are errors, every label
+from the message catalogue, and a repository's own templates in front of the built-in ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+)
+
+from processkit.resources import templates_dir
+from processkit.site.i18n import Catalogue
+
+
+def builtin_dir() -> Path:
+    return templates_dir() / "site"
+
+
+def environment(texts: Catalogue, overrides: Path | None = None) -> Environment:
+    """Templates are looked up in ``overrides`` first, then among the built-in ones; the
+    built-in ones stay reachable as ``builtin/<name>`` so an override can extend them
+    (``{% extends "builtin/base.html" %}``)."""
+    builtin = FileSystemLoader(builtin_dir())
+    loaders: list[BaseLoader] = [FileSystemLoader(overrides)] if overrides is not None else []
+    loaders += [builtin, PrefixLoader({"builtin": builtin})]
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals["t"] = texts
+    return env

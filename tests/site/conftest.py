@@ -1,0 +1,56 @@
+"""Fixtures of the site tests: sites built from small repositories and from Kalmar."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.conftest import KALMAR, write_files
+
+from processkit.site.build import BuildResult
+from processkit.site.publish import PublishRequest, publish
+
+#: 2026-06-01 00:00 UTC: the day every test site is published (no clock, no git).
+EPOCH = "1780272000"
+
+BuildSite = Callable[..., Path]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "browser: drives headless Chromium (needs /usr/bin/chromium and playwright)"
+    )
+
+
+@pytest.fixture
+def build_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """build_site(files, search=False) -> the folder of the published site."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+    def build(files: dict[str, str | bytes], *, search: bool = False, name: str = "repo") -> Path:
+        root = write_files(tmp_path / name, files)
+        output = tmp_path / f"{name}-site"
+        publish(PublishRequest(root, output, search=search))
+        return output
+
+    return build
+
+
+def copy_kalmar(target: Path) -> Path:
+    shutil.copytree(
+        KALMAR, target, ignore=shutil.ignore_patterns(".processkit-cache", "site", ".*")
+    )
+    return target
+
+
+@pytest.fixture(scope="session")
+def kalmar_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Kalmar example published once, with its search index (no git history)."""
+    folder = tmp_path_factory.mktemp("kalmar")
+    root = copy_kalmar(folder / "kalmar")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        result: BuildResult = publish(PublishRequest(root, folder / "site"))
+    return result.output

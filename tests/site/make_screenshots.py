@@ -1,0 +1,71 @@
+"""Screenshots of the Kalmar site for the documentation (docs/images/), taken as a reader sees
+it: headless Chromium, desktop (1280 px) and phone (390 px) widths.
+
+    .venv/bin/python tests/site/make_screenshots.py [SITE] [OUT]
+
+SITE defaults to a fresh build of examples/kalmar; OUT to docs/images.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = [
+    # (file, page, width, height of the part shown)
+    ("site-start-desktop.png", "index.html", 1280, 1500),
+    ("site-process-desktop.png", "processes/bu-utredning.html", 1280, 1900),
+    ("site-start-phone.png", "index.html", 390, 1700),
+    ("site-process-phone.png", "processes/bu-utredning.html", 390, 2600),
+]
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+def main(argv: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "images"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        if argv and argv[0]:
+            site = Path(argv[0])
+        else:
+            from processkit.site.publish import PublishRequest, publish
+
+            os.environ.setdefault("SOURCE_DATE_EPOCH", "1780272000")
+            site = publish(PublishRequest(ROOT / "examples/kalmar", Path(scratch) / "site")).output
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            for name, page, width, height in SHOTS:
+                tab = browser.new_page(viewport={"width": width, "height": 900})
+                tab.goto(base + page)
+                tab.wait_for_load_state("networkidle")
+                tab.screenshot(
+                    path=str(out / name),
+                    full_page=True,
+                    clip={"x": 0, "y": 0, "width": width, "height": height},
+                )
+                tab.close()
+                print(out / name)
+            browser.close()
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or [""]))

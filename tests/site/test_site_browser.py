@@ -1,0 +1,209 @@
+"""The Kalmar site in a real browser: headless Chromium (Debian's) driven by Playwright.
+
+Pages load without console errors, search finds a process by a Swedish word from its purpose,
+a map link leads to the process page, and axe-core finds no serious or critical WCAG 2.1 AA
+violation. Outside CI the test is skipped when Chromium, Playwright or axe-core is missing
+(``./dev test`` installs them); in CI (CI=true) they must be there.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("PROCESSKIT_CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(
+    os.environ.get(
+        "PROCESSKIT_AXE", ROOT / ".processkit-cache/axe/node_modules/axe-core/axe.min.js"
+    )
+)
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_PAGES = [
+    "index.html",
+    "areas/barn-och-unga.html",
+    "processes/bu-utredning.html",
+    "roles/socialsekreterare.html",
+    "handbooks/rutin-barnutredning.html",
+]
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.is_file():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium, or run ./dev test)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -e '.[test]')"
+    if not AXE.is_file():
+        return f"no axe-core at {AXE} (run ./dev setup, or npm install axe-core there)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def server(kalmar_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(kalmar_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    problem = _missing()
+    if problem is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the browser tests must run in CI, but {problem}")
+        pytest.skip(problem)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.errors = []
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "index.html",
+        "areas/barn-och-unga.html",
+        "processes/bu-utredning.html",
+        "roles/socialsekreterare.html",
+        "handbooks/rutin-barnutredning.html",
+        "owners.html",
+        "roles.html",
+        "handbooks.html",
+        "changes.html",
+        "accessibility.html",
+        "search.html?q=utredning",
+        "404.html",
+    ],
+)
+def test_pages_load_without_console_errors(page: Any, server: str, address: str) -> None:
+    response = page.goto(server + address)
+    assert response.status == 200
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").count() == 1
+    assert page.errors == []
+
+
+def test_search_finds_a_process_by_a_swedish_word_from_its_purpose(page: Any, server: str) -> None:
+    # bu-utredning's purpose: "… blir allsidigt belyst så att rätt beslut kan fattas."
+    page.goto(server + "index.html")
+    page.fill("#start-search", "allsidigt")
+    page.press("#start-search", "Enter")
+    page.wait_for_url("**/search.html?q=allsidigt")
+    results = page.locator("#search-results a")
+    results.first.wait_for()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert "processes/bu-utredning.html" in hrefs
+    assert page.locator("#search-status").inner_text().endswith("för ”allsidigt”.")
+    page.click('#search-results a[href="processes/bu-utredning.html"]')
+    assert page.locator("h1").inner_text() == "Utreda barns och ungas behov"
+    assert page.errors == []
+
+
+def test_a_map_link_leads_to_the_process_page(page: Any, server: str) -> None:
+    page.goto(server + "areas/barn-och-unga.html")
+    link = page.locator('figure.map svg a[*|href$="processes/bu-utredning.html"]').first
+    link.click()
+    page.wait_for_url("**/processes/bu-utredning.html")
+    assert page.locator("h1").inner_text() == "Utreda barns och ungas behov"
+
+
+def test_the_map_zooms_on_a_phone(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server + "processes/bu-utredning.html")
+    svg = tab.locator("figure.map svg").first
+    before = svg.bounding_box()["width"]
+    tab.get_by_role("button", name="Förstora kartan").first.click()
+    after = svg.bounding_box()["width"]
+    assert after == pytest.approx(before * 1.5, rel=0.05)
+    assert tab.evaluate("document.documentElement.scrollWidth") == 390  # the page stays put
+    context.close()
+
+
+def test_the_skip_link_comes_first(page: Any, server: str) -> None:
+    page.goto(server + "processes/bu-utredning.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Hoppa till innehållet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("address", AXE_PAGES)
+def test_axe_finds_no_serious_wcag_violations(page: Any, server: str, address: str) -> None:
+    page.goto(server + address)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert len(result["passes"]) > 10  # axe did run its rules
+
+
+@pytest.mark.parametrize("address", [*AXE_PAGES, "owners.html", "changes.html"])
+def test_nothing_scrolls_sideways_at_320_pixels(browser: Any, server: str, address: str) -> None:
+    """320 CSS pixels: a small phone, and a 1280-pixel screen zoomed to 400 %."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    tab.goto(server + address)
+    assert tab.evaluate("document.documentElement.scrollWidth") == 320
+    context.close()
+
+
+def test_a_process_page_prints_without_menus(page: Any, server: str) -> None:
+    page.goto(server + "processes/bu-utredning.html")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.site-header', '.breadcrumbs', '.toc', '.map-tools', '.history']
+            .map(s => getComputedStyle(document.querySelector(s)).display)"""
+    )
+    assert hidden == ["none"] * 5
+    assert page.locator("#activities").is_visible()
+    assert page.locator("figure.map svg").first.is_visible()

@@ -1,0 +1,199 @@
+"""Building the site: atomic (an interrupted build leaves the previous site), deterministic
+(byte-identical), careful with folders that are not ours, and refusing a repository with errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.conftest import CliResult, write_files
+from tests.site.conftest import EPOCH
+from tests.site.repos import RICH
+
+from processkit.site import build as build_module
+from processkit.site.publish import PublishRequest, publish
+
+Cli = Callable[..., CliResult]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def rich_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return write_files(tmp_path / "repo", RICH)
+
+
+def test_two_builds_are_byte_identical(rich_repo: Path, tmp_path: Path) -> None:
+    first = publish(PublishRequest(rich_repo, tmp_path / "one")).output
+    # the second build renders every map anew: no cache shared with the first
+    (rich_repo / ".processkit-cache").rename(tmp_path / "old-cache")
+    second = publish(PublishRequest(rich_repo, tmp_path / "two")).output
+    one, two = snapshot(first), snapshot(second)
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    assert "pagefind/pagefind-entry.json" in one
+
+
+def test_a_rebuild_replaces_the_site_and_leaves_no_temporary_folders(
+    rich_repo: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "site"
+    publish(PublishRequest(rich_repo, output, search=False))
+    (rich_repo / "processes/barn/gammal.yaml").unlink()
+    publish(PublishRequest(rich_repo, output, search=False))
+    assert not (output / "processes/gammal.html").exists()
+    assert (output / "processes/utredning.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["repo", "site"]
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
+def test_an_interrupted_build_leaves_the_previous_site_untouched(
+    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    output = tmp_path / "site"
+    publish(PublishRequest(rich_repo, output, search=False))
+    before = snapshot(output)
+    (rich_repo / "processes/barn/myndighet.yaml").write_text(
+        RICH["processes/barn/myndighet.yaml"].replace(  # type: ignore[union-attr]
+            "Myndighetsutövning för barn", "Nytt namn"
+        ),
+        encoding="utf-8",
+    )
+    rendered = 0
+    real = build_module.render_page
+
+    def fail_midway(*args: object, **kwargs: object) -> str:
+        nonlocal rendered
+        rendered += 1
+        if rendered == 5:
+            raise failure
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "render_page", fail_midway)
+    with pytest.raises(type(failure)):
+        publish(PublishRequest(rich_repo, output, search=False))
+    assert rendered == 5
+    assert snapshot(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["repo", "site"]
+
+
+def test_a_folder_that_is_not_a_site_is_never_replaced(
+    rich_repo: Path, tmp_path: Path, cli: Cli
+) -> None:
+    precious = tmp_path / "documents"
+    precious.mkdir()
+    (precious / "letter.txt").write_text("keep me", encoding="utf-8")
+    result = cli("publish", rich_repo, "--output", precious, "--quiet")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"processkit: the folder {precious} exists and is not a site processkit published, so it "
+        "is left alone; choose another --output folder, or empty this one\n"
+    )
+    assert (precious / "letter.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_the_repository_itself_is_never_the_output(rich_repo: Path, cli: Cli) -> None:
+    result = cli("publish", rich_repo, "--output", rich_repo, "--quiet")
+    assert (result.code, result.err) == (
+        2,
+        f"processkit: the output folder {rich_repo} holds the repository itself; publish into "
+        "a folder of its own, such as `site`\n",
+    )
+
+
+def test_a_repository_with_errors_is_not_published(
+    rich_repo: Path, tmp_path: Path, cli: Cli
+) -> None:
+    output = tmp_path / "site"
+    assert cli("publish", rich_repo, "--output", output, "--quiet").code == 0
+    before = snapshot(output)
+    (rich_repo / "processes/barn/myndighet.yaml").write_text(
+        "kind: process\nid: myndighet\nname: M\narea: barn\ntype: core\nstatus: approved\n"
+        "ower: anna\n",
+        encoding="utf-8",
+    )
+    result = cli("publish", rich_repo, "--output", output)
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err.endswith(
+        "1 error, 0 warnings in 15 files (14 entities).\n"
+        "processkit: the site was not published: the repository has 1 error (listed above); fix "
+        "them and publish again. The previous site is untouched.\n"
+    )
+    assert "processes/barn/myndighet.yaml:7:1 PK012 error:" in result.err
+    assert snapshot(output) == before
+
+
+def test_publish_says_where_the_site_is(rich_repo: Path, tmp_path: Path, cli: Cli) -> None:
+    result = cli("publish", rich_repo, "--output", tmp_path / "out")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"Published 17 pages and 4 maps to {tmp_path / 'out'}/index.html\n"
+    quiet = cli("publish", rich_repo, "--output", tmp_path / "out", "--quiet")
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+
+
+def test_the_default_output_is_site_output(rich_repo: Path, cli: Cli) -> None:
+    result = cli("publish", rich_repo, "--quiet")
+    assert result.code == 0
+    assert (rich_repo / "site" / "index.html").is_file()
+    # and the next publish, and validation, ignore it
+    assert cli("publish", rich_repo, "--quiet").code == 0
+    assert cli("validate", rich_repo).code == 0
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "  logo: bilder/logo.svg\n",
+            "site.logo: there is no file `bilder/logo.svg` in the repository; add the file or "
+            "correct the path in processkit.yaml",
+        ),
+        (
+            "  templates: ../elsewhere\n",
+            "site.templates: `../elsewhere` is outside the repository; give a path inside it",
+        ),
+        (
+            "  templates: mallar\n",
+            "site.templates: there is no folder `mallar` in the repository; create it or correct "
+            "the path in processkit.yaml",
+        ),
+    ],
+)
+def test_a_missing_logo_or_template_folder_is_told_in_one_line(
+    rich_repo: Path, tmp_path: Path, cli: Cli, setting: str, message: str
+) -> None:
+    config = rich_repo / "processkit.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site:\n", "site:\n" + setting))
+    result = cli("publish", rich_repo, "--output", tmp_path / "out", "--quiet")
+    assert (result.code, result.err) == (2, f"processkit: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failure_in_a_worker_process_leaves_the_previous_site_untouched(
+    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from processkit.site import parallel
+
+    output = tmp_path / "site"
+    publish(PublishRequest(rich_repo, output, search=False))
+    before = snapshot(output)
+    (rich_repo / ".processkit-cache").rename(tmp_path / "old-cache")  # every page made anew
+    monkeypatch.setattr(parallel, "THRESHOLD", 0)  # pages made by forked workers
+
+    def fail(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("a worker fails")
+
+    monkeypatch.setattr(build_module, "render_page", fail)
+    with pytest.raises(RuntimeError, match="a worker fails"):
+        publish(PublishRequest(rich_repo, output, search=False))
+    assert snapshot(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old-cache", "repo", "site"]

@@ -1,0 +1,195 @@
+"""What the site takes from git: each page's history, the recent changes, and the repository as
+it stood on a day or at a commit (read from history, the working tree untouched)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.conftest import CliResult, write_files
+from tests.site.htmlcheck import page_facts
+from tests.site.repos import RICH
+
+from processkit.site.history import parse_log
+
+Cli = Callable[..., CliResult]
+
+
+def git(root: Path, *args: str, when: str = "2026-01-01T10:00:00+01:00", who: str = "Anna") -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": who,
+        "GIT_AUTHOR_EMAIL": "a@test.se",
+        "GIT_COMMITTER_NAME": who,
+        "GIT_COMMITTER_EMAIL": "a@test.se",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_SYSTEM": os.devnull,
+    }
+    return subprocess.run(
+        ["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def history_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """RICH in a subfolder of a git repository, with three commits on three days."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    top = tmp_path / "git"
+    root = write_files(top / "processer", RICH)
+    (top / "README.md").write_text("Annat\n", encoding="utf-8")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", ".")
+    git(top, "commit", "-q", "-m", "Första versionen", when="2026-01-10T09:00:00+01:00")
+    process = root / "processes/barn/utredning.yaml"
+    process.write_text(
+        process.read_text(encoding="utf-8").replace("Utreda barns behov", "Utreda barnets behov"),
+        encoding="utf-8",
+    )
+    git(
+        top,
+        "commit",
+        "-q",
+        "-am",
+        "Nytt namn på utredningen",
+        when="2026-03-05T14:00:00+01:00",
+        who="Erik Åberg",
+    )
+    (top / "README.md").write_text("Ändrat\n", encoding="utf-8")
+    git(top, "commit", "-q", "-am", "Utanför processerna", when="2026-04-01T08:00:00+02:00")
+    return root
+
+
+def test_a_process_page_shows_its_history(history_repo: Path, cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    assert cli("publish", history_repo, "-o", output, "-q").code == 0
+    facts = page_facts(output, "processes/utredning.html")
+    text = " ".join(" ".join(facts.text).split())
+    assert (
+        "Historik Senast ändrad 2026-03-05 av Erik Åberg. "
+        "2026-03-05 Erik Åberg : Nytt namn på utredningen "
+        "2026-01-10 Anna : Första versionen"
+    ) in text
+    # published on the day of the last commit, never today
+    assert "publicerad 2026-04-01" in text
+    other = " ".join(" ".join(page_facts(output, "processes/myndighet.html").text).split())
+    assert "Senast ändrad 2026-01-10 av Anna." in other
+
+
+def test_the_changes_page_lists_commits_with_their_pages(
+    history_repo: Path, cli: Cli, tmp_path: Path
+) -> None:
+    output = tmp_path / "site"
+    assert cli("publish", history_repo, "-o", output, "-q").code == 0
+    html = (output / "changes.html").read_text(encoding="utf-8")
+    log = html[
+        html.index('<ol class="change-log">') : html.index("</ol>", html.index("change-log"))
+    ]
+    entries = [" ".join(part.split()) for part in log.split("<li>\n")[1:]]
+    assert len(entries) == 2  # the commit outside the repository folder is not listed
+    assert entries[0].startswith(
+        '<p><time datetime="2026-03-05">2026-03-05</time> <span class="change-author">Erik Åberg'
+        '</span>: <strong class="change-subject">Nytt namn på utredningen</strong>'
+    )
+    assert '<li><a href="processes/utredning.html">Utreda barnets behov</a></li>' in entries[0]
+    assert "Och 6 andra filer." in entries[1]  # processkit.yaml, people, proposals, assessment
+
+
+def test_recently_changed_processes_on_the_start_page(
+    history_repo: Path, cli: Cli, tmp_path: Path
+) -> None:
+    output = tmp_path / "site"
+    assert cli("publish", history_repo, "-o", output, "-q").code == 0
+    html = (output / "index.html").read_text(encoding="utf-8")
+    recent = html[html.index('<ul class="recent">') : html.index("</ul>", html.index("recent"))]
+    assert [" ".join(li.split()) for li in recent.split("<li>")[1:]] == [
+        '<a href="processes/utredning.html">Utreda barnets behov</a> '
+        '<span class="meta">2026-03-05, Erik Åberg</span></li>',
+        '<a href="processes/ekonomi.html">Ekonomistyrning</a> '
+        '<span class="meta">2026-01-10, Anna</span></li>',
+        '<a href="processes/myndighet.html">Myndighetsutövning för barn</a> '
+        '<span class="meta">2026-01-10, Anna</span></li>',
+    ]  # the retired process is left out
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "name", "banner"),
+    [
+        ("--as-of", "2026-02-01", "Utreda barns behov", "2026-02-01"),
+        ("--as-of", "2026-03-05", "Utreda barnets behov", "2026-03-05"),
+        ("--at", "HEAD~2", "Utreda barns behov", "2026-01-10"),
+    ],
+)
+def test_as_of_publishes_the_repository_as_it_stood(
+    history_repo: Path,
+    cli: Cli,
+    tmp_path: Path,
+    option: str,
+    value: str,
+    name: str,
+    banner: str,
+) -> None:
+    top = history_repo.parent
+    status_before = git(top, "status", "--porcelain")
+    (history_repo / "utkast.txt").write_text("inte incheckad\n", encoding="utf-8")
+    output = tmp_path / "site"
+    result = cli("publish", history_repo, "-o", output, "-q", option, value)
+    assert (result.code, result.err) == (0, "")
+    facts = page_facts(output, "processes/utredning.html")
+    text = " ".join(" ".join(facts.text).split())
+    assert f"{name} \N{EN DASH} Fyren" in text
+    assert f"Så här såg ledningssystemet ut den {banner}." in text
+    # the working tree is as it was: same files, same status
+    assert (history_repo / "utkast.txt").read_text(encoding="utf-8") == "inte incheckad\n"
+    assert "Utreda barnets behov" in (history_repo / "processes/barn/utredning.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert git(top, "status", "--porcelain") == status_before + "?? processer/utkast.txt\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--as-of", "2025-12-31"),
+            "--as-of 2025-12-31: the repository has no commit from that day or before; its "
+            "history starts 2026-01-10",
+        ),
+        (("--as-of", "1 juni"), "--as-of: expected a date written YYYY-MM-DD, found `1 juni`"),
+        (("--at", "v9"), "--at: `v9` is not a commit, branch or tag in this repository"),
+        (("--at", "HEAD", "--as-of", "2026-02-01"), "give either --as-of or --at, not both"),
+    ],
+)
+def test_as_of_mistakes_are_told_in_one_line(
+    history_repo: Path, cli: Cli, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = cli("publish", history_repo, "-o", tmp_path / "site", *args)
+    assert (result.code, result.out, result.err) == (2, "", f"processkit: {message}\n")
+
+
+def test_as_of_outside_git_is_told_in_one_line(tmp_path: Path, cli: Cli) -> None:
+    root = write_files(tmp_path / "plain", RICH)
+    result = cli("publish", root, "--at", "HEAD")
+    assert result.err == (
+        f"processkit: --as-of and --at read the repository's git history, and {root} is not "
+        "inside a git repository\n"
+    )
+
+
+def test_the_log_is_parsed_in_one_pass() -> None:
+    output = (
+        "\x1eaaa\x1f2026-03-05T14:00:00+01:00\x1fErik\x1fAndra\x00\nb.yaml\x00a.yaml\x00"
+        "\x1ebbb\x1f2026-01-10T09:00:00+01:00\x1fAnna\x1fFörsta\x00\na.yaml\x00"
+    )
+    history = parse_log(output)
+    assert [(c.sha, c.date.isoformat(), c.author, c.subject, c.paths) for c in history.recent] == [
+        ("aaa", "2026-03-05", "Erik", "Andra", ("a.yaml", "b.yaml")),
+        ("bbb", "2026-01-10", "Anna", "Första", ("a.yaml",)),
+    ]
+    assert [c.sha for c in history.of("a.yaml")] == ["aaa", "bbb"]
+    assert history.last_changed("b.yaml") is not None
+    assert history.of("c.yaml") == []

@@ -1,0 +1,111 @@
+"""The Kalmar site: every page at its address, every link resolving, valid and accessible HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.conftest import KALMAR
+from tests.site.htmlcheck import (
+    broken_links,
+    duplicate_ids,
+    heading_problems,
+    html_pages,
+    page_facts,
+    strict_parse_errors,
+)
+
+from processkit.loading.load import load_repository
+
+FIXED = [
+    "404.html",
+    "accessibility.html",
+    "changes.html",
+    "handbooks.html",
+    "index.html",
+    "owners.html",
+    "roles.html",
+    "search.html",
+]
+
+
+def expected_pages() -> list[str]:
+    repo = load_repository(KALMAR).repo
+    pages = list(FIXED)
+    pages += [f"areas/{i}.html" for i in repo.areas]
+    pages += [f"processes/{i}.html" for i in repo.processes]
+    pages += [f"roles/{i}.html" for i in repo.roles]
+    pages += [f"handbooks/{i}.html" for i in repo.handbooks]
+    return sorted(pages)
+
+
+def test_every_page_is_at_its_fixed_address(kalmar_site: Path) -> None:
+    assert html_pages(kalmar_site) == expected_pages()
+
+
+def test_every_internal_link_and_asset_resolves(kalmar_site: Path) -> None:
+    ids_of: dict[str, set[str]] = {}
+    problems: list[str] = []
+    for page in html_pages(kalmar_site):
+        problems += broken_links(kalmar_site, page_facts(kalmar_site, page), ids_of)
+    assert problems == []
+
+
+def test_pages_are_valid_html(kalmar_site: Path) -> None:
+    problems: list[str] = []
+    for page in html_pages(kalmar_site):
+        problems += strict_parse_errors(kalmar_site, page)
+    assert problems == []
+
+
+def test_ids_are_unique_and_headings_in_order(kalmar_site: Path) -> None:
+    problems: list[str] = []
+    for page in html_pages(kalmar_site):
+        facts = page_facts(kalmar_site, page)
+        problems += duplicate_ids(facts) + heading_problems(facts)
+    assert problems == []
+
+
+def test_every_image_and_map_has_a_text_alternative(kalmar_site: Path) -> None:
+    missing = []
+    for page in html_pages(kalmar_site):
+        facts = page_facts(kalmar_site, page)
+        if facts.images_without_alt or facts.svgs_without_title:
+            missing.append(page)
+    assert missing == []
+
+
+def test_pages_are_swedish_with_landmarks_and_only_our_scripts(kalmar_site: Path) -> None:
+    for page in html_pages(kalmar_site):
+        facts = page_facts(kalmar_site, page)
+        root = "../" * page.count("/")
+        expected = [f"{root}assets/site.js"]
+        if page == "search.html":
+            expected.append("assets/search.js")
+        assert (facts.lang, facts.has_main, facts.scripts, facts.event_attributes) == (
+            "sv",
+            True,
+            expected,
+            [],
+        ), page
+
+
+@pytest.mark.parametrize(
+    ("page", "indexed"),
+    [("index.html", 1), ("processes/bu-utredning.html", 1), ("search.html", 0), ("404.html", 0)],
+)
+def test_search_indexes_the_main_content_only(kalmar_site: Path, page: str, indexed: int) -> None:
+    assert page_facts(kalmar_site, page).pagefind_body == indexed
+
+
+def test_search_index_is_built_in_swedish_in_shards(kalmar_site: Path) -> None:
+    index = kalmar_site / "pagefind"
+    assert sorted(p.name for p in index.iterdir()) == ["main", "p00"]
+    assert (index / "main/pagefind.js").is_file()  # the code is in the first bundle only
+    assert not (index / "p00/pagefind.js").exists()
+    metas = sorted(p.name.split("_")[0] for p in index.glob("*/pagefind.*.pf_meta"))
+    assert metas == ["pagefind.sv", "pagefind.sv"]
+    search = page_facts(kalmar_site, "search.html")
+    html = (kalmar_site / "search.html").read_text(encoding="utf-8")
+    assert 'data-bundles="pagefind/main/ pagefind/p00/"' in html
+    assert search.scripts == ["assets/site.js", "assets/search.js"]

@@ -1,0 +1,137 @@
+"""Markdown, safe links and the message catalogue."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from processkit.resources import templates_dir
+from processkit.site.i18n import LANGUAGES, catalogue, catalogue_path
+from processkit.site.markdown import is_safe_url, markdown, markdown_inline
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://lagen.nu/2001:453", True),
+        ("http://example.se", True),
+        ("mailto:webb@kalmar.se", True),
+        ("../handbooks/rutin.html#kapitel-1", True),
+        ("rutin.html", True),
+        ("#steg", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("file:///etc/passwd", False),
+        ("//evil.example/x", False),
+        ("ftp://example.se", False),
+    ],
+)
+def test_only_http_mailto_and_relative_links_are_safe(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe
+
+
+def test_markdown_shows_raw_html_as_text_and_unsafe_links_as_source() -> None:
+    assert str(markdown("<b>fet</b> och **fet** [lag](https://lagen.nu) [x](javascript:y())")) == (
+        '<p>&lt;b&gt;fet&lt;/b&gt; och <strong>fet</strong> <a href="https://lagen.nu">lag</a> '
+        "[x](javascript:y())</p>\n"
+    )
+
+
+def test_markdown_headings_come_below_the_section_without_gaps() -> None:
+    assert str(markdown("# Ett\ntext\n\n#### Fyra\n\n# Ett igen", below=2)) == (
+        "<h3>Ett</h3>\n<p>text</p>\n<h4>Fyra</h4>\n<h3>Ett igen</h3>\n"
+    )
+
+
+def test_markdown_inline_for_table_cells() -> None:
+    assert str(markdown_inline("Ett *steg*")) == "Ett <em>steg</em>"
+    assert str(markdown_inline(None)) == ""
+
+
+def test_both_catalogues_have_the_same_labels() -> None:
+    keys = [set(json.loads(catalogue_path(lang).read_text(encoding="utf-8"))) for lang in LANGUAGES]
+    assert keys[0] == keys[1]
+
+
+def test_every_label_a_template_asks_for_exists() -> None:
+    texts = catalogue("sv")
+    literal = re.compile(r"""\bt\(\s*["']([a-z0-9_.\-]+)["']""")
+    dynamic = re.compile(r"""\bt\(\s*["']([a-z0-9_\-]+\.)["']\s*~""")
+    enumerations = {
+        "type.": ["management", "core", "support"],
+        "type_plural.": ["management", "core", "support"],
+        "status.": ["draft", "review", "approved", "retired"],
+        "frequency.": ["weekly", "monthly", "quarterly", "yearly"],
+        "risk_level.": ["low", "medium", "high", "very-high"],
+        "proposal.": ["new", "assessing", "accepted", "rejected", "done"],
+        "dimension.": ["design", "performers", "owner", "infrastructure", "metrics"],
+        "category.": ["governance", "operational"],
+        "category_plural.": ["governance", "operational"],
+        "management_area.": ["process", "resource", "work"],
+        "level.": ["strategic", "tactical", "operational"],
+        "handbook_type.": [
+            "handbook",
+            "policy",
+            "guideline",
+            "routine",
+            "instruction",
+            "checklist",
+        ],
+        "raci.": ["r", "a", "c", "i", "r_long", "a_long", "c_long", "i_long"],
+    }
+    missing = []
+    for template in sorted((templates_dir() / "site").glob("*.html")):
+        source = template.read_text(encoding="utf-8")
+        for key in literal.findall(source):
+            if not key.endswith(".") and not texts.has(key):
+                missing.append(f"{template.name}: {key}")
+        for prefix in dynamic.findall(source):
+            assert prefix in enumerations, f"{template.name}: {prefix} is not listed here"
+            missing += [
+                f"{template.name}: {prefix}{v}"
+                for v in enumerations[prefix]
+                if not texts.has(prefix + v)
+            ]
+    assert missing == []
+
+
+def test_no_template_holds_words_of_its_own() -> None:
+    """Every text a reader sees comes from the catalogue: between tags, a template holds only
+    Jinja expressions, punctuation and whitespace."""
+    words = re.compile(r"[A-Za-zÅÄÖåäö]{2,}")
+    found = []
+    for template in sorted((templates_dir() / "site").glob("*.html")):
+        source = template.read_text(encoding="utf-8")
+        source = re.sub(r"\{% block body_class %\}.*?\{% endblock %\}", " ", source)
+        source = re.sub(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", " ", source, flags=re.DOTALL)
+        source = re.sub(r"<[^>]*>", " ", source)
+        found += [f"{template.name}: {w}" for w in words.findall(source)]
+    assert found == []
+
+
+def test_labels_fill_their_placeholders() -> None:
+    assert catalogue("sv")("start.process_count", count=12) == "12 processer"
+    assert catalogue("en")("history.last_changed", date="2026-01-01", author="Anna") == (
+        "Last changed 2026-01-01 by Anna."
+    )
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab åÖ1.-+=>#*_[]()<>&\"'!:/|~`\\\t\n")), max_size=12))
+@settings(max_examples=400, deadline=None)
+def test_plain_texts_take_the_short_way_to_the_same_html(text: str) -> None:
+    """The parser-free path for plain sentences gives exactly what markdown-it gives."""
+    from processkit.site.markdown import _MD, _shift_headings
+
+    tokens = _MD.parse(text)
+    _shift_headings(tokens, 2)
+    expected = _MD.renderer.render(tokens, _MD.options, {}) if text else ""
+    assert str(markdown(text)) == expected
