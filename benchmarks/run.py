@@ -46,7 +46,32 @@ class Command:
 # The commands that can be benchmarked, in the order they are reported. Add new ones here, e.g.
 #   Command("inventory", ("inventory", "{repo}", "--format", "json")),
 #   Command("publish", ("publish", "{repo}", "--output", "{out}")),
-COMMANDS: tuple[Command, ...] = (Command("validate", ("validate", "{repo}", "--format", "json")),)
+COMMANDS: tuple[Command, ...] = (
+    Command("validate", ("validate", "{repo}", "--format", "json")),
+    Command("inventory", ("inventory", "{repo}", "--format", "json", "--today", "2026-11-21")),
+    # start-up: what a pre-commit hook pays before any work (target: under 0.2 s)
+    Command("startup", ("--version",)),
+    Command("fmt-check", ("fmt", "{repo}", "--check"), frozenset({0, 1})),
+    Command("review", ("review", "{repo}", "--format", "json", "--today", "2026-11-21")),
+    Command("maturity", ("maturity", "{repo}", "--format", "json")),
+    Command(
+        "proposals",
+        ("proposals", "{repo}", "--since", "30d", "--format", "json", "--today", "2026-11-21"),
+    ),
+    Command("codeowners", ("codeowners", "{repo}")),
+    # every map (landscapes, flows, interfaces) drawn with an empty cache ({out} is emptied
+    # before each run); benchmarks/maps.py times the warm cache and the parts
+    Command(
+        "map", ("map", "all", "{repo}", "--output", "{out}/maps", "--cache-dir", "{out}/cache")
+    ),
+    # the whole site (every page, every map and the search index): cold, with an empty map
+    # cache in {out}; and warm, with the repository's own cache (drawn by its first run)
+    Command(
+        "publish",
+        ("publish", "{repo}", "--output", "{out}/site", "--cache-dir", "{out}/cache", "--quiet"),
+    ),
+    Command("publish-warm", ("publish", "{repo}", "--output", "{out}/site", "--quiet")),
+)
 
 
 @dataclass
@@ -148,7 +173,7 @@ def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path) -> Path
 def available(script: Path, command: Command) -> bool:
     """True when this processkit has the command (its ``--help`` succeeds)."""
     probe = subprocess.run(
-        [str(script), command.name, "--help"],
+        [str(script), command.argv[0], "--help"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
