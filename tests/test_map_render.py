@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import KALMAR
 from tests.test_map_dot import FIXTURE
 
 from processkit.loading.load import load_repository
@@ -184,13 +185,14 @@ def test_an_unchanged_map_never_reaches_graphviz_again(
     cache = default_cache_dir(root)
     jobs = all_maps(load_repository(root).repo)
     render_maps(jobs, cache)
-    # one version question, then two processes (one per worker) for the maps Graphviz lays
-    # out and two for those placed by processkit (neato -n2)
-    assert sorted(calls(log)) == ["-Kneato -n2 -Tsvg"] * 2 + ["-Tsvg"] * 2 + ["-V"]
+    # one version question, then a process of its own for each of the six maps Graphviz lays
+    # out (three landscapes, three interface maps) and two (one per worker) for the six
+    # placed by processkit (neato -n2)
+    assert sorted(calls(log)) == ["-Kneato -n2 -Tsvg"] * 2 + ["-Tsvg"] * 6 + ["-V"]
 
     monkeypatch.setattr(graphviz_module, "_VERSIONS", {})
     render_maps(jobs, cache)
-    assert len(calls(log)) == 5  # nothing drawn, and the version was remembered in the cache
+    assert len(calls(log)) == 9  # nothing drawn, and the version was remembered in the cache
 
     changed = {
         **FIXTURE,
@@ -201,8 +203,8 @@ def test_an_unchanged_map_never_reaches_graphviz_again(
     stats = RenderStats()
     render_maps(all_maps(load_repository(make_repo(changed)).repo), cache, stats=stats)
     # the new name shows on the landscape and its area's, the interfaces and its area's, and
-    # its own flow: four maps in two dot processes, the flow in one neato process
-    assert (stats.drawn, stats.cached, stats.processes) == (5, len(jobs) - 5, 3)
+    # its own flow: four maps in a dot process each, the flow in one neato process
+    assert (stats.drawn, stats.cached, stats.processes) == (5, len(jobs) - 5, 5)
 
 
 def test_identical_maps_are_drawn_once(repo: Repository) -> None:
@@ -295,3 +297,37 @@ def test_names_with_quotes_backslashes_and_markup_are_drawn_as_written(
     assert title_and_desc(flow)[0] == f"Processflöde \u2013 {HOSTILE}"
     lanes = {title_and_desc(g)[0] for g in parts(flow, "cluster").values()}
     assert HOSTILE in lanes
+
+
+@pytest.fixture(scope="module")
+def kalmar_maps() -> list[MapJob]:
+    """Every map of examples/kalmar: the landscape and each area's, every process flow, the
+    interface map and each area's."""
+    return all_maps(load_repository(KALMAR).repo)
+
+
+def test_maps_drawn_in_batches_are_the_same_every_time(
+    kalmar_maps: list[MapJob], tmp_path: Path
+) -> None:
+    # Graphviz orders a graph's clusters by where their names lie in memory; once a process has
+    # drawn another graph that differs from run to run, and the area landscapes came out with
+    # their boxes in another order (and the flows with their lanes) nearly every time
+    assert len([job for job in kalmar_maps if job.name.startswith("landscape-")]) >= 3
+    runs: list[dict[str, bytes]] = []
+    for number, jobs in enumerate([kalmar_maps, kalmar_maps, kalmar_maps[::-1]]):
+        stats = RenderStats()
+        drawn = render_maps(jobs, tmp_path / f"cache-{number}", stats=stats, workers=2)
+        assert stats.processes < len(jobs) / 2  # batched: most maps share a process
+        runs.append(dict(zip([job.name for job in jobs], drawn, strict=True)))
+    first, *others = runs
+    for other in others:
+        assert [name for name in first if other[name] != first[name]] == []
+
+
+def test_every_id_in_every_kalmar_map_is_unique(kalmar_maps: list[MapJob], tmp_path: Path) -> None:
+    names = [job.name for job in kalmar_maps]
+    assert {name.split("-")[0] for name in names} == {"landscape", "process", "interfaces"}
+    for job, svg in zip(kalmar_maps, render_maps(kalmar_maps, tmp_path), strict=True):
+        ids = [element.get("id", "") for element in parse(svg).iter() if "id" in element.attrib]
+        assert job.name in ids and f"{job.name}--title" in ids
+        assert sorted({ident for ident in ids if ids.count(ident) > 1}) == [], job.name

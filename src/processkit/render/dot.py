@@ -62,7 +62,12 @@ class Edge:
 
 @dataclass(slots=True)
 class Cluster:
-    """A subgraph; named ``cluster_…`` it is drawn as a box (a band, an area, a lane)."""
+    """A subgraph; named ``cluster_…`` it is drawn as a box (a band, an area, a lane).
+
+    Graphviz gives a subgraph every attribute value of the graph around it that it does not
+    set itself, ``id`` included: a box inside a band would carry the band's id, and the SVG
+    would hold that id twice. So every cluster is written with an ``id`` of its own (the
+    graph's name and the cluster's, when the builder gives none)."""
 
     name: str
     attrs: dict[str, str] = field(default_factory=dict)
@@ -86,18 +91,19 @@ class Graph(Cluster):
             lines.append(f"  node{attr_list(self.node_defaults)};")
         if self.edge_defaults:
             lines.append(f"  edge{attr_list(self.edge_defaults)};")
-        _write_body(self, lines, "  ")
+        _write_body(self, lines, "  ", self.name)
         lines += [f"  {quote(e.tail)} -> {quote(e.head)}{attr_list(e.attrs)};" for e in self.edges]
         lines.append("}")
         return "\n".join(lines) + "\n"
 
 
-def _write_body(container: Cluster, lines: list[str], indent: str) -> None:
+def _write_body(container: Cluster, lines: list[str], indent: str, graph_name: str) -> None:
     for cluster in container.clusters:
         lines.append(f"{indent}subgraph {quote(cluster.name)} {{")
         inner = indent + "  "
-        lines += [f"{inner}{key}={quote(cluster.attrs[key])};" for key in sorted(cluster.attrs)]
-        _write_body(cluster, lines, inner)
+        attrs = {"id": f"{graph_name}--{cluster.name}", **cluster.attrs}
+        lines += [f"{inner}{key}={quote(attrs[key])};" for key in sorted(attrs)]
+        _write_body(cluster, lines, inner, graph_name)
         lines.append(f"{indent}}}")
     lines += [f"{indent}{quote(n.name)}{attr_list(n.attrs)};" for n in container.nodes]
     for group in container.same_rank:

@@ -169,6 +169,7 @@ class _Landscape:
         ident = svg_id(self.name, "reading")
         words = f"{self.texts.need} → {self.texts.need_met}"
         box = Cluster("cluster_reading", attrs=style.plain_box())  # indented like the rows
+        box.attrs["id"] = svg_id(self.name, "reading", "box")  # its own: see dot.Cluster
         band.clusters.insert(0, box)
         box.nodes.append(
             Node(
@@ -285,6 +286,7 @@ def landscape_dot(
         else:
             # an unseen box, so that these rows line up with the rows in boxes
             box = Cluster(f"cluster_rows_{band_type}", attrs=style.plain_box())
+            box.attrs["id"] = svg_id(name, "rows", band_type)
             band.clusters.append(box)
             land.plan_rows(box, [pid for _, pids in by_area(members) for pid in pids])
             if land.breakdown:

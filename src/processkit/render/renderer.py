@@ -4,6 +4,15 @@ Maps found in the cache are not drawn again. The others are grouped by how Graph
 (maps placed by processkit are drawn with ``neato -n2``), split into batches (one ``dot``
 process draws a whole batch) and the batches run ``workers`` at a time. SVG is made accessible
 (``svg.accessible_svg``) before it is cached and returned.
+
+Only the first graph a ``dot`` process reads is drawn the same way every time: Graphviz orders
+a graph's clusters by the memory address of their names, and after the first graph the heap
+holds what earlier graphs and Pango's font-loading thread left there (see ``svgorder``). So a
+map shares a process only when that order cannot change its picture: SVG of a map placed by
+processkit, whose clusters ``svgorder`` puts back in DOT order. A map Graphviz lays out itself
+(the landscapes and interface maps, a few per repository), and any PNG or PDF, is drawn by a
+process of its own, which makes its picture independent of the cache, of the batches and of
+the scheduling of the workers.
 """
 
 from __future__ import annotations
@@ -25,8 +34,10 @@ from processkit.render.graphviz import (
 )
 from processkit.render.job import MapJob
 from processkit.render.svg import accessible_svg
+from processkit.render.svgorder import clusters_in_dot_order
 
 BATCH_SIZE = 50  # maps per Graphviz process: its start-up (~50 ms) is paid once per batch
+PLACED = frozenset({"-n", "-n1", "-n2"})  # neato takes every position from the DOT text
 
 
 @dataclass(slots=True)
@@ -78,7 +89,7 @@ def render_maps(
         else:
             missing[key] = job
 
-    batches = _batches(list(missing.items()), batch_size, workers)
+    batches = _batches(list(missing.items()), fmt, batch_size, workers)
     stats.processes += len(batches)
 
     def draw(batch: list[tuple[str, MapJob]]) -> list[tuple[str, bytes]]:
@@ -90,7 +101,8 @@ def render_maps(
             for key, data in done:
                 job = missing[key]
                 if fmt == "svg":
-                    data = accessible_svg(data, job)
+                    text = clusters_in_dot_order(data.decode("utf-8"), job.dot)
+                    data = accessible_svg(text.encode("utf-8"), job)
                 results[key] = data
                 stats.drawn += 1
                 if cache is not None:
@@ -98,15 +110,25 @@ def render_maps(
     return [results[key] for key in keys]
 
 
+def shares_process(job: MapJob, fmt: str) -> bool:
+    """Whether ``job`` may be drawn by a Graphviz process that draws other maps before it: only
+    as SVG, and only when processkit placed it (see the module's docstring)."""
+    return fmt == "svg" and not PLACED.isdisjoint(job.layout)
+
+
 def _batches(
-    items: list[tuple[str, MapJob]], batch_size: int, workers: int
+    items: list[tuple[str, MapJob]], fmt: str, batch_size: int, workers: int
 ) -> list[list[tuple[str, MapJob]]]:
-    """Items grouped by Graphviz arguments, then cut into batches of at most ``batch_size``
-    (fewer per batch when that keeps every worker busy)."""
+    """Each item that may not share a process alone, first; the others grouped by Graphviz
+    arguments, then cut into batches of at most ``batch_size`` (fewer per batch when that
+    keeps every worker busy)."""
     groups: dict[tuple[str, ...], list[tuple[str, MapJob]]] = {}
-    for item in items:
-        groups.setdefault(item[1].layout, []).append(item)
     batches: list[list[tuple[str, MapJob]]] = []
+    for item in items:
+        if shares_process(item[1], fmt):
+            groups.setdefault(item[1].layout, []).append(item)
+        else:
+            batches.append([item])
     for group in groups.values():
         count = max(-(-len(group) // batch_size), min(len(group), max(1, workers)))
         size = -(-len(group) // count)

@@ -19,7 +19,7 @@ from html import escape, unescape
 from processkit.render.job import MapJob
 
 #: bump when the post-processing changes, so cached SVG made the old way is not reused
-VERSION = "3"
+VERSION = "4"
 
 _ELEMENT = re.compile(
     r'<g id="(?P<id>[^"]*)" class="(?P<kind>node|edge|cluster|graph)"(?P<rest>[^>]*)>\n'
