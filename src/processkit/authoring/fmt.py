@@ -259,14 +259,11 @@ def _same(parsed: ParsedFile, after: str, comments: Comments, path: str) -> bool
 
 
 def _plain(value: Any) -> Any:
-    """A value comparable across formatting: numbers as written (``2.10`` is not ``2.1``)."""
+    """A value comparable across formatting, types included (``2`` is not ``"2"``)."""
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain(item) for item in value]
-    source = getattr(value, "source", None)
-    if source is not None:
-        return (type(value).__name__, source)
     return (type(value).__name__, value)
 
 

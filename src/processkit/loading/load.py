@@ -93,7 +93,7 @@ def _add_entity(
         return diagnostics
     model = KINDS[kind]
     entity_id = parsed.value.get("id")
-    entity_id = str(getattr(entity_id, "source", entity_id)) if entity_id is not None else None
+    entity_id = str(entity_id) if entity_id is not None else None
     try:
         entity = model.model_validate(parsed.value)
     except ValidationError as error:

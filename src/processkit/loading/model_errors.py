@@ -169,7 +169,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "`key: value` lines"
-    text = str(getattr(value, "source", value)).replace("\n", " ")
+    text = str(value).replace("\n", " ")
     if len(text) > 60:
         text = text[:59] + "…"
     return f"`{text}`"

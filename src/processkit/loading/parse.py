@@ -27,7 +27,8 @@ CHUNK = 200
 
 @dataclass(slots=True)
 class FileResult:
-    """One file read and parsed: its text and mapping value (when it had one), its problems."""
+    """One file read and parsed: its mapping value (when it had one), its problems, and its text
+    when it has problems."""
 
     path: str
     text: str | None = None
@@ -53,7 +54,10 @@ def parse_file(root: Path, relative: str) -> FileResult:
         return FileResult(relative, diagnostics=[problem])
     parsed = read_yaml(relative, data)
     value = parsed.value if parsed.node is not None else None
-    return FileResult(relative, parsed.text, value, parsed.extensions, parsed.diagnostics)
+    # The text goes back only where there is something to show; the rest is read again from
+    # disk on demand (Repository.texts), which costs less than sending it between processes.
+    text = parsed.text if parsed.diagnostics else None
+    return FileResult(relative, text, value, parsed.extensions, parsed.diagnostics)
 
 
 def _parse_chunk(root: Path, paths: list[str]) -> list[FileResult]:

@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar, cast
 from yaml.nodes import Node
 
 from processkit.loading.locate import Loc, locate
-from processkit.loading.yamlfile import Mark, compose
+from processkit.loading.yamlfile import Mark, compose, decode
 from processkit.model import (
     Area,
     Assessment,
@@ -39,6 +39,29 @@ class Record(Generic[E]):
     extensions: Mapping[str, Any] = field(default_factory=dict)
 
 
+class SourceTexts(dict[str, str]):
+    """The text of each file by its path, read from disk (again) when first asked for."""
+
+    def __init__(self, root: Path | None) -> None:
+        super().__init__()
+        self.root = root
+
+    def get(self, path: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        if path in self:
+            return self[path]
+        if self.root is None:
+            return default
+        try:
+            data = (self.root / path).read_bytes()
+        except OSError:
+            return default
+        text, _ = decode(path, data)
+        if text is None:
+            return default
+        self[path] = text
+        return text
+
+
 @dataclass(slots=True)
 class Repository:
     """Everything that was read: the configuration and every valid entity by kind and id.
@@ -51,7 +74,7 @@ class Repository:
     config: Config
     records: dict[str, dict[str, Record[Any]]] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: SourceTexts = field(default_factory=lambda: SourceTexts(None))
     files: int = 0
     _nodes: OrderedDict[str, Node | None] = field(default_factory=OrderedDict)
 
@@ -88,6 +111,10 @@ class Repository:
 
     def exists(self, kind: str, entity_id: str) -> bool:
         return entity_id in self.known.get(kind, ())
+
+    def __post_init__(self) -> None:
+        if self.texts.root is None:
+            self.texts.root = self.root
 
     def entity_count(self) -> int:
         return sum(len(ids) for ids in self.known.values())

@@ -51,25 +51,11 @@ _Loader = _make_loader()
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
-_OCT_RE = re.compile(r"^0o[0-7]+$")
-_HEX_RE = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT_RE = re.compile(
     r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$"
     r"|^\.(?:nan|NaN|NAN)$"
 )
 _BRACKETS_RE = re.compile(r"[\[\]{}]")
-
-
-class SourceInt(int):
-    """An integer that remembers how it was written (``0042``)."""
-
-    source: str
-
-
-class SourceFloat(float):
-    """A float that remembers how it was written (``2.10``), so versions keep their zeros."""
-
-    source: str
 
 
 @dataclass(slots=True)
@@ -399,6 +385,12 @@ def _merged_pairs(node: MappingNode) -> list[tuple[Node, Node]]:
 
 
 def _scalar(node: ScalarNode) -> Any:
+    """A plain scalar's value by YAML 1.2's core schema.
+
+    A number whose usual form is not how it was written (``2.10``, ``0042``, ``0x1F``) stays
+    text, so that a version or an id keeps its zeros; the models accept a number where text is
+    expected, and text that is a number where a number is expected.
+    """
     text: str = node.value
     if node.tag == _STR or node.style:  # quoted or block: text (libyaml gives '' for plain)
         return text
@@ -408,17 +400,12 @@ def _scalar(node: ScalarNode) -> Any:
         return _BOOL[text]
     first = text[:1]
     if first.isdigit() or first in "-+.":
-        number: SourceInt | SourceFloat
         if _INT_RE.match(text):
-            number = SourceInt(text)
-        elif _OCT_RE.match(text):
-            number = SourceInt(text[2:], 8)
-        elif _HEX_RE.match(text):
-            number = SourceInt(text[2:], 16)
-        elif _FLOAT_RE.match(text):
-            number = SourceFloat(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
+            number: int | float = int(text)
+        elif _FLOAT_RE.match(text) and "." in text and "e" not in text.lower():
+            number = float(text)
         else:
             return text
-        number.source = text
-        return number
+        if repr(number) == text:
+            return number
     return text

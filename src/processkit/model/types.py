@@ -14,23 +14,11 @@ ID_RE = re.compile(ID_PATTERN)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def scalar_text(value: Any) -> Any:
-    """Accept a number written where text is expected (``version: 2.10``) as its written text.
-
-    The loader gives numbers a ``source`` attribute holding the characters of the file, so
-    ``2.10`` stays ``"2.10"`` rather than becoming ``"2.1"``.
-    """
-    source = getattr(value, "source", None)
-    if source is not None:
-        return source
-    return value
-
-
 def parse_iso_date(value: Any) -> Any:
     """Dates are written ``YYYY-MM-DD``; anything else is refused with that advice."""
     if isinstance(value, date):
         return value
-    text = scalar_text(value)
+    text = value
     if isinstance(text, str) and DATE_RE.match(text.strip()):
         try:
             return date.fromisoformat(text.strip())
@@ -43,17 +31,11 @@ def parse_iso_date(value: Any) -> Any:
     )
 
 
-Text = Annotated[str, BeforeValidator(scalar_text)]
-Markdown = Annotated[
-    str,
-    BeforeValidator(scalar_text),
-    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
-]
-Id = Annotated[
-    str,
-    BeforeValidator(scalar_text),
-    StringConstraints(pattern=ID_PATTERN),
-]
+# Text fields take a number as its text (``name: 1177``, see ``Strict``); the loader already
+# keeps a number whose usual form differs from how it was written (``2.10``) as text.
+Text = str
+Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/markdown"})]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
 
 ProcessType = Literal["management", "core", "support"]
@@ -109,6 +91,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        coerce_numbers_to_str=True,
         json_schema_extra={"patternProperties": {"^x-": {}}},
     )
 

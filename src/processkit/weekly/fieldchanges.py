@@ -111,10 +111,7 @@ class Names:
 
 
 def plain(value: Any) -> Any:
-    """A value with numbers as written (``2.10`` stays ``2.10``), for comparing and showing."""
-    source = getattr(value, "source", None)
-    if source is not None:
-        return source
+    """A value for comparing and showing (the loader keeps ``2.10`` as written already)."""
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, list):

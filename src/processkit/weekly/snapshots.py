@@ -57,7 +57,7 @@ def snapshot(path: str, data: bytes) -> Snapshot | Unreadable:
         return Unreadable(path, reason)
     kind = parsed.value.get("kind")
     raw_id = parsed.value.get("id")
-    entity_id = str(getattr(raw_id, "source", raw_id)) if raw_id is not None else ""
+    entity_id = str(raw_id) if raw_id is not None else ""
     if not isinstance(kind, str) or kind not in KINDS:
         return Unreadable(path, "the file has no known `kind`")
     if not ID_RE.match(entity_id):
