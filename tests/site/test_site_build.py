@@ -39,7 +39,7 @@ def test_two_builds_are_byte_identical(rich_repo: Path, tmp_path: Path) -> None:
     one, two = snapshot(first), snapshot(second)
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
-    assert "pagefind/pagefind-entry.json" in one
+    assert "pagefind/main/pagefind-entry.json" in one
 
 
 def test_a_rebuild_replaces_the_site_and_leaves_no_temporary_folders(
