@@ -42,6 +42,8 @@ AXE_PAGES = [
     "processes/bu-utredning.html",
     "roles/socialsekreterare.html",
     "handbooks/rutin-barnutredning.html",
+    "maturity.html",
+    "proposals.html",
 ]
 
 

@@ -135,7 +135,7 @@ def test_a_repository_with_errors_is_not_published(
 def test_publish_says_where_the_site_is(rich_repo: Path, tmp_path: Path, cli: Cli) -> None:
     result = cli("publish", rich_repo, "--output", tmp_path / "out")
     assert (result.code, result.err) == (0, "")
-    assert result.out == f"Published 17 pages and 4 maps to {tmp_path / 'out'}/index.html\n"
+    assert result.out == f"Published 19 pages and 4 maps to {tmp_path / 'out'}/index.html\n"
     quiet = cli("publish", rich_repo, "--output", tmp_path / "out", "--quiet")
     assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
 

@@ -50,7 +50,7 @@ def test_an_unchanged_repository_is_rebuilt_from_the_cache(
     repo: Path, tmp_path: Path, calls: Counter[str]
 ) -> None:
     first = snapshot(publish(PublishRequest(repo, tmp_path / "one")).output)
-    assert calls == {"pages": 17, "maps": 4, "shards": 2}
+    assert calls == {"pages": 19, "maps": 4, "shards": 2}
     calls.clear()
     second = snapshot(publish(PublishRequest(repo, tmp_path / "two")).output)
     # only the landscapes are made again (from the renderer's own cache): they show everything
@@ -85,7 +85,7 @@ def test_the_cache_keeps_only_what_the_last_site_used(repo: Path, tmp_path: Path
     (repo / "processes/barn/gammal.yaml").unlink()
     publish(PublishRequest(repo, tmp_path / "site"))
     pages = list((repo / ".processkit-cache/site/pages").glob("*/*"))
-    assert len(pages) == 16  # 17 pages less the removed process's
+    assert len(pages) == 18  # 19 pages less the removed process's
     assert (repo / ".processkit-cache/.gitignore").read_text(encoding="utf-8") == (
         "# made by processkit: a cache, never committed\n*\n"
     )
@@ -100,4 +100,4 @@ def test_a_changed_publication_date_does_not_reindex(
     publish(PublishRequest(repo, tmp_path / "site"))
     # every page shows the new date in its footer, which search does not read: only the
     # shard with the accessibility statement (its main text gives the date) is indexed again
-    assert calls == {"pages": 17, "maps": 3, "shards": 1}
+    assert calls == {"pages": 19, "maps": 3, "shards": 1}

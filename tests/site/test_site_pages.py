@@ -23,7 +23,9 @@ FIXED = [
     "changes.html",
     "handbooks.html",
     "index.html",
+    "maturity.html",
     "owners.html",
+    "proposals.html",
     "roles.html",
     "search.html",
 ]

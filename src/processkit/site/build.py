@@ -32,6 +32,7 @@ from processkit.site.parallel import run_indexed
 from processkit.site.search import build_index, indexed_part, plan
 from processkit.site.templating import builtin_dir, environment
 from processkit.site.theme import theme_css
+from processkit.site.weekly_pages import GitLinks
 
 #: progress(stage, done, total) with stage one of "maps", "pages", "search".
 Progress = Callable[[str, int, int], None]
@@ -67,9 +68,11 @@ def build_site(
     search: bool = True,
     progress: Progress | None = None,
     protect: Path | None = None,
+    git: GitLinks | None = None,
 ) -> BuildResult:
     """Publish ``repo`` into ``output``; the previous site there stays until this one is
-    complete. ``protect`` is the repository's folder when ``repo`` was read from a copy."""
+    complete. ``protect`` is the repository's folder when ``repo`` was read from a copy; ``git``
+    the commits that closed proposals and the git host's address (none when not given)."""
     check_output(output, protect or repo.root)
     config = repo.config
     texts = catalogue(config.site.language)
@@ -98,7 +101,7 @@ def build_site(
         files,
         (lambda done, total: progress("maps", done, total)) if progress else None,
     )
-    pages = list(collect(repo, facts, history, maps, counts, texts))
+    pages = list(collect(repo, facts, history, maps, counts, texts, git))
     fingerprint = _fingerprint(env, site)
     with staging(output) as folder:
 

@@ -25,6 +25,7 @@ from processkit.site.other_pages import (
 )
 from processkit.site.process_page import process_page
 from processkit.site.search import plan
+from processkit.site.weekly_pages import GitLinks, maturity_page, proposals_page
 
 #: The id of the element holding each map's text alternative.
 ALTERNATIVE = {"start": "areas-heading", "area": "processes", "process": "activities"}
@@ -53,11 +54,12 @@ def collect(
     maps: Mapping[str, MapFigure],
     counts: Sequence[AreaCount],
     texts: Catalogue,
+    git: GitLinks | None = None,
 ) -> Iterator[Page]:
     """Every page of the site, in a fixed order (the search page last but the 404 page: it
     lists the search bundles of the pages before it)."""
     indexed: list[str] = []
-    for page in _pages(repo, facts, history, maps, counts, texts):
+    for page in _pages(repo, facts, history, maps, counts, texts, git or GitLinks()):
         if page.indexed:
             indexed.append(page.path)
         yield page
@@ -74,6 +76,7 @@ def _pages(
     maps: Mapping[str, MapFigure],
     counts: Sequence[AreaCount],
     texts: Catalogue,
+    git: GitLinks,
 ) -> Iterator[Page]:
     config = repo.config
     yield Page(
@@ -99,6 +102,10 @@ def _pages(
     yield Page("roles.html", "roles.html", texts("roles.heading"), roles_page(repo))
     yield Page("owners.html", "owners.html", texts("owners.heading"), owners_page(repo, facts))
     yield Page("handbooks.html", "handbooks.html", texts("handbooks.heading"), handbooks_page(repo))
+    maturity = maturity_page(repo, config.site.language)
+    yield Page("maturity.html", "maturity.html", texts("maturity.heading"), maturity)
+    proposals = proposals_page(repo, facts.today, git)
+    yield Page("proposals.html", "proposals.html", texts("proposals.heading"), proposals)
     changes = changes_page(repo, history)
     yield Page("changes.html", "changes.html", texts("changes.heading"), changes)
     yield Page(

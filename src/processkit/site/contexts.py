@@ -262,11 +262,30 @@ class Score:
 
 
 @dataclass(frozen=True, slots=True)
+class DataTable:
+    """A table of text: a caption, column headings and rows (the first cell heads its row)."""
+
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Radar:
+    """A radar chart of the latest maturity assessment against the previous one (an inline
+    SVG with its own title and description), with its numbers as a table."""
+
+    svg: Markup
+    table: DataTable
+
+
+@dataclass(frozen=True, slots=True)
 class Maturity:
     level: int | None
     assessed: date
     scores: list[Score]
     top: int
+    radar: Radar | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,4 +460,90 @@ class SearchPage:
     """The search page: the Pagefind bundles to search, the first carrying the code."""
 
     bundles: list[str]
+    breadcrumbs: list[Link]
+
+
+# -- maturity and proposals overviews ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LevelCount:
+    level: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MaturityRow:
+    """One assessed process of an area: its latest level, when, and the change since the
+    assessment before (None: no level, or no earlier assessment)."""
+
+    process: Link
+    depth: int
+    level: int | None
+    assessed: date
+    change: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AreaMaturityView:
+    anchor: str
+    name: str
+    link: Link
+    distribution: list[LevelCount]
+    processes: int
+    assessed: list[MaturityRow]
+    never: list[Link]
+
+
+@dataclass(frozen=True, slots=True)
+class LevelText:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MaturityPage:
+    dimensions: list[str]
+    levels: list[LevelText]
+    top: int
+    areas: list[AreaMaturityView]
+    processes: int
+    never: int
+    breadcrumbs: list[Link]
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingCommit:
+    """The commit that carried out a proposal: a link when the git host is known."""
+
+    short: str
+    href: str | None
+    date: date
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalEntry:
+    id: str
+    title: str
+    status: str
+    submitted: date
+    submitted_by: str | None
+    decided: date | None
+    closed_by: ClosingCommit | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalGroup:
+    anchor: str
+    process: Link | None
+    name: str
+    proposals: list[ProposalEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalsPage:
+    counts: list[Count]
+    total: int
+    groups: list[ProposalGroup]
     breadcrumbs: list[Link]

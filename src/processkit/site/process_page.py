@@ -29,6 +29,9 @@ from processkit.site.contexts import (
 from processkit.site.facts import Facts, review_of
 from processkit.site.history import History
 from processkit.site.markdown import markdown, markdown_inline
+from processkit.site.weekly_pages import radar
+from processkit.weekly.maturity import dimensions as named_dimensions
+from processkit.weekly.proposals import STATUS_ORDER
 
 ROOT = "../"
 SCALE = (1, 2, 3, 4)
@@ -118,8 +121,10 @@ def process_page(
         documents=_documents(repo, process),
         proposals=[
             ProposalRow(item.id, item.title, item.submitted, item.submitted_by, item.status)
+            # the order of processkit.weekly.proposals.open_proposals: status, then oldest
             for item in sorted(
-                facts.proposals.get(process.id, []), key=lambda p: (p.submitted, p.id)
+                facts.proposals.get(process.id, []),
+                key=lambda p: (STATUS_ORDER.index(p.status), p.submitted, p.id),
             )
         ],
         maturity=_maturity(repo, process, facts),
@@ -248,9 +253,11 @@ def _maturity(repo: Repository, process: Process, facts: Facts) -> Maturity | No
     ordered = [d for d in dimensions if d in latest.scores] + sorted(
         d for d in latest.scores if d not in dimensions
     )
+    language = repo.config.site.language
     return Maturity(
         level=maturity_level(latest),
         assessed=latest.date,
         scores=[Score(d, latest.scores[d]) for d in ordered],
         top=max(repo.config.maturity.levels, default=4),
+        radar=radar(repo, process.id, assessments, named_dimensions(repo, language), language),
     )

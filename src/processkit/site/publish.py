@@ -18,9 +18,11 @@ from processkit.errors import ProcesskitError
 from processkit.fsutil import write_atomic
 from processkit.loading.discover import find_root
 from processkit.loading.load import LoadResult, load_repository
+from processkit.loading.repository import Repository
 from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
 from processkit.site.history import GitSource, commit_date, read_history
 from processkit.site.snapshot import Snapshot, export, resolve_as_of, resolve_at
+from processkit.site.weekly_pages import GitLinks
 
 #: Where the map cache lives, inside the repository (a hidden folder, never read as entities).
 CACHE_FOLDER = ".processkit-cache"
@@ -81,13 +83,13 @@ def publish(request: PublishRequest, progress: Progress | None = None) -> BuildR
     if snapshot is None:
         git = GitSource(root, "HEAD")
         info = BuildInfo(today=source_date_epoch() or commit_date(git))
-        return _build(root, root, git, info, request, progress)
+        return _build(root, root, git, info, request, progress, past=False)
     git = GitSource(root, snapshot.sha)
     day = request.as_of or snapshot.committed
     info = BuildInfo(today=day, as_of=day, commit=snapshot.sha[:8])
     with tempfile.TemporaryDirectory(prefix="processkit-as-of-") as folder:
         exported = export(root, snapshot, Path(folder))
-        return _build(exported, root, git, info, request, progress)
+        return _build(exported, root, git, info, request, progress, past=True)
 
 
 def _build(
@@ -97,6 +99,8 @@ def _build(
     info: BuildInfo,
     request: PublishRequest,
     progress: Progress | None,
+    *,
+    past: bool,
 ) -> BuildResult:
     loaded = load_repository(load_from)
     if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
@@ -113,4 +117,17 @@ def _build(
         cache_dir=request.cache_dir or cache_folder(root),
         search=request.search,
         progress=progress,
+        git=_git_links(repo, root, past),
     )
+
+
+def _git_links(repo: Repository, root: Path, past: bool) -> GitLinks:
+    """The commits that closed proposals, and the git host's address. A site of the past
+    (``--as-of``/``--at``) names no closing commit: the history walk starts at HEAD and would
+    see commits made after the day the site shows."""
+    from processkit.weekly.closing import closing_commits
+    from processkit.weekly.weblinks import origin_web_base
+
+    if past:
+        return GitLinks()
+    return GitLinks(closing_commits(repo), origin_web_base(root))
