@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import types
-import typing
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from pydantic import BaseModel
+
+from processkit.model.introspect import model_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,28 +29,12 @@ class KeyOrder:
 UNORDERED = KeyOrder()
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside ``X | None``, ``list[X]`` or ``Annotated[X, ...]``."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _model_in(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-        return None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
-
-
 @cache
 def order_of(model: type[BaseModel]) -> KeyOrder:
     """The key order of ``model`` and of the models nested in it (activities, approved, ...)."""
     nested: dict[str, KeyOrder] = {}
     for name, info in model.model_fields.items():
-        inner = _model_in(info.annotation)
+        inner = model_in(info.annotation)
         if inner is not None:
             nested[name] = order_of(inner)
     return KeyOrder(tuple(model.model_fields), nested)

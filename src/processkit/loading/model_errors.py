@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import types
 import typing
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -14,6 +13,7 @@ from yaml.nodes import Node
 
 from processkit.diagnostics import Diagnostic, Severity, did_you_mean, fold_swedish
 from processkit.loading.locate import locate, locate_parent_key
+from processkit.model.introspect import model_in
 from processkit.model.types import SWEDISH_VALUES
 
 #: How a model is named in a message ("a field of an activity").
@@ -194,26 +194,10 @@ def _is_union_tag(part: str | int) -> bool:
     )
 
 
-def _unwrap(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside ``X | None``, ``list[X]``, ``Annotated[X, …]``."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _unwrap(arg)
-            if found is not None:
-                return found
-        return None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
-
-
 def _model_at_field(model: type[BaseModel] | None, field: str) -> type[BaseModel] | None:
     if model is None or field not in model.model_fields:
         return None
-    return _unwrap(model.model_fields[field].annotation)
+    return model_in(model.model_fields[field].annotation)
 
 
 def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
