@@ -106,7 +106,7 @@ def _pages(
     yield Page("maturity.html", "maturity.html", texts("maturity.heading"), maturity)
     proposals = proposals_page(repo, facts.today, git)
     yield Page("proposals.html", "proposals.html", texts("proposals.heading"), proposals)
-    changes = changes_page(repo, history)
+    changes = changes_page(repo, history, git.changelog)
     yield Page("changes.html", "changes.html", texts("changes.heading"), changes)
     yield Page(
         "accessibility.html",

@@ -443,9 +443,34 @@ class ChangeEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityChangeItem:
+    """One entity changed over the period (``processkit changelog``'s entry): its kind and
+    name, a link to its page when it has one, how it changed (added, changed, retired,
+    removed) and its field changes in plain words (HTML, the files' text escaped)."""
+
+    kind: str
+    name: str
+    href: str | None
+    change: str
+    details: list[Markup]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityChanges:
+    """The entities changed from ``since`` to ``until``, the latest changed first; ``more`` is
+    how many further entries are left out."""
+
+    since: date | None
+    until: date
+    items: list[EntityChangeItem]
+    more: int
+
+
+@dataclass(frozen=True, slots=True)
 class ChangesPage:
     changes: list[ChangeEntry]
     breadcrumbs: list[Link]
+    entities: EntityChanges | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,11 @@ handbooks and recent changes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 from processkit.derive import PROCESS_TYPES, is_active, processes_in, tree_order
 from processkit.loading.repository import Record, Repository
@@ -17,6 +22,8 @@ from processkit.site.contexts import (
     ChangesPage,
     ChapterView,
     Count,
+    EntityChangeItem,
+    EntityChanges,
     HandbookItem,
     HandbookPage,
     HandbooksPage,
@@ -40,6 +47,9 @@ from processkit.site.counts import AreaCount
 from processkit.site.facts import RACI, Facts, review_of
 from processkit.site.history import History
 from processkit.site.markdown import markdown
+
+if TYPE_CHECKING:
+    from processkit.weekly.changelog import ChangeLog
 
 SUB = "../"
 #: How many recently changed processes and handbooks the start page lists.
@@ -296,7 +306,7 @@ def handbooks_page(repo: Repository) -> HandbooksPage:
     )
 
 
-def changes_page(repo: Repository, history: History) -> ChangesPage:
+def changes_page(repo: Repository, history: History, log: ChangeLog | None = None) -> ChangesPage:
     pages: dict[str, Link] = {}
     for kind, path_of, title in (
         ("area", links.area_path, "name"),
@@ -313,4 +323,50 @@ def changes_page(repo: Repository, history: History) -> ChangesPage:
             key=lambda link: (link.text.casefold(), link.href),
         )
         entries.append(ChangeEntry(change, found, len(change.paths) - len(found)))
-    return ChangesPage(entries, [])
+    return ChangesPage(entries, [], entity_changes(repo, log) if log is not None else None)
+
+
+#: How many changed entities the recent-changes page lists (a whole repository added at once
+#: would otherwise list every process).
+ENTITY_CHANGES = 100
+
+_ENTITY_PAGES = {
+    "area": links.area_path,
+    "process": links.process_path,
+    "role": links.role_path,
+    "handbook": links.handbook_path,
+}
+
+
+def entity_changes(repo: Repository, log: ChangeLog) -> EntityChanges:
+    """The change log's entries as the recent-changes page lists them: the latest changed
+    first (by the last commit that touched each), at most ``ENTITY_CHANGES``."""
+    from processkit.weekly.phrasing import describe
+
+    language = repo.config.site.language
+    ordered = sorted(
+        log.entries,
+        key=lambda entry: entry.commits[-1].date if entry.commits else date.min,
+        reverse=True,  # stable: entries of one day keep the change log's order
+    )
+    items = []
+    for entry in ordered[:ENTITY_CHANGES]:
+        path_of = _ENTITY_PAGES.get(entry.kind)
+        has_page = path_of is not None and entry.id in repo.of_kind(entry.kind)
+        items.append(
+            EntityChangeItem(
+                entry.kind,
+                entry.name or entry.id,
+                path_of(entry.id) if path_of is not None and has_page else None,
+                entry.change,
+                [
+                    Markup(describe(field, language, markup=escape, code=_code))
+                    for field in entry.fields
+                ],
+            )
+        )
+    return EntityChanges(log.since, log.until, items, len(ordered) - len(items))
+
+
+def _code(text: str) -> str:
+    return f"<code>{escape(text)}</code>"

@@ -117,17 +117,28 @@ def _build(
         cache_dir=request.cache_dir or cache_folder(root),
         search=request.search,
         progress=progress,
-        git=_git_links(repo, root, past),
+        git=_git_links(repo, root, past, info.today),
     )
 
 
-def _git_links(repo: Repository, root: Path, past: bool) -> GitLinks:
-    """The commits that closed proposals, and the git host's address. A site of the past
-    (``--as-of``/``--at``) names no closing commit: the history walk starts at HEAD and would
-    see commits made after the day the site shows."""
+#: The period of the entity changes on the recent-changes page, up to the build's day.
+CHANGES_SINCE = "30d"
+
+
+def _git_links(repo: Repository, root: Path, past: bool, today: date | None) -> GitLinks:
+    """The commits that closed proposals, the git host's address and the change log of the
+    last 30 days up to ``today`` (the build's day). A site of the past (``--as-of``/``--at``)
+    has none of them: it is read from an exported copy outside git, and the history walk
+    starts at HEAD and would see commits made after the day the site shows."""
+    from processkit.weekly.changelog import ChangeLog, changelog
     from processkit.weekly.closing import closing_commits
     from processkit.weekly.weblinks import origin_web_base
 
     if past:
         return GitLinks()
-    return GitLinks(closing_commits(repo), origin_web_base(root))
+    log: ChangeLog | None
+    try:
+        log = changelog(repo, since=CHANGES_SINCE, today=today)
+    except ProcesskitError:  # outside git, a shallow clone, no commit before the day
+        log = None
+    return GitLinks(closing_commits(repo), origin_web_base(root), log)

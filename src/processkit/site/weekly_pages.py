@@ -33,6 +33,7 @@ from processkit.site.contexts import (
     Radar,
 )
 from processkit.weekly import proposals as weekly_proposals
+from processkit.weekly.changelog import ChangeLog
 from processkit.weekly.commits import CommitRef
 from processkit.weekly.maturity import Dimension, maturity_overview, process_maturity
 from processkit.weekly.radar import RadarChart, radar_svg, radar_table
@@ -43,10 +44,13 @@ from processkit.weekly.words import Language
 @dataclass(frozen=True, slots=True)
 class GitLinks:
     """What the site knows of the git host: the commit that closed each ``done`` proposal
-    (empty outside git and for a site of the past) and the host's web address (or None)."""
+    (empty outside git and for a site of the past) and the host's web address (or None);
+    and the change log of the last days that the recent-changes page shows (None outside
+    git, on a shallow clone and for a site of the past)."""
 
     closing: Mapping[str, CommitRef] = field(default_factory=dict)
     web_base: str | None = None
+    changelog: ChangeLog | None = None
 
 
 def radar(
