@@ -124,7 +124,7 @@ def test_a_repository_with_errors_is_not_published(
     assert result.code == 1
     assert result.out == ""
     assert result.err.endswith(
-        "1 error, 0 warnings in 15 files (14 entities).\n"
+        "1 error, 1 warning in 15 files (14 entities).\n"
         "processkit: the site was not published: the repository has 1 error (listed above); fix "
         "them and publish again. The previous site is untouched.\n"
     )
@@ -197,3 +197,38 @@ def test_a_failure_in_a_worker_process_leaves_the_previous_site_untouched(
         publish(PublishRequest(rich_repo, output, search=False))
     assert snapshot(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old-cache", "repo", "site"]
+
+
+def test_an_error_found_by_a_rule_stops_a_publish_as_it_fails_validate(
+    rich_repo: Path, tmp_path: Path, cli: Cli
+) -> None:
+    (rich_repo / "assessments/skala.yaml").write_text(
+        "kind: assessment\nid: skala\nprocess: myndighet\ndate: 2026-01-10\n"
+        "scores: {design: 7, performers: 1, owner: 1, infrastructure: 1, metrics: 1}\n",
+        encoding="utf-8",
+    )
+    validated = cli("validate", rich_repo, "--format", "json")
+    assert [d["code"] for d in validated.json()["diagnostics"] if d["severity"] == "error"] == [
+        "PK118"
+    ]
+    result = cli("publish", rich_repo, "--output", tmp_path / "site")
+    assert result.code == 1
+    assert "assessments/skala.yaml:5:" in result.err and " PK118 error: " in result.err
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_bad_rules_section_stops_a_publish_as_it_stops_validate(
+    rich_repo: Path, tmp_path: Path, cli: Cli
+) -> None:
+    config = rich_repo / "processkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "rules:\n  PK104: loud\n", encoding="utf-8"
+    )
+    expected = (
+        "processkit: processkit.yaml: rules: PK104: expected `off`, `info`, `warning` or "
+        "`error`, found `loud`\n"
+    )
+    assert (cli("validate", rich_repo).code, cli("validate", rich_repo).err) == (2, expected)
+    result = cli("publish", rich_repo, "--output", tmp_path / "site")
+    assert (result.code, result.err) == (2, expected)
+    assert not (tmp_path / "site").exists()

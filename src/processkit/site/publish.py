@@ -102,7 +102,7 @@ def _build(
     *,
     past: bool,
 ) -> BuildResult:
-    loaded = load_repository(load_from)
+    loaded = _checked(load_repository(load_from), info.today)
     if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
         raise PublishBlocked(loaded)
     repo = loaded.repo
@@ -119,6 +119,17 @@ def _build(
         progress=progress,
         git=_git_links(repo, root, past, info.today),
     )
+
+
+def _checked(loaded: LoadResult, today: date | None) -> LoadResult:
+    """The loaded repository with the rules' findings too, as ``validate`` reports them: what
+    ``validate`` calls an error stops a publish (and a bad ``rules:`` section stops both)."""
+    from processkit.rules.run import run_rules
+    from processkit.rules.settings import resolve_settings
+
+    settings = resolve_settings(loaded.repo.config)
+    found = run_rules(loaded.repo, today=today, settings=settings)
+    return LoadResult(loaded.repo, loaded.diagnostics + found)
 
 
 #: The period of the entity changes on the recent-changes page, up to the build's day.
