@@ -106,10 +106,6 @@ def processes_in(repo: Repository, area_id: str) -> list[Record[Process]]:
     return [rec for _, rec in sorted(repo.processes.items()) if rec.entity.area == area_id]
 
 
-def names(records: Iterable[Record[Process]]) -> list[str]:
-    return [record.entity.name for record in records]
-
-
 def tree_order(repo: Repository, process_ids: Iterable[str]) -> list[str]:
     """The given processes with every sub-process right after its parent, depth first, siblings
     by id. A process whose parent is not among the given ones starts a tree of its own; the

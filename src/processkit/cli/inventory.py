@@ -109,8 +109,6 @@ def inventory_command(
     ),
 ) -> int:
     """Count the processes per delivery area, type and status, or list them one by one."""
-    import gc
-
     from processkit.cli.dates import parse_today
     from processkit.errors import ProcesskitError
     from processkit.inventory import UnknownArea, inventory
@@ -132,26 +130,19 @@ def inventory_command(
 
         report_config_error(problem, "text")
         return 2
-    # The loaded repository lives until the command ends: keep the garbage collector from
-    # walking its many objects again and again (most of the inventory's time at 10,000
-    # processes, otherwise).
-    gc.freeze()
     try:
-        try:
-            result = inventory(
-                loaded.repo,
-                today=day,
-                areas=area or None,
-                statuses=[choice.value for choice in status] if status else None,
-            )
-        except UnknownArea as problem:
-            raise ProcesskitError(f"--area: {problem}") from None
-        _warn_about_errors(loaded.diagnostics)
-        view: View = "list" if as_list else (by.value if by is not None else "area")
-        target = Path(output) if to_file and output is not None else None
-        _emit(result, view, chosen, target)
-    finally:
-        gc.unfreeze()
+        result = inventory(
+            loaded.repo,
+            today=day,
+            areas=area or None,
+            statuses=[choice.value for choice in status] if status else None,
+        )
+    except UnknownArea as problem:
+        raise ProcesskitError(f"--area: {problem}") from None
+    _warn_about_errors(loaded.diagnostics)
+    view: View = "list" if as_list else (by.value if by is not None else "area")
+    target = Path(output) if to_file and output is not None else None
+    _emit(result, view, chosen, target)
     return 0
 
 
