@@ -99,7 +99,7 @@ class Count:
 @dataclass(frozen=True, slots=True)
 class AreaTile:
     link: Link
-    summary: str | None
+    summary: Markup | None
     processes: int
     by_type: list[Count]
 
