@@ -91,6 +91,16 @@ def test_markdown_headings_of_a_lead_text_come_below_the_page_title() -> None:
     assert str(markdown("###### Sex\ntext", below=1)) == "<h2>Sex</h2>\n<p>text</p>\n"
 
 
+def test_a_markdown_table_scrolls_in_a_box_named_by_its_headings() -> None:
+    assert str(markdown("| Typ | *Vad* `den` gör |\n|---|---|\n| A | B |")) == (
+        '<div class="table-scroll" tabindex="0" role="region" aria-label="Typ, Vad den gör">\n'
+        "<table>\n<thead>\n<tr>\n<th>Typ</th>\n<th><em>Vad</em> <code>den</code> gör</th>\n"
+        "</tr>\n</thead>\n<tbody>\n<tr>\n<td>A</td>\n<td>B</td>\n</tr>\n</tbody>\n"
+        "</table>\n</div>\n"
+    )
+    assert str(markdown("| |\n|-|\n| A |")).startswith('<div class="table-scroll" tabindex="0">\n')
+
+
 def test_markdown_in_a_table_cell_keeps_its_blocks_but_has_no_headings() -> None:
     assert str(markdown_cell("Ett *steg*")) == "Ett <em>steg</em>"
     assert str(markdown_cell("## Bara rubrik")) == "<strong>Bara rubrik</strong>"

@@ -18,6 +18,7 @@ becomes depends on where the page puts it, and each kind of place has its functi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -45,11 +46,36 @@ def is_safe_url(url: str) -> bool:
     return match.group(1).lower() in _SAFE_SCHEMES and cleaned != match.group(0)
 
 
+def _table_open(
+    renderer: object, tokens: Sequence[Token], index: int, options: object, env: object
+) -> str:
+    """A table scrolls sideways in a box of its own, so that a wide one never widens the
+    page; the box can be reached with the keyboard and is named by the column headings."""
+    headings = []
+    for token in tokens[index + 1 :]:
+        if token.type == "thead_close":
+            break
+        if token.type == "inline":
+            words = "".join(c.content for c in token.children or [] if c.type != "softbreak")
+            headings.append(" ".join(words.split()))
+    label = ", ".join(heading for heading in headings if heading)
+    named = f' role="region" aria-label="{escape(label)}"' if label else ""
+    return f'<div class="table-scroll" tabindex="0"{named}>\n<table>\n'
+
+
+def _table_close(
+    renderer: object, tokens: Sequence[Token], index: int, options: object, env: object
+) -> str:
+    return "</table>\n</div>\n"
+
+
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.enable("table")
     parser.disable("image")  # an image would load from anywhere; its source is shown as text
     parser.validateLink = is_safe_url  # type: ignore[method-assign]
+    parser.add_render_rule("table_open", _table_open)
+    parser.add_render_rule("table_close", _table_close)
     return parser
 
 
