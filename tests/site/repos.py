@@ -382,6 +382,25 @@ def _hostile_text_files() -> dict[str, str | bytes]:
                     "phone": text("Telefon"),
                     "url": LONG_URL + " <b>" + CONTROL,
                 },
+                "accessibility": {
+                    "status": "partial",
+                    "assessed": "2026-03-16",
+                    "method": "third-party",
+                    "assessor": text("Granskare"),
+                    "shortcomings": [
+                        {
+                            "content": text("Brist"),
+                            "problem": text("Problem"),
+                            "criteria": [text("1.1.1")],
+                            "alternative": text("Alternativ"),
+                            "fixed_by": "2026-09-30",
+                        }
+                    ],
+                    "disproportionate_burden": [
+                        {"content": text("Betungande"), "reason": text("Motivering")}
+                    ],
+                    "outside_law": [{"content": text("Utanför"), "reason": text("Skäl")}],
+                },
             },
             "maturity": {
                 "dimensions": dimensions,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from processkit.codepoints import printable
+from processkit.model.config import AssessmentMethod, Compliance
 from processkit.resources import templates_dir
 from processkit.site.i18n import LANGUAGES, catalogue, catalogue_path
 from processkit.site.links import href, mailto
@@ -152,6 +154,8 @@ def test_every_label_a_template_asks_for_exists() -> None:
             "checklist",
         ],
         "raci.": ["r", "a", "c", "i", "r_long", "a_long", "c_long", "i_long"],
+        "a11y_status.": list(typing.get_args(Compliance)),
+        "a11y_method.": list(typing.get_args(AssessmentMethod)),
     }
     missing = []
     for template in sorted((templates_dir() / "site").glob("*.html")):
