@@ -153,7 +153,7 @@ def test_names_with_control_characters_and_a_trailing_backslash_are_drawn(
             "processes/p.yaml": (
                 'kind: process\nid: p\nname: "Ta\\x00 emot\\x1b\\x7f\\x85\\uFFFE C:\\\\mapp\\\\"\n'
                 "area: a\ntype: core\nstatus: approved\n"
-                "activities:\n  - {id: s, name: \"Steg\\x0c\\\\\", role: r}\n"
+                'activities:\n  - {id: s, name: "Steg\\x0c\\\\", role: r}\n'
             ),
         }
     )

@@ -21,7 +21,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import html_pages
-from tests.site.repos import HOSTILE_TEXT
+from tests.site.repos import HOSTILE_TEXT, LONG_WORD
 
 from processkit.resources import templates_dir
 
@@ -236,15 +236,16 @@ PAGE_KINDS = sorted(
 )
 
 
-def _wider_pages(browser: Any, address: str, pages: list[str], width: int) -> list[str]:
+def _wider_pages(browser: Any, address: str, pages: list[str], width: int, query: str) -> list[str]:
     """The pages wider than ``width`` CSS pixels (the page scrolls sideways), with their width;
-    asserts that the pages include every kind of page."""
+    the search page shows the results for ``query``. Asserts that the pages include every kind
+    of page."""
     context = browser.new_context(viewport={"width": width, "height": 844})
     tab = context.new_page()
     wider, kinds = [], set()
     for page in pages:
         if page == "search.html":  # with results, which come from the search index
-            tab.goto(address + "search.html?q=utredning")
+            tab.goto(address + "search.html?q=" + query)
             tab.locator("#search-results a").first.wait_for()
         else:
             tab.goto(address + page)
@@ -263,7 +264,7 @@ def test_no_page_scrolls_sideways_on_a_390_pixel_phone(
     """Every page of the Kalmar site (every kind, the handbooks with tables among them) fits a
     phone 390 CSS pixels wide; a wide table or map scrolls inside its own box."""
     assert "handbooks/hb-processmodell.html" in html_pages(kalmar_site)
-    wider = _wider_pages(browser, server, html_pages(kalmar_site), 390)
+    wider = _wider_pages(browser, server, html_pages(kalmar_site), 390, "utredning")
     assert wider == [], "\n".join(wider)
 
 
@@ -275,5 +276,5 @@ def test_no_page_from_hostile_text_scrolls_sideways(
     field of every kind of page, on a phone and on a desktop."""
     site = build_site(HOSTILE_TEXT, search=True)
     with serving(site) as address:
-        wider = _wider_pages(browser, address, html_pages(site), width)
+        wider = _wider_pages(browser, address, html_pages(site), width, LONG_WORD)
     assert wider == [], "\n".join(wider)
