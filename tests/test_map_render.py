@@ -141,6 +141,31 @@ def test_landscape_svg_links_every_process_and_hides_the_helpers(
     assert list(graph) == ["landscape"]
 
 
+def test_names_with_control_characters_and_a_trailing_backslash_are_drawn(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    """YAML lets a name hold control characters; Graphviz stopped at them and SVG cannot
+    hold them, and a name ending in a backslash escaped the closing quote of the DOT string."""
+    root = make_repo(
+        {
+            "areas/a.yaml": "kind: area\nid: a\nname: Område\n",
+            "roles/r.yaml": 'kind: role\nid: r\nname: "Roll\\x01 C:\\\\"\ncategory: operational\n',
+            "processes/p.yaml": (
+                'kind: process\nid: p\nname: "Ta\\x00 emot\\x1b\\x7f\\x85\\uFFFE C:\\\\mapp\\\\"\n'
+                "area: a\ntype: core\nstatus: approved\n"
+                'activities:\n  - {id: s, name: "Steg\\x0c\\\\", role: r}\n'
+            ),
+        }
+    )
+    repo = load_repository(root).repo
+    assert repo.processes["p"].entity.name == "Ta\x00 emot\x1b\x7f\x85\ufffe C:\\mapp\\"
+    landscape, flow = render_maps([landscape_dot(repo), process_dot(repo, "p")], tmp_path)
+    node = parts(parse(landscape), "node")["landscape--p--p"]
+    assert title_and_desc(node)[0] == "Ta emot C:\\mapp\\"
+    texts = {t.text for t in parse(flow).iter(f"{SVG}text")}
+    assert {"Roll C:\\", "Steg \\"} <= texts  # a form feed is a blank to the wrapping
+
+
 def test_a_map_without_links_is_one_image(repo: Repository, tmp_path: Path) -> None:
     from processkit.render import NO_LINKS
 

@@ -12,12 +12,18 @@ import functools
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.conftest import ROOT
+from tests.site.conftest import BuildSite
+from tests.site.htmlcheck import html_pages
+from tests.site.repos import HOSTILE_TEXT, LONG_WORD
+
+from processkit.resources import templates_dir
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +48,8 @@ AXE_PAGES = [
     "processes/bu-utredning.html",
     "roles/socialsekreterare.html",
     "handbooks/rutin-barnutredning.html",
+    "handbooks/hb-processmodell.html",
+    "accessibility.html",
     "maturity.html",
     "proposals.html",
 ]
@@ -59,15 +67,24 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def server(kalmar_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(kalmar_site))
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """``folder`` served on a free port of 127.0.0.1; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(kalmar_site: Path) -> Iterator[str]:
+    with serving(kalmar_site) as address:
+        yield address
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -209,3 +226,55 @@ def test_a_process_page_prints_without_menus(page: Any, server: str) -> None:
     assert hidden == ["none"] * 5
     assert page.locator("#activities").is_visible()
     assert page.locator("figure.map svg").first.is_visible()
+
+
+#: Every kind of page: one per template that draws a whole page (its body is "page page-…").
+PAGE_KINDS = sorted(
+    f"page page-{t.stem}"
+    for t in (templates_dir() / "site").glob("*.html")
+    if t.stem not in ("base", "macros")
+)
+
+
+def _wider_pages(browser: Any, address: str, pages: list[str], width: int, query: str) -> list[str]:
+    """The pages wider than ``width`` CSS pixels (the page scrolls sideways), with their width;
+    the search page shows the results for ``query``. Asserts that the pages include every kind
+    of page."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    tab = context.new_page()
+    wider, kinds = [], set()
+    for page in pages:
+        if page == "search.html":  # with results, which come from the search index
+            tab.goto(address + "search.html?q=" + query)
+            tab.locator("#search-results a").first.wait_for()
+        else:
+            tab.goto(address + page)
+        kinds.add(tab.evaluate("document.body.className"))
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wider.append(f"{page}: {scroll_width} px")
+    context.close()
+    assert sorted(kinds) == PAGE_KINDS
+    return wider
+
+
+def test_no_page_scrolls_sideways_on_a_390_pixel_phone(
+    browser: Any, server: str, kalmar_site: Path
+) -> None:
+    """Every page of the Kalmar site (every kind, the handbooks with tables among them) fits a
+    phone 390 CSS pixels wide; a wide table or map scrolls inside its own box."""
+    assert "handbooks/hb-processmodell.html" in html_pages(kalmar_site)
+    wider = _wider_pages(browser, server, html_pages(kalmar_site), 390, "utredning")
+    assert wider == [], "\n".join(wider)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_page_from_hostile_text_scrolls_sideways(
+    browser: Any, build_site: BuildSite, width: int
+) -> None:
+    """Words wider than the screen, Markdown tables and code, right-to-left text: in every
+    field of every kind of page, on a phone and on a desktop."""
+    site = build_site(HOSTILE_TEXT, search=True)
+    with serving(site) as address:
+        wider = _wider_pages(browser, address, html_pages(site), width, LONG_WORD)
+    assert wider == [], "\n".join(wider)

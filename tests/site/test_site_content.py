@@ -4,9 +4,11 @@ branding and a repository's own templates."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import CliResult
 from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import page_facts
 from tests.site.repos import RICH
@@ -46,7 +48,9 @@ def test_pages_of_a_full_repository(build_site: BuildSite, update_goldens: bool,
     check_golden("rich/" + page.replace("/", "--"), html, update_goldens)
 
 
-@pytest.mark.parametrize("page", ["index.html", "processes/bu-utredning.html"])
+@pytest.mark.parametrize(
+    "page", ["index.html", "processes/bu-utredning.html", "accessibility.html"]
+)
 def test_kalmar_pages(kalmar_site: Path, update_goldens: bool, page: str) -> None:
     html = without_maps((kalmar_site / page).read_text(encoding="utf-8"))
     check_golden("kalmar/" + page.replace("/", "--"), html, update_goldens)
@@ -125,3 +129,174 @@ def test_accessibility_statement_has_the_configured_contact(build_site: BuildSit
     text = " ".join(" ".join(page_facts(site, "accessibility.html").text).split())
     assert "Tillgänglighetsredogörelse för Fyren" in text
     assert "Redogörelsen uppdaterades senast 2026-06-01." in text
+
+
+def _statement(site: Path) -> dict[str, str]:
+    """The accessibility statement's text under each heading, by the heading's id."""
+    html = (site / "accessibility.html").read_text(encoding="utf-8")
+    main = html[html.index("<main") : html.index("</main>")]
+    sections: dict[str, str] = {}
+    for part in re.split(r'(?=<h[23] id=")', main)[1:]:
+        ident = re.match(r'<h[23] id="([^"]+)"', part)
+        assert ident is not None
+        text = re.sub(r"<[^>]+>", " ", part[part.index("</h") :])
+        sections[ident.group(1)] = " ".join(text.replace("h2>", "").replace("h3>", "").split())
+    return sections
+
+
+def test_an_accessibility_statement_left_unset_says_it_is_not_complete(
+    build_site: BuildSite,
+) -> None:
+    """Without site.accessibility nothing is claimed: the statement says what is missing."""
+    sections = _statement(build_site(RICH))
+    assert sections["how-accessible"] == (
+        "Redogörelsen är inte komplett: Testkommunen har inte angett om webbplatsen är helt "
+        "förenlig, delvis förenlig eller inte förenlig med lagen om tillgänglighet till digital "
+        "offentlig service. Webbplatsen är byggd för att uppfylla WCAG 2.1 på nivå AA: den går "
+        "att använda med tangentbord, med skärmläsare, på mobil och med förstoring till 400 "
+        "procent. Texterna i processbeskrivningarna skrivs av verksamheten, och deras "
+        "tillgänglighet bedöms här nedan."
+    )
+    assert (
+        sections["shortcomings"] == "Redogörelsen är inte komplett: den förtecknar inga brister än."
+    )
+    assert sections["disproportionate-burden"] == (
+        "Vi gör inga undantag för oskäligt betungande anpassning."
+    )
+    assert sections["outside-law"] == (
+        "Lagen om tillgänglighet till digital offentlig service gäller inte följande innehåll "
+        "(9 §). Länkar till andra webbplatser, till exempel lagtexter och Socialstyrelsens "
+        "handböcker, leder till sidor som vi inte ansvarar för och som kan vara mindre "
+        "tillgängliga."
+    )
+    assert sections["testing"].startswith(
+        "Redogörelsen anger inte när webbplatsen senast bedömdes. Redogörelsen anger inte hur "
+        "bedömningen gjordes. Webbplatsen skapas med verktyget processkit,"
+    )
+    assert sections["testing"].endswith("Redogörelsen uppdaterades senast 2026-06-01.")
+
+
+@pytest.mark.parametrize(
+    ("status", "language", "words"),
+    [
+        (
+            "full",
+            "sv",
+            "Den här webbplatsen är helt förenlig med lagen om tillgänglighet till digital "
+            "offentlig service.",
+        ),
+        (
+            "partial",
+            "sv",
+            "Den här webbplatsen är delvis förenlig med lagen om tillgänglighet till digital "
+            "offentlig service, på grund av de brister som beskrivs nedan.",
+        ),
+        (
+            "none",
+            "sv",
+            "Den här webbplatsen är inte förenlig med lagen om tillgänglighet till digital "
+            "offentlig service. Bristerna beskrivs nedan.",
+        ),
+        (
+            "full",
+            "en",
+            "This website is fully compliant with the Swedish law on accessibility of digital "
+            "public services.",
+        ),
+        (
+            "partial",
+            "en",
+            "This website is partially compliant with the Swedish law on accessibility of "
+            "digital public services, due to the shortcomings listed below.",
+        ),
+        (
+            "none",
+            "en",
+            "This website is not compliant with the Swedish law on accessibility of digital "
+            "public services. The shortcomings are listed below.",
+        ),
+    ],
+)
+def test_compliance_is_stated_in_the_fixed_words(
+    build_site: BuildSite, status: str, language: str, words: str
+) -> None:
+    files = dict(RICH)
+    files["processkit.yaml"] = (
+        str(files["processkit.yaml"])
+        + f"  language: {language}\n  accessibility: {{status: {status}}}\n"
+    )
+    sections = _statement(build_site(files))
+    assert sections["how-accessible"].startswith(words + " ")
+    unlisted = {
+        "sv": "Redogörelsen är inte komplett: den förtecknar inga brister än.",
+        "en": "This statement is not complete: it lists no shortcomings yet.",
+    }
+    none_known = {
+        "sv": "Vi känner inte till något innehåll på webbplatsen som inte är tillgängligt.",
+        "en": "We know of no content on this website that is not accessible.",
+    }
+    expected = none_known if status == "full" else unlisted
+    assert sections["shortcomings"] == expected[language]
+
+
+def test_the_statement_lists_shortcomings_exemptions_and_the_assessment(
+    build_site: BuildSite,
+) -> None:
+    files = dict(RICH)
+    files["processkit.yaml"] = str(files["processkit.yaml"]) + (
+        "  language: en\n"
+        "  accessibility:\n"
+        "    status: partial\n"
+        "    assessed: 2026-03-16\n"
+        "    method: third-party\n"
+        "    assessor: Granskarna AB\n"
+        "    updated: 2026-03-20\n"
+        "    shortcomings:\n"
+        "      - {content: Scanned PDFs, problem: They have no text., criteria: [1.1.1, 1.3.1],\n"
+        "         alternative: Ask for a Word file., fixed_by: 2026-09-30}\n"
+        "      - {content: Link texts, problem: Some say Read more.}\n"
+        "    disproportionate_burden:\n"
+        "      - {content: Training films 2021, reason: They are replaced this autumn.}\n"
+        "    outside_law:\n"
+        "      - {content: Old routines, reason: Published before 23 September 2018.}\n"
+        "      - {content: Maps of the premises}\n"
+    )
+    sections = _statement(build_site(files))
+    assert sections["shortcomings"] == (
+        "The content described below is in one way or another not fully accessible. "
+        "Scanned PDFs : They have no text. Concerns WCAG 2.1 success criteria: 1.1.1, 1.3.1. "
+        "Alternative: Ask for a Word file. We plan to fix this by 2026-09-30. "
+        "Link texts : Some say Read more."
+    )
+    assert sections["disproportionate-burden"] == (
+        "Testkommunen exempts the following content from the requirements, because making it "
+        "accessible would be a disproportionate burden (section 12 of the law on accessibility "
+        "of digital public services). Training films 2021 Reason: They are replaced this autumn."
+    )
+    assert sections["outside-law"] == (
+        "The law on accessibility of digital public services does not apply to the following "
+        "content (section 9). Old routines Why: Published before 23 September 2018. "
+        "Maps of the premises Links to other websites, such as legal texts and national "
+        "guidance, lead to pages we are not responsible for and which may be less accessible."
+    )
+    assert sections["testing"].startswith(
+        "The latest assessment of how this website complies with the law was made on "
+        "2026-03-16. The method was an audit by an external party. It was made by Granskarna AB. "
+    )
+    assert sections["testing"].endswith("This statement was last updated on 2026-03-20.")
+
+
+def test_an_exemption_for_disproportionate_burden_needs_its_reason(
+    make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
+) -> None:
+    root = make_repo(
+        {
+            "processkit.yaml": "organisation: T\nsite:\n  accessibility:\n"
+            "    disproportionate_burden: [{content: Filmer}]\n"
+        }
+    )
+    result = cli("validate", root)
+    assert (result.code, result.err.splitlines()[0]) == (
+        2,
+        "processkit.yaml:4:31 PK010 error: `reason` is missing: BurdenExemption needs it",
+    )

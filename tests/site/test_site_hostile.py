@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+import types
+import typing
 from pathlib import Path
+from typing import Any
 
+from pydantic import BaseModel, StringConstraints
+from tests.conftest import write_files
 from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import broken_links, html_pages, page_facts, strict_parse_errors
-from tests.site.repos import HOSTILE
+from tests.site.nuchecker import checker_errors
+from tests.site.repos import HOSTILE, HOSTILE_TEXT
+
+from processkit.loading.load import load_repository
+from processkit.model import KINDS, Config
+from processkit.model.introspect import model_in
 
 
 def test_hostile_text_is_inert(build_site: BuildSite) -> None:
@@ -81,3 +91,100 @@ def test_the_checks_find_what_they_look_for(tmp_path: Path) -> None:
         1,
         ["b onclick"],
     )
+
+
+# -- valid but hard text in every field: the pages stay valid HTML ----------------------------
+
+#: Settings that are not free text shown on a page: folders, a path, file globs and the
+#: colours (checked to be #rrggbb).
+NOT_SHOWN = {
+    "Config.exclude",
+    "SiteConfig.output",
+    "SiteConfig.logo",
+    "SiteConfig.templates",
+    "SiteColors.primary",
+    "SiteColors.link",
+}
+
+
+def _is_text(annotation: Any) -> bool:
+    """True for a text or Markdown field (not an id, a date or an enumeration)."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list):
+        return any(_is_text(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+    if origin is dict:
+        return _is_text(typing.get_args(annotation)[1])
+    if origin is typing.Annotated:
+        base, *metadata = typing.get_args(annotation)
+        return not any(isinstance(m, StringConstraints) for m in metadata) and _is_text(base)
+    return annotation is str
+
+
+def _unfilled(model: type[BaseModel], values: list[BaseModel]) -> list[str]:
+    """The text fields of ``model`` (and of the models inside it) that none of ``values``
+    fills."""
+    missing = []
+    for name, info in model.model_fields.items():
+        where = f"{model.__name__}.{name}"
+        inner = model_in(info.annotation)
+        if inner is not None:
+            found: list[BaseModel] = []
+            for value in values:
+                item = getattr(value, name)
+                found += item if isinstance(item, list) else [item] if item is not None else []
+            missing += _unfilled(inner, found)
+        elif (
+            _is_text(info.annotation)
+            and where not in NOT_SHOWN
+            and not any(getattr(value, name) for value in values)
+        ):
+            missing.append(where)
+    return missing
+
+
+def test_the_hostile_text_fills_every_text_field_of_every_kind(tmp_path: Path) -> None:
+    loaded = load_repository(write_files(tmp_path / "repo", HOSTILE_TEXT))
+    assert [d for d in loaded.diagnostics if d.severity == "error"] == []
+    repo = loaded.repo
+    missing = _unfilled(Config, [repo.config])
+    for kind, model in KINDS.items():
+        missing += _unfilled(model, [r.entity for r in repo.of_kind(kind).values()])
+    assert missing == []
+
+
+def test_a_site_from_hostile_text_passes_the_nu_html_checker(build_site: BuildSite) -> None:
+    """Markdown blocks of every kind, raw HTML, words longer than a phone is wide,
+    right-to-left text and control characters in every text: every page stays valid."""
+    site = build_site(HOSTILE_TEXT)
+    errors = checker_errors(site)
+    assert errors == [], "\n".join(errors)
+    html = (site / "processes/p1.html").read_text(encoding="utf-8")
+    assert "\x01" not in html and "\ufffe" not in html  # left out, not escaped
+
+
+def test_an_activity_description_with_a_list_and_paragraphs_stands_in_a_block(
+    build_site: BuildSite,
+) -> None:
+    """A ``<ul>`` or ``<p>`` inside a ``<span>`` is invalid HTML; in the activity table the
+    description is a ``<div>``, and its headings are bold paragraphs (a ``<th>`` may hold no
+    heading)."""
+    site = build_site(HOSTILE_TEXT)
+    html = (site / "processes/p1.html").read_text(encoding="utf-8")
+    assert (
+        '<div class="activity-desc"><ul>\n<li>en lista</li>\n<li>i en aktivitet</li>\n</ul>\n'
+        "<p>Och ett stycke till.</p></div></th>" in html
+    )
+    assert "<p><strong>Rubrik sex</strong></p>" in html
+
+
+def test_the_checker_reports_what_it_finds(tmp_path: Path) -> None:
+    """The check above can fail: a list inside a span is reported, with where it is."""
+    (tmp_path / "bad.html").write_text(
+        '<!DOCTYPE html><html lang="sv"><head><title>x</title></head><body>'
+        "<span><ul><li>x</li></ul></span></body></html>",
+        encoding="utf-8",
+    )
+    assert checker_errors(tmp_path) == [
+        "bad.html:1:73 Element “ul” not allowed as child of element “span” in this context. "
+        "(Suppressing further errors from this subtree.) [ody><span><ul><li>x<]"
+    ]

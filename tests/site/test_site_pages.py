@@ -14,6 +14,7 @@ from tests.site.htmlcheck import (
     page_facts,
     strict_parse_errors,
 )
+from tests.site.nuchecker import checker_errors
 
 from processkit.loading.load import load_repository
 
@@ -58,6 +59,13 @@ def test_pages_are_valid_html(kalmar_site: Path) -> None:
     for page in html_pages(kalmar_site):
         problems += strict_parse_errors(kalmar_site, page)
     assert problems == []
+
+
+def test_the_nu_html_checker_finds_no_error_on_any_page(kalmar_site: Path) -> None:
+    """Every page, its inline maps and charts included, is valid HTML: the W3C's Nu Html
+    Checker (vnu.jar) runs once over all of them."""
+    errors = checker_errors(kalmar_site)
+    assert errors == [], "\n".join(errors)
 
 
 def test_ids_are_unique_and_headings_in_order(kalmar_site: Path) -> None:

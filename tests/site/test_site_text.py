@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from processkit.codepoints import printable
+from processkit.model.config import AssessmentMethod, Compliance
 from processkit.resources import templates_dir
 from processkit.site.i18n import LANGUAGES, catalogue, catalogue_path
-from processkit.site.markdown import is_safe_url, markdown, markdown_inline
+from processkit.site.links import href, mailto
+from processkit.site.markdown import is_safe_url, markdown, markdown_cell, markdown_phrasing
 
 
 @pytest.mark.parametrize(
@@ -39,6 +43,39 @@ def test_only_http_mailto_and_relative_links_are_safe(url: str, safe: bool) -> N
     assert is_safe_url(url) is safe
 
 
+@pytest.mark.parametrize(
+    ("address", "link"),
+    [
+        ("https://lagen.nu/2001:453", "https://lagen.nu/2001:453"),
+        ("../handbooks/h.html#kapitel-1", "../handbooks/h.html#kapitel-1"),
+        (
+            ' https://example.se/a b?q=<x>&y="1"#del#2 ',
+            "https://example.se/a%20b?q=%3Cx%3E&y=%221%22#del%232",
+        ),
+        ("https://example.se/å{}|^`", "https://example.se/%C3%A5%7B%7D%7C%5E%60"),
+        ("https://example.se/%C3%A5/100%", "https://example.se/%C3%A5/100%25"),
+        ("https://example.se/\x01x\ufffe", "https://example.se/x"),
+        ("javascript:alert(1)", None),
+        (None, None),
+    ],
+)
+def test_link_addresses_are_made_valid_urls(address: str | None, link: str | None) -> None:
+    """What a repository writes as an address is percent-encoded where a URL cannot hold it,
+    as a browser would, so that the page stays valid HTML."""
+    assert href(address) == link
+
+
+def test_mail_links_are_percent_encoded() -> None:
+    assert mailto(" webb@kalmar.example.se ") == "mailto:webb@kalmar.example.se"
+    assert mailto("a b<x>?&#@example.se") == "mailto:a%20b%3Cx%3E%3F%26%23@example.se"
+
+
+def test_control_characters_and_noncharacters_are_left_out() -> None:
+    kept = "a\tb\nc\rd é שלום \u202e"
+    assert printable(kept) is kept
+    assert printable("a\x00\x01\x0b\x0c\x1b\x7f\x80\x85\x9f\ufdd0\ufffe\uffff\U0010fffe b") == "a b"
+
+
 def test_markdown_shows_raw_html_as_text_and_unsafe_links_as_source() -> None:
     assert str(markdown("<b>fet</b> och **fet** [lag](https://lagen.nu) [x](javascript:y())")) == (
         '<p>&lt;b&gt;fet&lt;/b&gt; och <strong>fet</strong> <a href="https://lagen.nu">lag</a> '
@@ -52,9 +89,39 @@ def test_markdown_headings_come_below_the_section_without_gaps() -> None:
     )
 
 
-def test_markdown_inline_for_table_cells() -> None:
-    assert str(markdown_inline("Ett *steg*")) == "Ett <em>steg</em>"
-    assert str(markdown_inline(None)) == ""
+def test_markdown_headings_of_a_lead_text_come_below_the_page_title() -> None:
+    assert str(markdown("###### Sex\ntext", below=1)) == "<h2>Sex</h2>\n<p>text</p>\n"
+
+
+def test_a_markdown_table_scrolls_in_a_box_named_by_its_headings() -> None:
+    assert str(markdown("| Typ | *Vad* `den` gör |\n|---|---|\n| A | B |")) == (
+        '<div class="table-scroll" tabindex="0" role="region" aria-label="Typ, Vad den gör">\n'
+        "<table>\n<thead>\n<tr>\n<th>Typ</th>\n<th><em>Vad</em> <code>den</code> gör</th>\n"
+        "</tr>\n</thead>\n<tbody>\n<tr>\n<td>A</td>\n<td>B</td>\n</tr>\n</tbody>\n"
+        "</table>\n</div>\n"
+    )
+    assert str(markdown("| |\n|-|\n| A |")).startswith('<div class="table-scroll" tabindex="0">\n')
+
+
+def test_markdown_in_a_table_cell_keeps_its_blocks_but_has_no_headings() -> None:
+    assert str(markdown_cell("Ett *steg*")) == "Ett <em>steg</em>"
+    assert str(markdown_cell("## Bara rubrik")) == "<strong>Bara rubrik</strong>"
+    assert str(markdown_cell("# Rubrik\n\nStycke *ett*.\n\n- a\n- b")) == (
+        "<p><strong>Rubrik</strong></p>\n<p>Stycke <em>ett</em>.</p>\n"
+        "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"
+    )
+    assert str(markdown_cell(None)) == ""
+
+
+def test_markdown_inside_a_paragraph_is_the_words_of_the_first_block() -> None:
+    assert str(markdown_phrasing("Skydd och **stöd**\ntill <b>barn</b>.\n\nAndra.")) == (
+        "Skydd och <strong>stöd</strong> till &lt;b&gt;barn&lt;/b&gt;."
+    )
+    assert str(markdown_phrasing("- lista *först*\n- två")) == "lista <em>först</em>"
+    assert str(markdown_phrasing("# Rubrik\n\ntext")) == "Rubrik"
+    assert str(markdown_phrasing("```\nkod  <x>\nrad\n```")) == "<code>kod &lt;x&gt; rad</code>"
+    assert str(markdown_phrasing("---")) == ""
+    assert str(markdown_phrasing(None)) == ""
 
 
 def test_both_catalogues_have_the_same_labels() -> None:
@@ -87,6 +154,8 @@ def test_every_label_a_template_asks_for_exists() -> None:
             "checklist",
         ],
         "raci.": ["r", "a", "c", "i", "r_long", "a_long", "c_long", "i_long"],
+        "a11y_status.": list(typing.get_args(Compliance)),
+        "a11y_method.": list(typing.get_args(AssessmentMethod)),
     }
     missing = []
     for template in sorted((templates_dir() / "site").glob("*.html")):

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from processkit.model.types import Strict, Text
+from processkit.model.types import IsoDate, Strict, Text
 
 RuleSeverity = Literal["off", "info", "warning", "error"]
 
@@ -57,6 +57,101 @@ class AccessibilityContact(Strict):
     )
 
 
+#: How the site complies with the law on accessibility of digital public services (DOS-lagen):
+#: helt, delvis or inte förenlig.
+Compliance = Literal["full", "partial", "none"]
+#: How compliance was assessed: a self-assessment, or an audit by an external party.
+AssessmentMethod = Literal["self-assessment", "third-party"]
+
+
+class Shortcoming(Strict):
+    """Brist: content that is not accessible."""
+
+    content: Text = Field(
+        description="Innehåll: what the shortcoming concerns, e.g. Processkartorna, "
+        "Handböckernas tabeller."
+    )
+    problem: Text = Field(
+        description="Brist: what does not work, and for whom, e.g. Tabellerna saknar "
+        "rubrikceller, så en skärmläsare läser dem som löpande text."
+    )
+    criteria: list[Text] = Field(
+        default_factory=list,
+        description="Kriterier: the WCAG success criteria not met, e.g. [1.3.1].",
+    )
+    alternative: Text | None = Field(
+        default=None, description="Alternativ: an accessible way to the same content, if any."
+    )
+    fixed_by: IsoDate | None = Field(
+        default=None, description="Åtgärdas senast: the day it is to be fixed, YYYY-MM-DD."
+    )
+
+
+class BurdenExemption(Strict):
+    """Oskäligt betungande anpassning: content exempted because making it accessible would
+    be a disproportionate burden (12 § of the law)."""
+
+    content: Text = Field(description="Innehåll: what is exempted, e.g. Filmarkivet 2019.")
+    reason: Text = Field(
+        description="Motivering: why it would be a disproportionate burden; the law requires "
+        "a clear reason."
+    )
+
+
+class OutsideLaw(Strict):
+    """Innehåll som inte omfattas av lagstiftningen: content the law does not apply to (9 §)."""
+
+    content: Text = Field(description="Innehåll: what it is, e.g. Inskannade protokoll.")
+    reason: Text | None = Field(
+        default=None,
+        description="Skäl: why the law does not apply, e.g. published before 23 September "
+        "2018.",
+    )
+
+
+class AccessibilityStatement(Strict):
+    """Tillgänglighetsredogörelse: what the accessibility statement says, as the Agency for
+    Digital Government (Digg) requires it; unset fields make the statement say it is not
+    complete, never that the site complies."""
+
+    status: Compliance | None = Field(
+        default=None,
+        description="Förenlighet: `full` (helt förenlig), `partial` (delvis förenlig) or "
+        "`none` (inte förenlig) with the law on accessibility of digital public services.",
+    )
+    assessed: IsoDate | None = Field(
+        default=None, description="Bedömd: the day compliance was assessed, YYYY-MM-DD."
+    )
+    method: AssessmentMethod | None = Field(
+        default=None,
+        description="Metod: `self-assessment` (självskattning) or `third-party` (granskning "
+        "av extern part).",
+    )
+    assessor: Text | None = Field(
+        default=None, description="Granskare: who assessed, e.g. the external party's name."
+    )
+    updated: IsoDate | None = Field(
+        default=None,
+        description="Uppdaterad: the day the statement was last updated, YYYY-MM-DD "
+        "(default: the day the site was published).",
+    )
+    shortcomings: list[Shortcoming] = Field(
+        default_factory=list,
+        description="Brister: content that is not accessible (innehåll som inte är "
+        "tillgängligt).",
+    )
+    disproportionate_burden: list[BurdenExemption] = Field(
+        default_factory=list,
+        description="Oskäligt betungande anpassning: content exempted as a disproportionate "
+        "burden (12 § of the law), each with its reason.",
+    )
+    outside_law: list[OutsideLaw] = Field(
+        default_factory=list,
+        description="Utanför lagen: content the law does not apply to (9 §), e.g. documents "
+        "published before 23 September 2018.",
+    )
+
+
 class SiteConfig(Strict):
     """Webbplats: how the published management-system site looks."""
 
@@ -84,6 +179,11 @@ class SiteConfig(Strict):
         default_factory=AccessibilityContact,
         description="Tillgänglighetskontakt: shown in the accessibility statement "
         "(tillgänglighetsredogörelse).",
+    )
+    accessibility: AccessibilityStatement = Field(
+        default_factory=AccessibilityStatement,
+        description="Tillgänglighetsredogörelse: compliance, assessment, shortcomings and "
+        "exemptions, as Digg requires them in the accessibility statement.",
     )
     templates: Text | None = Field(
         default=None,

@@ -82,6 +82,15 @@ SWEDISH_VALUES: dict[str, str] = {
     "avslagen": "rejected",
     "genomförd": "done",
     "klar": "done",
+    "helt förenlig": "full",
+    "helt": "full",
+    "delvis förenlig": "partial",
+    "delvis": "partial",
+    "inte förenlig": "none",
+    "självskattning": "self-assessment",
+    "egen granskning": "self-assessment",
+    "extern granskning": "third-party",
+    "granskning av extern part": "third-party",
 }
 
 

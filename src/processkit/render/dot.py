@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from processkit.codepoints import printable
+
 
 class Html(str):
     """An HTML-like Graphviz label, written between ``<`` and ``>`` instead of quotes."""
@@ -22,10 +24,16 @@ Attrs = Mapping[str, str]
 
 
 def quote(value: str) -> str:
-    """A DOT quoted string; ``\\n``/``\\l`` line breaks written by the builders stay escapes."""
+    """A DOT quoted string; ``\\n``/``\\l`` line breaks written by the builders stay escapes.
+
+    Characters Graphviz and SVG cannot hold are left out, and a backslash at the end is doubled
+    (``"C:\\"`` would escape the closing quote)."""
+    text = printable(value)
     if isinstance(value, Html):
-        return f"<{value}>"
-    escaped = value.replace('"', '\\"')
+        return f"<{text}>"
+    escaped = text.replace('"', '\\"')
+    if (len(escaped) - len(escaped.rstrip("\\"))) % 2:
+        escaped += "\\"
     return f'"{escaped}"'
 
 

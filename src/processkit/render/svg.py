@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
+from processkit.codepoints import printable
 from processkit.render.job import MapJob
 
 #: bump when the post-processing changes, so cached SVG made the old way is not reused
-VERSION = "4"
+VERSION = "5"
 
 _ELEMENT = re.compile(
     r'<g id="(?P<id>[^"]*)" class="(?P<kind>node|edge|cluster|graph)"(?P<rest>[^>]*)>\n'
@@ -29,7 +30,7 @@ _SVG_TAG = re.compile(r"<svg\b[^>]*>")
 
 
 def _text(value: str) -> str:
-    return escape(value, quote=False)
+    return escape(printable(value), quote=False)
 
 
 def accessible_svg(data: bytes, job: MapJob) -> bytes:

@@ -16,8 +16,10 @@ from pathlib import Path
 from jinja2 import Environment
 
 from processkit import __version__
+from processkit.codepoints import printable
 from processkit.errors import ProcesskitError
 from processkit.loading.repository import Repository
+from processkit.site import links
 from processkit.site.collect import collect, map_requests
 from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
@@ -26,7 +28,6 @@ from processkit.site.filecache import FileCache, link_file
 from processkit.site.history import History
 from processkit.site.i18n import catalogue
 from processkit.site.maps import figures
-from processkit.site.markdown import is_safe_url
 from processkit.site.output import check_output, mark, staging, swap
 from processkit.site.parallel import run_indexed
 from processkit.site.search import build_index, indexed_part, plan
@@ -88,7 +89,7 @@ def build_site(
         published=info.today,
         as_of=info.as_of,
         commit=info.commit,
-        contact=Contact(contact.email, contact.phone, contact.url if _safe(contact.url) else None),
+        contact=Contact(contact.email, contact.phone, links.href(contact.url)),
     )
     facts = gather(repo, info.today)
     counts = area_counts(repo, info.today)
@@ -162,19 +163,18 @@ def _fingerprint(env: Environment, site: SiteInfo) -> str:
 
 def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
     template = env.get_template(page.template)
-    return template.render(
-        site=site,
-        page=page.context,
-        root=page.root,
-        path=page.path,
-        title=page.title,
-        indexed=page.indexed,
-        crumbs=getattr(page.context, "breadcrumbs", []),
+    # the texts of the repository may hold characters no page may (see processkit.codepoints)
+    return printable(
+        template.render(
+            site=site,
+            page=page.context,
+            root=page.root,
+            path=page.path,
+            title=page.title,
+            indexed=page.indexed,
+            crumbs=getattr(page.context, "breadcrumbs", []),
+        )
     )
-
-
-def _safe(url: str | None) -> bool:
-    return url is not None and is_safe_url(url.strip())
 
 
 def _write(target: Path, text: str) -> None:

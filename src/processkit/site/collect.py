@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from processkit.derive import is_active, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.site import links
+from processkit.site.accessibility_page import accessibility_page
 from processkit.site.contexts import MapFigure, Page, PlainPage, SearchPage
 from processkit.site.counts import AreaCount
 from processkit.site.facts import Facts
@@ -112,5 +113,5 @@ def _pages(
         "accessibility.html",
         "accessibility.html",
         texts("nav.accessibility"),
-        PlainPage([]),
+        accessibility_page(config),
     )

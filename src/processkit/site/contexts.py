@@ -99,7 +99,7 @@ class Count:
 @dataclass(frozen=True, slots=True)
 class AreaTile:
     link: Link
-    summary: str | None
+    summary: Markup | None
     processes: int
     by_type: list[Count]
 
@@ -474,8 +474,40 @@ class ChangesPage:
 
 
 @dataclass(frozen=True, slots=True)
+class ShortcomingItem:
+    content: str
+    problem: str
+    criteria: list[str]
+    alternative: str | None
+    fixed_by: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExemptItem:
+    content: str
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AccessibilityPage:
+    """The accessibility statement as the repository gives it (processkit.yaml's
+    ``site.accessibility``): ``status`` is full, partial, none or None (not given: the
+    statement then says it is not complete); ``updated`` None means the publication date."""
+
+    status: str | None
+    assessed: date | None
+    method: str | None
+    assessor: str | None
+    updated: date | None
+    shortcomings: list[ShortcomingItem]
+    burden: list[ExemptItem]
+    outside_law: list[ExemptItem]
+    breadcrumbs: list[Link]
+
+
+@dataclass(frozen=True, slots=True)
 class PlainPage:
-    """A page whose text is all in the message catalogue (accessibility, search, 404)."""
+    """A page whose text is all in the message catalogue (the 404 page)."""
 
     breadcrumbs: list[Link]
 

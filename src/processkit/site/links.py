@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
+from processkit.codepoints import printable
 from processkit.loading.repository import Repository
 from processkit.site.contexts import ExternalLink, Link, PersonRef
 from processkit.site.markdown import is_safe_url
@@ -61,12 +63,35 @@ def person(repo: Repository, person_id: str | None) -> PersonRef | None:
     return PersonRef(entity.name, entity.title, entity.unit, entity.email)
 
 
+#: What a URL may hold as it is written; anything else (blanks, quotes, ``<>``, letters
+#: beyond ASCII, control characters) is percent-encoded, as a browser does when it follows it.
+_URL_SAFE = "!#$%&'()*+,/:;=?@~"
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def href(address: str | None) -> str | None:
+    """An address written in the repository as a link target: None when there is none or it
+    is not safe (``javascript:``…), else the address with every character a URL cannot hold
+    percent-encoded, so the page stays valid whatever was written."""
+    if address is None or not is_safe_url(address.strip()):
+        return None
+    encoded = quote(printable(address.strip()), safe=_URL_SAFE)
+    encoded = _LONE_PERCENT.sub("%25", encoded)
+    before, hash_sign, fragment = encoded.partition("#")
+    return before + hash_sign + fragment.replace("#", "%23")
+
+
+def mailto(email: str) -> str:
+    """A ``mailto:`` link to ``email``, percent-encoded like ``href``."""
+    return "mailto:" + quote(printable(email.strip()), safe="!$'*+,;=:@~")
+
+
 def external(text: str, url: str | None) -> ExternalLink:
     """A link written in the repository; an unsafe address is kept only as text."""
     if url is None:
         return ExternalLink(text, None, None)
     address = url.strip()
-    return ExternalLink(text, address if is_safe_url(address) else None, address)
+    return ExternalLink(text, href(address), address)
 
 
 def fill(template: str | None, **values: str) -> str | None:
@@ -77,4 +102,4 @@ def fill(template: str | None, **values: str) -> str | None:
     address = template
     for name, value in values.items():
         address = address.replace("{" + name + "}", quote(value, safe="/"))
-    return address if is_safe_url(address) else None
+    return href(address)

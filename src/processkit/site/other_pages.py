@@ -46,7 +46,7 @@ from processkit.site.contexts import (
 from processkit.site.counts import AreaCount
 from processkit.site.facts import RACI, Facts, review_of
 from processkit.site.history import History
-from processkit.site.markdown import markdown
+from processkit.site.markdown import markdown, markdown_phrasing
 
 if TYPE_CHECKING:
     from processkit.weekly.changelog import ChangeLog
@@ -66,7 +66,7 @@ def start_page(
     tiles = []
     for count in counts:
         area = repo.areas.get(count.id)
-        summary = _first_paragraph(area.entity.description) if area else None
+        summary = markdown_phrasing(area.entity.description) if area else None
         tiles.append(
             AreaTile(
                 Link(count.name, links.area_path(count.id)),
@@ -99,13 +99,6 @@ def start_page(
     )
 
 
-def _first_paragraph(text: str | None) -> str | None:
-    if not text:
-        return None
-    paragraph = text.strip().split("\n\n", 1)[0]
-    return " ".join(paragraph.split())
-
-
 def area_page(
     repo: Repository, area_id: str, facts: Facts, landscape: MapFigure | None
 ) -> AreaPage:
@@ -127,7 +120,7 @@ def area_page(
     return AreaPage(
         id=area.id,
         name=area.name,
-        description=markdown(area.description),
+        description=markdown(area.description, below=1),
         customers=area.customers,
         unit=area.unit,
         owner=links.person(repo, area.owner),
@@ -191,7 +184,7 @@ def role_page(
         category=role.category,
         management_area=role.management_area,
         level=role.level,
-        description=markdown(role.description),
+        description=markdown(role.description, below=1),
         responsibilities=list(role.responsibilities),
         uses=uses,
         edit=edit,
@@ -275,7 +268,7 @@ def handbook_page(
         if handbook.approved
         else None,
         review=Review(review, facts.overdue(handbook, review)) if review else None,
-        summary=markdown(handbook.summary),
+        summary=markdown(handbook.summary, below=1),
         processes=sorted(processes, key=lambda link: (link.text.casefold(), link.href)),
         chapters=[
             ChapterView(f"kapitel-{number}", chapter.title, markdown(chapter.body, 2))

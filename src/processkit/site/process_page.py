@@ -28,7 +28,7 @@ from processkit.site.contexts import (
 )
 from processkit.site.facts import Facts, review_of
 from processkit.site.history import History
-from processkit.site.markdown import markdown, markdown_inline
+from processkit.site.markdown import markdown, markdown_cell
 from processkit.site.weekly_pages import radar
 from processkit.weekly.maturity import dimensions as named_dimensions
 from processkit.weekly.proposals import STATUS_ORDER
@@ -82,7 +82,7 @@ def process_page(
         ),
         owner=links.person(repo, process.owner),
         leaders=[ref for ref in (links.person(repo, p) for p in process.leaders) if ref],
-        purpose=markdown(process.purpose),
+        purpose=markdown(process.purpose, below=1),
         customer=process.customer,
         need=process.need,
         start=process.start,
@@ -151,7 +151,7 @@ def _activities(repo: Repository, process: Process) -> list[ActivityRow]:
                 number=number[activity_id],
                 anchor=activity_anchor(activity_id),
                 name=activity.name,
-                description=markdown_inline(activity.description),
+                description=markdown_cell(activity.description),
                 performer=links.role_link(repo, activity.role, ROOT),
                 accountable=links.role_link(repo, activity.accountable, ROOT),
                 consulted=_roles(repo, activity.consulted),

@@ -16,6 +16,7 @@ from jinja2 import (
 
 from processkit.resources import templates_dir
 from processkit.site.i18n import Catalogue
+from processkit.site.links import mailto
 
 
 def builtin_dir() -> Path:
@@ -39,4 +40,5 @@ def environment(texts: Catalogue, overrides: Path | None = None) -> Environment:
         auto_reload=False,
     )
     env.globals["t"] = texts
+    env.filters["mailto"] = mailto  # href="{{ person.email|mailto }}"
     return env
