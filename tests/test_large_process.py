@@ -235,3 +235,16 @@ def test_a_wrong_next_on_each_of_3000_activities_is_reported_without_listing_the
         }
 
     assert found == [wrong(a, guess=a <= guessed) for a in range(1, 3000)]
+
+
+def test_map_all_says_which_flow_it_listed(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+    root = repository(tmp_path / "repo", chain(201))
+    out = tmp_path / "maps"
+    drawn = cli("map", "all", root, "-o", out, "--format", "dot")
+    assert (drawn.code, drawn.out, drawn.err) == (
+        0,
+        f"wrote 5 maps to {out}\n",
+        note(201, "its map"),
+    )
+    dot = (out / "process-eb-handlaggning.dot").read_text(encoding="utf-8")
+    assert re.findall(r'label="(\d+)\. Steg \1\\l"', dot) == [str(n) for n in range(1, 202)]
