@@ -1,7 +1,7 @@
 """Time validate, map and publish on a repository of one very large process.
 
     python benchmarks/large_process.py [--cases web:200,web:3000,chain:3000,chain:20000]
-                                       [--repeat 3] [--commands validate,map] [--json FILE]
+                                       [--repeat 3] [--commands validate,map]
 
 ``run.py`` measures how costs grow with the number of processes; this measures how they grow
 with the size of one process. Each case is a shape and a number of activities:
@@ -15,9 +15,10 @@ The process (``eb-handlaggning``, a draft) has a performer and an accountable ro
 activity, a consulted role on every third and an informed one on every fourth, a description
 on every seventh and a routine on every tenth, and it hands over to and from three small
 processes that mirror it. (More on every activity, and 20,000 activities would pass the
-200,000 values a file may hold.) A flow of more than 200 activities is listed, not drawn (rule PK124), so
-``validate`` exits 0 with one warning on those. The Markdown table goes to stdout, progress to
-stderr; the exit status is 1 when a command exits with a status other than the expected one.
+200,000 values a file may hold.) A flow of more than 200 activities is listed, not drawn
+(rule PK124), so ``validate`` exits 0 with one warning on those. The Markdown table goes to
+stdout, progress to stderr; the exit status is 1 when a command exits with a status other than
+the expected one.
 """
 
 from __future__ import annotations
