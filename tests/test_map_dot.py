@@ -320,6 +320,25 @@ def test_flow_edges_follow_next_and_loops_leave_by_the_bottom(repo: Repository) 
         assert (len(points) - 1) % 3 == 0
 
 
+def test_a_link_written_twice_is_drawn_once(make_repo: MakeRepo) -> None:
+    files = dict(FIXTURE)
+    files["processes/twice.yaml"] = (
+        "kind: process\nid: twice\nname: Två gånger\narea: barn\ntype: core\n"
+        "status: draft\nactivities:\n"
+        "  - id: a\n    name: Steg a\n    role: handlaggare\n    next: [b, b, a, b]\n"
+        "  - id: b\n    name: Steg b\n    role: handlaggare\n"
+    )
+    dot = process_dot(load_repository(make_repo(files)).repo, "twice").dot
+    assert edges(dot) == [
+        ("start", "act:a"),
+        ("act:a", "act:b"),
+        ("act:a", "act:a"),
+        ("act:b", "end"),
+    ]
+    ids = re.findall(r' id="([^"]+)"', dot)
+    assert len(ids) == len(set(ids))
+
+
 def test_flow_of_a_process_without_activities_goes_from_need_to_end(
     repo: Repository,
 ) -> None:

@@ -7,6 +7,7 @@ and review the diff.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,3 +70,47 @@ def test_fixture_map_matches_its_golden(
 ) -> None:
     maps = MapBuilder(load_repository(make_repo(FIXTURE)).repo)
     check_golden(golden, build(maps).dot, update_goldens)
+
+
+def listed_process() -> dict[str, str | bytes]:
+    """A process of 201 activities, one more than a flow map draws: written with the second
+    step last, so that the list shows flow order, not file order; one name long enough to
+    wrap, one with characters DOT must escape, one step without a performer."""
+    names = {
+        1: "Ta emot ansökan",
+        2: "Kontrollera att ansökan är komplett",
+        3: "Utreda rätten till bistånd enligt 4 kap. 1 § SoL med hembesök, kontakt med "
+        "arbetsförmedlingen och genomgång av kontoutdrag för de senaste tre månaderna",
+        4: 'Skriva "förslag till beslut" \\ kommentera',
+    }
+    steps = [1, *range(3, 202), 2]
+    lines = [
+        "kind: process",
+        "id: eb-handlaggning",
+        "name: Handlägga ansökan om ekonomiskt bistånd",
+        "area: barn",
+        "type: core",
+        "status: draft",
+        "activities:",
+    ]
+    for step in steps:
+        name = names.get(step, f"Steg {step}")
+        lines += [f"  - id: s{step}", f"    name: {json.dumps(name, ensure_ascii=False)}"]
+        if step != 5:
+            lines.append("    role: handlaggare")
+        if step < 201:
+            lines.append(f"    next: [s{step + 1}]")
+    return {
+        "areas/barn.yaml": "kind: area\nid: barn\nname: Barn och unga\n",
+        "roles/handlaggare.yaml": (
+            "kind: role\nid: handlaggare\nname: Handläggare\ncategory: operational\n"
+        ),
+        "processes/eb-handlaggning.yaml": "\n".join(lines) + "\n",
+    }
+
+
+def test_a_flow_too_large_to_draw_is_a_list_matching_its_golden(
+    make_repo: MakeRepo, update_goldens: bool
+) -> None:
+    maps = MapBuilder(load_repository(make_repo(listed_process())).repo)
+    check_golden("fixture-process-listed.dot", maps.process("eb-handlaggning").dot, update_goldens)

@@ -17,6 +17,10 @@ ACTIVE_STATUSES = ("draft", "review", "approved")
 PROCESS_TYPES = ("management", "core", "support")
 STATUSES = ("draft", "review", "approved", "retired")
 SPECIFICATION_FIELDS = ("purpose", "customer", "need", "start", "end")
+#: The most activities a flow map draws. A process with more is shown as a list of its
+#: activities in flow order instead, on its map and its page, and rule PK124 says why: such a
+#: map could not be read, and placing it would take long.
+FLOW_MAP_MAX_ACTIVITIES = 200
 
 
 def add_months(day: date, months: int) -> date:
@@ -179,6 +183,12 @@ def activity_order(process: Process) -> list[str]:
                     seen.add(following)
                     queue.append(following)
     return order
+
+
+def flow_map_drawn(process: Process) -> bool:
+    """Whether the process's flow map is drawn as a flow, or (more than
+    ``FLOW_MAP_MAX_ACTIVITIES`` activities) listed."""
+    return len(process.activities) <= FLOW_MAP_MAX_ACTIVITIES
 
 
 def review_overdue(process: Process, config: Config, today: date) -> bool:

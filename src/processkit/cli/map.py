@@ -112,7 +112,9 @@ def process_command(
     _require_graphviz(format)
     repo = _load(path)
     job = process_dot(repo, process_id, link=_links(link_prefix, no_links), legend=not no_legend)
-    return _write_one(repo, job, format, output, _cache(repo, cache_dir, no_cache))
+    code = _write_one(repo, job, format, output, _cache(repo, cache_dir, no_cache))
+    _note_listed(repo, [process_id])
+    return code
 
 
 def interfaces_command(
@@ -169,6 +171,7 @@ def all_command(
 ) -> int:
     """Every map: the landscape and each area's, each active process's flow, the interfaces
     and each area's."""
+    from processkit.derive import is_active
     from processkit.render import RenderStats, render_maps
     from processkit.render.catalogue import all_maps
 
@@ -184,6 +187,9 @@ def all_command(
         _write_file(output / f"{job.name}.{format.value}", picture)
     drawn = f" ({stats.drawn} drawn, {stats.cached} from the cache)" if stats.maps else ""
     typer.echo(f"wrote {len(jobs)} maps to {output}{drawn}")
+    _note_listed(
+        repo, [pid for pid, rec in sorted(repo.processes.items()) if is_active(rec.entity)]
+    )
     return 0
 
 
@@ -227,6 +233,16 @@ def _cache(repo: Repository, cache_dir: Path | None, no_cache: bool) -> Path | N
     if no_cache:
         return None
     return cache_dir if cache_dir is not None else default_cache_dir(repo.root)
+
+
+def _note_listed(repo: Repository, process_ids: list[str]) -> None:
+    """Say which of the flows drawn were too large to draw, and listed instead."""
+    from processkit.cli.flow_notes import note_listed
+    from processkit.derive import flow_map_drawn
+
+    processes = [repo.processes[process_id].entity for process_id in process_ids]
+    listed = [(p.id, len(p.activities)) for p in processes if not flow_map_drawn(p)]
+    note_listed(listed, "its map")
 
 
 def _write_one(

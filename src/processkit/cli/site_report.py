@@ -73,11 +73,15 @@ def report_blocked(blocked: PublishBlocked) -> None:
 
 
 def report_published(result: BuildResult) -> None:
+    from processkit.cli.flow_notes import note_listed
+
     search = "" if result.searchable else ", without search"
     sys.stdout.write(
         f"Published {result.pages} pages and {result.maps} maps{search} to "
         f"{_shown(result.output / 'index.html')}\n"
     )
+    sys.stdout.flush()
+    note_listed(result.listed, "its page")
 
 
 def _shown(path: Path) -> str:

@@ -34,6 +34,13 @@ KIND_FOLDERS = {
 
 Reference = tuple[Loc, str, str]  # where, the kind referred to, the id written
 
+#: The activity ids a hint about a wrong `next` lists at most, and the comparisons "did you
+#: mean" may spend on the wrong `next`s of one process: a process of thousands of activities
+#: with a wrong `next` on each would otherwise cost millions of comparisons (minutes), and its
+#: hints would list thousands of ids each.
+HINT_IDS = 10
+GUESS_BUDGET = 100_000
+
 
 def references_of(record: Record[Any]) -> Iterator[Reference]:
     """Every reference an entity makes, with its place in the file."""
@@ -110,20 +117,23 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
 def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnostic]:
     activity_ids = [activity.id for activity in record.entity.activities]
     known = set(activity_ids)
+    shown = ", ".join(f"`{a}`" for a in activity_ids[:HINT_IDS])
+    if len(activity_ids) > HINT_IDS:
+        shown += f", … ({len(activity_ids)} in all)"
+    hint = f"`next` names the `id` of another activity in the same process: {shown}."
+    spent = 0  # comparisons made for guesses so far
     for i, activity in enumerate(record.entity.activities):
         for j, target in enumerate(activity.next):
             if target in known:
                 continue
             mark = repo.locate(record.path, ("activities", i, "next", j))
-            guess = did_you_mean(target, activity_ids)
+            guess = None
+            if spent + len(activity_ids) <= GUESS_BUDGET:
+                spent += len(activity_ids)
+                guess = did_you_mean(target, activity_ids)
             message = f"`{target}` is not an activity of this process"
             if guess:
                 message += f"; did you mean `{guess}`?"
-            hint = (
-                "`next` names the `id` of another activity in the same process: "
-                + ", ".join(f"`{a}`" for a in activity_ids)
-                + "."
-            )
             yield Diagnostic(
                 "PK030", Severity.ERROR, message, record.path, mark.line, mark.column, hint
             )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from processkit.derive import activity_order, handovers, is_active
+from processkit.derive import activity_order, flow_map_drawn, handovers, is_active
 from processkit.loading.repository import Repository
 from processkit.model import Process
 from processkit.model.process import Activity
@@ -30,9 +30,10 @@ from processkit.render.common import (
 )
 from processkit.render.dot import Cluster, Edge, Graph, Html, Node
 from processkit.render.flowlayout import FlowSizes, layout_flow
+from processkit.render.flowlist import list_dot
 from processkit.render.flowroute import route, spline
 from processkit.render.geometry import Box, Point, Rect
-from processkit.render.job import Links, MapJob, NodeInfo
+from processkit.render.job import FIXED_LAYOUT, Links, MapJob, NodeInfo
 from processkit.render.legend import legend_cluster
 from processkit.render.lookup import require
 from processkit.render.texts import Texts, texts_for
@@ -40,8 +41,6 @@ from processkit.render.wrap import wrap
 
 NO_ROLE = ""  # the lane of activities without a performer
 START, END = "start", "end"
-#: how Graphviz is run for a flow map: neato keeping the positions given (-n2)
-FLOW_LAYOUT = ("-Kneato", "-n2")
 
 LINE = 13.2  # points per line of 11 pt text (Graphviz spaces lines at 1.2 x the font size)
 SMALL_LINE = 10.8  # points per line of a 9 pt caption
@@ -171,21 +170,26 @@ def process_dot(
     legend: bool = True,
     passes: Mapping[tuple[str, str], str | None] | None = None,
 ) -> MapJob:
-    """The flow of one process in swimlanes, with its hand-overs to and from others."""
+    """The flow of one process in swimlanes, with its hand-overs to and from others; for a
+    process too large to draw (``flow_map_drawn``), its activities as a list."""
     require(repo, "process", process_id)
     process = repo.processes[process_id].entity
     language = repo.config.site.language
     texts = texts_for(language)
     name = f"process-{process_id}"
     title = texts.flow_title.format(name=process.name)
-    flow = _Flow(repo, process, name, link if link is not None else Links(), texts, language)
+    link_to = link if link is not None else Links()
+    if not flow_map_drawn(process):
+        return list_dot(repo, process, name, title, link_to, texts)
+    flow = _Flow(repo, process, name, link_to, texts, language)
 
     by_id = {activity.id: activity for activity in process.activities}
     order = activity_order(process)
     names = {activity_id: by_id[activity_id].name for activity_id in order}
     lane_of = {activity_id: by_id[activity_id].role or NO_ROLE for activity_id in order}
     roles = list(dict.fromkeys(lane_of[activity_id] for activity_id in order))
-    following = {a: [n for n in by_id[a].next if n in by_id] for a in order}
+    # a link written twice is drawn once
+    following = {a: list(dict.fromkeys(n for n in by_id[a].next if n in by_id)) for a in order}
     acts = {a: flow.activity(by_id[a], names) for a in order}
     start = flow.event(START, texts.need, process.need or process.start, style.start_node())
     end = flow.event(END, texts.need_met, process.end, style.end_node())
@@ -250,7 +254,7 @@ def process_dot(
     )
     desc += " " + process_desc(repo, process, texts, language)
     dot = "// Positions are fixed: draw with  neato -n2 -Tsvg\n" + graph.to_dot()
-    return MapJob(name, dot, title, desc, tuple(flow.infos), layout=FLOW_LAYOUT)
+    return MapJob(name, dot, title, desc, tuple(flow.infos), layout=FIXED_LAYOUT)
 
 
 def _edge_pos(points: list[Point]) -> str:

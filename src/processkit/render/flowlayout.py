@@ -66,16 +66,6 @@ class FlowLayout:
     samples: list[Box] = field(default_factory=list)
     edges: dict[tuple[str, str], list[Point]] = field(default_factory=dict)
 
-    def channel_after(self, column: int) -> float:
-        """The middle of the free gap between a column and the next."""
-        before = [k for k in self.boxes if self.column[k] <= column]
-        after = [k for k in self.boxes if self.column[k] > column]
-        nearest_before = max(self.column[k] for k in before)
-        nearest_after = min(self.column[k] for k in after)
-        right = max(self.boxes[k].right for k in before if self.column[k] == nearest_before)
-        left = min(self.boxes[k].left for k in after if self.column[k] == nearest_after)
-        return (right + left) / 2
-
     def flip(self) -> FlowLayout:
         """The same layout with y growing upwards from 0, as Graphviz wants it."""
         bottoms = [b.bottom for b in self.all_boxes()] + [r.bottom for r in self.rects()]
@@ -131,12 +121,15 @@ def layout_flow(sizes: FlowSizes) -> FlowLayout:
         key = (sizes.lane_of[name], column[name])
         row_of[name] = used.get(key, 0)
         used[key] = row_of[name] + 1
+    rows_in: dict[str, int] = {}
+    for (lane, _), rows in used.items():
+        rows_in[lane] = max(rows_in.get(lane, 1), rows)
     row_height = max(sizes.height_of.values(), default=40.0)
     lane_width = 2 * LANE_PAD_X + width * ACTIVITY_WIDTH + (width - 1) * COLUMN_GAP
     top = 0.0
     lane_top: dict[str, float] = {}
     for lane in sizes.lanes:
-        rows = max([n for (name, _), n in used.items() if name == lane] + [1])
+        rows = rows_in.get(lane, 1)
         height = LANE_PAD_TOP + rows * row_height + (rows - 1) * ROW_GAP + LANE_PAD_BOTTOM
         layout.lanes[lane] = Rect(0.0, top, lane_width, top + height)
         lane_top[lane] = top
@@ -160,7 +153,8 @@ def layout_flow(sizes: FlowSizes) -> FlowLayout:
     lanes_bottom = top
 
     first_y = layout.boxes[order[0]].y if order else LANE_PAD_TOP
-    last = max(order, key=lambda a: (column[a], -order.index(a))) if order else None
+    # the last activity: in the rightmost column, the first of them in flow order
+    last = order[max(range(len(order)), key=lambda i: (column[order[i]], -i))] if order else None
     last_y = layout.boxes[last].y if last else first_y
     start_name, start_width, start_height = sizes.start
     end_name, end_width, end_height = sizes.end

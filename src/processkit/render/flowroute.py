@@ -11,11 +11,12 @@ Coordinates are points with y growing downwards (the layout's), flipped with the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import pairwise
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 
 from processkit.render.flowlayout import FlowLayout
 from processkit.render.geometry import Box, Point
+from processkit.render.obstacles import Obstacles
 
 CLEARANCE = 3.0  # how close a line may pass a box it does not connect
 CORNER = 8.0  # radius of a rounded corner
@@ -25,7 +26,8 @@ SIDE_SHIFT = 10.0  # looping back, leave a box left of its middle and enter righ
 
 
 def _crosses(a: Point, b: Point, box: Box) -> bool:
-    """Whether the horizontal or vertical segment a-b passes through ``box`` (grown a little)."""
+    """Whether the horizontal or vertical segment a-b passes through ``box`` (grown a little).
+    (``Obstacles`` answers the same for many boxes at once.)"""
     left, right = box.left - CLEARANCE, box.right + CLEARANCE
     top, bottom = box.top - CLEARANCE, box.bottom + CLEARANCE
     if a[1] == b[1]:
@@ -35,8 +37,23 @@ def _crosses(a: Point, b: Point, box: Box) -> bool:
     return left < a[0] < right and low < bottom and high > top
 
 
-def _free(points: Sequence[Point], obstacles: Sequence[Box]) -> bool:
-    return not any(_crosses(a, b, box) for a, b in pairwise(points) for box in obstacles)
+def nearest(rails: Sequence[float], centre: float) -> Iterator[float]:
+    """``rails`` (sorted) nearest ``centre`` first, the lower value first between two as near:
+    the order of ``sorted(rails, key=lambda y: (abs(y - centre), y))``, one at a time, so that
+    a route found on a near rail costs nothing for the far ones."""
+    above = bisect_left(rails, centre) - 1  # rails[:above + 1] are below centre
+    below = above + 1
+    while above >= 0 or below < len(rails):
+        if below >= len(rails) or (
+            above >= 0
+            and (abs(rails[above] - centre), rails[above])
+            <= (abs(rails[below] - centre), rails[below])
+        ):
+            yield rails[above]
+            above -= 1
+        else:
+            yield rails[below]
+            below += 1
 
 
 def _simplify(points: list[Point]) -> list[Point]:
@@ -62,46 +79,53 @@ def forward(
     after_tail: float,
     before_head: float,
     rails: Sequence[float],
-    obstacles: Sequence[Box],
+    obstacles: Obstacles,
+    skip: Sequence[str] = (),
 ) -> list[Point]:
     """From the right of ``tail`` to the left of ``head`` (further right): turning in the gap
-    just before the head, else just after the tail, else along a free horizontal rail."""
+    just before the head, else just after the tail, else along a free horizontal rail
+    (``rails`` sorted). A line passing only the boxes named in ``skip`` is free."""
     start, end = (tail.right, tail.y), (head.left, head.y)
-    candidates = [
-        [start, (before_head, tail.y), (before_head, head.y), end],
-        [start, (after_tail, tail.y), (after_tail, head.y), end],
-    ]
-    middle = (tail.y + head.y) / 2
-    for rail in sorted(rails, key=lambda y: (abs(y - middle), y)):
-        candidates.append(
-            [
-                start,
-                (after_tail, tail.y),
-                (after_tail, rail),
-                (before_head, rail),
-                (before_head, head.y),
-                end,
-            ]
-        )
-    for points in candidates:
-        if _free(points, obstacles):
+    first = [start, (before_head, tail.y), (before_head, head.y), end]
+    if obstacles.free(first, skip):
+        return _simplify(first)
+    second = [start, (after_tail, tail.y), (after_tail, head.y), end]
+    if obstacles.free(second, skip):
+        return _simplify(second)
+    for rail in nearest(rails, (tail.y + head.y) / 2):
+        points = [
+            start,
+            (after_tail, tail.y),
+            (after_tail, rail),
+            (before_head, rail),
+            (before_head, head.y),
+            end,
+        ]
+        if obstacles.free(points, skip):
             return _simplify(points)
-    return _simplify(candidates[0])
+    return _simplify(first)
 
 
-def backward(tail: Box, head: Box, rails: Sequence[float], obstacles: Sequence[Box]) -> list[Point]:
+def backward(
+    tail: Box,
+    head: Box,
+    rails: Sequence[float],
+    obstacles: Obstacles,
+    skip: Sequence[str] = (),
+) -> list[Point]:
     """From ``tail`` back to ``head`` (not further right): out of the tail's bottom or top,
-    along a free horizontal rail, into the head's bottom or top."""
-    candidates: list[list[Point]] = []
+    along a free horizontal rail (``rails`` sorted), into the head's bottom or top."""
     out_x, in_x = tail.x - SIDE_SHIFT, head.x + SIDE_SHIFT  # two loops never share a line
-    for rail in sorted(rails, key=lambda y: (abs(y - tail.y), y)):
+    fallback: list[Point] | None = None
+    for rail in nearest(rails, tail.y):
         leave = (out_x, tail.bottom) if rail > tail.y else (out_x, tail.top)
         enter = (in_x, head.bottom) if rail > head.y else (in_x, head.top)
-        candidates.append([leave, (out_x, rail), (in_x, rail), enter])
-    for points in candidates:
-        if _free(points, obstacles):
+        points = [leave, (out_x, rail), (in_x, rail), enter]
+        if obstacles.free(points, skip):
             return _simplify(points)
-    return _simplify(candidates[0])
+        fallback = fallback or points
+    assert fallback is not None, "every lane has rails, so a flow with a loop has some"
+    return _simplify(fallback)
 
 
 def spline(points: list[Point]) -> tuple[Point, list[Point]]:
@@ -148,11 +172,37 @@ def _towards(origin: Point, target: Point, distance: float) -> Point:
     return (origin[0] + dx / length * distance, origin[1] + dy / length * distance)
 
 
+class _Channels:
+    """The middle of the free gap after each column: between the right side of the boxes of
+    the nearest column at or before it and the left side of those of the nearest one after."""
+
+    def __init__(self, layout: FlowLayout) -> None:
+        right: dict[int, float] = {}
+        left: dict[int, float] = {}
+        for name, box in layout.boxes.items():
+            column = layout.column[name]
+            right[column] = max(right.get(column, box.right), box.right)
+            left[column] = min(left.get(column, box.left), box.left)
+        self.columns = sorted(right)
+        self.right = right
+        self.left = left
+
+    def after(self, column: int) -> float:
+        at = bisect_right(self.columns, column)  # columns[at - 1] <= column < columns[at]
+        return (self.right[self.columns[at - 1]] + self.left[self.columns[at]]) / 2
+
+
 def route(layout: FlowLayout, edges: Sequence[tuple[str, str]]) -> None:
-    """Route ``edges`` (tail and head node names) between the placed boxes of ``layout``."""
+    """Route ``edges`` (tail and head node names) between the placed boxes of ``layout``.
+
+    The cost grows with the number of edges times the rails an edge has to try, not with the
+    number of boxes: every question about the boxes goes to ``Obstacles``."""
+    obstacles = Obstacles(layout.boxes, CLEARANCE)
+    channels = _Channels(layout)
+    rails = sorted(layout.rails)
     for tail_name, head_name in edges:
         tail, head = layout.boxes[tail_name], layout.boxes[head_name]
-        obstacles = [b for k, b in layout.boxes.items() if k not in (tail_name, head_name)]
+        skip = (tail_name, head_name)
         tail_column, head_column = layout.column[tail_name], layout.column[head_name]
         if tail_name == head_name:  # a step that repeats itself: a small loop over its top
             over = tail.top - LOOP_HEIGHT
@@ -162,11 +212,12 @@ def route(layout: FlowLayout, edges: Sequence[tuple[str, str]]) -> None:
             points = forward(
                 tail,
                 head,
-                layout.channel_after(tail_column),
-                layout.channel_after(head_column - 1),
-                layout.rails,
+                channels.after(tail_column),
+                channels.after(head_column - 1),
+                rails,
                 obstacles,
+                skip,
             )
         else:
-            points = backward(tail, head, layout.rails, obstacles)
+            points = backward(tail, head, rails, obstacles, skip)
         layout.edges[(tail_name, head_name)] = points

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+#: how Graphviz draws a map processkit placed itself: neato keeping every position given (-n2)
+FIXED_LAYOUT = ("-Kneato", "-n2")
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,8 @@ class Texts:
     hands_over_to: str
     lane_desc: str
     flow_continues: str
+    flow_listed: str
+    flow_list_desc: str
 
 
 SV = Texts(
@@ -95,6 +97,11 @@ SV = Texts(
     hands_over_to="Lämnar över till {name}: {what}",
     lane_desc="Roll: {name}",
     flow_continues="flödet fortsätter till {names}",
+    flow_listed=(
+        "Processen har {count} aktiviteter, fler än de {limit} som en processkarta kan visa. "
+        "I stället för kartan listas aktiviteterna här i flödesordning."
+    ),
+    flow_list_desc="{activities} aktiviteter i flödesordning, som en numrerad lista.",
 )
 
 EN = Texts(
@@ -142,6 +149,11 @@ EN = Texts(
     hands_over_to="Hands over to {name}: {what}",
     lane_desc="Role: {name}",
     flow_continues="the flow continues to {names}",
+    flow_listed=(
+        "The process has {count} activities, more than the {limit} a process map can show. "
+        "Instead of the map, the activities are listed here in flow order."
+    ),
+    flow_list_desc="{activities} activities in flow order, as a numbered list.",
 )
 
 STATUS_SV = {

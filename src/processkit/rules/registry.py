@@ -30,6 +30,7 @@ from processkit.rules import (
     pk121_leads_without_owning,
     pk122_owns_far_more,
     pk123_approval_missing,
+    pk124_flow_too_large_to_draw,
     pk190_ignore_unused,
 )
 from processkit.rules.base import Rule
@@ -58,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     pk121_leads_without_owning,
     pk122_owns_far_more,
     pk123_approval_missing,
+    pk124_flow_too_large_to_draw,
     pk190_ignore_unused,
 )
 

@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 from processkit import __version__
 from processkit.codepoints import printable
+from processkit.derive import flow_map_drawn
 from processkit.errors import ProcesskitError
 from processkit.loading.repository import Repository
 from processkit.site import links
@@ -57,6 +58,9 @@ class BuildResult:
     pages: int
     maps: int
     searchable: bool
+    #: (id, activities) of each process whose flow has too many activities to draw: its page
+    #: lists them instead of a map
+    listed: tuple[tuple[str, int], ...] = ()
 
 
 def build_site(
@@ -146,7 +150,12 @@ def build_site(
         swap(folder, output)
     for kind in ("pages", "search", "figures"):
         files.prune(kind)
-    return BuildResult(output, len(pages), len(requests), search)
+    listed = tuple(
+        (process_id, len(record.entity.activities))
+        for process_id, record in sorted(repo.processes.items())
+        if not flow_map_drawn(record.entity)
+    )
+    return BuildResult(output, len(pages), len(requests), search, listed)
 
 
 def _fingerprint(env: Environment, site: SiteInfo) -> str:

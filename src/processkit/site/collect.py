@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from processkit.derive import is_active, sorted_areas
+from processkit.derive import flow_map_drawn, is_active, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.accessibility_page import accessibility_page
@@ -34,7 +34,8 @@ ALTERNATIVE = {"start": "areas-heading", "area": "processes", "process": "activi
 
 def map_requests(repo: Repository) -> list[MapRequest]:
     """Every map the site shows: the organisation's landscape, one per area that has active
-    processes, and the flow of each process that has activities."""
+    processes, and the flow of each process that has activities (and not too many to draw: a
+    larger flow is listed on its page instead)."""
     requests = []
     if any(is_active(record.entity) for record in repo.processes.values()):
         requests.append(MapRequest("landscape", None, "", ALTERNATIVE["start"]))
@@ -43,7 +44,7 @@ def map_requests(repo: Repository) -> list[MapRequest]:
         if area_id in active_areas:
             requests.append(MapRequest("landscape", area_id, "../", ALTERNATIVE["area"]))
     for process_id, record in sorted(repo.processes.items()):
-        if record.entity.activities:
+        if record.entity.activities and flow_map_drawn(record.entity):
             requests.append(MapRequest("process", process_id, "../", ALTERNATIVE["process"]))
     return requests
 

@@ -310,6 +310,9 @@ class ProcessPage:
     outputs: list[str]
     activities: list[ActivityRow]
     flow: MapFigure | None
+    #: None when the flow is drawn; else the most activities a map draws: this flow has more,
+    #: and its activities are listed in flow order instead
+    flow_limit: int | None
     interfaces_in: list[InterfaceRow]
     interfaces_out: list[InterfaceRow]
     requirements: list[RequirementRow]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from processkit.derive import activity_order, maturity_level
+from processkit.derive import (
+    FLOW_MAP_MAX_ACTIVITIES,
+    activity_order,
+    flow_map_drawn,
+    maturity_level,
+)
 from processkit.loading.repository import Record, Repository
 from processkit.model import Process
 from processkit.site import links
@@ -92,6 +97,7 @@ def process_page(
         outputs=list(process.outputs),
         activities=_activities(repo, process),
         flow=flow,
+        flow_limit=None if flow_map_drawn(process) else FLOW_MAP_MAX_ACTIVITIES,
         interfaces_in=_interfaces(repo, process, "in"),
         interfaces_out=_interfaces(repo, process, "out"),
         requirements=[
