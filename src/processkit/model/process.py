@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
 from processkit.model.types import (
@@ -18,9 +18,10 @@ from processkit.model.types import (
     Status,
     Strict,
     Text,
+    whole_number,
 )
 
-Score = Annotated[int, Field(ge=1, le=4)]
+Score = Annotated[StrictInt, Field(ge=1, le=4), BeforeValidator(whole_number)]
 
 
 class Activity(Strict):
