@@ -155,6 +155,10 @@ SWEDISH_VALUES: dict[str, str] = {
 }
 
 
+#: Every mapping takes ``x-`` keys (FORMAT.md): the loader strips them, the schemas allow them.
+EXTENSION_KEYS: dict[str, Any] = {"patternProperties": {"^x-": {}}}
+
+
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, ``x-`` keys are stripped by the loader;
     a text field takes a number as its text (``coerce_numbers_to_str``)."""
@@ -163,7 +167,7 @@ class Strict(BaseModel):
         extra="forbid",
         frozen=True,
         coerce_numbers_to_str=True,
-        json_schema_extra={"patternProperties": {"^x-": {}}},
+        json_schema_extra=EXTENSION_KEYS,
     )
 
 
