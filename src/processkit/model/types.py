@@ -80,10 +80,11 @@ def level_key(value: Any) -> Any:
     return value
 
 
-# The typing of values, decided once (FORMAT.md, "Values"): a text field takes a number too,
-# kept exactly as it was written (the loader keeps ``2.10`` as the text "2.10"), and its JSON
-# Schema says "string or number"; ``fmt`` puts such numbers in quotes. A number field takes an
-# integer only: never true or false, never text (``"2"``), in ``validate`` as in the schemas.
+# The typing of values, decided once (README, "Additions to FORMAT.md"): a text field takes a
+# number too, kept exactly as it was written (the loader keeps ``2.10`` as the text "2.10"),
+# and its JSON Schema says "string or number"; ``fmt`` puts such numbers in quotes. A number
+# field takes an integer only: never true or false, never text (``"2"``), in ``validate`` as
+# in the schemas.
 _TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number"]}
 Text = Annotated[str, WithJsonSchema(_TEXT_SCHEMA)]
 Markdown = Annotated[str, WithJsonSchema({**_TEXT_SCHEMA, "contentMediaType": "text/markdown"})]
@@ -102,8 +103,8 @@ IsoDate = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
 ]
 #: A number field. With bounds: ``Annotated[StrictInt, Field(ge=1, le=4),
-#: BeforeValidator(whole_number)]`` (the bounds go before the validator, or the JSON Schema
-#: loses them).
+#: BeforeValidator(whole_number)]`` (bounds after the validator reach the JSON Schema as
+#: ``ge``/``le``, which no schema tool reads).
 WholeNumber = Annotated[StrictInt, BeforeValidator(whole_number)]
 #: A level named as a mapping key, in digits (keys are always text).
 LevelKey = Annotated[StrictInt, BeforeValidator(level_key)]
