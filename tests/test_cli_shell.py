@@ -17,6 +17,20 @@ def test_version(cli: Callable[..., CliResult]) -> None:
     assert (result.code, result.out, result.err) == (0, f"processkit {__version__}\n", "")
 
 
+def test_the_commands_are_registered_once_however_often_it_runs(
+    cli: Callable[..., CliResult],
+) -> None:
+    """Each run in one process (as the tests run it) costs the same as the first."""
+    from processkit.cli.main import app
+
+    cli("--version")
+    first = (len(app.registered_commands), len(app.registered_groups))
+    for _ in range(3):
+        cli("--version")
+    assert (len(app.registered_commands), len(app.registered_groups)) == first
+    assert first == (14, 2)
+
+
 def test_show_completion_prints_a_bash_completion_function(cli: Callable[..., CliResult]) -> None:
     result = cli("--show-completion", "bash")
     assert result.code == 0

@@ -151,9 +151,9 @@ def test_unknown_kind_keeps_the_order_but_fixes_the_indentation() -> None:
         (
             "kind: area\nx-a: !!int 5\n",
             "PK002",
-            "fmt could not format this file without changing a value or moving a comment out of "
-            "reach (for example one inside `[...]`); it was left as it is",
+            "the file uses the YAML tag `!!int`; fmt leaves such files as they are",
         ),
+        ("kind: area\nx-a: !foo 5\n", "PK011", "`!foo` is not a type processkit knows"),
     ],
 )
 def test_files_it_cannot_format_are_left_alone(text: str, code: str, message: str) -> None:
@@ -255,4 +255,81 @@ def test_outside_a_repository_is_exit_2(tmp_path: Path, cli: Callable[..., CliRe
     assert result.err == (
         f"processkit: no processkit.yaml found in {tmp_path} or any folder above it; run "
         "processkit in a process repository (or create one with `processkit init`)\n"
+    )
+
+
+def test_numbers_in_text_fields_are_put_in_quotes_and_numbers_stay_numbers() -> None:
+    text = textwrap.dedent(
+        """\
+        kind: process
+        id: 2024
+        name: 1177
+        area: barn
+        type: core
+        status: draft
+        version: 2.10
+        inputs:
+          - 12
+          - ! 13
+          - !!str 14
+          - Anmälan
+        activities:
+          - id: 1
+            name: Planera
+            next: [2]
+          - id: 2
+            name: .inf
+        risks:
+          - description: 0042
+            likelihood: 2
+            consequence: 4
+        approved: {date: 2026-02-01, by: 1.0}
+        tags: [2024, 0042, barn, 1e3, true]
+        nme: 2.10
+        x-nummer: 2.10
+        """
+    )
+    assert format_text(text, "p.yaml").after == textwrap.dedent(
+        """\
+        kind: process
+        id: "2024"
+        name: "1177"
+        area: barn
+        type: core
+        status: draft
+        version: "2.10"
+        inputs:
+          - "12"
+          - "13"
+          - "14"
+          - Anmälan
+        activities:
+          - id: "1"
+            name: Planera
+            next: ["2"]
+          - id: "2"
+            name: ".inf"
+        risks:
+          - description: "0042"
+            likelihood: 2
+            consequence: 4
+        approved: {date: 2026-02-01, by: "1.0"}
+        tags: ["2024", "0042", barn, "1e3", true]
+        nme: 2.10
+        x-nummer: 2.10
+        """
+    )
+
+
+def test_numbers_in_the_configuration_text_fields_are_put_in_quotes() -> None:
+    text = (
+        "organisation: 1177\nreview: {interval_months: 12}\nmaturity:\n  levels: [0, 1]\n"
+        "  dimensions: [design, 2]\n  labels: {design: 12}\n  descriptions: {0: 0, 1: Påbörjad}\n"
+        "exclude: [2024]\nrules:\n  PK103: {window_days: 30}\n"
+    )
+    assert format_text(text, "processkit.yaml", config=True).after == (
+        'organisation: "1177"\nreview: {interval_months: 12}\nmaturity:\n  levels: [0, 1]\n'
+        '  dimensions: [design, "2"]\n  labels: {design: "12"}\n'
+        '  descriptions: {0: "0", 1: Påbörjad}\nrules:\n  PK103: {window_days: 30}\n'
+        'exclude: ["2024"]\n'
     )

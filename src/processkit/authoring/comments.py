@@ -32,7 +32,12 @@ _INDICATORS = frozenset(" \t:-?|>+0123456789")
 
 
 class Unsupported(Exception):
-    """The file uses YAML that ``fmt`` does not rewrite (anchors, aliases, merges)."""
+    """The file uses YAML that ``fmt`` does not rewrite (anchors, aliases, merges, tags);
+    ``hint`` says what to do when repeating the values in full is not it."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(slots=True)

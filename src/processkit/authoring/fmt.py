@@ -3,13 +3,16 @@
 Keys follow FORMAT.md's order (the models' field order), nested mappings too; other keys
 (``x-`` extensions, misspelt ones) follow the known keys in the order they were written. Mappings
 are indented by two spaces and list items (``- ``) by two more under their key. Values written
-without quotes are written back exactly as they were (``2.10`` stays ``2.10``); quoted text keeps
-quotes only where YAML needs them, and then double quotes, as FORMAT.md writes ``"2.1"``. Words
-that older YAML tools read as true or false (``no``, ``on``) are quoted. Comments stay with the
-key they describe; ``[...]`` and ``{...}`` lists stay on one line.
+without quotes are written back exactly as they were (``2.10`` stays ``2.10``), except a number
+in a text field, which is put in quotes (``version: "2.10"``, ``tags: ["2024"]``): processkit
+reads it as the text written, and now every YAML tool does too. Quoted text keeps quotes only
+where YAML needs them, and then double quotes, as FORMAT.md writes ``"2.1"``. Words that older
+YAML tools read as true or false (``no``, ``on``) are quoted. ``!!str`` and ``!`` become quotes;
+a file with another tag is left as it is. Comments stay with the key they describe; ``[...]``
+and ``{...}`` lists stay on one line.
 
-The result is checked before it is returned: it must read back to the same values and hold
-the same comments, or the file is left as it is.
+The result is checked before it is returned: it must read back to the same values (the numbers
+put in quotes read back as their text) and hold the same comments, or the file is left as it is.
 """
 
 from __future__ import annotations
@@ -27,8 +30,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from processkit.authoring.comments import Comments, Unsupported, extract, insert
 from processkit.authoring.keyorder import UNORDERED, KeyOrder, config_order, order_for_kind
+from processkit.authoring.textfields import (
+    NO_TEXT,
+    TextFields,
+    config_text_fields,
+    text_fields_for_kind,
+)
 from processkit.diagnostics import Diagnostic, Severity
 from processkit.loading.yamlfile import ParsedFile, compose, read_yaml
+from processkit.model.numbers import WrittenNumber, read_number
 
 #: Plain words YAML 1.1 (older tools) reads as true or false, or as a number: always quoted.
 _YAML11_SPECIAL = re.compile(
@@ -36,6 +46,7 @@ _YAML11_SPECIAL = re.compile(
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$"
 )
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_IMPLICIT = "?"  # the loader's tag for an untagged node, and for one tagged ``!``
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
@@ -78,13 +89,16 @@ def format_bytes(
             _problem(
                 path,
                 f"{unsupported}; fmt leaves such files as they are",
-                "Write the repeated values out in full, then run fmt again.",
+                unsupported.hint or "Write the repeated values out in full, then run fmt again.",
             ),
         )
-    order = config_order() if config else order_for_kind(parsed.value.get("kind"))
+    kind = parsed.value.get("kind")
+    order = config_order() if config else order_for_kind(kind)
+    fields = config_text_fields() if config else text_fields_for_kind(kind)
     _arrange(document, order)
+    _quote_numbers(document, fields)
     after = _write(document, comments, path)
-    if after is None or not _same(parsed, after, comments, path):
+    if after is None or not _same(parsed, after, comments, path, fields):
         return Formatted(
             path,
             before,
@@ -163,8 +177,14 @@ def _tree(node: Node, text: str) -> Any:
         assert isinstance(current, ScalarNode)
         value: str = current.value
         tagged = text[current.start_mark.index : current.start_mark.index + 1] == "!"
-        if tagged and not current.tag.startswith(_STANDARD_TAG):
-            raise Unsupported(f"the file uses the YAML tag `{current.tag}`")
+        if tagged and current.tag not in (_IMPLICIT, _STANDARD_TAG + "str"):
+            # ``!!int "3"`` is the number 3, which no plain or quoted form writes as it was
+            shown = current.tag.replace(_STANDARD_TAG, "!!")
+            raise Unsupported(
+                f"the file uses the YAML tag `{shown}`",
+                f"Remove `{shown}` and write the value plainly (text in quotes), then run fmt "
+                "again.",
+            )
         if current.style == "|":
             return LiteralScalarString(value)
         if current.style == ">":
@@ -198,6 +218,65 @@ def _arrange(node: Any, order: KeyOrder) -> None:
     elif isinstance(node, list):
         for item in node:
             _arrange(item, order)
+
+
+def _quote_numbers(node: Any, fields: TextFields) -> None:
+    """Put in quotes every number written in a text field, nested mappings too."""
+    if isinstance(node, list):
+        for item in node:
+            _quote_numbers(item, fields)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        name = str(key)
+        if name in fields.text:
+            node[key] = _quoted(value)
+        else:
+            _quote_numbers(value, fields.nested.get(name, NO_TEXT))
+
+
+def _quoted(value: Any) -> Any:
+    """A text field's value with its numbers in quotes (in a list or mapping of texts too)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, Verbatim):
+        return DoubleQuotedScalarString(value) if read_number(value) is not None else value
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            value[index] = _quoted(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            value[key] = _quoted(item)
+    return value
+
+
+def _as_text(value: Any, fields: TextFields) -> Any:
+    """The values read from a file, with each number in a text field as the text it was
+    written as: what the file reads as once ``_quote_numbers`` has put them in quotes."""
+    if isinstance(value, list):
+        return [_as_text(item, fields) for item in value]
+    if not isinstance(value, dict):
+        return value
+    result: dict[str, Any] = {}
+    for key, item in value.items():
+        if key in fields.text:
+            result[key] = _text_of(item)
+        else:
+            result[key] = _as_text(item, fields.nested.get(key, NO_TEXT))
+    return result
+
+
+def _text_of(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_text_of(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _text_of(item) for key, item in value.items()}
+    if isinstance(value, WrittenNumber):
+        return str(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)  # the loader keeps a number only when this is how it was written
+    return value
 
 
 def _write(document: Any, comments: Comments, path: str) -> str | None:
@@ -245,12 +324,15 @@ def _scalars(node: Node) -> Iterator[ScalarNode]:
             yield from _scalars(item)
 
 
-def _same(parsed: ParsedFile, after: str, comments: Comments, path: str) -> bool:
-    """The formatted text reads back to the same values and holds the same comments."""
+def _same(
+    parsed: ParsedFile, after: str, comments: Comments, path: str, fields: TextFields
+) -> bool:
+    """The formatted text reads back to the same values (numbers in text fields as their
+    text) and holds the same comments."""
     again = read_yaml(path, after.encode("utf-8"), strip_extensions=False)
     if again.diagnostics or again.node is None or again.text is None:
         return False
-    if _plain(again.value) != _plain(parsed.value):
+    if _plain(again.value) != _plain(_as_text(parsed.value, fields)):
         return False
     try:
         return extract(again.text, again.node).texts() == comments.texts()

@@ -64,6 +64,8 @@ COMMANDS = (
 def _register() -> None:
     import importlib
 
+    if app.registered_commands:  # once per process: every run in one process (the tests) adds
+        return  # nothing, or typer would rebuild ever more commands on each run
     for name in COMMANDS:
         importlib.import_module(f"processkit.cli.{name}").register(app)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,14 +43,23 @@ def load_config(root: Path) -> tuple[Config, str]:
     """The configuration at ``root``, or ConfigError with its diagnostics."""
     data = (root / CONFIG_NAME).read_bytes()
     parsed = read_yaml(CONFIG_NAME, data)
-    if parsed.diagnostics or parsed.node is None:
+    if parsed.node is None or any(d.code != "PK011" for d in parsed.diagnostics):
         raise ConfigError(parsed.diagnostics, root, parsed.text)
     try:
         config = Config.model_validate(parsed.value)
     except ValidationError as error:
-        found = list(model_diagnostics(error, Config, parsed.node, CONFIG_NAME))
-        raise ConfigError(found, root, parsed.text) from None
+        found = model_diagnostics(error, Config, parsed.node, CONFIG_NAME)
+        raise ConfigError(_beside_tags(parsed.diagnostics, found), root, parsed.text) from None
+    if parsed.diagnostics:  # a tag processkit does not know
+        raise ConfigError(parsed.diagnostics, root, parsed.text)
     return config, parsed.text or ""
+
+
+def _beside_tags(read: list[Diagnostic], checked: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics of reading a file, then those of checking its values, less the ones at
+    a value whose tag is already reported (PK011 from the reader): one problem, one message."""
+    tagged = {(d.line, d.column) for d in read if d.code == "PK011"}
+    return [*read, *(d for d in checked if (d.line, d.column) not in tagged)]
 
 
 def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
@@ -99,7 +109,8 @@ def _add_entity(
     except ValidationError as error:
         node = repo.node(relative)
         assert node is not None
-        diagnostics.extend(model_diagnostics(error, model, node, relative))
+        checked = model_diagnostics(error, model, node, relative)
+        diagnostics = _beside_tags(diagnostics, checked)
         if entity_id and ID_RE.match(entity_id):
             repo.known.setdefault(kind, set()).add(entity_id)
         return diagnostics

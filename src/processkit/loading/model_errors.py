@@ -121,12 +121,31 @@ def _wrong_value(
             f"{label}: {detail['msg']}",
             "Write the date as YYYY-MM-DD, for example 2026-02-01.",
         )
+    if kind == "date_range":
+        return (
+            f"{label}: {detail['msg']}",
+            "Check the year, it is probably mistyped; write the date as YYYY-MM-DD, "
+            "for example 2026-02-01.",
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high = _bounds(owner, field)
         expected = f"a whole number from {low} to {high}" if low is not None else detail["msg"]
         return f"{label} must be {expected}, found {shown}", None
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{label} must be a whole number, found {shown}", None
+    if kind in ("int_parsing", "int_type", "int_from_float", "number_text", "number_fraction"):
+        return f"{label} must be {_whole_number(owner, field)}, found {shown}", None
+    if kind == "number_bool":
+        expected = _whole_number(owner, field)
+        return (
+            f"{label} must be {expected}, found {shown}",
+            f"`true` and `false` are not numbers: write {expected}.",
+        )
+    if kind == "number_quoted":
+        text = str(found).strip()
+        where = f"write `{field}: {text}`" if label != "this value" else f"write {text}"
+        return (
+            f'{label} must be {_whole_number(owner, field)}, found the text `"{found}"`',
+            f"Remove the quotes: a number is written without them; {where}.",
+        )
     if kind in ("string_type",):
         return (
             f"{label} must be text, found {shown}",
@@ -154,6 +173,11 @@ def _wrong_value(
     if isinstance(found, dict | list):  # a check of a whole mapping: its message says it all
         return f"{label}: {detail['msg']}", None
     return f"{label}: {detail['msg']} (found {shown})", None
+
+
+def _whole_number(owner: type[BaseModel] | None, field: str) -> str:
+    low, high = _bounds(owner, field)
+    return f"a whole number from {low} to {high}" if low is not None else "a whole number"
 
 
 def _diag(code: str, message: str, path: str, mark: Any, hint: str | None) -> Diagnostic:

@@ -2,7 +2,16 @@
 
 PyYAML's libyaml-based composer gives every node its position at C speed; the conversion to
 Python values is ours, so that it can follow YAML 1.2 (``no`` and ``off`` stay text), report
-duplicate keys, strip ``x-`` extension keys and refuse alias bombs.
+duplicate keys and tags processkit does not know, strip ``x-`` extension keys and refuse alias
+bombs.
+
+Tags: the core ones are honoured (``!!str``, ``!!int``, ``!!float``, ``!!bool``, ``!!null``, and
+``!!map`` / ``!!seq`` on a mapping / list); the non-specific tag ``!`` makes a value text
+(``! 12`` is the text "12"). Any other tag (``!foo``, ``!!binary``, ``!!timestamp``,
+``!!python/object``...) is a PK011 at the tag: the YAML is well-formed, but the value claims a
+type processkit does not have. The value is then read as if untagged, so the rest of the file is
+still checked, and the model's own complaint at the same place is left out (see
+``load._beside_tags``).
 """
 
 from __future__ import annotations
@@ -15,13 +24,17 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.model.numbers import as_value, read_float, read_int, read_number
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 200_000
 MAX_DEPTH = 100
 
-_STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
+_CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
+_MERGE = _CORE + "merge"
+_MAP = _CORE + "map"
+_SEQ = _CORE + "seq"
 _IMPLICIT = "?"  # the tag of every untagged node: we resolve scalars ourselves, by YAML 1.2
 
 
@@ -50,11 +63,8 @@ _Loader = _make_loader()
 
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT_RE = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT_RE = re.compile(
-    r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$"
-    r"|^\.(?:nan|NaN|NAN)$"
-)
+#: What may come before a node's value: an ``&anchor`` and a tag, in either order.
+_PROPERTIES_RE = re.compile(r"(?:&[^\s,\[\]{}]+\s+)?(!<[^>]*>|![^\s,\[\]{}]*)")
 _BRACKETS_RE = re.compile(r"[\[\]{}]")
 
 
@@ -261,7 +271,7 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
             )
         )
         return parsed
-    converter = _Converter(path, strip_extensions)
+    converter = _Converter(path, text, strip_extensions)
     try:
         parsed.value = converter.convert(node, 0)
     except _Refused as refused:
@@ -286,10 +296,11 @@ def _short(value: object, limit: int = 40) -> str:
 
 
 class _Converter:
-    """Nodes to Python values under YAML 1.2 rules, with duplicate keys and alias limits."""
+    """Nodes to Python values under YAML 1.2 rules, with duplicate keys, tags and alias limits."""
 
-    def __init__(self, path: str, strip_extensions: bool) -> None:
+    def __init__(self, path: str, text: str, strip_extensions: bool) -> None:
         self.path = path
+        self.text = text
         self.strip_extensions = strip_extensions
         self.count = 0
         self.active: set[int] = set()
@@ -299,7 +310,9 @@ class _Converter:
     def convert(self, node: Node, depth: int) -> Any:
         self.count += 1
         if node.__class__ is ScalarNode:
-            return _scalar(node)  # type: ignore[arg-type, unused-ignore]
+            if node.tag == _IMPLICIT and not self._non_specific(node):
+                return _scalar(node)  # type: ignore[arg-type, unused-ignore]
+            return self._tagged_scalar(node)  # type: ignore[arg-type, unused-ignore]
         if self.count > MAX_VALUES:
             raise _Refused(
                 node,
@@ -319,11 +332,100 @@ class _Converter:
         self.active.add(key)
         try:
             if isinstance(node, SequenceNode):
+                if node.tag not in (_IMPLICIT, _SEQ):
+                    self._wrong_tag(node, "a list")
                 return [self.convert(item, depth + 1) for item in node.value]
             assert isinstance(node, MappingNode)
+            if node.tag not in (_IMPLICIT, _MAP):
+                self._wrong_tag(node, "`key: value` lines")
             return self._mapping(node, depth)
         finally:
             self.active.discard(key)
+
+    def _non_specific(self, node: Node) -> bool:
+        """Whether the node carries the non-specific tag ``!``, which libyaml does not report."""
+        return self.text[node.start_mark.index : node.start_mark.index + 1] in "!&" and (
+            self._written_tag(node) == "!"
+        )
+
+    def _written_tag(self, node: Node) -> str | None:
+        """The node's tag as written in the file (``!foo``, ``!!int``), if it has one."""
+        found = _PROPERTIES_RE.match(self.text, node.start_mark.index)
+        return found.group(1) if found else None
+
+    def _tag_diagnostic(self, node: Node, message: str, hint: str) -> None:
+        # at the node's start: its tag, or the ``&anchor`` written before it
+        self.diagnostics.append(_error(self.path, "PK011", message, mark_of(node), hint))
+
+    def _shown_tag(self, node: Node) -> str:
+        written = self._written_tag(node)
+        if written:
+            return written
+        tag: str = node.tag
+        return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+    def _wrong_tag(self, node: Node, found: str) -> None:
+        """A tag on a list or mapping that does not mark one."""
+        tag = self._shown_tag(node)
+        if node.tag in _SCALAR_TAGS:
+            message = f"`{tag}` marks a single value, but this is {found}"
+        elif node.tag in (_MAP, _SEQ):
+            expected = "a list" if node.tag == _SEQ else "`key: value` lines"
+            message = f"`{tag}` marks {expected}, but this is {found}"
+        else:
+            self._tag_diagnostic(node, f"`{tag}` is not a type processkit knows", _tag_hint(tag))
+            return
+        self._tag_diagnostic(node, message, f"Remove `{tag}`.")
+
+    def _tagged_scalar(self, node: ScalarNode) -> Any:
+        """A scalar with a tag: the core tags are honoured, any other is a diagnostic and the
+        value is read as if untagged."""
+        text: str = node.value
+        tag: str = node.tag
+        if tag in (_IMPLICIT, _STR):  # ``!`` (non-specific) or ``!!str``: text
+            return text
+        shown = self._shown_tag(node)
+        if tag == _CORE + "int":
+            number = read_int(text)
+            if number is not None:
+                return as_value(text, number)
+            what = "a whole number"
+        elif tag == _CORE + "float":
+            number = read_float(text)
+            if number is None:
+                number = read_int(text)
+            if number is not None:
+                return as_value(text, float(number))
+            what = "a number"
+        elif tag == _CORE + "bool":
+            if text in _BOOL:
+                return _BOOL[text]
+            what = "true or false"
+        elif tag == _CORE + "null":
+            if _NULL_RE.match(text):
+                return None
+            what = "empty"
+        elif tag in (_MAP, _SEQ):
+            expected = "a list" if tag == _SEQ else "`key: value` lines"
+            self._tag_diagnostic(
+                node,
+                f"`{shown}` marks {expected}, but `{_short(text)}` is a single value",
+                f"Remove `{shown}`.",
+            )
+            return text
+        else:
+            self._tag_diagnostic(
+                node, f"`{shown}` is not a type processkit knows", _tag_hint(shown)
+            )
+            return text if node.style else _scalar(node)
+        if what == "empty":
+            hint = f"Remove `{shown}`, or the value after it."
+        else:
+            hint = f"Write {what} after `{shown}`, or remove `{shown}`."
+        self._tag_diagnostic(
+            node, f"`{_short(text)}` is not {what}, yet it is marked `{shown}`", hint
+        )
+        return text
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         pairs: list[tuple[Node, Node]] = node.value
@@ -334,6 +436,13 @@ class _Converter:
         for key_node, value_node in pairs:
             if key_node.__class__ is not ScalarNode:
                 raise _Refused(key_node, "a key must be a plain word, not a list or mapping")
+            if key_node.tag not in (_IMPLICIT, _STR) and not _is_merge_key(key_node):
+                shown = self._shown_tag(key_node)
+                self._tag_diagnostic(
+                    key_node,
+                    f"`{shown}` is not a type processkit knows for a key",
+                    f"Remove `{shown}`: a key is a plain word.",
+                )
             key: str = key_node.value
             if key in seen:
                 first = mark_of(seen[key])
@@ -355,6 +464,16 @@ class _Converter:
                 continue
             result[key] = value
         return result
+
+
+_SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null"))
+
+
+def _tag_hint(tag: str) -> str:
+    return (
+        f"Remove `{tag}`; to make the value text, put it in quotes instead. processkit knows "
+        "only the YAML tags `!!str`, `!!int`, `!!float`, `!!bool` and `!!null`."
+    )
 
 
 def _is_merge_key(node: Node) -> bool:
@@ -385,27 +504,18 @@ def _merged_pairs(node: MappingNode) -> list[tuple[Node, Node]]:
 
 
 def _scalar(node: ScalarNode) -> Any:
-    """A plain scalar's value by YAML 1.2's core schema.
+    """An untagged scalar's value by YAML 1.2's core schema.
 
-    A number whose usual form is not how it was written (``2.10``, ``0042``, ``0x1F``) stays
-    text, so that a version or an id keeps its zeros; the models accept a number where text is
-    expected, and text that is a number where a number is expected.
+    A number whose usual form is not how it was written (``2.10``, ``0042``, ``1e3``, ``.inf``)
+    is a WrittenNumber: the text as written, which a text field keeps, with the number, which a
+    number field takes.
     """
     text: str = node.value
-    if node.tag == _STR or node.style:  # quoted or block: text (libyaml gives '' for plain)
+    if node.style:  # quoted or block: text (libyaml gives '' for plain)
         return text
     if _NULL_RE.match(text):
         return None
     if text in _BOOL:
         return _BOOL[text]
-    first = text[:1]
-    if first.isdigit() or first in "-+.":
-        if _INT_RE.match(text):
-            number: int | float = int(text)
-        elif _FLOAT_RE.match(text) and "." in text and "e" not in text.lower():
-            number = float(text)
-        else:
-            return text
-        if repr(number) == text:
-            return number
-    return text
+    number = read_number(text)
+    return text if number is None else as_value(text, number)

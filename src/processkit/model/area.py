@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from processkit.model.types import Id, Markdown, Strict, Text
+from processkit.model.types import Id, Markdown, Strict, Text, WholeNumber
 
 
 class Area(Strict):
@@ -25,6 +25,6 @@ class Area(Strict):
     owner: Id | None = Field(
         default=None, description="Ägare: person id of who answers for the area."
     )
-    order: int | None = Field(
+    order: WholeNumber | None = Field(
         default=None, description="Ordning: sort order on the start page (then by name)."
     )

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from processkit.model.types import Id, IsoDate, Markdown, Strict, Text
+from processkit.model.types import Id, IsoDate, Markdown, Strict, Text, WholeNumber
 
 
 class Assessment(Strict):
@@ -16,7 +16,7 @@ class Assessment(Strict):
     id: Id = Field(description="Identitet: e.g. mm-2026-bu-utredning.")
     process: Id = Field(description="Process: id of the process assessed.")
     date: IsoDate = Field(description="Datum: the day of the assessment, YYYY-MM-DD.")
-    scores: dict[str, int] = Field(
+    scores: dict[str, WholeNumber] = Field(
         description="Poäng: a level per dimension, e.g. {design: 2, owner: 3}."
     )
     assessors: list[Text] = Field(default_factory=list, description="Bedömare: who assessed.")

@@ -5,10 +5,25 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StrictInt,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from processkit.model.types import IsoDate, Strict, Text
+from processkit.model.types import (
+    LEVEL_KEY_PATTERN,
+    IsoDate,
+    LevelKey,
+    Strict,
+    Text,
+    WholeNumber,
+    whole_number,
+)
 
 RuleSeverity = Literal["off", "info", "warning", "error"]
 
@@ -29,7 +44,13 @@ def _hex_color(value: str) -> str:
     return value
 
 
-Color = Annotated[Text, AfterValidator(_hex_color)]
+Color = Annotated[
+    str,
+    AfterValidator(_hex_color),
+    WithJsonSchema({"type": "string", "pattern": HEX_COLOR.pattern}),
+]
+#: At most ten years between reviews; a bound also keeps every review date in the calendar.
+IntervalMonths = Annotated[StrictInt, Field(ge=1, le=120), BeforeValidator(whole_number)]
 
 
 class SiteColors(Strict):
@@ -195,10 +216,8 @@ class SiteConfig(Strict):
 class ReviewConfig(Strict):
     """Revision: when processes fall due for review."""
 
-    interval_months: int = Field(
+    interval_months: IntervalMonths = Field(
         default=12,
-        ge=1,
-        le=120,
         description="Revisionsintervall: months from approval until a process is due for review.",
     )
 
@@ -206,7 +225,7 @@ class ReviewConfig(Strict):
 class MaturityConfig(Strict):
     """Mognadsmodell: the maturity instrument (PEMM's enablers by default)."""
 
-    levels: list[int] = Field(
+    levels: list[WholeNumber] = Field(
         default_factory=lambda: list(DEFAULT_LEVELS), description="Nivåer: the possible levels."
     )
     dimensions: list[Text] = Field(
@@ -220,10 +239,11 @@ class MaturityConfig(Strict):
         "e.g. {performers: Utförare}; PEMM's five dimensions have Swedish and English names "
         "built in.",
     )
-    descriptions: dict[int, Text] = Field(
+    descriptions: dict[LevelKey, Text] = Field(
         default_factory=dict,
         description="Nivåbeskrivningar: what each level means, e.g. {0: Saknas, 1: Påbörjad, "
         "2: Definierad, 3: Styrd, 4: Optimerad}; shown with the maturity overview and charts.",
+        json_schema_extra={"propertyNames": {"pattern": LEVEL_KEY_PATTERN}},
     )
 
     @model_validator(mode="after")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
 from processkit.model.types import (
+    EXTENSION_KEYS,
     Approval,
     Direction,
     Frequency,
@@ -18,9 +19,10 @@ from processkit.model.types import (
     Status,
     Strict,
     Text,
+    whole_number,
 )
 
-Score = Annotated[int, Field(ge=1, le=4)]
+Score = Annotated[StrictInt, Field(ge=1, le=4), BeforeValidator(whole_number)]
 
 
 class Activity(Strict):
@@ -101,8 +103,30 @@ class Control(Strict):
     role: Id | None = Field(default=None, description="Roll: role id of who does the check.")
 
 
+_NULL: dict[str, Any] = {"type": "null"}
+_SET: dict[str, Any] = {"not": {"type": "null"}}
+
+
 class Document(Strict):
     """Dokument: a routine or handbook, either one in this repository or a link."""
+
+    # the schema says what ``_one_form`` checks: a handbook, or a title with a url (a key
+    # written with no value counts as not written, as in the model)
+    model_config = ConfigDict(
+        json_schema_extra={
+            **EXTENSION_KEYS,
+            "anyOf": [
+                {
+                    "required": ["handbook"],
+                    "properties": {"handbook": _SET, "title": _NULL, "url": _NULL},
+                },
+                {
+                    "required": ["title", "url"],
+                    "properties": {"handbook": _NULL, "title": _SET, "url": _SET},
+                },
+            ],
+        }
+    )
 
     handbook: Id | None = Field(default=None, description="Handbok: id of a handbook here.")
     title: Text | None = Field(default=None, description="Titel: title of a linked document.")

@@ -59,8 +59,8 @@ rules:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
+from processkit.derive import add_days
 from processkit.diagnostics import Diagnostic, Severity
 from processkit.loading.repository import Repository
 from processkit.rules.base import Option, RuleContext, report
@@ -75,7 +75,7 @@ OPTIONS = (Option("window_days", 60, "How many days ahead a coming review is not
 def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
     if ctx.today is None:
         return
-    last = ctx.today + timedelta(days=int(ctx.options["window_days"]))
+    last = add_days(ctx.today, int(ctx.options["window_days"]))
     for review in ctx.index.reviews:
         if not ctx.today <= review.due <= last:
             continue

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from itertools import islice
 
+from processkit.derive import add_days
 from processkit.errors import ProcesskitError
 from processkit.loading.repository import Repository
 from processkit.model.types import SWEDISH_VALUES
@@ -55,7 +56,7 @@ def closing_commits(repo: Repository) -> dict[str, CommitRef]:
 
 def _from_history(history: GitHistory, pending: dict[str, date]) -> dict[str, CommitRef]:
     found: dict[str, CommitRef] = {}
-    oldest = min(pending.values()) - timedelta(days=1)
+    oldest = add_days(min(pending.values()), -1)
     data: dict[str, bytes] = {}
     cache: dict[str, Snapshot | None] = {}
 

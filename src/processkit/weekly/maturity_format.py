@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from processkit.csvcells import text_cell
 from processkit.weekly.maturity import MaturityOverview, ProcessMaturity
 from processkit.weekly.texttable import render_table
 from processkit.weekly.words import DASH
@@ -133,9 +134,9 @@ def maturity_csv(overview: MaturityOverview) -> str:
         for p in area.processes:
             writer.writerow(
                 [
-                    area.area_id,
-                    p.process_id,
-                    p.name,
+                    text_cell(area.area_id),
+                    text_cell(p.process_id),
+                    text_cell(p.name),
                     p.date.isoformat() if p.date else "",
                     _cell(p.level),
                     *(_cell(s.value) for s in p.scores),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from processkit.derive import add_months
+from processkit.derive import add_days, add_months
 from processkit.errors import ProcesskitError
 
 _SPAN_RE = re.compile(r"^\s*(\d{1,5})\s*([dwm]?)\s*$")
@@ -24,13 +24,13 @@ class Span:
         """The day this span after ``day``."""
         if self.unit == "m":
             return add_months(day, self.count)
-        return day + timedelta(days=self.count * (7 if self.unit == "w" else 1))
+        return add_days(day, self.count * (7 if self.unit == "w" else 1))
 
     def before(self, day: date) -> date:
         """The day this span before ``day``."""
         if self.unit == "m":
             return add_months(day, -self.count)
-        return day - timedelta(days=self.count * (7 if self.unit == "w" else 1))
+        return add_days(day, -self.count * (7 if self.unit == "w" else 1))
 
 
 def parse_span(text: str, option: str) -> Span:

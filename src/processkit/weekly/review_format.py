@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from processkit.csvcells import text_cell
 from processkit.weekly.markdown import escape
 from processkit.weekly.reviews import ReviewItem, ReviewReport
 from processkit.weekly.texttable import render_table
@@ -76,19 +77,18 @@ def review_csv(report: ReviewReport) -> str:
     writer.writerow(CSV_COLUMNS)
     for group in report.groups:
         for item in group.items:
+            texts = (
+                group.owner_id or "",
+                group.name or "",
+                group.email or "",
+                item.kind,
+                item.id,
+                item.name,
+                item.area_id or "",
+                item.path,
+            )
             writer.writerow(
-                [
-                    group.owner_id or "",
-                    group.name or "",
-                    group.email or "",
-                    item.kind,
-                    item.id,
-                    item.name,
-                    item.area_id or "",
-                    item.path,
-                    item.due.isoformat(),
-                    item.days_late,
-                ]
+                [*(text_cell(text) for text in texts), item.due.isoformat(), item.days_late]
             )
     return buffer.getvalue()
 
