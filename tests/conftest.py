@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.packaging_support import (
+    Venv,
+    make_venv,
+    readme_install_commands,
+    readme_version,
+    tagged_copy,
+)
+from tests.packaging_support import run as run_command
 
 from processkit.cli.main import run
 
@@ -98,3 +109,71 @@ def codes(result: CliResult, *, loader_only: bool = True) -> list[tuple[str, str
 def loader_diagnostics(result: CliResult) -> list[dict[str, Any]]:
     """The PK0xx diagnostics of a ``--format json`` result, whole."""
     return [d for d in result.json()["diagnostics"] if d["code"].startswith("PK0")]
+
+
+# --- processkit released and installed (the tests marked `wheel`) ------------------------------
+#
+# Built once per test run: under pytest-xdist, each worker is a session of its own, so the first
+# worker to need them builds them in a folder all workers share, under a lock, and the others
+# wait and use them.
+
+
+@dataclass(frozen=True)
+class Release:
+    """This source tree released under the README's example version: a tagged git copy, and
+    the sdist and wheel ``python -m build`` made from it."""
+
+    version: str
+    source: Path
+    wheel: Path
+    sdist: Path
+
+
+@pytest.fixture(scope="session")
+def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every worker of this test run sees (the run's own with no workers)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _once(folder: Path, make: Callable[[Path], None]) -> Path:
+    """``folder``, made by ``make`` by the first worker to ask; the others wait for it."""
+    from filelock import FileLock
+
+    with FileLock(str(folder) + ".lock"):
+        done = folder / ".done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # left by a worker that failed
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def release(shared_tmp: Path) -> Release:
+    version = readme_version()
+
+    def build(base: Path) -> None:
+        source = tagged_copy(base / "processkit", version)
+        command = [sys.executable, "-m", "build", "--outdir", str(base / "dist"), str(source)]
+        run_command(command, base)
+
+    base = _once(shared_tmp / "release", build)
+    wheel = base / "dist" / f"processkit-{version}-py3-none-any.whl"
+    sdist = base / "dist" / f"processkit-{version}.tar.gz"
+    assert sorted((base / "dist").iterdir()) == [wheel, sdist]
+    return Release(version, base / "processkit", wheel, sdist)
+
+
+@pytest.fixture(scope="session")
+def installed(release: Release, shared_tmp: Path) -> Venv:
+    """A fresh virtual environment with the wheel installed by the README's command for it,
+    run in the folder where the wheel is. Tests use it as it is: the install commands they run
+    there find this processkit installed and change nothing."""
+    [command] = [c for c in readme_install_commands() if c.endswith(".whl")]
+
+    def install(folder: Path) -> None:
+        make_venv(folder / "venv").run(command, release.wheel.parent)
+
+    return Venv(_once(shared_tmp / "installed", install) / "venv")

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
-from tests.conftest import CliResult
+from tests.conftest import CliResult, write_files
 
+import processkit
 from processkit import doctor
 from processkit.cli import doctor as doctor_cli
+
+TOOLS = [
+    doctor.Check("Python", "3.11.7", "running processkit", "x"),
+    doctor.Check("processkit", "1.2.0", "everything", "x"),
+    doctor.Check("Graphviz", "2.43.0", "maps", "x", "/usr/bin/dot"),
+    doctor.Check("git", "2.39.5", "history", "x", "/usr/bin/git"),
+    doctor.Check("Pagefind", "1.5.2", "search on the published site", "x", "/opt/pagefind"),
+]
+TOOL_LINES = (
+    "ok       Python      3.11.7\n"
+    "ok       processkit  1.2.0\n"
+    "ok       Graphviz    2.43.0 (/usr/bin/dot)\n"
+    "ok       git         2.39.5 (/usr/bin/git)\n"
+    "ok       Pagefind    1.5.2 (/opt/pagefind)\n"
+)
 
 
 def fake_run(outputs: dict[str, str]) -> Callable[[Sequence[str]], str | None]:
@@ -55,11 +72,12 @@ def test_pagefind_comes_from_pagefind_bin_or_the_path(monkeypatch: pytest.Monkey
 
 
 def test_doctor_lists_every_tool_and_fails_when_one_is_missing(
-    cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+    cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # outside any process repository
     checks = [
         doctor.Check("Python", "3.11.7", "running processkit", "x"),
-        doctor.Check("processkit", "0.1.0", "everything", "x"),
+        doctor.Check("processkit", "1.2.0", "everything", "x"),
         doctor.Check("Graphviz", "2.43.0", "maps", "x", "/usr/bin/dot"),
         doctor.Check("git", "2.39.5", "history", "x", "/usr/bin/git"),
         doctor.Check("Pagefind", None, "search on the published site", "pip install pagefind-bin"),
@@ -69,7 +87,7 @@ def test_doctor_lists_every_tool_and_fails_when_one_is_missing(
     assert result.code == 1
     assert result.out == (
         "ok       Python      3.11.7\n"
-        "ok       processkit  0.1.0\n"
+        "ok       processkit  1.2.0\n"
         "ok       Graphviz    2.43.0 (/usr/bin/dot)\n"
         "ok       git         2.39.5 (/usr/bin/git)\n"
         "missing  Pagefind    needed for search on the published site; "
@@ -87,3 +105,214 @@ def test_doctor_runs_for_real(cli: Callable[..., CliResult]) -> None:
     names = [line.split()[1] for line in result.out.splitlines()[:5]]
     assert names == ["Python", "processkit", "Graphviz", "git", "Pagefind"]
     assert result.code in (0, 1)
+
+
+def precommit_config(*lines: str) -> str:
+    hooks = "".join(
+        f"      - id: {hook}\n"
+        f"        name: {hook}\n"
+        f"        entry: {hook.replace('-', ' ')}\n"
+        "        language: python\n"
+        f"        additional_dependencies: [{line}]\n"
+        for hook, line in zip(("processkit-validate", "processkit-fmt"), lines, strict=True)
+    )
+    return "repos:\n  - repo: local\n    hooks:\n" + hooks
+
+
+REQUIREMENTS = "# Varifrån processkit installeras.\n{line}\n"
+
+
+@pytest.fixture
+def in_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[dict[str, str | bytes]], Path]:
+    """A process repository holding ``files``, as the current folder; processkit 1.2.0 runs."""
+    monkeypatch.setattr(doctor, "run_checks", lambda: TOOLS)
+    monkeypatch.setattr(processkit, "_installed_version", lambda: "1.2.0")
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = write_files(
+            tmp_path / "processer", {"processkit.yaml": "organisation: X\n", **files}
+        )
+        (root / "processes").mkdir(exist_ok=True)
+        monkeypatch.chdir(root / "processes")  # doctor finds the repository as validate does
+        return root
+
+    return make
+
+
+def test_doctor_in_a_repository_that_installs_this_processkit(
+    cli: Callable[..., CliResult], in_repository: Callable[[dict[str, str | bytes]], Path]
+) -> None:
+    root = in_repository(
+        {
+            ".processkit/requirements.txt": REQUIREMENTS.format(line="processkit==1.2.0"),
+            ".pre-commit-config.yaml": precommit_config(
+                '"processkit==1.2.0"', '"processkit==1.2.0"'
+            ),
+        }
+    )
+    result = cli("doctor")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        TOOL_LINES
+        + "\n"
+        + f"In the process repository {root}:\n"
+        + "ok         .processkit/requirements.txt  processkit==1.2.0\n"
+        + "ok         .pre-commit-config.yaml       processkit==1.2.0, as "
+        ".processkit/requirements.txt\n" + "\n" + "Everything processkit uses is installed.\n"
+    )
+
+
+def test_doctor_says_when_the_file_asks_for_another_version_and_pre_commit_differs(
+    cli: Callable[..., CliResult], in_repository: Callable[[dict[str, str | bytes]], Path]
+) -> None:
+    root = in_repository(
+        {
+            ".processkit/requirements.txt": REQUIREMENTS.format(line="processkit==1.3.0"),
+            ".pre-commit-config.yaml": precommit_config(
+                '"processkit==1.2.0"', '"processkit==1.3.0"'
+            ),
+        }
+    )
+    result = cli("doctor")
+    assert result.code == 1
+    assert result.out == (
+        TOOL_LINES
+        + "\n"
+        + f"In the process repository {root}:\n"
+        + "differs    .processkit/requirements.txt  asks for processkit==1.3.0, and this is "
+        "processkit 1.2.0; to fix: install that version: pip install -r "
+        ".processkit/requirements.txt (or, to keep this one, write processkit==1.2.0 in the "
+        "file)\n" + "differs    .pre-commit-config.yaml       installs processkit==1.2.0, and "
+        ".processkit/requirements.txt says processkit==1.3.0; to fix: write the same line after "
+        'additional_dependencies: ["processkit==1.3.0"]\n'
+        + "\n"
+        + "2 to fix in the repository: .processkit/requirements.txt, .pre-commit-config.yaml.\n"
+    )
+
+
+def repository_lines(result: CliResult) -> list[str]:
+    """The lines of the repository part, between its heading and the summary."""
+    lines = result.out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("In the process repository"))
+    return lines[start + 1 : lines.index("", start)]
+
+
+@pytest.mark.parametrize(
+    ("files", "lines"),
+    [
+        (
+            {},
+            [
+                "missing    .processkit/requirements.txt  says where CI and pre-commit install "
+                "processkit from; to fix: create it with one line: processkit==1.2.0 (or where "
+                "your organisation keeps processkit)"
+            ],
+        ),
+        (
+            {".processkit/requirements.txt": "processkit==1.2.0\nrich\n"},
+            [
+                "unreadable .processkit/requirements.txt  the file has 2 requirement lines, not "
+                "one; to fix: write one line in it that says where processkit comes from, such "
+                "as processkit==1.2.0"
+            ],
+        ),
+        (
+            {".processkit/requirements.txt": "# bara en kommentar\n\n"},
+            [
+                "unreadable .processkit/requirements.txt  the file has no requirement line, only "
+                "comments; to fix: write one line in it that says where processkit comes from, "
+                "such as processkit==1.2.0"
+            ],
+        ),
+        (
+            {".processkit/requirements.txt": b"# V\xe4rifr\xe5n\nprocesskit==1.2.0\n"},
+            [
+                "unreadable .processkit/requirements.txt  the file is not UTF-8 text; to fix: "
+                "write one line in it that says where processkit comes from, such as "
+                "processkit==1.2.0"
+            ],
+        ),
+        (
+            {
+                ".processkit/requirements.txt": "processkit>=1.2  # any 1.x\n",
+                ".pre-commit-config.yaml": "repos: [\n",
+            },
+            [
+                "ok         .processkit/requirements.txt  processkit>=1.2 (names no one version to "
+                "compare)",
+                "unreadable .pre-commit-config.yaml       the file is not valid YAML (line 2); to "
+                "fix: correct it: pre-commit cannot read it either",
+            ],
+        ),
+        (
+            {
+                ".processkit/requirements.txt": (
+                    "processkit @ git+https://git.example.se/verktyg/processkit@v1.2\n"
+                ),
+                ".pre-commit-config.yaml": (
+                    "repos:\n"
+                    "  - repo: https://git.example.se/verktyg/processkit\n"
+                    "    rev: v1.1.0\n"
+                    "    hooks:\n"
+                    "      - id: processkit-validate\n"
+                ),
+            },
+            [
+                "ok         .processkit/requirements.txt  processkit @ "
+                "git+https://git.example.se/verktyg/processkit@v1.2",
+                "differs    .pre-commit-config.yaml       the hooks install processkit from "
+                "https://git.example.se/verktyg/processkit at v1.1.0, not from "
+                ".processkit/requirements.txt; to fix: make them `repo: local` hooks with "
+                'additional_dependencies: ["processkit @ '
+                'git+https://git.example.se/verktyg/processkit@v1.2"], as processkit init writes '
+                "them",
+            ],
+        ),
+        (
+            {
+                ".processkit/requirements.txt": (
+                    "https://paket.example.se/processkit/processkit-1.2.0-py3-none-any.whl\n"
+                ),
+                ".pre-commit-config.yaml": "repos:\n  - repo: local\n    hooks: []\n",
+            },
+            [
+                "ok         .processkit/requirements.txt  "
+                "https://paket.example.se/processkit/processkit-1.2.0-py3-none-any.whl",
+            ],
+        ),
+    ],
+    ids=["missing", "two-lines", "only-comments", "not-utf8", "range", "remote-hooks", "no-hooks"],
+)
+def test_doctor_reports_each_problem_of_the_repository_with_a_remedy(
+    cli: Callable[..., CliResult],
+    in_repository: Callable[[dict[str, str | bytes]], Path],
+    files: dict[str, str | bytes],
+    lines: list[str],
+) -> None:
+    in_repository(files)
+    result = cli("doctor")
+    assert repository_lines(result) == lines
+    problems = [line.split()[1] for line in lines if not line.startswith("ok ")]
+    assert result.code == (1 if problems else 0)
+    if problems:
+        assert result.out.endswith(
+            f"\n{len(problems)} to fix in the repository: {', '.join(problems)}.\n"
+        )
+
+
+def test_doctor_agrees_with_what_init_writes(
+    cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(doctor, "run_checks", lambda: TOOLS)
+    monkeypatch.setattr(processkit, "_installed_version", lambda: "1.2.0")
+    spec = "git+https://git.example.se/verktyg/processkit@v1.2.0"
+    assert cli("init", tmp_path / "r", "--today", "2026-03-01", "--install", spec).code == 0
+    monkeypatch.chdir(tmp_path / "r")
+    result = cli("doctor")
+    assert result.code == 0
+    assert repository_lines(result) == [
+        f"ok         .processkit/requirements.txt  {spec}",
+        f"ok         .pre-commit-config.yaml       {spec}, as .processkit/requirements.txt",
+    ]

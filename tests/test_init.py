@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 import yaml
-from tests.conftest import CliResult
+from tests.conftest import ROOT, CliResult
 
+import processkit
+from processkit.install_source import requirement_lines
 from processkit.loading.yamlfile import read_yaml
 from processkit.schema import render, schemas
 
 TODAY = "2026-03-01"
+INSTALL = "processkit==1.2.0"
 
 FILES = [
     ".editorconfig",
@@ -23,6 +28,7 @@ FILES = [
     ".gitignore",
     ".gitlab-ci.yml",
     ".pre-commit-config.yaml",
+    ".processkit/requirements.txt",
     ".processkit/schemas/area.schema.json",
     ".processkit/schemas/assessment.schema.json",
     ".processkit/schemas/config.schema.json",
@@ -45,6 +51,11 @@ FILES = [
     "roles/socialsekreterare.yaml",
 ]
 
+MADE = (
+    "It is a new git repository (first branch main), with nothing committed yet.\n"
+    "CI and pre-commit install processkit from .processkit/requirements.txt: {install}\n"
+)
+
 NEXT_STEPS = (
     "\n"
     "Next steps:\n"
@@ -56,20 +67,39 @@ NEXT_STEPS = (
 )
 
 
+@pytest.fixture(autouse=True)
+def released(monkeypatch: pytest.MonkeyPatch) -> None:
+    """processkit 1.2.0 runs: what init writes shows the running version, which a development
+    checkout does not fix."""
+    monkeypatch.setattr(processkit, "_installed_version", lambda: "1.2.0")
+
+
 def files_under(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    """The files under ``root``, git's own (``.git/``) left out."""
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).parts[0] != ".git"
+    )
 
 
 @pytest.fixture
 def initialised(tmp_path: Path, cli: Callable[..., CliResult]) -> Path:
     target = tmp_path / "processer"
     result = cli(
-        "init", target, "--organisation", "Socialförvaltningen, Exempel kommun", "--today", TODAY
+        "init",
+        target,
+        "--organisation",
+        "Socialförvaltningen, Exempel kommun",
+        "--today",
+        TODAY,
+        "--install",
+        INSTALL,
     )
     assert (result.code, result.err) == (0, "")
-    assert (
-        result.out
-        == f"Created a process repository in {target}: 25 files.\n"
+    assert result.out == (
+        f"Created a process repository in {target}: 26 files.\n"
+        + MADE.format(install=INSTALL)
         + NEXT_STEPS.format(where=target)
     )
     return target
@@ -166,7 +196,7 @@ def test_github_workflow_validates_pull_requests_and_publishes_main(initialised:
     jobs = workflow["jobs"]
     assert sorted(jobs) == ["publish", "validate"]
     assert [step.get("run") for step in jobs["validate"]["steps"] if "run" in step] == [
-        'pip install "processkit==0.1.0"',
+        "pip install -r .processkit/requirements.txt",
         "processkit validate --format github",
     ]
     publish = jobs["publish"]
@@ -177,7 +207,7 @@ def test_github_workflow_validates_pull_requests_and_publishes_main(initialised:
         "actions/checkout@v4",
         "actions/setup-python@v5",
         "sudo apt-get update && sudo apt-get install -y graphviz",
-        'pip install "processkit==0.1.0"',
+        "pip install -r .processkit/requirements.txt",
         "processkit publish --output site",
         "actions/upload-pages-artifact@v3",
         "actions/deploy-pages@v4",
@@ -196,7 +226,8 @@ def test_gitlab_ci_validates_merge_requests_with_code_quality_and_publishes_page
         {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"},
     ]
     assert validate["script"] == [
-        'pip install "processkit==0.1.0"',
+        "apt-get update -qq && apt-get install -y -qq --no-install-recommends git",
+        "pip install -r .processkit/requirements.txt",
         "processkit validate --format gitlab --output gl-code-quality-report.json || true",
         "processkit validate",
     ]
@@ -206,21 +237,207 @@ def test_gitlab_ci_validates_merge_requests_with_code_quality_and_publishes_page
     }
     pages = ci["pages"]
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert pages["script"][-1] == "processkit publish --output public"
+    assert pages["script"] == [
+        "apt-get update && apt-get install -y --no-install-recommends graphviz git",
+        "pip install -r .processkit/requirements.txt",
+        "processkit publish --output public",
+    ]
     assert pages["artifacts"] == {"paths": ["public"]}
 
 
-def test_pre_commit_configuration_uses_both_hooks(initialised: Path) -> None:
-    config = yaml.safe_load((initialised / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    assert config == {
-        "repos": [
-            {
-                "repo": "https://github.com/processkit/processkit",
-                "rev": "v0.1.0",
-                "hooks": [{"id": "processkit-validate"}, {"id": "processkit-fmt"}],
-            }
-        ]
-    }
+def requirements_text(line: str, example: str = "1.2.0") -> str:
+    return (
+        "# Varifrån processkit installeras. Kontrollerna i GitHub och GitLab installerar "
+        "processkit\n"
+        "# från den här filen, och pre-commit från samma rad i .pre-commit-config.yaml.\n"
+        "#\n"
+        "# Raden längst ner kan vara\n"
+        "#   en version ur organisationens paketförråd:\n"
+        f"#     processkit=={example}\n"
+        "#   adressen till en wheel-fil i paketförrådet:\n"
+        f"#     https://paket.example.se/processkit/processkit-{example}-py3-none-any.whl\n"
+        "#   organisationens egen kopia av processkit i git, vid en version:\n"
+        f"#     git+https://git.example.se/verktyg/processkit@v{example}\n"
+        "#\n"
+        "# Så byter du version eller källa:\n"
+        "#   1. Skriv den nya raden i stället för raden längst ner.\n"
+        "#   2. Skriv samma rad efter additional_dependencies i .pre-commit-config.yaml.\n"
+        "#   3. Kör `processkit doctor`. Den säger till om raderna inte stämmer överens, eller "
+        "om den\n"
+        "#      processkit du har installerad är en annan version.\n"
+        f"{line}\n"
+    )
+
+
+def test_requirements_file_holds_the_one_install_line_with_how_to_change_it(
+    initialised: Path,
+) -> None:
+    written = (initialised / ".processkit/requirements.txt").read_text(encoding="utf-8")
+    assert written == requirements_text(INSTALL)
+    assert requirement_lines(written) == [INSTALL]
+
+
+def pre_commit_hooks(repository: Path) -> list[dict[str, Any]]:
+    config = yaml.safe_load((repository / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [repo] = config["repos"]
+    assert repo == {"repo": "local", "hooks": repo["hooks"]}
+    hooks: list[dict[str, Any]] = repo["hooks"]
+    return hooks
+
+
+def test_pre_commit_configuration_is_the_project_hooks_installing_the_same_line(
+    initialised: Path,
+) -> None:
+    project = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    expected = [
+        {**{k: v for k, v in hook.items() if k != "description"}, "additional_dependencies": []}
+        for hook in project
+    ]
+    for hook in expected:
+        hook["additional_dependencies"] = [INSTALL]
+    assert pre_commit_hooks(initialised) == expected
+    text = (initialised / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert text.count(INSTALL) == 1  # one line to change; the second hook refers to it
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "git+https://git.example.se/verktyg/processkit@v1.2.0",
+        "https://paket.example.se/processkit/processkit-1.2.0-py3-none-any.whl",
+        'processkit==1.2.0 ; python_version >= "3.11"',
+    ],
+)
+def test_install_writes_any_one_line_to_both_places(
+    tmp_path: Path, cli: Callable[..., CliResult], spec: str
+) -> None:
+    target = tmp_path / "r"
+    result = cli("init", target, "--today", TODAY, "--install", f"  {spec} ")
+    assert result.code == 0, result.err
+    requirements = (target / ".processkit/requirements.txt").read_text(encoding="utf-8")
+    assert requirements == requirements_text(spec)
+    assert [hook["additional_dependencies"] for hook in pre_commit_hooks(target)] == [[spec]] * 2
+
+
+@pytest.mark.parametrize(
+    ("version", "example", "note"),
+    [
+        ("2.0.1", "2.0.1", ""),
+        (
+            "1.2.1.dev3+g1a2b3c4",
+            "1.2.0",
+            "This processkit (1.2.1.dev3+g1a2b3c4) is not a release, and no package store has "
+            "it: write where your organisation keeps processkit in .processkit/requirements.txt "
+            "and .pre-commit-config.yaml, or run init again with --install.\n",
+        ),
+        (
+            "0.0.0",
+            "1.2.0",
+            "This processkit (0.0.0) is not a release, and no package store has it: write where "
+            "your organisation keeps processkit in .processkit/requirements.txt and "
+            ".pre-commit-config.yaml, or run init again with --install.\n",
+        ),
+    ],
+)
+def test_install_defaults_to_exactly_the_running_version(
+    tmp_path: Path,
+    cli: Callable[..., CliResult],
+    monkeypatch: pytest.MonkeyPatch,
+    version: str,
+    example: str,
+    note: str,
+) -> None:
+    monkeypatch.setattr(processkit, "_installed_version", lambda: version)
+    target = tmp_path / "r"
+    result = cli("init", target, "--today", TODAY)
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"Created a process repository in {target}: 26 files.\n"
+        + MADE.format(install=f"processkit=={version}")
+        + note
+        + NEXT_STEPS.format(where=target)
+    )
+    requirements = (target / ".processkit/requirements.txt").read_text(encoding="utf-8")
+    assert requirements == requirements_text(f"processkit=={version}", example)
+    assert [hook["additional_dependencies"] for hook in pre_commit_hooks(target)] == [
+        [f"processkit=={version}"]
+    ] * 2
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        (
+            "",
+            "--install: expected where to install processkit from (such as processkit==1.2.0), "
+            "found nothing",
+        ),
+        (
+            "   ",
+            "--install: expected where to install processkit from (such as processkit==1.2.0), "
+            "found nothing",
+        ),
+        (
+            "processkit==1.2.0\nrich",
+            "--install: expected one line (such as processkit==1.2.0), found 2 lines",
+        ),
+        (
+            "# processkit",
+            "--install: expected where to install processkit from, found the comment "
+            "`# processkit`",
+        ),
+    ],
+)
+def test_a_bad_install_line_is_exit_2_and_writes_nothing(
+    tmp_path: Path, cli: Callable[..., CliResult], spec: str, message: str
+) -> None:
+    result = cli("init", tmp_path / "r", "--today", TODAY, "--install", spec)
+    assert (result.code, result.out, result.err) == (2, "", f"processkit: {message}\n")
+    assert not (tmp_path / "r").exists()
+
+
+def git(*args: str | Path) -> str:
+    done = subprocess.run(
+        ["git", *map(str, args)], capture_output=True, text=True, check=True, timeout=30
+    )
+    return done.stdout.strip()
+
+
+def test_init_makes_a_git_repository_on_main_without_a_commit(initialised: Path) -> None:
+    assert git("-C", initialised, "rev-parse", "--show-toplevel") == str(initialised.resolve())
+    assert git("-C", initialised, "symbolic-ref", "HEAD") == "refs/heads/main"
+    assert git("-C", initialised, "rev-list", "--all") == ""
+    assert git("-C", initialised, "status", "--porcelain", "--untracked-files=no") == ""
+
+
+def test_init_inside_a_git_repository_makes_no_new_one(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    git("init", "-q", tmp_path / "verksamhet")
+    target = tmp_path / "verksamhet" / "processer"
+    result = cli("init", target, "--today", TODAY, "--install", INSTALL)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == (
+        f"It lies inside the git repository at {tmp_path / 'verksamhet'}; no new one was made."
+    )
+    assert not (target / ".git").exists()
+
+
+def test_init_without_git_still_works_and_says_how_to_make_the_repository_later(
+    tmp_path: Path, cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nothing = tmp_path / "empty-path"
+    nothing.mkdir()
+    monkeypatch.setenv("PATH", str(nothing))
+    target = tmp_path / "r"
+    result = cli("init", target, "--today", TODAY, "--install", INSTALL)
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines()[1] == (
+        "It is not a git repository yet: git is not installed. To make it one later, run "
+        "`git init -b main` in the folder."
+    )
+    assert not (target / ".git").exists()
+    assert files_under(target) == FILES
 
 
 def test_readme_is_in_swedish_for_process_leaders(initialised: Path) -> None:
@@ -280,3 +497,18 @@ def test_bad_date_is_exit_2(tmp_path: Path, cli: Callable[..., CliResult]) -> No
         "processkit: --today: expected a date written YYYY-MM-DD, found `1 mars`\n",
     )
     assert not (tmp_path / "r").exists()
+
+
+def test_init_says_so_when_git_cannot_make_the_repository(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    target = tmp_path / "r"
+    target.mkdir()
+    (target / ".git").write_text("inte en git-mapp\n", encoding="utf-8")
+    result = cli("init", target, "--today", TODAY, "--install", INSTALL)
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines()[1] == (
+        f"It is not a git repository yet: git init failed (fatal: invalid gitfile format: "
+        f"{target / '.git'}). To make it one later, run `git init -b main` in the folder."
+    )
+    assert files_under(target) == FILES

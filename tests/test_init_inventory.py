@@ -50,7 +50,7 @@ def test_csv_inventory_gives_areas_people_and_processes_that_validate(
     assert result.code == 0
     assert result.err == "inventering.csv: the column `Kommentar` is not used\n"
     assert result.out.splitlines()[:2] == [
-        f"Created a process repository in {target}: 28 files.",
+        f"Created a process repository in {target}: 29 files.",
         "The inventory gave 4 processes.",
     ]
     assert files_under(target) == [

@@ -1,8 +1,10 @@
 """The pre-commit hooks of ``.pre-commit-hooks.yaml``, run by pre-commit on a new repository.
 
-pre-commit would install a ``language: python`` hook into a virtualenv of its own, from the
-network. The test runs the very hook definitions as ``repo: local`` hooks instead, with the entry
-pointing at the processkit installed here, so it works offline and on a clean clone.
+The configuration ``init`` writes has them as ``repo: local`` hooks in ``language: python``:
+pre-commit installs processkit into a virtualenv of its own, from the line of
+``.processkit/requirements.txt`` (tests/test_wheel.py runs that, from a built wheel). Here the
+same hooks run with the entry pointing at the processkit of this interpreter, so the test works
+offline and in a moment.
 """
 
 from __future__ import annotations
@@ -38,16 +40,17 @@ def test_hooks_file_offers_validate_and_fmt_in_python() -> None:
     assert all(h["files"] == r"\.ya?ml$" and h["exclude"] == r"(^|/)\." for h in hooks)
 
 
-def local_config() -> str:
-    """The project's hooks as local hooks running this interpreter's processkit."""
-    hooks = []
-    for hook in project_hooks():
-        local = dict(hook)
+def this_interpreter(config: Path) -> str:
+    """The hooks ``init`` wrote, running this interpreter's processkit rather than one that
+    pre-commit installs."""
+    written = yaml.safe_load(config.read_text(encoding="utf-8"))
+    [repo] = written["repos"]
+    for hook in repo["hooks"]:
         command = hook["entry"].split(" ", 1)[1]
-        local["entry"] = f"{shlex.quote(sys.executable)} -m processkit {command}"
-        local["language"] = "unsupported"
-        hooks.append(local)
-    return yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, sort_keys=False)
+        hook["entry"] = f"{shlex.quote(sys.executable)} -m processkit {command}"
+        hook["language"] = "unsupported"
+        del hook["additional_dependencies"]
+    return yaml.safe_dump(written, sort_keys=False)
 
 
 def run(argv: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
@@ -77,8 +80,9 @@ def test_pre_commit_runs_the_hooks_on_a_new_repository(tmp_path: Path) -> None:
         home,
     )
     assert init.returncode == 0, init.stderr
-    assert run(["git", "init", "-q", "-b", "main"], repo, home).returncode == 0
-    (repo / ".pre-commit-config.yaml").write_text(local_config(), encoding="utf-8")
+    assert (repo / ".git").is_dir()  # init made the git repository pre-commit needs
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(this_interpreter(config), encoding="utf-8")
     process = repo / "processes/barn-och-unga/bu-utredning.yaml"
     good = process.read_text(encoding="utf-8")
     process.write_text(good.replace("owner: anna-andersson", "ower: anna-andersson"), "utf-8")

@@ -1,4 +1,6 @@
-"""What ``processkit doctor`` checks: the programs processkit uses, and their versions."""
+"""What ``processkit doctor`` checks: the programs processkit uses, and their versions; inside a
+process repository, whether it installs this processkit (``.processkit/requirements.txt``) and
+whether its pre-commit hooks install from the same line."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 MIN_PYTHON = (3, 11)
@@ -65,7 +68,13 @@ def check_python(version_info: Sequence[int] | None = None) -> Check:
 def check_processkit() -> Check:
     from processkit import __version__
 
-    return Check("processkit", __version__, "everything", "pip install processkit")
+    return Check(
+        "processkit",
+        __version__,
+        "everything",
+        "install it from where your organisation keeps it (a wheel file, its package store or "
+        "its git server)",
+    )
 
 
 def check_graphviz(
@@ -123,3 +132,115 @@ def pagefind_binary(which: Callable[[str], str | None] = shutil.which) -> str | 
 
 def run_checks() -> list[Check]:
     return [check_python(), check_processkit(), check_graphviz(), check_git(), check_pagefind()]
+
+
+@dataclass(frozen=True, slots=True)
+class RepositoryCheck:
+    """One file of a process repository that says where processkit is installed from:
+    ``status`` is ok, missing, differs or unreadable; ``remedy`` says what to do when not ok."""
+
+    path: str
+    status: str
+    text: str
+    remedy: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
+    """Whether the repository's requirements file asks for the running processkit, and whether
+    the pre-commit hooks install from the same line."""
+    from processkit.install_source import (
+        PRE_COMMIT_CONFIG,
+        REQUIREMENTS_FILE,
+        default_requirement,
+        pinned_version,
+        read_pre_commit,
+        read_requirement,
+        same_version,
+    )
+
+    this = default_requirement(version)
+    requirement = read_requirement(root)
+    checks: list[RepositoryCheck] = []
+    if requirement.line is None:
+        if requirement.missing:
+            checks.append(
+                RepositoryCheck(
+                    REQUIREMENTS_FILE,
+                    "missing",
+                    "says where CI and pre-commit install processkit from",
+                    f"create it with one line: {this} (or where your organisation keeps "
+                    "processkit)",
+                )
+            )
+        else:
+            checks.append(
+                RepositoryCheck(
+                    REQUIREMENTS_FILE,
+                    "unreadable",
+                    f"{requirement.problem}",
+                    f"write one line in it that says where processkit comes from, such as {this}",
+                )
+            )
+        return checks
+    line = requirement.line
+    asked = pinned_version(line)
+    if asked is None:
+        checks.append(
+            RepositoryCheck(REQUIREMENTS_FILE, "ok", f"{line} (names no one version to compare)")
+        )
+    elif same_version(asked, version):
+        checks.append(RepositoryCheck(REQUIREMENTS_FILE, "ok", line))
+    else:
+        checks.append(
+            RepositoryCheck(
+                REQUIREMENTS_FILE,
+                "differs",
+                f"asks for {line}"
+                + ("" if line == default_requirement(asked) else f" (version {asked})")
+                + f", and this is processkit {version}",
+                f"install that version: pip install -r {REQUIREMENTS_FILE} (or, to keep this "
+                f"one, write {this} in the file)",
+            )
+        )
+    hooks = read_pre_commit(root)
+    if hooks.problem is not None:
+        checks.append(
+            RepositoryCheck(
+                PRE_COMMIT_CONFIG,
+                "unreadable",
+                hooks.problem,
+                "correct it: pre-commit cannot read it either",
+            )
+        )
+    elif hooks.remote is not None:
+        checks.append(
+            RepositoryCheck(
+                PRE_COMMIT_CONFIG,
+                "differs",
+                f"the hooks install processkit from {hooks.remote}, not from {REQUIREMENTS_FILE}",
+                f'make them `repo: local` hooks with additional_dependencies: ["{line}"], as '
+                "processkit init writes them",
+            )
+        )
+    elif hooks.found:
+        differing = [i for i in hooks.installs.values() if line not in (i or [])]
+        if not differing:
+            checks.append(
+                RepositoryCheck(PRE_COMMIT_CONFIG, "ok", f"{line}, as {REQUIREMENTS_FILE}")
+            )
+        else:
+            shown = sorted({item for installs in differing for item in installs or []})
+            checks.append(
+                RepositoryCheck(
+                    PRE_COMMIT_CONFIG,
+                    "differs",
+                    f"installs {', '.join(shown) or 'nothing'}, and {REQUIREMENTS_FILE} says "
+                    f"{line}",
+                    f'write the same line after additional_dependencies: ["{line}"]',
+                )
+            )
+    return checks

@@ -1,7 +1,9 @@
-"""What git knows about the repository: files changed since a revision."""
+"""What git knows about the repository: files changed since a revision; making a new one."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from processkit.errors import ProcesskitError
@@ -36,3 +38,43 @@ def changed_files(root: Path, ref: str) -> set[str]:
         except ValueError:
             continue
     return changed
+
+
+@dataclass(frozen=True, slots=True)
+class NewRepository:
+    """What ``make_repository`` did: ``made`` a repository, found the folder ``inside`` one
+    (its top folder), or could not (``problem``; git missing or failing)."""
+
+    made: bool
+    inside: Path | None = None
+    problem: str | None = None
+
+
+def make_repository(folder: Path, branch: str = "main") -> NewRepository:
+    """Make ``folder`` a git repository with first branch ``branch``, committing nothing,
+    unless it already lies inside one. Never raises: without git, says so."""
+    if shutil.which("git") is None:
+        return NewRepository(False, problem="git is not installed")
+    try:
+        import git
+    except ImportError as problem:  # gitpython finds no usable git program
+        return NewRepository(False, problem=f"git cannot be run ({problem})")
+    try:
+        with git.Repo(folder, search_parent_directories=True) as existing:
+            return NewRepository(False, inside=Path(existing.working_tree_dir or folder))
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        pass
+    try:
+        with git.Repo.init(folder) as repo:
+            # `git init -b` needs git 2.28; naming HEAD's branch works with every version
+            repo.git.symbolic_ref("HEAD", f"refs/heads/{branch}")
+    except (git.GitCommandError, OSError) as problem:
+        return NewRepository(False, problem=f"git init failed ({_first_line(problem)})")
+    return NewRepository(True)
+
+
+def _first_line(problem: Exception) -> str:
+    stderr = getattr(problem, "stderr", None)
+    text = str(stderr if stderr else problem).strip().strip("'").strip()
+    text = text.removeprefix("stderr:").strip().strip("'").strip()
+    return text.splitlines()[0] if text else type(problem).__name__

@@ -20,7 +20,6 @@ from processkit.diagnostics import Diagnostic, Severity
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/processkit/processkit"
 
 #: FORMAT.md's fixed codes: a name and a short description for each.
 FORMAT_CODES: dict[str, tuple[str, str]] = {
@@ -82,7 +81,6 @@ def sarif(diagnostics: Sequence[Diagnostic], prefix: str = "") -> dict[str, Any]
                     "driver": {
                         "name": "processkit",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },

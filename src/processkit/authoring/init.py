@@ -3,22 +3,26 @@
 It holds ``processkit.yaml``, a README for process leaders, CI for GitHub and GitLab, a
 pre-commit configuration, editor settings tied to the JSON Schemas (written into
 ``.processkit/schemas/``), and one example of each kind, or the skeleton an inventory gives.
+CI and pre-commit install processkit from the one line of ``.processkit/requirements.txt``
+(see ``processkit.install_source``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from processkit import __version__
 from processkit.authoring.fmt import format_text
 from processkit.authoring.render import render
 from processkit.errors import ProcesskitError
+from processkit.install_source import REQUIREMENTS_FILE
 from processkit.loading.discover import CONFIG_NAME, RepositoryNotFound, find_root
 
-PROJECT_URL = "https://github.com/processkit/processkit"
 SCHEMA_FOLDER = ".processkit/schemas"
+#: The version the comments of the requirements file show when processkit is no release
+EXAMPLE_VERSION = "1.2.0"
 
 #: The folders each schema applies to, for the editor.
 SCHEMA_FOLDERS = {
@@ -39,6 +43,7 @@ SUPPORT_FILES = {
     "github-workflow.yml.j2": ".github/workflows/processkit.yml",
     "gitlab-ci.yml.j2": ".gitlab-ci.yml",
     "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
+    "requirements.txt.j2": REQUIREMENTS_FILE,
     "vscode-settings.json.j2": ".vscode/settings.json",
     "vscode-extensions.json.j2": ".vscode/extensions.json",
 }
@@ -81,17 +86,26 @@ def _existing_parent(path: Path) -> Path:
     return Path("/")
 
 
+def is_release(version: str) -> bool:
+    """Whether ``version`` is a release (``1.2.0``), not a development build
+    (``1.2.1.dev3+g1a2b3c4``) or the version of a copy without history (``0.0.0``)."""
+    return re.fullmatch(r"\d+(?:\.\d+)*", version) is not None and version.strip("0.") != ""
+
+
 def plan(
     organisation: str,
     today: date,
     *,
+    install: str,
     dimensions: list[str] | None = None,
     entities: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Every file of a new repository: relative path -> text.
 
-    ``entities`` replaces the examples (the inventory import gives them).
+    ``install`` is the requirement CI and pre-commit install processkit from (a checked one
+    line); ``entities`` replaces the examples (the inventory import gives them).
     """
+    from processkit import __version__
     from processkit.model.config import DEFAULT_DIMENSIONS
     from processkit.schema import render as render_schema
     from processkit.schema import schemas
@@ -99,8 +113,9 @@ def plan(
     context = {
         "organisation": organisation,
         "today": today.isoformat(),
-        "version": __version__,
-        "project_url": PROJECT_URL,
+        "install": install,
+        "example_version": __version__ if is_release(__version__) else EXAMPLE_VERSION,
+        "requirements_file": REQUIREMENTS_FILE,
         "proposal_id": f"fp-{today.year}-001",
         "assessment_id": f"mm-{today.year}-bu-utredning",
         "dimensions": dimensions or DEFAULT_DIMENSIONS,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 if TYPE_CHECKING:
-    from processkit.doctor import Check
+    from processkit.doctor import Check, RepositoryCheck
 
 
 def register(app: typer.Typer) -> None:
@@ -15,17 +16,35 @@ def register(app: typer.Typer) -> None:
 
 
 def doctor_command() -> int:
-    """Show the versions of Python, processkit, Graphviz, git and Pagefind, and what is missing."""
-    from processkit.doctor import run_checks
+    """Show the versions of Python, processkit, Graphviz, git and Pagefind, and what is missing;
+    inside a process repository, whether it installs this processkit."""
+    from processkit import __version__
+    from processkit.doctor import check_repository, run_checks
+    from processkit.loading.discover import RepositoryNotFound, find_root
 
     checks = run_checks()
     width = max(len(check.name) for check in checks)
     for check in checks:
         typer.echo(_line(check, width))
+    try:
+        root: Path | None = find_root(Path.cwd())
+    except RepositoryNotFound:
+        root = None
+    in_repository = [] if root is None else check_repository(root, __version__)
+    if in_repository:
+        typer.echo("")
+        typer.echo(f"In the process repository {root}:")
+        width = max(len(check.path) for check in in_repository)
+        for found in in_repository:
+            typer.echo(_repository_line(found, width))
     missing = [check for check in checks if not check.ok]
+    to_fix = [check for check in in_repository if not check.ok]
     typer.echo("")
     if missing:
         typer.echo(f"{len(missing)} missing: {', '.join(c.name for c in missing)}.")
+    if to_fix:
+        typer.echo(f"{len(to_fix)} to fix in the repository: {', '.join(c.path for c in to_fix)}.")
+    if missing or to_fix:
         return 1
     typer.echo("Everything processkit uses is installed.")
     return 0
@@ -37,3 +56,9 @@ def _line(check: Check, width: int) -> str:
         where = f" ({check.detail})" if check.detail else ""
         return f"ok       {name}  {check.version}{where}"
     return f"missing  {name}  needed for {check.needed_for}; to fix: {check.remedy}"
+
+
+def _repository_line(check: RepositoryCheck, width: int) -> str:
+    status = check.status.ljust(10)
+    remedy = f"; to fix: {check.remedy}" if check.remedy else ""
+    return f"{status} {check.path.ljust(width)}  {check.text}{remedy}"

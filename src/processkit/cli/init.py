@@ -34,12 +34,29 @@ def init_command(
     today: str | None = typer.Option(
         None, "--today", metavar="YYYY-MM-DD", help="The date written into the examples."
     ),
+    install: str | None = typer.Option(
+        None,
+        "--install",
+        metavar="SPEC",
+        help="Where CI and pre-commit install processkit from, written to "
+        ".processkit/requirements.txt: a version (processkit==1.2.0), the address of a wheel "
+        "file, or git+https://...@v1.2.0. Default: exactly this version of processkit.",
+    ),
 ) -> int:
     """Create a new process repository that validates at once."""
+    from processkit import __version__
     from processkit.authoring import init
     from processkit.cli.dates import parse_today
+    from processkit.install_source import (
+        REQUIREMENTS_FILE,
+        check_requirement,
+        default_requirement,
+    )
 
     day = parse_today(today)
+    requirement = (
+        default_requirement(__version__) if install is None else check_requirement(install)
+    )
     init.check_target(folder)
     if organisation is None:
         organisation = (
@@ -66,12 +83,20 @@ def init_command(
             )
             return 1
         entities, processes = planned.files, planned.processes
-    files = init.plan(organisation, day, entities=entities)
+    files = init.plan(organisation, day, install=requirement, entities=entities)
     written = init.write(folder, files)
     where = str(folder)
     typer.echo(f"Created a process repository in {where}: {len(written)} files.")
     if from_inventory is not None:
         typer.echo(f"The inventory gave {processes} {_plural(processes, 'process', 'processes')}.")
+    typer.echo(_git_line(folder))
+    typer.echo(f"CI and pre-commit install processkit from {REQUIREMENTS_FILE}: {requirement}")
+    if install is None and not init.is_release(__version__):
+        typer.echo(
+            f"This processkit ({__version__}) is not a release, and no package store has it: "
+            f"write where your organisation keeps processkit in {REQUIREMENTS_FILE} and "
+            ".pre-commit-config.yaml, or run init again with --install."
+        )
     typer.echo("")
     typer.echo("Next steps:")
     if folder != Path("."):
@@ -81,6 +106,20 @@ def init_command(
     typer.echo("Open the folder in Visual Studio Code and install the recommended YAML extension")
     typer.echo("to get suggestions and explanations for every field. README.md tells the rest.")
     return 0
+
+
+def _git_line(folder: Path) -> str:
+    from processkit.gitinfo import make_repository
+
+    made = make_repository(folder)
+    if made.made:
+        return "It is a new git repository (first branch main), with nothing committed yet."
+    if made.inside is not None:
+        return f"It lies inside the git repository at {made.inside}; no new one was made."
+    return (
+        f"It is not a git repository yet: {made.problem}. To make it one later, run "
+        "`git init -b main` in the folder."
+    )
 
 
 def _rows(count: int) -> str:

@@ -7,8 +7,6 @@ import traceback
 
 import typer
 
-from processkit import __version__
-
 app = typer.Typer(
     name="processkit",
     help="Process management kept as YAML in git: validate, inventory, map and publish.",
@@ -18,11 +16,11 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-ISSUES_URL = "https://github.com/processkit/processkit/issues"
-
 
 def _version(value: bool) -> None:
     if value:
+        from processkit import __version__
+
         typer.echo(f"processkit {__version__}")
         raise typer.Exit()
 
@@ -101,7 +99,8 @@ def run(argv: list[str] | None = None) -> None:
             traceback.print_exc()
         typer.echo(
             f"processkit: internal error ({type(problem).__name__}: {problem}). This is a bug; "
-            f"please report it at {ISSUES_URL}"
+            "please report it to whoever looks after processkit in your organisation, with the "
+            "command you ran"
             + ("" if debug else " (run again with --debug to see the details)"),
             err=True,
         )

@@ -71,8 +71,8 @@ class SiteColors(Strict):
 class AccessibilityContact(Strict):
     """Kontakt för tillgänglighet: where visitors report what they cannot use."""
 
-    email: Text | None = Field(default=None, description="E-post: e.g. webb@kalmar.se.")
-    phone: Text | None = Field(default=None, description="Telefon: e.g. 0480-45 00 00.")
+    email: Text | None = Field(default=None, description="E-post: e.g. webb@kalmar.example.se.")
+    phone: Text | None = Field(default=None, description="Telefon: e.g. 070-174 06 50.")
     url: Text | None = Field(
         default=None, description="Webbformulär: the address of a form for reporting problems."
     )
