@@ -14,6 +14,7 @@ from typing import cast
 
 from markupsafe import Markup
 
+from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
 from processkit.site import links
@@ -34,7 +35,6 @@ from processkit.site.contexts import (
 )
 from processkit.weekly import proposals as weekly_proposals
 from processkit.weekly.changelog import ChangeLog
-from processkit.weekly.commits import CommitRef
 from processkit.weekly.maturity import Dimension, maturity_overview, process_maturity
 from processkit.weekly.radar import RadarChart, radar_svg, radar_table
 from processkit.weekly.weblinks import commit_url
@@ -48,7 +48,7 @@ class GitLinks:
     and the change log of the last days that the recent-changes page shows (None outside
     git, on a shallow clone and for a site of the past)."""
 
-    closing: Mapping[str, CommitRef] = field(default_factory=dict)
+    closing: Mapping[str, Commit] = field(default_factory=dict)
     web_base: str | None = None
     changelog: ChangeLog | None = None
 
@@ -169,7 +169,7 @@ def proposals_page(repo: Repository, today: date | None, git: GitLinks) -> Propo
     )
 
 
-def _closing(commit: CommitRef | None, web_base: str | None) -> ClosingCommit | None:
+def _closing(commit: Commit | None, web_base: str | None) -> ClosingCommit | None:
     if commit is None:
         return None
     href = commit_url(web_base, commit.sha) if web_base else None

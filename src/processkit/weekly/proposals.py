@@ -10,10 +10,10 @@ from datetime import date
 from processkit.derive import sorted_areas
 from processkit.diagnostics import did_you_mean
 from processkit.errors import ProcesskitError
+from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Proposal
 from processkit.model.types import SWEDISH_VALUES
-from processkit.weekly.commits import CommitRef
 from processkit.weekly.lookup import unknown_id
 
 #: Every status, in the order a proposal moves through them.
@@ -45,7 +45,7 @@ class ProposalItem:
     path: str
     age_days: int
     days_to_decision: int | None
-    closed_by: CommitRef | None = None
+    closed_by: Commit | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ def proposal_item(
     repo: Repository,
     record: Record[Proposal],
     today: date,
-    closing: Mapping[str, CommitRef] | None = None,
+    closing: Mapping[str, Commit] | None = None,
 ) -> ProposalItem:
     """What the reports show about one proposal."""
     proposal = record.entity
@@ -170,7 +170,7 @@ def proposals_report(
     statuses: Iterable[str] = OPEN_STATUSES,
     process: str | None = None,
     since: date | None = None,
-    closing: Mapping[str, CommitRef] | None = None,
+    closing: Mapping[str, Commit] | None = None,
 ) -> ProposalsReport:
     """The proposals with the given statuses, grouped by process (areas in their configured
     order, then process id); with ``since`` also the intake and the decisions from ``since``
