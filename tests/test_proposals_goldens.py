@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 from tests.conftest import KALMAR, CliResult
-from tests.test_review_goldens import KALMAR_TODAY, check_golden
+from tests.golden_support import check_golden
+from tests.test_review_goldens import GOLDENS, KALMAR_TODAY
 
 
 @pytest.mark.parametrize(
@@ -21,4 +22,4 @@ def test_kalmar_proposals_match_their_golden(
 ) -> None:
     result = cli("proposals", KALMAR, "--today", KALMAR_TODAY, *args)
     assert (result.code, result.err) == (0, "")
-    check_golden(golden, result.out, update_goldens)
+    check_golden(GOLDENS / golden, result.out, update_goldens)

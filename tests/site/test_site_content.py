@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult
+from tests.golden_support import check_golden
 from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import page_facts
 from tests.site.repos import RICH
@@ -21,14 +22,6 @@ _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 def without_maps(html: str) -> str:
     return _SVG.sub("<svg><!-- map --></svg>", html)
-
-
-def check_golden(name: str, text: str, update: bool) -> None:
-    golden = GOLDENS / name
-    if update:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8"), f"{name} differs; see --update-goldens"
 
 
 @pytest.mark.parametrize(
@@ -45,7 +38,7 @@ def check_golden(name: str, text: str, update: bool) -> None:
 def test_pages_of_a_full_repository(build_site: BuildSite, update_goldens: bool, page: str) -> None:
     site = build_site(RICH)
     html = without_maps((site / page).read_text(encoding="utf-8"))
-    check_golden("rich/" + page.replace("/", "--"), html, update_goldens)
+    check_golden(GOLDENS / "rich" / page.replace("/", "--"), html, update_goldens)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +46,7 @@ def test_pages_of_a_full_repository(build_site: BuildSite, update_goldens: bool,
 )
 def test_kalmar_pages(kalmar_site: Path, update_goldens: bool, page: str) -> None:
     html = without_maps((kalmar_site / page).read_text(encoding="utf-8"))
-    check_golden("kalmar/" + page.replace("/", "--"), html, update_goldens)
+    check_golden(GOLDENS / "kalmar" / page.replace("/", "--"), html, update_goldens)
 
 
 def test_a_process_page_in_english(build_site: BuildSite) -> None:
