@@ -10,7 +10,7 @@ from tests.golden_support import check_golden
 from tests.test_review_goldens import GOLDENS
 
 from processkit.loading.load import load_repository
-from processkit.weekly.radar import radar_chart, radar_svg, radar_table_html
+from processkit.weekly.radar import radar_chart, radar_svg
 
 
 def test_kalmar_maturity_matches_its_golden(
@@ -26,6 +26,3 @@ def test_kalmar_radar_chart_matches_its_golden(update_goldens: bool) -> None:
     chart = radar_chart(repo, "bu-utredning", "sv")
     assert chart is not None and chart.previous is not None
     check_golden(GOLDENS / "kalmar-radar-bu-utredning.svg", radar_svg(chart, "sv"), update_goldens)
-    check_golden(
-        GOLDENS / "kalmar-radar-bu-utredning.html", radar_table_html(chart, "sv"), update_goldens
-    )
