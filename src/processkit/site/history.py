@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from processkit.loading.git import Commit, TouchedFiles, touched_files
@@ -31,10 +30,6 @@ class History:
 
     def of(self, path: str) -> list[Commit]:
         return self.files.get(path, [])
-
-    def last_changed(self, path: str) -> date | None:
-        commits = self.files.get(path)
-        return commits[0].authored if commits else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,17 +152,6 @@ def _item_key(item: ProposalItem) -> tuple[int, date, str]:
     return (STATUS_ORDER.index(item.status), item.submitted, item.id)
 
 
-def open_proposals(repo: Repository, process_id: str, today: date) -> list[ProposalItem]:
-    """The open proposals (new, assessing, accepted) of one process, for its page: by status,
-    then oldest first."""
-    items = [
-        proposal_item(repo, record, today)
-        for record in repo.proposals.values()
-        if record.entity.process == process_id and record.entity.status in OPEN_STATUSES
-    ]
-    return sorted(items, key=_item_key)
-
-
 def proposals_report(
     repo: Repository,
     *,
