@@ -8,17 +8,15 @@ so the golden shows it as a fixed stand-in.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from tests.conftest import KALMAR, CliResult
 from tests.golden_support import check_golden
-from tests.test_changelog_support import GitRepo
+from tests.test_changelog_support import kalmar_history
 from tests.test_review_goldens import GOLDENS, KALMAR_TODAY
 
-_CLOSED = "proposals/fp-2026-005.yaml"
 #: What the goldens show for the short hash of the commit that closed fp-2026-005.
 STAND_IN = "1a9447c"
 
@@ -26,18 +24,7 @@ STAND_IN = "1a9447c"
 @pytest.fixture(scope="module")
 def kalmar_in_git(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """Kalmar's folder in the new git repository, and the closing commit's short hash."""
-    git = GitRepo(tmp_path_factory.mktemp("kalmar-git") / "git", "kalmar")
-    shutil.copytree(
-        KALMAR,
-        git.root,
-        dirs_exist_ok=True,
-        ignore=shutil.ignore_patterns(".processkit-cache", "site", ".*"),
-    )
-    done = (KALMAR / _CLOSED).read_text(encoding="utf-8")
-    git.write({_CLOSED: done.replace("status: done\n", "status: accepted\n")})
-    git.commit("Kalmar: exempelrepositoriet", "2026-11-20")
-    git.write({_CLOSED: done})
-    closing = git.commit("Kalmar: förslagens status i Fyren (fp-2026-005 genomfört)", "2026-11-21")
+    git, closing = kalmar_history(tmp_path_factory.mktemp("kalmar-git"), KALMAR)
     return git.root, closing[:7]
 
 
