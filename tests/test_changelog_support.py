@@ -4,6 +4,7 @@ committed with fixed authors and dates, so hashes and dates are the same on ever
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import textwrap
 from pathlib import Path
@@ -73,3 +74,25 @@ class GitRepo:
         self.git("add", "-A")
         self.git("commit", "-q", "-m", message, env=env)
         return self.git("rev-parse", "HEAD")
+
+
+#: The Kalmar proposal that a commit of ``kalmar_history`` carries out.
+KALMAR_CLOSED = "proposals/fp-2026-005.yaml"
+
+
+def kalmar_history(folder: Path, kalmar: Path) -> tuple[GitRepo, str]:
+    """examples/kalmar committed into a new git repository under ``folder``: first with
+    fp-2026-005 accepted, then carried out; the repository and the closing commit's hash."""
+    git = GitRepo(folder / "git", "kalmar")
+    shutil.copytree(
+        kalmar,
+        git.root,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(".processkit-cache", "site", ".*"),
+    )
+    done = (kalmar / KALMAR_CLOSED).read_text(encoding="utf-8")
+    git.write({KALMAR_CLOSED: done.replace("status: done\n", "status: accepted\n")})
+    git.commit("Kalmar: exempelrepositoriet", "2026-11-20")
+    git.write({KALMAR_CLOSED: done})
+    closing = git.commit("Kalmar: förslagens status i Fyren (fp-2026-005 genomfört)", "2026-11-21")
+    return git, closing

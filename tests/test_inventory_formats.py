@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult
+from tests.golden_support import check_golden
 from tests.test_inventory_fixture import FILES, TODAY
-from tests.test_inventory_goldens import check_golden
+from tests.test_inventory_goldens import GOLDENS, normalized
 
 Cli = Callable[..., CliResult]
 
@@ -427,7 +428,7 @@ def test_table_on_a_narrow_terminal_wraps_names_and_keeps_every_column(
     out = run(cli, root, "--format", "table")
 
     assert max(len(line) for line in out.splitlines()) == 91
-    check_golden("fixture-table-91.txt", out, update_goldens)
+    check_golden(GOLDENS / "fixture-table-91.txt", normalized(out), update_goldens)
 
 
 def test_table_of_the_list_shows_its_main_columns_and_says_where_the_rest_are(
@@ -436,4 +437,4 @@ def test_table_of_the_list_shows_its_main_columns_and_says_where_the_rest_are(
     monkeypatch.setenv("COLUMNS", "160")
     out = run(cli, root, "--list", "--format", "table")
 
-    check_golden("fixture-list-table-160.txt", out, update_goldens)
+    check_golden(GOLDENS / "fixture-list-table-160.txt", normalized(out), update_goldens)

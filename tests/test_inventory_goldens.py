@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import KALMAR, CliResult
+from tests.golden_support import check_golden
 
 GOLDENS = Path(__file__).parent / "goldens" / "inventory"
 #: The day the Kalmar goldens are taken on, and the terminal width of the table golden.
@@ -20,16 +21,6 @@ KALMAR_WIDTH = "120"
 
 def normalized(text: str) -> str:
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
-
-
-def check_golden(name: str, text: str, update: bool) -> None:
-    """Compare ``text`` with the golden file ``name``, or rewrite the file with --update-goldens."""
-    path = GOLDENS / name
-    if update:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(normalized(text), encoding="utf-8", newline="\n")
-    assert path.is_file(), f"{path} is missing: run pytest with --update-goldens"
-    assert normalized(text) == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -53,4 +44,4 @@ def test_kalmar_inventory_matches_its_golden(
     result = cli("inventory", KALMAR, "--today", KALMAR_TODAY, *args)
 
     assert (result.code, result.err) == (0, "")
-    check_golden(golden, result.out, update_goldens)
+    check_golden(GOLDENS / golden, normalized(result.out), update_goldens)

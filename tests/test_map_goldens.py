@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import KALMAR
+from tests.golden_support import check_golden
 from tests.test_map_dot import FIXTURE
 
 from processkit.loading.load import load_repository
@@ -41,15 +42,6 @@ FIXTURE_MAPS: list[tuple[str, Callable[[MapBuilder], MapJob]]] = [
 ]
 
 
-def check_golden(name: str, text: str, update: bool) -> None:
-    path = GOLDENS / name
-    if update:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.is_file(), f"{path} is missing: run pytest with --update-goldens"
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
-
-
 @pytest.fixture(scope="module")
 def kalmar() -> MapBuilder:
     loaded = load_repository(KALMAR)
@@ -61,7 +53,7 @@ def kalmar() -> MapBuilder:
 def test_kalmar_map_matches_its_golden(
     kalmar: MapBuilder, update_goldens: bool, golden: str, build: Callable[[MapBuilder], MapJob]
 ) -> None:
-    check_golden(golden, build(kalmar).dot, update_goldens)
+    check_golden(GOLDENS / golden, build(kalmar).dot, update_goldens)
 
 
 @pytest.mark.parametrize(("golden", "build"), FIXTURE_MAPS, ids=[g for g, _ in FIXTURE_MAPS])
@@ -69,7 +61,7 @@ def test_fixture_map_matches_its_golden(
     make_repo: MakeRepo, update_goldens: bool, golden: str, build: Callable[[MapBuilder], MapJob]
 ) -> None:
     maps = MapBuilder(load_repository(make_repo(FIXTURE)).repo)
-    check_golden(golden, build(maps).dot, update_goldens)
+    check_golden(GOLDENS / golden, build(maps).dot, update_goldens)
 
 
 def listed_process() -> dict[str, str | bytes]:
@@ -113,4 +105,8 @@ def test_a_flow_too_large_to_draw_is_a_list_matching_its_golden(
     make_repo: MakeRepo, update_goldens: bool
 ) -> None:
     maps = MapBuilder(load_repository(make_repo(listed_process())).repo)
-    check_golden("fixture-process-listed.dot", maps.process("eb-handlaggning").dot, update_goldens)
+    check_golden(
+        GOLDENS / "fixture-process-listed.dot",
+        maps.process("eb-handlaggning").dot,
+        update_goldens,
+    )

@@ -12,20 +12,11 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import KALMAR, CliResult
+from tests.golden_support import check_golden
 
 GOLDENS = Path(__file__).parent / "goldens" / "weekly"
 #: The day the Kalmar goldens are taken on.
 KALMAR_TODAY = "2026-11-21"
-
-
-def check_golden(name: str, text: str, update: bool) -> None:
-    """Compare ``text`` with the golden file ``name``, or rewrite it with --update-goldens."""
-    path = GOLDENS / name
-    if update:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.is_file(), f"{path} is missing: run pytest with --update-goldens"
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -40,4 +31,4 @@ def test_kalmar_review_matches_its_golden(
 ) -> None:
     result = cli("review", KALMAR, "--today", KALMAR_TODAY, *args)
     assert (result.code, result.err) == (0, "")
-    check_golden(golden, result.out, update_goldens)
+    check_golden(GOLDENS / golden, result.out, update_goldens)

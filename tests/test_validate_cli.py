@@ -231,3 +231,28 @@ def test_kalmar_validates_clean(cli: Cli) -> None:
     summary = result.json()["summary"]
     assert summary["errors"] == 0
     assert summary["entities"] >= 100
+
+
+REVIEW_WITHOUT_OWNER = (
+    "kind: process\nid: utreda\nname: Utreda barns behov\narea: barn\ntype: core\n"
+    "status: review\n"
+)
+
+
+@pytest.mark.parametrize(("strict", "code"), [((), 0), (("--strict",), 1)])
+def test_strict_fails_on_a_warning(
+    make_repo: MakeRepo, cli: Cli, strict: tuple[str, ...], code: int
+) -> None:
+    root = make_repo({"areas/barn.yaml": AREA, "processes/utreda.yaml": REVIEW_WITHOUT_OWNER})
+    result = cli("validate", root, *strict)
+    assert (result.code, result.err) == (code, "")
+    assert result.out == (
+        "processes/utreda.yaml:6:9 PK101 warning: `utreda` is `review` but has no owner "
+        "(processägare)\n"
+        "  6 | status: review\n"
+        "    |         ^\n"
+        "    = hint: Add `owner:` with the id of the person who answers for the process, e.g. "
+        "`owner: anna-nilsson`. A process needs an owner before it goes out for review.\n"
+        "\n"
+        "0 errors, 1 warning in 3 files (2 entities).\n"
+    )

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from processkit.diagnostics import Report
-from processkit.gitinfo import changed_files
+from processkit.loading.git import changed_files
 from processkit.loading.load import load_repository
 from processkit.loading.repository import Repository
 from processkit.rules.run import run_rules

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.golden_support import check_golden
 
 from processkit.diagnostics import Diagnostic
 from processkit.rules.registry import RULES
@@ -44,12 +45,7 @@ def findings(case: Path) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
 def test_rule_case(case: Path, update_goldens: bool) -> None:
-    expected_path = case / "expected.txt"
-    found = findings(case)
-    if update_goldens:
-        expected_path.write_text(found, encoding="utf-8")
-    assert expected_path.is_file(), f"{expected_path} is missing; run pytest --update-goldens"
-    assert found == expected_path.read_text(encoding="utf-8")
+    check_golden(case / "expected.txt", findings(case), update_goldens)
 
 
 def test_case_names_say_whether_they_pass() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult
+from tests.golden_support import check_golden
 
 from processkit.rules.base import Rule
 from processkit.rules.docs import (
@@ -122,6 +123,4 @@ def test_docs_page_has_the_current_catalogue(update_goldens: bool) -> None:
     begin = text.index("\n", begin) + 1
     end = text.index("<!-- rules:end -->")
     wanted = text[:begin] + "\n" + catalogue_markdown(RULES) + "\n" + text[end:]
-    if update_goldens:
-        page.write_text(wanted, encoding="utf-8")
-    assert text == wanted, "docs/rules.md is stale; run pytest tests/rules --update-goldens"
+    check_golden(page, wanted, update_goldens)

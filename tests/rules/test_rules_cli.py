@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import KALMAR, CliResult, write_files
+from tests.golden_support import check_golden
 
 from processkit.rules.docs import markdown
 from processkit.rules.registry import RULES
@@ -21,14 +22,6 @@ rules:
 """
 
 
-def check_golden(name: str, text: str, update: bool) -> None:
-    path = GOLDENS / name
-    if update:
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing; run pytest --update-goldens"
-    assert text == path.read_text(encoding="utf-8")
-
-
 @pytest.fixture
 def in_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_files(tmp_path, {"processkit.yaml": CONFIG})
@@ -41,7 +34,7 @@ def in_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_table(in_repo: Path, cli: Callable[..., CliResult], update_goldens: bool) -> None:
     result = cli("rules")
     assert (result.code, result.err) == (0, "")
-    check_golden("rules-table.txt", result.out, update_goldens)
+    check_golden(GOLDENS / "rules-table.txt", result.out, update_goldens)
 
 
 def test_table_outside_a_repository(
@@ -116,7 +109,7 @@ def test_json(in_repo: Path, cli: Callable[..., CliResult]) -> None:
 def test_one_rule(in_repo: Path, cli: Callable[..., CliResult], update_goldens: bool) -> None:
     result = cli("rules", "PK104")
     assert (result.code, result.err) == (0, "")
-    check_golden("rules-PK104.txt", result.out, update_goldens)
+    check_golden(GOLDENS / "rules-PK104.txt", result.out, update_goldens)
 
 
 def test_one_rule_with_options(

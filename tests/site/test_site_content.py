@@ -1,5 +1,5 @@
-"""What the pages say: goldens of whole pages (maps left out: Graphviz draws them), English,
-branding and a repository's own templates."""
+"""What the pages say: goldens of the pages' ``<main>`` (maps left out: Graphviz draws them)
+and one of the chrome every page shares, English, branding and a repository's own templates."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult
+from tests.golden_support import check_golden
 from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import page_facts
 from tests.site.repos import RICH
@@ -23,12 +24,21 @@ def without_maps(html: str) -> str:
     return _SVG.sub("<svg><!-- map --></svg>", html)
 
 
-def check_golden(name: str, text: str, update: bool) -> None:
-    golden = GOLDENS / name
-    if update:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8"), f"{name} differs; see --update-goldens"
+def _main_span(html: str) -> tuple[int, int]:
+    start = html.index("<main ")
+    return start, html.index("</main>", start) + len("</main>")
+
+
+def main_of(html: str) -> str:
+    """The page's own part: its ``<main>`` element."""
+    start, end = _main_span(html)
+    return html[start:end] + "\n"
+
+
+def chrome_of(html: str) -> str:
+    """What the page shares with every other: head, header, navigation and footer."""
+    start, end = _main_span(html)
+    return html[:start] + "<main><!-- the page's own golden --></main>" + html[end:]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +55,12 @@ def check_golden(name: str, text: str, update: bool) -> None:
 def test_pages_of_a_full_repository(build_site: BuildSite, update_goldens: bool, page: str) -> None:
     site = build_site(RICH)
     html = without_maps((site / page).read_text(encoding="utf-8"))
-    check_golden("rich/" + page.replace("/", "--"), html, update_goldens)
+    check_golden(GOLDENS / "rich" / page.replace("/", "--"), main_of(html), update_goldens)
+
+
+def test_the_chrome_every_page_shares(build_site: BuildSite, update_goldens: bool) -> None:
+    html = (build_site(RICH) / "processes/utredning.html").read_text(encoding="utf-8")
+    check_golden(GOLDENS / "chrome.html", chrome_of(html), update_goldens)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +68,7 @@ def test_pages_of_a_full_repository(build_site: BuildSite, update_goldens: bool,
 )
 def test_kalmar_pages(kalmar_site: Path, update_goldens: bool, page: str) -> None:
     html = without_maps((kalmar_site / page).read_text(encoding="utf-8"))
-    check_golden("kalmar/" + page.replace("/", "--"), html, update_goldens)
+    check_golden(GOLDENS / "kalmar" / page.replace("/", "--"), main_of(html), update_goldens)
 
 
 def test_a_process_page_in_english(build_site: BuildSite) -> None:

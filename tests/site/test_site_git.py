@@ -13,7 +13,8 @@ from tests.conftest import CliResult, write_files
 from tests.site.htmlcheck import page_facts
 from tests.site.repos import RICH
 
-from processkit.site.history import parse_log
+from processkit.loading.git import parse_touched
+from processkit.site.history import fold_history
 
 Cli = Callable[..., CliResult]
 
@@ -181,15 +182,21 @@ def test_as_of_outside_git_is_told_in_one_line(tmp_path: Path, cli: Cli) -> None
 
 
 def test_the_log_is_parsed_in_one_pass() -> None:
-    output = (
-        "\x1eaaa\x1f2026-03-05T14:00:00+01:00\x1fErik\x1fAndra\x00\nb.yaml\x00a.yaml\x00"
-        "\x1ebbb\x1f2026-01-10T09:00:00+01:00\x1fAnna\x1fFörsta\x00\na.yaml\x00"
-    )
-    history = parse_log(output)
-    assert [(c.sha, c.date.isoformat(), c.author, c.subject, c.paths) for c in history.recent] == [
+    def record(sha: str, when: str, who: str, message: str, names: str) -> str:
+        fields = [sha, who, f"{who.lower()}@test.se", when, when, message, names]
+        return "\x1e" + "\x1f".join(fields)
+
+    output = record(
+        "aaa", "2026-03-05T14:00:00+01:00", "Erik", "Andra\n", "\x00\nb.yaml\x00a.yaml\x00"
+    ) + record("bbb", "2026-01-10T09:00:00+01:00", "Anna", "Första\n", "\x00\na.yaml\x00")
+    history = fold_history(parse_touched(output))
+    assert [
+        (t.commit.sha, t.commit.authored.isoformat(), t.commit.author, t.commit.summary, t.paths)
+        for t in history.recent
+    ] == [
         ("aaa", "2026-03-05", "Erik", "Andra", ("a.yaml", "b.yaml")),
         ("bbb", "2026-01-10", "Anna", "Första", ("a.yaml",)),
     ]
     assert [c.sha for c in history.of("a.yaml")] == ["aaa", "bbb"]
-    assert history.last_changed("b.yaml") is not None
+    assert [c.sha for c in history.of("b.yaml")] == ["aaa"]
     assert history.of("c.yaml") == []

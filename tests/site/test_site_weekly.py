@@ -4,25 +4,33 @@ overview and every improvement proposal with the change that carried it out."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 from tests.conftest import KALMAR
 from tests.site.conftest import EPOCH
+from tests.test_changelog_support import GitRepo, kalmar_history
 
 from processkit.site.publish import PublishRequest, publish
 
 
 @pytest.fixture(scope="module")
-def git_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Kalmar published from its place in processkit's git repository, so that the commit
-    that closed a proposal is found (no search index; the cache outside the repository)."""
-    folder = tmp_path_factory.mktemp("kalmar-git")
+def kalmar_in_git(tmp_path_factory: pytest.TempPathFactory) -> GitRepo:
+    return kalmar_history(tmp_path_factory.mktemp("kalmar-git"), KALMAR)[0]
+
+
+@pytest.fixture(scope="module")
+def git_site(kalmar_in_git: GitRepo, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Kalmar published from its git repository (no search index; the cache outside it)."""
+    folder = tmp_path_factory.mktemp("kalmar-site")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        publish(PublishRequest(KALMAR, folder / "site", search=False, cache_dir=folder / "cache"))
+        publish(
+            PublishRequest(
+                kalmar_in_git.root, folder / "site", search=False, cache_dir=folder / "cache"
+            )
+        )
     return folder / "site"
 
 
@@ -84,27 +92,14 @@ def test_the_maturity_page_has_every_area_and_every_active_process(git_site: Pat
     assert listed == active
 
 
-def test_every_proposal_is_listed_with_the_commit_that_closed_it(git_site: Path) -> None:
+def test_every_proposal_is_listed_with_the_commit_that_closed_it(
+    kalmar_in_git: GitRepo, git_site: Path
+) -> None:
     html = (git_site / "proposals.html").read_text(encoding="utf-8")
     files = sorted(path.stem for path in (KALMAR / "proposals").glob("*.yaml"))
     assert len(files) == 13
     assert sorted(re.findall(r'<tr id="(fp-[^"]+)">', html)) == files
-    log = subprocess.run(
-        [
-            "git",
-            "log",
-            "-Sstatus: done",
-            "--format=%h",
-            "--abbrev=7",
-            "--",
-            "proposals/fp-2026-005.yaml",
-        ],
-        cwd=KALMAR,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    closing = log[-1]
+    closing = kalmar_in_git.git("rev-parse", "HEAD")[:7]
     row = html[html.index('<tr id="fp-2026-005">') : html.index("</tr>", html.index("fp-2026-005"))]
     assert "Genomfört" in row
     assert f'<code class="commit">{closing}</code>' in row

@@ -109,7 +109,7 @@ def init_command(
 
 
 def _git_line(folder: Path) -> str:
-    from processkit.gitinfo import make_repository
+    from processkit.loading.git import make_repository
 
     made = make_repository(folder)
     if made.made:

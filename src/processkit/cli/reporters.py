@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from processkit.diagnostics import Diagnostic, Report, Severity
+from processkit.loading.git import top_folder
 from processkit.loading.load import ConfigError
 from processkit.validate import Validation
 
@@ -172,7 +173,7 @@ def _escape_property(text: str) -> str:
 def _workspace_prefix(root: Path) -> str:
     """The repository's folder relative to the checkout, so annotations land on the right file."""
     workspace = os.environ.get("GITHUB_WORKSPACE")
-    base = Path(workspace).resolve() if workspace else _git_top(root)
+    base = Path(workspace).resolve() if workspace else top_folder(root)
     if base is None:
         return ""
     try:
@@ -180,10 +181,3 @@ def _workspace_prefix(root: Path) -> str:
     except ValueError:
         return ""
     return "" if relative == "." else relative + "/"
-
-
-def _git_top(root: Path) -> Path | None:
-    for folder in (root.resolve(), *root.resolve().parents):
-        if (folder / ".git").exists():
-            return folder
-    return None

@@ -25,8 +25,6 @@ from processkit.model.types import (
     whole_number,
 )
 
-RuleSeverity = Literal["off", "info", "warning", "error"]
-
 DEFAULT_DIMENSIONS = ["design", "performers", "owner", "infrastructure", "metrics"]
 DEFAULT_LEVELS = [0, 1, 2, 3, 4]
 

@@ -8,7 +8,7 @@ never from a hash or a clock), because Graphviz lays a graph out from its input 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from processkit.codepoints import printable
@@ -35,11 +35,6 @@ def quote(value: str) -> str:
     if (len(escaped) - len(escaped.rstrip("\\"))) % 2:
         escaped += "\\"
     return f'"{escaped}"'
-
-
-def label_lines(lines: Iterable[str]) -> str:
-    """Lines of a plain label: backslashes and quotes made literal, joined by centred breaks."""
-    return "\\n".join(line.replace("\\", "\\\\") for line in lines)
 
 
 def html_text(text: str) -> str:

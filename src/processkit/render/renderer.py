@@ -17,7 +17,6 @@ the scheduling of the workers.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -161,8 +160,3 @@ def _store(cache: MapCache, key: str, fmt: str, data: bytes) -> None:
             f"cannot write the map cache in {cache.root} ({problem.strerror or problem}); "
             "choose another folder with --cache-dir, or use --no-cache"
         ) from None
-
-
-def default_workers() -> int:
-    """Two Graphviz processes, or one on a single-core machine."""
-    return max(1, min(2, os.cpu_count() or 1))

@@ -42,10 +42,8 @@ LANE_BORDER: Final = "#9a9a9a"
 ACTIVITY_FILL: Final = "#ffffff"
 ACTIVITY_WIDTH: Final = "1.9"  # inches: names wrap to fit, so most activities are this wide
 EVENT_FILL: Final = "#ffffff"
-LEGEND_FILL: Final = "#ffffff"
 
 NAME_WIDTH: Final = 22  # characters per line of a wrapped name
-TEXT_WIDTH: Final = 26  # characters per line of a need, end or hand-over description
 DESC_LINES: Final = 3  # lines kept of a long hand-over description on an edge
 
 

@@ -17,8 +17,6 @@ class Texts:
     need_met: str
     core_reading: str
     status_draft: str
-    status_review: str
-    status_retired: str
     sub_processes_one: str
     sub_processes_many: str
     sub_processes_of: str
@@ -28,7 +26,6 @@ class Texts:
     legend: str
     activity: str
     activity_with_routine: str
-    handover: str
     other_process: str
     outside_area: str
     landscape_title: str
@@ -62,8 +59,6 @@ SV = Texts(
     core_reading="Huvudprocesserna läses från invånarens behov till vänster till det "
     "tillgodosedda behovet till höger.",
     status_draft="utkast",
-    status_review="på remiss",
-    status_retired="upphörd",
     sub_processes_one="1 delprocess",
     sub_processes_many="{n} delprocesser",
     sub_processes_of="delprocesser",
@@ -73,7 +68,6 @@ SV = Texts(
     legend="Teckenförklaring",
     activity="Aktivitet",
     activity_with_routine="Aktivitet med rutin",
-    handover="Överlämning",
     other_process="Annan process",
     outside_area="Utanför området",
     landscape_title="Processkarta \u2013 {organisation}",
@@ -116,8 +110,6 @@ EN = Texts(
     core_reading="Core processes read from the resident's need on the left to the need met on "
     "the right.",
     status_draft="draft",
-    status_review="in review",
-    status_retired="retired",
     sub_processes_one="1 sub-process",
     sub_processes_many="{n} sub-processes",
     sub_processes_of="sub-processes",
@@ -127,7 +119,6 @@ EN = Texts(
     legend="Legend",
     activity="Activity",
     activity_with_routine="Activity with a routine",
-    handover="Hand-over",
     other_process="Other process",
     outside_area="Outside the area",
     landscape_title="Process map \u2013 {organisation}",

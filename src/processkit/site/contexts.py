@@ -12,7 +12,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from processkit.site.history import Change
+from processkit.loading.git import Commit
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +327,7 @@ class ProcessPage:
     approved: Approved | None
     review: Review | None
     tags: list[str]
-    history: list[Change]
+    history: list[Commit]
     feedback: str | None
     edit: str | None
     source: str
@@ -362,7 +362,7 @@ class RolePage:
     responsibilities: list[str]
     uses: list[RoleUse]
     edit: str | None
-    history: list[Change]
+    history: list[Commit]
     breadcrumbs: list[Link]
 
 
@@ -417,7 +417,7 @@ class HandbookPage:
     summary: Markup
     processes: list[Link]
     chapters: list[ChapterView]
-    history: list[Change]
+    history: list[Commit]
     edit: str | None
     breadcrumbs: list[Link]
 
@@ -440,7 +440,7 @@ class HandbooksPage:
 
 @dataclass(frozen=True, slots=True)
 class ChangeEntry:
-    change: Change
+    change: Commit
     pages: list[Link]
     other_files: int
 

@@ -79,7 +79,7 @@ def start_page(
     for process_id, record in repo.processes.items():
         changes = history.of(record.path)
         if changes and is_active(record.entity):
-            changed.append((changes[0].date, process_id, changes[0].author))
+            changed.append((changes[0].authored, process_id, changes[0].author))
     changed.sort(key=lambda item: (-item[0].toordinal(), item[1]))
     recent = [
         Recent(Link(repo.processes[pid].entity.name, links.process_path(pid)), day, author)
@@ -310,12 +310,12 @@ def changes_page(repo: Repository, history: History, log: ChangeLog | None = Non
         for entity_id, record in repo.of_kind(kind).items():
             pages[record.path] = Link(getattr(record.entity, title), path_of(entity_id))
     entries = []
-    for change in history.recent:
+    for touched in history.recent:
         found = sorted(
-            (pages[path] for path in change.paths if path in pages),
+            (pages[path] for path in touched.paths if path in pages),
             key=lambda link: (link.text.casefold(), link.href),
         )
-        entries.append(ChangeEntry(change, found, len(change.paths) - len(found)))
+        entries.append(ChangeEntry(touched.commit, found, len(touched.paths) - len(found)))
     return ChangesPage(entries, [], entity_changes(repo, log) if log is not None else None)
 
 

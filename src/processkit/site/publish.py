@@ -17,11 +17,11 @@ from processkit.diagnostics import Severity
 from processkit.errors import ProcesskitError
 from processkit.fsutil import write_atomic
 from processkit.loading.discover import find_root
+from processkit.loading.git import Commit, commit_date, export, resolve_as_of, resolve_at
 from processkit.loading.load import LoadResult, load_repository
 from processkit.loading.repository import Repository
 from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
-from processkit.site.history import GitSource, commit_date, read_history
-from processkit.site.snapshot import Snapshot, export, resolve_as_of, resolve_at
+from processkit.site.history import GitSource, read_history
 from processkit.site.weekly_pages import GitLinks
 
 #: Where the map cache lives, inside the repository (a hidden folder, never read as entities).
@@ -75,18 +75,18 @@ def publish(request: PublishRequest, progress: Progress | None = None) -> BuildR
     root = find_root(request.start)
     if request.as_of is not None and request.at is not None:
         raise ProcesskitError("give either --as-of or --at, not both")
-    snapshot: Snapshot | None = None
+    snapshot: Commit | None = None
     if request.as_of is not None:
         snapshot = resolve_as_of(root, request.as_of)
     elif request.at is not None:
         snapshot = resolve_at(root, request.at)
     if snapshot is None:
         git = GitSource(root, "HEAD")
-        info = BuildInfo(today=source_date_epoch() or commit_date(git))
+        info = BuildInfo(today=source_date_epoch() or commit_date(root, "HEAD"))
         return _build(root, root, git, info, request, progress, past=False)
     git = GitSource(root, snapshot.sha)
-    day = request.as_of or snapshot.committed
-    info = BuildInfo(today=day, as_of=day, commit=snapshot.sha[:8])
+    day = request.as_of or snapshot.date
+    info = BuildInfo(today=day, as_of=day, commit=snapshot.short)
     with tempfile.TemporaryDirectory(prefix="processkit-as-of-") as folder:
         exported = export(root, snapshot, Path(folder))
         return _build(exported, root, git, info, request, progress, past=True)

@@ -14,6 +14,7 @@ from typing import cast
 
 from markupsafe import Markup
 
+from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
 from processkit.site import links
@@ -34,9 +35,8 @@ from processkit.site.contexts import (
 )
 from processkit.weekly import proposals as weekly_proposals
 from processkit.weekly.changelog import ChangeLog
-from processkit.weekly.commits import CommitRef
-from processkit.weekly.maturity import Dimension, maturity_overview, process_maturity
-from processkit.weekly.radar import RadarChart, radar_svg, radar_table
+from processkit.weekly.maturity import Dimension, maturity_overview
+from processkit.weekly.radar import radar_chart, radar_svg, radar_table
 from processkit.weekly.weblinks import commit_url
 from processkit.weekly.words import Language
 
@@ -48,7 +48,7 @@ class GitLinks:
     and the change log of the last days that the recent-changes page shows (None outside
     git, on a shallow clone and for a site of the past)."""
 
-    closing: Mapping[str, CommitRef] = field(default_factory=dict)
+    closing: Mapping[str, Commit] = field(default_factory=dict)
     web_base: str | None = None
     changelog: ChangeLog | None = None
 
@@ -63,23 +63,10 @@ def radar(
     """The radar chart of one process and its table, or None when it was never assessed.
     ``assessments`` are the process's, oldest first (from the site's facts, so that the site
     does not look them up once per process)."""
-    maturity = process_maturity(repo, process_id, assessments)
-    if maturity.date is None:
-        return None
-    has_previous = maturity.previous_date is not None
-    chart = RadarChart(
-        process_id=process_id,
-        process_name=maturity.name,
-        dimensions=dimensions,
-        levels=tuple(repo.config.maturity.levels),
-        latest=tuple(score.value for score in maturity.scores),
-        latest_date=maturity.date,
-        latest_level=maturity.level,
-        previous=tuple(score.previous for score in maturity.scores) if has_previous else None,
-        previous_date=maturity.previous_date,
-        previous_level=maturity.previous_level,
-    )
     words = cast(Language, language)
+    chart = radar_chart(repo, process_id, words, assessments, dimensions)
+    if chart is None:
+        return None
     table = radar_table(chart, words)
     return Radar(
         Markup(radar_svg(chart, words, id_prefix="radar")),
@@ -169,7 +156,7 @@ def proposals_page(repo: Repository, today: date | None, git: GitLinks) -> Propo
     )
 
 
-def _closing(commit: CommitRef | None, web_base: str | None) -> ClosingCommit | None:
+def _closing(commit: Commit | None, web_base: str | None) -> ClosingCommit | None:
     if commit is None:
         return None
     href = commit_url(web_base, commit.sha) if web_base else None

@@ -16,11 +16,10 @@ from typing import Literal
 
 from processkit.errors import ProcesskitError
 from processkit.loading.discover import CONFIG_NAME, YAML_SUFFIXES, is_excluded
+from processkit.loading.git import Commit, FileChange, GitHistory
 from processkit.loading.repository import Repository
 from processkit.model import KINDS
-from processkit.weekly.commits import CommitRef
 from processkit.weekly.fieldchanges import FieldChange, Names, diff_values
-from processkit.weekly.gitlog import FileChange, GitHistory
 from processkit.weekly.periods import is_date, is_span, parse_date, parse_span
 from processkit.weekly.snapshots import EntityKey, Snapshot, Unreadable, identify, snapshot
 
@@ -44,7 +43,7 @@ class EntityChange:
     path: str | None
     old_path: str | None
     fields: tuple[FieldChange, ...]
-    commits: tuple[CommitRef, ...]
+    commits: tuple[Commit, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +53,11 @@ class ChangeLog:
     a length of time (None when it starts after a commit, or at the beginning); ``until`` its
     last day (``today``, or the date of ``head``)."""
 
-    base: CommitRef | None
-    head: CommitRef
+    base: Commit | None
+    head: Commit
     since: date | None
     until: date
-    commits: tuple[CommitRef, ...]
+    commits: tuple[Commit, ...]
     entries: tuple[EntityChange, ...]
 
     def of_kind(self, change: ChangeType) -> list[EntityChange]:
@@ -209,8 +208,8 @@ def _build(history: GitHistory, repo: Repository, period: Period) -> ChangeLog:
         if wanted(path)
     )
     before, after, unreadable_before, unreadable_after = _net(reader, net_changes, wanted)
-    commits: list[CommitRef] = []
-    touched: dict[EntityKey, list[CommitRef]] = {}
+    commits: list[Commit] = []
+    touched: dict[EntityKey, list[Commit]] = {}
     for logged in logged_commits:
         keys = set()
         for change in logged.files:
@@ -300,7 +299,7 @@ def _entry(
     unreadable_before: dict[str, str],
     unreadable_after: dict[str, str],
     names: Names,
-    commits: tuple[CommitRef, ...],
+    commits: tuple[Commit, ...],
 ) -> EntityChange | None:
     kind, entity_id = key
     if new is None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from processkit.loading.git import Commit
 from processkit.weekly.changelog import ChangeLog, ChangeType, EntityChange
-from processkit.weekly.commits import CommitRef
 from processkit.weekly.markdown import escape
 from processkit.weekly.phrasing import describe
 from processkit.weekly.words import DASH, Language, capitalised, kind_word
@@ -28,7 +28,7 @@ def _counts(log: ChangeLog) -> dict[str, int]:
     return {change: len(log.of_kind(change)) for change in CHANGE_ORDER}
 
 
-def _commit_line(commit: CommitRef) -> str:
+def _commit_line(commit: Commit) -> str:
     return f"{commit.short} {commit.date.isoformat()} {commit.author}: {commit.summary}"
 
 
@@ -50,7 +50,7 @@ def changelog_text(log: ChangeLog) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _commit_data(commit: CommitRef) -> dict[str, Any]:
+def _commit_data(commit: Commit) -> dict[str, Any]:
     return {
         "sha": commit.sha,
         "date": commit.date.isoformat(),

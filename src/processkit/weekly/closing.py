@@ -10,17 +10,16 @@ from itertools import islice
 
 from processkit.derive import add_days
 from processkit.errors import ProcesskitError
+from processkit.loading.git import Commit, GitHistory, LoggedCommit
 from processkit.loading.repository import Repository
 from processkit.model.types import SWEDISH_VALUES
-from processkit.weekly.commits import CommitRef
-from processkit.weekly.gitlog import GitHistory, LoggedCommit
 from processkit.weekly.snapshots import Snapshot, snapshot
 
 _CHUNK = 200  # commits whose files are fetched together
 _HASH_RE = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{7,40}(?![0-9a-fA-F])")
 
 
-def closing_commits(repo: Repository) -> dict[str, CommitRef]:
+def closing_commits(repo: Repository) -> dict[str, Commit]:
     """Proposal id -> the commit that closed it, for every ``done`` proposal where one is found.
 
     A hash (7-40 hex digits) in the decision that names a commit of the repository wins;
@@ -40,7 +39,7 @@ def closing_commits(repo: Repository) -> dict[str, CommitRef]:
         history = GitHistory(repo.root, "finding the change that closed a proposal")
     except ProcesskitError:
         return {}
-    found: dict[str, CommitRef] = {}
+    found: dict[str, Commit] = {}
     with history:
         for pid, proposal in done.items():
             for candidate in _HASH_RE.findall(proposal.decision or ""):
@@ -54,8 +53,8 @@ def closing_commits(repo: Repository) -> dict[str, CommitRef]:
     return dict(sorted(found.items()))
 
 
-def _from_history(history: GitHistory, pending: dict[str, date]) -> dict[str, CommitRef]:
-    found: dict[str, CommitRef] = {}
+def _from_history(history: GitHistory, pending: dict[str, date]) -> dict[str, Commit]:
+    found: dict[str, Commit] = {}
     oldest = add_days(min(pending.values()), -1)
     data: dict[str, bytes] = {}
     cache: dict[str, Snapshot | None] = {}
@@ -101,7 +100,7 @@ def _closed_in(
     logged: LoggedCommit,
     pending: dict[str, date],
     read: Callable[[str, str], Snapshot | None],
-    found: dict[str, CommitRef],
+    found: dict[str, Commit],
 ) -> None:
     """Record the proposals this commit turned into ``done``."""
     closed_here = []

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from processkit.derive import sorted_areas
+from processkit.loading.git import top_folder
 from processkit.loading.repository import Repository
 from processkit.weekly.words import Language
 
@@ -36,15 +37,6 @@ class Codeowners:
     unassigned: tuple[Unassigned, ...]
 
 
-def git_root(start: Path) -> Path | None:
-    """The top folder of the git repository holding ``start`` (the one with ``.git``)."""
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return folder
-    return None
-
-
 def codeowners(
     repo: Repository,
     host: Host = "github",
@@ -56,7 +48,7 @@ def codeowners(
     ``username``, paths from the git repository's root (``git_top``, found from the
     repository when None; the repository's own root outside git). Grouped by area (GitLab:
     as sections), sorted, so the same repository always gives the same file."""
-    top = git_top or git_root(repo.root) or repo.root
+    top = git_top or top_folder(repo.root) or repo.root
     try:
         prefix = repo.root.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:

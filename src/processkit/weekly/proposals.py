@@ -10,10 +10,10 @@ from datetime import date
 from processkit.derive import sorted_areas
 from processkit.diagnostics import did_you_mean
 from processkit.errors import ProcesskitError
+from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Proposal
 from processkit.model.types import SWEDISH_VALUES
-from processkit.weekly.commits import CommitRef
 from processkit.weekly.lookup import unknown_id
 
 #: Every status, in the order a proposal moves through them.
@@ -45,7 +45,7 @@ class ProposalItem:
     path: str
     age_days: int
     days_to_decision: int | None
-    closed_by: CommitRef | None = None
+    closed_by: Commit | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ def proposal_item(
     repo: Repository,
     record: Record[Proposal],
     today: date,
-    closing: Mapping[str, CommitRef] | None = None,
+    closing: Mapping[str, Commit] | None = None,
 ) -> ProposalItem:
     """What the reports show about one proposal."""
     proposal = record.entity
@@ -152,17 +152,6 @@ def _item_key(item: ProposalItem) -> tuple[int, date, str]:
     return (STATUS_ORDER.index(item.status), item.submitted, item.id)
 
 
-def open_proposals(repo: Repository, process_id: str, today: date) -> list[ProposalItem]:
-    """The open proposals (new, assessing, accepted) of one process, for its page: by status,
-    then oldest first."""
-    items = [
-        proposal_item(repo, record, today)
-        for record in repo.proposals.values()
-        if record.entity.process == process_id and record.entity.status in OPEN_STATUSES
-    ]
-    return sorted(items, key=_item_key)
-
-
 def proposals_report(
     repo: Repository,
     *,
@@ -170,7 +159,7 @@ def proposals_report(
     statuses: Iterable[str] = OPEN_STATUSES,
     process: str | None = None,
     since: date | None = None,
-    closing: Mapping[str, CommitRef] | None = None,
+    closing: Mapping[str, Commit] | None = None,
 ) -> ProposalsReport:
     """The proposals with the given statuses, grouped by process (areas in their configured
     order, then process id); with ``since`` also the intake and the decisions from ``since``

@@ -9,6 +9,7 @@ from datetime import date
 from html import escape
 
 from processkit.loading.repository import Repository
+from processkit.model import Assessment
 from processkit.weekly.maturity import Dimension, dimensions, process_maturity
 from processkit.weekly.words import DASH, Language
 
@@ -76,16 +77,24 @@ class RadarTable:
     rows: tuple[tuple[str, ...], ...]
 
 
-def radar_chart(repo: Repository, process_id: str, language: Language) -> RadarChart | None:
-    """The chart of one process, or None when it has never been assessed."""
-    maturity = process_maturity(repo, process_id)
+def radar_chart(
+    repo: Repository,
+    process_id: str,
+    language: Language,
+    assessments: list[Assessment] | None = None,
+    named: tuple[Dimension, ...] | None = None,
+) -> RadarChart | None:
+    """The chart of one process, or None when it has never been assessed. The process's
+    ``assessments`` (oldest first) and the ``named`` dimensions are looked up unless given (the
+    site gives them, so as not to look them up once per process)."""
+    maturity = process_maturity(repo, process_id, assessments)
     if maturity.date is None:
         return None
     has_previous = maturity.previous_date is not None
     return RadarChart(
         process_id=process_id,
         process_name=maturity.name,
-        dimensions=dimensions(repo, language),
+        dimensions=dimensions(repo, language) if named is None else named,
         levels=tuple(repo.config.maturity.levels),
         latest=tuple(score.value for score in maturity.scores),
         latest_date=maturity.date,
@@ -274,23 +283,3 @@ def _change(value: int | None, before: int | None) -> str:
         return DASH
     difference = value - before
     return "±0" if difference == 0 else f"{difference:+d}"
-
-
-def radar_table_html(chart: RadarChart, language: Language) -> str:
-    """The table as HTML (escaped), for a page that does not lay it out itself."""
-    table = radar_table(chart, language)
-    lines = [
-        '<table class="radar-table">',
-        f"<caption>{escape(table.caption)}</caption>",
-        "<thead><tr>"
-        + "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
-        + "</tr></thead>",
-        "<tbody>",
-    ]
-    for row in table.rows:
-        cells = f'<th scope="row">{escape(row[0])}</th>' + "".join(
-            f"<td>{escape(cell)}</td>" for cell in row[1:]
-        )
-        lines.append(f"<tr>{cells}</tr>")
-    lines += ["</tbody>", "</table>"]
-    return "\n".join(lines) + "\n"

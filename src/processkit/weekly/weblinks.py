@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from processkit.loading.git import origin_remote
+
 _SCP_RE = re.compile(r"^(?:[^@/]+@)?(?P<host>[^:/]+):(?P<path>[^/].*)$")
 _URL_RE = re.compile(r"^(?:https?|ssh|git)://(?:[^@/]+@)?(?P<host>[^/:]+)(?::\d+)?/(?P<path>.+)$")
 
@@ -36,13 +38,5 @@ def commit_url(base: str, sha: str) -> str:
 def origin_web_base(root: Path) -> str | None:
     """The web address of the ``origin`` remote of the git repository holding ``root``, or
     None (no git repository, no origin, or an address that is not a web host's)."""
-    import git
-
-    try:
-        with git.Repo(root, search_parent_directories=True) as repo:
-            if "origin" not in [remote.name for remote in repo.remotes]:
-                return None
-            urls = list(repo.remote("origin").urls)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, ValueError):
-        return None
-    return web_base(urls[0]) if urls else None
+    remote = origin_remote(root)
+    return web_base(remote) if remote else None
