@@ -5,13 +5,11 @@ Pure functions: no I/O, no clock (the date is always passed in).
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from datetime import date
 
 from processkit.loading.repository import Record, Repository
-from processkit.model import Assessment, Config, Handbook, Process
+from processkit.model import Assessment, Process
 
 ACTIVE_STATUSES = ("draft", "review", "approved")
 PROCESS_TYPES = ("management", "core", "support")
@@ -21,40 +19,6 @@ SPECIFICATION_FIELDS = ("purpose", "customer", "need", "start", "end")
 #: activities in flow order instead, on its map and its page, and rule PK124 says why: such a
 #: map could not be read, and placing it would take long.
 FLOW_MAP_MAX_ACTIVITIES = 200
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` plus ``months`` calendar months, clamped to the month's last day, and to the
-    calendar's first or last day (year 1 or 9999) rather than past it."""
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    if year > date.max.year:
-        return date.max
-    if year < date.min.year:
-        return date.min
-    month = month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def add_days(day: date, days: int) -> date:
-    """``day`` plus ``days`` days (fewer when negative), clamped to the calendar's first or last
-    day rather than past it."""
-    ordinal = day.toordinal() + days
-    if ordinal > date.max.toordinal():
-        return date.max
-    if ordinal < date.min.toordinal():
-        return date.min
-    return date.fromordinal(ordinal)
-
-
-def next_review(entity: Process | Handbook, config: Config) -> date | None:
-    """When the process or handbook is next due for review: ``review_date``, else approval date
-    plus the configured interval, else None (never approved)."""
-    if entity.review_date is not None:
-        return entity.review_date
-    if entity.approved is not None:
-        return add_months(entity.approved.date, config.review.interval_months)
-    return None
 
 
 def is_active(process: Process) -> bool:
@@ -205,13 +169,3 @@ def flow_map_drawn(process: Process) -> bool:
     """Whether the process's flow map is drawn as a flow, or (more than
     ``FLOW_MAP_MAX_ACTIVITIES`` activities) listed."""
     return len(process.activities) <= FLOW_MAP_MAX_ACTIVITIES
-
-
-def review_overdue(process: Process, config: Config, today: date) -> bool:
-    """An approved process whose next review day is before ``today`` (as rule PK102 reports).
-
-    Drafts and processes in review are not yet in force, and retired ones no longer are."""
-    if process.status != "approved":
-        return False
-    due = next_review(process, config)
-    return due is not None and due < today

@@ -13,13 +13,12 @@ from processkit.derive import (
     depth_of,
     is_specified,
     maturity_level,
-    next_review,
     open_proposals_by_process,
-    review_overdue,
     sorted_areas,
     tree_order,
 )
 from processkit.diagnostics import did_you_mean
+from processkit.domain.reviews import is_overdue, next_review
 from processkit.errors import ProcesskitError
 from processkit.inventory.model import GroupCount, Inventory, ProcessRow
 from processkit.loading.repository import Record, Repository
@@ -130,7 +129,7 @@ class _Facts:
             version=process.version,
             approved=process.approved.date if process.approved else None,
             next_review=due,
-            overdue=review_overdue(process, self.repo.config, self.today),
+            overdue=is_overdue(process, self.repo.config, self.today),
             mapped=bool(process.activities),
             specified=is_specified(process),
             measures=len(process.measures),

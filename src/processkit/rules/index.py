@@ -12,13 +12,13 @@ from functools import cached_property
 from yaml.nodes import Node
 
 from processkit.derive import is_active
+from processkit.domain.reviews import DueReview, due_reviews
 from processkit.loading.locate import Loc, locate
 from processkit.loading.repository import Record, Repository
 from processkit.loading.yamlfile import Mark, compose
 from processkit.model import Process
 from processkit.rules.flow import Flow, flow_of
 from processkit.rules.positions import top_level_mark
-from processkit.rules.reviews import DueReview, due_reviews
 
 
 class RepoIndex:
@@ -69,8 +69,8 @@ class RepoIndex:
 
     @cached_property
     def reviews(self) -> list[DueReview]:
-        """Every approved process and handbook in force with the day its review is due."""
-        return list(due_reviews(self._repo, self))
+        """Every process and handbook in force with the day its review is due."""
+        return list(due_reviews(self._repo))
 
     @cached_property
     def interfaces(self) -> frozenset[tuple[str, str, str]]:

@@ -58,6 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.domain.reviews import ReviewStatus, review_state
 from processkit.loading.repository import Repository
 from processkit.rules.base import RuleContext, report
 from processkit.rules.words import plural
@@ -71,7 +72,8 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
     if ctx.today is None:
         return
     for review in ctx.index.reviews:
-        if review.due >= ctx.today:
+        state = review_state(review.entity, repo.config, today=ctx.today, until=ctx.today)
+        if state.status is not ReviewStatus.OVERDUE:
             continue
         days = (ctx.today - review.due).days
         yield report(

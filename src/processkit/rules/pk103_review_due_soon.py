@@ -60,8 +60,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.derive import add_days
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.domain.dates import add_days
+from processkit.domain.reviews import ReviewStatus, review_state
 from processkit.loading.repository import Repository
 from processkit.rules.base import Option, RuleContext, report
 from processkit.rules.words import plural
@@ -77,7 +78,8 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     last = add_days(ctx.today, int(ctx.options["window_days"]))
     for review in ctx.index.reviews:
-        if not ctx.today <= review.due <= last:
+        state = review_state(review.entity, repo.config, today=ctx.today, until=last)
+        if state.status is not ReviewStatus.DUE_SOON:
             continue
         days = (review.due - ctx.today).days
         when = "today" if days == 0 else f"in {plural(days, 'day')}"

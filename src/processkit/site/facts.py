@@ -10,10 +10,10 @@ from processkit.derive import (
     assessments_by_process,
     children_of,
     is_active,
-    next_review,
 )
+from processkit.domain.reviews import is_overdue, next_review
 from processkit.loading.repository import Repository
-from processkit.model import Assessment, Handbook, Process, Proposal
+from processkit.model import Assessment, Config, Handbook, Process, Proposal
 
 #: RACI letters in the order a page shows them.
 RACI = ("R", "A", "C", "I")
@@ -39,10 +39,11 @@ class Facts:
     owns: dict[str, list[str]]
     leads: dict[str, list[str]]
 
-    def overdue(self, entity: Process | Handbook, review: date | None) -> bool:
-        if review is None or self.today is None or entity.status == "retired":
-            return False
-        return review < self.today
+    config: Config
+
+    def overdue(self, entity: Process | Handbook) -> bool:
+        """Whether the review of ``entity`` is overdue on the build's day (never without one)."""
+        return is_overdue(entity, self.config, self.today)
 
 
 def gather(repo: Repository, today: date | None) -> Facts:
@@ -75,6 +76,7 @@ def gather(repo: Repository, today: date | None) -> Facts:
         role_uses=dict(role_uses),
         owns=dict(owns),
         leads=dict(leads),
+        config=repo.config,
     )
 
 

@@ -135,7 +135,7 @@ def process_page(
         ],
         maturity=_maturity(repo, process, facts),
         approved=Approved(process.approved.date, process.approved.by) if process.approved else None,
-        review=Review(review, facts.overdue(process, review)) if review else None,
+        review=Review(review, facts.overdue(process)) if review else None,
         tags=list(process.tags),
         history=history.of(record.path),
         feedback=links.fill(config.site.feedback_url, id=process.id),
