@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from processkit.derive import PROCESS_TYPES, is_active, processes_in, tree_order
+from processkit.domain.facts import RACI, Facts, review_of
+from processkit.domain.structure import PROCESS_TYPES, is_active, processes_in, tree_order
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook, Role
 from processkit.site import links
@@ -44,7 +45,6 @@ from processkit.site.contexts import (
     TypeGroup,
 )
 from processkit.site.counts import AreaCount
-from processkit.site.facts import RACI, Facts, review_of
 from processkit.site.history import History
 from processkit.site.markdown import markdown, markdown_phrasing
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from processkit.domain.lookup import unknown_id
 from processkit.domain.reviews import ReviewStatus, review_state
 from processkit.loading.repository import Repository
-from processkit.weekly.lookup import unknown_id
 
 KIND_ORDER = {"process": 0, "handbook": 1}
 

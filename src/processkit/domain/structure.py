@@ -1,24 +1,20 @@
-"""Facts derived from a loaded repository, shared by rules, inventory, maps and the site.
-
-Pure functions: no I/O, no clock (the date is always passed in).
-"""
+"""The shape of the repository: which processes are active, how they nest and in what order,
+the areas, the hand-overs between processes, and who owns and leads how many."""
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import get_args
 
 from processkit.loading.repository import Record, Repository
-from processkit.model import Assessment, Process
+from processkit.model import Process
+from processkit.model.types import ProcessType, Status
 
 ACTIVE_STATUSES = ("draft", "review", "approved")
-PROCESS_TYPES = ("management", "core", "support")
-STATUSES = ("draft", "review", "approved", "retired")
+PROCESS_TYPES: tuple[str, ...] = get_args(ProcessType)
+STATUSES: tuple[str, ...] = get_args(Status)
 SPECIFICATION_FIELDS = ("purpose", "customer", "need", "start", "end")
-#: The most activities a flow map draws. A process with more is shown as a list of its
-#: activities in flow order instead, on its map and its page, and rule PK124 says why: such a
-#: map could not be read, and placing it would take long.
-FLOW_MAP_MAX_ACTIVITIES = 200
 
 
 def is_active(process: Process) -> bool:
@@ -49,30 +45,6 @@ def depth_of(repo: Repository, process_id: str) -> int:
         depth += 1
         current = repo.processes[current].entity.parent
     return depth
-
-
-def maturity_level(assessment: Assessment) -> int | None:
-    """A process's maturity level: its lowest dimension score (as in PEMM)."""
-    return min(assessment.scores.values()) if assessment.scores else None
-
-
-def assessments_by_process(repo: Repository) -> dict[str, list[Assessment]]:
-    """Process id -> its assessments, oldest first (by date, then id)."""
-    found: dict[str, list[Assessment]] = defaultdict(list)
-    for record in repo.assessments.values():
-        found[record.entity.process].append(record.entity)
-    for items in found.values():
-        items.sort(key=lambda a: (a.date, a.id))
-    return dict(found)
-
-
-def open_proposals_by_process(repo: Repository) -> dict[str, int]:
-    """Process id -> number of proposals not yet rejected or done."""
-    counts: dict[str, int] = defaultdict(int)
-    for record in repo.proposals.values():
-        if record.entity.status not in ("rejected", "done"):
-            counts[record.entity.process] += 1
-    return dict(counts)
 
 
 def sorted_areas(repo: Repository) -> list[str]:
@@ -142,30 +114,19 @@ def handovers(repo: Repository) -> dict[tuple[str, str], str | None]:
     return {pair: said_by_sender.get(pair) or said_by_receiver.get(pair) for pair in pairs}
 
 
-def activity_order(process: Process) -> list[str]:
-    """Activity ids in flow order: breadth-first along ``next`` from the first activity, then
-    any activity the flow never reaches, in file order."""
-    by_id = {activity.id: activity for activity in process.activities}
-    if not process.activities:
-        return []
-    order: list[str] = []
-    seen: set[str] = set()
-    for root in [process.activities[0].id, *by_id]:
-        if root in seen:
-            continue
-        queue = deque([root])
-        seen.add(root)
-        while queue:
-            current = queue.popleft()
-            order.append(current)
-            for following in by_id[current].next:
-                if following in by_id and following not in seen:
-                    seen.add(following)
-                    queue.append(following)
-    return order
+def active_processes(repo: Repository) -> list[Record[Process]]:
+    """Every process that is not retired, sorted by id."""
+    return [rec for _, rec in sorted(repo.processes.items()) if is_active(rec.entity)]
 
 
-def flow_map_drawn(process: Process) -> bool:
-    """Whether the process's flow map is drawn as a flow, or (more than
-    ``FLOW_MAP_MAX_ACTIVITIES`` activities) listed."""
-    return len(process.activities) <= FLOW_MAP_MAX_ACTIVITIES
+def owned_counts(processes: Iterable[Record[Process]]) -> Counter[str]:
+    """Person id -> number of the given processes the person owns."""
+    return Counter(rec.entity.owner for rec in processes if rec.entity.owner)
+
+
+def led_counts(processes: Iterable[Record[Process]]) -> Counter[str]:
+    """Person id -> number of the given processes the person is a leader of."""
+    counts: Counter[str] = Counter()
+    for record in processes:
+        counts.update(set(record.entity.leaders))
+    return counts

@@ -1,4 +1,6 @@
-"""Indexes the site needs, built in one pass over the repository (never once per page)."""
+"""The facts the site's pages need, gathered in one pass over the repository (never once per
+page): children, assessments, open proposals, who uses which handbook and role, who owns and
+leads what, and whether a review is overdue."""
 
 from __future__ import annotations
 
@@ -6,12 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from processkit.derive import (
-    assessments_by_process,
-    children_of,
-    is_active,
-)
+from processkit.domain.assessments import assessments_by_process
+from processkit.domain.proposals import open_proposals_by_process
 from processkit.domain.reviews import is_overdue, next_review
+from processkit.domain.structure import children_of, is_active
 from processkit.loading.repository import Repository
 from processkit.model import Assessment, Config, Handbook, Process, Proposal
 
@@ -47,10 +47,6 @@ class Facts:
 
 
 def gather(repo: Repository, today: date | None) -> Facts:
-    proposals: dict[str, list[Proposal]] = defaultdict(list)
-    for _, proposal in sorted(repo.proposals.items()):
-        if proposal.entity.status not in ("rejected", "done"):
-            proposals[proposal.entity.process].append(proposal.entity)
     users: dict[str, set[str]] = defaultdict(set)
     for handbook_id, handbook in repo.handbooks.items():
         users[handbook_id].update(handbook.entity.processes)
@@ -71,7 +67,7 @@ def gather(repo: Repository, today: date | None) -> Facts:
         today=today,
         children=children_of(repo),
         assessments=assessments_by_process(repo),
-        proposals=dict(proposals),
+        proposals=open_proposals_by_process(repo),
         handbook_users={key: sorted(value) for key, value in users.items()},
         role_uses=dict(role_uses),
         owns=dict(owns),
