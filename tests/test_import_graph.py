@@ -57,7 +57,6 @@ KNOWN_SIDEWAYS: dict[tuple[str, str], str] = {
     "function for both commands is another part of issue 14 (the one session)",
     ("site", "weekly"): "the site's report pages (changes, proposals, maturity, radar) show "
     "the reports weekly/ computes from git and the repository",
-    ("site", "inventory"): "the start page's tiles count processes as the inventory does",
 }
 
 

@@ -114,6 +114,15 @@ def handovers(repo: Repository) -> dict[tuple[str, str], str | None]:
     return {pair: said_by_sender.get(pair) or said_by_receiver.get(pair) for pair in pairs}
 
 
+def active_by_type(processes: Iterable[Process]) -> dict[str, int]:
+    """Process type -> how many of ``processes`` are active, every type listed (0 when none)."""
+    by_type = dict.fromkeys(PROCESS_TYPES, 0)
+    for process in processes:
+        if is_active(process):
+            by_type[process.type] += 1
+    return by_type
+
+
 def active_processes(repo: Repository) -> list[Record[Process]]:
     """Every process that is not retired, sorted by id."""
     return [rec for _, rec in sorted(repo.processes.items()) if is_active(rec.entity)]

@@ -96,7 +96,7 @@ def build_site(
         contact=Contact(contact.email, contact.phone, links.href(contact.url)),
     )
     facts = gather(repo, info.today)
-    counts = area_counts(repo, info.today)
+    counts = area_counts(repo)
     files = FileCache(cache_dir / "site")
     requests = map_requests(repo)
     maps = figures(
