@@ -188,3 +188,16 @@ def test_no_cycle_between_modules() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert _cycles(graph) == [["a", "b", "c"]]
+
+
+def test_the_facts_that_moved_to_domain_have_no_old_home_left() -> None:
+    old = {
+        "processkit.derive",
+        "processkit.rules.index",
+        "processkit.rules.reviews",
+        "processkit.rules.flow",
+        "processkit.site.facts",
+        "processkit.weekly.lookup",
+        "processkit.render.lookup",
+    }
+    assert sorted(old & MODULES.keys()) == []
