@@ -11,7 +11,7 @@ from datetime import date
 from processkit.domain.assessments import assessments_by_process
 from processkit.domain.proposals import open_proposals_by_process
 from processkit.domain.reviews import is_overdue, next_review
-from processkit.domain.structure import children_of, is_active
+from processkit.domain.structure import active_processes, children_of, led_by, owned_by
 from processkit.loading.repository import Repository
 from processkit.model import Assessment, Config, Handbook, Process, Proposal
 
@@ -51,18 +51,10 @@ def gather(repo: Repository, today: date | None) -> Facts:
     for handbook_id, handbook in repo.handbooks.items():
         users[handbook_id].update(handbook.entity.processes)
     role_uses: dict[str, dict[str, RoleUsage]] = defaultdict(dict)
-    owns: dict[str, list[str]] = defaultdict(list)
-    leads: dict[str, list[str]] = defaultdict(list)
     for process_id, record in sorted(repo.processes.items()):
-        process = record.entity
-        _note_documents(process_id, process, users)
-        _note_roles(process_id, process, role_uses)
-        if not is_active(process):
-            continue
-        if process.owner:
-            owns[process.owner].append(process_id)
-        for leader in dict.fromkeys(process.leaders):
-            leads[leader].append(process_id)
+        _note_documents(process_id, record.entity, users)
+        _note_roles(process_id, record.entity, role_uses)
+    active = active_processes(repo)
     return Facts(
         today=today,
         children=children_of(repo),
@@ -70,8 +62,8 @@ def gather(repo: Repository, today: date | None) -> Facts:
         proposals=open_proposals_by_process(repo),
         handbook_users={key: sorted(value) for key, value in users.items()},
         role_uses=dict(role_uses),
-        owns=dict(owns),
-        leads=dict(leads),
+        owns=owned_by(active),
+        leads=led_by(active),
         config=repo.config,
     )
 

@@ -128,14 +128,30 @@ def active_processes(repo: Repository) -> list[Record[Process]]:
     return [rec for _, rec in sorted(repo.processes.items()) if is_active(rec.entity)]
 
 
+def owned_by(processes: Iterable[Record[Process]]) -> dict[str, list[str]]:
+    """Person id -> the ids of the given processes the person owns, in the order given."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for record in processes:
+        if record.entity.owner:
+            found[record.entity.owner].append(record.entity.id)
+    return dict(found)
+
+
+def led_by(processes: Iterable[Record[Process]]) -> dict[str, list[str]]:
+    """Person id -> the ids of the given processes the person is a leader of, in the order
+    given (once each, however often the person is named)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for record in processes:
+        for leader in dict.fromkeys(record.entity.leaders):
+            found[leader].append(record.entity.id)
+    return dict(found)
+
+
 def owned_counts(processes: Iterable[Record[Process]]) -> Counter[str]:
     """Person id -> number of the given processes the person owns."""
-    return Counter(rec.entity.owner for rec in processes if rec.entity.owner)
+    return Counter({person: len(ids) for person, ids in owned_by(processes).items()})
 
 
 def led_counts(processes: Iterable[Record[Process]]) -> Counter[str]:
     """Person id -> number of the given processes the person is a leader of."""
-    counts: Counter[str] = Counter()
-    for record in processes:
-        counts.update(set(record.entity.leaders))
-    return counts
+    return Counter({person: len(ids) for person, ids in led_by(processes).items()})
