@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tests.conftest import CliResult
+from tests.conftest import MINIMAL_CONFIG, CliResult, write_files
 
 from processkit.site.publish import PublishRequest, publish
 
@@ -23,7 +24,7 @@ AREA = "kind: area\nid: bu\nname: Barn och unga\n"
 
 DATES = {
     "past": "review_date: 2026-01-10\n",
-    "within the window": "review_date: 2026-03-20\n",
+    "window": "review_date: 2026-03-20\n",
     "later": "review_date: 2026-12-01\n",
     "none": "",
 }
@@ -39,54 +40,73 @@ ENTITIES = [
 ]
 
 
-def _entity(kind: str, status: str | None, date: str) -> tuple[str, str]:
-    status_line = f"status: {status}\n" if status else ""
-    if kind == "process":
-        return "processes/bu-utredning.yaml", (
-            "kind: process\nid: bu-utredning\nname: Utreda barns behov\narea: bu\ntype: core\n"
-            f"{status_line}{date}"
-        )
-    return "handbooks/rutin-utredning.yaml", (
-        "kind: handbook\nid: rutin-utredning\ntitle: Rutin för utredning\ntype: routine\n"
-        f"{status_line}{date}"
-    )
+def _id(kind: str, status: str | None, when: str) -> str:
+    return f"{kind[0]}-{status or 'unset'}-{when}"
 
 
-def _consumers(
-    root: Path, cli: Callable[..., CliResult], site: Path
-) -> tuple[list[str], dict[str, list[str]], int, list[str]]:
-    """What each consumer says: validate's review codes, review's groups (overdue, falling
-    due, not in force: the ids), the inventory's overdue count, the pages flagged overdue."""
+def _matrix_files() -> dict[str, str | bytes]:
+    """One repository holding every kind and status with every kind of review date."""
+    files: dict[str, str | bytes] = {"processkit.yaml": MINIMAL_CONFIG, "areas/bu.yaml": AREA}
+    for kind, status, _ in ENTITIES:
+        for when, date in DATES.items():
+            entity_id = _id(kind, status, when)
+            status_line = f"status: {status}\n" if status else ""
+            if kind == "process":
+                files[f"processes/{entity_id}.yaml"] = (
+                    f"kind: process\nid: {entity_id}\nname: Process {entity_id}\narea: bu\n"
+                    f"type: core\n{status_line}{date}"
+                )
+            else:
+                files[f"handbooks/{entity_id}.yaml"] = (
+                    f"kind: handbook\nid: {entity_id}\ntitle: Rutin {entity_id}\n"
+                    f"type: routine\n{status_line}{date}"
+                )
+    return files
+
+
+@dataclass(frozen=True)
+class Said:
+    """What each consumer says, by entity id: validate's review codes, review's group
+    (overdue, falling due, not in force), the inventory's overdue flag (processes only), and
+    the site's pages flagged overdue."""
+
+    codes: dict[str, list[str]]
+    groups: dict[str, str]
+    inventory_overdue: dict[str, bool]
+    flagged: list[str]
+
+
+def _consumers(root: Path, cli: Callable[..., CliResult], site: Path) -> Said:
     validate = cli("validate", root, "--today", TODAY, "--format", "json")
-    codes = sorted(
-        d["code"]
-        for d in json.loads(validate.out)["diagnostics"]
-        if d["code"] in {"PK102", "PK103"}
-    )
+    codes: dict[str, list[str]] = {}
+    for d in json.loads(validate.out)["diagnostics"]:
+        if d["code"] in {"PK102", "PK103"}:
+            codes.setdefault(Path(d["path"]).stem, []).append(d["code"])
     review = json.loads(
         cli("review", root, "--today", TODAY, "--within", "60d", "--format", "json").out
     )
     items = [item for owner in review["owners"] for item in owner["items"]]
-    groups = {
-        "overdue": [i["id"] for i in items if i["days_late"] > 0],
-        "falling due": [i["id"] for i in items if i["days_late"] <= 0],
-        "not in force": [i["id"] for i in review["not_in_force"]],
-    }
+    groups = {i["id"]: "overdue" if i["days_late"] > 0 else "falling due" for i in items}
+    groups |= {i["id"]: "not in force" for i in review["not_in_force"]}
     assert review["summary"] == {
-        "overdue": len(groups["overdue"]),
-        "falling_due": len(groups["falling due"]),
+        "overdue": list(groups.values()).count("overdue"),
+        "falling_due": list(groups.values()).count("falling due"),
     }
     inventory = json.loads(
         cli("inventory", root, "--list", "--today", TODAY, "--format", "json").out
     )
-    overdue_rows = sum(1 for row in inventory["processes"] if row["overdue"])
     flagged = sorted(
         str(page.relative_to(site))
         for folder in ("processes", "handbooks")
         for page in (site / folder).glob("*.html")
         if "flag-overdue" in page.read_text(encoding="utf-8")
     )
-    return codes, groups, overdue_rows, flagged
+    return Said(
+        codes={key: sorted(value) for key, value in codes.items()},
+        groups=groups,
+        inventory_overdue={row["id"]: row["overdue"] for row in inventory["processes"]},
+        flagged=flagged,
+    )
 
 
 def _build(root: Path, output: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -95,36 +115,46 @@ def _build(root: Path, output: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return output
 
 
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The repository of every kind, status and review date, and its site."""
+    root = write_files(tmp_path_factory.mktemp("matrix") / "repo", _matrix_files())
+    with pytest.MonkeyPatch.context() as patch:
+        site = _build(root, root.parent / "site", patch)
+    return root, site
+
+
+#: What the consumers say about the matrix repository, asked once per test process.
+_SAID: dict[Path, Said] = {}
+
+
 @pytest.mark.parametrize("when", list(DATES))
 @pytest.mark.parametrize(("kind", "status", "in_force"), ENTITIES)
 def test_the_four_consumers_agree_on_what_is_overdue(
-    make_repo: Callable[[dict[str, str | bytes]], Path],
+    matrix: tuple[Path, Path],
     cli: Callable[..., CliResult],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
     kind: str,
     status: str | None,
     in_force: bool,
     when: str,
 ) -> None:
-    path, text = _entity(kind, status, DATES[when])
-    root = make_repo({"areas/bu.yaml": AREA, path: text})
-    site = _build(root, tmp_path / "site", monkeypatch)
-    codes, groups, overdue_rows, flagged = _consumers(root, cli, site)
-
-    entity_id = "bu-utredning" if kind == "process" else "rutin-utredning"
+    root, site = matrix
+    if root not in _SAID:
+        _SAID[root] = _consumers(root, cli, site)
+    said = _SAID[root]
+    entity_id = _id(kind, status, when)
     page = f"{'processes' if kind == 'process' else 'handbooks'}/{entity_id}.html"
     overdue = in_force and when == "past"
-    soon = in_force and when == "within the window"
-    apart = not in_force and status != "retired" and when in ("past", "within the window")
-    assert codes == (["PK102"] if overdue else ["PK103"] if soon else [])
-    assert groups == {
-        "overdue": [entity_id] if overdue else [],
-        "falling due": [entity_id] if soon else [],
-        "not in force": [entity_id] if apart else [],
-    }
-    assert overdue_rows == (1 if overdue and kind == "process" else 0)
-    assert flagged == ([page] if overdue else [])
+    soon = in_force and when == "window"
+    apart = not in_force and status != "retired" and when in ("past", "window")
+
+    assert said.codes.get(entity_id, []) == (["PK102"] if overdue else ["PK103"] if soon else [])
+    assert said.groups.get(entity_id) == (
+        "overdue" if overdue else "falling due" if soon else "not in force" if apart else None
+    )
+    if kind == "process":
+        assert said.inventory_overdue[entity_id] is overdue
+    assert (page in said.flagged) is overdue
 
 
 def test_the_issues_example_is_one_overdue_everywhere(
@@ -153,15 +183,15 @@ def test_the_issues_example_is_one_overdue_everywhere(
         }
     )
     site = _build(root, tmp_path / "site", monkeypatch)
-    codes, groups, overdue_rows, flagged = _consumers(root, cli, site)
-    assert codes == ["PK102"]
-    assert groups == {
-        "overdue": ["bu-utredning"],
-        "falling due": [],
-        "not in force": ["bu-placering", "rutin-placering"],
+    said = _consumers(root, cli, site)
+    assert said.codes == {"bu-utredning": ["PK102"]}
+    assert said.groups == {
+        "bu-utredning": "overdue",
+        "bu-placering": "not in force",
+        "rutin-placering": "not in force",
     }
-    assert overdue_rows == 1
-    assert flagged == ["processes/bu-utredning.html"]
+    assert said.inventory_overdue == {"bu-placering": False, "bu-utredning": True}
+    assert said.flagged == ["processes/bu-utredning.html"]
 
     table = cli("review", root, "--today", TODAY, "--within", "30d")
     assert (table.code, table.err) == (0, "")
