@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.test_inventory_fixture import FILES
 
-from processkit.derive import tree_order
+from processkit.domain.structure import tree_order
 from processkit.inventory import (
     GroupCount,
     Inventory,

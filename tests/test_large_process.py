@@ -21,7 +21,7 @@ import pytest
 from tests.conftest import CliResult, write_files
 
 import processkit as processkit_package
-from processkit.derive import FLOW_MAP_MAX_ACTIVITIES
+from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES
 from processkit.loading.references import GUESS_BUDGET
 
 SOURCE = str(Path(processkit_package.__file__).resolve().parents[1])

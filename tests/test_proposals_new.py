@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import CliResult
 
+from processkit.authoring.proposal_new import next_proposal_id, yaml_block, yaml_scalar
 from processkit.loading.load import load_repository
-from processkit.weekly.proposal_new import next_proposal_id, yaml_block, yaml_scalar
 
 PROCESS = "kind: process\nid: bu-utredning\nname: Utreda\narea: bu\ntype: core\nstatus: draft\n"
 BASE: dict[str, str | bytes] = {

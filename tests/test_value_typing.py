@@ -585,7 +585,7 @@ def test_a_huge_rule_window_reaches_the_calendar_end(make_repo: MakeRepo, cli: C
 def test_date_arithmetic_stops_at_the_calendar_edge() -> None:
     from datetime import date
 
-    from processkit.derive import add_days, add_months
+    from processkit.domain.dates import add_days, add_months
 
     assert add_months(date(9999, 12, 31), 1) == date.max
     assert add_months(date(9999, 11, 30), 1) == date(9999, 12, 30)

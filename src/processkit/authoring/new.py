@@ -9,15 +9,16 @@ from pathlib import Path
 
 from processkit.authoring.fmt import format_text
 from processkit.authoring.ids import free_id, is_valid_id, shared_prefix, slugify
+from processkit.authoring.proposal_new import next_proposal_id
 from processkit.authoring.render import render
 from processkit.diagnostics import did_you_mean, fold_swedish
+from processkit.domain.lookup import guess
 from processkit.errors import ProcesskitError
 from processkit.loading.references import KIND_NAMES
 from processkit.loading.repository import Repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS
 from processkit.model.types import SWEDISH_VALUES
-from processkit.weekly.proposal_new import next_proposal_id
 
 NEW_KINDS = ("process", "area", "role", "person", "handbook", "proposal", "assessment")
 
@@ -165,9 +166,9 @@ def _choice(question: Question, value: str) -> str:
     swedish = SWEDISH_VALUES.get(value.lower())
     if swedish in question.choices:
         return swedish
-    guess = did_you_mean(value, question.choices)
+    near = did_you_mean(value, question.choices)
     choices = ", ".join(f"`{choice}`" for choice in question.choices)
-    advice = f"did you mean `{guess}`?" if guess else f"choose one of {choices}"
+    advice = f"did you mean `{near}`?" if near else f"choose one of {choices}"
     raise ProcesskitError(f"--{question.field}: `{value}` is not a {question.field}; {advice}")
 
 
@@ -196,9 +197,9 @@ def _find(repo: Repository, kind: str, written: str, flag: str) -> str:
         if fold_swedish(str(name)) == folded:
             return record_id
     what = KIND_NAMES[kind]
-    guess = did_you_mean(written, known)
-    if guess:
-        raise ProcesskitError(f"{flag}: `{written}` is not a {what} here; did you mean `{guess}`?")
+    near = guess(written, known)
+    if near:
+        raise ProcesskitError(f"{flag}: `{written}` is not a {what} here; did you mean `{near}`?")
     if not known:
         raise ProcesskitError(
             f"{flag}: `{written}` is not a {what} here, and there is none yet; "

@@ -10,7 +10,7 @@ import typer
 def note_listed(listed: Iterable[tuple[str, int]], shown_on: str) -> None:
     """One note on standard error for each (process id, activities) whose flow ``shown_on``
     ("its map", "its page") lists instead of drawing it (rule PK124)."""
-    from processkit.derive import FLOW_MAP_MAX_ACTIVITIES
+    from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES
 
     for process_id, activities in listed:
         typer.echo(

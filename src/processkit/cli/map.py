@@ -171,7 +171,7 @@ def all_command(
 ) -> int:
     """Every map: the landscape and each area's, each active process's flow, the interfaces
     and each area's."""
-    from processkit.derive import is_active
+    from processkit.domain.structure import is_active
     from processkit.render import RenderStats, render_maps
     from processkit.render.catalogue import all_maps
 
@@ -238,7 +238,7 @@ def _cache(repo: Repository, cache_dir: Path | None, no_cache: bool) -> Path | N
 def _note_listed(repo: Repository, process_ids: list[str]) -> None:
     """Say which of the flows drawn were too large to draw, and listed instead."""
     from processkit.cli.flow_notes import note_listed
-    from processkit.derive import flow_map_drawn
+    from processkit.domain.flow import flow_map_drawn
 
     processes = [repo.processes[process_id].entity for process_id in process_ids]
     listed = [(p.id, len(p.activities)) for p in processes if not flow_map_drawn(p)]

@@ -127,11 +127,11 @@ def new_command(
 ) -> int:
     """Write a new proposal (status new) as proposals/<next free id>.yaml; on a terminal,
     asks for what is not given."""
+    from processkit.authoring.proposal_new import new_proposal, write_proposal
     from processkit.cli.dates import parse_today
+    from processkit.domain.lookup import unknown_id
     from processkit.errors import ProcesskitError
     from processkit.weekly.load import load
-    from processkit.weekly.lookup import unknown_id
-    from processkit.weekly.proposal_new import new_proposal, write_proposal
 
     day = parse_today(today)
     repo = load(path).repo
@@ -182,7 +182,7 @@ def _ask(question: str, *, required: bool = True) -> str:
 
 
 def _ask_process(known: dict[str, Any], given: str | None) -> str:
-    from processkit.weekly.lookup import unknown_id
+    from processkit.domain.lookup import unknown_id
 
     if given is not None:
         typer.echo(str(unknown_id("--process", "process", given, known)), err=True)

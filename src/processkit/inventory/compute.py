@@ -6,20 +6,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from processkit.derive import (
+from processkit.diagnostics import did_you_mean
+from processkit.domain.assessments import assessments_by_process, maturity_level
+from processkit.domain.lookup import guess
+from processkit.domain.proposals import open_proposals_by_process
+from processkit.domain.reviews import is_overdue, next_review
+from processkit.domain.structure import (
     PROCESS_TYPES,
     STATUSES,
-    assessments_by_process,
     depth_of,
     is_specified,
-    maturity_level,
-    next_review,
-    open_proposals_by_process,
-    review_overdue,
     sorted_areas,
     tree_order,
 )
-from processkit.diagnostics import did_you_mean
 from processkit.errors import ProcesskitError
 from processkit.inventory.model import GroupCount, Inventory, ProcessRow
 from processkit.loading.repository import Record, Repository
@@ -130,12 +129,12 @@ class _Facts:
             version=process.version,
             approved=process.approved.date if process.approved else None,
             next_review=due,
-            overdue=review_overdue(process, self.repo.config, self.today),
+            overdue=is_overdue(process, self.repo.config, self.today),
             mapped=bool(process.activities),
             specified=is_specified(process),
             measures=len(process.measures),
             risks=len(process.risks),
-            open_proposals=self.proposals.get(process.id, 0),
+            open_proposals=len(self.proposals.get(process.id, [])),
             maturity=maturity_level(assessed[-1]) if assessed else None,
             performs=tuple(sorted(performs.items())),
         )
@@ -154,13 +153,9 @@ def _chosen_areas(repo: Repository, areas: Iterable[str] | None) -> list[str]:
 
 def _unknown_area_message(repo: Repository, area_id: str, configured: list[str]) -> str:
     message = f"no delivery area has the id `{area_id}`"
-    by_name = {rec.entity.name: known for known, rec in repo.areas.items()}
-    guess = did_you_mean(area_id, configured)
-    if guess is None:
-        named = did_you_mean(area_id, by_name)
-        guess = by_name[named] if named is not None else None
-    if guess is not None:
-        return message + f"; did you mean `{guess}`?"
+    near = guess(area_id, repo.areas)
+    if near is not None:
+        return message + f"; did you mean `{near}`?"
     if not configured:
         return message + "; this repository has no areas yet"
     return message + "; the areas are " + ", ".join(f"`{known}`" for known in configured)

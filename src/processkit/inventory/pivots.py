@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from processkit.derive import PROCESS_TYPES, STATUSES
+from processkit.domain.structure import PROCESS_TYPES, STATUSES
 from processkit.inventory.compute import count_group
 from processkit.inventory.model import (
     GroupCount,

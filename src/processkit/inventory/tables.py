@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from processkit.derive import PROCESS_TYPES, STATUSES
+from processkit.domain.structure import PROCESS_TYPES, STATUSES
 from processkit.inventory.model import GroupCount, Inventory, View
 from processkit.inventory.pivots import by_owner, by_role, by_status, by_type
 

@@ -10,13 +10,13 @@ two at a time, and never draws a map whose DOT text it has drawn before.
 
 from __future__ import annotations
 
+from processkit.domain.lookup import UnknownEntity
 from processkit.render.cache import default_cache_dir
 from processkit.render.flow import process_dot
 from processkit.render.graphviz import GraphvizMissing, RenderError
 from processkit.render.interfaces import interfaces_dot
 from processkit.render.job import NO_LINKS, Links, MapJob, NodeInfo
 from processkit.render.landscape import landscape_dot
-from processkit.render.lookup import UnknownEntity
 from processkit.render.renderer import RenderStats, render_maps
 
 __all__ = [

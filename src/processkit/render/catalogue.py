@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from processkit.derive import handovers, is_active, sorted_areas
+from processkit.domain.structure import handovers, is_active, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.render.flow import process_dot
 from processkit.render.interfaces import interfaces_dot

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 
-from processkit.derive import is_active
+from processkit.domain.structure import is_active
 from processkit.loading.repository import Repository
 from processkit.model import Process
 from processkit.render import style

@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from processkit.derive import activity_order, flow_map_drawn, handovers, is_active
+from processkit.domain.flow import activity_order, flow_map_drawn
+from processkit.domain.lookup import require
+from processkit.domain.structure import handovers, is_active
 from processkit.loading.repository import Repository
 from processkit.model import Process
 from processkit.model.process import Activity
@@ -35,7 +37,6 @@ from processkit.render.flowroute import route, spline
 from processkit.render.geometry import Box, Point, Rect
 from processkit.render.job import FIXED_LAYOUT, Links, MapJob, NodeInfo
 from processkit.render.legend import legend_cluster
-from processkit.render.lookup import require
 from processkit.render.texts import Texts, texts_for
 from processkit.render.wrap import wrap
 

@@ -8,7 +8,7 @@ Graphviz (``neato -n2``) only draws them, so the map costs no more than its line
 
 from __future__ import annotations
 
-from processkit.derive import FLOW_MAP_MAX_ACTIVITIES, activity_order
+from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, activity_order
 from processkit.loading.repository import Repository
 from processkit.model import Process
 from processkit.render import style

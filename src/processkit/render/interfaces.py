@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping
 
-from processkit.derive import handovers, sorted_areas
+from processkit.domain.lookup import require
+from processkit.domain.structure import handovers, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.model import Process
 from processkit.render import style
@@ -27,7 +28,6 @@ from processkit.render.common import (
 from processkit.render.dot import Cluster, Edge, Graph, Html, Node, html_text
 from processkit.render.job import Links, MapJob, NodeInfo
 from processkit.render.legend import add_legend
-from processkit.render.lookup import require
 from processkit.render.texts import texts_for
 from processkit.render.wrap import wrap
 

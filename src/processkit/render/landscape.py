@@ -16,7 +16,8 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from processkit.derive import handovers, sorted_areas
+from processkit.domain.lookup import require
+from processkit.domain.structure import handovers, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.model import Process
 from processkit.render import style
@@ -35,7 +36,6 @@ from processkit.render.common import (
 from processkit.render.dot import Cluster, Edge, Graph, Html, Node, html_text
 from processkit.render.job import Links, MapJob, NodeInfo
 from processkit.render.legend import add_legend
-from processkit.render.lookup import require
 from processkit.render.texts import Texts, texts_for
 
 PER_ROW = 6  # processes side by side before a row wraps

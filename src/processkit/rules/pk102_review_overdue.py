@@ -57,9 +57,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
+from processkit.domain.reviews import ReviewStatus, review_state
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 from processkit.rules.words import plural
 
 CODE = "PK102"
@@ -67,11 +68,12 @@ NAME = "review-overdue"
 SEVERITY = Severity.WARNING
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.today is None:
         return
     for review in ctx.index.reviews:
-        if review.due >= ctx.today:
+        state = review_state(review.entity, repo.config, today=ctx.today, until=ctx.today)
+        if state.status is not ReviewStatus.OVERDUE:
             continue
         days = (ctx.today - review.due).days
         yield report(

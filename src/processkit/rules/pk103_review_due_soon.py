@@ -60,10 +60,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.derive import add_days
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
+from processkit.domain.dates import add_days
+from processkit.domain.reviews import ReviewStatus, review_state
 from processkit.loading.repository import Repository
-from processkit.rules.base import Option, RuleContext, report
+from processkit.rules.base import Finding, Option, RuleContext, report
 from processkit.rules.words import plural
 
 CODE = "PK103"
@@ -72,12 +73,13 @@ SEVERITY = Severity.INFO
 OPTIONS = (Option("window_days", 60, "How many days ahead a coming review is noted.", int, 1),)
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.today is None:
         return
     last = add_days(ctx.today, int(ctx.options["window_days"]))
     for review in ctx.index.reviews:
-        if not ctx.today <= review.due <= last:
+        state = review_state(review.entity, repo.config, today=ctx.today, until=last)
+        if state.status is not ReviewStatus.DUE_SOON:
             continue
         days = (review.due - ctx.today).days
         when = "today" if days == 0 else f"in {plural(days, 'day')}"

@@ -64,9 +64,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 
 CODE = "PK104"
 NAME = "interface-not-mirrored"
@@ -75,7 +75,7 @@ SEVERITY = Severity.WARNING
 _OPPOSITE = {"in": "out", "out": "in"}
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     interfaces = ctx.index.interfaces
     retired = ctx.index.retired_ids
     for record in ctx.index.active_processes:

@@ -54,10 +54,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.derive import SPECIFICATION_FIELDS
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
+from processkit.domain.structure import SPECIFICATION_FIELDS
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 from processkit.rules.words import joined
 
 CODE = "PK106"
@@ -73,7 +73,7 @@ _SWEDISH = {
 }
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     for record in ctx.index.active_processes:
         process = record.entity
         if process.status != "approved":

@@ -55,16 +55,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 
 CODE = "PK114"
 NAME = "role-unused"
 SEVERITY = Severity.INFO
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     for role_id in sorted(ctx.index.unused_roles):
         record = repo.roles[role_id]
         yield report(

@@ -42,16 +42,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 
 CODE = "PK115"
 NAME = "handbook-unreferenced"
 SEVERITY = Severity.INFO
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     for handbook_id in sorted(ctx.index.unreferenced_handbooks):
         record = repo.handbooks[handbook_id]
         yield report(

@@ -53,22 +53,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
+from processkit.domain.proposals import is_open
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 
 CODE = "PK116"
 NAME = "proposal-about-retired"
 SEVERITY = Severity.WARNING
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     retired = ctx.index.retired_ids
     if not retired:
         return
     for _, record in sorted(repo.proposals.items()):
         proposal = record.entity
-        if proposal.status in ("rejected", "done") or proposal.process not in retired:
+        if not is_open(proposal) or proposal.process not in retired:
             continue
         process = repo.processes[proposal.process]
         yield report(

@@ -45,9 +45,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity, did_you_mean
+from processkit.diagnostics import Severity, did_you_mean
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 from processkit.rules.words import joined
 
 CODE = "PK118"
@@ -55,7 +55,7 @@ NAME = "assessment-off-scale"
 SEVERITY = Severity.ERROR
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     maturity = repo.config.maturity
     dimensions = set(maturity.dimensions)
     levels = set(maturity.levels)

@@ -43,9 +43,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 from processkit.rules.words import joined
 
 CODE = "PK119"
@@ -53,7 +53,7 @@ NAME = "assessment-incomplete"
 SEVERITY = Severity.WARNING
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     dimensions = repo.config.maturity.dimensions
     for _, record in sorted(repo.assessments.items()):
         scores = record.entity.scores

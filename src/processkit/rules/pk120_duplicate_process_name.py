@@ -53,17 +53,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
 from processkit.loading.repository import Record, Repository
 from processkit.model import Process
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 
 CODE = "PK120"
 NAME = "duplicate-process-name"
 SEVERITY = Severity.WARNING
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     first_named: dict[tuple[str, str], Record[Process]] = {}
     for record in ctx.index.active_processes:  # sorted by id: the first is the original
         process = record.entity

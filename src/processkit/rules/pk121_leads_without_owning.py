@@ -73,9 +73,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
 from processkit.loading.repository import Repository
-from processkit.rules.base import Option, RuleContext, report
+from processkit.rules.base import Finding, Option, RuleContext, report
 
 CODE = "PK121"
 NAME = "leads-without-owning"
@@ -91,7 +91,7 @@ OPTIONS = (
 )
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     threshold = int(ctx.options["min_led"])
     owned = ctx.index.owned_counts
     for person_id, led in sorted(ctx.index.led_counts.items()):

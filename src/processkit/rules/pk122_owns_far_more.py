@@ -101,9 +101,9 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
 from processkit.loading.repository import Repository
-from processkit.rules.base import Option, RuleContext, report
+from processkit.rules.base import Finding, Option, RuleContext, report
 
 CODE = "PK122"
 NAME = "owns-far-more"
@@ -114,7 +114,7 @@ OPTIONS = (
 )
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     owned = ctx.index.owned_counts
     if not owned:
         return

@@ -182,17 +182,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.derive import FLOW_MAP_MAX_ACTIVITIES, flow_map_drawn
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
+from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, flow_map_drawn
 from processkit.loading.repository import Repository
-from processkit.rules.base import RuleContext, report
+from processkit.rules.base import Finding, RuleContext, report
 
 CODE = "PK124"
 NAME = "flow-too-large-to-draw"
 SEVERITY = Severity.WARNING
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     for record in ctx.index.active_processes:
         process = record.entity
         if flow_map_drawn(process):

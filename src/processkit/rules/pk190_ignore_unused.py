@@ -52,9 +52,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Diagnostic, Severity
+from processkit.diagnostics import Severity
 from processkit.loading.repository import Repository
-from processkit.rules.base import FORMAT_CODE_RE, RuleContext, report
+from processkit.rules.base import (
+    FORMAT_CODE_RE,
+    Finding,
+    RuleContext,
+    find_rule,
+    report,
+    suggest_rule,
+)
 from processkit.rules.ignores import IGNORE_KEY, Ignore, all_ignores
 
 CODE = "PK190"
@@ -67,7 +74,7 @@ _FORM_HINT = (
 )
 
 
-def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     for ignore in all_ignores(repo):
         found = _problem(ignore, ctx)
         if found is None:
@@ -77,23 +84,20 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 def _problem(ignore: Ignore, ctx: RuleContext) -> tuple[str, str] | None:
-    # imported here: the registry imports this module
-    from processkit.rules.registry import find, suggest
-
     written = ignore.written
     if not ignore.form:
         return (
             f"expected a rule code to ignore, found {written}, which silences nothing",
             _FORM_HINT,
         )
-    rule = find(written)
+    rule = find_rule(ctx.rules, written)
     if rule is None:
         if FORMAT_CODE_RE.match(written.upper()):
             return (
                 f"`{written}` is a check of the file format itself and cannot be silenced",
                 "Correct what the check reports instead, and remove this entry.",
             )
-        guess = suggest(written)
+        guess = suggest_rule(ctx.rules, written)
         message = f"`{written}` is not a rule, so this ignore silences nothing"
         if guess:
             message += f"; did you mean `{guess}`?"

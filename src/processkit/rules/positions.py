@@ -1,4 +1,9 @@
-"""Finding where a top-level key is written without composing the whole file again.
+"""Where a rule's finding sits in its file: the line and column of a key or value.
+
+The rule runner turns each finding's key path into a position after the rules have run, so
+that the rules themselves read no file (``Locator``).
+
+Finding where a top-level key is written without composing the whole file again:
 
 Most rule findings point at a top-level key or its value (``status``, ``approved``, ``name``).
 A block-style top-level key is a line that starts with ``key:`` at column 1; nothing else can
@@ -13,8 +18,11 @@ from __future__ import annotations
 
 import re
 
-from processkit.loading.locate import Loc
-from processkit.loading.yamlfile import Mark
+from yaml.nodes import Node
+
+from processkit.loading.locate import Loc, locate
+from processkit.loading.repository import Repository
+from processkit.loading.yamlfile import Mark, compose
 
 _KEY_RE = re.compile(r"[a-z_][a-z0-9_-]*")
 
@@ -38,3 +46,31 @@ def top_level_mark(text: str, loc: Loc, *, at_key: bool) -> Mark | None:
     if not value or value[0] in "#&!*|>":
         return None
     return Mark(line, len(prefix) + len(rest) - len(value) + 1)
+
+
+class Locator:
+    """Positions of keys and values in the files of one repository, for diagnostics."""
+
+    def __init__(self, repo: Repository) -> None:
+        self._repo = repo
+        self._located: tuple[str, Node | None] | None = None
+
+    def locate(self, path: str, loc: Loc, *, at_key: bool = False) -> Mark:
+        """The position of a key or value in a file, for a diagnostic.
+
+        A top-level key is found in the text (``top_level_mark``); anything else composes the
+        file. Unlike ``Repository.locate`` this keeps the composed nodes of one file only (the
+        runner locates file by file): keeping those of every file with a finding would hold
+        hundreds of thousands of objects alive on a large repository, and the garbage
+        collector's full passes over them cost more than all the rules together.
+        """
+        text = self._repo.texts.get(path)
+        if text is not None:
+            quick = top_level_mark(text, loc, at_key=at_key)
+            if quick is not None:
+                return quick
+        if self._located is None or self._located[0] != path:
+            nodes = compose(path, text)[0] if text is not None else []
+            self._located = (path, next((n for n in nodes if n.value != ""), None))
+        node = self._located[1]
+        return locate(node, loc, at_key=at_key) if node is not None else Mark(0, 0)

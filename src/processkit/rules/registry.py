@@ -33,7 +33,7 @@ from processkit.rules import (
     pk124_flow_too_large_to_draw,
     pk190_ignore_unused,
 )
-from processkit.rules.base import Rule
+from processkit.rules.base import Rule, find_rule, suggest_rule
 
 RULES: tuple[Rule, ...] = (
     pk101_owner_missing,
@@ -66,23 +66,12 @@ RULES: tuple[Rule, ...] = (
 #: The rule that reports ignores silencing nothing; it runs after all the others.
 IGNORE_RULE = pk190_ignore_unused
 
-_BY_KEY: dict[str, Rule] = {}
-for _rule in RULES:
-    _BY_KEY[_rule.CODE.upper()] = _rule
-    _BY_KEY[_rule.NAME.lower()] = _rule
-
 
 def find(key: str) -> Rule | None:
     """The rule with this code (any case) or name, or None."""
-    key = key.strip()
-    return _BY_KEY.get(key.upper()) or _BY_KEY.get(key.lower())
+    return find_rule(RULES, key)
 
 
 def suggest(key: str) -> str | None:
     """The code or name nearest to a misspelt ``key`` (``PK1O4`` -> ``PK104``), or None."""
-    from processkit.diagnostics import did_you_mean
-
-    cleaned = key.strip().upper().replace("O", "0").replace(" ", "")
-    if cleaned in _BY_KEY:
-        return cleaned
-    return did_you_mean(key.strip(), [r.CODE for r in RULES] + [r.NAME for r in RULES])
+    return suggest_rule(RULES, key)

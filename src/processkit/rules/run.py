@@ -6,10 +6,11 @@ from dataclasses import replace
 from datetime import date
 
 from processkit.diagnostics import Diagnostic
+from processkit.domain.index import RepoIndex
 from processkit.loading.repository import Repository
-from processkit.rules.base import Rule, RuleContext
+from processkit.rules.base import Finding, Rule, RuleContext
 from processkit.rules.ignores import all_ignores
-from processkit.rules.index import RepoIndex
+from processkit.rules.positions import Locator
 from processkit.rules.registry import IGNORE_RULE, RULES, find
 from processkit.rules.settings import RuleSetting, resolve_settings
 
@@ -26,22 +27,23 @@ def run_rules(
     A rule set to ``off`` does not run. Diagnostics silenced by an entity's
     ``x-processkit-ignore`` are dropped; the ignore rule then reports the entries that
     silenced nothing. ``settings`` default to those of ``repo.config`` (a bad ``rules:``
-    section raises ProcesskitError).
+    section raises ProcesskitError). The rules name where each finding is by its key path;
+    the positions are read from the files here, once the rules have run.
     """
     chosen = settings if settings is not None else resolve_settings(repo.config, rules)
     index = RepoIndex(repo)
-    found: list[Diagnostic] = []
+    found: list[Finding] = []
     running: set[str] = set()
     for rule in rules:
         setting = chosen[rule.CODE]
         if setting.severity is None or rule is IGNORE_RULE:
             continue
         running.add(rule.CODE)
-        ctx = RuleContext(today, setting.options, index)
-        for diagnostic in rule.check(repo, ctx):
-            if diagnostic.severity is not setting.severity:
-                diagnostic = replace(diagnostic, severity=setting.severity)
-            found.append(diagnostic)
+        ctx = RuleContext(today, setting.options, index, rules=RULES)
+        for finding in rule.check(repo, ctx):
+            if finding.severity is not setting.severity:
+                finding = replace(finding, severity=setting.severity)
+            found.append(finding)
     kept, silenced = _apply_ignores(repo, found)
     ignore_setting = chosen.get(IGNORE_RULE.CODE)
     if IGNORE_RULE in rules and ignore_setting is not None and ignore_setting.severity:
@@ -51,16 +53,35 @@ def run_rules(
             index,
             silenced=frozenset(silenced),
             running=frozenset(running),
+            rules=RULES,
         )
-        for diagnostic in IGNORE_RULE.check(repo, ctx):
-            kept.append(replace(diagnostic, severity=ignore_setting.severity))
-    return kept
+        for finding in IGNORE_RULE.check(repo, ctx):
+            kept.append(replace(finding, severity=ignore_setting.severity))
+    return _positioned(repo, kept)
+
+
+def _positioned(repo: Repository, findings: list[Finding]) -> list[Diagnostic]:
+    """The findings as diagnostics with their lines and columns, in the order found."""
+    locator = Locator(repo)
+    return [
+        Diagnostic(
+            finding.code,
+            finding.severity,
+            finding.message,
+            finding.path,
+            mark.line,
+            mark.column,
+            finding.hint,
+        )
+        for finding in findings
+        for mark in (locator.locate(finding.path, finding.loc, at_key=finding.at_key),)
+    ]
 
 
 def _apply_ignores(
-    repo: Repository, found: list[Diagnostic]
-) -> tuple[list[Diagnostic], set[tuple[str, str]]]:
-    """The diagnostics no ignore silences, and the (path, code) pairs that silenced one."""
+    repo: Repository, found: list[Finding]
+) -> tuple[list[Finding], set[tuple[str, str]]]:
+    """The findings no ignore silences, and the (path, code) pairs that silenced one."""
     ignored: set[tuple[str, str]] = set()
     for ignore in all_ignores(repo):
         rule = find(ignore.written) if ignore.form else None
@@ -68,12 +89,12 @@ def _apply_ignores(
             ignored.add((ignore.path, rule.CODE))
     if not ignored:
         return found, set()
-    kept: list[Diagnostic] = []
+    kept: list[Finding] = []
     silenced: set[tuple[str, str]] = set()
-    for diagnostic in found:
-        key = (diagnostic.path, diagnostic.code)
+    for finding in found:
+        key = (finding.path, finding.code)
         if key in ignored:
             silenced.add(key)
         else:
-            kept.append(diagnostic)
+            kept.append(finding)
     return kept, silenced

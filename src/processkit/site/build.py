@@ -17,14 +17,14 @@ from jinja2 import Environment
 
 from processkit import __version__
 from processkit.codepoints import printable
-from processkit.derive import flow_map_drawn
+from processkit.domain.facts import gather
+from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.collect import collect, map_requests
 from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
-from processkit.site.facts import gather
 from processkit.site.filecache import FileCache, link_file
 from processkit.site.history import History
 from processkit.site.i18n import catalogue
@@ -96,7 +96,7 @@ def build_site(
         contact=Contact(contact.email, contact.phone, links.href(contact.url)),
     )
     facts = gather(repo, info.today)
-    counts = area_counts(repo, info.today)
+    counts = area_counts(repo)
     files = FileCache(cache_dir / "site")
     requests = map_requests(repo)
     maps = figures(

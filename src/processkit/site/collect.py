@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from processkit.derive import flow_map_drawn, is_active, sorted_areas
+from processkit.domain.facts import Facts
+from processkit.domain.flow import flow_map_drawn
+from processkit.domain.structure import is_active, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.accessibility_page import accessibility_page
 from processkit.site.contexts import MapFigure, Page, PlainPage, SearchPage
 from processkit.site.counts import AreaCount
-from processkit.site.facts import Facts
 from processkit.site.history import History
 from processkit.site.i18n import Catalogue
 from processkit.site.maps import MapRequest

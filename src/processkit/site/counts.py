@@ -1,11 +1,11 @@
-"""The start page's tiles: how many processes each delivery area has, from the inventory."""
+"""The start page's tiles: how many active processes each delivery area has, by type."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
+from processkit.domain.structure import active_by_type, processes_in, sorted_areas
 from processkit.loading.repository import Repository
 
 
@@ -17,14 +17,13 @@ class AreaCount:
     by_type: Mapping[str, int]
 
 
-def area_counts(repo: Repository, today: date | None) -> list[AreaCount]:
+def area_counts(repo: Repository) -> list[AreaCount]:
     """The areas in their configured order with their active processes, counted as
-    ``processkit inventory`` counts them."""
-    from processkit.inventory import inventory
-
-    result = inventory(repo, today=today or date.min)
-    return [
-        AreaCount(group.id, group.name, group.processes, group.by_type)
-        for group in result.areas
-        if group.id in repo.areas
-    ]
+    ``processkit inventory`` counts them (``domain.structure.active_by_type``)."""
+    counts: list[AreaCount] = []
+    for area_id in sorted_areas(repo):
+        by_type = active_by_type(record.entity for record in processes_in(repo, area_id))
+        counts.append(
+            AreaCount(area_id, repo.areas[area_id].entity.name, sum(by_type.values()), by_type)
+        )
+    return counts

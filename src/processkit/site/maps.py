@@ -124,14 +124,18 @@ def figures(
 
 def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
     """processkit's version, the map code, Graphviz's version and the configuration."""
+    import processkit.domain
     import processkit.render
-    from processkit import __version__, derive
+    from processkit import __version__
     from processkit.render.graphviz import find_dot, graphviz_version
 
     digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0".encode())
     digest.update(graphviz_version(find_dot(), cache_dir).encode("utf-8"))
-    sources = sorted(Path(processkit.render.__file__).parent.glob("*.py"))
-    for source in [*sources, Path(derive.__file__), Path(__file__)]:
+    sources = [
+        *sorted(Path(processkit.render.__file__).parent.glob("*.py")),
+        *sorted(Path(processkit.domain.__file__).parent.glob("*.py")),
+    ]
+    for source in [*sources, Path(__file__)]:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

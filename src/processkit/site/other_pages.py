@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from processkit.derive import PROCESS_TYPES, is_active, processes_in, tree_order
+from processkit.domain.facts import RACI, Facts, review_of
+from processkit.domain.structure import PROCESS_TYPES, is_active, processes_in, tree_order
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook, Role
 from processkit.site import links
@@ -44,7 +45,6 @@ from processkit.site.contexts import (
     TypeGroup,
 )
 from processkit.site.counts import AreaCount
-from processkit.site.facts import RACI, Facts, review_of
 from processkit.site.history import History
 from processkit.site.markdown import markdown, markdown_phrasing
 
@@ -139,11 +139,10 @@ def _forest(repo: Repository, ordered: list[str], facts: Facts) -> list[ProcessN
     top: list[ProcessNode] = []
     for process_id in ordered:
         process = repo.processes[process_id].entity
-        review = review_of(process, repo)
         node = ProcessNode(
             Link(process.name, SUB + links.process_path(process_id)),
             process.status,
-            facts.overdue(process, review),
+            facts.overdue(process),
             [],
         )
         nodes[process_id] = node
@@ -267,7 +266,7 @@ def handbook_page(
         approved=Approved(handbook.approved.date, handbook.approved.by)
         if handbook.approved
         else None,
-        review=Review(review, facts.overdue(handbook, review)) if review else None,
+        review=Review(review, facts.overdue(handbook)) if review else None,
         summary=markdown(handbook.summary, below=1),
         processes=sorted(processes, key=lambda link: (link.text.casefold(), link.href)),
         chapters=[

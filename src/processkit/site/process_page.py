@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from processkit.derive import (
-    FLOW_MAP_MAX_ACTIVITIES,
-    activity_order,
-    flow_map_drawn,
-    maturity_level,
-)
+from processkit.domain.assessments import maturity_level
+from processkit.domain.facts import Facts, review_of
+from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, activity_order, flow_map_drawn
+from processkit.domain.proposals import STATUS_ORDER
 from processkit.loading.repository import Record, Repository
 from processkit.model import Process
 from processkit.site import links
@@ -31,12 +29,10 @@ from processkit.site.contexts import (
     RiskRow,
     Score,
 )
-from processkit.site.facts import Facts, review_of
 from processkit.site.history import History
 from processkit.site.markdown import markdown, markdown_cell
 from processkit.site.weekly_pages import radar
 from processkit.weekly.maturity import dimensions as named_dimensions
-from processkit.weekly.proposals import STATUS_ORDER
 
 ROOT = "../"
 SCALE = (1, 2, 3, 4)
@@ -135,7 +131,7 @@ def process_page(
         ],
         maturity=_maturity(repo, process, facts),
         approved=Approved(process.approved.date, process.approved.by) if process.approved else None,
-        review=Review(review, facts.overdue(process, review)) if review else None,
+        review=Review(review, facts.overdue(process)) if review else None,
         tags=list(process.tags),
         history=history.of(record.path),
         feedback=links.fill(config.site.feedback_url, id=process.id),

@@ -14,6 +14,7 @@ from typing import cast
 
 from markupsafe import Markup
 
+from processkit.domain.proposals import STATUS_ORDER
 from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
@@ -122,7 +123,7 @@ def proposals_page(repo: Repository, today: date | None, git: GitLinks) -> Propo
         repo,
         # the page shows no ages, so a site without a date may count from any day
         today=today or date(1970, 1, 1),
-        statuses=weekly_proposals.STATUS_ORDER,
+        statuses=STATUS_ORDER,
         closing=git.closing,
     )
     groups = []

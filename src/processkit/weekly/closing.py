@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from itertools import islice
 
-from processkit.derive import add_days
+from processkit.domain.dates import add_days
 from processkit.errors import ProcesskitError
 from processkit.loading.git import Commit, GitHistory, LoggedCommit
 from processkit.loading.repository import Repository

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from processkit.derive import sorted_areas
+from processkit.domain.structure import sorted_areas
 from processkit.loading.git import top_folder
 from processkit.loading.repository import Repository
 from processkit.weekly.words import Language

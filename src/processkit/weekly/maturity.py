@@ -6,16 +6,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from processkit.derive import (
-    assessments_by_process,
-    depth_of,
-    maturity_level,
-    sorted_areas,
-    tree_order,
-)
+from processkit.domain.assessments import assessments_by_process, maturity_level
+from processkit.domain.lookup import unknown_id
+from processkit.domain.structure import depth_of, sorted_areas, tree_order
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
-from processkit.weekly.lookup import unknown_id
 from processkit.weekly.words import Language
 
 #: Names of PEMM's five enablers, used where ``maturity.labels`` does not name a dimension.
@@ -139,7 +134,8 @@ def process_maturity(
     assessments: list[Assessment] | None = None,
 ) -> ProcessMaturity:
     """One process's latest and previous assessment (``assessments`` oldest first, as
-    :func:`processkit.derive.assessments_by_process` gives them; looked up when None)."""
+    :func:`processkit.domain.assessments.assessments_by_process` gives them; looked up when
+    None)."""
     if assessments is None:
         assessments = assessments_by_process(repo).get(process_id, [])
     process = repo.processes[process_id].entity

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from processkit.derive import add_days, add_months
+from processkit.domain.dates import add_days, add_months
 from processkit.errors import ProcesskitError
 
 _SPAN_RE = re.compile(r"^\s*(\d{1,5})\s*([dwm]?)\s*$")

@@ -7,20 +7,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from processkit.derive import sorted_areas
 from processkit.diagnostics import did_you_mean
+from processkit.domain.lookup import unknown_id
+from processkit.domain.proposals import DECIDED_STATUSES, OPEN_STATUSES, STATUS_ORDER
+from processkit.domain.structure import sorted_areas
 from processkit.errors import ProcesskitError
 from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Proposal
 from processkit.model.types import SWEDISH_VALUES
-from processkit.weekly.lookup import unknown_id
-
-#: Every status, in the order a proposal moves through them.
-STATUS_ORDER = ("new", "assessing", "accepted", "rejected", "done")
-#: The statuses of a proposal still waiting for work: the backlog.
-OPEN_STATUSES = ("new", "assessing", "accepted")
-DECIDED_STATUSES = ("accepted", "rejected", "done")
 
 
 @dataclass(frozen=True, slots=True)

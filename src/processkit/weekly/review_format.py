@@ -32,12 +32,13 @@ def _summary(report: ReviewReport) -> str:
 
 
 def review_table(report: ReviewReport) -> str:
-    """A table for the terminal: one row per item, the owner on the first row of each group."""
+    """A table for the terminal: one row per item, the owner on the first row of each group;
+    then, apart, what is not in force."""
     if not report.groups:
         return (
             f"Nothing is due for review by {report.horizon.isoformat()} "
             f"(today {report.today.isoformat()}, within {days(report.within_days, 'en')}).\n"
-        )
+        ) + _not_in_force_table(report)
     rows: list[list[str]] = []
     for group in report.groups:
         owner = f"{group.name} ({group.owner_id})" if group.owner_id else "(no owner)"
@@ -53,7 +54,20 @@ def review_table(report: ReviewReport) -> str:
                 ]
             )
     table = render_table(["Owner", "Kind", "Id", "Name", "Due", "When"], rows)
-    return f"{_summary(report)}\n\n{table}"
+    return f"{_summary(report)}\n\n{table}" + _not_in_force_table(report)
+
+
+def _not_in_force_table(report: ReviewReport) -> str:
+    """The drafts and descriptions in review whose review day has come or comes by the horizon:
+    not in force, so never overdue."""
+    if not report.not_in_force:
+        return ""
+    rows = [
+        [item.kind, item.id, item.name, item.status or "", item.due.isoformat(), when_text(item)]
+        for item in report.not_in_force
+    ]
+    table = render_table(["Kind", "Id", "Name", "Status", "Due", "When"], rows)
+    return f"\nNot in force, so not counted as overdue:\n\n{table}"
 
 
 CSV_COLUMNS = (
@@ -71,7 +85,7 @@ CSV_COLUMNS = (
 
 
 def review_csv(report: ReviewReport) -> str:
-    """One row per item; ``days_late`` is negative for the days left."""
+    """One row per item in force; ``days_late`` is negative for the days left."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -120,6 +134,20 @@ def review_data(report: ReviewReport) -> dict[str, Any]:
             }
             for group in report.groups
         ],
+        "not_in_force": [
+            {
+                "kind": item.kind,
+                "id": item.id,
+                "name": item.name,
+                "type": item.type,
+                "status": item.status,
+                "area": item.area_id,
+                "path": item.path,
+                "due": item.due.isoformat(),
+                "days_late": item.days_late,
+            }
+            for item in report.not_in_force
+        ],
     }
 
 
@@ -138,6 +166,9 @@ _MARKDOWN = {
         "left": "ska revideras senast {due}, om {days}",
         "footer": "Bocka av när revideringen är gjord: uppdatera `approved` (och `review_date`) "
         "i filen.",
+        "not_in_force": "Inte i kraft",
+        "not_in_force_note": "Utkast och beskrivningar under granskning gäller inte ännu, så de "
+        "räknas inte som försenade.",
     },
     "en": {
         "heading": "Processes and documents to review",
@@ -149,6 +180,9 @@ _MARKDOWN = {
         "left": "is due for review on {due}, in {days}",
         "footer": "Tick the box when the review is done: update `approved` (and `review_date`) "
         "in the file.",
+        "not_in_force": "Not in force",
+        "not_in_force_note": "Drafts and descriptions in review are not in force yet, so they "
+        "are not counted as overdue.",
     },
 }
 
@@ -166,7 +200,7 @@ def review_markdown(report: ReviewReport, language: Language) -> str:
     lines = [f"# {words['heading']}", ""]
     if not report.groups:
         lines.append(words["nothing"].format(**values))
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines) + "\n" + _not_in_force_markdown(report, language)
     lines += [words["summary"].format(**values), ""]
     for group in report.groups:
         if group.owner_id is None:
@@ -180,6 +214,15 @@ def review_markdown(report: ReviewReport, language: Language) -> str:
             lines.append(f"- [ ] {_item_markdown(item, language)}")
         lines.append("")
     lines.append(words["footer"])
+    return "\n".join(lines) + "\n" + _not_in_force_markdown(report, language)
+
+
+def _not_in_force_markdown(report: ReviewReport, language: Language) -> str:
+    if not report.not_in_force:
+        return ""
+    words = _MARKDOWN[language]
+    lines = ["", f"## {words['not_in_force']}", "", words["not_in_force_note"], ""]
+    lines += [f"- {_item_markdown(item, language)}" for item in report.not_in_force]
     return "\n".join(lines) + "\n"
 
 

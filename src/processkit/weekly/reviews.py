@@ -1,13 +1,17 @@
-"""Which processes and handbooks are overdue for review or fall due soon, grouped by owner."""
+"""Which processes and handbooks are overdue for review or fall due soon, grouped by owner.
+
+What is not in force (a draft, or a description in review) is never overdue: when its review
+day falls by the horizon it is listed apart, in ``ReviewReport.not_in_force``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from processkit.derive import next_review
+from processkit.domain.lookup import unknown_id
+from processkit.domain.reviews import ReviewStatus, review_state
 from processkit.loading.repository import Repository
-from processkit.weekly.lookup import unknown_id
 
 KIND_ORDER = {"process": 0, "handbook": 1}
 
@@ -29,6 +33,7 @@ class ReviewItem:
     area_name: str | None
     due: date
     days_late: int
+    status: str | None = None  # the entity's `status`, as written
 
     @property
     def overdue(self) -> bool:
@@ -52,6 +57,7 @@ class ReviewReport:
     today: date
     horizon: date
     groups: tuple[OwnerGroup, ...]
+    not_in_force: tuple[ReviewItem, ...] = ()
 
     @property
     def overdue(self) -> int:
@@ -76,6 +82,9 @@ def reviews_due(
 ) -> ReviewReport:
     """Processes and handbooks (not retired) whose next review falls on or before ``horizon``.
 
+    Those in force are grouped by owner; the others (drafts, descriptions in review) go to
+    ``not_in_force``, sorted by due day, never counted as overdue or falling due.
+
     ``owner`` keeps the items of one person; ``area`` the processes of one area and the
     handbooks serving any process of it.
     """
@@ -84,15 +93,22 @@ def reviews_due(
     if area is not None and area not in repo.areas:
         raise unknown_id("--area", "area", area, repo.areas)
     found: dict[str | None, list[ReviewItem]] = {}
+    apart: list[ReviewItem] = []
     for process_id, record in repo.processes.items():
         process = record.entity
         if process.status == "retired" or (area is not None and process.area != area):
             continue
-        due = next_review(process, repo.config)
+        state = review_state(process, repo.config, today=today, until=horizon)
+        due = state.due
         if due is None or due > horizon or (owner is not None and process.owner != owner):
             continue
         area_record = repo.areas.get(process.area)
-        found.setdefault(process.owner, []).append(
+        into = (
+            apart
+            if state.status is ReviewStatus.NOT_IN_FORCE
+            else found.setdefault(process.owner, [])
+        )
+        into.append(
             ReviewItem(
                 "process",
                 process_id,
@@ -103,6 +119,7 @@ def reviews_due(
                 area_record.entity.name if area_record else None,
                 due,
                 (today - due).days,
+                process.status,
             )
         )
     for handbook_id, hb_record in repo.handbooks.items():
@@ -114,10 +131,16 @@ def reviews_due(
             for pid in handbook.processes
         ):
             continue
-        due = next_review(handbook, repo.config)
+        state = review_state(handbook, repo.config, today=today, until=horizon)
+        due = state.due
         if due is None or due > horizon:
             continue
-        found.setdefault(handbook.owner, []).append(
+        into = (
+            apart
+            if state.status is ReviewStatus.NOT_IN_FORCE
+            else found.setdefault(handbook.owner, [])
+        )
+        into.append(
             ReviewItem(
                 "handbook",
                 handbook_id,
@@ -128,15 +151,21 @@ def reviews_due(
                 None,
                 due,
                 (today - due).days,
+                handbook.status,
             )
         )
     groups = [_group(repo, owner_id, items) for owner_id, items in found.items()]
     groups.sort(key=lambda g: (g.owner_id is None, (g.name or "").casefold(), g.owner_id or ""))
-    return ReviewReport(today, horizon, tuple(groups))
+    apart.sort(key=_item_order)
+    return ReviewReport(today, horizon, tuple(groups), tuple(apart))
+
+
+def _item_order(item: ReviewItem) -> tuple[date, int, str]:
+    return (item.due, KIND_ORDER[item.kind], item.id)
 
 
 def _group(repo: Repository, owner_id: str | None, items: list[ReviewItem]) -> OwnerGroup:
-    items.sort(key=lambda item: (item.due, KIND_ORDER[item.kind], item.id))
+    items.sort(key=_item_order)
     person = repo.people.get(owner_id) if owner_id else None
     name = person.entity.name if person else owner_id
     email = person.entity.email if person else None

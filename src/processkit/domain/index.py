@@ -2,6 +2,8 @@
 
 A rule that needs to know, say, whether another process mirrors an interface looks it up here
 rather than scanning every process again, so that checking N processes costs N, not N².
+Where a finding sits in its file is not a fact of the repository: the rule runner finds that
+(``processkit.rules.positions``).
 """
 
 from __future__ import annotations
@@ -9,16 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from functools import cached_property
 
-from yaml.nodes import Node
-
-from processkit.derive import is_active
-from processkit.loading.locate import Loc, locate
+from processkit.domain.flow import Flow, flow_of
+from processkit.domain.reviews import DueReview, due_reviews
+from processkit.domain.structure import active_processes, is_active, led_counts, owned_counts
 from processkit.loading.repository import Record, Repository
-from processkit.loading.yamlfile import Mark, compose
 from processkit.model import Process
-from processkit.rules.flow import Flow, flow_of
-from processkit.rules.positions import top_level_mark
-from processkit.rules.reviews import DueReview, due_reviews
 
 
 class RepoIndex:
@@ -26,32 +23,11 @@ class RepoIndex:
 
     def __init__(self, repo: Repository) -> None:
         self._repo = repo
-        self._located: tuple[str, Node | None] | None = None
-
-    def locate(self, path: str, loc: Loc, *, at_key: bool = False) -> Mark:
-        """The position of a key or value in a file, for a diagnostic.
-
-        A top-level key is found in the text (``rules.positions``); anything else composes the
-        file. Unlike ``Repository.locate`` this keeps the composed nodes of one file only (rules
-        report file by file): keeping those of every file with a finding would hold hundreds of
-        thousands of objects alive on a large repository, and the garbage collector's full
-        passes over them cost more than all the rules together.
-        """
-        text = self._repo.texts.get(path)
-        if text is not None:
-            quick = top_level_mark(text, loc, at_key=at_key)
-            if quick is not None:
-                return quick
-        if self._located is None or self._located[0] != path:
-            nodes = compose(path, text)[0] if text is not None else []
-            self._located = (path, next((n for n in nodes if n.value != ""), None))
-        node = self._located[1]
-        return locate(node, loc, at_key=at_key) if node is not None else Mark(0, 0)
 
     @cached_property
     def active_processes(self) -> list[Record[Process]]:
         """Every process that is not retired, sorted by id."""
-        return [rec for _, rec in sorted(self._repo.processes.items()) if is_active(rec.entity)]
+        return active_processes(self._repo)
 
     @cached_property
     def retired_ids(self) -> frozenset[str]:
@@ -69,8 +45,8 @@ class RepoIndex:
 
     @cached_property
     def reviews(self) -> list[DueReview]:
-        """Every approved process and handbook in force with the day its review is due."""
-        return list(due_reviews(self._repo, self))
+        """Every process and handbook in force with the day its review is due."""
+        return list(due_reviews(self._repo))
 
     @cached_property
     def interfaces(self) -> frozenset[tuple[str, str, str]]:
@@ -128,12 +104,9 @@ class RepoIndex:
     @cached_property
     def owned_counts(self) -> Counter[str]:
         """Person id -> number of active processes the person owns."""
-        return Counter(rec.entity.owner for rec in self.active_processes if rec.entity.owner)
+        return owned_counts(self.active_processes)
 
     @cached_property
     def led_counts(self) -> Counter[str]:
         """Person id -> number of active processes the person is a leader of."""
-        counts: Counter[str] = Counter()
-        for record in self.active_processes:
-            counts.update(set(record.entity.leaders))
-        return counts
+        return led_counts(self.active_processes)

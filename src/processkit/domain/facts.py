@@ -1,4 +1,6 @@
-"""Indexes the site needs, built in one pass over the repository (never once per page)."""
+"""The facts the site's pages need, gathered in one pass over the repository (never once per
+page): children, assessments, open proposals, who uses which handbook and role, who owns and
+leads what, and whether a review is overdue."""
 
 from __future__ import annotations
 
@@ -6,14 +8,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from processkit.derive import (
-    assessments_by_process,
-    children_of,
-    is_active,
-    next_review,
-)
+from processkit.domain.assessments import assessments_by_process
+from processkit.domain.proposals import open_proposals_by_process
+from processkit.domain.reviews import is_overdue, next_review
+from processkit.domain.structure import active_processes, children_of, led_by, owned_by
 from processkit.loading.repository import Repository
-from processkit.model import Assessment, Handbook, Process, Proposal
+from processkit.model import Assessment, Config, Handbook, Process, Proposal
 
 #: RACI letters in the order a page shows them.
 RACI = ("R", "A", "C", "I")
@@ -39,42 +39,32 @@ class Facts:
     owns: dict[str, list[str]]
     leads: dict[str, list[str]]
 
-    def overdue(self, entity: Process | Handbook, review: date | None) -> bool:
-        if review is None or self.today is None or entity.status == "retired":
-            return False
-        return review < self.today
+    config: Config
+
+    def overdue(self, entity: Process | Handbook) -> bool:
+        """Whether the review of ``entity`` is overdue on the build's day (never without one)."""
+        return is_overdue(entity, self.config, self.today)
 
 
 def gather(repo: Repository, today: date | None) -> Facts:
-    proposals: dict[str, list[Proposal]] = defaultdict(list)
-    for _, proposal in sorted(repo.proposals.items()):
-        if proposal.entity.status not in ("rejected", "done"):
-            proposals[proposal.entity.process].append(proposal.entity)
     users: dict[str, set[str]] = defaultdict(set)
     for handbook_id, handbook in repo.handbooks.items():
         users[handbook_id].update(handbook.entity.processes)
     role_uses: dict[str, dict[str, RoleUsage]] = defaultdict(dict)
-    owns: dict[str, list[str]] = defaultdict(list)
-    leads: dict[str, list[str]] = defaultdict(list)
     for process_id, record in sorted(repo.processes.items()):
-        process = record.entity
-        _note_documents(process_id, process, users)
-        _note_roles(process_id, process, role_uses)
-        if not is_active(process):
-            continue
-        if process.owner:
-            owns[process.owner].append(process_id)
-        for leader in dict.fromkeys(process.leaders):
-            leads[leader].append(process_id)
+        _note_documents(process_id, record.entity, users)
+        _note_roles(process_id, record.entity, role_uses)
+    active = active_processes(repo)
     return Facts(
         today=today,
         children=children_of(repo),
         assessments=assessments_by_process(repo),
-        proposals=dict(proposals),
+        proposals=open_proposals_by_process(repo),
         handbook_users={key: sorted(value) for key, value in users.items()},
         role_uses=dict(role_uses),
-        owns=dict(owns),
-        leads=dict(leads),
+        owns=owned_by(active),
+        leads=led_by(active),
+        config=repo.config,
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -11,17 +10,15 @@ from pathlib import PurePosixPath
 
 from pydantic import ValidationError
 
+from processkit.domain.lookup import unknown_id
+from processkit.domain.proposals import next_proposal_id as next_free_id
 from processkit.errors import ProcesskitError
 from processkit.fsutil import write_atomic
 from processkit.loading.repository import Repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import Proposal
-from processkit.weekly.lookup import unknown_id
 
-DEFAULT_PREFIX = "fp-"
-DEFAULT_WIDTH = 3
 DEFAULT_FOLDER = "proposals"
-_NUMBERED_RE = re.compile(r"^(?P<prefix>[a-z0-9._-]*?-)?(?P<year>\d{4})-(?P<number>\d+)$")
 #: Plain words other YAML readers (YAML 1.1) take for booleans: always quoted.
 _YAML11_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"])
 
@@ -40,22 +37,7 @@ def next_proposal_id(repo: Repository, year: int) -> str:
     ``fp-2026-012`` (prefix and number width as the most common existing ids have them;
     ``fp-`` and three digits in a new repository)."""
     taken = set(repo.known.get("proposal", set())) | _file_stems(repo)
-    numbered = [m for m in (_NUMBERED_RE.match(pid) for pid in sorted(taken)) if m]
-    prefixes = Counter(m.group("prefix") or "" for m in numbered)
-    if prefixes:
-        prefix = sorted(prefixes.items(), key=lambda item: (-item[1], item[0]))[0][0]
-        width = max(len(m.group("number")) for m in numbered if (m.group("prefix") or "") == prefix)
-    else:
-        prefix, width = DEFAULT_PREFIX, DEFAULT_WIDTH
-    used = [
-        int(m.group("number"))
-        for m in numbered
-        if (m.group("prefix") or "") == prefix and int(m.group("year")) == year
-    ]
-    number = max(used, default=0) + 1
-    while f"{prefix}{year}-{number:0{width}d}" in taken:
-        number += 1
-    return f"{prefix}{year}-{number:0{width}d}"
+    return next_free_id(taken, year)
 
 
 def _file_stems(repo: Repository) -> set[str]:

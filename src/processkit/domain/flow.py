@@ -1,4 +1,5 @@
-"""The flow of one process's activities as a graph: what the first activity reaches, what ends."""
+"""The flow of one process's activities: what the first activity reaches, what can end, and the
+order the activities come in."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from processkit.model.process import Activity
+from processkit.model.process import Activity, Process
+
+#: The most activities a flow map draws. A process with more is shown as a list of its
+#: activities in flow order instead, on its map and its page, and rule PK124 says why: such a
+#: map could not be read, and placing it would take long.
+FLOW_MAP_MAX_ACTIVITIES = 200
 
 
 def _walk(starts: Iterable[str], edges: Mapping[str, Iterable[str]]) -> set[str]:
@@ -81,3 +87,32 @@ def _each_ends_or_leads_on(activities: list[Activity], ids: set[str]) -> bool:
             return False
         can_end.add(activity.id)
     return True
+
+
+def activity_order(process: Process) -> list[str]:
+    """Activity ids in flow order: breadth-first along ``next`` from the first activity, then
+    any activity the flow never reaches, in file order."""
+    by_id = {activity.id: activity for activity in process.activities}
+    if not process.activities:
+        return []
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in [process.activities[0].id, *by_id]:
+        if root in seen:
+            continue
+        queue = deque([root])
+        seen.add(root)
+        while queue:
+            current = queue.popleft()
+            order.append(current)
+            for following in by_id[current].next:
+                if following in by_id and following not in seen:
+                    seen.add(following)
+                    queue.append(following)
+    return order
+
+
+def flow_map_drawn(process: Process) -> bool:
+    """Whether the process's flow map is drawn as a flow, or (more than
+    ``FLOW_MAP_MAX_ACTIVITIES`` activities) listed."""
+    return len(process.activities) <= FLOW_MAP_MAX_ACTIVITIES

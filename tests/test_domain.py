@@ -1,0 +1,68 @@
+"""The facts in ``processkit.domain`` that have one home: their tables are complete."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import get_args
+
+import pytest
+
+from processkit.domain.proposals import (
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    STATUS_ORDER,
+    STATUS_TABLE,
+    next_proposal_id,
+)
+from processkit.domain.reviews import ReviewState, ReviewStatus, is_overdue, review_state
+from processkit.model import Config, Process
+from processkit.model.proposal import ProposalStatus
+
+
+def test_every_proposal_status_of_the_model_has_one_row() -> None:
+    assert get_args(ProposalStatus) == STATUS_ORDER
+    assert list(STATUS_TABLE) == list(STATUS_ORDER)
+    assert OPEN_STATUSES == ("new", "assessing", "accepted")
+    assert DECIDED_STATUSES == ("accepted", "rejected", "done")
+
+
+def test_the_next_proposal_id_follows_the_most_common_prefix_and_width() -> None:
+    assert next_proposal_id([], 2026) == "fp-2026-001"
+    assert next_proposal_id(["fp-2026-012", "fp-2026-003", "fp-2025-040"], 2026) == "fp-2026-013"
+    assert next_proposal_id(["fb-2026-0007", "fb-2026-0008", "fp-2026-100"], 2026) == (
+        "fb-2026-0009"
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "due", "expected"),
+    [
+        ("approved", "2026-02-28", ReviewStatus.OVERDUE),
+        ("approved", "2026-03-01", ReviewStatus.DUE_SOON),
+        ("approved", "2026-04-30", ReviewStatus.DUE_SOON),
+        ("approved", "2026-05-01", ReviewStatus.LATER),
+        ("approved", None, ReviewStatus.UNDATED),
+        ("draft", "2026-02-28", ReviewStatus.NOT_IN_FORCE),
+        ("review", "2026-03-01", ReviewStatus.NOT_IN_FORCE),
+        ("retired", "2026-02-28", ReviewStatus.NOT_IN_FORCE),
+    ],
+)
+def test_review_state_counts_today_and_the_last_day_as_due_soon(
+    status: str, due: str | None, expected: ReviewStatus
+) -> None:
+    process = Process.model_validate(
+        {
+            "kind": "process",
+            "id": "bu-utredning",
+            "name": "Utreda barns behov",
+            "area": "bu",
+            "type": "core",
+            "status": status,
+            **({"review_date": due} if due else {}),
+        }
+    )
+    config = Config.model_validate({"organisation": "Testkommunen"})
+    state = review_state(process, config, today=date(2026, 3, 1), until=date(2026, 4, 30))
+    assert state == ReviewState(date.fromisoformat(due) if due else None, expected)
+    assert is_overdue(process, config, date(2026, 3, 1)) is (expected is ReviewStatus.OVERDUE)
+    assert is_overdue(process, config, None) is False

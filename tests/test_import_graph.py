@@ -1,0 +1,203 @@
+"""Imports point one way: ``cli -> features -> domain -> loading -> model``.
+
+Every module under ``src/processkit`` is parsed (imports inside functions count too) and the
+imports between its packages are checked: none goes up a layer, no feature imports another
+feature, and no two packages (nor two modules) import each other round in a cycle.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import processkit
+
+SOURCE = Path(processkit.__file__).parent
+
+#: Layers from the bottom up; a unit is a package, or a module directly under processkit.
+#: Units of one layer may import each other only where the layer says so (``base``: the small
+#: shared helpers; the features: never).
+LAYERS: dict[str, int] = {
+    "model": 0,
+    # shared helpers every layer may use; they import only the model and each other
+    "errors": 1,
+    "diagnostics": 1,
+    "fsutil": 1,
+    "codepoints": 1,
+    "csvcells": 1,
+    "resources": 1,
+    "gitinfo": 1,
+    "install_source": 1,
+    "schema": 1,
+    "__init__": 1,
+    "loading": 2,
+    "domain": 3,
+    # the features
+    "rules": 4,
+    "render": 4,
+    "site": 4,
+    "inventory": 4,
+    "authoring": 4,
+    "weekly": 4,
+    "doctor": 4,
+    "cli": 5,
+}
+BASE = 1
+FEATURES = 4
+#: Modules directly under processkit that belong to a package's layer: validation and its
+#: report formats are the rules' feature; ``python -m processkit`` is the command line.
+HOME_OF = {"validate": "rules", "report_formats": "rules", "__main__": "cli"}
+
+#: Feature -> feature imports not yet moved down, each with the reason it is still there.
+KNOWN_SIDEWAYS: dict[tuple[str, str], str] = {
+    ("site", "render"): "the site publishes the maps render draws; the map pipeline (DOT, "
+    "Graphviz, cache) is a feature of its own that the site builds on",
+    ("site", "rules"): "publish runs the same check as validate (rules.run); one check "
+    "function for both commands is another part of issue 14 (the one session)",
+    ("site", "weekly"): "the site's report pages (changes, proposals, maturity, radar) show "
+    "the reports weekly/ computes from git and the repository",
+}
+
+
+def _modules() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for path in SOURCE.rglob("*.py"):
+        parts = ["processkit", *path.relative_to(SOURCE).with_suffix("").parts]
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _resolve(name: str) -> str | None:
+    """The module an imported name lives in (``processkit.x.y.func`` -> ``processkit.x.y``)."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def _imports(module: str, path: Path) -> Iterator[str]:
+    """Every processkit module ``module`` imports, at the top or inside a function."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parts = parts[: len(parts) - (node.level - 1)]
+                base = ".".join([*parts, base] if base else parts)
+            names = [f"{base}.{alias.name}" for alias in node.names]
+        for name in names:
+            if name.split(".")[0] == "processkit":
+                target = _resolve(name)
+                if target is not None and target != module:
+                    yield target
+
+
+EDGES: dict[str, set[str]] = {m: set(_imports(m, p)) for m, p in MODULES.items()}
+
+
+def _unit(module: str) -> str:
+    parts = module.split(".")
+    unit = parts[1] if len(parts) > 1 else "__init__"
+    return HOME_OF.get(unit, unit)
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one member (Tarjan), sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in sorted(graph.get(node, ())):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            members = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                members.append(member)
+                if member == node:
+                    break
+            if len(members) > 1:
+                found.append(sorted(members))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(found)
+
+
+def test_every_unit_has_a_layer() -> None:
+    assert sorted({_unit(m) for m in MODULES} - LAYERS.keys()) == []
+
+
+def test_imports_point_down_and_never_sideways_between_features() -> None:
+    wrong: list[str] = []
+    sideways_seen: set[tuple[str, str]] = set()
+    for module, targets in sorted(EDGES.items()):
+        for target in sorted(targets):
+            here, there = _unit(module), _unit(target)
+            if here == there:
+                continue
+            if LAYERS[there] < LAYERS[here] or LAYERS[there] == LAYERS[here] == BASE:
+                continue
+            if LAYERS[here] == LAYERS[there] == FEATURES and (here, there) in KNOWN_SIDEWAYS:
+                sideways_seen.add((here, there))
+                continue
+            wrong.append(f"{module} -> {target}")
+    assert wrong == []
+    # an exception that is no longer needed is taken off the list
+    assert sorted(KNOWN_SIDEWAYS.keys() - sideways_seen) == []
+
+
+def test_no_cycle_between_packages() -> None:
+    units: dict[str, set[str]] = {}
+    for module, targets in EDGES.items():
+        here = _unit(module)
+        units.setdefault(here, set()).update(t for t in map(_unit, targets) if t != here)
+    assert _cycles(units) == []
+
+
+def test_no_cycle_between_modules() -> None:
+    # a package's __init__ re-exporting its modules is not a cycle of the code
+    graph = {
+        module: {t for t in targets if not module.startswith(t + ".")}
+        for module, targets in EDGES.items()
+    }
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+
+
+def test_the_facts_that_moved_to_domain_have_no_old_home_left() -> None:
+    old = {
+        "processkit.derive",
+        "processkit.rules.index",
+        "processkit.rules.reviews",
+        "processkit.rules.flow",
+        "processkit.site.facts",
+        "processkit.weekly.lookup",
+        "processkit.render.lookup",
+    }
+    assert sorted(old & MODULES.keys()) == []
