@@ -5,18 +5,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+from processkit.model.kinds import KIND_INFO
 
-class Kind(StrEnum):
-    process = "process"
-    area = "area"
-    role = "role"
-    person = "person"
-    handbook = "handbook"
-    proposal = "proposal"
-    assessment = "assessment"
+if TYPE_CHECKING:
+    Kind = str
+else:
+    #: The kinds ``new`` makes, as typer offers them: every kind in the table of kinds.
+    Kind = StrEnum("Kind", [(kind, kind) for kind in KIND_INFO])
 
 
 def register(app: typer.Typer) -> None:
@@ -64,6 +63,7 @@ def new_command(
     from processkit.errors import ProcesskitError
     from processkit.loading.load import ConfigError, load_repository
 
+    kind = str(kind)
     day = parse_today(today)
     try:
         repo = load_repository(repository).repo
@@ -85,14 +85,14 @@ def new_command(
         "by": by,
     }
     if is_terminal():
-        for question in new.questions(kind.value, repo):
+        for question in new.questions(kind, repo):
             if answers.get(question.field):
                 continue
             hint = f" ({', '.join(question.choices)})" if question.choices else ""
             answers[question.field] = typer.prompt(
                 question.text + hint, default=question.default, show_default=True
             )
-    planned = new.draft(kind.value, answers, repo, day)
+    planned = new.draft(kind, answers, repo, day)
     new.write(repo.root, planned)
     typer.echo(f"Created {planned.path} (id `{planned.id}`).")
     return 0

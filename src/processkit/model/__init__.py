@@ -6,23 +6,11 @@ from processkit.model.area import Area
 from processkit.model.assessment import Assessment
 from processkit.model.config import Config
 from processkit.model.handbook import Handbook
+from processkit.model.kinds import KINDS, Entity
 from processkit.model.person import Person
 from processkit.model.process import Process
 from processkit.model.proposal import Proposal
 from processkit.model.role import Role
-
-Entity = Area | Process | Role | Person | Handbook | Proposal | Assessment
-
-#: Every kind of entity file, by its ``kind:`` value, in FORMAT.md's order.
-KINDS: dict[str, type[Entity]] = {
-    "area": Area,
-    "process": Process,
-    "role": Role,
-    "person": Person,
-    "handbook": Handbook,
-    "proposal": Proposal,
-    "assessment": Assessment,
-}
 
 __all__ = [
     "KINDS",
