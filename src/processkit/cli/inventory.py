@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from processkit.diagnostics import Diagnostic
     from processkit.inventory import Inventory, Table, View
 
 
@@ -112,7 +111,7 @@ def inventory_command(
     from processkit.cli.dates import parse_today
     from processkit.errors import ProcesskitError
     from processkit.inventory import UnknownArea, inventory
-    from processkit.loading.load import ConfigError, load_repository
+    from processkit.loading.session import open_repository
 
     if by is not None and as_list:
         raise ProcesskitError("--by and --list show different views; give one of them")
@@ -123,13 +122,7 @@ def inventory_command(
             "--format xlsx writes a workbook, which is not text: give --output FILE.xlsx"
         )
     day = parse_today(today)
-    try:
-        loaded = load_repository(path)
-    except ConfigError as problem:
-        from processkit.cli.reporters import report_config_error
-
-        report_config_error(problem, "text")
-        return 2
+    loaded = open_repository(path)
     try:
         result = inventory(
             loaded.repo,
@@ -139,7 +132,8 @@ def inventory_command(
         )
     except UnknownArea as problem:
         raise ProcesskitError(f"--area: {problem}") from None
-    _warn_about_errors(loaded.diagnostics)
+    if loaded.note:
+        typer.echo(loaded.note, err=True)
     view: View = "list" if as_list else (by.value if by is not None else "area")
     target = Path(output) if to_file and output is not None else None
     _emit(result, view, chosen, target)
@@ -155,18 +149,6 @@ def _format(given: Format | None, output: str | None) -> Format:
             return SUFFIX_FORMATS[suffix]
         return Format.markdown
     return Format.table if sys.stdout.isatty() else Format.markdown
-
-
-def _warn_about_errors(diagnostics: list[Diagnostic]) -> None:
-    from processkit.diagnostics import Severity
-
-    errors = len({d for d in diagnostics if d.severity is Severity.ERROR})
-    if errors:
-        typer.echo(
-            f"processkit: {errors} {'error' if errors == 1 else 'errors'} in the repository; "
-            "the inventory counts what could be read. Run `processkit validate` to see them.",
-            err=True,
-        )
 
 
 def _emit(inv: Inventory, view_name: View, chosen: Format, target: Path | None) -> None:

@@ -27,11 +27,11 @@ def maturity_command(
 ) -> int:
     """Show each process's latest maturity level (its lowest dimension score), every
     dimension's score and the change since the previous assessment, per area."""
-    from processkit.weekly.load import load
+    from processkit.loading.session import open_repository
     from processkit.weekly.maturity import maturity_overview
     from processkit.weekly.maturity_format import maturity_csv, maturity_json, maturity_table
 
-    loaded = load(path)
+    loaded = open_repository(path)
     overview = maturity_overview(loaded.repo, area=area, language="en")
     if format is Format.json:
         text = maturity_json(overview)

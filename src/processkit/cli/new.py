@@ -60,17 +60,11 @@ def new_command(
     """Create a new file from its template, with the next free id, in its usual folder."""
     from processkit.authoring import new
     from processkit.cli.dates import parse_today
-    from processkit.errors import ProcesskitError
-    from processkit.loading.load import ConfigError, load_repository
+    from processkit.loading.session import open_repository
 
     kind = str(kind)
     day = parse_today(today)
-    try:
-        repo = load_repository(repository).repo
-    except ConfigError:
-        raise ProcesskitError(
-            "processkit.yaml has errors; run `processkit validate` to see them"
-        ) from None
+    repo = open_repository(repository).repo
     answers: dict[str, str | None] = {
         "id": entity_id,
         "name": name,

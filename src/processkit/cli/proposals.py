@@ -73,8 +73,8 @@ def list_command(
     """List the proposals by process and status with their age; with --since, the period's
     intake and decisions too."""
     from processkit.cli.dates import parse_today
+    from processkit.loading.session import open_repository
     from processkit.weekly.closing import closing_commits
-    from processkit.weekly.load import load
     from processkit.weekly.periods import since_date
     from processkit.weekly.proposals import parse_statuses, proposals_report
     from processkit.weekly.proposals_format import (
@@ -86,7 +86,7 @@ def list_command(
     day = parse_today(today)
     statuses = parse_statuses(status)
     start = since_date(since, day) if since is not None else None
-    loaded = load(path)
+    loaded = open_repository(path)
     repo = loaded.repo
     shows_done = "done" in statuses or start is not None
     closing = closing_commits(repo) if shows_done else {}
@@ -129,12 +129,12 @@ def new_command(
     asks for what is not given."""
     from processkit.cli.dates import parse_today
     from processkit.errors import ProcesskitError
-    from processkit.weekly.load import load
+    from processkit.loading.session import open_repository
     from processkit.weekly.lookup import unknown_id
     from processkit.weekly.proposal_new import new_proposal, write_proposal
 
     day = parse_today(today)
-    repo = load(path).repo
+    repo = open_repository(path).repo
     interactive = sys.stdin.isatty()
     if process is None or process not in repo.processes:
         if not interactive:

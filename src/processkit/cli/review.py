@@ -46,7 +46,7 @@ def review_command(
 ) -> int:
     """List the processes and handbooks overdue for review or falling due soon, by owner."""
     from processkit.cli.dates import parse_today
-    from processkit.weekly.load import load
+    from processkit.loading.session import open_repository
     from processkit.weekly.periods import parse_span
     from processkit.weekly.review_format import (
         review_csv,
@@ -58,7 +58,7 @@ def review_command(
 
     day = parse_today(today)
     span = parse_span(within, "--within")
-    loaded = load(path)
+    loaded = open_repository(path)
     report = reviews_due(loaded.repo, today=day, horizon=span.after(day), owner=owner, area=area)
     if format is Format.json:
         text = review_json(report)
