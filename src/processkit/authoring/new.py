@@ -41,6 +41,7 @@ TEMPLATE_FIELDS = (
     "status",
     "purpose",
     "customer",
+    "description",
 )
 
 
@@ -112,7 +113,7 @@ def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today:
     """
     if kind not in NEW_KINDS:
         raise ProcesskitError(f"`{kind}` is not a kind; choose one of {', '.join(NEW_KINDS)}")
-    values = {key: (value.strip() if value else None) for key, value in answers.items()}
+    values = {key: _cleaned(key, value) for key, value in answers.items()}
     for question in questions(kind, repo):
         if not values.get(question.field):
             values[question.field] = question.default
@@ -147,6 +148,20 @@ def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today:
     }
     text = _canonical(render(row.new_template, **context), path)
     return Draft(kind, entity_id, path, text)
+
+
+def _cleaned(field: str, value: str | None) -> str | None:
+    """An answer without surrounding space; a one-line value with its spaces collapsed."""
+    if not value or not value.strip():
+        return None
+    if field == "description":  # Markdown: its lines and indentation are kept
+        return value.strip("\n")
+    return " ".join(value.split())
+
+
+def created(planned: Draft) -> str:
+    """What ``new`` says when it has written ``planned``."""
+    return f"Created {planned.path} (id `{planned.id}`)."
 
 
 def write(root: Path, planned: Draft) -> Path:

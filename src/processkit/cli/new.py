@@ -88,5 +88,5 @@ def new_command(
             )
     planned = new.draft(kind, answers, repo, day)
     new.write(repo.root, planned)
-    typer.echo(f"Created {planned.path} (id `{planned.id}`).")
+    typer.echo(new.created(planned))
     return 0

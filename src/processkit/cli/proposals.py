@@ -125,13 +125,13 @@ def new_command(
         help="The submission date; its year numbers the id (default: today).",
     ),
 ) -> int:
-    """Write a new proposal (status new) as proposals/<next free id>.yaml; on a terminal,
-    asks for what is not given."""
+    """Write a new proposal (status new) as proposals/<next free id>.yaml, as `processkit new
+    proposal` does; on a terminal, asks for what is not given."""
+    from processkit.authoring import new
     from processkit.cli.dates import parse_today
     from processkit.errors import ProcesskitError
     from processkit.loading.session import open_repository
     from processkit.weekly.lookup import unknown_id
-    from processkit.weekly.proposal_new import new_proposal, write_proposal
 
     day = parse_today(today)
     repo = open_repository(path).repo
@@ -158,16 +158,10 @@ def new_command(
         submitted_by = _ask("Submitted by (optional)", required=False)
     if interactive and asked and description is None:
         description = _ask("Description (optional)", required=False)
-    proposal = new_proposal(
-        repo,
-        process=process,
-        title=title,
-        today=day,
-        submitted_by=submitted_by,
-        description=description,
-    )
-    write_proposal(repo, proposal)
-    typer.echo(f"Wrote {proposal.path} ({proposal.id}, status new).")
+    answers = {"process": process, "title": title, "by": submitted_by, "description": description}
+    planned = new.draft("proposal", answers, repo, day)
+    new.write(repo.root, planned)
+    typer.echo(new.created(planned))
     return 0
 
 
