@@ -12,7 +12,8 @@ from typer.core import TyperGroup
 
 
 class Format(StrEnum):
-    table = "table"
+    text = "text"
+    table = "table"  # the old name of text
     json = "json"
     markdown = "markdown"
 
@@ -64,24 +65,22 @@ def list_command(
         None, "--today", metavar="YYYY-MM-DD", help="The date ages are counted to (default: today)."
     ),
     format: Format = typer.Option(
-        Format.table,
+        Format.text,
         "--format",
         "-f",
-        help="table (default), json, or markdown (an agenda in the site's language).",
+        help="text (default; `table` works too), json, or markdown (an agenda in the site's "
+        "language).",
     ),
 ) -> int:
     """List the proposals by process and status with their age; with --since, the period's
     intake and decisions too."""
     from processkit.cli.dates import parse_today
+    from processkit.cli.formats import report_name
     from processkit.loading.session import open_repository
     from processkit.weekly.closing import closing_commits
     from processkit.weekly.periods import since_date
     from processkit.weekly.proposals import parse_statuses, proposals_report
-    from processkit.weekly.proposals_format import (
-        proposals_json,
-        proposals_markdown,
-        proposals_table,
-    )
+    from processkit.weekly.proposals_format import REPORTER_BY_NAME
 
     day = parse_today(today)
     statuses = parse_statuses(status)
@@ -93,12 +92,7 @@ def list_command(
     report = proposals_report(
         repo, today=day, statuses=statuses, process=process, since=start, closing=closing
     )
-    if format is Format.json:
-        text = proposals_json(report)
-    elif format is Format.markdown:
-        text = proposals_markdown(report, repo.config.site.language)
-    else:
-        text = proposals_table(report)
+    text = REPORTER_BY_NAME[report_name(format)](report, repo.config.site.language)
     typer.echo(text, nl=False)
     if loaded.note:
         typer.echo(loaded.note, err=True)
