@@ -1,23 +1,19 @@
 """The one table of kinds: every kind of entity file and what belongs to it.
 
-Adding a kind is one model, one row here, and the templates the row names;
-``tests/test_kinds.py`` names the first piece a row lacks.
+Adding a kind is one model (``processkit.model.<kind>``, added to ``Entity``), one row here,
+and the templates the row names; ``tests/test_kinds.py`` names the first piece a row lacks.
+The table names its models and imports them when first asked for: the command line reads the
+kinds at start-up without loading pydantic.
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
-from processkit.model.area import Area
-from processkit.model.assessment import Assessment
-from processkit.model.handbook import Handbook
-from processkit.model.person import Person
-from processkit.model.process import Process
-from processkit.model.proposal import Proposal
-from processkit.model.role import Role
-
-Entity = Area | Process | Role | Person | Handbook | Proposal | Assessment
+if TYPE_CHECKING:
+    from processkit.model.entity import Entity
 
 Language = Literal["sv", "en"]
 
@@ -34,18 +30,25 @@ class Words:
 class KindInfo:
     """One kind of entity file.
 
-    ``folder`` is where its files live (a process's in ``folder/<area>/``); ``title_field`` is
+    ``model_name`` is the model's class in ``processkit.model.<kind>``; ``folder`` is where its
+    files live (a process's in ``folder/<area>/``); ``title_field`` is
     the field that names an entity (an assessment has none); ``page`` is the site's template
     for its page, if it has one (at ``folder/<id>.html``).
     """
 
     kind: str
-    model: type[Entity]
+    model_name: str
     folder: str
     title_field: Literal["name", "title"] | None
     words: dict[Language, Words]
     page: str | None = None
     by_area: bool = False
+
+    @property
+    def model(self) -> type[Entity]:
+        """The model, from the kind's module ``processkit.model.<kind>``."""
+        module = importlib.import_module(f"processkit.model.{self.kind}")
+        return cast("type[Entity]", getattr(module, self.model_name))
 
     @property
     def new_template(self) -> str:
@@ -77,7 +80,7 @@ class KindInfo:
 KIND_TABLE: tuple[KindInfo, ...] = (
     KindInfo(
         "area",
-        Area,
+        "Area",
         "areas",
         "name",
         {
@@ -88,7 +91,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         "process",
-        Process,
+        "Process",
         "processes",
         "name",
         {"sv": Words("process", "processer"), "en": Words("process", "processes")},
@@ -97,7 +100,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         "role",
-        Role,
+        "Role",
         "roles",
         "name",
         {"sv": Words("roll", "roller"), "en": Words("role", "roles")},
@@ -105,14 +108,14 @@ KIND_TABLE: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         "person",
-        Person,
+        "Person",
         "people",
         "name",
         {"sv": Words("person", "personer"), "en": Words("person", "people")},
     ),
     KindInfo(
         "handbook",
-        Handbook,
+        "Handbook",
         "handbooks",
         "title",
         {"sv": Words("handbok", "handböcker"), "en": Words("handbook", "handbooks")},
@@ -120,7 +123,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         "proposal",
-        Proposal,
+        "Proposal",
         "proposals",
         "title",
         {
@@ -130,7 +133,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         "assessment",
-        Assessment,
+        "Assessment",
         "assessments",
         None,
         {
@@ -142,9 +145,6 @@ KIND_TABLE: tuple[KindInfo, ...] = (
 
 #: Each kind's row by its ``kind:`` value.
 KIND_INFO: dict[str, KindInfo] = {row.kind: row for row in KIND_TABLE}
-
-#: Every kind's model by its ``kind:`` value, in FORMAT.md's order.
-KINDS: dict[str, type[Entity]] = {row.kind: row.model for row in KIND_TABLE}
 
 
 def kind_word(kind: str, language: Language, count: int = 1) -> str:

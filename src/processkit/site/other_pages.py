@@ -13,6 +13,7 @@ from markupsafe import Markup
 from processkit.derive import PROCESS_TYPES, is_active, processes_in, tree_order
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook, Role
+from processkit.model.introspect import vocabulary
 from processkit.model.kinds import KIND_INFO, KIND_TABLE
 from processkit.site import links
 from processkit.site.contexts import (
@@ -201,7 +202,7 @@ def _process_name(repo: Repository, process_id: str) -> str:
 
 def roles_page(repo: Repository) -> RolesPage:
     groups = []
-    for category in ("governance", "operational"):
+    for category in vocabulary(Role, "category"):
         roles = sorted(
             (r.entity for r in repo.roles.values() if r.entity.category == category),
             key=lambda role: (role.name.casefold(), role.id),
