@@ -124,20 +124,20 @@ def test_errors_in_the_repository_warn_in_one_line_and_count_what_loaded(
 
     assert result.code == 0
     assert result.err == (
-        "processkit: 2 errors in the repository; the inventory counts what could be read. "
-        "Run `processkit validate` to see them.\n"
+        "processkit: note: 2 files have errors and what they hold is left out; "
+        "run `processkit validate` to see them\n"
     )
     assert result.json()["total"] == 7
 
 
-def test_one_error_is_one_error(cli: Cli, make_repo: MakeRepo) -> None:
+def test_one_file_with_errors_is_one_file(cli: Cli, make_repo: MakeRepo) -> None:
     root = make_repo({**FILES, "x.yaml": "id: x\n"})
     result = cli("inventory", root, "--today", TODAY, "--format", "json")
 
     assert result.code == 0
     assert result.err == (
-        "processkit: 1 error in the repository; the inventory counts what could be read. "
-        "Run `processkit validate` to see them.\n"
+        "processkit: note: 1 file has errors and what it holds is left out; "
+        "run `processkit validate` to see them\n"
     )
 
 

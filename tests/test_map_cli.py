@@ -156,8 +156,8 @@ def test_a_repository_with_errors_is_still_drawn_with_a_note(cli: Cli, make_repo
     assert result.code == 0
     assert result.out.startswith('digraph "landscape" {')
     assert result.err == (
-        "processkit: note: the repository has 4 errors; the map shows what could be read "
-        "(run `processkit validate` to see them)\n"
+        "processkit: note: 1 file has errors and what it holds is left out; "
+        "run `processkit validate` to see them\n"
     )
 
 

@@ -252,7 +252,8 @@ def test_labels_and_descriptions_must_match_the_model(
     assert [d["message"].split(" (found")[0] for d in result.json()["diagnostics"]] == [message]
     review = cli("maturity", root)
     assert review.code == 2
-    assert review.err.startswith("processkit: processkit.yaml has errors (line 3: ")
+    assert review.err.startswith("processkit.yaml:3:")
+    assert review.err.endswith("processkit: processkit.yaml must be fixed before anything else\n")
 
 
 def test_unknown_area_is_one_line(repo: Path, cli: Callable[..., CliResult]) -> None:

@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.conftest import CliResult
+from tests.conftest import CliResult, write_files
 
-from processkit.authoring.proposal_new import next_proposal_id, yaml_block, yaml_scalar
+from processkit.authoring.proposal_new import next_proposal_id
+from processkit.authoring.yamltext import yaml_block, yaml_scalar
 from processkit.loading.load import load_repository
 
 PROCESS = "kind: process\nid: bu-utredning\nname: Utreda\narea: bu\ntype: core\nstatus: draft\n"
@@ -49,22 +50,24 @@ def test_writes_the_next_free_id_of_the_year(
         "2026-03-02",
     )
     assert (result.code, result.err) == (0, "")
-    assert result.out == "Wrote proposals/fp-2026-013.yaml (fp-2026-013, status new).\n"
+    assert result.out == "Created proposals/fp-2026-013.yaml (id `fp-2026-013`).\n"
     assert (root / "proposals/fp-2026-013.yaml").read_text(encoding="utf-8") == (
         "kind: proposal\n"
         "id: fp-2026-013\n"
         "process: bu-utredning\n"
         'title: "Kortare väntetid: första samtalet inom en vecka"\n'
         "submitted: 2026-03-02\n"
-        "submitted_by: Anna Nilsson\n"
-        "status: new\n"
+        "submitted_by: Anna Nilsson  # vem som lämnade förslaget\n"
+        "description:  # vad ska ändras, och varför?\n"
+        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
+        "eller done (genomförd)\n"
     )
     assert cli("validate", root).code == 0
     # a new year starts a new series
     result = cli(
         "proposals", "new", root, "-p", "bu-utredning", "-t", "Nytt år", "--today", "2027-01-04"
     )
-    assert result.out == "Wrote proposals/fp-2027-001.yaml (fp-2027-001, status new).\n"
+    assert result.out == "Created proposals/fp-2027-001.yaml (id `fp-2027-001`).\n"
 
 
 def test_follows_the_repository_s_own_numbering(
@@ -107,11 +110,13 @@ def test_an_empty_repository_starts_at_one(
         "process: bu-utredning\n"
         "title: ja\n"
         "submitted: 2026-05-05\n"
-        "status: new\n"
+        "submitted_by:  # vem som lämnade förslaget\n"
         "description: |\n"
         "  Första raden.\n"
         "\n"
         "    Indragen rad: med kolon.\n"
+        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
+        "eller done (genomförd)\n"
     )
     assert cli("validate", root).code == 0
     proposal = load_repository(root).repo.proposals["fp-2026-001"].entity
@@ -189,8 +194,10 @@ def test_on_a_terminal_it_asks(
         "process: bu-utredning\n"
         "title: Tydligare kallelse\n"
         "submitted: 2026-03-02\n"
-        "submitted_by: Ida Björk\n"
-        "status: new\n"
+        "submitted_by: Ida Björk  # vem som lämnade förslaget\n"
+        "description:  # vad ska ändras, och varför?\n"
+        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
+        "eller done (genomförd)\n"
     )
 
 
@@ -198,3 +205,51 @@ def test_the_year_comes_from_today(make_repo: Callable[[dict[str, str | bytes]],
     root = make_repo({**BASE, "proposals/fp-2026-004.yaml": _proposal("fp-2026-004")})
     repo = load_repository(root).repo
     assert next_proposal_id(repo, date(2026, 12, 31).year) == "fp-2026-005"
+
+
+def test_both_commands_write_the_same_file(
+    tmp_path: Path, cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    written = []
+    for command in (("proposals", "new"), ("new", "proposal")):
+        root = tmp_path / command[0]
+        write_files(
+            root,
+            {
+                "processkit.yaml": "organisation: Exempelby kommun\n",
+                **BASE,
+                "forslag/fp-2026-004.yaml": _proposal("fp-2026-004"),
+            },
+        )
+        where = ("-C", root) if command[0] == "new" else (root,)
+        result = cli(
+            *command,
+            *where,
+            "--process",
+            "bu-utredning",
+            "--title",
+            "Ett  samtal  först",
+            "--by",
+            "Anna Nilsson",
+            "--today",
+            "2026-03-02",
+        )
+        assert (result.code, result.out, result.err) == (
+            0,
+            "Created proposals/fp-2026-005.yaml (id `fp-2026-005`).\n",
+            "",
+        )
+        written.append((root / "proposals/fp-2026-005.yaml").read_text(encoding="utf-8"))
+    expected = (
+        "kind: proposal\n"
+        "id: fp-2026-005\n"
+        "process: bu-utredning\n"
+        "title: Ett samtal först\n"
+        "submitted: 2026-03-02\n"
+        "submitted_by: Anna Nilsson  # vem som lämnade förslaget\n"
+        "description:  # vad ska ändras, och varför?\n"
+        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
+        "eller done (genomförd)\n"
+    )
+    assert written == [expected, expected]

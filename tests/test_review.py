@@ -252,8 +252,8 @@ def test_files_with_errors_are_left_out_with_a_note(
     assert result.code == 0
     assert result.out.count("\n") == 6
     assert result.err == (
-        "note: 1 file has errors and what they hold is left out; run `processkit validate` "
-        "to see them\n"
+        "processkit: note: 1 file has errors and what it holds is left out; "
+        "run `processkit validate` to see them\n"
     )
 
 

@@ -196,7 +196,7 @@ def test_internal_error_is_exit_3_with_a_request_to_report(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("processkit.validate.load_repository", broken)
+    monkeypatch.setattr("processkit.validate.open_repository", broken)
     result = cli("validate", make_repo({}))
     assert result.code == 3
     assert result.err == (

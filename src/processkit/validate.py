@@ -8,8 +8,8 @@ from pathlib import Path
 
 from processkit.diagnostics import Report
 from processkit.loading.git import changed_files
-from processkit.loading.load import load_repository
 from processkit.loading.repository import Repository
+from processkit.loading.session import Session, open_repository
 from processkit.rules.run import run_rules
 from processkit.rules.settings import resolve_settings
 
@@ -35,11 +35,19 @@ def validate(
     With ``changed_since`` the whole repository is still loaded (references need it), but only
     diagnostics in files changed since that git revision are kept.
     """
-    loaded = load_repository(start)
-    settings = resolve_settings(loaded.repo.config)
-    diagnostics = loaded.diagnostics + run_rules(loaded.repo, today=today, settings=settings)
+    checked = check(start, today=today)
+    diagnostics = checked.diagnostics
     if changed_since is not None:
-        changed = changed_files(loaded.repo.root, changed_since)
+        changed = changed_files(checked.repo.root, changed_since)
         diagnostics = [d for d in diagnostics if d.path in changed]
-    report = Report.build(diagnostics, loaded.repo.files, loaded.repo.entity_count())
-    return Validation(loaded.repo, report)
+    report = Report.build(diagnostics, checked.repo.files, checked.repo.entity_count())
+    return Validation(checked.repo, report)
+
+
+def check(start: Path, *, today: date | None) -> Session:
+    """The repository at or above ``start``, with what loading found and what the rules find
+    (with the severities and options of ``rules:``), as ``validate`` and ``publish`` see it."""
+    opened = open_repository(start)
+    settings = resolve_settings(opened.repo.config)
+    found = run_rules(opened.repo, today=today, settings=settings)
+    return Session(opened.repo, opened.diagnostics + found)

@@ -19,21 +19,14 @@ from processkit.authoring.render import render
 from processkit.errors import ProcesskitError
 from processkit.install_source import REQUIREMENTS_FILE
 from processkit.loading.discover import CONFIG_NAME, RepositoryNotFound, find_root
+from processkit.model.kinds import KIND_TABLE
 
 SCHEMA_FOLDER = ".processkit/schemas"
 #: The version the comments of the requirements file show when processkit is no release
 EXAMPLE_VERSION = "1.2.0"
 
 #: The folders each schema applies to, for the editor.
-SCHEMA_FOLDERS = {
-    "area": "areas",
-    "process": "processes",
-    "role": "roles",
-    "person": "people",
-    "handbook": "handbooks",
-    "proposal": "proposals",
-    "assessment": "assessments",
-}
+SCHEMA_FOLDERS = {row.kind: row.folder for row in KIND_TABLE}
 
 #: template under templates/init -> the file it becomes
 SUPPORT_FILES = {

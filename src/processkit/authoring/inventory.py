@@ -13,12 +13,12 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from processkit.authoring.ids import free_id, is_valid_id, slugify
 from processkit.authoring.render import render
 from processkit.errors import ProcesskitError
-from processkit.model.types import SWEDISH_VALUES
+from processkit.model.types import SWEDISH_VALUES, ProcessType, Status
 
 #: column -> the words a header may use for it (compared lower-case)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -34,8 +34,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "customer": ("customer", "kund", "mottagare"),
 }
 REQUIRED = ("name", "area", "type")
-TYPES = ("management", "core", "support")
-STATUSES = ("draft", "review", "approved", "retired")
+TYPES: tuple[str, ...] = get_args(ProcessType)
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from processkit.authoring.fmt import format_text
 from processkit.authoring.ids import free_id, is_valid_id, shared_prefix, slugify
 from processkit.authoring.proposal_new import next_proposal_id
@@ -17,20 +19,12 @@ from processkit.errors import ProcesskitError
 from processkit.loading.references import KIND_NAMES
 from processkit.loading.repository import Repository
 from processkit.loading.yamlfile import read_yaml
-from processkit.model import KINDS
+from processkit.model import KINDS, Handbook, Process, Role
+from processkit.model.introspect import vocabulary
+from processkit.model.kinds import KIND_INFO
 from processkit.model.types import SWEDISH_VALUES
 
-NEW_KINDS = ("process", "area", "role", "person", "handbook", "proposal", "assessment")
-
-FOLDERS = {
-    "area": "areas",
-    "process": "processes",
-    "role": "roles",
-    "person": "people",
-    "handbook": "handbooks",
-    "proposal": "proposals",
-    "assessment": "assessments",
-}
+NEW_KINDS = tuple(KIND_INFO)
 
 #: Every value a template may use; those not given are empty.
 TEMPLATE_FIELDS = (
@@ -48,11 +42,19 @@ TEMPLATE_FIELDS = (
     "status",
     "purpose",
     "customer",
+    "description",
 )
 
-PROCESS_TYPES = ("core", "management", "support")
-ROLE_CATEGORIES = ("operational", "governance")
-HANDBOOK_TYPES = ("handbook", "policy", "guideline", "routine", "instruction", "checklist")
+
+def _offered(model: type[BaseModel], field: str, default: str) -> tuple[str, ...]:
+    """The values ``new`` offers for a field: the suggested one first, then the model's order."""
+    values = vocabulary(model, field)
+    return (default, *(value for value in values if value != default))
+
+
+PROCESS_TYPES = _offered(Process, "type", "core")
+ROLE_CATEGORIES = _offered(Role, "category", "operational")
+HANDBOOK_TYPES = _offered(Handbook, "type", "handbook")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +87,16 @@ def questions(kind: str, repo: Repository) -> list[Question]:
         "process": [
             Question("name", "Name of the process"),
             Question("area", "Delivery area (id)", areas, only),
-            Question("type", "Type", PROCESS_TYPES, "core"),
+            Question("type", "Type", PROCESS_TYPES, PROCESS_TYPES[0]),
         ],
         "role": [
             Question("name", "Name of the role"),
-            Question("category", "Category", ROLE_CATEGORIES, "operational"),
+            Question("category", "Category", ROLE_CATEGORIES, ROLE_CATEGORIES[0]),
         ],
         "person": [Question("name", "Full name")],
         "handbook": [
             Question("title", "Title of the handbook or routine"),
-            Question("type", "Type", HANDBOOK_TYPES, "handbook"),
+            Question("type", "Type", HANDBOOK_TYPES, HANDBOOK_TYPES[0]),
         ],
         "proposal": [
             Question("process", "Process it is about (id)", processes),
@@ -112,7 +114,7 @@ def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today:
     """
     if kind not in NEW_KINDS:
         raise ProcesskitError(f"`{kind}` is not a kind; choose one of {', '.join(NEW_KINDS)}")
-    values = {key: (value.strip() if value else None) for key, value in answers.items()}
+    values = {key: _cleaned(key, value) for key, value in answers.items()}
     for question in questions(kind, repo):
         if not values.get(question.field):
             values[question.field] = question.default
@@ -132,7 +134,8 @@ def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today:
             values[question.field] = _choice(question, value)
     _resolve_references(kind, values, repo)
     entity_id = _choose_id(kind, values, repo, today)
-    folder = FOLDERS[kind] + (f"/{values['area']}" if kind == "process" else "")
+    row = KIND_INFO[kind]
+    folder = row.folder + (f"/{values['area']}" if row.by_area else "")
     path = f"{folder}/{entity_id}.yaml"
     if (repo.root / path).exists():
         raise ProcesskitError(f"{path} already exists; give another id with --id")
@@ -144,8 +147,22 @@ def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today:
         "dimensions": repo.config.maturity.dimensions,
         "levels": repo.config.maturity.levels,
     }
-    text = _canonical(render(f"new/{kind}.yaml.j2", **context), path)
+    text = _canonical(render(row.new_template, **context), path)
     return Draft(kind, entity_id, path, text)
+
+
+def _cleaned(field: str, value: str | None) -> str | None:
+    """An answer without surrounding space; a one-line value with its spaces collapsed."""
+    if not value or not value.strip():
+        return None
+    if field == "description":  # Markdown: its lines and indentation are kept
+        return value.strip("\n")
+    return " ".join(value.split())
+
+
+def created(planned: Draft) -> str:
+    """What ``new`` says when it has written ``planned``."""
+    return f"Created {planned.path} (id `{planned.id}`)."
 
 
 def write(root: Path, planned: Draft) -> Path:
@@ -193,8 +210,7 @@ def _find(repo: Repository, kind: str, written: str, flag: str) -> str:
         return written
     folded = fold_swedish(written)
     for record_id, record in sorted(repo.of_kind(kind).items()):
-        name = getattr(record.entity, "name", None) or getattr(record.entity, "title", "")
-        if fold_swedish(str(name)) == folded:
+        if fold_swedish(KIND_INFO[kind].title_of(record.entity)) == folded:
             return record_id
     what = KIND_NAMES[kind]
     near = guess(written, known)

@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 
+from processkit.authoring.yamltext import yaml_block
 from processkit.resources import templates_dir
 
 
@@ -27,6 +28,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["q"] = quote
+    env.filters["block"] = yaml_block
     env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env
 

@@ -46,22 +46,13 @@ def changelog_command(
     """Show what changed per process, role, handbook…: added, changed (which fields), retired
     and removed, with the commits that did it."""
     from processkit.cli.dates import parse_today
+    from processkit.loading.session import open_repository
     from processkit.weekly.changelog import changelog
-    from processkit.weekly.changelog_format import (
-        changelog_json,
-        changelog_markdown,
-        changelog_text,
-    )
-    from processkit.weekly.load import load
+    from processkit.weekly.changelog_format import REPORTER_BY_NAME
 
     day = parse_today(today)
-    loaded = load(path)
+    loaded = open_repository(path)
     log = changelog(loaded.repo, since=since, until=until, today=None if until else day)
-    if format is Format.json:
-        text = changelog_json(log)
-    elif format is Format.markdown:
-        text = changelog_markdown(log, loaded.repo.config.site.language)
-    else:
-        text = changelog_text(log)
+    text = REPORTER_BY_NAME[format.value](log, loaded.repo.config.site.language)
     typer.echo(text, nl=False)
     return 0

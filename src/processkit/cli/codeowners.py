@@ -37,10 +37,10 @@ def codeowners_command(
     """Write a CODEOWNERS file: each process's owner (their `username`) must approve changes
     to the process's file, so "fastställd av processägaren" is enforced by the review."""
     from processkit.fsutil import write_atomic
+    from processkit.loading.session import open_repository
     from processkit.weekly.codeowners import codeowners
-    from processkit.weekly.load import load
 
-    loaded = load(path)
+    loaded = open_repository(path)
     repo = loaded.repo
     result = codeowners(repo, format.value, language=repo.config.site.language)
     if output is None:

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from processkit.diagnostics import Diagnostic
+    from collections.abc import Callable
+
     from processkit.inventory import Inventory, Table, View
 
 
 class Format(StrEnum):
-    table = "table"
+    text = "text"
+    table = "table"  # the old name of text
     json = "json"
     csv = "csv"
     markdown = "markdown"
@@ -112,7 +114,7 @@ def inventory_command(
     from processkit.cli.dates import parse_today
     from processkit.errors import ProcesskitError
     from processkit.inventory import UnknownArea, inventory
-    from processkit.loading.load import ConfigError, load_repository
+    from processkit.loading.session import open_repository
 
     if by is not None and as_list:
         raise ProcesskitError("--by and --list show different views; give one of them")
@@ -123,13 +125,7 @@ def inventory_command(
             "--format xlsx writes a workbook, which is not text: give --output FILE.xlsx"
         )
     day = parse_today(today)
-    try:
-        loaded = load_repository(path)
-    except ConfigError as problem:
-        from processkit.cli.reporters import report_config_error
-
-        report_config_error(problem, "text")
-        return 2
+    loaded = open_repository(path)
     try:
         result = inventory(
             loaded.repo,
@@ -139,7 +135,8 @@ def inventory_command(
         )
     except UnknownArea as problem:
         raise ProcesskitError(f"--area: {problem}") from None
-    _warn_about_errors(loaded.diagnostics)
+    if loaded.note:
+        typer.echo(loaded.note, err=True)
     view: View = "list" if as_list else (by.value if by is not None else "area")
     target = Path(output) if to_file and output is not None else None
     _emit(result, view, chosen, target)
@@ -154,23 +151,48 @@ def _format(given: Format | None, output: str | None) -> Format:
         if suffix in SUFFIX_FORMATS:
             return SUFFIX_FORMATS[suffix]
         return Format.markdown
-    return Format.table if sys.stdout.isatty() else Format.markdown
+    return Format.text if sys.stdout.isatty() else Format.markdown
 
 
-def _warn_about_errors(diagnostics: list[Diagnostic]) -> None:
-    from processkit.diagnostics import Severity
+def _json_report(inv: Inventory, view_name: View, _to_screen: bool) -> str:
+    from processkit.inventory.write_json import json_text
 
-    errors = len({d for d in diagnostics if d.severity is Severity.ERROR})
-    if errors:
-        typer.echo(
-            f"processkit: {errors} {'error' if errors == 1 else 'errors'} in the repository; "
-            "the inventory counts what could be read. Run `processkit validate` to see them.",
-            err=True,
-        )
+    return json_text(inv, view_name)
+
+
+def _csv_report(inv: Inventory, view_name: View, _to_screen: bool) -> str:
+    from processkit.inventory import table_of
+    from processkit.inventory.write_csv import csv_text
+
+    return csv_text(table_of(inv, view_name))
+
+
+def _markdown_report(inv: Inventory, view_name: View, _to_screen: bool) -> str:
+    from processkit.inventory import table_of
+    from processkit.inventory.write_markdown import markdown_text
+
+    return markdown_text(table_of(inv, view_name))
+
+
+def _text_report(inv: Inventory, view_name: View, to_screen: bool) -> str:
+    from processkit.inventory import table_of
+
+    return _rich_table(inv, table_of(inv, view_name), to_terminal=to_screen)
+
+
+#: ``inventory --format NAME``: the inventory as text, by the format's name, for the screen or
+#: a file (xlsx is a workbook, not text, and is written apart).
+REPORTER_BY_NAME: dict[str, Callable[[Inventory, View, bool], str]] = {
+    "text": _text_report,
+    "json": _json_report,
+    "csv": _csv_report,
+    "markdown": _markdown_report,
+}
 
 
 def _emit(inv: Inventory, view_name: View, chosen: Format, target: Path | None) -> None:
-    from processkit.inventory import all_tables, table_of
+    from processkit.cli.formats import report_name
+    from processkit.inventory import all_tables
 
     if chosen is Format.xlsx:
         from processkit.inventory.write_xlsx import xlsx_bytes
@@ -179,22 +201,7 @@ def _emit(inv: Inventory, view_name: View, chosen: Format, target: Path | None) 
         data = xlsx_bytes(all_tables(inv), active=view_name, today=inv.today)
         _write(target, data)
         return
-    if chosen is Format.json:
-        from processkit.inventory.write_json import json_text
-
-        text = json_text(inv, view_name)
-    elif chosen is Format.csv:
-        from processkit.inventory.write_csv import csv_text
-
-        text = csv_text(table_of(inv, view_name))
-    elif chosen is Format.markdown:
-        from processkit.inventory.write_markdown import markdown_text
-
-        text = markdown_text(table_of(inv, view_name))
-    else:
-        text = _rich_table(inv, table_of(inv, view_name), to_terminal=target is None)
-        if target is None:
-            return
+    text = REPORTER_BY_NAME[report_name(chosen)](inv, view_name, target is None)
     if target is None:
         sys.stdout.write(text)
     else:
@@ -202,7 +209,8 @@ def _emit(inv: Inventory, view_name: View, chosen: Format, target: Path | None) 
 
 
 def _rich_table(inv: Inventory, table: Table, *, to_terminal: bool) -> str:
-    """Print the table with rich (colour on a terminal), or return it as plain text."""
+    """The table drawn by rich: for the screen (its width, colour on a terminal), or as plain
+    text."""
     import io
 
     from rich import box
@@ -213,11 +221,17 @@ def _rich_table(inv: Inventory, table: Table, *, to_terminal: bool) -> str:
     from processkit.inventory import cell_text
 
     buffer = io.StringIO()
-    console = (
-        Console(highlight=False)
-        if to_terminal
-        else Console(file=buffer, highlight=False, color_system=None, force_terminal=False)
-    )
+    if to_terminal:
+        screen = Console()
+        console = Console(
+            file=buffer,
+            highlight=False,
+            color_system=screen.color_system,  # type: ignore[arg-type]
+            force_terminal=screen.is_terminal,
+            width=screen.width,
+        )
+    else:
+        console = Console(file=buffer, highlight=False, color_system=None, force_terminal=False)
     keep = [index for index, column in enumerate(table.columns) if column.essential]
     caption = CAPTIONS.get(table.view) or (
         f"Overdue: the next review is before {inv.today.isoformat()}."

@@ -72,6 +72,7 @@ def run(argv: list[str] | None = None) -> None:
     """Entry point: run the app, mapping every failure to exit status 2 or 3."""
     from processkit.errors import ProcesskitError
     from processkit.loading.discover import RepositoryNotFound
+    from processkit.loading.load import ConfigError
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
@@ -84,6 +85,11 @@ def run(argv: list[str] | None = None) -> None:
     except typer.Abort:
         typer.echo("processkit: interrupted", err=True)
         sys.exit(130)
+    except ConfigError as problem:  # the one policy for a broken processkit.yaml
+        from processkit.cli.reporters import report_config_error
+
+        report_config_error(problem, "text")
+        sys.exit(2)
     except (ProcesskitError, RepositoryNotFound) as problem:
         typer.echo(f"processkit: {problem}", err=True)
         sys.exit(2)

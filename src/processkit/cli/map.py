@@ -201,23 +201,11 @@ def _require_graphviz(fmt: MapFormat) -> None:
 
 
 def _load(path: Path) -> Repository:
-    from processkit.diagnostics import Severity
-    from processkit.errors import ProcesskitError
-    from processkit.loading.load import ConfigError, load_repository
+    from processkit.loading.session import open_repository
 
-    try:
-        loaded = load_repository(path)
-    except ConfigError as problem:
-        raise ProcesskitError(
-            f"processkit.yaml has errors ({problem}); run `processkit validate` to see them"
-        ) from None
-    errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
-    if errors:
-        typer.echo(
-            f"processkit: note: the repository has {errors} error{'s' if errors != 1 else ''}; "
-            "the map shows what could be read (run `processkit validate` to see them)",
-            err=True,
-        )
+    loaded = open_repository(path)
+    if loaded.note:
+        typer.echo(loaded.note, err=True)
     return loaded.repo
 
 

@@ -9,7 +9,8 @@ import typer
 
 
 class Format(StrEnum):
-    table = "table"
+    text = "text"
+    table = "table"  # the old name of text
     json = "json"
     csv = "csv"
 
@@ -22,23 +23,19 @@ def maturity_command(
     path: Path = typer.Argument(Path("."), help="A folder in the repository (default: here)."),
     area: str | None = typer.Option(None, "--area", metavar="ID", help="Only this area."),
     format: Format = typer.Option(
-        Format.table, "--format", "-f", help="table (default), json or csv."
+        Format.text, "--format", "-f", help="text (default; `table` works too), json or csv."
     ),
 ) -> int:
     """Show each process's latest maturity level (its lowest dimension score), every
     dimension's score and the change since the previous assessment, per area."""
-    from processkit.weekly.load import load
+    from processkit.cli.formats import report_name
+    from processkit.loading.session import open_repository
     from processkit.weekly.maturity import maturity_overview
-    from processkit.weekly.maturity_format import maturity_csv, maturity_json, maturity_table
+    from processkit.weekly.maturity_format import REPORTER_BY_NAME
 
-    loaded = load(path)
+    loaded = open_repository(path)
     overview = maturity_overview(loaded.repo, area=area, language="en")
-    if format is Format.json:
-        text = maturity_json(overview)
-    elif format is Format.csv:
-        text = maturity_csv(overview)
-    else:
-        text = maturity_table(overview)
+    text = REPORTER_BY_NAME[report_name(format)](overview)
     typer.echo(text, nl=False)
     if loaded.note:
         typer.echo(loaded.note, err=True)

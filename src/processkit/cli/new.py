@@ -5,18 +5,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+from processkit.model.kinds import KIND_INFO
 
-class Kind(StrEnum):
-    process = "process"
-    area = "area"
-    role = "role"
-    person = "person"
-    handbook = "handbook"
-    proposal = "proposal"
-    assessment = "assessment"
+if TYPE_CHECKING:
+    Kind = str
+else:
+    #: The kinds ``new`` makes, as typer offers them: every kind in the table of kinds.
+    Kind = StrEnum("Kind", [(kind, kind) for kind in KIND_INFO])
 
 
 def register(app: typer.Typer) -> None:
@@ -61,16 +60,11 @@ def new_command(
     """Create a new file from its template, with the next free id, in its usual folder."""
     from processkit.authoring import new
     from processkit.cli.dates import parse_today
-    from processkit.errors import ProcesskitError
-    from processkit.loading.load import ConfigError, load_repository
+    from processkit.loading.session import open_repository
 
+    kind = str(kind)
     day = parse_today(today)
-    try:
-        repo = load_repository(repository).repo
-    except ConfigError:
-        raise ProcesskitError(
-            "processkit.yaml has errors; run `processkit validate` to see them"
-        ) from None
+    repo = open_repository(repository).repo
     answers: dict[str, str | None] = {
         "id": entity_id,
         "name": name,
@@ -85,14 +79,14 @@ def new_command(
         "by": by,
     }
     if is_terminal():
-        for question in new.questions(kind.value, repo):
+        for question in new.questions(kind, repo):
             if answers.get(question.field):
                 continue
             hint = f" ({', '.join(question.choices)})" if question.choices else ""
             answers[question.field] = typer.prompt(
                 question.text + hint, default=question.default, show_default=True
             )
-    planned = new.draft(kind.value, answers, repo, day)
+    planned = new.draft(kind, answers, repo, day)
     new.write(repo.root, planned)
-    typer.echo(f"Created {planned.path} (id `{planned.id}`).")
+    typer.echo(new.created(planned))
     return 0

@@ -12,7 +12,8 @@ from typer.core import TyperGroup
 
 
 class Format(StrEnum):
-    table = "table"
+    text = "text"
+    table = "table"  # the old name of text
     json = "json"
     markdown = "markdown"
 
@@ -64,41 +65,34 @@ def list_command(
         None, "--today", metavar="YYYY-MM-DD", help="The date ages are counted to (default: today)."
     ),
     format: Format = typer.Option(
-        Format.table,
+        Format.text,
         "--format",
         "-f",
-        help="table (default), json, or markdown (an agenda in the site's language).",
+        help="text (default; `table` works too), json, or markdown (an agenda in the site's "
+        "language).",
     ),
 ) -> int:
     """List the proposals by process and status with their age; with --since, the period's
     intake and decisions too."""
     from processkit.cli.dates import parse_today
+    from processkit.cli.formats import report_name
+    from processkit.loading.session import open_repository
     from processkit.weekly.closing import closing_commits
-    from processkit.weekly.load import load
     from processkit.weekly.periods import since_date
     from processkit.weekly.proposals import parse_statuses, proposals_report
-    from processkit.weekly.proposals_format import (
-        proposals_json,
-        proposals_markdown,
-        proposals_table,
-    )
+    from processkit.weekly.proposals_format import REPORTER_BY_NAME
 
     day = parse_today(today)
     statuses = parse_statuses(status)
     start = since_date(since, day) if since is not None else None
-    loaded = load(path)
+    loaded = open_repository(path)
     repo = loaded.repo
     shows_done = "done" in statuses or start is not None
     closing = closing_commits(repo) if shows_done else {}
     report = proposals_report(
         repo, today=day, statuses=statuses, process=process, since=start, closing=closing
     )
-    if format is Format.json:
-        text = proposals_json(report)
-    elif format is Format.markdown:
-        text = proposals_markdown(report, repo.config.site.language)
-    else:
-        text = proposals_table(report)
+    text = REPORTER_BY_NAME[report_name(format)](report, repo.config.site.language)
     typer.echo(text, nl=False)
     if loaded.note:
         typer.echo(loaded.note, err=True)
@@ -125,16 +119,16 @@ def new_command(
         help="The submission date; its year numbers the id (default: today).",
     ),
 ) -> int:
-    """Write a new proposal (status new) as proposals/<next free id>.yaml; on a terminal,
-    asks for what is not given."""
-    from processkit.authoring.proposal_new import new_proposal, write_proposal
+    """Write a new proposal (status new) as proposals/<next free id>.yaml, as `processkit new
+    proposal` does; on a terminal, asks for what is not given."""
+    from processkit.authoring import new
     from processkit.cli.dates import parse_today
     from processkit.domain.lookup import unknown_id
     from processkit.errors import ProcesskitError
-    from processkit.weekly.load import load
+    from processkit.loading.session import open_repository
 
     day = parse_today(today)
-    repo = load(path).repo
+    repo = open_repository(path).repo
     interactive = sys.stdin.isatty()
     if process is None or process not in repo.processes:
         if not interactive:
@@ -158,16 +152,10 @@ def new_command(
         submitted_by = _ask("Submitted by (optional)", required=False)
     if interactive and asked and description is None:
         description = _ask("Description (optional)", required=False)
-    proposal = new_proposal(
-        repo,
-        process=process,
-        title=title,
-        today=day,
-        submitted_by=submitted_by,
-        description=description,
-    )
-    write_proposal(repo, proposal)
-    typer.echo(f"Wrote {proposal.path} ({proposal.id}, status new).")
+    answers = {"process": process, "title": title, "by": submitted_by, "description": description}
+    planned = new.draft("proposal", answers, repo, day)
+    new.write(repo.root, planned)
+    typer.echo(new.created(planned))
     return 0
 
 

@@ -44,7 +44,6 @@ def publish_command(
     """Publish the management system as a static website (the "Fyren" site)."""
     from processkit.cli.site_report import ProgressBar, report_blocked, report_published
     from processkit.errors import ProcesskitError
-    from processkit.loading.load import ConfigError
     from processkit.site.publish import PublishBlocked, PublishRequest, publish
 
     day = None
@@ -63,11 +62,6 @@ def publish_command(
     try:
         with ProgressBar(enabled=not quiet) as bar:
             result = publish(request, bar.update)
-    except ConfigError as problem:
-        from processkit.cli.reporters import report_config_error
-
-        report_config_error(problem, "text")
-        return 2
     except PublishBlocked as blocked:
         report_blocked(blocked)
         return 1

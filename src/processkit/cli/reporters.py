@@ -1,14 +1,16 @@
-"""Printing diagnostics: text for people, json for programs, github for pull requests."""
+"""Reports on diagnostics, one function per format, each returning text: text for people,
+json for programs, github, sarif and gitlab for code review. The CLI writes the text."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from processkit.diagnostics import Diagnostic, Report, Severity
 from processkit.loading.git import top_folder
@@ -20,76 +22,31 @@ SourceLine = Callable[[str, int], "str | None"]
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def report_validation(result: Validation, fmt: str, output: Path | None = None) -> None:
-    repo = result.repo
-    with _destination(output):
-        if fmt == "json":
-            print_json(result.report)
-        elif fmt == "github":
-            print_github(result.report.diagnostics, _workspace_prefix(repo.root))
-        elif fmt in ("sarif", "gitlab"):
-            print_review_format(fmt, result.report.diagnostics, _workspace_prefix(repo.root))
-        else:
-            print_text(result.report, repo.source_line)
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What a report on diagnostics shows: the report, each file's lines (for the text), the
+    repository's folder (for the paths of CI annotations), and whether the text goes to a
+    terminal (colours)."""
+
+    report: Report
+    source: SourceLine
+    root: Path
+    terminal: bool = False
 
 
-@contextlib.contextmanager
-def _destination(output: Path | None) -> Iterator[None]:
-    """Send what is printed to ``output`` (written atomically) instead of the screen."""
-    if output is None:
-        yield
-        return
-    from processkit.fsutil import write_atomic
-
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        yield
-    write_atomic(output, buffer.getvalue())
+Reporter = Callable[[Findings], str]
 
 
-def print_review_format(fmt: str, diagnostics: list[Diagnostic], prefix: str) -> None:
-    from processkit.report_formats import render_gitlab, render_sarif
-
-    render = render_sarif if fmt == "sarif" else render_gitlab
-    sys.stdout.write(render(diagnostics, prefix))
-
-
-def report_config_error(problem: ConfigError, fmt: str, output: Path | None = None) -> None:
-    with _destination(output):
-        _report_config_error(problem, fmt)
-
-
-def _report_config_error(problem: ConfigError, fmt: str) -> None:
-    lines = (problem.text or "").split("\n")
-
-    def source(path: str, line: int) -> str | None:
-        return lines[line - 1] if 0 < line <= len(lines) else None
-
-    report = Report.build(problem.diagnostics, files=1, entities=0)
-    if fmt == "json":
-        print_json(report)
-    elif fmt == "github":
-        print_github(report.diagnostics, _workspace_prefix(problem.root))
-    elif fmt in ("sarif", "gitlab"):
-        print_review_format(fmt, report.diagnostics, _workspace_prefix(problem.root))
-    else:
-        print_text(report, source, stream_err=True)
-        sys.stderr.write("processkit: processkit.yaml must be fixed before anything else\n")
-
-
-def print_json(report: Report) -> None:
-    document = {
-        "diagnostics": [d.as_dict() for d in report.diagnostics],
-        "summary": report.summary.as_dict(),
-    }
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-
-
-def print_text(report: Report, source: SourceLine, *, stream_err: bool = False) -> None:
+def text_report(findings: Findings) -> str:
+    """For people: each diagnostic with its source line and a caret, then a summary."""
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(stderr=stream_err, highlight=False, soft_wrap=True)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, force_terminal=findings.terminal, highlight=False, soft_wrap=True
+    )
+    report, source = findings.report, findings.source
     previous: str | None = None
     for diagnostic in report.diagnostics:
         if previous is not None and diagnostic.path != previous:
@@ -111,6 +68,92 @@ def print_text(report: Report, source: SourceLine, *, stream_err: bool = False) 
             console.print(hint)
     console.print()
     console.print(Text(_summary_line(report), style="bold"))
+    return buffer.getvalue()
+
+
+def json_report(findings: Findings) -> str:
+    """FORMAT.md's JSON: the diagnostics and a summary."""
+    document = {
+        "diagnostics": [d.as_dict() for d in findings.report.diagnostics],
+        "summary": findings.report.summary.as_dict(),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def github_report(findings: Findings) -> str:
+    """GitHub workflow commands, one per diagnostic, so they show on the pull request's diff."""
+    return github_text(findings.report.diagnostics, _workspace_prefix(findings.root))
+
+
+def sarif_report(findings: Findings) -> str:
+    """SARIF 2.1.0, for code scanning."""
+    from processkit.report_formats import render_sarif
+
+    return render_sarif(findings.report.diagnostics, _workspace_prefix(findings.root))
+
+
+def gitlab_report(findings: Findings) -> str:
+    """GitLab Code Quality."""
+    from processkit.report_formats import render_gitlab
+
+    return render_gitlab(findings.report.diagnostics, _workspace_prefix(findings.root))
+
+
+#: The reports on diagnostics ``validate`` writes, by the name ``--format`` gives.
+REPORTER_BY_NAME: dict[str, Reporter] = {
+    "text": text_report,
+    "json": json_report,
+    "github": github_report,
+    "sarif": sarif_report,
+    "gitlab": gitlab_report,
+}
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """Whether text written to ``stream`` reaches a terminal (as rich decides it, with
+    FORCE_COLOR and the like)."""
+    from rich.console import Console
+
+    return Console(file=stream).is_terminal
+
+
+def write_report(text: str, output: Path | None = None) -> None:
+    """Write a report to the screen, or atomically to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from processkit.fsutil import write_atomic
+
+    write_atomic(output, text)
+
+
+def report_validation(result: Validation, fmt: str, output: Path | None = None) -> None:
+    repo = result.repo
+    terminal = output is None and is_terminal(sys.stdout)
+    findings = Findings(result.report, repo.source_line, repo.root, terminal)
+    write_report(REPORTER_BY_NAME[fmt](findings), output)
+
+
+def report_config_error(problem: ConfigError, fmt: str, output: Path | None = None) -> None:
+    """processkit.yaml's diagnostics: as the report asked for, or as text on standard error
+    with the line that says nothing can be done before it is fixed."""
+    lines = (problem.text or "").split("\n")
+
+    def source(path: str, line: int) -> str | None:
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+    report = Report.build(problem.diagnostics, files=1, entities=0)
+    if fmt != "text":
+        write_report(REPORTER_BY_NAME[fmt](Findings(report, source, problem.root)), output)
+        return
+    print_text(report, source)
+    sys.stderr.write("processkit: processkit.yaml must be fixed before anything else\n")
+
+
+def print_text(report: Report, source: SourceLine) -> None:
+    """The text report on standard error (a command's output stays for its own result)."""
+    findings = Findings(report, source, Path("."), is_terminal(sys.stderr))
+    sys.stderr.write(text_report(findings))
 
 
 def _source_block(diagnostic: Diagnostic, source: SourceLine) -> list[str]:
@@ -146,9 +189,9 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
     return one if count == 1 else (many or one + "s")
 
 
-def print_github(diagnostics: Iterable[Diagnostic], prefix: str) -> None:
-    """GitHub workflow commands, one per diagnostic, so they show on the pull request's diff."""
+def github_text(diagnostics: Iterable[Diagnostic], prefix: str) -> str:
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
     for diagnostic in diagnostics:
         properties = [f"file={_escape_property(prefix + diagnostic.path)}"]
         if diagnostic.line:
@@ -157,9 +200,10 @@ def print_github(diagnostics: Iterable[Diagnostic], prefix: str) -> None:
             properties.append(f"col={diagnostic.column}")
         properties.append(f"title={_escape_property(diagnostic.code)}")
         text = diagnostic.message + (f"\n{diagnostic.hint}" if diagnostic.hint else "")
-        sys.stdout.write(
+        lines.append(
             f"::{levels[diagnostic.severity]} {','.join(properties)}::{_escape_data(text)}\n"
         )
+    return "".join(lines)
 
 
 def _escape_data(text: str) -> str:

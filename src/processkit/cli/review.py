@@ -9,7 +9,8 @@ import typer
 
 
 class Format(StrEnum):
-    table = "table"
+    text = "text"
+    table = "table"  # the old name of text
     json = "json"
     csv = "csv"
     markdown = "markdown"
@@ -37,37 +38,27 @@ def review_command(
         None, "--today", metavar="YYYY-MM-DD", help="The date to count from (default: today)."
     ),
     format: Format = typer.Option(
-        Format.table,
+        Format.text,
         "--format",
         "-f",
-        help="table (default), json, csv, or markdown (a reminder list to paste into an e-mail "
-        "or an issue, in the site's language).",
+        help="text (default; `table` works too), json, csv, or markdown (a reminder list to "
+        "paste into an e-mail or an issue, in the site's language).",
     ),
 ) -> int:
     """List the processes and handbooks overdue for review or falling due soon, by owner."""
     from processkit.cli.dates import parse_today
-    from processkit.weekly.load import load
+    from processkit.cli.formats import report_name
+    from processkit.loading.session import open_repository
     from processkit.weekly.periods import parse_span
-    from processkit.weekly.review_format import (
-        review_csv,
-        review_json,
-        review_markdown,
-        review_table,
-    )
+    from processkit.weekly.review_format import REPORTER_BY_NAME
     from processkit.weekly.reviews import reviews_due
 
     day = parse_today(today)
     span = parse_span(within, "--within")
-    loaded = load(path)
+    loaded = open_repository(path)
     report = reviews_due(loaded.repo, today=day, horizon=span.after(day), owner=owner, area=area)
-    if format is Format.json:
-        text = review_json(report)
-    elif format is Format.csv:
-        text = review_csv(report)
-    elif format is Format.markdown:
-        text = review_markdown(report, loaded.repo.config.site.language)
-    else:
-        text = review_table(report)
+    reporter = REPORTER_BY_NAME[report_name(format)]
+    text = reporter(report, loaded.repo.config.site.language)
     typer.echo(text, nl=False)
     if loaded.note:
         typer.echo(loaded.note, err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def rules_command(
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (default) or json."),
 ) -> int:
     """List the rules of good process management, or print one rule's documentation."""
-    from processkit.cli.rules_report import print_catalogue, print_rule
+    from processkit.cli.rules_report import CATALOGUE_REPORTERS, RULE_REPORTERS
     from processkit.rules.catalogue import catalogue, lookup
 
     chosen = lookup(code) if code is not None else None
@@ -40,8 +41,9 @@ def rules_command(
         typer.echo(f"processkit: {found.problem}", err=True)
         typer.echo("processkit: showing the default severities instead of the configured", err=True)
     if chosen is None:
-        print_catalogue(found, format.value)
+        text = CATALOGUE_REPORTERS[format.value](found)
     else:
         [entry] = [e for e in found.entries if e.code == chosen.CODE]
-        print_rule(entry, format.value)
+        text = RULE_REPORTERS[format.value](entry)
+    sys.stdout.write(text)
     return 0

@@ -1,10 +1,11 @@
-"""Printing the rule catalogue: a table, one rule's documentation, or JSON."""
+"""Reports on the rules, one function per format, each returning text: the catalogue as a
+table or JSON, and one rule's documentation as text or JSON."""
 
 from __future__ import annotations
 
 import json
 import os
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from processkit.rules.catalogue import Catalogue, Entry
@@ -12,11 +13,12 @@ from processkit.rules.catalogue import Catalogue, Entry
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "off": "dim"}
 
 
-def print_catalogue(found: Catalogue, fmt: str) -> None:
-    if fmt == "json":
-        document = {"rules": [entry.as_dict() for entry in found.entries]}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        return
+def catalogue_json(found: Catalogue) -> str:
+    document = {"rules": [entry.as_dict() for entry in found.entries]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def catalogue_text(found: Catalogue) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -41,21 +43,22 @@ def print_catalogue(found: Catalogue, fmt: str) -> None:
     console = Console(highlight=False)
     with console.capture() as captured:
         console.print(table)
-    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().split("\n")) + "\n")
+    text = "\n".join(line.rstrip() for line in captured.get().split("\n")) + "\n"
     where = (
         f"`Here` is the severity set in {_shown_path(found.config_path)}"
         if found.config_path is not None
         else "`Here` is the default severity (no processkit.yaml read)"
     )
     changed = " (* where it differs from the default)" if found.config_path else ""
-    sys.stdout.write(f"{where}{changed}. `processkit rules CODE` explains a rule.\n")
+    return text + f"{where}{changed}. `processkit rules CODE` explains a rule.\n"
 
 
-def print_rule(entry: Entry, fmt: str) -> None:
-    if fmt == "json":
-        document = {**entry.as_dict(), "documentation": entry.documentation}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        return
+def rule_json(entry: Entry) -> str:
+    document = {**entry.as_dict(), "documentation": entry.documentation}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def rule_text(entry: Entry) -> str:
     from rich.console import Console
     from rich.markdown import Markdown
 
@@ -64,12 +67,22 @@ def print_rule(entry: Entry, fmt: str) -> None:
         console.print(Markdown(entry.documentation, code_theme="ansi_dark"))
     # rich pads every line to the full width; the padding is noise when piped or saved
     lines = [line.rstrip() for line in captured.get().split("\n")]
-    sys.stdout.write("\n".join(lines).rstrip("\n") + "\n\n")
+    text = "\n".join(lines).rstrip("\n") + "\n\n"
     settings = f"Severity: {entry.effective} (default {entry.default})"
     if entry.options:
         shown = ", ".join(f"{name} = {value}" for name, value in entry.options.items())
         settings += f". Options: {shown}"
-    sys.stdout.write(settings + ".\n")
+    return text + settings + ".\n"
+
+
+#: ``rules --format NAME``: the catalogue as text, by the format's name.
+CATALOGUE_REPORTERS: dict[str, Callable[[Catalogue], str]] = {
+    "text": catalogue_text,
+    "json": catalogue_json,
+}
+
+#: ``rules CODE --format NAME``: one rule as text, by the format's name.
+RULE_REPORTERS: dict[str, Callable[[Entry], str]] = {"text": rule_text, "json": rule_json}
 
 
 def _shown_path(path: Path) -> str:

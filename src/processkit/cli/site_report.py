@@ -64,7 +64,7 @@ def report_blocked(blocked: PublishBlocked) -> None:
 
     loaded = blocked.loaded
     report = Report.build(loaded.diagnostics, loaded.repo.files, loaded.repo.entity_count())
-    print_text(report, loaded.repo.source_line, stream_err=True)
+    print_text(report, loaded.repo.source_line)
     sys.stderr.write(
         f"processkit: the site was not published: the repository has {blocked.errors} "
         f"error{'s' if blocked.errors != 1 else ''} (listed above); fix them and publish "

@@ -9,28 +9,13 @@ from processkit.diagnostics import Diagnostic, Severity, did_you_mean
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Record, Repository
 from processkit.model import Area, Assessment, Handbook, Process, Proposal
+from processkit.model.kinds import KIND_TABLE
 
 #: How each kind is named in a message.
-KIND_NAMES = {
-    "area": "delivery area",
-    "process": "process",
-    "role": "role",
-    "person": "person",
-    "handbook": "handbook",
-    "proposal": "improvement proposal",
-    "assessment": "maturity assessment",
-}
+KIND_NAMES = {row.kind: row.words["en"].singular for row in KIND_TABLE}
 
 #: The conventional folder of each kind, used in hints.
-KIND_FOLDERS = {
-    "area": "areas",
-    "process": "processes/<area>",
-    "role": "roles",
-    "person": "people",
-    "handbook": "handbooks",
-    "proposal": "proposals",
-    "assessment": "assessments",
-}
+KIND_FOLDERS = {row.kind: row.folder_hint for row in KIND_TABLE}
 
 Reference = tuple[Loc, str, str]  # where, the kind referred to, the id written
 

@@ -1,27 +1,38 @@
-"""The pydantic models of FORMAT.md, one module per kind; no I/O here."""
+"""The pydantic models of FORMAT.md, one module per kind; no I/O here.
+
+The names below are imported when first asked for, so that the table of kinds
+(``processkit.model.kinds``) can be read without loading pydantic: the command line does so
+at start-up.
+"""
 
 from __future__ import annotations
 
-from processkit.model.area import Area
-from processkit.model.assessment import Assessment
-from processkit.model.config import Config
-from processkit.model.handbook import Handbook
-from processkit.model.person import Person
-from processkit.model.process import Process
-from processkit.model.proposal import Proposal
-from processkit.model.role import Role
+import importlib
+from typing import TYPE_CHECKING, Any
 
-Entity = Area | Process | Role | Person | Handbook | Proposal | Assessment
+if TYPE_CHECKING:
+    from processkit.model.area import Area
+    from processkit.model.assessment import Assessment
+    from processkit.model.config import Config
+    from processkit.model.entity import KINDS, Entity
+    from processkit.model.handbook import Handbook
+    from processkit.model.person import Person
+    from processkit.model.process import Process
+    from processkit.model.proposal import Proposal
+    from processkit.model.role import Role
 
-#: Every kind of entity file, by its ``kind:`` value, in FORMAT.md's order.
-KINDS: dict[str, type[Entity]] = {
-    "area": Area,
-    "process": Process,
-    "role": Role,
-    "person": Person,
-    "handbook": Handbook,
-    "proposal": Proposal,
-    "assessment": Assessment,
+#: Each name's module under processkit.model.
+_HOMES = {
+    "KINDS": "entity",
+    "Area": "area",
+    "Assessment": "assessment",
+    "Config": "config",
+    "Entity": "entity",
+    "Handbook": "handbook",
+    "Person": "person",
+    "Process": "process",
+    "Proposal": "proposal",
+    "Role": "role",
 }
 
 __all__ = [
@@ -36,3 +47,12 @@ __all__ = [
     "Proposal",
     "Role",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"processkit.model.{home}"), name)
+    globals()[name] = value
+    return value

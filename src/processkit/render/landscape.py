@@ -15,11 +15,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import get_args
 
 from processkit.domain.lookup import require
 from processkit.domain.structure import handovers, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.model import Process
+from processkit.model.types import ProcessType
 from processkit.render import style
 from processkit.render.common import (
     active_processes,
@@ -39,7 +41,7 @@ from processkit.render.legend import add_legend
 from processkit.render.texts import Texts, texts_for
 
 PER_ROW = 6  # processes side by side before a row wraps
-BAND_TYPES = ("management", "core", "support")
+BAND_TYPES: tuple[str, ...] = get_args(ProcessType)
 COLUMN_WIDTH = 2.1  # inches: every process node is at least this wide, so columns line up
 NAME_WIDTH = 20  # characters per line of a name: most names then fit the column's width
 NODESEP = 0.3

@@ -14,6 +14,8 @@ from processkit.domain.facts import RACI, Facts, review_of
 from processkit.domain.structure import PROCESS_TYPES, is_active, processes_in, tree_order
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook, Role
+from processkit.model.introspect import vocabulary
+from processkit.model.kinds import KIND_INFO, KIND_TABLE
 from processkit.site import links
 from processkit.site.contexts import (
     Approved,
@@ -199,7 +201,7 @@ def _process_name(repo: Repository, process_id: str) -> str:
 
 def roles_page(repo: Repository) -> RolesPage:
     groups = []
-    for category in ("governance", "operational"):
+    for category in vocabulary(Role, "category"):
         roles = sorted(
             (r.entity for r in repo.roles.values() if r.entity.category == category),
             key=lambda role: (role.name.casefold(), role.id),
@@ -300,14 +302,9 @@ def handbooks_page(repo: Repository) -> HandbooksPage:
 
 def changes_page(repo: Repository, history: History, log: ChangeLog | None = None) -> ChangesPage:
     pages: dict[str, Link] = {}
-    for kind, path_of, title in (
-        ("area", links.area_path, "name"),
-        ("process", links.process_path, "name"),
-        ("role", links.role_path, "name"),
-        ("handbook", links.handbook_path, "title"),
-    ):
-        for entity_id, record in repo.of_kind(kind).items():
-            pages[record.path] = Link(getattr(record.entity, title), path_of(entity_id))
+    for row in PAGED_KINDS:
+        for entity_id, record in repo.of_kind(row.kind).items():
+            pages[record.path] = Link(row.title_of(record.entity), row.page_path(entity_id))
     entries = []
     for touched in history.recent:
         found = sorted(
@@ -322,12 +319,8 @@ def changes_page(repo: Repository, history: History, log: ChangeLog | None = Non
 #: would otherwise list every process).
 ENTITY_CHANGES = 100
 
-_ENTITY_PAGES = {
-    "area": links.area_path,
-    "process": links.process_path,
-    "role": links.role_path,
-    "handbook": links.handbook_path,
-}
+#: The kinds whose entities have a page of their own.
+PAGED_KINDS = [row for row in KIND_TABLE if row.page is not None]
 
 
 def entity_changes(repo: Repository, log: ChangeLog) -> EntityChanges:
@@ -343,13 +336,14 @@ def entity_changes(repo: Repository, log: ChangeLog) -> EntityChanges:
     )
     items = []
     for entry in ordered[:ENTITY_CHANGES]:
-        path_of = _ENTITY_PAGES.get(entry.kind)
-        has_page = path_of is not None and entry.id in repo.of_kind(entry.kind)
+        row = KIND_INFO.get(entry.kind)
+        has_page = row is not None and row.page is not None
+        has_page = has_page and entry.id in repo.of_kind(entry.kind)
         items.append(
             EntityChangeItem(
                 entry.kind,
                 entry.name or entry.id,
-                path_of(entry.id) if path_of is not None and has_page else None,
+                row.page_path(entry.id) if row is not None and has_page else None,
                 entry.change,
                 [
                     Markup(describe(field, language, markup=escape, code=_code))

@@ -18,11 +18,12 @@ from processkit.errors import ProcesskitError
 from processkit.fsutil import write_atomic
 from processkit.loading.discover import find_root
 from processkit.loading.git import Commit, commit_date, export, resolve_as_of, resolve_at
-from processkit.loading.load import LoadResult, load_repository
 from processkit.loading.repository import Repository
+from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
 from processkit.site.history import GitSource, read_history
 from processkit.site.weekly_pages import GitLinks
+from processkit.validate import check
 
 #: Where the map cache lives, inside the repository (a hidden folder, never read as entities).
 CACHE_FOLDER = ".processkit-cache"
@@ -31,7 +32,7 @@ CACHE_FOLDER = ".processkit-cache"
 class PublishBlocked(Exception):
     """The repository has errors; the site was not built."""
 
-    def __init__(self, loaded: LoadResult) -> None:
+    def __init__(self, loaded: Session) -> None:
         errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
         super().__init__(f"{errors} errors")
         self.loaded = loaded
@@ -102,7 +103,7 @@ def _build(
     *,
     past: bool,
 ) -> BuildResult:
-    loaded = _checked(load_repository(load_from), info.today)
+    loaded = check(load_from, today=info.today)
     if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
         raise PublishBlocked(loaded)
     repo = loaded.repo
@@ -119,17 +120,6 @@ def _build(
         progress=progress,
         git=_git_links(repo, root, past, info.today),
     )
-
-
-def _checked(loaded: LoadResult, today: date | None) -> LoadResult:
-    """The loaded repository with the rules' findings too, as ``validate`` reports them: what
-    ``validate`` calls an error stops a publish (and a bad ``rules:`` section stops both)."""
-    from processkit.rules.run import run_rules
-    from processkit.rules.settings import resolve_settings
-
-    settings = resolve_settings(loaded.repo.config)
-    found = run_rules(loaded.repo, today=today, settings=settings)
-    return LoadResult(loaded.repo, loaded.diagnostics + found)
 
 
 #: The period of the entity changes on the recent-changes page, up to the build's day.

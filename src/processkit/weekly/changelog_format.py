@@ -4,6 +4,7 @@ the management system"."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from processkit.loading.git import Commit
@@ -198,3 +199,11 @@ def _commit_note(entry: EntityChange, words: dict[str, str]) -> str:
         for commit in entry.commits
     ]
     return f"*{words['commits']}: {'; '.join(parts)}*"
+
+
+#: ``changelog --format NAME``: the change log as text, by the format's name.
+REPORTER_BY_NAME: dict[str, Callable[[ChangeLog, Language], str]] = {
+    "text": lambda log, _language: changelog_text(log),
+    "json": lambda log, _language: changelog_json(log),
+    "markdown": changelog_markdown,
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from processkit.csvcells import text_cell
@@ -150,3 +151,11 @@ def maturity_csv(overview: MaturityOverview) -> str:
 
 def _cell(value: int | None) -> str:
     return "" if value is None else str(value)
+
+
+#: ``maturity --format NAME``: the overview as text, by the format's name.
+REPORTER_BY_NAME: dict[str, Callable[[MaturityOverview], str]] = {
+    "text": maturity_table,
+    "json": maturity_json,
+    "csv": maturity_csv,
+}

@@ -4,7 +4,7 @@ meeting."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from processkit.weekly.markdown import escape
@@ -228,3 +228,11 @@ def _list(items: Sequence[ProposalItem], language: Language, view: str) -> list[
             text += ", " + words["closed_by"].format(sha=f"`{item.closed_by.short}`")
         lines.append(text)
     return lines
+
+
+#: ``proposals --format NAME``: the report as text, by the format's name.
+REPORTER_BY_NAME: dict[str, Callable[[ProposalsReport, Language], str]] = {
+    "text": lambda report, _language: proposals_table(report),
+    "json": lambda report, _language: proposals_json(report),
+    "markdown": proposals_markdown,
+}

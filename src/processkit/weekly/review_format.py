@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from processkit.csvcells import text_cell
@@ -242,3 +243,12 @@ def _item_markdown(item: ReviewItem, language: Language) -> str:
     else:
         when = words["left"].format(due=due, days=days(-item.days_late, language))
     return f"{capitalised(what)} **{escape(item.name)}** ({where}) {when}"
+
+
+#: ``review --format NAME``: the report as text, by the format's name.
+REPORTER_BY_NAME: dict[str, Callable[[ReviewReport, Language], str]] = {
+    "text": lambda report, _language: review_table(report),
+    "json": lambda report, _language: review_json(report),
+    "csv": lambda report, _language: review_csv(report),
+    "markdown": review_markdown,
+}

@@ -3,33 +3,11 @@ English, following ``site.language``."""
 
 from __future__ import annotations
 
-from typing import Literal
-
-Language = Literal["sv", "en"]
+from processkit.model.kinds import Language as Language
+from processkit.model.kinds import kind_word as kind_word
 
 #: The en dash between the ends of a range of dates or levels, and for "no value".
 DASH = "\u2013"
-
-KIND_WORDS: dict[str, dict[str, str]] = {
-    "sv": {
-        "area": "leveransområde",
-        "process": "process",
-        "role": "roll",
-        "person": "person",
-        "handbook": "handbok",
-        "proposal": "förbättringsförslag",
-        "assessment": "mognadsmätning",
-    },
-    "en": {
-        "area": "delivery area",
-        "process": "process",
-        "role": "role",
-        "person": "person",
-        "handbook": "handbook",
-        "proposal": "improvement proposal",
-        "assessment": "maturity assessment",
-    },
-}
 
 HANDBOOK_TYPE_WORDS: dict[str, dict[str, str]] = {
     "sv": {
@@ -74,10 +52,6 @@ STATUS_WORDS: dict[str, dict[str, str]] = {
         "done": "done",
     },
 }
-
-
-def kind_word(kind: str, language: Language) -> str:
-    return KIND_WORDS[language].get(kind, kind)
 
 
 def handbook_type_word(handbook_type: str, language: Language) -> str:

@@ -1,0 +1,58 @@
+"""The one way a command opens a repository.
+
+A ``processkit.yaml`` that is missing or broken raises ``ConfigError``: nothing can be read
+without it, so every command stops with exit status 2 and shows its diagnostics (the CLI does
+that in one place). Files with errors do not stop a report: what they hold is left out, and
+``Session.note`` says so in one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from processkit.diagnostics import Diagnostic, Severity
+from processkit.loading.discover import CONFIG_NAME
+from processkit.loading.load import load_repository
+from processkit.loading.repository import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """An opened repository and everything found wrong while reading it."""
+
+    repo: Repository
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def files_with_errors(self) -> int:
+        """How many files could not be loaded (what they hold is left out)."""
+        loaded = {record.path for _kind, record in self.repo.all_records()}
+        broken = {
+            d.path
+            for d in self.diagnostics
+            if d.severity is Severity.ERROR and d.path not in loaded and d.path != CONFIG_NAME
+        }
+        return len(broken)
+
+    @property
+    def note(self) -> str | None:
+        """A line telling the user that files with errors are left out, or None."""
+        count = self.files_with_errors
+        if not count:
+            return None
+        if count == 1:
+            files = "1 file has errors and what it holds"
+        else:
+            files = f"{count} files have errors and what they hold"
+        return f"processkit: note: {files} is left out; run `processkit validate` to see them"
+
+
+def open_repository(start: Path) -> Session:
+    """Load the repository at or above ``start`` for a command.
+
+    Raises RepositoryNotFound when there is none, and ConfigError when its
+    ``processkit.yaml`` cannot be used.
+    """
+    loaded = load_repository(start)
+    return Session(loaded.repo, loaded.diagnostics)
