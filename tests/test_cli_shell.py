@@ -66,3 +66,16 @@ def test_start_up_imports_nothing_heavy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "[]\n"
+
+
+def test_the_version_imports_nothing_heavy() -> None:
+    """``processkit --version`` goes through the whole entry point (its error handling too)
+    without loading the loader, pydantic or the YAML readers."""
+    code = (
+        "import sys; from processkit.cli.main import run\n"
+        "try: run(['--version'])\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'git', 'openpyxl', "
+        "'rich', 'yaml', 'processkit.loading.load') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -70,9 +70,8 @@ def _register() -> None:
 
 def run(argv: list[str] | None = None) -> None:
     """Entry point: run the app, mapping every failure to exit status 2 or 3."""
-    from processkit.errors import ProcesskitError
+    from processkit.errors import ConfigError, ProcesskitError
     from processkit.loading.discover import RepositoryNotFound
-    from processkit.loading.load import ConfigError
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args

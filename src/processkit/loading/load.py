@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from processkit.diagnostics import Diagnostic, Severity, did_you_mean
+from processkit.errors import ConfigError
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
 from processkit.loading.parse import FileResult, parse_files
@@ -19,16 +20,6 @@ from processkit.loading.repository import Record, Repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS, Config
 from processkit.model.types import ID_RE
-
-
-class ConfigError(Exception):
-    """``processkit.yaml`` is missing or invalid: the command cannot run (exit status 2)."""
-
-    def __init__(self, diagnostics: list[Diagnostic], root: Path, text: str | None) -> None:
-        super().__init__("; ".join(d.message for d in diagnostics))
-        self.diagnostics = diagnostics
-        self.root = root
-        self.text = text
 
 
 @dataclass(slots=True)
