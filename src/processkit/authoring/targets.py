@@ -64,7 +64,8 @@ def _add(targets: Targets, root: Path, relative: str) -> None:
 
 
 def _discovered(root: Path) -> list[str]:
-    from processkit.loading.load import ConfigError, load_config
+    from processkit.errors import ConfigError
+    from processkit.loading.load import load_config
     from processkit.model import Config
 
     try:

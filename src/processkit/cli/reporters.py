@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from processkit.diagnostics import Diagnostic, Report, Severity
+from processkit.errors import ConfigError
 from processkit.loading.git import top_folder
-from processkit.loading.load import ConfigError
 from processkit.validate import Validation
 
 SourceLine = Callable[[str, int], "str | None"]

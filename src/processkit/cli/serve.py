@@ -74,8 +74,7 @@ def _say(message: str) -> None:
 def _build(root: Path, output: Path, *, first: bool) -> bool:
     """Build; on errors print them and keep the previous preview."""
     from processkit.cli.site_report import report_blocked
-    from processkit.errors import ProcesskitError
-    from processkit.loading.load import ConfigError
+    from processkit.errors import ConfigError, ProcesskitError
     from processkit.site.publish import PublishBlocked, PublishRequest, publish
 
     try:

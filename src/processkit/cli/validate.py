@@ -47,7 +47,7 @@ def validate_command(
     """Check every file against the format and the rules of good process management."""
     from processkit.cli.dates import parse_today
     from processkit.cli.reporters import report_validation
-    from processkit.loading.load import ConfigError
+    from processkit.errors import ConfigError
     from processkit.validate import validate
 
     chosen = format or (

@@ -70,8 +70,9 @@ def catalogue(start: Path | None) -> Catalogue:
     Outside a repository, or when its configuration cannot be read, the defaults are shown and
     ``problem`` says why (the catalogue is what one reads to repair a bad ``rules:`` section).
     """
+    from processkit.errors import ConfigError
     from processkit.loading.discover import CONFIG_NAME, RepositoryNotFound, find_root
-    from processkit.loading.load import ConfigError, load_config
+    from processkit.loading.load import load_config
 
     settings = defaults()
     config_path: Path | None = None
