@@ -32,6 +32,7 @@ from processkit.site.maps import figures
 from processkit.site.output import check_output, mark, staging, swap
 from processkit.site.parallel import run_indexed
 from processkit.site.search import build_index, indexed_part, plan
+from processkit.site.sitemap import NAVIGATION
 from processkit.site.templating import builtin_dir, environment
 from processkit.site.theme import theme_css
 from processkit.site.weekly_pages import GitLinks
@@ -182,6 +183,7 @@ def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
             title=page.title,
             indexed=page.indexed,
             crumbs=getattr(page.context, "breadcrumbs", []),
+            navigation=NAVIGATION,
         )
     )
 
