@@ -9,14 +9,12 @@ from processkit.domain.flow import flow_map_drawn
 from processkit.domain.structure import is_active, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_TABLE
-from processkit.site.contexts import MapFigure, Page, PlainPage, SearchPage
+from processkit.site.contexts import MapFigure, Page
 from processkit.site.counts import AreaCount
-from processkit.site.history import History
+from processkit.site.history import GitLinks, History
 from processkit.site.i18n import Catalogue
 from processkit.site.maps import MapRequest
-from processkit.site.search import plan
 from processkit.site.sitemap import ENTITY_PAGES, SITE_PAGES, Sources
-from processkit.site.weekly_pages import GitLinks
 
 #: The id of the element holding each map's text alternative.
 ALTERNATIVE = {"start": "areas-heading", "area": "processes", "process": "activities"}
@@ -48,31 +46,23 @@ def collect(
     texts: Catalogue,
     git: GitLinks | None = None,
 ) -> Iterator[Page]:
-    """Every page of the site, in a fixed order (the search page last but the 404 page: it
-    lists the search bundles of the pages before it)."""
-    indexed: list[str] = []
-    sources = Sources(repo, facts, history, maps, counts, texts, git or GitLinks())
-    for page in _pages(sources):
-        if page.indexed:
-            indexed.append(page.path)
-        yield page
-    shards = plan(sorted(indexed))
-    search = SearchPage([shard.bundle for shard in shards], [])
-    yield Page("search.html", "search.html", texts("search.heading"), search, indexed=False)
-    yield Page("404.html", "404.html", texts("notfound.heading"), PlainPage([]), indexed=False)
-
-
-def _pages(sources: Sources) -> Iterator[Page]:
-    """The pages that stand alone, then each entity's page (its kind's row names the
-    template and the address)."""
-    texts = sources.texts
+    """Every page of the site, in a fixed order: the pages that stand alone, then each
+    entity's page (its kind's row names the template and the address)."""
+    entity_pages = [
+        (row, entity_id)
+        for row in KIND_TABLE
+        if row.page is not None
+        for entity_id in sorted(repo.of_kind(row.kind))
+    ]
+    indexed = [page.path for page in SITE_PAGES if page.indexed]
+    indexed += [row.page_path(entity_id) for row, entity_id in entity_pages]
+    sources = Sources(
+        repo, facts, history, maps, counts, texts, git or GitLinks(), tuple(sorted(indexed))
+    )
     for page in SITE_PAGES:
-        title = texts(page.heading) if page.heading else sources.repo.config.site.title
-        yield Page(page.path, page.template, title, page.context(sources))
-    for row in KIND_TABLE:
-        if row.page is None:
-            continue
-        build = ENTITY_PAGES[row.kind]
-        for entity_id in sorted(sources.repo.of_kind(row.kind)):
-            title, context = build(sources, entity_id)
-            yield Page(row.page_path(entity_id), row.page, title, context)
+        title = texts(page.heading) if page.heading else repo.config.site.title
+        yield Page(page.path, page.template, title, page.context(sources), page.indexed)
+    for row, entity_id in entity_pages:
+        assert row.page is not None
+        title, context = ENTITY_PAGES[row.kind](sources, entity_id)
+        yield Page(row.page_path(entity_id), row.page, title, context)

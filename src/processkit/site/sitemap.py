@@ -15,23 +15,24 @@ from dataclasses import dataclass
 from processkit.domain.facts import Facts
 from processkit.loading.repository import Repository
 from processkit.site import links
-from processkit.site.accessibility_page import accessibility_page
 from processkit.site.contexts import MapFigure
 from processkit.site.counts import AreaCount
-from processkit.site.history import History
+from processkit.site.history import GitLinks, History
 from processkit.site.i18n import Catalogue
-from processkit.site.other_pages import (
-    area_page,
-    changes_page,
-    handbook_page,
-    handbooks_page,
-    owners_page,
-    role_page,
-    roles_page,
-    start_page,
-)
-from processkit.site.process_page import process_page
-from processkit.site.weekly_pages import GitLinks, maturity_page, proposals_page
+from processkit.site.pages.accessibility import accessibility_page
+from processkit.site.pages.area import area_page
+from processkit.site.pages.changes import changes_page
+from processkit.site.pages.handbook import handbook_page
+from processkit.site.pages.handbooks import handbooks_page
+from processkit.site.pages.maturity import maturity_page
+from processkit.site.pages.not_found import not_found_page
+from processkit.site.pages.owners import owners_page
+from processkit.site.pages.process import process_page
+from processkit.site.pages.proposals import proposals_page
+from processkit.site.pages.role import role_page
+from processkit.site.pages.roles import roles_page
+from processkit.site.pages.search import search_page
+from processkit.site.pages.start import start_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,19 +46,22 @@ class Sources:
     counts: Sequence[AreaCount]
     texts: Catalogue
     git: GitLinks
+    #: The addresses of the pages that search reads, sorted.
+    indexed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class SitePage:
     """A page that stands alone: its address, its template, the catalogue key of its heading
     (None: the site's own title), how its context is built, and the catalogue key of its label
-    in the navigation (None: the navigation does not show it)."""
+    in the navigation (None: the navigation does not show it); and whether search reads it."""
 
     path: str
     template: str
     heading: str | None
     context: Callable[[Sources], object]
     nav: str | None = None
+    indexed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +116,7 @@ ENTITY_PAGES: dict[str, EntityBuilder] = {
     "handbook": _handbook,
 }
 
-#: The pages that stand alone, in the navigation's order (the search and 404 pages are made
-#: last by the collector: the search page lists the search bundles of every other page).
+#: The pages that stand alone, in the navigation's order.
 SITE_PAGES: tuple[SitePage, ...] = (
     SitePage("index.html", "start.html", None, _start, nav="nav.start"),
     SitePage(
@@ -160,6 +163,14 @@ SITE_PAGES: tuple[SitePage, ...] = (
         "nav.accessibility",
         lambda s: accessibility_page(s.repo.config),
     ),
+    SitePage(
+        "search.html",
+        "search.html",
+        "search.heading",
+        lambda s: search_page(s.indexed),
+        indexed=False,
+    ),
+    SitePage("404.html", "404.html", "notfound.heading", lambda s: not_found_page(), indexed=False),
 )
 
 #: The navigation, drawn from ``SITE_PAGES``.

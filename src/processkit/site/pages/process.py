@@ -1,19 +1,25 @@
-"""The context of a process page: every field of the specification, ready to show."""
+"""The context of a process page: every field of the specification, ready to show, and the
+radar of its latest maturity assessments."""
 
 from __future__ import annotations
+
+from typing import cast
+
+from markupsafe import Markup
 
 from processkit.domain.assessments import maturity_level
 from processkit.domain.facts import Facts, review_of
 from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, activity_order, flow_map_drawn
 from processkit.domain.proposals import STATUS_ORDER
 from processkit.loading.repository import Record, Repository
-from processkit.model import Process
+from processkit.model import Assessment, Process
 from processkit.site import links
 from processkit.site.contexts import (
     ActivityRef,
     ActivityRow,
     Approved,
     ControlRow,
+    DataTable,
     DocumentRow,
     InterfaceRow,
     Link,
@@ -24,6 +30,7 @@ from processkit.site.contexts import (
     MeasureRow,
     ProcessPage,
     ProposalRow,
+    Radar,
     RequirementRow,
     Review,
     RiskRow,
@@ -31,8 +38,10 @@ from processkit.site.contexts import (
 )
 from processkit.site.history import History
 from processkit.site.markdown import markdown, markdown_cell
-from processkit.site.weekly_pages import radar
+from processkit.weekly.maturity import Dimension
 from processkit.weekly.maturity import dimensions as named_dimensions
+from processkit.weekly.radar import radar_chart, radar_svg, radar_table
+from processkit.weekly.words import Language
 
 ROOT = "../"
 SCALE = (1, 2, 3, 4)
@@ -262,4 +271,25 @@ def _maturity(repo: Repository, process: Process, facts: Facts) -> Maturity | No
         scores=[Score(d, latest.scores[d]) for d in ordered],
         top=max(repo.config.maturity.levels, default=4),
         radar=radar(repo, process.id, assessments, named_dimensions(repo, language), language),
+    )
+
+
+def radar(
+    repo: Repository,
+    process_id: str,
+    assessments: list[Assessment],
+    dimensions: tuple[Dimension, ...],
+    language: str,
+) -> Radar | None:
+    """The radar chart of one process and its table, or None when it was never assessed.
+    ``assessments`` are the process's, oldest first (from the site's facts, so that the site
+    does not look them up once per process)."""
+    words = cast(Language, language)
+    chart = radar_chart(repo, process_id, words, assessments, dimensions)
+    if chart is None:
+        return None
+    table = radar_table(chart, words)
+    return Radar(
+        Markup(radar_svg(chart, words, id_prefix="radar")),
+        DataTable(table.caption, list(table.headers), [list(row) for row in table.rows]),
     )

@@ -1,0 +1,31 @@
+"""The list of handbooks (``handbooks.html``)."""
+
+from __future__ import annotations
+
+from processkit.loading.repository import Record, Repository
+from processkit.model import Handbook
+from processkit.site import links
+from processkit.site.contexts import (
+    HandbookItem,
+    HandbooksPage,
+    Link,
+)
+
+
+def sorted_handbooks(repo: Repository) -> list[Record[Handbook]]:
+    return sorted(repo.handbooks.values(), key=lambda r: (r.entity.title.casefold(), r.entity.id))
+
+
+def handbooks_page(repo: Repository) -> HandbooksPage:
+    ordered = sorted_handbooks(repo)
+    return HandbooksPage(
+        [
+            HandbookItem(
+                Link(r.entity.title, links.handbook_path(r.entity.id)),
+                r.entity.type,
+                r.entity.status,
+            )
+            for r in ordered
+        ],
+        [],
+    )
