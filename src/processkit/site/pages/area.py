@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
 from processkit.domain.facts import Facts
 from processkit.domain.structure import PROCESS_TYPES, is_active, processes_in, tree_order
 from processkit.loading.repository import Repository
 from processkit.site import links
-from processkit.site.contexts import (
-    AreaPage,
-    Link,
-    MapFigure,
-    ProcessNode,
-    TypeGroup,
-)
+from processkit.site.contexts import Link, MapFigure, PersonRef
 from processkit.site.markdown import markdown
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessNode:
+    link: Link
+    status: str
+    overdue: bool
+    children: list[ProcessNode] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeGroup:
+    type: str
+    processes: list[ProcessNode]
+
+
+@dataclass(frozen=True, slots=True)
+class AreaPage:
+    id: str
+    name: str
+    description: Markup
+    customers: str | None
+    unit: str | None
+    owner: PersonRef | None
+    groups: list[TypeGroup]
+    retired: list[Link]
+    landscape: MapFigure | None
+    breadcrumbs: list[Link]
+
 
 SUB = "../"
 

@@ -3,25 +3,59 @@ log, what changed in each entity."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO, KIND_TABLE
-from processkit.site.contexts import (
-    ChangeEntry,
-    ChangesPage,
-    EntityChangeItem,
-    EntityChanges,
-    Link,
-)
+from processkit.site.contexts import Link
 from processkit.site.history import History
 
 if TYPE_CHECKING:
     from processkit.weekly.changelog import ChangeLog
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEntry:
+    change: Commit
+    pages: list[Link]
+    other_files: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityChangeItem:
+    """One entity changed over the period (``processkit changelog``'s entry): its kind and
+    name, a link to its page when it has one, how it changed (added, changed, retired,
+    removed) and its field changes in plain words (HTML, the files' text escaped)."""
+
+    kind: str
+    name: str
+    href: str | None
+    change: str
+    details: list[Markup]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityChanges:
+    """The entities changed from ``since`` to ``until``, the latest changed first; ``more`` is
+    how many further entries are left out."""
+
+    since: date | None
+    until: date
+    items: list[EntityChangeItem]
+    more: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesPage:
+    changes: list[ChangeEntry]
+    breadcrumbs: list[Link]
+    entities: EntityChanges | None = None
 
 
 def changes_page(repo: Repository, history: History, log: ChangeLog | None = None) -> ChangesPage:

@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from processkit.domain.facts import Facts, review_of
+from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook
 from processkit.site import links
-from processkit.site.contexts import (
-    Approved,
-    ChapterView,
-    HandbookPage,
-    Review,
-)
+from processkit.site.contexts import Approved, Link, PersonRef, Review
 from processkit.site.history import History
 from processkit.site.markdown import markdown
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterView:
+    anchor: str
+    title: str
+    body: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class HandbookPage:
+    id: str
+    title: str
+    type: str
+    version: str | None
+    status: str | None
+    owner: PersonRef | None
+    approved: Approved | None
+    review: Review | None
+    summary: Markup
+    processes: list[Link]
+    chapters: list[ChapterView]
+    history: list[Commit]
+    edit: str | None
+    breadcrumbs: list[Link]
+
 
 SUB = "../"
 

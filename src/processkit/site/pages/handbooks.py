@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook
 from processkit.site import links
-from processkit.site.contexts import (
-    HandbookItem,
-    HandbooksPage,
-    Link,
-)
+from processkit.site.contexts import Link
+
+
+@dataclass(frozen=True, slots=True)
+class HandbookItem:
+    link: Link
+    type: str
+    status: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HandbooksPage:
+    handbooks: list[HandbookItem]
+    breadcrumbs: list[Link]
 
 
 def sorted_handbooks(repo: Repository) -> list[Record[Handbook]]:

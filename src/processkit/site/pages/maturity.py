@@ -2,20 +2,61 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import cast
 
 from processkit.loading.repository import Repository
 from processkit.site import links
-from processkit.site.contexts import (
-    AreaMaturityView,
-    LevelCount,
-    LevelText,
-    Link,
-    MaturityPage,
-    MaturityRow,
-)
+from processkit.site.contexts import Link
 from processkit.weekly.maturity import maturity_overview
 from processkit.weekly.words import Language
+
+
+@dataclass(frozen=True, slots=True)
+class LevelCount:
+    level: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MaturityRow:
+    """One assessed process of an area: its latest level, when, and the change since the
+    assessment before (None: no level, or no earlier assessment)."""
+
+    process: Link
+    depth: int
+    level: int | None
+    assessed: date
+    change: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AreaMaturityView:
+    anchor: str
+    name: str
+    link: Link
+    distribution: list[LevelCount]
+    processes: int
+    assessed: list[MaturityRow]
+    never: list[Link]
+
+
+@dataclass(frozen=True, slots=True)
+class LevelText:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MaturityPage:
+    dimensions: list[str]
+    levels: list[LevelText]
+    top: int
+    areas: list[AreaMaturityView]
+    processes: int
+    never: int
+    breadcrumbs: list[Link]
 
 
 def maturity_page(repo: Repository, language: str) -> MaturityPage:

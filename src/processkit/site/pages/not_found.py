@@ -3,7 +3,16 @@ text is all in the message catalogue."""
 
 from __future__ import annotations
 
-from processkit.site.contexts import PlainPage
+from dataclasses import dataclass
+
+from processkit.site.contexts import Link
+
+
+@dataclass(frozen=True, slots=True)
+class PlainPage:
+    """A page whose text is all in the message catalogue (the 404 page)."""
+
+    breadcrumbs: list[Link]
 
 
 def not_found_page() -> PlainPage:

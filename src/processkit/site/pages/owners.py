@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from processkit.domain.facts import Facts
 from processkit.domain.structure import is_active
 from processkit.loading.repository import Repository
 from processkit.site import links
-from processkit.site.contexts import (
-    Link,
-    OwnerEntry,
-    OwnersPage,
-    PersonRef,
-)
+from processkit.site.contexts import Link, PersonRef
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerEntry:
+    anchor: str
+    person: PersonRef
+    areas: list[Link]
+    owns: list[Link]
+    leads: list[Link]
+
+
+@dataclass(frozen=True, slots=True)
+class OwnersPage:
+    people: list[OwnerEntry]
+    without_owner: int
+    breadcrumbs: list[Link]
 
 
 def owners_page(repo: Repository, facts: Facts) -> OwnersPage:

@@ -3,22 +3,54 @@ each one that is done. The statuses come from :mod:`processkit.weekly`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from processkit.domain.proposals import STATUS_ORDER
 from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.site import links
-from processkit.site.contexts import (
-    ClosingCommit,
-    Count,
-    ProposalEntry,
-    ProposalGroup,
-    ProposalsPage,
-)
+from processkit.site.contexts import Count, Link
 from processkit.site.history import GitLinks
 from processkit.weekly import proposals as weekly_proposals
 from processkit.weekly.weblinks import commit_url
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingCommit:
+    """The commit that carried out a proposal: a link when the git host is known."""
+
+    short: str
+    href: str | None
+    date: date
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalEntry:
+    id: str
+    title: str
+    status: str
+    submitted: date
+    submitted_by: str | None
+    decided: date | None
+    closed_by: ClosingCommit | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalGroup:
+    anchor: str
+    process: Link | None
+    name: str
+    proposals: list[ProposalEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalsPage:
+    counts: list[Count]
+    total: int
+    groups: list[ProposalGroup]
+    breadcrumbs: list[Link]
 
 
 def proposals_page(repo: Repository, today: date | None, git: GitLinks) -> ProposalsPage:

@@ -2,17 +2,48 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from processkit.domain.facts import RACI, Facts
+from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Role
 from processkit.site import links
-from processkit.site.contexts import (
-    RoleActivity,
-    RolePage,
-    RoleUse,
-)
+from processkit.site.contexts import Link
 from processkit.site.history import History
 from processkit.site.markdown import markdown
+
+
+@dataclass(frozen=True, slots=True)
+class RoleActivity:
+    name: str
+    href: str
+    letters: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleUse:
+    process: Link
+    activities: list[RoleActivity]
+    controls: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RolePage:
+    id: str
+    name: str
+    category: str
+    management_area: str | None
+    level: str | None
+    description: Markup
+    responsibilities: list[str]
+    uses: list[RoleUse]
+    edit: str | None
+    history: list[Commit]
+    breadcrumbs: list[Link]
+
 
 SUB = "../"
 

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from processkit.loading.repository import Repository
 from processkit.model import Role
 from processkit.model.introspect import vocabulary
 from processkit.site import links
-from processkit.site.contexts import (
-    Link,
-    RoleGroup,
-    RolesPage,
-)
+from processkit.site.contexts import Link
+
+
+@dataclass(frozen=True, slots=True)
+class RoleGroup:
+    category: str
+    roles: list[Link]
+
+
+@dataclass(frozen=True, slots=True)
+class RolesPage:
+    groups: list[RoleGroup]
+    breadcrumbs: list[Link]
 
 
 def roles_page(repo: Repository) -> RolesPage:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from processkit.site.contexts import SearchPage
+from processkit.site.contexts import Link
 from processkit.site.search import plan
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """The search page: the Pagefind bundles to search, the first carrying the code."""
+
+    bundles: list[str]
+    breadcrumbs: list[Link]
 
 
 def search_page(indexed: Sequence[str]) -> SearchPage:

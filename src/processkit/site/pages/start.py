@@ -4,22 +4,45 @@ the handbooks."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
 
 from processkit.domain.structure import PROCESS_TYPES, is_active
 from processkit.loading.repository import Repository
 from processkit.site import links
-from processkit.site.contexts import (
-    AreaTile,
-    Count,
-    Link,
-    MapFigure,
-    Recent,
-    StartPage,
-)
+from processkit.site.contexts import Count, Link, MapFigure
 from processkit.site.counts import AreaCount
 from processkit.site.history import History
 from processkit.site.markdown import markdown_phrasing
 from processkit.site.pages.handbooks import sorted_handbooks
+
+
+@dataclass(frozen=True, slots=True)
+class AreaTile:
+    link: Link
+    summary: Markup | None
+    processes: int
+    by_type: list[Count]
+
+
+@dataclass(frozen=True, slots=True)
+class Recent:
+    link: Link
+    changed: date
+    author: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartPage:
+    areas: list[AreaTile]
+    total: int
+    landscape: MapFigure | None
+    recent: list[Recent]
+    handbooks: list[Link]
+    more_handbooks: bool
+
 
 #: How many recently changed processes and handbooks the start page lists.
 START_RECENT = 8
