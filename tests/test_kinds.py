@@ -14,6 +14,7 @@ from processkit.model.entity import Entity
 from processkit.model.introspect import vocabulary
 from processkit.model.kinds import KIND_TABLE, KindInfo, Words
 from processkit.resources import schemas_dir, templates_dir
+from processkit.site.sitemap import ENTITY_PAGES
 
 
 @cache
@@ -48,6 +49,8 @@ def missing_pieces(row: KindInfo) -> list[str]:
         missing.append(f"templates/{row.new_template}")
     if row.page is not None and not (templates_dir() / "site" / row.page).is_file():
         missing.append(f"templates/site/{row.page}")
+    if row.page is not None and kind not in ENTITY_PAGES:
+        missing.append(f"the builder of its page in src/processkit/site/pages/{kind}.py")
     for language in ("sv", "en"):
         words = row.words.get(language)
         if words is None or not words.singular or not words.plural:
@@ -88,6 +91,7 @@ def test_a_new_kind_is_told_what_it_lacks() -> None:
         "schemas/audit.schema.json (run `processkit schema`)",
         "templates/new/audit.yaml.j2",
         "templates/site/audit.html",
+        "the builder of its page in src/processkit/site/pages/audit.py",
         "`changes.kind.audit` in templates/site/i18n/sv.json",
         "the words for `audit` in `en`",
         "`changes.kind.audit` in templates/site/i18n/en.json",

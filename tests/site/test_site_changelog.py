@@ -12,7 +12,7 @@ from tests.conftest import CliResult, write_files
 from tests.site.repos import RICH
 from tests.test_changelog_support import GitRepo
 
-from processkit.site import other_pages
+from processkit.site.pages import changes
 
 Cli = Callable[..., CliResult]
 
@@ -82,7 +82,7 @@ def test_the_changes_page_shows_what_changed_per_entity(
 def test_the_entity_list_is_capped(
     changed_repo: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(other_pages, "ENTITY_CHANGES", 1)
+    monkeypatch.setattr(changes, "ENTITY_CHANGES", 1)
     output = tmp_path / "site"
     assert cli("publish", changed_repo, "-o", output, "-q").code == 0
     section = _section(output)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,38 @@ def expected_pages() -> list[str]:
 
 def test_every_page_is_at_its_fixed_address(kalmar_site: Path) -> None:
     assert html_pages(kalmar_site) == expected_pages()
+
+
+NAVIGATION = [
+    ("index.html", "Start"),
+    ("owners.html", "Processägare"),
+    ("roles.html", "Roller"),
+    ("handbooks.html", "Handböcker"),
+    ("maturity.html", "Mognad"),
+    ("proposals.html", "Förbättringsförslag"),
+    ("changes.html", "Senaste ändringar"),
+]
+
+
+def navigation_of(html: str) -> list[tuple[str, bool, str]]:
+    """The main menu's links: address, whether it is marked as the current page, label."""
+    start = html.index('<nav class="site-nav"')
+    menu = html[start : html.index("</nav>", start)]
+    found = re.findall(r'<a href="([^"]*)"( aria-current="page")?>([^<]*)</a>', menu)
+    return [(href, bool(current), label) for href, current, label in found]
+
+
+@pytest.mark.parametrize("page", [path for path, _ in NAVIGATION])
+def test_the_navigation_marks_the_page_it_is_on(kalmar_site: Path, page: str) -> None:
+    html = (kalmar_site / page).read_text(encoding="utf-8")
+    expected = [(path, path == page, label) for path, label in NAVIGATION]
+    assert navigation_of(html) == expected
+
+
+def test_the_navigation_of_an_entity_page_marks_no_page(kalmar_site: Path) -> None:
+    html = (kalmar_site / "processes/bu-utredning.html").read_text(encoding="utf-8")
+    expected = [(f"../{path}", False, label) for path, label in NAVIGATION]
+    assert navigation_of(html) == expected
 
 
 def test_every_internal_link_and_asset_resolves(kalmar_site: Path) -> None:

@@ -16,6 +16,7 @@ from processkit.resources import templates_dir
 from processkit.site.i18n import LANGUAGES, catalogue, catalogue_path
 from processkit.site.links import href, mailto
 from processkit.site.markdown import is_safe_url, markdown, markdown_cell, markdown_phrasing
+from processkit.site.sitemap import NAVIGATION, SITE_PAGES
 
 
 @pytest.mark.parametrize(
@@ -171,6 +172,14 @@ def test_every_label_a_template_asks_for_exists() -> None:
                 if not texts.has(prefix + v)
             ]
     assert missing == []
+
+
+def test_every_heading_and_menu_label_of_the_page_list_exists() -> None:
+    texts = catalogue("sv")
+    keys = [page.heading for page in SITE_PAGES if page.heading is not None]
+    keys += [item.label for item in NAVIGATION]
+    assert len(keys) == 16
+    assert [key for key in keys if not texts.has(key)] == []
 
 
 def test_no_template_holds_words_of_its_own() -> None:

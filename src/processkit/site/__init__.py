@@ -3,8 +3,9 @@
     publish(PublishRequest(path, output)) -> BuildResult
 
 The build gathers everything, then writes: load -> facts and maps -> pages (typed contexts,
-``contexts.py``) -> Jinja2 (``templates/site/``) -> a temporary folder -> search index ->
+``pages/``) -> Jinja2 (``templates/site/``) -> a temporary folder -> search index ->
 moved into place. Modules: ``publish`` (the repository now or at a commit), ``build`` (the
-steps), ``collect`` and ``*_page`` (the contexts), ``maps`` (the seam to ``processkit.render``),
+steps), ``sitemap`` (the one list of pages; the navigation is drawn from it), ``collect`` and
+``pages/`` (one module per page kind: its context), ``maps`` (the seam to ``processkit.render``),
 ``search`` (Pagefind), ``output`` (atomic replacement), ``filecache`` (reuse between builds).
 """

@@ -26,15 +26,15 @@ from processkit.site.collect import collect, map_requests
 from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
 from processkit.site.filecache import FileCache, link_file
-from processkit.site.history import History
+from processkit.site.history import GitLinks, History
 from processkit.site.i18n import catalogue
 from processkit.site.maps import figures
 from processkit.site.output import check_output, mark, staging, swap
 from processkit.site.parallel import run_indexed
 from processkit.site.search import build_index, indexed_part, plan
+from processkit.site.sitemap import NAVIGATION
 from processkit.site.templating import builtin_dir, environment
 from processkit.site.theme import theme_css
-from processkit.site.weekly_pages import GitLinks
 
 #: progress(stage, done, total) with stage one of "maps", "pages", "search".
 Progress = Callable[[str, int, int], None]
@@ -182,6 +182,7 @@ def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
             title=page.title,
             indexed=page.indexed,
             crumbs=getattr(page.context, "breadcrumbs", []),
+            navigation=NAVIGATION,
         )
     )
 

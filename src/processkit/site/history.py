@@ -8,11 +8,15 @@ slow.) Outside a git repository the history is simply empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from processkit.loading.git import Commit, TouchedFiles, touched_files
+
+if TYPE_CHECKING:
+    from processkit.weekly.changelog import ChangeLog
 
 #: How many commit messages a page shows for its file.
 PER_FILE = 5
@@ -58,3 +62,15 @@ def read_history(source: GitSource | None) -> History:
     if source is None:
         return History()
     return fold_history(touched_files(source.folder, source.ref))
+
+
+@dataclass(frozen=True, slots=True)
+class GitLinks:
+    """What the site knows of the git host: the commit that closed each ``done`` proposal
+    (empty outside git and for a site of the past) and the host's web address (or None);
+    and the change log of the last days that the recent-changes page shows (None outside
+    git, on a shallow clone and for a site of the past)."""
+
+    closing: Mapping[str, Commit] = field(default_factory=dict)
+    web_base: str | None = None
+    changelog: ChangeLog | None = None

@@ -21,8 +21,7 @@ from processkit.loading.git import Commit, commit_date, export, resolve_as_of, r
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
-from processkit.site.history import GitSource, read_history
-from processkit.site.weekly_pages import GitLinks
+from processkit.site.history import GitLinks, GitSource, read_history
 from processkit.validate import check
 
 #: Where the map cache lives, inside the repository (a hidden folder, never read as entities).

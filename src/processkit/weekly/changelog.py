@@ -19,6 +19,7 @@ from processkit.loading.discover import CONFIG_NAME, YAML_SUFFIXES, is_excluded
 from processkit.loading.git import Commit, FileChange, GitHistory
 from processkit.loading.repository import Repository
 from processkit.model import KINDS
+from processkit.model.kinds import KIND_TABLE
 from processkit.weekly.fieldchanges import FieldChange, Names, diff_values
 from processkit.weekly.periods import is_date, is_span, parse_date, parse_span
 from processkit.weekly.snapshots import EntityKey, Snapshot, Unreadable, identify, snapshot
@@ -283,9 +284,10 @@ def _names(repo: Repository, snapshots: Iterable[Snapshot]) -> Names:
     """Names to show references with: the working tree's, then those of the versions read
     (the newest last, so it wins)."""
     table: dict[str, dict[str, str]] = {}
-    for kind in ("area", "process", "role", "person"):
-        table[kind] = {eid: rec.entity.name for eid, rec in repo.of_kind(kind).items()}
-    table["handbook"] = {eid: rec.entity.title for eid, rec in repo.handbooks.items()}
+    for row in KIND_TABLE:
+        if row.title_field is not None:
+            records = repo.of_kind(row.kind)
+            table[row.kind] = {eid: row.title_of(rec.entity) for eid, rec in records.items()}
     for found in snapshots:
         if found.label is not None and found.kind in table:
             table[found.kind][found.id] = found.label

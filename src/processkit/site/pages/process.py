@@ -1,38 +1,199 @@
-"""The context of a process page: every field of the specification, ready to show."""
+"""The context of a process page: every field of the specification, ready to show, and the
+radar of its latest maturity assessments."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import cast
+
+from markupsafe import Markup
 
 from processkit.domain.assessments import maturity_level
 from processkit.domain.facts import Facts, review_of
 from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, activity_order, flow_map_drawn
 from processkit.domain.proposals import STATUS_ORDER
+from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
-from processkit.model import Process
+from processkit.model import Assessment, Process
 from processkit.site import links
-from processkit.site.contexts import (
-    ActivityRef,
-    ActivityRow,
-    Approved,
-    ControlRow,
-    DocumentRow,
-    InterfaceRow,
-    Link,
-    MapFigure,
-    MatrixCell,
-    MatrixRow,
-    Maturity,
-    MeasureRow,
-    ProcessPage,
-    ProposalRow,
-    RequirementRow,
-    Review,
-    RiskRow,
-    Score,
-)
+from processkit.site.contexts import Approved, ExternalLink, Link, MapFigure, PersonRef, Review
 from processkit.site.history import History
 from processkit.site.markdown import markdown, markdown_cell
-from processkit.site.weekly_pages import radar
+from processkit.weekly.maturity import Dimension
 from processkit.weekly.maturity import dimensions as named_dimensions
+from processkit.weekly.radar import radar_chart, radar_svg, radar_table
+from processkit.weekly.words import Language
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRef:
+    number: int
+    name: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    number: int
+    anchor: str
+    name: str
+    description: Markup
+    performer: Link | None
+    accountable: Link | None
+    consulted: list[Link]
+    informed: list[Link]
+    next: list[ActivityRef]
+    documents: list[Link]
+
+
+@dataclass(frozen=True, slots=True)
+class InterfaceRow:
+    process: Link | None
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementRow:
+    source: str
+    description: str | None
+    link: ExternalLink | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRow:
+    name: str
+    definition: str | None
+    target: str | None
+    frequency: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RiskRow:
+    number: int
+    description: str
+    likelihood: int | None
+    consequence: int | None
+    score: int | None
+    level: str | None
+    action: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    consequence: int
+    level: str
+    risks: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    likelihood: int
+    cells: list[MatrixCell]
+
+
+@dataclass(frozen=True, slots=True)
+class ControlRow:
+    description: str
+    method: str | None
+    frequency: str | None
+    role: Link | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    handbook: Link | None
+    external: ExternalLink | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalRow:
+    id: str
+    title: str
+    submitted: date
+    submitted_by: str | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    dimension: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class DataTable:
+    """A table of text: a caption, column headings and rows (the first cell heads its row)."""
+
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Radar:
+    """A radar chart of the latest maturity assessment against the previous one (an inline
+    SVG with its own title and description), with its numbers as a table."""
+
+    svg: Markup
+    table: DataTable
+
+
+@dataclass(frozen=True, slots=True)
+class Maturity:
+    level: int | None
+    assessed: date
+    scores: list[Score]
+    top: int
+    radar: Radar | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessPage:
+    id: str
+    name: str
+    type: str
+    status: str
+    version: str | None
+    area: Link | None
+    parent: Link | None
+    children: list[Link]
+    owner: PersonRef | None
+    leaders: list[PersonRef]
+    purpose: Markup
+    customer: str | None
+    need: str | None
+    start: str | None
+    end: str | None
+    value: Markup
+    inputs: list[str]
+    outputs: list[str]
+    activities: list[ActivityRow]
+    flow: MapFigure | None
+    #: None when the flow is drawn; else the most activities a map draws: this flow has more,
+    #: and its activities are listed in flow order instead
+    flow_limit: int | None
+    interfaces_in: list[InterfaceRow]
+    interfaces_out: list[InterfaceRow]
+    requirements: list[RequirementRow]
+    measures: list[MeasureRow]
+    risks: list[RiskRow]
+    matrix: list[MatrixRow]
+    controls: list[ControlRow]
+    systems: list[str]
+    documents: list[DocumentRow]
+    proposals: list[ProposalRow]
+    maturity: Maturity | None
+    approved: Approved | None
+    review: Review | None
+    tags: list[str]
+    history: list[Commit]
+    feedback: str | None
+    edit: str | None
+    source: str
+    breadcrumbs: list[Link]
+
 
 ROOT = "../"
 SCALE = (1, 2, 3, 4)
@@ -262,4 +423,25 @@ def _maturity(repo: Repository, process: Process, facts: Facts) -> Maturity | No
         scores=[Score(d, latest.scores[d]) for d in ordered],
         top=max(repo.config.maturity.levels, default=4),
         radar=radar(repo, process.id, assessments, named_dimensions(repo, language), language),
+    )
+
+
+def radar(
+    repo: Repository,
+    process_id: str,
+    assessments: list[Assessment],
+    dimensions: tuple[Dimension, ...],
+    language: str,
+) -> Radar | None:
+    """The radar chart of one process and its table, or None when it was never assessed.
+    ``assessments`` are the process's, oldest first (from the site's facts, so that the site
+    does not look them up once per process)."""
+    words = cast(Language, language)
+    chart = radar_chart(repo, process_id, words, assessments, dimensions)
+    if chart is None:
+        return None
+    table = radar_table(chart, words)
+    return Radar(
+        Markup(radar_svg(chart, words, id_prefix="radar")),
+        DataTable(table.caption, list(table.headers), [list(row) for row in table.rows]),
     )

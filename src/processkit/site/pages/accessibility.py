@@ -4,8 +4,43 @@ wording of compliance, Digg's address) are in the message catalogue."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from processkit.model import Config
-from processkit.site.contexts import AccessibilityPage, ExemptItem, ShortcomingItem
+from processkit.site.contexts import Link
+
+
+@dataclass(frozen=True, slots=True)
+class ShortcomingItem:
+    content: str
+    problem: str
+    criteria: list[str]
+    alternative: str | None
+    fixed_by: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExemptItem:
+    content: str
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AccessibilityPage:
+    """The accessibility statement as the repository gives it (processkit.yaml's
+    ``site.accessibility``): ``status`` is full, partial, none or None (not given: the
+    statement then says it is not complete); ``updated`` None means the publication date."""
+
+    status: str | None
+    assessed: date | None
+    method: str | None
+    assessor: str | None
+    updated: date | None
+    shortcomings: list[ShortcomingItem]
+    burden: list[ExemptItem]
+    outside_law: list[ExemptItem]
+    breadcrumbs: list[Link]
 
 
 def accessibility_page(config: Config) -> AccessibilityPage:

@@ -1,0 +1,91 @@
+"""A role's page: the activities it takes part in and the processes that use it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from processkit.domain.facts import RACI, Facts
+from processkit.loading.git import Commit
+from processkit.loading.repository import Record, Repository
+from processkit.model import Role
+from processkit.site import links
+from processkit.site.contexts import Link
+from processkit.site.history import History
+from processkit.site.markdown import markdown
+
+
+@dataclass(frozen=True, slots=True)
+class RoleActivity:
+    name: str
+    href: str
+    letters: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleUse:
+    process: Link
+    activities: list[RoleActivity]
+    controls: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RolePage:
+    id: str
+    name: str
+    category: str
+    management_area: str | None
+    level: str | None
+    description: Markup
+    responsibilities: list[str]
+    uses: list[RoleUse]
+    edit: str | None
+    history: list[Commit]
+    breadcrumbs: list[Link]
+
+
+SUB = "../"
+
+
+def role_page(
+    repo: Repository, record: Record[Role], facts: Facts, history: History, edit: str | None
+) -> RolePage:
+    role = record.entity
+    uses = []
+    for process_id, usage in sorted(
+        facts.role_uses.get(role.id, {}).items(),
+        key=lambda item: (_process_name(repo, item[0]).casefold(), item[0]),
+    ):
+        link = links.process_link(repo, process_id, SUB)
+        if link is None:
+            continue
+        process = repo.processes[process_id].entity
+        names = {activity.id: activity.name for activity in process.activities}
+        activities = [
+            RoleActivity(
+                names[activity_id],
+                f"{link.href}#{activity_id}",
+                [letter for letter in RACI if letter in letters],
+            )
+            for activity_id, letters in usage.activities.items()
+        ]
+        uses.append(RoleUse(link, activities, list(usage.controls)))
+    return RolePage(
+        id=role.id,
+        name=role.name,
+        category=role.category,
+        management_area=role.management_area,
+        level=role.level,
+        description=markdown(role.description, below=1),
+        responsibilities=list(role.responsibilities),
+        uses=uses,
+        edit=edit,
+        history=history.of(record.path),
+        breadcrumbs=[],
+    )
+
+
+def _process_name(repo: Repository, process_id: str) -> str:
+    record = repo.processes.get(process_id)
+    return record.entity.name if record else process_id

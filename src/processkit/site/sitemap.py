@@ -1,0 +1,179 @@
+"""The site's pages as data: the one list that the collector gathers pages from and the
+navigation is drawn from.
+
+The pages that stand alone (the start page, the lists, the statements) are rows of
+``SITE_PAGES``; an entity's page belongs to its kind in ``processkit.model.kinds`` (the row's
+``page`` names its template) and its builder is in ``ENTITY_PAGES``. ``tests/test_kinds.py``
+checks that every kind with a page has a builder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from processkit.domain.facts import Facts
+from processkit.loading.repository import Repository
+from processkit.site import links
+from processkit.site.contexts import MapFigure
+from processkit.site.counts import AreaCount
+from processkit.site.history import GitLinks, History
+from processkit.site.i18n import Catalogue
+from processkit.site.pages.accessibility import accessibility_page
+from processkit.site.pages.area import area_page
+from processkit.site.pages.changes import changes_page
+from processkit.site.pages.handbook import handbook_page
+from processkit.site.pages.handbooks import handbooks_page
+from processkit.site.pages.maturity import maturity_page
+from processkit.site.pages.not_found import not_found_page
+from processkit.site.pages.owners import owners_page
+from processkit.site.pages.process import process_page
+from processkit.site.pages.proposals import proposals_page
+from processkit.site.pages.role import role_page
+from processkit.site.pages.roles import roles_page
+from processkit.site.pages.search import search_page
+from processkit.site.pages.start import start_page
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """Everything a page's context is built from."""
+
+    repo: Repository
+    facts: Facts
+    history: History
+    maps: Mapping[str, MapFigure]
+    counts: Sequence[AreaCount]
+    texts: Catalogue
+    git: GitLinks
+    #: The addresses of the pages that search reads, sorted.
+    indexed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SitePage:
+    """A page that stands alone: its address, its template, the catalogue key of its heading
+    (None: the site's own title), how its context is built, and the catalogue key of its label
+    in the navigation (None: the navigation does not show it); and whether search reads it."""
+
+    path: str
+    template: str
+    heading: str | None
+    context: Callable[[Sources], object]
+    nav: str | None = None
+    indexed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    """One link of the navigation: the page's address and the catalogue key of its label."""
+
+    path: str
+    label: str
+
+
+#: An entity page's title and context, from the entity's id.
+EntityBuilder = Callable[[Sources, str], tuple[str, object]]
+
+
+def _start(sources: Sources) -> object:
+    return start_page(sources.repo, sources.counts, sources.history, sources.maps.get("landscape:"))
+
+
+def _area(sources: Sources, area_id: str) -> tuple[str, object]:
+    area = area_page(sources.repo, area_id, sources.facts, sources.maps.get(f"landscape:{area_id}"))
+    return area.name, area
+
+
+def _process(sources: Sources, process_id: str) -> tuple[str, object]:
+    repo = sources.repo
+    figure = sources.maps.get(f"process:{process_id}")
+    process = process_page(repo, repo.processes[process_id], sources.facts, sources.history, figure)
+    return process.name, process
+
+
+def _role(sources: Sources, role_id: str) -> tuple[str, object]:
+    repo = sources.repo
+    role = repo.roles[role_id]
+    edit = links.fill(repo.config.site.edit_url, path=role.path)
+    page = role_page(repo, role, sources.facts, sources.history, edit)
+    return page.name, page
+
+
+def _handbook(sources: Sources, handbook_id: str) -> tuple[str, object]:
+    repo = sources.repo
+    handbook = repo.handbooks[handbook_id]
+    edit = links.fill(repo.config.site.edit_url, path=handbook.path)
+    book = handbook_page(repo, handbook, sources.facts, sources.history, edit)
+    return book.title, book
+
+
+#: The builder of each kind's entity page, by kind (the kinds whose row has a ``page``).
+ENTITY_PAGES: dict[str, EntityBuilder] = {
+    "area": _area,
+    "process": _process,
+    "role": _role,
+    "handbook": _handbook,
+}
+
+#: The pages that stand alone, in the navigation's order.
+SITE_PAGES: tuple[SitePage, ...] = (
+    SitePage("index.html", "start.html", None, _start, nav="nav.start"),
+    SitePage(
+        "owners.html",
+        "owners.html",
+        "owners.heading",
+        lambda s: owners_page(s.repo, s.facts),
+        nav="nav.owners",
+    ),
+    SitePage(
+        "roles.html", "roles.html", "roles.heading", lambda s: roles_page(s.repo), nav="nav.roles"
+    ),
+    SitePage(
+        "handbooks.html",
+        "handbooks.html",
+        "handbooks.heading",
+        lambda s: handbooks_page(s.repo),
+        nav="nav.handbooks",
+    ),
+    SitePage(
+        "maturity.html",
+        "maturity.html",
+        "maturity.heading",
+        lambda s: maturity_page(s.repo, s.repo.config.site.language),
+        nav="nav.maturity",
+    ),
+    SitePage(
+        "proposals.html",
+        "proposals.html",
+        "proposals.heading",
+        lambda s: proposals_page(s.repo, s.facts.today, s.git),
+        nav="nav.proposals",
+    ),
+    SitePage(
+        "changes.html",
+        "changes.html",
+        "changes.heading",
+        lambda s: changes_page(s.repo, s.history, s.git.changelog),
+        nav="nav.changes",
+    ),
+    SitePage(
+        "accessibility.html",
+        "accessibility.html",
+        "nav.accessibility",
+        lambda s: accessibility_page(s.repo.config),
+    ),
+    SitePage(
+        "search.html",
+        "search.html",
+        "search.heading",
+        lambda s: search_page(s.indexed),
+        indexed=False,
+    ),
+    SitePage("404.html", "404.html", "notfound.heading", lambda s: not_found_page(), indexed=False),
+)
+
+#: The navigation, drawn from ``SITE_PAGES``.
+NAVIGATION: tuple[NavItem, ...] = tuple(
+    NavItem(page.path, page.nav) for page in SITE_PAGES if page.nav is not None
+)
