@@ -19,7 +19,7 @@ from processkit.derive import (
     sorted_areas,
     tree_order,
 )
-from processkit.diagnostics import did_you_mean
+from processkit.diagnostics import did_you_mean, named_ids
 from processkit.errors import ProcesskitError
 from processkit.inventory.model import GroupCount, Inventory, ProcessRow
 from processkit.loading.repository import Record, Repository
@@ -163,7 +163,7 @@ def _unknown_area_message(repo: Repository, area_id: str, configured: list[str])
         return message + f"; did you mean `{guess}`?"
     if not configured:
         return message + "; this repository has no areas yet"
-    return message + "; the areas are " + ", ".join(f"`{known}`" for known in configured)
+    return message + "; the areas are " + named_ids(configured)
 
 
 def _chosen_statuses(statuses: Iterable[str] | None) -> frozenset[str]:
