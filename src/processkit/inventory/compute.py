@@ -10,7 +10,7 @@ from processkit.derive import (
     PROCESS_TYPES,
     STATUSES,
     assessments_by_process,
-    depth_of,
+    depths_of,
     is_specified,
     maturity_level,
     next_review,
@@ -108,6 +108,7 @@ class _Facts:
         self.people = people
         self.assessments = assessments_by_process(repo)
         self.proposals = open_proposals_by_process(repo)
+        self.depths = depths_of(repo)
 
     def row(self, record: Record[Process], area_name: str) -> ProcessRow:
         process = record.entity
@@ -121,7 +122,7 @@ class _Facts:
             area_name=area_name,
             type=process.type,
             parent=process.parent,
-            depth=depth_of(self.repo, process.id),
+            depth=self.depths[process.id],
             owner=process.owner,
             owner_name=self.people.get(process.owner, process.owner) if process.owner else None,
             leaders=tuple(process.leaders),

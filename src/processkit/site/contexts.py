@@ -7,7 +7,7 @@ values (the templates translate them through the message catalogue).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
@@ -125,17 +125,28 @@ class StartPage:
 
 
 @dataclass(frozen=True, slots=True)
-class ProcessNode:
+class ProcessItem:
+    """One process in an area's list of processes, which is a tree drawn as nested lists.
+
+    The items come in tree order (a process, then its sub-processes), flat, so that no part
+    of building or drawing the page recurses: ``opens`` says that the next item is this one's
+    sub-process (a nested list starts inside this item), ``closes`` how many nested lists
+    end after this item. Lists nest at most ``NESTED_LEVELS`` deep; ``under`` is the name of
+    the parent of a sub-process listed less deep than it is (None for the others).
+    """
+
     link: Link
     status: str
     overdue: bool
-    children: list[ProcessNode] = field(default_factory=list)
+    under: str | None = None
+    opens: bool = False
+    closes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class TypeGroup:
     type: str
-    processes: list[ProcessNode]
+    processes: list[ProcessItem]
 
 
 @dataclass(frozen=True, slots=True)

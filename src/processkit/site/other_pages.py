@@ -3,6 +3,7 @@ handbooks and recent changes."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from html import escape
@@ -10,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from processkit.derive import PROCESS_TYPES, is_active, processes_in, tree_order
+from processkit.derive import (
+    NESTED_LEVELS,
+    PROCESS_TYPES,
+    is_active,
+    processes_in,
+    tree_order,
+)
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook, Role
 from processkit.site import links
@@ -32,7 +39,7 @@ from processkit.site.contexts import (
     OwnerEntry,
     OwnersPage,
     PersonRef,
-    ProcessNode,
+    ProcessItem,
     Recent,
     Review,
     RoleActivity,
@@ -131,28 +138,47 @@ def area_page(
     )
 
 
-def _forest(repo: Repository, ordered: list[str], facts: Facts) -> list[ProcessNode]:
-    """The processes (already in tree order) as nested nodes: a sub-process under its parent
-    when the parent is in the same list."""
+def _forest(repo: Repository, ordered: list[str], facts: Facts) -> list[ProcessItem]:
+    """The processes (already in tree order) as the items of nested lists: a sub-process
+    under its parent when the parent is in the same list; below ``NESTED_LEVELS`` levels, at
+    the last level, saying whose sub-process it is. No recursion, however deep the tree."""
     members = set(ordered)
-    nodes: dict[str, ProcessNode] = {}
-    top: list[ProcessNode] = []
+    placed: set[str] = set()
+    below: dict[str, list[str]] = defaultdict(list)
+    tops: list[str] = []
     for process_id in ordered:
-        process = repo.processes[process_id].entity
-        review = review_of(process, repo)
-        node = ProcessNode(
-            Link(process.name, SUB + links.process_path(process_id)),
-            process.status,
-            facts.overdue(process, review),
-            [],
-        )
-        nodes[process_id] = node
-        parent = process.parent
-        if parent in members and parent in nodes and parent != process_id:
-            nodes[parent].children.append(node)
+        parent = repo.processes[process_id].entity.parent
+        if parent in members and parent in placed and parent != process_id:
+            below[parent].append(process_id)
         else:
-            top.append(node)
-    return top
+            tops.append(process_id)
+        placed.add(process_id)
+    walk: list[tuple[str, int]] = []  # (process, its level), depth first
+    stack = [(process_id, 0) for process_id in reversed(tops)]
+    while stack:
+        process_id, level = stack.pop()
+        walk.append((process_id, level))
+        stack.extend((child, level + 1) for child in reversed(below.get(process_id, [])))
+    deepest = NESTED_LEVELS - 1
+    items: list[ProcessItem] = []
+    for index, (process_id, level) in enumerate(walk):
+        process = repo.processes[process_id].entity
+        shown = min(level, deepest)
+        following = min(walk[index + 1][1], deepest) if index + 1 < len(walk) else 0
+        under = None
+        if level > deepest and process.parent is not None:
+            under = repo.processes[process.parent].entity.name
+        items.append(
+            ProcessItem(
+                Link(process.name, SUB + links.process_path(process_id)),
+                process.status,
+                facts.overdue(process, review_of(process, repo)),
+                under=under,
+                opens=following > shown,
+                closes=max(0, shown - following),
+            )
+        )
+    return items
 
 
 def role_page(
