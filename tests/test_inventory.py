@@ -234,7 +234,7 @@ def test_only_retired_processes_leave_the_totals_at_zero(repo: Repository) -> No
         ("barn-och-unga", "no delivery area has the id `barn-och-unga`; did you mean `barn`?"),
         (
             "xyz",
-            "no delivery area has the id `xyz`; the areas are `ledning`, `barn`, `tom`, `aldre`",
+            "no delivery area has the id `xyz`; the areas are `ledning`, `barn`, `tom` and `aldre`",
         ),
     ],
 )

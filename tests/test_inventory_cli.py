@@ -58,8 +58,8 @@ def test_an_unknown_area_is_exit_2_with_a_suggestion(cli: Cli, root: Path) -> No
     )
     refused(
         cli("inventory", root, "--area", "ledning", "--area", "okand"),
-        "--area: no delivery area has the id `okand`; the areas are `ledning`, `barn`, `tom`, "
-        "`aldre`",
+        "--area: no delivery area has the id `okand`; the areas are `ledning`, `barn`, `tom` "
+        "and `aldre`",
     )
 
 

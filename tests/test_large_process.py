@@ -21,8 +21,8 @@ import pytest
 from tests.conftest import CliResult, write_files
 
 import processkit as processkit_package
+from processkit.diagnostics import GUESS_BUDGET
 from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES
-from processkit.loading.references import GUESS_BUDGET
 
 SOURCE = str(Path(processkit_package.__file__).resolve().parents[1])
 HANG_GUARD = 60  # seconds: far beyond what any of these takes, short of a hung CI job
@@ -82,7 +82,9 @@ def repository(root: Path, links: list[list[int]], typo: str = "") -> Path:
     return write_files(root, files)
 
 
-def processkit(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def processkit(
+    cwd: Path, *args: str, timeout: float = HANG_GUARD
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     env["SOURCE_DATE_EPOCH"] = EPOCH
     # the processkit under test, wherever the tests run from
@@ -93,7 +95,7 @@ def processkit(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         env=env,
         capture_output=True,
         text=True,
-        timeout=HANG_GUARD,
+        timeout=timeout,
         check=False,
     )
 
@@ -218,7 +220,7 @@ def test_a_wrong_next_on_each_of_3000_activities_is_reported_without_listing_the
     found = [d for d in json.loads(checked.stdout)["diagnostics"] if d["code"] == "PK030"]
     hint = (
         "`next` names the `id` of another activity in the same process: `s1`, `s2`, `s3`, "
-        "`s4`, `s5`, `s6`, `s7`, `s8`, `s9`, `s10`, … (3000 in all)."
+        "`s4`, `s5`, `s6`, `s7`, `s8`, `s9`, `s10` and 2990 more."
     )
     guessed = GUESS_BUDGET // 3000  # "did you mean" compares a wrong id with every activity's
 

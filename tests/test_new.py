@@ -187,7 +187,7 @@ def test_an_assessment_scores_every_configured_dimension(
         (("process", "--name", "X"), "processkit new process needs --area (delivery area)"),
         (
             ("process", "--name", "X", "--area", "bx"),
-            "--area: `bx` is not a delivery area here; there are: bu, eb",
+            "--area: `bx` is not a delivery area here; there are: `bu` and `eb`",
         ),
         (
             ("process", "--name", "X", "--area", "BU"),
@@ -215,7 +215,7 @@ def test_an_assessment_scores_every_configured_dimension(
         ),
         (
             ("handbook", "--title", "T", "--owner", "zz"),
-            "--owner: `zz` is not a person here; there are: anna",
+            "--owner: `zz` is not a person here; there are: `anna`",
         ),
     ],
 )

@@ -249,5 +249,29 @@ def test_parent_loop_names_the_cycle(
         "the parent chain loops: `b` → `a` → `b`",
     ]
     assert found[0]["hint"] == (
-        "A process cannot be its own (indirect) parent. Remove or change `parent` in one of: a, b."
+        "A process cannot be its own (indirect) parent. Remove or change `parent` in one of: "
+        "`a` or `b`."
     )
+
+
+def test_a_long_parent_loop_is_named_ten_processes_at_a_time(
+    make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
+) -> None:
+    """A loop through twelve processes: each message follows the loop from its own process,
+    names ten and counts the rest; the hint names ten of them, in order."""
+    loop = [f"p{i:02}" for i in range(12)]
+    files: dict[str, str | bytes] = dict(BASE)
+    for i, pid in enumerate(loop):
+        process = PROCESS.replace("id: utreda", f"id: {pid}")
+        files[f"{pid}.yaml"] = process + f"parent: {loop[(i + 1) % 12]}\n"
+    found = loader_diagnostics(cli("validate", make_repo(files), "--format", "json"))
+    assert [d["message"] for d in found] == [
+        "the parent chain loops: "
+        + " → ".join(f"`{loop[(i + step) % 12]}`" for step in range(10))
+        + f" → 2 more → `{loop[i]}`"
+        for i in range(12)
+    ]
+    assert {d["hint"] for d in found} == {
+        "A process cannot be its own (indirect) parent. Remove or change `parent` in one of: "
+        "`p00`, `p01`, `p02`, `p03`, `p04`, `p05`, `p06`, `p07`, `p08`, `p09` or 2 more."
+    }

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -90,23 +91,65 @@ class Report:
         return cls(diagnostics=ordered, summary=summary)
 
 
+#: The most ids a message names; the rest are counted ("and 2990 more"). A message that named
+#: every activity of a process of thousands, or every process of a long chain, would run to
+#: hundreds of kilobytes and say no more.
+NAMED_AT_MOST = 10
+
+#: The comparisons "did you mean" may spend on one set of guesses (the wrong `next`s of one
+#: process, the wrong references to one kind of entity): each guess compares the wrong word
+#: with every candidate, so thousands of wrong words among thousands of candidates would cost
+#: millions of comparisons (minutes). Past the budget a guess is made only from candidates
+#: that differ in case or Swedish letters alone, which costs nothing.
+GUESS_BUDGET = 100_000
+
+
+def named_ids(
+    ids: Sequence[str], *, separator: str = ", ", last: str = " and ", total: int | None = None
+) -> str:
+    """The ids in backticks, joined in plain words (`a`, `b` and `c`); past
+    :data:`NAMED_AT_MOST` of them, the first ones and a count of the rest (`a`, `b`, ..., `j`
+    and 2990 more). ``separator`` and ``last`` join them (an arrow for a chain); ``total`` is
+    how many there are in all when ``ids`` holds only the first of them."""
+    shown = [f"`{item}`" for item in ids[:NAMED_AT_MOST]]
+    rest = (len(ids) if total is None else total) - len(shown)
+    if rest > 0:
+        return separator.join(shown) + f"{last}{rest} more"
+    if len(shown) <= 1:
+        return "".join(shown)
+    return separator.join(shown[:-1]) + last + shown[-1]
+
+
+class Guesser:
+    """Did-you-mean over one pool of candidates, with :data:`GUESS_BUDGET` comparisons for
+    all the guesses asked of it together. The pool is sorted once, not once per guess."""
+
+    def __init__(self, candidates: Iterable[str], budget: int = GUESS_BUDGET) -> None:
+        self.pool = sorted(set(candidates))
+        self.left = budget
+        self._lowered: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        for candidate in self.pool:  # the first in sorted order wins, as the search finds it
+            self._lowered.setdefault(candidate.lower(), candidate)
+            self._folded.setdefault(fold_swedish(candidate.lower()), candidate)
+
+    def guess(self, word: str, cutoff: float = 0.6) -> str | None:
+        """The closest candidate to ``word``, or None when nothing is near enough (or the
+        budget is spent and no candidate differs in case or Swedish letters alone)."""
+        lowered = word.lower()
+        if lowered in self._lowered:
+            return self._lowered[lowered]
+        if self.pool and len(self.pool) <= self.left:
+            self.left -= len(self.pool)
+            matches = difflib.get_close_matches(word, self.pool, n=1, cutoff=cutoff)
+            if matches:
+                return matches[0]
+        return self._folded.get(fold_swedish(lowered))
+
+
 def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The closest candidate to ``word``, or None when nothing is near enough."""
-    pool = sorted(set(candidates))
-    if not pool:
-        return None
-    lowered = word.lower()
-    for candidate in pool:
-        if candidate.lower() == lowered:
-            return candidate
-    matches = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
-    if matches:
-        return matches[0]
-    folded = fold_swedish(lowered)
-    for candidate in pool:
-        if fold_swedish(candidate.lower()) == folded:
-            return candidate
-    return None
+    return Guesser(candidates, budget=sys.maxsize).guess(word, cutoff)
 
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", " ": "-", "_": "-"})

@@ -13,7 +13,7 @@ from processkit.authoring.fmt import format_text
 from processkit.authoring.ids import free_id, is_valid_id, shared_prefix, slugify
 from processkit.authoring.proposal_new import next_proposal_id
 from processkit.authoring.render import render
-from processkit.diagnostics import did_you_mean, fold_swedish
+from processkit.diagnostics import did_you_mean, fold_swedish, named_ids
 from processkit.domain.lookup import guess
 from processkit.errors import ProcesskitError
 from processkit.loading.references import KIND_NAMES
@@ -221,7 +221,7 @@ def _find(repo: Repository, kind: str, written: str, flag: str) -> str:
             f"{flag}: `{written}` is not a {what} here, and there is none yet; "
             f"create one first with `processkit new {kind}`"
         )
-    listed = ", ".join(sorted(known)[:8]) + (", …" if len(known) > 8 else "")
+    listed = named_ids(sorted(known))
     raise ProcesskitError(f"{flag}: `{written}` is not a {what} here; there are: {listed}")
 
 

@@ -15,6 +15,11 @@ ACTIVE_STATUSES = ("draft", "review", "approved")
 PROCESS_TYPES: tuple[str, ...] = get_args(ProcessType)
 STATUSES: tuple[str, ...] = get_args(Status)
 SPECIFICATION_FIELDS = ("purpose", "customer", "need", "start", "end")
+#: How many levels of sub-processes a list of processes nests (the site's list of an area's
+#: processes) or indents (the maturity table): a process and five levels below it. Deeper
+#: sub-processes are listed at the last level, each saying whose sub-process it is, so that a
+#: parent chain thousands deep is a long list rather than a page thousands of levels deep.
+NESTED_LEVELS = 6
 
 
 def is_active(process: Process) -> bool:
@@ -35,16 +40,34 @@ def children_of(repo: Repository) -> dict[str, list[str]]:
     return dict(children)
 
 
-def depth_of(repo: Repository, process_id: str) -> int:
-    """0 for a top-level process, 1 for its sub-process, and so on (loops stop the count)."""
-    depth = 0
-    seen = {process_id}
-    current = repo.processes[process_id].entity.parent
-    while current and current in repo.processes and current not in seen:
-        seen.add(current)
-        depth += 1
-        current = repo.processes[current].entity.parent
-    return depth
+def depths_of(repo: Repository) -> dict[str, int]:
+    """Process id -> 0 for a top-level process, 1 for its sub-process, and so on.
+
+    The count goes up the chain of parents, and stops at a parent that is not a process; in a
+    parent loop (PK031) it stops where the chain comes round, so each member of a loop of n
+    processes has depth n - 1. One pass over all processes, however deep the chains (a depth
+    asked for one process at a time would walk the chain again for each).
+    """
+    processes = repo.processes
+    depths: dict[str, int] = {}
+    for start in sorted(processes):
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        current: str | None = start
+        while current in processes and current not in depths and current not in on_path:
+            on_path[current] = len(path)
+            path.append(current)
+            current = processes[current].entity.parent
+        if current is not None and current in on_path:  # a loop: its members, then the rest
+            loop = path[on_path[current] :]
+            for member in loop:
+                depths[member] = len(loop) - 1
+            path = path[: on_path[current]]
+        depth = depths[current] if current is not None and current in depths else -1
+        for process_id in reversed(path):
+            depth += 1
+            depths[process_id] = depth
+    return depths
 
 
 def sorted_areas(repo: Repository) -> list[str]:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from processkit.diagnostics import did_you_mean
+from processkit.diagnostics import did_you_mean, named_ids
 from processkit.domain.assessments import assessments_by_process, maturity_level
 from processkit.domain.lookup import guess
 from processkit.domain.proposals import open_proposals_by_process
@@ -14,7 +14,7 @@ from processkit.domain.reviews import is_overdue, next_review
 from processkit.domain.structure import (
     PROCESS_TYPES,
     STATUSES,
-    depth_of,
+    depths_of,
     is_specified,
     sorted_areas,
     tree_order,
@@ -107,6 +107,7 @@ class _Facts:
         self.people = people
         self.assessments = assessments_by_process(repo)
         self.proposals = open_proposals_by_process(repo)
+        self.depths = depths_of(repo)
 
     def row(self, record: Record[Process], area_name: str) -> ProcessRow:
         process = record.entity
@@ -120,7 +121,7 @@ class _Facts:
             area_name=area_name,
             type=process.type,
             parent=process.parent,
-            depth=depth_of(self.repo, process.id),
+            depth=self.depths[process.id],
             owner=process.owner,
             owner_name=self.people.get(process.owner, process.owner) if process.owner else None,
             leaders=tuple(process.leaders),
@@ -158,7 +159,7 @@ def _unknown_area_message(repo: Repository, area_id: str, configured: list[str])
         return message + f"; did you mean `{near}`?"
     if not configured:
         return message + "; this repository has no areas yet"
-    return message + "; the areas are " + ", ".join(f"`{known}`" for known in configured)
+    return message + "; the areas are " + named_ids(configured)
 
 
 def _chosen_statuses(statuses: Iterable[str] | None) -> frozenset[str]:

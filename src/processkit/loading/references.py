@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from processkit.diagnostics import Diagnostic, Severity, did_you_mean
+from processkit.diagnostics import NAMED_AT_MOST, Diagnostic, Guesser, Severity, named_ids
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Record, Repository
 from processkit.model import Area, Assessment, Handbook, Process, Proposal
@@ -18,13 +18,6 @@ KIND_NAMES = {row.kind: row.words["en"].singular for row in KIND_TABLE}
 KIND_FOLDERS = {row.kind: row.folder_hint for row in KIND_TABLE}
 
 Reference = tuple[Loc, str, str]  # where, the kind referred to, the id written
-
-#: The activity ids a hint about a wrong `next` lists at most, and the comparisons "did you
-#: mean" may spend on the wrong `next`s of one process: a process of thousands of activities
-#: with a wrong `next` on each would otherwise cost millions of comparisons (minutes), and its
-#: hints would list thousands of ids each.
-HINT_IDS = 10
-GUESS_BUDGET = 100_000
 
 
 def references_of(record: Record[Any]) -> Iterator[Reference]:
@@ -75,14 +68,19 @@ def _process_references(process: Process) -> Iterator[Reference]:
 
 
 def check_references(repo: Repository) -> Iterator[Diagnostic]:
-    """PK030 for every reference that names no such entity, with a did-you-mean."""
+    """PK030 for every reference that names no such entity, with a did-you-mean (within a
+    budget per kind referred to: thousands of wrong references among thousands of processes
+    would otherwise cost millions of comparisons)."""
+    guessers: dict[str, Guesser] = {}
     for _kind, record in repo.all_records():
         for loc, target, written in references_of(record):
             if repo.exists(target, written):
                 continue
             mark = repo.locate(record.path, loc)
             name = KIND_NAMES[target]
-            guess = did_you_mean(written, repo.known.get(target, ()))
+            if target not in guessers:
+                guessers[target] = Guesser(repo.known.get(target, ()))
+            guess = guessers[target].guess(written)
             message = f"`{written}` is not a {name} in this repository"
             if guess:
                 message += f"; did you mean `{guess}`?"
@@ -102,20 +100,17 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
 def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnostic]:
     activity_ids = [activity.id for activity in record.entity.activities]
     known = set(activity_ids)
-    shown = ", ".join(f"`{a}`" for a in activity_ids[:HINT_IDS])
-    if len(activity_ids) > HINT_IDS:
-        shown += f", … ({len(activity_ids)} in all)"
-    hint = f"`next` names the `id` of another activity in the same process: {shown}."
-    spent = 0  # comparisons made for guesses so far
+    hint = (
+        f"`next` names the `id` of another activity in the same process: {named_ids(activity_ids)}."
+    )
+    guesser: Guesser | None = None  # one budget for the process's wrong `next`s
     for i, activity in enumerate(record.entity.activities):
         for j, target in enumerate(activity.next):
             if target in known:
                 continue
             mark = repo.locate(record.path, ("activities", i, "next", j))
-            guess = None
-            if spent + len(activity_ids) <= GUESS_BUDGET:
-                spent += len(activity_ids)
-                guess = did_you_mean(target, activity_ids)
+            guesser = guesser or Guesser(activity_ids)
+            guess = guesser.guess(target)
             message = f"`{target}` is not an activity of this process"
             if guess:
                 message += f"; did you mean `{guess}`?"
@@ -125,34 +120,39 @@ def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnosti
 
 
 def check_parent_loops(repo: Repository) -> Iterator[Diagnostic]:
-    """PK031 at the ``parent`` of every process whose parent chain comes back to itself."""
+    """PK031 at the ``parent`` of every process whose parent chain comes back to itself.
+
+    One walk up from each process, stopping at a process an earlier walk reached: linear in
+    the number of processes, however long the chains and loops. A message names at most
+    :data:`~processkit.diagnostics.NAMED_AT_MOST` processes of its loop."""
     parents = {pid: rec.entity.parent for pid, rec in repo.processes.items() if rec.entity.parent}
-    in_cycle: set[str] = set()
-    for start in sorted(parents):
-        seen: list[str] = []
+    walk_of: dict[str, int] = {}  # process id -> the walk that reached it first
+    loops: list[list[str]] = []
+    for walk, start in enumerate(sorted(parents)):
+        path: list[str] = []
         current: str | None = start
-        while current is not None and current not in seen and current not in in_cycle:
-            seen.append(current)
+        while current is not None and current not in walk_of:
+            walk_of[current] = walk
+            path.append(current)
             current = parents.get(current)
-        if current is not None and current in seen:
-            in_cycle.update(seen[seen.index(current) :])
-    for process_id in sorted(in_cycle):
-        chain = [process_id]
-        current = parents[process_id]
-        while current != process_id:
-            chain.append(current)
-            current = parents[current]
-        chain.append(process_id)
-        record = repo.processes[process_id]
-        mark = repo.locate(record.path, ("parent",))
-        shown = " → ".join(f"`{member}`" for member in chain)
-        yield Diagnostic(
-            "PK031",
-            Severity.ERROR,
-            f"the parent chain loops: {shown}",
-            record.path,
-            mark.line,
-            mark.column,
-            "A process cannot be its own (indirect) parent. Remove or change `parent` in one "
-            "of: " + ", ".join(sorted(set(chain))) + ".",
-        )
+        if current is not None and walk_of[current] == walk:  # came round in this walk
+            loops.append(path[path.index(current) :])
+    for loop in loops:
+        members = named_ids(sorted(loop), last=" or ")
+        place = {process_id: index for index, process_id in enumerate(loop)}
+        for process_id in sorted(loop):
+            # the chain from this process round to itself; past the ids named, only counted
+            ahead = [loop[(place[process_id] + step) % len(loop)] for step in range(NAMED_AT_MOST)]
+            chain = named_ids(ahead[: len(loop)], separator=" → ", last=" → ", total=len(loop))
+            record = repo.processes[process_id]
+            mark = repo.locate(record.path, ("parent",))
+            yield Diagnostic(
+                "PK031",
+                Severity.ERROR,
+                f"the parent chain loops: {chain} → `{process_id}`",
+                record.path,
+                mark.line,
+                mark.column,
+                "A process cannot be its own (indirect) parent. Remove or change `parent` in one "
+                f"of: {members}.",
+            )

@@ -99,11 +99,18 @@ def flow_order(ids: Iterable[str], handovers: Iterable[tuple[str, str]]) -> list
             waiting[receiver] += 1
     ready = [pid for pid in members if waiting[pid] == 0]
     heapq.heapify(ready)
+    # every process by (hand-overs it waits for, id), an entry pushed each time the count
+    # drops; an entry whose count is out of date is skipped when it comes up. So a cycle is
+    # broken without looking at every process again: thousands of cycles cost n log n, not n².
+    least_waiting = [(waiting[pid], pid) for pid in members]
+    heapq.heapify(least_waiting)
     order: list[str] = []
     placed: set[str] = set()
     while len(order) < len(members):
         if not ready:  # a cycle: start it at the least-waiting, then smallest id
-            pick = min((waiting[p], p) for p in members if p not in placed)[1]
+            count, pick = heapq.heappop(least_waiting)
+            if pick in placed or count != waiting[pick]:
+                continue
             waiting[pick] = 0
             heapq.heappush(ready, pick)
         current = heapq.heappop(ready)
@@ -115,6 +122,7 @@ def flow_order(ids: Iterable[str], handovers: Iterable[tuple[str, str]]) -> list
             if receiver in placed:
                 continue
             waiting[receiver] -= 1
+            heapq.heappush(least_waiting, (waiting[receiver], receiver))
             if waiting[receiver] == 0:
                 heapq.heappush(ready, receiver)
     return order

@@ -5,7 +5,7 @@ Management processes in a band on top, core processes in the middle grouped by d
 of equal columns and read left to right from the citizen's need to the need met: along the
 hand-overs between them, a parent where its first sub-process starts. Sub-processes are counted
 on their parent; ``area=`` draws one area, each parent's sub-processes in a box of their own
-below it.
+below it, down to ``NESTED_LEVELS`` levels (deeper ones are counted on their parent).
 
 Graphviz keeps the order of a row only among nodes of one box, so every row lives in one box.
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import get_args
 
 from processkit.domain.lookup import require
-from processkit.domain.structure import handovers, sorted_areas
+from processkit.domain.structure import NESTED_LEVELS, handovers, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.model import Process
 from processkit.model.types import ProcessType
@@ -59,6 +59,7 @@ class _Landscape:
     columns: int = 1
     children: dict[str, list[str]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # reading order of every process
+    start: dict[str, int] = field(default_factory=dict)  # the earliest position of its tree
     infos: list[NodeInfo] = field(default_factory=list)
     row_heads: list[str] = field(default_factory=list)
     arrows: list[tuple[int, str]] = field(default_factory=list)  # (rows above it, node)
@@ -70,22 +71,34 @@ class _Landscape:
     def top_level(self, process: Process) -> bool:
         return process.parent is None or process.parent not in self.shown
 
-    def subtree(self, pid: str) -> list[str]:
-        return [pid, *(d for child in self.children.get(pid, []) for d in self.subtree(child))]
+    def find_starts(self) -> None:
+        """Where the flow of each process drawn starts: the earliest of it and everything
+        below it in the order of hand-overs. One pass from the sub-processes up, without
+        recursion, so that a parent chain thousands deep costs no more than a wide tree."""
+        below_first: list[str] = []  # every process before its sub-processes
+        stack = [pid for pid, process in self.shown.items() if self.top_level(process)]
+        while stack:
+            pid = stack.pop()
+            below_first.append(pid)
+            stack += self.children.get(pid, [])
+        for pid in reversed(below_first):
+            kids = self.children.get(pid, [])
+            self.start[pid] = min([self.position[pid], *(self.start[kid] for kid in kids)])
 
     def reading_order(self, pids: list[str]) -> list[str]:
-        """Processes ordered by where their flow starts: the earliest of them and everything
-        below them in the order of hand-overs, so a parent sits where its first step is."""
-        return sorted(pids, key=lambda p: (min(self.position[d] for d in self.subtree(p)), p))
+        """Processes ordered by where their flow starts, so a parent sits where its first
+        step is."""
+        return sorted(pids, key=lambda p: (self.start[p], p))
 
     def plan_rows(self, box: Cluster, pids: list[str]) -> None:
         self.planned += [(box, row) for row in rows(self.reading_order(pids), PER_ROW)]
 
     def plan_breakdowns(self, band: Cluster, pids: list[str]) -> None:
         """Below the rows of ``pids``: for each with sub-processes, in reading order and then
-        level by level, a box holding its sub-processes."""
+        level by level, a box holding its sub-processes; ``NESTED_LEVELS`` levels in all, the
+        sub-processes of the last level counted on their parent, as on the whole landscape."""
         level = self.reading_order(pids)
-        while level:
+        for _ in range(NESTED_LEVELS - 1):
             following: list[str] = []
             for parent in level:
                 kids = self.reading_order(self.children.get(parent, []))
@@ -249,6 +262,7 @@ def landscape_dot(
             land.children.setdefault(process.parent or "", []).append(pid)
     passes = handovers(repo) if passes is None else passes
     land.position = {pid: i for i, pid in enumerate(flow_order(shown, list(passes)))}
+    land.find_starts()
     tops = [pid for pid, p in shown.items() if land.top_level(p)]
     area_rank = {area_id: index for index, area_id in enumerate(sorted_areas(repo))}
 

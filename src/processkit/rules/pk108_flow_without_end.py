@@ -67,10 +67,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Severity
+from processkit.diagnostics import Severity, named_ids
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
-from processkit.rules.words import joined
 
 CODE = "PK108"
 NAME = "flow-without-end"
@@ -99,7 +98,7 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
         if not flow.stuck:
             continue
         trapped = [(i, activities[i].id) for i in flow.stuck]
-        names = joined(f"`{activity_id}`" for _, activity_id in trapped)
+        names = named_ids([activity_id for _, activity_id in trapped])
         many = len(trapped) > 1
         yield report(
             ctx,

@@ -45,10 +45,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Severity, did_you_mean
+from processkit.diagnostics import Guesser, Severity, named_ids
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
-from processkit.rules.words import joined
 
 CODE = "PK118"
 NAME = "assessment-off-scale"
@@ -59,12 +58,13 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     maturity = repo.config.maturity
     dimensions = set(maturity.dimensions)
     levels = set(maturity.levels)
-    shown_dimensions = joined((f"`{d}`" for d in maturity.dimensions), "or")
-    shown_levels = joined((str(level) for level in maturity.levels), "or")
+    shown_dimensions = named_ids(maturity.dimensions, last=" or ")
+    shown_levels = named_ids([str(level) for level in maturity.levels], last=" or ")
+    guesser = Guesser(maturity.dimensions)
     for _, record in sorted(repo.assessments.items()):
         for dimension, level in record.entity.scores.items():
             if dimension not in dimensions:
-                guess = did_you_mean(dimension, maturity.dimensions)
+                guess = guesser.guess(dimension)
                 message = f"`{dimension}` is not a dimension of the maturity model"
                 if guess:
                     message += f"; did you mean `{guess}`?"

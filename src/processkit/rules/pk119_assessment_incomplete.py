@@ -43,10 +43,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Severity
+from processkit.diagnostics import Severity, named_ids
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
-from processkit.rules.words import joined
 
 CODE = "PK119"
 NAME = "assessment-incomplete"
@@ -66,7 +65,7 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("scores",),
-            f"the assessment gives no score for {joined(f'`{d}`' for d in missing)}",
+            f"the assessment gives no score for {named_ids(missing)}",
             "Score every dimension under `scores:` (the lowest score is the process's maturity "
             "level); give 0 where the dimension has not been worked on yet.",
             at_key=True,

@@ -230,11 +230,12 @@ def _scalar_list(
     old_items = [_show(key, item, names) for item in before]
     new_items = [_show(key, item, names) for item in after]
     kind = _value_kind(key)
+    old_set, new_set = set(old_items), set(new_items)  # linear in long lists, not quadratic
     for value in new_items:
-        if value not in old_items:
+        if value not in old_set:
             yield FieldChange(key, "item_added", item=value, value_kind=kind)
     for value in old_items:
-        if value not in new_items:
+        if value not in new_set:
             yield FieldChange(key, "item_removed", item=value, value_kind=kind)
     if sorted(old_items) == sorted(new_items) and old_items != new_items:
         yield FieldChange(key, "reordered")
@@ -279,13 +280,15 @@ def _item_list(
 def _keyed(key: str, items: list[Any], names: Names) -> dict[str, tuple[str | None, Any]]:
     """List items by their identifying value (made unique), with a name to show."""
     keyed: dict[str, tuple[str | None, Any]] = {}
+    last_number: dict[str, int] = {}  # per identifying value: the number its last twin got
     for index, value in enumerate(items):
         item_key, label = _identify(key, value, index, names)
         unique = item_key
-        counter = 2
+        counter = last_number.get(item_key, 1) + 1
         while unique in keyed:
             unique = f"{item_key} ({counter})"
             counter += 1
+        last_number[item_key] = counter - 1
         keyed[unique] = (label, value)
     return keyed
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from processkit.domain.assessments import assessments_by_process, maturity_level
 from processkit.domain.lookup import unknown_id
-from processkit.domain.structure import depth_of, sorted_areas, tree_order
+from processkit.domain.structure import depths_of, sorted_areas, tree_order
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
 from processkit.weekly.words import Language
@@ -132,10 +132,13 @@ def process_maturity(
     repo: Repository,
     process_id: str,
     assessments: list[Assessment] | None = None,
+    *,
+    depth: int = 0,
 ) -> ProcessMaturity:
     """One process's latest and previous assessment (``assessments`` oldest first, as
     :func:`processkit.domain.assessments.assessments_by_process` gives them; looked up when
-    None)."""
+    None). ``depth`` is the process's place in the tree of sub-processes, as
+    :func:`processkit.domain.structure.depths_of` gives it; left 0 where it is not shown."""
     if assessments is None:
         assessments = assessments_by_process(repo).get(process_id, [])
     process = repo.processes[process_id].entity
@@ -153,7 +156,7 @@ def process_maturity(
         process_id=process_id,
         name=process.name,
         area_id=process.area,
-        depth=depth_of(repo, process_id),
+        depth=depth,
         assessments=len(assessments),
         assessment_id=latest.id if latest else None,
         date=latest.date if latest else None,
@@ -174,6 +177,7 @@ def maturity_overview(
         raise unknown_id("--area", "area", area, repo.areas)
     config = repo.config.maturity
     by_process = assessments_by_process(repo)
+    depths = depths_of(repo)
     by_area: dict[str, list[str]] = {}
     for process_id, record in repo.processes.items():  # one pass, not one per area
         if record.entity.status != "retired":
@@ -184,7 +188,8 @@ def maturity_overview(
             continue
         active = by_area.get(area_id, [])
         processes = tuple(
-            process_maturity(repo, pid, by_process.get(pid, [])) for pid in tree_order(repo, active)
+            process_maturity(repo, pid, by_process.get(pid, []), depth=depths[pid])
+            for pid in tree_order(repo, active)
         )
         distribution = dict.fromkeys(config.levels, 0)
         for process in processes:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from processkit.csvcells import text_cell
+from processkit.domain.structure import NESTED_LEVELS
 from processkit.weekly.maturity import MaturityOverview, ProcessMaturity
 from processkit.weekly.texttable import render_table
 from processkit.weekly.words import DASH
@@ -53,7 +54,9 @@ def maturity_table(overview: MaturityOverview) -> str:
 
 
 def _row(process: ProcessMaturity) -> list[str]:
-    name = "  " * process.depth + process.process_id
+    # indented by level, as deep as the site's lists nest: a parent chain thousands deep
+    # would otherwise push the names out of sight (and the table to gigabytes)
+    name = "  " * min(process.depth, NESTED_LEVELS - 1) + process.process_id
     if not process.assessed:
         return [name, "not assessed", "", *("" for _ in process.scores)]
     return [

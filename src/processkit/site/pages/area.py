@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from processkit.domain.facts import Facts
-from processkit.domain.structure import PROCESS_TYPES, is_active, processes_in, tree_order
+from processkit.domain.structure import (
+    NESTED_LEVELS,
+    PROCESS_TYPES,
+    is_active,
+    processes_in,
+    tree_order,
+)
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Link, MapFigure, PersonRef
@@ -15,17 +22,28 @@ from processkit.site.markdown import markdown
 
 
 @dataclass(frozen=True, slots=True)
-class ProcessNode:
+class ProcessItem:
+    """One process in an area's list of processes, which is a tree drawn as nested lists.
+
+    The items come in tree order (a process, then its sub-processes), flat, so that no part
+    of building or drawing the page recurses: ``opens`` says that the next item is this one's
+    sub-process (a nested list starts inside this item), ``closes`` how many nested lists
+    end after this item. Lists nest at most ``NESTED_LEVELS`` deep; ``under`` is the name of
+    the parent of a sub-process listed less deep than it is (None for the others).
+    """
+
     link: Link
     status: str
     overdue: bool
-    children: list[ProcessNode] = field(default_factory=list)
+    under: str | None = None
+    opens: bool = False
+    closes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class TypeGroup:
     type: str
-    processes: list[ProcessNode]
+    processes: list[ProcessItem]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,24 +95,44 @@ def area_page(
     )
 
 
-def _forest(repo: Repository, ordered: list[str], facts: Facts) -> list[ProcessNode]:
-    """The processes (already in tree order) as nested nodes: a sub-process under its parent
-    when the parent is in the same list."""
+def _forest(repo: Repository, ordered: list[str], facts: Facts) -> list[ProcessItem]:
+    """The processes (already in tree order) as the items of nested lists: a sub-process
+    under its parent when the parent is in the same list; below ``NESTED_LEVELS`` levels, at
+    the last level, saying whose sub-process it is. No recursion, however deep the tree."""
     members = set(ordered)
-    nodes: dict[str, ProcessNode] = {}
-    top: list[ProcessNode] = []
+    placed: set[str] = set()
+    below: dict[str, list[str]] = defaultdict(list)
+    tops: list[str] = []
     for process_id in ordered:
-        process = repo.processes[process_id].entity
-        node = ProcessNode(
-            Link(process.name, SUB + links.process_path(process_id)),
-            process.status,
-            facts.overdue(process),
-            [],
-        )
-        nodes[process_id] = node
-        parent = process.parent
-        if parent in members and parent in nodes and parent != process_id:
-            nodes[parent].children.append(node)
+        parent = repo.processes[process_id].entity.parent
+        if parent in members and parent in placed and parent != process_id:
+            below[parent].append(process_id)
         else:
-            top.append(node)
-    return top
+            tops.append(process_id)
+        placed.add(process_id)
+    walk: list[tuple[str, int]] = []  # (process, its level), depth first
+    stack = [(process_id, 0) for process_id in reversed(tops)]
+    while stack:
+        process_id, level = stack.pop()
+        walk.append((process_id, level))
+        stack.extend((child, level + 1) for child in reversed(below.get(process_id, [])))
+    deepest = NESTED_LEVELS - 1
+    items: list[ProcessItem] = []
+    for index, (process_id, level) in enumerate(walk):
+        process = repo.processes[process_id].entity
+        shown = min(level, deepest)
+        following = min(walk[index + 1][1], deepest) if index + 1 < len(walk) else 0
+        under = None
+        if level > deepest and process.parent is not None:
+            under = repo.processes[process.parent].entity.name
+        items.append(
+            ProcessItem(
+                Link(process.name, SUB + links.process_path(process_id)),
+                process.status,
+                facts.overdue(process),
+                under=under,
+                opens=following > shown,
+                closes=max(0, shown - following),
+            )
+        )
+    return items
