@@ -14,9 +14,10 @@ import json
 import re
 from pathlib import Path
 
-from processkit.derive import NESTED_LEVELS
 from tests.conftest import write_files
 from tests.test_large_process import processkit
+
+from processkit.domain.structure import NESTED_LEVELS
 
 CONFIG = "organisation: Socialförvaltningen, Exempelkommunen\n"
 AREA = "kind: area\nid: eb\nname: Ekonomiskt bistånd\n"
