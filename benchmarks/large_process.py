@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from run import Command, environment, log, processkit_script, run_once
+from run import Command, case_parser, environment, log, processkit_script, run_once
 
 #: The commands measured on each case, in the order they are reported.
 COMMANDS: tuple[Command, ...] = (
@@ -176,21 +176,10 @@ def table(results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
-def parse_cases(text: str) -> list[tuple[str, int]]:
-    """Parse ``web:200,chain:20000``."""
-    cases = []
-    for part in text.split(","):
-        shape, _, count = part.strip().partition(":")
-        if shape not in SHAPES or not count.isdigit() or int(count) < 1:
-            raise argparse.ArgumentTypeError(
-                f"`{part}`: write a shape ({', '.join(SHAPES)}), a colon and a number"
-            )
-        cases.append((shape, int(count)))
-    return cases
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parse_cases = case_parser(list(SHAPES), 1)
     parser.add_argument("--cases", type=parse_cases, default=parse_cases(DEFAULT_CASES))
     parser.add_argument("--repeat", type=int, default=3, help="runs per command (default 3)")
     parser.add_argument(

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -224,6 +224,27 @@ def environment(script: Path) -> str:
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; "
         f"{dt.date.today().isoformat()}"
     )
+
+
+def case_parser(
+    shapes: Sequence[str], minimum: int
+) -> Callable[[str], list[tuple[str, int]]]:
+    """An argparse type for ``--cases web:200,chain:20000``: shapes from ``shapes``, each with a
+    size of at least ``minimum``."""
+
+    def parse(text: str) -> list[tuple[str, int]]:
+        cases = []
+        for part in text.split(","):
+            shape, _, count = part.strip().partition(":")
+            if shape not in shapes or not count.isdigit() or int(count) < minimum:
+                raise argparse.ArgumentTypeError(
+                    f"`{part}`: write a shape ({', '.join(shapes)}), a colon and a number "
+                    f"from {minimum}"
+                )
+            cases.append((shape, int(count)))
+        return cases
+
+    return parse
 
 
 def log(message: str) -> None:

@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from run import Command, environment, log, processkit_script
+from run import Command, case_parser, environment, log, processkit_script
 
 EPOCH = "1780272000"  # 2026-06-01, the site's date
 MAP = ("map", "landscape", "{repo}", "--area", "eb", "-f", "dot", "-o", "{out}/landscape.dot")
@@ -252,20 +252,10 @@ def table(results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
-def parse_cases(text: str) -> list[tuple[str, int]]:
-    cases = []
-    for part in text.split(","):
-        shape, _, count = part.strip().partition(":")
-        if shape not in COMMANDS or not count.isdigit() or int(count) < 2:
-            raise argparse.ArgumentTypeError(
-                f"`{part}`: write a shape ({', '.join(COMMANDS)}), a colon and a number from 2"
-            )
-        cases.append((shape, int(count)))
-    return cases
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parse_cases = case_parser(list(COMMANDS), 2)
     parser.add_argument("--cases", type=parse_cases, default=parse_cases(DEFAULT_CASES))
     parser.add_argument("--repeat", type=int, default=3, help="runs per command (default 3)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds (default 600)")
