@@ -176,7 +176,6 @@ def table(results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parse_cases = case_parser(list(SHAPES), 1)

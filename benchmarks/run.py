@@ -226,9 +226,7 @@ def environment(script: Path) -> str:
     )
 
 
-def case_parser(
-    shapes: Sequence[str], minimum: int
-) -> Callable[[str], list[tuple[str, int]]]:
+def case_parser(shapes: Sequence[str], minimum: int) -> Callable[[str], list[tuple[str, int]]]:
     """An argparse type for ``--cases web:200,chain:20000``: shapes from ``shapes``, each with a
     size of at least ``minimum``."""
 

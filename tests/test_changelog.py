@@ -9,9 +9,9 @@ import pytest
 from tests.conftest import CliResult
 from tests.test_changelog_support import GitRepo
 
+from processkit.history.changelog import changelog
+from processkit.history.phrasing import describe
 from processkit.loading.load import load_repository
-from processkit.weekly.changelog import changelog
-from processkit.weekly.phrasing import describe
 
 CONFIG = "organisation: Testkommunen\n"
 AREA = """\

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from processkit.history.fieldchanges import Names, diff_values
+from processkit.history.phrasing import describe
 from processkit.loading.yamlfile import read_yaml
-from processkit.weekly.fieldchanges import Names, diff_values
-from processkit.weekly.markdown import escape
-from processkit.weekly.phrasing import describe
+from processkit.reports.markdown import escape
 
 NAMES = Names(
     {

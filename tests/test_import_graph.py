@@ -29,34 +29,29 @@ LAYERS: dict[str, int] = {
     "resources": 1,
     "install_source": 1,
     "schema": 1,
+    "words": 1,
     "__init__": 1,
     "loading": 2,
     "domain": 3,
-    # the features
-    "rules": 4,
+    # services the features share, each knowing nothing of the others: the repository through
+    # time (git history, the change log) and the drawings (DOT, Graphviz, SVG)
+    "history": 4,
     "render": 4,
-    "site": 4,
-    "inventory": 4,
-    "authoring": 4,
-    "weekly": 4,
-    "doctor": 4,
-    "cli": 5,
+    # the features
+    "rules": 5,
+    "site": 5,
+    "inventory": 5,
+    "authoring": 5,
+    "reports": 5,
+    "doctor": 5,
+    "cli": 6,
 }
 BASE = 1
-FEATURES = 4
+SERVICES = 4
+FEATURES = 5
 #: Modules directly under processkit that belong to a package's layer: validation and its
 #: report formats are the rules' feature; ``python -m processkit`` is the command line.
 HOME_OF = {"validate": "rules", "report_formats": "rules", "__main__": "cli"}
-
-#: Feature -> feature imports not yet moved down, each with the reason it is still there.
-KNOWN_SIDEWAYS: dict[tuple[str, str], str] = {
-    ("site", "render"): "the site publishes the maps render draws; the map pipeline (DOT, "
-    "Graphviz, cache) is a feature of its own that the site builds on",
-    ("site", "rules"): "publish runs the same check as validate (rules.run); one check "
-    "function for both commands is another part of issue 14 (the one session)",
-    ("site", "weekly"): "the site's report pages (changes, proposals, maturity, radar) show "
-    "the reports weekly/ computes from git and the repository",
-}
 
 
 def _modules() -> dict[str, Path]:
@@ -170,7 +165,6 @@ def test_every_unit_has_a_layer() -> None:
 
 def test_imports_point_down_and_never_sideways_between_features() -> None:
     wrong: list[str] = []
-    sideways_seen: set[tuple[str, str]] = set()
     for module, targets in sorted(EDGES.items()):
         for target in sorted(targets):
             here, there = _unit(module), _unit(target)
@@ -178,13 +172,8 @@ def test_imports_point_down_and_never_sideways_between_features() -> None:
                 continue
             if LAYERS[there] < LAYERS[here] or LAYERS[there] == LAYERS[here] == BASE:
                 continue
-            if LAYERS[here] == LAYERS[there] == FEATURES and (here, there) in KNOWN_SIDEWAYS:
-                sideways_seen.add((here, there))
-                continue
             wrong.append(f"{module} -> {target}")
     assert wrong == []
-    # an exception that is no longer needed is taken off the list
-    assert sorted(KNOWN_SIDEWAYS.keys() - sideways_seen) == []
 
 
 def test_no_cycle_between_packages() -> None:
@@ -216,9 +205,9 @@ def test_the_facts_that_moved_to_domain_have_no_old_home_left() -> None:
         "processkit.rules.reviews",
         "processkit.rules.flow",
         "processkit.site.facts",
-        "processkit.weekly.lookup",
+        "processkit.reports.lookup",
         "processkit.render.lookup",
-        "processkit.weekly.load",
+        "processkit.reports.load",
         "processkit.gitinfo",
     }
     assert sorted(old & MODULES.keys()) == []

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import MINIMAL_CONFIG, CliResult, write_files
 
-from processkit.site.publish import PublishRequest, publish
+from processkit.cli.publishing import PublishRequest, publish
 
 #: 2026-03-01 00:00 UTC, the day the site is published on (as `--today` elsewhere).
 EPOCH = "1772323200"

@@ -126,14 +126,18 @@ def test_unknown_process_is_exit_2_with_a_guess(cli: Cli, root: Path) -> None:
     assert (result.code, result.out, result.err) == (
         2,
         "",
-        "processkit: no process `utred` in this repository; did you mean `utreda`?\n",
+        "processkit: `utred` is not a process in this repository; did you mean `utreda`?\n",
     )
     result = cli("map", "interfaces", root, "--around", "utred", "--format", "dot")
     assert result.err == (
-        "processkit: no process `utred` in this repository; did you mean `utreda`?\n"
+        "processkit: --around: `utred` is not a process in this repository; did you mean "
+        "`utreda`?\n"
     )
     result = cli("map", "landscape", root, "--area", "bar", "--format", "dot")
-    assert result.err == "processkit: no area `bar` in this repository; did you mean `barn`?\n"
+    assert result.err == (
+        "processkit: --area: `bar` is not a delivery area in this repository; did you mean "
+        "`barn`?\n"
+    )
 
 
 def test_area_and_around_together_are_refused(cli: Cli, root: Path) -> None:

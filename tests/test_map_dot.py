@@ -247,7 +247,10 @@ def test_area_landscape_shows_sub_processes_below_their_parent(repo: Repository)
 def test_unknown_area_is_refused_with_a_guess(repo: Repository) -> None:
     with pytest.raises(UnknownEntity) as refused:
         landscape_dot(repo, area="barnn")
-    assert str(refused.value) == "no area `barnn` in this repository; did you mean `barn`?"
+    assert (
+        str(refused.value)
+        == "--area: `barnn` is not a delivery area in this repository; did you mean `barn`?"
+    )
 
 
 # --- process flow -------------------------------------------------------------------------
@@ -350,14 +353,20 @@ def test_flow_of_a_process_without_activities_goes_from_need_to_end(
 def test_unknown_process_is_refused_with_a_guess(repo: Repository) -> None:
     with pytest.raises(UnknownEntity) as refused:
         process_dot(repo, "utred")
-    assert str(refused.value) == "no process `utred` in this repository; did you mean `utreda`?"
+    assert (
+        str(refused.value) == "`utred` is not a process in this repository; did you mean `utreda`?"
+    )
     with pytest.raises(UnknownEntity) as by_name:
         process_dot(repo, "ge-stod")  # near the name "Ge stöd" of `insats`
-    assert str(by_name.value) == "no process `ge-stod` in this repository; did you mean `insats`?"
+    assert str(by_name.value) == (
+        "`ge-stod` is not a process in this repository; did you mean `insats`?"
+    )
     with pytest.raises(UnknownEntity) as far:
         process_dot(repo, "xyz")
     assert str(far.value) == (
-        "no process `xyz` in this repository; check the `id:` in its file under processes/"
+        "`xyz` is not a process in this repository; there are: `gammal`, `insats`, `it`, `leda`, "
+        "`myndighet`, "
+        "`ta-emot` and `utreda`"
     )
 
 

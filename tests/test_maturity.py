@@ -260,5 +260,6 @@ def test_unknown_area_is_one_line(repo: Path, cli: Callable[..., CliResult]) -> 
     result = cli("maturity", repo, "--area", "barn")
     assert (result.code, result.err) == (
         2,
-        "processkit: --area: there is no area with the id `barn`\n",
+        "processkit: --area: `barn` is not a delivery area in this repository; there are: `bu` and "
+        "`vu`\n",
     )

@@ -10,7 +10,7 @@ from tests.golden_support import check_golden
 from tests.test_review_goldens import GOLDENS
 
 from processkit.loading.load import load_repository
-from processkit.weekly.radar import radar_chart, radar_svg
+from processkit.site.radar import radar_chart, radar_svg
 
 
 def test_kalmar_maturity_matches_its_golden(

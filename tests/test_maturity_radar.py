@@ -13,7 +13,7 @@ from tests.test_maturity import CUSTOM, FILES, _assessment
 
 from processkit.loading.load import load_repository
 from processkit.loading.repository import Repository
-from processkit.weekly.radar import (
+from processkit.site.radar import (
     CENTRE,
     RADIUS,
     RadarTable,

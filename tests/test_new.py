@@ -187,11 +187,11 @@ def test_an_assessment_scores_every_configured_dimension(
         (("process", "--name", "X"), "processkit new process needs --area (delivery area)"),
         (
             ("process", "--name", "X", "--area", "bx"),
-            "--area: `bx` is not a delivery area here; there are: `bu` and `eb`",
+            "--area: `bx` is not a delivery area in this repository; there are: `bu` and `eb`",
         ),
         (
             ("process", "--name", "X", "--area", "BU"),
-            "--area: `BU` is not a delivery area here; did you mean `bu`?",
+            "--area: `BU` is not a delivery area in this repository; did you mean `bu`?",
         ),
         (
             ("process", "--name", "X", "--area", "bu", "--type", "kärna"),
@@ -211,11 +211,12 @@ def test_an_assessment_scores_every_configured_dimension(
         (("role", "--name", "???"), "cannot make an id from `???`; give one with --id"),
         (
             ("proposal", "--process", "bu-utrednig", "--title", "T"),
-            "--process: `bu-utrednig` is not a process here; did you mean `bu-utredning`?",
+            "--process: `bu-utrednig` is not a process in this repository; did you mean "
+            "`bu-utredning`?",
         ),
         (
             ("handbook", "--title", "T", "--owner", "zz"),
-            "--owner: `zz` is not a person here; there are: `anna`",
+            "--owner: `zz` is not a person in this repository; there are: `anna`",
         ),
     ],
 )

@@ -10,9 +10,9 @@ import pytest
 from tests.conftest import CliResult
 from tests.test_changelog_support import GitRepo
 
+from processkit.history.closing import closing_commits
+from processkit.history.weblinks import commit_url, origin_web_base, web_base
 from processkit.loading.load import load_repository
-from processkit.weekly.closing import closing_commits
-from processkit.weekly.weblinks import commit_url, origin_web_base, web_base
 
 
 def _proposal(pid: str, process: str, title: str, submitted: str, extra: str = "") -> str:
@@ -206,8 +206,8 @@ def test_json_lists_every_status_with_all(repo: Path, cli: Callable[..., CliResu
         ),
         (
             ("--process", "bu-utreding"),
-            "processkit: --process: there is no process with the id `bu-utreding`; did you mean "
-            "`bu-utredning`?\n",
+            "processkit: --process: `bu-utreding` is not a process in this repository; did you "
+            "mean `bu-utredning`?\n",
         ),
         (
             ("--since", "förra veckan"),

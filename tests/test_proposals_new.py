@@ -166,7 +166,7 @@ def test_without_a_terminal_missing_values_are_errors(
     result = cli("proposals", "new", root, "--process", "bu-utreding", "--title", "X")
     assert (result.code, result.err) == (
         2,
-        "processkit: --process: there is no process with the id `bu-utreding`; did you mean "
+        "processkit: --process: `bu-utreding` is not a process in this repository; did you mean "
         "`bu-utredning`?\n",
     )
     assert not (root / "proposals").exists()
@@ -184,7 +184,7 @@ def test_on_a_terminal_it_asks(
     result = cli("proposals", "new", root, "--today", "2026-03-02")
     assert result.code == 0, result.err
     assert result.err == (
-        "processkit: process: there is no process with the id `bu-utredn`; did you mean "
+        "processkit: `bu-utredn` is not a process in this repository; did you mean "
         "`bu-utredning`?\n"
         "Please write something (or press Ctrl-C to stop).\n"
     ).replace("processkit: ", "")

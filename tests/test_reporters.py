@@ -16,10 +16,10 @@ from processkit.cli import changelog, inventory, maturity, proposals, review, ru
 from processkit.cli.formats import FORMAT_ALIASES
 from processkit.cli.reporters import REPORTER_BY_NAME as VALIDATE_REPORTERS
 from processkit.cli.rules_report import CATALOGUE_REPORTERS, RULE_REPORTERS
-from processkit.weekly.changelog_format import REPORTER_BY_NAME as CHANGELOG_REPORTERS
-from processkit.weekly.maturity_format import REPORTER_BY_NAME as MATURITY_REPORTERS
-from processkit.weekly.proposals_format import REPORTER_BY_NAME as PROPOSALS_REPORTERS
-from processkit.weekly.review_format import REPORTER_BY_NAME as REVIEW_REPORTERS
+from processkit.reports.changelog_format import REPORTER_BY_NAME as CHANGELOG_REPORTERS
+from processkit.reports.maturity_format import REPORTER_BY_NAME as MATURITY_REPORTERS
+from processkit.reports.proposals_format import REPORTER_BY_NAME as PROPOSALS_REPORTERS
+from processkit.reports.review_format import REPORTER_BY_NAME as REVIEW_REPORTERS
 
 KALMAR = Path(__file__).parent.parent / "examples" / "kalmar"
 

@@ -224,11 +224,12 @@ def test_nothing_due_says_so(repo: Path, cli: Callable[..., CliResult]) -> None:
     [
         (
             ("--owner", "ana"),
-            "processkit: --owner: there is no person with the id `ana`; did you mean `anna`?\n",
+            "processkit: --owner: `ana` is not a person in this repository; did you mean `anna`?\n",
         ),
         (
             ("--area", "vux"),
-            "processkit: --area: there is no area with the id `vux`; did you mean `vu`?\n",
+            "processkit: --area: `vux` is not a delivery area in this repository; did you mean "
+            "`vu`?\n",
         ),
         (
             ("--within", "3x"),

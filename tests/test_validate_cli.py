@@ -51,13 +51,18 @@ def test_clean_repository(make_repo: MakeRepo, cli: Cli) -> None:
 def test_json_shape_is_formats(make_repo: MakeRepo, cli: Cli) -> None:
     root = make_repo({"areas/barn.yaml": AREA, "areas/unga.yaml": BAD_AREA})
     assert cli("validate", root, "--format", "json").json() == {
-        "diagnostics": [{
-            "code": "PK012", "severity": "error",
-            "message": "`ower` is not a field of a delivery area; did you mean `owner`?",
-            "path": "areas/unga.yaml", "line": 4, "column": 1,
-            "hint": "Rename `ower` to `owner`. To keep your own data, start the key with `x-` "
-                    "(for example `x-ower`).",
-        }],
+        "diagnostics": [
+            {
+                "code": "PK012",
+                "severity": "error",
+                "message": "`ower` is not a field of a delivery area; did you mean `owner`?",
+                "path": "areas/unga.yaml",
+                "line": 4,
+                "column": 1,
+                "hint": "Rename `ower` to `owner`. To keep your own data, start the key with `x-` "
+                "(for example `x-ower`).",
+            }
+        ],
         "summary": {"files": 3, "entities": 2, "errors": 1, "warnings": 0},
     }
 
@@ -104,7 +109,11 @@ def test_bad_configuration_is_exit_2_with_its_diagnostics(tmp_path: Path, cli: C
     assert result.code == 2
     [found] = result.json()["diagnostics"]
     assert (found["code"], found["path"], found["line"], found["column"]) == (
-        "PK012", "processkit.yaml", 3, 3)
+        "PK012",
+        "processkit.yaml",
+        3,
+        3,
+    )
     assert found["message"] == "`langauge` is not a field of `site`; did you mean `language`?"
 
 
@@ -128,7 +137,9 @@ def test_strict_fails_on_warnings_only_when_asked(make_repo: MakeRepo, cli: Cli)
 def test_bad_today_is_exit_2(make_repo: MakeRepo, cli: Cli) -> None:
     result = cli("validate", make_repo({}), "--today", "21/11")
     assert (result.code, result.err) == (
-        2, "processkit: --today: expected a date written YYYY-MM-DD, found `21/11`\n")
+        2,
+        "processkit: --today: expected a date written YYYY-MM-DD, found `21/11`\n",
+    )
 
 
 def test_bad_option_is_exit_2(make_repo: MakeRepo, cli: Cli) -> None:
@@ -175,12 +186,15 @@ def test_changed_since_unknown_ref_is_exit_2(make_repo: MakeRepo, cli: Cli) -> N
     repo.index.commit("first")
     result = cli("validate", root, "--changed-since", "no-such-branch")
     assert (result.code, result.err) == (
-        2, "processkit: --changed-since: `no-such-branch` is not a commit, branch or tag in "
-           "this repository\n")
+        2,
+        "processkit: --changed-since: `no-such-branch` is not a commit, branch or tag in "
+        "this repository\n",
+    )
 
 
-def test_changed_since_outside_git_is_exit_2(make_repo: MakeRepo, cli: Cli, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_since_outside_git_is_exit_2(
+    make_repo: MakeRepo, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     root = make_repo({})
     result = cli("validate", root, "--changed-since", "main")
@@ -215,11 +229,19 @@ def test_python_dash_m_and_the_console_script(make_repo: MakeRepo) -> None:
     root = make_repo({"areas/unga.yaml": BAD_AREA})
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("GITHUB_ACTIONS", None)
-    by_module = subprocess.run([sys.executable, "-m", "processkit", "validate", str(root),
-                                "--format", "json"], capture_output=True, text=True, env=env)
+    by_module = subprocess.run(
+        [sys.executable, "-m", "processkit", "validate", str(root), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     script = Path(sys.executable).parent / "processkit"
-    by_script = subprocess.run([str(script), "validate", str(root), "--format", "json"],
-                               capture_output=True, text=True, env=env)
+    by_script = subprocess.run(
+        [str(script), "validate", str(root), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert by_module.returncode == by_script.returncode == 1
     assert json.loads(by_module.stdout) == json.loads(by_script.stdout)
     assert json.loads(by_module.stdout)["summary"]["errors"] == 1
@@ -234,8 +256,7 @@ def test_kalmar_validates_clean(cli: Cli) -> None:
 
 
 REVIEW_WITHOUT_OWNER = (
-    "kind: process\nid: utreda\nname: Utreda barns behov\narea: barn\ntype: core\n"
-    "status: review\n"
+    "kind: process\nid: utreda\nname: Utreda barns behov\narea: barn\ntype: core\nstatus: review\n"
 )
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import KALMAR, write_files
 
+from processkit.cli.publishing import PublishRequest, publish
 from processkit.site.build import BuildResult
-from processkit.site.publish import PublishRequest, publish
 
 #: 2026-06-01 00:00 UTC: the day every test site is published (no clock, no git).
 EPOCH = "1780272000"

@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
         if argv and argv[0]:
             site = Path(argv[0])
         else:
-            from processkit.site.publish import PublishRequest, publish
+            from processkit.cli.publishing import PublishRequest, publish
 
             os.environ.setdefault("SOURCE_DATE_EPOCH", "1780272000")
             site = publish(PublishRequest(ROOT / "examples/kalmar", Path(scratch) / "site")).output

@@ -11,8 +11,8 @@ from tests.conftest import CliResult, write_files
 from tests.site.conftest import EPOCH
 from tests.site.repos import RICH
 
+from processkit.cli.publishing import PublishRequest, publish
 from processkit.site import build as build_module
-from processkit.site.publish import PublishRequest, publish
 
 Cli = Callable[..., CliResult]
 

@@ -14,10 +14,10 @@ from tests.site.conftest import EPOCH
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
+from processkit.cli.publishing import PublishRequest, publish
 from processkit.site import build as build_module
 from processkit.site import maps as maps_module
 from processkit.site import search as search_module
-from processkit.site.publish import PublishRequest, publish
 
 
 @pytest.fixture

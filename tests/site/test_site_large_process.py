@@ -11,7 +11,7 @@ from tests.site.conftest import EPOCH
 from tests.site.htmlcheck import broken_links, duplicate_ids, page_facts, strict_parse_errors
 from tests.test_large_process import chain, page_list, repository
 
-from processkit.site.publish import PublishRequest, publish
+from processkit.cli.publishing import PublishRequest, publish
 
 PAGE = "processes/eb-handlaggning.html"
 SAID = {

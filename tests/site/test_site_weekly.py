@@ -12,7 +12,7 @@ from tests.conftest import KALMAR
 from tests.site.conftest import EPOCH
 from tests.test_changelog_support import GitRepo, kalmar_history
 
-from processkit.site.publish import PublishRequest, publish
+from processkit.cli.publishing import PublishRequest, publish
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from processkit.authoring.fmt import format_text
 from processkit.authoring.ids import free_id, is_valid_id, shared_prefix, slugify
 from processkit.authoring.proposal_new import next_proposal_id
 from processkit.authoring.render import render
-from processkit.diagnostics import did_you_mean, fold_swedish, named_ids
-from processkit.domain.lookup import guess
+from processkit.diagnostics import did_you_mean, fold_swedish
+from processkit.domain.lookup import unknown_id
 from processkit.errors import ProcesskitError
 from processkit.loading.references import KIND_NAMES
 from processkit.loading.repository import Repository
@@ -212,17 +212,7 @@ def _find(repo: Repository, kind: str, written: str, flag: str) -> str:
     for record_id, record in sorted(repo.of_kind(kind).items()):
         if fold_swedish(KIND_INFO[kind].title_of(record.entity)) == folded:
             return record_id
-    what = KIND_NAMES[kind]
-    near = guess(written, known)
-    if near:
-        raise ProcesskitError(f"{flag}: `{written}` is not a {what} here; did you mean `{near}`?")
-    if not known:
-        raise ProcesskitError(
-            f"{flag}: `{written}` is not a {what} here, and there is none yet; "
-            f"create one first with `processkit new {kind}`"
-        )
-    listed = named_ids(sorted(known))
-    raise ProcesskitError(f"{flag}: `{written}` is not a {what} here; there are: {listed}")
+    raise unknown_id(kind, written, known, option=flag)
 
 
 def _choose_id(kind: str, values: Mapping[str, str | None], repo: Repository, today: date) -> str:

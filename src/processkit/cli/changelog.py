@@ -46,9 +46,9 @@ def changelog_command(
     """Show what changed per process, role, handbook…: added, changed (which fields), retired
     and removed, with the commits that did it."""
     from processkit.cli.dates import parse_today
+    from processkit.history.changelog import changelog
     from processkit.loading.session import open_repository
-    from processkit.weekly.changelog import changelog
-    from processkit.weekly.changelog_format import REPORTER_BY_NAME
+    from processkit.reports.changelog_format import REPORTER_BY_NAME
 
     day = parse_today(today)
     loaded = open_repository(path)

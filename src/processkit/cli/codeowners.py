@@ -38,7 +38,7 @@ def codeowners_command(
     to the process's file, so "fastställd av processägaren" is enforced by the review."""
     from processkit.fsutil import write_atomic
     from processkit.loading.session import open_repository
-    from processkit.weekly.codeowners import codeowners
+    from processkit.reports.codeowners import codeowners
 
     loaded = open_repository(path)
     repo = loaded.repo

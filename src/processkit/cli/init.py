@@ -67,7 +67,7 @@ def init_command(
     entities = None
     processes = 0
     if from_inventory is not None:
-        from processkit.authoring.inventory import plan_inventory
+        from processkit.authoring.sheet_import import plan_inventory
 
         planned = plan_inventory(from_inventory, skip_bad=skip_bad)
         for column in planned.unused_columns:

@@ -105,8 +105,7 @@ def run(argv: list[str] | None = None) -> None:
         typer.echo(
             f"processkit: internal error ({type(problem).__name__}: {problem}). This is a bug; "
             "please report it to whoever looks after processkit in your organisation, with the "
-            "command you ran"
-            + ("" if debug else " (run again with --debug to see the details)"),
+            "command you ran" + ("" if debug else " (run again with --debug to see the details)"),
             err=True,
         )
         sys.exit(3)

@@ -29,9 +29,9 @@ def maturity_command(
     """Show each process's latest maturity level (its lowest dimension score), every
     dimension's score and the change since the previous assessment, per area."""
     from processkit.cli.formats import report_name
+    from processkit.domain.maturity import maturity_overview
     from processkit.loading.session import open_repository
-    from processkit.weekly.maturity import maturity_overview
-    from processkit.weekly.maturity_format import REPORTER_BY_NAME
+    from processkit.reports.maturity_format import REPORTER_BY_NAME
 
     loaded = open_repository(path)
     overview = maturity_overview(loaded.repo, area=area, language="en")

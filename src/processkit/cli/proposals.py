@@ -76,11 +76,11 @@ def list_command(
     intake and decisions too."""
     from processkit.cli.dates import parse_today
     from processkit.cli.formats import report_name
+    from processkit.domain.backlog import parse_statuses, proposals_report
+    from processkit.domain.periods import since_date
+    from processkit.history.closing import closing_commits
     from processkit.loading.session import open_repository
-    from processkit.weekly.closing import closing_commits
-    from processkit.weekly.periods import since_date
-    from processkit.weekly.proposals import parse_statuses, proposals_report
-    from processkit.weekly.proposals_format import REPORTER_BY_NAME
+    from processkit.reports.proposals_format import REPORTER_BY_NAME
 
     day = parse_today(today)
     statuses = parse_statuses(status)
@@ -137,7 +137,7 @@ def new_command(
                     "--process is missing: name the process the proposal is about, e.g. "
                     "--process " + (min(repo.processes) if repo.processes else "bu-utredning")
                 )
-            raise unknown_id("--process", "process", process, repo.processes)
+            raise unknown_id("process", process, repo.processes, option="--process")
         process = _ask_process(repo.processes, process)
     asked = False
     if title is None or not title.strip():
@@ -173,9 +173,9 @@ def _ask_process(known: dict[str, Any], given: str | None) -> str:
     from processkit.domain.lookup import unknown_id
 
     if given is not None:
-        typer.echo(str(unknown_id("--process", "process", given, known)), err=True)
+        typer.echo(str(unknown_id("process", given, known, option="--process")), err=True)
     while True:
         answer = _ask("Process (id)")
         if answer in known:
             return answer
-        typer.echo(str(unknown_id("process", "process", answer, known)), err=True)
+        typer.echo(str(unknown_id("process", answer, known)), err=True)

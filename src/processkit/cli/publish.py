@@ -42,9 +42,9 @@ def publish_command(
     ),
 ) -> int:
     """Publish the management system as a static website (the "Fyren" site)."""
+    from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
     from processkit.cli.site_report import ProgressBar, report_blocked, report_published
     from processkit.errors import ProcesskitError
-    from processkit.site.publish import PublishBlocked, PublishRequest, publish
 
     day = None
     if as_of is not None:

@@ -48,10 +48,10 @@ def review_command(
     """List the processes and handbooks overdue for review or falling due soon, by owner."""
     from processkit.cli.dates import parse_today
     from processkit.cli.formats import report_name
+    from processkit.domain.periods import parse_span
     from processkit.loading.session import open_repository
-    from processkit.weekly.periods import parse_span
-    from processkit.weekly.review_format import REPORTER_BY_NAME
-    from processkit.weekly.reviews import reviews_due
+    from processkit.reports.review_format import REPORTER_BY_NAME
+    from processkit.reports.reviews import reviews_due
 
     day = parse_today(today)
     span = parse_span(within, "--within")

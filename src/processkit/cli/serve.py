@@ -73,9 +73,9 @@ def _say(message: str) -> None:
 
 def _build(root: Path, output: Path, *, first: bool) -> bool:
     """Build; on errors print them and keep the previous preview."""
+    from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
     from processkit.cli.site_report import report_blocked
     from processkit.errors import ConfigError, ProcesskitError
-    from processkit.site.publish import PublishBlocked, PublishRequest, publish
 
     try:
         publish(PublishRequest(root, output))

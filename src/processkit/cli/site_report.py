@@ -7,9 +7,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from processkit.cli.publishing import PublishBlocked
 from processkit.diagnostics import Report
 from processkit.site.build import BuildResult
-from processkit.site.publish import PublishBlocked
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from processkit.diagnostics import did_you_mean
+from processkit.diagnostics import did_you_mean, named_ids
 from processkit.errors import ProcesskitError
+from processkit.loading.references import KIND_NAMES
 from processkit.loading.repository import Record, Repository
 
 
@@ -35,14 +36,32 @@ def guess(written: str, records: Mapping[str, Record[Any]] | Iterable[str]) -> s
     return names[found] if found is not None else None
 
 
-def unknown_id(option: str, what: str, value: str, known: Iterable[str]) -> ProcesskitError:
-    """The error for an id that names nothing: ``--area: there is no area with the id `x```."""
-    near = guess(value, list(known))
-    hint = f"; did you mean `{near}`?" if near else ""
-    return ProcesskitError(f"{option}: there is no {what} with the id `{value}`{hint}")
+def unknown_id(
+    kind: str,
+    written: str,
+    known: Mapping[str, Record[Any]] | Iterable[str],
+    *,
+    option: str | None = None,
+) -> UnknownEntity:
+    """The one error for an id that names nothing, worded as ``validate`` words a wrong
+    reference: ``--area: `barnn` is not a delivery area in this repository; did you mean
+    `barn`?``. Without a near guess it names the ids there are, or, when there is none of the
+    kind yet, how to make the first."""
+    ids = sorted(known)
+    message = f"`{written}` is not a {KIND_NAMES.get(kind, kind)} in this repository"
+    if option:
+        message = f"{option}: {message}"
+    near = guess(written, known if isinstance(known, Mapping) else ids)
+    if near is not None:
+        message += f"; did you mean `{near}`?"
+    elif not ids:
+        message += f", and there is none yet; create one first with `processkit new {kind}`"
+    else:
+        message += f"; there are: {named_ids(ids)}"
+    return UnknownEntity(message)
 
 
-def require(repo: Repository, kind: str, entity_id: str) -> None:
+def require(repo: Repository, kind: str, entity_id: str, *, option: str | None = None) -> None:
     """Raise UnknownEntity unless ``entity_id`` names a readable entity of ``kind``."""
     records = repo.of_kind(kind)
     if entity_id in records:
@@ -52,11 +71,4 @@ def require(repo: Repository, kind: str, entity_id: str) -> None:
             f"the {kind} `{entity_id}` has errors, so it cannot be drawn; "
             "run `processkit validate` to see them"
         )
-    message = f"no {kind} `{entity_id}` in this repository"
-    near = guess(entity_id, records)
-    if near:
-        message += f"; did you mean `{near}`?"
-    else:
-        folder = {"process": "processes/", "area": "areas/"}.get(kind, "")
-        message += f"; check the `id:` in its file under {folder}"
-    raise UnknownEntity(message)
+    raise unknown_id(kind, entity_id, records, option=option)

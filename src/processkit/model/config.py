@@ -123,8 +123,7 @@ class OutsideLaw(Strict):
     content: Text = Field(description="Innehåll: what it is, e.g. Inskannade protokoll.")
     reason: Text | None = Field(
         default=None,
-        description="Skäl: why the law does not apply, e.g. published before 23 September "
-        "2018.",
+        description="Skäl: why the law does not apply, e.g. published before 23 September 2018.",
     )
 
 
@@ -156,8 +155,7 @@ class AccessibilityStatement(Strict):
     )
     shortcomings: list[Shortcoming] = Field(
         default_factory=list,
-        description="Brister: content that is not accessible (innehåll som inte är "
-        "tillgängligt).",
+        description="Brister: content that is not accessible (innehåll som inte är tillgängligt).",
     )
     disproportionate_burden: list[BurdenExemption] = Field(
         default_factory=list,

@@ -75,14 +75,14 @@ def interfaces_dot(
     passes = handovers(repo) if passes is None else passes
     outside: set[str] = set()
     if around is not None:
-        require(repo, "process", around)
+        require(repo, "process", around, option="--around")
         if depth < 0:
             raise ValueError("depth must be 0 or more")
         shown = _around(around, depth, passes, set(active) | {around})
         name = f"interfaces-around-{around}"
         scope = texts.around_title.format(name=repo.processes[around].entity.name)
     elif area is not None:
-        require(repo, "area", area)
+        require(repo, "area", area, option="--area")
         inside = {pid for pid, p in active.items() if p.area == area}
         outside = {
             other

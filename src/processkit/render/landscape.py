@@ -233,7 +233,7 @@ def landscape_dot(
     texts = texts_for(language)
     active = active_processes(repo)
     if area is not None:
-        require(repo, "area", area)
+        require(repo, "area", area, option="--area")
         shown = {pid: p for pid, p in active.items() if p.area == area}
         name = f"landscape-{area}"
         title = texts.landscape_title.format(organisation=repo.areas[area].entity.name)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from processkit.loading.git import Commit, TouchedFiles, touched_files
 
 if TYPE_CHECKING:
-    from processkit.weekly.changelog import ChangeLog
+    from processkit.history.changelog import ChangeLog
 
 #: How many commit messages a page shows for its file.
 PER_FILE = 5

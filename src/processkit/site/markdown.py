@@ -90,6 +90,7 @@ def _shift_headings(tokens: list[Token], below: int) -> None:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{mapping[int(token.tag[1])]}"
 
+
 def _headings_to_paragraphs(tokens: list[Token]) -> None:
     """Make each heading a paragraph in bold, for a place that may hold no heading."""
     for index, token in enumerate(tokens):

@@ -17,7 +17,7 @@ from processkit.site.contexts import Link
 from processkit.site.history import History
 
 if TYPE_CHECKING:
-    from processkit.weekly.changelog import ChangeLog
+    from processkit.history.changelog import ChangeLog
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ PAGED_KINDS = [row for row in KIND_TABLE if row.page is not None]
 def entity_changes(repo: Repository, log: ChangeLog) -> EntityChanges:
     """The change log's entries as the recent-changes page lists them: the latest changed
     first (by the last commit that touched each), at most ``ENTITY_CHANGES``."""
-    from processkit.weekly.phrasing import describe
+    from processkit.history.phrasing import describe
 
     language = repo.config.site.language
     ordered = sorted(

@@ -1,4 +1,4 @@
-"""The maturity overview (``maturity.html``). The numbers come from :mod:`processkit.weekly`."""
+"""The maturity overview (``maturity.html``). The numbers come from :mod:`processkit.reports`."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
+from processkit.domain.maturity import maturity_overview
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Link
-from processkit.weekly.maturity import maturity_overview
-from processkit.weekly.words import Language
+from processkit.words import Language
 
 
 @dataclass(frozen=True, slots=True)

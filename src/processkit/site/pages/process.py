@@ -12,6 +12,8 @@ from markupsafe import Markup
 from processkit.domain.assessments import maturity_level
 from processkit.domain.facts import Facts, review_of
 from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, activity_order, flow_map_drawn
+from processkit.domain.maturity import Dimension
+from processkit.domain.maturity import dimensions as named_dimensions
 from processkit.domain.proposals import STATUS_ORDER
 from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
@@ -20,10 +22,8 @@ from processkit.site import links
 from processkit.site.contexts import Approved, ExternalLink, Link, MapFigure, PersonRef, Review
 from processkit.site.history import History
 from processkit.site.markdown import markdown, markdown_cell
-from processkit.weekly.maturity import Dimension
-from processkit.weekly.maturity import dimensions as named_dimensions
-from processkit.weekly.radar import radar_chart, radar_svg, radar_table
-from processkit.weekly.words import Language
+from processkit.site.radar import radar_chart, radar_svg, radar_table
+from processkit.words import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +284,7 @@ def process_page(
         documents=_documents(repo, process),
         proposals=[
             ProposalRow(item.id, item.title, item.submitted, item.submitted_by, item.status)
-            # the order of processkit.weekly.proposals.open_proposals: status, then oldest
+            # the order of processkit.domain.backlog.open_proposals: status, then oldest
             for item in sorted(
                 facts.proposals.get(process.id, []),
                 key=lambda p: (STATUS_ORDER.index(p.status), p.submitted, p.id),

@@ -1,19 +1,19 @@
 """Every improvement proposal (``proposals.html``), by status, with the commit that closed
-each one that is done. The statuses come from :mod:`processkit.weekly`."""
+each one that is done. The statuses come from :mod:`processkit.reports`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from processkit.domain import backlog
 from processkit.domain.proposals import STATUS_ORDER
+from processkit.history.weblinks import commit_url
 from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Count, Link
 from processkit.site.history import GitLinks
-from processkit.weekly import proposals as weekly_proposals
-from processkit.weekly.weblinks import commit_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ class ProposalsPage:
 
 def proposals_page(repo: Repository, today: date | None, git: GitLinks) -> ProposalsPage:
     """Every proposal, grouped by process (areas in their order), by status within each."""
-    report = weekly_proposals.proposals_report(
+    report = backlog.proposals_report(
         repo,
         # the page shows no ages, so a site without a date may count from any day
         today=today or date(1970, 1, 1),

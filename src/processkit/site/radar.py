@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from processkit.domain.maturity import Dimension, dimensions, process_maturity
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
-from processkit.weekly.maturity import Dimension, dimensions, process_maturity
-from processkit.weekly.words import DASH, Language
+from processkit.words import DASH, Language
 
 WIDTH = 460
 HEIGHT = 340

@@ -89,9 +89,9 @@ def reviews_due(
     handbooks serving any process of it.
     """
     if owner is not None and owner not in repo.people:
-        raise unknown_id("--owner", "person", owner, repo.people)
+        raise unknown_id("person", owner, repo.people, option="--owner")
     if area is not None and area not in repo.areas:
-        raise unknown_id("--area", "area", area, repo.areas)
+        raise unknown_id("area", area, repo.areas, option="--area")
     found: dict[str | None, list[ReviewItem]] = {}
     apart: list[ReviewItem] = []
     for process_id, record in repo.processes.items():

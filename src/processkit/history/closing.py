@@ -10,10 +10,10 @@ from itertools import islice
 
 from processkit.domain.dates import add_days
 from processkit.errors import ProcesskitError
+from processkit.history.snapshots import Snapshot, snapshot
 from processkit.loading.git import Commit, GitHistory, LoggedCommit
 from processkit.loading.repository import Repository
 from processkit.model.types import SWEDISH_VALUES
-from processkit.weekly.snapshots import Snapshot, snapshot
 
 _CHUNK = 200  # commits whose files are fetched together
 _HASH_RE = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{7,40}(?![0-9a-fA-F])")

@@ -11,7 +11,7 @@ from processkit.domain.lookup import unknown_id
 from processkit.domain.structure import depths_of, sorted_areas, tree_order
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
-from processkit.weekly.words import Language
+from processkit.words import Language
 
 #: Names of PEMM's five enablers, used where ``maturity.labels`` does not name a dimension.
 BUILT_IN_LABELS: dict[str, dict[str, str]] = {
@@ -174,7 +174,7 @@ def maturity_overview(
     """Every active process's maturity, by area in the configured order (one area with
     ``area``); ``language`` names the dimensions."""
     if area is not None and area not in repo.areas:
-        raise unknown_id("--area", "area", area, repo.areas)
+        raise unknown_id("area", area, repo.areas, option="--area")
     config = repo.config.maturity
     by_process = assessments_by_process(repo)
     depths = depths_of(repo)

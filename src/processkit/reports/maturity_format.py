@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from processkit.csvcells import text_cell
+from processkit.domain.maturity import MaturityOverview, ProcessMaturity
 from processkit.domain.structure import NESTED_LEVELS
-from processkit.weekly.maturity import MaturityOverview, ProcessMaturity
-from processkit.weekly.texttable import render_table
-from processkit.weekly.words import DASH
+from processkit.reports.texttable import render_table
+from processkit.words import DASH
 
 
 def with_change(value: int | None, change: int | None) -> str:

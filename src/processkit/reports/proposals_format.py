@@ -7,10 +7,10 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from processkit.weekly.markdown import escape
-from processkit.weekly.proposals import ProposalItem, ProposalsReport
-from processkit.weekly.texttable import render_table
-from processkit.weekly.words import DASH, Language, days, status_word
+from processkit.domain.backlog import ProposalItem, ProposalsReport
+from processkit.reports.markdown import escape
+from processkit.reports.texttable import render_table
+from processkit.words import DASH, Language, days, status_word
 
 
 def _counts_text(counts: dict[str, int], language: Language = "en") -> str:

@@ -10,7 +10,7 @@ from typing import Literal
 from processkit.domain.structure import sorted_areas
 from processkit.loading.git import top_folder
 from processkit.loading.repository import Repository
-from processkit.weekly.words import Language
+from processkit.words import Language
 
 Host = Literal["github", "gitlab"]
 

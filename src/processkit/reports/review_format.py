@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from processkit.csvcells import text_cell
-from processkit.weekly.markdown import escape
-from processkit.weekly.reviews import ReviewItem, ReviewReport
-from processkit.weekly.texttable import render_table
-from processkit.weekly.words import Language, capitalised, days, handbook_type_word, kind_word
+from processkit.reports.markdown import escape
+from processkit.reports.reviews import ReviewItem, ReviewReport
+from processkit.reports.texttable import render_table
+from processkit.words import Language, capitalised, days, handbook_type_word, kind_word
 
 
 def when_text(item: ReviewItem) -> str:

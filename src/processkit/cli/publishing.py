@@ -130,9 +130,9 @@ def _git_links(repo: Repository, root: Path, past: bool, today: date | None) -> 
     last 30 days up to ``today`` (the build's day). A site of the past (``--as-of``/``--at``)
     has none of them: it is read from an exported copy outside git, and the history walk
     starts at HEAD and would see commits made after the day the site shows."""
-    from processkit.weekly.changelog import ChangeLog, changelog
-    from processkit.weekly.closing import closing_commits
-    from processkit.weekly.weblinks import origin_web_base
+    from processkit.history.changelog import ChangeLog, changelog
+    from processkit.history.closing import closing_commits
+    from processkit.history.weblinks import origin_web_base
 
     if past:
         return GitLinks()

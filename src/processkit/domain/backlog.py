@@ -159,9 +159,9 @@ def proposals_report(
     """The proposals with the given statuses, grouped by process (areas in their configured
     order, then process id); with ``since`` also the intake and the decisions from ``since``
     to ``today``. ``closing`` maps done proposals to the change that carried them out (see
-    :func:`processkit.weekly.closing.closing_commits`)."""
+    :func:`processkit.history.closing.closing_commits`)."""
     if process is not None and process not in repo.processes:
-        raise unknown_id("--process", "process", process, repo.processes)
+        raise unknown_id("process", process, repo.processes, option="--process")
     wanted = tuple(status for status in STATUS_ORDER if status in set(statuses))
     records = [
         record

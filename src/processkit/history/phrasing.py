@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from processkit.weekly.fieldchanges import ITEM_KEYS, FieldChange
-from processkit.weekly.words import HANDBOOK_TYPE_WORDS, STATUS_WORDS, Language
+from processkit.history.fieldchanges import ITEM_KEYS, FieldChange
+from processkit.words import HANDBOOK_TYPE_WORDS, STATUS_WORDS, Language
 
 #: What a field is called, by language; a list field by its plural.
 FIELD_LABELS: dict[str, dict[str, str]] = {

@@ -7,11 +7,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from processkit.history.changelog import ChangeLog, ChangeType, EntityChange
+from processkit.history.phrasing import describe
 from processkit.loading.git import Commit
-from processkit.weekly.changelog import ChangeLog, ChangeType, EntityChange
-from processkit.weekly.markdown import escape
-from processkit.weekly.phrasing import describe
-from processkit.weekly.words import DASH, Language, capitalised, kind_word
+from processkit.reports.markdown import escape
+from processkit.words import DASH, Language, capitalised, kind_word
 
 CHANGE_ORDER: tuple[ChangeType, ...] = ("added", "changed", "retired", "removed")
 

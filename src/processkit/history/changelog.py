@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from processkit.domain.periods import is_date, is_span, parse_date, parse_span
 from processkit.errors import ProcesskitError
+from processkit.history.fieldchanges import FieldChange, Names, diff_values
+from processkit.history.snapshots import EntityKey, Snapshot, Unreadable, identify, snapshot
 from processkit.loading.discover import CONFIG_NAME, YAML_SUFFIXES, is_excluded
 from processkit.loading.git import Commit, FileChange, GitHistory
 from processkit.loading.repository import Repository
 from processkit.model import KINDS
 from processkit.model.kinds import KIND_TABLE
-from processkit.weekly.fieldchanges import FieldChange, Names, diff_values
-from processkit.weekly.periods import is_date, is_span, parse_date, parse_span
-from processkit.weekly.snapshots import EntityKey, Snapshot, Unreadable, identify, snapshot
 
 ChangeType = Literal["added", "changed", "retired", "removed"]
 KIND_ORDER = {kind: rank for rank, kind in enumerate(KINDS)}
