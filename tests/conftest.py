@@ -22,6 +22,7 @@ from tests.packaging_support import (
 )
 from tests.packaging_support import run as run_command
 
+from processkit import i18n
 from processkit.cli.main import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens", action="store_true", help="Rewrite golden files from the output."
     )
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most tests read processkit's English (``PROCESSKIT_LANG=en``, as a user may set it);
+    the tests of the Swedish words ask for them with the ``swedish`` fixture or ``--lang sv``."""
+    monkeypatch.setenv(i18n.ENVIRONMENT, "en")
+    i18n.forget()
+    i18n.ask(None)
+
+
+@pytest.fixture
+def swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """processkit as it speaks by default: nothing asked for, the repository's language."""
+    monkeypatch.delenv(i18n.ENVIRONMENT, raising=False)
+    i18n.forget()
 
 
 @pytest.fixture

@@ -119,10 +119,12 @@ def test_init_writes_every_file_and_the_result_validates_clean(
 
 
 def test_configuration_names_the_organisation(initialised: Path) -> None:
+    # the tests run with PROCESSKIT_LANG=en: init writes the language it was asked to speak
     text = (initialised / "processkit.yaml").read_text(encoding="utf-8")
     assert read_yaml("processkit.yaml", text.encode()).value == {
         "organisation": "Socialförvaltningen, Exempel kommun",
-        "site": {"title": "Processer", "language": "sv", "output": "site"},
+        "language": "en",
+        "site": {"title": "Processer", "output": "site"},
         "review": {"interval_months": 12},
         "exclude": [],
     }

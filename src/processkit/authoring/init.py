@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
+from processkit import i18n
 from processkit.authoring.fmt import format_text
 from processkit.authoring.render import render
 from processkit.errors import ProcesskitError
@@ -105,6 +106,7 @@ def plan(
 
     context = {
         "organisation": organisation,
+        "language": i18n.current(),
         "today": today.isoformat(),
         "install": install,
         "example_version": __version__ if is_release(__version__) else EXAMPLE_VERSION,

@@ -44,7 +44,7 @@ def init_command(
     ),
 ) -> int:
     """Create a new process repository that validates at once."""
-    from processkit import __version__
+    from processkit import __version__, i18n
     from processkit.authoring import init
     from processkit.cli.dates import parse_today
     from processkit.install_source import (
@@ -53,6 +53,7 @@ def init_command(
         default_requirement,
     )
 
+    i18n.use_outside_repository()
     day = parse_today(today)
     requirement = (
         default_requirement(__version__) if install is None else check_requirement(install)

@@ -33,6 +33,12 @@ def main(
     debug: bool = typer.Option(
         False, "--debug", help="Show the full traceback when something goes wrong."
     ),
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        help="sv or en: the language of messages and reports (default: the repository's "
+        "`language:`, or PROCESSKIT_LANG). Accepted before or after the command.",
+    ),
 ) -> None:
     """processkit: process management for social services, kept as YAML files in git."""
 
@@ -77,6 +83,7 @@ def run(argv: list[str] | None = None) -> None:
     debug = "--debug" in args
     args = [arg for arg in args if arg != "--debug"]
     try:
+        args = _language(args)
         _register()
         result = app(args=args, prog_name="processkit", standalone_mode=False)
     except typer.Exit as done:
@@ -110,6 +117,30 @@ def run(argv: list[str] | None = None) -> None:
         )
         sys.exit(3)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def _language(args: list[str]) -> list[str]:
+    """Take ``--lang X`` (or ``--lang=X``) from anywhere on the command line, as ``--debug`` is
+    taken, and decide the language of this run; the rest of the arguments go to the command."""
+    from processkit import i18n
+
+    i18n.forget()
+    rest: list[str] = []
+    asked: str | None = None
+    items = iter(args)
+    for arg in items:
+        if arg == "--":
+            rest.append(arg)
+            rest.extend(items)
+            break
+        if arg == "--lang":
+            asked = next(items, "")
+        elif arg.startswith("--lang="):
+            asked = arg.removeprefix("--lang=")
+        else:
+            rest.append(arg)
+    i18n.ask(asked)
+    return rest
 
 
 def _is_usage_error(problem: Exception) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from processkit import i18n
 from processkit.diagnostics import Diagnostic, Severity, did_you_mean
 from processkit.errors import ConfigError
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
@@ -34,6 +35,7 @@ def load_config(root: Path) -> tuple[Config, str]:
     """The configuration at ``root``, or ConfigError with its diagnostics."""
     data = (root / CONFIG_NAME).read_bytes()
     parsed = read_yaml(CONFIG_NAME, data)
+    _speak(parsed.value)
     if parsed.node is None or any(d.code != "PK011" for d in parsed.diagnostics):
         raise ConfigError(parsed.diagnostics, root, parsed.text)
     try:
@@ -44,6 +46,14 @@ def load_config(root: Path) -> tuple[Config, str]:
     if parsed.diagnostics:  # a tag processkit does not know
         raise ConfigError(parsed.diagnostics, root, parsed.text)
     return config, parsed.text or ""
+
+
+def _speak(value: object) -> None:
+    """Speak the repository's ``language:`` from here on, even when the rest of its
+    configuration has errors (which are then said in that language)."""
+    language = value.get("language") if isinstance(value, dict) else None
+    if language in i18n.LANGUAGES:
+        i18n.use_repository_language(language)
 
 
 def _beside_tags(read: list[Diagnostic], checked: Iterable[Diagnostic]) -> list[Diagnostic]:

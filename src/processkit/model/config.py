@@ -174,7 +174,9 @@ class SiteConfig(Strict):
 
     title: Text = Field(default="Processer", description="Titel: the site's title, e.g. Fyren.")
     language: Literal["sv", "en"] = Field(
-        default="sv", description="Språk: `sv` (svenska, default) or `en` (English)."
+        default="sv",
+        description="Språk: the site's language, `sv` (svenska) or `en` (English); by default "
+        "the repository's `language`.",
     )
     logo: Text | None = Field(default=None, description="Logotyp: a path in the repository.")
     feedback_url: Text | None = Field(
@@ -266,6 +268,12 @@ class Config(Strict):
     """processkit.yaml: the repository's configuration."""
 
     organisation: Text = Field(description="Organisation: e.g. Socialförvaltningen, Kalmar kommun.")
+    language: Literal["sv", "en"] = Field(
+        default="sv",
+        description="Språk: the language processkit speaks in messages, reports and the site, "
+        "`sv` (svenska, default) or `en` (English); `--lang` and PROCESSKIT_LANG override it "
+        "for one run.",
+    )
     site: SiteConfig = Field(default_factory=SiteConfig, description="Webbplats: the site.")
     review: ReviewConfig = Field(default_factory=ReviewConfig, description="Revision.")
     maturity: MaturityConfig = Field(
@@ -289,3 +297,14 @@ class Config(Strict):
     exclude: list[Text] = Field(
         default_factory=list, description="Undanta: globs of files that are not read."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _site_speaks_the_repository_language(cls, data: Any) -> Any:
+        """``site.language`` defaults to the top-level ``language``."""
+        if not isinstance(data, dict) or data.get("language") not in ("sv", "en"):
+            return data
+        site = data.get("site", {})
+        if isinstance(site, dict) and "language" not in site:
+            return {**data, "site": {**site, "language": data["language"]}}
+        return data

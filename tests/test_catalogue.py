@@ -1,0 +1,112 @@
+"""The message catalogue is whole: every text the code marks has a Swedish translation, no
+translation is left over, and each keeps the placeholders of its English text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+import processkit
+from processkit import i18n
+from processkit.cli.main import run
+from processkit.i18n_build import sources
+
+CHECKOUT = Path(processkit.__file__).resolve().parents[2]
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "p_": ((1, "c"), 2)}
+PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+
+Key = tuple[str, str | None]
+
+
+def _extracted() -> dict[Key, str]:
+    """(message id, context) -> where the code marks it."""
+    found: dict[Key, str] = {}
+    source = CHECKOUT / "src" / "processkit"
+    for filename, line, message, _comments, context in extract_from_dir(
+        source, method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        ids = message if isinstance(message, tuple) else (message,)
+        found.setdefault((ids[0], context), f"{filename}:{line}")
+    return found
+
+
+def _catalogue() -> dict[Key, tuple[str, ...]]:
+    entries: dict[Key, tuple[str, ...]] = {}
+    for path in sources(CHECKOUT / "locale")["sv"]:
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if not message.id:
+                    continue
+                ids = message.id if isinstance(message.id, tuple) else (message.id,)
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                key = (ids[0], message.context)
+                assert key not in entries, f"{path.name}: {key} is in the catalogue twice"
+                entries[key] = (*ids, *(("FUZZY",) if message.fuzzy else ()), *strings)
+    return entries
+
+
+EXTRACTED = _extracted()
+CATALOGUE = _catalogue()
+
+
+def test_every_marked_text_has_a_swedish_translation() -> None:
+    missing = sorted(
+        f"{where}: {key[0]!r}" for key, where in EXTRACTED.items() if key not in CATALOGUE
+    )
+    assert missing == []
+
+
+def test_no_translation_is_left_over() -> None:
+    assert sorted(key for key in CATALOGUE if key not in EXTRACTED) == []
+
+
+def test_every_translation_is_finished_and_keeps_its_placeholders() -> None:
+    wrong = []
+    for key, texts in CATALOGUE.items():
+        if "FUZZY" in texts or not all(texts):
+            wrong.append(f"{key[0]!r}: not translated")
+            continue
+        wanted = set(PLACEHOLDER.findall(key[0]))
+        for text in texts[1:]:
+            if set(PLACEHOLDER.findall(text)) - wanted - {"count"}:
+                wrong.append(f"{key[0]!r}: {text!r} has a placeholder the English has not")
+    assert wrong == []
+
+
+def _exit_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[object, str]:
+    with pytest.raises(SystemExit) as done:
+        run(args)
+    return done.value.code, capsys.readouterr().err
+
+
+def test_a_language_processkit_does_not_speak_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _exit_line(["--lang", "de", "--version"], capsys) == (
+        2,
+        "processkit: --lang: `de` is not a language processkit speaks; use `sv` or `en`\n",
+    )
+
+
+def test_in_swedish_by_default_and_the_last_lang_wins(
+    swedish: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _exit_line(["--lang=en", "--version", "--lang", "fi"], capsys) == (
+        2,
+        "processkit: --lang: `fi` är inte ett språk som processkit kan; använd `sv` eller `en`\n",
+    )
+
+
+def test_a_wrong_environment_value_is_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(i18n.ENVIRONMENT, "english")
+    assert _exit_line(["--version"], capsys) == (
+        2,
+        "processkit: PROCESSKIT_LANG: `english` är inte ett språk som processkit kan; använd "
+        "`sv` eller `en`\n",
+    )
