@@ -71,6 +71,11 @@ def test_wheel_carries_the_package_and_every_resource(release: Release) -> None:
         "processkit/templates/site/i18n/en.json",
         "processkit/templates/site/i18n/sv.json",
     }
+    # the message catalogue, compiled when the wheel was built; its sources stay in the sdist
+    assert {n for n in names if n.startswith("processkit/locale/")} == {
+        "processkit/locale/sv/LC_MESSAGES/processkit.mo"
+    }
+    assert not any(n.endswith(".po") for n in names)
     modules = {n.removeprefix("src/") for n in source_files() if n.startswith("src/processkit/")}
     assert modules <= names
     assert f"\nVersion: {release.version}\n" in metadata
@@ -85,9 +90,15 @@ def test_sdist_holds_the_source_resources_and_the_version(release: Release) -> N
         assert pkg_info is not None
         version_line = f"Version: {release.version}"
         assert version_line in pkg_info.read().decode().splitlines()
-    for folder in (*RESOURCE_FOLDERS, "src"):
+    for folder in (*RESOURCE_FOLDERS, "src", "locale"):
         assert {n for n in source_files() if n.startswith(f"{folder}/")} <= names, folder
-    assert {"pyproject.toml", "README.md", "Dockerfile", "examples/kalmar/processkit.yaml"} <= names
+    assert {
+        "pyproject.toml",
+        "hatch_build.py",
+        "README.md",
+        "Dockerfile",
+        "examples/kalmar/processkit.yaml",
+    } <= names
 
 
 def test_a_copy_without_git_history_builds_with_the_fallback_version(
@@ -122,6 +133,19 @@ def test_the_installed_package_and_its_resources_live_in_the_environment(
     package, templates, schemas, version = json.loads(where.stdout)
     site_packages = installed.site_packages()
     assert Path(package).parent == site_packages / "processkit"
+    # Swedish comes from the compiled catalogue inside the environment
+    wrong_language = installed.run(
+        ["processkit", "--lang", "de", "--version"], tmp_path, check=False, PROCESSKIT_LANG=""
+    )
+    assert (wrong_language.returncode, wrong_language.stderr) == (
+        2,
+        "processkit: --lang: `de` är inte ett språk som processkit kan; använd `sv` eller `en`\n",
+    )
+    speaks = installed.run(
+        [str(installed.python), "-c", "import processkit.i18n as i; print(i.locale_dir())"],
+        tmp_path,
+    )
+    assert Path(speaks.stdout.strip()) == site_packages / "processkit" / "locale"
     assert Path(templates) == site_packages / "processkit" / "templates"
     assert Path(schemas) == site_packages / "processkit" / "schemas"
     assert version == release.version
