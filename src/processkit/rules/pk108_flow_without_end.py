@@ -108,10 +108,18 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 "the flow never ends once it reaches {names}: they lead only to each other",
                 names=names,
             )
+            hint = _(
+                "Add a `next` from one of them to an activity that leads on to an end, or let "
+                "one of them end the flow (leave out its `next`)."
+            )
         else:
             message = _(
                 "the flow never ends once it reaches {names}: it leads only back to itself",
                 names=names,
+            )
+            hint = _(
+                "Add a `next` from it to an activity that leads on to an end, or let it end the "
+                "flow (leave out its `next`)."
             )
         yield report(
             ctx,
@@ -120,8 +128,5 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             record.path,
             ("activities", trapped[0][0], "id"),
             message,
-            _(
-                "Add a `next` from one of them to an activity that leads on to an end, or let "
-                "one of them end the flow (leave out its `next`)."
-            ),
+            hint,
         )

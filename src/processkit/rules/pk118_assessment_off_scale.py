@@ -60,7 +60,7 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     maturity = repo.config.maturity
     dimensions = set(maturity.dimensions)
     levels = set(maturity.levels)
-    shown_dimensions = ids(maturity.dimensions, "or")
+    shown_dimensions = ids(maturity.dimensions)
     shown_levels = ids([str(level) for level in maturity.levels], "or")
     guesser = Guesser(maturity.dimensions)
     for _id, record in sorted(repo.assessments.items()):
