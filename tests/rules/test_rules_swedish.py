@@ -9,6 +9,7 @@ catalogue, the English words, and the command line with ``--lang sv``.
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,12 +134,13 @@ def test_no_swedish_finding_has_an_english_word(case: Path) -> None:
         (
             "  PK103: {window: 30}\n",
             "PK103: `window` är ingen inställning för PK103 (review-due-soon); menade du "
-            "`window_days`? Regeln har inställningarna `severity` och `window_days`.",
+            "`window_days`? Det som går att ställa in för regeln är `severity` och "
+            "`window_days`.",
         ),
         (
             "  PK104: {window_days: 30}\n",
             "PK104: `window_days` är ingen inställning för PK104 (interface-not-mirrored). "
-            "Regeln har inställningarna `severity`.",
+            "Det som går att ställa in för regeln är `severity`.",
         ),
         (
             "  PK103: {window_days: 2.5}\n",
@@ -224,3 +226,19 @@ def test_a_typical_number_has_a_decimal_comma_in_swedish(swedish: None) -> None:
     assert [d.message for d in found] == [
         "Anna Testsson är processägare för 6 aktiva processer; en typisk processägare har 1,5"
     ]
+
+
+def test_one_process_is_counted_in_the_singular(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(case_dir("PK121", "fail-lower-threshold"), case)
+    (case / "processes" / "barn" / "p2.yaml").unlink()
+    config = case / "processkit.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("min_led: 2", "min_led: 1"))
+    said: dict[str, list[str]] = {}
+    for language in i18n.LANGUAGES:
+        with i18n.speaking(language):
+            said[language] = [d.message for d in validate(case, today=TODAY).report.diagnostics]
+    assert said == {
+        "sv": ["Erik Åberg är processledare för 1 aktiv process men processägare för ingen"],
+        "en": ["Erik Åberg leads 1 active process (processledare) but owns none"],
+    }
