@@ -5,6 +5,9 @@ as ``validate`` sorts them; an empty file means the case passes. The lines are t
 case's own rule and of the file-format checks (PK0xx, so a broken fixture shows); the cases of
 PK190, which is about the other rules' ignores, show every code. Every case is checked on
 2026-11-21. Rewrite the files with ``pytest --update-goldens`` and review the diff.
+
+Each failing case is also run in Swedish: ``expected.sv.txt`` holds its rules' findings (PK1xx)
+as a Swedish reader sees them, each message followed by its hint.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 import pytest
 from tests.golden_support import check_golden
 
+from processkit import i18n
 from processkit.diagnostics import Diagnostic
 from processkit.rules.registry import RULES
 from processkit.validate import validate
@@ -23,6 +27,7 @@ CASES_DIR = Path(__file__).parent / "cases"
 TODAY = date(2026, 11, 21)
 SHOWS_EVERY_CODE = {"PK190"}
 CASES = sorted(path for path in CASES_DIR.glob("PK*/*") if path.is_dir())
+FAILING = [case for case in CASES if case.name.startswith("fail-")]
 
 
 def line_of(diagnostic: Diagnostic) -> str:
@@ -43,9 +48,36 @@ def findings(case: Path) -> str:
     return "".join(line + "\n" for line in shown)
 
 
+def case_dir(code: str, name: str) -> Path:
+    return CASES_DIR / code / name
+
+
+def rule_findings(case: Path) -> list[Diagnostic]:
+    """The findings of the rules (PK1xx) in ``case``: its own rule's, and for PK190 every
+    rule's."""
+    code = case.parent.name
+    report = validate(case, today=TODAY).report
+    return [
+        d
+        for d in report.diagnostics
+        if d.code == code or (code in SHOWS_EVERY_CODE and d.code.startswith("PK1"))
+    ]
+
+
+def swedish_findings(case: Path) -> str:
+    with i18n.speaking("sv"):
+        found = rule_findings(case)
+    return "".join(f"{line_of(d)}\n    tips: {d.hint}\n" for d in found)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
 def test_rule_case(case: Path, update_goldens: bool) -> None:
     check_golden(case / "expected.txt", findings(case), update_goldens)
+
+
+@pytest.mark.parametrize("case", FAILING, ids=[f"{p.parent.name}/{p.name}" for p in FAILING])
+def test_rule_case_in_swedish(case: Path, update_goldens: bool) -> None:
+    check_golden(case / "expected.sv.txt", swedish_findings(case), update_goldens)
 
 
 def test_case_names_say_whether_they_pass() -> None:

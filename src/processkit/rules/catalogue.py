@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from processkit.errors import ProcesskitError
+from processkit.i18n import _, p_
 from processkit.rules.base import FORMAT_CODE_RE, Rule, options_of
 from processkit.rules.docs import doc_of, markdown
 from processkit.rules.registry import RULES, find, suggest
@@ -78,17 +79,17 @@ def catalogue(start: Path | None) -> Catalogue:
     config_path: Path | None = None
     problem: str | None = None
     if start is not None and not start.exists():
-        raise ProcesskitError(f"{start} does not exist")
+        raise ProcesskitError(p_("processkit rules", "{start} does not exist", start=start))
     if start is not None:
         try:
             root = find_root(start)
-            config, _ = load_config(root)
+            config, _files = load_config(root)
             config_path = root / CONFIG_NAME
             settings = resolve_settings(config)
         except RepositoryNotFound:
             pass
         except ConfigError as error:
-            problem = f"{CONFIG_NAME} cannot be read ({error})"
+            problem = _("{file} cannot be read ({error})", file=CONFIG_NAME, error=error)
             config_path = None
         except ProcesskitError as error:
             problem = str(error)
@@ -104,9 +105,22 @@ def lookup(key: str) -> Rule:
         return rule
     if FORMAT_CODE_RE.match(key.strip().upper()):
         raise ProcesskitError(
-            f"`{key}` is a check of the file format itself, described in FORMAT.md, not a rule; "
-            "run `processkit rules` to list the rules"
+            _(
+                "`{key}` is a check of the file format itself, described in FORMAT.md, not a "
+                "rule; run `processkit rules` to list the rules",
+                key=key,
+            )
         )
     guess = suggest(key)
-    message = f"`{key}` is not a rule" + (f"; did you mean `{guess}`?" if guess else ".")
-    raise ProcesskitError(message + " Run `processkit rules` to list the rules.")
+    if guess:
+        raise ProcesskitError(
+            _(
+                "`{key}` is not a rule; did you mean `{guess}`? Run `processkit rules` to list "
+                "the rules.",
+                key=key,
+                guess=guess,
+            )
+        )
+    raise ProcesskitError(
+        _("`{key}` is not a rule. Run `processkit rules` to list the rules.", key=key)
+    )

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from processkit.i18n import p_
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Repository
 
@@ -28,7 +29,8 @@ class Ignore:
     """One entry of an ``x-processkit-ignore`` key: where it is and what it names.
 
     ``written`` is the entry as written (a code or a name); ``form`` is False when the entry
-    cannot be read as one, and ``written`` then describes what was found instead.
+    cannot be read as one, and ``written`` then holds what was found instead (``shown`` names
+    it in words).
     """
 
     path: str
@@ -36,6 +38,7 @@ class Ignore:
     written: str
     reason: str | None
     form: bool = True
+    found: object = None
 
 
 def ignores_in(path: str, value: Any) -> Iterator[Ignore]:
@@ -47,17 +50,17 @@ def ignores_in(path: str, value: Any) -> Iterator[Ignore]:
             if isinstance(item, str):
                 yield Ignore(path, (IGNORE_KEY, i), item.strip(), None)
             else:
-                yield Ignore(path, (IGNORE_KEY, i), _shown(item), None, form=False)
+                yield Ignore(path, (IGNORE_KEY, i), _written(item), None, False, item)
     elif isinstance(value, dict):
         for key, reason in value.items():
             text = reason.strip() if isinstance(reason, str) else None
             yield Ignore(path, (IGNORE_KEY, str(key)), str(key).strip(), text or None)
     else:
-        yield Ignore(path, (IGNORE_KEY,), _shown(value), None, form=False)
+        yield Ignore(path, (IGNORE_KEY,), _written(value), None, False, value)
 
 
-def _shown(value: Any) -> str:
-    """How a value that is no rule code is named in a message."""
+def _written(value: Any) -> str:
+    """A value that is no rule code, as written (a mapping or list: its kind)."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -65,6 +68,18 @@ def _shown(value: Any) -> str:
     if value is None:
         return "nothing"
     return f"`{getattr(value, 'source', value)}`"
+
+
+def shown(ignore: Ignore) -> str:
+    """How the value of an entry that is no rule code is named in a message, in words."""
+    value = ignore.found
+    if isinstance(value, dict):
+        return p_("found instead of a rule code", "a mapping")
+    if isinstance(value, list):
+        return p_("found instead of a rule code", "a list")
+    if value is None:
+        return p_("found instead of a rule code", "nothing")
+    return ignore.written
 
 
 def all_ignores(repo: Repository) -> list[Ignore]:

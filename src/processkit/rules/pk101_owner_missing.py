@@ -47,6 +47,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -65,7 +66,13 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 SEVERITY,
                 record.path,
                 ("status",),
-                f"`{process.id}` is `{process.status}` but has no owner (processägare)",
-                "Add `owner:` with the id of the person who answers for the process, e.g. "
-                "`owner: anna-nilsson`. A process needs an owner before it goes out for review.",
+                _(
+                    "`{id}` is `{status}` but has no owner (processägare)",
+                    id=process.id,
+                    status=process.status,
+                ),
+                _(
+                    "Add `owner:` with the id of the person who answers for the process, e.g. "
+                    "`owner: anna-nilsson`. A process needs an owner before it goes out for review."
+                ),
             )

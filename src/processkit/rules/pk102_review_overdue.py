@@ -59,9 +59,9 @@ from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
 from processkit.domain.reviews import ReviewStatus, review_state
+from processkit.i18n import _, n_
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
-from processkit.rules.words import plural
 
 CODE = "PK102"
 NAME = "review-overdue"
@@ -76,16 +76,33 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
         if state.status is not ReviewStatus.OVERDUE:
             continue
         days = (ctx.today - review.due).days
+        due = review.due.isoformat()
+        if review.what == "handbook":
+            message = n_(
+                "the review of the handbook `{id}` was due on {due}, {count} day ago",
+                "the review of the handbook `{id}` was due on {due}, {count} days ago",
+                days,
+                id=review.entity_id,
+                due=due,
+            )
+            hint = _(
+                "Review the handbook with its owner, then record the new approval under "
+                "`approved` (date and by whom). If the review is planned for later, set "
+                "`review_date` to that day."
+            )
+        else:
+            message = n_(
+                "the review of the process `{id}` was due on {due}, {count} day ago",
+                "the review of the process `{id}` was due on {due}, {count} days ago",
+                days,
+                id=review.entity_id,
+                due=due,
+            )
+            hint = _(
+                "Review the process with its owner, then record the new approval under "
+                "`approved` (date and by whom). If the review is planned for later, set "
+                "`review_date` to that day."
+            )
         yield report(
-            ctx,
-            CODE,
-            SEVERITY,
-            review.path,
-            review.loc,
-            f"the review of the {review.what} `{review.entity_id}` was due on "
-            f"{review.due.isoformat()}, {plural(days, 'day')} ago",
-            f"Review the {review.what} with its owner, then record the new approval under "
-            "`approved` (date and by whom). If the review is planned for later, set "
-            "`review_date` to that day.",
-            at_key=review.at_key,
+            ctx, CODE, SEVERITY, review.path, review.loc, message, hint, at_key=review.at_key
         )

@@ -63,9 +63,9 @@ from collections.abc import Iterator
 from processkit.diagnostics import Severity
 from processkit.domain.dates import add_days
 from processkit.domain.reviews import ReviewStatus, review_state
+from processkit.i18n import _, n_
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, Option, RuleContext, report
-from processkit.rules.words import plural
 
 CODE = "PK103"
 NAME = "review-due-soon"
@@ -82,15 +82,39 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
         if state.status is not ReviewStatus.DUE_SOON:
             continue
         days = (review.due - ctx.today).days
-        when = "today" if days == 0 else f"in {plural(days, 'day')}"
+        due = review.due.isoformat()
+        if review.what == "handbook":
+            if days == 0:
+                message = _(
+                    "the review of the handbook `{id}` falls due on {due}, today",
+                    id=review.entity_id,
+                    due=due,
+                )
+            else:
+                message = n_(
+                    "the review of the handbook `{id}` falls due on {due}, in {count} day",
+                    "the review of the handbook `{id}` falls due on {due}, in {count} days",
+                    days,
+                    id=review.entity_id,
+                    due=due,
+                )
+            hint = _("Plan the review of the handbook with its owner before that day.")
+        else:
+            if days == 0:
+                message = _(
+                    "the review of the process `{id}` falls due on {due}, today",
+                    id=review.entity_id,
+                    due=due,
+                )
+            else:
+                message = n_(
+                    "the review of the process `{id}` falls due on {due}, in {count} day",
+                    "the review of the process `{id}` falls due on {due}, in {count} days",
+                    days,
+                    id=review.entity_id,
+                    due=due,
+                )
+            hint = _("Plan the review of the process with its owner before that day.")
         yield report(
-            ctx,
-            CODE,
-            SEVERITY,
-            review.path,
-            review.loc,
-            f"the review of the {review.what} `{review.entity_id}` falls due on "
-            f"{review.due.isoformat()}, {when}",
-            f"Plan the review of the {review.what} with its owner before that day.",
-            at_key=review.at_key,
+            ctx, CODE, SEVERITY, review.path, review.loc, message, hint, at_key=review.at_key
         )

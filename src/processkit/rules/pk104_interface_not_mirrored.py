@@ -65,6 +65,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -89,19 +90,34 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             if (other_id, own, wanted) in interfaces:
                 continue
             if interface.direction == "out":
-                said = f"`{own}` hands over to `{other_id}` (`out`)"
-                missing = f"has no `in` interface from `{own}`"
+                message = _(
+                    "this interface says `{own}` hands over to `{other}` (`out`), but {path} "
+                    "has no `in` interface from `{own}`",
+                    own=own,
+                    other=other_id,
+                    path=other.path,
+                )
             else:
-                said = f"`{own}` receives from `{other_id}` (`in`)"
-                missing = f"has no `out` interface to `{own}`"
+                message = _(
+                    "this interface says `{own}` receives from `{other}` (`in`), but {path} "
+                    "has no `out` interface to `{own}`",
+                    own=own,
+                    other=other_id,
+                    path=other.path,
+                )
             yield report(
                 ctx,
                 CODE,
                 SEVERITY,
                 record.path,
                 ("interfaces", i, "process"),
-                f"this interface says {said}, but {other.path} {missing}",
-                f"Add to {other.path} under `interfaces:` the entry "
-                f"`{{process: {own}, direction: {wanted}}}`, or remove this interface if the "
-                "hand-over no longer happens.",
+                message,
+                _(
+                    "Add to {path} under `interfaces:` the entry "
+                    "`{{process: {own}, direction: {wanted}}}`, or remove this interface if the "
+                    "hand-over no longer happens.",
+                    path=other.path,
+                    own=own,
+                    wanted=wanted,
+                ),
             )

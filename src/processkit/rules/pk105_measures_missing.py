@@ -52,6 +52,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -70,7 +71,9 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 SEVERITY,
                 record.path,
                 ("status",),
-                f"`{process.id}` is approved but has no measures (mått)",
-                "Add at least one measure under `measures:`, with a `name`, a `definition` and "
-                "a `target`, so that the owner can see whether the process delivers.",
+                _("`{id}` is approved but has no measures (mått)", id=process.id),
+                _(
+                    "Add at least one measure under `measures:`, with a `name`, a `definition` "
+                    "and a `target`, so that the owner can see whether the process delivers."
+                ),
             )

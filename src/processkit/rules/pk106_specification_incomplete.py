@@ -56,6 +56,7 @@ from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
 from processkit.domain.structure import SPECIFICATION_FIELDS
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 from processkit.rules.words import joined
@@ -81,15 +82,19 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
         missing = [name for name in SPECIFICATION_FIELDS if not getattr(process, name)]
         if not missing:
             continue
-        fields = joined(f"`{name}` ({_SWEDISH[name]})" for name in missing)
+        fields = joined(
+            _("`{field}` ({word})", field=name, word=_SWEDISH[name]) for name in missing
+        )
         yield report(
             ctx,
             CODE,
             SEVERITY,
             record.path,
             ("status",),
-            f"`{process.id}` is approved but does not say its {fields}",
-            "Describe the process from need to need met: whom it is for (`customer`), the need "
-            "that starts it (`need`), where it starts (`start`), where the need is met (`end`) "
-            "and why it exists (`purpose`).",
+            _("`{id}` is approved but does not say its {fields}", id=process.id, fields=fields),
+            _(
+                "Describe the process from need to need met: whom it is for (`customer`), the "
+                "need that starts it (`need`), where it starts (`start`), where the need is met "
+                "(`end`) and why it exists (`purpose`)."
+            ),
         )

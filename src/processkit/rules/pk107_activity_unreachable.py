@@ -70,6 +70,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -93,9 +94,16 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 SEVERITY,
                 record.path,
                 ("activities", i, "id"),
-                f"the activity `{activity.id}` cannot be reached from the first activity "
-                f"`{first}`: no `next` leads to it",
-                f"Add `{activity.id}` to the `next` of the activity that comes before it, or "
-                "remove it if it is no longer part of the work. The flow starts at the first "
-                "activity in the list.",
+                _(
+                    "the activity `{id}` cannot be reached from the first activity `{first}`: "
+                    "no `next` leads to it",
+                    id=activity.id,
+                    first=first,
+                ),
+                _(
+                    "Add `{id}` to the `next` of the activity that comes before it, or remove it "
+                    "if it is no longer part of the work. The flow starts at the first activity "
+                    "in the list.",
+                    id=activity.id,
+                ),
             )

@@ -67,9 +67,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Severity, named_ids
+from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
+from processkit.rules.words import ids
 
 CODE = "PK108"
 NAME = "flow-without-end"
@@ -89,25 +91,42 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 SEVERITY,
                 record.path,
                 ("activities",),
-                "the flow has no end: every activity has a `next`, so the flow never "
-                "reaches the point where the need is met",
-                "Leave out `next` on the activity (or activities) where the work is done.",
+                _(
+                    "the flow has no end: every activity has a `next`, so the flow never "
+                    "reaches the point where the need is met"
+                ),
+                _("Leave out `next` on the activity (or activities) where the work is done."),
                 at_key=True,
             )
             continue
         if not flow.stuck:
             continue
         trapped = [(i, activities[i].id) for i in flow.stuck]
-        names = named_ids([activity_id for _, activity_id in trapped])
-        many = len(trapped) > 1
+        names = ids([activity_id for _i, activity_id in trapped])
+        if len(trapped) > 1:
+            message = _(
+                "the flow never ends once it reaches {names}: they lead only to each other",
+                names=names,
+            )
+            hint = _(
+                "Add a `next` from one of them to an activity that leads on to an end, or let "
+                "one of them end the flow (leave out its `next`)."
+            )
+        else:
+            message = _(
+                "the flow never ends once it reaches {names}: it leads only back to itself",
+                names=names,
+            )
+            hint = _(
+                "Add a `next` from it to an activity that leads on to an end, or let it end the "
+                "flow (leave out its `next`)."
+            )
         yield report(
             ctx,
             CODE,
             SEVERITY,
             record.path,
             ("activities", trapped[0][0], "id"),
-            f"the flow never ends once it reaches {names}: "
-            + ("they lead only to each other" if many else "it leads only back to itself"),
-            "Add a `next` from one of them to an activity that leads on to an end, or let "
-            "one of them end the flow (leave out its `next`).",
+            message,
+            hint,
         )

@@ -52,6 +52,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -71,7 +72,9 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 SEVERITY,
                 record.path,
                 ("activities", i, "id"),
-                f"the activity `{activity.id}` has no performer: `role` is missing",
-                "Add `role:` with the id of the role that does this step (R in RACI), e.g. "
-                "`role: socialsekreterare`.",
+                _("the activity `{id}` has no performer: `role` is missing", id=activity.id),
+                _(
+                    "Add `role:` with the id of the role that does this step (R in RACI), e.g. "
+                    "`role: socialsekreterare`."
+                ),
             )

@@ -57,6 +57,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -77,10 +78,18 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("area",),
-            f"`{process.id}` is a sub-process of `{parent.entity.id}`, which belongs to the "
-            f"area `{parent.entity.area}` ({parent.path}), but `{process.id}` belongs to "
-            f"`{process.area}`",
-            f"Set `area: {parent.entity.area}` to keep the sub-process with its parent, or "
-            "remove `parent` and describe the hand-over as an interface between the two "
-            "processes.",
+            _(
+                "`{id}` is a sub-process of `{parent}`, which belongs to the area "
+                "`{parent_area}` ({parent_path}), but `{id}` belongs to `{area}`",
+                id=process.id,
+                parent=parent.entity.id,
+                parent_area=parent.entity.area,
+                parent_path=parent.path,
+                area=process.area,
+            ),
+            _(
+                "Set `area: {parent_area}` to keep the sub-process with its parent, or remove "
+                "`parent` and describe the hand-over as an interface between the two processes.",
+                parent_area=parent.entity.area,
+            ),
         )

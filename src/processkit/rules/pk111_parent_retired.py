@@ -55,6 +55,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -78,8 +79,16 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("parent",),
-            f"`{record.entity.id}` is a sub-process of `{parent_id}`, which is retired "
-            f"({parent.path})",
-            f"Change `parent` to the process that took over the work of `{parent_id}`, "
-            f"remove `parent`, or retire `{record.entity.id}` too (`status: retired`).",
+            _(
+                "`{id}` is a sub-process of `{parent}`, which is retired ({path})",
+                id=record.entity.id,
+                parent=parent_id,
+                path=parent.path,
+            ),
+            _(
+                "Change `parent` to the process that took over the work of `{parent}`, remove "
+                "`parent`, or retire `{id}` too (`status: retired`).",
+                parent=parent_id,
+                id=record.entity.id,
+            ),
         )

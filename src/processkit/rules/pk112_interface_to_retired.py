@@ -58,6 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -81,7 +82,13 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 SEVERITY,
                 record.path,
                 ("interfaces", i, "process"),
-                f"this interface names `{interface.process}`, which is retired ({other.path})",
-                "Point the interface at the process that took over the work, or remove it if "
-                "the hand-over no longer happens.",
+                _(
+                    "this interface names `{process}`, which is retired ({path})",
+                    process=interface.process,
+                    path=other.path,
+                ),
+                _(
+                    "Point the interface at the process that took over the work, or remove it if "
+                    "the hand-over no longer happens."
+                ),
             )

@@ -55,6 +55,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
@@ -91,6 +92,6 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 SEVERITY,
                 record.path,
                 loc,
-                f"`{handbook_id}` is a retired handbook ({handbook.path})",
-                "Refer to the handbook or routine that replaced it, or remove the reference.",
+                _("`{id}` is a retired handbook ({path})", id=handbook_id, path=handbook.path),
+                _("Refer to the handbook or routine that replaced it, or remove the reference."),
             )

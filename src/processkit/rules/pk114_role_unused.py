@@ -56,6 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -73,8 +74,14 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("id",),
-            f"the role `{role_id}` is used by no activity or control of an active process",
-            "Name the role where it takes part in a step (`role`, `accountable`, `consulted` "
-            f"or `informed`) or does a control, or remove {record.path} if the role no longer "
-            "exists.",
+            _(
+                "the role `{id}` is used by no activity or control of an active process",
+                id=role_id,
+            ),
+            _(
+                "Name the role where it takes part in a step (`role`, `accountable`, `consulted` "
+                "or `informed`) or does a control, or remove {path} if the role no longer "
+                "exists.",
+                path=record.path,
+            ),
         )

@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -60,7 +61,10 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("id",),
-            f"no process or activity refers to the handbook `{handbook_id}`",
-            f"Add `- handbook: {handbook_id}` under `documents:` of the process it serves (or "
-            "to an activity's `documents`), or list the processes under `processes:` here.",
+            _("no process or activity refers to the handbook `{id}`", id=handbook_id),
+            _(
+                "Add `- handbook: {id}` under `documents:` of the process it serves (or to an "
+                "activity's `documents`), or list the processes under `processes:` here.",
+                id=handbook_id,
+            ),
         )

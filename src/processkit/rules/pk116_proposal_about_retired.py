@@ -55,6 +55,7 @@ from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
 from processkit.domain.proposals import is_open
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -67,7 +68,7 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     retired = ctx.index.retired_ids
     if not retired:
         return
-    for _, record in sorted(repo.proposals.items()):
+    for _id, record in sorted(repo.proposals.items()):
         proposal = record.entity
         if not is_open(proposal) or proposal.process not in retired:
             continue
@@ -78,8 +79,15 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("process",),
-            f"this proposal is still open (`{proposal.status}`), but its process "
-            f"`{proposal.process}` is retired ({process.path})",
-            "Decide the proposal (`status: rejected` or `done`, with a `decision`), or move it "
-            "to the process that took over the work by changing `process`.",
+            _(
+                "this proposal is still open (`{status}`), but its process `{process}` is "
+                "retired ({path})",
+                status=proposal.status,
+                process=proposal.process,
+                path=process.path,
+            ),
+            _(
+                "Decide the proposal (`status: rejected` or `done`, with a `decision`), or move "
+                "it to the process that took over the work by changing `process`."
+            ),
         )

@@ -51,6 +51,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -63,7 +64,7 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     retired = ctx.index.retired_ids
     if not retired:
         return
-    for _, record in sorted(repo.assessments.items()):
+    for _id, record in sorted(repo.assessments.items()):
         assessment = record.entity
         if assessment.process not in retired:
             continue
@@ -74,7 +75,13 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("process",),
-            f"this assessment is about `{assessment.process}`, which is retired ({process.path})",
-            "If the assessment was made for the process that took over the work, change "
-            "`process` to it; if it is history nobody needs, remove the file.",
+            _(
+                "this assessment is about `{process}`, which is retired ({path})",
+                process=assessment.process,
+                path=process.path,
+            ),
+            _(
+                "If the assessment was made for the process that took over the work, change "
+                "`process` to it; if it is history nobody needs, remove the file."
+            ),
         )

@@ -45,9 +45,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Guesser, Severity, named_ids
+from processkit.diagnostics import Guesser, Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
+from processkit.rules.words import ids
 
 CODE = "PK118"
 NAME = "assessment-off-scale"
@@ -58,16 +60,25 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     maturity = repo.config.maturity
     dimensions = set(maturity.dimensions)
     levels = set(maturity.levels)
-    shown_dimensions = named_ids(maturity.dimensions, last=" or ")
-    shown_levels = named_ids([str(level) for level in maturity.levels], last=" or ")
+    shown_dimensions = ids(maturity.dimensions)
+    shown_levels = ids([str(level) for level in maturity.levels], "or")
     guesser = Guesser(maturity.dimensions)
-    for _, record in sorted(repo.assessments.items()):
+    for _id, record in sorted(repo.assessments.items()):
         for dimension, level in record.entity.scores.items():
             if dimension not in dimensions:
                 guess = guesser.guess(dimension)
-                message = f"`{dimension}` is not a dimension of the maturity model"
                 if guess:
-                    message += f"; did you mean `{guess}`?"
+                    message = _(
+                        "`{dimension}` is not a dimension of the maturity model; did you mean "
+                        "`{guess}`?",
+                        dimension=dimension,
+                        guess=guess,
+                    )
+                else:
+                    message = _(
+                        "`{dimension}` is not a dimension of the maturity model",
+                        dimension=dimension,
+                    )
                 yield report(
                     ctx,
                     CODE,
@@ -75,8 +86,11 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                     record.path,
                     ("scores", dimension),
                     message,
-                    f"The dimensions are {shown_dimensions} (`maturity: dimensions` in "
-                    "processkit.yaml).",
+                    _(
+                        "The dimensions are {dimensions} (`maturity: dimensions` in "
+                        "processkit.yaml).",
+                        dimensions=shown_dimensions,
+                    ),
                     at_key=True,
                 )
             elif level not in levels:
@@ -86,6 +100,10 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                     SEVERITY,
                     record.path,
                     ("scores", dimension),
-                    f"`{level}` is not a level of the maturity model: expected {shown_levels}",
-                    "The levels are `maturity: levels` in processkit.yaml.",
+                    _(
+                        "`{level}` is not a level of the maturity model: expected {levels}",
+                        level=level,
+                        levels=shown_levels,
+                    ),
+                    _("The levels are `maturity: levels` in processkit.yaml."),
                 )

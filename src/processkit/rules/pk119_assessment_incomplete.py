@@ -43,9 +43,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from processkit.diagnostics import Severity, named_ids
+from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
+from processkit.rules.words import ids
 
 CODE = "PK119"
 NAME = "assessment-incomplete"
@@ -54,7 +56,7 @@ SEVERITY = Severity.WARNING
 
 def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     dimensions = repo.config.maturity.dimensions
-    for _, record in sorted(repo.assessments.items()):
+    for _id, record in sorted(repo.assessments.items()):
         scores = record.entity.scores
         missing = [dimension for dimension in dimensions if dimension not in scores]
         if not missing:
@@ -65,8 +67,10 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("scores",),
-            f"the assessment gives no score for {named_ids(missing)}",
-            "Score every dimension under `scores:` (the lowest score is the process's maturity "
-            "level); give 0 where the dimension has not been worked on yet.",
+            _("the assessment gives no score for {dimensions}", dimensions=ids(missing)),
+            _(
+                "Score every dimension under `scores:` (the lowest score is the process's "
+                "maturity level); give 0 where the dimension has not been worked on yet."
+            ),
             at_key=True,
         )

@@ -54,6 +54,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Record, Repository
 from processkit.model import Process
 from processkit.rules.base import Finding, RuleContext, report
@@ -77,8 +78,15 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
                 SEVERITY,
                 record.path,
                 ("name",),
-                f"the area `{area}` already has a process named `{first.entity.name}`: "
-                f"`{first.entity.id}` ({first.path})",
-                "Give each process a name that tells it apart, or retire the one that has "
-                "been replaced (`status: retired`).",
+                _(
+                    "the area `{area}` already has a process named `{name}`: `{id}` ({path})",
+                    area=area,
+                    name=first.entity.name,
+                    id=first.entity.id,
+                    path=first.path,
+                ),
+                _(
+                    "Give each process a name that tells it apart, or retire the one that has "
+                    "been replaced (`status: retired`)."
+                ),
             )

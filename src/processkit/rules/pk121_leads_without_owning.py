@@ -74,6 +74,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _, n_
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, Option, RuleContext, report
 
@@ -104,8 +105,16 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("name",),
-            f"{record.entity.name} leads {led} active processes (processledare) but owns none",
-            "Check with the process owners that the workload is reasonable: share the "
-            "leadership, or give the person ownership of a process they lead. To note this only "
-            "from a higher number, set `rules: {PK121: {min_led: N}}` in processkit.yaml.",
+            n_(
+                "{name} leads {count} active process (processledare) but owns none",
+                "{name} leads {count} active processes (processledare) but owns none",
+                led,
+                name=record.entity.name,
+            ),
+            _(
+                "Check with the process owners that the workload is reasonable: share the "
+                "leadership, or give the person ownership of a process they lead. To note this "
+                "only from a higher number, set `rules: {PK121: {min_led: N}}` in "
+                "processkit.yaml."
+            ),
         )

@@ -102,8 +102,10 @@ import statistics
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _, n_
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, Option, RuleContext, report
+from processkit.rules.words import decimal
 
 CODE = "PK122"
 NAME = "owns-far-more"
@@ -124,16 +126,23 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
         record = repo.people.get(person_id)
         if record is None or count < least:
             continue
-        shown = f"{typical:g}"
+        shown = decimal(typical)
         yield report(
             ctx,
             CODE,
             SEVERITY,
             record.path,
             ("name",),
-            f"{record.entity.name} owns {count} active processes; the typical process owner "
-            f"owns {shown}",
-            "Check that one person can answer for this many processes, and consider giving "
-            "some of them another owner. The limits are the options `min_owned` and `factor` "
-            "of PK122 in processkit.yaml.",
+            n_(
+                "{name} owns {count} active process; the typical process owner owns {typical}",
+                "{name} owns {count} active processes; the typical process owner owns {typical}",
+                count,
+                name=record.entity.name,
+                typical=shown,
+            ),
+            _(
+                "Check that one person can answer for this many processes, and consider giving "
+                "some of them another owner. The limits are the options `min_owned` and "
+                "`factor` of PK122 in processkit.yaml."
+            ),
         )

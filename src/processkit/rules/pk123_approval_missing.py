@@ -49,6 +49,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -68,7 +69,12 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("status",),
-            f"`{process.id}` is approved but does not say when or by whom: `approved` is missing",
-            "Add `approved: {date: YYYY-MM-DD, by: …}` with the day of the decision and who "
-            "made it, e.g. `approved: {date: 2026-02-01, by: Socialnämnden}`.",
+            _(
+                "`{id}` is approved but does not say when or by whom: `approved` is missing",
+                id=process.id,
+            ),
+            _(
+                "Add `approved: {date: YYYY-MM-DD, by: …}` with the day of the decision and who "
+                "made it, e.g. `approved: {date: 2026-02-01, by: Socialnämnden}`."
+            ),
         )

@@ -184,6 +184,7 @@ from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
 from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, flow_map_drawn
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
 
@@ -203,11 +204,19 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
             SEVERITY,
             record.path,
             ("activities",),
-            f"the process has {len(process.activities)} activities, more than the "
-            f"{FLOW_MAP_MAX_ACTIVITIES} a flow map can draw: its map and its page list the "
-            "activities in flow order instead of drawing the flow",
-            "Split the process into sub-processes: move each larger part of the flow into a "
-            f"process of its own with `parent: {process.id}`, and keep the main steps here "
-            f"(at most {FLOW_MAP_MAX_ACTIVITIES} activities).",
+            _(
+                "the process has {count} activities, more than the {limit} a flow map can draw: "
+                "its map and its page list the activities in flow order instead of drawing the "
+                "flow",
+                count=len(process.activities),
+                limit=FLOW_MAP_MAX_ACTIVITIES,
+            ),
+            _(
+                "Split the process into sub-processes: move each larger part of the flow into a "
+                "process of its own with `parent: {id}`, and keep the main steps here (at most "
+                "{limit} activities).",
+                id=process.id,
+                limit=FLOW_MAP_MAX_ACTIVITIES,
+            ),
             at_key=True,
         )

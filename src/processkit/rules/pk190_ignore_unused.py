@@ -53,6 +53,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
+from processkit.i18n import N_, _
 from processkit.loading.repository import Repository
 from processkit.rules.base import (
     FORMAT_CODE_RE,
@@ -62,15 +63,15 @@ from processkit.rules.base import (
     report,
     suggest_rule,
 )
-from processkit.rules.ignores import IGNORE_KEY, Ignore, all_ignores
+from processkit.rules.ignores import IGNORE_KEY, Ignore, all_ignores, shown
 
 CODE = "PK190"
 NAME = "ignore-unused"
 SEVERITY = Severity.WARNING
 
-_FORM_HINT = (
-    f"Write `{IGNORE_KEY}:` as a mapping from rule code to the reason, e.g. "
-    f"`{IGNORE_KEY}: {{PK104: Överlämningen sker utanför våra processer}}`."
+_FORM_HINT = N_(
+    "Write `{key}:` as a mapping from rule code to the reason, e.g. "
+    "`{key}: {{PK104: Överlämningen sker utanför våra processer}}`."
 )
 
 
@@ -87,30 +88,54 @@ def _problem(ignore: Ignore, ctx: RuleContext) -> tuple[str, str] | None:
     written = ignore.written
     if not ignore.form:
         return (
-            f"expected a rule code to ignore, found {written}, which silences nothing",
-            _FORM_HINT,
+            _(
+                "expected a rule code to ignore, found {written}, which silences nothing",
+                written=shown(ignore),
+            ),
+            _(_FORM_HINT, key=IGNORE_KEY),
         )
     rule = find_rule(ctx.rules, written)
     if rule is None:
         if FORMAT_CODE_RE.match(written.upper()):
             return (
-                f"`{written}` is a check of the file format itself and cannot be silenced",
-                "Correct what the check reports instead, and remove this entry.",
+                _(
+                    "`{written}` is a check of the file format itself and cannot be silenced",
+                    written=written,
+                ),
+                _("Correct what the check reports instead, and remove this entry."),
             )
         guess = suggest_rule(ctx.rules, written)
-        message = f"`{written}` is not a rule, so this ignore silences nothing"
         if guess:
-            message += f"; did you mean `{guess}`?"
-        return message, "Run `processkit rules` to list the rules and their codes."
+            message = _(
+                "`{written}` is not a rule, so this ignore silences nothing; did you mean "
+                "`{guess}`?",
+                written=written,
+                guess=guess,
+            )
+        else:
+            message = _(
+                "`{written}` is not a rule, so this ignore silences nothing", written=written
+            )
+        return message, _("Run `processkit rules` to list the rules and their codes.")
     if rule.CODE == CODE:
         return (
-            f"{CODE} cannot be silenced with `{IGNORE_KEY}`",
-            f"Remove this entry; to stop {CODE} everywhere set `rules: {{{CODE}: off}}` in "
-            "processkit.yaml.",
+            _("{code} cannot be silenced with `{key}`", code=CODE, key=IGNORE_KEY),
+            _(
+                "Remove this entry; to stop {code} everywhere set `rules: {{{code}: off}}` in "
+                "processkit.yaml.",
+                code=CODE,
+            ),
         )
     if rule.CODE not in ctx.running or (ignore.path, rule.CODE) in ctx.silenced:
         return None
     return (
-        f"{rule.CODE} ({rule.NAME}) finds nothing to silence in this file",
-        f"The problem it was silencing is gone: remove this entry from `{IGNORE_KEY}`.",
+        _(
+            "{code} ({name}) finds nothing to silence in this file",
+            code=rule.CODE,
+            name=rule.NAME,
+        ),
+        _(
+            "The problem it was silencing is gone: remove this entry from `{key}`.",
+            key=IGNORE_KEY,
+        ),
     )

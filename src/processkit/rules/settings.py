@@ -18,6 +18,7 @@ from typing import Any
 
 from processkit.diagnostics import Severity, did_you_mean
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.model import Config
 from processkit.rules.base import FORMAT_CODE_RE, Option, Rule, options_of
 from processkit.rules.registry import RULES, suggest
@@ -52,17 +53,29 @@ def _find_rule(key: str, rules: Iterable[Rule]) -> Rule:
         return found
     if FORMAT_CODE_RE.match(key.strip().upper()):
         raise ProcesskitError(
-            f"processkit.yaml: rules: `{key}` is a check of the file format itself, which "
-            "cannot be switched off or changed; only the rules PK101 and up can"
+            _(
+                "processkit.yaml: rules: `{key}` is a check of the file format itself, which "
+                "cannot be switched off or changed; only the rules PK101 and up can",
+                key=key,
+            )
         )
     guess = suggest(key)
-    text = f"`{key}` is not a rule processkit knows"
     if guess:
-        text += f"; did you mean `{guess}`?"
-    else:
-        text += "."
-    text += " Run `processkit rules` to list the rules."
-    raise ProcesskitError(f"processkit.yaml: rules: {text}")
+        raise ProcesskitError(
+            _(
+                "processkit.yaml: rules: `{key}` is not a rule processkit knows; did you mean "
+                "`{guess}`? Run `processkit rules` to list the rules.",
+                key=key,
+                guess=guess,
+            )
+        )
+    raise ProcesskitError(
+        _(
+            "processkit.yaml: rules: `{key}` is not a rule processkit knows. Run "
+            "`processkit rules` to list the rules.",
+            key=key,
+        )
+    )
 
 
 def _severity(key: str, value: Any) -> Severity | None:
@@ -71,17 +84,33 @@ def _severity(key: str, value: Any) -> Severity | None:
     if isinstance(value, str) and value in SEVERITY_WORDS:
         return Severity(value)
     words = joined([f"`{word}`" for word in SEVERITY_WORDS], "or")
-    raise _problem(key, f"expected {words}, found `{value}`")
+    raise _problem(key, _("expected {words}, found `{value}`", words=words, value=value))
 
 
 def _option_value(key: str, option: Option, value: Any) -> int | float:
-    expected = "a whole number" if option.kind is int else "a number"
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _problem(key, f"`{option.name}`: expected {expected}, found `{value}`")
-    if option.kind is int and not isinstance(value, int):
-        raise _problem(key, f"`{option.name}`: expected {expected}, found `{value}`")
+    whole = option.kind is int
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (whole and not isinstance(value, int))
+    ):
+        if whole:
+            text = _(
+                "`{name}`: expected a whole number, found `{value}`", name=option.name, value=value
+            )
+        else:
+            text = _("`{name}`: expected a number, found `{value}`", name=option.name, value=value)
+        raise _problem(key, text)
     if value < option.minimum:
-        raise _problem(key, f"`{option.name}`: expected at least {option.minimum}, found {value}")
+        raise _problem(
+            key,
+            _(
+                "`{name}`: expected at least {minimum}, found {value}",
+                name=option.name,
+                minimum=option.minimum,
+                value=value,
+            ),
+        )
     return option.kind(value)
 
 
@@ -99,9 +128,25 @@ def _setting(rule: Rule, key: str, value: Any) -> RuleSetting:
         if option is None:
             takes = joined([f"`{n}`" for n in ["severity", *by_name]])
             guess = did_you_mean(str(name), ["severity", *by_name])
-            text = f"`{name}` is not an option of {rule.CODE} ({rule.NAME})"
-            text += f"; did you mean `{guess}`?" if guess else "."
-            raise _problem(key, f"{text} It takes {takes}.")
+            if guess:
+                text = _(
+                    "`{name}` is not an option of {code} ({rule}); did you mean `{guess}`? "
+                    "It takes {takes}.",
+                    name=name,
+                    code=rule.CODE,
+                    rule=rule.NAME,
+                    guess=guess,
+                    takes=takes,
+                )
+            else:
+                text = _(
+                    "`{name}` is not an option of {code} ({rule}). It takes {takes}.",
+                    name=name,
+                    code=rule.CODE,
+                    rule=rule.NAME,
+                    takes=takes,
+                )
+            raise _problem(key, text)
         options[option.name] = _option_value(key, option, given)
     return RuleSetting(severity, options)
 
@@ -120,8 +165,13 @@ def resolve_settings(config: Config, rules: Iterable[Rule] = RULES) -> dict[str,
         rule = _find_rule(str(key), chosen)
         if rule.CODE in seen:
             raise ProcesskitError(
-                f"processkit.yaml: rules: {rule.CODE} is set twice (as `{seen[rule.CODE]}` and "
-                f"`{key}`); keep one of them"
+                _(
+                    "processkit.yaml: rules: {code} is set twice (as `{first}` and `{second}`); "
+                    "keep one of them",
+                    code=rule.CODE,
+                    first=seen[rule.CODE],
+                    second=key,
+                )
             )
         seen[rule.CODE] = str(key)
         settings[rule.CODE] = _setting(rule, str(key), value)
