@@ -17,6 +17,10 @@ app = typer.Typer(
 )
 
 
+#: The exit status after Ctrl-C (128 + SIGINT), as shells give it.
+INTERRUPTED = 130
+
+
 def _version(value: bool) -> None:
     if value:
         from processkit import __version__
@@ -91,7 +95,7 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(done.exit_code)
     except typer.Abort:
         typer.echo(_("processkit: interrupted"), err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except ConfigError as problem:  # the one policy for a broken processkit.yaml
         from processkit.cli.reporters import report_config_error
 
@@ -102,7 +106,7 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         typer.echo(_("processkit: interrupted"), err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except Exception as problem:
         if _is_usage_error(problem):  # typer's own (bad option, missing argument)
             problem.show()  # type: ignore[attr-defined]
@@ -127,6 +131,8 @@ def run(argv: list[str] | None = None) -> None:
             err=True,
         )
         sys.exit(3)
+    if result == INTERRUPTED:  # typer's answer to Ctrl-C inside a command
+        typer.echo(_("processkit: interrupted"), err=True)
     sys.exit(result if isinstance(result, int) else 0)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from processkit.diagnostics import did_you_mean, named_ids
 from processkit.errors import ProcesskitError
-from processkit.i18n import _, current
+from processkit.i18n import _, current, p_
 from processkit.loading.repository import Record, Repository
 from processkit.model.kinds import KIND_INFO, kind_word
 
@@ -67,11 +67,12 @@ def unknown_id(
             kind_id=kind,
         )
     else:
+        last = p_("the last of a list", "and")
         message = _(
             "`{written}` is not a {kind} in this repository; there are: {ids}",
             written=written,
             kind=name,
-            ids=named_ids(ids),
+            ids=named_ids(ids, last=f" {last} "),
         )
     return UnknownEntity(f"{option}: {message}" if option else message)
 

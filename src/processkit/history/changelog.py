@@ -92,7 +92,7 @@ def changelog(
     commit, branch or tag (default: the last commit). ``today`` defaults to the date of the
     period's last commit, so the result depends on the repository alone.
     """
-    with GitHistory(repo.root, "the change log") as history:
+    with GitHistory(repo.root, _("the change log")) as history:
         period = resolve_period(history, since, until, today)
         return _build(history, repo, period)
 
