@@ -16,7 +16,7 @@ from processkit.authoring.render import render
 from processkit.diagnostics import did_you_mean, fold_swedish
 from processkit.domain.lookup import unknown_id
 from processkit.errors import ProcesskitError
-from processkit.i18n import N_, _, current
+from processkit.i18n import N_, _, current, p_
 from processkit.loading.repository import Repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS, Handbook, Process, Role
@@ -62,7 +62,7 @@ class Question:
     """A value ``new`` needs: asked on a terminal, given as ``--<field>`` otherwise."""
 
     field: str
-    text: str  # marked with N_: the question in the language in use is ``_(text)``
+    text: str  # in the language in use
     choices: tuple[str, ...] = ()
     default: str | None = None
 
@@ -83,26 +83,26 @@ def questions(kind: str, repo: Repository) -> list[Question]:
     processes = tuple(sorted(repo.known.get("process", ())))
     only = areas[0] if len(areas) == 1 else None
     table: dict[str, list[Question]] = {
-        "area": [Question("name", N_("Name of the delivery area"))],
+        "area": [Question("name", _("Name of the delivery area"))],
         "process": [
-            Question("name", N_("Name of the process")),
-            Question("area", N_("Delivery area (id)"), areas, only),
-            Question("type", N_("Type"), PROCESS_TYPES, PROCESS_TYPES[0]),
+            Question("name", _("Name of the process")),
+            Question("area", _("Delivery area (id)"), areas, only),
+            Question("type", p_("question", "Type"), PROCESS_TYPES, PROCESS_TYPES[0]),
         ],
         "role": [
-            Question("name", N_("Name of the role")),
-            Question("category", N_("Category"), ROLE_CATEGORIES, ROLE_CATEGORIES[0]),
+            Question("name", _("Name of the role")),
+            Question("category", p_("question", "Category"), ROLE_CATEGORIES, ROLE_CATEGORIES[0]),
         ],
-        "person": [Question("name", N_("Full name"))],
+        "person": [Question("name", _("Full name"))],
         "handbook": [
-            Question("title", N_("Title of the handbook or routine")),
-            Question("type", N_("Type"), HANDBOOK_TYPES, HANDBOOK_TYPES[0]),
+            Question("title", _("Title of the handbook or routine")),
+            Question("type", p_("question", "Type"), HANDBOOK_TYPES, HANDBOOK_TYPES[0]),
         ],
         "proposal": [
-            Question("process", N_("Process it is about (id)"), processes),
-            Question("title", N_("The proposal in a few words")),
+            Question("process", _("Process it is about (id)"), processes),
+            Question("title", _("The proposal in a few words")),
         ],
-        "assessment": [Question("process", N_("Process assessed (id)"), processes)],
+        "assessment": [Question("process", _("Process assessed (id)"), processes)],
     }
     return table[kind]
 
@@ -133,7 +133,7 @@ def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today:
                     "processkit new {kind} needs --{field} ({what})",
                     kind=kind,
                     field=question.field,
-                    what=_(question.text).lower().removesuffix(" (id)"),
+                    what=question.text.lower().removesuffix(" (id)"),
                 )
             )
         if question.field in ("type", "category"):

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from processkit.i18n import N_
-
 if TYPE_CHECKING:
     from processkit.doctor import Check, RepositoryCheck
 
@@ -65,13 +63,19 @@ def doctor_command() -> int:
     return 0
 
 
-#: The word that starts a line of ``doctor``, by the check's status.
-STATUS_WORDS = {
-    "ok": N_("ok"),
-    "missing": N_("missing"),
-    "differs": N_("differs"),
-    "unreadable": N_("unreadable"),
-}
+def _status(status: str) -> str:
+    """The word that starts a line of ``doctor``, by the check's status."""
+    from processkit.i18n import p_
+
+    if status == "ok":
+        return p_("doctor", "ok")
+    if status == "missing":
+        return p_("doctor", "missing")
+    if status == "differs":
+        return p_("doctor", "differs")
+    if status == "unreadable":
+        return p_("doctor", "unreadable")
+    return status
 
 
 def _line(check: Check, width: int) -> str:
@@ -80,14 +84,14 @@ def _line(check: Check, width: int) -> str:
     name = check.name.ljust(width)
     if check.ok:
         where = f" ({check.detail})" if check.detail else ""
-        return f"{_(STATUS_WORDS['ok']).ljust(8)} {name}  {check.version}{where}"
+        return f"{_status('ok').ljust(8)} {name}  {check.version}{where}"
     said = _("needed for {needed}; to fix: {remedy}", needed=check.needed_for, remedy=check.remedy)
-    return f"{_(STATUS_WORDS['missing']).ljust(8)} {name}  {said}"
+    return f"{_status('missing').ljust(8)} {name}  {said}"
 
 
 def _repository_line(check: RepositoryCheck, width: int) -> str:
     from processkit.i18n import _
 
-    status = _(STATUS_WORDS.get(check.status, check.status)).ljust(10)
+    status = _status(check.status).ljust(10)
     remedy = _("; to fix: {remedy}", remedy=check.remedy) if check.remedy else ""
     return f"{status} {check.path.ljust(width)}  {check.text}{remedy}"

@@ -60,7 +60,6 @@ def new_command(
     """Create a new file from its template, with the next free id, in its usual folder."""
     from processkit.authoring import new
     from processkit.cli.dates import parse_today
-    from processkit.i18n import _
     from processkit.loading.session import open_repository
 
     kind = str(kind)
@@ -85,7 +84,7 @@ def new_command(
                 continue
             hint = f" ({', '.join(question.choices)})" if question.choices else ""
             answers[question.field] = typer.prompt(
-                _(question.text) + hint, default=question.default, show_default=True
+                question.text + hint, default=question.default, show_default=True
             )
     planned = new.draft(kind, answers, repo, day)
     new.write(repo.root, planned)

@@ -14,15 +14,13 @@ from typing import TextIO
 
 from processkit.diagnostics import Diagnostic, Report, Severity
 from processkit.errors import ConfigError
-from processkit.i18n import N_, _, n_
+from processkit.i18n import _, n_, p_
 from processkit.loading.git import top_folder
 from processkit.validate import Validation
 
 SourceLine = Callable[[str, int], "str | None"]
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-#: The word before a diagnostic's message in the text report ("error:").
-_LABELS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +58,7 @@ def text_report(findings: Findings) -> str:
         head.append(" ")
         head.append(diagnostic.code, style=_STYLES[diagnostic.severity])
         head.append(" ")
-        head.append(f"{_(_LABELS[diagnostic.severity])}:", style=_STYLES[diagnostic.severity])
+        head.append(f"{_label(diagnostic.severity)}:", style=_STYLES[diagnostic.severity])
         head.append(" " + diagnostic.message)
         console.print(head)
         for line in _source_block(diagnostic, source):
@@ -157,6 +155,15 @@ def print_text(report: Report, source: SourceLine) -> None:
     """The text report on standard error (a command's output stays for its own result)."""
     findings = Findings(report, source, Path("."), is_terminal(sys.stderr))
     sys.stderr.write(text_report(findings))
+
+
+def _label(severity: Severity) -> str:
+    """The word before a diagnostic's message in the text report (``error:``)."""
+    if severity is Severity.ERROR:
+        return p_("severity", "error")
+    if severity is Severity.WARNING:
+        return p_("severity", "warning")
+    return p_("severity", "info")
 
 
 def _source_block(diagnostic: Diagnostic, source: SourceLine) -> list[str]:

@@ -9,13 +9,23 @@ from typing import TYPE_CHECKING
 
 from processkit.cli.publishing import PublishBlocked
 from processkit.diagnostics import Report
-from processkit.i18n import N_
 from processkit.site.build import BuildResult
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-STAGES = {"maps": N_("Maps"), "pages": N_("Pages"), "search": N_("Search index")}
+
+def _stage(stage: str) -> str:
+    """The name of a stage of the build beside its progress bar."""
+    from processkit.i18n import p_
+
+    if stage == "maps":
+        return p_("progress", "Maps")
+    if stage == "pages":
+        return p_("progress", "Pages")
+    if stage == "search":
+        return p_("progress", "Search index")
+    return stage
 
 
 class ProgressBar:
@@ -55,11 +65,7 @@ class ProgressBar:
             return
         task = self._tasks.get(stage)
         if task is None:
-            from processkit.i18n import _
-
-            task = self._progress.add_task(
-                _(STAGES[stage]) if stage in STAGES else stage, total=total
-            )
+            task = self._progress.add_task(_stage(stage), total=total)
             self._tasks[stage] = task
         self._progress.update(task, completed=done, total=total)
 
