@@ -454,3 +454,32 @@ def test_an_internal_error_is_said_in_swedish(cli: Cli, monkeypatch: pytest.Monk
         "rapportera det till den som sköter processkit i din organisation, tillsammans med "
         "kommandot du körde (kör igen med --debug för att se detaljerna)\n",
     )
+
+
+def test_rules_speak_swedish_around_the_rules_own_words(
+    make_repo: MakeRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo({})
+    monkeypatch.chdir(root)
+    table = cli("rules")
+    assert table.code == 0
+    lines = table.out.splitlines()
+    assert lines[0].split() == ["Kod", "Namn", "Standard", "Här", "Vad", "den", "hittar"]
+    assert lines[-1] == (
+        "`Här` är allvarlighetsgraden som är inställd i processkit.yaml (* där den skiljer sig "
+        "från standard). `processkit rules KOD` förklarar en regel."
+    )
+    one = cli("rules", "PK101")
+    assert one.out.splitlines()[-1] == "Allvarlighetsgrad: warning (standard warning)."
+
+
+def test_a_blocked_publish_is_said_in_swedish(
+    make_repo: MakeRepo, cli: Cli, tmp_path: Path
+) -> None:
+    root = make_repo({"areas/unga.yaml": "kind: area\nid: unga\nname: Unga\nower: anna\n"})
+    result = cli("publish", root, "--output", tmp_path / "site", "--quiet")
+    assert result.code == 1
+    assert result.err.splitlines()[-1] == (
+        "processkit: webbplatsen publicerades inte: arkivet har 1 fel (se ovan); rätta det och "
+        "publicera igen. Den tidigare webbplatsen är orörd."
+    )
