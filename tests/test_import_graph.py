@@ -30,6 +30,8 @@ LAYERS: dict[str, int] = {
     "install_source": 1,
     "schema": 1,
     "words": 1,
+    "i18n": 1,
+    "i18n_build": 1,
     "__init__": 1,
     "loading": 2,
     "domain": 3,

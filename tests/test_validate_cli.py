@@ -74,9 +74,9 @@ def test_github_annotations(make_repo: MakeRepo, cli: Cli, monkeypatch: pytest.M
     result = cli("validate", root)
     assert result.code == 1
     assert result.out == (
-        "::error file=repo/areas/unga.yaml,line=4,col=1,title=PK012::`ower` is not a field of a "
-        "delivery area; did you mean `owner`?%0ARename `ower` to `owner`. To keep your own "
-        "data, start the key with `x-` (for example `x-ower`).\n"
+        "::error file=repo/areas/unga.yaml,line=4,col=1,title=PK012 Unknown field::`ower` is not "
+        "a field of a delivery area; did you mean `owner`?%0ARename `ower` to `owner`. To keep "
+        "your own data, start the key with `x-` (for example `x-ower`).\n"
     )
 
 

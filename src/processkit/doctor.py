@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from processkit.i18n import _
+
 MIN_PYTHON = (3, 11)
 
 
@@ -60,8 +62,12 @@ def check_python(version_info: Sequence[int] | None = None) -> Check:
     return Check(
         "Python",
         version if good else None,
-        "running processkit",
-        f"install Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer (found {version})",
+        _("running processkit"),
+        _(
+            "install Python {needed} or newer (found {version})",
+            needed=".".join(str(part) for part in MIN_PYTHON),
+            version=version,
+        ),
     )
 
 
@@ -71,9 +77,11 @@ def check_processkit() -> Check:
     return Check(
         "processkit",
         __version__,
-        "everything",
-        "install it from where your organisation keeps it (a wheel file, its package store or "
-        "its git server)",
+        _("everything"),
+        _(
+            "install it from where your organisation keeps it (a wheel file, its package store "
+            "or its git server)"
+        ),
     )
 
 
@@ -85,9 +93,11 @@ def check_graphviz(
     return Check(
         "Graphviz",
         version,
-        "the process maps in `publish`",
-        "install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), "
-        "`brew install graphviz` (macOS) or https://graphviz.org/download/ (Windows)",
+        _("the process maps in `publish`"),
+        _(
+            "install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), "
+            "`brew install graphviz` (macOS) or https://graphviz.org/download/ (Windows)"
+        ),
         path,
     )
 
@@ -100,8 +110,8 @@ def check_git(
     return Check(
         "git",
         version,
-        "history, `--changed-since` and dates on the site",
-        "install git: `sudo apt-get install git` or https://git-scm.com/downloads",
+        _("history, `--changed-since` and dates on the site"),
+        _("install git: `sudo apt-get install git` or https://git-scm.com/downloads"),
         path,
     )
 
@@ -115,7 +125,7 @@ def check_pagefind(
     return Check(
         "Pagefind",
         version,
-        "search on the published site",
+        _("search on the published site"),
         "pip install pagefind-bin",
         binary,
     )
@@ -171,9 +181,12 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
                 RepositoryCheck(
                     REQUIREMENTS_FILE,
                     "missing",
-                    "says where CI and pre-commit install processkit from",
-                    f"create it with one line: {this} (or where your organisation keeps "
-                    "processkit)",
+                    _("says where CI and pre-commit install processkit from"),
+                    _(
+                        "create it with one line: {line} (or where your organisation keeps "
+                        "processkit)",
+                        line=this,
+                    ),
                 )
             )
         else:
@@ -182,7 +195,11 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
                     REQUIREMENTS_FILE,
                     "unreadable",
                     f"{requirement.problem}",
-                    f"write one line in it that says where processkit comes from, such as {this}",
+                    _(
+                        "write one line in it that says where processkit comes from, such as "
+                        "{line}",
+                        line=this,
+                    ),
                 )
             )
         return checks
@@ -190,7 +207,11 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
     asked = pinned_version(line)
     if asked is None:
         checks.append(
-            RepositoryCheck(REQUIREMENTS_FILE, "ok", f"{line} (names no one version to compare)")
+            RepositoryCheck(
+                REQUIREMENTS_FILE,
+                "ok",
+                _("{line} (names no one version to compare)", line=line),
+            )
         )
     elif same_version(asked, version):
         checks.append(RepositoryCheck(REQUIREMENTS_FILE, "ok", line))
@@ -199,11 +220,26 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
             RepositoryCheck(
                 REQUIREMENTS_FILE,
                 "differs",
-                f"asks for {line}"
-                + ("" if line == default_requirement(asked) else f" (version {asked})")
-                + f", and this is processkit {version}",
-                f"install that version: pip install -r {REQUIREMENTS_FILE} (or, to keep this "
-                f"one, write {this} in the file)",
+                (
+                    _(
+                        "asks for {line}, and this is processkit {version}",
+                        line=line,
+                        version=version,
+                    )
+                    if line == default_requirement(asked)
+                    else _(
+                        "asks for {line} (version {asked}), and this is processkit {version}",
+                        line=line,
+                        asked=asked,
+                        version=version,
+                    )
+                ),
+                _(
+                    "install that version: pip install -r {file} (or, to keep this one, write "
+                    "{line} in the file)",
+                    file=REQUIREMENTS_FILE,
+                    line=this,
+                ),
             )
         )
     hooks = read_pre_commit(root)
@@ -213,7 +249,7 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
                 PRE_COMMIT_CONFIG,
                 "unreadable",
                 hooks.problem,
-                "correct it: pre-commit cannot read it either",
+                _("correct it: pre-commit cannot read it either"),
             )
         )
     elif hooks.remote is not None:
@@ -221,16 +257,27 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
             RepositoryCheck(
                 PRE_COMMIT_CONFIG,
                 "differs",
-                f"the hooks install processkit from {hooks.remote}, not from {REQUIREMENTS_FILE}",
-                f'make them `repo: local` hooks with additional_dependencies: ["{line}"], as '
-                "processkit init writes them",
+                _(
+                    "the hooks install processkit from {remote}, not from {file}",
+                    remote=hooks.remote,
+                    file=REQUIREMENTS_FILE,
+                ),
+                _(
+                    'make them `repo: local` hooks with additional_dependencies: ["{line}"], as '
+                    "processkit init writes them",
+                    line=line,
+                ),
             )
         )
     elif hooks.found:
         differing = [i for i in hooks.installs.values() if line not in (i or [])]
         if not differing:
             checks.append(
-                RepositoryCheck(PRE_COMMIT_CONFIG, "ok", f"{line}, as {REQUIREMENTS_FILE}")
+                RepositoryCheck(
+                    PRE_COMMIT_CONFIG,
+                    "ok",
+                    _("{line}, as {file}", line=line, file=REQUIREMENTS_FILE),
+                )
             )
         else:
             shown = sorted({item for installs in differing for item in installs or []})
@@ -238,9 +285,21 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
                 RepositoryCheck(
                     PRE_COMMIT_CONFIG,
                     "differs",
-                    f"installs {', '.join(shown) or 'nothing'}, and {REQUIREMENTS_FILE} says "
-                    f"{line}",
-                    f'write the same line after additional_dependencies: ["{line}"]',
+                    (
+                        _(
+                            "installs {installs}, and {file} says {line}",
+                            installs=", ".join(shown),
+                            file=REQUIREMENTS_FILE,
+                            line=line,
+                        )
+                        if shown
+                        else _(
+                            "installs nothing, and {file} says {line}",
+                            file=REQUIREMENTS_FILE,
+                            line=line,
+                        )
+                    ),
+                    _('write the same line after additional_dependencies: ["{line}"]', line=line),
                 )
             )
     return checks

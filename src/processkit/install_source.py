@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 
 REQUIREMENTS_FILE = ".processkit/requirements.txt"
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
@@ -44,17 +45,25 @@ def check_requirement(given: str) -> str:
     lines = given.splitlines()
     if len(lines) > 1:
         raise ProcesskitError(
-            f"--install: expected one line (such as processkit==1.2.0), found {len(lines)} lines"
+            _(
+                "--install: expected one line (such as processkit==1.2.0), found {count} lines",
+                count=len(lines),
+            )
         )
     line = given.strip()
     if not line:
         raise ProcesskitError(
-            "--install: expected where to install processkit from (such as processkit==1.2.0), "
-            "found nothing"
+            _(
+                "--install: expected where to install processkit from (such as "
+                "processkit==1.2.0), found nothing"
+            )
         )
     if line.startswith("#"):
         raise ProcesskitError(
-            f"--install: expected where to install processkit from, found the comment `{line}`"
+            _(
+                "--install: expected where to install processkit from, found the comment `{line}`",
+                line=line,
+            )
         )
     return line
 
@@ -86,20 +95,24 @@ def read_requirement(root: Path) -> Requirement:
     """The one requirement line of ``root/.processkit/requirements.txt``."""
     path = root / REQUIREMENTS_FILE
     if not path.exists():
-        return Requirement(None, "the file is missing", missing=True)
+        return Requirement(None, _("the file is missing"), missing=True)
     try:
         if path.stat().st_size > MAX_BYTES:
-            return Requirement(None, "the file is larger than 1 MB")
+            return Requirement(None, _("the file is larger than 1 MB"))
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return Requirement(None, "the file is not UTF-8 text")
+        return Requirement(None, _("the file is not UTF-8 text"))
     except OSError as problem:
-        return Requirement(None, f"the file cannot be read ({problem.strerror or problem})")
+        return Requirement(
+            None, _("the file cannot be read ({problem})", problem=problem.strerror or problem)
+        )
     lines = requirement_lines(text)
     if not lines:
-        return Requirement(None, "the file has no requirement line, only comments")
+        return Requirement(None, _("the file has no requirement line, only comments"))
     if len(lines) > 1:
-        return Requirement(None, f"the file has {len(lines)} requirement lines, not one")
+        return Requirement(
+            None, _("the file has {count} requirement lines, not one", count=len(lines))
+        )
     return Requirement(lines[0])
 
 
@@ -164,18 +177,24 @@ def read_pre_commit(root: Path) -> PreCommitHooks:
         return PreCommitHooks(False, {})
     try:
         if path.stat().st_size > MAX_BYTES:
-            return PreCommitHooks(True, {}, problem="the file is larger than 1 MB")
+            return PreCommitHooks(True, {}, problem=_("the file is larger than 1 MB"))
         document: Any = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return PreCommitHooks(True, {}, problem="the file is not UTF-8 text")
+        return PreCommitHooks(True, {}, problem=_("the file is not UTF-8 text"))
     except OSError as problem:
         return PreCommitHooks(
-            True, {}, problem=f"the file cannot be read ({problem.strerror or problem})"
+            True,
+            {},
+            problem=_("the file cannot be read ({problem})", problem=problem.strerror or problem),
         )
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        return PreCommitHooks(True, {}, problem=f"the file is not valid YAML{where}")
+        said = (
+            _("the file is not valid YAML (line {line})", line=mark.line + 1)
+            if mark is not None
+            else _("the file is not valid YAML")
+        )
+        return PreCommitHooks(True, {}, problem=said)
     repos = document.get("repos") if isinstance(document, dict) else None
     if not isinstance(repos, list):
         return PreCommitHooks(False, {})

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from processkit import __version__
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.i18n import N_, _
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,6 +36,55 @@ FORMAT_CODES: dict[str, tuple[str, str]] = {
     "PK030": ("reference-unknown", "A reference names no such entity."),
     "PK031": ("parent-loop", "The chain of parent processes loops."),
 }
+
+#: Each code's short title, for the title of a GitHub annotation ("PK012 Unknown field"): a
+#: reader's words, translated where the title is made (the rules' NAME is a slug).
+SHORT_TITLES: dict[str, str] = {
+    "PK001": N_("File cannot be read"),
+    "PK002": N_("Not valid YAML"),
+    "PK003": N_("Field written twice"),
+    "PK004": N_("No fields in the file"),
+    "PK005": N_("Unknown kind of file"),
+    "PK010": N_("Required field missing"),
+    "PK011": N_("Wrong value"),
+    "PK012": N_("Unknown field"),
+    "PK020": N_("Id used twice"),
+    "PK030": N_("Reference to nothing"),
+    "PK031": N_("Parent processes in a loop"),
+    "PK101": N_("Owner missing"),
+    "PK102": N_("Review overdue"),
+    "PK103": N_("Review due soon"),
+    "PK104": N_("Interface not mirrored"),
+    "PK105": N_("Measures missing"),
+    "PK106": N_("Specification incomplete"),
+    "PK107": N_("Activity never reached"),
+    "PK108": N_("Flow without an end"),
+    "PK109": N_("Activity without a performer"),
+    "PK110": N_("Sub-process in another area"),
+    "PK111": N_("Parent process retired"),
+    "PK112": N_("Interface to a retired process"),
+    "PK113": N_("Retired handbook referred to"),
+    "PK114": N_("Role not used"),
+    "PK115": N_("Handbook not referred to"),
+    "PK116": N_("Proposal about a retired process"),
+    "PK117": N_("Assessment of a retired process"),
+    "PK118": N_("Assessment off the scale"),
+    "PK119": N_("Assessment incomplete"),
+    "PK120": N_("Two processes with one name"),
+    "PK121": N_("Leads without owning"),
+    "PK122": N_("Owns far more processes"),
+    "PK123": N_("Approval not recorded"),
+    "PK124": N_("Flow too large to draw"),
+    "PK190": N_("Ignore that silences nothing"),
+}
+
+
+def annotation_title(code: str) -> str:
+    """A code with its short title in the language in use (``PK012 Unknown field``); the code
+    alone when it has none."""
+    title = SHORT_TITLES.get(code)
+    return code if title is None else f"{code} {_(title)}"
+
 
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITLAB_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

@@ -23,6 +23,8 @@ from typing import Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from processkit.i18n import _
+
 Path = tuple[str | int, ...]
 Where = Literal["head", "value"]
 
@@ -69,14 +71,14 @@ class Layout:
 
     def _walk(self, node: Node, path: Path, seen: set[int]) -> None:
         if id(node) in seen:
-            raise Unsupported("the file uses a YAML alias (`*name`)")
+            raise Unsupported(_("the file uses a YAML alias (`*name`)"))
         seen.add(id(node))
         if isinstance(node, MappingNode):
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
-                    raise Unsupported("the file uses a YAML merge (`<<`)")
+                    raise Unsupported(_("the file uses a YAML merge (`<<`)"))
                 if not isinstance(key_node, ScalarNode):
-                    raise Unsupported("the file has a key that is not a plain word")
+                    raise Unsupported(_("the file has a key that is not a plain word"))
                 self._text(key_node)
                 entry = (*path, str(key_node.value))
                 line = key_node.start_mark.line
@@ -115,13 +117,13 @@ class Layout:
         if isinstance(node, MappingNode):
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
-                    raise Unsupported("the file uses a YAML merge (`<<`)")
+                    raise Unsupported(_("the file uses a YAML merge (`<<`)"))
                 children += [key_node, value_node]
         elif isinstance(node, SequenceNode):
             children = list(node.value)
         for child in children:
             if id(child) in seen:
-                raise Unsupported("the file uses a YAML alias (`*name`)")
+                raise Unsupported(_("the file uses a YAML alias (`*name`)"))
             seen.add(id(child))
             self._walk_flow(child, seen)
 

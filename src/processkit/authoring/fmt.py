@@ -37,6 +37,7 @@ from processkit.authoring.textfields import (
     text_fields_for_kind,
 )
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.i18n import _
 from processkit.loading.yamlfile import ParsedFile, compose, read_yaml
 from processkit.model.numbers import WrittenNumber, read_number
 
@@ -76,7 +77,9 @@ def format_bytes(
     before = original if original is not None else data.decode("utf-8", "replace")
     parsed = read_yaml(path, data, strip_extensions=False)
     if parsed.diagnostics or parsed.node is None or parsed.text is None:
-        problem = parsed.diagnostics[0] if parsed.diagnostics else _problem(path, "cannot be read")
+        problem = (
+            parsed.diagnostics[0] if parsed.diagnostics else _problem(path, _("cannot be read"))
+        )
         return Formatted(path, before, None, problem)
     try:
         comments = extract(parsed.text, parsed.node)
@@ -88,8 +91,8 @@ def format_bytes(
             None,
             _problem(
                 path,
-                f"{unsupported}; fmt leaves such files as they are",
-                unsupported.hint or "Write the repeated values out in full, then run fmt again.",
+                _("{problem}; fmt leaves such files as they are", problem=unsupported),
+                unsupported.hint or _("Write the repeated values out in full, then run fmt again."),
             ),
         )
     kind = parsed.value.get("kind")
@@ -105,9 +108,11 @@ def format_bytes(
             None,
             _problem(
                 path,
-                "fmt could not format this file without changing a value or moving a comment "
-                "out of reach (for example one inside `[...]`); it was left as it is",
-                "Move comments out of `[...]` and `{...}` lists, or format the file by hand.",
+                _(
+                    "fmt could not format this file without changing a value or moving a "
+                    "comment out of reach (for example one inside `[...]`); it was left as it is"
+                ),
+                _("Move comments out of `[...]` and `{...}` lists, or format the file by hand."),
             ),
         )
     return Formatted(path, before, after)
@@ -181,9 +186,12 @@ def _tree(node: Node, text: str) -> Any:
             # ``!!int "3"`` is the number 3, which no plain or quoted form writes as it was
             shown = current.tag.replace(_STANDARD_TAG, "!!")
             raise Unsupported(
-                f"the file uses the YAML tag `{shown}`",
-                f"Remove `{shown}` and write the value plainly (text in quotes), then run fmt "
-                "again.",
+                _("the file uses the YAML tag `{tag}`", tag=shown),
+                _(
+                    "Remove `{tag}` and write the value plainly (text in quotes), then run fmt "
+                    "again.",
+                    tag=shown,
+                ),
             )
         if current.style == "|":
             return LiteralScalarString(value)
@@ -378,7 +386,10 @@ def format_files(
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             problem = Diagnostic(
-                "PK001", Severity.ERROR, f"the file cannot be read: {reason}", relative
+                "PK001",
+                Severity.ERROR,
+                _("the file cannot be read: {reason}", reason=reason),
+                relative,
             )
             results.append(Formatted(relative, None, None, problem))
             continue

@@ -18,6 +18,7 @@ from processkit import i18n
 from processkit.authoring.fmt import format_text
 from processkit.authoring.render import render
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.install_source import REQUIREMENTS_FILE
 from processkit.loading.discover import CONFIG_NAME, RepositoryNotFound, find_root
 from processkit.model.kinds import KIND_TABLE
@@ -57,19 +58,29 @@ EXAMPLES = {
 def check_target(target: Path) -> None:
     """Refuse a folder that already is, or lies inside, a process repository."""
     if target.exists() and not target.is_dir():
-        raise ProcesskitError(f"{target} is a file; give a folder to create the repository in")
+        raise ProcesskitError(
+            _("{target} is a file; give a folder to create the repository in", target=target)
+        )
     if (target / CONFIG_NAME).exists():
         raise ProcesskitError(
-            f"{target} already holds a process repository ({CONFIG_NAME}); "
-            "processkit init does not overwrite it"
+            _(
+                "{target} already holds a process repository ({file}); "
+                "processkit init does not overwrite it",
+                target=target,
+                file=CONFIG_NAME,
+            )
         )
     try:
         outer = find_root(target) if target.exists() else find_root(_existing_parent(target))
     except RepositoryNotFound:
         return
     raise ProcesskitError(
-        f"{target} is inside the process repository at {outer}; "
-        "create the new repository somewhere else"
+        _(
+            "{target} is inside the process repository at {outer}; "
+            "create the new repository somewhere else",
+            target=target,
+            outer=outer,
+        )
     )
 
 
@@ -164,8 +175,11 @@ def write(target: Path, files: Mapping[str, str]) -> list[str]:
     existing = [path for path in files if (target / path).exists()]
     if existing:
         raise ProcesskitError(
-            f"{target / existing[0]} already exists and processkit init does not overwrite "
-            "files; move it aside, or create the repository in a new folder"
+            _(
+                "{path} already exists and processkit init does not overwrite files; move it "
+                "aside, or create the repository in a new folder",
+                path=target / existing[0],
+            )
         )
     if target.exists():
         for path, text in files.items():

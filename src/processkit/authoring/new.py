@@ -16,12 +16,12 @@ from processkit.authoring.render import render
 from processkit.diagnostics import did_you_mean, fold_swedish
 from processkit.domain.lookup import unknown_id
 from processkit.errors import ProcesskitError
-from processkit.loading.references import KIND_NAMES
+from processkit.i18n import N_, _, current, p_
 from processkit.loading.repository import Repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS, Handbook, Process, Role
 from processkit.model.introspect import vocabulary
-from processkit.model.kinds import KIND_INFO
+from processkit.model.kinds import KIND_INFO, kind_word
 from processkit.model.types import SWEDISH_VALUES
 
 NEW_KINDS = tuple(KIND_INFO)
@@ -62,7 +62,7 @@ class Question:
     """A value ``new`` needs: asked on a terminal, given as ``--<field>`` otherwise."""
 
     field: str
-    text: str
+    text: str  # in the language in use
     choices: tuple[str, ...] = ()
     default: str | None = None
 
@@ -83,26 +83,26 @@ def questions(kind: str, repo: Repository) -> list[Question]:
     processes = tuple(sorted(repo.known.get("process", ())))
     only = areas[0] if len(areas) == 1 else None
     table: dict[str, list[Question]] = {
-        "area": [Question("name", "Name of the delivery area")],
+        "area": [Question("name", _("Name of the delivery area"))],
         "process": [
-            Question("name", "Name of the process"),
-            Question("area", "Delivery area (id)", areas, only),
-            Question("type", "Type", PROCESS_TYPES, PROCESS_TYPES[0]),
+            Question("name", _("Name of the process")),
+            Question("area", _("Delivery area (id)"), areas, only),
+            Question("type", p_("question", "Type"), PROCESS_TYPES, PROCESS_TYPES[0]),
         ],
         "role": [
-            Question("name", "Name of the role"),
-            Question("category", "Category", ROLE_CATEGORIES, ROLE_CATEGORIES[0]),
+            Question("name", _("Name of the role")),
+            Question("category", p_("question", "Category"), ROLE_CATEGORIES, ROLE_CATEGORIES[0]),
         ],
-        "person": [Question("name", "Full name")],
+        "person": [Question("name", _("Full name"))],
         "handbook": [
-            Question("title", "Title of the handbook or routine"),
-            Question("type", "Type", HANDBOOK_TYPES, HANDBOOK_TYPES[0]),
+            Question("title", _("Title of the handbook or routine")),
+            Question("type", p_("question", "Type"), HANDBOOK_TYPES, HANDBOOK_TYPES[0]),
         ],
         "proposal": [
-            Question("process", "Process it is about (id)", processes),
-            Question("title", "The proposal in a few words"),
+            Question("process", _("Process it is about (id)"), processes),
+            Question("title", _("The proposal in a few words")),
         ],
-        "assessment": [Question("process", "Process assessed (id)", processes)],
+        "assessment": [Question("process", _("Process assessed (id)"), processes)],
     }
     return table[kind]
 
@@ -113,22 +113,28 @@ def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today:
     Raises ProcesskitError, in one line, when a value is missing or wrong.
     """
     if kind not in NEW_KINDS:
-        raise ProcesskitError(f"`{kind}` is not a kind; choose one of {', '.join(NEW_KINDS)}")
+        raise ProcesskitError(
+            _(
+                "`{kind}` is not a kind; choose one of {kinds}",
+                kind=kind,
+                kinds=", ".join(NEW_KINDS),
+            )
+        )
     values = {key: _cleaned(key, value) for key, value in answers.items()}
     for question in questions(kind, repo):
         if not values.get(question.field):
             values[question.field] = question.default
         value = values.get(question.field)
         if value is None and question.field in ("area", "process") and not question.choices:
-            what = KIND_NAMES[question.field]
-            raise ProcesskitError(
-                f"there is no {what} here yet; create one first with "
-                f"`processkit new {question.field}`"
-            )
+            raise ProcesskitError(_(_NONE_YET[question.field]))
         if value is None:
             raise ProcesskitError(
-                f"processkit new {kind} needs --{question.field} "
-                f"({question.text.lower().removesuffix(' (id)')})"
+                _(
+                    "processkit new {kind} needs --{field} ({what})",
+                    kind=kind,
+                    field=question.field,
+                    what=question.text.lower().removesuffix(" (id)"),
+                )
             )
         if question.field in ("type", "category"):
             values[question.field] = _choice(question, value)
@@ -138,7 +144,7 @@ def draft(kind: str, answers: Mapping[str, str | None], repo: Repository, today:
     folder = row.folder + (f"/{values['area']}" if row.by_area else "")
     path = f"{folder}/{entity_id}.yaml"
     if (repo.root / path).exists():
-        raise ProcesskitError(f"{path} already exists; give another id with --id")
+        raise ProcesskitError(_("{path} already exists; give another id with --id", path=path))
     context = {
         **dict.fromkeys(TEMPLATE_FIELDS),
         **values,
@@ -162,7 +168,7 @@ def _cleaned(field: str, value: str | None) -> str | None:
 
 def created(planned: Draft) -> str:
     """What ``new`` says when it has written ``planned``."""
-    return f"Created {planned.path} (id `{planned.id}`)."
+    return _("Created {path} (id `{id}`).", path=planned.path, id=planned.id)
 
 
 def write(root: Path, planned: Draft) -> Path:
@@ -171,7 +177,9 @@ def write(root: Path, planned: Draft) -> Path:
 
     target = root / planned.path
     if target.exists():
-        raise ProcesskitError(f"{planned.path} already exists; processkit new does not overwrite")
+        raise ProcesskitError(
+            _("{path} already exists; processkit new does not overwrite", path=planned.path)
+        )
     write_atomic(target, planned.text)
     return target
 
@@ -184,10 +192,31 @@ def _choice(question: Question, value: str) -> str:
     if swedish in question.choices:
         return swedish
     near = did_you_mean(value, question.choices)
-    choices = ", ".join(f"`{choice}`" for choice in question.choices)
-    advice = f"did you mean `{near}`?" if near else f"choose one of {choices}"
-    raise ProcesskitError(f"--{question.field}: `{value}` is not a {question.field}; {advice}")
+    field = question.field
+    if near:
+        raise ProcesskitError(
+            _(
+                "--{field}: `{value}` is not a {field}; did you mean `{near}`?",
+                field=field,
+                value=value,
+                near=near,
+            )
+        )
+    raise ProcesskitError(
+        _(
+            "--{field}: `{value}` is not a {field}; choose one of {choices}",
+            field=field,
+            value=value,
+            choices=", ".join(f"`{choice}`" for choice in question.choices),
+        )
+    )
 
+
+#: What ``new`` says when a process or proposal needs an area or process and there is none.
+_NONE_YET = {
+    "area": N_("there is no delivery area here yet; create one first with `processkit new area`"),
+    "process": N_("there is no process here yet; create one first with `processkit new process`"),
+}
 
 #: flag -> the kind of entity it names
 _REFERENCES = {"area": "area", "process": "process", "parent": "process", "owner": "person"}
@@ -221,11 +250,21 @@ def _choose_id(kind: str, values: Mapping[str, str | None], repo: Repository, to
     if given:
         if not is_valid_id(given):
             raise ProcesskitError(
-                f"--id: `{given}` is not a valid id: use 1-64 characters a-z, 0-9, - _ . "
-                f"starting with a letter or digit, for example `{slugify(given) or 'min-process'}`"
+                _(
+                    "--id: `{given}` is not a valid id: use 1-64 characters a-z, 0-9, - _ . "
+                    "starting with a letter or digit, for example `{example}`",
+                    given=given,
+                    example=slugify(given) or "min-process",
+                )
             )
         if given in taken:
-            raise ProcesskitError(f"--id: a {KIND_NAMES[kind]} with the id `{given}` exists")
+            raise ProcesskitError(
+                _(
+                    "--id: a {kind} with the id `{given}` exists",
+                    kind=kind_word(kind, current()),
+                    given=given,
+                )
+            )
         return given
     makers: dict[str, Callable[[], str]] = {
         "proposal": lambda: next_proposal_id(repo, today.year),
@@ -239,8 +278,10 @@ def _choose_id(kind: str, values: Mapping[str, str | None], repo: Repository, to
         base = slugify(values.get("name") or values.get("title") or "")
     if not base:
         raise ProcesskitError(
-            f"cannot make an id from `{values.get('name') or values.get('title')}`; "
-            "give one with --id"
+            _(
+                "cannot make an id from `{text}`; give one with --id",
+                text=values.get("name") or values.get("title"),
+            )
         )
     return free_id(base, taken)
 
@@ -260,7 +301,9 @@ def _canonical(text: str, path: str) -> str:
     """The template's text in fmt's layout, checked against the model before it is written."""
     parsed = read_yaml(path, text.encode("utf-8"))
     if parsed.diagnostics:
-        raise ProcesskitError(f"the new file would not be valid YAML: {parsed.diagnostics[0]}")
+        raise ProcesskitError(
+            _("the new file would not be valid YAML: {problem}", problem=parsed.diagnostics[0])
+        )
     kind = parsed.value.get("kind")
     from pydantic import ValidationError
 
@@ -270,7 +313,11 @@ def _canonical(text: str, path: str) -> str:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])
         raise ProcesskitError(
-            f"the new file would not be valid: `{where}`: {first['msg']}"
+            _(
+                "the new file would not be valid: `{where}`: {problem}",
+                where=where,
+                problem=first["msg"],
+            )
         ) from None
     formatted = format_text(text, path)
     return formatted.after if formatted.after is not None else text

@@ -18,6 +18,7 @@ from typing import Any, get_args
 from processkit.authoring.ids import free_id, is_valid_id, slugify
 from processkit.authoring.render import render
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.model.types import SWEDISH_VALUES, ProcessType, Status
 
 #: column -> the words a header may use for it (compared lower-case)
@@ -66,21 +67,26 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and the (row number, cells) of a csv or xlsx file."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise ProcesskitError(f"--from-inventory: {path} does not exist")
+        raise ProcesskitError(_("--from-inventory: {path} does not exist", path=path))
     if suffix == ".xlsx":
         table = _xlsx(path)
     elif suffix in (".csv", ".txt"):
         table = _csv(path)
     else:
         raise ProcesskitError(
-            f"--from-inventory: expected a .xlsx or .csv file, found `{path.name}`; "
-            "save the spreadsheet as Excel (.xlsx) or CSV"
+            _(
+                "--from-inventory: expected a .xlsx or .csv file, found `{name}`; "
+                "save the spreadsheet as Excel (.xlsx) or CSV",
+                name=path.name,
+            )
         )
     numbered = [(number, cells) for number, cells in enumerate(table, start=1)]
     while numbered and not any(numbered[0][1]):
         numbered.pop(0)
     if not numbered:
-        raise ProcesskitError(f"{path.name} is empty; the first row must name the columns")
+        raise ProcesskitError(
+            _("{name} is empty; the first row must name the columns", name=path.name)
+        )
     header = numbered[0][1]
     return header, [(number, cells) for number, cells in numbered[1:] if any(cells)]
 
@@ -91,7 +97,9 @@ def _xlsx(path: Path) -> list[list[str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise ProcesskitError(f"{path.name} cannot be read as an Excel file ({exc})") from None
+        raise ProcesskitError(
+            _("{name} cannot be read as an Excel file ({problem})", name=path.name, problem=exc)
+        ) from None
     try:
         sheet = book.worksheets[0]
         return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
@@ -159,8 +167,12 @@ def _columns(header: list[str], name: str) -> tuple[dict[str, int], list[str]]:
     missing = [column for column in REQUIRED if column not in columns]
     if missing:
         raise ProcesskitError(
-            f"{name}: no column {', '.join(f'`{column}`' for column in missing)}; the first row "
-            "must name the columns, at least name, area and type (namn, leveransområde, typ)"
+            _(
+                "{name}: no column {columns}; the first row must name the columns, at least "
+                "name, area and type (namn, leveransområde, typ)",
+                name=name,
+                columns=", ".join(f"`{column}`" for column in missing),
+            )
         )
     return columns, unused
 
@@ -184,31 +196,41 @@ def _check_row(row: Row) -> str | None:
     values = row.values
     for column in REQUIRED:
         if not values.get(column):
-            return f"`{column}` is empty"
+            return _("`{column}` is empty", column=column)
     kind = _word(values["type"], TYPES)
     if kind is None:
-        return (
-            f"`type` must be management, core or support (ledningsprocess, huvudprocess, "
-            f"stödprocess), found `{values['type']}`"
+        return _(
+            "`type` must be management, core or support (ledningsprocess, huvudprocess, "
+            "stödprocess), found `{value}`",
+            value=values["type"],
         )
     values["type"] = kind
     if values.get("status"):
         status = _word(values["status"], STATUSES)
         if status is None:
-            return (
+            return _(
                 "`status` must be draft, review, approved or retired (utkast, på remiss, "
-                f"fastställd, upphörd), found `{values['status']}`"
+                "fastställd, upphörd), found `{value}`",
+                value=values["status"],
             )
         values["status"] = status
     given = values.get("id")
     if given and not is_valid_id(given):
-        return f"`{given}` is not a valid id: use a-z, 0-9 and -, for example `{slugify(given)}`"
+        return _(
+            "`{given}` is not a valid id: use a-z, 0-9 and -, for example `{example}`",
+            given=given,
+            example=slugify(given),
+        )
     for column in ("name", "area"):
         if not slugify(values[column]):
-            return f"cannot make an id from the {column} `{values[column]}`"
+            return (
+                _("cannot make an id from the name `{value}`", value=values[column])
+                if column == "name"
+                else _("cannot make an id from the area `{value}`", value=values[column])
+            )
     for person in _people(values):
         if not slugify(person):
-            return f"cannot make an id from the person `{person}`"
+            return _("cannot make an id from the person `{value}`", value=person)
     return None
 
 
@@ -227,14 +249,24 @@ def _assign_ids(rows: list[Row], result: InventoryPlan) -> list[Row]:
         key = (slugify(values["area"]), values["name"].strip().lower())
         if key in seen:
             result.problems.append(
-                RowProblem(row.number, f"`{values['name']}` is listed twice (also row {seen[key]})")
+                RowProblem(
+                    row.number,
+                    _(
+                        "`{name}` is listed twice (also row {row})",
+                        name=values["name"],
+                        row=seen[key],
+                    ),
+                )
             )
             continue
         seen[key] = row.number
         given = values.get("id")
         if given and given in taken:
             result.problems.append(
-                RowProblem(row.number, f"the id `{given}` is used twice (also row {taken[given]})")
+                RowProblem(
+                    row.number,
+                    _("the id `{id}` is used twice (also row {row})", id=given, row=taken[given]),
+                )
             )
             continue
         values["id"] = given or free_id(slugify(values["name"]), taken)
@@ -257,8 +289,11 @@ def _resolve_parents(rows: list[Row], result: InventoryPlan) -> list[Row]:
                     result.problems.append(
                         RowProblem(
                             row.number,
-                            f"`parent` names `{parent}`, which is not another process of the "
-                            "inventory",
+                            _(
+                                "`parent` names `{parent}`, which is not another process of "
+                                "the inventory",
+                                parent=parent,
+                            ),
                         )
                     )
                     continue
@@ -316,5 +351,11 @@ def _yaml(text: str, path: str) -> str:
 
     formatted = format_text(text, path)
     if formatted.after is None:
-        raise ProcesskitError(f"{path}: the inventory gives no valid YAML ({formatted.problem})")
+        raise ProcesskitError(
+            _(
+                "{path}: the inventory gives no valid YAML ({problem})",
+                path=path,
+                problem=formatted.problem,
+            )
+        )
     return formatted.after

@@ -37,6 +37,7 @@ def codeowners_command(
     """Write a CODEOWNERS file: each process's owner (their `username`) must approve changes
     to the process's file, so "fastställd av processägaren" is enforced by the review."""
     from processkit.fsutil import write_atomic
+    from processkit.i18n import _, n_
     from processkit.loading.session import open_repository
     from processkit.reports.codeowners import codeowners
 
@@ -47,9 +48,23 @@ def codeowners_command(
         typer.echo(result.text, nl=False)
     else:
         write_atomic(output, result.text)
-        typer.echo(f"Wrote {output}: {result.rules} files with a required reviewer.")
+        typer.echo(
+            n_(
+                "Wrote {output}: {count} file with a required reviewer.",
+                "Wrote {output}: {count} files with a required reviewer.",
+                result.rules,
+                output=output,
+            )
+        )
     for item in result.unassigned:
-        typer.echo(f"warning: {item.path}: no required reviewer, {item.reason}", err=True)
+        typer.echo(
+            _(
+                "warning: {path}: no required reviewer, {reason}",
+                path=item.path,
+                reason=item.reason,
+            ),
+            err=True,
+        )
     if loaded.note:
         typer.echo(loaded.note, err=True)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 
 
 def parse_today(text: str | None) -> date:
@@ -15,5 +16,9 @@ def parse_today(text: str | None) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ProcesskitError(
-            f"--today: expected a date written YYYY-MM-DD, found `{text}`"
+            _(
+                "{option}: expected a date written YYYY-MM-DD, found `{text}`",
+                option="--today",
+                text=text,
+            )
         ) from None

@@ -27,12 +27,17 @@ def fmt_command(
 
     from processkit.authoring.fmt import format_files
     from processkit.authoring.targets import collect
+    from processkit.i18n import _
     from processkit.loading.discover import CONFIG_NAME
 
     targets = collect(paths or [Path(".")])
     for skipped in targets.skipped:
         typer.echo(
-            f"{skipped}: skipped (processkit does not read it: hidden or excluded)", err=True
+            _(
+                "{path}: skipped (processkit does not read it: hidden or excluded)",
+                path=skipped,
+            ),
+            err=True,
         )
     changed = unchanged = failed = 0
     for root, relatives in targets.by_root.items():
@@ -44,7 +49,7 @@ def fmt_command(
                 typer.echo(
                     f"{problem.path}:{problem.line}:{problem.column} {problem.code} "
                     f"{problem.message}"
-                    + (f"\n    = hint: {problem.hint}" if problem.hint else ""),
+                    + ("\n    = " + _("hint:") + f" {problem.hint}" if problem.hint else ""),
                     err=True,
                 )
             elif result.changed and result.before is not None and result.after is not None:
@@ -58,7 +63,7 @@ def fmt_command(
                     )
                     typer.echo("".join(diff), nl=False)
                 else:
-                    typer.echo(f"formatted {result.path}")
+                    typer.echo(_("formatted {path}", path=result.path))
             else:
                 unchanged += 1
     typer.echo(_summary(changed, unchanged, failed, check))
@@ -66,15 +71,22 @@ def fmt_command(
 
 
 def _summary(changed: int, unchanged: int, failed: int, check: bool) -> str:
+    from processkit.i18n import n_
+
     parts = []
-    if changed:
-        verb = "would be reformatted" if check else "formatted"
-        parts.append(f"{_files(changed)} {verb}")
-    parts.append(f"{_files(unchanged)} already formatted")
+    if changed and check:
+        parts.append(
+            n_("{count} file would be reformatted", "{count} files would be reformatted", changed)
+        )
+    elif changed:
+        parts.append(n_("{count} file formatted", "{count} files formatted", changed))
+    parts.append(n_("{count} file already formatted", "{count} files already formatted", unchanged))
     if failed:
-        parts.append(f"{_files(failed)} could not be formatted")
+        parts.append(
+            n_(
+                "{count} file could not be formatted",
+                "{count} files could not be formatted",
+                failed,
+            )
+        )
     return ", ".join(parts) + "."
-
-
-def _files(count: int) -> str:
-    return f"{count} file" if count == 1 else f"{count} files"

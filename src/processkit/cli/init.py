@@ -47,6 +47,7 @@ def init_command(
     from processkit import __version__, i18n
     from processkit.authoring import init
     from processkit.cli.dates import parse_today
+    from processkit.i18n import _, n_
     from processkit.install_source import (
         REQUIREMENTS_FILE,
         check_requirement,
@@ -61,7 +62,7 @@ def init_command(
     init.check_target(folder)
     if organisation is None:
         organisation = (
-            typer.prompt("Name of the organisation", default=DEFAULT_ORGANISATION)
+            typer.prompt(_("Name of the organisation"), default=DEFAULT_ORGANISATION)
             if sys.stdin.isatty()
             else DEFAULT_ORGANISATION
         )
@@ -72,14 +73,33 @@ def init_command(
 
         planned = plan_inventory(from_inventory, skip_bad=skip_bad)
         for column in planned.unused_columns:
-            typer.echo(f"{from_inventory.name}: the column `{column}` is not used", err=True)
+            typer.echo(
+                _(
+                    "{file}: the column `{column}` is not used",
+                    file=from_inventory.name,
+                    column=column,
+                ),
+                err=True,
+            )
         for problem in planned.problems:
-            lead = "skipped row" if skip_bad else "row"
-            typer.echo(f"{from_inventory.name} {lead} {problem.row}: {problem.message}", err=True)
+            lead = (
+                _("{file} skipped row {row}: {problem}")
+                if skip_bad
+                else _("{file} row {row}: {problem}")
+            )
+            typer.echo(
+                lead.format(file=from_inventory.name, row=problem.row, problem=problem.message),
+                err=True,
+            )
         if planned.problems and not skip_bad:
             typer.echo(
-                f"Nothing was written: correct the {_rows(len(planned.problems))} above, or run "
-                "again with --skip-bad to leave them out.",
+                n_(
+                    "Nothing was written: correct the row above, or run again with --skip-bad "
+                    "to leave them out.",
+                    "Nothing was written: correct the {count} rows above, or run again with "
+                    "--skip-bad to leave them out.",
+                    len(planned.problems),
+                ),
                 err=True,
             )
             return 1
@@ -87,45 +107,67 @@ def init_command(
     files = init.plan(organisation, day, install=requirement, entities=entities)
     written = init.write(folder, files)
     where = str(folder)
-    typer.echo(f"Created a process repository in {where}: {len(written)} files.")
+    typer.echo(
+        n_(
+            "Created a process repository in {where}: {count} file.",
+            "Created a process repository in {where}: {count} files.",
+            len(written),
+            where=where,
+        )
+    )
     if from_inventory is not None:
-        typer.echo(f"The inventory gave {processes} {_plural(processes, 'process', 'processes')}.")
+        typer.echo(
+            n_(
+                "The inventory gave {count} process.",
+                "The inventory gave {count} processes.",
+                processes,
+            )
+        )
     typer.echo(_git_line(folder))
-    typer.echo(f"CI and pre-commit install processkit from {REQUIREMENTS_FILE}: {requirement}")
+    typer.echo(
+        _(
+            "CI and pre-commit install processkit from {file}: {requirement}",
+            file=REQUIREMENTS_FILE,
+            requirement=requirement,
+        )
+    )
     if install is None and not init.is_release(__version__):
         typer.echo(
-            f"This processkit ({__version__}) is not a release, and no package store has it: "
-            f"write where your organisation keeps processkit in {REQUIREMENTS_FILE} and "
-            ".pre-commit-config.yaml, or run init again with --install."
+            _(
+                "This processkit ({version}) is not a release, and no package store has it: "
+                "write where your organisation keeps processkit in {file} and "
+                ".pre-commit-config.yaml, or run init again with --install.",
+                version=__version__,
+                file=REQUIREMENTS_FILE,
+            )
         )
     typer.echo("")
-    typer.echo("Next steps:")
+    typer.echo(_("Next steps:"))
     if folder != Path("."):
         typer.echo(f"  cd {where}")
     typer.echo("  processkit validate")
     typer.echo('  processkit new process --name "Processens namn"')
-    typer.echo("Open the folder in Visual Studio Code and install the recommended YAML extension")
-    typer.echo("to get suggestions and explanations for every field. README.md tells the rest.")
+    typer.echo(
+        _("Open the folder in Visual Studio Code and install the recommended YAML extension")
+    )
+    typer.echo(_("to get suggestions and explanations for every field. README.md tells the rest."))
     return 0
 
 
 def _git_line(folder: Path) -> str:
+    from processkit.i18n import _
     from processkit.loading.git import make_repository
 
     made = make_repository(folder)
     if made.made:
-        return "It is a new git repository (first branch main), with nothing committed yet."
+        return _("It is a new git repository (first branch main), with nothing committed yet.")
     if made.inside is not None:
-        return f"It lies inside the git repository at {made.inside}; no new one was made."
-    return (
-        f"It is not a git repository yet: {made.problem}. To make it one later, run "
-        "`git init -b main` in the folder."
+        return _(
+            "It lies inside the git repository at {folder}; no new one was made.",
+            folder=made.inside,
+        )
+    return _(
+        "It is not a git repository yet: {problem}. To make it one later, run "
+        "`git init -b main` in the folder.",
+        problem=made.problem,
     )
-
-
-def _rows(count: int) -> str:
-    return "row" if count == 1 else f"{count} rows"
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many

@@ -113,16 +113,17 @@ def inventory_command(
     """Count the processes per delivery area, type and status, or list them one by one."""
     from processkit.cli.dates import parse_today
     from processkit.errors import ProcesskitError
+    from processkit.i18n import _
     from processkit.inventory import UnknownArea, inventory
     from processkit.loading.session import open_repository
 
     if by is not None and as_list:
-        raise ProcesskitError("--by and --list show different views; give one of them")
+        raise ProcesskitError(_("--by and --list show different views; give one of them"))
     chosen = _format(format, output)
     to_file = output is not None and output != "-"
     if chosen is Format.xlsx and not to_file:
         raise ProcesskitError(
-            "--format xlsx writes a workbook, which is not text: give --output FILE.xlsx"
+            _("--format xlsx writes a workbook, which is not text: give --output FILE.xlsx")
         )
     day = parse_today(today)
     loaded = open_repository(path)
@@ -288,9 +289,12 @@ def _write(target: Path, data: bytes) -> None:
     """Write ``data`` beside ``target`` first, then move it into place."""
     from processkit.errors import ProcesskitError
     from processkit.fsutil import write_atomic_bytes
+    from processkit.i18n import _
 
     try:
         write_atomic_bytes(target, data)
     except OSError as problem:
         reason = problem.strerror or type(problem).__name__
-        raise ProcesskitError(f"--output: cannot write `{target}`: {reason}") from None
+        raise ProcesskitError(
+            _("--output: cannot write `{target}`: {reason}", target=target, reason=reason)
+        ) from None

@@ -17,6 +17,10 @@ app = typer.Typer(
 )
 
 
+#: The exit status after Ctrl-C (128 + SIGINT), as shells give it.
+INTERRUPTED = 130
+
+
 def _version(value: bool) -> None:
     if value:
         from processkit import __version__
@@ -77,6 +81,7 @@ def _register() -> None:
 def run(argv: list[str] | None = None) -> None:
     """Entry point: run the app, mapping every failure to exit status 2 or 3."""
     from processkit.errors import ConfigError, ProcesskitError
+    from processkit.i18n import _
     from processkit.loading.discover import RepositoryNotFound
 
     args = list(sys.argv[1:] if argv is None else argv)
@@ -89,8 +94,8 @@ def run(argv: list[str] | None = None) -> None:
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except typer.Abort:
-        typer.echo("processkit: interrupted", err=True)
-        sys.exit(130)
+        typer.echo(_("processkit: interrupted"), err=True)
+        sys.exit(INTERRUPTED)
     except ConfigError as problem:  # the one policy for a broken processkit.yaml
         from processkit.cli.reporters import report_config_error
 
@@ -100,8 +105,8 @@ def run(argv: list[str] | None = None) -> None:
         typer.echo(f"processkit: {problem}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
-        typer.echo("processkit: interrupted", err=True)
-        sys.exit(130)
+        typer.echo(_("processkit: interrupted"), err=True)
+        sys.exit(INTERRUPTED)
     except Exception as problem:
         if _is_usage_error(problem):  # typer's own (bad option, missing argument)
             problem.show()  # type: ignore[attr-defined]
@@ -109,13 +114,25 @@ def run(argv: list[str] | None = None) -> None:
         # every other failure is a bug of ours
         if debug:
             traceback.print_exc()
+        error = f"{type(problem).__name__}: {problem}"
         typer.echo(
-            f"processkit: internal error ({type(problem).__name__}: {problem}). This is a bug; "
-            "please report it to whoever looks after processkit in your organisation, with the "
-            "command you ran" + ("" if debug else " (run again with --debug to see the details)"),
+            _(
+                "processkit: internal error ({error}). This is a bug; please report it to whoever "
+                "looks after processkit in your organisation, with the command you ran",
+                error=error,
+            )
+            if debug
+            else _(
+                "processkit: internal error ({error}). This is a bug; please report it to whoever "
+                "looks after processkit in your organisation, with the command you ran (run again "
+                "with --debug to see the details)",
+                error=error,
+            ),
             err=True,
         )
         sys.exit(3)
+    if result == INTERRUPTED:  # typer's answer to Ctrl-C inside a command
+        typer.echo(_("processkit: interrupted"), err=True)
     sys.exit(result if isinstance(result, int) else 0)
 
 

@@ -143,7 +143,9 @@ def interfaces_command(
     from processkit.render import interfaces_dot
 
     if area is not None and around is not None:
-        raise ProcesskitError("use either --area or --around, not both")
+        from processkit.i18n import _
+
+        raise ProcesskitError(_("use either --area or --around, not both"))
     _require_graphviz(format)
     repo = _load(path)
     job = interfaces_dot(
@@ -185,8 +187,16 @@ def all_command(
         pictures = render_maps(jobs, _cache(repo, cache_dir, no_cache), format.value, stats=stats)
     for job, picture in zip(jobs, pictures, strict=True):
         _write_file(output / f"{job.name}.{format.value}", picture)
-    drawn = f" ({stats.drawn} drawn, {stats.cached} from the cache)" if stats.maps else ""
-    typer.echo(f"wrote {len(jobs)} maps to {output}{drawn}")
+    from processkit.i18n import _, n_
+
+    wrote = n_(
+        "wrote {count} map to {output}", "wrote {count} maps to {output}", len(jobs), output=output
+    )
+    if stats.maps:
+        wrote += " " + _(
+            "({drawn} drawn, {cached} from the cache)", drawn=stats.drawn, cached=stats.cached
+        )
+    typer.echo(wrote)
     _note_listed(
         repo, [pid for pid, rec in sorted(repo.processes.items()) if is_active(rec.entity)]
     )
@@ -225,12 +235,12 @@ def _cache(repo: Repository, cache_dir: Path | None, no_cache: bool) -> Path | N
 
 def _note_listed(repo: Repository, process_ids: list[str]) -> None:
     """Say which of the flows drawn were too large to draw, and listed instead."""
-    from processkit.cli.flow_notes import note_listed
+    from processkit.cli.flow_notes import ITS_MAP, note_listed
     from processkit.domain.flow import flow_map_drawn
 
     processes = [repo.processes[process_id].entity for process_id in process_ids]
     listed = [(p.id, len(p.activities)) for p in processes if not flow_map_drawn(p)]
-    note_listed(listed, "its map")
+    note_listed(listed, ITS_MAP)
 
 
 def _write_one(
@@ -257,8 +267,15 @@ def _write_file(target: Path, data: bytes) -> None:
     """Write ``data`` beside ``target`` first, then move it into place."""
     from processkit.errors import ProcesskitError
     from processkit.fsutil import write_atomic_bytes
+    from processkit.i18n import _
 
     try:
         write_atomic_bytes(target, data)
     except OSError as problem:
-        raise ProcesskitError(f"cannot write {target}: {problem.strerror or problem}") from None
+        raise ProcesskitError(
+            _(
+                "cannot write {target}: {problem}",
+                target=target,
+                problem=problem.strerror or problem,
+            )
+        ) from None

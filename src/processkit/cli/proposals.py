@@ -125,6 +125,7 @@ def new_command(
     from processkit.cli.dates import parse_today
     from processkit.domain.lookup import unknown_id
     from processkit.errors import ProcesskitError
+    from processkit.i18n import _
     from processkit.loading.session import open_repository
 
     day = parse_today(today)
@@ -134,8 +135,11 @@ def new_command(
         if not interactive:
             if process is None:
                 raise ProcesskitError(
-                    "--process is missing: name the process the proposal is about, e.g. "
-                    "--process " + (min(repo.processes) if repo.processes else "bu-utredning")
+                    _(
+                        "--process is missing: name the process the proposal is about, e.g. "
+                        "--process {example}",
+                        example=min(repo.processes) if repo.processes else "bu-utredning",
+                    )
                 )
             raise unknown_id("process", process, repo.processes, option="--process")
         process = _ask_process(repo.processes, process)
@@ -143,15 +147,17 @@ def new_command(
     if title is None or not title.strip():
         if not interactive:
             raise ProcesskitError(
-                '--title is missing: say in a few words what is proposed, e.g. --title "Kortare '
-                'väntetid till första samtalet"'
+                _(
+                    "--title is missing: say in a few words what is proposed, e.g. "
+                    '--title "Kortare väntetid till första samtalet"'
+                )
             )
-        title = _ask("Title (the proposal in a few words)")
+        title = _ask(_("Title (the proposal in a few words)"))
         asked = True
     if interactive and asked and submitted_by is None:
-        submitted_by = _ask("Submitted by (optional)", required=False)
+        submitted_by = _ask(_("Submitted by (optional)"), required=False)
     if interactive and asked and description is None:
-        description = _ask("Description (optional)", required=False)
+        description = _ask(_("Description (optional)"), required=False)
     answers = {"process": process, "title": title, "by": submitted_by, "description": description}
     planned = new.draft("proposal", answers, repo, day)
     new.write(repo.root, planned)
@@ -160,22 +166,25 @@ def new_command(
 
 
 def _ask(question: str, *, required: bool = True) -> str:
+    from processkit.i18n import _
+
     while True:
         answer: str = typer.prompt(
             question, default="" if not required else None, show_default=False
         )
         if answer.strip() or not required:
             return answer.strip()
-        typer.echo("Please write something (or press Ctrl-C to stop).", err=True)
+        typer.echo(_("Please write something (or press Ctrl-C to stop)."), err=True)
 
 
 def _ask_process(known: dict[str, Any], given: str | None) -> str:
     from processkit.domain.lookup import unknown_id
+    from processkit.i18n import _
 
     if given is not None:
         typer.echo(str(unknown_id("process", given, known, option="--process")), err=True)
     while True:
-        answer = _ask("Process (id)")
+        answer = _ask(_("Process (id)"))
         if answer in known:
             return answer
         typer.echo(str(unknown_id("process", answer, known)), err=True)

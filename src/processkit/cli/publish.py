@@ -45,6 +45,7 @@ def publish_command(
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
     from processkit.cli.site_report import ProgressBar, report_blocked, report_published
     from processkit.errors import ProcesskitError
+    from processkit.i18n import _
 
     day = None
     if as_of is not None:
@@ -54,10 +55,14 @@ def publish_command(
             day = date.fromisoformat(as_of)
         except ValueError:
             raise ProcesskitError(
-                f"--as-of: expected a date written YYYY-MM-DD, found `{as_of}`"
+                _(
+                    "{option}: expected a date written YYYY-MM-DD, found `{text}`",
+                    option="--as-of",
+                    text=as_of,
+                )
             ) from None
     if day is not None and at is not None:
-        raise ProcesskitError("give either --as-of or --at, not both")
+        raise ProcesskitError(_("give either --as-of or --at, not both"))
     request = PublishRequest(path, output, day, at, cache_dir=cache_dir)
     try:
         with ProgressBar(enabled=not quiet) as bar:

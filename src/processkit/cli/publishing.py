@@ -16,6 +16,7 @@ from pathlib import Path
 from processkit.diagnostics import Severity
 from processkit.errors import ProcesskitError
 from processkit.fsutil import write_atomic
+from processkit.i18n import _
 from processkit.loading.discover import find_root
 from processkit.loading.git import Commit, commit_date, export, resolve_as_of, resolve_at
 from processkit.loading.repository import Repository
@@ -57,7 +58,10 @@ def source_date_epoch() -> date | None:
         return datetime.fromtimestamp(int(value), UTC).date()
     except (ValueError, OverflowError, OSError):
         raise ProcesskitError(
-            f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, found `{value}`"
+            _(
+                "SOURCE_DATE_EPOCH must be a number of seconds since 1970, found `{value}`",
+                value=value,
+            )
         ) from None
 
 
@@ -74,7 +78,7 @@ def cache_folder(root: Path) -> Path:
 def publish(request: PublishRequest, progress: Progress | None = None) -> BuildResult:
     root = find_root(request.start)
     if request.as_of is not None and request.at is not None:
-        raise ProcesskitError("give either --as-of or --at, not both")
+        raise ProcesskitError(_("give either --as-of or --at, not both"))
     snapshot: Commit | None = None
     if request.as_of is not None:
         snapshot = resolve_as_of(root, request.as_of)

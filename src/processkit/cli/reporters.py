@@ -14,6 +14,7 @@ from typing import TextIO
 
 from processkit.diagnostics import Diagnostic, Report, Severity
 from processkit.errors import ConfigError
+from processkit.i18n import _, n_, p_
 from processkit.loading.git import top_folder
 from processkit.validate import Validation
 
@@ -57,13 +58,13 @@ def text_report(findings: Findings) -> str:
         head.append(" ")
         head.append(diagnostic.code, style=_STYLES[diagnostic.severity])
         head.append(" ")
-        head.append(f"{diagnostic.severity.value}:", style=_STYLES[diagnostic.severity])
+        head.append(f"{_label(diagnostic.severity)}:", style=_STYLES[diagnostic.severity])
         head.append(" " + diagnostic.message)
         console.print(head)
         for line in _source_block(diagnostic, source):
             console.print(Text(line, style="dim" if line.lstrip().startswith("|") else ""))
         if diagnostic.hint:
-            hint = Text("    = hint: ", style="green")
+            hint = Text("    = " + _("hint:") + " ", style="green")
             hint.append(diagnostic.hint)
             console.print(hint)
     console.print()
@@ -147,13 +148,22 @@ def report_config_error(problem: ConfigError, fmt: str, output: Path | None = No
         write_report(REPORTER_BY_NAME[fmt](Findings(report, source, problem.root)), output)
         return
     print_text(report, source)
-    sys.stderr.write("processkit: processkit.yaml must be fixed before anything else\n")
+    sys.stderr.write(_("processkit: processkit.yaml must be fixed before anything else") + "\n")
 
 
 def print_text(report: Report, source: SourceLine) -> None:
     """The text report on standard error (a command's output stays for its own result)."""
     findings = Findings(report, source, Path("."), is_terminal(sys.stderr))
     sys.stderr.write(text_report(findings))
+
+
+def _label(severity: Severity) -> str:
+    """The word before a diagnostic's message in the text report (``error:``)."""
+    if severity is Severity.ERROR:
+        return p_("severity", "error")
+    if severity is Severity.WARNING:
+        return p_("severity", "warning")
+    return p_("severity", "info")
 
 
 def _source_block(diagnostic: Diagnostic, source: SourceLine) -> list[str]:
@@ -170,26 +180,24 @@ def _source_block(diagnostic: Diagnostic, source: SourceLine) -> list[str]:
 
 def _summary_line(report: Report) -> str:
     summary = report.summary
-    where = (
-        f"in {summary.files} {_plural(summary.files, 'file')} ({summary.entities} "
-        f"{_plural(summary.entities, 'entity', 'entities')})"
-    )
+    files = n_("{count} file", "{count} files", summary.files)
+    entities = n_("{count} entity", "{count} entities", summary.entities)
     if not report.diagnostics:
-        return f"No problems found {where}."
+        return _("No problems found in {files} ({entities}).", files=files, entities=entities)
     parts = [
-        f"{summary.errors} {_plural(summary.errors, 'error')}",
-        f"{summary.warnings} {_plural(summary.warnings, 'warning')}",
+        n_("{count} error", "{count} errors", summary.errors),
+        n_("{count} warning", "{count} warnings", summary.warnings),
     ]
     if summary.infos:
-        parts.append(f"{summary.infos} {_plural(summary.infos, 'note')}")
-    return ", ".join(parts) + f" {where}."
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return one if count == 1 else (many or one + "s")
+        parts.append(n_("{count} note", "{count} notes", summary.infos))
+    return _(
+        "{counts} in {files} ({entities}).", counts=", ".join(parts), files=files, entities=entities
+    )
 
 
 def github_text(diagnostics: Iterable[Diagnostic], prefix: str) -> str:
+    from processkit.report_formats import annotation_title
+
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for diagnostic in diagnostics:
@@ -198,7 +206,7 @@ def github_text(diagnostics: Iterable[Diagnostic], prefix: str) -> str:
             properties.append(f"line={diagnostic.line}")
         if diagnostic.column:
             properties.append(f"col={diagnostic.column}")
-        properties.append(f"title={_escape_property(diagnostic.code)}")
+        properties.append(f"title={_escape_property(annotation_title(diagnostic.code))}")
         text = diagnostic.message + (f"\n{diagnostic.hint}" if diagnostic.hint else "")
         lines.append(
             f"::{levels[diagnostic.severity]} {','.join(properties)}::{_escape_data(text)}\n"

@@ -33,13 +33,16 @@ def rules_command(
 ) -> int:
     """List the rules of good process management, or print one rule's documentation."""
     from processkit.cli.rules_report import CATALOGUE_REPORTERS, RULE_REPORTERS
+    from processkit.i18n import _
     from processkit.rules.catalogue import catalogue, lookup
 
     chosen = lookup(code) if code is not None else None
     found = catalogue(path)
     if found.problem:
         typer.echo(f"processkit: {found.problem}", err=True)
-        typer.echo("processkit: showing the default severities instead of the configured", err=True)
+        typer.echo(
+            _("processkit: showing the default severities instead of the configured"), err=True
+        )
     if chosen is None:
         text = CATALOGUE_REPORTERS[format.value](found)
     else:

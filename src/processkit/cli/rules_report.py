@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from processkit.i18n import _, p_
 from processkit.rules.catalogue import Catalogue, Entry
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "off": "dim"}
@@ -24,11 +25,11 @@ def catalogue_text(found: Catalogue) -> str:
     from rich.text import Text
 
     table = Table(box=None, header_style="bold", pad_edge=False, show_edge=False)
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Name", no_wrap=True)
-    table.add_column("Default", no_wrap=True)
-    table.add_column("Here", no_wrap=True)
-    table.add_column("What it finds")
+    table.add_column(p_("rules table", "Code"), no_wrap=True)
+    table.add_column(p_("rules table", "Name"), no_wrap=True)
+    table.add_column(p_("rules table", "Default"), no_wrap=True)
+    table.add_column(p_("rules table", "Here"), no_wrap=True)
+    table.add_column(p_("rules table", "What it finds"))
     for entry in found.entries:
         here = Text(entry.effective, style=_STYLES[entry.effective])
         if entry.effective != entry.default:
@@ -44,13 +45,18 @@ def catalogue_text(found: Catalogue) -> str:
     with console.capture() as captured:
         console.print(table)
     text = "\n".join(line.rstrip() for line in captured.get().split("\n")) + "\n"
-    where = (
-        f"`Here` is the severity set in {_shown_path(found.config_path)}"
-        if found.config_path is not None
-        else "`Here` is the default severity (no processkit.yaml read)"
-    )
-    changed = " (* where it differs from the default)" if found.config_path else ""
-    return text + f"{where}{changed}. `processkit rules CODE` explains a rule.\n"
+    if found.config_path is not None:
+        said = _(
+            "`Here` is the severity set in {path} (* where it differs from the default). "
+            "`processkit rules CODE` explains a rule.",
+            path=_shown_path(found.config_path),
+        )
+    else:
+        said = _(
+            "`Here` is the default severity (no processkit.yaml read). "
+            "`processkit rules CODE` explains a rule."
+        )
+    return text + said + "\n"
 
 
 def rule_json(entry: Entry) -> str:
@@ -68,11 +74,20 @@ def rule_text(entry: Entry) -> str:
     # rich pads every line to the full width; the padding is noise when piped or saved
     lines = [line.rstrip() for line in captured.get().split("\n")]
     text = "\n".join(lines).rstrip("\n") + "\n\n"
-    settings = f"Severity: {entry.effective} (default {entry.default})"
     if entry.options:
-        shown = ", ".join(f"{name} = {value}" for name, value in entry.options.items())
-        settings += f". Options: {shown}"
-    return text + settings + ".\n"
+        settings = _(
+            "Severity: {severity} (default {default}). Options: {options}.",
+            severity=entry.effective,
+            default=entry.default,
+            options=", ".join(f"{name} = {value}" for name, value in entry.options.items()),
+        )
+    else:
+        settings = _(
+            "Severity: {severity} (default {default}).",
+            severity=entry.effective,
+            default=entry.default,
+        )
+    return text + settings + "\n"
 
 
 #: ``rules --format NAME``: the catalogue as text, by the format's name.

@@ -28,6 +28,7 @@ def serve_command(
     import time
 
     from processkit.errors import ProcesskitError
+    from processkit.i18n import _
     from processkit.loading.discover import find_root
     from processkit.site.preview import fingerprint, make_server
 
@@ -40,12 +41,22 @@ def serve_command(
             server = make_server(output, port)
         except OSError as problem:
             raise ProcesskitError(
-                f"cannot serve on port {port} ({problem.strerror}); choose another with --port"
+                _(
+                    "cannot serve on port {port} ({problem}); choose another with --port",
+                    port=port,
+                    problem=problem.strerror,
+                )
             ) from None
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         address = f"http://127.0.0.1:{server.server_address[1]}/"
-        _say(f"Serving {root} at {address} (Ctrl-C to stop); rebuilding when a file changes.")
+        _say(
+            _(
+                "Serving {folder} at {address} (Ctrl-C to stop); rebuilding when a file changes.",
+                folder=root,
+                address=address,
+            )
+        )
         seen = fingerprint(root)
         try:
             while True:
@@ -53,13 +64,13 @@ def serve_command(
                 now = fingerprint(root)
                 if now != seen:
                     seen = now
-                    _say("A file changed; rebuilding …")
+                    _say(_("A file changed; rebuilding …"))
                     if _build(root, output, first=False):
-                        _say(f"Rebuilt; reload {address}")
+                        _say(_("Rebuilt; reload {address}", address=address))
                 if once:
                     break
         except KeyboardInterrupt:
-            _say("Stopped.")
+            _say(_("Stopped."))
         finally:
             server.shutdown()
             server.server_close()

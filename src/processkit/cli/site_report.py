@@ -14,7 +14,18 @@ from processkit.site.build import BuildResult
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-STAGES = {"maps": "Maps", "pages": "Pages", "search": "Search index"}
+
+def _stage(stage: str) -> str:
+    """The name of a stage of the build beside its progress bar."""
+    from processkit.i18n import p_
+
+    if stage == "maps":
+        return p_("progress", "Maps")
+    if stage == "pages":
+        return p_("progress", "Pages")
+    if stage == "search":
+        return p_("progress", "Search index")
+    return stage
 
 
 class ProgressBar:
@@ -54,34 +65,45 @@ class ProgressBar:
             return
         task = self._tasks.get(stage)
         if task is None:
-            task = self._progress.add_task(STAGES.get(stage, stage), total=total)
+            task = self._progress.add_task(_stage(stage), total=total)
             self._tasks[stage] = task
         self._progress.update(task, completed=done, total=total)
 
 
 def report_blocked(blocked: PublishBlocked) -> None:
     from processkit.cli.reporters import print_text
+    from processkit.i18n import n_
 
     loaded = blocked.loaded
     report = Report.build(loaded.diagnostics, loaded.repo.files, loaded.repo.entity_count())
     print_text(report, loaded.repo.source_line)
-    sys.stderr.write(
-        f"processkit: the site was not published: the repository has {blocked.errors} "
-        f"error{'s' if blocked.errors != 1 else ''} (listed above); fix them and publish "
-        "again. The previous site is untouched.\n"
+    said = n_(
+        "processkit: the site was not published: the repository has {count} error (listed "
+        "above); fix them and publish again. The previous site is untouched.",
+        "processkit: the site was not published: the repository has {count} errors (listed "
+        "above); fix them and publish again. The previous site is untouched.",
+        blocked.errors,
     )
+    sys.stderr.write(said + "\n")
 
 
 def report_published(result: BuildResult) -> None:
-    from processkit.cli.flow_notes import note_listed
+    from processkit.cli.flow_notes import ITS_PAGE, note_listed
+    from processkit.i18n import _, n_
 
-    search = "" if result.searchable else ", without search"
-    sys.stdout.write(
-        f"Published {result.pages} pages and {result.maps} maps{search} to "
-        f"{_shown(result.output / 'index.html')}\n"
+    values = {
+        "pages": n_("{count} page", "{count} pages", result.pages),
+        "maps": n_("{count} map", "{count} maps", result.maps),
+        "where": _shown(result.output / "index.html"),
+    }
+    said = (
+        _("Published {pages} and {maps} to {where}", **values)
+        if result.searchable
+        else _("Published {pages} and {maps}, without search, to {where}", **values)
     )
+    sys.stdout.write(said + "\n")
     sys.stdout.flush()
-    note_listed(result.listed, "its page")
+    note_listed(result.listed, ITS_PAGE)
 
 
 def _shown(path: Path) -> str:

@@ -11,8 +11,9 @@ from typing import Any
 
 from processkit.diagnostics import did_you_mean, named_ids
 from processkit.errors import ProcesskitError
-from processkit.loading.references import KIND_NAMES
+from processkit.i18n import _, current, p_
 from processkit.loading.repository import Record, Repository
+from processkit.model.kinds import KIND_INFO, kind_word
 
 
 class UnknownEntity(ProcesskitError):
@@ -48,17 +49,32 @@ def unknown_id(
     `barn`?``. Without a near guess it names the ids there are, or, when there is none of the
     kind yet, how to make the first."""
     ids = sorted(known)
-    message = f"`{written}` is not a {KIND_NAMES.get(kind, kind)} in this repository"
-    if option:
-        message = f"{option}: {message}"
+    name = kind_word(kind, current()) if kind in KIND_INFO else kind
     near = guess(written, known if isinstance(known, Mapping) else ids)
     if near is not None:
-        message += f"; did you mean `{near}`?"
+        message = _(
+            "`{written}` is not a {kind} in this repository; did you mean `{suggestion}`?",
+            written=written,
+            kind=name,
+            suggestion=near,
+        )
     elif not ids:
-        message += f", and there is none yet; create one first with `processkit new {kind}`"
+        message = _(
+            "`{written}` is not a {kind} in this repository, and there is none yet; create one "
+            "first with `processkit new {kind_id}`",
+            written=written,
+            kind=name,
+            kind_id=kind,
+        )
     else:
-        message += f"; there are: {named_ids(ids)}"
-    return UnknownEntity(message)
+        last = p_("the last of a list", "and")
+        message = _(
+            "`{written}` is not a {kind} in this repository; there are: {ids}",
+            written=written,
+            kind=name,
+            ids=named_ids(ids, last=f" {last} "),
+        )
+    return UnknownEntity(f"{option}: {message}" if option else message)
 
 
 def require(repo: Repository, kind: str, entity_id: str, *, option: str | None = None) -> None:
@@ -68,7 +84,11 @@ def require(repo: Repository, kind: str, entity_id: str, *, option: str | None =
         return
     if repo.exists(kind, entity_id):
         raise UnknownEntity(
-            f"the {kind} `{entity_id}` has errors, so it cannot be drawn; "
-            "run `processkit validate` to see them"
+            _(
+                "the {kind} `{id}` has errors, so it cannot be drawn; "
+                "run `processkit validate` to see them",
+                kind=kind,
+                id=entity_id,
+            )
         )
     raise unknown_id(kind, entity_id, records, option=option)

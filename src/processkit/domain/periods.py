@@ -8,6 +8,7 @@ from datetime import date
 
 from processkit.domain.dates import add_days, add_months
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 
 _SPAN_RE = re.compile(r"^\s*(\d{1,5})\s*([dwm]?)\s*$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,8 +39,12 @@ def parse_span(text: str, option: str) -> Span:
     match = _SPAN_RE.match(text)
     if match is None:
         raise ProcesskitError(
-            f"{option}: expected a period such as 30d (days), 8w (weeks) or 3m (months), "
-            f"found `{text}`"
+            _(
+                "{option}: expected a period such as 30d (days), 8w (weeks) or 3m (months), "
+                "found `{text}`",
+                option=option,
+                text=text,
+            )
         )
     return Span(int(match.group(1)), match.group(2) or "d")
 
@@ -58,7 +63,11 @@ def parse_date(text: str, option: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise ProcesskitError(
-            f"{option}: expected a date written YYYY-MM-DD, found `{text}`"
+            _(
+                "{option}: expected a date written YYYY-MM-DD, found `{text}`",
+                option=option,
+                text=text,
+            )
         ) from None
 
 
@@ -69,5 +78,9 @@ def since_date(text: str, today: date, option: str = "--since") -> date:
     if is_span(text):
         return parse_span(text, option).before(today)
     raise ProcesskitError(
-        f"{option}: expected a period such as 7d or a date written YYYY-MM-DD, found `{text}`"
+        _(
+            "{option}: expected a period such as 7d or a date written YYYY-MM-DD, found `{text}`",
+            option=option,
+            text=text,
+        )
     )

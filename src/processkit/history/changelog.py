@@ -18,6 +18,7 @@ from processkit.domain.periods import is_date, is_span, parse_date, parse_span
 from processkit.errors import ProcesskitError
 from processkit.history.fieldchanges import FieldChange, Names, diff_values
 from processkit.history.snapshots import EntityKey, Snapshot, Unreadable, identify, snapshot
+from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, YAML_SUFFIXES, is_excluded
 from processkit.loading.git import Commit, FileChange, GitHistory
 from processkit.loading.repository import Repository
@@ -91,7 +92,7 @@ def changelog(
     commit, branch or tag (default: the last commit). ``today`` defaults to the date of the
     period's last commit, so the result depends on the repository alone.
     """
-    with GitHistory(repo.root, "the change log") as history:
+    with GitHistory(repo.root, _("the change log")) as history:
         period = resolve_period(history, since, until, today)
         return _build(history, repo, period)
 
@@ -108,7 +109,10 @@ def resolve_period(
         found = history.last_on_or_before(head, until_date)
         if found is None:
             raise ProcesskitError(
-                f"the history has no commits on or before {until}: there is nothing to report"
+                _(
+                    "the history has no commits on or before {until}: there is nothing to report",
+                    until=until,
+                )
             )
         head = found
     else:
@@ -124,15 +128,21 @@ def resolve_period(
             since_date = parse_span(since, "--since").before(until_date)
         if since_date > until_date:
             raise ProcesskitError(
-                f"--since: the period starts on {since_date.isoformat()}, after its end "
-                f"({until_date.isoformat()})"
+                _(
+                    "--since: the period starts on {start}, after its end ({end})",
+                    start=since_date.isoformat(),
+                    end=until_date.isoformat(),
+                )
             )
         base = history.last_before(head, since_date)
         if base is None and history.is_shallow():
             raise ProcesskitError(
-                f"the git history here is shallow: it has no commit before "
-                f"{since_date.isoformat()}, so every file would look new; fetch the whole "
-                "history first (`git fetch --unshallow`, or `fetch-depth: 0` in CI)"
+                _(
+                    "the git history here is shallow: it has no commit before {day}, so every "
+                    "file would look new; fetch the whole history first (`git fetch "
+                    "--unshallow`, or `fetch-depth: 0` in CI)",
+                    day=since_date.isoformat(),
+                )
             )
         return Period(base, head, since_date, until_date)
     return Period(history.resolve(since, "--since"), head, None, until_date)

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from processkit.errors import ProcesskitError
 from processkit.fsutil import write_atomic
+from processkit.i18n import N_, _
 
 FORMATS = ("svg", "png", "pdf")
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "Graphviz is not installed (the `dot` program was not found); install it with "
     "`sudo apt-get install graphviz` (see the README's set-up), or use --format dot"
 )
@@ -30,7 +31,7 @@ class GraphvizMissing(ProcesskitError):
     """The Graphviz programs are not on the PATH."""
 
     def __init__(self) -> None:
-        super().__init__(INSTALL_HINT)
+        super().__init__(_(INSTALL_HINT))
 
 
 class RenderError(ProcesskitError):
@@ -82,10 +83,14 @@ def _ask_version(dot: str) -> str:
             [dot, "-V"], capture_output=True, timeout=30, check=False, stdin=subprocess.DEVNULL
         )
     except (OSError, subprocess.TimeoutExpired) as problem:
-        raise RenderError(f"could not run Graphviz ({dot} -V): {problem}") from None
+        raise RenderError(
+            _("could not run Graphviz ({dot} -V): {problem}", dot=dot, problem=problem)
+        ) from None
     said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
     if done.returncode != 0 or not said:
-        raise RenderError(f"could not run Graphviz ({dot} -V exited {done.returncode})")
+        raise RenderError(
+            _("could not run Graphviz ({dot} -V exited {code})", dot=dot, code=done.returncode)
+        )
     return said.splitlines()[0]
 
 
@@ -101,17 +106,31 @@ def run_dot(
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"Graphviz took longer than {timeout:.0f} s to draw {len(graphs)} map(s)"
+            _(
+                "Graphviz took longer than {seconds} s to draw {count} map(s)",
+                seconds=round(timeout),
+                count=len(graphs),
+            )
         ) from None
     except OSError as problem:
-        raise RenderError(f"could not run Graphviz ({dot}): {problem}") from None
+        raise RenderError(
+            _("could not run Graphviz ({dot}): {problem}", dot=dot, problem=problem)
+        ) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz failed: {said[0] if said else f'exit {done.returncode}'}")
+        raise RenderError(
+            _("Graphviz failed: {problem}", problem=said[0])
+            if said
+            else _("Graphviz failed: exit {code}", code=done.returncode)
+        )
     parts = split_output(done.stdout, fmt)
     if len(parts) != len(graphs):
         raise RenderError(
-            f"Graphviz drew {len(parts)} pictures for {len(graphs)} maps; cannot tell them apart"
+            _(
+                "Graphviz drew {pictures} pictures for {maps} maps; cannot tell them apart",
+                pictures=len(parts),
+                maps=len(graphs),
+            )
         )
     return parts
 
@@ -146,7 +165,7 @@ def _split_png(data: bytes) -> list[bytes]:
     start = 0
     while start < len(data):
         if not data.startswith(PNG_SIGNATURE, start):
-            raise RenderError("Graphviz wrote something that is not a PNG picture")
+            raise RenderError(_("Graphviz wrote something that is not a PNG picture"))
         position = start + len(PNG_SIGNATURE)
         while True:
             length = int.from_bytes(data[position : position + 4], "big")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.render.cache import MapCache, cache_key
 from processkit.render.graphviz import (
     FORMATS,
@@ -93,7 +94,7 @@ def render_maps(
 
     def draw(batch: list[tuple[str, MapJob]]) -> list[tuple[str, bytes]]:
         drawn = _draw_batch(dot, batch, fmt, timeout)
-        return [(key, data) for (key, _), data in zip(batch, drawn, strict=True)]
+        return [(key, data) for (key, _job), data in zip(batch, drawn, strict=True)]
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for done in pool.map(draw, batches):
@@ -138,17 +139,19 @@ def _batches(
 def _draw_batch(dot: str, batch: list[tuple[str, MapJob]], fmt: str, timeout: float) -> list[bytes]:
     layout = batch[0][1].layout
     try:
-        return run_dot(dot, [job.dot for _, job in batch], fmt, layout, timeout)
+        return run_dot(dot, [job.dot for _key, job in batch], fmt, layout, timeout)
     except RenderError as problem:
         if len(batch) == 1:
-            raise RenderError(f"map {batch[0][1].name}: {problem}") from None
+            raise RenderError(
+                _("map {name}: {problem}", name=batch[0][1].name, problem=problem)
+            ) from None
     # find the map Graphviz fails on: draw them one by one
     drawn: list[bytes] = []
-    for _, job in batch:
+    for _key, job in batch:
         try:
             drawn += run_dot(dot, [job.dot], fmt, layout, timeout)
         except RenderError as problem:
-            raise RenderError(f"map {job.name}: {problem}") from None
+            raise RenderError(_("map {name}: {problem}", name=job.name, problem=problem)) from None
     return drawn
 
 
@@ -157,6 +160,10 @@ def _store(cache: MapCache, key: str, fmt: str, data: bytes) -> None:
         cache.put(key, fmt, data)
     except OSError as problem:
         raise ProcesskitError(
-            f"cannot write the map cache in {cache.root} ({problem.strerror or problem}); "
-            "choose another folder with --cache-dir, or use --no-cache"
+            _(
+                "cannot write the map cache in {folder} ({problem}); "
+                "choose another folder with --cache-dir, or use --no-cache",
+                folder=cache.root,
+                problem=problem.strerror or problem,
+            )
         ) from None

@@ -20,6 +20,7 @@ from processkit.codepoints import printable
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.collect import collect, map_requests
@@ -221,7 +222,11 @@ def _inside(repo: Repository, relative: str, setting: str) -> Path:
     target = (root / relative).resolve()
     if target != root and root not in target.parents:
         raise ProcesskitError(
-            f"{setting}: `{relative}` is outside the repository; give a path inside it"
+            _(
+                "{setting}: `{path}` is outside the repository; give a path inside it",
+                setting=setting,
+                path=relative,
+            )
         )
     return target
 
@@ -232,8 +237,12 @@ def _folder_in(repo: Repository, relative: str | None, setting: str) -> Path | N
     target = _inside(repo, relative, setting)
     if not target.is_dir():
         raise ProcesskitError(
-            f"{setting}: there is no folder `{relative}` in the repository; create it or "
-            "correct the path in processkit.yaml"
+            _(
+                "{setting}: there is no folder `{path}` in the repository; create it or "
+                "correct the path in processkit.yaml",
+                setting=setting,
+                path=relative,
+            )
         )
     return target
 
@@ -242,12 +251,20 @@ def _file_in(repo: Repository, relative: str, setting: str) -> Path:
     target = _inside(repo, relative, setting)
     if not target.is_file():
         raise ProcesskitError(
-            f"{setting}: there is no file `{relative}` in the repository; add the file or "
-            "correct the path in processkit.yaml"
+            _(
+                "{setting}: there is no file `{path}` in the repository; add the file or "
+                "correct the path in processkit.yaml",
+                setting=setting,
+                path=relative,
+            )
         )
     if target.suffix.lower() not in LOGO_SUFFIXES:
         raise ProcesskitError(
-            f"{setting}: `{relative}` is not an image the site can show; use one of "
-            + ", ".join(LOGO_SUFFIXES)
+            _(
+                "{setting}: `{path}` is not an image the site can show; use one of {suffixes}",
+                setting=setting,
+                path=relative,
+                suffixes=", ".join(LOGO_SUFFIXES),
+            )
         )
     return target

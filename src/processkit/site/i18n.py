@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.resources import templates_dir
 
 LANGUAGES = ("sv", "en")
@@ -31,10 +32,16 @@ def _messages(language: str) -> dict[str, str]:
         messages = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as problem:
         raise ProcesskitError(
-            f"the site's message catalogue {path} cannot be read: {problem}"
+            _(
+                "the site's message catalogue {path} cannot be read: {problem}",
+                path=path,
+                problem=problem,
+            )
         ) from None
     if not isinstance(messages, dict):
-        raise ProcesskitError(f"the site's message catalogue {path} is not a JSON object")
+        raise ProcesskitError(
+            _("the site's message catalogue {path} is not a JSON object", path=path)
+        )
     return {str(key): str(value) for key, value in messages.items()}
 
 
@@ -62,5 +69,7 @@ class Catalogue:
 def catalogue(language: str) -> Catalogue:
     """The catalogue of ``language`` (``sv`` or ``en``)."""
     if language not in LANGUAGES:
-        raise ProcesskitError(f"site.language: expected one of sv, en, found `{language}`")
+        raise ProcesskitError(
+            _("site.language: expected one of sv, en, found `{language}`", language=language)
+        )
     return Catalogue(language, _messages(language))

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 
 #: The file that tells a folder is a site processkit published (and may be replaced).
 MARKER = ".processkit-site"
@@ -28,15 +29,23 @@ def check_output(output: Path, repository: Path) -> None:
     root = repository.resolve()
     if target == root or target in root.parents:
         raise ProcesskitError(
-            f"the output folder {output} holds the repository itself; publish into a folder "
-            "of its own, such as `site`"
+            _(
+                "the output folder {output} holds the repository itself; publish into a "
+                "folder of its own, such as `site`",
+                output=output,
+            )
         )
     if target.exists() and not target.is_dir():
-        raise ProcesskitError(f"the output {output} is a file, not a folder; choose a folder")
+        raise ProcesskitError(
+            _("the output {output} is a file, not a folder; choose a folder", output=output)
+        )
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
         raise ProcesskitError(
-            f"the folder {output} exists and is not a site processkit published, so it is left "
-            "alone; choose another --output folder, or empty this one"
+            _(
+                "the folder {output} exists and is not a site processkit published, so it is "
+                "left alone; choose another --output folder, or empty this one",
+                output=output,
+            )
         )
 
 

@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.site.filecache import FileCache, link_tree
 
 FOLDER = "pagefind"
@@ -70,14 +71,16 @@ def pagefind_executable() -> Path:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]
     except ImportError:
         raise ProcesskitError(
-            "the search index needs the pagefind-bin package; install it with "
-            "`pip install pagefind-bin`"
+            _(
+                "the search index needs the pagefind-bin package; install it with "
+                "`pip install pagefind-bin`"
+            )
         ) from None
     try:
         return Path(get_executable())
     except FileNotFoundError:
         raise ProcesskitError(
-            "the pagefind-bin package has no pagefind program for this machine; reinstall it"
+            _("the pagefind-bin package has no pagefind program for this machine; reinstall it")
         ) from None
 
 
@@ -172,7 +175,9 @@ def _index_shard(site: Path, shard: Shard, *, primary: bool) -> None:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise ProcesskitError(
-            "the search index could not be built: " + (detail[-1] if detail else "pagefind failed")
+            _("the search index could not be built: {problem}", problem=detail[-1])
+            if detail
+            else _("the search index could not be built: pagefind failed")
         )
     keep = {*_DATA, *(_CODE if primary else ())}
     for entry in sorted(output.iterdir()):
