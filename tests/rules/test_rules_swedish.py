@@ -204,19 +204,17 @@ def test_validate_with_lang_sv_says_the_finding_and_its_hint_in_swedish(
 ) -> None:
     case = case_dir("PK104", "fail-in-not-mirrored")
     result = cli("validate", case, "--lang", "sv", "--today", TODAY.isoformat())
-    lines = result.out.splitlines()
-    assert (
-        "processes/barn/utreda.yaml:8:14 PK104 warning: enligt det här gränssnittet tar `utreda` "
+    assert result.out == (
+        "processes/barn/utreda.yaml:8:14 PK104 varning: enligt det här gränssnittet tar `utreda` "
         "emot från `insats` (`in`), men processes/barn/insats.yaml har inget gränssnitt `out` "
-        "till `utreda`"
-    ) in lines
-    assert any(
-        line.endswith(
-            ": Lägg till `{process: utreda, direction: out}` under `interfaces:` i "
-            "processes/barn/insats.yaml, eller ta bort det här gränssnittet om överlämningen "
-            "inte längre sker."
-        )
-        for line in lines
+        "till `utreda`\n"
+        "  8 |   - process: insats\n"
+        "    |              ^\n"
+        "    = tips: Lägg till `{process: utreda, direction: out}` under `interfaces:` i "
+        "processes/barn/insats.yaml, eller ta bort det här gränssnittet om överlämningen inte "
+        "längre sker.\n"
+        "\n"
+        "0 fel, 1 varning i 4 filer (3 beskrivningar).\n"
     )
 
 
