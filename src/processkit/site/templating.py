@@ -4,6 +4,7 @@ word), and a repository's own templates in front of the built-in ones."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import (
@@ -15,7 +16,10 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from processkit.i18n import _, n_, p_
+from processkit import i18n
+from processkit.errors import ProcesskitError
+from processkit.i18n import N_, _, n_, p_
+from processkit.model.kinds import Language
 from processkit.resources import templates_dir
 from processkit.site.labels import label
 from processkit.site.links import mailto
@@ -42,6 +46,25 @@ def environment(overrides: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.globals.update(_=_, n_=n_, p_=p_, label=label)
+    env.globals.update(_=_, n_=n_, p_=p_, label=label, t=_gone(i18n.current()))
     env.filters["mailto"] = mailto  # href="{{ person.email|mailto }}"
     return env
+
+
+def _gone(spoken: Language) -> Callable[..., str]:
+    """``t("key")``, the catalogue of earlier versions, in a repository's own template: told in
+    the language the command speaks (``spoken``), not the site's."""
+
+    def t(key: object, /, **values: object) -> str:
+        raise ProcesskitError(
+            i18n.translate(
+                spoken,
+                N_(
+                    'site.templates: a template of your own uses `t("{key}")`, which is gone; '
+                    'write the English text instead, e.g. `_("Home")` (see docs/publish.md)'
+                ),
+                key=key,
+            )
+        )
+
+    return t
