@@ -1,5 +1,6 @@
-"""The message catalogue is whole: every text the code marks has a Swedish translation, no
-translation is left over, and each keeps the placeholders of its English text."""
+"""The message catalogue is whole: every text the code and the templates mark has a Swedish
+translation, no translation is left over, and each keeps the placeholders of its English
+text."""
 
 from __future__ import annotations
 
@@ -14,24 +15,57 @@ import processkit
 from processkit import i18n
 from processkit.cli.main import run
 from processkit.i18n_build import sources
+from processkit.resources import templates_dir
 
 CHECKOUT = Path(processkit.__file__).resolve().parents[2]
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "p_": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+#: Every template of processkit is Jinja: the site's pages, and what ``init`` and ``new`` write.
+TEMPLATES = [("**.html", "jinja2.ext:babel_extract"), ("**.j2", "jinja2.ext:babel_extract")]
+#: As the environments read them (the line numbers then agree).
+JINJA = {"trim_blocks": "true", "lstrip_blocks": "true", "keep_trailing_newline": "true"}
+#: A call of a catalogue function in a template, with a text written in it.
+TEMPLATE_CALL = re.compile(r"""(?<![\w.])(?:_|n_|p_)\(\s*["']""")
 
 Key = tuple[str, str | None]
 
 
+def _extract(folder: Path, method_map: list[tuple[str, str]]) -> list[tuple[str, int, Key]]:
+    """(file, line, (message id, context)) of every text marked under ``folder``."""
+    options = {pattern: JINJA for pattern, method in method_map if method != "python"}
+    return [
+        (filename, line, ((message if isinstance(message, tuple) else (message,))[0], context))
+        for filename, line, message, _comments, context in extract_from_dir(
+            folder, method_map=method_map, options_map=options, keywords=KEYWORDS
+        )
+    ]
+
+
 def _extracted() -> dict[Key, str]:
-    """(message id, context) -> where the code marks it."""
+    """(message id, context) -> where the code or a template marks it."""
     found: dict[Key, str] = {}
-    source = CHECKOUT / "src" / "processkit"
-    for filename, line, message, _comments, context in extract_from_dir(
-        source, method_map=[("**.py", "python")], keywords=KEYWORDS
-    ):
-        ids = message if isinstance(message, tuple) else (message,)
-        found.setdefault((ids[0], context), f"{filename}:{line}")
+    marked = _extract(CHECKOUT / "src" / "processkit", [("**.py", "python")])
+    marked += _extract(templates_dir(), TEMPLATES)
+    for filename, line, key in marked:
+        found.setdefault(key, f"{filename}:{line}")
     return found
+
+
+def test_every_text_a_template_writes_is_extracted() -> None:
+    """Babel's Jinja extractor finds every ``_("...")``, ``n_`` and ``p_`` of the templates
+    (a call it cannot read, e.g. with a text built by ``~``, would be missed silently)."""
+    counted: dict[str, int] = {}
+    for path in sorted(templates_dir().rglob("*")):
+        if path.suffix in (".html", ".j2"):
+            source = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+            calls = len(TEMPLATE_CALL.findall(source))
+            if calls:
+                counted[path.relative_to(templates_dir()).as_posix()] = calls
+    extracted: dict[str, int] = {}
+    for filename, _line, _key in _extract(templates_dir(), TEMPLATES):
+        extracted[filename] = extracted.get(filename, 0) + 1
+    assert extracted == counted
+    assert sum(counted.values()) > 250  # the site's pages are written in _("English text")
 
 
 def _catalogue() -> dict[Key, tuple[str, ...]]:

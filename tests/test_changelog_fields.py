@@ -6,10 +6,12 @@ from typing import Any
 
 import pytest
 
+from processkit import i18n
 from processkit.history.fieldchanges import Names, diff_values
 from processkit.history.phrasing import describe
 from processkit.loading.yamlfile import read_yaml
 from processkit.reports.markdown import escape
+from processkit.words import Language, days, handbook_type_word, status_word
 
 NAMES = Names(
     {
@@ -179,3 +181,31 @@ def test_html_for_the_site_escapes_values_and_marks_ids_as_code() -> None:
         describe(change, "sv", html_escape, lambda s: f"<code>{html_escape(s)}</code>")
         for change in changes
     ] == ["aktivitet <code>a2</code> 'A &amp; &lt;B&gt;' lades till"]
+
+
+@pytest.mark.parametrize("command", ["sv", "en"])
+def test_the_words_are_in_the_language_asked_for_whatever_the_command_speaks(
+    command: Language,
+) -> None:
+    """A notice is written in ``site.language``: the words come from the catalogue in the
+    language asked for, not in the one processkit speaks on the command line."""
+    approved = BASE.replace("status: draft", "status: approved")
+    support = BASE.replace("type: core", "type: support")
+    with i18n.speaking(command):
+        assert _words("process", BASE, approved, "sv") == ["status utkast → fastställd"]
+        assert _words("process", BASE, approved, "en") == ["status draft → approved"]
+        assert _words("process", BASE, support, "sv") == [
+            "typ ändrades från huvudprocess till stödprocess"
+        ]
+        assert _words("process", BASE, support, "en") == ["type changed from core to support"]
+        assert i18n.current() == command
+    with i18n.speaking(command):
+        assert [status_word("done", "sv", n) for n in (1, 2)] == ["genomförd", "genomförda"]
+        assert [status_word("review", "sv", n) for n in (1, 2)] == ["på remiss", "på remiss"]
+        assert [status_word("accepted", "en", n) for n in (1, 2)] == ["accepted", "accepted"]
+        assert status_word("review", "en") == "in review"
+        assert status_word("lost", "sv") == "lost"
+        assert [days(n, "sv") for n in (1, 5)] == ["1 dag", "5 dagar"]
+        assert [days(n, "en") for n in (1, 5)] == ["1 day", "5 days"]
+        assert handbook_type_word("guideline", "sv") == "riktlinje"
+        assert handbook_type_word("guideline", "en") == "guideline"

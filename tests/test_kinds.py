@@ -14,18 +14,13 @@ from processkit.model.entity import Entity
 from processkit.model.introspect import vocabulary
 from processkit.model.kinds import KIND_TABLE, KindInfo, Words
 from processkit.resources import schemas_dir, templates_dir
+from processkit.site.labels import values as site_labels
 from processkit.site.sitemap import ENTITY_PAGES
 
 
 @cache
 def _new_repository() -> dict[str, str]:
     return plan("Exempelby kommun", date(2026, 3, 1), install="processkit==1.2.0")
-
-
-def _catalogue(language: str) -> dict[str, str]:
-    text = (templates_dir() / "site" / "i18n" / f"{language}.json").read_text(encoding="utf-8")
-    result: dict[str, str] = json.loads(text)
-    return result
 
 
 def missing_pieces(row: KindInfo) -> list[str]:
@@ -55,8 +50,8 @@ def missing_pieces(row: KindInfo) -> list[str]:
         words = row.words.get(language)
         if words is None or not words.singular or not words.plural:
             missing.append(f"the words for `{kind}` in `{language}`")
-        if row.label_key not in _catalogue(language):
-            missing.append(f"`{row.label_key}` in templates/site/i18n/{language}.json")
+    if kind not in site_labels("changes.kind"):
+        missing.append("its label on the site (`changes.kind` in src/processkit/site/labels.py)")
     files = _new_repository()
     if not any(
         path.startswith(f"{row.folder}/") and f"kind: {kind}\n" in text
@@ -92,9 +87,8 @@ def test_a_new_kind_is_told_what_it_lacks() -> None:
         "templates/new/audit.yaml.j2",
         "templates/site/audit.html",
         "the builder of its page in src/processkit/site/pages/audit.py",
-        "`changes.kind.audit` in templates/site/i18n/sv.json",
         "the words for `audit` in `en`",
-        "`changes.kind.audit` in templates/site/i18n/en.json",
+        "its label on the site (`changes.kind` in src/processkit/site/labels.py)",
         "an example audit in templates/init/examples",
         "the schema of `audit` in a new repository",
         "the editor settings for audits/",

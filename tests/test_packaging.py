@@ -67,9 +67,9 @@ def test_wheel_carries_the_package_and_every_resource(release: Release) -> None:
             if n.startswith(f"processkit/{folder}/")
         }
         assert inside == shipped(folder), folder
-    assert {n for n in names if n.startswith("processkit/templates/site/i18n/")} == {
-        "processkit/templates/site/i18n/en.json",
-        "processkit/templates/site/i18n/sv.json",
+    # the site's words are in the compiled message catalogue (English is the message ids)
+    assert {n for n in names if n.startswith("processkit/locale/")} == {
+        "processkit/locale/sv/LC_MESSAGES/processkit.mo"
     }
     # the message catalogue, compiled when the wheel was built; its sources stay in the sdist
     assert {n for n in names if n.startswith("processkit/locale/")} == {

@@ -178,6 +178,52 @@ def test_a_missing_logo_or_template_folder_is_told_in_one_line(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(
+    ("site_language", "command", "message"),
+    [
+        (
+            "sv",
+            "en",
+            'site.templates: a template of your own uses `t("nav.start")`, which is gone; write '
+            'the English text instead, e.g. `_("Home")` (see docs/publish.md)',
+        ),
+        (
+            "en",
+            "sv",
+            'site.templates: en egen mall använder `t("nav.start")`, som inte finns längre; skriv '
+            'den engelska texten i stället, till exempel `_("Home")` (se docs/publish.md)',
+        ),
+    ],
+)
+def test_a_template_of_its_own_that_asks_for_a_catalogue_key_is_told_in_one_line(
+    rich_repo: Path,
+    tmp_path: Path,
+    cli: Cli,
+    monkeypatch: pytest.MonkeyPatch,
+    site_language: str,
+    command: str,
+    message: str,
+) -> None:
+    """The keys of the former site catalogue are gone: said in the command's language, not
+    the site's, also where a forked worker renders the page."""
+    from processkit.site import parallel
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 0)
+    write_files(
+        rich_repo / "mallar",
+        {
+            "base.html": '{% extends "builtin/base.html" %}\n'
+            '{% block footer %}{{ t("nav.start") }}{% endblock %}\n'
+        },
+    )
+    config = rich_repo / "processkit.yaml"
+    setting = f"  templates: mallar\n  language: {site_language}\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("site:\n", "site:\n" + setting))
+    result = cli("--lang", command, "publish", rich_repo, "--output", tmp_path / "out", "--quiet")
+    assert (result.code, result.err) == (2, f"processkit: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_failure_in_a_worker_process_leaves_the_previous_site_untouched(
     rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,6 +3,7 @@ cache (.processkit-cache/site), and what comes out is the same as a build from n
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from tests.site.conftest import EPOCH
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
+from processkit import i18n
 from processkit.cli.publishing import PublishRequest, publish
 from processkit.site import build as build_module
 from processkit.site import maps as maps_module
@@ -101,3 +103,19 @@ def test_a_changed_publication_date_does_not_reindex(
     # every page shows the new date in its footer, which search does not read: only the
     # shard with the accessibility statement (its main text gives the date) is indexed again
     assert calls == {"pages": 19, "maps": 3, "shards": 1}
+
+
+def test_a_changed_message_catalogue_renders_every_page_again(
+    repo: Path, tmp_path: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages' words are in the catalogue of the site's language, not in the templates: a
+    new processkit with other Swedish words makes every page anew."""
+    publish(PublishRequest(repo, tmp_path / "site"))
+    calls.clear()
+    changed = tmp_path / "locale"
+    shutil.copytree(i18n.locale_dir(), changed)
+    with (changed / "sv" / "LC_MESSAGES" / "processkit.mo").open("ab") as catalogue:
+        catalogue.write(b"\0")
+    monkeypatch.setattr(i18n, "locale_dir", lambda: changed)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert calls["pages"] == 19

@@ -14,6 +14,9 @@ from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import page_facts
 from tests.site.repos import RICH
 
+from processkit import i18n
+from processkit.model.kinds import Language
+from processkit.site import parallel
 from processkit.site.theme import contrast
 
 GOLDENS = Path(__file__).parent / "goldens"
@@ -90,6 +93,58 @@ def test_a_process_page_in_english(build_site: BuildSite) -> None:
     ):
         assert label in text, label
     assert "Processägare" not in text
+
+
+@pytest.mark.parametrize(
+    ("site_language", "command", "said", "not_said"),
+    [
+        (
+            "en",
+            "sv",
+            [
+                "Skip to content",
+                "Core process · Barn och unga",
+                "Process owner Anna Nilsson , Avdelningschef",
+                "Next review 2026-01-15 overdue",
+            ],
+            "Processägare",
+        ),
+        (
+            "sv",
+            "en",
+            [
+                "Hoppa till innehållet",
+                "Huvudprocess · Barn och unga",
+                "Processägare Anna Nilsson , Avdelningschef",
+                "Nästa revision 2026-01-15 försenad",
+            ],
+            "Process owner",
+        ),
+    ],
+)
+def test_the_site_speaks_its_own_language_not_the_commands(
+    build_site: BuildSite,
+    monkeypatch: pytest.MonkeyPatch,
+    site_language: str,
+    command: Language,
+    said: list[str],
+    not_said: str,
+) -> None:
+    """``site.language`` decides the pages and their maps, also where forked workers make them,
+    whatever language processkit speaks to the person who publishes."""
+    files = dict(RICH)
+    files["processkit.yaml"] = f"{files['processkit.yaml']}  language: {site_language}\n"
+    monkeypatch.setattr(parallel, "THRESHOLD", 0)  # pages made by forked workers
+    with i18n.speaking(command):
+        site = build_site(files)
+        assert i18n.current() == command
+    html = (site / "processes/utredning.html").read_text(encoding="utf-8")
+    text = " ".join(" ".join(page_facts(site, "processes/utredning.html").text).split())
+    for words in said:
+        assert words in text, words
+    assert not_said not in text
+    flow = "Process flow" if site_language == "en" else "Processflöde"
+    assert f"{flow} \N{EN DASH} " in html  # the flow map, drawn in its words
 
 
 def test_overdue_review_is_flagged_on_the_publication_day(build_site: BuildSite) -> None:

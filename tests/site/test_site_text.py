@@ -1,19 +1,24 @@
-"""Markdown, safe links and the message catalogue."""
+"""Markdown, safe links and the site's words in the message catalogue."""
 
 from __future__ import annotations
 
-import json
 import re
-import typing
+from typing import get_args
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from processkit import i18n
 from processkit.codepoints import printable
 from processkit.model.config import AssessmentMethod, Compliance
+from processkit.model.handbook import Handbook
+from processkit.model.kinds import KIND_TABLE
+from processkit.model.proposal import ProposalStatus
+from processkit.model.role import Role
+from processkit.model.types import Frequency, ProcessType, Status
 from processkit.resources import templates_dir
-from processkit.site.i18n import LANGUAGES, catalogue, catalogue_path
+from processkit.site.labels import label, values
 from processkit.site.links import href, mailto
 from processkit.site.markdown import is_safe_url, markdown, markdown_cell, markdown_phrasing
 from processkit.site.sitemap import NAVIGATION, SITE_PAGES
@@ -125,66 +130,68 @@ def test_markdown_inside_a_paragraph_is_the_words_of_the_first_block() -> None:
     assert str(markdown_phrasing(None)) == ""
 
 
-def test_both_catalogues_have_the_same_labels() -> None:
-    keys = [set(json.loads(catalogue_path(lang).read_text(encoding="utf-8"))) for lang in LANGUAGES]
-    assert keys[0] == keys[1]
+def _choices(annotation: object) -> tuple[str, ...]:
+    """The values a ``Literal`` (or an optional one) allows."""
+    args = get_args(annotation)
+    if args and all(isinstance(arg, str) for arg in args):
+        return tuple(str(arg) for arg in args)
+    return tuple(value for arg in args if arg is not type(None) for value in _choices(arg))
 
 
 def test_every_label_a_template_asks_for_exists() -> None:
-    texts = catalogue("sv")
-    literal = re.compile(r"""\bt\(\s*["']([a-z0-9_.\-]+)["']""")
-    dynamic = re.compile(r"""\bt\(\s*["']([a-z0-9_\-]+\.)["']\s*~""")
+    """``label("group", value)`` in a template names a group that has a word for every value
+    the model allows."""
     enumerations = {
-        "type.": ["management", "core", "support"],
-        "type_plural.": ["management", "core", "support"],
-        "status.": ["draft", "review", "approved", "retired"],
-        "frequency.": ["weekly", "monthly", "quarterly", "yearly"],
-        "risk_level.": ["low", "medium", "high", "very-high"],
-        "proposal.": ["new", "assessing", "accepted", "rejected", "done"],
-        "dimension.": ["design", "performers", "owner", "infrastructure", "metrics"],
-        "category.": ["governance", "operational"],
-        "category_plural.": ["governance", "operational"],
-        "management_area.": ["process", "resource", "work"],
-        "level.": ["strategic", "tactical", "operational"],
-        "handbook_type.": [
-            "handbook",
-            "policy",
-            "guideline",
-            "routine",
-            "instruction",
-            "checklist",
-        ],
-        "raci.": ["r", "a", "c", "i", "r_long", "a_long", "c_long", "i_long"],
-        "a11y_status.": list(typing.get_args(Compliance)),
-        "a11y_method.": list(typing.get_args(AssessmentMethod)),
+        "type": get_args(ProcessType),
+        "type_plural": get_args(ProcessType),
+        "status": get_args(Status),
+        "proposal": get_args(ProposalStatus),
+        "frequency": get_args(Frequency),
+        "risk_level": ("low", "medium", "high", "very-high"),
+        "category": _choices(Role.model_fields["category"].annotation),
+        "category_plural": _choices(Role.model_fields["category"].annotation),
+        "management_area": _choices(Role.model_fields["management_area"].annotation),
+        "level": _choices(Role.model_fields["level"].annotation),
+        "handbook_type": _choices(Handbook.model_fields["type"].annotation),
+        "raci": ("r", "a", "c", "i"),
+        "raci_long": ("r", "a", "c", "i"),
+        "changes.kind": tuple(row.kind for row in KIND_TABLE),
+        "changes.change": ("added", "changed", "removed", "retired"),
+        "a11y_status": get_args(Compliance),
+        "a11y_method": get_args(AssessmentMethod),
     }
-    missing = []
+    asked = set()
     for template in sorted((templates_dir() / "site").glob("*.html")):
-        source = template.read_text(encoding="utf-8")
-        for key in literal.findall(source):
-            if not key.endswith(".") and not texts.has(key):
-                missing.append(f"{template.name}: {key}")
-        for prefix in dynamic.findall(source):
-            assert prefix in enumerations, f"{template.name}: {prefix} is not listed here"
-            missing += [
-                f"{template.name}: {prefix}{v}"
-                for v in enumerations[prefix]
-                if not texts.has(prefix + v)
-            ]
-    assert missing == []
+        asked |= set(re.findall(r"""\blabel\(\s*["']([a-z_.]+)["']""", template.read_text()))
+    assert asked <= set(enumerations)
+    assert {group: sorted(values(group)) for group in enumerations} == {
+        group: sorted(wanted) for group, wanted in enumerations.items()
+    }
 
 
-def test_every_heading_and_menu_label_of_the_page_list_exists() -> None:
-    texts = catalogue("sv")
-    keys = [page.heading for page in SITE_PAGES if page.heading is not None]
-    keys += [item.label for item in NAVIGATION]
-    assert len(keys) == 16
-    assert [key for key in keys if not texts.has(key)] == []
+def test_a_label_is_said_in_the_language_spoken() -> None:
+    with i18n.speaking("sv"):
+        assert label("proposal", "accepted") == "Beviljat"
+        assert label("changes.change", "retired") == "upphörde"
+        assert label("risk_level", "very-high") == "mycket hög"
+    with i18n.speaking("en"):
+        assert label("proposal", "accepted") == "Accepted"
+        assert label("changes.change", "retired") == "retired"
+    with pytest.raises(KeyError, match="no label for `dismissed` in `proposal`"):
+        label("proposal", "dismissed")
+
+
+def test_every_heading_and_menu_label_of_the_page_list_is_translated() -> None:
+    texts = [page.heading for page in SITE_PAGES if page.heading is not None]
+    texts += [item.label for item in NAVIGATION]
+    assert len(texts) == 16
+    assert [text for text in texts if i18n.translate("sv", text) == text] == []
+    assert i18n.translate("sv", NAVIGATION[0].label) == "Start"
 
 
 def test_no_template_holds_words_of_its_own() -> None:
     """Every text a reader sees comes from the catalogue: between tags, a template holds only
-    Jinja expressions, punctuation and whitespace."""
+    Jinja expressions (``_("English text")``), punctuation and whitespace."""
     words = re.compile(r"[A-Za-zÅÄÖåäö]{2,}")
     found = []
     for template in sorted((templates_dir() / "site").glob("*.html")):
@@ -196,11 +203,16 @@ def test_no_template_holds_words_of_its_own() -> None:
     assert found == []
 
 
-def test_labels_fill_their_placeholders() -> None:
-    assert catalogue("sv")("start.process_count", count=12) == "12 processer"
-    assert catalogue("en")("history.last_changed", date="2026-01-01", author="Anna") == (
-        "Last changed 2026-01-01 by Anna."
-    )
+def test_texts_fill_their_placeholders() -> None:
+    with i18n.speaking("sv"):
+        assert i18n.n_("1 process", "{count} processes", 12) == "12 processer"
+        assert i18n.n_("1 process", "{count} processes", 1) == "1 process"
+    assert i18n.translate(
+        "en", "Last changed {date} by {author}.", date="2026-01-01", author="Anna"
+    ) == ("Last changed 2026-01-01 by Anna.")
+    assert i18n.translate(
+        "sv", "Last changed {date} by {author}.", date="2026-01-01", author="Anna"
+    ) == ("Senast ändrad 2026-01-01 av Anna.")
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab åÖ1.-+=>#*_[]()<>&\"'!:/|~`\\\t\n")), max_size=12))

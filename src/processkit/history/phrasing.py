@@ -4,253 +4,142 @@ Erik Åberg", "activity `a3` 'Fatta beslut' added", "status draft → approved".
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
+from processkit import i18n
 from processkit.history.fieldchanges import ITEM_KEYS, FieldChange
-from processkit.words import HANDBOOK_TYPE_WORDS, STATUS_WORDS, Language
+from processkit.i18n import _, p_
+from processkit.words import Language, handbook_type_words, status_words
 
-#: What a field is called, by language; a list field by its plural.
-FIELD_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "name": "name",
-        "title": "title",
-        "description": "description",
-        "customers": "customers",
-        "unit": "unit",
-        "owner": "owner",
-        "order": "order",
-        "area": "delivery area",
-        "type": "type",
-        "parent": "parent process",
-        "status": "status",
-        "version": "version",
-        "leaders": "process leaders",
-        "purpose": "purpose",
-        "customer": "customer",
-        "need": "need",
-        "start": "start",
-        "end": "end",
-        "value": "value",
-        "inputs": "inputs",
-        "outputs": "outputs",
-        "activities": "activities",
-        "interfaces": "interfaces",
-        "requirements": "requirements",
-        "measures": "measures",
-        "risks": "risks",
-        "controls": "self-checks",
-        "systems": "IT systems",
-        "documents": "documents",
-        "approved": "approval",
-        "review_date": "next review",
-        "tags": "tags",
-        "category": "category",
-        "management_area": "management area",
-        "level": "level",
-        "responsibilities": "responsibilities",
-        "email": "e-mail",
-        "username": "user name",
-        "summary": "summary",
-        "processes": "processes",
-        "chapters": "chapters",
-        "process": "process",
-        "submitted": "submitted",
-        "submitted_by": "submitted by",
-        "decision": "decision",
-        "decided": "decision date",
-        "date": "date",
-        "scores": "scores",
-        "assessors": "assessors",
-        "comments": "comments",
-        "role": "performer",
-        "accountable": "accountable",
-        "consulted": "consulted",
-        "informed": "informed",
-        "next": "next",
-        "direction": "direction",
-        "source": "source",
-        "url": "link",
-        "definition": "definition",
-        "target": "target",
-        "frequency": "frequency",
-        "likelihood": "likelihood",
-        "consequence": "consequence",
-        "action": "action",
-        "method": "method",
-        "handbook": "handbook",
-        "by": "approved by",
-        "body": "text",
-    },
-    "sv": {
-        "name": "namn",
-        "title": "titel",
-        "description": "beskrivning",
-        "customers": "kunder",
-        "unit": "enhet",
-        "owner": "ägare",
-        "order": "ordning",
-        "area": "leveransområde",
-        "type": "typ",
-        "parent": "överordnad process",
-        "status": "status",
-        "version": "version",
-        "leaders": "processledare",
-        "purpose": "syfte",
-        "customer": "kund",
-        "need": "behov",
-        "start": "start",
-        "end": "slut",
-        "value": "värde",
-        "inputs": "indata",
-        "outputs": "utdata",
-        "activities": "aktiviteter",
-        "interfaces": "gränssnitt",
-        "requirements": "styrande krav",
-        "measures": "mått",
-        "risks": "risker",
-        "controls": "egenkontroller",
-        "systems": "verksamhetssystem",
-        "documents": "dokument",
-        "approved": "fastställelse",
-        "review_date": "nästa revision",
-        "tags": "etiketter",
-        "category": "kategori",
-        "management_area": "ledningsområde",
-        "level": "nivå",
-        "responsibilities": "ansvar",
-        "email": "e-post",
-        "username": "användarnamn",
-        "summary": "sammanfattning",
-        "processes": "processer",
-        "chapters": "kapitel",
-        "process": "process",
-        "submitted": "inkommet",
-        "submitted_by": "förslagsställare",
-        "decision": "beslut",
-        "decided": "beslutsdatum",
-        "date": "datum",
-        "scores": "poäng",
-        "assessors": "bedömare",
-        "comments": "kommentarer",
-        "role": "utförare",
-        "accountable": "ansvarig",
-        "consulted": "konsulteras",
-        "informed": "informeras",
-        "next": "nästa",
-        "direction": "riktning",
-        "source": "källa",
-        "url": "länk",
-        "definition": "definition",
-        "target": "målvärde",
-        "frequency": "frekvens",
-        "likelihood": "sannolikhet",
-        "consequence": "konsekvens",
-        "action": "åtgärd",
-        "method": "metod",
-        "handbook": "handbok",
-        "by": "fastställd av",
-        "body": "text",
-    },
-}
 
-#: What one item of a list field is called.
-ITEM_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "activities": "activity",
-        "interfaces": "interface with",
-        "requirements": "requirement",
-        "measures": "measure",
-        "risks": "risk",
-        "controls": "self-check",
-        "documents": "document",
-        "chapters": "chapter",
-        "leaders": "process leader",
-        "inputs": "input",
-        "outputs": "output",
-        "systems": "IT system",
-        "tags": "tag",
-        "processes": "process",
-        "assessors": "assessor",
-        "responsibilities": "responsibility",
-    },
-    "sv": {
-        "activities": "aktivitet",
-        "interfaces": "gränssnitt mot",
-        "requirements": "krav",
-        "measures": "mått",
-        "risks": "risk",
-        "controls": "egenkontroll",
-        "documents": "dokument",
-        "chapters": "kapitel",
-        "leaders": "processledare",
-        "inputs": "indata",
-        "outputs": "utdata",
-        "systems": "verksamhetssystem",
-        "tags": "etikett",
-        "processes": "process",
-        "assessors": "bedömare",
-        "responsibilities": "ansvar",
-    },
-}
+@cache
+def field_labels(language: Language) -> dict[str, str]:
+    """What each field is called; a list field by its plural."""
+    with i18n.speaking(language):
+        return {
+            "name": p_("field", "name"),
+            "title": p_("field", "title"),
+            "description": p_("field", "description"),
+            "customers": p_("field", "customers"),
+            "unit": p_("field", "unit"),
+            "owner": p_("field", "owner"),
+            "order": p_("field", "order"),
+            "area": p_("field", "delivery area"),
+            "type": p_("field", "type"),
+            "parent": p_("field", "parent process"),
+            "status": p_("field", "status"),
+            "version": p_("field", "version"),
+            "leaders": p_("field", "process leaders"),
+            "purpose": p_("field", "purpose"),
+            "customer": p_("field", "customer"),
+            "need": p_("field", "need"),
+            "start": p_("field", "start"),
+            "end": p_("field", "end"),
+            "value": p_("field", "value"),
+            "inputs": p_("field", "inputs"),
+            "outputs": p_("field", "outputs"),
+            "activities": p_("field", "activities"),
+            "interfaces": p_("field", "interfaces"),
+            "requirements": p_("field", "requirements"),
+            "measures": p_("field", "measures"),
+            "risks": p_("field", "risks"),
+            "controls": p_("field", "self-checks"),
+            "systems": p_("field", "IT systems"),
+            "documents": p_("field", "documents"),
+            "approved": p_("field", "approval"),
+            "review_date": p_("field", "next review"),
+            "tags": p_("field", "tags"),
+            "category": p_("field", "category"),
+            "management_area": p_("field", "management area"),
+            "level": p_("field", "level"),
+            "responsibilities": p_("field", "responsibilities"),
+            "email": p_("field", "e-mail"),
+            "username": p_("field", "user name"),
+            "summary": p_("field", "summary"),
+            "processes": p_("field", "processes"),
+            "chapters": p_("field", "chapters"),
+            "process": p_("field", "process"),
+            "submitted": p_("field", "submitted"),
+            "submitted_by": p_("field", "submitted by"),
+            "decision": p_("field", "decision"),
+            "decided": p_("field", "decision date"),
+            "date": p_("field", "date"),
+            "scores": p_("field", "scores"),
+            "assessors": p_("field", "assessors"),
+            "comments": p_("field", "comments"),
+            "role": p_("field", "performer"),
+            "accountable": p_("field", "accountable"),
+            "consulted": p_("field", "consulted"),
+            "informed": p_("field", "informed"),
+            "next": p_("field", "next"),
+            "direction": p_("field", "direction"),
+            "source": p_("field", "source"),
+            "url": p_("field", "link"),
+            "definition": p_("field", "definition"),
+            "target": p_("field", "target"),
+            "frequency": p_("field", "frequency"),
+            "likelihood": p_("field", "likelihood"),
+            "consequence": p_("field", "consequence"),
+            "action": p_("field", "action"),
+            "method": p_("field", "method"),
+            "handbook": p_("field", "handbook"),
+            "by": p_("field", "approved by"),
+            "body": p_("field", "text"),
+        }
 
-_ENUM_WORDS: dict[str, dict[str, str]] = {
-    "sv": {
-        **STATUS_WORDS["sv"],
-        **HANDBOOK_TYPE_WORDS["sv"],
-        "management": "ledningsprocess",
-        "core": "huvudprocess",
-        "support": "stödprocess",
-        "in": "in",
-        "out": "ut",
-        "weekly": "varje vecka",
-        "monthly": "varje månad",
-        "quarterly": "varje kvartal",
-        "yearly": "varje år",
-        "governance": "styrande",
-        "operational": "operativ",
-        "strategic": "strategisk",
-        "tactical": "taktisk",
-        "resource": "resursledning",
-        "work": "arbetsledning",
-    },
-    "en": {**STATUS_WORDS["en"]},
-}
 
-_TEMPLATES: dict[str, dict[str, str]] = {
-    "en": {
-        "changed": "{label} changed from {old} to {new}",
-        "status": "{label} {old} → {new}",
-        "set": "{label} set to {new}",
-        "unset": "{label} removed (was {old})",
-        "unset_long": "{label} removed",
-        "set_long": "{label} written",
-        "edited": "{label} edited",
-        "item_added": "{item} added",
-        "item_removed": "{item} removed",
-        "reordered": "{label} reordered",
-        "moved": "moved from file {old} to {new}",
-        "unreadable_before": "could not be read before the period ({old}); shown as it is now",
-        "unreadable_after": "cannot be read at the end of the period ({new})",
-    },
-    "sv": {
-        "changed": "{label} ändrades från {old} till {new}",
-        "status": "{label} {old} → {new}",
-        "set": "{label} sattes till {new}",
-        "unset": "{label} togs bort (var {old})",
-        "unset_long": "{label} togs bort",
-        "set_long": "{label} skrevs",
-        "edited": "{label} ändrades",
-        "item_added": "{item} lades till",
-        "item_removed": "{item} togs bort",
-        "reordered": "{label} fick ny ordning",
-        "moved": "flyttades från filen {old} till {new}",
-        "unreadable_before": "kunde inte läsas före perioden ({old}); visas som den är nu",
-        "unreadable_after": "kan inte läsas i slutet av perioden ({new})",
-    },
-}
+@cache
+def _item_labels(language: Language) -> dict[str, str]:
+    """What one item of a list field is called."""
+    with i18n.speaking(language):
+        return {
+            "activities": p_("list item", "activity"),
+            "interfaces": p_("list item", "interface with"),
+            "requirements": p_("list item", "requirement"),
+            "measures": p_("list item", "measure"),
+            "risks": p_("list item", "risk"),
+            "controls": p_("list item", "self-check"),
+            "documents": p_("list item", "document"),
+            "chapters": p_("list item", "chapter"),
+            "leaders": p_("list item", "process leader"),
+            "inputs": p_("list item", "input"),
+            "outputs": p_("list item", "output"),
+            "systems": p_("list item", "IT system"),
+            "tags": p_("list item", "tag"),
+            "processes": p_("list item", "process"),
+            "assessors": p_("list item", "assessor"),
+            "responsibilities": p_("list item", "responsibility"),
+        }
+
+
+@cache
+def _enum_words(language: Language) -> dict[str, str]:
+    """A value chosen from a list (a status, a type, a frequency) in words; in English, a
+    value without a word of its own is shown as written."""
+    with i18n.speaking(language):
+        return {
+            **status_words(language),
+            **handbook_type_words(language),
+            "management": p_("field value", "management"),
+            "core": p_("field value", "core"),
+            "support": p_("field value", "support"),
+            "in": p_("field value", "in"),
+            "out": p_("field value", "out"),
+            "weekly": p_("field value", "weekly"),
+            "monthly": p_("field value", "monthly"),
+            "quarterly": p_("field value", "quarterly"),
+            "yearly": p_("field value", "yearly"),
+            "governance": p_("field value", "governance"),
+            "operational": p_("field value", "operational"),
+            "strategic": p_("field value", "strategic"),
+            "tactical": p_("field value", "tactical"),
+            "resource": p_("field value", "resource"),
+            "work": p_("field value", "work"),
+        }
 
 
 def field_label(field: str, language: Language) -> str:
-    return FIELD_LABELS[language].get(field, field)
+    return field_labels(language).get(field, field)
 
 
 def describe(
@@ -262,19 +151,29 @@ def describe(
     """One change in plain words. ``markup`` is applied to every text taken from the files
     (names, values, paths): pass a Markdown or HTML escape. ``code`` shows an id (default: in
     backticks, as Markdown has it; for HTML e.g. ``lambda s: f"<code>{escape(s)}</code>"``)."""
-    m = markup or _same
-    c = code or _backticks
-    words = _TEMPLATES[language]
+    with i18n.speaking(language):
+        return _describe(change, language, markup or _same, code or _backticks)
+
+
+def _describe(
+    change: FieldChange, language: Language, m: Callable[[str], str], c: Callable[[str], str]
+) -> str:
     if change.action == "moved":
-        return words["moved"].format(old=m(change.old or ""), new=m(change.new or ""))
+        return _("moved from file {old} to {new}", old=m(change.old or ""), new=m(change.new or ""))
     if change.action == "unreadable":
-        which = "unreadable_before" if change.old else "unreadable_after"
-        return words[which].format(old=m(change.old or ""), new=m(change.new or ""))
+        if change.old:
+            return _(
+                "could not be read before the period ({old}); shown as it is now",
+                old=m(change.old),
+            )
+        return _("cannot be read at the end of the period ({new})", new=m(change.new or ""))
     label = field_label(change.part or change.field, language)
     if change.action == "reordered":
-        return words["reordered"].format(label=field_label(change.field, language))
-    if change.action in ("item_added", "item_removed"):
-        return words[change.action].format(item=_item(change, language, m, c))
+        return _("{label} reordered", label=field_label(change.field, language))
+    if change.action == "item_added":
+        return _("{item} added", item=_item(change, language, m, c))
+    if change.action == "item_removed":
+        return _("{item} removed", item=_item(change, language, m, c))
     prefix = ""
     if change.item is not None:
         prefix = _item(change, language, m, c) + ": "
@@ -284,17 +183,23 @@ def describe(
     old = _value(change, change.old, language, m)
     new = _value(change, change.new, language, m)
     if change.action == "edited":
-        text = words["edited"].format(label=label)
+        text = _("{label} edited", label=label)
     elif change.action == "set":
-        template = words["set"] if new else words["set_long"]
-        text = template.format(label=label, new=new)
+        text = (
+            _("{label} set to {new}", label=label, new=new)
+            if new
+            else _("{label} written", label=label)
+        )
     elif change.action == "unset":
-        template = words["unset"] if old else words["unset_long"]
-        text = template.format(label=label, old=old)
+        text = (
+            _("{label} removed (was {old})", label=label, old=old)
+            if old
+            else _("{label} removed", label=label)
+        )
     elif (change.part or change.field) == "status":
-        text = words["status"].format(label=label, old=old, new=new)
+        text = _("{label} {old} → {new}", label=label, old=old, new=new)
     else:
-        text = words["changed"].format(label=label, old=old, new=new)
+        text = _("{label} changed from {old} to {new}", label=label, old=old, new=new)
     return prefix + text
 
 
@@ -312,7 +217,7 @@ def _item(
     m: Callable[[str], str],
     c: Callable[[str], str],
 ) -> str:
-    noun = ITEM_LABELS[language].get(change.field, field_label(change.field, language))
+    noun = _item_labels(language).get(change.field, field_label(change.field, language))
     if change.item is None:
         return noun
     if change.field == "interfaces":
@@ -334,5 +239,6 @@ def _value(
     if change.value_kind == "text":
         return f"'{m(value)}'"
     if change.value_kind == "enum":
-        return m(", ".join(_ENUM_WORDS[language].get(part, part) for part in value.split(", ")))
+        words = _enum_words(language)
+        return m(", ".join(words.get(part, part) for part in value.split(", ")))
     return m(value)

@@ -56,11 +56,6 @@ class KindInfo:
         return f"new/{self.kind}.yaml.j2"
 
     @property
-    def label_key(self) -> str:
-        """The site's catalogue key for the kind's name as a label."""
-        return f"changes.kind.{self.kind}"
-
-    @property
     def folder_hint(self) -> str:
         """The folder as a message shows it."""
         return f"{self.folder}/<area>" if self.by_area else self.folder

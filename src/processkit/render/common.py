@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from processkit.domain.structure import is_active
 from processkit.loading.repository import Repository
 from processkit.model import Process
+from processkit.model.kinds import Language
 from processkit.render import style
 from processkit.render.dot import Html, html_text
 from processkit.render.texts import Texts, status_word, type_word
@@ -63,14 +64,14 @@ def process_label(process: Process, notes: list[str], width: int = style.NAME_WI
     return Html(lines)
 
 
-def status_notes(process: Process, texts: Texts, language: str) -> list[str]:
+def status_notes(process: Process, texts: Texts, language: Language) -> list[str]:
     """The words a process's label carries besides its name: its status unless approved."""
     if process.status == "approved":
         return []
     return [status_word(process.status, language)]
 
 
-def process_desc(repo: Repository, process: Process, texts: Texts, language: str) -> str:
+def process_desc(repo: Repository, process: Process, texts: Texts, language: Language) -> str:
     area = repo.areas.get(process.area)
     text = texts.process_desc.format(
         type=type_word(process.type, texts),

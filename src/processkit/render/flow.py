@@ -20,6 +20,7 @@ from processkit.domain.lookup import require
 from processkit.domain.structure import handovers, is_active
 from processkit.loading.repository import Repository
 from processkit.model import Process
+from processkit.model.kinds import Language
 from processkit.model.process import Activity
 from processkit.render import style
 from processkit.render.common import (
@@ -66,7 +67,7 @@ class _Flow:
     name: str
     links: Links
     texts: Texts
-    language: str
+    language: Language
     infos: list[NodeInfo] = field(default_factory=list)
 
     def role_name(self, role_id: str) -> str:

@@ -21,6 +21,7 @@ from processkit.domain.lookup import require
 from processkit.domain.structure import NESTED_LEVELS, handovers, sorted_areas
 from processkit.loading.repository import Repository
 from processkit.model import Process
+from processkit.model.kinds import Language
 from processkit.model.types import ProcessType
 from processkit.render import style
 from processkit.render.common import (
@@ -53,7 +54,7 @@ class _Landscape:
     name: str
     links: Links
     texts: Texts
-    language: str
+    language: Language
     shown: dict[str, Process]
     breakdown: bool  # sub-processes drawn below their parent (one area), or only counted
     columns: int = 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from processkit import __version__
+from processkit import __version__, i18n
 from processkit.codepoints import printable
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
@@ -28,7 +28,6 @@ from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
 from processkit.site.filecache import FileCache, link_file
 from processkit.site.history import GitLinks, History
-from processkit.site.i18n import catalogue
 from processkit.site.maps import figures
 from processkit.site.output import check_output, mark, staging, swap
 from processkit.site.parallel import run_indexed
@@ -81,8 +80,7 @@ def build_site(
     the commits that closed proposals and the git host's address (none when not given)."""
     check_output(output, protect or repo.root)
     config = repo.config
-    texts = catalogue(config.site.language)
-    env = environment(texts, _folder_in(repo, config.site.templates, "site.templates"))
+    env = environment(_folder_in(repo, config.site.templates, "site.templates"))
     logo = _file_in(repo, config.site.logo, "site.logo") if config.site.logo else None
     contact = config.site.accessibility_contact
     site = SiteInfo(
@@ -107,7 +105,8 @@ def build_site(
         files,
         (lambda done, total: progress("maps", done, total)) if progress else None,
     )
-    pages = list(collect(repo, facts, history, maps, counts, texts, git))
+    with i18n.speaking(config.site.language):
+        pages = list(collect(repo, facts, history, maps, counts, git))
     fingerprint = _fingerprint(env, site)
     with staging(output) as folder:
 
@@ -161,8 +160,12 @@ def build_site(
 
 def _fingerprint(env: Environment, site: SiteInfo) -> str:
     """Everything besides a page's own context that decides its HTML: processkit's version,
-    the templates (built-in and the repository's own) and the site-wide facts."""
+    the templates (built-in and the repository's own), the message catalogue of the site's
+    language and the site-wide facts."""
     digest = hashlib.sha256(f"{__version__}\0{site!r}\0".encode())
+    if site.language != "en":  # English is the message ids: in the templates and the code
+        compiled = i18n.locale_dir() / site.language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+        digest.update(compiled.read_bytes())
     loader = env.loader
     assert loader is not None
     for name in sorted(loader.list_templates()):
@@ -172,10 +175,11 @@ def _fingerprint(env: Environment, site: SiteInfo) -> str:
 
 
 def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
+    """The page's HTML, in the site's language (``site.language``) whatever language the
+    command speaks; set here, in the process that renders, so a forked worker speaks it too."""
     template = env.get_template(page.template)
-    # the texts of the repository may hold characters no page may (see processkit.codepoints)
-    return printable(
-        template.render(
+    with i18n.speaking(site.language):
+        html = template.render(
             site=site,
             page=page.context,
             root=page.root,
@@ -185,7 +189,8 @@ def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
             crumbs=getattr(page.context, "breadcrumbs", []),
             navigation=NAVIGATION,
         )
-    )
+    # the texts of the repository may hold characters no page may (see processkit.codepoints)
+    return printable(html)
 
 
 def _write(target: Path, text: str) -> None:

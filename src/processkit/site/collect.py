@@ -7,12 +7,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from processkit.domain.facts import Facts
 from processkit.domain.flow import flow_map_drawn
 from processkit.domain.structure import is_active, sorted_areas
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_TABLE
 from processkit.site.contexts import MapFigure, Page
 from processkit.site.counts import AreaCount
 from processkit.site.history import GitLinks, History
-from processkit.site.i18n import Catalogue
 from processkit.site.maps import MapRequest
 from processkit.site.sitemap import ENTITY_PAGES, SITE_PAGES, Sources
 
@@ -43,7 +43,6 @@ def collect(
     history: History,
     maps: Mapping[str, MapFigure],
     counts: Sequence[AreaCount],
-    texts: Catalogue,
     git: GitLinks | None = None,
 ) -> Iterator[Page]:
     """Every page of the site, in a fixed order: the pages that stand alone, then each
@@ -56,11 +55,9 @@ def collect(
     ]
     indexed = [page.path for page in SITE_PAGES if page.indexed]
     indexed += [row.page_path(entity_id) for row, entity_id in entity_pages]
-    sources = Sources(
-        repo, facts, history, maps, counts, texts, git or GitLinks(), tuple(sorted(indexed))
-    )
+    sources = Sources(repo, facts, history, maps, counts, git or GitLinks(), tuple(sorted(indexed)))
     for page in SITE_PAGES:
-        title = texts(page.heading) if page.heading else repo.config.site.title
+        title = _(page.heading) if page.heading else repo.config.site.title
         yield Page(page.path, page.template, title, page.context(sources), page.indexed)
     for row, entity_id in entity_pages:
         assert row.page is not None

@@ -14,6 +14,8 @@ from datetime import date
 
 from markupsafe import Markup
 
+from processkit.model.kinds import Language
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -42,7 +44,7 @@ class SiteInfo:
 
     title: str
     organisation: str
-    language: str
+    language: Language
     logo: str | None
     theme_css: str
     published: date | None

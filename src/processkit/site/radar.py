@@ -6,9 +6,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from html import escape
 
+from processkit import i18n
 from processkit.domain.maturity import Dimension, dimensions, process_maturity
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
 from processkit.words import DASH, Language
@@ -19,36 +22,25 @@ CENTRE = (230.0, 155.0)
 RADIUS = 100.0
 LABEL_RADIUS = 116.0
 
-_WORDS = {
-    "sv": {
-        "title": "Mognad: {name}",
-        "latest": "Senaste mätningen {date}",
-        "previous": "Föregående mätningen {date}",
-        "level": "nivå {level}",
-        "not_scored": "ej bedömd",
-        "scale": "Skala {low}" + DASH + "{high}; processens nivå är dess lägsta poäng.",
-        "caption": "Mognad per dimension för {name}",
-        "dimension": "Dimension",
-        "latest_col": "Senaste ({date})",
-        "previous_col": "Föregående ({date})",
-        "change": "Förändring",
-        "level_row": "Nivå (lägsta poäng)",
-    },
-    "en": {
-        "title": "Maturity: {name}",
-        "latest": "Latest assessment {date}",
-        "previous": "Previous assessment {date}",
-        "level": "level {level}",
-        "not_scored": "not scored",
-        "scale": "Scale {low}" + DASH + "{high}; the process's level is its lowest score.",
-        "caption": "Maturity per dimension of {name}",
-        "dimension": "Dimension",
-        "latest_col": "Latest ({date})",
-        "previous_col": "Previous ({date})",
-        "change": "Change",
-        "level_row": "Level (lowest score)",
-    },
-}
+
+@cache
+def _words_of(language: Language) -> dict[str, str]:
+    """The chart's words in ``language`` (the site's), from the message catalogue."""
+    with i18n.speaking(language):
+        return {
+            "title": _("Maturity: {name}"),
+            "latest": _("Latest assessment {date}"),
+            "previous": _("Previous assessment {date}"),
+            "level": _("level {level}"),
+            "not_scored": _("not scored"),
+            "scale": _("Scale {low}\u2013{high}; the process's level is its lowest score."),
+            "caption": _("Maturity per dimension of {name}"),
+            "dimension": _("Dimension"),
+            "latest_col": _("Latest ({date})"),
+            "previous_col": _("Previous ({date})"),
+            "change": _("Change"),
+            "level_row": _("Level (lowest score)"),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +121,7 @@ def _points(values: tuple[int | None, ...], low: int, high: int) -> str:
 
 
 def _scores_text(chart: RadarChart, values: tuple[int | None, ...], language: Language) -> str:
-    words = _WORDS[language]
+    words = _words_of(language)
     return ", ".join(
         f"{dim.label} {words['not_scored'] if value is None else value}"
         for dim, value in zip(chart.dimensions, values, strict=True)
@@ -138,7 +130,7 @@ def _scores_text(chart: RadarChart, values: tuple[int | None, ...], language: La
 
 def describe_chart(chart: RadarChart, language: Language) -> str:
     """The chart in words, for its ``<desc>`` (what a screen reader says)."""
-    words = _WORDS[language]
+    words = _words_of(language)
     parts = [
         f"{words['latest'].format(date=chart.latest_date.isoformat())}, "
         f"{words['level'].format(level=_level(chart.latest_level))}: "
@@ -165,7 +157,7 @@ def radar_svg(chart: RadarChart, language: Language, *, id_prefix: str | None = 
     (default ``radar-<process id>``). Styled by attributes, which a stylesheet may override
     through the classes ``radar-grid``, ``radar-axis``, ``radar-label``, ``radar-latest`` and
     ``radar-previous``."""
-    words = _WORDS[language]
+    words = _words_of(language)
     prefix = id_prefix or f"radar-{chart.process_id}"
     low = min(chart.levels) if chart.levels else 0
     high = max(chart.levels) if chart.levels else 1
@@ -229,7 +221,7 @@ def radar_svg(chart: RadarChart, language: Language, *, id_prefix: str | None = 
 
 
 def _legend(chart: RadarChart, language: Language) -> list[str]:
-    words = _WORDS[language]
+    words = _words_of(language)
     y = HEIGHT - 34
     lines = [
         '<g class="radar-legend" font-size="12" fill="#222">',
@@ -252,7 +244,7 @@ def _legend(chart: RadarChart, language: Language) -> list[str]:
 def radar_table(chart: RadarChart, language: Language) -> RadarTable:
     """The chart's numbers as a table: a row per dimension (latest, previous, change) and a
     last row with the levels."""
-    words = _WORDS[language]
+    words = _words_of(language)
     headers = [words["dimension"], words["latest_col"].format(date=chart.latest_date)]
     if chart.previous is not None:
         headers += [words["previous_col"].format(date=chart.previous_date), words["change"]]
@@ -275,7 +267,7 @@ def radar_table(chart: RadarChart, language: Language) -> RadarTable:
 
 
 def _cell(value: int | None, language: Language) -> str:
-    return _WORDS[language]["not_scored"] if value is None else str(value)
+    return _words_of(language)["not_scored"] if value is None else str(value)
 
 
 def _change(value: int | None, before: int | None) -> str:

@@ -13,12 +13,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from processkit.domain.facts import Facts
+from processkit.i18n import N_
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import MapFigure
 from processkit.site.counts import AreaCount
 from processkit.site.history import GitLinks, History
-from processkit.site.i18n import Catalogue
 from processkit.site.pages.accessibility import accessibility_page
 from processkit.site.pages.area import area_page
 from processkit.site.pages.changes import changes_page
@@ -44,7 +44,6 @@ class Sources:
     history: History
     maps: Mapping[str, MapFigure]
     counts: Sequence[AreaCount]
-    texts: Catalogue
     git: GitLinks
     #: The addresses of the pages that search reads, sorted.
     indexed: tuple[str, ...] = ()
@@ -52,9 +51,10 @@ class Sources:
 
 @dataclass(frozen=True, slots=True)
 class SitePage:
-    """A page that stands alone: its address, its template, the catalogue key of its heading
-    (None: the site's own title), how its context is built, and the catalogue key of its label
-    in the navigation (None: the navigation does not show it); and whether search reads it."""
+    """A page that stands alone: its address, its template, its heading (the English text,
+    translated when the page is made; None: the site's own title), how its context is built,
+    and its label in the navigation (likewise; None: the navigation does not show it); and
+    whether search reads it."""
 
     path: str
     template: str
@@ -66,7 +66,8 @@ class SitePage:
 
 @dataclass(frozen=True, slots=True)
 class NavItem:
-    """One link of the navigation: the page's address and the catalogue key of its label."""
+    """One link of the navigation: the page's address and its label (the English text; the
+    template translates it)."""
 
     path: str
     label: str
@@ -118,59 +119,61 @@ ENTITY_PAGES: dict[str, EntityBuilder] = {
 
 #: The pages that stand alone, in the navigation's order.
 SITE_PAGES: tuple[SitePage, ...] = (
-    SitePage("index.html", "start.html", None, _start, nav="nav.start"),
+    SitePage("index.html", "start.html", None, _start, nav=N_("Home")),
     SitePage(
         "owners.html",
         "owners.html",
-        "owners.heading",
+        N_("Process owners and process leaders"),
         lambda s: owners_page(s.repo, s.facts),
-        nav="nav.owners",
+        nav=N_("Process owners"),
     ),
     SitePage(
-        "roles.html", "roles.html", "roles.heading", lambda s: roles_page(s.repo), nav="nav.roles"
+        "roles.html", "roles.html", N_("Roles"), lambda s: roles_page(s.repo), nav=N_("Roles")
     ),
     SitePage(
         "handbooks.html",
         "handbooks.html",
-        "handbooks.heading",
+        N_("Handbooks and routines"),
         lambda s: handbooks_page(s.repo),
-        nav="nav.handbooks",
+        nav=N_("Handbooks"),
     ),
     SitePage(
         "maturity.html",
         "maturity.html",
-        "maturity.heading",
+        N_("Process maturity"),
         lambda s: maturity_page(s.repo, s.repo.config.site.language),
-        nav="nav.maturity",
+        nav=N_("Maturity"),
     ),
     SitePage(
         "proposals.html",
         "proposals.html",
-        "proposals.heading",
+        N_("Improvement proposals"),
         lambda s: proposals_page(s.repo, s.facts.today, s.git),
-        nav="nav.proposals",
+        nav=N_("Improvement proposals"),
     ),
     SitePage(
         "changes.html",
         "changes.html",
-        "changes.heading",
+        N_("Recent changes"),
         lambda s: changes_page(s.repo, s.history, s.git.changelog),
-        nav="nav.changes",
+        nav=N_("Recent changes"),
     ),
     SitePage(
         "accessibility.html",
         "accessibility.html",
-        "nav.accessibility",
+        N_("Accessibility statement"),
         lambda s: accessibility_page(s.repo.config),
     ),
     SitePage(
         "search.html",
         "search.html",
-        "search.heading",
+        N_("Search"),
         lambda s: search_page(s.indexed),
         indexed=False,
     ),
-    SitePage("404.html", "404.html", "notfound.heading", lambda s: not_found_page(), indexed=False),
+    SitePage(
+        "404.html", "404.html", N_("Page not found"), lambda s: not_found_page(), indexed=False
+    ),
 )
 
 #: The navigation, drawn from ``SITE_PAGES``.

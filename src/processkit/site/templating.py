@@ -1,8 +1,10 @@
-"""The Jinja2 environment of the site: autoescape on, undefined names are errors, every label
-from the message catalogue, and a repository's own templates in front of the built-in ones."""
+"""The Jinja2 environment of the site: autoescape on, undefined names are errors, every text
+from the message catalogue (``_("English text")``, ``n_``, ``p_``, and ``label`` for a value's
+word), and a repository's own templates in front of the built-in ones."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import (
@@ -14,8 +16,12 @@ from jinja2 import (
     StrictUndefined,
 )
 
+from processkit import i18n
+from processkit.errors import ProcesskitError
+from processkit.i18n import N_, _, n_, p_
+from processkit.model.kinds import Language
 from processkit.resources import templates_dir
-from processkit.site.i18n import Catalogue
+from processkit.site.labels import label
 from processkit.site.links import mailto
 
 
@@ -23,10 +29,11 @@ def builtin_dir() -> Path:
     return templates_dir() / "site"
 
 
-def environment(texts: Catalogue, overrides: Path | None = None) -> Environment:
+def environment(overrides: Path | None = None) -> Environment:
     """Templates are looked up in ``overrides`` first, then among the built-in ones; the
     built-in ones stay reachable as ``builtin/<name>`` so an override can extend them
-    (``{% extends "builtin/base.html" %}``)."""
+    (``{% extends "builtin/base.html" %}``). The texts are in the language spoken while the
+    pages are rendered (``i18n.speaking``)."""
     builtin = FileSystemLoader(builtin_dir())
     loaders: list[BaseLoader] = [FileSystemLoader(overrides)] if overrides is not None else []
     loaders += [builtin, PrefixLoader({"builtin": builtin})]
@@ -39,6 +46,25 @@ def environment(texts: Catalogue, overrides: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.globals["t"] = texts
+    env.globals.update(_=_, n_=n_, p_=p_, label=label, t=_gone(i18n.current()))
     env.filters["mailto"] = mailto  # href="{{ person.email|mailto }}"
     return env
+
+
+def _gone(spoken: Language) -> Callable[..., str]:
+    """``t("key")``, the catalogue of earlier versions, in a repository's own template: told in
+    the language the command speaks (``spoken``), not the site's."""
+
+    def t(key: object, /, **values: object) -> str:
+        raise ProcesskitError(
+            i18n.translate(
+                spoken,
+                N_(
+                    'site.templates: a template of your own uses `t("{key}")`, which is gone; '
+                    'write the English text instead, e.g. `_("Home")` (see docs/publish.md)'
+                ),
+                key=key,
+            )
+        )
+
+    return t
