@@ -70,6 +70,9 @@ def model_diagnostics(
 
 def _one(detail: ErrorDetails, model: type[BaseModel], root: Node, path: str) -> Diagnostic:
     loc = [part for part in detail["loc"] if not _is_union_tag(part)]
+    at_key = bool(loc) and loc[-1] == "[key]"  # a mapping's key, not its value, is wrong
+    if at_key:
+        loc = loc[:-1]
     kind = detail["type"]
     found = detail.get("input")
     owner = _model_at(model, loc[:-1]) if loc else model
@@ -106,7 +109,7 @@ def _one(detail: ErrorDetails, model: type[BaseModel], root: Node, path: str) ->
         )
         return _diag("PK012", message, path, mark, hint)
 
-    mark = locate(root, loc)
+    mark = locate(root, loc, at_key=at_key)
     if found is None and kind not in ("document_form",):
         required = owner is not None and _is_required(owner, field)
         code = "PK010" if required else "PK011"
@@ -117,7 +120,15 @@ def _one(detail: ErrorDetails, model: type[BaseModel], root: Node, path: str) ->
             mark,
             _("Write a value after the colon, or remove the line.") + _describe_field(owner, field),
         )
-    message, advice = _wrong_value(detail, owner, field, found)
+    if at_key:
+        label = p_("field", "the key `{key}`", key=field)
+    elif field and not field.isdigit():
+        label = f"`{field}`"
+    else:
+        label = p_("field", "this value")
+    keys = [str(part) for part in loc[:-1] if isinstance(part, str)]
+    within = f"`{field}`" if label == f"`{field}`" or not keys else f"`{keys[-1]}`"
+    message, advice = _wrong_value(detail, owner, field, found, label, within)
     return _diag("PK011", message, path, mark, advice)
 
 
@@ -126,12 +137,18 @@ _BOUNDS = ("greater_than_equal", "less_than_equal", "greater_than", "less_than")
 
 
 def _wrong_value(
-    detail: ErrorDetails, owner: type[BaseModel] | None, field: str, found: Any
+    detail: ErrorDetails,
+    owner: type[BaseModel] | None,
+    field: str,
+    found: Any,
+    label: str,
+    within: str,
 ) -> tuple[str, str | None]:
+    """The message and hint for a value of the wrong type or form; ``label`` names it in the
+    message, ``within`` names the field it is in (a list's, for an item of a list)."""
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
     shown = _describe(found)
-    label = f"`{field}`" if field and not field.isdigit() else p_("field", "this value")
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         text = str(found)
@@ -160,7 +177,7 @@ def _wrong_value(
             )
         if field == "id":
             return _("{found} is not a valid id", found=shown), hint
-        return _("{found} is not a valid id (in {label})", found=shown, label=label), hint
+        return _("{found} is not a valid id (in {field})", found=shown, field=within), hint
     if kind == "date_form":
         meant = _meant_date(found)
         if meant is not None:
@@ -324,11 +341,34 @@ def _bound(kind: str, ctx: dict[str, Any]) -> str:
     return _("a whole number less than {limit}", limit=ctx.get("lt", "?"))
 
 
-#: A date written the Swedish way, day before month (``5/1 2026``, ``5/1-2026``, ``5.1.2026``),
-#: or year first without leading zeros (``2026-1-5``), or in eight digits (``20260105``).
+#: A date written the Swedish way, day before month (``5/1 2026``, ``5/1-2026``, ``5.1.2026``,
+#: ``5 jan 2026``, ``5 januari 2026``), or year first without leading zeros (``2026-1-5``), or
+#: in eight digits (``20260105``).
 _DAY_FIRST = re.compile(r"(\d{1,2})\s*[/.]\s*(\d{1,2})\s*(?:[-/.]\s*|\s+)(\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 _EIGHT_DIGITS = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_MONTH_NAMED = re.compile(r"(\d{1,2})\.?\s*([a-zåäö]+)\.?\s+(\d{4})")
+_MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+#: Swedish and English month names and their abbreviations (``jan``, ``sept``, ``okt``).
+_MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(_MONTHS, 1)},
+    **{name[:3]: number for number, name in enumerate(_MONTHS, 1)},
+    **{"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7},
+    **{"august": 8, "october": 10, "oct": 10, "sept": 9},
+}
 
 
 def _meant_date(found: Any) -> str | None:
@@ -341,6 +381,9 @@ def _meant_date(found: Any) -> str | None:
         day, month, year = match.groups()
     elif match := _YEAR_FIRST.fullmatch(text) or _EIGHT_DIGITS.fullmatch(text):
         year, month, day = match.groups()
+    elif (match := _MONTH_NAMED.fullmatch(text.lower())) and match[2] in _MONTH_NUMBERS:
+        day, year = match[1], match[3]
+        month = str(_MONTH_NUMBERS[match[2]])
     else:
         return None
     try:
