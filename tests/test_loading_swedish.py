@@ -16,7 +16,7 @@ from tests.conftest import CliResult, loader_diagnostics
 
 from processkit import i18n
 from processkit.diagnostics import OR, named_ids
-from processkit.loading.model_errors import _meant_date, _wrong_value
+from processkit.loading.model_errors import _wrong_value, meant_date
 
 Cli = Callable[..., CliResult]
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
@@ -1118,7 +1118,7 @@ def test_the_joining_words_follow_the_language_of_the_moment() -> None:
     ],
 )
 def test_the_date_a_date_written_otherwise_means(written: object, meant: str | None) -> None:
-    assert _meant_date(written) == meant
+    assert meant_date(written) == meant
 
 
 def test_an_error_processkit_has_no_words_for_is_not_said_in_pydantic_english() -> None:

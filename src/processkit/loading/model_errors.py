@@ -179,7 +179,7 @@ def _wrong_value(
             return _("{found} is not a valid id", found=shown), hint
         return _("{found} is not a valid id (in {field})", found=shown, field=within), hint
     if kind == "date_form":
-        meant = _meant_date(found)
+        meant = meant_date(found)
         if meant is not None:
             hint = _("Write the date as YYYY-MM-DD: did you mean {date}?", date=meant)
         else:
@@ -371,7 +371,7 @@ _MONTH_NUMBERS = {
 }
 
 
-def _meant_date(found: Any) -> str | None:
+def meant_date(found: Any) -> str | None:
     """The date YYYY-MM-DD that ``found`` most likely means, when it is a real date written
     another way (the Swedish way: the day before the month); else None."""
     if isinstance(found, bool) or not isinstance(found, str | int):
