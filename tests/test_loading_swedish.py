@@ -512,6 +512,55 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
             )
         ],
     ),
+    "PK011 a word for a number": (
+        {"p.yaml": RISK.format("hög")},
+        [
+            (
+                "PK011",
+                "p.yaml",
+                18,
+                17,
+                "`likelihood` måste vara ett heltal från 1 till 4, men är `hög`",
+                None,
+            )
+        ],
+        [
+            (
+                "PK011",
+                "p.yaml",
+                18,
+                17,
+                "`likelihood` must be a whole number from 1 to 4, found `hög`",
+                None,
+            )
+        ],
+    ),
+    "PK011 scores not key: value lines": (
+        {
+            "p.yaml": PROCESS,
+            "m.yaml": "kind: assessment\nid: m\nprocess: utreda\ndate: 2026-01-05\nscores: 3\n",
+        },
+        [
+            (
+                "PK011",
+                "m.yaml",
+                5,
+                9,
+                "`scores` måste vara rader med `fält: värde`, men är `3`",
+                None,
+            )
+        ],
+        [
+            (
+                "PK011",
+                "m.yaml",
+                5,
+                9,
+                "`scores` must be `key: value` lines (a mapping), found `3`",
+                None,
+            )
+        ],
+    ),
     "PK011 not a list": (
         {"p.yaml": PROCESS + "leaders: anna\n"},
         [
