@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from processkit.i18n import N_, _
+
 
 class Severity(StrEnum):
     """How serious a diagnostic is; ``error`` fails validation."""
@@ -104,20 +106,29 @@ NAMED_AT_MOST = 10
 GUESS_BUDGET = 100_000
 
 
+#: The words that join the last id to the others, marked for the catalogue: ``named_ids``
+#: translates whatever joins them when it is called (a caller may pass ``OR``, or " or " as
+#: written; an arrow is no word and stays as it is).
+AND = N_(" and ")
+OR = N_(" or ")
+
+
 def named_ids(
-    ids: Sequence[str], *, separator: str = ", ", last: str = " and ", total: int | None = None
+    ids: Sequence[str], *, separator: str = ", ", last: str = AND, total: int | None = None
 ) -> str:
     """The ids in backticks, joined in plain words (`a`, `b` and `c`); past
     :data:`NAMED_AT_MOST` of them, the first ones and a count of the rest (`a`, `b`, ..., `j`
-    and 2990 more). ``separator`` and ``last`` join them (an arrow for a chain); ``total`` is
-    how many there are in all when ``ids`` holds only the first of them."""
+    and 2990 more). ``separator`` and ``last`` join them (an arrow for a chain; ``last`` is
+    translated here, in the language in use when called); ``total`` is how many there are in
+    all when ``ids`` holds only the first of them."""
+    joining = _(last)
     shown = [f"`{item}`" for item in ids[:NAMED_AT_MOST]]
     rest = (len(ids) if total is None else total) - len(shown)
     if rest > 0:
-        return separator.join(shown) + f"{last}{rest} more"
+        return separator.join(shown) + joining + _("{rest} more", rest=rest)
     if len(shown) <= 1:
         return "".join(shown)
-    return separator.join(shown[:-1]) + last + shown[-1]
+    return separator.join(shown[:-1]) + joining + shown[-1]
 
 
 class Guesser:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.i18n import _
 
 CONFIG_NAME = "processkit.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -25,13 +26,17 @@ def find_root(start: Path) -> Path:
     if here.is_file():
         here = here.parent
     if not here.exists():
-        raise RepositoryNotFound(f"{start} does not exist")
+        raise RepositoryNotFound(_("{folder} does not exist", folder=start))
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
     raise RepositoryNotFound(
-        f"no {CONFIG_NAME} found in {start} or any folder above it; "
-        "run processkit in a process repository (or create one with `processkit init`)"
+        _(
+            "no {config} found in {folder} or any folder above it; run processkit in a process "
+            "repository (or create one with `processkit init`)",
+            config=CONFIG_NAME,
+            folder=start,
+        )
     )
 
 
@@ -128,9 +133,9 @@ def _outside_link(relative: str) -> Diagnostic:
     return Diagnostic(
         "PK001",
         Severity.ERROR,
-        "this is a link to a place outside the repository; processkit does not follow it",
+        _("this is a link to a place outside the repository; processkit does not follow it"),
         relative,
         0,
         0,
-        "Copy the file into the repository, or remove the link.",
+        _("Copy the file into the repository, or remove the link."),
     )

@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 
 if TYPE_CHECKING:
     import git
@@ -113,13 +114,19 @@ def changed_files(root: Path, ref: str) -> set[str]:
         repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise ProcesskitError(
-            f"--changed-since needs a git repository, and {root} is not inside one"
+            _(
+                "--changed-since needs a git repository, and {folder} is not inside one",
+                folder=root,
+            )
         ) from None
     try:
         repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}")
     except git.GitCommandError:
         raise ProcesskitError(
-            f"--changed-since: `{ref}` is not a commit, branch or tag in this repository"
+            _(
+                "--changed-since: `{ref}` is not a commit, branch or tag in this repository",
+                ref=ref,
+            )
         ) from None
     top = Path(repo.working_tree_dir or root).resolve()
     names = repo.git.diff("--name-only", "--no-renames", ref, "--").splitlines()
@@ -149,11 +156,11 @@ def make_repository(folder: Path, branch: str = "main") -> NewRepository:
     """Make ``folder`` a git repository with first branch ``branch``, committing nothing,
     unless it already lies inside one. Never raises: without git, says so."""
     if shutil.which("git") is None:
-        return NewRepository(False, problem="git is not installed")
+        return NewRepository(False, problem=_("git is not installed"))
     try:
         import git
     except ImportError as problem:  # gitpython finds no usable git program
-        return NewRepository(False, problem=f"git cannot be run ({problem})")
+        return NewRepository(False, problem=_("git cannot be run ({problem})", problem=problem))
     try:
         with git.Repo(folder, search_parent_directories=True) as existing:
             return NewRepository(False, inside=Path(existing.working_tree_dir or folder))
@@ -164,7 +171,9 @@ def make_repository(folder: Path, branch: str = "main") -> NewRepository:
             # `git init -b` needs git 2.28; naming HEAD's branch works with every version
             repo.git.symbolic_ref("HEAD", f"refs/heads/{branch}")
     except (git.GitCommandError, OSError) as problem:
-        return NewRepository(False, problem=f"git init failed ({_first_line(problem)})")
+        return NewRepository(
+            False, problem=_("git init failed ({problem})", problem=_first_line(problem))
+        )
     return NewRepository(True)
 
 
@@ -244,8 +253,11 @@ def _snapshot_repo(folder: Path) -> git.Repo:
         return git.Repo(folder, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise ProcesskitError(
-            f"--as-of and --at read the repository's git history, and {folder} is not inside "
-            "a git repository"
+            _(
+                "--as-of and --at read the repository's git history, and {folder} is not "
+                "inside a git repository",
+                folder=folder,
+            )
         ) from None
 
 
@@ -269,7 +281,7 @@ def resolve_at(folder: Path, ref: str) -> Commit:
             sha = repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}")
         except git.GitCommandError:
             raise ProcesskitError(
-                f"--at: `{ref}` is not a commit, branch or tag in this repository"
+                _("--at: `{ref}` is not a commit, branch or tag in this repository", ref=ref)
             ) from None
         return _show(repo, sha)
 
@@ -285,13 +297,24 @@ def resolve_as_of(folder: Path, day: date) -> Commit:
         except git.GitCommandError:
             lines = []
         for line in lines:
-            sha, _, stamp = line.partition(" ")
+            sha, _space, stamp = line.partition(" ")
             if date.fromisoformat(stamp[:10]) <= day:
                 return _show(repo, sha)
     first = lines[-1].partition(" ")[2][:10] if lines else None
+    if first:
+        raise ProcesskitError(
+            _(
+                "--as-of {day}: the repository has no commit from that day or before; its "
+                "history starts {first}",
+                day=day.isoformat(),
+                first=first,
+            )
+        )
     raise ProcesskitError(
-        f"--as-of {day.isoformat()}: the repository has no commit from that day or before"
-        + (f"; its history starts {first}" if first else "")
+        _(
+            "--as-of {day}: the repository has no commit from that day or before",
+            day=day.isoformat(),
+        )
     )
 
 
@@ -307,14 +330,24 @@ def export(folder: Path, commit: Commit, target: Path) -> Path:
             repo.archive(stream, commit.sha, format="tar", path=[prefix] if prefix else [])
         except git.GitCommandError:
             raise ProcesskitError(
-                f"the folder {prefix or '.'} did not exist in commit {commit.short}"
+                _(
+                    "the folder {folder} did not exist in commit {commit}",
+                    folder=prefix or ".",
+                    commit=commit.short,
+                )
             ) from None
     stream.seek(0)
     with tarfile.open(fileobj=stream) as archive:
         archive.extractall(target, filter="data")
     root = target / prefix if prefix else target
     if not root.is_dir():
-        raise ProcesskitError(f"the folder {prefix} did not exist in commit {commit.short}")
+        raise ProcesskitError(
+            _(
+                "the folder {folder} did not exist in commit {commit}",
+                folder=prefix,
+                commit=commit.short,
+            )
+        )
     return root
 
 
@@ -335,7 +368,11 @@ class GitHistory:
             self.repo: git.Repo = git.Repo(root, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
             raise ProcesskitError(
-                f"{purpose} reads the git history, and {root} is not inside a git repository"
+                _(
+                    "{purpose} reads the git history, and {folder} is not inside a git repository",
+                    purpose=purpose,
+                    folder=root,
+                )
             ) from None
         top = Path(self.repo.working_tree_dir or root).resolve()
         self.top = top
@@ -345,7 +382,10 @@ class GitHistory:
             self.head = self.repo.git.rev_parse("--verify", "--quiet", "HEAD^{commit}")
         except git.GitCommandError:
             raise ProcesskitError(
-                f"{purpose} reads the git history, and the repository has no commits yet"
+                _(
+                    "{purpose} reads the git history, and the repository has no commits yet",
+                    purpose=purpose,
+                )
             ) from None
 
     def __enter__(self) -> GitHistory:
@@ -370,8 +410,12 @@ class GitHistory:
             return str(self.repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}"))
         except self._git_module.GitCommandError:
             raise ProcesskitError(
-                f"{option}: `{ref}` is not a date (YYYY-MM-DD), a period such as 7d, or a "
-                "commit, branch or tag of this repository"
+                _(
+                    "{option}: `{ref}` is not a date (YYYY-MM-DD), a period such as 7d, or a "
+                    "commit, branch or tag of this repository",
+                    option=option,
+                    ref=ref,
+                )
             ) from None
 
     def commit_named(self, text: str) -> str | None:
@@ -470,7 +514,7 @@ class GitHistory:
         output, problem = process.communicate(("\n".join(wanted) + "\n").encode())
         if process.returncode != 0:
             message = problem.decode("utf-8", "replace").strip()
-            raise ProcesskitError(f"git could not read the history: {message}")
+            raise ProcesskitError(_("git could not read the history: {problem}", problem=message))
         found: dict[str, bytes] = {}
         position = 0
         for sha in wanted:
@@ -540,7 +584,7 @@ class GitHistory:
             process.stdout.close()
             process.stderr.close()
         if process.returncode != 0:
-            raise ProcesskitError(f"git could not read the history: {problem}")
+            raise ProcesskitError(_("git could not read the history: {problem}", problem=problem))
 
 
 def _parse_header(record: str) -> tuple[Commit, str]:

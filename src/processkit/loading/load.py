@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from processkit import i18n
 from processkit.diagnostics import Diagnostic, Severity, did_you_mean
 from processkit.errors import ConfigError
+from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
 from processkit.loading.parse import FileResult, parse_files
@@ -122,12 +123,20 @@ def _add_entity(
             Diagnostic(
                 "PK020",
                 Severity.ERROR,
-                f"another {kind} already has the id `{entity.id}` ({earlier})",
+                _(
+                    "another {kind} already has the id `{id}` ({earlier})",
+                    kind=kind,
+                    id=entity.id,
+                    earlier=earlier,
+                ),
                 relative,
                 mark.line,
                 mark.column,
-                f"Ids must be unique within a kind: give this {kind} another id, "
-                "or remove one of the two files.",
+                _(
+                    "Ids must be unique within a kind: give this {kind} another id, or remove "
+                    "one of the two files.",
+                    kind=kind,
+                ),
             )
         )
         return diagnostics
@@ -146,11 +155,11 @@ def _kind_of(repo: Repository, parsed: FileResult, diagnostics: list[Diagnostic]
             Diagnostic(
                 "PK005",
                 Severity.ERROR,
-                "`kind` is missing: processkit cannot tell what this file is",
+                _("`kind` is missing: processkit cannot tell what this file is"),
                 parsed.path,
                 mark.line,
                 mark.column,
-                f"Add `kind:` as the first line, one of {kinds}.",
+                _("Add `kind:` as the first line, one of {kinds}.", kinds=kinds),
             )
         )
         return None
@@ -158,9 +167,14 @@ def _kind_of(repo: Repository, parsed: FileResult, diagnostics: list[Diagnostic]
     if not isinstance(kind, str) or kind not in KINDS:
         mark = repo.locate(parsed.path, ("kind",))
         guess = did_you_mean(str(kind), KINDS) if kind is not None else None
-        message = f"`{kind}` is not a kind processkit knows"
         if guess:
-            message += f"; did you mean `{guess}`?"
+            message = _(
+                "`{kind}` is not a kind processkit knows; did you mean `{guess}`?",
+                kind=kind,
+                guess=guess,
+            )
+        else:
+            message = _("`{kind}` is not a kind processkit knows", kind=kind)
         diagnostics.append(
             Diagnostic(
                 "PK005",
@@ -169,7 +183,7 @@ def _kind_of(repo: Repository, parsed: FileResult, diagnostics: list[Diagnostic]
                 parsed.path,
                 mark.line,
                 mark.column,
-                f"`kind` is one of {kinds}.",
+                _("`kind` is one of {kinds}.", kinds=kinds),
             )
         )
         return None

@@ -3,16 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
-from processkit.diagnostics import NAMED_AT_MOST, Diagnostic, Guesser, Severity, named_ids
+from processkit import i18n
+from processkit.diagnostics import NAMED_AT_MOST, OR, Diagnostic, Guesser, Severity, named_ids
+from processkit.i18n import _, p_
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Record, Repository
 from processkit.model import Area, Assessment, Handbook, Process, Proposal
-from processkit.model.kinds import KIND_TABLE
+from processkit.model.kinds import KIND_TABLE, Language
 
-#: How each kind is named in a message.
+#: How each kind is named in an English message.
 KIND_NAMES = {row.kind: row.words["en"].singular for row in KIND_TABLE}
+
+
+def a_kind(kind: str) -> str:
+    """What ``kind`` is called after "a" in a message ("is not a {kind}"): the English has the
+    article in the message, the Swedish word brings its own (``ett leveransområde``)."""
+    return _a_kind_words(i18n.current()).get(kind, kind)
+
+
+@cache
+def _a_kind_words(language: Language) -> dict[str, str]:
+    """The words of :func:`a_kind` in ``language`` (the language in use when called)."""
+    return {
+        "area": p_("a kind", "delivery area"),
+        "process": p_("a kind", "process"),
+        "role": p_("a kind", "role"),
+        "person": p_("a kind", "person"),
+        "handbook": p_("a kind", "handbook"),
+        "proposal": p_("a kind", "improvement proposal"),
+        "assessment": p_("a kind", "maturity assessment"),
+    }
+
 
 #: The conventional folder of each kind, used in hints.
 KIND_FOLDERS = {row.kind: row.folder_hint for row in KIND_TABLE}
@@ -77,18 +101,33 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
             if repo.exists(target, written):
                 continue
             mark = repo.locate(record.path, loc)
-            name = KIND_NAMES[target]
+            name = a_kind(target)
             if target not in guessers:
                 guessers[target] = Guesser(repo.known.get(target, ()))
             guess = guessers[target].guess(written)
-            message = f"`{written}` is not a {name} in this repository"
             if guess:
-                message += f"; did you mean `{guess}`?"
-                hint = f"Change it to `{guess}`, or add the {name} `{written}`."
+                message = _(
+                    "`{written}` is not a {kind} in this repository; did you mean `{guess}`?",
+                    written=written,
+                    kind=name,
+                    guess=guess,
+                )
+                hint = _(
+                    "Change it to `{guess}`, or add the {kind} `{written}`.",
+                    guess=guess,
+                    kind=name,
+                    written=written,
+                )
             else:
-                hint = (
-                    f"Correct the id, or add a file {KIND_FOLDERS[target]}/{written}.yaml "
-                    f"with `kind: {target}` and `id: {written}`."
+                message = _(
+                    "`{written}` is not a {kind} in this repository", written=written, kind=name
+                )
+                hint = _(
+                    "Correct the id, or add a file {folder}/{written}.yaml with `kind: {target}` "
+                    "and `id: {written}`.",
+                    folder=KIND_FOLDERS[target],
+                    written=written,
+                    target=target,
                 )
             yield Diagnostic(
                 "PK030", Severity.ERROR, message, record.path, mark.line, mark.column, hint
@@ -100,8 +139,9 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
 def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnostic]:
     activity_ids = [activity.id for activity in record.entity.activities]
     known = set(activity_ids)
-    hint = (
-        f"`next` names the `id` of another activity in the same process: {named_ids(activity_ids)}."
+    hint = _(
+        "`next` names the `id` of another activity in the same process: {ids}.",
+        ids=named_ids(activity_ids),
     )
     guesser: Guesser | None = None  # one budget for the process's wrong `next`s
     for i, activity in enumerate(record.entity.activities):
@@ -111,9 +151,14 @@ def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnosti
             mark = repo.locate(record.path, ("activities", i, "next", j))
             guesser = guesser or Guesser(activity_ids)
             guess = guesser.guess(target)
-            message = f"`{target}` is not an activity of this process"
             if guess:
-                message += f"; did you mean `{guess}`?"
+                message = _(
+                    "`{target}` is not an activity of this process; did you mean `{guess}`?",
+                    target=target,
+                    guess=guess,
+                )
+            else:
+                message = _("`{target}` is not an activity of this process", target=target)
             yield Diagnostic(
                 "PK030", Severity.ERROR, message, record.path, mark.line, mark.column, hint
             )
@@ -138,7 +183,7 @@ def check_parent_loops(repo: Repository) -> Iterator[Diagnostic]:
         if current is not None and walk_of[current] == walk:  # came round in this walk
             loops.append(path[path.index(current) :])
     for loop in loops:
-        members = named_ids(sorted(loop), last=" or ")
+        members = named_ids(sorted(loop), last=OR)
         place = {process_id: index for index, process_id in enumerate(loop)}
         for process_id in sorted(loop):
             # the chain from this process round to itself; past the ids named, only counted
@@ -149,10 +194,13 @@ def check_parent_loops(repo: Repository) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "PK031",
                 Severity.ERROR,
-                f"the parent chain loops: {chain} → `{process_id}`",
+                _("the parent chain loops: {chain} → `{id}`", chain=chain, id=process_id),
                 record.path,
                 mark.line,
                 mark.column,
-                "A process cannot be its own (indirect) parent. Remove or change `parent` in one "
-                f"of: {members}.",
+                _(
+                    "A process cannot be its own (indirect) parent. Remove or change `parent` in "
+                    "one of: {members}.",
+                    members=members,
+                ),
             )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.i18n import n_
 from processkit.loading.discover import CONFIG_NAME
 from processkit.loading.load import load_repository
 from processkit.loading.repository import Repository
@@ -41,11 +42,13 @@ class Session:
         count = self.files_with_errors
         if not count:
             return None
-        if count == 1:
-            files = "1 file has errors and what it holds"
-        else:
-            files = f"{count} files have errors and what they hold"
-        return f"processkit: note: {files} is left out; run `processkit validate` to see them"
+        return n_(
+            "processkit: note: {count} file has errors and what it holds is left out; run "
+            "`processkit validate` to see them",
+            "processkit: note: {count} files have errors and what they hold is left out; run "
+            "`processkit validate` to see them",
+            count,
+        )
 
 
 def open_repository(start: Path) -> Session:
