@@ -11,9 +11,9 @@ from typing import Any
 
 from processkit.diagnostics import did_you_mean, named_ids
 from processkit.errors import ProcesskitError
-from processkit.i18n import _, current, p_
+from processkit.i18n import _
+from processkit.loading.references import a_kind
 from processkit.loading.repository import Record, Repository
-from processkit.model.kinds import KIND_INFO, kind_word
 
 
 class UnknownEntity(ProcesskitError):
@@ -49,14 +49,15 @@ def unknown_id(
     `barn`?``. Without a near guess it names the ids there are, or, when there is none of the
     kind yet, how to make the first."""
     ids = sorted(known)
-    name = kind_word(kind, current()) if kind in KIND_INFO else kind
+    name = a_kind(kind)
     near = guess(written, known if isinstance(known, Mapping) else ids)
     if near is not None:
+        # the very words validate uses for a wrong reference (PK030)
         message = _(
-            "`{written}` is not a {kind} in this repository; did you mean `{suggestion}`?",
+            "`{written}` is not a {kind} in this repository; did you mean `{guess}`?",
             written=written,
             kind=name,
-            suggestion=near,
+            guess=near,
         )
     elif not ids:
         message = _(
@@ -67,12 +68,11 @@ def unknown_id(
             kind_id=kind,
         )
     else:
-        last = p_("the last of a list", "and")
         message = _(
             "`{written}` is not a {kind} in this repository; there are: {ids}",
             written=written,
             kind=name,
-            ids=named_ids(ids, last=f" {last} "),
+            ids=named_ids(ids),
         )
     return UnknownEntity(f"{option}: {message}" if option else message)
 
