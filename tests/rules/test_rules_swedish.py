@@ -91,18 +91,13 @@ def test_no_swedish_text_of_the_rules_has_an_english_word(english: str, swedish:
     assert english_words(swedish) == []
 
 
-#: Words in a Swedish finding that are not the rules' to translate, by case: processkit.diagnostics
-#: joins a long list of ids as "`a`, ..., `j` och 15 more".
-NOT_OURS = {"PK108/fail-trapped-many": ["more"]}
-
-
 @pytest.mark.parametrize("case", FAILING, ids=[f"{p.parent.name}/{p.name}" for p in FAILING])
 def test_no_swedish_finding_has_an_english_word(case: Path) -> None:
     with i18n.speaking("sv"):
         found = rule_findings(case)
     assert found
     words = [w for d in found for w in english_words(f"{d.message} {d.hint}")]
-    assert words == NOT_OURS.get(f"{case.parent.name}/{case.name}", [])
+    assert words == []
 
 
 @pytest.mark.parametrize(
