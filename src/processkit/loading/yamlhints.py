@@ -286,8 +286,13 @@ class _Reader:
         index, column = at
         line = self.line(index)
         opening = self._char(at)
-        if opening not in _CLOSING:
-            return None
+        if opening not in _CLOSING:  # reported after the list: find the bracket above
+            found = self.last_bracket(index)
+            if found is None:
+                return None
+            index, column = found
+            line = self.line(index)
+            opening = line[column]
         closing = _CLOSING[opening]
         start = self.value_of(line, column)
         rest = line[column:].rstrip()
@@ -327,6 +332,15 @@ class _Reader:
             ),
             hint,
         )
+
+    def last_bracket(self, index: int) -> tuple[int, int] | None:
+        """The last `[` or `{` at or above line ``index`` (at most LOOKBACK lines up)."""
+        for number in range(min(index, len(self.lines) - 1), max(-1, index - LOOKBACK), -1):
+            line = self.lines[number]
+            column = max(line.rfind("["), line.rfind("{"))
+            if column >= 0:
+                return number, column
+        return None
 
     def reserved(self, at: tuple[int, int]) -> Explained | None:
         """A value that starts with a character YAML keeps for itself."""
