@@ -102,6 +102,15 @@ class Mistake:
     swedish_hint: str
 
 
+NO_BREAK = (
+    "the line has a no-break space (often pasted from a web page or a word processor), which "
+    "does not count as a space here"
+)
+NO_BREAK_SV = (
+    "raden har ett hårt mellanslag (ofta inklistrat från en webbsida eller ett "
+    "ordbehandlingsprogram), som inte räknas som mellanslag här"
+)
+
 MISTAKES = [
     Mistake(
         "missing colon",
@@ -517,6 +526,26 @@ MISTAKES = [
         "Write the line like this: `  by: Socialnämnden`",
         "fältet `by` har mindre indrag än `date` ovanför",
         "Skriv raden så här: `  by: Socialnämnden`",
+    ),
+    Mistake(
+        "no-break space in the indentation",
+        "    role: ss\n    next",
+        "\u00a0\u00a0\u00a0\u00a0role: ss\n    next",
+        (17, 1),
+        NO_BREAK,
+        "Write the line with ordinary spaces: `    role: ss`",
+        NO_BREAK_SV,
+        "Skriv raden med vanliga mellanslag: `    role: ss`",
+    ),
+    Mistake(
+        "no-break space after the colon",
+        "owner: anna",
+        "owner:\u00a0anna",
+        (8, 7),
+        NO_BREAK,
+        "Write the line with ordinary spaces: `owner: anna`",
+        NO_BREAK_SV,
+        "Skriv raden med vanliga mellanslag: `owner: anna`",
     ),
 ]
 

@@ -33,6 +33,11 @@ _FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*(?:-[a-z0-9_]+)*\Z")
 _NO_SPACE = re.compile(r"(?P<name>[a-z_][a-z0-9_]*(?:-[a-z0-9_]+)*):(?P<value>[^\s:].*)\Z")
 _WORD = re.compile(r"[^\s:]+")
 _CLOSING = {"[": "]", "{": "}"}
+#: Spaces that look like a space but are not one to YAML (pasted from a web page or a document):
+#: no-break, figure, narrow no-break, ideographic and zero-width spaces.
+_ODD_SPACES = "\u00a0\u2007\u202f\u3000\u200b\ufeff"
+#: An odd space in the indentation, or right after a field's colon or a list item's dash.
+_ODD_SPACE = re.compile(f"^[ {_ODD_SPACES}]*[{_ODD_SPACES}]|[:-][{_ODD_SPACES}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +177,10 @@ class _Reader:
         where = self.reported.context_at
         if at is not None and ("tab character" in problem or self._char(at) == "\t"):
             return self.tab(at)
+        if at is not None:
+            odd = self.odd_space(at[0], where[0] if where is not None else at[0])
+            if odd is not None:
+                return odd
         if where is not None and context.startswith("while scanning a quoted"):
             return self.unclosed_quote(where)
         if where is not None and context.startswith("while parsing a flow"):
@@ -221,6 +230,30 @@ class _Reader:
         if item and before.lstrip().startswith("- "):
             return _indent(before)
         return _key_column(before)
+
+    def odd_space(self, index: int, context: int) -> Explained | None:
+        """A space pasted from elsewhere that YAML does not read as one, on the reported lines
+        or just above them."""
+        numbers = [index, context, *self.previous(index)[:3]]
+        for number in numbers:
+            line = self.line(number)
+            found = _ODD_SPACE.search(line)
+            if found is None:
+                continue
+            column = next(
+                place for place in range(found.start(), found.end()) if line[place] in _ODD_SPACES
+            )
+            fixed = re.sub(f"[{_ODD_SPACES}]", " ", line)
+            return Explained(
+                number + 1,
+                column + 1,
+                _(
+                    "the line has a no-break space (often pasted from a web page or a word "
+                    "processor), which does not count as a space here"
+                ),
+                _("Write the line with ordinary spaces: `{line}`", line=_shown(fixed)),
+            )
+        return None
 
     def tab(self, at: tuple[int, int]) -> Explained:
         index = at[0]
