@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from tests.conftest import CliResult
 
 from processkit import i18n
+from processkit.loading import yamlhints
 from processkit.loading.yamlfile import read_yaml
 
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
@@ -633,9 +635,13 @@ def test_the_fallback_names_line_and_column() -> None:
     )
 
 
-def test_random_edits_never_crash_nor_speak_the_parsers_words() -> None:
+def test_random_edits_never_crash_nor_speak_the_parsers_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Characters typed, deleted or doubled anywhere in the process file: every syntax error
-    is a diagnostic in plain words, never a traceback."""
+    is a diagnostic in plain words, never a traceback, and no guess about the text fails."""
+    monkeypatch.setattr(yamlhints, "GUARDED", ())
+    told = 0
     chance = random.Random(11)
     alphabet = [
         " ",
@@ -684,3 +690,26 @@ def test_random_edits_never_crash_nor_speak_the_parsers_words() -> None:
                     words = diagnostic.message + " " + (diagnostic.hint or "")
                     assert not PARSER_WORDS.search(words), (text, words)
                     assert diagnostic.line >= 1 and diagnostic.column >= 1, text
+                    told += 1
+    assert told > 500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mistake after a long run of list items: only the lines near it are read
+        "kind: area\nid: x\nname: X\ncustomers:\n" + "  - a\n" * 200_000 + "- b\n",
+        # one very long line, in each shape of mistake that reads along its line
+        "kind: area\nid: x\nname: 'a" + "b" * 2_000_000 + "'c d'\n",
+        "kind: area\nid: x\nname: a" + ": b" * 500_000 + "\n",
+        "kind: area\nid: x\nname: " + "- " * 500_000 + "\n",
+        "kind: area\nid: x\n" + "x" * 2_000_000 + " y\n",
+        "kind: area\nid: x\nname: [" + "a, " * 500_000 + "\n",
+    ],
+    ids=["many-lines", "apostrophe", "colons", "dashes", "no-colon", "unclosed-list"],
+)
+def test_telling_a_mistake_costs_no_more_than_reading_the_file(text: str) -> None:
+    started = time.perf_counter()
+    [found] = read_yaml(BROKEN, text.encode()).diagnostics
+    assert found.code == "PK002"
+    assert time.perf_counter() - started < 10

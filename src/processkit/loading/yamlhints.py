@@ -24,6 +24,10 @@ LOOKBACK = 200
 #: A value longer than this is shortened in the line shown in a hint.
 SHOWN_VALUE = 70
 
+#: What a wrong guess about the text could raise; the mistake is then told by ``fallback``.
+#: (The tests empty it, so that such a guess fails them instead.)
+GUARDED: tuple[type[Exception], ...] = (IndexError, ValueError, AttributeError, StopIteration)
+
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 #: A field line: indentation, list dashes, a name and its colon (followed by a space or the end).
 _KEY = re.compile(r"(?P<indent> *)(?P<dashes>(?:-[ ]+)*)(?P<name>[^\s:#'\"\-][^:#]*):(?=[ \t]|$)")
@@ -70,7 +74,7 @@ def explain(text: str, reported: Reported) -> Explained:
     lines = split_lines(text)
     try:
         found = _Reader(lines, reported).explain()
-    except (IndexError, ValueError):  # pragma: no cover - a guess gone wrong must not crash
+    except GUARDED:  # pragma: no cover - a guess gone wrong must not end in a traceback
         found = None
     return found if found is not None else fallback(lines, reported)
 
@@ -165,7 +169,8 @@ class _Reader:
     def previous_field(self, index: int) -> int | None:
         """The nearest line above ``index`` that holds a field (``name: ...``)."""
         for number in self.previous(index):
-            if _KEY.match(self.lines[number]) is not None:
+            key = _KEY.match(self.lines[number])
+            if key is not None and _FIELD_NAME.match(key.group("name").strip()):
                 return number
         return None
 
@@ -293,7 +298,7 @@ class _Reader:
     def what(self, field: str | None) -> str:
         if field is None:
             return _("the list item")
-        return _("the value of `{field}`", field=field)
+        return _("the value of `{field}`", field=_short(field, 40))
 
     def unclosed_quote(self, at: tuple[int, int]) -> Explained:
         index, column = at
@@ -481,7 +486,10 @@ class _Reader:
             return Explained(
                 index + 1,
                 column + 1,
-                _("the text below `{field}:` must be indented more than `{field}`", field=field),
+                _(
+                    "the text below `{field}:` must be indented more than `{field}`",
+                    field=_short(field, 40),
+                ),
                 _write(fixed),
             )
         if _FIELD_NAME.match(name):
@@ -489,7 +497,7 @@ class _Reader:
             return Explained(
                 index + 1,
                 column + len(name) + 1,
-                _("the field `{field}` has no colon after its name", field=name),
+                _("the field `{field}` has no colon after its name", field=_short(name, 40)),
                 _write(fixed),
             )
         return Explained(
@@ -519,7 +527,7 @@ class _Reader:
         return Explained(
             index + 1,
             column + len(name) + 1,
-            _("there is no space after the colon of `{field}`", field=name),
+            _("there is no space after the colon of `{field}`", field=_short(name, 40)),
             _write(fixed),
         )
 
@@ -579,8 +587,8 @@ class _Reader:
                 _indent(line) + 1,
                 _(
                     "the field `{field}` is indented more than `{other}` above it",
-                    field=own,
-                    other=sibling_name,
+                    field=_short(own, 40),
+                    other=_short(sibling_name, 40),
                 ),
                 _write(" " * sibling_column + line.strip()),
             )
@@ -591,7 +599,7 @@ class _Reader:
             _(
                 'Put the whole text of `{field}` in quotes: start it with `"` after '
                 '`{field}:` and end it with `"` after its last word.',
-                field=sibling_name,
+                field=_short(sibling_name, 40),
             ),
         )
 
@@ -635,15 +643,16 @@ class _Reader:
         after = line[closing + 1 :]
         if quote == "'" and "'" in after:  # an apostrophe ended the text early
             inner = value[1:-1] if value.endswith("'") else value[1:]
-            match = re.search(r"\S*\Z", line[:closing])
+            before = line[:closing]
+            word_start = max(before.rfind(" "), before.rfind("\t")) + 1
             following = _WORD.match(after)
-            word = (match.group() if match else "") + "'" + (following.group() if following else "")
+            word = before[word_start:] + "'" + (following.group() if following else "")
             return Explained(
                 index + 1,
                 closing + 1,
                 _(
                     "the apostrophe in `{word}` ends the text that starts with `'`",
-                    word=word.lstrip("'"),
+                    word=_short(word.lstrip("'"), 40),
                 ),
                 _(
                     "Put the text in double quotes instead: `{line}`",
@@ -723,7 +732,7 @@ class _Reader:
                 _(
                     "the field `{field}` has a `- ` in front of it, but the fields around it "
                     "have not",
-                    field=field,
+                    field=_short(field, 40),
                 ),
                 _write(" " * indent + inner),
             )
@@ -750,14 +759,14 @@ class _Reader:
         if sibling_column > indent:
             message = _(
                 "the field `{field}` is indented less than `{other}` above it",
-                field=field,
-                other=other,
+                field=_short(field, 40),
+                other=_short(other, 40),
             )
         else:
             message = _(
                 "the field `{field}` is indented more than `{other}` above it",
-                field=field,
-                other=other,
+                field=_short(field, 40),
+                other=_short(other, 40),
             )
         return Explained(
             index + 1, indent + 1, message, _write(" " * sibling_column + line.strip())
