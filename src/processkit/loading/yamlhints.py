@@ -40,8 +40,11 @@ _CLOSING = {"[": "]", "{": "}"}
 #: Spaces that look like a space but are not one to YAML (pasted from a web page or a document):
 #: no-break, figure, narrow no-break, ideographic and zero-width spaces.
 _ODD_SPACES = "\u00a0\u2007\u202f\u3000\u200b\ufeff"
-#: An odd space in the indentation, or right after a field's colon or a list item's dash.
-_ODD_SPACE = re.compile(f"^[ {_ODD_SPACES}]*[{_ODD_SPACES}]|[:-][{_ODD_SPACES}]")
+#: An odd space in the indentation, or right after a field's colon or a list item's dash (an
+#: odd space inside a text is harmless).
+_ODD_SPACE = re.compile(
+    f"^[ {_ODD_SPACES}]*[{_ODD_SPACES}]|^ *(?:- +)*(?:-|[^\\s:#]+:)[{_ODD_SPACES}]"
+)
 
 
 @dataclass(frozen=True, slots=True)
