@@ -268,8 +268,8 @@ def test_a_file_that_cannot_be_read_at_the_end_is_reported_not_removed(
     log = changelog(repo, since=shas["c4"], until=shas["c5"])
     assert [(e.id, e.change) for e in log.entries] == [("bu-utredning", "changed")]
     assert [describe(f, "en") for f in log.entries[0].fields] == [
-        "cannot be read at the end of the period (YAML syntax error: a `[` or `{` opened here "
-        "is not closed where it should be)"
+        "cannot be read at the end of the period (the value of `name` starts with `[` but has "
+        "no closing `]`)"
     ]
 
 

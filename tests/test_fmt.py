@@ -141,7 +141,11 @@ def test_unknown_kind_keeps_the_order_but_fixes_the_indentation() -> None:
 @pytest.mark.parametrize(
     ("text", "code", "message"),
     [
-        ("kind: area\nid: [\n", "PK002", "YAML syntax error"),
+        (
+            "kind: area\nid: [\n",
+            "PK002",
+            "the value of `id` starts with `[` but has no closing `]`",
+        ),
         ("kind: area\nid: a\nid: b\n", "PK003", "`id` appears twice in this mapping"),
         (
             "kind: area\nx-a: &x {a: 1}\nx-b: *x\n",
@@ -241,10 +245,9 @@ def test_named_files_only_and_problems_on_stderr(
     )
     assert result.err == (
         f"{root / '.gitlab-ci.yml'}: skipped (processkit does not read it: hidden or excluded)\n"
-        "areas/broken.yaml:3:1 PK002 YAML syntax error: a `[` or `{` opened here is not closed "
-        "where it should be\n"
-        "    = hint: Close the list with `]` (or the mapping with `}`) on the same line, and "
-        "separate its items with commas.\n"
+        "areas/broken.yaml:2:5 PK002 the value of `id` starts with `[` but has no closing `]`\n"
+        "    = hint: Close the list on the same line, separating its items with commas: "
+        "`id: []`\n"
     )
     assert (root / "areas/b.yaml").read_text(encoding="utf-8") == "name: B\nkind: area\nid: b\n"
 

@@ -78,7 +78,7 @@ def test_sarif_matches_the_schema_and_says_what_and_where(
             0,
             "error",
             "processes/%C3%A4ldre/hemtj%C3%A4nst.yaml",
-            {"startLine": 3, "startColumn": 1},
+            {"startLine": 2, "startColumn": 5},
         ),
     ]
     assert run["results"][0]["message"]["text"] == (
@@ -121,7 +121,7 @@ def test_gitlab_code_quality(make_repo: Repo, cli: Callable[..., CliResult]) -> 
     issues = result.json()
     assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
         ("PK012", "major", {"path": "processes/barn/utreda.yaml", "lines": {"begin": 7}}),
-        ("PK002", "major", {"path": "processes/äldre/hemtjänst.yaml", "lines": {"begin": 3}}),
+        ("PK002", "major", {"path": "processes/äldre/hemtjänst.yaml", "lines": {"begin": 2}}),
     ]
     assert issues[0]["description"].startswith(
         "PK012 `ower` is not a field of a process; did you mean `owner`?\nRename"

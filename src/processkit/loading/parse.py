@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.i18n import _
 from processkit.loading.yamlfile import read_yaml
 
 #: Below this many files one process is faster than starting workers.
@@ -45,11 +46,11 @@ def parse_file(root: Path, relative: str) -> FileResult:
         problem = Diagnostic(
             "PK001",
             Severity.ERROR,
-            f"the file cannot be read: {reason}",
+            _("the file cannot be read: {reason}", reason=reason),
             relative,
             0,
             0,
-            "Check that the file exists and may be read.",
+            _("Check that the file exists and may be read."),
         )
         return FileResult(relative, diagnostics=[problem])
     parsed = read_yaml(relative, data)

@@ -24,6 +24,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.i18n import N_, _
+from processkit.loading.yamlhints import Reported, explain
 from processkit.model.numbers import as_value, read_float, read_int, read_number
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -117,22 +119,25 @@ def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        hint = "Save the file as UTF-8 (in most editors: Save with encoding, UTF-8)."
+        hint = _("Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).")
         latin = data.decode("cp1252", "replace")
         if any(letter in latin for letter in "åäöÅÄÖéü"):
-            hint = (
+            hint = _(
                 "The file looks like it was saved as Latin-1 / Windows-1252 (å, ä, ö); "
                 "save it as UTF-8 instead (in most editors: Save with encoding, UTF-8)."
             )
-        message = f"the file is not UTF-8 text: byte `0x{data[exc.start]:02x}` cannot be read"
+        message = _(
+            "the file is not UTF-8 text: byte `{byte}` cannot be read",
+            byte="0x" + format(data[exc.start], "02x"),
+        )
         return None, _error(path, "PK001", message, Mark(line, column), hint)
     if "\x00" in text:
         return None, _error(
             path,
             "PK001",
-            "the file holds NUL characters: it is not a text file",
+            _("the file holds NUL characters: it is not a text file"),
             None,
-            "Only YAML text files belong in the repository; move or exclude this file.",
+            _("Only YAML text files belong in the repository; move or exclude this file."),
         )
     return text.replace("\r\n", "\n"), None
 
@@ -154,9 +159,12 @@ def compose(path: str, text: str) -> tuple[list[Node], Diagnostic | None]:
         return [], _error(
             path,
             "PK002",
-            f"the YAML is nested more than {MAX_DEPTH} levels deep",
+            _(
+                "the file has more than {limit} levels of brackets inside each other",
+                limit=MAX_DEPTH,
+            ),
             Mark(1, 1),
-            "Process files are flat; check for a run of unmatched [ or { brackets.",
+            _("Process files are flat; look for a run of `[` or `{` that is never closed."),
         )
     loader = _Loader(text)
     nodes: list[Node] = []
@@ -167,42 +175,25 @@ def compose(path: str, text: str) -> tuple[list[Node], Diagnostic | None]:
                 nodes.append(node)
     except yaml.MarkedYAMLError as exc:
         return [], _syntax_error(path, text, exc)
-    except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
-        return [], _error(path, "PK002", f"the YAML cannot be read: {exc}", None, None)
+    except yaml.YAMLError:  # pragma: no cover - every libyaml error carries a mark
+        message = _("processkit cannot read the file as YAML")
+        return [], _error(path, "PK002", message, None, None)
     finally:
         loader.dispose()
     return nodes, None
 
 
 def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    mark = exc.problem_mark or exc.context_mark
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    hint = "Check the indentation and the punctuation (: - quotes) on this line and the one above."
-    if exc.context_mark is not None and context.startswith("while parsing a flow"):
-        mark = exc.context_mark
-        message = "YAML syntax error: a `[` or `{` opened here is not closed where it should be"
-        hint = (
-            "Close the list with `]` (or the mapping with `}`) on the same line, and "
-            "separate its items with commas."
-        )
-    elif exc.context_mark is not None and context.startswith("while scanning a quoted"):
-        mark = exc.context_mark
-        message = "YAML syntax error: a quoted text opened here is never closed"
-        hint = "End the text with the same quote character it starts with."
-    position = Mark(mark.line + 1, mark.column + 1) if mark else None
-    if position is not None:
-        lines = text.split("\n")
-        source_line = lines[position.line - 1] if position.line - 1 < len(lines) else ""
-        if "\t" in source_line or "found character '\\t'" in problem:
-            message = "YAML syntax error: a tab character is used for indentation"
-            hint = "YAML indents with spaces only: replace the tab with spaces."
-        elif "found undefined alias" in problem or "found undefined anchor" in problem:
-            hint = "A `*name` alias must refer to an `&name` anchor written earlier in the file."
-        elif ":" in source_line and "mapping values are not allowed" in problem:
-            hint = 'A text that contains `: ` must be put in quotes, e.g. purpose: "Syfte: att …"'
-    return _error(path, "PK002", message, position, hint)
+    """A YAML syntax error in plain words, at the line of the mistake (see ``yamlhints``)."""
+    problem, context = exc.problem_mark, exc.context_mark
+    reported = Reported(
+        (exc.problem or "").strip(),
+        (exc.context or "").strip(),
+        (problem.line, problem.column) if problem is not None else None,
+        (context.line, context.column) if context is not None else None,
+    )
+    found = explain(text, reported)
+    return _error(path, "PK002", found.message, Mark(found.line, found.column), found.hint)
 
 
 def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> ParsedFile:
@@ -214,10 +205,13 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
             _error(
                 path,
                 "PK001",
-                f"the file is {megabytes:.1f} MB; processkit reads files of at most "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+                _(
+                    "the file is {size} MB; processkit reads files of at most {limit} MB",
+                    size=format(megabytes, ".1f"),
+                    limit=MAX_FILE_BYTES // (1024 * 1024),
+                ),
                 None,
-                "A process file is a few kilobytes; split the content or exclude the file.",
+                _("A process file is a few kilobytes; split the content or exclude the file."),
             )
         )
         return parsed
@@ -238,9 +232,12 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
             _error(
                 path,
                 "PK004",
-                f"the file holds {len(nodes)} YAML documents; it may hold only one",
+                _(
+                    "the file holds {count} YAML documents; it may hold only one",
+                    count=len(nodes),
+                ),
                 mark_of(nodes[1]),
-                "Put each entity in a file of its own and remove the `---` lines.",
+                _("Put each entity in a file of its own and remove the `---` lines."),
             )
         )
         return parsed
@@ -251,23 +248,31 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
             _error(
                 path,
                 "PK004",
-                "the file is empty",
+                _("the file is empty"),
                 Mark(1, 1),
-                "Write the entity as `key: value` lines starting with `kind:` and `id:`, "
-                "or delete the file.",
+                _(
+                    "Write the entity as `key: value` lines starting with `kind:` and `id:`, "
+                    "or delete the file."
+                ),
             )
         )
         return parsed
     node = nodes[0]
     if not isinstance(node, MappingNode):
-        found = "a list" if isinstance(node, SequenceNode) else f"the text `{_short(node.value)}`"
+        if isinstance(node, SequenceNode):
+            message = _("expected `key: value` lines (a mapping), found a list")
+        else:
+            message = _(
+                "expected `key: value` lines (a mapping), found the text `{text}`",
+                text=_short(node.value),
+            )
         parsed.diagnostics.append(
             _error(
                 path,
                 "PK004",
-                f"expected `key: value` lines (a mapping), found {found}",
+                message,
                 mark_of(node),
-                "Write the entity as `key: value` lines starting with `kind:`.",
+                _("Write the entity as `key: value` lines starting with `kind:`."),
             )
         )
         return parsed
@@ -316,28 +321,37 @@ class _Converter:
         if self.count > MAX_VALUES:
             raise _Refused(
                 node,
-                f"the document expands to more than {MAX_VALUES:,} values; refused "
-                "(this is what a YAML alias bomb looks like)",
-                "Do not nest `*alias` references to repeat content; write it out instead.",
+                _(
+                    "the file repeats its content through `*name` references into more than "
+                    "{limit} values; it is not read",
+                    limit=format(MAX_VALUES, ","),
+                ),
+                _("Write the content out instead of repeating it with `*name` references."),
             )
         if depth > MAX_DEPTH:
-            raise _Refused(node, f"the YAML is nested more than {MAX_DEPTH} levels deep")
+            raise _Refused(
+                node,
+                _(
+                    "the file has lists and fields inside each other more than {limit} levels deep",
+                    limit=MAX_DEPTH,
+                ),
+            )
         key = id(node)
         if key in self.active:
             raise _Refused(
                 node,
-                "a YAML alias refers to the list or mapping that contains it",
-                "Remove the `*alias` that points back to its own `&anchor`.",
+                _("a `*name` reference points back to the text it stands in"),
+                _("Remove the `*name` that points back to its own `&name`."),
             )
         self.active.add(key)
         try:
             if isinstance(node, SequenceNode):
                 if node.tag not in (_IMPLICIT, _SEQ):
-                    self._wrong_tag(node, "a list")
+                    self._wrong_tag(node, _SEQ)
                 return [self.convert(item, depth + 1) for item in node.value]
             assert isinstance(node, MappingNode)
             if node.tag not in (_IMPLICIT, _MAP):
-                self._wrong_tag(node, "`key: value` lines")
+                self._wrong_tag(node, _MAP)
             return self._mapping(node, depth)
         finally:
             self.active.discard(key)
@@ -365,17 +379,18 @@ class _Converter:
         return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
     def _wrong_tag(self, node: Node, found: str) -> None:
-        """A tag on a list or mapping that does not mark one."""
+        """A tag on a list (``found`` is ``_SEQ``) or mapping (``_MAP``) that does not mark
+        one."""
         tag = self._shown_tag(node)
         if node.tag in _SCALAR_TAGS:
-            message = f"`{tag}` marks a single value, but this is {found}"
+            message = _(_SINGLE_BUT[found], tag=tag)
         elif node.tag in (_MAP, _SEQ):
-            expected = "a list" if node.tag == _SEQ else "`key: value` lines"
-            message = f"`{tag}` marks {expected}, but this is {found}"
+            message = _(_MARKS_BUT[node.tag], tag=tag)
         else:
-            self._tag_diagnostic(node, f"`{tag}` is not a type processkit knows", _tag_hint(tag))
+            message = _("`{tag}` is not a type processkit knows", tag=tag)
+            self._tag_diagnostic(node, message, _tag_hint(tag))
             return
-        self._tag_diagnostic(node, message, f"Remove `{tag}`.")
+        self._tag_diagnostic(node, message, _("Remove `{tag}`.", tag=tag))
 
     def _tagged_scalar(self, node: ScalarNode) -> Any:
         """A scalar with a tag: the core tags are honoured, any other is a diagnostic and the
@@ -389,59 +404,56 @@ class _Converter:
             number = read_int(text)
             if number is not None:
                 return as_value(text, number)
-            what = "a whole number"
+            what = "int"
         elif tag == _CORE + "float":
             number = read_float(text)
             if number is None:
                 number = read_int(text)
             if number is not None:
                 return as_value(text, float(number))
-            what = "a number"
+            what = "float"
         elif tag == _CORE + "bool":
             if text in _BOOL:
                 return _BOOL[text]
-            what = "true or false"
+            what = "bool"
         elif tag == _CORE + "null":
             if _NULL_RE.match(text):
                 return None
             what = "empty"
         elif tag in (_MAP, _SEQ):
-            expected = "a list" if tag == _SEQ else "`key: value` lines"
             self._tag_diagnostic(
                 node,
-                f"`{shown}` marks {expected}, but `{_short(text)}` is a single value",
-                f"Remove `{shown}`.",
+                _(_MARKS_BUT_SINGLE[tag], tag=shown, text=_short(text)),
+                _("Remove `{tag}`.", tag=shown),
             )
             return text
         else:
             self._tag_diagnostic(
-                node, f"`{shown}` is not a type processkit knows", _tag_hint(shown)
+                node, _("`{tag}` is not a type processkit knows", tag=shown), _tag_hint(shown)
             )
             return text if node.style else _scalar(node)
-        if what == "empty":
-            hint = f"Remove `{shown}`, or the value after it."
-        else:
-            hint = f"Write {what} after `{shown}`, or remove `{shown}`."
-        self._tag_diagnostic(
-            node, f"`{_short(text)}` is not {what}, yet it is marked `{shown}`", hint
-        )
+        message, hint = _NOT_WHAT[what]
+        self._tag_diagnostic(node, _(message, text=_short(text), tag=shown), _(hint, tag=shown))
         return text
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         pairs: list[tuple[Node, Node]] = node.value
-        if any(_is_merge_key(key_node) for key_node, _ in pairs):
+        if any(_is_merge_key(key_node) for key_node, _value in pairs):
             pairs = _merged_pairs(node)
         result: dict[str, Any] = {}
         seen: dict[str, Node] = {}
         for key_node, value_node in pairs:
             if key_node.__class__ is not ScalarNode:
-                raise _Refused(key_node, "a key must be a plain word, not a list or mapping")
+                raise _Refused(
+                    key_node,
+                    _("a field name must be a plain word, not a list or a group of fields"),
+                )
             if key_node.tag not in (_IMPLICIT, _STR) and not _is_merge_key(key_node):
                 shown = self._shown_tag(key_node)
                 self._tag_diagnostic(
                     key_node,
-                    f"`{shown}` is not a type processkit knows for a key",
-                    f"Remove `{shown}`: a key is a plain word.",
+                    _("`{tag}` is not a type processkit knows for a key", tag=shown),
+                    _("Remove `{tag}`: a key is a plain word.", tag=shown),
                 )
             key: str = key_node.value
             if key in seen:
@@ -450,9 +462,13 @@ class _Converter:
                     _error(
                         self.path,
                         "PK003",
-                        f"`{key}` appears twice in this mapping (first on line {first.line})",
+                        _(
+                            "`{key}` appears twice in this mapping (first on line {line})",
+                            key=key,
+                            line=first.line,
+                        ),
                         mark_of(key_node),
-                        "Keep one of the two; YAML would silently use only the last.",
+                        _("Keep one of the two; YAML would silently use only the last."),
                     )
                 )
                 continue
@@ -469,10 +485,46 @@ class _Converter:
 _SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null"))
 
 
+#: A scalar tag on a list or mapping (by what it is on), a list or mapping tag on the other,
+#: and on a single value (by the tag).
+_SINGLE_BUT = {
+    _SEQ: N_("`{tag}` marks a single value, but this is a list"),
+    _MAP: N_("`{tag}` marks a single value, but this is `key: value` lines"),
+}
+_MARKS_BUT = {
+    _SEQ: N_("`{tag}` marks a list, but this is `key: value` lines"),
+    _MAP: N_("`{tag}` marks `key: value` lines, but this is a list"),
+}
+_MARKS_BUT_SINGLE = {
+    _SEQ: N_("`{tag}` marks a list, but `{text}` is a single value"),
+    _MAP: N_("`{tag}` marks `key: value` lines, but `{text}` is a single value"),
+}
+#: A core tag on a value it does not fit: the message and the hint.
+_NOT_WHAT = {
+    "int": (
+        N_("`{text}` is not a whole number, yet it is marked `{tag}`"),
+        N_("Write a whole number after `{tag}`, or remove `{tag}`."),
+    ),
+    "float": (
+        N_("`{text}` is not a number, yet it is marked `{tag}`"),
+        N_("Write a number after `{tag}`, or remove `{tag}`."),
+    ),
+    "bool": (
+        N_("`{text}` is not true or false, yet it is marked `{tag}`"),
+        N_("Write true or false after `{tag}`, or remove `{tag}`."),
+    ),
+    "empty": (
+        N_("`{text}` is not empty, yet it is marked `{tag}`"),
+        N_("Remove `{tag}`, or the value after it."),
+    ),
+}
+
+
 def _tag_hint(tag: str) -> str:
-    return (
-        f"Remove `{tag}`; to make the value text, put it in quotes instead. processkit knows "
-        "only the YAML tags `!!str`, `!!int`, `!!float`, `!!bool` and `!!null`."
+    return _(
+        "Remove `{tag}`; to make the value text, put it in quotes instead. processkit knows "
+        "only the YAML tags `!!str`, `!!int`, `!!float`, `!!bool` and `!!null`.",
+        tag=tag,
     )
 
 
@@ -493,9 +545,11 @@ def _merged_pairs(node: MappingNode) -> list[tuple[Node, Node]]:
         sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
         for source in sources:
             if not isinstance(source, MappingNode):
-                raise _Refused(source, "`<<` can only merge a mapping")
+                raise _Refused(
+                    source, _("`<<` can only bring in fields written as `name: value` lines")
+                )
             merged.extend(source.value)
-    names = {str(key.value) for key, _ in own}
+    names = {str(key.value) for key, _value in own}
     for key_node, value_node in merged:
         if str(key_node.value) not in names:
             names.add(str(key_node.value))
