@@ -106,7 +106,7 @@ def test_a_github_annotation_has_a_swedish_title() -> None:
     )
     review = Diagnostic("PK102", Severity.WARNING, "sen", "processes/p.yaml", 9, 1)
     assert github_text([review], "") == (
-        "::warning file=processes/p.yaml,line=9,col=1,title=PK102 Översynen är försenad::sen\n"
+        "::warning file=processes/p.yaml,line=9,col=1,title=PK102 Revision försenad::sen\n"
     )
 
 
@@ -149,11 +149,11 @@ def test_every_code_has_a_short_title_in_both_languages() -> None:
         ),
         (
             ["new", "process", "--name", "X", "--area", "ebb"],
-            "--area: `ebb` finns inte som leveransområde i det här arkivet; menade du `eb`?",
+            "--area: `ebb` är inte ett leveransområde i det här arkivet; menade du `eb`?",
         ),
         (
             ["new", "process", "--name", "X", "--area", "xyz"],
-            "--area: `xyz` finns inte som leveransområde i det här arkivet; de som finns är: "
+            "--area: `xyz` är inte ett leveransområde i det här arkivet; de som finns är: "
             "`bu` och `eb`",
         ),
         (
@@ -231,8 +231,8 @@ def test_an_unknown_id_where_there_is_none_of_its_kind_yet(
     result = cli("proposals", "new", "--process", "bu-utredning", "--title", "Kortare väntetid")
     assert (result.code, result.err) == (
         2,
-        "processkit: --process: `bu-utredning` finns inte som process i det här arkivet, och "
-        "här finns inga sådana än; börja med `processkit new process`\n",
+        "processkit: --process: `bu-utredning` är inte en process i det här arkivet, och det "
+        "finns inga ännu; börja med `processkit new process`\n",
     )
 
 

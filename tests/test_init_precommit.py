@@ -97,13 +97,14 @@ def test_pre_commit_runs_the_hooks_on_a_new_repository(tmp_path: Path) -> None:
     assert any(
         line.startswith("processkit validate.") and line.endswith("Failed") for line in lines
     )
+    # a repository made by init speaks Swedish (nothing in this environment asks otherwise)
     assert (
-        "processes/barn-och-unga/bu-utredning.yaml:9:1 PK012 error: `ower` is not a field of a "
-        "process; did you mean `owner`?"
+        "processes/barn-och-unga/bu-utredning.yaml:9:1 PK012 fel: `ower` är inte ett fält i en "
+        "process; menade du `owner`?"
     ) in lines
     assert any(line.startswith("processkit fmt.") and line.endswith("Failed") for line in lines)
     assert "- files were modified by this hook" in lines
-    assert "formatted areas/barn-och-unga.yaml" in lines
+    assert "formaterade areas/barn-och-unga.yaml" in lines
     assert (
         area.read_text(encoding="utf-8") == "kind: area\nid: barn-och-unga\nname: Barn och unga\n"
     )

@@ -26,7 +26,6 @@ from functools import cache
 from pathlib import Path
 from typing import get_args
 
-from processkit.errors import ProcesskitError
 from processkit.model.kinds import Language
 
 LANGUAGES: tuple[Language, ...] = get_args(Language)
@@ -44,6 +43,11 @@ _asked: Language | None = None
 _current: Language = DEFAULT
 
 
+class LanguageError(Exception):
+    """A language processkit does not speak was asked for, or a catalogue is missing; the
+    command line reports it as one line, exit status 2 (as a ``ProcesskitError``)."""
+
+
 def parse_language(value: str, where: str) -> Language:
     """``value`` as a language, or the one-line error naming ``where`` it was given."""
     folded = value.strip().lower()
@@ -51,7 +55,7 @@ def parse_language(value: str, where: str) -> Language:
         return "sv"
     if folded == "en":
         return "en"
-    raise ProcesskitError(
+    raise LanguageError(
         _(
             "{where}: `{value}` is not a language processkit speaks; use `sv` or `en`",
             where=where,
@@ -134,7 +138,7 @@ def _translations(language: Language) -> gettext.NullTranslations:
         return gettext.translation(DOMAIN, locale_dir(), languages=[language])
     except OSError as problem:
         # said in English: without its catalogue, processkit has no other words
-        raise ProcesskitError(
+        raise LanguageError(
             f"processkit is installed without its {language} message catalogue ({problem})"
         ) from None
 

@@ -81,7 +81,7 @@ def _register() -> None:
 def run(argv: list[str] | None = None) -> None:
     """Entry point: run the app, mapping every failure to exit status 2 or 3."""
     from processkit.errors import ConfigError, ProcesskitError
-    from processkit.i18n import _
+    from processkit.i18n import LanguageError, _
     from processkit.loading.discover import RepositoryNotFound
 
     args = list(sys.argv[1:] if argv is None else argv)
@@ -101,7 +101,7 @@ def run(argv: list[str] | None = None) -> None:
 
         report_config_error(problem, "text")
         sys.exit(2)
-    except (ProcesskitError, RepositoryNotFound) as problem:
+    except (ProcesskitError, RepositoryNotFound, LanguageError) as problem:
         typer.echo(f"processkit: {problem}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:

@@ -15,7 +15,7 @@ from yaml.nodes import Node
 
 from processkit import i18n
 from processkit.diagnostics import OR, Diagnostic, Severity, did_you_mean, fold_swedish, named_ids
-from processkit.i18n import _, p_
+from processkit.i18n import N_, _, p_
 from processkit.loading.locate import locate, locate_parent_key
 from processkit.model.introspect import model_in
 from processkit.model.kinds import Language
@@ -272,7 +272,9 @@ def _wrong_value(
             advice,
         )
     if kind == "document_form":
-        # the model's own words (processkit.model.process), marked for the catalogue there
+        # the model's own words (processkit.model.process), one of these two
+        N_("a document needs either `handbook`, or both `title` and `url`")
+        N_("a document is either a `handbook` or a `title` with a `url`, not both")
         return (
             _(detail["msg"]),
             _("Write `- handbook: <handbook id>` or `- title: …` with `url: https://…`."),

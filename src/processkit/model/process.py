@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Field, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
-from processkit.i18n import N_
 from processkit.model.types import (
     EXTENSION_KEYS,
     Approval,
@@ -138,12 +137,13 @@ class Document(Strict):
         if self.handbook is None and (self.title is None or self.url is None):
             raise PydanticCustomError(
                 "document_form",
-                N_("a document needs either `handbook`, or both `title` and `url`"),
+                # translated where the error is reported (loading.model_errors)
+                "a document needs either `handbook`, or both `title` and `url`",
             )
         if self.handbook is not None and (self.title is not None or self.url is not None):
             raise PydanticCustomError(
                 "document_form",
-                N_("a document is either a `handbook` or a `title` with a `url`, not both"),
+                "a document is either a `handbook` or a `title` with a `url`, not both",
             )
         return self
 
