@@ -70,7 +70,10 @@ def maturity_table(overview: MaturityOverview, *, width: int = WIDTH) -> str:
             + "\n"
         )
         if area.processes:
-            parts.append(render_table(headers, [_row(p) for p in area.processes], width=width))
+            rows = [_row(p) for p in area.processes]
+            # a score and its change are one value: never wrapped apart
+            keep = range(1, len(headers))
+            parts.append(render_table(headers, rows, keep=keep, width=width))
     return "\n".join(parts)
 
 

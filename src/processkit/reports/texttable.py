@@ -23,11 +23,13 @@ def render_table(
     rows: Sequence[Sequence[str]],
     *,
     right: Sequence[int] = (),
+    keep: Sequence[int] = (),
     indent: str = "",
     width: int = WIDTH,
 ) -> str:
     """Columns padded to their widest cell, two spaces apart; ``right`` are right-aligned;
-    every line at most ``width`` characters where the words allow.
+    every line at most ``width`` characters where the words allow. The cells of the ``keep``
+    columns are never wrapped (``2 (+1)`` is one value).
 
     Returns the lines joined with newlines, each without trailing spaces, ending in a newline.
     """
@@ -39,7 +41,7 @@ def render_table(
     if sum(natural) <= room:
         widths = natural
     else:
-        fitted = _fit(headers, rows, natural, room)
+        fitted = _fit(headers, rows, natural, room, keep)
         if fitted is None:
             return as_list(headers, rows, indent=indent, width=width)
         widths = fitted
@@ -105,17 +107,25 @@ def _narrowest(cell: str) -> int:
 
 
 def _fit(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], natural: list[int], room: int
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    natural: list[int],
+    room: int,
+    keep: Sequence[int],
 ) -> list[int] | None:
-    """Column widths that add up to at most ``room``, each at least its longest word; None when
-    the words do not fit. The room is shared as water fills a vessel: the narrow columns
+    """Column widths that add up to at most ``room``, each at least its longest word (its
+    whole header where there is room, the whole of each cell of the ``keep`` columns); None
+    when the words do not fit. The room is shared as water fills a vessel: the narrow columns
     (dates, counts, statuses) keep their whole width, the wide ones are cut to one width."""
     least = [_narrowest(header) for header in headers]
     for row in rows:
         for index, cell in enumerate(row):
-            least[index] = max(least[index], _narrowest(cell))
+            least[index] = max(least[index], len(cell) if index in keep else _narrowest(cell))
     if sum(least) > room:
         return None
+    whole_headers = [max(low, len(header)) for low, header in zip(least, headers, strict=True)]
+    if sum(whole_headers) <= room:
+        least = whole_headers
 
     def capped(cap: int) -> list[int]:
         return [max(low, min(want, cap)) for low, want in zip(least, natural, strict=True)]
