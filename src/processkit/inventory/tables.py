@@ -18,13 +18,13 @@ Cell = str | int | date | bool | None
 def headers() -> dict[str, str]:
     """The column headers of the process types and the statuses."""
     return {
-        "management": p_("inventory column", "Management"),
-        "core": p_("inventory column", "Core"),
-        "support": p_("inventory column", "Support"),
-        "draft": p_("inventory column", "Draft"),
-        "review": p_("inventory column", "Review"),
-        "approved": p_("inventory column", "Approved"),
-        "retired": p_("inventory column", "Retired"),
+        "management": p_("inventory count column", "Management"),
+        "core": p_("inventory count column", "Core"),
+        "support": p_("inventory count column", "Support"),
+        "draft": p_("inventory count column", "Draft"),
+        "review": p_("inventory count column", "Review"),
+        "approved": p_("inventory count column", "Approved"),
+        "retired": p_("inventory count column", "Retired"),
     }
 
 
