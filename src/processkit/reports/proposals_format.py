@@ -273,7 +273,8 @@ def _list(items: Sequence[ProposalItem], language: Language, view: str) -> list[
                 days=days(item.age_days, language),
             )
         if item.closed_by is not None:
-            text += ", " + _("carried out in {sha}", sha=f"`{item.closed_by.short}`")
+            sha = f"`{item.closed_by.short}`"
+            text += ", " + _("carried out in {sha}", sha=sha)
         lines.append(text)
     return lines
 
