@@ -258,7 +258,7 @@ def test_maturity_in_swedish_names_processes_and_dimensions(maturity_repo: Path,
     result = cli("maturity", maturity_repo, "--area", "bu")
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "Mognad på nivåerna 0\u20134; en process nivå är dess lägsta poäng bland "
+        "Mognad på nivåerna 0\u20134; en process har samma nivå som sin lägsta poäng bland "
         "dimensionerna. 2 av 3 processer bedömda; (+1) visar förändringen sedan "
         "föregående mognadsbedömning.\n"
         "\n"
