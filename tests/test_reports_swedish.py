@@ -503,3 +503,29 @@ def test_codeowners_comments_in_swedish(tmp_path: Path, cli: Cli) -> None:
         # /processes/vu/vu-vald.yaml: ägaren Ida Björk (`ida`) har inget `username`
         """
     )
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "files", "args"),
+    [
+        ("review", test_review.FILES, ("--today", "2026-03-01")),
+        ("proposals", test_proposals.FILES, ("--today", "2026-03-01", "--since", "7d")),
+        ("maturity", test_maturity.FILES, ()),
+        ("inventory", test_inventory_fixture.FILES, ("--list", "--today", "2026-03-01")),
+    ],
+)
+def test_json_is_the_same_in_both_languages(
+    make_repo: Callable[[dict[str, str | bytes]], Path],
+    cli: Cli,
+    command: str,
+    files: dict[str, str | bytes],
+    args: tuple[str, ...],
+) -> None:
+    root = make_repo(files)
+    swedish = cli(command, root, *args, "-f", "json")
+    english = cli(command, root, *args, "-f", "json", "--lang", "en")
+    assert (swedish.code, swedish.err) == (0, "")
+    assert swedish.out == english.out

@@ -45,7 +45,11 @@ def maturity_command(
     from processkit.reports.maturity_format import REPORTER_BY_NAME, maturity_csv
 
     loaded = open_repository(path)
-    overview = maturity_overview(loaded.repo, area=area)
+    # JSON stays the same in every language: PEMM's built-in labels in English there
+    if format is Format.json:
+        overview = maturity_overview(loaded.repo, area=area, language="en")
+    else:
+        overview = maturity_overview(loaded.repo, area=area)
     if format is Format.csv and csv_dialect is not None:
         text = maturity_csv(overview, csv_dialect.value)
     else:
