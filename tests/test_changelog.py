@@ -157,6 +157,56 @@ def test_text_lists_every_entity_with_its_field_changes_and_commits(
     )
 
 
+@pytest.mark.usefixtures("swedish")
+def test_text_in_swedish(
+    history: tuple[GitRepo, dict[str, str]], cli: Callable[..., CliResult]
+) -> None:
+    git, shas = history
+    result = cli("changelog", git.root, "--since", "2026-03-05", "--today", "2026-03-13")
+    s = {name: _short(shas, name) for name in shas}
+    assert result.code == 0, result.err
+    assert result.out == (
+        "Ändringar 2026-03-05 \u2013 2026-03-13: 5 incheckningar; 1 ny, 3 ändrade, 1 upphörd, "
+        "1 borttagen.\n"
+        "\n"
+        "process bu-gammal 'Gammal process': upphörde (processes/bu/gammal.yaml)\n"
+        "  - status fastställd → upphörd\n"
+        f"  {s['c3']} 2026-03-10 Anna Nilsson: Byt filnamn, avveckla gammal\n"
+        "\n"
+        "process bu-ny 'Ny process': lades till (processes/bu/tillfallig.yaml)\n"
+        f"  {s['c4']} 2026-03-11 Anna Nilsson: Flytta tillfällig\n"
+        "\n"
+        "process bu-placering 'Placera barn': ändrades (processes/bu/bu-placering.yaml)\n"
+        "  - flyttades från filen processes/bu/placera.yaml till processes/bu/bu-placering.yaml\n"
+        f"  {s['c3']} 2026-03-10 Anna Nilsson: Byt filnamn, avveckla gammal\n"
+        "\n"
+        "process bu-tillfallig 'Tillfällig insats': ändrades (processes/vuxna/tillfallig.yaml)\n"
+        "  - flyttades från filen processes/bu/tillfallig.yaml till "
+        "processes/vuxna/tillfallig.yaml\n"
+        "  - namn ändrades från 'Tillfällig' till 'Tillfällig insats'\n"
+        f"  {s['c4']} 2026-03-11 Anna Nilsson: Flytta tillfällig\n"
+        "\n"
+        "process bu-utredning 'Utreda barns behov': ändrades (processes/bu/utreda.yaml)\n"
+        "  - status utkast → fastställd\n"
+        "  - version sattes till 2.0\n"
+        "  - ägare ändrades från Anna Nilsson till Erik Åberg\n"
+        "  - syfte sattes till 'Att barnets behov blir allsidigt belyst.'\n"
+        "  - aktivitet `a3` 'Fatta beslut' lades till\n"
+        "  - aktivitet `a2` 'Samtala': nästa sattes till a3\n"
+        f"  {s['c2']} 2026-03-09 Erik Åberg: Ny ägare och beslutssteg\n"
+        f"  {s['c5']} 2026-03-12 Erik Åberg: Trasig fil\n"
+        f"  {s['c6']} 2026-03-13 Anna Nilsson: Laga filen, ta bort rollen\n"
+        "\n"
+        "roll socsek 'Socialsekreterare': togs bort (roles/socsek.yaml)\n"
+        f"  {s['c6']} 2026-03-13 Anna Nilsson: Laga filen, ta bort rollen\n"
+    )
+    after = cli("changelog", git.root, "--since", shas["c5"], "--today", "2026-03-13").out
+    assert after.splitlines()[0] == (
+        f"Ändringar efter {s['c5']} \u2013 2026-03-13: 1 incheckning; 0 nya, 1 ändrad, "
+        "0 upphörda, 1 borttagen."
+    )
+
+
 def test_markdown_is_the_weekly_notice_in_swedish(
     history: tuple[GitRepo, dict[str, str]], cli: Callable[..., CliResult]
 ) -> None:

@@ -24,6 +24,11 @@ class Format(StrEnum):
     xlsx = "xlsx"
 
 
+class CsvDialectChoice(StrEnum):
+    excel = "excel"
+    standard = "standard"
+
+
 class Pivot(StrEnum):
     area = "area"
     type = "type"
@@ -109,6 +114,12 @@ def inventory_command(
     today: str | None = typer.Option(
         None, "--today", metavar="YYYY-MM-DD", help="The date reviews are overdue against."
     ),
+    csv_dialect: CsvDialectChoice | None = typer.Option(
+        None,
+        "--csv-dialect",
+        help="With --format csv: excel (semicolons and a byte order mark, as Excel in Swedish "
+        "opens it; the default in Swedish) or standard (commas; the default in English).",
+    ),
 ) -> int:
     """Count the processes per delivery area, type and status, or list them one by one."""
     from processkit.cli.dates import parse_today
@@ -140,6 +151,16 @@ def inventory_command(
         typer.echo(loaded.note, err=True)
     view: View = "list" if as_list else (by.value if by is not None else "area")
     target = Path(output) if to_file and output is not None else None
+    if chosen is Format.csv and csv_dialect is not None:
+        from processkit.inventory import table_of
+        from processkit.inventory.write_csv import csv_text
+
+        text = csv_text(table_of(result, view), csv_dialect.value)
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            _write(target, text.encode("utf-8"))
+        return 0
     _emit(result, view, chosen, target)
     return 0
 

@@ -16,6 +16,11 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
+class CsvDialectChoice(StrEnum):
+    excel = "excel"
+    standard = "standard"
+
+
 def register(app: typer.Typer) -> None:
     app.command("review")(review_command)
 
@@ -44,13 +49,19 @@ def review_command(
         help="text (default; `table` works too), json, csv, or markdown (a reminder list to "
         "paste into an e-mail or an issue, in the site's language).",
     ),
+    csv_dialect: CsvDialectChoice | None = typer.Option(
+        None,
+        "--csv-dialect",
+        help="With --format csv: excel (semicolons and a byte order mark, as Excel in Swedish "
+        "opens it; the default in Swedish) or standard (commas; the default in English).",
+    ),
 ) -> int:
     """List the processes and handbooks overdue for review or falling due soon, by owner."""
     from processkit.cli.dates import parse_today
     from processkit.cli.formats import report_name
     from processkit.domain.periods import parse_span
     from processkit.loading.session import open_repository
-    from processkit.reports.review_format import REPORTER_BY_NAME
+    from processkit.reports.review_format import REPORTER_BY_NAME, review_csv
     from processkit.reports.reviews import reviews_due
 
     day = parse_today(today)
@@ -59,6 +70,8 @@ def review_command(
     report = reviews_due(loaded.repo, today=day, horizon=span.after(day), owner=owner, area=area)
     reporter = REPORTER_BY_NAME[report_name(format)]
     text = reporter(report, loaded.repo.config.site.language)
+    if format is Format.csv and csv_dialect is not None:
+        text = review_csv(report, csv_dialect.value)
     typer.echo(text, nl=False)
     if loaded.note:
         typer.echo(loaded.note, err=True)

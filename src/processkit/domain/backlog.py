@@ -12,6 +12,7 @@ from processkit.domain.lookup import unknown_id
 from processkit.domain.proposals import DECIDED_STATUSES, OPEN_STATUSES, STATUS_ORDER
 from processkit.domain.structure import sorted_areas
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Proposal
@@ -104,10 +105,24 @@ def parse_statuses(values: Iterable[str]) -> tuple[str, ...]:
             status = SWEDISH_VALUES.get(word, word)
             if status not in STATUS_ORDER:
                 guess = did_you_mean(word, (*STATUS_ORDER, "open", "all"))
-                hint = f"did you mean `{guess}`? " if guess else ""
+                known = ", ".join(STATUS_ORDER)
+                if guess:
+                    raise ProcesskitError(
+                        _(
+                            "--status: `{written}` is not a status of a proposal; did you mean "
+                            "`{guess}`? use {statuses}, open or all",
+                            written=part.strip(),
+                            guess=guess,
+                            statuses=known,
+                        )
+                    )
                 raise ProcesskitError(
-                    f"--status: `{part.strip()}` is not a status of a proposal; {hint}"
-                    f"use {', '.join(STATUS_ORDER)}, open or all"
+                    _(
+                        "--status: `{written}` is not a status of a proposal; use {statuses}, "
+                        "open or all",
+                        written=part.strip(),
+                        statuses=known,
+                    )
                 )
             chosen.add(status)
     if not chosen:

@@ -6,30 +6,26 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from processkit import i18n
 from processkit.domain.assessments import assessments_by_process, maturity_level
 from processkit.domain.lookup import unknown_id
 from processkit.domain.structure import depths_of, sorted_areas, tree_order
+from processkit.i18n import p_
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
 from processkit.words import Language
 
-#: Names of PEMM's five enablers, used where ``maturity.labels`` does not name a dimension.
-BUILT_IN_LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "design": "Design",
-        "performers": "Utförare",
-        "owner": "Ägare",
-        "infrastructure": "Infrastruktur",
-        "metrics": "Mätetal",
-    },
-    "en": {
-        "design": "Design",
-        "performers": "Performers",
-        "owner": "Owner",
-        "infrastructure": "Infrastructure",
-        "metrics": "Metrics",
-    },
-}
+
+def built_in_labels() -> dict[str, str]:
+    """Names of PEMM's five enablers in the language in use, used where ``maturity.labels``
+    does not name a dimension."""
+    return {
+        "design": p_("maturity dimension", "Design"),
+        "performers": p_("maturity dimension", "Performers"),
+        "owner": p_("maturity dimension", "Owner"),
+        "infrastructure": p_("maturity dimension", "Infrastructure"),
+        "metrics": p_("maturity dimension", "Metrics"),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +117,8 @@ def dimensions(repo: Repository, language: Language) -> tuple[Dimension, ...]:
     """The configured dimensions with their names: ``maturity.labels``, else PEMM's built-in
     names, else the id."""
     config = repo.config.maturity
-    built_in = BUILT_IN_LABELS[language]
+    with i18n.speaking(language):
+        built_in = built_in_labels()
     return tuple(
         Dimension(dim, config.labels.get(dim) or built_in.get(dim) or dim)
         for dim in config.dimensions
@@ -169,10 +166,11 @@ def process_maturity(
 
 
 def maturity_overview(
-    repo: Repository, *, area: str | None = None, language: Language = "en"
+    repo: Repository, *, area: str | None = None, language: Language | None = None
 ) -> MaturityOverview:
     """Every active process's maturity, by area in the configured order (one area with
-    ``area``); ``language`` names the dimensions."""
+    ``area``); ``language`` (by default the one in use) names the dimensions that
+    ``maturity.labels`` does not."""
     if area is not None and area not in repo.areas:
         raise unknown_id("area", area, repo.areas, option="--area")
     config = repo.config.maturity
@@ -200,7 +198,7 @@ def maturity_overview(
         )
     return MaturityOverview(
         levels=tuple(config.levels),
-        dimensions=dimensions(repo, language),
+        dimensions=dimensions(repo, language or i18n.current()),
         descriptions=dict(sorted(config.descriptions.items())),
         areas=tuple(areas),
     )

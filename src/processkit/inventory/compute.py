@@ -20,6 +20,7 @@ from processkit.domain.structure import (
     tree_order,
 )
 from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.inventory.model import GroupCount, Inventory, ProcessRow
 from processkit.loading.repository import Record, Repository
 from processkit.model import Process
@@ -153,27 +154,43 @@ def _chosen_areas(repo: Repository, areas: Iterable[str] | None) -> list[str]:
 
 
 def _unknown_area_message(repo: Repository, area_id: str, configured: list[str]) -> str:
-    message = f"no delivery area has the id `{area_id}`"
     near = guess(area_id, repo.areas)
     if near is not None:
-        return message + f"; did you mean `{near}`?"
+        return _(
+            "no delivery area has the id `{id}`; did you mean `{near}`?", id=area_id, near=near
+        )
     if not configured:
-        return message + "; this repository has no areas yet"
-    return message + "; the areas are " + named_ids(configured)
+        return _("no delivery area has the id `{id}`; this repository has no areas yet", id=area_id)
+    return _(
+        "no delivery area has the id `{id}`; the areas are {areas}",
+        id=area_id,
+        areas=named_ids(configured),
+    )
 
 
 def _chosen_statuses(statuses: Iterable[str] | None) -> frozenset[str]:
     if statuses is None:
         return frozenset(STATUSES)
     chosen = frozenset(statuses)
+    known = ", ".join(f"`{status}`" for status in STATUSES)
     for status in sorted(chosen):
         if status not in STATUSES:
-            guess = did_you_mean(status, STATUSES)
+            near = did_you_mean(status, STATUSES)
+            if near:
+                raise UnknownStatus(
+                    _(
+                        "`{status}` is not a status; did you mean `{near}`? A status is one of "
+                        "{statuses}.",
+                        status=status,
+                        near=near,
+                        statuses=known,
+                    )
+                )
             raise UnknownStatus(
-                f"`{status}` is not a status"
-                + (f"; did you mean `{guess}`?" if guess else "")
-                + " A status is one of "
-                + ", ".join(f"`{known}`" for known in STATUSES)
-                + "."
+                _(
+                    "`{status}` is not a status. A status is one of {statuses}.",
+                    status=status,
+                    statuses=known,
+                )
             )
     return chosen

@@ -8,20 +8,54 @@ from dataclasses import dataclass
 from datetime import date
 
 from processkit.domain.structure import PROCESS_TYPES, STATUSES
+from processkit.i18n import _, p_
 from processkit.inventory.model import GroupCount, Inventory, View
 from processkit.inventory.pivots import by_owner, by_role, by_status, by_type
 
 Cell = str | int | date | bool | None
 
-HEADERS = {
-    "management": "Management",
-    "core": "Core",
-    "support": "Support",
-    "draft": "Draft",
-    "review": "Review",
-    "approved": "Approved",
-    "retired": "Retired",
-}
+
+def headers() -> dict[str, str]:
+    """The column headers of the process types and the statuses."""
+    return {
+        "management": p_("inventory count column", "Management"),
+        "core": p_("inventory count column", "Core"),
+        "support": p_("inventory count column", "Support"),
+        "draft": p_("inventory count column", "Draft"),
+        "review": p_("inventory count column", "Review"),
+        "approved": p_("inventory count column", "Approved"),
+        "retired": p_("inventory count column", "Retired"),
+    }
+
+
+def type_word(process_type: str) -> str:
+    """A process type in a cell: ``core`` (English, as written), *huvudprocess* (Swedish)."""
+    words = {
+        "management": p_("process type", "management"),
+        "core": p_("process type", "core"),
+        "support": p_("process type", "support"),
+    }
+    return words.get(process_type, process_type)
+
+
+def status_word(status: str) -> str:
+    """A process status in a cell: ``review`` (English), *på remiss* (Swedish)."""
+    words = {
+        "draft": p_("process status", "draft"),
+        "review": p_("process status", "review"),
+        "approved": p_("process status", "approved"),
+        "retired": p_("process status", "retired"),
+    }
+    return words.get(status, status)
+
+
+def level_word(level: str) -> str:
+    """``process`` or ``sub-process`` in a cell."""
+    return (
+        p_("process level", "sub-process")
+        if level == "sub-process"
+        else p_("process level", "process")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +87,14 @@ def cell_text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return p_("inventory cell", "yes") if value else p_("inventory cell", "no")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
 
 
 def table_of(inv: Inventory, view: View) -> Table:
-    """The table of one view."""
+    """The table of one view, in the language in use."""
     return _BUILDERS[view](inv)
 
 
@@ -70,8 +104,9 @@ def all_tables(inv: Inventory) -> list[Table]:
 
 
 def _count(label: str, split: tuple[str, ...]) -> list[Column]:
-    return [Column(label), Column("Processes", True)] + [
-        Column(HEADERS[key], True) for key in split
+    names = headers()
+    return [Column(label), Column(p_("inventory column", "Processes"), True)] + [
+        Column(names[key], True) for key in split
     ]
 
 
@@ -85,7 +120,7 @@ def _total(groups: Sequence[GroupCount], split: str) -> tuple[Cell, ...]:
     keys = PROCESS_TYPES if split == "type" else STATUSES
     counts = [group.by_type if split == "type" else group.by_status for group in groups]
     return (
-        "Total",
+        p_("inventory row", "Total"),
         sum(group.processes for group in groups),
         *(sum(count[key] for count in counts) for key in keys),
     )
@@ -93,13 +128,13 @@ def _total(groups: Sequence[GroupCount], split: str) -> tuple[Cell, ...]:
 
 def _areas(inv: Inventory) -> Table:
     groups = inv.areas
-    columns = _count("Area", (*PROCESS_TYPES, *STATUSES))
+    columns = _count(p_("inventory column", "Area"), (*PROCESS_TYPES, *STATUSES))
     rows = tuple((*_group_row(group, "type"), *_group_row(group, "status")[2:]) for group in groups)
     total = (*_total(groups, "type"), *_total(groups, "status")[2:])
     return Table(
         "area",
-        "Processes per delivery area",
-        "Areas",
+        _("Processes per delivery area"),
+        p_("inventory sheet", "Areas"),
         tuple(columns),
         rows,
         (total,),
@@ -110,10 +145,10 @@ def _types(inv: Inventory) -> Table:
     groups = by_type(inv)
     return Table(
         "type",
-        "Processes per type",
-        "Types",
-        tuple(_count("Type", STATUSES)),
-        tuple(_group_row(group, "status") for group in groups),
+        _("Processes per type"),
+        p_("inventory sheet", "Types"),
+        tuple(_count(p_("inventory column", "Type"), STATUSES)),
+        tuple((type_word(group.id), *_group_row(group, "status")[1:]) for group in groups),
         (_total(groups, "status"),),
     )
 
@@ -122,10 +157,10 @@ def _statuses(inv: Inventory) -> Table:
     groups = by_status(inv)
     return Table(
         "status",
-        "Processes per status",
-        "Statuses",
-        tuple(_count("Status", PROCESS_TYPES)),
-        tuple(_group_row(group, "type") for group in groups),
+        _("Processes per status"),
+        p_("inventory sheet", "Statuses"),
+        tuple(_count(p_("inventory column", "Status"), PROCESS_TYPES)),
+        tuple((status_word(group.id), *_group_row(group, "type")[1:]) for group in groups),
         (_total(groups, "type"),),
     )
 
@@ -134,46 +169,56 @@ def _owners(inv: Inventory) -> Table:
     pivot = by_owner(inv)
     return Table(
         "owner",
-        "Process owners and leaders",
-        "Owners",
-        (Column("Person"), Column("Owns", True), Column("Leads", True)),
+        _("Process owners and leaders"),
+        p_("inventory sheet", "Owners"),
+        (
+            Column(p_("inventory column", "Person")),
+            Column(p_("inventory column", "Owns"), True),
+            Column(p_("inventory column", "Leads"), True),
+        ),
         tuple((person.name, person.owns, person.leads) for person in pivot.people),
-        (("(nobody)", pivot.without_owner, pivot.without_leaders),),
+        ((_("(nobody)"), pivot.without_owner, pivot.without_leaders),),
     )
 
 
 def _roles(inv: Inventory) -> Table:
     return Table(
         "role",
-        "Roles performing activities",
-        "Roles",
-        (Column("Role"), Column("Processes", True), Column("Activities", True)),
+        _("Roles performing activities"),
+        p_("inventory sheet", "Roles"),
+        (
+            Column(p_("inventory column", "Role")),
+            Column(p_("inventory column", "Processes"), True),
+            Column(p_("inventory column", "Activities"), True),
+        ),
         tuple((role.name, role.processes, role.activities) for role in by_role(inv)),
     )
 
 
-LIST_COLUMNS = (
-    Column("ID"),
-    Column("Name"),
-    Column("Area"),
-    Column("Type"),
-    Column("Level", essential=False),
-    Column("Depth", True),
-    Column("Parent", essential=False),
-    Column("Owner"),
-    Column("Leaders", essential=False),
-    Column("Status"),
-    Column("Version", essential=False),
-    Column("Approved", essential=False),
-    Column("Next review"),
-    Column("Overdue"),
-    Column("Mapped", essential=False),
-    Column("Specified", essential=False),
-    Column("Measures", True, essential=False),
-    Column("Risks", True, essential=False),
-    Column("Open proposals", True, essential=False),
-    Column("Maturity", True, essential=False),
-)
+def list_columns() -> tuple[Column, ...]:
+    """The columns of the process list, in the language in use."""
+    return (
+        Column(p_("inventory column", "ID")),
+        Column(p_("inventory column", "Name")),
+        Column(p_("inventory column", "Area")),
+        Column(p_("inventory column", "Type")),
+        Column(p_("inventory column", "Level"), essential=False),
+        Column(p_("inventory column", "Depth"), True),
+        Column(p_("inventory column", "Parent"), essential=False),
+        Column(p_("inventory column", "Owner")),
+        Column(p_("inventory column", "Leaders"), essential=False),
+        Column(p_("inventory column", "Status")),
+        Column(p_("inventory column", "Version"), essential=False),
+        Column(p_("inventory column", "Approved"), essential=False),
+        Column(p_("inventory column", "Next review")),
+        Column(p_("inventory column", "Overdue")),
+        Column(p_("inventory column", "Mapped"), essential=False),
+        Column(p_("inventory column", "Specified"), essential=False),
+        Column(p_("inventory column", "Measures"), True, essential=False),
+        Column(p_("inventory column", "Risks"), True, essential=False),
+        Column(p_("inventory column", "Open proposals"), True, essential=False),
+        Column(p_("inventory column", "Maturity"), True, essential=False),
+    )
 
 
 def _list(inv: Inventory) -> Table:
@@ -182,13 +227,13 @@ def _list(inv: Inventory) -> Table:
             row.id,
             row.name,
             row.area_name,
-            row.type,
-            row.level,
+            type_word(row.type),
+            level_word(row.level),
             row.depth,
             row.parent,
             row.owner_name,
             ", ".join(row.leader_names) or None,
-            row.status,
+            status_word(row.status),
             row.version,
             row.approved,
             row.next_review,
@@ -202,7 +247,14 @@ def _list(inv: Inventory) -> Table:
         )
         for row in inv.processes
     )
-    return Table("list", "Process inventory", "Processes", LIST_COLUMNS, rows, frozen=2)
+    return Table(
+        "list",
+        _("Process inventory"),
+        p_("inventory sheet", "Processes"),
+        list_columns(),
+        rows,
+        frozen=2,
+    )
 
 
 _BUILDERS: dict[View, Callable[[Inventory], Table]] = {

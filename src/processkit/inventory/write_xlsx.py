@@ -22,6 +22,7 @@ from openpyxl.worksheet.dimensions import ColumnDimension, DimensionHolder
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.writer.excel import ExcelWriter
 
+from processkit.i18n import _
 from processkit.inventory.model import View
 from processkit.inventory.tables import Cell, Table, cell_text
 
@@ -41,7 +42,7 @@ def xlsx_bytes(tables: Sequence[Table], *, active: View, today: date) -> bytes:
     workbook.active = views.index(active) if active in views else 0
     stamp = datetime(today.year, today.month, today.day)
     workbook.properties.creator = "processkit"
-    workbook.properties.title = "Process inventory"
+    workbook.properties.title = _("Process inventory")
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
     buffer = io.BytesIO()

@@ -7,8 +7,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from processkit import i18n
 from processkit.history.changelog import ChangeLog, ChangeType, EntityChange
 from processkit.history.phrasing import describe
+from processkit.i18n import _, n_, p_
 from processkit.loading.git import Commit
 from processkit.reports.markdown import escape
 from processkit.words import DASH, Language, capitalised, kind_word
@@ -17,11 +19,12 @@ CHANGE_ORDER: tuple[ChangeType, ...] = ("added", "changed", "retired", "removed"
 
 
 def _period(log: ChangeLog) -> str:
-    start = (
-        log.since.isoformat()
-        if log.since
-        else (f"after {log.base.short}" if log.base else "the beginning")
-    )
+    if log.since:
+        start = log.since.isoformat()
+    elif log.base:
+        start = _("after {sha}", sha=log.base.short)
+    else:
+        start = _("the beginning")
     return f"{start} {DASH} {log.until.isoformat()}"
 
 
@@ -33,20 +36,60 @@ def _commit_line(commit: Commit) -> str:
     return f"{commit.short} {commit.date.isoformat()} {commit.author}: {commit.summary}"
 
 
+def _kind(kind: str) -> str:
+    """What a kind of entity is called, as the terminal report writes it (``area``)."""
+    words = {
+        "area": p_("changelog kind", "area"),
+        "process": p_("changelog kind", "process"),
+        "role": p_("changelog kind", "role"),
+        "person": p_("changelog kind", "person"),
+        "handbook": p_("changelog kind", "handbook"),
+        "proposal": p_("changelog kind", "proposal"),
+        "assessment": p_("changelog kind", "assessment"),
+    }
+    return words.get(kind, kind)
+
+
+def _change(change: str) -> str:
+    """What happened to an entity, after its name: ``added``, ``retired``."""
+    words = {
+        "added": p_("changelog change", "added"),
+        "changed": p_("changelog change", "changed"),
+        "retired": p_("changelog change", "retired"),
+        "removed": p_("changelog change", "removed"),
+    }
+    return words.get(change, change)
+
+
+def _count(change: str, n: int) -> str:
+    """``2 added``: how many entities had a change."""
+    if change == "added":
+        return n_("{count} added", "{count} added", n)
+    if change == "changed":
+        return n_("{count} changed", "{count} changed", n)
+    if change == "retired":
+        return n_("{count} retired", "{count} retired", n)
+    return n_("{count} removed", "{count} removed", n)
+
+
 def changelog_text(log: ChangeLog) -> str:
     """For the terminal: each entity with its changes and the commits that made them."""
     counts = _counts(log)
     commits = len(log.commits)
     lines = [
-        f"Changes {_period(log)}: {commits} {'commit' if commits == 1 else 'commits'}; "
-        + ", ".join(f"{n} {change}" for change, n in counts.items())
-        + "."
+        _(
+            "Changes {period}: {commits}; {counts}.",
+            period=_period(log),
+            commits=n_("{count} commit", "{count} commits", commits),
+            counts=", ".join(_count(change, n) for change, n in counts.items()),
+        )
     ]
+    language = i18n.current()
     for entry in log.entries:
         name = f" '{entry.name}'" if entry.name else ""
         where = entry.path or entry.old_path
-        lines += ["", f"{entry.kind} {entry.id}{name}: {entry.change} ({where})"]
-        lines += [f"  - {describe(field, 'en')}" for field in entry.fields]
+        lines += ["", f"{_kind(entry.kind)} {entry.id}{name}: {_change(entry.change)} ({where})"]
+        lines += [f"  - {describe(field, language)}" for field in entry.fields]
         lines += [f"  {_commit_line(commit)}" for commit in entry.commits]
     return "\n".join(lines) + "\n"
 
@@ -102,55 +145,44 @@ def changelog_json(log: ChangeLog) -> str:
     return json.dumps(changelog_data(log), ensure_ascii=False, indent=2) + "\n"
 
 
-_MARKDOWN = {
-    "sv": {
-        "heading": "Nytt i ledningssystemet {period}",
-        "from_start": "från början",
-        "after": "efter {sha}",
-        "nothing": "Inget ändrades under perioden.",
-        "added": "Nytt",
-        "changed": "Ändrat",
-        "retired": "Upphört",
-        "removed": "Borttaget",
-        "commits": "Ändringar",
-    },
-    "en": {
-        "heading": "What's new in the management system {period}",
-        "from_start": "from the beginning",
-        "after": "after {sha}",
-        "nothing": "Nothing changed in this period.",
-        "added": "New",
-        "changed": "Changed",
-        "retired": "Retired",
-        "removed": "Removed",
-        "commits": "Changes",
-    },
-}
-
-
 def changelog_markdown(log: ChangeLog, language: Language) -> str:
     """The weekly notice: what is new, changed, retired and removed, in the site's language."""
-    words = _MARKDOWN[language]
+    with i18n.speaking(language):
+        return _changelog_markdown(log, language)
+
+
+def _section(change: str) -> str:
+    """The heading of the notice's part for one kind of change."""
+    words = {
+        "added": p_("changelog heading", "New"),
+        "changed": p_("changelog heading", "Changed"),
+        "retired": p_("changelog heading", "Retired"),
+        "removed": p_("changelog heading", "Removed"),
+    }
+    return words[change]
+
+
+def _changelog_markdown(log: ChangeLog, language: Language) -> str:
     if log.since is not None:
         start = log.since.isoformat()
     elif log.base is not None:
-        start = words["after"].format(sha=log.base.short)
+        start = _("after {sha}", sha=log.base.short)
     else:
-        start = words["from_start"]
+        start = _("from the beginning")
     period = f"{start} {DASH} {log.until.isoformat()}"
-    lines = [f"# {words['heading'].format(period=period)}", ""]
+    lines = ["# " + _("What's new in the management system {period}", period=period), ""]
     if not log.entries:
-        lines.append(words["nothing"])
+        lines.append(_("Nothing changed in this period."))
         return "\n".join(lines) + "\n"
-    lines.append(_summary(_counts(log), language))
+    lines.append(_summary(_counts(log)))
     for change in CHANGE_ORDER:
         entries = log.of_kind(change)
         if not entries:
             continue
-        lines += ["", f"## {words[change]}", ""]
+        lines += ["", f"## {_section(change)}", ""]
         for entry in entries:
             title = _title(entry, language)
-            note = _commit_note(entry, words)
+            note = _commit_note(entry)
             if not entry.fields:
                 lines.append(f"- {title}" + (f" — {note}" if note else ""))
                 continue
@@ -161,27 +193,16 @@ def changelog_markdown(log: ChangeLog, language: Language) -> str:
     return "\n".join(lines) + "\n"
 
 
-_SUMMARY_WORDS = {
-    "sv": {
-        "added": ("ny", "nya"),
-        "changed": ("ändrad", "ändrade"),
-        "retired": ("upphörd", "upphörda"),
-        "removed": ("borttagen", "borttagna"),
-    },
-    "en": {
-        "added": ("new", "new"),
-        "changed": ("changed", "changed"),
-        "retired": ("retired", "retired"),
-        "removed": ("removed", "removed"),
-    },
-}
+def _summary_count(change: str, n: int) -> str:
+    """``2 new``, in the notice's words (Swedish adjectives agree in number)."""
+    if change == "added":
+        return n_("{count} new", "{count} new", n)
+    return _count(change, n)
 
 
-def _summary(counts: dict[str, int], language: Language) -> str:
-    words = _SUMMARY_WORDS[language]
-    parts = [f"{n} {words[change][0 if n == 1 else 1]}" for change, n in counts.items()]
-    joiner = " och " if language == "sv" else " and "
-    return ", ".join(parts[:-1]) + joiner + parts[-1] + "."
+def _summary(counts: dict[str, int]) -> str:
+    parts = [_summary_count(change, n) for change, n in counts.items()]
+    return _("{items} and {last}.", items=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _title(entry: EntityChange, language: Language) -> str:
@@ -191,14 +212,14 @@ def _title(entry: EntityChange, language: Language) -> str:
     return f"{what} `{entry.id}`"
 
 
-def _commit_note(entry: EntityChange, words: dict[str, str]) -> str:
+def _commit_note(entry: EntityChange) -> str:
     if not entry.commits:
         return ""
     parts = [
         f"{escape(commit.summary)} ({escape(commit.author)}, {commit.date.isoformat()})"
         for commit in entry.commits
     ]
-    return f"*{words['commits']}: {'; '.join(parts)}*"
+    return "*" + _("Changes: {commits}", commits="; ".join(parts)) + "*"
 
 
 #: ``changelog --format NAME``: the change log as text, by the format's name.

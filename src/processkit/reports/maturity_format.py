@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
 from typing import Any
 
-from processkit.csvcells import text_cell
+from processkit import i18n
+from processkit.csvcells import CsvDialect, csv_writer, default_dialect, text_cell
 from processkit.domain.maturity import MaturityOverview, ProcessMaturity
 from processkit.domain.structure import NESTED_LEVELS
-from processkit.reports.texttable import render_table
+from processkit.i18n import _, p_
+from processkit.reports.texttable import WIDTH, render_table
 from processkit.words import DASH
 
 
@@ -26,39 +27,63 @@ def with_change(value: int | None, change: int | None) -> str:
 
 
 def _distribution(counts: dict[int, int]) -> str:
-    return ", ".join(f"level {level}: {n}" for level, n in counts.items())
+    return ", ".join(_("level {level}: {n}", level=level, n=n) for level, n in counts.items())
 
 
-def maturity_table(overview: MaturityOverview) -> str:
-    """Per area: the distribution of levels, then each process's level and scores with the
-    change since its previous assessment."""
+def maturity_table(overview: MaturityOverview, *, width: int = WIDTH) -> str:
+    """Per area: the distribution of levels, then each process (by name, its id after it) with
+    its level and its scores, the change since its previous assessment beside each."""
     assessed = overview.process_count - len(overview.never_assessed)
     levels = f"{min(overview.levels)}{DASH}{max(overview.levels)}" if overview.levels else DASH
     parts = [
-        f"Maturity on levels {levels}; a process's level is its lowest dimension score. "
-        f"{assessed} of {overview.process_count} processes assessed; "
-        "(+1) marks the change since the previous assessment.\n"
+        _(
+            "Maturity on levels {levels}; a process's level is its lowest dimension score. "
+            "{assessed} of {total} processes assessed; "
+            "(+1) marks the change since the previous assessment.",
+            levels=levels,
+            assessed=assessed,
+            total=overview.process_count,
+        )
+        + "\n"
     ]
     for level, text in overview.descriptions.items():
         parts[0] += f"  {level}: {text}\n"
-    headers = ["Process", "Assessed", "Level", *(d.id for d in overview.dimensions)]
+    headers = [
+        p_("maturity table", "Process"),
+        p_("maturity table", "Assessed"),
+        p_("maturity table", "Level"),
+        *(d.label for d in overview.dimensions),
+    ]
     for area in overview.areas:
         count = len(area.processes)
         parts.append(
-            f"{area.name} ({area.area_id}): {count - area.not_assessed} of {count} assessed; "
-            f"{_distribution(area.distribution)}; not assessed: {area.not_assessed}\n"
+            _(
+                "{area} ({id}): {assessed} of {count} assessed; {distribution}; "
+                "not assessed: {not_assessed}",
+                area=area.name,
+                id=area.area_id,
+                assessed=count - area.not_assessed,
+                count=count,
+                distribution=_distribution(area.distribution),
+                not_assessed=area.not_assessed,
+            )
+            + "\n"
         )
         if area.processes:
-            parts.append(render_table(headers, [_row(p) for p in area.processes]))
+            rows = [_row(p) for p in area.processes]
+            # a score and its change are one value: never wrapped apart
+            keep = range(1, len(headers))
+            parts.append(render_table(headers, rows, keep=keep, width=width))
     return "\n".join(parts)
 
 
 def _row(process: ProcessMaturity) -> list[str]:
     # indented by level, as deep as the site's lists nest: a parent chain thousands deep
     # would otherwise push the names out of sight (and the table to gigabytes)
-    name = "  " * min(process.depth, NESTED_LEVELS - 1) + process.process_id
+    indent = "  " * min(process.depth, NESTED_LEVELS - 1)
+    name = f"{indent}{process.name} ({process.process_id})"
     if not process.assessed:
-        return [name, "not assessed", "", *("" for _ in process.scores)]
+        return [name, _("not assessed"), "", *("" for _score in process.scores)]
     return [
         name,
         process.date.isoformat() if process.date else "",
@@ -116,22 +141,25 @@ def maturity_json(overview: MaturityOverview) -> str:
     return json.dumps(maturity_data(overview), ensure_ascii=False, indent=2) + "\n"
 
 
-def maturity_csv(overview: MaturityOverview) -> str:
-    """One row per process: its latest level and scores, and the previous ones."""
-    dims = [d.id for d in overview.dimensions]
+def maturity_csv(overview: MaturityOverview, dialect: CsvDialect | None = None) -> str:
+    """One row per process: its latest level and scores, and the previous ones. In English the
+    header row has the names of the JSON fields (the dimensions by id), in Swedish words (the
+    dimensions by their labels). ``dialect``: by default ``excel`` when Swedish is spoken."""
+    english = i18n.current() == "en"
+    dims = [d.id if english else d.label for d in overview.dimensions]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer, dialect or default_dialect(i18n.current()), "\n")
     writer.writerow(
         [
-            "area",
-            "process",
-            "name",
-            "date",
-            "level",
+            p_("maturity csv", "area"),
+            p_("maturity csv", "process"),
+            p_("maturity csv", "name"),
+            p_("maturity csv", "date"),
+            p_("maturity csv", "level"),
             *dims,
-            "previous_date",
-            "previous_level",
-            *(f"previous_{d}" for d in dims),
+            p_("maturity csv", "previous_date"),
+            p_("maturity csv", "previous_level"),
+            *(p_("maturity csv", "previous_{dimension}", dimension=d) for d in dims),
         ]
     )
     for area in overview.areas:
@@ -158,7 +186,7 @@ def _cell(value: int | None) -> str:
 
 #: ``maturity --format NAME``: the overview as text, by the format's name.
 REPORTER_BY_NAME: dict[str, Callable[[MaturityOverview], str]] = {
-    "text": maturity_table,
+    "text": lambda overview: maturity_table(overview),
     "json": maturity_json,
-    "csv": maturity_csv,
+    "csv": lambda overview: maturity_csv(overview),
 }

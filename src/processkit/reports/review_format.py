@@ -2,94 +2,147 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
 from typing import Any
 
-from processkit.csvcells import text_cell
+from processkit import i18n
+from processkit.csvcells import CsvDialect, csv_writer, default_dialect, text_cell
+from processkit.i18n import _, p_
 from processkit.reports.markdown import escape
 from processkit.reports.reviews import ReviewItem, ReviewReport
-from processkit.reports.texttable import render_table
+from processkit.reports.texttable import WIDTH, render_table
 from processkit.words import Language, capitalised, days, handbook_type_word, kind_word
 
 
 def when_text(item: ReviewItem) -> str:
-    """How late, or how long left, in English: ``28 days late``, ``due today``, ``in 5 days``."""
+    """How late, or how long left, in the language in use: ``28 days late``, ``due today``,
+    ``in 5 days``."""
+    language = i18n.current()
     if item.days_late > 0:
-        return f"{days(item.days_late, 'en')} late"
+        return _("{days} late", days=days(item.days_late, language))
     if item.days_late == 0:
-        return "due today"
-    return f"in {days(-item.days_late, 'en')}"
+        return _("due today")
+    return _("in {days}", days=days(-item.days_late, language))
+
+
+def _what(item: ReviewItem) -> str:
+    """The item's kind in words: ``process``, ``handbook``."""
+    return kind_word(item.kind, i18n.current())
+
+
+def _named(item: ReviewItem) -> str:
+    """The item by name, its id after it: ``Ge trygghetslarm (ao-trygghetslarm)``."""
+    return f"{item.name} ({item.id})"
 
 
 def _summary(report: ReviewReport) -> str:
-    return (
-        f"Reviews due by {report.horizon.isoformat()} (today {report.today.isoformat()}, "
-        f"within {days(report.within_days, 'en')}): {report.overdue} overdue, "
-        f"{report.falling_due} falling due."
+    return _(
+        "Reviews due by {until} (today {today}, within {days}): {overdue} overdue, "
+        "{due} falling due.",
+        until=report.horizon.isoformat(),
+        today=report.today.isoformat(),
+        days=days(report.within_days, i18n.current()),
+        overdue=report.overdue,
+        due=report.falling_due,
     )
 
 
-def review_table(report: ReviewReport) -> str:
+def review_table(report: ReviewReport, *, width: int = WIDTH) -> str:
     """A table for the terminal: one row per item, the owner on the first row of each group;
     then, apart, what is not in force."""
     if not report.groups:
-        return (
-            f"Nothing is due for review by {report.horizon.isoformat()} "
-            f"(today {report.today.isoformat()}, within {days(report.within_days, 'en')}).\n"
-        ) + _not_in_force_table(report)
+        nothing = _(
+            "Nothing is due for review by {until} (today {today}, within {days}).",
+            until=report.horizon.isoformat(),
+            today=report.today.isoformat(),
+            days=days(report.within_days, i18n.current()),
+        )
+        return nothing + "\n" + _not_in_force_table(report, width)
     rows: list[list[str]] = []
     for group in report.groups:
-        owner = f"{group.name} ({group.owner_id})" if group.owner_id else "(no owner)"
+        owner = f"{group.name} ({group.owner_id})" if group.owner_id else _("(no owner)")
         for index, item in enumerate(group.items):
             rows.append(
                 [
                     owner if index == 0 else "",
-                    item.kind,
-                    item.id,
-                    item.name,
+                    _what(item),
+                    _named(item),
                     item.due.isoformat(),
                     when_text(item),
                 ]
             )
-    table = render_table(["Owner", "Kind", "Id", "Name", "Due", "When"], rows)
-    return f"{_summary(report)}\n\n{table}" + _not_in_force_table(report)
+    headers = [
+        p_("review table", "Owner"),
+        p_("review table", "Kind"),
+        p_("review table", "Name"),
+        p_("review table", "Due"),
+        p_("review table", "When"),
+    ]
+    table = render_table(headers, rows, width=width)
+    return f"{_summary(report)}\n\n{table}" + _not_in_force_table(report, width)
 
 
-def _not_in_force_table(report: ReviewReport) -> str:
+def _not_in_force_table(report: ReviewReport, width: int) -> str:
     """The drafts and descriptions in review whose review day has come or comes by the horizon:
     not in force, so never overdue."""
     if not report.not_in_force:
         return ""
     rows = [
-        [item.kind, item.id, item.name, item.status or "", item.due.isoformat(), when_text(item)]
+        [
+            _what(item),
+            _named(item),
+            _status(item.status),
+            item.due.isoformat(),
+            when_text(item),
+        ]
         for item in report.not_in_force
     ]
-    table = render_table(["Kind", "Id", "Name", "Status", "Due", "When"], rows)
-    return f"\nNot in force, so not counted as overdue:\n\n{table}"
+    headers = [
+        p_("review table", "Kind"),
+        p_("review table", "Name"),
+        p_("review table", "Status"),
+        p_("review table", "Due"),
+        p_("review table", "When"),
+    ]
+    table = render_table(headers, rows, width=width)
+    return "\n" + _("Not in force, so not counted as overdue:") + f"\n\n{table}"
 
 
-CSV_COLUMNS = (
-    "owner",
-    "owner_name",
-    "owner_email",
-    "kind",
-    "id",
-    "name",
-    "area",
-    "path",
-    "due",
-    "days_late",
-)
+def _status(status: str | None) -> str:
+    """A process's or a handbook's status in words (``review``: *på remiss*)."""
+    words = {
+        "draft": p_("document status", "draft"),
+        "review": p_("document status", "review"),
+        "approved": p_("document status", "approved"),
+        "retired": p_("document status", "retired"),
+    }
+    return words.get(status or "", status or "")
 
 
-def review_csv(report: ReviewReport) -> str:
-    """One row per item in force; ``days_late`` is negative for the days left."""
+def csv_columns() -> list[str]:
+    """The CSV header row: in English the names of the JSON fields, in Swedish words."""
+    return [
+        p_("review csv", "owner"),
+        p_("review csv", "owner_name"),
+        p_("review csv", "owner_email"),
+        p_("review csv", "kind"),
+        p_("review csv", "id"),
+        p_("review csv", "name"),
+        p_("review csv", "area"),
+        p_("review csv", "path"),
+        p_("review csv", "due"),
+        p_("review csv", "days_late"),
+    ]
+
+
+def review_csv(report: ReviewReport, dialect: CsvDialect | None = None) -> str:
+    """One row per item in force; ``days_late`` is negative for the days left. ``dialect``:
+    by default ``excel`` when Swedish is spoken, else ``standard``."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer = csv_writer(buffer, dialect or default_dialect(i18n.current()), "\n")
+    writer.writerow(csv_columns())
     for group in report.groups:
         for item in group.items:
             texts = (
@@ -156,79 +209,61 @@ def review_json(report: ReviewReport) -> str:
     return json.dumps(review_data(report), ensure_ascii=False, indent=2) + "\n"
 
 
-_MARKDOWN = {
-    "sv": {
-        "heading": "Processer och dokument att revidera",
-        "summary": "Läget {today}: {overdue} försenade och {due} som ska revideras senast {until}.",
-        "nothing": "Inget behöver revideras senast {until} (läget {today}).",
-        "no_owner": "Utan ägare",
-        "late": "skulle ha reviderats senast {due}, {days} försenad",
-        "today": "ska revideras i dag, {due}",
-        "left": "ska revideras senast {due}, om {days}",
-        "footer": "Bocka av när revideringen är gjord: uppdatera `approved` (och `review_date`) "
-        "i filen.",
-        "not_in_force": "Inte i kraft",
-        "not_in_force_note": "Utkast och beskrivningar under granskning gäller inte ännu, så de "
-        "räknas inte som försenade.",
-    },
-    "en": {
-        "heading": "Processes and documents to review",
-        "summary": "As of {today}: {overdue} overdue and {due} to review by {until}.",
-        "nothing": "Nothing is due for review by {until} (as of {today}).",
-        "no_owner": "No owner",
-        "late": "was due for review on {due}, {days} overdue",
-        "today": "is due for review today, {due}",
-        "left": "is due for review on {due}, in {days}",
-        "footer": "Tick the box when the review is done: update `approved` (and `review_date`) "
-        "in the file.",
-        "not_in_force": "Not in force",
-        "not_in_force_note": "Drafts and descriptions in review are not in force yet, so they "
-        "are not counted as overdue.",
-    },
-}
-
-
 def review_markdown(report: ReviewReport, language: Language) -> str:
-    """A reminder list to paste into an e-mail or an issue: a heading per owner, a task per
-    item."""
-    words = _MARKDOWN[language]
+    """A reminder list to paste into an e-mail or an issue, in ``language`` (the site's): a
+    heading per owner, a task per item."""
+    with i18n.speaking(language):
+        return _review_markdown(report)
+
+
+def _review_markdown(report: ReviewReport) -> str:
     values = {
         "today": report.today.isoformat(),
         "until": report.horizon.isoformat(),
         "overdue": str(report.overdue),
         "due": str(report.falling_due),
     }
-    lines = [f"# {words['heading']}", ""]
+    lines = ["# " + _("Processes and documents to review"), ""]
     if not report.groups:
-        lines.append(words["nothing"].format(**values))
-        return "\n".join(lines) + "\n" + _not_in_force_markdown(report, language)
-    lines += [words["summary"].format(**values), ""]
+        lines.append(
+            _("Nothing is due for review by {until} (as of {today}).", **values),
+        )
+        return "\n".join(lines) + "\n" + _not_in_force_markdown(report)
+    lines += [_("As of {today}: {overdue} overdue and {due} to review by {until}.", **values), ""]
     for group in report.groups:
         if group.owner_id is None:
-            title = words["no_owner"]
+            title = _("No owner")
         else:
             title = group.name or group.owner_id
             if group.email:
                 title += f" <{group.email}>"
         lines += [f"## {title}", ""]
         for item in group.items:
-            lines.append(f"- [ ] {_item_markdown(item, language)}")
+            lines.append(f"- [ ] {_item_markdown(item)}")
         lines.append("")
-    lines.append(words["footer"])
-    return "\n".join(lines) + "\n" + _not_in_force_markdown(report, language)
+    lines.append(
+        _(
+            "Tick the box when the review is done: update `approved` (and `review_date`) "
+            "in the file."
+        )
+    )
+    return "\n".join(lines) + "\n" + _not_in_force_markdown(report)
 
 
-def _not_in_force_markdown(report: ReviewReport, language: Language) -> str:
+def _not_in_force_markdown(report: ReviewReport) -> str:
     if not report.not_in_force:
         return ""
-    words = _MARKDOWN[language]
-    lines = ["", f"## {words['not_in_force']}", "", words["not_in_force_note"], ""]
-    lines += [f"- {_item_markdown(item, language)}" for item in report.not_in_force]
+    note = _(
+        "Drafts and descriptions in review are not in force yet, so they are not counted as "
+        "overdue."
+    )
+    lines = ["", "## " + _("Not in force"), "", note, ""]
+    lines += [f"- {_item_markdown(item)}" for item in report.not_in_force]
     return "\n".join(lines) + "\n"
 
 
-def _item_markdown(item: ReviewItem, language: Language) -> str:
-    words = _MARKDOWN[language]
+def _item_markdown(item: ReviewItem) -> str:
+    language = i18n.current()
     what = (
         kind_word("process", language)
         if item.kind == "process"
@@ -237,11 +272,17 @@ def _item_markdown(item: ReviewItem, language: Language) -> str:
     where = f"`{item.id}`" + (f", {item.area_name}" if item.area_name else "")
     due = item.due.isoformat()
     if item.days_late > 0:
-        when = words["late"].format(due=due, days=days(item.days_late, language))
+        when = _(
+            "was due for review on {due}, {days} overdue",
+            due=due,
+            days=days(item.days_late, language),
+        )
     elif item.days_late == 0:
-        when = words["today"].format(due=due)
+        when = _("is due for review today, {due}", due=due)
     else:
-        when = words["left"].format(due=due, days=days(-item.days_late, language))
+        when = _(
+            "is due for review on {due}, in {days}", due=due, days=days(-item.days_late, language)
+        )
     return f"{capitalised(what)} **{escape(item.name)}** ({where}) {when}"
 
 
