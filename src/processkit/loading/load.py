@@ -16,7 +16,8 @@ from processkit.errors import ConfigError
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
 from processkit.loading.parse import FileResult, parse_files
-from processkit.loading.references import check_parent_loops, check_references
+from processkit.loading.partial import keep_readable, keep_unreadable
+from processkit.loading.references import check_parent_loops, check_references, duplicate_ids
 from processkit.loading.repository import Record, Repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS, Config
@@ -71,7 +72,7 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
     repo.texts[CONFIG_NAME] = config_text
     found = discover(root, config.site.output, config.exclude)
     diagnostics = list(found.diagnostics)
-    first_path: dict[tuple[str, str], str] = {}
+    first_path: dict[tuple[str, str], list[str]] = {}
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
     try:
@@ -85,22 +86,25 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
         if collecting:
             gc.enable()
     repo.files = len(found.files) + 1
+    diagnostics.extend(duplicate_ids(repo, first_path))
     diagnostics.extend(check_references(repo))
     diagnostics.extend(check_parent_loops(repo))
     return LoadResult(repo, diagnostics)
 
 
 def _add_entity(
-    repo: Repository, parsed: FileResult, first_path: dict[tuple[str, str], str]
+    repo: Repository, parsed: FileResult, first_path: dict[tuple[str, str], list[str]]
 ) -> list[Diagnostic]:
     relative = parsed.path
     if parsed.text is not None:
         repo.texts[relative] = parsed.text
     diagnostics = parsed.diagnostics
     if parsed.value is None:
+        keep_unreadable(repo, relative, parsed.text)
         return diagnostics
     kind = _kind_of(repo, parsed, diagnostics)
     if kind is None:
+        keep_unreadable(repo, relative, parsed.text)
         return diagnostics
     model = KINDS[kind]
     entity_id = parsed.value.get("id")
@@ -114,24 +118,14 @@ def _add_entity(
         diagnostics = _beside_tags(diagnostics, checked)
         if entity_id and ID_RE.match(entity_id):
             repo.known.setdefault(kind, set()).add(entity_id)
+        kept = keep_readable(repo, relative, model, parsed.value, error)
+        if kept is None:
+            return diagnostics
+        entity = kept
+    holders = first_path.setdefault((kind, entity.id), [])
+    holders.append(relative)
+    if len(holders) > 1:  # reported on every file that holds it (duplicate_ids)
         return diagnostics
-    earlier = first_path.get((kind, entity.id))
-    if earlier is not None:
-        mark = repo.locate(relative, ("id",))
-        diagnostics.append(
-            Diagnostic(
-                "PK020",
-                Severity.ERROR,
-                f"another {kind} already has the id `{entity.id}` ({earlier})",
-                relative,
-                mark.line,
-                mark.column,
-                f"Ids must be unique within a kind: give this {kind} another id, "
-                "or remove one of the two files.",
-            )
-        )
-        return diagnostics
-    first_path[(kind, entity.id)] = relative
     repo.of_kind(kind)[entity.id] = Record(entity, relative, parsed.extensions)
     repo.known.setdefault(kind, set()).add(entity.id)
     return diagnostics

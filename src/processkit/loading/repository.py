@@ -76,6 +76,16 @@ class Repository:
     known: dict[str, set[str]] = field(default_factory=dict)
     texts: SourceTexts = field(default_factory=lambda: SourceTexts(None))
     files: int = 0
+    #: The files whose entity could not be read in full: not at all (a syntax error, not
+    #: UTF-8, no kind) or only in part. Checks that conclude from what is missing wait while
+    #: there are any (``processkit.rules.run``).
+    incomplete: set[str] = field(default_factory=set)
+    #: Of those, the files whose entity was kept with its values at fault left out: the loader
+    #: checks its references, but no rule reports on it until it is fixed.
+    partial: set[str] = field(default_factory=set)
+    #: The ids of the list items left out of a partial entity (an activity), by file: a `next`
+    #: naming one of them is not reported.
+    dropped_ids: dict[str, set[str]] = field(default_factory=dict)
     _nodes: OrderedDict[str, Node | None] = field(default_factory=OrderedDict)
 
     def of_kind(self, kind: str) -> dict[str, Record[Any]]:

@@ -27,7 +27,7 @@ class Session:
     @property
     def files_with_errors(self) -> int:
         """How many files could not be loaded (what they hold is left out)."""
-        loaded = {record.path for _kind, record in self.repo.all_records()}
+        loaded = {record.path for _kind, record in self.repo.all_records()} - self.repo.partial
         broken = {
             d.path
             for d in self.diagnostics
