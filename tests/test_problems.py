@@ -313,3 +313,131 @@ def test_a_duplicate_id_in_swedish(make_repo: MakeRepo, cli: Cli, swedish: None)
             hint,
         ),
     ]
+
+
+# --- 5. a file that looks meant for processkit is read or reported -----------------------------
+
+
+def test_yaml_endings_in_other_cases_are_read(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo(
+        {
+            "areas/barn.YAML": AREA,
+            "roles/ss.Yml": ROLE,
+            "processes/utreda.YML": PROCESS.replace("role: ss\n    next", "role: s\n    next"),
+        }
+    )
+    result = cli("validate", root, "--format", "json")
+    assert [d[:5] for d in found(result)] == [("PK030", "error", "processes/utreda.YML", 10, 11)]
+    assert result.json()["summary"]["entities"] == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "renamed"),
+    [
+        ("utreda.yaml.txt", "utreda.yaml"),
+        ("utreda.yml.txt", "utreda.yml"),
+        ("utreda.yaml~", "utreda.yaml"),
+        ("utreda.yml~", "utreda.yml"),
+        ("utreda.YAML.txt", "utreda.yaml"),
+    ],
+)
+def test_a_file_not_read_is_reported(
+    make_repo: MakeRepo, cli: Cli, name: str, renamed: str
+) -> None:
+    sub = PROCESS.replace("id: utreda", "id: sub\nparent: utreda")
+    root = make_repo(
+        {
+            **BASE,
+            f"processes/{name}": PROCESS,
+            "processes/notes.txt": "x\n",
+            "processes/sub.yaml": sub,
+            "roles/ensam.yaml": LONELY_ROLE,
+        }
+    )
+    result = cli("validate", root, "--format", "json")
+    suffix = name.lower().removeprefix("utreda")
+    assert found(result) == [
+        (
+            "PK006",
+            "warning",
+            f"processes/{name}",
+            0,
+            0,
+            f"processkit does not read this file: its name ends in `{suffix}`",
+            f"Rename it to `{renamed}` for processkit to read it; if it is not meant for "
+            "processkit, remove it or add it to `exclude:` in processkit.yaml.",
+        ),
+        (
+            "PK032",
+            "info",
+            f"processes/{name}",
+            0,
+            0,
+            "these checks wait until the file with errors is fixed: PK114",
+            "A file that cannot be read in full could hold what they miss. Fix the errors in "
+            f"`processes/{name}`; then these checks run again.",
+        ),
+    ]
+    assert result.code == 0
+
+
+def test_a_file_not_read_is_silent_when_excluded(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo({**BASE, "old/utreda.yaml~": PROCESS, "utreda.yaml": PROCESS})
+    (root / "processkit.yaml").write_text("organisation: X\nexclude: [old/**]\n", encoding="utf-8")
+    result = cli("validate", root, "--format", "json")
+    assert found(result) == []
+
+
+def test_a_second_configuration_is_reported(make_repo: MakeRepo, cli: Cli) -> None:
+    root = make_repo({**BASE, "processkit.yml": "organisation: Y\n", "utreda.yaml": PROCESS})
+    result = cli("validate", root, "--format", "json")
+    assert found(result) == [
+        (
+            "PK006",
+            "warning",
+            "processkit.yml",
+            0,
+            0,
+            "processkit does not read this file: its configuration is read only from "
+            "processkit.yaml",
+            "Move what this file holds into processkit.yaml and remove it.",
+        )
+    ]
+
+
+def test_a_configuration_by_another_name_is_named(tmp_path: Path, cli: Cli) -> None:
+    (tmp_path / "processkit.yml").write_text("organisation: X\n", encoding="utf-8")
+    result = cli("validate", tmp_path)
+    assert result.code == 2
+    assert result.err == (
+        f"processkit: no processkit.yaml found in {tmp_path} or any folder above it, but "
+        f"{tmp_path / 'processkit.yml'} is there; processkit reads its configuration only from "
+        "processkit.yaml: rename the file to processkit.yaml\n"
+    )
+
+
+def test_a_file_not_read_in_swedish(make_repo: MakeRepo, cli: Cli, swedish: None) -> None:
+    root = make_repo({**BASE, "processes/utreda.yaml.txt": PROCESS, "processkit.yml": "x: 1\n"})
+    result = cli("validate", root, "--format", "json")
+    assert [d for d in found(result) if d[0] == "PK006"] == [
+        (
+            "PK006",
+            "warning",
+            "processes/utreda.yaml.txt",
+            0,
+            0,
+            "processkit läser inte den här filen: namnet slutar på `.yaml.txt`",
+            "Byt namn på filen till `utreda.yaml` så att processkit läser den; om den inte är "
+            "avsedd för processkit, ta bort den eller lägg till den under `exclude:` i "
+            "processkit.yaml.",
+        ),
+        (
+            "PK006",
+            "warning",
+            "processkit.yml",
+            0,
+            0,
+            "processkit läser inte den här filen: inställningarna läses bara från processkit.yaml",
+            "Flytta det som står i den här filen till processkit.yaml och ta sedan bort filen.",
+        ),
+    ]

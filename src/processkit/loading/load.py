@@ -72,6 +72,8 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
     repo.texts[CONFIG_NAME] = config_text
     found = discover(root, config.site.output, config.exclude)
     diagnostics = list(found.diagnostics)
+    for path in found.not_read:  # what they hold is not known, but their ids are
+        keep_unreadable(repo, path, None)
     first_path: dict[tuple[str, str], list[str]] = {}
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
