@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import git
 import pytest
 from tests.conftest import CliResult
 
@@ -441,3 +442,117 @@ def test_a_file_not_read_in_swedish(make_repo: MakeRepo, cli: Cli, swedish: None
             "Flytta det som står i den här filen till processkit.yaml och ta sedan bort filen.",
         ),
     ]
+
+
+# --- 4. --changed-since reports what the change causes in other files -------------------------
+
+
+def _committed(root: Path) -> git.Repo:
+    repo = git.Repo.init(root)
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Test")
+        config.set_value("user", "email", "test@example.se")
+    repo.git.add(A=True)
+    repo.index.commit("first")
+    return repo
+
+
+SUB_OF_UTREDA = PROCESS.replace("id: utreda", "id: sub\nparent: utreda").replace(
+    "name: Utreda", "name: Följa upp"
+)
+
+
+def test_a_duplicate_id_added_by_a_change_is_flagged_on_both_files(
+    make_repo: MakeRepo, cli: Cli
+) -> None:
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    _committed(root)
+    (root / "processes" / "kopia.yaml").write_text(PROCESS, encoding="utf-8")
+    result = cli("validate", root, "--changed-since", "HEAD", "--format", "json")
+    message = "another file with `kind: process` has the same id `utreda`: "
+    hint = (
+        "An id may be used only once within a kind: give all these files but one another `id`, "
+        "or remove the files that are too many."
+    )
+    assert found(result) == [
+        ("PK020", "error", "processes/kopia.yaml", 2, 5, message + "`processes/utreda.yaml`", hint),
+        ("PK020", "error", "processes/utreda.yaml", 2, 5, message + "`processes/kopia.yaml`", hint),
+    ]
+    assert result.code == 1
+
+
+def test_a_deleted_process_is_flagged_where_it_is_still_referenced(
+    make_repo: MakeRepo, cli: Cli
+) -> None:
+    root = make_repo(
+        {**BASE, "processes/utreda.yaml": PROCESS, "processes/sub.yaml": SUB_OF_UTREDA}
+    )
+    repo = _committed(root)
+    repo.index.remove(["processes/utreda.yaml"], working_tree=True)
+    repo.index.commit("remove utreda")
+    result = cli("validate", root, "--changed-since", "HEAD~1", "--format", "json")
+    assert found(result) == [
+        (
+            "PK030",
+            "error",
+            "processes/sub.yaml",
+            3,
+            9,
+            "`utreda` is not a process in this repository",
+            "Correct the id, or add a file processes/<area>/utreda.yaml with `kind: process` and "
+            "`id: utreda`.",
+        )
+    ]
+
+
+def test_a_renamed_id_is_flagged_where_the_old_one_is_used(
+    make_repo: MakeRepo, cli: Cli, swedish: None
+) -> None:
+    broken_elsewhere = ROLE.replace("id: ss", "id: ss2").replace("operational", "operativ")
+    root = make_repo(
+        {
+            **BASE,
+            "processes/utreda.yaml": PROCESS,
+            "processes/sub.yaml": SUB_OF_UTREDA,
+            "roles/ss2.yaml": broken_elsewhere,
+        }
+    )
+    _committed(root)
+    renamed = PROCESS.replace("id: utreda", "id: utredning")
+    (root / "processes" / "utreda.yaml").write_text(renamed, encoding="utf-8")
+    result = cli("validate", root, "--changed-since", "HEAD", "--format", "json")
+    # the reference the rename broke, not the error the change did not touch (roles/ss2.yaml)
+    assert [d[:5] for d in found(result)] == [("PK030", "error", "processes/sub.yaml", 3, 9)]
+
+
+def test_a_changed_duplicate_in_swedish(make_repo: MakeRepo, cli: Cli, swedish: None) -> None:
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    _committed(root)
+    (root / "processes" / "kopia.yaml").write_text(PROCESS, encoding="utf-8")
+    result = cli("validate", root, "--changed-since", "HEAD", "--format", "json")
+    assert [d[5] for d in found(result)] == [
+        "en annan fil med `kind: process` har samma id `utreda`: `processes/utreda.yaml`",
+        "en annan fil med `kind: process` har samma id `utreda`: `processes/kopia.yaml`",
+    ]
+
+
+def test_a_change_reports_nothing_it_did_not_cause(make_repo: MakeRepo, cli: Cli) -> None:
+    """An old broken reference and an old duplicate, in files the change did not touch."""
+    old = SUB_OF_UTREDA.replace("id: sub", "id: gammal").replace(
+        "parent: utreda", "parent: finns-inte"
+    )
+    root = make_repo(
+        {
+            **BASE,
+            "processes/utreda.yaml": PROCESS,
+            "processes/gammal.yaml": old,
+            "a.yaml": AREA,
+            "processes/sub.yaml": SUB_OF_UTREDA,
+        }
+    )
+    _committed(root)
+    (root / "processes" / "sub.yaml").write_text(
+        SUB_OF_UTREDA.replace("Följa upp", "Följa"), "utf-8"
+    )
+    result = cli("validate", root, "--changed-since", "HEAD", "--format", "json")
+    assert found(result) == []
