@@ -52,7 +52,7 @@ def validate(
 def check(start: Path, *, today: date | None) -> Session:
     """The repository at or above ``start``, with what loading found and what the rules find
     (with the severities and options of ``rules:``), as ``validate`` and ``publish`` see it."""
-    opened = open_repository(start)
+    opened = open_repository(start, partial=True)
     settings = resolve_settings(opened.repo.config)
     found = run_rules(opened.repo, today=today, settings=settings)
     return Session(opened.repo, opened.diagnostics + found)

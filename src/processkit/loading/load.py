@@ -89,7 +89,10 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
             gc.enable()
     repo.files = len(found.files) + 1
     diagnostics.extend(duplicate_ids(repo, first_path))
-    diagnostics.extend(check_references(repo))
+    # a value already reported wrong (a tag that does not fit it) is not reported again
+    wrong = {(d.path, d.line, d.column) for d in diagnostics if d.code == "PK011"}
+    referred = check_references(repo)
+    diagnostics.extend(d for d in referred if (d.path, d.line, d.column) not in wrong)
     diagnostics.extend(check_parent_loops(repo))
     return LoadResult(repo, diagnostics)
 

@@ -48,11 +48,23 @@ class Session:
         return f"processkit: note: {files} is left out; run `processkit validate` to see them"
 
 
-def open_repository(start: Path) -> Session:
+def open_repository(start: Path, *, partial: bool = False) -> Session:
     """Load the repository at or above ``start`` for a command.
 
     Raises RepositoryNotFound when there is none, and ConfigError when its
-    ``processkit.yaml`` cannot be used.
+    ``processkit.yaml`` cannot be used. An entity read only in part (its values at fault left
+    out) is checked, but handed on only with ``partial`` (to the checks of ``validate``): for
+    every other command, what a file with errors holds is left out.
     """
     loaded = load_repository(start)
+    if not partial:
+        _leave_out_partial(loaded.repo)
     return Session(loaded.repo, loaded.diagnostics)
+
+
+def _leave_out_partial(repo: Repository) -> None:
+    if not repo.partial:
+        return
+    for records in repo.records.values():
+        for entity_id in [key for key, record in records.items() if record.path in repo.partial]:
+            del records[entity_id]
