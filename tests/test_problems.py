@@ -556,3 +556,22 @@ def test_a_change_reports_nothing_it_did_not_cause(make_repo: MakeRepo, cli: Cli
     )
     result = cli("validate", root, "--changed-since", "HEAD", "--format", "json")
     assert found(result) == []
+
+
+def test_the_waiting_note_is_kept_for_a_change_elsewhere(make_repo: MakeRepo, cli: Cli) -> None:
+    """An old broken file holds back PK114 for a change that leaves a role unused: the note
+    says so, though the broken file is not part of the change."""
+    root = make_repo({**BASE, "processes/bu.yaml": BROKEN, "processes/utreda.yaml": PROCESS})
+    _committed(root)
+    (root / "processes" / "utreda.yaml").unlink()
+    result = cli("validate", root, "--changed-since", "HEAD", "--format", "json")
+    assert [d[:6] for d in found(result)] == [
+        (
+            "PK032",
+            "info",
+            "processes/bu.yaml",
+            0,
+            0,
+            "these checks wait until the file with errors is fixed: PK114",
+        )
+    ]

@@ -11,7 +11,7 @@ from processkit.loading.consequences import brought_about
 from processkit.loading.git import changed_files, texts_at
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session, open_repository
-from processkit.rules.run import run_rules
+from processkit.rules.run import WAITING_CODE, run_rules
 from processkit.rules.settings import resolve_settings
 
 
@@ -44,7 +44,9 @@ def validate(
         changed = changed_files(root, changed_since)
         before = texts_at(root, changed_since, changed)
         caused = brought_about(checked.repo, diagnostics, changed, before)
-        diagnostics = [d for d in diagnostics if d.path in changed] + caused
+        # the note that checks wait (PK032) is about the whole repository: always kept
+        kept = [d for d in diagnostics if d.path in changed or d.code == WAITING_CODE]
+        diagnostics = kept + caused
     report = Report.build(diagnostics, checked.repo.files, checked.repo.entity_count())
     return Validation(checked.repo, report)
 
