@@ -575,3 +575,14 @@ def test_the_waiting_note_is_kept_for_a_change_elsewhere(make_repo: MakeRepo, cl
             "these checks wait until the file with errors is fixed: PK114",
         )
     ]
+
+
+def test_an_unreadable_file_without_a_kind_hides_a_reference_of_any_kind(
+    make_repo: MakeRepo, cli: Cli
+) -> None:
+    """`kind: x` names no kind: the id is taken to be of any kind, and counted once."""
+    no_kind = "kind: x\nid: bu-utredning\nname: Utredning\n"
+    root = make_repo({**BASE, "processes/bu.yaml": no_kind, "processes/sub.yaml": SUB})
+    result = cli("validate", root, "--format", "json")
+    assert [d[:5] for d in found(result)] == [("PK005", "error", "processes/bu.yaml", 1, 7)]
+    assert result.json()["summary"]["entities"] == 3

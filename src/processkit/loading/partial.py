@@ -138,8 +138,10 @@ def keep_unreadable(repo: Repository, path: str, text: str | None) -> None:
         return
     if kind is not None and kind not in KINDS:
         kind = did_you_mean(kind, KINDS)
-    for known in [kind] if kind is not None else list(KINDS):
-        repo.known.setdefault(known, set()).add(entity_id)
+    if kind is None:
+        repo.known_anywhere.add(entity_id)
+    else:
+        repo.known.setdefault(kind, set()).add(entity_id)
 
 
 def scan_kind_and_id(text: str) -> tuple[str | None, str | None]:

@@ -86,6 +86,9 @@ class Repository:
     #: The ids of the list items left out of a partial entity (an activity), by file: a `next`
     #: naming one of them is not reported.
     dropped_ids: dict[str, set[str]] = field(default_factory=dict)
+    #: The ids of files that cannot be read and name no kind processkit knows: a reference of
+    #: any kind to one of them is not reported.
+    known_anywhere: set[str] = field(default_factory=set)
     _nodes: OrderedDict[str, Node | None] = field(default_factory=OrderedDict)
 
     def of_kind(self, kind: str) -> dict[str, Record[Any]]:
@@ -120,7 +123,7 @@ class Repository:
         return cast("dict[str, Record[Assessment]]", self.of_kind("assessment"))
 
     def exists(self, kind: str, entity_id: str) -> bool:
-        return entity_id in self.known.get(kind, ())
+        return entity_id in self.known.get(kind, ()) or entity_id in self.known_anywhere
 
     def __post_init__(self) -> None:
         if self.texts.root is None:
