@@ -586,3 +586,20 @@ def test_an_unreadable_file_without_a_kind_hides_a_reference_of_any_kind(
     result = cli("validate", root, "--format", "json")
     assert [d[:5] for d in found(result)] == [("PK005", "error", "processes/bu.yaml", 1, 7)]
     assert result.json()["summary"]["entities"] == 3
+
+
+def test_a_reference_after_a_dropped_activity_is_shown_where_it_is_written(
+    make_repo: MakeRepo, cli: Cli
+) -> None:
+    """The first activity is left out; the second's wrong role is at its own line. (Its role
+    `ss` is then used by no activity read: PK114 waits.)"""
+    text = PROCESS.replace("    name: Planera\n", "").replace(
+        "    name: Besluta\n    role: ss\n", "    name: Besluta\n    role: handlaggare\n"
+    )
+    root = make_repo({**BASE, "processes/utreda.yaml": text})
+    result = cli("validate", root, "--format", "json")
+    assert [d[:5] for d in found(result)] == [
+        ("PK032", "info", "processes/utreda.yaml", 0, 0),
+        ("PK010", "error", "processes/utreda.yaml", 8, 5),
+        ("PK030", "error", "processes/utreda.yaml", 13, 11),
+    ]

@@ -58,13 +58,16 @@ def keep_readable(
     ids: set[str] = set()
     for point in points:
         _mark(data, point, ids)
+    shifts: dict[Point, list[int]] = {}
     try:
-        entity = model.model_validate(_purge(data))
+        entity = model.model_validate(_purge(data, (), shifts))
     except ValidationError:
         return None
     repo.partial.add(path)
     if ids:
         repo.dropped_ids[path] = ids
+    if shifts:
+        repo.shifts[path] = shifts
     return entity
 
 
@@ -115,11 +118,21 @@ def _has(container: Any, part: str | int) -> bool:
     return isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
 
 
-def _purge(data: Any) -> Any:
+def _purge(data: Any, here: Point, shifts: dict[Point, list[int]]) -> Any:
+    """``data`` without what is marked to be left out. For each list that lost items,
+    ``shifts`` keeps (by its place in what is left) the first places of the items kept, so
+    that a position is still found in the file."""
     if isinstance(data, dict):
-        return {key: _purge(value) for key, value in data.items() if value is not _DROP}
+        return {
+            key: _purge(value, (*here, key), shifts)
+            for key, value in data.items()
+            if value is not _DROP
+        }
     if isinstance(data, list):
-        return [_purge(item) for item in data if item is not _DROP]
+        kept = [index for index, item in enumerate(data) if item is not _DROP]
+        if len(kept) < len(data):
+            shifts[here] = kept
+        return [_purge(data[index], (*here, place), shifts) for place, index in enumerate(kept)]
     return data
 
 

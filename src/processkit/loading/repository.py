@@ -89,6 +89,9 @@ class Repository:
     #: The ids of files that cannot be read and name no kind processkit knows: a reference of
     #: any kind to one of them is not reported.
     known_anywhere: set[str] = field(default_factory=set)
+    #: For a partial entity whose lists lost items, by file: the first places of the items
+    #: kept, by the place of their list in what was kept (``locate`` finds them by it).
+    shifts: dict[str, dict[tuple[str | int, ...], list[int]]] = field(default_factory=dict)
     _nodes: OrderedDict[str, Node | None] = field(default_factory=OrderedDict)
 
     def of_kind(self, kind: str) -> dict[str, Record[Any]]:
@@ -159,6 +162,9 @@ class Repository:
         node = self.node(path)
         if node is None:
             return Mark(0, 0)
+        shifts = self.shifts.get(path)
+        if shifts:
+            loc = _as_written(loc, shifts)
         return locate(node, loc, at_key=at_key)
 
     def source_line(self, path: str, line: int) -> str | None:
@@ -167,3 +173,15 @@ class Repository:
             return None
         lines = text.split("\n")
         return lines[line - 1] if line <= len(lines) else None
+
+
+def _as_written(loc: Loc, shifts: Mapping[tuple[str | int, ...], list[int]]) -> Loc:
+    """A key path in what was kept of a partial entity, as a key path in its file."""
+    written: list[str | int] = []
+    for depth, part in enumerate(loc):
+        if isinstance(part, int):
+            kept = shifts.get(tuple(loc[:depth]))
+            if kept is not None and part < len(kept):
+                part = kept[part]
+        written.append(part)
+    return tuple(written)
