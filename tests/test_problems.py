@@ -603,3 +603,19 @@ def test_a_reference_after_a_dropped_activity_is_shown_where_it_is_written(
         ("PK010", "error", "processes/utreda.yaml", 8, 5),
         ("PK030", "error", "processes/utreda.yaml", 13, 11),
     ]
+
+
+def test_rules_report_on_the_parts_of_a_partial_file_that_lost_nothing(
+    make_repo: MakeRepo, cli: Cli
+) -> None:
+    """An unknown key in an activity holds back the rules about the activities, not the one
+    about the owner (PK101), which is said in the same run."""
+    text = PROCESS.replace("status: draft", "status: review").replace(
+        "    name: Besluta\n", "    name: Besluta\n    performer: ss\n"
+    )
+    root = make_repo({**BASE, "processes/utreda.yaml": text})
+    result = cli("validate", root, "--format", "json")
+    assert [d[:5] for d in found(result)] == [
+        ("PK101", "warning", "processes/utreda.yaml", 6, 9),
+        ("PK012", "error", "processes/utreda.yaml", 14, 5),
+    ]

@@ -64,6 +64,9 @@ def keep_readable(
     except ValidationError:
         return None
     repo.partial.add(path)
+    # a rule may not report on what a left-out value could change: the top-level field it was
+    # in, or the whole entity when it was a top-level field itself ("")
+    repo.dropped_fields[path] = {str(point[0]) if len(point) > 1 else "" for point in points}
     if ids:
         repo.dropped_ids[path] = ids
     if shifts:

@@ -81,7 +81,8 @@ class Repository:
     #: there are any (``processkit.rules.run``).
     incomplete: set[str] = field(default_factory=set)
     #: Of those, the files whose entity was kept with its values at fault left out: the loader
-    #: checks its references, but no rule reports on it until it is fixed.
+    #: checks its references; the rules do not report on what lost a value (``dropped_fields``).
+    #: Only ``validate`` sees these entities (``session.open_repository``).
     partial: set[str] = field(default_factory=set)
     #: The ids of the list items left out of a partial entity (an activity), by file: a `next`
     #: naming one of them is not reported.
@@ -89,6 +90,9 @@ class Repository:
     #: The ids of files that cannot be read and name no kind processkit knows: a reference of
     #: any kind to one of them is not reported.
     known_anywhere: set[str] = field(default_factory=set)
+    #: For a partial entity, by file: the top-level fields that lost values ("" when a
+    #: top-level field was left out itself). No rule reports on what they could change.
+    dropped_fields: dict[str, set[str]] = field(default_factory=dict)
     #: For a partial entity whose lists lost items, by file: the first places of the items
     #: kept, by the place of their list in what was kept (``locate`` finds them by it).
     shifts: dict[str, dict[tuple[str | int, ...], list[int]]] = field(default_factory=dict)

@@ -74,15 +74,15 @@ def _waiting(repo: Repository, found: list[Finding]) -> tuple[list[Finding], lis
     """The findings to report while some file cannot be read in full, and one note (PK032)
     naming the checks that wait, when any had found something.
 
-    Held back: the findings of the rules that conclude from what is missing, and every finding
-    about a file whose entity was read only in part (its values at fault left out, a rule could
-    miss them)."""
+    Held back: the findings of the rules that conclude from what is missing, and the findings
+    about a file whose entity was read only in part at a top-level field that lost a value (or
+    anywhere in it, when a top-level field was left out): a rule could miss the value."""
     if not repo.incomplete:
         return found, []
     kept: list[Finding] = []
     held: set[str] = set()
     for finding in found:
-        if finding.code in FROM_ABSENCE or finding.path in repo.partial:
+        if finding.code in FROM_ABSENCE or _about_dropped(repo, finding):
             held.add(finding.code)
         else:
             kept.append(finding)
@@ -102,6 +102,14 @@ def _waiting(repo: Repository, found: list[Finding]) -> tuple[list[Finding], lis
     )
     note = Diagnostic(WAITING_CODE, Severity.INFO, message, files[0], 0, 0, hint)
     return kept, [note]
+
+
+def _about_dropped(repo: Repository, finding: Finding) -> bool:
+    """Whether a finding is about a part of a partial entity that lost a value."""
+    fields = repo.dropped_fields.get(finding.path)
+    if fields is None:
+        return False
+    return "" in fields or not finding.loc or str(finding.loc[0]) in fields
 
 
 def _positioned(repo: Repository, findings: list[Finding]) -> list[Diagnostic]:
