@@ -122,7 +122,10 @@ CASES: dict[str, Case] = {
         },
         [],
     ),
-    "PK020 duplicate id": ({"a.yaml": PROCESS, "b.yaml": PROCESS}, [("PK020", "b.yaml", 2, 5)]),
+    "PK020 duplicate id": (
+        {"a.yaml": PROCESS, "b.yaml": PROCESS},
+        [("PK020", "a.yaml", 2, 5), ("PK020", "b.yaml", 2, 5)],
+    ),
     "PK020 same id in two kinds is fine": (
         {"p.yaml": PROCESS, "r.yaml": "kind: role\nid: utreda\nname: U\ncategory: operational\n"},
         [],

@@ -251,6 +251,16 @@ def test_every_number_field_refuses_true_and_quoted_numbers(make_repo: MakeRepo,
             '`order` must be a whole number, found the text `"1"`',
             "Remove the quotes: a number is written without them; write `order: 1`.",
         ),
+        # the rest of the assessment is read too: its process is checked in the same run
+        _error(
+            "PK030",
+            "mm.yaml",
+            3,
+            10,
+            "`p` is not a process in this repository",
+            "Correct the id, or add a file processes/<area>/p.yaml with `kind: process` and "
+            "`id: p`.",
+        ),
         _error(
             "PK011",
             "mm.yaml",

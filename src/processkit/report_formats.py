@@ -29,12 +29,14 @@ FORMAT_CODES: dict[str, tuple[str, str]] = {
     "PK003": ("duplicate-key", "A key appears twice in one mapping."),
     "PK004": ("not-a-mapping", "The file is empty, not `key: value` lines, or several documents."),
     "PK005": ("kind-unknown", "`kind` is missing or unknown."),
+    "PK006": ("file-not-read", N_("A file that looks meant for processkit is not read.")),
     "PK010": ("field-missing", "A required field is missing."),
     "PK011": ("value-invalid", "A value has the wrong type or form."),
     "PK012": ("key-unknown", "A key is not a field of the entity."),
     "PK020": ("id-duplicate", "Two entities of one kind share an id."),
     "PK030": ("reference-unknown", "A reference names no such entity."),
     "PK031": ("parent-loop", "The chain of parent processes loops."),
+    "PK032": ("checks-waiting", N_("Checks that could miss what a file with errors holds wait.")),
 }
 
 #: Each code's short title, for the title of a GitHub annotation ("PK012 Unknown field"): a

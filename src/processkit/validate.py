@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from processkit.diagnostics import Report
-from processkit.loading.git import changed_files
+from processkit.loading.consequences import brought_about
+from processkit.loading.git import changed_files, texts_at
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session, open_repository
-from processkit.rules.run import run_rules
+from processkit.rules.run import WAITING_CODE, run_rules
 from processkit.rules.settings import resolve_settings
 
 
@@ -33,13 +34,19 @@ def validate(
     about review dates find nothing (the library never reads the clock).
 
     With ``changed_since`` the whole repository is still loaded (references need it), but only
-    diagnostics in files changed since that git revision are kept.
+    diagnostics in files changed (added, deleted) since that git revision are kept, and those
+    in other files that the change brought about (``processkit.loading.consequences``).
     """
     checked = check(start, today=today)
     diagnostics = checked.diagnostics
     if changed_since is not None:
-        changed = changed_files(checked.repo.root, changed_since)
-        diagnostics = [d for d in diagnostics if d.path in changed]
+        root = checked.repo.root
+        changed = changed_files(root, changed_since)
+        before = texts_at(root, changed_since, changed)
+        caused = brought_about(checked.repo, diagnostics, changed, before)
+        # the note that checks wait (PK032) is about the whole repository: always kept
+        kept = [d for d in diagnostics if d.path in changed or d.code == WAITING_CODE]
+        diagnostics = kept + caused
     report = Report.build(diagnostics, checked.repo.files, checked.repo.entity_count())
     return Validation(checked.repo, report)
 
@@ -47,7 +54,7 @@ def validate(
 def check(start: Path, *, today: date | None) -> Session:
     """The repository at or above ``start``, with what loading found and what the rules find
     (with the severities and options of ``rules:``), as ``validate`` and ``publish`` see it."""
-    opened = open_repository(start)
+    opened = open_repository(start, partial=True)
     settings = resolve_settings(opened.repo.config)
     found = run_rules(opened.repo, today=today, settings=settings)
     return Session(opened.repo, opened.diagnostics + found)

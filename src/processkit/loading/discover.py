@@ -14,6 +14,14 @@ from processkit.i18n import _
 
 CONFIG_NAME = "processkit.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+#: Endings of files that look meant for processkit but are not YAML files by their name: not
+#: read, but reported (PK006) with a hint to rename them. (``.YAML``, ``.Yml`` and the other
+#: cases of the YAML endings are read as YAML.)
+LOOK_ALIKE_SUFFIXES = (".yaml.txt", ".yml.txt", ".yaml~", ".yml~")
+#: The names of the configuration processkit does not read (any case but its own).
+CONFIG_LOOK_ALIKES = ("processkit.yaml", "processkit.yml")
+#: Those looked for when there is no processkit.yaml, to say why no repository is found.
+CONFIG_OTHER_NAMES = ("processkit.yml", "processkit.YAML", "processkit.YML", "processkit.Yml")
 
 
 class RepositoryNotFound(Exception):
@@ -30,6 +38,7 @@ def find_root(start: Path) -> Path:
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
+    _config_look_alike(here, start)
     raise RepositoryNotFound(
         _(
             "no {config} found in {folder} or any folder above it; run processkit in a process "
@@ -76,6 +85,8 @@ class Discovery:
 
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Files that look meant to hold an entity but are not read (PK006).
+    not_read: list[str] = field(default_factory=list)
 
 
 def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discovery:
@@ -100,10 +111,14 @@ def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discover
             keep.append(name)
         dirnames[:] = keep
         for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+            if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
+                _look_alike(found, rel_folder, name, globs)
                 continue
             rel = rel_folder + name
             if rel == CONFIG_NAME or is_excluded(rel, globs):
+                continue
+            if rel.lower() in CONFIG_LOOK_ALIKES:
+                found.diagnostics.append(_not_the_config(rel))
                 continue
             full = os.path.join(folder, name)
             if os.path.islink(full) and not _inside(real_root, full):
@@ -139,3 +154,62 @@ def _outside_link(relative: str) -> Diagnostic:
         0,
         _("Copy the file into the repository, or remove the link."),
     )
+
+
+def _look_alike(found: Discovery, rel_folder: str, name: str, globs: list[str]) -> None:
+    """PK006 for a file whose name looks meant for processkit but is not read."""
+    lowered = name.lower()
+    suffix = next((end for end in LOOK_ALIKE_SUFFIXES if lowered.endswith(end)), None)
+    rel = rel_folder + name
+    if name.startswith(".") or suffix is None or is_excluded(rel, globs):
+        return
+    renamed = name[: -len(suffix)] + suffix.rstrip("~").removesuffix(".txt")
+    found.not_read.append(rel)
+    found.diagnostics.append(
+        Diagnostic(
+            "PK006",
+            Severity.WARNING,
+            _("processkit does not read this file: its name ends in `{suffix}`", suffix=suffix),
+            rel,
+            0,
+            0,
+            _(
+                "Rename it to `{renamed}` for processkit to read it; if it is not meant for "
+                "processkit, remove it or add it to `exclude:` in processkit.yaml.",
+                renamed=renamed,
+            ),
+        )
+    )
+
+
+def _not_the_config(rel: str) -> Diagnostic:
+    """PK006 for a second configuration beside processkit.yaml, which is not read."""
+    return Diagnostic(
+        "PK006",
+        Severity.WARNING,
+        _(
+            "processkit does not read this file: its configuration is read only from {name}",
+            name=CONFIG_NAME,
+        ),
+        rel,
+        0,
+        0,
+        _("Move what this file holds into {name} and remove it.", name=CONFIG_NAME),
+    )
+
+
+def _config_look_alike(here: Path, start: Path) -> None:
+    """When no processkit.yaml is found but a configuration by a like name is, say so."""
+    for folder in (here, *here.parents):
+        for name in CONFIG_OTHER_NAMES:
+            if (folder / name).is_file():
+                raise RepositoryNotFound(
+                    _(
+                        "no {name} found in {start} or any folder above it, but {found} is "
+                        "there; processkit reads its configuration only from {name}: rename "
+                        "the file to {name}",
+                        name=CONFIG_NAME,
+                        start=start,
+                        found=folder / name,
+                    )
+                )

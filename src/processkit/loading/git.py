@@ -142,6 +142,27 @@ def changed_files(root: Path, ref: str) -> set[str]:
     return changed
 
 
+def texts_at(root: Path, ref: str, paths: Iterable[str]) -> dict[str, str]:
+    """The text at ``ref`` of each of ``paths`` (relative to ``root``, ``/``-separated) that
+    was there, read through one git process: what a change removed or renamed is read from
+    it."""
+    import git
+
+    texts: dict[str, str] = {}
+    with git.Repo(root, search_parent_directories=True) as repo:
+        top = Path(repo.working_tree_dir or root).resolve()
+        prefix = root.resolve().relative_to(top).as_posix()
+        tree = repo.commit(ref).tree
+        for path in sorted(paths):
+            try:
+                blob = tree / (path if prefix == "." else f"{prefix}/{path}")
+            except KeyError:  # added since
+                continue
+            if blob.type == "blob":
+                texts[path] = blob.data_stream.read().decode("utf-8", "replace")
+    return texts
+
+
 @dataclass(frozen=True, slots=True)
 class NewRepository:
     """What ``make_repository`` did: ``made`` a repository, found the folder ``inside`` one

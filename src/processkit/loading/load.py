@@ -17,7 +17,8 @@ from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
 from processkit.loading.parse import FileResult, parse_files
-from processkit.loading.references import check_parent_loops, check_references
+from processkit.loading.partial import keep_readable, keep_unreadable
+from processkit.loading.references import check_parent_loops, check_references, duplicate_ids
 from processkit.loading.repository import Record, Repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS, Config
@@ -72,7 +73,9 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
     repo.texts[CONFIG_NAME] = config_text
     found = discover(root, config.site.output, config.exclude)
     diagnostics = list(found.diagnostics)
-    first_path: dict[tuple[str, str], str] = {}
+    for path in found.not_read:  # what they hold is not known, but their ids are
+        keep_unreadable(repo, path, None)
+    first_path: dict[tuple[str, str], list[str]] = {}
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
     try:
@@ -86,22 +89,28 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
         if collecting:
             gc.enable()
     repo.files = len(found.files) + 1
-    diagnostics.extend(check_references(repo))
+    diagnostics.extend(duplicate_ids(repo, first_path))
+    # a value already reported wrong (a tag that does not fit it) is not reported again
+    wrong = {(d.path, d.line, d.column) for d in diagnostics if d.code == "PK011"}
+    referred = check_references(repo)
+    diagnostics.extend(d for d in referred if (d.path, d.line, d.column) not in wrong)
     diagnostics.extend(check_parent_loops(repo))
     return LoadResult(repo, diagnostics)
 
 
 def _add_entity(
-    repo: Repository, parsed: FileResult, first_path: dict[tuple[str, str], str]
+    repo: Repository, parsed: FileResult, first_path: dict[tuple[str, str], list[str]]
 ) -> list[Diagnostic]:
     relative = parsed.path
     if parsed.text is not None:
         repo.texts[relative] = parsed.text
     diagnostics = parsed.diagnostics
     if parsed.value is None:
+        keep_unreadable(repo, relative, parsed.text)
         return diagnostics
     kind = _kind_of(repo, parsed, diagnostics)
     if kind is None:
+        keep_unreadable(repo, relative, parsed.text)
         return diagnostics
     model = KINDS[kind]
     entity_id = parsed.value.get("id")
@@ -115,32 +124,14 @@ def _add_entity(
         diagnostics = _beside_tags(diagnostics, checked)
         if entity_id and ID_RE.match(entity_id):
             repo.known.setdefault(kind, set()).add(entity_id)
+        kept = keep_readable(repo, relative, model, parsed.value, error)
+        if kept is None:
+            return diagnostics
+        entity = kept
+    holders = first_path.setdefault((kind, entity.id), [])
+    holders.append(relative)
+    if len(holders) > 1:  # reported on every file that holds it (duplicate_ids)
         return diagnostics
-    earlier = first_path.get((kind, entity.id))
-    if earlier is not None:
-        mark = repo.locate(relative, ("id",))
-        diagnostics.append(
-            Diagnostic(
-                "PK020",
-                Severity.ERROR,
-                _(
-                    "another {kind} already has the id `{id}` ({earlier})",
-                    kind=kind,
-                    id=entity.id,
-                    earlier=earlier,
-                ),
-                relative,
-                mark.line,
-                mark.column,
-                _(
-                    "Ids must be unique within a kind: give this {kind} another id, or remove "
-                    "one of the two files.",
-                    kind=kind,
-                ),
-            )
-        )
-        return diagnostics
-    first_path[(kind, entity.id)] = relative
     repo.of_kind(kind)[entity.id] = Record(entity, relative, parsed.extensions)
     repo.known.setdefault(kind, set()).add(entity.id)
     return diagnostics

@@ -8,7 +8,7 @@ from typing import Any
 
 from processkit import i18n
 from processkit.diagnostics import NAMED_AT_MOST, OR, Diagnostic, Guesser, Severity, named_ids
-from processkit.i18n import _, p_
+from processkit.i18n import _, n_, p_
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Record, Repository
 from processkit.model import Area, Assessment, Handbook, Process, Proposal
@@ -138,7 +138,7 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
 
 def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnostic]:
     activity_ids = [activity.id for activity in record.entity.activities]
-    known = set(activity_ids)
+    known = set(activity_ids) | repo.dropped_ids.get(record.path, set())
     hint = _(
         "`next` names the `id` of another activity in the same process: {ids}.",
         ids=named_ids(activity_ids),
@@ -202,5 +202,40 @@ def check_parent_loops(repo: Repository) -> Iterator[Diagnostic]:
                     "A process cannot be its own (indirect) parent. Remove or change `parent` in "
                     "one of: {members}.",
                     members=members,
+                ),
+            )
+
+
+def duplicate_ids(
+    repo: Repository, holders: dict[tuple[str, str], list[str]]
+) -> Iterator[Diagnostic]:
+    """PK020 on every file holding an id that another file of its kind holds too, each naming
+    the others (at most :data:`~processkit.diagnostics.NAMED_AT_MOST` of them, then a count).
+    The first file's entity is the one loaded."""
+    for (kind, entity_id), paths in holders.items():
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            named = paths[: NAMED_AT_MOST + 1]  # a few, so that many holders cost no more
+            others = [other for other in named if other != path][:NAMED_AT_MOST]
+            count = len(paths) - 1
+            mark = repo.locate(path, ("id",))
+            yield Diagnostic(
+                "PK020",
+                Severity.ERROR,
+                n_(
+                    "another file with `kind: {kind}` has the same id `{id}`: {others}",
+                    "{count} other files with `kind: {kind}` have the same id `{id}`: {others}",
+                    count,
+                    kind=kind,
+                    id=entity_id,
+                    others=named_ids(others, total=count),
+                ),
+                path,
+                mark.line,
+                mark.column,
+                _(
+                    "An id may be used only once within a kind: give all these files but one "
+                    "another `id`, or remove the files that are too many."
                 ),
             )

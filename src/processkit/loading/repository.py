@@ -76,6 +76,26 @@ class Repository:
     known: dict[str, set[str]] = field(default_factory=dict)
     texts: SourceTexts = field(default_factory=lambda: SourceTexts(None))
     files: int = 0
+    #: The files whose entity could not be read in full: not at all (a syntax error, not
+    #: UTF-8, no kind) or only in part. Checks that conclude from what is missing wait while
+    #: there are any (``processkit.rules.run``).
+    incomplete: set[str] = field(default_factory=set)
+    #: Of those, the files whose entity was kept with its values at fault left out: the loader
+    #: checks its references; the rules do not report on what lost a value (``dropped_fields``).
+    #: Only ``validate`` sees these entities (``session.open_repository``).
+    partial: set[str] = field(default_factory=set)
+    #: The ids of the list items left out of a partial entity (an activity), by file: a `next`
+    #: naming one of them is not reported.
+    dropped_ids: dict[str, set[str]] = field(default_factory=dict)
+    #: The ids of files that cannot be read and name no kind processkit knows: a reference of
+    #: any kind to one of them is not reported.
+    known_anywhere: set[str] = field(default_factory=set)
+    #: For a partial entity, by file: the top-level fields that lost values ("" when a
+    #: top-level field was left out itself). No rule reports on what they could change.
+    dropped_fields: dict[str, set[str]] = field(default_factory=dict)
+    #: For a partial entity whose lists lost items, by file: the first places of the items
+    #: kept, by the place of their list in what was kept (``locate`` finds them by it).
+    shifts: dict[str, dict[tuple[str | int, ...], list[int]]] = field(default_factory=dict)
     _nodes: OrderedDict[str, Node | None] = field(default_factory=OrderedDict)
 
     def of_kind(self, kind: str) -> dict[str, Record[Any]]:
@@ -110,7 +130,7 @@ class Repository:
         return cast("dict[str, Record[Assessment]]", self.of_kind("assessment"))
 
     def exists(self, kind: str, entity_id: str) -> bool:
-        return entity_id in self.known.get(kind, ())
+        return entity_id in self.known.get(kind, ()) or entity_id in self.known_anywhere
 
     def __post_init__(self) -> None:
         if self.texts.root is None:
@@ -146,6 +166,9 @@ class Repository:
         node = self.node(path)
         if node is None:
             return Mark(0, 0)
+        shifts = self.shifts.get(path)
+        if shifts:
+            loc = _as_written(loc, shifts)
         return locate(node, loc, at_key=at_key)
 
     def source_line(self, path: str, line: int) -> str | None:
@@ -154,3 +177,15 @@ class Repository:
             return None
         lines = text.split("\n")
         return lines[line - 1] if line <= len(lines) else None
+
+
+def _as_written(loc: Loc, shifts: Mapping[tuple[str | int, ...], list[int]]) -> Loc:
+    """A key path in what was kept of a partial entity, as a key path in its file."""
+    written: list[str | int] = []
+    for depth, part in enumerate(loc):
+        if isinstance(part, int):
+            kept = shifts.get(tuple(loc[:depth]))
+            if kept is not None and part < len(kept):
+                part = kept[part]
+        written.append(part)
+    return tuple(written)

@@ -28,7 +28,7 @@ class Session:
     @property
     def files_with_errors(self) -> int:
         """How many files could not be loaded (what they hold is left out)."""
-        loaded = {record.path for _kind, record in self.repo.all_records()}
+        loaded = {record.path for _kind, record in self.repo.all_records()} - self.repo.partial
         broken = {
             d.path
             for d in self.diagnostics
@@ -51,11 +51,23 @@ class Session:
         )
 
 
-def open_repository(start: Path) -> Session:
+def open_repository(start: Path, *, partial: bool = False) -> Session:
     """Load the repository at or above ``start`` for a command.
 
     Raises RepositoryNotFound when there is none, and ConfigError when its
-    ``processkit.yaml`` cannot be used.
+    ``processkit.yaml`` cannot be used. An entity read only in part (its values at fault left
+    out) is checked, but handed on only with ``partial`` (to the checks of ``validate``): for
+    every other command, what a file with errors holds is left out.
     """
     loaded = load_repository(start)
+    if not partial:
+        _leave_out_partial(loaded.repo)
     return Session(loaded.repo, loaded.diagnostics)
+
+
+def _leave_out_partial(repo: Repository) -> None:
+    if not repo.partial:
+        return
+    for records in repo.records.values():
+        for entity_id in [key for key, record in records.items() if record.path in repo.partial]:
+            del records[entity_id]

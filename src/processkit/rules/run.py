@@ -5,14 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from processkit.diagnostics import Diagnostic
+from processkit.diagnostics import NAMED_AT_MOST, Diagnostic, Severity, named_ids
 from processkit.domain.index import RepoIndex
+from processkit.i18n import _, n_
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, Rule, RuleContext
 from processkit.rules.ignores import all_ignores
 from processkit.rules.positions import Locator
 from processkit.rules.registry import IGNORE_RULE, RULES, find
 from processkit.rules.settings import RuleSetting, resolve_settings
+
+#: The rules that conclude from what the repository does not hold (a role no process uses, an
+#: interface not mirrored, a person who owns nothing, how many processes people own) or from
+#: what rules do not report (an ignore that silences nothing). While a file cannot be read in
+#: full they could report what is not there: their findings wait (see ``_waiting``).
+FROM_ABSENCE = frozenset({"PK104", "PK114", "PK115", "PK121", "PK122", "PK190"})
+#: The code of the one note that says which checks wait.
+WAITING_CODE = "PK032"
 
 
 def run_rules(
@@ -57,7 +66,50 @@ def run_rules(
         )
         for finding in IGNORE_RULE.check(repo, ctx):
             kept.append(replace(finding, severity=ignore_setting.severity))
-    return _positioned(repo, kept)
+    kept, waiting = _waiting(repo, kept)
+    return _positioned(repo, kept) + waiting
+
+
+def _waiting(repo: Repository, found: list[Finding]) -> tuple[list[Finding], list[Diagnostic]]:
+    """The findings to report while some file cannot be read in full, and one note (PK032)
+    naming the checks that wait, when any had found something.
+
+    Held back: the findings of the rules that conclude from what is missing, and the findings
+    about a file whose entity was read only in part at a top-level field that lost a value (or
+    anywhere in it, when a top-level field was left out): a rule could miss the value."""
+    if not repo.incomplete:
+        return found, []
+    kept: list[Finding] = []
+    held: set[str] = set()
+    for finding in found:
+        if finding.code in FROM_ABSENCE or _about_dropped(repo, finding):
+            held.add(finding.code)
+        else:
+            kept.append(finding)
+    if not held:
+        return kept, []
+    files = sorted(repo.incomplete)
+    message = n_(
+        "these checks wait until the file with errors is fixed: {codes}",
+        "these checks wait until the {count} files with errors are fixed: {codes}",
+        len(files),
+        codes=", ".join(sorted(held)),
+    )
+    hint = _(
+        "A file that cannot be read in full could hold what they miss. Fix the errors in "
+        "{files}; then these checks run again.",
+        files=named_ids(files[:NAMED_AT_MOST], total=len(files)),
+    )
+    note = Diagnostic(WAITING_CODE, Severity.INFO, message, files[0], 0, 0, hint)
+    return kept, [note]
+
+
+def _about_dropped(repo: Repository, finding: Finding) -> bool:
+    """Whether a finding is about a part of a partial entity that lost a value."""
+    fields = repo.dropped_fields.get(finding.path)
+    if fields is None:
+        return False
+    return "" in fields or not finding.loc or str(finding.loc[0]) in fields
 
 
 def _positioned(repo: Repository, findings: list[Finding]) -> list[Diagnostic]:
