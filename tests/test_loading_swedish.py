@@ -729,24 +729,42 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
         [
             (
                 "PK020",
-                "b.yaml",
+                "a.yaml",
                 2,
                 5,
-                "en annan fil med `kind: process` har redan id `utreda` (a.yaml)",
-                "Ett id får bara användas en gång för varje `kind`: ge den här filen ett annat "
-                "id, eller ta bort en av de två filerna.",
-            )
-        ],
-        [
+                "en annan fil med `kind: process` har samma id `utreda`: `b.yaml`",
+                "Ett id får bara användas en gång för varje `kind`: ge alla de här filerna utom en "
+                "ett annat `id`, eller ta bort de filer som är för många.",
+            ),
             (
                 "PK020",
                 "b.yaml",
                 2,
                 5,
-                "another process already has the id `utreda` (a.yaml)",
-                "Ids must be unique within a kind: give this process another id, or remove one "
-                "of the two files.",
-            )
+                "en annan fil med `kind: process` har samma id `utreda`: `a.yaml`",
+                "Ett id får bara användas en gång för varje `kind`: ge alla de här filerna utom en "
+                "ett annat `id`, eller ta bort de filer som är för många.",
+            ),
+        ],
+        [
+            (
+                "PK020",
+                "a.yaml",
+                2,
+                5,
+                "another file with `kind: process` has the same id `utreda`: `b.yaml`",
+                "An id may be used only once within a kind: give all these files but one another "
+                "`id`, or remove the files that are too many.",
+            ),
+            (
+                "PK020",
+                "b.yaml",
+                2,
+                5,
+                "another file with `kind: process` has the same id `utreda`: `a.yaml`",
+                "An id may be used only once within a kind: give all these files but one another "
+                "`id`, or remove the files that are too many.",
+            ),
         ],
     ),
     "PK030 misspelt": (

@@ -212,9 +212,9 @@ def test_checks_that_conclude_from_absence_wait_for_an_unreadable_file(
             "processes/bu.yaml",
             3,
             7,
-            "YAML syntax error: a `[` or `{` opened here is not closed where it should be",
-            "Close the list with `]` (or the mapping with `}`) on the same line, and separate "
-            "its items with commas.",
+            "the value of `name` starts with `[` but has no closing `]`",
+            "Close the list on the same line, separating its items with commas: "
+            "`name: [Utredning]`",
         ),
     ]
 

@@ -124,11 +124,16 @@ def test_a_repository_with_errors_is_not_published(
     assert result.code == 1
     assert result.out == ""
     assert result.err.endswith(
-        "1 error, 1 warning in 15 files (14 entities).\n"
+        "1 error, 1 warning, 1 note in 15 files (14 entities).\n"
         "processkit: the site was not published: the repository has 1 error (listed above); fix "
         "them and publish again. The previous site is untouched.\n"
     )
     assert "processes/barn/myndighet.yaml:7:1 PK012 error:" in result.err
+    # the checks that would be misled by the field left out wait, and say so
+    assert result.err.startswith(
+        "processes/barn/myndighet.yaml:0:0 PK032 info: these checks wait until the file with "
+        "errors is fixed: PK101, PK105, PK106, PK123\n"
+    )
     assert snapshot(output) == before
 
 

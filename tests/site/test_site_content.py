@@ -368,5 +368,5 @@ def test_an_exemption_for_disproportionate_burden_needs_its_reason(
     result = cli("validate", root)
     assert (result.code, result.err.splitlines()[0]) == (
         2,
-        "processkit.yaml:4:31 PK010 error: `reason` is missing: BurdenExemption needs it",
+        "processkit.yaml:4:31 PK010 error: `reason` is missing: `disproportionate_burden` needs it",
     )
