@@ -48,7 +48,7 @@ def test_a_clean_repository_is_summed_up_in_swedish(make_repo: MakeRepo, cli: Cl
     result = cli("validate", root)
     assert (result.code, result.out, result.err) == (
         0,
-        "\nInga problem hittades i 2 filer (1 beskrivning).\n",
+        "Inga problem hittades i 2 filer (1 beskrivning).\n",
         "",
     )
 

@@ -45,7 +45,7 @@ def chain(root: Path, count: int, *, handovers: bool = False) -> Path:
 
 
 def no_problems(count: int) -> str:
-    return f"\nNo problems found in {count + 2} files ({count + 1} entities).\n"
+    return f"No problems found in {count + 2} files ({count + 1} entities).\n"
 
 
 def area_list(count: int) -> str:

@@ -194,7 +194,7 @@ def test_two_hundred_activities_back_and_forth_are_still_drawn(
     checked = cli("validate", root)
     assert (checked.code, checked.out, checked.err) == (
         0,
-        "\nNo problems found in 6 files (5 entities).\n",
+        "No problems found in 6 files (5 entities).\n",
         "",
     )
     out = tmp_path / "flow.svg"

@@ -88,7 +88,7 @@ def test_the_forges_validate_steps_install_from_the_file_and_pass(
     assert gitlab_report == ""
     report = json.loads((new_repository / "gl-code-quality-report.json").read_text("utf-8"))
     assert report == []
-    assert gitlab_validate == "\nNo problems found in 9 files (8 entities).\n"
+    assert gitlab_validate == "No problems found in 9 files (8 entities).\n"
 
 
 def test_doctor_finds_the_running_processkit_is_the_one_the_file_names(

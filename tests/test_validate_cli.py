@@ -45,7 +45,7 @@ def test_text_output_groups_files_with_a_blank_line(make_repo: MakeRepo, cli: Cl
 
 def test_clean_repository(make_repo: MakeRepo, cli: Cli) -> None:
     result = cli("validate", make_repo({"areas/barn.yaml": AREA}))
-    assert (result.code, result.out) == (0, "\nNo problems found in 2 files (1 entity).\n")
+    assert (result.code, result.out) == (0, "No problems found in 2 files (1 entity).\n")
 
 
 def test_json_shape_is_formats(make_repo: MakeRepo, cli: Cli) -> None:

@@ -67,7 +67,8 @@ def text_report(findings: Findings) -> str:
             hint = Text("    = " + _("hint:") + " ", style="green")
             hint.append(diagnostic.hint)
             console.print(hint)
-    console.print()
+    if report.diagnostics:
+        console.print()  # a blank line between the last diagnostic and the summary
     console.print(Text(_summary_line(report), style="bold"))
     return buffer.getvalue()
 
