@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
+from tests.catalogue_support import CHECKOUT, Key, swedish_catalogue
 
-import processkit
 from processkit import i18n
 from processkit.cli.main import run
-from processkit.i18n_build import sources
+from processkit.model.kinds import KIND_TABLE
 from processkit.resources import templates_dir
 
-CHECKOUT = Path(processkit.__file__).resolve().parents[2]
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "p_": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
 #: Every template of processkit is Jinja: the site's pages, and what ``init`` and ``new`` write.
@@ -26,8 +24,6 @@ TEMPLATES = [("**.html", "jinja2.ext:babel_extract"), ("**.j2", "jinja2.ext:babe
 JINJA = {"trim_blocks": "true", "lstrip_blocks": "true", "keep_trailing_newline": "true"}
 #: A call of a catalogue function in a template, with a text written in it.
 TEMPLATE_CALL = re.compile(r"""(?<![\w.])(?:_|n_|p_)\(\s*["']""")
-
-Key = tuple[str, str | None]
 
 
 def _extract(folder: Path, method_map: list[tuple[str, str]]) -> list[tuple[str, int, Key]]:
@@ -48,6 +44,9 @@ def _extracted() -> dict[Key, str]:
     marked += _extract(templates_dir(), TEMPLATES)
     for filename, line, key in marked:
         found.setdefault(key, f"{filename}:{line}")
+    # the words of each kind come from the table of kinds, not from a call in the code
+    for row in KIND_TABLE:
+        found.setdefault((row.words.singular, "kind"), "src/processkit/model/kinds.py")
     return found
 
 
@@ -68,23 +67,8 @@ def test_every_text_a_template_writes_is_extracted() -> None:
     assert sum(counted.values()) > 250  # the site's pages are written in _("English text")
 
 
-def _catalogue() -> dict[Key, tuple[str, ...]]:
-    entries: dict[Key, tuple[str, ...]] = {}
-    for path in sources(CHECKOUT / "locale")["sv"]:
-        with path.open("rb") as handle:
-            for message in read_po(handle):
-                if not message.id:
-                    continue
-                ids = message.id if isinstance(message.id, tuple) else (message.id,)
-                strings = message.string if isinstance(message.string, tuple) else (message.string,)
-                key = (ids[0], message.context)
-                assert key not in entries, f"{path.name}: {key} is in the catalogue twice"
-                entries[key] = (*ids, *(("FUZZY",) if message.fuzzy else ()), *strings)
-    return entries
-
-
 EXTRACTED = _extracted()
-CATALOGUE = _catalogue()
+CATALOGUE = swedish_catalogue()
 
 
 def test_every_marked_text_has_a_swedish_translation() -> None:

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 
 import pytest
+from tests.catalogue_support import swedish_catalogue
 
 from processkit.authoring.init import plan
 from processkit.model.entity import Entity
@@ -46,10 +47,10 @@ def missing_pieces(row: KindInfo) -> list[str]:
         missing.append(f"templates/site/{row.page}")
     if row.page is not None and kind not in ENTITY_PAGES:
         missing.append(f"the builder of its page in src/processkit/site/pages/{kind}.py")
-    for language in ("sv", "en"):
-        words = row.words.get(language)
-        if words is None or not words.singular or not words.plural:
-            missing.append(f"the words for `{kind}` in `{language}`")
+    if not row.words.singular or not row.words.plural:
+        missing.append(f"the words for `{kind}` in English")
+    elif (row.words.singular, "kind") not in swedish_catalogue():
+        missing.append(f"the words for `{kind}` in Swedish (locale/sv/core.po, context `kind`)")
     if kind not in site_labels("changes.kind"):
         missing.append("its label on the site (`changes.kind` in src/processkit/site/labels.py)")
     files = _new_repository()
@@ -78,7 +79,7 @@ def test_a_new_kind_is_told_what_it_lacks() -> None:
         "Audit",
         "audits",
         "title",
-        {"sv": Words("granskning", "granskningar")},
+        Words("", ""),
         page="audit.html",
     )
     assert missing_pieces(audit) == [
@@ -87,7 +88,7 @@ def test_a_new_kind_is_told_what_it_lacks() -> None:
         "templates/new/audit.yaml.j2",
         "templates/site/audit.html",
         "the builder of its page in src/processkit/site/pages/audit.py",
-        "the words for `audit` in `en`",
+        "the words for `audit` in English",
         "its label on the site (`changes.kind` in src/processkit/site/labels.py)",
         "an example audit in templates/init/examples",
         "the schema of `audit` in a new repository",

@@ -171,3 +171,11 @@ def N_(message: str, /) -> str:
 def translate(language: Language, message: str, /, **values: object) -> str:
     """``message`` in ``language``, whatever language is in use."""
     return _fill(_translations(language).gettext(message), values)
+
+
+def translate_plural(
+    language: Language, context: str, singular: str, plural: str, count: int, /
+) -> str:
+    """The singular or plural of a text in the sense ``context`` names, in ``language``; for
+    texts that come from a table rather than from the code (the words of the kinds)."""
+    return _translations(language).npgettext(context, singular, plural, count)

@@ -8,8 +8,8 @@ from functools import cache
 
 from processkit import i18n
 from processkit.i18n import n_, p_
+from processkit.model.kinds import KIND_INFO
 from processkit.model.kinds import Language as Language
-from processkit.model.kinds import kind_word as kind_word
 
 #: The en dash between the ends of a range of dates or levels, and for "no value".
 DASH = "\u2013"
@@ -79,3 +79,12 @@ def days(count: int, language: Language) -> str:
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def kind_word(kind: str, language: Language, count: int = 1) -> str:
+    """What ``kind`` is called, in the number ``count`` asks for (the table of kinds holds the
+    English, the catalogue the rest, under the context ``kind``); an unknown kind as written."""
+    row = KIND_INFO.get(kind)
+    if row is None:
+        return kind
+    return i18n.translate_plural(language, "kind", row.words.singular, row.words.plural, count)

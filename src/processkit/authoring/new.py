@@ -21,8 +21,9 @@ from processkit.loading.repository import Repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS, Handbook, Process, Role
 from processkit.model.introspect import vocabulary
-from processkit.model.kinds import KIND_INFO, kind_word
+from processkit.model.kinds import KIND_INFO
 from processkit.model.types import SWEDISH_VALUES
+from processkit.words import kind_word
 
 NEW_KINDS = tuple(KIND_INFO)
 

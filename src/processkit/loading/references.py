@@ -15,7 +15,7 @@ from processkit.model import Area, Assessment, Handbook, Process, Proposal
 from processkit.model.kinds import KIND_TABLE, Language
 
 #: How each kind is named in an English message.
-KIND_NAMES = {row.kind: row.words["en"].singular for row in KIND_TABLE}
+KIND_NAMES = {row.kind: row.words.singular for row in KIND_TABLE}
 
 
 def a_kind(kind: str) -> str:

@@ -20,7 +20,9 @@ Language = Literal["sv", "en"]
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """What a kind is called: one and many."""
+    """What a kind is called, one and many, in English: the message ids of its words in the
+    catalogue (context ``kind``), where the other languages are; ``processkit.words.kind_word``
+    says them in a language."""
 
     singular: str
     plural: str
@@ -40,7 +42,7 @@ class KindInfo:
     model_name: str
     folder: str
     title_field: Literal["name", "title"] | None
-    words: dict[Language, Words]
+    words: Words
     page: str | None = None
     by_area: bool = False
 
@@ -78,10 +80,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
         "Area",
         "areas",
         "name",
-        {
-            "sv": Words("leveransområde", "leveransområden"),
-            "en": Words("delivery area", "delivery areas"),
-        },
+        Words("delivery area", "delivery areas"),
         page="area.html",
     ),
     KindInfo(
@@ -89,7 +88,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
         "Process",
         "processes",
         "name",
-        {"sv": Words("process", "processer"), "en": Words("process", "processes")},
+        Words("process", "processes"),
         page="process.html",
         by_area=True,
     ),
@@ -98,7 +97,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
         "Role",
         "roles",
         "name",
-        {"sv": Words("roll", "roller"), "en": Words("role", "roles")},
+        Words("role", "roles"),
         page="role.html",
     ),
     KindInfo(
@@ -106,14 +105,14 @@ KIND_TABLE: tuple[KindInfo, ...] = (
         "Person",
         "people",
         "name",
-        {"sv": Words("person", "personer"), "en": Words("person", "people")},
+        Words("person", "people"),
     ),
     KindInfo(
         "handbook",
         "Handbook",
         "handbooks",
         "title",
-        {"sv": Words("handbok", "handböcker"), "en": Words("handbook", "handbooks")},
+        Words("handbook", "handbooks"),
         page="handbook.html",
     ),
     KindInfo(
@@ -121,31 +120,16 @@ KIND_TABLE: tuple[KindInfo, ...] = (
         "Proposal",
         "proposals",
         "title",
-        {
-            "sv": Words("förbättringsförslag", "förbättringsförslag"),
-            "en": Words("improvement proposal", "improvement proposals"),
-        },
+        Words("improvement proposal", "improvement proposals"),
     ),
     KindInfo(
         "assessment",
         "Assessment",
         "assessments",
         None,
-        {
-            "sv": Words("mognadsmätning", "mognadsmätningar"),
-            "en": Words("maturity assessment", "maturity assessments"),
-        },
+        Words("maturity assessment", "maturity assessments"),
     ),
 )
 
 #: Each kind's row by its ``kind:`` value.
 KIND_INFO: dict[str, KindInfo] = {row.kind: row for row in KIND_TABLE}
-
-
-def kind_word(kind: str, language: Language, count: int = 1) -> str:
-    """What ``kind`` is called, in the number ``count`` asks for; an unknown kind as written."""
-    row = KIND_INFO.get(kind)
-    if row is None:
-        return kind
-    words = row.words[language]
-    return words.singular if count == 1 else words.plural
