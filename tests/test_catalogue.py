@@ -15,6 +15,8 @@ from processkit import i18n
 from processkit.cli.main import run
 from processkit.model.kinds import KIND_TABLE
 from processkit.resources import templates_dir
+from processkit.rules.docs import doc_of, message_ids
+from processkit.rules.registry import RULES
 
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "p_": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
@@ -37,11 +39,22 @@ def _extract(folder: Path, method_map: list[tuple[str, str]]) -> list[tuple[str,
     ]
 
 
+def _rule_docs() -> list[tuple[str, int, Key]]:
+    """The texts of every rule's documentation that ``processkit rules`` translates: the
+    summary and each paragraph of the docstring, as rules/docs.py reads them."""
+    return [
+        (f"{rule.__name__} docstring", 1, (text, None))
+        for rule in RULES
+        for text in message_ids(doc_of(rule))
+    ]
+
+
 def _extracted() -> dict[Key, str]:
-    """(message id, context) -> where the code or a template marks it."""
+    """(message id, context) -> where the code, a template or a rule's docstring marks it."""
     found: dict[Key, str] = {}
     marked = _extract(CHECKOUT / "src" / "processkit", [("**.py", "python")])
     marked += _extract(templates_dir(), TEMPLATES)
+    marked += _rule_docs()
     for filename, line, key in marked:
         found.setdefault(key, f"{filename}:{line}")
     # the words of each kind come from the table of kinds, not from a call in the code
@@ -65,6 +78,16 @@ def test_every_text_a_template_writes_is_extracted() -> None:
         extracted[filename] = extracted.get(filename, 0) + 1
     assert extracted == counted
     assert sum(counted.values()) > 250  # the site's pages are written in _("English text")
+
+
+def test_the_rule_docs_are_extracted() -> None:
+    """The extraction counts each rule's summary and prose, so a missing or left-over Swedish
+    text of ``processkit rules`` fails the tests above."""
+    docs = {key for _file, _line, key in _rule_docs()}
+    assert ("An interface that the other process does not mirror.", None) in docs
+    assert ("With `--today 2026-11-21`:", None) in docs
+    assert len(docs) > 90
+    assert docs <= EXTRACTED.keys()
 
 
 EXTRACTED = _extracted()

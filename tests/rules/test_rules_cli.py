@@ -171,3 +171,30 @@ def test_a_path_that_does_not_exist(tmp_path: Path, cli: Callable[..., CliResult
     result = cli("rules", "--path", tmp_path / "saknas")
     assert (result.code, result.out) == (2, "")
     assert result.err == f"processkit: {tmp_path / 'saknas'} does not exist\n"
+
+
+def test_table_in_swedish(
+    in_repo: Path, cli: Callable[..., CliResult], update_goldens: bool
+) -> None:
+    result = cli("rules", "--lang", "sv")
+    assert (result.code, result.err) == (0, "")
+    check_golden(GOLDENS / "rules-table.sv.txt", result.out, update_goldens)
+
+
+def test_one_rule_in_swedish(
+    in_repo: Path, cli: Callable[..., CliResult], update_goldens: bool
+) -> None:
+    result = cli("rules", "PK104", "--lang", "sv")
+    assert (result.code, result.err) == (0, "")
+    check_golden(GOLDENS / "rules-PK104.sv.txt", result.out, update_goldens)
+
+
+def test_one_rule_as_json_in_swedish(in_repo: Path, cli: Callable[..., CliResult]) -> None:
+    found = cli("rules", "PK122", "-f", "json", "--lang", "sv").json()
+    assert found["summary"] == (
+        "En person som är processägare för betydligt fler processer än den typiska processägaren."
+    )
+    assert (
+        "\n## Inställningar\n\n- `min_owned` (standard 6): det minsta antal processer som "
+        in (found["documentation"])
+    )

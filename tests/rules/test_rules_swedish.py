@@ -21,7 +21,18 @@ from tests.rules.test_rules_config import repository as config_repository
 
 from processkit import i18n
 from processkit.errors import ProcesskitError
+from processkit.rules.base import Rule
 from processkit.rules.catalogue import lookup
+from processkit.rules.docs import (
+    SECTIONS,
+    RuleDoc,
+    doc_of,
+    markdown,
+    message_ids,
+    shown_doc_of,
+    yaml_blocks,
+)
+from processkit.rules.registry import RULES
 from processkit.validate import validate
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "sv" / "rules.po"
@@ -235,3 +246,43 @@ def test_one_process_is_counted_in_the_singular(tmp_path: Path) -> None:
         "sv": ["Erik Åberg är processledare för 1 aktiv process men processägare för ingen"],
         "en": ["Erik Åberg leads 1 active process (processledare) but owns none"],
     }
+
+
+_FENCED = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+
+
+def _doc_prose(doc: RuleDoc, headings: list[str]) -> str:
+    """The words of a rule's documentation a person reads as prose: the summary, the headings
+    and the sections without their fenced examples."""
+    return "\n".join(
+        [doc.summary, *headings, *(_FENCED.sub(" ", text) for text in doc.sections.values())]
+    )
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.CODE for rule in RULES])
+def test_no_swedish_rule_doc_has_an_english_word(rule: Rule) -> None:
+    with i18n.speaking("sv"):
+        swedish = _doc_prose(shown_doc_of(rule), [i18n.translate("sv", s) for s in SECTIONS])
+    english = _doc_prose(doc_of(rule), list(SECTIONS))
+    assert english_words(english)  # the check can fail: the English has words in the list
+    assert english_words(swedish) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.CODE for rule in RULES])
+def test_every_rule_has_every_section_in_swedish(rule: Rule) -> None:
+    """The summary, every section's heading and every paragraph of its prose has a Swedish
+    text of its own; the examples are the same in both languages."""
+    english = doc_of(rule)
+    with i18n.speaking("sv"):
+        swedish = shown_doc_of(rule)
+        shown = markdown(rule)
+    assert list(swedish.sections) == list(SECTIONS)
+    untranslated = [text for text in message_ids(english) if i18n.translate("sv", text) == text]
+    assert untranslated == []
+    for name in SECTIONS:
+        assert f"\n## {i18n.translate('sv', name)}\n" in shown
+        prose = _FENCED.sub("", english.sections[name]).strip()
+        if prose:  # an example may be only its fenced block
+            assert _FENCED.sub("", swedish.sections[name]).strip() != prose
+        assert yaml_blocks(swedish.sections[name]) == yaml_blocks(english.sections[name])
+    assert swedish.summary != english.summary

@@ -9,7 +9,7 @@ from typing import Any
 from processkit.errors import ProcesskitError
 from processkit.i18n import _, p_
 from processkit.rules.base import FORMAT_CODE_RE, Rule, options_of
-from processkit.rules.docs import doc_of, markdown
+from processkit.rules.docs import markdown, shown_doc_of
 from processkit.rules.registry import RULES, find, suggest
 from processkit.rules.settings import RuleSetting, resolve_settings
 
@@ -50,7 +50,7 @@ def entry(rule: Rule, setting: RuleSetting) -> Entry:
     return Entry(
         code=rule.CODE,
         name=rule.NAME,
-        summary=doc_of(rule).summary,
+        summary=shown_doc_of(rule).summary,
         default=rule.SEVERITY.value,
         effective=setting.shown,
         options=dict(setting.options),

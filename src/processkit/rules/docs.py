@@ -4,6 +4,11 @@ The docstring is Markdown: a one-line summary, a blank line, then ``## `` headed
 this order: What it checks, Why it matters, Failing example, Fixed example, Options. The two
 examples hold fenced ``yaml`` blocks of real entity files (several files as several YAML
 documents, separated by ``---``).
+
+The English docstring is the source; ``processkit rules`` shows it in the language in use. The
+summary, each heading, and each paragraph (or list item) of a section's prose are message ids
+of the catalogue (``message_ids``); the fenced blocks are shown as written. docs/rules.md is
+generated in English.
 """
 
 from __future__ import annotations
@@ -13,12 +18,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from processkit.i18n import N_, _
 from processkit.rules.base import Rule, options_of
 
-SECTIONS = ("What it checks", "Why it matters", "Failing example", "Fixed example", "Options")
+SECTIONS = (
+    N_("What it checks"),
+    N_("Why it matters"),
+    N_("Failing example"),
+    N_("Fixed example"),
+    N_("Options"),
+)
 
 _HEADING_RE = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 _YAML_RE = re.compile(r"^```yaml\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+#: A fenced block, kept whole; the text between the fences is prose.
+_FENCE_RE = re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
+#: The start of a Markdown list item.
+_ITEM_RE = re.compile(r"^(?=- )", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +63,83 @@ def parse_doc(text: str | None) -> RuleDoc:
 
 
 def doc_of(rule: Rule) -> RuleDoc:
+    """A rule's documentation as written: English."""
     return parse_doc(rule.__doc__)
+
+
+def _units(paragraph: str) -> list[str]:
+    """A paragraph of prose as its units: the paragraph, or each item of a list."""
+    if paragraph.startswith("- "):
+        return [item.strip() for item in _ITEM_RE.split(paragraph) if item.strip()]
+    return [paragraph]
+
+
+def _message_id(unit: str) -> str:
+    """A unit of prose as a message id: its words on one line."""
+    return " ".join(unit.split())
+
+
+def _translated_prose(prose: str) -> str:
+    """Prose (no fenced blocks) with each paragraph or list item in the language in use; a
+    unit the catalogue leaves as it is keeps its line breaks."""
+    paragraphs = []
+    for paragraph in re.split(r"\n[ \t]*\n", prose):
+        units = []
+        for unit in _units(paragraph.strip()):
+            message = _message_id(unit)
+            said = _(message) if message else message
+            units.append(unit if said == message else said)
+        paragraphs.append("\n".join(units))
+    return "\n\n".join(paragraphs)
+
+
+def _translated_section(section: str) -> str:
+    """A section in the language in use: its prose translated, its fenced blocks as written."""
+    parts: list[str] = []
+    start = 0
+    for fence in _FENCE_RE.finditer(section):
+        parts += [section[start : fence.start()], fence.group(0)]
+        start = fence.end()
+    parts.append(section[start:])
+    # even parts are prose, odd ones fenced blocks; prose keeps the blank lines around it
+    shown = []
+    for index, part in enumerate(parts):
+        if index % 2 or not part.strip():
+            shown.append(part)
+            continue
+        lead = part[: len(part) - len(part.lstrip())]
+        tail = part[len(part.rstrip()) :]
+        shown.append(lead + _translated_prose(part.strip()) + tail)
+    return "".join(shown)
+
+
+def _prose_units(section: str) -> list[str]:
+    units = []
+    for prose in _FENCE_RE.split(section):
+        for paragraph in re.split(r"\n[ \t]*\n", prose.strip()):
+            units += [_message_id(unit) for unit in _units(paragraph.strip())]
+    return [unit for unit in units if unit]
+
+
+def message_ids(doc: RuleDoc) -> list[str]:
+    """The message ids of a rule's documentation: the summary and each paragraph or list item
+    of its sections' prose (the headings are marked in ``SECTIONS``)."""
+    found = [doc.summary] if doc.summary else []
+    for section in doc.sections.values():
+        found += _prose_units(section)
+    return found
+
+
+def translated(doc: RuleDoc) -> RuleDoc:
+    """``doc`` in the language in use: headings stay the English keys of ``sections``."""
+    summary = _(doc.summary) if doc.summary else doc.summary
+    sections = {name: _translated_section(text) for name, text in doc.sections.items()}
+    return RuleDoc(summary, sections)
+
+
+def shown_doc_of(rule: Rule) -> RuleDoc:
+    """A rule's documentation in the language in use."""
+    return translated(doc_of(rule))
 
 
 def yaml_blocks(section: str) -> list[str]:
@@ -74,12 +166,13 @@ def problems(rule: Rule) -> list[str]:
 
 
 def markdown(rule: Rule) -> str:
-    """The whole documentation as one Markdown text, headed by the code and name."""
-    doc = doc_of(rule)
+    """The whole documentation as one Markdown text, headed by the code and name, in the
+    language in use."""
+    doc = shown_doc_of(rule)
     parts = [f"# {rule.CODE} {rule.NAME}", "", doc.summary, ""]
     for name in SECTIONS:
         if name in doc.sections:
-            parts += [f"## {name}", "", doc.sections[name], ""]
+            parts += [f"## {_(name)}", "", doc.sections[name], ""]
     return "\n".join(parts)
 
 
