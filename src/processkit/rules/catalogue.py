@@ -12,6 +12,7 @@ from processkit.rules.base import FORMAT_CODE_RE, Rule, options_of
 from processkit.rules.docs import doc_of, markdown
 from processkit.rules.registry import RULES, find, suggest
 from processkit.rules.settings import RuleSetting, resolve_settings
+from processkit.rules.summaries import SUMMARIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ def entry(rule: Rule, setting: RuleSetting) -> Entry:
     return Entry(
         code=rule.CODE,
         name=rule.NAME,
-        summary=doc_of(rule).summary,
+        summary=_(SUMMARIES[rule.CODE]) if rule.CODE in SUMMARIES else doc_of(rule).summary,
         default=rule.SEVERITY.value,
         effective=setting.shown,
         options=dict(setting.options),
