@@ -280,13 +280,15 @@ def _is_table(text: str) -> bool:
 
 
 def _in_parts(columns: list[int], drawn_with: Callable[[list[int]], str]) -> str:
-    """The table of ``columns``; when its words do not fit in the width, as several tables
-    side by side no more: each with the first column and as many of the next ones as fit, one
-    under the other. As a list only when not even that fits."""
+    """The table of ``columns``; when its words do not fit in the width, as several tables one
+    under the other, each with the first column and an even share of the others. As a list
+    only when not even that fits."""
     whole = drawn_with(columns)
     if _is_table(whole) or len(columns) < 3:
         return whole
-    first, groups, group = columns[0], [], []
+    first = columns[0]
+    groups: list[list[int]] = []
+    group: list[int] = []
     for index in columns[1:]:
         if group and not _is_table(drawn_with([first, *group, index])):
             groups.append(group)
