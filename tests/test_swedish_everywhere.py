@@ -313,3 +313,28 @@ def test_the_inventory_table_keeps_every_word_whole_at_80_columns(
     whole |= set(title.split())  # the title: wrapped by textwrap, which keeps words whole
     broken = [word for word in body.split() if word.strip("-") and word not in whole]
     assert broken == []
+
+
+#: Words of the YAML parser, which no message may use in either language (issue 11).
+PARSER_TERMS = re.compile(
+    r"\b(?:mappings?|scalars?|blocks?|sequences?|indicators?|while parsing)\b", re.IGNORECASE
+)
+
+
+def test_no_message_speaks_the_parsers_words() -> None:
+    from babel.messages.pofile import read_po
+
+    from processkit.i18n_build import sources
+
+    found = []
+    for path in sources(Path(__file__).resolve().parent.parent / "locale")["sv"]:
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                texts = [
+                    *(message.id if isinstance(message.id, tuple) else (message.id,)),
+                    *(message.string if isinstance(message.string, tuple) else (message.string,)),
+                ]
+                found += [f"{path.name}: {text}" for text in texts if PARSER_TERMS.search(text)]
+    assert found == []
+    assert PARSER_TERMS.search("`id` appears twice in this mapping")
+    assert not PARSER_TERMS.search("Consequence (1 to 4)")
