@@ -374,6 +374,11 @@ def test_no_message_speaks_the_parsers_words() -> None:
             "`processkit validate --help` tells what it takes",
         ),
         (
+            ("serve", "--port", "abc"),
+            "processkit serve: `abc` är inget giltigt värde för `--port`",
+            "processkit serve: `abc` is not a valid value of `--port`",
+        ),
+        (
             ("validate", "--today"),
             "processkit: `--today` behöver ett värde efter sig",
             "processkit: `--today` needs a value after it",
