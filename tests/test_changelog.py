@@ -212,7 +212,16 @@ def test_markdown_is_the_weekly_notice_in_swedish(
 ) -> None:
     git, _ = history
     result = cli(
-        "changelog", git.root, "--since", "7d", "--today", "2026-03-13", "--format", "markdown"
+        "changelog",
+        git.root,
+        "--since",
+        "7d",
+        "--today",
+        "2026-03-13",
+        "--format",
+        "markdown",
+        "--lang",
+        "sv",
     )
     assert result.code == 0, result.err
     assert result.out == (
@@ -380,7 +389,16 @@ def test_a_quiet_period_says_so(
         "0 removed.\n"
     )
     markdown = cli(
-        "changelog", git.root, "--since", "2026-03-14", "--today", "2026-03-20", "-f", "markdown"
+        "changelog",
+        git.root,
+        "--since",
+        "2026-03-14",
+        "--today",
+        "2026-03-20",
+        "-f",
+        "markdown",
+        "--lang",
+        "sv",
     )
     assert markdown.out == (
         "# Nytt i ledningssystemet 2026-03-14 \u2013 2026-03-20\n\nInget ändrades under perioden.\n"

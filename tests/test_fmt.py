@@ -146,7 +146,7 @@ def test_unknown_kind_keeps_the_order_but_fixes_the_indentation() -> None:
             "PK002",
             "the value of `id` starts with `[` but has no closing `]`",
         ),
-        ("kind: area\nid: a\nid: b\n", "PK003", "`id` appears twice in this mapping"),
+        ("kind: area\nid: a\nid: b\n", "PK003", "`id` appears twice among the same fields"),
         (
             "kind: area\nx-a: &x {a: 1}\nx-b: *x\n",
             "PK002",

@@ -421,13 +421,13 @@ def test_csv_list_quotes_a_name_with_a_comma(cli: Cli, root: Path) -> None:
     assert rows[3][8] == "Erik Åberg, Lisa Berg"
 
 
-def test_table_on_a_narrow_terminal_wraps_names_and_keeps_every_column(
+def test_table_on_a_narrow_terminal_keeps_every_column_and_every_word_whole(
     cli: Cli, root: Path, monkeypatch: pytest.MonkeyPatch, update_goldens: bool
 ) -> None:
     monkeypatch.setenv("COLUMNS", "91")
     out = run(cli, root, "--format", "table")
 
-    assert max(len(line) for line in out.splitlines()) == 91
+    assert max(len(line) for line in out.splitlines()) <= 91
     check_golden(GOLDENS / "fixture-table-91.txt", normalized(out), update_goldens)
 
 

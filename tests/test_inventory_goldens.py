@@ -1,7 +1,7 @@
 """Golden files of the inventory: the table and Markdown output of examples/kalmar.
 
 Rewrite them with ``pytest tests/test_inventory_goldens.py --update-goldens`` and review the
-diff. Trailing spaces (rich pads every line of a table) are not kept in the files.
+diff. Trailing spaces are not kept in the files.
 """
 
 from __future__ import annotations

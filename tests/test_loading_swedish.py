@@ -556,7 +556,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
                 "m.yaml",
                 5,
                 9,
-                "`scores` must be `key: value` lines (a mapping), found `3`",
+                "`scores` must be `field: value` lines, found `3`",
                 None,
             )
         ],
@@ -625,7 +625,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
                 "p.yaml",
                 16,
                 11,
-                "`approved` must be `key: value` lines (a mapping), found `2026-01-05`",
+                "`approved` must be `field: value` lines, found `2026-01-05`",
                 "Write it as `key: value` lines (by, date).",
             )
         ],

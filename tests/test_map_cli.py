@@ -151,7 +151,9 @@ def test_area_and_around_together_are_refused(cli: Cli, root: Path) -> None:
 def test_unknown_format_is_a_usage_error(cli: Cli, root: Path) -> None:
     result = cli("map", "landscape", root, "--format", "jpg")
     assert result.code == 2
-    assert "'jpg' is not one of 'svg', 'png', 'pdf', 'dot'" in result.err
+    assert result.err == (
+        "processkit map landscape: `jpg` is not a value of `--format`; did you mean `png`?\n"
+    )
 
 
 def test_a_repository_with_errors_is_still_drawn_with_a_note(cli: Cli, make_repo: MakeRepo) -> None:

@@ -139,6 +139,8 @@ def test_markdown_is_an_agenda_in_swedish(repo: Path, cli: Callable[..., CliResu
         "ny,bedöms",
         "-f",
         "markdown",
+        "--lang",
+        "sv",
     )
     assert result.code == 0, result.err
     assert result.out == (

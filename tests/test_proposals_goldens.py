@@ -31,7 +31,7 @@ def kalmar_in_git(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 @pytest.mark.parametrize(
     ("golden", "args"),
     [
-        ("kalmar-proposals.md", ("--since", "30d", "--format", "markdown")),
+        ("kalmar-proposals.md", ("--since", "30d", "--format", "markdown", "--lang", "sv")),
         ("kalmar-proposals-all.txt", ("--status", "all")),
     ],
 )

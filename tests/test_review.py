@@ -87,7 +87,7 @@ def test_table_groups_by_owner_with_how_late(repo: Path, cli: Callable[..., CliR
 
 
 def test_markdown_is_a_reminder_list_in_swedish(repo: Path, cli: Callable[..., CliResult]) -> None:
-    result = cli("review", repo, *TODAY, "--format", "markdown")
+    result = cli("review", repo, *TODAY, "--format", "markdown", "--lang", "sv")
     assert result.code == 0
     assert result.out == (
         "# Processer och dokument att revidera\n"

@@ -22,7 +22,7 @@ KALMAR_TODAY = "2026-11-21"
 @pytest.mark.parametrize(
     ("golden", "args"),
     [
-        ("kalmar-review.md", ("--within", "60d", "--format", "markdown")),
+        ("kalmar-review.md", ("--within", "60d", "--format", "markdown", "--lang", "sv")),
         ("kalmar-review.txt", ("--within", "60d")),
     ],
 )

@@ -107,6 +107,12 @@ def current() -> Language:
     return _current
 
 
+def report_language(site_language: Language) -> Language:
+    """The language of a notice meant for staff (a Markdown reminder, the weekly change log):
+    the one asked for (``--lang``, ``PROCESSKIT_LANG``) when one was, else the site's."""
+    return _asked if _asked is not None else site_language
+
+
 @contextmanager
 def speaking(language: Language) -> Iterator[None]:
     """Use ``language`` inside the block (a page of the site in ``site.language``, a test)."""

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from processkit.i18n import report_language
+
 
 class Format(StrEnum):
     text = "text"
@@ -40,7 +42,8 @@ def changelog_command(
         Format.text,
         "--format",
         "-f",
-        help="text (default), json, or markdown (the weekly notice, in the site's language).",
+        help="text (default), json, or markdown (the weekly notice, in the site's language "
+        "unless --lang asks for another).",
     ),
 ) -> int:
     """Show what changed per process, role, handbook…: added, changed (which fields), retired
@@ -53,6 +56,6 @@ def changelog_command(
     day = parse_today(today)
     loaded = open_repository(path)
     log = changelog(loaded.repo, since=since, until=until, today=None if until else day)
-    text = REPORTER_BY_NAME[format.value](log, loaded.repo.config.site.language)
+    text = REPORTER_BY_NAME[format.value](log, report_language(loaded.repo.config.site.language))
     typer.echo(text, nl=False)
     return 0

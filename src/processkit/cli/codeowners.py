@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from processkit.i18n import report_language
+
 
 class Host(StrEnum):
     github = "github"
@@ -43,7 +45,7 @@ def codeowners_command(
 
     loaded = open_repository(path)
     repo = loaded.repo
-    result = codeowners(repo, format.value, language=repo.config.site.language)
+    result = codeowners(repo, format.value, language=report_language(repo.config.site.language))
     if output is None:
         typer.echo(result.text, nl=False)
     else:

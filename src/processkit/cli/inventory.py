@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from processkit.i18n import N_
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -55,23 +57,21 @@ SUFFIX_FORMATS = {
 
 #: What the terminal table says under each view, so that its counts are not misread.
 CAPTIONS = {
-    "area": "Processes: active processes (not retired). Retired ones are counted only under "
-    "Retired.",
-    "type": "Processes: active processes (not retired). Retired ones are counted only under "
-    "Retired.",
-    "status": "Every process, retired included.",
-    "owner": "Active processes. (nobody): processes without an owner, and without a leader.",
-    "role": "Active processes in which the role performs an activity (`role:` of the activity).",
+    "area": N_(
+        "Processes: active processes (not retired). Retired ones are counted only under Retired."
+    ),
+    "type": N_(
+        "Processes: active processes (not retired). Retired ones are counted only under Retired."
+    ),
+    "status": N_("Every process, retired included."),
+    "owner": N_("Active processes. (nobody): processes without an owner, and without a leader."),
+    "role": N_(
+        "Active processes in which the role performs an activity (`role:` of the activity)."
+    ),
 }
 
-
-#: Cells at most this wide (dates, types, statuses) stay on one line on the terminal ...
-SHORT_CELL = 11
-#: ... when this much room is left for each column of names.
-NAME_ROOM = 8
-
 #: Said under the process list on a terminal, which shows only its main columns.
-LIST_NOTE = (
+LIST_NOTE = N_(
     "More columns (level, parent, leaders, version, approved, mapped, specified, measures, "
     "risks, open proposals, maturity): --format markdown, csv, json or xlsx."
 )
@@ -199,7 +199,7 @@ def _markdown_report(inv: Inventory, view_name: View, _to_screen: bool) -> str:
 def _text_report(inv: Inventory, view_name: View, to_screen: bool) -> str:
     from processkit.inventory import table_of
 
-    return _rich_table(inv, table_of(inv, view_name), to_terminal=to_screen)
+    return _text_table(inv, table_of(inv, view_name), to_terminal=to_screen)
 
 
 #: ``inventory --format NAME``: the inventory as text, by the format's name, for the screen or
@@ -230,80 +230,79 @@ def _emit(inv: Inventory, view_name: View, chosen: Format, target: Path | None) 
         _write(target, text.encode("utf-8"))
 
 
-def _rich_table(inv: Inventory, table: Table, *, to_terminal: bool) -> str:
-    """The table drawn by rich: for the screen (its width, colour on a terminal), or as plain
-    text."""
-    import io
+def _text_table(inv: Inventory, table: Table, *, to_terminal: bool) -> str:
+    """The table as plain text: the title, the columns (wrapped at spaces, never inside a
+    word, or as a list when the words do not fit), then what the counts mean. On a terminal
+    as wide as the terminal; in a file, 80 columns."""
+    import shutil
+    import textwrap
 
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
+    from processkit.i18n import _
     from processkit.inventory import cell_text
+    from processkit.reports.texttable import WIDTH, render_table
 
-    buffer = io.StringIO()
-    if to_terminal:
-        screen = Console()
-        console = Console(
-            file=buffer,
-            highlight=False,
-            color_system=screen.color_system,  # type: ignore[arg-type]
-            force_terminal=screen.is_terminal,
-            width=screen.width,
-        )
-    else:
-        console = Console(file=buffer, highlight=False, color_system=None, force_terminal=False)
+    width = shutil.get_terminal_size((WIDTH, 24)).columns if to_terminal else WIDTH
     keep = [index for index, column in enumerate(table.columns) if column.essential]
-    caption = CAPTIONS.get(table.view) or (
-        f"Overdue: the next review is before {inv.today.isoformat()}."
+    caption = (
+        _(CAPTIONS[table.view])
+        if table.view in CAPTIONS
+        else _("Overdue: the next review is before {today}.", today=inv.today.isoformat())
     )
     if len(keep) < len(table.columns):
-        caption += f" {LIST_NOTE}"
-    shown = RichTable(
-        title=f"{table.title}: {inv.organisation}",
-        caption=caption,
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        title_style="bold",
-        caption_style="dim",
-    )
-    whole = _unwrapped_columns(table, keep, console.width)
-    for index in keep:
-        column = table.columns[index]
-        shown.add_column(
-            column.header,
-            justify="right" if column.numeric else "left",
-            overflow="fold",
-            no_wrap=index in whole,
-            header_style="bold",
+        caption += " " + _(LIST_NOTE)
+
+    def drawn_with(columns: list[int]) -> str:
+        numeric = [number for number, index in enumerate(columns) if table.columns[index].numeric]
+        return render_table(
+            [table.columns[index].header for index in columns],
+            [[cell_text(row[index]) for index in columns] for row in table.rows],
+            right=numeric,
+            keep=numeric,
+            width=width,
+            footer=[[cell_text(row[index]) for index in columns] for row in table.footer],
         )
-    for number, row in enumerate(table.rows, start=1):
-        shown.add_row(
-            *(Text(cell_text(row[index])) for index in keep),
-            end_section=bool(table.footer) and number == len(table.rows),
-        )
-    for row in table.footer:
-        shown.add_row(*(Text(cell_text(row[index])) for index in keep), style="bold")
-    console.print(shown)
-    return buffer.getvalue()
 
-
-def _unwrapped_columns(table: Table, keep: list[int], width: int) -> set[int]:
-    """The short columns (numbers, dates, yes/no) to keep on one line, when the terminal is
-    wide enough for them and a few words of every name; else none, since rich would push a
-    column that may not wrap out of sight rather than squeeze it."""
-    from processkit.inventory import cell_text
-
-    def widest(index: int) -> int:
-        cells = (len(cell_text(row[index])) for row in (*table.rows, *table.footer))
-        return max(len(table.columns[index].header), *cells)
-
-    short = {index for index in keep if table.columns[index].numeric or widest(index) <= SHORT_CELL}
-    needed = (
-        sum(widest(index) for index in short) + (len(keep) - len(short)) * NAME_ROOM + 2 * len(keep)
+    drawn = _in_parts(keep, drawn_with)
+    title = textwrap.fill(
+        f"{table.title}: {inv.organisation}",
+        width,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
-    return short if needed <= width else set()
+    note = textwrap.fill(caption, width, break_long_words=False, break_on_hyphens=False)
+    return f"{title}\n\n{drawn}\n{note}\n"
+
+
+def _is_table(text: str) -> bool:
+    """Whether ``text`` was drawn as a table (a line of dashes under the headers), not as a
+    list."""
+    return any(line.strip() and not line.strip("- ") for line in text.splitlines())
+
+
+def _in_parts(columns: list[int], drawn_with: Callable[[list[int]], str]) -> str:
+    """The table of ``columns``; when its words do not fit in the width, as several tables one
+    under the other, each with the first column and an even share of the others. As a list
+    only when not even that fits."""
+    whole = drawn_with(columns)
+    if _is_table(whole) or len(columns) < 3:
+        return whole
+    first = columns[0]
+    groups: list[list[int]] = []
+    group: list[int] = []
+    for index in columns[1:]:
+        if group and not _is_table(drawn_with([first, *group, index])):
+            groups.append(group)
+            group = []
+        group.append(index)
+    groups.append(group)
+    # as many parts as needed, but of even size: the types apart from the statuses
+    rest, count = columns[1:], len(groups)
+    size = -(-len(rest) // count)
+    for choice in ([rest[start : start + size] for start in range(0, len(rest), size)], groups):
+        parts = [drawn_with([first, *group]) for group in choice]
+        if all(_is_table(part) for part in parts):
+            return "\n".join(parts)
+    return whole
 
 
 def _write(target: Path, data: bytes) -> None:

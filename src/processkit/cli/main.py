@@ -109,7 +109,11 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(INTERRUPTED)
     except Exception as problem:
         if _is_usage_error(problem):  # typer's own (bad option, missing argument)
-            problem.show()  # type: ignore[attr-defined]
+            said = usage_line(problem)
+            if said is None:  # a rare one (or the help of a bare group): typer's own words
+                problem.show()  # type: ignore[attr-defined]
+            else:
+                typer.echo(said, err=True)
             sys.exit(2)
         # every other failure is a bug of ours
         if debug:
@@ -162,3 +166,103 @@ def _language(args: list[str]) -> list[str]:
 
 def _is_usage_error(problem: Exception) -> bool:
     return hasattr(problem, "show") and hasattr(problem, "exit_code")
+
+
+def usage_line(problem: Exception) -> str | None:
+    """A usage error of typer's (an unknown option, a missing or wrong value, one argument too
+    many) as one line in the language in use, after the command it is about; None for the
+    others, which typer says itself."""
+    import difflib
+    import re
+
+    from typer._click import exceptions as click
+
+    from processkit.i18n import _
+
+    context = getattr(problem, "ctx", None)
+    command = context.command_path if context is not None else "processkit"
+    if isinstance(problem, click.NoArgsIsHelpError):
+        return None
+    if isinstance(problem, click.NoSuchOption):
+        near = list(problem.possibilities or ())
+        if near:
+            said = _(
+                "unknown option `{option}`; did you mean `{near}`?",
+                option=problem.option_name,
+                near=near[0],
+            )
+        else:
+            said = _(
+                "unknown option `{option}`; `{help}` lists the options",
+                option=problem.option_name,
+                help=f"{command} --help",
+            )
+    elif isinstance(problem, click.MissingParameter):
+        name, choices = _parameter(problem.param)
+        if problem.param is not None and problem.param.param_type_name == "option":
+            said = _("`{option}` must be given", option=name)
+        else:
+            said = _("`{argument}` is missing", argument=name)
+        if choices:
+            said += "; " + _("give one of: {choices}", choices=_listed(choices))
+    elif isinstance(problem, click.BadParameter):
+        name, choices = _parameter(problem.param)
+        value = _input(problem)
+        if value is None:
+            said = _("the value of `{name}` is not valid", name=name)
+        elif choices:
+            said = _("`{value}` is not a value of `{name}`", value=value, name=name)
+            near = difflib.get_close_matches(value, choices, n=1)
+            if near:
+                said += "; " + _("did you mean `{near}`?", near=near[0])
+            else:
+                said += "; " + _("give one of: {choices}", choices=_listed(choices))
+        else:
+            said = _("`{value}` is not a valid value of `{name}`", value=value, name=name)
+    elif isinstance(problem, click.BadOptionUsage) and "requires an argument" in str(problem):
+        said = _("`{option}` needs a value after it", option=problem.option_name)
+    elif isinstance(problem, click.UsageError) and (
+        extra := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", str(problem))
+    ):
+        said = _(
+            "`{extra}` is more than the command takes; `{help}` tells what it takes",
+            extra=extra.group(1),
+            help=f"{command} --help",
+        )
+    else:
+        return None
+    return f"{command}: {said}"
+
+
+def _parameter(param: object) -> tuple[str, list[str]]:
+    """How the user writes ``param`` (``--format``, or an argument's name), and its choices."""
+    options = [name for name in getattr(param, "opts", ()) if name.startswith("--")]
+    if getattr(param, "param_type_name", None) == "option" and options:
+        name = options[0]
+    else:
+        name = str(getattr(param, "name", None) or "?")
+    described = getattr(param, "type_descriptor", None)
+    found = getattr(described, "choices", None) if getattr(described, "is_choice", False) else None
+    choices = [str(getattr(choice, "value", choice)) for choice in found or ()]
+    return name, choices
+
+
+def _input(problem: Exception) -> str | None:
+    """The value the user wrote that typer refused, where typer kept it."""
+    import re
+
+    cause = problem.__cause__
+    errors = getattr(cause, "errors", None)
+    if callable(errors):
+        try:
+            first = errors()[0]
+        except (IndexError, TypeError, ValueError):
+            first = {}
+        if isinstance(first, dict) and isinstance(first.get("input"), str):
+            return str(first["input"])
+    found = re.search(r"'(.*?)' is not one of", str(problem))
+    return found.group(1) if found else None
+
+
+def _listed(choices: list[str]) -> str:
+    return ", ".join(f"`{choice}`" for choice in choices)

@@ -10,6 +10,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from processkit.i18n import report_language
+
 
 class Format(StrEnum):
     text = "text"
@@ -69,7 +71,7 @@ def list_command(
         "--format",
         "-f",
         help="text (default; `table` works too), json, or markdown (an agenda in the site's "
-        "language).",
+        "language unless --lang asks for another).",
     ),
 ) -> int:
     """List the proposals by process and status with their age; with --since, the period's
@@ -92,7 +94,7 @@ def list_command(
     report = proposals_report(
         repo, today=day, statuses=statuses, process=process, since=start, closing=closing
     )
-    text = REPORTER_BY_NAME[report_name(format)](report, repo.config.site.language)
+    text = REPORTER_BY_NAME[report_name(format)](report, report_language(repo.config.site.language))
     typer.echo(text, nl=False)
     if loaded.note:
         typer.echo(loaded.note, err=True)

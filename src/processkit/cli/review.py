@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from processkit.i18n import report_language
+
 
 class Format(StrEnum):
     text = "text"
@@ -47,7 +49,8 @@ def review_command(
         "--format",
         "-f",
         help="text (default; `table` works too), json, csv, or markdown (a reminder list to "
-        "paste into an e-mail or an issue, in the site's language).",
+        "paste into an e-mail or an issue, in the site's language unless --lang asks for "
+        "another).",
     ),
     csv_dialect: CsvDialectChoice | None = typer.Option(
         None,
@@ -69,7 +72,7 @@ def review_command(
     loaded = open_repository(path)
     report = reviews_due(loaded.repo, today=day, horizon=span.after(day), owner=owner, area=area)
     reporter = REPORTER_BY_NAME[report_name(format)]
-    text = reporter(report, loaded.repo.config.site.language)
+    text = reporter(report, report_language(loaded.repo.config.site.language))
     if format is Format.csv and csv_dialect is not None:
         text = review_csv(report, csv_dialect.value)
     typer.echo(text, nl=False)

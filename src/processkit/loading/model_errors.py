@@ -265,7 +265,7 @@ def _wrong_value(
         advice = _("Write it as `key: value` lines ({fields}).", fields=fields) if fields else None
         return (
             _(
-                "{label} must be `key: value` lines (a mapping), found {found}",
+                "{label} must be `field: value` lines, found {found}",
                 label=label,
                 found=shown,
             ),

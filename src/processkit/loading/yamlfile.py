@@ -233,7 +233,7 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
                 path,
                 "PK004",
                 _(
-                    "the file holds {count} YAML documents; it may hold only one",
+                    "the file holds {count} parts separated by `---`; it may hold only one",
                     count=len(nodes),
                 ),
                 mark_of(nodes[1]),
@@ -260,10 +260,10 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
     node = nodes[0]
     if not isinstance(node, MappingNode):
         if isinstance(node, SequenceNode):
-            message = _("expected `key: value` lines (a mapping), found a list")
+            message = _("the file should be `field: value` lines, but it holds a list")
         else:
             message = _(
-                "expected `key: value` lines (a mapping), found the text `{text}`",
+                "the file should be `field: value` lines, but it holds the text `{text}`",
                 text=_short(node.value),
             )
         parsed.diagnostics.append(
@@ -463,7 +463,7 @@ class _Converter:
                         self.path,
                         "PK003",
                         _(
-                            "`{key}` appears twice in this mapping (first on line {line})",
+                            "`{key}` appears twice among the same fields (first on line {line})",
                             key=key,
                             line=first.line,
                         ),

@@ -26,13 +26,17 @@ def render_table(
     keep: Sequence[int] = (),
     indent: str = "",
     width: int = WIDTH,
+    footer: Sequence[Sequence[str]] = (),
 ) -> str:
     """Columns padded to their widest cell, two spaces apart; ``right`` are right-aligned;
     every line at most ``width`` characters where the words allow. The cells of the ``keep``
-    columns are never wrapped (``2 (+1)`` is one value).
+    columns are never wrapped (``2 (+1)`` is one value). ``footer`` rows (a total) follow the
+    rows under a line of their own.
 
     Returns the lines joined with newlines, each without trailing spaces, ending in a newline.
     """
+    if footer:
+        return _with_footer(headers, rows, footer, right, keep, indent, width)
     natural = [len(header) for header in headers]
     for row in rows:
         for index, cell in enumerate(row):
@@ -55,6 +59,36 @@ def render_table(
             lines.append("")
         lines.extend(row_lines)
     return "\n".join(lines) + "\n"
+
+
+def _with_footer(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    footer: Sequence[Sequence[str]],
+    right: Sequence[int],
+    keep: Sequence[int],
+    indent: str,
+    width: int,
+) -> str:
+    """The table of ``rows`` and ``footer`` together, a line of dashes before the footer."""
+    whole = render_table(
+        headers, [*rows, *footer], right=right, keep=keep, indent=indent, width=width
+    )
+    lines = whole.rstrip("\n").split("\n")
+    dashes = [n for n, line in enumerate(lines) if line.strip() and not line.strip("- ")]
+    if not dashes:  # written as a list: the footer's rows are blocks like the others
+        return whole
+    head, body = lines[: dashes[0] + 1], lines[dashes[0] + 1 :]
+    # the footer's rows are the last ones: a line each, or blocks apart when rows wrap
+    if "" in body:
+        blocks = "\n".join(body).split("\n\n")
+        cut = len(blocks) - len(footer)
+        above = "\n\n".join(blocks[:cut]).split("\n") if cut else []
+        below = "\n\n".join(blocks[cut:]).split("\n")
+    else:
+        cut = len(body) - len(footer)
+        above, below = body[:cut], body[cut:]
+    return "\n".join([*head, *above, lines[dashes[0]], *below]) + "\n"
 
 
 def as_list(

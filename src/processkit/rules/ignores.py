@@ -62,7 +62,7 @@ def ignores_in(path: str, value: Any) -> Iterator[Ignore]:
 def _written(value: Any) -> str:
     """A value that is no rule code, as written (a mapping or list: its kind)."""
     if isinstance(value, dict):
-        return "a mapping"
+        return "a group of fields"
     if isinstance(value, list):
         return "a list"
     if value is None:
@@ -74,7 +74,7 @@ def shown(ignore: Ignore) -> str:
     """How the value of an entry that is no rule code is named in a message, in words."""
     value = ignore.found
     if isinstance(value, dict):
-        return p_("found instead of a rule code", "a mapping")
+        return p_("found instead of a rule code", "a group of fields")
     if isinstance(value, list):
         return p_("found instead of a rule code", "a list")
     if value is None:

@@ -70,7 +70,7 @@ NAME = "ignore-unused"
 SEVERITY = Severity.WARNING
 
 _FORM_HINT = N_(
-    "Write `{key}:` as a mapping from rule code to the reason, e.g. "
+    "Write under `{key}:` one rule code per line with the reason after a colon, e.g. "
     "`{key}: {{PK104: Överlämningen sker utanför våra processer}}`."
 )
 
