@@ -278,7 +278,7 @@ def test_init_speaks_swedish_from_start_to_end(tmp_path: Path, cli: Cli) -> None
         "  processkit validate",
         '  processkit new process --name "Processens namn"',
         "Öppna mappen i Visual Studio Code och installera det rekommenderade YAML-tillägget",
-        "så får du förslag och förklaringar till varje fält. README.md berättar resten.",
+        "så får du förslag och förklaringar till varje fält. Resten står i README.md.",
     ]
     assert "language: sv" in (target / "processkit.yaml").read_text(encoding="utf-8")
 

@@ -733,7 +733,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
                 2,
                 5,
                 "en annan fil med `kind: process` har samma id `utreda`: `b.yaml`",
-                "Ett id får bara användas en gång för varje `kind`: ge alla de här filerna utom en "
+                "Ett id får bara användas en gång för varje `kind`: ge alla utom en av de här filerna "
                 "ett annat `id`, eller ta bort de filer som är för många.",
             ),
             (
@@ -742,7 +742,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
                 2,
                 5,
                 "en annan fil med `kind: process` har samma id `utreda`: `a.yaml`",
-                "Ett id får bara användas en gång för varje `kind`: ge alla de här filerna utom en "
+                "Ett id får bara användas en gång för varje `kind`: ge alla utom en av de här filerna "
                 "ett annat `id`, eller ta bort de filer som är för många.",
             ),
         ],

@@ -132,7 +132,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
         "assessments",
         None,
         {
-            "sv": Words("mognadsmätning", "mognadsmätningar"),
+            "sv": Words("mognadsbedömning", "mognadsbedömningar"),
             "en": Words("maturity assessment", "maturity assessments"),
         },
     ),
