@@ -174,8 +174,7 @@ def test_every_code_has_a_short_title_in_both_languages() -> None:
         (["map", "interfaces", "--area", "bu", "--around", "x"], None),
         (
             ["review", "--within", "3q"],
-            "--within: ange en period som 30d (dagar), 8w (veckor) eller 3m (månader), "
-            "inte `3q`",
+            "--within: ange en period som 30d (dagar), 8w (veckor) eller 3m (månader), inte `3q`",
         ),
         (
             ["inventory", "--by", "area", "--list"],
