@@ -776,7 +776,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
                 4,
                 7,
                 "`bran` är inte ett leveransområde i det här arkivet; menade du `barn`?",
-                "Ändra till `barn`, eller lägg till ett leveransområde med id `bran`.",
+                "Ändra till `barn`, eller lägg till ett leveransområde med id:t `bran`.",
             )
         ],
         [
