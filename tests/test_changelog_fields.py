@@ -75,7 +75,7 @@ BASE = "kind: process\nid: p\nname: P\narea: a\ntype: core\nstatus: draft\n"
             "approved: {date: 2025-02-01, by: Socialnämnden}\n",
             "approved: {date: 2026-02-01, by: Socialnämnden}\n",
             ["approval: date changed from 2025-02-01 to 2026-02-01"],
-            ["fastställelse: datum ändrades från 2025-02-01 till 2026-02-01"],
+            ["fastställande: datum ändrades från 2025-02-01 till 2026-02-01"],
         ),
         (
             "purpose: " + "Lång text " * 10 + "\n",
@@ -200,7 +200,7 @@ def test_the_words_are_in_the_language_asked_for_whatever_the_command_speaks(
         assert _words("process", BASE, support, "en") == ["type changed from core to support"]
         assert i18n.current() == command
     with i18n.speaking(command):
-        assert [status_word("done", "sv", n) for n in (1, 2)] == ["genomförd", "genomförda"]
+        assert [status_word("done", "sv", n) for n in (1, 2)] == ["genomfört", "genomförda"]
         assert [status_word("review", "sv", n) for n in (1, 2)] == ["på remiss", "på remiss"]
         assert [status_word("accepted", "en", n) for n in (1, 2)] == ["accepted", "accepted"]
         assert status_word("review", "en") == "in review"

@@ -145,7 +145,7 @@ def test_every_code_has_a_short_title_in_both_languages() -> None:
     [
         (
             ["validate", "--today", "2026-13-01"],
-            "--today: väntade ett datum skrivet ÅÅÅÅ-MM-DD, hittade `2026-13-01`",
+            "--today: ange ett datum skrivet ÅÅÅÅ-MM-DD, inte `2026-13-01`",
         ),
         (
             ["new", "process", "--name", "X", "--area", "ebb"],
@@ -174,8 +174,7 @@ def test_every_code_has_a_short_title_in_both_languages() -> None:
         (["map", "interfaces", "--area", "bu", "--around", "x"], None),
         (
             ["review", "--within", "3q"],
-            "--within: väntade en period som 30d (dagar), 8w (veckor) eller 3m (månader), "
-            "hittade `3q`",
+            "--within: ange en period som 30d (dagar), 8w (veckor) eller 3m (månader), inte `3q`",
         ),
         (
             ["inventory", "--by", "area", "--list"],
@@ -187,7 +186,7 @@ def test_every_code_has_a_short_title_in_both_languages() -> None:
         ),
         (
             ["publish", "--as-of", "igår"],
-            "--as-of: väntade ett datum skrivet ÅÅÅÅ-MM-DD, hittade `igår`",
+            "--as-of: ange ett datum skrivet ÅÅÅÅ-MM-DD, inte `igår`",
         ),
     ],
 )
@@ -278,7 +277,7 @@ def test_init_speaks_swedish_from_start_to_end(tmp_path: Path, cli: Cli) -> None
         "  processkit validate",
         '  processkit new process --name "Processens namn"',
         "Öppna mappen i Visual Studio Code och installera det rekommenderade YAML-tillägget",
-        "så får du förslag och förklaringar till varje fält. README.md berättar resten.",
+        "så får du förslag och förklaringar till varje fält. Resten står i README.md.",
     ]
     assert "language: sv" in (target / "processkit.yaml").read_text(encoding="utf-8")
 
@@ -299,7 +298,7 @@ def test_init_says_a_bad_install_line_in_swedish(tmp_path: Path, cli: Cli) -> No
     result = cli("init", tmp_path / "r", "--organisation", "X", "--install", "a\nb")
     assert (result.code, result.err) == (
         2,
-        "processkit: --install: väntade en rad (till exempel processkit==1.2.0), hittade 2 rader\n",
+        "processkit: --install: ange en enda rad (till exempel processkit==1.2.0), inte 2 rader\n",
     )
 
 
@@ -316,7 +315,7 @@ def test_init_from_an_inventory_with_a_wrong_row(tmp_path: Path, cli: Cli) -> No
     assert result.err.splitlines() == [
         "processer.csv: kolumnen `färg` används inte",
         "processer.csv rad 3: `type` ska vara management, core eller support "
-        "(ledningsprocess, huvudprocess, stödprocess), hittade `ingen aning`",
+        "(ledningsprocess, huvudprocess, stödprocess), men här står `ingen aning`",
         "Inget skrevs: rätta raden ovan, eller kör igen med --skip-bad för att hoppa över den.",
     ]
 

@@ -77,7 +77,7 @@ def test_a_commit_has_one_short_hash_on_every_page_and_report(
         "proposals", git.root, "--status", "done", "--today", "2026-03-01", "-f", "markdown"
     )
     assert notice.out.splitlines()[-1] == (
-        "- **fp-2026-001** Digital kallelse \N{EN DASH} genomförd, 50 dagar sedan förslaget kom "
+        "- **fp-2026-001** Digital kallelse \N{EN DASH} genomfört, 50 dagar sedan förslaget kom "
         f"in, genomfört i `{short}`"
     )
     log = cli("changelog", git.root, "--since", "2026-01-15", "--today", "2026-03-01")

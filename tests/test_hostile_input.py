@@ -78,6 +78,20 @@ def test_a_huge_file_is_refused_with_its_size(make_repo: MakeRepo, cli: Cli) -> 
     assert found["message"] == ("the file is 10.0 MB; processkit reads files of at most 10 MB")
 
 
+def test_a_huge_file_has_its_size_with_a_decimal_comma_in_swedish(
+    make_repo: MakeRepo, cli: Cli, swedish: None
+) -> None:
+    big = b"kind: area\nid: x\nname: X\ndescription: |\n"
+    big += (b"  " + b"y" * 100 + b"\n") * (MAX_FILE_BYTES * 3 // 2 // 103)
+    root = make_repo({"big.yaml": big})
+    [found] = loader_diagnostics(cli("validate", root, "--format", "json"))
+    assert (found["code"], found["message"], found["hint"]) == (
+        "PK001",
+        "filen är 15,0 MB; processkit läser filer på högst 10 MB",
+        "En processfil är några kilobyte; dela upp innehållet eller undanta filen.",
+    )
+
+
 def test_a_large_file_under_the_limit_is_read(make_repo: MakeRepo, cli: Cli) -> None:
     body = "".join(f"  rad {i} med text om barn och unga\n" for i in range(60_000))
     root = make_repo({"big.yaml": "kind: area\nid: x\nname: X\ndescription: |\n" + body})

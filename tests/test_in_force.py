@@ -216,7 +216,7 @@ def test_the_issues_example_is_one_overdue_everywhere(
     assert markdown.out.endswith(
         "## Inte i kraft\n"
         "\n"
-        "Utkast och beskrivningar under granskning gäller inte ännu, så de räknas inte som "
+        "Utkast och beskrivningar på remiss gäller inte ännu, så de räknas inte som "
         "försenade.\n"
         "\n"
         "- Process **Placera barn** (`bu-placering`, Barn och unga) skulle ha reviderats senast "

@@ -733,8 +733,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
                 2,
                 5,
                 "en annan fil med `kind: process` har samma id `utreda`: `b.yaml`",
-                "Ett id får bara användas en gång för varje `kind`: ge alla de här filerna utom en "
-                "ett annat `id`, eller ta bort de filer som är för många.",
+                "Ett id får bara användas en gång för varje `kind`: ge alla utom en av de här "
+                "filerna ett annat `id`, eller ta bort de filer som är för många.",
             ),
             (
                 "PK020",
@@ -742,8 +742,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
                 2,
                 5,
                 "en annan fil med `kind: process` har samma id `utreda`: `a.yaml`",
-                "Ett id får bara användas en gång för varje `kind`: ge alla de här filerna utom en "
-                "ett annat `id`, eller ta bort de filer som är för många.",
+                "Ett id får bara användas en gång för varje `kind`: ge alla utom en av de här "
+                "filerna ett annat `id`, eller ta bort de filer som är för många.",
             ),
         ],
         [
@@ -776,7 +776,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[Said], list[Said]]] = {
                 4,
                 7,
                 "`bran` är inte ett leveransområde i det här arkivet; menade du `barn`?",
-                "Ändra till `barn`, eller lägg till ett leveransområde med id `bran`.",
+                "Ändra till `barn`, eller lägg till ett leveransområde med id:t `bran`.",
             )
         ],
         [

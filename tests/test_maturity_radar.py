@@ -69,8 +69,8 @@ def test_the_svg_carries_the_latest_and_previous_scores(repo: Repository) -> Non
         "Mognad: Utreda barns behov",
     )
     assert desc.text == (
-        "Senaste mätningen 2026-03-01, nivå 2: Design 3, Utförare 2, Ägare 3, Infrastruktur 2, "
-        "Mätetal 2. Föregående mätningen 2025-03-01, nivå 1: Design 2, Utförare 1, Ägare 2, "
+        "Senaste bedömning 2026-03-01, nivå 2: Design 3, Utförare 2, Ägare 3, Infrastruktur 2, "
+        "Mätetal 2. Föregående bedömning 2025-03-01, nivå 1: Design 2, Utförare 1, Ägare 2, "
         "Infrastruktur 2, Mätetal 1. Skala 0\u20134; processens nivå är dess lägsta poäng."
     )
     polygons = {p.attrib.get("class"): p for p in svg.iter(f"{SVG}polygon")}

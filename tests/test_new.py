@@ -147,8 +147,8 @@ def test_proposals_are_numbered_per_year(make_repo: Repo, cli: Callable[..., Cli
         "submitted: 2026-05-04\n"
         "submitted_by: Lena  # vem som lämnade förslaget\n"
         "description:  # vad ska ändras, och varför?\n"
-        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
-        "eller done (genomförd)\n"
+        "status: new  # new (nytt), assessing (bereds), accepted (beviljat), rejected (avslaget) "
+        "eller done (genomfört)\n"
     )
     assert cli("validate", root).code == 0
 

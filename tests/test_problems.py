@@ -291,7 +291,7 @@ def test_a_duplicate_id_in_swedish(make_repo: MakeRepo, cli: Cli, swedish: None)
     root = make_repo({**BASE, "a.yaml": PROCESS, "b.yaml": PROCESS})
     result = cli("validate", root, "--format", "json")
     hint = (
-        "Ett id får bara användas en gång för varje `kind`: ge alla de här filerna utom en ett "
+        "Ett id får bara användas en gång för varje `kind`: ge alla utom en av de här filerna ett "
         "annat `id`, eller ta bort de filer som är för många."
     )
     assert found(result) == [

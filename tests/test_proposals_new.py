@@ -59,8 +59,8 @@ def test_writes_the_next_free_id_of_the_year(
         "submitted: 2026-03-02\n"
         "submitted_by: Anna Nilsson  # vem som lämnade förslaget\n"
         "description:  # vad ska ändras, och varför?\n"
-        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
-        "eller done (genomförd)\n"
+        "status: new  # new (nytt), assessing (bereds), accepted (beviljat), rejected (avslaget) "
+        "eller done (genomfört)\n"
     )
     assert cli("validate", root).code == 0
     # a new year starts a new series
@@ -115,8 +115,8 @@ def test_an_empty_repository_starts_at_one(
         "  Första raden.\n"
         "\n"
         "    Indragen rad: med kolon.\n"
-        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
-        "eller done (genomförd)\n"
+        "status: new  # new (nytt), assessing (bereds), accepted (beviljat), rejected (avslaget) "
+        "eller done (genomfört)\n"
     )
     assert cli("validate", root).code == 0
     proposal = load_repository(root).repo.proposals["fp-2026-001"].entity
@@ -196,8 +196,8 @@ def test_on_a_terminal_it_asks(
         "submitted: 2026-03-02\n"
         "submitted_by: Ida Björk  # vem som lämnade förslaget\n"
         "description:  # vad ska ändras, och varför?\n"
-        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
-        "eller done (genomförd)\n"
+        "status: new  # new (nytt), assessing (bereds), accepted (beviljat), rejected (avslaget) "
+        "eller done (genomfört)\n"
     )
 
 
@@ -249,7 +249,7 @@ def test_both_commands_write_the_same_file(
         "submitted: 2026-03-02\n"
         "submitted_by: Anna Nilsson  # vem som lämnade förslaget\n"
         "description:  # vad ska ändras, och varför?\n"
-        "status: new  # new (ny), assessing (bereds), accepted (beviljad), rejected (avslagen) "
-        "eller done (genomförd)\n"
+        "status: new  # new (nytt), assessing (bereds), accepted (beviljat), rejected (avslaget) "
+        "eller done (genomfört)\n"
     )
     assert written == [expected, expected]

@@ -242,7 +242,7 @@ def test_a_wrong_proposal_status_is_said_in_swedish(
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "processkit: --status: `opne` är ingen status för ett förslag; menade du `open`? "
-        "använd new, assessing, accepted, rejected, done, open eller all\n"
+        "Använd new, assessing, accepted, rejected, done, open eller all\n"
     )
 
 

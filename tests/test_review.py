@@ -113,7 +113,7 @@ def test_markdown_is_a_reminder_list_in_swedish(repo: Path, cli: Callable[..., C
         "- [ ] Process **Processen vu-ingen** (`vu-ingen`, Vuxna) skulle ha reviderats senast "
         "2026-01-15, 45 dagar försenad\n"
         "\n"
-        "Bocka av när revideringen är gjord: uppdatera `approved` (och `review_date`) i filen.\n"
+        "Bocka av när revisionen är gjord: uppdatera `approved` (och `review_date`) i filen.\n"
     )
 
 

@@ -24,7 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from processkit.diagnostics import Diagnostic, Severity
-from processkit.i18n import N_, _
+from processkit.i18n import N_, _, current
 from processkit.loading.yamlhints import Reported, explain
 from processkit.model.numbers import as_value, read_float, read_int, read_number
 
@@ -201,13 +201,16 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
     parsed = ParsedFile(path)
     if len(data) > MAX_FILE_BYTES:
         megabytes = len(data) / (1024 * 1024)
+        size = format(megabytes, ".1f")
+        if current() == "sv":  # a decimal comma in Swedish
+            size = size.replace(".", ",")
         parsed.diagnostics.append(
             _error(
                 path,
                 "PK001",
                 _(
                     "the file is {size} MB; processkit reads files of at most {limit} MB",
-                    size=format(megabytes, ".1f"),
+                    size=size,
                     limit=MAX_FILE_BYTES // (1024 * 1024),
                 ),
                 None,

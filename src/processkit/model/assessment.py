@@ -1,4 +1,4 @@
-"""A maturity assessment (mognadsmätning)."""
+"""A maturity assessment (mognadsbedömning)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from processkit.model.types import Id, IsoDate, Markdown, Strict, Text, WholeNum
 
 
 class Assessment(Strict):
-    """Mognadsmätning: one assessment of a process's maturity, a level per dimension."""
+    """Mognadsbedömning: one assessment of a process's maturity, a level per dimension."""
 
     kind: Literal["assessment"] = Field(description="Always `assessment`.")
     id: Id = Field(description="Identitet: e.g. mm-2026-bu-utredning.")

@@ -25,8 +25,8 @@ class Proposal(Strict):
     description: Markdown | None = Field(default=None, description="Beskrivning (Markdown).")
     status: ProposalStatus = Field(
         default="new",
-        description="Status: new (ny), assessing (bereds), accepted (beviljad), "
-        "rejected (avslagen) or done (genomförd).",
+        description="Status: new (nytt), assessing (bereds), accepted (beviljat), "
+        "rejected (avslaget) or done (genomfört).",
     )
     decision: Markdown | None = Field(default=None, description="Beslut: what was decided.")
     decided: IsoDate | None = Field(default=None, description="Beslutsdatum: YYYY-MM-DD.")
