@@ -74,7 +74,16 @@ def test_a_commit_has_one_short_hash_on_every_page_and_report(
     assert (listed.code, listed.err) == (0, "")
     assert f"fp-2026-001  done    2026-01-10   50  {short}    Digital" in listed.out
     notice = cli(
-        "proposals", git.root, "--status", "done", "--today", "2026-03-01", "-f", "markdown"
+        "proposals",
+        git.root,
+        "--status",
+        "done",
+        "--today",
+        "2026-03-01",
+        "-f",
+        "markdown",
+        "--lang",
+        "sv",
     )
     assert notice.out.splitlines()[-1] == (
         "- **fp-2026-001** Digital kallelse \N{EN DASH} genomfört, 50 dagar sedan förslaget kom "

@@ -212,7 +212,9 @@ def test_the_issues_example_is_one_overdue_everywhere(
         "handbook  Rutin för placering                   draft   2026-02-15  14 days late\n"
         "          (rutin-placering)\n"
     )
-    markdown = cli("review", root, "--today", TODAY, "--within", "30d", "--format", "markdown")
+    markdown = cli(
+        "review", root, "--today", TODAY, "--within", "30d", "--format", "markdown", "--lang", "sv"
+    )
     assert markdown.out.endswith(
         "## Inte i kraft\n"
         "\n"
