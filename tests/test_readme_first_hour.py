@@ -65,7 +65,9 @@ def words(text: str) -> list[list[str]]:
     return [line.split()[:2] for line in text.splitlines()]
 
 
-def test_the_first_hour_runs_as_written(installed: Venv, release: Release, tmp_path: Path) -> None:
+def test_the_first_hour_runs_as_written(
+    swedish: None, installed: Venv, release: Release, tmp_path: Path
+) -> None:
     home = tmp_path / "hem"
     home.mkdir()
     shutil.copy2(release.wheel, home)  # the wheel file the organisation handed out
