@@ -26,8 +26,11 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FORMAT_CODES: dict[str, tuple[str, str]] = {
     "PK001": ("file-unreadable", "A file cannot be read or is not UTF-8 text."),
     "PK002": ("yaml-syntax", "The file is not valid YAML."),
-    "PK003": ("duplicate-key", "A key appears twice in one mapping."),
-    "PK004": ("not-a-mapping", "The file is empty, not `key: value` lines, or several documents."),
+    "PK003": ("duplicate-key", "A field is written twice in the same place."),
+    "PK004": (
+        "not-a-mapping",
+        "The file is empty, not `field: value` lines, or several files in one.",
+    ),
     "PK005": ("kind-unknown", "`kind` is missing or unknown."),
     "PK006": ("file-not-read", N_("A file that looks meant for processkit is not read.")),
     "PK010": ("field-missing", "A required field is missing."),
