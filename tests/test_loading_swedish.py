@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult, loader_diagnostics
+from tests.small_repo import AREA, BASE, PROCESS
 
 from processkit import i18n
 from processkit.diagnostics import OR, named_ids
@@ -23,33 +24,6 @@ MakeRepo = Callable[[dict[str, str | bytes]], Path]
 #: code, path, line, column, message, hint
 Said = tuple[str, str, int, int, str, str | None]
 
-AREA = "kind: area\nid: barn\nname: Barn och unga\n"
-PERSON = "kind: person\nid: anna\nname: Anna Nilsson\n"
-ROLE = "kind: role\nid: ss\nname: Socialsekreterare\ncategory: operational\n"
-HANDBOOK = "kind: handbook\nid: rutin\ntitle: Rutin för utredning\n"
-PROCESS = """\
-kind: process
-id: utreda
-name: Utreda
-area: barn
-type: core
-status: approved
-owner: anna
-activities:
-  - id: planera
-    name: Planera
-    role: ss
-    next: [besluta]
-  - id: besluta
-    name: Besluta
-    role: ss
-"""
-BASE = {
-    "areas/barn.yaml": AREA,
-    "people/anna.yaml": PERSON,
-    "roles/ss.yaml": ROLE,
-    "handbooks/rutin.yaml": HANDBOOK,
-}
 KINDS = "`area`, `process`, `role`, `person`, `handbook`, `proposal`, `assessment`"
 ID_RULE_SV = (
     "Ett id får bara innehålla små bokstäver a-z (inte å, ä, ö), siffror och - _ . (högst 64 "

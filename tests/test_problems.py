@@ -13,29 +13,15 @@ from typing import Any
 
 import git
 import pytest
+from tests import small_repo
 from tests.conftest import CliResult
 
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
 Cli = Callable[..., CliResult]
 
-AREA = "kind: area\nid: barn\nname: Barn och unga\n"
-ROLE = "kind: role\nid: ss\nname: Socialsekreterare\ncategory: operational\n"
-PROCESS = """\
-kind: process
-id: utreda
-name: Utreda
-area: barn
-type: core
-status: draft
-activities:
-  - id: planera
-    name: Planera
-    role: ss
-    next: [besluta]
-  - id: besluta
-    name: Besluta
-    role: ss
-"""
+#: the small repository's process as a draft without an owner, with its area and role
+PROCESS = small_repo.PROCESS.replace("status: approved\nowner: anna\n", "status: draft\n")
+AREA, ROLE = small_repo.AREA, small_repo.ROLE
 BASE = {"areas/barn.yaml": AREA, "roles/ss.yaml": ROLE}
 
 

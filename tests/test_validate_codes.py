@@ -7,34 +7,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult, codes, loader_diagnostics
-
-AREA = "kind: area\nid: barn\nname: Barn och unga\n"
-PERSON = "kind: person\nid: anna\nname: Anna Nilsson\n"
-ROLE = "kind: role\nid: ss\nname: Socialsekreterare\ncategory: operational\n"
-HANDBOOK = "kind: handbook\nid: rutin\ntitle: Rutin för utredning\n"
-PROCESS = """\
-kind: process
-id: utreda
-name: Utreda
-area: barn
-type: core
-status: approved
-owner: anna
-activities:
-  - id: planera
-    name: Planera
-    role: ss
-    next: [besluta]
-  - id: besluta
-    name: Besluta
-    role: ss
-"""
-BASE = {
-    "areas/barn.yaml": AREA,
-    "people/anna.yaml": PERSON,
-    "roles/ss.yaml": ROLE,
-    "handbooks/rutin.yaml": HANDBOOK,
-}
+from tests.small_repo import BASE, PROCESS
 
 Case = tuple[dict[str, str | bytes], list[tuple[str, str, int, int]]]
 
