@@ -368,8 +368,8 @@ def test_no_message_speaks_the_parsers_words() -> None:
         ),
         (
             ("validate", ".", "extra"),
-            "processkit validate: `extra` är mer än kommandot tar emot; "
-            "`processkit validate --help` visar vad det tar emot",
+            "processkit validate: `extra` är mer än kommandot kan ta emot; "
+            "`processkit validate --help` visar vad som kan anges",
             "processkit validate: `extra` is more than the command takes; "
             "`processkit validate --help` tells what it takes",
         ),
@@ -380,7 +380,7 @@ def test_no_message_speaks_the_parsers_words() -> None:
         ),
         (
             ("validate", "--today"),
-            "processkit: `--today` behöver ett värde efter sig",
+            "processkit: `--today` ska följas av ett värde",
             "processkit: `--today` needs a value after it",
         ),
     ],
