@@ -414,3 +414,38 @@ def test_the_rules_are_summed_up_in_swedish(cli: Cli, swedish: None) -> None:
     summaries = {rule["code"]: rule["summary"] for rule in result.json()["rules"]}
     assert summaries["PK101"] == "En process som är på remiss eller fastställd saknar processägare."
     assert summaries["PK190"] == "Ett `x-processkit-ignore` som inte undantar något."
+
+
+@pytest.mark.parametrize(
+    ("view", "note"),
+    [
+        (
+            ("--by", "type"),
+            "Processer: aktiva processer (inte upphörda). Upphörda processer räknas bara under "
+            "Upphörda.",
+        ),
+        (("--by", "status"), "Alla processer, även de som har upphört."),
+        (
+            ("--by", "owner"),
+            "Aktiva processer. (ingen): processer utan processägare och utan processledare.",
+        ),
+        (
+            ("--by", "role"),
+            "Aktiva processer där rollen utför en aktivitet (aktivitetens `role:`).",
+        ),
+        (
+            ("--list",),
+            "Försenad: nästa revision skulle ha gjorts före 2026-11-21. Fler kolumner (nivå, "
+            "överordnad process, processledare, version, fastställd, kartlagd, beskriven, mått, "
+            "risker, öppna förslag, mognad): --format markdown, csv, json eller xlsx.",
+        ),
+    ],
+    ids=["type", "status", "owner", "role", "list"],
+)
+def test_the_inventory_notes_in_swedish(cli: Cli, view: tuple[str, ...], note: str) -> None:
+    """The note under each inventory table, whole, as the last paragraph of the text output."""
+    result = cli(
+        "inventory", KALMAR, "--format", "text", "--today", "2026-11-21", "--lang", "sv", *view
+    )
+    assert (result.code, result.err) == (0, "")
+    assert " ".join(result.out.rstrip("\n").rsplit("\n\n", 1)[1].split()) == note
