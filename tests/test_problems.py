@@ -142,8 +142,8 @@ def test_a_file_read_in_part_in_swedish(make_repo: MakeRepo, cli: Cli, swedish: 
     ]
     assert found(result)[0][5:] == (
         "de här kontrollerna väntar tills filen med fel är rättad: PK114",
-        "En fil som inte kan läsas helt kan innehålla det som kontrollerna saknar. Rätta felen "
-        "i `processes/utreda.yaml`; sedan görs kontrollerna igen.",
+        "En fil som inte kan läsas helt kan innehålla något som kontrollerna annars skulle "
+        "missa. Rätta felen i `processes/utreda.yaml`; sedan görs kontrollerna igen.",
     )
 
 
@@ -246,8 +246,8 @@ def test_the_waiting_note_in_swedish(make_repo: MakeRepo, cli: Cli, swedish: Non
         0,
         0,
         "de här kontrollerna väntar tills de 2 filerna med fel är rättade: PK114",
-        "En fil som inte kan läsas helt kan innehålla det som kontrollerna saknar. Rätta felen i "
-        + found(result)[0][6].split("Rätta felen i ", 1)[1],
+        "En fil som inte kan läsas helt kan innehålla något som kontrollerna annars skulle "
+        "missa. Rätta felen i " + found(result)[0][6].split("Rätta felen i ", 1)[1],
     )
     assert "`processes/annan.yaml`" in found(result)[0][6]
     assert "`processes/bu.yaml`" in found(result)[0][6]
@@ -400,6 +400,19 @@ def test_a_configuration_by_another_name_is_named(tmp_path: Path, cli: Cli) -> N
         f"processkit: no processkit.yaml found in {tmp_path} or any folder above it, but "
         f"{tmp_path / 'processkit.yml'} is there; processkit reads its configuration only from "
         "processkit.yaml: rename the file to processkit.yaml\n"
+    )
+
+
+def test_a_configuration_by_another_name_in_swedish(
+    tmp_path: Path, cli: Cli, swedish: None
+) -> None:
+    (tmp_path / "processkit.yml").write_text("organisation: X\n", encoding="utf-8")
+    result = cli("validate", tmp_path)
+    assert result.code == 2
+    assert result.err == (
+        f"processkit: det finns ingen processkit.yaml i {tmp_path} eller i någon mapp ovanför, "
+        f"men {tmp_path / 'processkit.yml'} finns; processkit läser inställningarna bara från "
+        "processkit.yaml: byt namn på filen till processkit.yaml\n"
     )
 
 

@@ -368,8 +368,8 @@ def test_no_message_speaks_the_parsers_words() -> None:
         ),
         (
             ("validate", ".", "extra"),
-            "processkit validate: `extra` är mer än kommandot tar emot; "
-            "`processkit validate --help` visar vad det tar emot",
+            "processkit validate: `extra` är mer än kommandot kan ta emot; "
+            "`processkit validate --help` visar vad som kan anges",
             "processkit validate: `extra` is more than the command takes; "
             "`processkit validate --help` tells what it takes",
         ),
@@ -380,7 +380,7 @@ def test_no_message_speaks_the_parsers_words() -> None:
         ),
         (
             ("validate", "--today"),
-            "processkit: `--today` behöver ett värde efter sig",
+            "processkit: `--today` ska följas av ett värde",
             "processkit: `--today` needs a value after it",
         ),
     ],
@@ -414,3 +414,38 @@ def test_the_rules_are_summed_up_in_swedish(cli: Cli, swedish: None) -> None:
     summaries = {rule["code"]: rule["summary"] for rule in result.json()["rules"]}
     assert summaries["PK101"] == "En process som är på remiss eller fastställd saknar processägare."
     assert summaries["PK190"] == "Ett `x-processkit-ignore` som inte undantar något."
+
+
+@pytest.mark.parametrize(
+    ("view", "note"),
+    [
+        (
+            ("--by", "type"),
+            "Processer: aktiva processer (inte upphörda). Upphörda processer räknas bara under "
+            "Upphörda.",
+        ),
+        (("--by", "status"), "Alla processer, även de som har upphört."),
+        (
+            ("--by", "owner"),
+            "Aktiva processer. (ingen): processer utan processägare och utan processledare.",
+        ),
+        (
+            ("--by", "role"),
+            "Aktiva processer där rollen utför en aktivitet (aktivitetens `role:`).",
+        ),
+        (
+            ("--list",),
+            "Försenad: nästa revision skulle ha gjorts före 2026-11-21. Fler kolumner (nivå, "
+            "överordnad process, processledare, version, fastställd, kartlagd, beskriven, mått, "
+            "risker, öppna förslag, mognad): --format markdown, csv, json eller xlsx.",
+        ),
+    ],
+    ids=["type", "status", "owner", "role", "list"],
+)
+def test_the_inventory_notes_in_swedish(cli: Cli, view: tuple[str, ...], note: str) -> None:
+    """The note under each inventory table, whole, as the last paragraph of the text output."""
+    result = cli(
+        "inventory", KALMAR, "--format", "text", "--today", "2026-11-21", "--lang", "sv", *view
+    )
+    assert (result.code, result.err) == (0, "")
+    assert " ".join(result.out.rstrip("\n").rsplit("\n\n", 1)[1].split()) == note
