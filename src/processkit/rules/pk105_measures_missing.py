@@ -2,8 +2,8 @@
 
 ## What it checks
 
-Every process with `status: approved` has at least one entry under `measures` (mått): an
-indicator with a name, and preferably a definition, a target and how often it is followed up.
+Every process with `status: approved` has at least one entry under `measures` (mått): a
+measure with a name, and preferably a definition, a target and how often it is followed up.
 
 ## Why it matters
 

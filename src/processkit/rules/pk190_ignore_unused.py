@@ -2,8 +2,8 @@
 
 ## What it checks
 
-An entity may silence a rule for its own file with the key `x-processkit-ignore`, mapping
-each rule code (or name) to the reason it does not apply (a list of codes is accepted too).
+An entity may silence a rule for its own file with the key `x-processkit-ignore`, giving
+for each rule code (or name) the reason it does not apply (a list of codes is accepted too).
 This rule reports an entry that silences nothing: the rule finds nothing to silence in that
 file any more, the code is not a rule, it is a check of the file format itself (PK0xx, which
 cannot be silenced), or the key is written in a form processkit cannot read. Entries for a
