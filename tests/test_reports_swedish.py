@@ -107,8 +107,8 @@ def test_review_table_in_swedish(review_repo: Path, cli: Cli) -> None:
     result = cli("review", review_repo, "--today", "2026-03-01", "--within", "30d")
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "Att revidera senast 2026-03-31 (i dag 2026-03-01, inom 30 dagar): 3 försenade, "
-        "2 som snart ska revideras.\n"
+        "Att revidera senast 2026-03-31 (i dag 2026-03-01, inom 30 dagar). Försenade: 3. "
+        "Ska snart revideras: 2.\n"
         "\n"
         "Ägare                Slag     Namn                 Senast      När\n"
         "-------------------  -------  -------------------  ----------  -----------------\n"

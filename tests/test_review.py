@@ -92,7 +92,7 @@ def test_markdown_is_a_reminder_list_in_swedish(repo: Path, cli: Callable[..., C
     assert result.out == (
         "# Processer och dokument att revidera\n"
         "\n"
-        "Läget 2026-03-01: 3 försenade och 2 som ska revideras senast 2026-03-31.\n"
+        "Läget 2026-03-01. Försenade: 3. Ska revideras senast 2026-03-31: 2.\n"
         "\n"
         "## Anna Nilsson <anna.nilsson@kalmar.se>\n"
         "\n"
