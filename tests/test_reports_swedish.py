@@ -212,7 +212,7 @@ def test_proposals_table_in_swedish(
         "fp-2026-002  Ge hemtjänst    2026-02-27  beviljat      7               Nyckelfri\n"
         "             (ao-hemtjanst)                                            hemtjänst\n"
         "\n"
-        "Förslag med status nytt, bereds, beviljat den 2026-03-01: 2 (1 nytt, 1 beviljat).\n"
+        "Förslag per 2026-03-01 med status nytt, bereds, beviljat: 2 (1 nytt, 1 beviljat).\n"
         "\n"
         "Process             Id           Status    Inkom       Dagar  Rubrik\n"
         "------------------  -----------  --------  ----------  -----  ------------------\n"
@@ -230,7 +230,7 @@ def test_proposals_counts_agree_in_number(
     root = make_repo(test_proposals.FILES)
     first = cli("proposals", root, "--today", "2026-03-01").out.splitlines()[0]
     assert first == (
-        "Förslag med status nytt, bereds, beviljat den 2026-03-01: 4 (2 nya, 1 bereds, 1 beviljat)."
+        "Förslag per 2026-03-01 med status nytt, bereds, beviljat: 4 (2 nya, 1 bereds, 1 beviljat)."
     )
 
 
