@@ -44,6 +44,7 @@ TEMPLATE_FIELDS = (
     "purpose",
     "customer",
     "description",
+    "imported_from",
 )
 
 
