@@ -386,3 +386,64 @@ def test_html_text_keeps_paragraphs_and_drops_scripts() -> None:
     assert html_text(
         "<div>Hej<script>alert(1)</script></div><p>A&nbsp;och&#160;B</p><p>C<br/>D</p>"
     ) == ("Hej\n\nA och B\n\nC\nD")
+
+
+def test_a_proposal_file_with_errors_still_counts_as_imported(
+    repo: Path, cli: Callable[..., CliResult]
+) -> None:
+    (repo / "proposals/fp-2026-005.yaml").write_text(
+        "kind: proposal\nid: fp-2026-005\nprocess: bu-utredning\ntitle: [trasig\n"
+        'x-imported-from: "<20260302091403.4711@kalmar.se>"\n',
+        encoding="utf-8",
+    )
+    names = _inbox(repo, {"forslag.eml": QUOTED})
+    result = cli("proposals", "import", *names)
+    assert (result.code, result.out) == (
+        0,
+        "Skipped inkorg/forslag.eml: already imported as `fp-2026-005`.\n"
+        "0 proposals created, 1 already imported.\n",
+    )
+
+
+def test_bad_rows_and_files_never_give_a_traceback(
+    repo: Path, cli: Callable[..., CliResult]
+) -> None:
+    names = _inbox(
+        repo,
+        {
+            "datum.csv": "Process;Förslag;Datum\nbu-utredning;Text;3/4/2026\n;Text;\n".encode(
+                "cp1252"
+            ),
+            "trasig.xlsx": b"PK\x03\x04 not a workbook",
+            "kolumner.csv": b"a,b\n1,2\n",
+            "binar.eml": bytes(range(256)) * 4,
+        },
+    )
+    result = cli("proposals", "import", *names)
+    assert result.code == 1
+    assert result.err == (
+        "inkorg/datum.csv, row 2: `3/4/2026` is not a date; write it as YYYY-MM-DD\n"
+        "inkorg/datum.csv, row 3: the process is empty\n"
+        "inkorg/trasig.xlsx: cannot be read as an Excel file (File is not a zip file)\n"
+        "inkorg/kolumner.csv: no column for the process and the proposal; the first row must "
+        "name them, e.g. process, rubrik, förslag, namn, datum\n"
+        "inkorg/binar.eml: is not a received e-mail: it has no sender and no subject\n"
+        "Nothing was written: correct the 5 inputs above, or run again with --skip-bad to "
+        "import the others.\n"
+    )
+    assert _proposals(repo) == ["fp-2026-004.yaml"]
+
+
+def test_the_repository_is_given_with_C(
+    make_repo: Callable[[dict[str, str | bytes]], Path],
+    tmp_path: Path,
+    cli: Callable[..., CliResult],
+) -> None:
+    root = make_repo(FILES)
+    mail = tmp_path / "forslag.eml"
+    mail.write_bytes(QUOTED)
+    result = cli("proposals", "import", mail, "-C", root)
+    assert result.out == (
+        f"Created proposals/fp-2026-005.yaml (id `fp-2026-005`) from {mail}.\n1 proposal created.\n"
+    )
+    assert (root / "proposals/fp-2026-005.yaml").is_file()

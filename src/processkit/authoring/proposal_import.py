@@ -81,7 +81,7 @@ FORM_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 #: What a reply or forward puts before a subject (Re:, SV:, VB:, Fwd: ...).
-_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|sv|vs|aw|vb|fw|fwd|vb)\s*:\s*)+", re.IGNORECASE)
+_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|sv|vs|aw|vb|fw|fwd)\s*:\s*)+", re.IGNORECASE)
 #: Words that say only that this is a proposal, before the real subject.
 _GENERIC = re.compile(
     r"^\s*(?:förbättringsförslag|idéförslag|förslag|improvement proposal|proposal)\b"
