@@ -447,3 +447,31 @@ def test_the_repository_is_given_with_C(
         f"Created proposals/fp-2026-005.yaml (id `fp-2026-005`) from {mail}.\n1 proposal created.\n"
     )
     assert (root / "proposals/fp-2026-005.yaml").is_file()
+
+
+def test_a_subject_naming_only_the_process_takes_the_title_from_the_text(
+    repo: Path, cli: Callable[..., CliResult]
+) -> None:
+    mail = (
+        b"Message-ID: <mall@kalmar.se>\r\n"
+        b"Date: Tue, 10 Mar 2026 13:00:00 +0100\r\n"
+        b"From: =?utf-8?q?G=C3=B6ran_Str=C3=B6m?= <goran.strom@kalmar.se>\r\n"
+        b"Subject: =?utf-8?q?F=C3=B6rb=C3=A4ttringsf=C3=B6rslag=3A_Utredning_av_barn_och_unga?=\r\n"
+        b" (bu-utredning)\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n"
+        b"\r\n"
+        b"Process: Utredning av barn och unga (bu-utredning)\r\n"
+        b"Sida: https://fyren.kalmar.se/processes/bu-utredning/\r\n"
+        b"\r\n" + "Det här fungerar inte:\r\nVi skriver samma uppgifter två gånger.\r\n".encode()
+    )
+    names = _inbox(repo, {"mall.eml": mail})
+    assert cli("proposals", "import", *names).code == 0
+    text = (repo / "proposals/fp-2026-005.yaml").read_text(encoding="utf-8")
+    assert text.startswith(
+        "kind: proposal\n"
+        "id: fp-2026-005\n"
+        "process: bu-utredning\n"
+        "title: Vi skriver samma uppgifter två gånger.\n"
+        "submitted: 2026-03-10\n"
+        "submitted_by: Göran Ström  # vem som lämnade förslaget\n"
+    )

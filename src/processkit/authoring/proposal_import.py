@@ -402,13 +402,7 @@ def _process_in(subject: str, body: str, repo: Repository) -> str | None:
 def _named(written: str, repo: Repository) -> str | None:
     """The process ``written`` names, by id or by name (as ``new`` matches names)."""
     written = written.strip()
-    if written in repo.processes:
-        return written
-    folded = fold_swedish(written)
-    for process_id, record in sorted(repo.processes.items()):
-        if fold_swedish(record.entity.name) == folded:
-            return process_id
-    return None
+    return written if written in repo.processes else new.named(repo, "process", written)
 
 
 def _name_in(text: str, repo: Repository) -> str | None:
