@@ -44,6 +44,7 @@ TEMPLATE_FIELDS = (
     "purpose",
     "customer",
     "description",
+    "imported_from",
 )
 
 
@@ -235,14 +236,22 @@ def _resolve_references(kind: str, values: dict[str, str | None], repo: Reposito
 
 
 def _find(repo: Repository, kind: str, written: str, flag: str) -> str:
-    known = repo.known.get(kind, set())
-    if written in known:
+    found = named(repo, kind, written)
+    if found is None:
+        raise unknown_id(kind, written, repo.known.get(kind, set()), option=flag)
+    return found
+
+
+def named(repo: Repository, kind: str, written: str) -> str | None:
+    """The id of the ``kind`` entity ``written`` names: its id, or its name or title (case and
+    å, ä, ö aside); None when it names none."""
+    if written in repo.known.get(kind, set()):
         return written
     folded = fold_swedish(written)
     for record_id, record in sorted(repo.of_kind(kind).items()):
         if fold_swedish(KIND_INFO[kind].title_of(record.entity)) == folded:
             return record_id
-    raise unknown_id(kind, written, known, option=flag)
+    return None
 
 
 def _choose_id(kind: str, values: Mapping[str, str | None], repo: Repository, today: date) -> str:

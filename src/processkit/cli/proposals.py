@@ -34,7 +34,8 @@ proposals_app = typer.Typer(
     cls=_ListByDefault,
     rich_markup_mode=None,
     help="Improvement proposals: `list` the backlog (the default: `processkit proposals "
-    "[PATH] [OPTIONS]`), or write a `new` one. See `processkit proposals list --help`.",
+    "[PATH] [OPTIONS]`), write a `new` one, or `import` received e-mails and form answers. "
+    "See `processkit proposals list --help`.",
 )
 
 
@@ -190,3 +191,76 @@ def _ask_process(known: dict[str, Any], given: str | None) -> str:
         if answer in known:
             return answer
         typer.echo(str(unknown_id("process", answer, known)), err=True)
+
+
+@proposals_app.command("import")
+def import_command(
+    files: list[Path] = typer.Argument(
+        ...,
+        metavar="FILE…",
+        help="Received e-mails (.eml) and exports of a web form (.csv, .xlsx).",
+    ),
+    skip_bad: bool = typer.Option(
+        False, "--skip-bad", help="Import the good inputs and leave out the bad ones."
+    ),
+    today: str | None = typer.Option(
+        None,
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="The submission date of a message or row that has none (default: today).",
+    ),
+    repository: Path = typer.Option(
+        Path("."), "--repository", "-C", help="The repository (default: the one here)."
+    ),
+) -> int:
+    """Write a proposal (status new) for each received e-mail and each answer of a web form,
+    with the next free ids; what was imported before is skipped."""
+    from processkit.authoring.proposal_import import plan_import, write_import
+    from processkit.cli.dates import parse_today
+    from processkit.i18n import _, n_
+    from processkit.loading.session import open_repository
+
+    day = parse_today(today)
+    repo = open_repository(repository).repo
+    plan = plan_import(files, repo, day)
+    for problem in plan.problems:
+        typer.echo(str(problem), err=True)
+    if plan.problems and not skip_bad:
+        typer.echo(
+            n_(
+                "Nothing was written: correct the input above, or run again with --skip-bad "
+                "to import the others.",
+                "Nothing was written: correct the {count} inputs above, or run again with "
+                "--skip-bad to import the others.",
+                len(plan.problems),
+            ),
+            err=True,
+        )
+        return 1
+    write_import(repo.root, plan)
+    for item, existing in plan.skipped:
+        typer.echo(
+            _("Skipped {source}: already imported as `{id}`.", source=item.source, id=existing)
+        )
+    for item, draft in plan.drafts:
+        typer.echo(
+            _(
+                "Created {path} (id `{id}`) from {source}.",
+                path=draft.path,
+                id=draft.id,
+                source=item.source,
+            )
+        )
+    parts = [n_("{count} proposal created", "{count} proposals created", len(plan.drafts))]
+    if plan.skipped:
+        parts.append(n_("{count} already imported", "{count} already imported", len(plan.skipped)))
+    if plan.problems:
+        parts.append(
+            n_(
+                "{count} with problems skipped",
+                "{count} with problems skipped",
+                len(plan.problems),
+            )
+        )
+    typer.echo(", ".join(parts) + ".")
+    return 0
