@@ -303,7 +303,7 @@ def test_the_flow_map_text_is_readable_on_a_desktop(page: Any, server: str) -> N
     page.get_by_role("button", name="Anpassa").click()
     assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
     page.get_by_role("button", name="Förstora kartan").click()
-    assert page.evaluate(SMALLEST_MAP_TEXT)[1] < smallest  # 1.5 × the fitted size
+    assert page.evaluate(SMALLEST_MAP_TEXT)[1] < smallest  # 1.5 times the fitted size
     assert page.errors == []
 
 

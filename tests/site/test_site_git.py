@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import CliResult, write_files
 from tests.site.htmlcheck import page_facts
+from tests.site.nuchecker import checker_errors
 from tests.site.repos import RICH
 
 from processkit.loading.git import parse_touched
@@ -219,6 +220,15 @@ def test_the_history_says_in_plain_words_who_changed_what(
     ) in html
     # an author no person file knows keeps git's name
     assert "2026-01-10 Anna : skapades" in text
+
+
+def test_a_history_in_plain_words_is_valid_html(
+    history_repo: Path, cli: Cli, tmp_path: Path
+) -> None:
+    output = tmp_path / "site"
+    assert cli("publish", history_repo, "-o", output, "-q").code == 0
+    assert 'class="change-words"' in (output / "processes/utredning.html").read_text("utf-8")
+    assert checker_errors(output, ["processes/utredning.html", "roles/enhetschef.html"]) == []
 
 
 def test_as_of_outside_git_is_told_in_one_line(tmp_path: Path, cli: Cli) -> None:
