@@ -278,3 +278,72 @@ def test_no_page_from_hostile_text_scrolls_sideways(
     with serving(site) as address:
         wider = _wider_pages(browser, address, html_pages(site), width, LONG_WORD)
     assert wider == [], "\n".join(wider)
+
+
+SMALLEST_MAP_TEXT = """() => {
+    const svg = document.querySelector('figure.map-flow svg');
+    const sizes = [...svg.querySelectorAll('text')].map(
+        text => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a);
+    return [sizes.length, Math.min(...sizes)];
+}"""
+
+
+def test_the_flow_map_text_is_readable_on_a_desktop(page: Any, server: str) -> None:
+    """At 1280 CSS pixels and the default zoom the flow map's smallest text (a routine under
+    an activity, 9 points as drawn) is at least 12 pixels on screen; the map scrolls sideways
+    in its own box, the page does not."""
+    page.goto(server + "processes/bu-utredning.html")
+    count, smallest = page.evaluate(SMALLEST_MAP_TEXT)
+    assert count > 20
+    assert smallest >= 12
+    box = page.locator("figure.map-flow .map-scroll")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") == 1280
+    # "Anpassa" fits the whole flow to the box; "Förstora kartan" brings it back larger
+    page.get_by_role("button", name="Anpassa").click()
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+    page.get_by_role("button", name="Förstora kartan").click()
+    assert page.evaluate(SMALLEST_MAP_TEXT)[1] < smallest  # 1.5 times the fitted size
+    assert page.errors == []
+
+
+RACI_NAMES = ["Utför (R)", "Ansvarar (A)", "Rådfrågas (C)", "Informeras (I)"]
+
+
+def test_raci_headers_are_spelled_out_on_a_desktop(page: Any, server: str) -> None:
+    page.goto(server + "processes/bu-utredning.html")
+    headers = page.locator("#activities th.raci")
+    assert [headers.nth(i).inner_text() for i in range(4)] == RACI_NAMES
+
+
+@pytest.mark.parametrize("width", [390, 800])
+def test_raci_letters_keep_their_full_names(browser: Any, server: str, width: int) -> None:
+    """Narrower, the headers show the letter; a screen reader hears the word with it."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(server + "processes/bu-utredning.html")
+    for name in RACI_NAMES:
+        assert tab.get_by_role("columnheader", name=name, exact=True).count() == 1
+    if width == 800:  # the table shows its header row: the letters, the words clipped away
+        letters = tab.locator("#activities th.raci .raci-letter")
+        assert letters.all_inner_texts() == ["R", "A", "C", "I"]
+        assert all(letters.nth(i).is_visible() for i in range(4))
+        words = tab.locator("#activities th.raci .raci-word")
+        assert all(words.nth(i).bounding_box()["width"] <= 1 for i in range(4))
+    context.close()
+
+
+def test_search_results_say_their_kind_and_keep_words_apart(page: Any, server: str) -> None:
+    # bu-forhandsbedomning: "Behov" (a term) followed by "Någon är orolig för ett barn …"
+    page.goto(server + "search.html?q=orolig")
+    hit = page.locator(
+        "#search-results li", has=page.locator('a[href="processes/bu-forhandsbedomning.html"]')
+    )
+    hit.wait_for()
+    assert hit.locator(".search-kind").inner_text() == "Process"
+    excerpt = hit.locator("p").inner_text()
+    assert "Behov Någon är orolig" in excerpt
+    assert "BehovNågon" not in excerpt
+    kinds = page.locator("#search-results .search-kind").all_inner_texts()
+    assert "Roll" in kinds and "Leveransområde" in kinds
+    assert page.errors == []

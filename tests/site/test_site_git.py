@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import CliResult, write_files
 from tests.site.htmlcheck import page_facts
+from tests.site.nuchecker import checker_errors
 from tests.site.repos import RICH
 
 from processkit.loading.git import parse_touched
@@ -19,13 +20,19 @@ from processkit.site.history import fold_history
 Cli = Callable[..., CliResult]
 
 
-def git(root: Path, *args: str, when: str = "2026-01-01T10:00:00+01:00", who: str = "Anna") -> str:
+def git(
+    root: Path,
+    *args: str,
+    when: str = "2026-01-01T10:00:00+01:00",
+    who: str = "Anna",
+    email: str = "a@test.se",
+) -> str:
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": who,
-        "GIT_AUTHOR_EMAIL": "a@test.se",
+        "GIT_AUTHOR_EMAIL": email,
         "GIT_COMMITTER_NAME": who,
-        "GIT_COMMITTER_EMAIL": "a@test.se",
+        "GIT_COMMITTER_EMAIL": email,
         "GIT_AUTHOR_DATE": when,
         "GIT_COMMITTER_DATE": when,
         "GIT_CONFIG_GLOBAL": os.devnull,
@@ -72,8 +79,9 @@ def test_a_process_page_shows_its_history(history_repo: Path, cli: Cli, tmp_path
     text = " ".join(" ".join(facts.text).split())
     assert (
         "Historik Senast ändrad 2026-03-05 av Erik Åberg. "
-        "2026-03-05 Erik Åberg : Nytt namn på utredningen "
-        "2026-01-10 Anna : Första versionen"
+        "2026-03-05 Erik Åberg : namn ändrades från 'Utreda barns behov' till "
+        "'Utreda barnets behov' Meddelande vid ändringen: Nytt namn på utredningen "
+        "2026-01-10 Anna : skapades Meddelande vid ändringen: Första versionen"
     ) in text
     # published on the day of the last commit, never today
     assert "publicerad 2026-04-01" in text
@@ -170,6 +178,57 @@ def test_as_of_mistakes_are_told_in_one_line(
 ) -> None:
     result = cli("publish", history_repo, "-o", tmp_path / "site", *args)
     assert (result.code, result.out, result.err) == (2, "", f"processkit: {message}\n")
+
+
+def test_the_history_says_in_plain_words_who_changed_what(
+    history_repo: Path, cli: Cli, tmp_path: Path
+) -> None:
+    """A page's history lists each change in the change log's words, the commit message as a
+    detail, and names an author by the person file whose e-mail (any case) git gives."""
+    top = history_repo.parent
+    process = history_repo / "processes/barn/utredning.yaml"
+    process.write_text(
+        process.read_text(encoding="utf-8").replace("owner: anna", "owner: erik"),
+        encoding="utf-8",
+    )
+    # git knows the author by a login name and an e-mail that matches erik.yaml's, in capitals
+    git(
+        top,
+        "commit",
+        "-q",
+        "-am",
+        "Update utredning.yaml",
+        when="2026-04-02T10:00:00+02:00",
+        who="eaberg",
+        email="ERIK@test.se",
+    )
+    output = tmp_path / "site"
+    assert cli("publish", history_repo, "-o", output, "-q").code == 0
+    html = (output / "processes/utredning.html").read_text(encoding="utf-8")
+    facts = page_facts(output, "processes/utredning.html")
+    text = " ".join(" ".join(facts.text).split())
+    assert (
+        "Historik Senast ändrad 2026-04-02 av Erik Åberg. "
+        "2026-04-02 Erik Åberg : ägare ändrades från Anna Nilsson till Erik Åberg "
+        "Meddelande vid ändringen: Update utredning.yaml "
+        "2026-03-05 Erik Åberg : namn ändrades"
+    ) in text
+    assert "eaberg" not in text
+    # the changes are a list, the message a detail after it
+    assert (
+        '<ul class="change-words"><li>ägare ändrades från Anna Nilsson till Erik Åberg</li></ul>'
+    ) in html
+    # an author no person file knows keeps git's name
+    assert "2026-01-10 Anna : skapades" in text
+
+
+def test_a_history_in_plain_words_is_valid_html(
+    history_repo: Path, cli: Cli, tmp_path: Path
+) -> None:
+    output = tmp_path / "site"
+    assert cli("publish", history_repo, "-o", output, "-q").code == 0
+    assert 'class="change-words"' in (output / "processes/utredning.html").read_text("utf-8")
+    assert checker_errors(output, ["processes/utredning.html", "roles/enhetschef.html"]) == []
 
 
 def test_as_of_outside_git_is_told_in_one_line(tmp_path: Path, cli: Cli) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 
@@ -139,6 +141,33 @@ def test_pages_are_swedish_with_landmarks_and_only_our_scripts(kalmar_site: Path
 )
 def test_search_indexes_the_main_content_only(kalmar_site: Path, page: str, indexed: int) -> None:
     assert page_facts(kalmar_site, page).pagefind_body == indexed
+
+
+def _indexed_pages(site: Path) -> dict[str, dict[str, object]]:
+    """What Pagefind stored of each page (its fragments: address, meta and text)."""
+    pages = {}
+    for fragment in site.glob("pagefind/*/fragment/*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        page = json.loads(data)
+        pages[page["url"]] = page
+    return pages
+
+
+def test_search_index_knows_each_page_kind_and_keeps_words_apart(kalmar_site: Path) -> None:
+    pages = _indexed_pages(kalmar_site)
+    kinds = {url: page["meta"]["kind"] for url, page in pages.items()}  # type: ignore[index]
+    assert kinds["/processes/bu-utredning.html"] == "Process"
+    assert kinds["/areas/barn-och-unga.html"] == "Leveransområde"
+    assert kinds["/roles/socialsekreterare.html"] == "Roll"
+    assert kinds["/handbooks/rutin-barnutredning.html"] == "Handbok"
+    assert kinds["/index.html"] == "Startsida"
+    assert kinds["/owners.html"] == "Översikt"
+    text = str(pages["/processes/bu-forhandsbedomning.html"]["content"])
+    # a term and its description, a heading and its text: apart, not "BehovNågon är orolig"
+    assert "Behov Någon är orolig" in text
+    assert "BehovNågon" not in text
+    # the page's own table of contents is left out (its headings are in the page already)
+    assert "På den här sidan" not in text
 
 
 def test_search_index_is_built_in_swedish_in_shards(kalmar_site: Path) -> None:

@@ -115,7 +115,7 @@ def _build(
         repo,
         output,
         protect=root,
-        history=read_history(git),
+        history=read_history(git, repo, words=not past),
         info=info,
         # maps in <cache>/maps (= processkit.render.default_cache_dir), pages and search in /site
         cache_dir=request.cache_dir or cache_folder(root),

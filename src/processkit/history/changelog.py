@@ -97,6 +97,13 @@ def changelog(
         return _build(history, repo, period)
 
 
+def commit_changes(history: GitHistory, repo: Repository, sha: str) -> tuple[EntityChange, ...]:
+    """What one commit changed, per entity, against its first parent (everything in a first
+    commit is added): the change log of that commit alone."""
+    day = history.commit(sha).date
+    return _build(history, repo, Period(history.parent(sha), sha, None, day)).entries
+
+
 def resolve_period(
     history: GitHistory, since: str | None, until: str | None, today: date | None
 ) -> Period:

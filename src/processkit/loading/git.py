@@ -452,6 +452,13 @@ class GitHistory:
         """What the reports show about one commit."""
         return _show(self.repo, sha)
 
+    def parent(self, sha: str) -> str | None:
+        """The full hash of a commit's first parent (None for a first commit)."""
+        try:
+            return str(self.repo.git.rev_parse("--verify", "--quiet", f"{sha}^1^{{commit}}"))
+        except self._git_module.GitCommandError:
+            return None
+
     def is_shallow(self) -> bool:
         """Whether this is a shallow clone (CI checkouts often are): older history is missing."""
         answer: str = self.repo.git.rev_parse("--is-shallow-repository")

@@ -31,7 +31,7 @@ from processkit.site.history import GitLinks, History
 from processkit.site.maps import figures
 from processkit.site.output import check_output, mark, staging, swap
 from processkit.site.parallel import run_indexed
-from processkit.site.search import build_index, indexed_part, plan
+from processkit.site.search import build_index, indexed_part, page_kind, plan
 from processkit.site.sitemap import NAVIGATION
 from processkit.site.templating import builtin_dir, environment
 from processkit.site.theme import theme_css
@@ -186,6 +186,7 @@ def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
             path=page.path,
             title=page.title,
             indexed=page.indexed,
+            kind=page_kind(page.template),
             crumbs=getattr(page.context, "breadcrumbs", []),
             navigation=NAVIGATION,
         )

@@ -4,24 +4,58 @@ One ``git log`` call gives every commit that touched the repository with the fil
 changed; from it come each file's last change, author and recent commit messages, and the
 site's list of recent changes. (A git call per page would make publishing 1,000 processes
 slow.) Outside a git repository the history is simply empty.
+
+A page's history says what each commit changed in the change log's words (``describe``:
+the same code as ``processkit changelog``), the commit message only as a detail, and names
+an author by the person file whose name or e-mail matches git's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
+from processkit import i18n
+from processkit.errors import ProcesskitError
+from processkit.i18n import _, p_
 from processkit.loading.git import Commit, TouchedFiles, touched_files
 
 if TYPE_CHECKING:
-    from processkit.history.changelog import ChangeLog
+    from processkit.history.changelog import ChangeLog, EntityChange
+    from processkit.loading.repository import Repository
 
 #: How many commit messages a page shows for its file.
 PER_FILE = 5
 #: How many commits the recent-changes page lists.
 RECENT = 50
+#: At most this many commits (the newest that a page shows) are read again for what they
+#: changed; a page shows only the message of older ones.
+DESCRIBED = 300
+
+
+@dataclass(frozen=True, slots=True)
+class PageChange:
+    """One commit in a page's history: its day, its author (the person's name when a person
+    file matches), what it changed in the page's file in plain words (HTML, the files' text
+    escaped; empty when not known) and its message."""
+
+    commit: Commit
+    author: str
+    changes: tuple[Markup, ...]
+
+    @property
+    def authored(self) -> date:
+        return self.commit.authored
+
+    @property
+    def summary(self) -> str:
+        return self.commit.summary
 
 
 @dataclass(slots=True)
@@ -31,9 +65,28 @@ class History:
 
     files: dict[str, list[Commit]] = field(default_factory=dict)
     recent: list[TouchedFiles] = field(default_factory=list)
+    #: per commit and file, what the commit changed there in plain words (see ``describe``)
+    words: dict[tuple[str, str], tuple[Markup, ...]] = field(default_factory=dict)
+    #: a person's name by the casefolded name or e-mail git gives for an author
+    people: dict[str, str] = field(default_factory=dict)
 
     def of(self, path: str) -> list[Commit]:
         return self.files.get(path, [])
+
+    def page(self, path: str) -> list[PageChange]:
+        """The history a page of the file ``path`` shows, newest first."""
+        return [
+            PageChange(commit, self.author(commit), self.words.get((commit.sha, path), ()))
+            for commit in self.of(path)
+        ]
+
+    def author(self, commit: Commit) -> str:
+        """The author's name in a person file whose e-mail or name matches, else git's."""
+        for known in (commit.email, commit.author):
+            found = self.people.get(known.strip().casefold()) if known else None
+            if found:
+                return found
+        return commit.author
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +110,76 @@ def fold_history(log: Iterable[TouchedFiles]) -> History:
     return history
 
 
-def read_history(source: GitSource | None) -> History:
-    """The history of ``source``'s folder up to its revision (empty outside git)."""
+def read_history(
+    source: GitSource | None, repo: Repository | None = None, *, words: bool = True
+) -> History:
+    """The history of ``source``'s folder up to its revision (empty outside git); with
+    ``repo`` (the repository at that revision), the authors' names from its person files and,
+    with ``words`` (``repo`` is the work tree of ``source``), each commit's changes in plain
+    words."""
     if source is None:
         return History()
-    return fold_history(touched_files(source.folder, source.ref))
+    history = fold_history(touched_files(source.folder, source.ref))
+    if repo is not None:
+        history.people = people_names(repo)
+        history.words = describe(history, repo) if words else {}
+    return history
+
+
+def people_names(repo: Repository) -> dict[str, str]:
+    """Each person's name by their casefolded name and e-mail."""
+    names: dict[str, str] = {}
+    for record in repo.of_kind("person").values():
+        person = record.entity
+        for known in (getattr(person, "email", None), person.name):
+            if known:
+                names.setdefault(str(known).strip().casefold(), str(person.name))
+    return names
+
+
+def describe(history: History, repo: Repository) -> dict[tuple[str, str], tuple[Markup, ...]]:
+    """What each commit that a page shows changed in each file, in the change log's words
+    (in the site's language); nothing on a shallow clone, whose oldest commits would look as
+    if they added everything."""
+    from processkit.history.changelog import commit_changes
+    from processkit.loading.git import GitHistory
+
+    shown = {commit.sha: commit for commits in history.files.values() for commit in commits}
+    newest = sorted(shown.values(), key=lambda commit: commit.date, reverse=True)
+    wanted = [commit.sha for commit in newest[:DESCRIBED]]
+    words: dict[tuple[str, str], tuple[Markup, ...]] = {}
+    try:
+        with GitHistory(repo.root, _("the history")) as git:
+            if git.is_shallow():
+                return words
+            for sha in wanted:
+                entries = commit_changes(git, repo, sha)
+                by_path: dict[str, list[Markup]] = {}
+                for entry in entries:
+                    path = entry.path or entry.old_path
+                    if path is not None:
+                        by_path.setdefault(path, []).extend(_phrases(entry, repo))
+                for path, phrases in by_path.items():
+                    words[(sha, path)] = tuple(phrases)
+    except ProcesskitError:
+        return {}
+    return words
+
+
+def _phrases(entry: EntityChange, repo: Repository) -> list[Markup]:
+    from processkit.history.phrasing import describe as phrase
+
+    language = repo.config.site.language
+    with i18n.speaking(language):
+        if entry.change == "added":
+            return [Markup(escape(p_("page history", "created")))]
+        if entry.change == "removed":
+            return [Markup(escape(p_("page history", "removed")))]
+    return [Markup(phrase(f, language, markup=escape, code=_code)) for f in entry.fields]
+
+
+def _code(text: str) -> str:
+    return f"<code>{escape(text)}</code>"
 
 
 @dataclass(frozen=True, slots=True)

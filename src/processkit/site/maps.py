@@ -31,6 +31,11 @@ _PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.D
 
 Progress = Callable[[int, int], None]
 
+#: A process flow is shown this much larger than drawn (where the page does not fit it to its
+#: width, on a desktop), so that its smallest text, 9 points, is 13.5 CSS pixels on screen.
+FLOW_SCALE = 1.125
+_SIZE = re.compile(r'^(<svg\b[^>]*?\bwidth=")([0-9.]+)(pt"[^>]*?\bheight=")([0-9.]+)(pt")')
+
 
 @dataclass(frozen=True, slots=True)
 class MapRequest:
@@ -73,6 +78,22 @@ def inline_svg(svg: str) -> str:
     return _PROLOG.sub("", svg).strip()
 
 
+def enlarged(svg: str, factor: float) -> str:
+    """The inlined SVG with its width and height (in points) times ``factor``: the drawing,
+    its text with it, is shown larger; its viewBox is unchanged."""
+
+    def scaled(match: re.Match[str]) -> str:
+        width, height = (float(match[n]) * factor for n in (2, 4))
+        return f"{match[1]}{width:g}{match[3]}{height:g}{match[5]}"
+
+    return _SIZE.sub(scaled, svg, count=1)
+
+
+def _figure(request: MapRequest, svg: str, title: str) -> MapFigure:
+    shown = enlarged(svg, FLOW_SCALE) if request.kind == "process" else svg
+    return MapFigure(Markup(shown), title, request.alternative)
+
+
 def figures(
     repo: Repository,
     requests: Sequence[MapRequest],
@@ -97,9 +118,7 @@ def figures(
             cached = files.file("figures", key)
             if cached is not None:
                 data = json.loads(cached.read_text(encoding="utf-8"))
-                found[request.key] = MapFigure(
-                    Markup(data["svg"]), data["title"], request.alternative
-                )
+                found[request.key] = _figure(request, data["svg"], data["title"])
                 continue
             keys[index] = key
         todo.append(index)
@@ -115,7 +134,7 @@ def figures(
     for index, job, svg in zip(todo, jobs, svgs, strict=True):
         request = requests[index]
         text = inline_svg(svg.decode("utf-8"))
-        found[request.key] = MapFigure(Markup(text), job.title, request.alternative)
+        found[request.key] = _figure(request, text, job.title)
         if index in keys and files is not None:
             record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
             files.put_text("figures", keys[index], record)

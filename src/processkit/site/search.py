@@ -27,10 +27,23 @@ from functools import cache
 from pathlib import Path
 
 from processkit.errors import ProcesskitError
-from processkit.i18n import _
+from processkit.i18n import N_, _
 from processkit.site.filecache import FileCache, link_tree
 
 FOLDER = "pagefind"
+#: What kind of page a search hit is, by the template that draws the page (Pagefind's ``kind``
+#: meta, shown beside each result); other pages are overview pages.
+KINDS = {
+    "process.html": N_("Process"),
+    "area.html": N_("Delivery area"),
+    "role.html": N_("Role"),
+    "handbook.html": N_("Handbook"),
+    "start.html": N_("Start page"),
+}
+OVERVIEW = N_("Overview")
+#: Changes to what Pagefind is given besides the pages themselves (see ``spaced``): a new value
+#: makes the cached indexes stale.
+_STAGING = "spaced-1"
 #: About this many process pages go into one shard.
 PER_SHARD = 100
 MAX_SHARDS = 16
@@ -122,11 +135,30 @@ def build_index(
     return len(todo)
 
 
+def page_kind(template: str) -> str:
+    """The kind of page, in the current language, that a search result names."""
+    return _(KINDS.get(template, OVERVIEW))
+
+
+_BLOCK_END = re.compile(
+    rb"(</(?:h[1-6]|p|li|dt|dd|th|td|caption|div|section|figcaption|blockquote)>)(?=<)"
+)
+_TOC = re.compile(rb"<nav class=\"toc\".*?</nav>", re.DOTALL)
+
+
+def spaced(html: bytes) -> bytes:
+    """The page as Pagefind is given it: a space after the end of each block (a heading, a
+    term and its description, a table cell), so that an excerpt keeps their words apart
+    ("Behov Någon är …", not "BehovNågon är …"), and without the page's own table of contents
+    (its headings are in the page already)."""
+    return _BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html))
+
+
 def _key(shard: Shard, read: Mapping[str, bytes], version: str, *, primary: bool) -> str:
     """What the shard's index is made from: each page's address, language and main content
     (what Pagefind reads), not the menus and footer, whose publication date changes on every
     commit."""
-    digest = hashlib.sha256(f"{version}\0{shard.name}\0{primary}\0".encode())
+    digest = hashlib.sha256(f"{version}\0{_STAGING}\0{shard.name}\0{primary}\0".encode())
     for path in shard.pages:
         digest.update(path.encode("utf-8") + b"\0" + read[path])
     return digest.hexdigest()
@@ -151,16 +183,13 @@ def indexed_part(html: bytes) -> bytes:
 
 
 def _index_shard(site: Path, shard: Shard, *, primary: bool) -> None:
-    """Index the shard's pages (hard links in a staging folder) into its bundle."""
+    """Index the shard's pages (copies in a staging folder, ``spaced``) into its bundle."""
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as staging:
         stage = Path(staging)
         for path in shard.pages:
             target = stage / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                target.hardlink_to(site / path)
-            except OSError:
-                shutil.copyfile(site / path, target)
+            target.write_bytes(spaced((site / path).read_bytes()))
         output = (site / shard.bundle).resolve()
         command = [
             str(pagefind_executable()),

@@ -63,6 +63,14 @@
           link.href = relative(page.url);
           link.textContent = (page.meta && page.meta.title) || page.url;
           item.appendChild(link);
+          var kind = page.meta && page.meta.kind;
+          if (kind) {  // what kind of page the hit is (the page's data-pagefind-meta)
+            item.appendChild(document.createTextNode(" "));
+            var badge = document.createElement("span");
+            badge.className = "search-kind";
+            badge.textContent = kind;
+            item.appendChild(badge);
+          }
           item.appendChild(excerpt(page.excerpt || ""));
           list.appendChild(item);
         });

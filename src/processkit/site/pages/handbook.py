@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from processkit.domain.facts import Facts, review_of
-from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook
 from processkit.site import links
 from processkit.site.contexts import Approved, Link, PersonRef, Review
-from processkit.site.history import History
+from processkit.site.history import History, PageChange
 from processkit.site.markdown import markdown
 
 
@@ -36,7 +35,7 @@ class HandbookPage:
     summary: Markup
     processes: list[Link]
     chapters: list[ChapterView]
-    history: list[Commit]
+    history: list[PageChange]
     edit: str | None
     breadcrumbs: list[Link]
 
@@ -73,7 +72,7 @@ def handbook_page(
             ChapterView(f"kapitel-{number}", chapter.title, markdown(chapter.body, 2))
             for number, chapter in enumerate(handbook.chapters, start=1)
         ],
-        history=history.of(record.path),
+        history=history.page(record.path),
         edit=edit,
         breadcrumbs=[],
     )

@@ -15,12 +15,11 @@ from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, activity_order, flow
 from processkit.domain.maturity import Dimension
 from processkit.domain.maturity import dimensions as named_dimensions
 from processkit.domain.proposals import STATUS_ORDER
-from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Assessment, Process
 from processkit.site import links
 from processkit.site.contexts import Approved, ExternalLink, Link, MapFigure, PersonRef, Review
-from processkit.site.history import History
+from processkit.site.history import History, PageChange
 from processkit.site.markdown import markdown, markdown_cell
 from processkit.site.radar import radar_chart, radar_svg, radar_table
 from processkit.words import Language
@@ -188,7 +187,7 @@ class ProcessPage:
     approved: Approved | None
     review: Review | None
     tags: list[str]
-    history: list[Commit]
+    history: list[PageChange]
     feedback: str | None
     edit: str | None
     source: str
@@ -294,7 +293,7 @@ def process_page(
         approved=Approved(process.approved.date, process.approved.by) if process.approved else None,
         review=Review(review, facts.overdue(process)) if review else None,
         tags=list(process.tags),
-        history=history.of(record.path),
+        history=history.page(record.path),
         feedback=links.fill(config.site.feedback_url, id=process.id),
         edit=links.fill(config.site.edit_url, path=record.path),
         source=record.path,

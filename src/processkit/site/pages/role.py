@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from processkit.domain.facts import RACI, Facts
-from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
 from processkit.model import Role
 from processkit.site import links
 from processkit.site.contexts import Link
-from processkit.site.history import History
+from processkit.site.history import History, PageChange
 from processkit.site.markdown import markdown
 
 
@@ -41,7 +40,7 @@ class RolePage:
     responsibilities: list[str]
     uses: list[RoleUse]
     edit: str | None
-    history: list[Commit]
+    history: list[PageChange]
     breadcrumbs: list[Link]
 
 
@@ -81,7 +80,7 @@ def role_page(
         responsibilities=list(role.responsibilities),
         uses=uses,
         edit=edit,
-        history=history.of(record.path),
+        history=history.page(record.path),
         breadcrumbs=[],
     )
 
