@@ -50,7 +50,7 @@ def _kind(kind: str) -> str:
     return words.get(kind, kind)
 
 
-def _change(change: str) -> str:
+def change_word(change: str) -> str:
     """What happened to an entity, after its name: ``added``, ``retired``."""
     words = {
         "added": p_("changelog change", "added"),
@@ -88,7 +88,8 @@ def changelog_text(log: ChangeLog) -> str:
     for entry in log.entries:
         name = f" '{entry.name}'" if entry.name else ""
         where = entry.path or entry.old_path
-        lines += ["", f"{_kind(entry.kind)} {entry.id}{name}: {_change(entry.change)} ({where})"]
+        change = change_word(entry.change)
+        lines += ["", f"{_kind(entry.kind)} {entry.id}{name}: {change} ({where})"]
         lines += [f"  - {describe(field, language)}" for field in entry.fields]
         lines += [f"  {_commit_line(commit)}" for commit in entry.commits]
     return "\n".join(lines) + "\n"
