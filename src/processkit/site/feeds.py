@@ -31,8 +31,8 @@ from processkit.history.phrasing import describe
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
-from processkit.reports.changelog_format import change_word
-from processkit.words import Language, capitalised, kind_word
+from processkit.reports.changelog_format import entry_title
+from processkit.words import Language
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -169,12 +169,6 @@ def _page(entry: EntityChange, repo: Repository) -> str | None:
     if row is None or row.page is None or entry.id not in repo.of_kind(entry.kind):
         return None
     return row.page_path(entry.id)
-
-
-def entry_title(entry: EntityChange, language: Language) -> str:
-    """``Process Utredning ändrades``: the kind, the name and what happened."""
-    what = capitalised(kind_word(entry.kind, language))
-    return f"{what} {entry.name or entry.id} {change_word(entry.change)}"
 
 
 def _entry(
