@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 import feedparser
 import pytest
 from tests.conftest import CliResult, write_files
+from tests.site.nuchecker import checker_errors
 from tests.site.repos import RICH
 from tests.test_changelog_support import GitRepo
 
@@ -164,6 +165,9 @@ def test_every_page_links_its_feeds(repo: GitRepo, cli: Cli, tmp_path: Path) -> 
     for page in output.rglob("*.html"):
         for href in _feed_links(page.read_text(encoding="utf-8")):
             assert (page.parent / href).resolve().is_file(), (page, href)
+    checked = ["index.html", "changes.html", "areas/stod.html", "processes/myndighet.html"]
+    errors = checker_errors(output, checked)
+    assert errors == [], "\n".join(errors)
 
 
 def _feed_links(html: str) -> list[str]:
