@@ -193,3 +193,21 @@ def test_the_feed_is_well_formed_atom_with_everything_escaped(
     titles = [e.findtext(f"{atom}title") for e in root.iter(f"{atom}entry")]
     assert titles[0] == "Process Inköp & avtal lades till"
     assert b"Ink\xc3\xb6p &amp; avtal" in (output / "changes.xml").read_bytes()
+
+
+def test_hostile_names_stay_text_in_the_feed(repo: GitRepo, cli: Cli, tmp_path: Path) -> None:
+    hostile = "<script>alert('pk')</script> ]]> &amp; \u0001"
+    repo.write(
+        {
+            "processes/stod/farlig.yaml": INKOP.replace("id: inkop", "id: farlig").replace(
+                "name: Inköp & avtal", f'name: "{hostile[:-1]}\\x01"'
+            )
+        }
+    )
+    repo.commit("Farligt namn", "2026-03-06")
+    output = tmp_path / "site"
+    _publish(cli, repo.root, output)
+    data = (output / "processes/farlig.xml").read_bytes()
+    assert b"<script>" not in data and b"\x01" not in data
+    parsed = _parse(output, "processes/farlig.xml")
+    assert parsed.entries[0].title == "Process <script>alert('pk')</script> ]]> &amp;  lades till"

@@ -26,6 +26,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from processkit import i18n
+from processkit.codepoints import printable
 from processkit.history.changelog import ChangeLog, EntityChange
 from processkit.history.phrasing import describe
 from processkit.i18n import _
@@ -154,8 +155,9 @@ def atom(feed: Feed, repo: Repository, log: ChangeLog, today: date | None) -> by
     for entry in ordered:
         _entry(root, feed, entry, repo, log, language)
     ET.indent(root)
-    written: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return written + b"\n"
+    written: str = ET.tostring(root, encoding="unicode")
+    # the texts of the repository may hold characters XML forbids (see processkit.codepoints)
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{printable(written)}\n'.encode()
 
 
 def _text(parent: ET.Element, name: str, text: str) -> ET.Element:
