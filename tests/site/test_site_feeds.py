@@ -8,16 +8,20 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
 from tests.conftest import CliResult, write_files
+from tests.site.conftest import KALMAR
 from tests.site.nuchecker import checker_errors
 from tests.site.repos import RICH
-from tests.test_changelog_support import GitRepo
+from tests.site.test_site_browser import browser, serving
+from tests.test_changelog_support import GitRepo, kalmar_history
 
 Cli = Callable[..., CliResult]
+__all__ = ["browser"]  # the browser tests' fixture, used here
 
 INKOP = """\
     kind: process
@@ -211,3 +215,41 @@ def test_hostile_names_stay_text_in_the_feed(repo: GitRepo, cli: Cli, tmp_path: 
     assert b"<script>" not in data and b"\x01" not in data
     parsed = _parse(output, "processes/farlig.xml")
     assert parsed.entries[0].title == "Process <script>alert('pk')</script> ]]> &amp;  lades till"
+
+
+@pytest.mark.browser
+def test_in_a_browser_the_kalmar_feed_links_resolve_and_parse(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    """The Kalmar example in git, a test commit, the site published and served: the feed
+    links of a process page lead to feeds that a real feed parser reads, with the commit's
+    change in plain words."""
+    git, _closing = kalmar_history(tmp_path, KALMAR)
+    process = git.root / "processes/barn-och-unga/bu-utredning.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace('version: "2.1"', 'version: "2.2"'), encoding="utf-8")
+    git.commit("Ny version av utredningen", "2027-01-05", who="erik")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2027-01-10"))
+    output = tmp_path / "site"
+    result = cli("publish", git.root, "-o", output, "-q")
+    assert (result.code, result.err) == (0, "")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    with serving(output) as server:
+        tab.goto(server + "processes/bu-utredning.html")
+        feeds = tab.locator('head link[rel="alternate"][type="application/atom+xml"]')
+        addresses = [feeds.nth(i).evaluate("link => link.href") for i in range(feeds.count())]
+        assert addresses == [server + "changes.xml", server + "processes/bu-utredning.xml"]
+        subscribe = tab.get_by_role("link", name="Prenumerera på ändringar i Utreda barns")
+        assert subscribe.is_visible()
+        assert subscribe.evaluate("link => link.href") == addresses[1]
+        parsed = [feedparser.parse(address) for address in addresses]
+    context.close()
+    for feed in parsed:
+        assert (feed.bozo, feed.version) == (0, "atom10"), feed.get("bozo_exception")
+    own = parsed[1].entries
+    assert [entry.title for entry in own] == ["Process Utreda barns och ungas behov ändrades"]
+    assert own[0].link == server + "processes/bu-utredning.html"
+    assert own[0].updated == "2027-01-05T00:00:00Z"
+    assert "version ändrades från 2.1 till 2.2" in own[0].content[0].value
+    assert own[0].id in {entry.id for entry in parsed[0].entries}
