@@ -21,6 +21,7 @@ from processkit.history.changelog import ChangeLog, EntityChange
 from processkit.history.phrasing import describe
 from processkit.i18n import _
 from processkit.loading.repository import Repository
+from processkit.reports.changelog_format import entry_title, notice_period, notice_summary
 from processkit.words import Language
 
 #: The group of the changes that belong to no delivery area (roles, people, handbooks).
@@ -66,8 +67,6 @@ def _heading(area: str, repo: Repository) -> str:
 
 
 def _changelog_email(log: ChangeLog, language: Language, repo: Repository) -> str:
-    from processkit.reports.changelog_format import entry_title, notice_period, notice_summary
-
     subject = _("What's new in the management system {period}", period=notice_period(log))
     title = repo.config.site.title
     lines = [subject, ""]
