@@ -108,6 +108,11 @@ def test_the_feeds_hold_the_changes_in_plain_words(
     assert [entry.title for entry in area.entries] == ["Process Inköp & avtal lades till"]
     assert area.entries[0].link == "https://fyren.example/processes/inkop.html"
     assert area.entries[0].id == site.entries[0].id
+    children = _parse(output, "areas/barn.xml")
+    assert [entry.title for entry in children.entries] == [
+        "Process Myndighetsutövning för barn ändrades"
+    ]
+    assert children.entries[0].link == "https://fyren.example/processes/myndighet.html"
 
     quiet = _parse(output, "processes/ekonomi.xml")
     assert quiet.entries == []

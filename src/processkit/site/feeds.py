@@ -76,29 +76,26 @@ def feeds(repo: Repository, log: ChangeLog) -> list[Feed]:
             return entry.id
         return process_of.get((entry.kind, entry.id))
 
+    by_process: dict[str, list[EntityChange]] = {}
+    by_area: dict[str, list[EntityChange]] = {}
+    for entry in log.entries:  # each feed keeps the change log's order
+        owner = process(entry)
+        if owner is not None:
+            by_process.setdefault(owner, []).append(entry)
+        area = entry.id if entry.kind == "area" else area_of.get(owner or "")
+        if area is not None:
+            by_area.setdefault(area, []).append(entry)
     found = [Feed(SITE_FEED, _("{site}: changes", site=title), "changes.html", log.entries)]
-    for area_id, record in sorted(repo.areas.items()):
-        entries = tuple(
-            entry
-            for entry in log.entries
-            if (entry.kind == "area" and entry.id == area_id)
-            or area_of.get(process(entry) or "") == area_id
-        )
-        name = _("{site}: {name}", site=title, name=record.entity.name)
-        page = KIND_INFO["area"].page_path(area_id)
-        found.append(Feed(feed_path("area", area_id), name, page, entries))
-    for process_id, record in sorted(repo.processes.items()):
-        entries = tuple(entry for entry in log.entries if process(entry) == process_id)
-        name = record.entity.name
-        page = KIND_INFO["process"].page_path(process_id)
-        found.append(
-            Feed(
-                feed_path("process", process_id),
-                _("{site}: {name}", site=title, name=name),
-                page,
-                entries,
+    for kind, grouped in (("area", by_area), ("process", by_process)):
+        for entity_id, record in sorted(repo.of_kind(kind).items()):
+            found.append(
+                Feed(
+                    feed_path(kind, entity_id),
+                    _("{site}: {name}", site=title, name=record.entity.name),
+                    KIND_INFO[kind].page_path(entity_id),
+                    tuple(grouped.get(entity_id, ())),
+                )
             )
-        )
     return found
 
 
