@@ -14,6 +14,7 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    email = "email"
 
 
 def register(app: typer.Typer) -> None:
@@ -42,8 +43,9 @@ def changelog_command(
         Format.text,
         "--format",
         "-f",
-        help="text (default), json, or markdown (the weekly notice, in the site's language "
-        "unless --lang asks for another).",
+        help="text (default), json, markdown (the weekly notice) or email (the weekly "
+        "digest as a ready e-mail, .eml, grouped by area); the notice and the e-mail in the "
+        "site's language unless --lang asks for another.",
     ),
 ) -> int:
     """Show what changed per process, role, handbook…: added, changed (which fields), retired
@@ -56,6 +58,7 @@ def changelog_command(
     day = parse_today(today)
     loaded = open_repository(path)
     log = changelog(loaded.repo, since=since, until=until, today=None if until else day)
-    text = REPORTER_BY_NAME[format.value](log, report_language(loaded.repo.config.site.language))
+    language = report_language(loaded.repo.config.site.language)
+    text = REPORTER_BY_NAME[format.value](log, language, loaded.repo)
     typer.echo(text, nl=False)
     return 0

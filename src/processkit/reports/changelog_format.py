@@ -12,6 +12,7 @@ from processkit.history.changelog import ChangeLog, ChangeType, EntityChange
 from processkit.history.phrasing import describe
 from processkit.i18n import _, n_, p_
 from processkit.loading.git import Commit
+from processkit.loading.repository import Repository
 from processkit.reports.markdown import escape
 from processkit.words import DASH, Language, capitalised, kind_word
 
@@ -50,7 +51,7 @@ def _kind(kind: str) -> str:
     return words.get(kind, kind)
 
 
-def _change(change: str) -> str:
+def change_word(change: str) -> str:
     """What happened to an entity, after its name: ``added``, ``retired``."""
     words = {
         "added": p_("changelog change", "added"),
@@ -88,7 +89,8 @@ def changelog_text(log: ChangeLog) -> str:
     for entry in log.entries:
         name = f" '{entry.name}'" if entry.name else ""
         where = entry.path or entry.old_path
-        lines += ["", f"{_kind(entry.kind)} {entry.id}{name}: {_change(entry.change)} ({where})"]
+        change = change_word(entry.change)
+        lines += ["", f"{_kind(entry.kind)} {entry.id}{name}: {change} ({where})"]
         lines += [f"  - {describe(field, language)}" for field in entry.fields]
         lines += [f"  {_commit_line(commit)}" for commit in entry.commits]
     return "\n".join(lines) + "\n"
@@ -162,19 +164,35 @@ def _section(change: str) -> str:
     return words[change]
 
 
-def _changelog_markdown(log: ChangeLog, language: Language) -> str:
+def notice_period(log: ChangeLog) -> str:
+    """The period as the weekly notice names it: ``2026-03-01 DASH 2026-03-07``."""
     if log.since is not None:
         start = log.since.isoformat()
     elif log.base is not None:
         start = _("after {sha}", sha=log.base.short)
     else:
         start = _("from the beginning")
-    period = f"{start} {DASH} {log.until.isoformat()}"
+    return f"{start} {DASH} {log.until.isoformat()}"
+
+
+def notice_summary(log: ChangeLog) -> str:
+    """``2 new, 1 changed, 0 retired and 0 removed.``"""
+    return _summary(_counts(log))
+
+
+def entry_title(entry: EntityChange, language: Language) -> str:
+    """``Process Utredning ändrades``: the kind, the name and what happened."""
+    what = capitalised(kind_word(entry.kind, language))
+    return f"{what} {entry.name or entry.id} {change_word(entry.change)}"
+
+
+def _changelog_markdown(log: ChangeLog, language: Language) -> str:
+    period = notice_period(log)
     lines = ["# " + _("What's new in the management system {period}", period=period), ""]
     if not log.entries:
         lines.append(_("Nothing changed in this period."))
         return "\n".join(lines) + "\n"
-    lines.append(_summary(_counts(log)))
+    lines.append(notice_summary(log))
     for change in CHANGE_ORDER:
         entries = log.of_kind(change)
         if not entries:
@@ -222,9 +240,17 @@ def _commit_note(entry: EntityChange) -> str:
     return "*" + _("Changes: {commits}", commits="; ".join(parts)) + "*"
 
 
-#: ``changelog --format NAME``: the change log as text, by the format's name.
-REPORTER_BY_NAME: dict[str, Callable[[ChangeLog, Language], str]] = {
-    "text": lambda log, _language: changelog_text(log),
-    "json": lambda log, _language: changelog_json(log),
-    "markdown": changelog_markdown,
+def _email(log: ChangeLog, language: Language, repo: Repository) -> str:
+    from processkit.reports.changelog_email import changelog_email
+
+    return changelog_email(log, language, repo)
+
+
+#: ``changelog --format NAME``: the change log as text, by the format's name; given the log,
+#: the language of the notices and the repository (whose areas group the e-mail).
+REPORTER_BY_NAME: dict[str, Callable[[ChangeLog, Language, Repository], str]] = {
+    "text": lambda log, _language, _repo: changelog_text(log),
+    "json": lambda log, _language, _repo: changelog_json(log),
+    "markdown": lambda log, language, _repo: changelog_markdown(log, language),
+    "email": _email,
 }

@@ -26,6 +26,7 @@ from processkit.site import links
 from processkit.site.collect import collect, map_requests
 from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
+from processkit.site.feeds import write_feeds
 from processkit.site.filecache import FileCache, link_file
 from processkit.site.history import GitLinks, History
 from processkit.site.maps import figures
@@ -93,6 +94,7 @@ def build_site(
         as_of=info.as_of,
         commit=info.commit,
         contact=Contact(contact.email, contact.phone, links.href(contact.url)),
+        feeds=git is not None and git.changelog is not None,
     )
     facts = gather(repo, info.today)
     counts = area_counts(repo)
@@ -139,6 +141,8 @@ def build_site(
             if progress:
                 progress("pages", done, len(pages))
         _assets(folder, site, logo, env, repo, config.site.templates)
+        if git is not None and git.changelog is not None:
+            write_feeds(folder, repo, git.changelog, info.today)
         if search:
             shards = plan([page.path for page in pages if page.indexed])
             if progress:
@@ -187,6 +191,7 @@ def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
             title=page.title,
             indexed=page.indexed,
             kind=page_kind(page.template),
+            feed=page.feed,
             crumbs=getattr(page.context, "breadcrumbs", []),
             navigation=NAVIGATION,
         )

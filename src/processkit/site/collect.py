@@ -12,6 +12,7 @@ from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_TABLE
 from processkit.site.contexts import MapFigure, Page
 from processkit.site.counts import AreaCount
+from processkit.site.feeds import feed_path, has_feed
 from processkit.site.history import GitLinks, History
 from processkit.site.maps import MapRequest
 from processkit.site.sitemap import ENTITY_PAGES, SITE_PAGES, Sources
@@ -55,6 +56,7 @@ def collect(
     ]
     indexed = [page.path for page in SITE_PAGES if page.indexed]
     indexed += [row.page_path(entity_id) for row, entity_id in entity_pages]
+    feeds = git is not None and git.changelog is not None
     sources = Sources(repo, facts, history, maps, counts, git or GitLinks(), tuple(sorted(indexed)))
     for page in SITE_PAGES:
         title = _(page.heading) if page.heading else repo.config.site.title
@@ -62,4 +64,5 @@ def collect(
     for row, entity_id in entity_pages:
         assert row.page is not None
         title, context = ENTITY_PAGES[row.kind](sources, entity_id)
-        yield Page(row.page_path(entity_id), row.page, title, context)
+        feed = feed_path(row.kind, entity_id) if feeds and has_feed(row.kind) else None
+        yield Page(row.page_path(entity_id), row.page, title, context, feed=feed)

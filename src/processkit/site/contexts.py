@@ -51,6 +51,8 @@ class SiteInfo:
     as_of: date | None
     commit: str | None
     contact: Contact
+    #: whether the site has Atom feeds of its changes (not a site of the past, nor outside git)
+    feeds: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,8 @@ class Page:
     title: str
     context: object
     indexed: bool = True
+    #: the address of the page's own Atom feed (an area's, a process's), if it has one
+    feed: str | None = None
 
     @property
     def root(self) -> str:

@@ -1,0 +1,221 @@
+"""Atom feeds (RFC 4287) of the change log: ``changes.xml`` (the whole management system),
+``areas/<id>.xml`` (an area and its processes) and ``processes/<id>.xml`` (one process, its
+proposals and assessments).
+
+Each entry is one entity's change over the period of the recent-changes page, in the same
+plain words as ``processkit changelog``. Nothing comes from the clock: an entry's date is
+that of the last commit that touched the entity, a feed's ``<updated>`` the newest entry's
+(or the build's day when it has none), and every id is a ``urn:uuid`` derived from what it
+names (an entry: the commit and the entity), so a rebuild of the same repository writes the
+same bytes and a feed reader sees no entry twice.
+
+The site has no address of its own (every link is relative, FORMAT.md), so the feeds' links
+are relative to the feed's own address. Atom allows that (RFC 4287 §4.2.7.1: resolved
+against the document's base URI, which is the feed's URL), and feed readers do it
+(feedparser resolves them against the URL the feed was fetched from).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from processkit import i18n
+from processkit.codepoints import printable
+from processkit.history.changelog import ChangeLog, EntityChange
+from processkit.history.phrasing import describe
+from processkit.i18n import _
+from processkit.loading.repository import Repository
+from processkit.model.kinds import KIND_INFO
+from processkit.reports.changelog_format import entry_title
+from processkit.words import Language
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: The namespace of the ids: a fixed, random UUID, so ids are names in processkit's own space.
+NAMESPACE = uuid.UUID("5b0b6c1e-3f47-4a43-9d5e-2f1a8c6f0e41")
+#: The whole-site feed's address.
+SITE_FEED = "changes.xml"
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """One feed: its address in the site, its title, the page it belongs to and its entries."""
+
+    path: str
+    title: str
+    page: str
+    entries: tuple[EntityChange, ...]
+
+
+def feed_path(kind: str, entity_id: str) -> str:
+    """The address of an area's or a process's feed (``processes/<id>.xml``)."""
+    return KIND_INFO[kind].page_path(entity_id).removesuffix(".html") + ".xml"
+
+
+def has_feed(kind: str) -> bool:
+    return kind in ("area", "process")
+
+
+def feeds(repo: Repository, log: ChangeLog) -> list[Feed]:
+    """Every feed of the site: the whole system's, then each area's and each process's."""
+    title = repo.config.site.title
+    process_of: dict[tuple[str, str], str] = {}
+    for kind in ("proposal", "assessment"):
+        for entity_id, record in repo.of_kind(kind).items():
+            process_of[(kind, entity_id)] = str(getattr(record.entity, "process", ""))
+    area_of = {pid: record.entity.area for pid, record in repo.processes.items()}
+
+    def process(entry: EntityChange) -> str | None:
+        if entry.kind == "process":
+            return entry.id
+        return process_of.get((entry.kind, entry.id))
+
+    by_process: dict[str, list[EntityChange]] = {}
+    by_area: dict[str, list[EntityChange]] = {}
+    for entry in log.entries:  # each feed keeps the change log's order
+        owner = process(entry)
+        if owner is not None:
+            by_process.setdefault(owner, []).append(entry)
+        area = entry.id if entry.kind == "area" else area_of.get(owner or "")
+        if area is not None:
+            by_area.setdefault(area, []).append(entry)
+    found = [Feed(SITE_FEED, _("{site}: changes", site=title), "changes.html", log.entries)]
+    for kind, grouped in (("area", by_area), ("process", by_process)):
+        for entity_id, record in sorted(repo.of_kind(kind).items()):
+            found.append(
+                Feed(
+                    feed_path(kind, entity_id),
+                    _("{site}: {name}", site=title, name=record.entity.name),
+                    KIND_INFO[kind].page_path(entity_id),
+                    tuple(grouped.get(entity_id, ())),
+                )
+            )
+    return found
+
+
+def write_feeds(folder: Path, repo: Repository, log: ChangeLog, today: date | None) -> int:
+    """Write every feed into the site's ``folder``; how many."""
+    language = repo.config.site.language
+    made = 0
+    with i18n.speaking(language):
+        for feed in feeds(repo, log):
+            target = folder / feed.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(atom(feed, repo, log, today))
+            made += 1
+    return made
+
+
+def _uuid(*parts: str) -> str:
+    return uuid.uuid5(NAMESPACE, "\0".join(parts)).urn
+
+
+def _timestamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _relative(source: str, target: str) -> str:
+    """``target`` (an address in the site) as seen from the file at ``source``."""
+    return "../" * source.count("/") + target
+
+
+def _updated(entry: EntityChange, log: ChangeLog) -> date:
+    return entry.commits[-1].date if entry.commits else log.head.date
+
+
+def atom(feed: Feed, repo: Repository, log: ChangeLog, today: date | None) -> bytes:
+    """The feed as an Atom document, newest entry first (in the change log's order within a
+    day), in the language now spoken."""
+    language = i18n.current()
+    site = repo.config.site
+    ordered = sorted(feed.entries, key=lambda e: _updated(e, log), reverse=True)
+    newest = _updated(ordered[0], log) if ordered else (today or log.until)
+    root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: language})
+    _text(root, "id", _uuid("feed", site.title, repo.config.organisation, feed.path))
+    _text(root, "title", feed.title)
+    _text(root, "updated", _timestamp(newest))
+    ET.SubElement(root, "link", {"rel": "self", "href": _relative(feed.path, feed.path)})
+    ET.SubElement(
+        root,
+        "link",
+        {"rel": "alternate", "type": "text/html", "href": _relative(feed.path, feed.page)},
+    )
+    author = ET.SubElement(root, "author")
+    _text(author, "name", repo.config.organisation or site.title)
+    _text(root, "generator", "processkit")
+    for entry in ordered:
+        _entry(root, feed, entry, repo, log, language)
+    ET.indent(root)
+    written: str = ET.tostring(root, encoding="unicode")
+    # the texts of the repository may hold characters XML forbids (see processkit.codepoints)
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{printable(written)}\n'.encode()
+
+
+def _text(parent: ET.Element, name: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, name)
+    element.text = text
+    return element
+
+
+def _page(entry: EntityChange, repo: Repository) -> str | None:
+    row = KIND_INFO.get(entry.kind)
+    if row is None or row.page is None or entry.id not in repo.of_kind(entry.kind):
+        return None
+    return row.page_path(entry.id)
+
+
+def _entry(
+    root: ET.Element,
+    feed: Feed,
+    entry: EntityChange,
+    repo: Repository,
+    log: ChangeLog,
+    language: Language,
+) -> None:
+    last = entry.commits[-1].sha if entry.commits else log.head.sha
+    element = ET.SubElement(root, "entry")
+    _text(element, "id", _uuid("entry", last, entry.kind, entry.id, entry.change))
+    _text(element, "title", entry_title(entry, language))
+    _text(element, "updated", _timestamp(_updated(entry, log)))
+    page = _page(entry, repo) or "changes.html"
+    ET.SubElement(
+        element,
+        "link",
+        {"rel": "alternate", "type": "text/html", "href": _relative(feed.path, page)},
+    )
+    if entry.commits:
+        author = ET.SubElement(element, "author")
+        _text(author, "name", entry.commits[-1].author)
+    content = _text(element, "content", entry_html(entry, language))
+    content.set("type", "html")
+
+
+def entry_html(
+    entry: EntityChange, language: Language, code: Callable[[str], str] | None = None
+) -> str:
+    """What changed, as HTML: the field changes in plain words, then the commits as a detail."""
+    parts = []
+    fields = [
+        describe(field, language, markup=escape, code=code or _code) for field in entry.fields
+    ]
+    if fields:
+        parts.append("<ul>" + "".join(f"<li>{text}</li>" for text in fields) + "</ul>")
+    else:
+        parts.append(f"<p>{escape(entry_title(entry, language))}.</p>")
+    if entry.commits:
+        notes = "; ".join(
+            f"{escape(commit.summary)} ({escape(commit.author)}, {commit.date.isoformat()})"
+            for commit in entry.commits
+        )
+        parts.append(f"<p><small>{_('Changes: {commits}', commits=notes)}</small></p>")
+    return "".join(parts)
+
+
+def _code(text: str) -> str:
+    return f"<code>{escape(text)}</code>"

@@ -1,0 +1,260 @@
+"""Atom feeds of the change log: ``changes.xml``, ``areas/<id>.xml``, ``processes/<id>.xml``,
+read with a real feed parser; the same repository gives the same bytes; every page links its
+feeds; a site of the past has none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import feedparser
+import pytest
+from tests.conftest import CliResult, write_files
+from tests.site.conftest import KALMAR
+from tests.site.nuchecker import checker_errors
+from tests.site.repos import RICH
+from tests.site.test_site_browser import browser, serving
+from tests.test_changelog_support import GitRepo, kalmar_history
+
+Cli = Callable[..., CliResult]
+__all__ = ["browser"]  # the browser tests' fixture, used here
+
+INKOP = """\
+    kind: process
+    id: inkop
+    name: Inköp & avtal
+    area: stod
+    type: support
+    status: draft
+    """
+
+
+def _epoch(day: str) -> str:
+    return str(int(datetime.fromisoformat(f"{day}T12:00:00").replace(tzinfo=UTC).timestamp()))
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """RICH committed on 2026-01-10; on 2026-03-05 a process got a new owner and a process
+    was added."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2026-03-10"))
+    made = GitRepo(tmp_path / "git")
+    write_files(made.root, RICH)
+    made.commit("Första versionen", "2026-01-10")
+    process = made.root / "processes/barn/myndighet.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace("owner: anna", "owner: erik"), encoding="utf-8")
+    made.write({"processes/stod/inkop.yaml": INKOP})
+    made.commit("Ny ägare och ny process", "2026-03-05", who="erik")
+    return made
+
+
+def _parse(output: Path, path: str) -> feedparser.FeedParserDict:
+    data = (output / path).read_bytes()
+    # resolved as a reader resolves them: against the feed's own address
+    headers = {
+        "content-location": f"https://fyren.example/{path}",
+        "content-type": "application/atom+xml; charset=utf-8",
+    }
+    parsed = feedparser.parse(data, response_headers=headers)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    return parsed
+
+
+def _publish(cli: Cli, root: Path, output: Path, *options: str) -> None:
+    result = cli("publish", root, "-o", output, "-q", "--lang", "sv", *options)
+    assert (result.code, result.err) == (0, "")
+
+
+def test_the_feeds_hold_the_changes_in_plain_words(
+    repo: GitRepo, cli: Cli, tmp_path: Path, swedish: None
+) -> None:
+    output = tmp_path / "site"
+    _publish(cli, repo.root, output)
+    site = _parse(output, "changes.xml")
+    assert site.feed.title == "Fyren: ändringar"
+    assert site.feed.language == "sv"
+    assert site.feed.updated == "2026-03-05T00:00:00Z"
+    assert [entry.title for entry in site.entries] == [
+        "Process Inköp & avtal lades till",
+        "Process Myndighetsutövning för barn ändrades",
+    ]
+    assert [entry.link for entry in site.entries] == [
+        "https://fyren.example/processes/inkop.html",
+        "https://fyren.example/processes/myndighet.html",
+    ]
+    assert all(entry.updated == "2026-03-05T00:00:00Z" for entry in site.entries)
+    assert all(entry.author == "Erik Åberg" for entry in site.entries)
+    assert all(entry.id.startswith("urn:uuid:") for entry in site.entries)
+    owner = site.entries[1].content[0]
+    assert owner.type == "text/html"
+    assert owner.value.startswith(
+        "<ul><li>ägare ändrades från Anna Nilsson till Erik Åberg</li></ul>"
+    )
+    assert "Ny ägare och ny process (Erik Åberg, 2026-03-05)" in owner.value
+
+    process = _parse(output, "processes/myndighet.xml")
+    assert process.feed.title == "Fyren: Myndighetsutövning för barn"
+    assert process.feed.link == "https://fyren.example/processes/myndighet.html"
+    assert [entry.id for entry in process.entries] == [site.entries[1].id]
+    assert process.entries[0].link == "https://fyren.example/processes/myndighet.html"
+
+    area = _parse(output, "areas/stod.xml")
+    assert [entry.title for entry in area.entries] == ["Process Inköp & avtal lades till"]
+    assert area.entries[0].link == "https://fyren.example/processes/inkop.html"
+    assert area.entries[0].id == site.entries[0].id
+    children = _parse(output, "areas/barn.xml")
+    assert [entry.title for entry in children.entries] == [
+        "Process Myndighetsutövning för barn ändrades"
+    ]
+    assert children.entries[0].link == "https://fyren.example/processes/myndighet.html"
+
+    quiet = _parse(output, "processes/ekonomi.xml")
+    assert quiet.entries == []
+    assert quiet.feed.updated == "2026-03-10T00:00:00Z"  # the build's day
+
+
+def test_ids_stay_and_bytes_repeat_across_builds_and_a_new_commit_adds_an_entry(
+    repo: GitRepo, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, again = tmp_path / "one", tmp_path / "two"
+    _publish(cli, repo.root, first)
+    _publish(cli, repo.root, again)
+    feeds = sorted(p.relative_to(first).as_posix() for p in first.rglob("*.xml"))
+    assert "changes.xml" in feeds and "areas/stod.xml" in feeds
+    for path in feeds:
+        assert (first / path).read_bytes() == (again / path).read_bytes(), path
+    before = {entry.id for entry in _parse(first, "changes.xml").entries}
+
+    economy = repo.root / "processes/stod/ekonomi.yaml"
+    text = economy.read_text(encoding="utf-8")
+    economy.write_text(text.replace("Ekonomistyrning", "Ekonomi"), encoding="utf-8")
+    repo.commit("Nytt namn", "2026-03-08", who="anna")
+    later = tmp_path / "three"
+    _publish(cli, repo.root, later)
+    after = _parse(later, "changes.xml")
+    assert after.entries[0].title == "Process Ekonomi ändrades"
+    assert after.entries[0].updated == "2026-03-08T00:00:00Z"
+    assert after.feed.updated == "2026-03-08T00:00:00Z"
+    assert {entry.id for entry in after.entries[1:]} == before
+    assert [e.title for e in _parse(later, "processes/ekonomi.xml").entries] == [
+        "Process Ekonomi ändrades"
+    ]
+
+
+def test_every_page_links_its_feeds(repo: GitRepo, cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    _publish(cli, repo.root, output)
+    process = (output / "processes/myndighet.html").read_text(encoding="utf-8")
+    assert (
+        '<link rel="alternate" type="application/atom+xml" href="../changes.xml" '
+        'title="Ändringar i ledningssystemet">'
+    ) in process
+    assert (
+        '<link rel="alternate" type="application/atom+xml" href="../processes/myndighet.xml" '
+        'title="Ändringar i Myndighetsutövning för barn">'
+    ) in process
+    assert (
+        '<a href="../processes/myndighet.xml" type="application/atom+xml">'
+        "Prenumerera på ändringar i Myndighetsutövning för barn</a>"
+    ) in process
+    area = (output / "areas/stod.html").read_text(encoding="utf-8")
+    assert 'href="../areas/stod.xml"' in area
+    start = (output / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" href="changes.xml"' in start
+    assert (
+        '<a href="changes.xml" type="application/atom+xml">Prenumerera på alla ändringar</a>'
+    ) in start
+    assert start.count("application/atom+xml") == 2  # one feed: in the head and the footer
+    for page in output.rglob("*.html"):
+        for href in _feed_links(page.read_text(encoding="utf-8")):
+            assert (page.parent / href).resolve().is_file(), (page, href)
+    checked = ["index.html", "changes.html", "areas/stod.html", "processes/myndighet.html"]
+    errors = checker_errors(output, checked)
+    assert errors == [], "\n".join(errors)
+
+
+def _feed_links(html: str) -> list[str]:
+    tags = re.findall(r"<(?:link|a) [^>]*application/atom\+xml[^>]*>", html)
+    return [re.findall(r'href="([^"]*)"', tag)[0] for tag in tags]
+
+
+def test_a_site_of_the_past_has_no_feeds(repo: GitRepo, cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    _publish(cli, repo.root, output, "--as-of", "2026-02-01")
+    assert list(output.rglob("*.xml")) == []
+    assert "application/atom+xml" not in (output / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_feed_is_well_formed_atom_with_everything_escaped(
+    repo: GitRepo, cli: Cli, tmp_path: Path
+) -> None:
+    output = tmp_path / "site"
+    _publish(cli, repo.root, output)
+    root = ET.fromstring((output / "changes.xml").read_bytes())
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert root.tag == f"{atom}feed"
+    titles = [e.findtext(f"{atom}title") for e in root.iter(f"{atom}entry")]
+    assert titles[0] == "Process Inköp & avtal lades till"
+    assert b"Ink\xc3\xb6p &amp; avtal" in (output / "changes.xml").read_bytes()
+
+
+def test_hostile_names_stay_text_in_the_feed(repo: GitRepo, cli: Cli, tmp_path: Path) -> None:
+    hostile = "<script>alert('pk')</script> ]]> &amp; \u0001"
+    repo.write(
+        {
+            "processes/stod/farlig.yaml": INKOP.replace("id: inkop", "id: farlig").replace(
+                "name: Inköp & avtal", f'name: "{hostile[:-1]}\\x01"'
+            )
+        }
+    )
+    repo.commit("Farligt namn", "2026-03-06")
+    output = tmp_path / "site"
+    _publish(cli, repo.root, output)
+    data = (output / "processes/farlig.xml").read_bytes()
+    assert b"<script>" not in data and b"\x01" not in data
+    parsed = _parse(output, "processes/farlig.xml")
+    assert parsed.entries[0].title == "Process <script>alert('pk')</script> ]]> &amp;  lades till"
+
+
+@pytest.mark.browser
+def test_in_a_browser_the_kalmar_feed_links_resolve_and_parse(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    """The Kalmar example in git, a test commit, the site published and served: the feed
+    links of a process page lead to feeds that a real feed parser reads, with the commit's
+    change in plain words."""
+    git, _closing = kalmar_history(tmp_path, KALMAR)
+    process = git.root / "processes/barn-och-unga/bu-utredning.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace('version: "2.1"', 'version: "2.2"'), encoding="utf-8")
+    git.commit("Ny version av utredningen", "2027-01-05", who="erik")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2027-01-10"))
+    output = tmp_path / "site"
+    result = cli("publish", git.root, "-o", output, "-q")
+    assert (result.code, result.err) == (0, "")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    with serving(output) as server:
+        tab.goto(server + "processes/bu-utredning.html")
+        feeds = tab.locator('head link[rel="alternate"][type="application/atom+xml"]')
+        addresses = [feeds.nth(i).evaluate("link => link.href") for i in range(feeds.count())]
+        assert addresses == [server + "changes.xml", server + "processes/bu-utredning.xml"]
+        subscribe = tab.get_by_role("link", name="Prenumerera på ändringar i Utreda barns")
+        assert subscribe.is_visible()
+        assert subscribe.evaluate("link => link.href") == addresses[1]
+        parsed = [feedparser.parse(address) for address in addresses]
+    context.close()
+    for feed in parsed:
+        assert (feed.bozo, feed.version) == (0, "atom10"), feed.get("bozo_exception")
+    own = parsed[1].entries
+    assert [entry.title for entry in own] == ["Process Utreda barns och ungas behov ändrades"]
+    assert own[0].link == server + "processes/bu-utredning.html"
+    assert own[0].updated == "2027-01-05T00:00:00Z"
+    assert "version ändrades från 2.1 till 2.2" in own[0].content[0].value
+    assert own[0].id in {entry.id for entry in parsed[0].entries}
