@@ -91,15 +91,16 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 def check_email(given: str | None) -> str | None:
     """The intake address asked for by ``init`` (``--proposals-email`` or the prompt): None
-    when none is given (empty), the address when it looks like one, else an error."""
+    when none is given (empty), the address when it looks like one, else an error that says
+    what is wrong (the command line puts the option's name before it)."""
     if given is None or not given.strip():
         return None
     address = given.strip()
     if not _EMAIL.fullmatch(address):
         raise ProcesskitError(
             _(
-                "--proposals-email: `{value}` is not an e-mail address; write one such as "
-                "processtod@example.se, or nothing for no intake by e-mail",
+                "`{value}` is not an e-mail address; write one such as processtod@example.se, "
+                "or nothing for no intake by e-mail",
                 value=address,
             )
         )

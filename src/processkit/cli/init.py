@@ -74,7 +74,10 @@ def init_command(
             if sys.stdin.isatty()
             else DEFAULT_ORGANISATION
         )
-    intake = None if proposals_email is None else init.check_email(proposals_email)
+    try:
+        intake = None if proposals_email is None else init.check_email(proposals_email)
+    except ProcesskitError as error:
+        raise ProcesskitError(f"--proposals-email: {error}") from None
     while proposals_email is None and sys.stdin.isatty():
         answer = typer.prompt(
             _("E-mail address for improvement proposals (empty: none)"),
