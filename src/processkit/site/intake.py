@@ -35,12 +35,11 @@ class Suggestion:
 @dataclass(frozen=True, slots=True)
 class About:
     """What a proposal sent from a page is about: a process (its id and name), an area (its
-    name), or nothing in particular (both None); and the page's address, when the site's
-    address is known."""
+    name), or nothing in particular (both None). The e-mail does not give the page's address:
+    the configuration does not say where the site is published."""
 
     process_id: str | None = None
     name: str | None = None
-    page_url: str | None = None
 
 
 def suggestions(config: Config, about: About, *, issue: bool = False) -> list[Suggestion]:
@@ -85,8 +84,6 @@ def mail_text(about: About) -> tuple[str, str]:
         lines.append(_("Delivery area: {name}", name=about.name))
     else:
         subject = _("Improvement proposal")
-    if about.page_url:
-        lines.append(_("Page: {address}", address=about.page_url))
     if lines:
         lines.append("")
     lines += [_("What does not work?"), "", "", _("What do you propose?"), "", ""]
