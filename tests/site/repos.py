@@ -402,6 +402,10 @@ def _hostile_text_files() -> dict[str, str | bytes]:
                     "outside_law": [{"content": text("Utanför"), "reason": text("Skäl")}],
                 },
             },
+            "proposals": {
+                "email": text("förslag") + "@example.se",
+                "form_url": LONG_URL + "&process={id} " + RTL + CONTROL,
+            },
             "maturity": {
                 "dimensions": dimensions,
                 "labels": {d: text(f"Dimension {d}") for d in dimensions[:5]},

@@ -181,6 +181,34 @@ def test_the_map_zooms_on_a_phone(browser: Any, server: str) -> None:
     context.close()
 
 
+def test_proposals_go_by_email_and_their_decisions_are_shown(page: Any, server: str) -> None:
+    """Anyone proposes by e-mail, with the process in the subject; a decided proposal's
+    decision is on the proposals page and on its process's page."""
+    from urllib.parse import parse_qs, urlsplit
+
+    page.goto(server + "processes/bu-utredning.html")
+    link = page.get_by_role("link", name="Föreslå en förbättring via e-post").first
+    href = link.get_attribute("href")
+    parts = urlsplit(href)
+    assert (parts.scheme, parts.path) == ("mailto", "processtod@kalmar.example.se")
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["Förbättringsförslag: Utreda barns och ungas behov (bu-utredning)"]
+    assert "(bu-utredning)" in query["body"][0]
+    # fp-2026-001, about bu-utredning, is done: its decision, with its date
+    decision = "Digital kommunicering infördes som förstahandsval från 1 november 2026."
+    proposal = page.locator("#proposal-fp-2026-001")
+    assert decision in proposal.inner_text()
+    assert "Beslutat 2026-10-01" in proposal.inner_text()
+    page.goto(server + "proposals.html")
+    row = page.locator("tr#fp-2026-001")
+    assert decision in row.inner_text()
+    assert "2026-10-01" in row.inner_text()
+    # a rejected one says why
+    rejected = page.locator("tr#fp-2026-007").inner_text()
+    assert "Avslaget" in rejected and "Anmälningar via e-post är inte säkra." in rejected
+    assert page.errors == []
+
+
 def test_the_skip_link_comes_first(page: Any, server: str) -> None:
     page.goto(server + "processes/bu-utredning.html")
     page.keyboard.press("Tab")

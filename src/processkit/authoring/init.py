@@ -84,6 +84,29 @@ def check_target(target: Path) -> None:
     )
 
 
+#: An e-mail address as a person writes it: one @, something on both sides, a dot in the domain,
+#: no blanks. Only a check against typing mistakes; the address is not looked up.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+def check_email(given: str | None) -> str | None:
+    """The intake address asked for by ``init`` (``--proposals-email`` or the prompt): None
+    when none is given (empty), the address when it looks like one, else an error that says
+    what is wrong (the command line puts the option's name before it)."""
+    if given is None or not given.strip():
+        return None
+    address = given.strip()
+    if not _EMAIL.fullmatch(address):
+        raise ProcesskitError(
+            _(
+                "`{value}` is not an e-mail address; write one such as processtod@example.se, "
+                "or nothing for no intake by e-mail",
+                value=address,
+            )
+        )
+    return address
+
+
 def _existing_parent(path: Path) -> Path:
     for folder in path.resolve().parents:
         if folder.exists():
@@ -104,11 +127,13 @@ def plan(
     install: str,
     dimensions: list[str] | None = None,
     entities: Mapping[str, str] | None = None,
+    proposals_email: str | None = None,
 ) -> dict[str, str]:
     """Every file of a new repository: relative path -> text.
 
     ``install`` is the requirement CI and pre-commit install processkit from (a checked one
-    line); ``entities`` replaces the examples (the inventory import gives them).
+    line); ``entities`` replaces the examples (the inventory import gives them);
+    ``proposals_email`` is where proposals from the site are sent (None: nowhere yet).
     """
     from processkit import __version__
     from processkit.model.config import DEFAULT_DIMENSIONS
@@ -117,6 +142,7 @@ def plan(
 
     context = {
         "organisation": organisation,
+        "proposals_email": proposals_email,
         "language": i18n.current(),
         "today": today.isoformat(),
         "install": install,

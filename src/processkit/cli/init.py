@@ -34,6 +34,13 @@ def init_command(
     today: str | None = typer.Option(
         None, "--today", metavar="YYYY-MM-DD", help="The date written into the examples."
     ),
+    proposals_email: str | None = typer.Option(
+        None,
+        "--proposals-email",
+        metavar="ADDRESS",
+        help="Where proposals from the site are sent by e-mail, e.g. processtod@example.se "
+        "(empty: none). Asked for on a terminal.",
+    ),
     install: str | None = typer.Option(
         None,
         "--install",
@@ -47,6 +54,7 @@ def init_command(
     from processkit import __version__, i18n
     from processkit.authoring import init
     from processkit.cli.dates import parse_today
+    from processkit.errors import ProcesskitError
     from processkit.i18n import _, n_
     from processkit.install_source import (
         REQUIREMENTS_FILE,
@@ -66,6 +74,22 @@ def init_command(
             if sys.stdin.isatty()
             else DEFAULT_ORGANISATION
         )
+    try:
+        intake = None if proposals_email is None else init.check_email(proposals_email)
+    except ProcesskitError as error:
+        raise ProcesskitError(f"--proposals-email: {error}") from None
+    while proposals_email is None and sys.stdin.isatty():
+        answer = typer.prompt(
+            _("E-mail address for improvement proposals (empty: none)"),
+            default="",
+            show_default=False,
+        )
+        try:
+            intake = init.check_email(answer)
+        except ProcesskitError as error:
+            typer.echo(str(error), err=True)
+        else:
+            break
     entities = None
     processes = 0
     if from_inventory is not None:
@@ -104,7 +128,9 @@ def init_command(
             )
             return 1
         entities, processes = planned.files, planned.processes
-    files = init.plan(organisation, day, install=requirement, entities=entities)
+    files = init.plan(
+        organisation, day, install=requirement, entities=entities, proposals_email=intake
+    )
     written = init.write(folder, files)
     where = str(folder)
     typer.echo(

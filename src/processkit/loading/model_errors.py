@@ -55,6 +55,7 @@ def _names(language: Language) -> dict[str, str]:
         "Approval": "`approved`",
         "Config": "processkit.yaml",
         "SiteConfig": "`site`",
+        "ProposalsConfig": "`proposals`",
         "ReviewConfig": "`review`",
         "MaturityConfig": "`maturity`",
     }

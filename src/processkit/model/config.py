@@ -211,6 +211,22 @@ class SiteConfig(Strict):
     )
 
 
+class ProposalsConfig(Strict):
+    """Förslagsinkorg: how anyone, with or without a git account, sends an improvement
+    proposal from the site."""
+
+    email: Text | None = Field(
+        default=None,
+        description="E-post: the address proposals are sent to, e.g. processtod@example.se; "
+        "the site offers an e-mail with the process filled in.",
+    )
+    form_url: Text | None = Field(
+        default=None,
+        description="Webbformulär: the address of a form for proposals; {id} is the process "
+        "id, e.g. https://forms.example.se/forslag?process={id}.",
+    )
+
+
 class ReviewConfig(Strict):
     """Revision: when processes fall due for review."""
 
@@ -275,6 +291,11 @@ class Config(Strict):
         "for one run.",
     )
     site: SiteConfig = Field(default_factory=SiteConfig, description="Webbplats: the site.")
+    proposals: ProposalsConfig = Field(
+        default_factory=ProposalsConfig,
+        description="Förslagsinkorg: where proposals from the site are sent, by e-mail and/or a "
+        "web form.",
+    )
     review: ReviewConfig = Field(default_factory=ReviewConfig, description="Revision.")
     maturity: MaturityConfig = Field(
         default_factory=MaturityConfig, description="Mognadsmodell: the maturity instrument."

@@ -18,6 +18,7 @@ from processkit.domain.structure import (
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Link, MapFigure, PersonRef
+from processkit.site.intake import About, Suggestion, suggestions
 from processkit.site.markdown import markdown
 
 
@@ -57,6 +58,8 @@ class AreaPage:
     groups: list[TypeGroup]
     retired: list[Link]
     landscape: MapFigure | None
+    #: the ways to propose an improvement: e-mail, web form
+    suggestions: list[Suggestion]
     breadcrumbs: list[Link]
 
 
@@ -91,6 +94,7 @@ def area_page(
         groups=groups,
         retired=retired,
         landscape=landscape,
+        suggestions=suggestions(repo.config, About(name=area.name)),
         breadcrumbs=[],
     )
 

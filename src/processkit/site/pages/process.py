@@ -14,12 +14,13 @@ from processkit.domain.facts import Facts, review_of
 from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, activity_order, flow_map_drawn
 from processkit.domain.maturity import Dimension
 from processkit.domain.maturity import dimensions as named_dimensions
-from processkit.domain.proposals import STATUS_ORDER
+from processkit.domain.proposals import DECIDED_STATUSES, STATUS_ORDER
 from processkit.loading.repository import Record, Repository
 from processkit.model import Assessment, Process
 from processkit.site import links
 from processkit.site.contexts import Approved, ExternalLink, Link, MapFigure, PersonRef, Review
 from processkit.site.history import History, PageChange
+from processkit.site.intake import About, Suggestion, suggestions
 from processkit.site.markdown import markdown, markdown_cell
 from processkit.site.radar import radar_chart, radar_svg, radar_table
 from processkit.words import Language
@@ -113,6 +114,10 @@ class ProposalRow:
     submitted: date
     submitted_by: str | None
     status: str
+    description: Markup
+    #: the decision (with its reason) and its date, once decided
+    decision: Markup
+    decided: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +194,8 @@ class ProcessPage:
     tags: list[str]
     history: list[PageChange]
     feedback: str | None
+    #: the ways to propose an improvement: e-mail, web form, the git host's issue
+    suggestions: list[Suggestion]
     edit: str | None
     source: str
     breadcrumbs: list[Link]
@@ -281,24 +288,37 @@ def process_page(
         ],
         systems=list(process.systems),
         documents=_documents(repo, process),
-        proposals=[
-            ProposalRow(item.id, item.title, item.submitted, item.submitted_by, item.status)
-            # the order of processkit.domain.backlog.open_proposals: status, then oldest
-            for item in sorted(
-                facts.proposals.get(process.id, []),
-                key=lambda p: (STATUS_ORDER.index(p.status), p.submitted, p.id),
-            )
-        ],
+        proposals=_proposals(repo, process.id),
         maturity=_maturity(repo, process, facts),
         approved=Approved(process.approved.date, process.approved.by) if process.approved else None,
         review=Review(review, facts.overdue(process)) if review else None,
         tags=list(process.tags),
         history=history.page(record.path),
         feedback=links.fill(config.site.feedback_url, id=process.id),
+        suggestions=suggestions(config, About(process.id, process.name), issue=True),
         edit=links.fill(config.site.edit_url, path=record.path),
         source=record.path,
         breadcrumbs=breadcrumbs,
     )
+
+
+def _proposals(repo: Repository, process_id: str) -> list[ProposalRow]:
+    """Every proposal about the process, open or decided, in the order of
+    processkit.domain.backlog.open_proposals: status, then oldest."""
+    found = [r.entity for r in repo.proposals.values() if r.entity.process == process_id]
+    return [
+        ProposalRow(
+            item.id,
+            item.title,
+            item.submitted,
+            item.submitted_by,
+            item.status,
+            markdown_cell(item.description),
+            markdown_cell(item.decision) if item.status in DECIDED_STATUSES else Markup(""),
+            item.decided if item.status in DECIDED_STATUSES else None,
+        )
+        for item in sorted(found, key=lambda p: (STATUS_ORDER.index(p.status), p.submitted, p.id))
+    ]
 
 
 def _activities(repo: Repository, process: Process) -> list[ActivityRow]:

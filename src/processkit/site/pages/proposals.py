@@ -6,14 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from markupsafe import Markup
+
 from processkit.domain import backlog
-from processkit.domain.proposals import STATUS_ORDER
+from processkit.domain.proposals import DECIDED_STATUSES, STATUS_ORDER
 from processkit.history.weblinks import commit_url
 from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Count, Link
 from processkit.site.history import GitLinks
+from processkit.site.intake import About, Suggestion, suggestions
+from processkit.site.markdown import markdown_cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,9 @@ class ProposalEntry:
     status: str
     submitted: date
     submitted_by: str | None
+    description: Markup
+    #: the decision (with its reason) and its date, once decided
+    decision: Markup
     decided: date | None
     closed_by: ClosingCommit | None
 
@@ -50,6 +57,8 @@ class ProposalsPage:
     counts: list[Count]
     total: int
     groups: list[ProposalGroup]
+    #: the ways to propose an improvement: e-mail, web form
+    suggestions: list[Suggestion]
     breadcrumbs: list[Link]
 
 
@@ -71,10 +80,13 @@ def proposals_page(repo: Repository, today: date | None, git: GitLinks) -> Propo
                 status=item.status,
                 submitted=item.submitted,
                 submitted_by=item.submitted_by,
-                decided=item.decided,
+                description=markdown_cell(item.description),
+                decision=markdown_cell(item.decision) if decided else Markup(""),
+                decided=item.decided if decided else None,
                 closed_by=_closing(item.closed_by, git.web_base),
             )
             for item in group.items
+            for decided in [item.status in DECIDED_STATUSES]
         ]
         groups.append(
             ProposalGroup(
@@ -89,6 +101,7 @@ def proposals_page(repo: Repository, today: date | None, git: GitLinks) -> Propo
         counts=[Count(status, counts[status]) for status in counts],
         total=report.total,
         groups=groups,
+        suggestions=suggestions(repo.config, About()),
         breadcrumbs=[],
     )
 
