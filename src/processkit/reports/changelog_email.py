@@ -19,9 +19,9 @@ from processkit import i18n
 from processkit.domain.structure import sorted_areas
 from processkit.history.changelog import ChangeLog, EntityChange
 from processkit.history.phrasing import describe
+from processkit.history.wording import entry_title, notice_period, notice_summary
 from processkit.i18n import _
 from processkit.loading.repository import Repository
-from processkit.reports.changelog_format import entry_title, notice_period, notice_summary
 from processkit.words import Language
 
 #: The group of the changes that belong to no delivery area (roles, people, handbooks).

@@ -8,15 +8,21 @@ from collections.abc import Callable
 from typing import Any
 
 from processkit import i18n
-from processkit.history.changelog import ChangeLog, ChangeType, EntityChange
+from processkit.history.changelog import ChangeLog, EntityChange
 from processkit.history.phrasing import describe
+from processkit.history.wording import (
+    CHANGE_ORDER,
+    change_word,
+    count,
+    counts,
+    notice_period,
+    notice_summary,
+)
 from processkit.i18n import _, n_, p_
 from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.reports.markdown import escape
 from processkit.words import DASH, Language, capitalised, kind_word
-
-CHANGE_ORDER: tuple[ChangeType, ...] = ("added", "changed", "retired", "removed")
 
 
 def _period(log: ChangeLog) -> str:
@@ -27,10 +33,6 @@ def _period(log: ChangeLog) -> str:
     else:
         start = _("the beginning")
     return f"{start} {DASH} {log.until.isoformat()}"
-
-
-def _counts(log: ChangeLog) -> dict[str, int]:
-    return {change: len(log.of_kind(change)) for change in CHANGE_ORDER}
 
 
 def _commit_line(commit: Commit) -> str:
@@ -51,38 +53,16 @@ def _kind(kind: str) -> str:
     return words.get(kind, kind)
 
 
-def change_word(change: str) -> str:
-    """What happened to an entity, after its name: ``added``, ``retired``."""
-    words = {
-        "added": p_("changelog change", "added"),
-        "changed": p_("changelog change", "changed"),
-        "retired": p_("changelog change", "retired"),
-        "removed": p_("changelog change", "removed"),
-    }
-    return words.get(change, change)
-
-
-def _count(change: str, n: int) -> str:
-    """``2 added``: how many entities had a change."""
-    if change == "added":
-        return n_("{count} added", "{count} added", n)
-    if change == "changed":
-        return n_("{count} changed", "{count} changed", n)
-    if change == "retired":
-        return n_("{count} retired", "{count} retired", n)
-    return n_("{count} removed", "{count} removed", n)
-
-
 def changelog_text(log: ChangeLog) -> str:
     """For the terminal: each entity with its changes and the commits that made them."""
-    counts = _counts(log)
+    tally = counts(log)
     commits = len(log.commits)
     lines = [
         _(
             "Changes {period}: {commits}; {counts}.",
             period=_period(log),
             commits=n_("{count} commit", "{count} commits", commits),
-            counts=", ".join(_count(change, n) for change, n in counts.items()),
+            counts=", ".join(count(change, n) for change, n in tally.items()),
         )
     ]
     language = i18n.current()
@@ -113,7 +93,7 @@ def changelog_data(log: ChangeLog, language: Language = "en") -> dict[str, Any]:
         "until": log.until.isoformat(),
         "base": log.base.sha if log.base else None,
         "head": log.head.sha,
-        "summary": _counts(log),
+        "summary": counts(log),
         "commits": [_commit_data(commit) for commit in log.commits],
         "entries": [_entry_data(entry, language) for entry in log.entries],
     }
@@ -164,28 +144,6 @@ def _section(change: str) -> str:
     return words[change]
 
 
-def notice_period(log: ChangeLog) -> str:
-    """The period as the weekly notice names it: ``2026-03-01 DASH 2026-03-07``."""
-    if log.since is not None:
-        start = log.since.isoformat()
-    elif log.base is not None:
-        start = _("after {sha}", sha=log.base.short)
-    else:
-        start = _("from the beginning")
-    return f"{start} {DASH} {log.until.isoformat()}"
-
-
-def notice_summary(log: ChangeLog) -> str:
-    """``2 new, 1 changed, 0 retired and 0 removed.``"""
-    return _summary(_counts(log))
-
-
-def entry_title(entry: EntityChange, language: Language) -> str:
-    """``Process Utredning ändrades``: the kind, the name and what happened."""
-    what = capitalised(kind_word(entry.kind, language))
-    return f"{what} {entry.name or entry.id} {change_word(entry.change)}"
-
-
 def _changelog_markdown(log: ChangeLog, language: Language) -> str:
     period = notice_period(log)
     lines = ["# " + _("What's new in the management system {period}", period=period), ""]
@@ -209,18 +167,6 @@ def _changelog_markdown(log: ChangeLog, language: Language) -> str:
             if note:
                 lines.append(f"  {note}")
     return "\n".join(lines) + "\n"
-
-
-def _summary_count(change: str, n: int) -> str:
-    """``2 new``, in the notice's words (Swedish adjectives agree in number)."""
-    if change == "added":
-        return n_("{count} new", "{count} new", n)
-    return _count(change, n)
-
-
-def _summary(counts: dict[str, int]) -> str:
-    parts = [_summary_count(change, n) for change, n in counts.items()]
-    return _("{items} and {last}.", items=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _title(entry: EntityChange, language: Language) -> str:

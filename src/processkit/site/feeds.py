@@ -29,10 +29,10 @@ from processkit import i18n
 from processkit.codepoints import printable
 from processkit.history.changelog import ChangeLog, EntityChange
 from processkit.history.phrasing import describe
+from processkit.history.wording import entry_title
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
-from processkit.reports.changelog_format import entry_title
 from processkit.words import Language
 
 ATOM = "http://www.w3.org/2005/Atom"
