@@ -24,6 +24,7 @@ SHOTS = [
     ("site-process-desktop.png", "processes/bu-utredning.html", 1280, 1900),
     ("site-start-phone.png", "index.html", 390, 1700),
     ("site-process-phone.png", "processes/bu-utredning.html", 390, 2600),
+    ("site-proposals-desktop.png", "proposals.html", 1280, 1400),
 ]
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
