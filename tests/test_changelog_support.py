@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 
 PEOPLE = {
@@ -96,3 +97,9 @@ def kalmar_history(folder: Path, kalmar: Path) -> tuple[GitRepo, str]:
     git.write({KALMAR_CLOSED: done})
     closing = git.commit("Kalmar: förslagens status i Fyren (fp-2026-005 genomfört)", "2026-11-21")
     return git, closing
+
+
+def epoch_at_noon(day: str) -> str:
+    """``SOURCE_DATE_EPOCH`` for noon (UTC) of ``day``, written YYYY-MM-DD."""
+    moment = datetime.fromisoformat(f"{day}T12:00:00").replace(tzinfo=UTC)
+    return str(int(moment.timestamp()))

@@ -602,3 +602,13 @@ def _hostile_text_files() -> dict[str, str | bytes]:
 
 #: Every text and Markdown field of every kind holding hostile (but valid) text.
 HOSTILE_TEXT: dict[str, str | bytes] = _hostile_text_files()
+
+#: A draft support process that tests of the change log add in a later commit.
+INKOP = """\
+    kind: process
+    id: inkop
+    name: Inköp & avtal
+    area: stod
+    type: support
+    status: draft
+    """

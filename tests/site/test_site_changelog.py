@@ -4,37 +4,23 @@ build's day, with the same code as ``processkit changelog``; outside git it list
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult, write_files
-from tests.site.repos import RICH
-from tests.test_changelog_support import GitRepo
+from tests.site.repos import INKOP, RICH
+from tests.test_changelog_support import GitRepo, epoch_at_noon
 
 from processkit.site.pages import changes
 
 Cli = Callable[..., CliResult]
-
-INKOP = """\
-    kind: process
-    id: inkop
-    name: Inköp & avtal
-    area: stod
-    type: support
-    status: draft
-    """
-
-
-def _epoch(day: str) -> str:
-    return str(int(datetime.fromisoformat(f"{day}T12:00:00").replace(tzinfo=UTC).timestamp()))
 
 
 @pytest.fixture
 def changed_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """RICH committed on 2026-01-10; on 2026-03-05 a process got a new owner and a process
     was added; on 2026-03-20, after the build's day, another process was renamed."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2026-03-10"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
     repo = GitRepo(tmp_path / "git")
     write_files(repo.root, RICH)
     repo.commit("Första versionen", "2026-01-10")

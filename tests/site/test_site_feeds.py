@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -16,32 +15,19 @@ import pytest
 from tests.conftest import CliResult, write_files
 from tests.site.conftest import KALMAR
 from tests.site.nuchecker import checker_errors
-from tests.site.repos import RICH
+from tests.site.repos import INKOP, RICH
 from tests.site.test_site_browser import browser, serving
-from tests.test_changelog_support import GitRepo, kalmar_history
+from tests.test_changelog_support import GitRepo, epoch_at_noon, kalmar_history
 
 Cli = Callable[..., CliResult]
 __all__ = ["browser"]  # the browser tests' fixture, used here
-
-INKOP = """\
-    kind: process
-    id: inkop
-    name: Inköp & avtal
-    area: stod
-    type: support
-    status: draft
-    """
-
-
-def _epoch(day: str) -> str:
-    return str(int(datetime.fromisoformat(f"{day}T12:00:00").replace(tzinfo=UTC).timestamp()))
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     """RICH committed on 2026-01-10; on 2026-03-05 a process got a new owner and a process
     was added."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2026-03-10"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
     made = GitRepo(tmp_path / "git")
     write_files(made.root, RICH)
     made.commit("Första versionen", "2026-01-10")
@@ -234,7 +220,7 @@ def test_in_a_browser_the_kalmar_feed_links_resolve_and_parse(
     text = process.read_text(encoding="utf-8")
     process.write_text(text.replace('version: "2.1"', 'version: "2.2"'), encoding="utf-8")
     git.commit("Ny version av utredningen", "2027-01-05", who="erik")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2027-01-10"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2027-01-10"))
     output = tmp_path / "site"
     result = cli("publish", git.root, "-o", output, "-q")
     assert (result.code, result.err) == (0, "")
