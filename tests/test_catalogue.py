@@ -151,3 +151,10 @@ def test_a_wrong_environment_value_is_named(
         "processkit: PROCESSKIT_LANG: `english` är inte ett språk som processkit kan; använd "
         "`sv` eller `en`\n",
     )
+
+
+def test_a_right_lang_is_not_stopped_by_a_wrong_environment_value(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(i18n.ENVIRONMENT, "english")
+    assert _exit_line(["--lang", "en", "--version"], capsys) == (0, "")

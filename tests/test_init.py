@@ -514,3 +514,24 @@ def test_init_says_so_when_git_cannot_make_the_repository(
         f"{target / '.git'}). To make it one later, run `git init -b main` in the folder."
     )
     assert files_under(target) == FILES
+
+
+def test_the_machines_locale_does_not_choose_the_repositorys_language(
+    swedish: None,
+    tmp_path: Path,
+    cli: Callable[..., CliResult],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On an English-language machine init speaks English, but the repository it writes, with
+    its Swedish examples, stays Swedish unless a language is asked for."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    target = tmp_path / "processer"
+    result = cli(
+        "init", target, "--organisation", "Exempel", "--today", TODAY, "--install", INSTALL
+    )
+    assert result.code == 0
+    assert result.out.startswith("Created a process repository in ")
+    text = (target / "processkit.yaml").read_text(encoding="utf-8")
+    assert read_yaml("processkit.yaml", text.encode()).value["language"] == "sv"

@@ -65,15 +65,24 @@ def parse_language(value: str, where: str) -> Language:
 
 
 def ask(value: str | None) -> None:
-    """The language asked for this run: ``--lang`` (``value``) over ``PROCESSKIT_LANG``. It is
-    used at once, and a repository's ``language:`` does not change it. A wrong value is said
-    in the language asked for by the other, if any."""
+    """The language asked for this run: ``--lang`` (``value``), else ``PROCESSKIT_LANG``. It is
+    used at once, and a repository's ``language:`` does not change it. Only the one that counts
+    is read: a wrong ``PROCESSKIT_LANG`` does not stand in the way of a right ``--lang``."""
     global _asked, _current
+    if value is not None:
+        from_environment = (os.environ.get(ENVIRONMENT) or "").strip().lower()
+        if from_environment in LANGUAGES:  # the words of a wrong --lang
+            _current = "sv" if from_environment == "sv" else "en"
+        _asked = _current = parse_language(value, "--lang")
+        return
     from_environment = os.environ.get(ENVIRONMENT) or None
     if from_environment is not None:
         _asked = _current = parse_language(from_environment, ENVIRONMENT)
-    if value is not None:
-        _asked = _current = parse_language(value, "--lang")
+
+
+def asked() -> Language | None:
+    """The language asked for by ``--lang`` or ``PROCESSKIT_LANG``, if any."""
+    return _asked
 
 
 def forget() -> None:
@@ -134,6 +143,14 @@ def locale_dir() -> Path:
     from processkit.i18n_build import compiled_checkout_catalogues
 
     return compiled_checkout_catalogues(_PACKAGE.parent.parent)
+
+
+def catalogue_bytes(language: Language) -> bytes:
+    """The compiled catalogue of ``language`` as bytes, for a cache key: what is drawn or
+    written in that language changes when it does (English, the message ids, has none)."""
+    if language == "en":
+        return b""
+    return (locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes()
 
 
 @cache

@@ -108,8 +108,9 @@ def test_a_changed_publication_date_does_not_reindex(
 def test_a_changed_message_catalogue_renders_every_page_again(
     repo: Path, tmp_path: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The pages' words are in the catalogue of the site's language, not in the templates: a
-    new processkit with other Swedish words makes every page anew."""
+    """The pages' and the maps' words are in the catalogue of the site's language, not in the
+    templates or the map code: a new processkit with other Swedish words makes every page and
+    draws every map anew."""
     publish(PublishRequest(repo, tmp_path / "site"))
     calls.clear()
     changed = tmp_path / "locale"
@@ -119,3 +120,4 @@ def test_a_changed_message_catalogue_renders_every_page_again(
     monkeypatch.setattr(i18n, "locale_dir", lambda: changed)
     publish(PublishRequest(repo, tmp_path / "site"))
     assert calls["pages"] == 19
+    assert calls["maps"] == 4  # as in a cold build (an unchanged rebuild makes 3)

@@ -143,7 +143,8 @@ def plan(
     context = {
         "organisation": organisation,
         "proposals_email": proposals_email,
-        "language": i18n.current(),
+        # the language asked for, not the machine's locale: the examples are Swedish
+        "language": i18n.asked() or i18n.DEFAULT,
         "today": today.isoformat(),
         "install": install,
         "example_version": __version__ if is_release(__version__) else EXAMPLE_VERSION,

@@ -167,9 +167,7 @@ def _fingerprint(env: Environment, site: SiteInfo) -> str:
     the templates (built-in and the repository's own), the message catalogue of the site's
     language and the site-wide facts."""
     digest = hashlib.sha256(f"{__version__}\0{site!r}\0".encode())
-    if site.language != "en":  # English is the message ids: in the templates and the code
-        compiled = i18n.locale_dir() / site.language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
-        digest.update(compiled.read_bytes())
+    digest.update(i18n.catalogue_bytes(site.language))
     loader = env.loader
     assert loader is not None
     for name in sorted(loader.list_templates()):

@@ -142,10 +142,12 @@ def figures(
 
 
 def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
-    """processkit's version, the map code, Graphviz's version and the configuration."""
+    """processkit's version, the map code and its words (the catalogue of the site's language,
+    ``words.py``), Graphviz's version and the configuration."""
     import processkit.domain
     import processkit.render
-    from processkit import __version__
+    import processkit.words
+    from processkit import __version__, i18n
     from processkit.render.graphviz import find_dot, graphviz_version
 
     digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0".encode())
@@ -154,8 +156,9 @@ def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
         *sorted(Path(processkit.render.__file__).parent.glob("*.py")),
         *sorted(Path(processkit.domain.__file__).parent.glob("*.py")),
     ]
-    for source in [*sources, Path(__file__)]:
+    for source in [*sources, Path(processkit.words.__file__), Path(__file__)]:
         digest.update(source.read_bytes())
+    digest.update(i18n.catalogue_bytes(repo.config.site.language))
     return digest.hexdigest()
 
 
