@@ -69,15 +69,13 @@ def ask(value: str | None) -> None:
     used at once, and a repository's ``language:`` does not change it. Only the one that counts
     is read: a wrong ``PROCESSKIT_LANG`` does not stand in the way of a right ``--lang``."""
     global _asked, _current
+    environment = os.environ.get(ENVIRONMENT) or ""
     if value is not None:
-        from_environment = (os.environ.get(ENVIRONMENT) or "").strip().lower()
-        if from_environment in LANGUAGES:  # the words of a wrong --lang
-            _current = "sv" if from_environment == "sv" else "en"
+        if environment.strip().lower() in LANGUAGES:  # the words of a wrong --lang
+            _current = "sv" if environment.strip().lower() == "sv" else "en"
         _asked = _current = parse_language(value, "--lang")
-        return
-    from_environment = os.environ.get(ENVIRONMENT) or None
-    if from_environment is not None:
-        _asked = _current = parse_language(from_environment, ENVIRONMENT)
+    elif environment:
+        _asked = _current = parse_language(environment, ENVIRONMENT)
 
 
 def asked() -> Language | None:
