@@ -200,3 +200,10 @@ def translate_plural(
     """The singular or plural of a text in the sense ``context`` names, in ``language``; for
     texts that come from a table rather than from the code (the words of the kinds)."""
     return _translations(language).npgettext(context, singular, plural, count)
+
+
+def decimal(number: float, spec: str = "g") -> str:
+    """``number`` formatted by ``spec`` (``g``: as short as it goes; ``.1f``), with a decimal
+    comma in Swedish."""
+    shown = format(number, spec)
+    return shown.replace(".", ",") if _current == "sv" else shown

@@ -24,7 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from processkit.diagnostics import Diagnostic, Severity
-from processkit.i18n import N_, _, current
+from processkit.i18n import N_, _, decimal
 from processkit.loading.yamlhints import Reported, explain
 from processkit.model.numbers import as_value, read_float, read_int, read_number
 
@@ -200,10 +200,7 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
     """Read one file into a mapping value, with every problem found as a diagnostic."""
     parsed = ParsedFile(path)
     if len(data) > MAX_FILE_BYTES:
-        megabytes = len(data) / (1024 * 1024)
-        size = format(megabytes, ".1f")
-        if current() == "sv":  # a decimal comma in Swedish
-            size = size.replace(".", ",")
+        size = decimal(len(data) / (1024 * 1024), ".1f")
         parsed.diagnostics.append(
             _error(
                 path,

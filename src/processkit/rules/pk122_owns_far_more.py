@@ -102,10 +102,9 @@ import statistics
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
-from processkit.i18n import _, n_
+from processkit.i18n import _, decimal, n_
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, Option, RuleContext, report
-from processkit.rules.words import decimal
 
 CODE = "PK122"
 NAME = "owns-far-more"

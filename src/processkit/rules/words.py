@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from processkit.diagnostics import named_ids
-from processkit.i18n import current, p_
+from processkit.i18n import p_
 
 
 def _last(word: str) -> str:
@@ -26,9 +26,3 @@ def joined(items: Iterable[str], last: str = "and") -> str:
 def ids(items: Sequence[str], last: str = "and") -> str:
     """The ids in backticks, joined in plain words (``named_ids``): `a`, `b` and `c`."""
     return named_ids(items, last=f" {_last(last)} ")
-
-
-def decimal(number: float) -> str:
-    """A number as short as it goes (``2``, ``1.5``), with a decimal comma in Swedish."""
-    shown = f"{number:g}"
-    return shown.replace(".", ",") if current() == "sv" else shown
