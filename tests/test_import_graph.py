@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     # shared helpers every layer may use; they import only the model and each other
     "errors": 1,
     "diagnostics": 1,
+    "cache": 1,
     "fsutil": 1,
     "codepoints": 1,
     "csvcells": 1,

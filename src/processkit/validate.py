@@ -51,10 +51,11 @@ def validate(
     return Validation(checked.repo, report)
 
 
-def check(start: Path, *, today: date | None) -> Session:
+def check(start: Path, *, today: date | None, cache_dir: Path | None = None) -> Session:
     """The repository at or above ``start``, with what loading found and what the rules find
-    (with the severities and options of ``rules:``), as ``validate`` and ``publish`` see it."""
-    opened = open_repository(start, partial=True)
+    (with the severities and options of ``rules:``), as ``validate`` and ``publish`` see it;
+    ``cache_dir`` is the cache folder (default: the repository's own)."""
+    opened = open_repository(start, partial=True, cache_dir=cache_dir)
     settings = resolve_settings(opened.repo.config)
     found = run_rules(opened.repo, today=today, settings=settings)
     return Session(opened.repo, opened.diagnostics + found)

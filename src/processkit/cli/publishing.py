@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from processkit.cache import cache_folder
 from processkit.diagnostics import Severity
 from processkit.errors import ProcesskitError
-from processkit.fsutil import write_atomic
 from processkit.i18n import _
 from processkit.loading.discover import find_root
 from processkit.loading.git import Commit, commit_date, export, resolve_as_of, resolve_at
@@ -24,9 +24,6 @@ from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
 from processkit.site.history import GitLinks, GitSource, read_history
 from processkit.validate import check
-
-#: Where the map cache lives, inside the repository (a hidden folder, never read as entities).
-CACHE_FOLDER = ".processkit-cache"
 
 
 class PublishBlocked(Exception):
@@ -65,16 +62,6 @@ def source_date_epoch() -> date | None:
         ) from None
 
 
-def cache_folder(root: Path) -> Path:
-    """The repository's cache folder, which tells git to ignore it (as .pytest_cache does)."""
-    folder = root / CACHE_FOLDER
-    ignore = folder / ".gitignore"
-    if not ignore.is_file():
-        folder.mkdir(exist_ok=True)
-        write_atomic(ignore, "# made by processkit: a cache, never committed\n*\n")
-    return folder
-
-
 def publish(request: PublishRequest, progress: Progress | None = None) -> BuildResult:
     root = find_root(request.start)
     if request.as_of is not None and request.at is not None:
@@ -106,7 +93,8 @@ def _build(
     *,
     past: bool,
 ) -> BuildResult:
-    loaded = check(load_from, today=info.today)
+    cache_dir = request.cache_dir or cache_folder(root)
+    loaded = check(load_from, today=info.today, cache_dir=cache_dir)
     if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
         raise PublishBlocked(loaded)
     repo = loaded.repo
@@ -118,7 +106,7 @@ def _build(
         history=read_history(git, repo, words=not past),
         info=info,
         # maps in <cache>/maps (= processkit.render.default_cache_dir), pages and search in /site
-        cache_dir=request.cache_dir or cache_folder(root),
+        cache_dir=cache_dir,
         search=request.search,
         progress=progress,
         git=_git_links(repo, root, past, info.today),

@@ -11,12 +11,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from processkit import i18n
+from processkit.cache import CACHE_FOLDER, cache_folder
 from processkit.diagnostics import Diagnostic, Severity, did_you_mean
 from processkit.errors import ConfigError
 from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
-from processkit.loading.parse import FileResult, parse_files
+from processkit.loading.parse import FileResult, ParseCache, parse_files
 from processkit.loading.partial import keep_readable, keep_unreadable
 from processkit.loading.references import check_parent_loops, check_references, duplicate_ids
 from processkit.loading.repository import Record, Repository
@@ -65,8 +66,17 @@ def _beside_tags(read: list[Diagnostic], checked: Iterable[Diagnostic]) -> list[
     return [*read, *(d for d in checked if (d.line, d.column) not in tagged)]
 
 
-def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
-    """Read the repository containing ``start``: configuration first, then every entity file."""
+#: The parsed files' store, in the cache folder.
+PARSED = "parsed.bin"
+
+
+def load_repository(
+    start: Path, *, parallel: bool | None = None, cache_dir: Path | None = None
+) -> LoadResult:
+    """Read the repository containing ``start``: configuration first, then every entity file.
+
+    Files parsed before without a problem are taken from the cache folder ``cache_dir``
+    (default: the repository's own, see ``processkit.cache``)."""
     root = find_root(start)
     config, config_text = load_config(root)
     repo = Repository(root=root, config=config)
@@ -78,9 +88,12 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
     first_path: dict[tuple[str, str], list[str]] = {}
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
+    cache = _parse_cache(cache_dir or root / CACHE_FOLDER, root)
     try:
-        for result in parse_files(root, found.files, parallel=parallel):
+        for result in parse_files(root, found.files, parallel=parallel, cache=cache):
             diagnostics.extend(_add_entity(repo, result, first_path))
+        if cache is not None:
+            cache.save()
     finally:
         # What was loaded lives as long as the command; moving it out of the collector's sight
         # keeps later collections (rules, pages) from walking it again and again. Reference
@@ -96,6 +109,19 @@ def load_repository(start: Path, *, parallel: bool | None = None) -> LoadResult:
     diagnostics.extend(d for d in referred if (d.path, d.line, d.column) not in wrong)
     diagnostics.extend(check_parent_loops(repo))
     return LoadResult(repo, diagnostics)
+
+
+def _parse_cache(folder: Path, root: Path) -> ParseCache | None:
+    """The store of parsed files in ``folder``, or None where no cache folder can be made (a
+    read-only repository is read all the same)."""
+    try:
+        if folder == root / CACHE_FOLDER:
+            cache_folder(root)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return ParseCache(folder / PARSED)
 
 
 def _add_entity(

@@ -4,11 +4,18 @@ Parsing (libyaml's composer, then our conversion) is most of a validation's time
 is independent, so a large repository is parsed by worker processes, in chunks. Workers send
 back plain values; the node trees stay behind (positions are found again, on demand, only for
 files with something to report).
+
+A file whose contents were parsed before without a problem is not parsed again: its values are
+kept in the cache folder by the sha256 of its bytes (``ParseCache``), so an edit, a checkout or a
+file copied in from elsewhere is always read afresh. A file with problems is always parsed, so
+its messages are said in the language of the day.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
+import marshal
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -17,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from processkit.cache import read_store, write_store
 from processkit.diagnostics import Diagnostic, Severity
 from processkit.i18n import _
 from processkit.loading.yamlfile import read_yaml
@@ -38,9 +46,57 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def parse_file(root: Path, relative: str) -> FileResult:
+class ParseCache:
+    """The values of files parsed without a problem, by the sha256 of their bytes, in the file
+    ``path``. Each entry is kept as the bytes ``marshal`` made of it when the file was parsed,
+    so what a command later does with the values it was given cannot change the store. What a
+    load did not use is dropped when it is saved: the store holds the repository as it is and
+    does not grow with every edit."""
+
+    NAME = "parsed files"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.stored: dict[bytes, bytes] = read_store(path, self.NAME)
+        self.used: dict[bytes, bytes] = {}
+        self.added = 0
+
+    def get(self, digest: bytes) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        found = self.stored.get(digest)
+        if found is None:
+            return None
+        try:
+            value, extensions = marshal.loads(found)
+        except (EOFError, ValueError, TypeError):
+            return None
+        self.used[digest] = found
+        return value, extensions
+
+    def keep(self, digest: bytes, result: FileResult) -> None:
+        if result.diagnostics or not isinstance(result.value, dict):
+            return
+        try:
+            self.used[digest] = marshal.dumps((result.value, result.extensions))
+        except ValueError:  # a value marshal cannot hold: parsed again next time
+            return
+        self.added += 1
+
+    def save(self) -> None:
+        if self.added or len(self.used) != len(self.stored):
+            write_store(self.path, self.NAME, self.used)
+
+
+def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:
+    """The file parsed, with the sha256 of the bytes parsed (None when it cannot be read)."""
+    data = _read(root, relative)
+    if isinstance(data, FileResult):
+        return None, data
+    return hashlib.sha256(data).digest(), parse_bytes(relative, data)
+
+
+def _read(root: Path, relative: str) -> bytes | FileResult:
     try:
-        data = (root / relative).read_bytes()
+        return (root / relative).read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         problem = Diagnostic(
@@ -53,6 +109,9 @@ def parse_file(root: Path, relative: str) -> FileResult:
             _("Check that the file exists and may be read."),
         )
         return FileResult(relative, diagnostics=[problem])
+
+
+def parse_bytes(relative: str, data: bytes) -> FileResult:
     parsed = read_yaml(relative, data)
     value = parsed.value if parsed.node is not None else None
     # The text goes back only where there is something to show; the rest is read again from
@@ -61,9 +120,9 @@ def parse_file(root: Path, relative: str) -> FileResult:
     return FileResult(relative, text, value, parsed.extensions, parsed.diagnostics)
 
 
-def _parse_chunk(root: Path, paths: list[str]) -> list[FileResult]:
+def _parse_chunk(root: Path, paths: list[str]) -> list[tuple[bytes | None, FileResult]]:
     gc.disable()  # a worker lives for one repository; collecting cycles only costs time
-    return [parse_file(root, path) for path in paths]
+    return [_parse_read(root, path) for path in paths]
 
 
 def workers() -> int:
@@ -74,15 +133,48 @@ def workers() -> int:
 
 
 def parse_files(
-    root: Path, paths: list[str], *, parallel: bool | None = None
+    root: Path,
+    paths: list[str],
+    *,
+    parallel: bool | None = None,
+    cache: ParseCache | None = None,
 ) -> Iterator[FileResult]:
-    """Every file parsed, in the order given."""
+    """Every file parsed, in the order given; with ``cache``, those parsed before are taken
+    from it, and the others are added to it (by the hash of the bytes actually parsed, so a
+    file edited meanwhile is never stored under its old contents)."""
+    if cache is None:
+        for _digest, result in _parse_all(root, paths, parallel):
+            yield result
+        return
+    known: dict[str, FileResult] = {}
+    for relative in paths:
+        data = _read(root, relative)
+        if isinstance(data, FileResult):
+            known[relative] = data
+            continue
+        found = cache.get(hashlib.sha256(data).digest())
+        if found is not None:
+            known[relative] = FileResult(relative, None, found[0], found[1])
+    fresh = _parse_all(root, [path for path in paths if path not in known], parallel)
+    for relative in paths:
+        if relative in known:
+            yield known[relative]
+            continue
+        digest, result = next(fresh)
+        if digest is not None:
+            cache.keep(digest, result)
+        yield result
+
+
+def _parse_all(
+    root: Path, paths: list[str], parallel: bool | None
+) -> Iterator[tuple[bytes | None, FileResult]]:
     count = workers()
     if parallel is None:
         parallel = len(paths) >= PARALLEL_FROM and count > 1
     if not parallel or "fork" not in multiprocessing.get_all_start_methods():
         for path in paths:
-            yield parse_file(root, path)
+            yield _parse_read(root, path)
         return
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     context = multiprocessing.get_context("fork")

@@ -51,7 +51,9 @@ class Session:
         )
 
 
-def open_repository(start: Path, *, partial: bool = False) -> Session:
+def open_repository(
+    start: Path, *, partial: bool = False, cache_dir: Path | None = None
+) -> Session:
     """Load the repository at or above ``start`` for a command.
 
     Raises RepositoryNotFound when there is none, and ConfigError when its
@@ -59,7 +61,7 @@ def open_repository(start: Path, *, partial: bool = False) -> Session:
     out) is checked, but handed on only with ``partial`` (to the checks of ``validate``): for
     every other command, what a file with errors holds is left out.
     """
-    loaded = load_repository(start)
+    loaded = load_repository(start, cache_dir=cache_dir)
     if not partial:
         _leave_out_partial(loaded.repo)
     return Session(loaded.repo, loaded.diagnostics)

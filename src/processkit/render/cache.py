@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from processkit.cache import CACHE_FOLDER as REPOSITORY_CACHE
 from processkit.fsutil import write_atomic_bytes
 from processkit.render import svg
 from processkit.render.job import MapJob
 
-CACHE_FOLDER = Path(".processkit-cache") / "maps"
+CACHE_FOLDER = Path(REPOSITORY_CACHE) / "maps"
 
 
 def default_cache_dir(root: Path) -> Path:

@@ -1,0 +1,65 @@
+"""The repository's cache folder, and a store of plain values kept in it between runs.
+
+Everything processkit keeps between runs lives in ``.processkit-cache/`` at the repository's
+root (or the folder given with ``--cache-dir``): drawn maps, built pages and search shards, the
+parsed files and the history read from git. The folder tells git to ignore it, as
+``.pytest_cache`` does. Nothing in it is needed: a missing, damaged or read-only cache costs
+time, never a wrong result, because every entry is found by a hash of all that decides it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import sys
+from pathlib import Path
+from typing import Any
+
+from processkit import __version__
+from processkit.fsutil import write_atomic, write_atomic_bytes
+
+CACHE_FOLDER = ".processkit-cache"
+
+#: Raise when the meaning of a stored value changes without a new processkit version.
+STORE_FORMAT = 1
+
+
+def cache_folder(root: Path) -> Path:
+    """The repository's cache folder, made (with a ``.gitignore`` of ``*``) when missing."""
+    folder = root / CACHE_FOLDER
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(ignore, "# made by processkit: a cache, never committed\n*\n")
+    return folder
+
+
+def _stamp(name: str) -> str:
+    """What a store's file must begin with to be read: its name, the store format, processkit's
+    version and the Python that wrote it (marshal's format is Python's own)."""
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    return f"processkit {name} store {STORE_FORMAT} {__version__} {python}\n"
+
+
+def read_store(path: Path, name: str) -> dict[Any, Any]:
+    """The values stored in ``path``, or an empty store when the file is missing, damaged or
+    written by another version."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    stamp = _stamp(name).encode("utf-8")
+    if not data.startswith(stamp):
+        return {}
+    try:
+        values = marshal.loads(data[len(stamp) :])
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
+def write_store(path: Path, name: str, values: dict[Any, Any]) -> None:
+    """Keep ``values`` (plain values only: dicts, lists, texts, bytes, numbers) in ``path``; a
+    folder that cannot be written is left as it is."""
+    with contextlib.suppress(OSError):
+        write_atomic_bytes(path, _stamp(name).encode("utf-8") + marshal.dumps(values))
