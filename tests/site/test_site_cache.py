@@ -93,16 +93,21 @@ def test_the_cache_keeps_only_what_the_last_site_used(repo: Path, tmp_path: Path
     )
 
 
-def test_a_changed_publication_date_does_not_reindex(
+def test_a_changed_publication_date_renders_only_the_pages_that_show_it(
     repo: Path, tmp_path: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     publish(PublishRequest(repo, tmp_path / "site"))
     calls.clear()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 86_400))
     publish(PublishRequest(repo, tmp_path / "site"))
-    # every page shows the new date in its footer, which search does not read: only the
-    # shard with the accessibility statement (its main text gives the date) is indexed again
-    assert calls == {"pages": 19, "maps": 3, "shards": 1}
+    # the ten pages that stand alone show the new date in their footer, which search does not
+    # read: only the shard with the accessibility statement (its main text gives the date) is
+    # indexed again; an entity's page does not show the date and stays as it was
+    assert calls == {"pages": 10, "maps": 3, "shards": 1}
+    start = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    process = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
+    assert "<p>Testkommunen · Fyren · publicerad 2026-06-02</p>" in start
+    assert "publicerad" not in process
 
 
 def test_a_changed_message_catalogue_renders_every_page_again(
@@ -121,3 +126,140 @@ def test_a_changed_message_catalogue_renders_every_page_again(
     publish(PublishRequest(repo, tmp_path / "site"))
     assert calls["pages"] == 19
     assert calls["maps"] == 4  # as in a cold build (an unchanged rebuild makes 3)
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The entity pages whose context was built (not taken from their dependency record)."""
+    made: list[str] = []
+    real = build_module.entity_page
+
+    def counting(sources: Any, row: Any, entity_id: str) -> Any:
+        made.append(row.page_path(entity_id))
+        return real(sources, row, entity_id)
+
+    monkeypatch.setattr(build_module, "entity_page", counting)
+    return made
+
+
+def _edit(repo: Path, path: str, old: str, new: str) -> None:
+    target = repo / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new), encoding="utf-8")
+
+
+#: One change each, and the entity pages that read what it changes (issue 17: only these are
+#: built again); the others are taken as they were, without building their context. A record
+#: holds the entities a page read, not their fields: a page that shows anything of a process
+#: (its name, say) is built again when the process's file changes.
+CHANGES: list[tuple[str, Callable[[Path], None], list[str]]] = [
+    (
+        "a process's purpose",
+        lambda repo: _edit(
+            repo, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll"
+        ),
+        [
+            "areas/barn.html",  # lists it
+            "handbooks/rutin-utredning.html",  # is used by it
+            "processes/ekonomi.html",  # receives from it
+            "processes/myndighet.html",  # is its parent
+            "processes/utredning.html",
+            "roles/enhetschef.html",  # act in it
+            "roles/socialsekreterare.html",
+        ],
+    ),
+    (
+        "a process's name",
+        lambda repo: _edit(
+            repo, "processes/barn/utredning.yaml", "name: Utreda barns behov", "name: Utreda"
+        ),
+        [
+            "areas/barn.html",
+            "handbooks/rutin-utredning.html",
+            "processes/ekonomi.html",
+            "processes/myndighet.html",
+            "processes/utredning.html",
+            "roles/enhetschef.html",
+            "roles/socialsekreterare.html",
+        ],
+    ),
+    (
+        "a person's name",
+        lambda repo: _edit(repo, "people/erik.yaml", "Erik Åberg", "Erik Berg"),
+        ["processes/utredning.html", "handbooks/rutin-utredning.html"],
+    ),
+    (
+        "a role's name",
+        lambda repo: _edit(repo, "roles/enhetschef.yaml", "name: Enhetschef", "name: Chef"),
+        ["processes/utredning.html", "roles/enhetschef.html"],
+    ),
+    (
+        "a new assessment",
+        lambda repo: write_files(
+            repo,
+            {
+                "assessments/mm-2.yaml": "kind: assessment\nid: mm-2\nprocess: utredning\n"
+                "date: 2026-05-20\nscores: {design: 3, performers: 3, owner: 3, "
+                "infrastructure: 3, metrics: 2}\n"
+            },
+        ),
+        ["processes/utredning.html"],
+    ),
+    (
+        "a new proposal",
+        lambda repo: write_files(
+            repo,
+            {
+                "proposals/fp-3.yaml": "kind: proposal\nid: fp-3\nprocess: myndighet\n"
+                "title: Snabbare beslut\nsubmitted: 2026-05-01\n"
+            },
+        ),
+        ["processes/myndighet.html"],
+    ),
+    (
+        "a removed process",
+        lambda repo: (repo / "processes/barn/gammal.yaml").unlink(),
+        ["areas/barn.html"],  # no other page names the retired process
+    ),
+    (
+        "the site's title",
+        lambda repo: _edit(repo, "processkit.yaml", "title:", "title: Ny"),
+        "all",  # type: ignore[list-item]
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "entity_pages"), [(c[1], c[2]) for c in CHANGES], ids=[c[0] for c in CHANGES]
+)
+def test_a_change_builds_only_the_pages_that_read_it_and_the_site_is_as_from_nothing(
+    repo: Path,
+    tmp_path: Path,
+    built: list[str],
+    change: Callable[[Path], None],
+    entity_pages: list[str] | str,
+) -> None:
+    publish(PublishRequest(repo, tmp_path / "site"))
+    everything = sorted(built)
+    built.clear()
+    change(repo)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(built) == (
+        sorted(p for p in everything if (tmp_path / "site" / p).exists())
+        if entity_pages == "all"
+        else sorted(entity_pages)
+    )
+    cold = tmp_path / "cold"
+    publish(PublishRequest(repo, cold, cache_dir=tmp_path / "empty-cache"))
+    assert snapshot(cold) == snapshot(tmp_path / "site")
+
+
+def test_an_unchanged_repository_builds_no_entity_page(
+    repo: Path, tmp_path: Path, built: list[str]
+) -> None:
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert len(built) == 9
+    built.clear()
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert built == []

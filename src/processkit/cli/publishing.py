@@ -16,6 +16,7 @@ from pathlib import Path
 from processkit.cache import cache_folder
 from processkit.diagnostics import Severity
 from processkit.errors import ProcesskitError
+from processkit.history.snapshots import SnapshotStore
 from processkit.i18n import _
 from processkit.loading.discover import find_root
 from processkit.loading.git import Commit, commit_date, export, resolve_as_of, resolve_at
@@ -99,17 +100,23 @@ def _build(
         raise PublishBlocked(loaded)
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
+    # every version of a file the site describes, kept by its git hash for the next build
+    store = SnapshotStore.in_folder(cache_dir, root, prune=True)
+    history = read_history(git, repo, words=not past, store=store)
+    links = _git_links(repo, root, past, info.today, store)
+    if not past:  # a site of the past reads no versions: the store is left as it is
+        store.save()
     return build_site(
         repo,
         output,
         protect=root,
-        history=read_history(git, repo, words=not past),
+        history=history,
         info=info,
         # maps in <cache>/maps (= processkit.render.default_cache_dir), pages and search in /site
         cache_dir=cache_dir,
         search=request.search,
         progress=progress,
-        git=_git_links(repo, root, past, info.today),
+        git=links,
     )
 
 
@@ -117,7 +124,9 @@ def _build(
 CHANGES_SINCE = "30d"
 
 
-def _git_links(repo: Repository, root: Path, past: bool, today: date | None) -> GitLinks:
+def _git_links(
+    repo: Repository, root: Path, past: bool, today: date | None, store: SnapshotStore
+) -> GitLinks:
     """The commits that closed proposals, the git host's address and the change log of the
     last 30 days up to ``today`` (the build's day). A site of the past (``--as-of``/``--at``)
     has none of them: it is read from an exported copy outside git, and the history walk
@@ -130,7 +139,7 @@ def _git_links(repo: Repository, root: Path, past: bool, today: date | None) -> 
         return GitLinks()
     log: ChangeLog | None
     try:
-        log = changelog(repo, since=CHANGES_SINCE, today=today)
+        log = changelog(repo, since=CHANGES_SINCE, today=today, store=store)
     except ProcesskitError:  # outside git, a shallow clone, no commit before the day
         log = None
     return GitLinks(closing_commits(repo), origin_web_base(root), log)

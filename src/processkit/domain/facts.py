@@ -9,9 +9,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from processkit.domain.assessments import assessments_by_process
-from processkit.domain.proposals import open_proposals_by_process
+from processkit.domain.proposals import open_proposals_by_process, proposals_by_process
 from processkit.domain.reviews import is_overdue, next_review
-from processkit.domain.structure import active_processes, children_of, led_by, owned_by
+from processkit.domain.structure import (
+    active_processes,
+    children_of,
+    led_by,
+    owned_by,
+    processes_by_area,
+)
 from processkit.loading.repository import Repository
 from processkit.model import Assessment, Config, Handbook, Process, Proposal
 
@@ -34,6 +40,10 @@ class Facts:
     children: dict[str, list[str]]
     assessments: dict[str, list[Assessment]]
     proposals: dict[str, list[Proposal]]
+    #: every proposal about each process, open or decided, by id
+    proposals_about: dict[str, list[Proposal]]
+    #: the ids of each area's processes, sorted
+    in_area: dict[str, list[str]]
     handbook_users: dict[str, list[str]]
     role_uses: dict[str, dict[str, RoleUsage]]
     owns: dict[str, list[str]]
@@ -60,6 +70,8 @@ def gather(repo: Repository, today: date | None) -> Facts:
         children=children_of(repo),
         assessments=assessments_by_process(repo),
         proposals=open_proposals_by_process(repo),
+        proposals_about=proposals_by_process(repo),
+        in_area=processes_by_area(repo),
         handbook_users={key: sorted(value) for key, value in users.items()},
         role_uses=dict(role_uses),
         owns=owned_by(active),

@@ -47,6 +47,14 @@ def open_proposals_by_process(repo: Repository) -> dict[str, list[Proposal]]:
     return dict(found)
 
 
+def proposals_by_process(repo: Repository) -> dict[str, list[Proposal]]:
+    """Process id -> every proposal about it, open or decided, by id."""
+    found: dict[str, list[Proposal]] = defaultdict(list)
+    for _, record in sorted(repo.proposals.items()):
+        found[record.entity.process].append(record.entity)
+    return dict(found)
+
+
 def next_proposal_id(taken: Iterable[str], year: int) -> str:
     """The next free id of the year, following the ids in ``taken``: ``fp-2026-013`` after
     ``fp-2026-012`` (prefix and number width as the most common existing ids have them;

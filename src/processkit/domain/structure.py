@@ -85,6 +85,14 @@ def processes_in(repo: Repository, area_id: str) -> list[Record[Process]]:
     return [rec for _, rec in sorted(repo.processes.items()) if rec.entity.area == area_id]
 
 
+def processes_by_area(repo: Repository) -> dict[str, list[str]]:
+    """Area id -> the ids of its processes, sorted (``processes_in`` for every area at once)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for process_id, record in sorted(repo.processes.items()):
+        found[record.entity.area].append(process_id)
+    return dict(found)
+
+
 def tree_order(repo: Repository, process_ids: Iterable[str]) -> list[str]:
     """The given processes with every sub-process right after its parent, depth first, siblings
     by id. A process whose parent is not among the given ones starts a tree of its own; the

@@ -17,7 +17,14 @@ from typing import Literal
 from processkit.domain.periods import is_date, is_span, parse_date, parse_span
 from processkit.errors import ProcesskitError
 from processkit.history.fieldchanges import FieldChange, Names, diff_values
-from processkit.history.snapshots import EntityKey, Snapshot, Unreadable, identify, snapshot
+from processkit.history.snapshots import (
+    EntityKey,
+    Snapshot,
+    SnapshotStore,
+    Unreadable,
+    identify,
+    snapshot,
+)
 from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, YAML_SUFFIXES, is_excluded
 from processkit.loading.git import Commit, FileChange, GitHistory
@@ -82,9 +89,11 @@ def changelog(
     since: str | None = "7d",
     until: str | None = None,
     today: date | None = None,
+    store: SnapshotStore | None = None,
 ) -> ChangeLog:
     """The change log of the process repository ``repo`` (loaded from its working tree, which
-    gives its root, configuration and the names references are shown with).
+    gives its root, configuration and the names references are shown with); the file
+    versions are read through ``store`` (default: the one in the repository's cache folder).
 
     ``since`` is a length of time counted back from ``today`` (``7d``: the last seven days and
     today; ``2w``; ``1m``), a date (``2026-03-01``: changes from that day on) or a commit,
@@ -92,16 +101,24 @@ def changelog(
     commit, branch or tag (default: the last commit). ``today`` defaults to the date of the
     period's last commit, so the result depends on the repository alone.
     """
+    own = store is None
+    if store is None:
+        store = SnapshotStore.in_folder(None, repo.root)
     with GitHistory(repo.root, _("the change log")) as history:
         period = resolve_period(history, since, until, today)
-        return _build(history, repo, period)
+        log = _build(history, repo, period, store)
+    if own:
+        store.save()
+    return log
 
 
-def commit_changes(history: GitHistory, repo: Repository, sha: str) -> tuple[EntityChange, ...]:
+def commit_changes(
+    history: GitHistory, repo: Repository, sha: str, store: SnapshotStore
+) -> tuple[EntityChange, ...]:
     """What one commit changed, per entity, against its first parent (everything in a first
     commit is added): the change log of that commit alone."""
     day = history.commit(sha).date
-    return _build(history, repo, Period(history.parent(sha), sha, None, day)).entries
+    return _build(history, repo, Period(history.parent(sha), sha, None, day), store).entries
 
 
 def resolve_period(
@@ -156,15 +173,17 @@ def resolve_period(
 
 
 class _Reader:
-    """File versions read as entity snapshots: fetched together, each parsed once."""
+    """File versions read as entity snapshots: fetched together, each parsed once, and those
+    read in an earlier run taken from the store."""
 
-    def __init__(self, history: GitHistory) -> None:
+    def __init__(self, history: GitHistory, store: SnapshotStore) -> None:
         self.history = history
+        self.store = store
         self.data: dict[str, bytes] = {}
         self.cache: dict[str, Snapshot | Unreadable] = {}
 
     def fetch(self, blobs: Iterable[str]) -> None:
-        missing = {blob for blob in blobs if blob not in self.data}
+        missing = {blob for blob in blobs if blob not in self.data and blob not in self.store}
         self.data.update(self.history.blobs(missing))
 
     def _bytes(self, blob: str) -> bytes:
@@ -175,8 +194,12 @@ class _Reader:
     def read(self, path: str, blob: str) -> Snapshot | Unreadable:
         found = self.cache.get(blob)
         if found is None:
+            found = self.store.get(path, blob)
+        if found is None:
             found = snapshot(path, self._bytes(blob))
-            self.cache[blob] = found
+            if isinstance(found, Snapshot):
+                self.store.keep(blob, found)
+        self.cache[blob] = found
         if found.path != path:  # the same contents in another file
             if isinstance(found, Snapshot):
                 return Snapshot(found.kind, found.id, path, found.value)
@@ -185,7 +208,7 @@ class _Reader:
 
     def key(self, path: str, blob: str) -> EntityKey | None:
         """Which entity a version holds, without reading all of it where that can be avoided."""
-        found = self.cache.get(blob)
+        found = self.cache.get(blob) or self.store.get(path, blob)
         if found is not None:
             return found.key if isinstance(found, Snapshot) else None
         return identify(path, self._bytes(blob))
@@ -209,8 +232,10 @@ class _FileFilter:
         return not is_excluded(path, self.exclude)
 
 
-def _build(history: GitHistory, repo: Repository, period: Period) -> ChangeLog:
-    reader = _Reader(history)
+def _build(
+    history: GitHistory, repo: Repository, period: Period, store: SnapshotStore
+) -> ChangeLog:
+    reader = _Reader(history, store)
     wanted = _FileFilter(repo)
     revisions = [f"{period.base}..{period.head}"] if period.base else [period.head]
     logged_commits = [

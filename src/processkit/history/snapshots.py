@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from processkit.cache import cache_folder, read_store, write_store
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS
 from processkit.model.types import ID_RE
@@ -74,3 +77,66 @@ def identify(path: str, data: bytes) -> EntityKey | None:
         return (kinds[0].decode(), ids[0].decode())
     found = snapshot(path, data)
     return found.key if isinstance(found, Snapshot) else None
+
+
+class SnapshotStore:
+    """The entities read from file versions, kept between runs by the version's git hash
+    (a blob never changes, so neither does what it holds): a history read again reads only
+    the versions it has not seen. Versions that hold no entity are read again each time (their
+    reason is said in the language of the day). ``path`` None keeps nothing between runs.
+
+    ``prune`` drops, when saved, what this run did not read: give it where one run reads all
+    the history it needs (a publish), not where it reads a part (one ``changelog`` period)."""
+
+    NAME = "git snapshots"
+    FILE = "snapshots.bin"
+
+    @classmethod
+    def in_folder(cls, folder: Path | None, root: Path, *, prune: bool = False) -> SnapshotStore:
+        """The store in the cache folder ``folder`` (None: the repository's own at ``root``);
+        one that keeps nothing where no folder can be made."""
+        try:
+            if folder is None:
+                folder = cache_folder(root)
+            else:
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return cls(None)
+        return cls(folder / cls.FILE, prune=prune)
+
+    def __init__(self, path: Path | None, *, prune: bool = False) -> None:
+        self.path = path
+        self.prune = prune
+        self.stored: dict[str, bytes] = read_store(path, self.NAME) if path else {}
+        self.used: dict[str, bytes] = {}
+        self.added = 0
+
+    def __contains__(self, blob: str) -> bool:
+        return blob in self.stored or blob in self.used
+
+    def get(self, path: str, blob: str) -> Snapshot | None:
+        found = self.used.get(blob) or self.stored.get(blob)
+        if found is None:
+            return None
+        try:
+            kind, entity_id, value = marshal.loads(found)
+        except (EOFError, ValueError, TypeError):
+            return None
+        self.used[blob] = found
+        return Snapshot(kind, entity_id, path, value)
+
+    def keep(self, blob: str, found: Snapshot) -> None:
+        try:
+            self.used[blob] = marshal.dumps((found.kind, found.id, found.value))
+        except ValueError:
+            return
+        self.added += 1
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        if self.prune:
+            if self.added or len(self.used) != len(self.stored):
+                write_store(self.path, self.NAME, self.used)
+        elif self.added:
+            write_store(self.path, self.NAME, {**self.stored, **self.used})

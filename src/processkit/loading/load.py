@@ -158,7 +158,8 @@ def _add_entity(
     holders.append(relative)
     if len(holders) > 1:  # reported on every file that holds it (duplicate_ids)
         return diagnostics
-    repo.of_kind(kind)[entity.id] = Record(entity, relative, parsed.extensions)
+    digest = parsed.digest.hex() if parsed.digest else ""
+    repo.of_kind(kind)[entity.id] = Record(entity, relative, parsed.extensions, digest)
     repo.known.setdefault(kind, set()).add(entity.id)
     return diagnostics
 

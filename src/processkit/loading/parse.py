@@ -44,6 +44,8 @@ class FileResult:
     value: dict[str, Any] | None = None
     extensions: dict[str, Any] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: the sha256 of the bytes read (None when the file could not be read)
+    digest: bytes | None = None
 
 
 class ParseCache:
@@ -91,7 +93,10 @@ def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:
     data = _read(root, relative)
     if isinstance(data, FileResult):
         return None, data
-    return hashlib.sha256(data).digest(), parse_bytes(relative, data)
+    digest = hashlib.sha256(data).digest()
+    result = parse_bytes(relative, data)
+    result.digest = digest
+    return digest, result
 
 
 def _read(root: Path, relative: str) -> bytes | FileResult:
@@ -152,17 +157,18 @@ def parse_files(
         if isinstance(data, FileResult):
             known[relative] = data
             continue
-        found = cache.get(hashlib.sha256(data).digest())
+        digest = hashlib.sha256(data).digest()
+        found = cache.get(digest)
         if found is not None:
-            known[relative] = FileResult(relative, None, found[0], found[1])
+            known[relative] = FileResult(relative, None, found[0], found[1], digest=digest)
     fresh = _parse_all(root, [path for path in paths if path not in known], parallel)
     for relative in paths:
         if relative in known:
             yield known[relative]
             continue
-        digest, result = next(fresh)
-        if digest is not None:
-            cache.keep(digest, result)
+        parsed_digest, result = next(fresh)
+        if parsed_digest is not None:
+            cache.keep(parsed_digest, result)
         yield result
 
 

@@ -32,11 +32,13 @@ NODES_KEPT = 64
 
 @dataclass(frozen=True, slots=True)
 class Record(Generic[E]):
-    """One entity and the file it came from (its ``x-`` keys kept aside)."""
+    """One entity and the file it came from (its ``x-`` keys kept aside), with the sha256 of
+    the file's bytes (hex; empty where the entity was not read from a file)."""
 
     entity: E
     path: str
     extensions: Mapping[str, Any] = field(default_factory=dict)
+    digest: str = ""
 
 
 class SourceTexts(dict[str, str]):

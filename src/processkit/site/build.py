@@ -6,26 +6,31 @@ index it for search and move it into place.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 
 from processkit import __version__, i18n
+from processkit.cache import read_store, write_store
 from processkit.codepoints import printable
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
 from processkit.i18n import _
 from processkit.loading.repository import Repository
+from processkit.model.kinds import Language
 from processkit.site import links
-from processkit.site.collect import collect, map_requests
+from processkit.site.collect import entity_page, entity_pages, map_requests, site_pages, sources_of
 from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
+from processkit.site.depends import Digests, Token, reading, tracked
 from processkit.site.feeds import write_feeds
 from processkit.site.filecache import FileCache, link_file
 from processkit.site.history import GitLinks, History
@@ -33,7 +38,7 @@ from processkit.site.maps import figures
 from processkit.site.output import check_output, mark, staging, swap
 from processkit.site.parallel import run_indexed
 from processkit.site.search import build_index, indexed_part, page_kind, plan
-from processkit.site.sitemap import NAVIGATION
+from processkit.site.sitemap import NAVIGATION, Sources
 from processkit.site.templating import builtin_dir, environment
 from processkit.site.theme import theme_css
 
@@ -108,17 +113,28 @@ def build_site(
         (lambda done, total: progress("maps", done, total)) if progress else None,
     )
     with i18n.speaking(config.site.language):
-        pages = list(collect(repo, facts, history, maps, counts, git))
+        sources = sources_of(repo, facts, history, maps, counts, git)
+        items = [Item(page.path, page.indexed, page) for page in site_pages(sources)]
     fingerprint = _fingerprint(env, site)
+    # an entity page never shows the day of publication: it is kept while what it read is
+    records = PageRecords(cache_dir / "site" / RECORDS, _fingerprint(env, site, entity=repo))
+    items += _entity_items(sources, records, files, config.site.language)
     with staging(output) as folder:
 
         def make(index: int) -> tuple[str, bytes | None]:
             """Write page ``index``, from the cache when an identical one was made before;
             return its cache key and the hash of what search reads in it."""
-            page = pages[index]
-            key = hashlib.sha256(f"{fingerprint}\0{page!r}".encode()).hexdigest()
-            target = folder / page.path
+            item = items[index]
+            target = folder / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
+            page = item.page
+            if page is None:  # its dependency record is unchanged: the page is as it was
+                assert item.key is not None
+                found = files.file("pages", item.key)
+                assert found is not None
+                link_file(found, target)
+                return item.key, item.search
+            key = hashlib.sha256(f"{fingerprint}\0{page!r}".encode()).hexdigest()
             found = files.file("pages", key)
             if found is not None:
                 link_file(found, target)
@@ -132,19 +148,21 @@ def build_site(
             return key, read
 
         searched: dict[str, bytes] = {}
-        for done, made in run_indexed(make, len(pages)):
+        for done, made in run_indexed(make, len(items)):
             files.used.setdefault("pages", set()).update(key for key, _ in made)  # workers' too
             start = done - len(made)
-            for offset, (_, read) in enumerate(made):
+            for offset, (key, read) in enumerate(made):
+                item = items[start + offset]
+                records.made(item.path, key, read)
                 if read is not None:
-                    searched[pages[start + offset].path] = read
+                    searched[item.path] = read
             if progress:
-                progress("pages", done, len(pages))
+                progress("pages", done, len(items))
         _assets(folder, site, logo, env, repo, config.site.templates)
         if git is not None and git.changelog is not None:
             write_feeds(folder, repo, git.changelog, info.today)
         if search:
-            shards = plan([page.path for page in pages if page.indexed])
+            shards = plan([item.path for item in items if item.indexed])
             if progress:
                 progress("search", 0, len(shards))
             build_index(folder, shards, searched, files)
@@ -152,6 +170,7 @@ def build_site(
                 progress("search", len(shards), len(shards))
         mark(folder)
         swap(folder, output)
+    records.save()
     for kind in ("pages", "search", "figures"):
         files.prune(kind)
     listed = tuple(
@@ -159,14 +178,20 @@ def build_site(
         for process_id, record in sorted(repo.processes.items())
         if not flow_map_drawn(record.entity)
     )
-    return BuildResult(output, len(pages), len(requests), search, listed)
+    return BuildResult(output, len(items), len(requests), search, listed)
 
 
-def _fingerprint(env: Environment, site: SiteInfo) -> str:
+def _fingerprint(env: Environment, site: SiteInfo, *, entity: Repository | None = None) -> str:
     """Everything besides a page's own context that decides its HTML: processkit's version,
     the templates (built-in and the repository's own), the message catalogue of the site's
-    language and the site-wide facts."""
+    language and the site-wide facts. For the entity pages (``entity``: the repository) also
+    the configuration, which they read freely, and not the day of publication, which they do
+    not show."""
+    if entity is not None:
+        site = replace(site, published=None)
     digest = hashlib.sha256(f"{__version__}\0{site!r}\0".encode())
+    if entity is not None:
+        digest.update(f"{entity.config!r}\0".encode())
     digest.update(i18n.catalogue_bytes(site.language))
     loader = env.loader
     assert loader is not None
@@ -174,6 +199,87 @@ def _fingerprint(env: Environment, site: SiteInfo) -> str:
         source, _, _ = loader.get_source(env, name)
         digest.update(f"{name}\0{source}\0".encode())
     return digest.hexdigest()
+
+
+@dataclass(slots=True)
+class Item:
+    """A page to write: made from ``page``, or (``page`` None) taken from the cache as the
+    page file ``key`` with ``search`` the hash of what search reads in it."""
+
+    path: str
+    indexed: bool
+    page: Page | None = None
+    key: str | None = None
+    search: bytes | None = None
+
+
+#: The entity pages' dependency records, in the cache's site folder.
+RECORDS = "pages.bin"
+
+
+class PageRecords:
+    """What each entity page read the last time it was built (see ``processkit.site.depends``),
+    and the page file and search hash it gave; valid for one fingerprint."""
+
+    NAME = "page records"
+
+    def __init__(self, path: Path, fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+        stored = read_store(path, self.NAME)
+        self.old: dict[str, Any] = {}
+        if stored.get("fingerprint") == fingerprint:
+            self.old = stored.get("pages", {})
+        self.reads: dict[str, dict[Token, str]] = {}
+        self.new: dict[str, tuple[str, bytes | None, dict[Token, str]]] = {}
+
+    def reusable(self, path: str, digests: Digests, files: FileCache) -> Item | None:
+        found = self.old.get(path)
+        if found is None:
+            return None
+        key, read, tokens = found
+        if not digests.unchanged(tokens) or files.file("pages", key) is None:
+            return None
+        self.reads[path] = tokens
+        return Item(path, True, None, key, read)
+
+    def read(self, path: str, tokens: dict[Token, str]) -> None:
+        self.reads[path] = tokens
+
+    def made(self, path: str, key: str, search: bytes | None) -> None:
+        tokens = self.reads.get(path)
+        if tokens is not None:
+            self.new[path] = (key, search, tokens)
+
+    def save(self) -> None:
+        if self.new != self.old:
+            with contextlib.suppress(OSError):
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                write_store(
+                    self.path, self.NAME, {"fingerprint": self.fingerprint, "pages": self.new}
+                )
+
+
+def _entity_items(
+    sources: Sources, records: PageRecords, files: FileCache, language: Language
+) -> list[Item]:
+    """Each entity's page: taken as it was where its dependency record is unchanged, else
+    built through the tracked views, recording what it reads."""
+    digests = Digests(sources)
+    view = tracked(sources)
+    items = []
+    with i18n.speaking(language):
+        for row, entity_id in entity_pages(sources.repo):
+            path = row.page_path(entity_id)
+            kept = records.reusable(path, digests, files)
+            if kept is not None:
+                items.append(kept)
+                continue
+            with reading() as read:
+                page = entity_page(view, row, entity_id)
+            records.read(path, {token: digests.of(token) for token in sorted(read.tokens)})
+            items.append(Item(page.path, page.indexed, page))
+    return items
 
 
 def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
@@ -190,6 +296,7 @@ def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
             indexed=page.indexed,
             kind=page_kind(page.template),
             feed=page.feed,
+            published=site.published if page.dated else None,
             crumbs=getattr(page.context, "breadcrumbs", []),
             navigation=NAVIGATION,
         )

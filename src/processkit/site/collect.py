@@ -9,7 +9,7 @@ from processkit.domain.flow import flow_map_drawn
 from processkit.domain.structure import is_active, sorted_areas
 from processkit.i18n import _
 from processkit.loading.repository import Repository
-from processkit.model.kinds import KIND_TABLE
+from processkit.model.kinds import KIND_TABLE, KindInfo
 from processkit.site.contexts import MapFigure, Page
 from processkit.site.counts import AreaCount
 from processkit.site.feeds import feed_path, has_feed
@@ -38,6 +38,46 @@ def map_requests(repo: Repository) -> list[MapRequest]:
     return requests
 
 
+def sources_of(
+    repo: Repository,
+    facts: Facts,
+    history: History,
+    maps: Mapping[str, MapFigure],
+    counts: Sequence[AreaCount],
+    git: GitLinks | None = None,
+) -> Sources:
+    """Everything the pages are built from, with the addresses of the pages search reads."""
+    indexed = [page.path for page in SITE_PAGES if page.indexed]
+    indexed += [row.page_path(entity_id) for row, entity_id in entity_pages(repo)]
+    return Sources(repo, facts, history, maps, counts, git or GitLinks(), tuple(sorted(indexed)))
+
+
+def entity_pages(repo: Repository) -> list[tuple[KindInfo, str]]:
+    """Each entity that has a page, in the site's order (by kind, then id)."""
+    return [
+        (row, entity_id)
+        for row in KIND_TABLE
+        if row.page is not None
+        for entity_id in sorted(repo.of_kind(row.kind))
+    ]
+
+
+def site_pages(sources: Sources) -> Iterator[Page]:
+    """The pages that stand alone, in the navigation's order."""
+    for page in SITE_PAGES:
+        title = _(page.heading) if page.heading else sources.repo.config.site.title
+        yield Page(page.path, page.template, title, page.context(sources), page.indexed)
+
+
+def entity_page(sources: Sources, row: KindInfo, entity_id: str) -> Page:
+    """One entity's page (its kind's row names the template and the address)."""
+    assert row.page is not None
+    title, context = ENTITY_PAGES[row.kind](sources, entity_id)
+    feeds = sources.git.changelog is not None
+    feed = feed_path(row.kind, entity_id) if feeds and has_feed(row.kind) else None
+    return Page(row.page_path(entity_id), row.page, title, context, feed=feed, dated=False)
+
+
 def collect(
     repo: Repository,
     facts: Facts,
@@ -47,22 +87,8 @@ def collect(
     git: GitLinks | None = None,
 ) -> Iterator[Page]:
     """Every page of the site, in a fixed order: the pages that stand alone, then each
-    entity's page (its kind's row names the template and the address)."""
-    entity_pages = [
-        (row, entity_id)
-        for row in KIND_TABLE
-        if row.page is not None
-        for entity_id in sorted(repo.of_kind(row.kind))
-    ]
-    indexed = [page.path for page in SITE_PAGES if page.indexed]
-    indexed += [row.page_path(entity_id) for row, entity_id in entity_pages]
-    feeds = git is not None and git.changelog is not None
-    sources = Sources(repo, facts, history, maps, counts, git or GitLinks(), tuple(sorted(indexed)))
-    for page in SITE_PAGES:
-        title = _(page.heading) if page.heading else repo.config.site.title
-        yield Page(page.path, page.template, title, page.context(sources), page.indexed)
-    for row, entity_id in entity_pages:
-        assert row.page is not None
-        title, context = ENTITY_PAGES[row.kind](sources, entity_id)
-        feed = feed_path(row.kind, entity_id) if feeds and has_feed(row.kind) else None
-        yield Page(row.page_path(entity_id), row.page, title, context, feed=feed)
+    entity's page."""
+    sources = sources_of(repo, facts, history, maps, counts, git)
+    yield from site_pages(sources)
+    for row, entity_id in entity_pages(repo):
+        yield entity_page(sources, row, entity_id)

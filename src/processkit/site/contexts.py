@@ -87,6 +87,9 @@ class Page:
     indexed: bool = True
     #: the address of the page's own Atom feed (an area's, a process's), if it has one
     feed: str | None = None
+    #: whether the page shows the day the site was published (the pages that stand alone);
+    #: an entity's page does not, so that it stays as it was until its entity changes
+    dated: bool = True
 
     @property
     def root(self) -> str:

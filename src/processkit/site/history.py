@@ -28,6 +28,7 @@ from processkit.loading.git import Commit, TouchedFiles, touched_files
 
 if TYPE_CHECKING:
     from processkit.history.changelog import ChangeLog, EntityChange
+    from processkit.history.snapshots import SnapshotStore
     from processkit.loading.repository import Repository
 
 #: How many commit messages a page shows for its file.
@@ -111,18 +112,25 @@ def fold_history(log: Iterable[TouchedFiles]) -> History:
 
 
 def read_history(
-    source: GitSource | None, repo: Repository | None = None, *, words: bool = True
+    source: GitSource | None,
+    repo: Repository | None = None,
+    *,
+    words: bool = True,
+    store: SnapshotStore | None = None,
 ) -> History:
     """The history of ``source``'s folder up to its revision (empty outside git); with
     ``repo`` (the repository at that revision), the authors' names from its person files and,
     with ``words`` (``repo`` is the work tree of ``source``), each commit's changes in plain
-    words."""
+    words, the file versions read through ``store`` (default: none kept between runs)."""
     if source is None:
         return History()
     history = fold_history(touched_files(source.folder, source.ref))
     if repo is not None:
         history.people = people_names(repo)
-        history.words = describe(history, repo) if words else {}
+        if words:
+            from processkit.history.snapshots import SnapshotStore
+
+            history.words = describe(history, repo, store or SnapshotStore(None))
     return history
 
 
@@ -137,7 +145,9 @@ def people_names(repo: Repository) -> dict[str, str]:
     return names
 
 
-def describe(history: History, repo: Repository) -> dict[tuple[str, str], tuple[Markup, ...]]:
+def describe(
+    history: History, repo: Repository, store: SnapshotStore
+) -> dict[tuple[str, str], tuple[Markup, ...]]:
     """What each commit that a page shows changed in each file, in the change log's words
     (in the site's language); nothing on a shallow clone, whose oldest commits would look as
     if they added everything."""
@@ -153,7 +163,7 @@ def describe(history: History, repo: Repository) -> dict[tuple[str, str], tuple[
             if git.is_shallow():
                 return words
             for sha in wanted:
-                entries = commit_changes(git, repo, sha)
+                entries = commit_changes(git, repo, sha, store)
                 by_path: dict[str, list[Markup]] = {}
                 for entry in entries:
                     path = entry.path or entry.old_path

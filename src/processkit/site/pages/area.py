@@ -12,7 +12,6 @@ from processkit.domain.structure import (
     NESTED_LEVELS,
     PROCESS_TYPES,
     is_active,
-    processes_in,
     tree_order,
 )
 from processkit.loading.repository import Repository
@@ -70,7 +69,7 @@ def area_page(
     repo: Repository, area_id: str, facts: Facts, landscape: MapFigure | None
 ) -> AreaPage:
     area = repo.areas[area_id].entity
-    records = processes_in(repo, area_id)
+    records = [repo.processes[pid] for pid in facts.in_area.get(area_id, [])]
     active = {r.entity.id for r in records if is_active(r.entity)}
     groups = []
     for kind in PROCESS_TYPES:

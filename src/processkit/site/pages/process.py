@@ -288,7 +288,7 @@ def process_page(
         ],
         systems=list(process.systems),
         documents=_documents(repo, process),
-        proposals=_proposals(repo, process.id),
+        proposals=_proposals(facts, process.id),
         maturity=_maturity(repo, process, facts),
         approved=Approved(process.approved.date, process.approved.by) if process.approved else None,
         review=Review(review, facts.overdue(process)) if review else None,
@@ -302,10 +302,10 @@ def process_page(
     )
 
 
-def _proposals(repo: Repository, process_id: str) -> list[ProposalRow]:
+def _proposals(facts: Facts, process_id: str) -> list[ProposalRow]:
     """Every proposal about the process, open or decided, in the order of
     processkit.domain.backlog.open_proposals: status, then oldest."""
-    found = [r.entity for r in repo.proposals.values() if r.entity.process == process_id]
+    found = facts.proposals_about.get(process_id, [])
     return [
         ProposalRow(
             item.id,

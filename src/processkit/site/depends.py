@@ -1,0 +1,238 @@
+"""What each entity page read, so that a rebuild makes again only the pages whose inputs changed.
+
+An entity's page (an area, a process, a role, a handbook) is built from the repository, the
+facts gathered from it, the history and the maps. While its context is built those are seen
+through *tracked* views (``TrackedSources``) that note every read as a token:
+
+- ``("record", kind, id)`` an entity read by its id (or looked for and not found), and
+  ``("record", kind, "*")`` a whole kind walked through;
+- ``("known", kind, id)`` whether an id exists (``Repository.exists``);
+- ``("fact", name, key)`` one entry of a gathered fact (``Facts.children`` …), or ``"*"``;
+- ``("overdue", kind, id)`` whether an entity's review is overdue on the build's day;
+- ``("history", path)`` a file's history; ``("map", key)`` a drawn map.
+
+A page's **dependency record** is its tokens, each with a digest of what it read, kept in the
+cache with the page's output. The next build works out the digest of each token from the
+repository it has now (``Digests``); when every one is the same, the page is taken as it was,
+without building its context. What every page reads (templates, catalogue, configuration,
+processkit's version, the site-wide settings) is in the build's fingerprint instead: a change
+there rebuilds every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from processkit.domain.facts import Facts
+from processkit.loading.repository import Record, Repository
+from processkit.model import KINDS, Handbook, Process
+from processkit.site.contexts import MapFigure
+from processkit.site.history import History, PageChange
+from processkit.site.sitemap import Sources
+
+Token = tuple[str, ...]
+ALL = "*"
+
+#: The tokens of the page being built now (None: nothing is being recorded).
+_reading: set[Token] | None = None
+
+
+def _note(token: Token) -> None:
+    if _reading is not None:
+        _reading.add(token)
+
+
+class TrackedDict(dict[Any, Any]):
+    """A dict that notes which keys are read, and when it is walked through as a whole."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: tuple[str, ...], data: Mapping[Any, Any]) -> None:
+        super().__init__(data)
+        self._name = name
+
+    def __getitem__(self, key: Any) -> Any:
+        _note((*self._name, key))
+        return super().__getitem__(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        _note((*self._name, key))
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        _note((*self._name, str(key)))
+        return super().__contains__(key)
+
+    def _all(self) -> None:
+        _note((*self._name, ALL))
+
+    def __iter__(self) -> Iterator[Any]:
+        self._all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._all()
+        return super().__len__()
+
+    def keys(self) -> Any:
+        self._all()
+        return super().keys()
+
+    def values(self) -> Any:
+        self._all()
+        return super().values()
+
+    def items(self) -> Any:
+        self._all()
+        return super().items()
+
+
+class TrackedSet(frozenset[str]):
+    """A set of ids that notes each id asked about (and a walk through it as a whole)."""
+
+    _name: tuple[str, ...]
+
+    def __new__(cls, name: tuple[str, ...], data: set[str]) -> TrackedSet:
+        made = super().__new__(cls, data)
+        made._name = name
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        _note((*self._name, str(key)))
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        _note((*self._name, ALL))
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        _note((*self._name, ALL))
+        return super().__len__()
+
+
+class _TrackedFacts(Facts):
+    def overdue(self, entity: Process | Handbook) -> bool:
+        kind = "handbook" if isinstance(entity, Handbook) else "process"
+        _note(("overdue", kind, entity.id))
+        return super().overdue(entity)
+
+
+class _TrackedHistory(History):
+    def page(self, path: str) -> list[PageChange]:
+        _note(("history", path))
+        return super().page(path)
+
+
+FACT_FIELDS = tuple(f.name for f in fields(Facts) if f.name not in ("today", "config"))
+
+
+def tracked(sources: Sources) -> Sources:
+    """``sources`` seen through views that note what is read (see the module's text)."""
+    repo = sources.repo
+    view = replace(
+        repo,
+        records={kind: TrackedDict(("record", kind), repo.records.get(kind, {})) for kind in KINDS},
+        known={kind: TrackedSet(("known", kind), repo.known.get(kind, set())) for kind in KINDS},  # type: ignore[misc]
+        known_anywhere=TrackedSet(("known", ALL), repo.known_anywhere),  # type: ignore[arg-type]
+    )
+    facts = sources.facts
+    values: dict[str, Any] = {f.name: getattr(facts, f.name) for f in fields(Facts)}
+    for name in FACT_FIELDS:
+        values[name] = TrackedDict(("fact", name), values[name])
+    fact_view = _TrackedFacts(**values)
+    history = sources.history
+    history_view = _TrackedHistory(history.files, history.recent, history.words, history.people)
+    return replace(
+        sources,
+        repo=view,
+        facts=fact_view,
+        history=history_view,
+        maps=TrackedDict(("map",), sources.maps),
+    )
+
+
+def reading() -> _Recording:
+    """Record what is read inside the ``with`` block."""
+    return _Recording()
+
+
+class _Recording:
+    def __init__(self) -> None:
+        self.tokens: set[Token] = set()
+
+    def __enter__(self) -> _Recording:
+        global _reading
+        _reading = self.tokens
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        global _reading
+        _reading = None
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@dataclass
+class Digests:
+    """The digest of what each token reads in the repository as it is now (memoised)."""
+
+    sources: Sources
+
+    def __post_init__(self) -> None:
+        self._known: dict[Token, str] = {}
+
+    def of(self, token: Token) -> str:
+        found = self._known.get(token)
+        if found is None:
+            found = self._known[token] = self._digest(token)
+        return found
+
+    def _digest(self, token: Token) -> str:
+        kind = token[0]
+        repo = self.sources.repo
+        if kind == "record":
+            records = repo.records.get(token[1], {})
+            if token[2] == ALL:
+                return _hash(repr(sorted((i, _record(r)) for i, r in records.items())))
+            record = records.get(token[2])
+            return _record(record) if record is not None else "-"
+        if kind == "known":
+            if token[1] == ALL:
+                return _hash(repr(sorted(repo.known_anywhere)))
+            ids = repo.known.get(token[1], set())
+            if token[2] == ALL:
+                return _hash(repr(sorted(ids)))
+            return "1" if token[2] in ids else "0"
+        if kind == "fact":
+            table: Mapping[Any, Any] = getattr(self.sources.facts, token[1])
+            if token[2] == ALL:
+                return _hash(repr(sorted(table.items())))
+            return _hash(repr(table.get(token[2])))
+        if kind == "overdue":
+            entity = repo.records.get(token[1], {}).get(token[2])
+            if entity is None:
+                return "-"
+            return "1" if self.sources.facts.overdue(entity.entity) else "0"
+        if kind == "history":
+            return _hash(repr(self.sources.history.page(token[1])))
+        if kind == "map":
+            figure: MapFigure | None = self.sources.maps.get(token[1])
+            return _hash(repr(figure)) if figure is not None else "-"
+        raise ValueError(f"unknown dependency token {token!r}")  # a programming error
+
+    def unchanged(self, record: Mapping[Token, str]) -> bool:
+        return all(self.of(token) == digest for token, digest in record.items())
+
+
+def _record(record: Record[Any]) -> str:
+    if record.digest:
+        return f"{record.path}\0{record.digest}"
+    return _hash(f"{record.path}\0{record.entity!r}\0{record.extensions!r}")
+
+
+__all__ = ["ALL", "Digests", "Repository", "Token", "TrackedDict", "reading", "tracked"]
