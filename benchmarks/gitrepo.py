@@ -2,10 +2,12 @@
 
 ``publish`` reads git history (the recent-changes page, the feeds, each page's history), so a
 repository is only realistic as a git repository. ``init`` commits the generated files in one
-commit dated 60 days before the generator's as-of date, by a fixed author, so that the 30 days of
-changes the site shows hold only what the benchmark changes (as in real use: a few commits).
-``change_one`` edits the ``purpose`` of one process, always the same one, and commits it, dated
-on the as-of date. The purpose alternates between two texts, so every call changes the file.
+commit dated 60 days before the generator's as-of date, by a fixed author, then makes one change
+dated on the as-of date. ``publish`` reads the 30 days of changes up to its last commit, so these
+hold that change (and those the benchmark makes), not the whole repository: a few commits, as in
+real use. ``change_one`` edits the ``purpose`` of one process, always the same one, and commits
+it, dated on the as-of date. The purpose alternates between two texts, so every call changes the
+file.
 
 Everything is deterministic: the same files, dates, author and messages on every run (commit
 ids differ only if git's own format does).
@@ -67,8 +69,8 @@ def moment(day: dt.date, hour: int) -> dt.datetime:
 
 
 def init(repo: Path, as_of: dt.date) -> None:
-    """Make the generated ``repo`` a git repository of one commit of every file, dated
-    ``HISTORY_DAYS`` before ``as_of``."""
+    """Make the generated ``repo`` a git repository: one commit of every file, dated
+    ``HISTORY_DAYS`` before ``as_of``, then one change (``change_one``) dated ``as_of``."""
     git(repo, "init", "--quiet", "--initial-branch=main")
     exclude = repo / ".git" / "info" / "exclude"
     exclude.parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +78,7 @@ def init(repo: Path, as_of: dt.date) -> None:
     git(repo, "add", "--all")
     first = moment(as_of - dt.timedelta(days=HISTORY_DAYS), 9)
     git(repo, "commit", "--quiet", "--message", "Processerna i Sjöstad", when=first)
+    change_one(repo, as_of)
 
 
 def is_repository(repo: Path) -> bool:
