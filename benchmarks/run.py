@@ -27,20 +27,35 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import gitrepo
 from generate import DEFAULT_AS_OF, MARKER, generate, marker
 
 
 @dataclass(frozen=True)
 class Command:
-    """A benchmarked command: processkit's arguments, with ``{repo}`` for the repository."""
+    """A benchmarked command: processkit's arguments, with ``{repo}`` for the repository.
+
+    ``before`` runs (untimed) before each timed run, e.g. to change and commit a file;
+    ``warmup`` makes one untimed run first, so that the cache and ``{site}`` are filled.
+    """
 
     name: str
     argv: tuple[str, ...]
     ok_exits: frozenset[int] = frozenset({0})
+    before: Callable[[Path], object] | None = None
+    warmup: bool = False
 
     def arguments(self, repo: Path, workdir: Path) -> list[str]:
-        """Return the arguments with ``{repo}`` and ``{out}`` (a scratch folder) filled in."""
-        return [arg.format(repo=repo, out=workdir / "out") for arg in self.argv]
+        """Return the arguments with ``{repo}``, ``{out}`` (a scratch folder, emptied before
+        each run) and ``{site}`` (a folder kept from run to run) filled in."""
+        return [
+            arg.format(repo=repo, out=workdir / "out", site=workdir / "site") for arg in self.argv
+        ]
+
+
+def change_one(repo: Path) -> Path:
+    """Change one process's purpose and commit it (see ``gitrepo.change_one``)."""
+    return gitrepo.change_one(repo, DEFAULT_AS_OF)
 
 
 # The commands that can be benchmarked, in the order they are reported. Add new ones here, e.g.
@@ -71,6 +86,15 @@ COMMANDS: tuple[Command, ...] = (
         ("publish", "{repo}", "--output", "{out}/site", "--cache-dir", "{out}/cache", "--quiet"),
     ),
     Command("publish-warm", ("publish", "{repo}", "--output", "{out}/site", "--quiet")),
+    # one process's purpose changed and committed before each run; the repository's own cache
+    # and the site published before (into {site}, kept from run to run) are warm: what a
+    # process leader's republish after one edit costs
+    Command(
+        "publish-change",
+        ("publish", "{repo}", "--output", "{site}", "--quiet"),
+        before=change_one,
+        warmup=True,
+    ),
 )
 
 
@@ -148,16 +172,20 @@ def count_files(repo: Path) -> int:
 
 
 def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path) -> Path:
-    """Return a generated repository of ``size`` processes, reusing a cached one when valid."""
+    """Return a generated git repository of ``size`` processes (``gitrepo.init``), reusing a
+    cached one when valid."""
     if keep is None:
         repo = scratch / f"n{size}-seed{seed}"
         generate(size, repo, seed)
+        gitrepo.init(repo, DEFAULT_AS_OF)
         return repo
     repo = keep / f"n{size}-seed{seed}"
     wanted = marker(size, seed, DEFAULT_AS_OF)
     marker_path = repo / MARKER
     if marker_path.is_file():
         if json.loads(marker_path.read_text(encoding="utf-8")) == wanted:
+            if not gitrepo.is_repository(repo):  # kept before repositories had a history
+                gitrepo.init(repo, DEFAULT_AS_OF)
             return repo
         shutil.rmtree(repo)  # ours, from another generator version: make it anew
     elif repo.exists():
@@ -166,6 +194,7 @@ def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path) -> Path
     if partial.exists():
         shutil.rmtree(partial)
     generate(size, partial, seed)
+    gitrepo.init(partial, DEFAULT_AS_OF)
     partial.rename(repo)
     return repo
 
@@ -188,7 +217,13 @@ def measure(
     """Run ``command`` on ``repo`` ``repeat`` times."""
     result = Measurement(command.name, size, count_files(repo))
     argv = [str(script), *command.arguments(repo, workdir)]
+    if command.warmup:
+        warmup = run_once(argv, workdir)
+        if warmup.exit not in command.ok_exits:
+            log(f"  {command.name} (warm-up) exited {warmup.exit}:\n{warmup.output}")
     for _ in range(repeat):
+        if command.before is not None:
+            command.before(repo)
         run = run_once(argv, workdir)
         result.seconds.append(run.seconds)
         result.max_rss_kib.append(run.max_rss_kib)

@@ -1,0 +1,120 @@
+"""Give a generated repository a git history, and make the one change the benchmarks time.
+
+``publish`` reads git history (the recent-changes page, the feeds, each page's history), so a
+repository is only realistic as a git repository. ``init`` commits the generated files in one
+commit dated 60 days before the generator's as-of date, by a fixed author, then makes one change
+dated on the as-of date. ``publish`` reads the 30 days of changes up to its last commit, so these
+hold that change (and those the benchmark makes), not the whole repository: a few commits, as in
+real use. ``change_one`` edits the ``purpose`` of one process, always the same one, and commits
+it, dated on the as-of date. The purpose alternates between two texts, so every call changes the
+file.
+
+Everything is deterministic: the same files, dates, author and messages on every run (commit
+ids differ only if git's own format does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+import yaml
+from generate import MARKER
+from yamltext import scalar
+
+AUTHOR_NAME = "Processgruppen Sjöstad"
+AUTHOR_EMAIL = "processer@sjostad.example.se"
+#: The first commit is this many days before the as-of date.
+HISTORY_DAYS = 60
+#: The two purposes the changed process alternates between.
+PURPOSES = (
+    "Att ansökningar om stöd tas om hand i rätt tid så att den enskilde får ett tydligt besked.",
+    "Att ansökningar om stöd tas om hand utan dröjsmål så att den enskilde får ett tydligt besked.",
+)
+#: What git should not see: processkit's cache and the generator's marker.
+EXCLUDED = (".processkit-cache/", MARKER)
+
+
+def other_purpose(current: str) -> str:
+    """Return the purpose to change to from ``current``: the second after the first, else the
+    first."""
+    return PURPOSES[1] if current == PURPOSES[0] else PURPOSES[0]
+
+
+def git(repo: Path, *args: str, when: dt.datetime | None = None) -> str:
+    """Run git in ``repo`` as the fixed author (dated ``when``); return its output."""
+    env = dict(os.environ, GIT_AUTHOR_NAME=AUTHOR_NAME, GIT_AUTHOR_EMAIL=AUTHOR_EMAIL)
+    env.update(GIT_COMMITTER_NAME=AUTHOR_NAME, GIT_COMMITTER_EMAIL=AUTHOR_EMAIL)
+    if when is not None:
+        env.update(GIT_AUTHOR_DATE=when.isoformat(), GIT_COMMITTER_DATE=when.isoformat())
+    result = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"git {' '.join(args)} failed in {repo}: {result.stderr.strip()}")
+    return result.stdout
+
+
+def moment(day: dt.date, hour: int) -> dt.datetime:
+    """``day`` at ``hour`` o'clock, Swedish winter time."""
+    return dt.datetime.combine(day, dt.time(hour), dt.timezone(dt.timedelta(hours=1)))
+
+
+def init(repo: Path, as_of: dt.date) -> None:
+    """Make the generated ``repo`` a git repository: one commit of every file, dated
+    ``HISTORY_DAYS`` before ``as_of``, then one change (``change_one``) dated ``as_of``."""
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    exclude = repo / ".git" / "info" / "exclude"
+    exclude.parent.mkdir(parents=True, exist_ok=True)
+    exclude.write_text("".join(f"/{name}\n" for name in EXCLUDED), encoding="utf-8")
+    git(repo, "add", "--all")
+    first = moment(as_of - dt.timedelta(days=HISTORY_DAYS), 9)
+    git(repo, "commit", "--quiet", "--message", "Processerna i Sjöstad", when=first)
+    change_one(repo, as_of)
+
+
+def is_repository(repo: Path) -> bool:
+    """True when ``repo`` is the top of a git repository of its own."""
+    return (repo / ".git" / "HEAD").is_file()
+
+
+def changed_process(repo: Path) -> Path:
+    """Return the process file ``change_one`` edits: the middle one in path order."""
+    files = sorted((repo / "processes").glob("*/*.yaml"))
+    if not files:
+        raise SystemExit(f"{repo} has no process files to change")
+    return files[len(files) // 2]
+
+
+def change_one(repo: Path, as_of: dt.date) -> Path:
+    """Change the purpose of one process and commit it, dated ``as_of``; return the file."""
+    path = changed_process(repo)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("purpose:"):
+            current = yaml.safe_load(line.partition(":")[2]) or ""
+            lines[index] = f"purpose: {scalar(other_purpose(str(current)))}"
+            break
+    else:
+        raise SystemExit(f"{path} has no purpose to change")
+    path.write_bytes("\n".join(lines).encode("utf-8"))
+    relative = path.relative_to(repo).as_posix()
+    git(
+        repo,
+        "commit",
+        "--quiet",
+        "--message",
+        f"Tydligare syfte för {path.stem}",
+        "--",
+        relative,
+        when=moment(as_of, 12),
+    )
+    return path

@@ -1,0 +1,155 @@
+"""The benchmarks' helpers that must stay right for their figures to mean anything: the git
+history of a generated repository and its one change (``benchmarks/gitrepo.py``), and the
+mkdocs project ``peers.py`` times processkit against (``benchmarks/mkdocs_project.py``).
+Neither mkdocs nor the network is needed: the project is checked as files.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """Import one of benchmarks/'s scripts (they import each other by bare name)."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.append(str(BENCHMARKS))
+    return importlib.import_module(name)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated repository of 30 processes with its git history."""
+    generate = benchmark_module("generate")
+    gitrepo = benchmark_module("gitrepo")
+    folder = tmp_path_factory.mktemp("bench") / "repo"
+    generate.generate(30, folder, 1)
+    gitrepo.init(folder, generate.DEFAULT_AS_OF)
+    return folder
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def purpose(path: Path) -> str:
+    return str(yaml.safe_load(path.read_text(encoding="utf-8"))["purpose"])
+
+
+def test_history_starts_60_days_before_as_of_and_ends_with_one_change(repo: Path) -> None:
+    gitrepo = benchmark_module("gitrepo")
+    changed = gitrepo.changed_process(repo).relative_to(repo).as_posix()
+    author = "Processgruppen Sjöstad <processer@sjostad.example.se>"
+    log = git(repo, "log", "--format=%an <%ae>|%aI|%cI|%s")
+    assert log.splitlines() == [
+        f"{author}|2026-11-01T12:00:00+01:00|2026-11-01T12:00:00+01:00|"
+        f"Tydligare syfte för {Path(changed).stem}",
+        f"{author}|2026-09-02T09:00:00+01:00|2026-09-02T09:00:00+01:00|Processerna i Sjöstad",
+    ]
+    assert git(repo, "show", "--format=", "--name-only", "HEAD").split() == [changed]
+    tracked = git(repo, "ls-files").split()
+    assert "processkit.yaml" in tracked and len(tracked) == len(list(repo.rglob("*.yaml")))
+    assert git(repo, "status", "--porcelain", "--ignored") == "!! .benchmark-repo.json\n"
+
+
+def test_each_change_alternates_the_purpose_and_is_committed(repo: Path) -> None:
+    gitrepo = benchmark_module("gitrepo")
+    generate = benchmark_module("generate")
+    path = gitrepo.changed_process(repo)
+    assert purpose(path) == gitrepo.PURPOSES[0]  # the change init made
+    before = int(git(repo, "rev-list", "--count", "HEAD"))
+    assert gitrepo.change_one(repo, generate.DEFAULT_AS_OF) == path
+    assert purpose(path) == gitrepo.PURPOSES[1]
+    gitrepo.change_one(repo, generate.DEFAULT_AS_OF)
+    assert purpose(path) == gitrepo.PURPOSES[0]
+    assert int(git(repo, "rev-list", "--count", "HEAD")) == before + 2
+    assert git(repo, "status", "--porcelain") == ""
+    diff = git(repo, "diff", "HEAD~1", "--", path.relative_to(repo).as_posix())
+    assert [line[0] for line in diff.splitlines() if line[:1] in "+-" and line[1:2] != line[0]] == [
+        "-",
+        "+",
+    ]
+
+
+@pytest.fixture(scope="module")
+def project(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("mkdocs")
+    benchmark_module("mkdocs_project").write_project(repo, folder)
+    return folder
+
+
+def test_mkdocs_project_has_a_page_per_entity_all_in_the_navigation(
+    repo: Path, project: Path
+) -> None:
+    entities = [yaml.safe_load(p.read_bytes()) for p in repo.glob("*/**/*.yaml")]
+    kinds = [e["kind"] for e in entities]
+    pages = sorted(p.relative_to(project / "docs").as_posix() for p in project.rglob("*.md"))
+    assert len(pages) == 1 + sum(kinds.count(k) for k in ("area", "process", "role", "handbook"))
+    assert len(pages) == 30 + kinds.count("area") + 36 + kinds.count("handbook") + 1
+    config: dict[str, Any] = yaml.safe_load((project / "mkdocs.yml").read_bytes())
+    assert config["theme"] == {
+        "name": "material",
+        "language": "sv",
+        "features": ["navigation.prune"],
+    }
+    assert config["plugins"] == []
+
+    def targets(entries: list[Any]) -> list[str]:
+        found = []
+        for entry in entries:
+            for value in entry.values():
+                found += targets(value) if isinstance(value, list) else [value]
+        return found
+
+    assert sorted(targets(config["nav"])) == pages
+
+
+def test_mkdocs_project_links_all_lead_to_its_pages(project: Path) -> None:
+    docs = project / "docs"
+    links = 0
+    for page in docs.rglob("*.md"):
+        for target in re.findall(r"\]\(([^)]+)\)", page.read_text(encoding="utf-8")):
+            assert (page.parent / target).resolve().is_file(), (page, target)
+            links += 1
+    assert links > 500
+
+
+def test_mkdocs_project_is_the_same_bytes_every_time(
+    repo: Path, project: Path, tmp_path: Path
+) -> None:
+    benchmark_module("mkdocs_project").write_project(repo, tmp_path)
+    ours = {p.relative_to(project): p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    again = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert ours == again
+
+
+def test_the_changed_page_is_the_changed_process_and_its_purpose_alternates(
+    repo: Path, project: Path
+) -> None:
+    gitrepo = benchmark_module("gitrepo")
+    mkdocs_project = benchmark_module("mkdocs_project")
+    page = mkdocs_project.page_of(repo, gitrepo.changed_process(repo))
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert f"\n## Syfte\n\n{purpose(gitrepo.changed_process(repo))}\n" in text
+    assert mkdocs_project.change_page(project, page) == path
+    changed = path.read_text(encoding="utf-8")
+    other = gitrepo.other_purpose(purpose(gitrepo.changed_process(repo)))
+    assert changed == text.replace(
+        f"\n## Syfte\n\n{purpose(gitrepo.changed_process(repo))}\n", f"\n## Syfte\n\n{other}\n"
+    )
+    assert changed != text
+    mkdocs_project.change_page(project, page)
+    assert path.read_text(encoding="utf-8") == text
