@@ -133,6 +133,49 @@ def test_ids_stay_and_bytes_repeat_across_builds_and_a_new_commit_adds_an_entry(
     ]
 
 
+def test_with_the_sites_address_the_feeds_links_are_absolute(
+    repo: GitRepo, cli: Cli, tmp_path: Path
+) -> None:
+    relative = tmp_path / "relative"
+    _publish(cli, repo.root, relative)
+    config = repo.root / "processkit.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  title: Fyren\n", "  title: Fyren\n  url: https://fyren.test.se/sv\n"),
+        encoding="utf-8",
+    )
+    first, again = tmp_path / "one", tmp_path / "two"
+    _publish(cli, repo.root, first)
+    _publish(cli, repo.root, again)
+    for path in ("changes.xml", "areas/stod.xml", "processes/myndighet.xml"):
+        assert (first / path).read_bytes() == (again / path).read_bytes(), path
+        # parsed with no address to resolve against: the links are whole
+        parsed = feedparser.parse((first / path).read_bytes())
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        assert {link.rel: link.href for link in parsed.feed.links} == {
+            "self": f"https://fyren.test.se/sv/{path}",
+            "alternate": "https://fyren.test.se/sv/"
+            + {
+                "changes.xml": "changes.html",
+                "areas/stod.xml": "areas/stod.html",
+                "processes/myndighet.xml": "processes/myndighet.html",
+            }[path],
+        }
+        # the ids do not follow the address (RFC 4287 4.2.6)
+        before = _parse(relative, path)
+        assert parsed.feed.id == before.feed.id
+        assert [e.id for e in parsed.entries] == [e.id for e in before.entries]
+    site = feedparser.parse((first / "changes.xml").read_bytes())
+    assert [entry.link for entry in site.entries] == [
+        "https://fyren.test.se/sv/processes/inkop.html",
+        "https://fyren.test.se/sv/processes/myndighet.html",
+    ]
+    area = feedparser.parse((first / "areas/stod.xml").read_bytes())
+    assert [entry.link for entry in area.entries] == [
+        "https://fyren.test.se/sv/processes/inkop.html"
+    ]
+
+
 def test_every_page_links_its_feeds(repo: GitRepo, cli: Cli, tmp_path: Path) -> None:
     output = tmp_path / "site"
     _publish(cli, repo.root, output)
