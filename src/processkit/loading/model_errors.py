@@ -133,7 +133,7 @@ def _one(detail: ErrorDetails, model: type[BaseModel], root: Node, path: str) ->
     return _diag("PK011", message, path, mark, advice)
 
 
-#: What is wrong with ``site.url`` (processkit.model.config._site_url), by the error's type.
+#: What is wrong with ``site.url`` (processkit.model.config.normal_site_url), by the error's type.
 _SITE_URL_FAULTS = {
     "site_url_blank": N_("{label}: an address cannot hold blanks (found {found})"),
     "site_url_scheme": N_(

@@ -48,12 +48,12 @@ Color = Annotated[
     WithJsonSchema({"type": "string", "pattern": HEX_COLOR.pattern}),
 ]
 #: The site's own address: http(s), a host, no query or fragment, no blanks (the JSON Schema's
-#: pattern says the same as :func:`_site_url`).
+#: pattern says the same as :func:`normal_site_url`).
 SITE_URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+(/[^\s?#]*)?$"
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 
 
-def _site_url(value: str) -> str:
+def normal_site_url(value: str) -> str:
     """The site's address, checked and ending in one ``/``; the first fault found is named
     (the type of the error, for :mod:`processkit.loading.model_errors`)."""
     if any(char.isspace() for char in value):
@@ -70,7 +70,7 @@ def _site_url(value: str) -> str:
 
 SiteUrl = Annotated[
     str,
-    AfterValidator(_site_url),
+    AfterValidator(normal_site_url),
     WithJsonSchema({"type": "string", "pattern": SITE_URL_PATTERN}),
 ]
 #: At most ten years between reviews; a bound also keeps every review date in the calendar.
