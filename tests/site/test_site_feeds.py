@@ -80,7 +80,7 @@ def test_the_feeds_hold_the_changes_in_plain_words(
     owner = site.entries[1].content[0]
     assert owner.type == "text/html"
     assert owner.value.startswith(
-        "<ul><li>ägare ändrades från Anna Nilsson till Erik Åberg</li></ul>"
+        "<ul><li>processägare ändrades från Anna Nilsson till Erik Åberg</li></ul>"
     )
     assert "Ny ägare och ny process (Erik Åberg, 2026-03-05)" in owner.value
 
@@ -283,7 +283,9 @@ def test_in_a_browser_the_kalmar_feed_links_resolve_and_parse(
         assert (feed.bozo, feed.version) == (0, "atom10"), feed.get("bozo_exception")
     own = parsed[1].entries
     assert [entry.title for entry in own] == ["Process Utreda barns och ungas behov ändrades"]
-    assert own[0].link == server + "processes/bu-utredning.html"
+    # Kalmar configures site.url: the entry links the page where the site is published
+    assert own[0].link == "https://fyren.kalmar.example.se/processes/bu-utredning.html"
+    assert parsed[1].feed.link == "https://fyren.kalmar.example.se/processes/bu-utredning.html"
     assert own[0].updated == "2027-01-05T00:00:00Z"
     assert "version ändrades från 2.1 till 2.2" in own[0].content[0].value
     assert own[0].id in {entry.id for entry in parsed[0].entries}

@@ -208,7 +208,8 @@ def entry_html(
     """What changed, as HTML: the field changes in plain words, then the commits as a detail."""
     parts = []
     fields = [
-        describe(field, language, markup=escape, code=code or _code) for field in entry.fields
+        describe(field, language, markup=escape, code=code or _code, kind=entry.kind)
+        for field in entry.fields
     ]
     if fields:
         parts.append("<ul>" + "".join(f"<li>{text}</li>" for text in fields) + "</ul>")
