@@ -174,6 +174,22 @@ def test_a_sites_address_beyond_ascii_is_percent_encoded(build_site: BuildSite) 
     ]
 
 
+def test_a_hostile_sites_address_stays_an_address(build_site: BuildSite) -> None:
+    hostile = 'https://x.test.se/a\\"onmouseover=\\"x<script>alert(1)</script>'
+    site = build_site(
+        with_config(f'  url: "{hostile}"\nproposals:\n  email: forslag@test.se\n', WITHOUT_FEEDBACK)
+    )
+    address = "https://x.test.se/a%22onmouseover=%22x%3Cscript%3Ealert(1)%3C/script%3E/"
+    text = (site / "areas/barn.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{address}areas/barn.html">' in text
+    assert "<script>alert" not in text
+    assert page_facts(site, "areas/barn.html").event_attributes == []
+    [(href, _)] = suggestion_links(site, "areas/barn.html")
+    assert mail_parts(href)[1]["body"] == [
+        f"Leveransområde: Barn och unga\r\nSida: {address}areas/barn.html\r\n" + QUESTIONS
+    ]
+
+
 _HALVES = re.compile(r'href="([^"]*)" data-mail-before="([^"]*)" data-mail-after="([^"]*)"')
 
 
