@@ -32,7 +32,7 @@ def _value(text: str) -> dict[str, Any]:
 
 def _words(kind: str, old: str, new: str, language: str = "en") -> list[str]:
     changes = diff_values(kind, _value(old), _value(new), NAMES)
-    return [describe(change, language) for change in changes]  # type: ignore[arg-type]
+    return [describe(change, language, kind=kind) for change in changes]  # type: ignore[arg-type]
 
 
 BASE = "kind: process\nid: p\nname: P\narea: a\ntype: core\nstatus: draft\n"
@@ -209,3 +209,45 @@ def test_the_words_are_in_the_language_asked_for_whatever_the_command_speaks(
         assert [days(n, "en") for n in (1, 5)] == ["1 day", "5 days"]
         assert handbook_type_word("guideline", "sv") == "riktlinje"
         assert handbook_type_word("guideline", "en") == "guideline"
+
+
+@pytest.mark.parametrize(
+    ("kind", "base", "english", "swedish"),
+    [
+        (
+            "process",
+            BASE,
+            "process owner changed from Anna Nilsson to Erik Åberg",
+            "processägare ändrades från Anna Nilsson till Erik Åberg",
+        ),
+        (
+            "area",
+            "kind: area\nid: a\nname: A\n",
+            "person responsible changed from Anna Nilsson to Erik Åberg",
+            "ansvarig ändrades från Anna Nilsson till Erik Åberg",
+        ),
+        (
+            "handbook",
+            "kind: handbook\nid: h\ntitle: H\ntype: routine\n",
+            "owner changed from Anna Nilsson to Erik Åberg",
+            "ägare ändrades från Anna Nilsson till Erik Åberg",
+        ),
+    ],
+)
+def test_an_owner_is_named_as_its_kind_names_it(
+    kind: str, base: str, english: str, swedish: str
+) -> None:
+    """The issue's words: a process's owner is its process owner ("processägare ändrades från
+    … till …"), an area's the person responsible for it, a handbook's its owner."""
+    old, new = base + "owner: anna\n", base + "owner: erik\n"
+    assert _words(kind, old, new) == [english]
+    assert _words(kind, old, new, "sv") == [swedish]
+    # set and removed too
+    assert _words(kind, base, old, "sv") == [
+        swedish.split(" ändrades")[0] + " sattes till Anna Nilsson"
+    ]
+    # without a kind, the field's own word
+    changes = diff_values(kind, _value(old), _value(new), NAMES)
+    assert [describe(change, "sv") for change in changes] == [
+        "ägare ändrades från Anna Nilsson till Erik Åberg"
+    ]

@@ -18,6 +18,7 @@ from tests.small_repo import AREA, BASE, PROCESS
 from processkit import i18n
 from processkit.diagnostics import OR, named_ids
 from processkit.loading.model_errors import _wrong_value, meant_date
+from processkit.model.config import Config
 
 Cli = Callable[..., CliResult]
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
@@ -1021,6 +1022,88 @@ def test_the_maturity_settings_checked_together(
         "validate", make_repo({"processkit.yaml": config}), "--format", "json", "--lang", language
     )
     assert _said(result) == [("PK011", "processkit.yaml", 3, 3, descriptions, None)]
+
+
+SITE_URL_HINT = {
+    "sv": "Skriv adressen där den publicerade webbplatsen nås, till exempel "
+    "https://fyren.kalmar.example.se/.",
+    "en": "Write the address where the published site is reached, such as "
+    "https://fyren.kalmar.example.se/.",
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "said"),
+    [
+        (
+            "ftp://fyren.example.se/",
+            "sv",
+            "`url` måste vara en webbadress som börjar med https:// eller http://, men är "
+            "`ftp://fyren.example.se/`",
+        ),
+        (
+            "ftp://fyren.example.se/",
+            "en",
+            "`url`: expected an address starting with https:// or http:// (found "
+            "`ftp://fyren.example.se/`)",
+        ),
+        (
+            "fyren.example.se",
+            "sv",
+            "`url` måste vara en webbadress som börjar med https:// eller http://, men är "
+            "`fyren.example.se`",
+        ),
+        (
+            "https:///fyren/",
+            "sv",
+            "`url` måste ha webbplatsens namn efter //, till exempel fyren.kalmar.example.se, "
+            "men är `https:///fyren/`",
+        ),
+        (
+            "https:///fyren/",
+            "en",
+            "`url`: expected a host name after the //, such as fyren.kalmar.example.se (found "
+            "`https:///fyren/`)",
+        ),
+        (
+            "https://fyren.example.se/?sida=1",
+            "sv",
+            "`url` får inte innehålla ? eller #, men är `https://fyren.example.se/?sida=1`",
+        ),
+        (
+            "https://fyren.example.se/#topp",
+            "en",
+            "`url`: the site's address cannot hold ? or # (found `https://fyren.example.se/#topp`)",
+        ),
+        (
+            "https://fyren example.se/",
+            "sv",
+            "`url` får inte innehålla mellanslag, men är `https://fyren example.se/`",
+        ),
+        (
+            "https://fyren example.se/",
+            "en",
+            "`url`: an address cannot hold blanks (found `https://fyren example.se/`)",
+        ),
+    ],
+)
+def test_a_wrong_site_address(
+    written: str, language: str, said: str, make_repo: MakeRepo, cli: Cli
+) -> None:
+    config = f'organisation: T\nsite:\n  title: Fyren\n  url: "{written}"\n'
+    root = make_repo({"processkit.yaml": config})
+    result = cli("validate", root, "--format", "json", "--lang", language)
+    assert result.code == 2
+    assert _said(result) == [("PK011", "processkit.yaml", 4, 8, said, SITE_URL_HINT[language])]
+
+
+@pytest.mark.parametrize(
+    "written", ["https://fyren.kalmar.example.se", "https://fyren.kalmar.example.se//"]
+)
+def test_the_site_address_ends_in_one_slash(written: str) -> None:
+    config = Config.model_validate({"organisation": "T", "site": {"url": written}})
+    assert config.site.url == "https://fyren.kalmar.example.se/"
+    assert Config.model_validate({"organisation": "T"}).site.url is None
 
 
 @pytest.mark.parametrize(

@@ -376,6 +376,12 @@ def _hostile_text_files() -> dict[str, str | bytes]:
             "site": {
                 "title": text("Titel"),
                 "feedback_url": LONG_URL + "&id={id} " + CONTROL,
+                # no blanks, no ? or #: what site.url takes, and all the rest
+                "url": LONG_URL.split("?")[0]
+                + LONG_WORD
+                + "<b>\"'&"
+                + "שלום\u202eomvänd\u202c\u200f"
+                + "\x00\x01\x07\x1b\x7f\x80\x9f\ufdd0\ufffe",
                 "edit_url": LONG_URL + "/{path} " + RTL,
                 "accessibility_contact": {
                     "email": text("epost") + "@example.se",

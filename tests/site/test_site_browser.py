@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import ROOT
+from tests.conftest import KALMAR, ROOT
 from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import html_pages
 from tests.site.repos import HOSTILE_TEXT, LONG_WORD
@@ -207,6 +207,42 @@ def test_proposals_go_by_email_and_their_decisions_are_shown(page: Any, server: 
     rejected = page.locator("tr#fp-2026-007").inner_text()
     assert "Avslaget" in rejected and "Anmälningar via e-post är inte säkra." in rejected
     assert page.errors == []
+
+
+def test_the_proposal_email_holds_the_pages_address(
+    page: Any, server: str, build_site: BuildSite
+) -> None:
+    """Kalmar sets ``site.url``: the e-mail from `bu-utredning` gives the page's absolute
+    address. Without ``site.url`` the page's script gives the address it was opened at."""
+    from urllib.parse import parse_qs, urlsplit
+
+    def body() -> str:
+        link = page.get_by_role("link", name="Föreslå en förbättring via e-post").first
+        return parse_qs(urlsplit(link.get_attribute("href")).query)["body"][0]
+
+    page.goto(server + "processes/bu-utredning.html")
+    assert body() == (
+        "Process: Utreda barns och ungas behov (bu-utredning)\r\n"
+        "Sida: https://fyren.kalmar.example.se/processes/bu-utredning.html\r\n\r\n"
+        "Vad fungerar inte?\r\n\r\n\r\nVad föreslår du?\r\n\r\n"
+    )
+    assert page.errors == []
+    config = (KALMAR / "processkit.yaml").read_text(encoding="utf-8")
+    assert "  url: https://fyren.kalmar.example.se/\n" in config
+    files: dict[str, str | bytes] = {
+        path.relative_to(KALMAR).as_posix(): path.read_bytes()
+        for path in KALMAR.rglob("*")
+        if path.is_file()
+    }
+    files["processkit.yaml"] = config.replace("  url: https://fyren.kalmar.example.se/\n", "")
+    with serving(build_site(files)) as elsewhere:
+        page.goto(elsewhere + "processes/bu-utredning.html#aktiviteter")
+        assert body() == (
+            "Process: Utreda barns och ungas behov (bu-utredning)\r\n"
+            f"Sida: {elsewhere}processes/bu-utredning.html\r\n\r\n"
+            "Vad fungerar inte?\r\n\r\n\r\nVad föreslår du?\r\n\r\n"
+        )
+        assert page.errors == []
 
 
 def test_the_skip_link_comes_first(page: Any, server: str) -> None:

@@ -58,7 +58,7 @@ def test_the_changes_page_shows_what_changed_per_entity(
         '<li><span class="meta">Process</span> '
         '<a href="processes/myndighet.html">Myndighetsutövning för barn</a> '
         '<span class="change-type change-changed">ändrades</span> '
-        "<ul><li>ägare ändrades från Anna Nilsson till Erik Åberg</li></ul> </li> "
+        "<ul><li>processägare ändrades från Anna Nilsson till Erik Åberg</li></ul> </li> "
         "</ul>"
     )
     html = (output / "changes.html").read_text(encoding="utf-8")

@@ -80,7 +80,7 @@ def test_the_feeds_hold_the_changes_in_plain_words(
     owner = site.entries[1].content[0]
     assert owner.type == "text/html"
     assert owner.value.startswith(
-        "<ul><li>ägare ändrades från Anna Nilsson till Erik Åberg</li></ul>"
+        "<ul><li>processägare ändrades från Anna Nilsson till Erik Åberg</li></ul>"
     )
     assert "Ny ägare och ny process (Erik Åberg, 2026-03-05)" in owner.value
 
@@ -130,6 +130,49 @@ def test_ids_stay_and_bytes_repeat_across_builds_and_a_new_commit_adds_an_entry(
     assert {entry.id for entry in after.entries[1:]} == before
     assert [e.title for e in _parse(later, "processes/ekonomi.xml").entries] == [
         "Process Ekonomi ändrades"
+    ]
+
+
+def test_with_the_sites_address_the_feeds_links_are_absolute(
+    repo: GitRepo, cli: Cli, tmp_path: Path
+) -> None:
+    relative = tmp_path / "relative"
+    _publish(cli, repo.root, relative)
+    config = repo.root / "processkit.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  title: Fyren\n", "  title: Fyren\n  url: https://fyren.test.se/sv\n"),
+        encoding="utf-8",
+    )
+    first, again = tmp_path / "one", tmp_path / "two"
+    _publish(cli, repo.root, first)
+    _publish(cli, repo.root, again)
+    for path in ("changes.xml", "areas/stod.xml", "processes/myndighet.xml"):
+        assert (first / path).read_bytes() == (again / path).read_bytes(), path
+        # parsed with no address to resolve against: the links are whole
+        parsed = feedparser.parse((first / path).read_bytes())
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        assert {link.rel: link.href for link in parsed.feed.links} == {
+            "self": f"https://fyren.test.se/sv/{path}",
+            "alternate": "https://fyren.test.se/sv/"
+            + {
+                "changes.xml": "changes.html",
+                "areas/stod.xml": "areas/stod.html",
+                "processes/myndighet.xml": "processes/myndighet.html",
+            }[path],
+        }
+        # the ids do not follow the address (RFC 4287 4.2.6)
+        before = _parse(relative, path)
+        assert parsed.feed.id == before.feed.id
+        assert [e.id for e in parsed.entries] == [e.id for e in before.entries]
+    site = feedparser.parse((first / "changes.xml").read_bytes())
+    assert [entry.link for entry in site.entries] == [
+        "https://fyren.test.se/sv/processes/inkop.html",
+        "https://fyren.test.se/sv/processes/myndighet.html",
+    ]
+    area = feedparser.parse((first / "areas/stod.xml").read_bytes())
+    assert [entry.link for entry in area.entries] == [
+        "https://fyren.test.se/sv/processes/inkop.html"
     ]
 
 
@@ -240,7 +283,9 @@ def test_in_a_browser_the_kalmar_feed_links_resolve_and_parse(
         assert (feed.bozo, feed.version) == (0, "atom10"), feed.get("bozo_exception")
     own = parsed[1].entries
     assert [entry.title for entry in own] == ["Process Utreda barns och ungas behov ändrades"]
-    assert own[0].link == server + "processes/bu-utredning.html"
+    # Kalmar configures site.url: the entry links the page where the site is published
+    assert own[0].link == "https://fyren.kalmar.example.se/processes/bu-utredning.html"
+    assert parsed[1].feed.link == "https://fyren.kalmar.example.se/processes/bu-utredning.html"
     assert own[0].updated == "2027-01-05T00:00:00Z"
     assert "version ändrades från 2.1 till 2.2" in own[0].content[0].value
     assert own[0].id in {entry.id for entry in parsed[0].entries}

@@ -212,14 +212,15 @@ def test_the_history_says_in_plain_words_who_changed_what(
     text = " ".join(" ".join(facts.text).split())
     assert (
         "Historik Senast ändrad 2026-04-02 av Erik Åberg. "
-        "2026-04-02 Erik Åberg : ägare ändrades från Anna Nilsson till Erik Åberg "
+        "2026-04-02 Erik Åberg : processägare ändrades från Anna Nilsson till Erik Åberg "
         "Meddelande vid ändringen: Update utredning.yaml "
         "2026-03-05 Erik Åberg : namn ändrades"
     ) in text
     assert "eaberg" not in text
     # the changes are a list, the message a detail after it
     assert (
-        '<ul class="change-words"><li>ägare ändrades från Anna Nilsson till Erik Åberg</li></ul>'
+        '<ul class="change-words">'
+        "<li>processägare ändrades från Anna Nilsson till Erik Åberg</li></ul>"
     ) in html
     # an author no person file knows keeps git's name
     assert "2026-01-10 Anna : skapades" in text

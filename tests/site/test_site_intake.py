@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import page_facts
@@ -124,6 +124,99 @@ def test_the_email_speaks_the_sites_language(build_site: BuildSite) -> None:
             "What do you propose?\r\n\r\n"
         ],
     }
+
+
+SITE_URL = "  url: https://fyren.test.se/processer\n"
+#: Where each page offering the e-mail is, and the body's first lines there.
+ABOUT = {
+    "processes/utredning.html": "Process: Utreda barns behov (utredning)\r\n",
+    "areas/barn.html": "Leveransområde: Barn och unga\r\n",
+    "proposals.html": "",
+}
+QUESTIONS = "\r\nVad fungerar inte?\r\n\r\n\r\nVad föreslår du?\r\n\r\n"
+
+
+def test_with_the_sites_address_the_email_gives_the_pages(build_site: BuildSite) -> None:
+    site = build_site(
+        with_config(SITE_URL + "proposals:\n  email: forslag@test.se\n", WITHOUT_FEEDBACK)
+    )
+    for page, about in ABOUT.items():
+        [(href, _)] = suggestion_links(site, page)[:1]
+        assert mail_parts(href)[1]["body"] == [
+            f"{about}Sida: https://fyren.test.se/processer/{page}\r\n{QUESTIONS}"
+        ], page
+        # the address is known: nothing for the page's script to complete; the page names it
+        text = (site / page).read_text(encoding="utf-8")
+        assert "data-mail-before" not in text
+        canonical = f'<link rel="canonical" href="https://fyren.test.se/processer/{page}">'
+        assert text.count('rel="canonical"') == 1 and canonical in text
+    [(href, _)] = suggestion_links(site, "processes/utredning.html")[:1]
+    assert href == (
+        "mailto:forslag@test.se"
+        "?subject=F%C3%B6rb%C3%A4ttringsf%C3%B6rslag%3A%20Utreda%20barns%20behov%20%28utredning%29"
+        "&body=Process%3A%20Utreda%20barns%20behov%20%28utredning%29%0D%0A"
+        "Sida%3A%20https%3A%2F%2Ffyren.test.se%2Fprocesser%2Fprocesses%2Futredning.html%0D%0A%0D%0A"
+        "Vad%20fungerar%20inte%3F%0D%0A%0D%0A%0D%0AVad%20f%C3%B6resl%C3%A5r%20du%3F%0D%0A%0D%0A"
+    )
+
+
+def test_a_sites_address_beyond_ascii_is_percent_encoded(build_site: BuildSite) -> None:
+    site = build_site(
+        with_config(
+            "  url: https://kommun.test.se/förslag/\nproposals:\n  email: forslag@test.se\n",
+            WITHOUT_FEEDBACK,
+        )
+    )
+    [(href, _)] = suggestion_links(site, "areas/barn.html")
+    assert mail_parts(href)[1]["body"] == [
+        "Leveransområde: Barn och unga\r\n"
+        "Sida: https://kommun.test.se/f%C3%B6rslag/areas/barn.html\r\n" + QUESTIONS
+    ]
+
+
+def test_a_hostile_sites_address_stays_an_address(build_site: BuildSite) -> None:
+    hostile = 'https://x.test.se/a\\"onmouseover=\\"x<script>alert(1)</script>'
+    site = build_site(
+        with_config(f'  url: "{hostile}"\nproposals:\n  email: forslag@test.se\n', WITHOUT_FEEDBACK)
+    )
+    address = "https://x.test.se/a%22onmouseover=%22x%3Cscript%3Ealert(1)%3C/script%3E/"
+    text = (site / "areas/barn.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{address}areas/barn.html">' in text
+    assert "<script>alert" not in text
+    assert page_facts(site, "areas/barn.html").event_attributes == []
+    [(href, _)] = suggestion_links(site, "areas/barn.html")
+    assert mail_parts(href)[1]["body"] == [
+        f"Leveransområde: Barn och unga\r\nSida: {address}areas/barn.html\r\n" + QUESTIONS
+    ]
+
+
+_HALVES = re.compile(r'href="([^"]*)" data-mail-before="([^"]*)" data-mail-after="([^"]*)"')
+
+
+def test_without_the_sites_address_the_script_gives_the_page_it_was_opened_at(
+    build_site: BuildSite,
+) -> None:
+    site = build_site(
+        with_config("proposals:\n  email: forslag@test.se\n", config=WITHOUT_FEEDBACK)
+    )
+    opened_at = "https://intra.test.se/fyren/{page}?q=å&x=1"
+    for page, about in ABOUT.items():
+        text = (site / page).read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in text  # no address, nothing to name
+        found = [[html.unescape(part) for part in parts] for parts in _HALVES.findall(text)]
+        assert found, page
+        for href, before, after in found:
+            # without script: no address (and on the proposals page nothing before the questions)
+            static = about + QUESTIONS if about else QUESTIONS.removeprefix("\r\n")
+            assert mail_parts(href)[1]["body"] == [static], page
+            # with it: what site.js does, encodeURIComponent(location.href without its #)
+            here = quote(opened_at.format(page=page), safe="-_.!~*'()")
+            assert mail_parts(before + here + after)[1] == {
+                "subject": mail_parts(href)[1]["subject"],
+                "body": [f"{about}Sida: {opened_at.format(page=page)}\r\n{QUESTIONS}"],
+            }, page
+    script = (site / "assets/site.js").read_text(encoding="utf-8")
+    assert 'encodeURIComponent(window.location.href.split("#")[0])' in script
 
 
 def test_the_web_form_gets_the_process_id(build_site: BuildSite) -> None:

@@ -81,6 +81,16 @@ def test_the_navigation_of_an_entity_page_marks_no_page(kalmar_site: Path) -> No
     assert navigation_of(html) == expected
 
 
+def test_every_page_names_its_canonical_address(kalmar_site: Path) -> None:
+    """Kalmar configures ``site.url``: each page names its own absolute address; the 404 page,
+    served at any address the site does not have, names none."""
+    for page in html_pages(kalmar_site):
+        html = (kalmar_site / page).read_text(encoding="utf-8")
+        found = re.findall(r'<link rel="canonical" href="([^"]*)">', html)
+        expected = [] if page == "404.html" else [f"https://fyren.kalmar.example.se/{page}"]
+        assert found == expected, page
+
+
 def test_every_internal_link_and_asset_resolves(kalmar_site: Path) -> None:
     ids_of: dict[str, set[str]] = {}
     problems: list[str] = []

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
+from pydantic_core import PydanticCustomError
+
 from processkit import i18n
 from processkit.authoring.fmt import format_text
 from processkit.authoring.render import render
@@ -21,6 +23,7 @@ from processkit.errors import ProcesskitError
 from processkit.i18n import _
 from processkit.install_source import REQUIREMENTS_FILE
 from processkit.loading.discover import CONFIG_NAME, RepositoryNotFound, find_root
+from processkit.model.config import normal_site_url
 from processkit.model.kinds import KIND_TABLE
 
 SCHEMA_FOLDER = ".processkit/schemas"
@@ -107,6 +110,27 @@ def check_email(given: str | None) -> str | None:
     return address
 
 
+def check_site_url(given: str | None) -> str | None:
+    """The site's address asked for by ``init`` (``--site-url`` or the prompt): None when none
+    is given (empty), the address ending in one ``/`` when it is one as ``site.url`` takes it,
+    else an error that says what one looks like (the command line puts the option's name
+    before it)."""
+    if given is None or not given.strip():
+        return None
+    address = given.strip()
+    try:
+        return normal_site_url(address)
+    except PydanticCustomError:
+        raise ProcesskitError(
+            _(
+                "`{value}` is not a web address such as https://fyren.example.se/ (http or "
+                "https, a host name, no ? or #, no blanks); write the site's address, or "
+                "nothing if it has none yet",
+                value=address,
+            )
+        ) from None
+
+
 def _existing_parent(path: Path) -> Path:
     for folder in path.resolve().parents:
         if folder.exists():
@@ -128,12 +152,14 @@ def plan(
     dimensions: list[str] | None = None,
     entities: Mapping[str, str] | None = None,
     proposals_email: str | None = None,
+    site_url: str | None = None,
 ) -> dict[str, str]:
     """Every file of a new repository: relative path -> text.
 
     ``install`` is the requirement CI and pre-commit install processkit from (a checked one
     line); ``entities`` replaces the examples (the inventory import gives them);
-    ``proposals_email`` is where proposals from the site are sent (None: nowhere yet).
+    ``proposals_email`` is where proposals from the site are sent (None: nowhere yet);
+    ``site_url`` where the site is published (a checked one; None: not known yet).
     """
     from processkit import __version__
     from processkit.model.config import DEFAULT_DIMENSIONS
@@ -143,6 +169,7 @@ def plan(
     context = {
         "organisation": organisation,
         "proposals_email": proposals_email,
+        "site_url": site_url,
         # the language asked for, not the machine's locale: the examples are Swedish
         "language": i18n.asked() or i18n.DEFAULT,
         "today": today.isoformat(),

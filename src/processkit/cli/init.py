@@ -41,6 +41,13 @@ def init_command(
         help="Where proposals from the site are sent by e-mail, e.g. processtod@example.se "
         "(empty: none). Asked for on a terminal.",
     ),
+    site_url: str | None = typer.Option(
+        None,
+        "--site-url",
+        metavar="ADDRESS",
+        help="Where the published site is reached, e.g. https://fyren.example.se/ (empty: not "
+        "known yet). Asked for on a terminal.",
+    ),
     install: str | None = typer.Option(
         None,
         "--install",
@@ -90,6 +97,22 @@ def init_command(
             typer.echo(str(error), err=True)
         else:
             break
+    try:
+        address = None if site_url is None else init.check_site_url(site_url)
+    except ProcesskitError as error:
+        raise ProcesskitError(f"--site-url: {error}") from None
+    while site_url is None and sys.stdin.isatty():
+        answer = typer.prompt(
+            _("Address of the published site, e.g. https://fyren.example.se/ (empty: none)"),
+            default="",
+            show_default=False,
+        )
+        try:
+            address = init.check_site_url(answer)
+        except ProcesskitError as error:
+            typer.echo(str(error), err=True)
+        else:
+            break
     entities = None
     processes = 0
     if from_inventory is not None:
@@ -129,7 +152,12 @@ def init_command(
             return 1
         entities, processes = planned.files, planned.processes
     files = init.plan(
-        organisation, day, install=requirement, entities=entities, proposals_email=intake
+        organisation,
+        day,
+        install=requirement,
+        entities=entities,
+        proposals_email=intake,
+        site_url=address,
     )
     written = init.write(folder, files)
     where = str(folder)

@@ -138,7 +138,25 @@ def _enum_words(language: Language) -> dict[str, str]:
         }
 
 
-def field_label(field: str, language: Language) -> str:
+@cache
+def _labels_by_kind(language: Language) -> dict[tuple[str, str], str]:
+    """A field called otherwise in one kind of entity than in the rest, by (kind, field): a
+    process's owner is its process owner, an area's the person responsible for it (as the
+    site calls them); a handbook's owner stays its owner."""
+    with i18n.speaking(language):
+        return {
+            ("process", "owner"): p_("field", "process owner"),
+            ("area", "owner"): p_("field", "person responsible"),
+        }
+
+
+def field_label(field: str, language: Language, kind: str | None = None) -> str:
+    """What ``field`` is called, in an entity of ``kind`` when given (see
+    :func:`_labels_by_kind`)."""
+    if kind is not None:
+        named = _labels_by_kind(language).get((kind, field))
+        if named is not None:
+            return named
     return field_labels(language).get(field, field)
 
 
@@ -147,16 +165,24 @@ def describe(
     language: Language,
     markup: Callable[[str], str] | None = None,
     code: Callable[[str], str] | None = None,
+    *,
+    kind: str | None = None,
 ) -> str:
     """One change in plain words. ``markup`` is applied to every text taken from the files
     (names, values, paths): pass a Markdown or HTML escape. ``code`` shows an id (default: in
-    backticks, as Markdown has it; for HTML e.g. ``lambda s: f"<code>{escape(s)}</code>"``)."""
+    backticks, as Markdown has it; for HTML e.g. ``lambda s: f"<code>{escape(s)}</code>"``).
+    ``kind`` is the kind of the entity changed: some fields are named after it (a process's
+    ``owner`` is its process owner)."""
     with i18n.speaking(language):
-        return _describe(change, language, markup or _same, code or _backticks)
+        return _describe(change, language, markup or _same, code or _backticks, kind)
 
 
 def _describe(
-    change: FieldChange, language: Language, m: Callable[[str], str], c: Callable[[str], str]
+    change: FieldChange,
+    language: Language,
+    m: Callable[[str], str],
+    c: Callable[[str], str],
+    kind: str | None,
 ) -> str:
     if change.action == "moved":
         return _("moved from file {old} to {new}", old=m(change.old or ""), new=m(change.new or ""))
@@ -167,7 +193,12 @@ def _describe(
                 old=m(change.old),
             )
         return _("cannot be read at the end of the period ({new})", new=m(change.new or ""))
-    label = field_label(change.part or change.field, language)
+    # a top-level field may be named after the entity's kind; a part of one never is
+    label = (
+        field_label(change.part, language)
+        if change.part is not None
+        else field_label(change.field, language, None if change.item is not None else kind)
+    )
     if change.action == "reordered":
         return _("{label} reordered", label=field_label(change.field, language))
     if change.action == "item_added":

@@ -133,6 +133,18 @@ def _one(detail: ErrorDetails, model: type[BaseModel], root: Node, path: str) ->
     return _diag("PK011", message, path, mark, advice)
 
 
+#: What is wrong with ``site.url`` (processkit.model.config.normal_site_url), by the error's type.
+_SITE_URL_FAULTS = {
+    "site_url_blank": N_("{label}: an address cannot hold blanks (found {found})"),
+    "site_url_scheme": N_(
+        "{label}: expected an address starting with https:// or http:// (found {found})"
+    ),
+    "site_url_host": N_(
+        "{label}: expected a host name after the //, such as fyren.kalmar.example.se "
+        "(found {found})"
+    ),
+    "site_url_query": N_("{label}: the site's address cannot hold ? or # (found {found})"),
+}
 #: The pydantic errors of a whole number that is too small or too large.
 _BOUNDS = ("greater_than_equal", "less_than_equal", "greater_than", "less_than")
 
@@ -288,6 +300,14 @@ def _wrong_value(
                 found=shown,
             ),
             None,
+        )
+    if kind in _SITE_URL_FAULTS:
+        return (
+            _(_SITE_URL_FAULTS[kind], label=label, found=shown),
+            _(
+                "Write the address where the published site is reached, such as "
+                "https://fyren.kalmar.example.se/."
+            ),
         )
     if kind == "maturity_label":
         return (

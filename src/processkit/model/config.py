@@ -47,6 +47,32 @@ Color = Annotated[
     AfterValidator(_hex_color),
     WithJsonSchema({"type": "string", "pattern": HEX_COLOR.pattern}),
 ]
+#: The site's own address: http(s), a host, no query or fragment, no blanks (the JSON Schema's
+#: pattern says the same as :func:`normal_site_url`).
+SITE_URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+(/[^\s?#]*)?$"
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def normal_site_url(value: str) -> str:
+    """The site's address, checked and ending in one ``/``; the first fault found is named
+    (the type of the error, for :mod:`processkit.loading.model_errors`)."""
+    if any(char.isspace() for char in value):
+        raise PydanticCustomError("site_url_blank", "an address holds no blanks")
+    if not _SCHEME.match(value):
+        raise PydanticCustomError("site_url_scheme", "expected an address starting with https://")
+    rest = value.split("://", 1)[1]
+    if not re.split(r"[/?#]", rest, maxsplit=1)[0]:
+        raise PydanticCustomError("site_url_host", "expected a host name after https://")
+    if "?" in rest or "#" in rest:
+        raise PydanticCustomError("site_url_query", "the site's address holds no ? or #")
+    return value.rstrip("/") + "/"
+
+
+SiteUrl = Annotated[
+    str,
+    AfterValidator(normal_site_url),
+    WithJsonSchema({"type": "string", "pattern": SITE_URL_PATTERN}),
+]
 #: At most ten years between reviews; a bound also keeps every review date in the calendar.
 IntervalMonths = Annotated[StrictInt, Field(ge=1, le=120), BeforeValidator(whole_number)]
 
@@ -183,6 +209,12 @@ class SiteConfig(Strict):
         default=None,
         description="Förbättringsförslag: address for suggesting an improvement; {id} is the "
         "process id.",
+    )
+    url: SiteUrl | None = Field(
+        default=None,
+        description="Webbadress: the address where the published site is reached, http(s), "
+        "e.g. https://fyren.kalmar.example.se/; with it, the proposal e-mails give the page's "
+        "address, the feeds' links are absolute and every page names its canonical address.",
     )
     output: Text = Field(default="site", description="Utdatamapp: where `publish` writes the site.")
     edit_url: Text | None = Field(

@@ -94,13 +94,15 @@ def _changelog_email(log: ChangeLog, language: Language, repo: Repository) -> st
         for entry in entries:
             name = entry_title(entry, language)
             lines.append(f"- {name}")
-            details = [describe(field, language) for field in entry.fields]
+            details = [describe(field, language, kind=entry.kind) for field in entry.fields]
             lines += [f"  - {text}" for text in details]
             html.append(f"<li>{escape(name)}")
             if entry.fields:
                 html.append("<ul>")
                 html += [
-                    f"<li>{describe(field, language, markup=escape, code=_code)}</li>"
+                    "<li>"
+                    + describe(field, language, markup=escape, code=_code, kind=entry.kind)
+                    + "</li>"
                     for field in entry.fields
                 ]
                 html.append("</ul>")

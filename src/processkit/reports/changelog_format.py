@@ -71,7 +71,7 @@ def changelog_text(log: ChangeLog) -> str:
         where = entry.path or entry.old_path
         change = change_word(entry.change)
         lines += ["", f"{_kind(entry.kind)} {entry.id}{name}: {change} ({where})"]
-        lines += [f"  - {describe(field, language)}" for field in entry.fields]
+        lines += [f"  - {describe(field, language, kind=entry.kind)}" for field in entry.fields]
         lines += [f"  {_commit_line(commit)}" for commit in entry.commits]
     return "\n".join(lines) + "\n"
 
@@ -115,7 +115,7 @@ def _entry_data(entry: EntityChange, language: Language) -> dict[str, Any]:
                 "part": field.part,
                 "old": field.old,
                 "new": field.new,
-                "text": describe(field, language),
+                "text": describe(field, language, kind=entry.kind),
             }
             for field in entry.fields
         ],
@@ -163,7 +163,10 @@ def _changelog_markdown(log: ChangeLog, language: Language) -> str:
                 lines.append(f"- {title}" + (f" — {note}" if note else ""))
                 continue
             lines.append(f"- {title}")
-            lines += [f"  - {describe(field, language, escape)}" for field in entry.fields]
+            lines += [
+                f"  - {describe(field, language, escape, kind=entry.kind)}"
+                for field in entry.fields
+            ]
             if note:
                 lines.append(f"  {note}")
     return "\n".join(lines) + "\n"

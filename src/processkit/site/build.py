@@ -100,6 +100,7 @@ def build_site(
         commit=info.commit,
         contact=Contact(contact.email, contact.phone, links.href(contact.url)),
         feeds=git is not None and git.changelog is not None,
+        url=links.href(config.site.url) if config.site.url else None,
     )
     facts = gather(repo, info.today)
     counts = area_counts(repo)

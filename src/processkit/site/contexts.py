@@ -53,6 +53,8 @@ class SiteInfo:
     contact: Contact
     #: whether the site has Atom feeds of its changes (not a site of the past, nor outside git)
     feeds: bool = False
+    #: the site's own address (``site.url``, percent-encoded, ending in ``/``), if configured
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

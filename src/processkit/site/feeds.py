@@ -9,10 +9,12 @@ that of the last commit that touched the entity, a feed's ``<updated>`` the newe
 names (an entry: the commit and the entity), so a rebuild of the same repository writes the
 same bytes and a feed reader sees no entry twice.
 
-The site has no address of its own (every link is relative, FORMAT.md), so the feeds' links
-are relative to the feed's own address. Atom allows that (RFC 4287 §4.2.7.1: resolved
-against the document's base URI, which is the feed's URL), and feed readers do it
-(feedparser resolves them against the URL the feed was fetched from).
+With the site's own address (``site.url``) the feeds' links are absolute. Without it the
+site knows no address of its own (every link is relative, FORMAT.md), so the links are
+relative to the feed's own address. Atom allows that (RFC 4287 §4.2.7.1: resolved against the
+document's base URI, which is the feed's URL), and feed readers do it (feedparser resolves them
+against the URL the feed was fetched from). The ids do not depend on the address: an id does
+not change when its document is published elsewhere (RFC 4287 §4.2.6).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from processkit.history.wording import entry_title
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
+from processkit.site import links
 from processkit.words import Language
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -125,6 +128,12 @@ def _relative(source: str, target: str) -> str:
     return "../" * source.count("/") + target
 
 
+def _link(site_url: str | None, source: str, target: str) -> str:
+    """``target`` (an address in the site) as a feed at ``source`` links it: absolute when the
+    site's address is known, else relative to the feed."""
+    return links.absolute(site_url, target) or _relative(source, target)
+
+
 def _updated(entry: EntityChange, log: ChangeLog) -> date:
     return entry.commits[-1].date if entry.commits else log.head.date
 
@@ -140,11 +149,11 @@ def atom(feed: Feed, repo: Repository, log: ChangeLog, today: date | None) -> by
     _text(root, "id", _uuid("feed", site.title, repo.config.organisation, feed.path))
     _text(root, "title", feed.title)
     _text(root, "updated", _timestamp(newest))
-    ET.SubElement(root, "link", {"rel": "self", "href": _relative(feed.path, feed.path)})
+    ET.SubElement(root, "link", {"rel": "self", "href": _link(site.url, feed.path, feed.path)})
     ET.SubElement(
         root,
         "link",
-        {"rel": "alternate", "type": "text/html", "href": _relative(feed.path, feed.page)},
+        {"rel": "alternate", "type": "text/html", "href": _link(site.url, feed.path, feed.page)},
     )
     author = ET.SubElement(root, "author")
     _text(author, "name", repo.config.organisation or site.title)
@@ -184,11 +193,8 @@ def _entry(
     _text(element, "title", entry_title(entry, language))
     _text(element, "updated", _timestamp(_updated(entry, log)))
     page = _page(entry, repo) or "changes.html"
-    ET.SubElement(
-        element,
-        "link",
-        {"rel": "alternate", "type": "text/html", "href": _relative(feed.path, page)},
-    )
+    href = _link(repo.config.site.url, feed.path, page)
+    ET.SubElement(element, "link", {"rel": "alternate", "type": "text/html", "href": href})
     if entry.commits:
         author = ET.SubElement(element, "author")
         _text(author, "name", entry.commits[-1].author)
@@ -202,7 +208,8 @@ def entry_html(
     """What changed, as HTML: the field changes in plain words, then the commits as a detail."""
     parts = []
     fields = [
-        describe(field, language, markup=escape, code=code or _code) for field in entry.fields
+        describe(field, language, markup=escape, code=code or _code, kind=entry.kind)
+        for field in entry.fields
     ]
     if fields:
         parts.append("<ul>" + "".join(f"<li>{text}</li>" for text in fields) + "</ul>")

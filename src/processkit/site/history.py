@@ -185,7 +185,10 @@ def _phrases(entry: EntityChange, repo: Repository) -> list[Markup]:
             return [Markup(escape(p_("page history", "created")))]
         if entry.change == "removed":
             return [Markup(escape(p_("page history", "removed")))]
-    return [Markup(phrase(f, language, markup=escape, code=_code)) for f in entry.fields]
+    return [
+        Markup(phrase(f, language, markup=escape, code=_code, kind=entry.kind))
+        for f in entry.fields
+    ]
 
 
 def _code(text: str) -> str:

@@ -4,7 +4,10 @@ the configured web form (``proposals.form_url``) with the process id; and, for t
 account on the git host, ``site.feedback_url`` as before.
 
 The texts of the e-mail are in the site's language: the page contexts are made while the site's
-language is spoken (see :func:`processkit.site.build.build_site`).
+language is spoken (see :func:`processkit.site.build.build_site`). The e-mail gives the page's
+address: with ``site.url`` the page's absolute address; without it the link has none, and the
+site's script (assets/site.js) fills in the address the page was opened at, from the two halves
+of the link around it (``data-mail-before``/``data-mail-after``).
 """
 
 from __future__ import annotations
@@ -30,16 +33,20 @@ class Suggestion:
 
     way: Way
     href: str
+    #: an e-mail whose page has no configured address: its link before and after the page's
+    #: address (percent-encoded), which the page's script puts between them
+    around: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class About:
     """What a proposal sent from a page is about: a process (its id and name), an area (its
-    name), or nothing in particular (both None). The e-mail does not give the page's address:
-    the configuration does not say where the site is published."""
+    name), or nothing in particular (both None); and the page it is sent from (its address in
+    the site)."""
 
     process_id: str | None = None
     name: str | None = None
+    page: str = ""
 
 
 def suggestions(config: Config, about: About, *, issue: bool = False) -> list[Suggestion]:
@@ -48,7 +55,12 @@ def suggestions(config: Config, about: About, *, issue: bool = False) -> list[Su
     found: list[Suggestion] = []
     email = config.proposals.email
     if email and email.strip():
-        found.append(Suggestion("email", mail_link(email, about)))
+        address = links.absolute(config.site.url, about.page)
+        if address is not None:
+            found.append(Suggestion("email", mail_link(email, about, address)))
+        else:
+            before, _here, after = mail_link(email, about, _HERE).partition(_HERE)
+            found.append(Suggestion("email", mail_link(email, about), (before, after)))
     form = links.fill(config.proposals.form_url, id=about.process_id or "")
     if form:
         found.append(Suggestion("form", form))
@@ -59,10 +71,15 @@ def suggestions(config: Config, about: About, *, issue: bool = False) -> list[Su
     return found
 
 
-def mail_link(email: str, about: About) -> str:
-    """A ``mailto:`` link to ``email`` with the subject and the template body filled in,
-    every part percent-encoded (line breaks as ``%0D%0A``)."""
-    subject, body = mail_text(about)
+#: Where the page's address goes in a link the page's script completes: letters only, so that
+#: percent-encoding leaves it as it is.
+_HERE = "PROCESSKITPAGEADDRESS"
+
+
+def mail_link(email: str, about: About, address: str | None = None) -> str:
+    """A ``mailto:`` link to ``email`` with the subject and the template body filled in (the
+    page's ``address`` in it, if given), every part percent-encoded (line breaks as ``%0D%0A``)."""
+    subject, body = mail_text(about, address)
     return (
         links.mailto(email)
         + "?subject="
@@ -72,9 +89,9 @@ def mail_link(email: str, about: About) -> str:
     )
 
 
-def mail_text(about: About) -> tuple[str, str]:
-    """The subject and the body of the e-mail: what it is about, then two questions, each
-    followed by room to answer."""
+def mail_text(about: About, address: str | None = None) -> tuple[str, str]:
+    """The subject and the body of the e-mail: what it is about and the page's address, then
+    two questions, each followed by room to answer."""
     lines: list[str] = []
     if about.process_id and about.name:
         subject = _("Improvement proposal: {name} ({id})", name=about.name, id=about.process_id)
@@ -84,6 +101,8 @@ def mail_text(about: About) -> tuple[str, str]:
         lines.append(_("Delivery area: {name}", name=about.name))
     else:
         subject = _("Improvement proposal")
+    if address:
+        lines.append(_("Page: {address}", address=address))
     if lines:
         lines.append("")
     lines += [_("What does not work?"), "", "", _("What do you propose?"), "", ""]

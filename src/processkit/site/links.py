@@ -81,6 +81,12 @@ def href(address: str | None) -> str | None:
     return before + hash_sign + fragment.replace("#", "%23")
 
 
+def absolute(site_url: str | None, path: str) -> str | None:
+    """The absolute address of the page at ``path`` in the site, when the site's own address
+    (``site.url``, ending in ``/``) is configured; percent-encoded like ``href``."""
+    return href(site_url + path) if site_url else None
+
+
 def mailto(email: str) -> str:
     """A ``mailto:`` link to ``email``, percent-encoded like ``href``."""
     return "mailto:" + quote(printable(email.strip()), safe="!$'*+,;=:@~")

@@ -1,7 +1,8 @@
 /* processkit's site: the only script besides search. It adds zoom buttons to the maps (on a
-   phone a wide map is zoomed with them and panned by scrolling). Without it every page works;
-   the maps are then shown to fit the width (a process flow on a desktop: at its own size) and
-   can be scrolled. */
+   phone a wide map is zoomed with them and panned by scrolling), and puts the page's address
+   into the proposal e-mail when the site's address is not configured (site.url). Without it
+   every page works; the maps are then shown to fit the width (a process flow on a desktop: at
+   its own size) and can be scrolled, and the e-mail gives no address. */
 (function () {
   "use strict";
   var STEP = 1.5;
@@ -53,4 +54,15 @@
   }
   var figures = document.querySelectorAll("figure.map");
   for (var i = 0; i < figures.length; i++) { setup(figures[i]); }
+})();
+/* The proposal e-mail: its link's halves around the page's address (percent-encoded, the
+   address without its #fragment), set on the link by processkit.site.intake. */
+(function () {
+  "use strict";
+  var mails = document.querySelectorAll("a[data-mail-before][data-mail-after]");
+  var here = encodeURIComponent(window.location.href.split("#")[0]);
+  for (var i = 0; i < mails.length; i++) {
+    mails[i].href = mails[i].getAttribute("data-mail-before") + here +
+      mails[i].getAttribute("data-mail-after");
+  }
 })();

@@ -93,7 +93,7 @@ def area_page(
         groups=groups,
         retired=retired,
         landscape=landscape,
-        suggestions=suggestions(repo.config, About(name=area.name)),
+        suggestions=suggestions(repo.config, About(name=area.name, page=links.area_path(area.id))),
         breadcrumbs=[],
     )
 

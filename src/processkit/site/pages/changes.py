@@ -105,7 +105,7 @@ def entity_changes(repo: Repository, log: ChangeLog) -> EntityChanges:
                 row.page_path(entry.id) if row is not None and has_page else None,
                 entry.change,
                 [
-                    Markup(describe(field, language, markup=escape, code=_code))
+                    Markup(describe(field, language, markup=escape, code=_code, kind=entry.kind))
                     for field in entry.fields
                 ],
             )

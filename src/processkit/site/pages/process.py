@@ -295,7 +295,9 @@ def process_page(
         tags=list(process.tags),
         history=history.page(record.path),
         feedback=links.fill(config.site.feedback_url, id=process.id),
-        suggestions=suggestions(config, About(process.id, process.name), issue=True),
+        suggestions=suggestions(
+            config, About(process.id, process.name, links.process_path(process.id)), issue=True
+        ),
         edit=links.fill(config.site.edit_url, path=record.path),
         source=record.path,
         breadcrumbs=breadcrumbs,

@@ -101,7 +101,7 @@ def proposals_page(repo: Repository, today: date | None, git: GitLinks) -> Propo
         counts=[Count(status, counts[status]) for status in counts],
         total=report.total,
         groups=groups,
-        suggestions=suggestions(repo.config, About()),
+        suggestions=suggestions(repo.config, About(page="proposals.html")),
         breadcrumbs=[],
     )
 
