@@ -250,8 +250,8 @@ def process_dot(
     others = [start, end, *inputs, *outputs]
     graph.nodes += [_node(element, placed.boxes[element.name]) for element in others]
     titles = {e.name: e.title for e in [*acts.values(), start, end, *inputs, *outputs]}
-    for link in placed.links:
-        graph.nodes += _link_nodes(flow, link, placed, titles)
+    for event in placed.links:
+        graph.nodes += _link_nodes(flow, event, placed, titles)
     if samples is not None and placed.legend is not None:
         samples.attrs["bb"] = _bb(placed.legend)
         for node, box in zip(samples.nodes, placed.samples, strict=True):
