@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import time
 from itertools import combinations, pairwise
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
+from tests.conftest import KALMAR
 from tests.test_map_layout import flows, overlaps
 
+from processkit.loading.load import load_repository
 from processkit.render.flowbands import (
     BAND_WIDTH,
     flow_width,
@@ -265,3 +269,44 @@ def test_a_flow_of_two_hundred_steps_is_wrapped_at_once() -> None:
     assert time.perf_counter() - began < 10
     assert len(layout.bands) == 100  # two columns a band: three are 724 points wide
     assert flow_width(layout) <= BAND_WIDTH
+
+
+# --- on the site, and cached ------------------------------------------------------------------
+
+
+def test_a_band_fits_the_sites_content_column_at_1280_pixels() -> None:
+    from processkit.site.maps import FLOW_SCALE
+
+    column = 1118  # CSS pixels: 72rem less the page's padding and the box's border
+    pad = 2 * 18  # points: Graphviz's margin (``pad`` 0.25 inch) on both sides
+    assert (BAND_WIDTH + pad) * 4 / 3 * FLOW_SCALE <= column
+    assert 9 * 4 / 3 * FLOW_SCALE >= 12  # the smallest text, 9 points, in CSS pixels
+
+
+def test_a_drawing_made_before_the_wrapping_is_never_served_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The map cache is keyed by the DOT text, which holds every position: a wrapped flow has
+    another key than the same flow in one band. The site's cache of flow figures is keyed by
+    the map code, this module's too."""
+    import processkit.render.flow as flow_module
+    from processkit.render.cache import cache_key
+    from processkit.site.maps import _code_fingerprint
+
+    repo = load_repository(KALMAR).repo
+    wrapped = flow_module.process_dot(repo, "bu-utredning")
+    monkeypatch.setattr(flow_module, "BAND_WIDTH", float("inf"))
+    one_band = flow_module.process_dot(repo, "bu-utredning")
+    assert cache_key(wrapped, "svg", "2.43") != cache_key(one_band, "svg", "2.43")
+    assert "link:A" in wrapped.dot and "link:A" not in one_band.dot
+
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    _code_fingerprint(repo, tmp_path)
+    assert {"flowbands.py", "flowlayout.py", "flowroute.py", "flow.py"} <= set(read)
