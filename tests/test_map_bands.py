@@ -310,3 +310,17 @@ def test_a_drawing_made_before_the_wrapping_is_never_served_again(
     monkeypatch.setattr(Path, "read_bytes", reading)
     _code_fingerprint(repo, tmp_path)
     assert {"flowbands.py", "flowlayout.py", "flowroute.py", "flow.py"} <= set(read)
+
+
+def test_the_link_events_words_in_both_languages() -> None:
+    from processkit.render.texts import texts_for
+
+    sv, en = texts_for("sv"), texts_for("en")
+    assert (sv.link_to.format(row=2), sv.link_from.format(row=1)) == ("till rad 2", "från rad 1")
+    assert (en.link_to.format(row=2), en.link_from.format(row=1)) == ("to row 2", "from row 1")
+    assert sv.link_to_desc.format(row=3, letter="B", names="Besluta") == (
+        "Flödet fortsätter på rad 3, vid B, till Besluta."
+    )
+    assert en.link_from_desc.format(row=1, letter="A", names="Samtala, Planera") == (
+        "The flow comes from row 1, at A, from Samtala, Planera."
+    )

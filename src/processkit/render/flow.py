@@ -4,10 +4,12 @@ Read left to right: a start event labelled with the need, the activities along `
 end event labelled with where the need is met. Lanes are in the order their role first acts in
 the flow and all span the whole flow. Other processes that hand over to this one stand on the
 left, those it hands over to on the right, each with what passes. An activity with routines
-names them (or counts them) under its name.
+names them (or counts them) under its name. A flow wider than ``BAND_WIDTH`` is wrapped into
+rows, each with its own lanes, joined by pairs of link events (``flowbands``).
 
-The map is placed by ``flowlayout`` and drawn by Graphviz with fixed positions
-(``neato -n2``), so the DOT text holds a ``pos`` for every node and a ``bb`` for every lane.
+The map is placed by ``flowlayout`` (and ``flowbands``) and drawn by Graphviz with fixed
+positions (``neato -n2``), so the DOT text holds a ``pos`` for every node and a ``bb`` for every
+lane.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ loop back are left out). Lanes: one per role, in order of first appearance; acti
 lane in one column are stacked in sub-rows. The start event stands left of the lanes at the
 height of the first activity, the end event right of them at the height of the last; processes
 that hand over to this one stand further left, those it hands over to further right; the legend
-sits below.
+sits below. A flow too wide for a page is cut into bands of columns by ``flowbands``, which
+places each band with the pieces of this module.
 """
 
 from __future__ import annotations
