@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tests.conftest import KALMAR
 
 from processkit.loading.load import load_repository
+from processkit.render.flowbands import place_flow
 from processkit.render.flowlayout import FlowLayout, FlowSizes, columns, layout_flow
 from processkit.render.flowroute import _crosses, route, spline
 from processkit.render.geometry import Box, Rect
@@ -163,11 +164,12 @@ def test_every_kalmar_flow_routes_its_edges_around_the_boxes(
     maps = MapBuilder(repo)
     placed: list[FlowLayout] = []
 
-    def keep(layout: FlowLayout, links: list[tuple[str, str]]) -> None:
-        route(layout, links)
+    def keep(sizes: FlowSizes, links: list[tuple[str, str]]) -> FlowLayout:
+        layout = place_flow(sizes, links)
         placed.append(layout)
+        return layout
 
-    monkeypatch.setattr(flow_module, "route", keep)
+    monkeypatch.setattr(flow_module, "place_flow", keep)
     for process_id in sorted(repo.processes):
         placed.clear()
         maps.process(process_id)

@@ -94,10 +94,46 @@ def test_process_flow_svg_holds_every_activity_lane_title_and_link(
     lanes = {i: title_and_desc(g) for i, g in parts(root, "cluster").items() if "--lane--" in i}
     assert lanes == {
         "process-utreda--lane--handlaggare": ("Handläggare", "Roll: Handläggare"),
-        "process-utreda--lane--chef": ("Enhetschef", "Roll: Enhetschef"),
-        "process-utreda--lane--admin": ("Administratör", "Roll: Administratör"),
+        "process-utreda--lane--chef--2": ("Enhetschef", "Roll: Enhetschef"),
+        "process-utreda--lane--admin--2": ("Administratör", "Roll: Administratör"),
     }
+    # wrapped into two rows: an edge between them is a pair of link events, the words under
+    # a circle hidden from screen readers (its circle says them)
+    events = {
+        i: title_and_desc(g) for i, g in nodes.items() if "--link--" in i and "--text" not in i
+    }
+    assert events == {
+        "process-utreda--link--A--out--1": (
+            "A: till rad 2",
+            "Flödet fortsätter på rad 2, vid A, till Besluta.",
+        ),
+        "process-utreda--link--A--in--2": (
+            "A: från rad 1",
+            "Flödet kommer från rad 1, vid A, från Samtala med barnet.",
+        ),
+        "process-utreda--link--B--out--1": (
+            "B: till rad 2",
+            "Flödet fortsätter på rad 2, vid B, till Kontrollera uppgifter.",
+        ),
+        "process-utreda--link--B--in--2": (
+            "B: från rad 1",
+            "Flödet kommer från rad 1, vid B, från Samtala med barnet.",
+        ),
+        "process-utreda--link--C--out--2": (
+            "C: till rad 1",
+            "Flödet fortsätter på rad 1, vid C, till Samtala med barnet.",
+        ),
+        "process-utreda--link--C--in--1": (
+            "C: från rad 2",
+            "Flödet kommer från rad 2, vid C, från Kontrollera uppgifter.",
+        ),
+    }
+    hidden = [g for g in root.iter(f"{SVG}g") if (g.get("id") or "").endswith("--text")]
+    assert len(hidden) == 6
+    assert all(g.get("aria-hidden") == "true" for g in hidden)
     for ident, g in [*nodes.items(), *parts(root, "edge").items()]:
+        if g.get("aria-hidden") == "true":
+            continue
         title, desc = title_and_desc(g)
         assert title, ident  # every node and edge has a title and a description
         assert desc is not None or "--e--" in ident, ident

@@ -354,20 +354,32 @@ SMALLEST_MAP_TEXT = """() => {
 
 def test_the_flow_map_text_is_readable_on_a_desktop(page: Any, server: str) -> None:
     """At 1280 CSS pixels and the default zoom the flow map's smallest text (a routine under
-    an activity, 9 points as drawn) is at least 12 pixels on screen; the map scrolls sideways
-    in its own box, the page does not."""
+    an activity, 9 points as drawn) is at least 12 pixels on screen, and the long flow of
+    bu-utredning, drawn in rows, fits its box: neither the box nor the page scrolls sideways
+    before anyone presses a button."""
     page.goto(server + "processes/bu-utredning.html")
     count, smallest = page.evaluate(SMALLEST_MAP_TEXT)
     assert count > 20
     assert smallest >= 12
     box = page.locator("figure.map-flow .map-scroll")
-    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
+    assert box.evaluate("b => b.scrollHeight <= b.clientHeight")  # it grows with its rows
     assert page.evaluate("document.documentElement.scrollWidth") == 1280
-    # "Anpassa" fits the whole flow to the box; "Förstora kartan" brings it back larger
-    page.get_by_role("button", name="Anpassa").click()
-    assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+    # three rows, joined by two pairs of link events
+    circles = page.locator('figure.map-flow svg g.node[id*="--link--"]:not([aria-hidden])')
+    assert sorted(g.get_attribute("id") for g in circles.all()) == [
+        "process-bu-utredning--link--A--in--2",
+        "process-bu-utredning--link--A--out--1",
+        "process-bu-utredning--link--B--in--3",
+        "process-bu-utredning--link--B--out--2",
+    ]
+    # "Förstora kartan" zooms in, and the box scrolls sideways; "Anpassa" fits it again
     page.get_by_role("button", name="Förstora kartan").click()
-    assert page.evaluate(SMALLEST_MAP_TEXT)[1] < smallest  # 1.5 times the fitted size
+    assert page.evaluate(SMALLEST_MAP_TEXT)[1] > smallest
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    page.get_by_role("button", name="Anpassa").click()
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
+    assert page.evaluate(SMALLEST_MAP_TEXT)[1] == pytest.approx(smallest)
     assert page.errors == []
 
 

@@ -4,10 +4,12 @@ Read left to right: a start event labelled with the need, the activities along `
 end event labelled with where the need is met. Lanes are in the order their role first acts in
 the flow and all span the whole flow. Other processes that hand over to this one stand on the
 left, those it hands over to on the right, each with what passes. An activity with routines
-names them (or counts them) under its name.
+names them (or counts them) under its name. A flow wider than ``BAND_WIDTH`` is wrapped into
+rows, each with its own lanes, joined by pairs of link events (``flowbands``).
 
-The map is placed by ``flowlayout`` and drawn by Graphviz with fixed positions
-(``neato -n2``), so the DOT text holds a ``pos`` for every node and a ``bb`` for every lane.
+The map is placed by ``flowlayout`` (and ``flowbands``) and drawn by Graphviz with fixed
+positions (``neato -n2``), so the DOT text holds a ``pos`` for every node and a ``bb`` for every
+lane.
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ from processkit.render.common import (
     svg_id,
 )
 from processkit.render.dot import Cluster, Edge, Graph, Html, Node
-from processkit.render.flowlayout import FlowSizes, layout_flow
+from processkit.render.flowbands import BAND_WIDTH, LINK_SIZE, place_flow
+from processkit.render.flowlayout import FlowLayout, FlowSizes, LinkEvent
 from processkit.render.flowlist import list_dot
-from processkit.render.flowroute import route, spline
+from processkit.render.flowroute import spline
 from processkit.render.geometry import Box, Point, Rect
 from processkit.render.job import FIXED_LAYOUT, Links, MapJob, NodeInfo
 from processkit.render.legend import legend_cluster
@@ -80,8 +83,10 @@ class _Flow:
         record = self.repo.handbooks.get(handbook_id)
         return record.entity.title if record else handbook_id
 
-    def lane(self, index: int, role_id: str, rect: Rect) -> Cluster:
-        ident = svg_id(self.name, "lane", role_id or "none")
+    def lane(self, index: int, role_id: str, rect: Rect, band: int = 0) -> Cluster:
+        """A role's lane in a band (row) of the flow: the first band's keep their old names."""
+        again = (str(band + 1),) if band else ()
+        ident = svg_id(self.name, "lane", role_id or "none", *again)
         name = self.role_name(role_id)
         attrs = style.lane_cluster(index)
         attrs.update(
@@ -93,7 +98,8 @@ class _Flow:
         if role_id != NO_ROLE and (link := self.links.for_role(role_id)):
             attrs.update(URL=link, target="_top")
         self.infos.append(NodeInfo(ident, name, self.texts.lane_desc.format(name=name)))
-        return Cluster(f"cluster_lane_{role_id or 'none'}", attrs=attrs)
+        suffix = f"_{band + 1}" if band else ""
+        return Cluster(f"cluster_lane_{role_id or 'none'}{suffix}", attrs=attrs)
 
     def activity(self, activity: Activity, names: dict[str, str]) -> _Element:
         lines = wrap(activity.name, style.NAME_WIDTH)
@@ -207,7 +213,8 @@ def process_dot(
     links += [(f"act:{a}", f"act:{n}") for a in order for n in following[a]]
     links += [(f"act:{a}", END) for a in order if not following[a]]
     links += [(e.name, START) for e in inputs] + [(END, e.name) for e in outputs]
-    layout = layout_flow(
+    link_words = max(len(texts.link_to.format(row=9)), len(texts.link_from.format(row=9)))
+    layout = place_flow(
         FlowSizes(
             order=act_names,
             lane_of={f"act:{a}": lane_of[a] for a in order},
@@ -219,9 +226,11 @@ def process_dot(
             inputs=[(e.name, e.width, e.height) for e in inputs],
             outputs=[(e.name, e.width, e.height) for e in outputs],
             samples=_sample_sizes(samples) if samples else [],
-        )
+            link_caption=(link_words * 9 * CHAR, SMALL_LINE),
+            max_width=BAND_WIDTH,
+        ),
+        links,
     )
-    route(layout, links)
     placed = layout.flip()
 
     graph = Graph(name, attrs=style.graph_defaults("LR"))
@@ -231,20 +240,27 @@ def process_dot(
     graph.node_defaults.update(style.node_defaults())
     graph.node_defaults["fixedsize"] = "false"
     graph.edge_defaults.update(style.edge_defaults())
-    lanes = {role: flow.lane(i, role, placed.lanes[role]) for i, role in enumerate(roles)}
+    lanes = {
+        (role, band): flow.lane(i, role, rect, band)
+        for band, band_lanes in enumerate(placed.bands)
+        for i, (role, rect) in enumerate(band_lanes.items())
+    }
     for activity_id, element in acts.items():
-        lanes[lane_of[activity_id]].nodes.append(_node(element, placed.boxes[element.name]))
+        band = placed.band_of.get(element.name, 0)
+        lanes[(lane_of[activity_id], band)].nodes.append(_node(element, placed.boxes[element.name]))
     graph.clusters += lanes.values()
     others = [start, end, *inputs, *outputs]
     graph.nodes += [_node(element, placed.boxes[element.name]) for element in others]
+    titles = {e.name: e.title for e in [*acts.values(), start, end, *inputs, *outputs]}
+    for event in placed.links:
+        graph.nodes += _link_nodes(flow, event, placed, titles)
     if samples is not None and placed.legend is not None:
         samples.attrs["bb"] = _bb(placed.legend)
         for node, box in zip(samples.nodes, placed.samples, strict=True):
             node.attrs.update(_placement(box))
         graph.clusters.append(samples)
     handing = {(e.name, START) for e in inputs} | {(END, e.name) for e in outputs}
-    titles = {e.name: e.title for e in [*acts.values(), start, end, *inputs, *outputs]}
-    for tail, head in links:
+    for tail, head in placed.drawn:
         attrs = style.handover_edge() if (tail, head) in handing else style.flow_edge()
         ident = svg_id(name, "e", tail.replace(":", "-"), head.replace(":", "-"))
         attrs.update(id=ident, pos=_edge_pos(placed.edges[(tail, head)]))
@@ -257,6 +273,31 @@ def process_dot(
     desc += " " + process_desc(repo, process, texts, language)
     dot = "// Positions are fixed: draw with  neato -n2 -Tsvg\n" + graph.to_dot()
     return MapJob(name, dot, title, desc, tuple(flow.infos), layout=FIXED_LAYOUT)
+
+
+def _link_nodes(
+    flow: _Flow, link: LinkEvent, placed: FlowLayout, titles: dict[str, str]
+) -> list[Node]:
+    """A link event: its circle, marked with its letter, and the words under it; ``titles``
+    gets the circle's accessible name, for the edges into and out of it."""
+    texts = flow.texts
+    row = link.other + 1
+    words = (texts.link_to if link.throw else texts.link_from).format(row=row)
+    names = ", ".join(titles[end] for end in link.ends)
+    template = texts.link_to_desc if link.throw else texts.link_from_desc
+    desc = template.format(row=row, letter=link.letter, names=names)
+    direction = "out" if link.throw else "in"
+    ident = svg_id(flow.name, "link", link.letter, direction, str(link.band + 1))
+    titles[link.name] = f"{link.letter}: {words}"
+    flow.infos.append(NodeInfo(ident, titles[link.name], desc))
+    circle = style.link_node(throw=link.throw)
+    circle.update(label=Html(f"<B>{html_lines([link.letter])}</B>"), id=ident, tooltip=plain(desc))
+    circle.update(_placement(placed.boxes[link.name]), width=f"{LINK_SIZE / 72:.3f}")
+    circle["height"] = circle["width"]
+    caption_attrs = style.link_caption()
+    caption_attrs.update(label=plain(words), id=ident + "--text")
+    caption_attrs.update(_placement(placed.boxes[link.caption]))
+    return [Node(link.name, circle), Node(link.caption, caption_attrs)]
 
 
 def _edge_pos(points: list[Point]) -> str:

@@ -10,7 +10,8 @@ loop back are left out). Lanes: one per role, in order of first appearance; acti
 lane in one column are stacked in sub-rows. The start event stands left of the lanes at the
 height of the first activity, the end event right of them at the height of the last; processes
 that hand over to this one stand further left, those it hands over to further right; the legend
-sits below.
+sits below. A flow too wide for a page is cut into bands of columns by ``flowbands``, which
+places each band with the pieces of this module.
 """
 
 from __future__ import annotations
@@ -36,11 +37,29 @@ SAMPLE_GAP = 22.0
 
 
 @dataclass(frozen=True, slots=True)
+class LinkEvent:
+    """A pair of these stands for an edge between two bands (rows) of a wrapped flow (BPMN's
+    link events): ``throw`` at the right of the band the edge leaves, not ``throw`` at the left
+    of the band it enters, both marked with ``letter``. ``caption`` is the name of the box
+    under the circle for its words; ``other`` the band at the far end; ``ends`` the nodes the
+    edge joins there."""
+
+    name: str
+    caption: str
+    letter: str
+    throw: bool
+    band: int
+    other: int
+    ends: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class FlowSizes:
     """What is to be placed: activity node names in flow order with their lane, lane order,
     the forward links, each activity's height, the start and end events' (width, height), the
     (name, width, height) of the processes handing over in and out, and the legend samples'
-    (width, height)."""
+    (width, height); for wrapping a long flow into bands, the widest band and the size of a
+    link event's words."""
 
     order: Sequence[str]
     lane_of: dict[str, str]
@@ -52,6 +71,10 @@ class FlowSizes:
     inputs: Sequence[tuple[str, float, float]] = ()
     outputs: Sequence[tuple[str, float, float]] = ()
     samples: Sequence[tuple[float, float]] = ()
+    #: the (width, height) of the words under a link event, where a flow is wrapped
+    link_caption: tuple[float, float] = (0.0, 0.0)
+    #: wrap a flow wider than this into bands (``flowbands``); None: never
+    max_width: float | None = None
 
 
 @dataclass(slots=True)
@@ -60,7 +83,13 @@ class FlowLayout:
     column: dict[str, int] = field(
         default_factory=dict
     )  # start -1, inputs -2, end and outputs after
-    lanes: dict[str, Rect] = field(default_factory=dict)
+    lanes: dict[str, Rect] = field(default_factory=dict)  # of the first band
+    #: the lanes of every band (row): one band unless the flow is wrapped (``flowbands``)
+    bands: list[dict[str, Rect]] = field(default_factory=list)
+    band_of: dict[str, int] = field(default_factory=dict)  # a node's band, where not 0
+    links: list[LinkEvent] = field(default_factory=list)
+    #: the edges drawn: those asked for, an edge between bands as two (into and out of a link)
+    drawn: list[tuple[str, str]] = field(default_factory=list)
     rails: list[float] = field(default_factory=list)  # heights where no box stands
     legend: Rect | None = None
     samples: list[Box] = field(default_factory=list)
@@ -80,10 +109,15 @@ class FlowLayout:
         def rect(r: Rect) -> Rect:
             return Rect(r.left, y(r.bottom), r.right, y(r.top))
 
+        bands = [{k: rect(r) for k, r in lanes.items()} for lanes in self.bands]
         return FlowLayout(
             boxes={k: box(b) for k, b in self.boxes.items()},
             column=dict(self.column),
-            lanes={k: rect(r) for k, r in self.lanes.items()},
+            lanes=bands[0] if bands else {k: rect(r) for k, r in self.lanes.items()},
+            bands=bands,
+            band_of=dict(self.band_of),
+            links=list(self.links),
+            drawn=list(self.drawn),
             rails=[y(rail) for rail in self.rails],
             legend=rect(self.legend) if self.legend else None,
             samples=[box(b) for b in self.samples],
@@ -94,7 +128,8 @@ class FlowLayout:
         return [*self.boxes.values(), *self.samples]
 
     def rects(self) -> list[Rect]:
-        return [*self.lanes.values(), *([self.legend] if self.legend else [])]
+        lanes = [r for band in self.bands for r in band.values()] or list(self.lanes.values())
+        return [*lanes, *([self.legend] if self.legend else [])]
 
 
 def columns(order: Sequence[str], following: dict[str, list[str]]) -> dict[str, int]:
@@ -115,6 +150,38 @@ def layout_flow(sizes: FlowSizes) -> FlowLayout:
     order = list(sizes.order)
     column = columns(order, sizes.following)
     width = max(column.values(), default=0) + 1
+    lane_width, lanes_bottom = place_lanes(layout, sizes, order, column, sizes.lanes)
+    layout.bands.append(layout.lanes)
+
+    first_y = layout.boxes[order[0]].y if order else LANE_PAD_TOP
+    # the last activity: in the rightmost column, the first of them in flow order
+    last = order[max(range(len(order)), key=lambda i: (column[order[i]], -i))] if order else None
+    last_y = layout.boxes[last].y if last else first_y
+    start_name, start_width, start_height = sizes.start
+    end_name, end_width, end_height = sizes.end
+    start = Box(-EVENT_GAP - start_width / 2, first_y, start_width, start_height)
+    end_left = (lane_width if order else start.right) + EVENT_GAP
+    end = Box(end_left + end_width / 2, last_y, end_width, end_height)
+    layout.boxes[start_name], layout.column[start_name] = start, -1
+    layout.boxes[end_name], layout.column[end_name] = end, width
+    for name, box in stack(sizes.inputs, start.left - CONNECTOR_GAP, first_y, True).items():
+        layout.boxes[name], layout.column[name] = box, -2
+    for name, box in stack(sizes.outputs, end.right + CONNECTOR_GAP, last_y, False).items():
+        layout.boxes[name], layout.column[name] = box, width + 1
+    place_legend(layout, sizes, lanes_bottom)
+    return layout
+
+
+def place_lanes(
+    layout: FlowLayout,
+    sizes: FlowSizes,
+    order: Sequence[str],
+    column: dict[str, int],
+    lanes: Sequence[str],
+) -> tuple[float, float]:
+    """Place the lanes (top at 0, left at 0) and the activities of ``order`` in them, at their
+    ``column``; return the lanes' width and bottom."""
+    width = max(column.values(), default=0) + 1
     row_of: dict[str, int] = {}
     used: dict[tuple[str, int], int] = {}
     for name in order:
@@ -128,7 +195,7 @@ def layout_flow(sizes: FlowSizes) -> FlowLayout:
     lane_width = 2 * LANE_PAD_X + width * ACTIVITY_WIDTH + (width - 1) * COLUMN_GAP
     top = 0.0
     lane_top: dict[str, float] = {}
-    for lane in sizes.lanes:
+    for lane in lanes:
         rows = rows_in.get(lane, 1)
         height = LANE_PAD_TOP + rows * row_height + (rows - 1) * ROW_GAP + LANE_PAD_BOTTOM
         layout.lanes[lane] = Rect(0.0, top, lane_width, top + height)
@@ -150,24 +217,11 @@ def layout_flow(sizes: FlowSizes) -> FlowLayout:
         )
         layout.boxes[name] = Box(x, y, ACTIVITY_WIDTH, sizes.height_of[name])
         layout.column[name] = column[name]
-    lanes_bottom = top
+    return lane_width, top
 
-    first_y = layout.boxes[order[0]].y if order else LANE_PAD_TOP
-    # the last activity: in the rightmost column, the first of them in flow order
-    last = order[max(range(len(order)), key=lambda i: (column[order[i]], -i))] if order else None
-    last_y = layout.boxes[last].y if last else first_y
-    start_name, start_width, start_height = sizes.start
-    end_name, end_width, end_height = sizes.end
-    start = Box(-EVENT_GAP - start_width / 2, first_y, start_width, start_height)
-    end_left = (lane_width if order else start.right) + EVENT_GAP
-    end = Box(end_left + end_width / 2, last_y, end_width, end_height)
-    layout.boxes[start_name], layout.column[start_name] = start, -1
-    layout.boxes[end_name], layout.column[end_name] = end, width
-    for name, box in _stack(sizes.inputs, start.left - CONNECTOR_GAP, first_y, True).items():
-        layout.boxes[name], layout.column[name] = box, -2
-    for name, box in _stack(sizes.outputs, end.right + CONNECTOR_GAP, last_y, False).items():
-        layout.boxes[name], layout.column[name] = box, width + 1
 
+def place_legend(layout: FlowLayout, sizes: FlowSizes, lanes_bottom: float) -> None:
+    """The legend's samples in a row below everything placed, from its left."""
     if sizes.samples:
         bottom = max([lanes_bottom, *(b.bottom for b in layout.boxes.values())])
         left = min(b.left for b in layout.boxes.values())
@@ -184,10 +238,9 @@ def layout_flow(sizes: FlowSizes) -> FlowLayout:
             x - SAMPLE_GAP + LEGEND_PAD,
             sample_top + tallest + LEGEND_PAD,
         )
-    return layout
 
 
-def _stack(
+def stack(
     items: Sequence[tuple[str, float, float]], edge: float, centre: float, leftwards: bool
 ) -> dict[str, Box]:
     """Boxes stacked top to bottom beside ``edge`` (their right side when ``leftwards``),

@@ -156,6 +156,25 @@ def end_node() -> dict[str, str]:
     return {"shape": "ellipse", "style": "filled", "fillcolor": EVENT_FILL, "penwidth": "3.5"}
 
 
+def link_node(*, throw: bool) -> dict[str, str]:
+    """A link event of a flow wrapped into rows (BPMN): where the flow leaves a row a filled
+    circle, where it comes in a hollow one; its letter says which two belong together."""
+    return {
+        "shape": "circle",
+        "fixedsize": "true",
+        "style": "filled",
+        "fillcolor": INK if throw else EVENT_FILL,
+        "fontcolor": EVENT_FILL if throw else INK,
+        "penwidth": "1.5",
+        "fontsize": "11",
+    }
+
+
+def link_caption() -> dict[str, str]:
+    """The words under a link event: which row the flow goes on or comes from."""
+    return {"shape": "plaintext", "fontsize": "9", "fontcolor": MUTED, "margin": "0"}
+
+
 def interface_node(process_type: str) -> dict[str, str]:
     """Another process at the edge of a flow: its type's shape, lighter and dashed."""
     attrs = dict(TYPE_SHAPE[process_type])

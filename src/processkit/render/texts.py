@@ -51,6 +51,10 @@ class Texts:
     flow_continues: str
     flow_listed: str
     flow_list_desc: str
+    link_to: str
+    link_from: str
+    link_to_desc: str
+    link_from_desc: str
 
 
 @cache
@@ -108,6 +112,11 @@ def texts_for(language: Language) -> Texts:
                 "show. Instead of the map, the activities are listed here in flow order."
             ),
             flow_list_desc=_("{activities} activities in flow order, as a numbered list."),
+            # a long flow wrapped into rows: the words under a link event's circle
+            link_to=_("to row {row}"),
+            link_from=_("from row {row}"),
+            link_to_desc=_("The flow continues on row {row}, at {letter}, to {names}."),
+            link_from_desc=_("The flow comes from row {row}, at {letter}, from {names}."),
         )
 
 

@@ -32,7 +32,9 @@ _PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.D
 Progress = Callable[[int, int], None]
 
 #: A process flow is shown this much larger than drawn (where the page does not fit it to its
-#: width, on a desktop), so that its smallest text, 9 points, is 13.5 CSS pixels on screen.
+#: width, on a desktop), so that its smallest text, 9 points, is 13.5 CSS pixels on screen. A
+#: long flow is drawn in rows no wider than ``flowbands.BAND_WIDTH``, chosen so that at this
+#: scale a row fits the content column at a window of 1280 pixels.
 FLOW_SCALE = 1.125
 _SIZE = re.compile(r'^(<svg\b[^>]*?\bwidth=")([0-9.]+)(pt"[^>]*?\bheight=")([0-9.]+)(pt")')
 
