@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -12,30 +13,19 @@ import pytest
 from tests.conftest import CliResult, write_files
 from tests.site.repos import RICH
 
-from processkit.site.preview import fingerprint, make_server
+from processkit.site.preview import BUILD_PATH, RELOAD_SCRIPT, Builds, make_server
 
 Cli = Callable[..., CliResult]
 
 
 def test_serve_builds_serves_and_stops(tmp_path: Path, cli: Cli) -> None:
     root = write_files(tmp_path / "repo", RICH)
-    result = cli("serve", root, "--port", "0", "--once", "--interval", "0")
+    result = cli("serve", root, "--port", "0", "--once")
     assert result.code == 0
     lines = result.err.splitlines()
     assert lines[0].startswith(f"Serving {root} at http://127.0.0.1:")
     assert lines[0].endswith("/ (Ctrl-C to stop); rebuilding when a file changes.")
     assert not (root / "site").exists()  # the preview is built elsewhere
-
-
-def test_a_changed_file_changes_the_fingerprint(tmp_path: Path) -> None:
-    root = write_files(tmp_path / "repo", RICH)
-    (root / "site").mkdir()
-    before = fingerprint(root, skip=root / "site")
-    (root / "site" / "index.html").write_text("built", encoding="utf-8")
-    (root / ".processkit-cache").mkdir()
-    assert fingerprint(root, skip=root / "site") == before  # output and hidden files ignored
-    (root / "processes/barn/utredning.yaml").write_text("kind: process\n", encoding="utf-8")
-    assert fingerprint(root, skip=root / "site") != before
 
 
 def test_the_preview_server_serves_pages_and_the_404_page(tmp_path: Path) -> None:
@@ -55,3 +45,55 @@ def test_the_preview_server_serves_pages_and_the_404_page(tmp_path: Path) -> Non
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_bytes(b"<html><body><h1>Start</h1></body></html>\n")
+    builds = Builds()
+    server = make_server(tmp_path, 0, builds=builds)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with urllib.request.urlopen(base + "/index.html", timeout=10) as response:
+            assert response.read() == (
+                b"<html><body><h1>Start</h1>" + RELOAD_SCRIPT.encode() + b"</body></html>\n"
+            )
+        with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
+            assert response.read() == b"1"
+        builds.finished()
+        with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
+            assert response.read() == b"2"
+    finally:
+        server.shutdown()
+        server.server_close()
+    # the built file itself is as publish wrote it
+    assert (tmp_path / "index.html").read_bytes() == b"<html><body><h1>Start</h1></body></html>\n"
+
+
+def test_serve_rebuilds_when_a_file_changes(tmp_path: Path, cli: Cli) -> None:
+    root = write_files(tmp_path / "repo", RICH)
+    outcome: list[CliResult] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(cli("serve", root, "--port", "0", "--rebuilds", "1")),
+        daemon=True,
+    )
+    worker.start()
+    changed = root / "processes/barn/utredning.yaml"
+    for _ in range(600):  # the first build takes a while; then the change is made
+        if list((root / ".processkit-cache").glob("site/pages.bin")):
+            break
+        time.sleep(0.1)
+    time.sleep(0.5)  # the watcher has started
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("allsidigt belyst", "belyst från alla håll"),
+        encoding="utf-8",
+    )
+    worker.join(timeout=120)
+    assert not worker.is_alive()
+    result = outcome[0]
+    assert result.code == 0
+    lines = result.err.splitlines()
+    assert lines[1] == "A file changed; rebuilding …"
+    assert lines[2].startswith("Rebuilt in ")
+    assert lines[2].endswith(" s; open pages reload themselves")

@@ -161,7 +161,7 @@ def build_site(
                 progress("pages", done, len(items))
         _assets(folder, site, logo, env, repo, config.site.templates)
         if git is not None and git.changelog is not None:
-            write_feeds(folder, repo, git.changelog, info.today)
+            write_feeds(folder, repo, git.changelog, info.today, files)
         if search:
             shards = plan([item.path for item in items if item.indexed])
             if progress:
@@ -172,7 +172,7 @@ def build_site(
         mark(folder)
         swap(folder, output)
     records.save()
-    for kind in ("pages", "search", "figures"):
+    for kind in ("pages", "search", "figures", "feeds"):
         files.prune(kind)
     listed = tuple(
         (process_id, len(record.entity.activities))

@@ -19,6 +19,7 @@ not change when its document is published elsewhere (RFC 4287 §4.2.6).
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from html import escape
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from processkit import i18n
+from processkit import __version__, i18n
 from processkit.codepoints import printable
 from processkit.history.changelog import ChangeLog, EntityChange
 from processkit.history.phrasing import describe
@@ -36,6 +37,7 @@ from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
 from processkit.site import links
+from processkit.site.filecache import FileCache, link_file
 from processkit.words import Language
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -102,15 +104,38 @@ def feeds(repo: Repository, log: ChangeLog) -> list[Feed]:
     return found
 
 
-def write_feeds(folder: Path, repo: Repository, log: ChangeLog, today: date | None) -> int:
-    """Write every feed into the site's ``folder``; how many."""
+def write_feeds(
+    folder: Path,
+    repo: Repository,
+    log: ChangeLog,
+    today: date | None,
+    files: FileCache | None = None,
+) -> int:
+    """Write every feed into the site's ``folder``; how many. A feed made before from the same
+    entries, settings and words is taken from ``files``, the build's file cache."""
     language = repo.config.site.language
+    base = hashlib.sha256(
+        f"{__version__}\0{repo.config.site!r}\0{repo.config.organisation!r}\0"
+        f"{today}\0{log.until}\0{log.head!r}\0".encode()
+    )
+    base.update(i18n.catalogue_bytes(language))
     made = 0
     with i18n.speaking(language):
         for feed in feeds(repo, log):
             target = folder / feed.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(atom(feed, repo, log, today))
+            key = base.copy()
+            key.update(repr(feed).encode("utf-8", "surrogatepass"))
+            # what an entry links to depends on whether its entity still has a page
+            key.update(repr([_page(entry, repo) for entry in feed.entries]).encode())
+            digest = key.hexdigest()
+            found = files.file("feeds", digest) if files is not None else None
+            if found is not None:
+                link_file(found, target)
+            else:
+                target.write_bytes(atom(feed, repo, log, today))
+                if files is not None:
+                    files.put_file("feeds", digest, target)
             made += 1
     return made
 

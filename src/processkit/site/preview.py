@@ -1,5 +1,8 @@
-"""What ``processkit serve`` needs: a fingerprint of the repository's files, to notice a change,
-and a quiet web server for the built site on localhost."""
+"""What ``processkit serve`` needs: a quiet web server for the built site on localhost.
+
+The server adds one line to every page it serves (never to the built files): a script that
+asks ``/__processkit/build`` once a second which build is being served, and reloads the page
+when a newer one is there, so the reader sees an edit without pressing anything."""
 
 from __future__ import annotations
 
@@ -9,35 +12,58 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-Fingerprint = tuple[tuple[str, int, int], ...]
+#: Where the open pages ask which build is served.
+BUILD_PATH = "/__processkit/build"
+
+#: Put before ``</body>`` of every page served: reload when the build changes.
+RELOAD_SCRIPT = (
+    "<script>(function(){var seen=null;function ask(){fetch('" + BUILD_PATH + "',"
+    "{cache:'no-store'}).then(function(r){return r.text();}).then(function(t){"
+    "if(seen!==null&&t!==seen){location.reload();}seen=t;}).catch(function(){})"
+    ".finally(function(){setTimeout(ask,1000);});}ask();})();</script>"
+)
 
 
-def fingerprint(root: Path, skip: Path | None = None) -> Fingerprint:
-    """(path, mtime, size) of every file under ``root`` but hidden ones and ``skip``."""
-    found = []
-    skipped = skip.resolve() if skip is not None else None
-    for folder, dirnames, filenames in os.walk(root):
-        here = Path(folder)
-        dirnames[:] = sorted(
-            name
-            for name in dirnames
-            if not name.startswith(".") and (skipped is None or (here / name).resolve() != skipped)
-        )
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            full = here / name
-            try:
-                stat = full.stat()
-            except OSError:
-                continue
-            found.append((full.relative_to(root).as_posix(), stat.st_mtime_ns, stat.st_size))
-    return tuple(found)
+class Builds:
+    """The number of the build being served, counted up by each finished rebuild."""
+
+    def __init__(self) -> None:
+        self.number = 1
+
+    def finished(self) -> None:
+        self.number += 1
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    builds: Builds | None = None
+
     def log_message(self, format: str, *args: Any) -> None:  # quiet: the CLI says what matters
         return
+
+    def do_GET(self) -> None:
+        if self.builds is not None and self.path.split("?")[0] == BUILD_PATH:
+            self._send(200, "text/plain; charset=utf-8", str(self.builds.number).encode())
+            return
+        path = self.translate_path(self.path)
+        if self.builds is not None and path.endswith(".html") and os.path.isfile(path):
+            try:
+                with open(path, "rb") as stream:
+                    body = stream.read()
+            except OSError:
+                super().do_GET()
+                return
+            self._send(200, "text/html; charset=utf-8", _with_reload(body))
+            return
+        super().do_GET()
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -53,9 +79,19 @@ class _Handler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def make_server(folder: Path, port: int, host: str = "127.0.0.1") -> ThreadingHTTPServer:
-    """A web server for ``folder`` on ``host:port`` (localhost only by default)."""
-    handler = partial(_Handler, directory=str(folder))
+def _with_reload(page: bytes) -> bytes:
+    end = page.rfind(b"</body>")
+    script = RELOAD_SCRIPT.encode()
+    return page[:end] + script + page[end:] if end >= 0 else page + script
+
+
+def make_server(
+    folder: Path, port: int, host: str = "127.0.0.1", builds: Builds | None = None
+) -> ThreadingHTTPServer:
+    """A web server for ``folder`` on ``host:port`` (localhost only by default); with
+    ``builds``, the pages it serves reload themselves when a new build is there."""
+    handler_class = type("Handler", (_Handler,), {"builds": builds})
+    handler = partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
