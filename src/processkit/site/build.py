@@ -130,10 +130,8 @@ def build_site(
             target.parent.mkdir(parents=True, exist_ok=True)
             page = item.page
             if page is None:  # its dependency record is unchanged: the page is as it was
-                assert item.key is not None
-                found = files.file("pages", item.key)
-                assert found is not None
-                link_file(found, target)
+                assert item.key is not None and item.kept is not None
+                link_file(item.kept, target)
                 return item.key, item.search
             key = hashlib.sha256(f"{fingerprint}\0{page!r}".encode()).hexdigest()
             found = files.file("pages", key)
@@ -149,16 +147,24 @@ def build_site(
             return key, read
 
         searched: dict[str, bytes] = {}
-        for done, made in run_indexed(make, len(items)):
+        # the pages kept as they were are linked here; only those to make go to the workers
+        todo = [index for index, item in enumerate(items) if item.page is not None]
+        for index, item in enumerate(items):
+            if item.page is None:
+                key, read = make(index)
+                records.made(item.path, key, read)
+                if read is not None:
+                    searched[item.path] = read
+        for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
             files.used.setdefault("pages", set()).update(key for key, _ in made)  # workers' too
             start = done - len(made)
             for offset, (key, read) in enumerate(made):
-                item = items[start + offset]
+                item = items[todo[start + offset]]
                 records.made(item.path, key, read)
                 if read is not None:
                     searched[item.path] = read
             if progress:
-                progress("pages", done, len(items))
+                progress("pages", len(items) - len(todo) + done, len(items))
         _assets(folder, site, logo, env, repo, config.site.templates)
         if git is not None and git.changelog is not None:
             write_feeds(folder, repo, git.changelog, info.today, files)
@@ -212,6 +218,7 @@ class Item:
     page: Page | None = None
     key: str | None = None
     search: bytes | None = None
+    kept: Path | None = None
 
 
 #: The entity pages' dependency records, in the cache's site folder.
@@ -239,10 +246,13 @@ class PageRecords:
         if found is None:
             return None
         key, read, tokens = found
-        if not digests.unchanged(tokens) or files.file("pages", key) is None:
+        if not digests.unchanged(tokens):
+            return None
+        kept = files.file("pages", key)
+        if kept is None:
             return None
         self.reads[path] = tokens
-        return Item(path, True, None, key, read)
+        return Item(path, True, None, key, read, kept)
 
     def read(self, path: str, tokens: dict[Token, str]) -> None:
         self.reads[path] = tokens

@@ -31,6 +31,7 @@ from processkit.loading.repository import Record, Repository
 from processkit.model import KINDS, Handbook, Process
 from processkit.site.contexts import MapFigure
 from processkit.site.history import History, PageChange
+from processkit.site.maps import Figures
 from processkit.site.sitemap import Sources
 
 Token = tuple[str, ...]
@@ -113,6 +114,25 @@ class TrackedSet(frozenset[str]):
         return super().__len__()
 
 
+class _TrackedMaps(Mapping[str, MapFigure]):
+    """The maps, noting which a page shows (without reading any it does not ask for)."""
+
+    def __init__(self, maps: Mapping[str, MapFigure]) -> None:
+        self._maps = maps
+
+    def __getitem__(self, key: str) -> MapFigure:
+        _note(("map", key))
+        return self._maps[key]
+
+    def __iter__(self) -> Iterator[str]:
+        _note(("map", ALL))
+        return iter(self._maps)
+
+    def __len__(self) -> int:
+        _note(("map", ALL))
+        return len(self._maps)
+
+
 class _TrackedFacts(Facts):
     def overdue(self, entity: Process | Handbook) -> bool:
         kind = "handbook" if isinstance(entity, Handbook) else "process"
@@ -150,7 +170,7 @@ def tracked(sources: Sources) -> Sources:
         repo=view,
         facts=fact_view,
         history=history_view,
-        maps=TrackedDict(("map",), sources.maps),
+        maps=_TrackedMaps(sources.maps),
     )
 
 
@@ -221,8 +241,13 @@ class Digests:
         if kind == "history":
             return _hash(repr(self.sources.history.page(token[1])))
         if kind == "map":
-            figure: MapFigure | None = self.sources.maps.get(token[1])
-            return _hash(repr(figure)) if figure is not None else "-"
+            maps = self.sources.maps
+            if token[1] == ALL:
+                return _hash(repr(sorted((key, self.of(("map", key))) for key in maps)))
+            if isinstance(maps, Figures):
+                return maps.digest(token[1]) or "-"
+            figure: MapFigure | None = maps.get(token[1])
+            return _hash(figure.svg) if figure is not None else "-"
         raise ValueError(f"unknown dependency token {token!r}")  # a programming error
 
     def unchanged(self, record: Mapping[Token, str]) -> bool:

@@ -116,7 +116,7 @@ def write_feeds(
     language = repo.config.site.language
     base = hashlib.sha256(
         f"{__version__}\0{repo.config.site!r}\0{repo.config.organisation!r}\0"
-        f"{today}\0{log.until}\0{log.head!r}\0".encode()
+        f"{today}\0{log.until}\0".encode()
     )
     base.update(i18n.catalogue_bytes(language))
     made = 0
@@ -126,8 +126,12 @@ def write_feeds(
             target.parent.mkdir(parents=True, exist_ok=True)
             key = base.copy()
             key.update(repr(feed).encode("utf-8", "surrogatepass"))
-            # what an entry links to depends on whether its entity still has a page
-            key.update(repr([_page(entry, repo) for entry in feed.entries]).encode())
+            # what an entry links to depends on whether its entity still has a page; an entry
+            # without commits is dated and named by the log's last commit
+            for entry in feed.entries:
+                key.update(f"{_page(entry, repo)}\0".encode())
+                if not entry.commits:
+                    key.update(f"{log.head!r}\0".encode())
             digest = key.hexdigest()
             found = files.file("feeds", digest) if files is not None else None
             if found is not None:

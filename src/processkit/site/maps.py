@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,7 +102,7 @@ def figures(
     cache_dir: Path,
     files: FileCache | None = None,
     progress: Progress | None = None,
-) -> dict[str, MapFigure]:
+) -> Figures:
     """The maps asked for, as figures keyed by ``MapRequest.key``.
 
     A process's flow map is kept in ``files`` by a key of everything it shows (the process,
@@ -111,7 +111,7 @@ def figures(
     """
     builders = _builders(repo, requests)
     base = _code_fingerprint(repo, cache_dir)
-    found: dict[str, MapFigure] = {}
+    found = Figures()
     keys: dict[int, str] = {}
     todo: list[int] = []
     for index, request in enumerate(requests):
@@ -119,8 +119,7 @@ def figures(
             key = _flow_key(repo, builders[request.prefix], request, base)
             cached = files.file("figures", key)
             if cached is not None:
-                data = json.loads(cached.read_text(encoding="utf-8"))
-                found[request.key] = _figure(request, data["svg"], data["title"])
+                found.keep(request, cached, key)
                 continue
             keys[index] = key
         todo.append(index)
@@ -136,11 +135,56 @@ def figures(
     for index, job, svg in zip(todo, jobs, svgs, strict=True):
         request = requests[index]
         text = inline_svg(svg.decode("utf-8"))
-        found[request.key] = _figure(request, text, job.title)
+        found.add(request, _figure(request, text, job.title), keys.get(index))
         if index in keys and files is not None:
             record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
             files.put_text("figures", keys[index], record)
-    return {request.key: found[request.key] for request in requests}
+    return found
+
+
+class Figures(Mapping[str, MapFigure]):
+    """The site's maps by ``MapRequest.key``: a flow map kept in the cache is read only when
+    a page asks for it (a page taken as it was never does); ``digest`` tells whether a map
+    is the same as in an earlier build without reading it."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, MapFigure] = {}
+        self._kept: dict[str, tuple[MapRequest, Path]] = {}
+        self._digests: dict[str, str] = {}
+        self._order: list[str] = []
+
+    def keep(self, request: MapRequest, path: Path, key: str) -> None:
+        self._kept[request.key] = (request, path)
+        self._digests[request.key] = key
+        self._order.append(request.key)
+
+    def add(self, request: MapRequest, figure: MapFigure, key: str | None) -> None:
+        self._made[request.key] = figure
+        if key is not None:
+            self._digests[request.key] = key
+        self._order.append(request.key)
+
+    def __getitem__(self, key: str) -> MapFigure:
+        found = self._made.get(key)
+        if found is None:
+            request, path = self._kept[key]  # KeyError for a map not asked for
+            data = json.loads(path.read_text(encoding="utf-8"))
+            found = self._made[key] = _figure(request, data["svg"], data["title"])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def digest(self, key: str) -> str | None:
+        """A hash of all the map ``key`` shows (None: no such map)."""
+        found = self._digests.get(key)
+        if found is None and key in self:
+            svg = self[key].svg
+            found = self._digests[key] = hashlib.sha256(svg.encode("utf-8")).hexdigest()
+        return found
 
 
 def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
@@ -179,7 +223,12 @@ def _flow_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: 
     digest = hashlib.sha256(f"{base}\0{request.prefix}\0{process.id}\0{passes!r}\0".encode())
     for kind, entity_id in sorted(set(shown)):
         record = repo.of_kind(kind).get(entity_id)
-        text = (repo.texts.get(record.path) or repr(record.entity)) if record else "-"
+        if record is None:
+            text = "-"
+        elif record.digest:  # the sha256 of the file's bytes
+            text = f"{record.path}:{record.digest}"
+        else:
+            text = repr(record.entity)
         digest.update(f"{kind}:{entity_id}:{text}\0".encode())
     return digest.hexdigest()
 
