@@ -13,6 +13,7 @@ from tests.conftest import CliResult, write_files
 from tests.site.htmlcheck import page_facts
 from tests.site.nuchecker import checker_errors
 from tests.site.repos import RICH
+from tests.site.test_site_build import snapshot
 
 from processkit.loading.git import parse_touched
 from processkit.site.history import fold_history
@@ -263,3 +264,55 @@ def test_the_log_is_parsed_in_one_pass() -> None:
     assert [c.sha for c in history.of("a.yaml")] == ["aaa", "bbb"]
     assert [c.sha for c in history.of("b.yaml")] == ["aaa"]
     assert history.of("c.yaml") == []
+
+
+def test_builds_in_one_process_read_the_history_again_only_when_what_it_shows_changed(
+    history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` builds again and again in one process: the history is read again after a
+    commit, or when a name it shows changed, not after any other edit."""
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishRequest, publish
+
+    read: list[str] = []
+    real = publishing.read_history
+
+    def counting(*args: object, **kwargs: object) -> object:
+        read.append("history")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publishing, "read_history", counting)
+    top = history_repo.parent
+    process = history_repo / "processes/barn/utredning.yaml"
+
+    def build() -> dict[str, bytes]:
+        return snapshot(publish(PublishRequest(history_repo, tmp_path / "site")).output)
+
+    def fresh() -> dict[str, bytes]:
+        """What a new process builds, with nothing cached."""
+        monkeypatch.setattr(publishing, "_READ", [None, None, None])
+        folder = tmp_path / f"fresh-{len(read)}"
+        request = PublishRequest(history_repo, folder, cache_dir=folder.with_suffix(".cache"))
+        return snapshot(publish(request).output)
+
+    build()
+    build()
+    assert read == ["history"]
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace("allsidigt belyst", "belyst"), encoding="utf-8")
+    edited = build()
+    assert read == ["history"]  # an edit of a text the history does not show
+    assert edited == fresh()
+    read.clear()
+    build()
+    assert read == []
+    process.write_text(text.replace("Utreda barnets behov", "Utreda"), encoding="utf-8")
+    renamed = build()
+    assert read == ["history"]  # the history names the process
+    assert renamed == fresh()
+    read.clear()
+    build()
+    git(top, "commit", "-q", "-am", "Kortare namn", when="2026-04-02T08:00:00+02:00")
+    committed = build()
+    assert read == ["history"]
+    assert committed != renamed  # the commit shows in the history

@@ -7,19 +7,29 @@ so two builds of one commit are byte-identical.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
+from processkit import i18n
 from processkit.cache import cache_folder
 from processkit.diagnostics import Severity
 from processkit.errors import ProcesskitError
 from processkit.history.snapshots import SnapshotStore
 from processkit.i18n import _
 from processkit.loading.discover import find_root
-from processkit.loading.git import Commit, commit_date, export, resolve_as_of, resolve_at
+from processkit.loading.git import (
+    Commit,
+    commit_date,
+    export,
+    head_commit,
+    resolve_as_of,
+    resolve_at,
+)
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
@@ -100,12 +110,17 @@ def _build(
         raise PublishBlocked(loaded)
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
-    # every version of a file the site describes, kept by its git hash for the next build
-    store = SnapshotStore.in_folder(cache_dir, root, prune=True)
-    history = read_history(git, repo, words=not past, store=store)
-    links = _git_links(repo, root, past, info.today, store)
-    if not past:  # a site of the past reads no versions: the store is left as it is
-        store.save()
+    key = _history_key(repo, root, past, info.today)
+    if key is not None and _READ[0] == key:  # no commit since the last build in this process
+        history, links = _READ[1], _READ[2]
+    else:
+        # every version of a file the site describes, kept by its git hash for the next build
+        store = SnapshotStore.in_folder(cache_dir, root, prune=True)
+        history = read_history(git, repo, words=not past, store=store)
+        links = _git_links(repo, root, past, info.today, store)
+        if not past:  # a site of the past reads no versions: the store is left as it is
+            store.save()
+        _READ[:] = [key, history, links]
     return build_site(
         repo,
         output,
@@ -118,6 +133,40 @@ def _build(
         progress=progress,
         git=links,
     )
+
+
+#: The history and git links the last build in this process read, with their key (for
+#: ``serve``, which builds again and again while no commit is made).
+_READ: list[Any] = [None, None, None]
+
+
+def _history_key(repo: Repository, root: Path, past: bool, today: date | None) -> str | None:
+    """Everything the history and the git links are read from: the commit checked out, the
+    day, the configuration and catalogue, and what of the working tree they show (each file's
+    path and its entity's name, each person's e-mail, each proposal's status and decision);
+    None outside git."""
+    head = head_commit(root)
+    if head is None or past:
+        return None
+    digest = hashlib.sha256(f"{root}\0{head}\0{today}\0{repo.config!r}\0".encode())
+    digest.update(i18n.catalogue_bytes(repo.config.site.language))
+    for kind, record in repo.all_records():
+        entity = record.entity
+        shown = (
+            kind,
+            entity.id,
+            record.path,
+            getattr(entity, "name", None),
+            getattr(entity, "title", None),
+            getattr(entity, "email", None),
+            getattr(entity, "status", None) if kind == "proposal" else None,
+            getattr(entity, "decision", None) if kind == "proposal" else None,
+            getattr(entity, "submitted", None) if kind == "proposal" else None,
+            getattr(entity, "process", None) if kind == "assessment" else None,
+            getattr(entity, "date", None) if kind == "assessment" else None,
+        )
+        digest.update(repr(shown).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 #: The period of the entity changes on the recent-changes page, up to the build's day.

@@ -249,6 +249,19 @@ def parse_touched(output: str) -> Iterator[TouchedFiles]:
         yield TouchedFiles(commit, tuple(sorted(name for name in names if name)))
 
 
+def head_commit(folder: Path) -> str | None:
+    """The full hash of the commit checked out (None outside git or before the first)."""
+    try:
+        import git
+    except ImportError:
+        return None
+    try:
+        sha = git.Git(str(folder)).rev_parse("--verify", "--quiet", "HEAD^{commit}")
+    except git.GitCommandError:
+        return None
+    return str(sha).strip() or None
+
+
 def commit_date(folder: Path, ref: str = "HEAD") -> date | None:
     """The day ``ref`` was committed (its committer date, in its own time zone); None outside
     git or before the first commit."""
