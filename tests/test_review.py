@@ -817,3 +817,19 @@ def test_the_push_carries_the_token_in_a_header_and_never_on_a_command_line(
     assert str(refused.value).startswith(
         f"git could not send the branch `{saved.branch}` to GitHub: "
     )
+
+
+def test_a_branch_name_is_quoted_in_the_commands(work: Path) -> None:
+    (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
+    saved = commit_saved(
+        work, ["processer/a.yaml"], "X", ("Anna", "anna@kalmar.se"), branch="ny$(id)"
+    )
+    submitted = submit_for_review(work, saved.branch, "T", "", environ={})
+    assert submitted.commands[-1] == "git push --set-upstream origin 'ny$(id)'"
+
+
+def test_a_branch_name_git_refuses_is_one_line(work: Path, swedish: None) -> None:
+    (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
+    with pytest.raises(ProcesskitError) as refused:
+        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@kalmar.se"), branch="a..b")
+    assert str(refused.value) == "`a..b` kan inte vara namnet på en gren i git"

@@ -22,9 +22,12 @@ Git runs with argument lists, never through a shell.
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import os
+import shlex
 import subprocess
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -59,6 +62,8 @@ _NAMES: dict[Forge, str] = {"github": "GitHub", "gitlab": "GitLab"}
 #: The user names git sends with a token over https.
 _PUSH_USER: dict[Forge, str] = {"github": "x-access-token", "gitlab": "oauth2"}
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
+#: One save or push at a time in this process: git's index takes one writer.
+_LOCK = threading.RLock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +139,18 @@ def commit_saved(
     HEAD>`` (``-2``, ``-3``... when taken) is made from HEAD and checked out. A ``branch`` that
     is checked out is committed on; one that does not exist is made from HEAD; one that exists
     but is not checked out is refused (the work tree holds another branch's files)."""
+    with _LOCK:
+        return _commit_saved(root, paths, message, author, branch, today)
+
+
+def _commit_saved(
+    root: Path,
+    paths: Iterable[str | Path],
+    message: str,
+    author: tuple[str, str] | None,
+    branch: str | None,
+    today: date | None,
+) -> SavedCommit:
     top = _top(root)
     relative = _inside(root, top, paths)
     text = message.strip()
@@ -345,19 +362,20 @@ def submit_for_review(
         return _no_token(branch, target, base)
     secrets = (token, _basic(target.forge, token))
     try:
-        return _submit(
-            top,
-            branch,
-            title.strip(),
-            body,
-            base,
-            target,
-            remote,
-            token,
-            variable,
-            api_base or environ.get(API_VARIABLE) or target.api,
-            timeout,
-        )
+        with _LOCK:
+            return _submit(
+                top,
+                branch,
+                title.strip(),
+                body,
+                base,
+                target,
+                remote,
+                token,
+                variable,
+                api_base or environ.get(API_VARIABLE) or target.api,
+                timeout,
+            )
     except ProcesskitError as problem:  # no message may carry the token
         raise ProcesskitError(_scrub(str(problem), secrets)) from None
 
@@ -469,7 +487,8 @@ def _push(top: Path, branch: str, remote: str, target: ForgeRepository, token: s
     """Push ``branch`` to the forge over https, the token in a header git reads from its
     environment (never a command-line argument, never stored)."""
     address = remote if remote.startswith(("https://", "http://")) else f"{target.web}.git"
-    count = int(os.environ.get("GIT_CONFIG_COUNT", "0") or 0)
+    given = os.environ.get("GIT_CONFIG_COUNT", "").strip()
+    count = int(given) if given.isdigit() else 0
     environment = {
         "GIT_CONFIG_COUNT": str(count + 1),
         f"GIT_CONFIG_KEY_{count}": "http.extraHeader",
@@ -602,7 +621,7 @@ class _Api:
         except urllib.error.HTTPError as answer:
             with answer:
                 return answer.code, _json(answer.read()) or answer.reason
-        except (urllib.error.URLError, OSError) as problem:
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as problem:
             reason = getattr(problem, "reason", problem)
             raise ProcesskitError(
                 _(
@@ -656,7 +675,7 @@ def _forge_message(data: Any) -> str:
 
 
 def _push_command(branch: str) -> str:
-    return f"git push --set-upstream origin {branch}"
+    return f"git push --set-upstream origin {shlex.quote(branch)}"
 
 
 def _no_remote(branch: str) -> Submitted:
