@@ -833,3 +833,20 @@ def test_a_branch_name_git_refuses_is_one_line(work: Path, swedish: None) -> Non
     with pytest.raises(ProcesskitError) as refused:
         commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@kalmar.se"), branch="a..b")
     assert str(refused.value) == "`a..b` kan inte vara namnet på en gren i git"
+
+
+def test_a_process_repository_in_a_sub_folder_of_git(tmp_path: Path) -> None:
+    top = tmp_path / "top"
+    root = top / "socialtjansten"
+    root.mkdir(parents=True)
+    (root / "a.yaml").write_text("id: a\n", encoding="utf-8")
+    (top / "annat.txt").write_text("x\n", encoding="utf-8")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", ".")
+    git(top, "commit", "-q", "-m", "Start")
+    (root / "a.yaml").write_text("id: a\nname: A\n", encoding="utf-8")
+    saved = commit_saved(root, ["a.yaml"], "A", ("Anna", "anna@kalmar.se"))
+    assert saved.paths == ("socialtjansten/a.yaml",)
+    assert git(top, "show", "--format=", "--name-only", "HEAD") == "socialtjansten/a.yaml"
+    with pytest.raises(ProcesskitError):
+        commit_saved(root, ["../annat.txt"], "A", ("Anna", "anna@kalmar.se"))
