@@ -223,6 +223,22 @@ CHANGES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         ["areas/barn.html"],  # no other page names the retired process
     ),
     (
+        "a moved file",
+        lambda repo: (repo / "processes/barn/utredning.yaml").rename(
+            repo / "processes/utredning.yaml"
+        ),
+        # the same entity from another file: what shows its file (an edit link, its history)
+        [
+            "areas/barn.html",
+            "handbooks/rutin-utredning.html",
+            "processes/ekonomi.html",
+            "processes/myndighet.html",
+            "processes/utredning.html",
+            "roles/enhetschef.html",
+            "roles/socialsekreterare.html",
+        ],
+    ),
+    (
         "the site's title",
         lambda repo: _edit(repo, "processkit.yaml", "title:", "title: Ny"),
         "all",  # type: ignore[list-item]
