@@ -1,0 +1,82 @@
+"""Time what ``processkit serve`` does after one file is saved: a rebuild in the same process.
+
+    python benchmarks/serve_rebuild.py [--sizes 1000,5000] [--repeat 5] [--keep DIR]
+
+For each size a git repository is generated (as ``run.py`` does), the site is built once in
+this process (as ``serve`` does when it starts), then ``--repeat`` times one process's purpose
+is edited, not committed (as a process leader does while previewing), and the rebuild is
+timed. The rebuild is ``processkit.cli.publishing.publish``, the function ``serve`` calls; the
+file watcher's debounce (0.3 s) and the browser's reload are not part of the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import gitrepo
+import yaml
+from run import environment, log, parse_sizes, prepare_repo, processkit_script
+from yamltext import scalar
+
+
+def edit_one(repo: Path) -> None:
+    """Change one process's purpose in the working tree, without committing it."""
+    path = gitrepo.changed_process(repo)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("purpose:"):
+            current = yaml.safe_load(line.partition(":")[2]) or ""
+            lines[index] = f"purpose: {scalar(gitrepo.other_purpose(str(current)))}"
+            break
+    path.write_bytes("\n".join(lines).encode("utf-8"))
+
+
+def measure(repo: Path, site: Path, repeat: int) -> list[float]:
+    from processkit import i18n
+    from processkit.cli.publishing import PublishRequest, publish
+
+    i18n.use_outside_repository()
+    publish(PublishRequest(repo, site))  # serve's first build
+    times = []
+    for _ in range(repeat):
+        edit_one(repo)
+        started = time.perf_counter()
+        publish(PublishRequest(repo, site))
+        times.append(time.perf_counter() - started)
+    gitrepo.git(repo, "checkout", "--quiet", "--", ".")
+    return times
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=parse_sizes, default=[1000, 5000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", type=Path)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    print(environment(processkit_script()))
+    print()
+    print("| processes | rebuild median s | min s | max s |")
+    print("|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="pk-serve-bench-") as scratch:
+        for size in args.sizes:
+            log(f"n={size}: preparing the repository")
+            repo = prepare_repo(size, args.seed, args.keep, Path(scratch))
+            log(f"n={size}: first build, then {args.repeat} rebuilds")
+            times = measure(repo, Path(scratch) / f"site-{size}", args.repeat)
+            print(
+                f"| {size:,} | {statistics.median(times):.2f} | {min(times):.2f} |"
+                f" {max(times):.2f} |"
+            )
+            sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
