@@ -1,852 +1,273 @@
-"""The editor's saves in git (``commit_saved``) and "Skicka för granskning"
-(``submit_for_review``), against real git repositories, a bare repository as the forge's git
-side and a fake forge API on 127.0.0.1 that answers as GitHub's and GitLab's do."""
+"""``processkit review``: what is overdue for review or falls due soon, grouped by owner."""
 
 from __future__ import annotations
 
-import base64
-import json
-import os
-import subprocess
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-
-from processkit.authoring.review import (
-    SavedCommit,
-    Submitted,
-    commit_saved,
-    forge_of,
-    submit_for_review,
-)
-from processkit.errors import ProcesskitError
-
-TOKEN = "ghp_s3cretT0kenValue1234567890"
-PR_URL = "https://github.com/kalmar/processer/pull/7"
-MR_URL = "https://gitlab.kalmar.se/socialtjansten/processer/-/merge_requests/3"
-TODAY = date(2026, 12, 2)
+from tests.conftest import CliResult
 
 
-# --- the fake forge ------------------------------------------------------------------------
+def _process(pid: str, area: str, extra: str, status: str = "approved") -> str:
+    return (
+        f"kind: process\nid: {pid}\nname: Processen {pid}\narea: {area}\ntype: core\n"
+        f"status: {status}\n{extra}"
+    )
 
 
-@dataclass
-class Request:
-    method: str
-    path: str
-    headers: dict[str, str]
-    body: Any
+FILES: dict[str, str | bytes] = {
+    "areas/bu.yaml": "kind: area\nid: bu\nname: Barn och unga\norder: 1\n",
+    "areas/vu.yaml": "kind: area\nid: vu\nname: Vuxna\norder: 2\n",
+    "people/anna.yaml": (
+        "kind: person\nid: anna\nname: Anna Nilsson\nemail: anna.nilsson@kalmar.se\n"
+    ),
+    "people/erik.yaml": "kind: person\nid: erik\nname: Erik Åberg\n",
+    "processes/bu-utredning.yaml": _process(
+        "bu-utredning", "bu", "owner: anna\napproved: {date: 2025-02-01, by: Nämnden}\n"
+    ),
+    "processes/bu-placering.yaml": _process(
+        "bu-placering", "bu", "owner: anna\nreview_date: 2026-03-20\n"
+    ),
+    "processes/bu-insatser.yaml": _process(
+        "bu-insatser", "bu", "owner: anna\napproved: {date: 2025-06-01, by: Nämnden}\n"
+    ),
+    "processes/vu-missbruk.yaml": _process(
+        "vu-missbruk", "vu", "owner: erik\napproved: {date: 2025-03-01, by: Nämnden}\n"
+    ),
+    "processes/vu-gammal.yaml": _process(
+        "vu-gammal", "vu", "owner: erik\napproved: {date: 2020-03-01, by: Nämnden}\n", "retired"
+    ),
+    "processes/vu-utkast.yaml": _process("vu-utkast", "vu", "", "draft"),
+    "processes/vu-ingen.yaml": _process(
+        "vu-ingen", "vu", "approved: {date: 2025-01-15, by: Nämnden}\n"
+    ),
+    "handbooks/rutin-barn.yaml": (
+        "kind: handbook\nid: rutin-barn\ntitle: Rutin för *barn*utredning\ntype: routine\n"
+        "owner: anna\napproved: {date: 2025-02-20, by: Enhetschef}\nprocesses: [bu-utredning]\n"
+    ),
+    "handbooks/hb-vuxna.yaml": (
+        "kind: handbook\nid: hb-vuxna\ntitle: Policy för vuxna\ntype: policy\nowner: erik\n"
+        "review_date: 2026-04-15\nprocesses: [vu-missbruk]\n"
+    ),
+}
 
-
-@dataclass
-class FakeForge:
-    """An HTTP server that records every request and answers from ``answers``
-    ((method, path) -> (status, JSON)); anything else is a 404 as GitHub words it."""
-
-    server: ThreadingHTTPServer
-    requests: list[Request] = field(default_factory=list)
-    answers: dict[tuple[str, str], tuple[int, Any]] = field(default_factory=dict)
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}"
+TODAY = ("--today", "2026-03-01")
 
 
 @pytest.fixture
-def forge() -> Iterator[FakeForge]:
-    fake: FakeForge
-
-    class Handler(BaseHTTPRequestHandler):
-        def _answer(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length) if length else b""
-            body = json.loads(raw) if raw else None
-            fake.requests.append(Request(self.command, self.path, dict(self.headers), body))
-            status, data = fake.answers.get(
-                (self.command, self.path), (404, {"message": "Not Found"})
-            )
-            payload = json.dumps(data).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        do_GET = do_POST = _answer
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    fake = FakeForge(server)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield fake
-    server.shutdown()
-    server.server_close()
-    thread.join()
+def repo(make_repo: Callable[[dict[str, str | bytes]], Path]) -> Path:
+    return make_repo(FILES)
 
 
-# --- git repositories ----------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def plain_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    """git without the machine's configuration or identity, and no token unless a test gives
-    one."""
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in (
-        "GIT_AUTHOR_NAME",
-        "GIT_AUTHOR_EMAIL",
-        "GIT_COMMITTER_NAME",
-        "GIT_COMMITTER_EMAIL",
-        "EMAIL",
-        "GIT_CONFIG_COUNT",
-        "GH_TOKEN",
-        "GITHUB_TOKEN",
-        "GITLAB_TOKEN",
-        "PROCESSKIT_FORGE",
-        "PROCESSKIT_FORGE_API",
-    ):
-        monkeypatch.delenv(name, raising=False)
-
-
-def git(folder: Path, *args: str) -> str:
-    identity = {
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.se",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.se",
-    }
-    done = subprocess.run(
-        ["git", *args],
-        cwd=folder,
-        env={**os.environ, **identity},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return done.stdout.strip()
-
-
-@pytest.fixture
-def work(tmp_path: Path) -> Path:
-    """A process repository in git, on main, with two processes committed."""
-    root = tmp_path / "work"
-    (root / "processer").mkdir(parents=True)
-    (root / "processer" / "a.yaml").write_text("id: a\nname: A\n", encoding="utf-8")
-    (root / "processer" / "b.yaml").write_text("id: b\nname: B\n", encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "Start")
-    return root
-
-
-def with_forge(work: Path, origin: str, *, push_to: Path | None = None) -> Path:
-    """``origin`` set to ``origin``; pushes to the forge's https address go to a bare
-    repository (returned), as git's ``pushInsteadOf`` rewrites them."""
-    bare = push_to or work.parent / "forge.git"
-    if push_to is None:
-        git(work.parent, "init", "-q", "--bare", str(bare))
-    git(work, "remote", "add", "origin", origin)
-    https = {
-        "git@github.com:kalmar/processer.git": "https://github.com/kalmar/processer.git",
-        "git@git.kalmar.se:socialtjansten/processer.git": (
-            "https://git.kalmar.se/socialtjansten/processer.git"
-        ),
-    }.get(origin, origin)
-    git(work, "config", f"url.{bare}.pushInsteadOf", https)
-    return bare
-
-
-def save(work: Path, name: str = "a.yaml") -> SavedCommit:
-    (work / "processer" / name).write_text(f"id: {name[0]}\nname: Ny\n", encoding="utf-8")
-    return commit_saved(
-        work,
-        [f"processer/{name}"],
-        "Nytt namn",
-        ("Anna Nilsson", "anna.nilsson@kalmar.se"),
-        today=TODAY,
+def test_table_groups_by_owner_with_how_late(repo: Path, cli: Callable[..., CliResult]) -> None:
+    result = cli("review", repo, *TODAY, "--within", "30d")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Reviews due by 2026-03-31 (today 2026-03-01, within 30 days): 3 overdue, 2 falling due.\n"
+        "\n"
+        "Owner                Kind      Name                     Due         When\n"
+        "-------------------  --------  -----------------------  ----------  ------------\n"
+        "Anna Nilsson (anna)  process   Processen bu-utredning   2026-02-01  28 days late\n"
+        "                               (bu-utredning)\n"
+        "\n"
+        "                     handbook  Rutin för                2026-02-20  9 days late\n"
+        "                               *barn*utredning\n"
+        "                               (rutin-barn)\n"
+        "\n"
+        "                     process   Processen bu-placering   2026-03-20  in 19 days\n"
+        "                               (bu-placering)\n"
+        "\n"
+        "Erik Åberg (erik)    process   Processen vu-missbruk    2026-03-01  due today\n"
+        "                               (vu-missbruk)\n"
+        "\n"
+        "(no owner)           process   Processen vu-ingen       2026-01-15  45 days late\n"
+        "                               (vu-ingen)\n"
     )
 
 
-# --- commit_saved --------------------------------------------------------------------------
-
-
-def test_the_first_save_makes_a_branch_and_commits_only_the_given_files(work: Path) -> None:
-    head = git(work, "rev-parse", "HEAD")
-    (work / "processer" / "a.yaml").write_text("id: a\nname: Ändrad\n", encoding="utf-8")
-    (work / "processer" / "b.yaml").write_text("id: b\nname: Annans ändring\n", encoding="utf-8")
-    (work / "processer" / "c.yaml").write_text("id: c\n", encoding="utf-8")
-    git(work, "add", "processer/c.yaml")  # staged by someone else: not this save's
-
-    saved = commit_saved(
-        work,
-        ["processer/a.yaml"],
-        "Ändrade namnet på A\n",
-        ("Anna Nilsson", "anna.nilsson@kalmar.se"),
-        today=TODAY,
-    )
-
-    assert saved.branch == f"processkit/2026-12-02-{head[:7]}"
-    assert (saved.created, saved.base, saved.paths) == (True, "main", ("processer/a.yaml",))
-    assert git(work, "symbolic-ref", "--short", "HEAD") == saved.branch
-    assert git(work, "rev-parse", saved.branch) == saved.commit.sha
-    assert (saved.commit.author, saved.commit.email, saved.commit.message) == (
-        "Anna Nilsson",
-        "anna.nilsson@kalmar.se",
-        "Ändrade namnet på A",
-    )
-    assert git(work, "show", "--format=", "--name-only", saved.branch) == "processer/a.yaml"
-    assert git(work, "show", f"{saved.branch}:processer/a.yaml") == "id: a\nname: Ändrad"
-    assert git(work, "rev-parse", f"{saved.branch}^") == head
-    assert git(work, "rev-parse", "main") == head
-    # the other changes are where they were: b changed in the work tree, c staged
-    assert git(work, "diff", "--name-only") == "processer/b.yaml"
-    assert git(work, "diff", "--cached", "--name-status") == "A\tprocesser/c.yaml"
-    # no committer configured: the author commits
-    assert git(work, "show", "-s", "--format=%cn <%ce>", "HEAD") == (
-        "Anna Nilsson <anna.nilsson@kalmar.se>"
+def test_markdown_is_a_reminder_list_in_swedish(repo: Path, cli: Callable[..., CliResult]) -> None:
+    result = cli("review", repo, *TODAY, "--format", "markdown", "--lang", "sv")
+    assert result.code == 0
+    assert result.out == (
+        "# Processer och dokument att revidera\n"
+        "\n"
+        "Läget 2026-03-01. Försenade: 3. Ska revideras senast 2026-03-31: 2.\n"
+        "\n"
+        "## Anna Nilsson <anna.nilsson@kalmar.se>\n"
+        "\n"
+        "- [ ] Process **Processen bu-utredning** (`bu-utredning`, Barn och unga) skulle ha "
+        "reviderats senast 2026-02-01, 28 dagar försenad\n"
+        "- [ ] Rutin **Rutin för \\*barn\\*utredning** (`rutin-barn`) skulle ha reviderats "
+        "senast 2026-02-20, 9 dagar försenad\n"
+        "- [ ] Process **Processen bu-placering** (`bu-placering`, Barn och unga) ska revideras "
+        "senast 2026-03-20, om 19 dagar\n"
+        "\n"
+        "## Erik Åberg\n"
+        "\n"
+        "- [ ] Process **Processen vu-missbruk** (`vu-missbruk`, Vuxna) ska revideras i dag, "
+        "2026-03-01\n"
+        "\n"
+        "## Utan ägare\n"
+        "\n"
+        "- [ ] Process **Processen vu-ingen** (`vu-ingen`, Vuxna) skulle ha reviderats senast "
+        "2026-01-15, 45 dagar försenad\n"
+        "\n"
+        "Bocka av när revisionen är gjord: uppdatera `approved` (och `review_date`) i filen.\n"
     )
 
 
-def test_the_next_save_commits_on_the_session_branch(work: Path) -> None:
-    first = save(work, "a.yaml")
-    (work / "processer" / "b.yaml").unlink()  # a save may remove a file
-    git(work, "config", "user.name", "Redigeraren")
-    git(work, "config", "user.email", "redigeraren@kalmar.se")
-    next_save = commit_saved(
-        work, [work / "processer" / "b.yaml"], "Tog bort B", branch=first.branch
-    )
-    assert (next_save.branch, next_save.created, next_save.base) == (
-        first.branch,
-        False,
-        first.branch,
-    )
-    assert git(work, "rev-parse", f"{next_save.commit.sha}^") == first.commit.sha
-    assert git(work, "show", "--format=", "--name-status", "HEAD") == "D\tprocesser/b.yaml"
-    # no author given: git's configured identity
-    assert (next_save.commit.author, next_save.commit.email) == (
-        "Redigeraren",
-        "redigeraren@kalmar.se",
-    )
-
-
-def test_a_given_author_is_the_author_and_the_configured_identity_commits(work: Path) -> None:
-    git(work, "config", "user.name", "Redigeraren")
-    git(work, "config", "user.email", "redigeraren@kalmar.se")
-    saved = save(work)
-    assert git(work, "show", "-s", "--format=%an <%ae>|%cn <%ce>", saved.commit.sha) == (
-        "Anna Nilsson <anna.nilsson@kalmar.se>|Redigeraren <redigeraren@kalmar.se>"
-    )
-
-
-def test_a_taken_branch_name_gets_a_number(work: Path) -> None:
-    head = git(work, "rev-parse", "HEAD")
-    git(work, "branch", f"processkit/2026-12-02-{head[:7]}")
-    assert save(work).branch == f"processkit/2026-12-02-{head[:7]}-2"
-
-
-def test_a_named_branch_is_made_when_it_does_not_exist(work: Path) -> None:
-    (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
-    saved = commit_saved(
-        work, ["processer/a.yaml"], "X", ("Anna", "anna@kalmar.se"), branch="redigering/a"
-    )
-    assert (saved.branch, saved.created) == ("redigering/a", True)
-    assert git(work, "symbolic-ref", "--short", "HEAD") == "redigering/a"
-
-
-@pytest.mark.parametrize(
-    ("given", "shown"),
-    [
-        ("../utanfor.yaml", "../utanfor.yaml"),
-        ("{outside}", "{outside}"),
-        (".git/config", ".git/config"),
-        ("processer/lank.yaml", "processer/lank.yaml"),
-    ],
-)
-def test_a_path_outside_the_repository_is_refused(
-    work: Path, swedish: None, given: str, shown: str
+def test_markdown_follows_the_site_language(
+    make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
 ) -> None:
-    outside = work.parent / "utanfor.yaml"
-    outside.write_text("id: x\n", encoding="utf-8")
-    (work / "processer" / "lank.yaml").symlink_to(outside)
-    given = given.format(outside=outside)
-    head = git(work, "rev-parse", "HEAD")
-    with pytest.raises(ProcesskitError) as refused:
-        commit_saved(work, [given], "X", ("Anna", "anna@kalmar.se"))
-    assert str(refused.value) == (
-        f"{shown.format(outside=outside)} är inte en fil i arkivet; bara filer i arkivet checkas in"
+    root = make_repo({**FILES, "processkit.yaml": "organisation: Test\nsite: {language: en}\n"})
+    result = cli("review", root, *TODAY, "--owner", "erik", "-f", "markdown")
+    assert result.out == (
+        "# Processes and documents to review\n"
+        "\n"
+        "As of 2026-03-01: 0 overdue and 1 to review by 2026-03-31.\n"
+        "\n"
+        "## Erik Åberg\n"
+        "\n"
+        "- [ ] Process **Processen vu-missbruk** (`vu-missbruk`, Vuxna) is due for review today, "
+        "2026-03-01\n"
+        "\n"
+        "Tick the box when the review is done: update `approved` (and `review_date`) in the "
+        "file.\n"
     )
-    assert git(work, "symbolic-ref", "--short", "HEAD") == "main"
-    assert git(work, "rev-parse", "HEAD") == head
-    assert git(work, "branch", "--format=%(refname:short)") == "main"
 
 
-def test_without_an_identity_git_is_told_how_to_set_one(work: Path, swedish: None) -> None:
-    (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
-    with pytest.raises(ProcesskitError) as refused:
-        commit_saved(work, ["processer/a.yaml"], "X")
-    assert str(refused.value) == (
-        "git vet inte vem som gör ändringen: ange det med "
-        '`git config --global user.name "Förnamn Efternamn"` och '
-        "`git config --global user.email namn@kommun.se`"
+def test_csv_has_one_row_per_item_with_days_late(repo: Path, cli: Callable[..., CliResult]) -> None:
+    result = cli("review", repo, *TODAY, "--format", "csv")
+    assert result.out == (
+        "owner,owner_name,owner_email,kind,id,name,area,path,due,days_late\n"
+        "anna,Anna Nilsson,anna.nilsson@kalmar.se,process,bu-utredning,Processen bu-utredning,"
+        "bu,processes/bu-utredning.yaml,2026-02-01,28\n"
+        "anna,Anna Nilsson,anna.nilsson@kalmar.se,handbook,rutin-barn,Rutin för *barn*utredning,"
+        ",handbooks/rutin-barn.yaml,2026-02-20,9\n"
+        "anna,Anna Nilsson,anna.nilsson@kalmar.se,process,bu-placering,Processen bu-placering,"
+        "bu,processes/bu-placering.yaml,2026-03-20,-19\n"
+        "erik,Erik Åberg,,process,vu-missbruk,Processen vu-missbruk,vu,processes/vu-missbruk.yaml,"
+        "2026-03-01,0\n"
+        ",,,process,vu-ingen,Processen vu-ingen,vu,processes/vu-ingen.yaml,2026-01-15,45\n"
     )
-    assert git(work, "branch", "--format=%(refname:short)") == "main"
 
 
-@pytest.mark.parametrize(
-    ("author", "message"),
-    [
+def test_json_groups_owners(repo: Path, cli: Callable[..., CliResult]) -> None:
+    data = cli("review", repo, *TODAY, "--format", "json").json()
+    assert (data["today"], data["until"], data["summary"]) == (
+        "2026-03-01",
+        "2026-03-31",
+        {"overdue": 3, "falling_due": 2},
+    )
+    assert [
         (
-            ("Anna <x>", "anna@kalmar.se"),
-            "`Anna <x> <anna@kalmar.se>` kan inte stå som författare till en incheckning: "
-            "ange ett namn och en e-postadress, utan < > och radbrytningar",
-        ),
+            owner["id"],
+            owner["email"],
+            [(i["kind"], i["id"], i["days_late"]) for i in owner["items"]],
+        )
+        for owner in data["owners"]
+    ] == [
         (
-            ("", "anna@kalmar.se"),
-            "` <anna@kalmar.se>` kan inte stå som författare till en incheckning: "
-            "ange ett namn och en e-postadress, utan < > och radbrytningar",
+            "anna",
+            "anna.nilsson@kalmar.se",
+            [
+                ("process", "bu-utredning", 28),
+                ("handbook", "rutin-barn", 9),
+                ("process", "bu-placering", -19),
+            ],
         ),
-    ],
-)
-def test_an_author_git_cannot_write_is_refused(
-    work: Path, swedish: None, author: tuple[str, str], message: str
-) -> None:
-    (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
-    with pytest.raises(ProcesskitError) as refused:
-        commit_saved(work, ["processer/a.yaml"], "X", author)
-    assert str(refused.value) == message
-
-
-def test_nothing_to_commit_and_no_message_are_one_line_each(work: Path, swedish: None) -> None:
-    with pytest.raises(ProcesskitError) as unchanged:
-        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "anna@kalmar.se"))
-    assert str(unchanged.value) == (
-        "det finns inget att checka in: filerna är som i den senaste incheckningen "
-        "(processer/a.yaml)"
-    )
-    with pytest.raises(ProcesskitError) as silent:
-        commit_saved(work, ["processer/a.yaml"], "  \n", ("Anna", "anna@kalmar.se"))
-    assert str(silent.value) == (
-        "en incheckning behöver ett meddelande: skriv med några ord vad du har ändrat"
-    )
-    assert git(work, "branch", "--format=%(refname:short)") == "main"
-
-
-def test_a_branch_that_is_not_checked_out_is_refused(work: Path, swedish: None) -> None:
-    git(work, "branch", "annan")
-    (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
-    with pytest.raises(ProcesskitError) as refused:
-        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@kalmar.se"), branch="annan")
-    assert str(refused.value) == (
-        "grenen `annan` finns men är inte den som är utcheckad (det är `main`); byt till den "
-        "först, eller spara på en ny gren"
-    )
-
-
-def test_a_failing_commit_leaves_the_repository_as_it_was(work: Path) -> None:
-    hook = work / ".git" / "hooks" / "pre-commit"
-    hook.write_text("#!/bin/sh\necho 'validate found 1 error' >&2\nexit 1\n", encoding="utf-8")
-    hook.chmod(0o755)
-    with pytest.raises(ProcesskitError) as refused:
-        save(work)
-    assert str(refused.value) == "git commit failed: validate found 1 error"
-    assert git(work, "branch", "--format=%(refname:short)") == "main"
-    assert git(work, "symbolic-ref", "--short", "HEAD") == "main"
-    assert "name: Ny" in (work / "processer" / "a.yaml").read_text(encoding="utf-8")
-
-
-def test_outside_git_is_one_line(tmp_path: Path, swedish: None) -> None:
-    with pytest.raises(ProcesskitError) as refused:
-        commit_saved(tmp_path, ["a.yaml"], "X", ("Anna", "a@kalmar.se"))
-    assert str(refused.value) == (
-        f"för att spara i git behövs ett git-arkiv, och {tmp_path} ligger inte i något"
-    )
-
-
-# --- submit_for_review: the forge --------------------------------------------------------
-
-
-def _no_token_anywhere(forge: FakeForge, work: Path, *texts: str) -> None:
-    for text in texts:
-        assert TOKEN not in text
-    assert TOKEN not in (work / ".git" / "config").read_text(encoding="utf-8")
-    assert all(TOKEN not in json.dumps(request.body) for request in forge.requests)
-
-
-@pytest.mark.parametrize(
-    "origin", ["https://github.com/kalmar/processer.git", "git@github.com:kalmar/processer.git"]
-)
-def test_github_the_branch_is_pushed_and_the_pull_request_opened(
-    work: Path, forge: FakeForge, swedish: None, origin: str
-) -> None:
-    bare = with_forge(work, origin)
-    saved = save(work)
-    forge.answers[("POST", "/repos/kalmar/processer/pulls")] = (201, {"html_url": PR_URL})
-
-    submitted = submit_for_review(
-        work,
-        saved.branch,
-        "Nytt namn på A",
-        "Ändrat i redigeraren.",
-        base="main",
-        environ={"GITHUB_TOKEN": TOKEN},
-        api_base=forge.base,
-    )
-
-    assert submitted == Submitted(
-        saved.branch,
-        opened=True,
-        message=f"Grenen `{saved.branch}` har skickats för granskning: {PR_URL}",
-        url=PR_URL,
-        forge="github",
-    )
-    assert git(bare, "rev-parse", f"refs/heads/{saved.branch}") == saved.commit.sha
-    [request] = forge.requests
-    assert (request.method, request.path) == ("POST", "/repos/kalmar/processer/pulls")
-    assert request.body == {
-        "title": "Nytt namn på A",
-        "head": saved.branch,
-        "base": "main",
-        "body": "Ändrat i redigeraren.",
-    }
-    assert request.headers["Authorization"] == f"Bearer {TOKEN}"
-    assert request.headers["Accept"] == "application/vnd.github+json"
-    _no_token_anywhere(forge, work, submitted.instructions)
-
-
-def test_github_without_a_base_asks_for_the_default_branch(work: Path, forge: FakeForge) -> None:
-    bare = with_forge(work, "git@github.com:kalmar/processer.git")
-    saved = save(work)
-    forge.answers[("GET", "/repos/kalmar/processer")] = (200, {"default_branch": "main"})
-    forge.answers[("POST", "/repos/kalmar/processer/pulls")] = (201, {"html_url": PR_URL})
-    submitted = submit_for_review(
-        work, saved.branch, "T", "", environ={"GH_TOKEN": TOKEN}, api_base=forge.base
-    )
-    assert submitted.url == PR_URL
-    assert [(r.method, r.path) for r in forge.requests] == [
-        ("GET", "/repos/kalmar/processer"),
-        ("POST", "/repos/kalmar/processer/pulls"),
+        ("erik", None, [("process", "vu-missbruk", 0)]),
+        (None, None, [("process", "vu-ingen", 45)]),
     ]
-    assert forge.requests[1].body["base"] == "main"
-    assert git(bare, "rev-parse", f"refs/heads/{saved.branch}") == saved.commit.sha
-
-
-@pytest.mark.parametrize(
-    ("origin", "environ"),
-    [
-        ("https://gitlab.kalmar.se/socialtjansten/processer.git", {}),
-        ("git@git.kalmar.se:socialtjansten/processer.git", {"PROCESSKIT_FORGE": "gitlab"}),
-    ],
-)
-def test_gitlab_the_branch_is_pushed_and_the_merge_request_opened(
-    work: Path, forge: FakeForge, origin: str, environ: dict[str, str]
-) -> None:
-    bare = with_forge(work, origin)
-    saved = save(work)
-    path = "/api/v4/projects/socialtjansten%2Fprocesser/merge_requests"
-    forge.answers[("POST", path)] = (201, {"web_url": MR_URL, "iid": 3})
-
-    submitted = submit_for_review(
-        work,
-        saved.branch,
-        "Nytt namn på A",
-        "Ändrat i redigeraren.",
-        base="main",
-        environ={**environ, "GITLAB_TOKEN": TOKEN},
-        api_base=f"{forge.base}/api/v4",
-    )
-
-    assert (submitted.opened, submitted.url, submitted.forge) == (True, MR_URL, "gitlab")
-    assert git(bare, "rev-parse", f"refs/heads/{saved.branch}") == saved.commit.sha
-    [request] = forge.requests
-    assert (request.method, request.path) == ("POST", path)
-    assert request.body == {
-        "title": "Nytt namn på A",
-        "source_branch": saved.branch,
-        "target_branch": "main",
-        "description": "Ändrat i redigeraren.",
+    assert data["owners"][0]["items"][1] == {
+        "kind": "handbook",
+        "id": "rutin-barn",
+        "name": "Rutin för *barn*utredning",
+        "type": "routine",
+        "area": None,
+        "path": "handbooks/rutin-barn.yaml",
+        "due": "2026-02-20",
+        "days_late": 9,
     }
-    assert request.headers["Authorization"] == f"Bearer {TOKEN}"
-    _no_token_anywhere(forge, work, submitted.instructions)
 
 
 @pytest.mark.parametrize(
-    ("status", "answer", "message"),
+    ("args", "expected"),
     [
+        (("--within", "8w", "--owner", "erik"), [("vu-missbruk", 0), ("hb-vuxna", -45)]),
+        (("--area", "bu"), [("bu-utredning", 28), ("rutin-barn", 9), ("bu-placering", -19)]),
+        (("--area", "vu", "--within", "0d"), [("vu-missbruk", 0), ("vu-ingen", 45)]),
         (
-            401,
-            {"message": "Bad credentials", "documentation_url": "https://docs.github.com"},
-            "GitHub godtog inte åtkomstnyckeln i `GITHUB_TOKEN` (401): Bad credentials",
-        ),
-        (
-            422,
-            {
-                "message": "Validation Failed",
-                "errors": [
-                    {
-                        "resource": "PullRequest",
-                        "code": "custom",
-                        "message": "A pull request already exists for kalmar:x.",
-                    }
-                ],
-            },
-            "grenen `{branch}` skickades till GitHub, men GitHub öppnade inte begäran om "
-            "granskning (422): Validation Failed; A pull request already exists for kalmar:x.",
-        ),
-        (
-            422,
-            {"message": f"token {TOKEN} is not allowed here"},
-            "grenen `{branch}` skickades till GitHub, men GitHub öppnade inte begäran om "
-            "granskning (422): token *** is not allowed here",
+            ("--within", "3m", "--area", "bu"),
+            [("bu-utredning", 28), ("rutin-barn", 9), ("bu-placering", -19), ("bu-insatser", -92)],
         ),
     ],
 )
-def test_github_errors_are_one_swedish_line_without_the_token(
-    work: Path, forge: FakeForge, swedish: None, status: int, answer: Any, message: str
+def test_filters_and_periods(
+    repo: Path,
+    cli: Callable[..., CliResult],
+    args: tuple[str, ...],
+    expected: list[tuple[str, int]],
 ) -> None:
-    with_forge(work, "https://github.com/kalmar/processer.git")
-    saved = save(work)
-    forge.answers[("POST", "/repos/kalmar/processer/pulls")] = (status, answer)
-    with pytest.raises(ProcesskitError) as refused:
-        submit_for_review(
-            work,
-            saved.branch,
-            "T",
-            "",
-            base="main",
-            environ={"GITHUB_TOKEN": TOKEN},
-            api_base=forge.base,
-        )
-    assert str(refused.value) == message.format(branch=saved.branch)
-    assert refused.value.__cause__ is None
-    _no_token_anywhere(forge, work, str(refused.value), repr(refused.value))
+    data = cli("review", repo, *TODAY, *args, "--format", "json").json()
+    assert [(i["id"], i["days_late"]) for o in data["owners"] for i in o["items"]] == expected
+
+
+def test_nothing_due_says_so(repo: Path, cli: Callable[..., CliResult]) -> None:
+    result = cli("review", repo, "--today", "2025-01-01")
+    assert result.out == (
+        "Nothing is due for review by 2025-01-31 (today 2025-01-01, within 30 days).\n"
+    )
 
 
 @pytest.mark.parametrize(
-    ("status", "answer", "message"),
+    ("args", "message"),
     [
         (
-            401,
-            {"message": "401 Unauthorized"},
-            "GitLab godtog inte åtkomstnyckeln i `GITLAB_TOKEN` (401): 401 Unauthorized",
+            ("--owner", "ana"),
+            "processkit: --owner: `ana` is not a person in this repository; did you mean `anna`?\n",
         ),
         (
-            409,
-            {"message": ["Another open merge request already exists for this source branch: !2"]},
-            "grenen `{branch}` skickades till GitLab, men GitLab öppnade inte begäran om "
-            "granskning (409): Another open merge request already exists for this source "
-            "branch: !2",
+            ("--area", "vux"),
+            "processkit: --area: `vux` is not a delivery area in this repository; did you mean "
+            "`vu`?\n",
         ),
         (
-            422,
-            {"message": {"target_branch": ["is invalid"]}},
-            "grenen `{branch}` skickades till GitLab, men GitLab öppnade inte begäran om "
-            "granskning (422): target_branch is invalid",
+            ("--within", "3x"),
+            "processkit: --within: expected a period such as 30d (days), 8w "
+            "(weeks) or 3m (months), found `3x`\n",
         ),
     ],
 )
-def test_gitlab_errors_are_one_swedish_line(
-    work: Path, forge: FakeForge, swedish: None, status: int, answer: Any, message: str
+def test_bad_options_are_one_line(
+    repo: Path, cli: Callable[..., CliResult], args: tuple[str, ...], message: str
 ) -> None:
-    with_forge(work, "https://gitlab.kalmar.se/socialtjansten/processer.git")
-    saved = save(work)
-    path = "/api/v4/projects/socialtjansten%2Fprocesser/merge_requests"
-    forge.answers[("POST", path)] = (status, answer)
-    with pytest.raises(ProcesskitError) as refused:
-        submit_for_review(
-            work,
-            saved.branch,
-            "T",
-            "",
-            base="main",
-            environ={"GITLAB_TOKEN": TOKEN},
-            api_base=f"{forge.base}/api/v4",
-        )
-    assert str(refused.value) == message.format(branch=saved.branch)
-    _no_token_anywhere(forge, work, str(refused.value))
+    result = cli("review", repo, *TODAY, *args)
+    assert (result.code, result.out, result.err) == (2, "", message)
 
 
-def test_a_failed_push_opens_no_request_and_shows_no_token(
-    work: Path, forge: FakeForge, swedish: None
+def test_files_with_errors_are_left_out_with_a_note(
+    make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
 ) -> None:
-    with_forge(work, "https://github.com/kalmar/processer.git", push_to=work.parent / "saknas")
-    saved = save(work)
-    with pytest.raises(ProcesskitError) as refused:
-        submit_for_review(
-            work,
-            saved.branch,
-            "T",
-            "",
-            base="main",
-            environ={"GITHUB_TOKEN": TOKEN},
-            api_base=forge.base,
-        )
-    text = str(refused.value)
-    assert text.startswith(f"git kunde inte skicka grenen `{saved.branch}` till GitHub: ")
-    assert "\n" not in text
-    assert forge.requests == []
-    _no_token_anywhere(forge, work, text)
-
-
-def test_an_api_address_without_https_is_refused(work: Path, swedish: None) -> None:
-    with_forge(work, "https://github.com/kalmar/processer.git")
-    saved = save(work)
-    with pytest.raises(ProcesskitError) as refused:
-        submit_for_review(
-            work,
-            saved.branch,
-            "T",
-            "",
-            base="main",
-            environ={"GITHUB_TOKEN": TOKEN},
-            api_base="http://api.example.org",
-        )
-    assert str(refused.value) == (
-        "adressen till git-tjänstens API måste börja med https:// (http:// bara på den här "
-        "datorn), inte `http://api.example.org`"
+    root = make_repo({**FILES, "processes/trasig.yaml": "kind: process\nid: [\n"})
+    result = cli("review", root, *TODAY, "--format", "csv")
+    assert result.code == 0
+    assert result.out.count("\n") == 6
+    assert result.err == (
+        "processkit: note: 1 file has errors and what it holds is left out; "
+        "run `processkit validate` to see them\n"
     )
 
 
-def test_a_forge_that_cannot_be_reached_is_one_line(work: Path, swedish: None) -> None:
-    bare = with_forge(work, "https://github.com/kalmar/processer.git")
-    saved = save(work)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
-    port = server.server_port
-    server.server_close()  # nothing listens there now
-    with pytest.raises(ProcesskitError) as refused:
-        submit_for_review(
-            work,
-            saved.branch,
-            "T",
-            "",
-            base="main",
-            environ={"GITHUB_TOKEN": TOKEN},
-            api_base=f"http://127.0.0.1:{port}",
-        )
-    assert str(refused.value).startswith(
-        f"fick ingen kontakt med GitHub på http://127.0.0.1:{port}: "
-    )
-    assert git(bare, "rev-parse", f"refs/heads/{saved.branch}") == saved.commit.sha
-
-
-# --- submit_for_review: the instructions ----------------------------------------------------
-
-
-def test_without_a_token_it_says_how_to_push_on_github(
-    work: Path, forge: FakeForge, swedish: None
+def test_a_broken_reference_is_not_a_file_left_out(
+    make_repo: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., CliResult]
 ) -> None:
-    bare = with_forge(work, "https://github.com/kalmar/processer.git")
-    saved = save(work)
-    submitted = submit_for_review(
-        work, saved.branch, "T", "", base="main", environ={}, api_base=forge.base
+    broken = FILES["processes/vu-ingen.yaml"]
+    assert isinstance(broken, str)
+    root = make_repo({**FILES, "processes/vu-ingen.yaml": broken + "owner: okand\n"})
+    result = cli("review", root, *TODAY, "--format", "csv")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines()[-1] == (
+        "okand,okand,,process,vu-ingen,Processen vu-ingen,vu,processes/vu-ingen.yaml,2026-01-15,45"
     )
-    url = f"https://github.com/kalmar/processer/compare/main...{saved.branch}?expand=1"
-    assert (submitted.opened, submitted.url, submitted.forge) == (False, url, "github")
-    assert submitted.instructions == (
-        f"processkit skickar grenen `{saved.branch}` för granskning själv när det finns en "
-        "åtkomstnyckel (token) till GitHub i `GH_TOKEN` eller `GITHUB_TOKEN`, men det finns "
-        "ingen. Skicka grenen själv:\n"
-        "\n"
-        f"    git push --set-upstream origin {saved.branch}\n"
-        "\n"
-        f"Öppna sedan begäran om granskning (pull request) på GitHub: {url}"
-    )
-    assert forge.requests == []
-    assert git(bare, "branch", "--list") == ""
-
-
-def test_without_a_token_it_says_how_to_push_on_gitlab(work: Path, swedish: None) -> None:
-    with_forge(work, "git@gitlab.com:kalmar/sub/processer.git")
-    saved = save(work)
-    submitted = submit_for_review(work, saved.branch, "T", "", environ={"GITHUB_TOKEN": TOKEN})
-    url = (
-        "https://gitlab.com/kalmar/sub/processer/-/merge_requests/new?"
-        f"merge_request%5Bsource_branch%5D={saved.branch.replace('/', '%2F')}"
-    )
-    assert submitted.commands == (f"git push --set-upstream origin {saved.branch}",)
-    assert submitted.url == url
-    assert submitted.message == (
-        f"processkit skickar grenen `{saved.branch}` för granskning själv när det finns en "
-        "åtkomstnyckel (token) till GitLab i `GITLAB_TOKEN`, men det finns ingen. Skicka "
-        "grenen själv:"
-    )
-    assert submitted.after == f"Öppna sedan begäran om granskning (merge request) på GitLab: {url}"
-
-
-@pytest.mark.parametrize(
-    ("origin", "where"),
-    [
-        ("https://git.kalmar.se/socialtjansten/processer.git", "finns på git.kalmar.se"),
-        ("{bare}", "finns på ingen av dem"),
-    ],
-)
-def test_another_host_gets_the_commands(work: Path, swedish: None, origin: str, where: str) -> None:
-    bare = work.parent / "forge.git"
-    git(work.parent, "init", "-q", "--bare", str(bare))
-    git(work, "remote", "add", "origin", origin.format(bare=bare))
-    saved = save(work)
-    submitted = submit_for_review(work, saved.branch, "T", "", environ={"GITHUB_TOKEN": TOKEN})
-    assert submitted.instructions == (
-        "processkit kan bara öppna en begäran om granskning på GitHub och GitLab, och "
-        f"`origin` {where}. Skicka grenen `{saved.branch}` dit själv:\n"
-        "\n"
-        f"    git push --set-upstream origin {saved.branch}\n"
-        "\n"
-        "Öppna sedan en begäran om granskning (en pull request eller merge request) av grenen "
-        f"`{saved.branch}` på git-servern, och be en kollega granska den."
-    )
-    assert git(bare, "branch", "--list") == ""
-
-
-def test_without_a_remote_it_says_how_to_add_one(work: Path, swedish: None) -> None:
-    saved = save(work)
-    submitted = submit_for_review(work, saved.branch, "T", "", environ={"GITHUB_TOKEN": TOKEN})
-    assert submitted.instructions == (
-        "Arkivet har inget fjärrarkiv `origin`, så processkit kan inte skicka grenen "
-        f"`{saved.branch}` för granskning. Lägg till adressen till arkivet på er git-server "
-        "och skicka grenen dit:\n"
-        "\n"
-        "    git remote add origin ADRESS\n"
-        f"    git push --set-upstream origin {saved.branch}\n"
-        "\n"
-        "Öppna sedan en begäran om granskning (en pull request eller merge request) av grenen "
-        f"`{saved.branch}` på git-servern, och be en kollega granska den."
-    )
-
-
-def test_an_unknown_branch_is_one_line(work: Path, swedish: None) -> None:
-    with pytest.raises(ProcesskitError) as refused:
-        submit_for_review(work, "finns-inte", "T", "", environ={})
-    assert str(refused.value) == "det finns ingen gren `finns-inte` i det här arkivet"
-
-
-@pytest.mark.parametrize(
-    ("remote", "environ", "expected"),
-    [
-        ("https://github.com/kalmar/processer.git", {}, ("github", "kalmar/processer")),
-        ("git@github.com:kalmar/processer.git", {}, ("github", "kalmar/processer")),
-        ("ssh://git@github.com/kalmar/processer", {}, ("github", "kalmar/processer")),
-        ("https://gitlab.com/kalmar/a/b.git", {}, ("gitlab", "kalmar/a/b")),
-        ("git@gitlab.kalmar.se:soc/processer.git", {}, ("gitlab", "soc/processer")),
-        ("https://git.kalmar.se/soc/p.git", {}, None),
-        ("https://git.kalmar.se/soc/p.git", {"PROCESSKIT_FORGE": "GitLab"}, ("gitlab", "soc/p")),
-        ("https://ghe.kalmar.se/soc/p.git", {"PROCESSKIT_FORGE": "github"}, ("github", "soc/p")),
-        ("https://github.com/kalmar/a/b.git", {}, None),
-        ("/srv/git/processer.git", {}, None),
-    ],
-)
-def test_which_forge_an_origin_is_on(
-    remote: str, environ: dict[str, str], expected: tuple[str, str] | None
-) -> None:
-    found = forge_of(remote, environ)
-    assert (None if found is None else (found.forge, found.path)) == expected
-
-
-def test_the_api_addresses_of_the_forges() -> None:
-    hub = forge_of("https://github.com/k/p.git", {})
-    lab = forge_of("https://gitlab.kalmar.se/k/p.git", {})
-    enterprise = forge_of("https://ghe.kalmar.se/k/p.git", {"PROCESSKIT_FORGE": "github"})
-    assert hub is not None and lab is not None and enterprise is not None
-    assert (hub.api, lab.api, enterprise.api) == (
-        "https://api.github.com",
-        "https://gitlab.kalmar.se/api/v4",
-        "https://ghe.kalmar.se/api/v3",
-    )
-
-
-def test_an_unknown_forge_kind_is_one_line(swedish: None) -> None:
-    with pytest.raises(ProcesskitError) as refused:
-        forge_of("https://git.kalmar.se/k/p.git", {"PROCESSKIT_FORGE": "gitea"})
-    assert str(refused.value) == (
-        "PROCESSKIT_FORGE: `gitea` är inte en git-tjänst som processkit känner till; använd "
-        "`github` eller `gitlab`"
-    )
-
-
-def test_the_push_carries_the_token_in_a_header_and_never_on_a_command_line(
-    work: Path, forge: FakeForge, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """git's first request of a push over https carries the token (as GitHub takes it:
-    ``x-access-token`` and the token, Basic); no git command line holds it."""
-    git(work, "remote", "add", "origin", "https://github.com/kalmar/processer.git")
-    git(
-        work,
-        "config",
-        f"url.{forge.base}/kalmar/processer.git.pushInsteadOf",
-        "https://github.com/kalmar/processer.git",
-    )
-    saved = save(work)
-    command_lines: list[list[str]] = []
-    real_run = subprocess.run
-
-    def recording_run(args: list[str], **options: Any) -> Any:
-        command_lines.append(list(args))
-        return real_run(args, **options)
-
-    monkeypatch.setattr(subprocess, "run", recording_run)
-    with pytest.raises(ProcesskitError) as refused:
-        submit_for_review(
-            work,
-            saved.branch,
-            "T",
-            "",
-            base="main",
-            environ={"GITHUB_TOKEN": TOKEN},
-            api_base=forge.base,
-        )
-    basic = base64.b64encode(f"x-access-token:{TOKEN}".encode()).decode()
-    [request] = forge.requests  # the push asked, was refused, and no request was opened
-    assert (request.method, request.path) == (
-        "GET",
-        "/kalmar/processer.git/info/refs?service=git-receive-pack",
-    )
-    assert request.headers["Authorization"] == f"Basic {basic}"
-    assert command_lines[-1][1:3] == ["push", "--quiet"]
-    for line in command_lines:
-        assert all(TOKEN not in part and basic not in part for part in line)
-    assert TOKEN not in str(refused.value) and basic not in str(refused.value)
-    assert str(refused.value).startswith(
-        f"git could not send the branch `{saved.branch}` to GitHub: "
-    )
-
-
-def test_a_branch_name_is_quoted_in_the_commands(work: Path) -> None:
-    (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
-    saved = commit_saved(
-        work, ["processer/a.yaml"], "X", ("Anna", "anna@kalmar.se"), branch="ny$(id)"
-    )
-    submitted = submit_for_review(work, saved.branch, "T", "", environ={})
-    assert submitted.commands[-1] == "git push --set-upstream origin 'ny$(id)'"
-
-
-def test_a_branch_name_git_refuses_is_one_line(work: Path, swedish: None) -> None:
-    (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
-    with pytest.raises(ProcesskitError) as refused:
-        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@kalmar.se"), branch="a..b")
-    assert str(refused.value) == "`a..b` kan inte vara namnet på en gren i git"
-
-
-def test_a_process_repository_in_a_sub_folder_of_git(tmp_path: Path) -> None:
-    top = tmp_path / "top"
-    root = top / "socialtjansten"
-    root.mkdir(parents=True)
-    (root / "a.yaml").write_text("id: a\n", encoding="utf-8")
-    (top / "annat.txt").write_text("x\n", encoding="utf-8")
-    git(top, "init", "-q", "-b", "main")
-    git(top, "add", ".")
-    git(top, "commit", "-q", "-m", "Start")
-    (root / "a.yaml").write_text("id: a\nname: A\n", encoding="utf-8")
-    saved = commit_saved(root, ["a.yaml"], "A", ("Anna", "anna@kalmar.se"))
-    assert saved.paths == ("socialtjansten/a.yaml",)
-    assert git(top, "show", "--format=", "--name-only", "HEAD") == "socialtjansten/a.yaml"
-    with pytest.raises(ProcesskitError):
-        commit_saved(root, ["../annat.txt"], "A", ("Anna", "anna@kalmar.se"))

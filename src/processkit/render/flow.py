@@ -41,7 +41,7 @@ from processkit.render.flowroute import spline
 from processkit.render.geometry import Box, Point, Rect
 from processkit.render.job import FIXED_LAYOUT, Links, MapJob, NodeInfo
 from processkit.render.legend import legend_cluster
-from processkit.render.texts import Texts, texts_for
+from processkit.render.texts import Texts, flow_desc, texts_for
 from processkit.render.wrap import wrap
 
 NO_ROLE = ""  # the lane of activities without a performer
@@ -267,9 +267,7 @@ def process_dot(
         graph.edges.append(Edge(tail, head, attrs))
         flow.infos.append(NodeInfo(ident, f"{titles[tail]} → {titles[head]}", ""))
 
-    desc = texts.flow_desc.format(
-        activities=len(order), lanes=len(roles), need=process.need or "-", end=process.end or "-"
-    )
+    desc = flow_desc(language, len(order), len(roles), process.need or "-", process.end or "-")
     desc += " " + process_desc(repo, process, texts, language)
     dot = "// Positions are fixed: draw with  neato -n2 -Tsvg\n" + graph.to_dot()
     return MapJob(name, dot, title, desc, tuple(flow.infos), layout=FIXED_LAYOUT)

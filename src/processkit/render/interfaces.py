@@ -28,7 +28,7 @@ from processkit.render.common import (
 from processkit.render.dot import Cluster, Edge, Graph, Html, Node, html_text
 from processkit.render.job import Links, MapJob, NodeInfo
 from processkit.render.legend import add_legend
-from processkit.render.texts import texts_for
+from processkit.render.texts import interfaces_desc, texts_for
 from processkit.render.wrap import wrap
 
 EDGE_LABEL_WIDTH = 24
@@ -157,5 +157,5 @@ def interfaces_dot(
 
     if legend:
         add_legend(graph, name, texts, "interfaces", infos, outside=bool(outside))
-    desc = texts.interfaces_desc.format(processes=len(processes), edges=edge_count)
+    desc = interfaces_desc(language, len(processes), edge_count)
     return MapJob(name, graph.to_dot(), title, desc, tuple(infos))

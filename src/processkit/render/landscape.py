@@ -39,7 +39,7 @@ from processkit.render.common import (
 from processkit.render.dot import Cluster, Edge, Graph, Html, Node, html_text
 from processkit.render.job import Links, MapJob, NodeInfo
 from processkit.render.legend import add_legend
-from processkit.render.texts import Texts, texts_for
+from processkit.render.texts import Texts, landscape_desc, texts_for
 
 PER_ROW = 6  # processes side by side before a row wraps
 BAND_TYPES: tuple[str, ...] = get_args(ProcessType)
@@ -314,5 +314,5 @@ def landscape_dot(
     if legend:
         land.row_heads.append(add_legend(graph, name, texts, "landscape", land.infos))
     graph.edges += land.stacking()
-    desc = texts.landscape_desc.format(count=len(shown))
+    desc = landscape_desc(language, len(shown))
     return MapJob(name, graph.to_dot(), title, desc, tuple(land.infos))

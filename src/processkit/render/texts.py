@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from processkit import i18n, words
-from processkit.i18n import _, p_
+from processkit.i18n import _, n_, p_
 from processkit.model.kinds import Language
 
 
@@ -38,9 +38,6 @@ class Texts:
     flow_title: str
     interfaces_title: str
     around_title: str
-    landscape_desc: str
-    flow_desc: str
-    interfaces_desc: str
     process_desc: str
     activity_desc: str
     performer: str
@@ -58,6 +55,40 @@ class Texts:
 
 
 @cache
+def landscape_desc(language: Language, count: int) -> str:
+    """What a landscape shows, for a screen reader."""
+    with i18n.speaking(language):
+        return n_(
+            "{count} process: management processes on top, core processes by delivery area "
+            "from need to need met, support processes below.",
+            "{count} processes: management processes on top, core processes by delivery area "
+            "from need to need met, support processes below.",
+            count,
+        )
+
+
+def flow_desc(language: Language, activities: int, roles: int, need: str, end: str) -> str:
+    """What a process flow shows, for a screen reader."""
+    with i18n.speaking(language):
+        return _(
+            "{activities} in {roles}, from the need ({need}) to the need met ({end}).",
+            activities=n_("{count} activity", "{count} activities", activities),
+            roles=n_("{count} role", "{count} roles", roles),
+            need=need,
+            end=end,
+        )
+
+
+def interfaces_desc(language: Language, processes: int, handovers: int) -> str:
+    """What an interface graph shows, for a screen reader."""
+    with i18n.speaking(language):
+        return _(
+            "{processes} and {handovers} between them.",
+            processes=n_("{count} process", "{count} processes", processes),
+            handovers=n_("{count} hand-over", "{count} hand-overs", handovers),
+        )
+
+
 def texts_for(language: Language) -> Texts:
     """The words of the maps in ``language`` (the site's), from the message catalogue."""
     with i18n.speaking(language):
@@ -90,15 +121,6 @@ def texts_for(language: Language) -> Texts:
             flow_title=_("Process flow \u2013 {name}"),
             interfaces_title=_("Interfaces \u2013 {scope}"),
             around_title=_("around {name}"),
-            landscape_desc=_(
-                "{count} processes: management processes on top, core processes by delivery "
-                "area from need to need met, support processes below."
-            ),
-            flow_desc=_(
-                "{activities} activities in {lanes} roles, from the need ({need}) to the need "
-                "met ({end})."
-            ),
-            interfaces_desc=_("{processes} processes and {edges} hand-overs between them."),
             process_desc=_("{type}, {area}, {status}."),
             activity_desc=_("Activity. Performer: {role}."),
             performer=_("Performer"),
