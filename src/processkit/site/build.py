@@ -86,7 +86,9 @@ def build_site(
     the commits that closed proposals and the git host's address (none when not given)."""
     check_output(output, protect or repo.root)
     config = repo.config
-    env = environment(_folder_in(repo, config.site.templates, "site.templates"))
+    env = environment(
+        _folder_in(repo, config.site.templates, "site.templates"), _made(cache_dir / "templates")
+    )
     logo = _file_in(repo, config.site.logo, "site.logo") if config.site.logo else None
     contact = config.site.accessibility_contact
     site = SiteInfo(
@@ -186,6 +188,15 @@ def build_site(
         if not flow_map_drawn(record.entity)
     )
     return BuildResult(output, len(items), len(requests), search, listed)
+
+
+def _made(folder: Path) -> Path | None:
+    """``folder``, made if missing; None where it cannot be made (the cache is then skipped)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
 
 
 def _fingerprint(env: Environment, site: SiteInfo, *, entity: Repository | None = None) -> str:

@@ -11,6 +11,7 @@ from jinja2 import (
     BaseLoader,
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
@@ -29,11 +30,25 @@ def builtin_dir() -> Path:
     return templates_dir() / "site"
 
 
-def environment(overrides: Path | None = None) -> Environment:
+#: The environments made in this process, so that ``serve`` compiles a template once; Jinja
+#: looks at the template files' times and loads a changed one again.
+_MADE: dict[tuple[Path | None, Path | None, Language], Environment] = {}
+
+
+def environment(overrides: Path | None = None, cache_dir: Path | None = None) -> Environment:
     """Templates are looked up in ``overrides`` first, then among the built-in ones; the
     built-in ones stay reachable as ``builtin/<name>`` so an override can extend them
     (``{% extends "builtin/base.html" %}``). The texts are in the language spoken while the
-    pages are rendered (``i18n.speaking``)."""
+    pages are rendered (``i18n.speaking``). With ``cache_dir`` the compiled templates are kept
+    there, by each template's name and text, for the next build."""
+    key = (overrides, cache_dir, i18n.current())
+    found = _MADE.get(key)
+    if found is None:
+        found = _MADE[key] = _environment(overrides, cache_dir)
+    return found
+
+
+def _environment(overrides: Path | None, cache_dir: Path | None) -> Environment:
     builtin = FileSystemLoader(builtin_dir())
     loaders: list[BaseLoader] = [FileSystemLoader(overrides)] if overrides is not None else []
     loaders += [builtin, PrefixLoader({"builtin": builtin})]
@@ -44,7 +59,8 @@ def environment(overrides: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,
+        bytecode_cache=FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None,
     )
     env.globals.update(_=_, n_=n_, p_=p_, label=label, t=_gone(i18n.current()))
     env.filters["mailto"] = mailto  # href="{{ person.email|mailto }}"
