@@ -94,8 +94,9 @@ def changed_process(repo: Path) -> Path:
     return files[len(files) // 2]
 
 
-def change_one(repo: Path, as_of: dt.date) -> Path:
-    """Change the purpose of one process and commit it, dated ``as_of``; return the file."""
+def edit_one(repo: Path) -> Path:
+    """Change the purpose of one process (``changed_process``), not committed; return the
+    file."""
     path = changed_process(repo)
     lines = path.read_text(encoding="utf-8").split("\n")
     for index, line in enumerate(lines):
@@ -106,6 +107,12 @@ def change_one(repo: Path, as_of: dt.date) -> Path:
     else:
         raise SystemExit(f"{path} has no purpose to change")
     path.write_bytes("\n".join(lines).encode("utf-8"))
+    return path
+
+
+def change_one(repo: Path, as_of: dt.date) -> Path:
+    """Change the purpose of one process and commit it, dated ``as_of``; return the file."""
+    path = edit_one(repo)
     relative = path.relative_to(repo).as_posix()
     git(
         repo,

@@ -20,21 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import gitrepo
-import yaml
 from run import environment, log, parse_sizes, prepare_repo, processkit_script
-from yamltext import scalar
-
-
-def edit_one(repo: Path) -> None:
-    """Change one process's purpose in the working tree, without committing it."""
-    path = gitrepo.changed_process(repo)
-    lines = path.read_text(encoding="utf-8").split("\n")
-    for index, line in enumerate(lines):
-        if line.startswith("purpose:"):
-            current = yaml.safe_load(line.partition(":")[2]) or ""
-            lines[index] = f"purpose: {scalar(gitrepo.other_purpose(str(current)))}"
-            break
-    path.write_bytes("\n".join(lines).encode("utf-8"))
 
 
 def measure(repo: Path, site: Path, repeat: int) -> list[float]:
@@ -45,7 +31,7 @@ def measure(repo: Path, site: Path, repeat: int) -> list[float]:
     publish(PublishRequest(repo, site))  # serve's first build
     times = []
     for _ in range(repeat):
-        edit_one(repo)
+        gitrepo.edit_one(repo)
         started = time.perf_counter()
         publish(PublishRequest(repo, site))
         times.append(time.perf_counter() - started)

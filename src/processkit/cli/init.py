@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -61,7 +62,6 @@ def init_command(
     from processkit import __version__, i18n
     from processkit.authoring import init
     from processkit.cli.dates import parse_today
-    from processkit.errors import ProcesskitError
     from processkit.i18n import _, n_
     from processkit.install_source import (
         REQUIREMENTS_FILE,
@@ -81,38 +81,18 @@ def init_command(
             if sys.stdin.isatty()
             else DEFAULT_ORGANISATION
         )
-    try:
-        intake = None if proposals_email is None else init.check_email(proposals_email)
-    except ProcesskitError as error:
-        raise ProcesskitError(f"--proposals-email: {error}") from None
-    while proposals_email is None and sys.stdin.isatty():
-        answer = typer.prompt(
-            _("E-mail address for improvement proposals (empty: none)"),
-            default="",
-            show_default=False,
-        )
-        try:
-            intake = init.check_email(answer)
-        except ProcesskitError as error:
-            typer.echo(str(error), err=True)
-        else:
-            break
-    try:
-        address = None if site_url is None else init.check_site_url(site_url)
-    except ProcesskitError as error:
-        raise ProcesskitError(f"--site-url: {error}") from None
-    while site_url is None and sys.stdin.isatty():
-        answer = typer.prompt(
-            _("Address of the published site, e.g. https://fyren.example.se/ (empty: none)"),
-            default="",
-            show_default=False,
-        )
-        try:
-            address = init.check_site_url(answer)
-        except ProcesskitError as error:
-            typer.echo(str(error), err=True)
-        else:
-            break
+    intake = _asked(
+        proposals_email,
+        "--proposals-email",
+        init.check_email,
+        _("E-mail address for improvement proposals (empty: none)"),
+    )
+    address = _asked(
+        site_url,
+        "--site-url",
+        init.check_site_url,
+        _("Address of the published site, e.g. https://fyren.example.se/ (empty: none)"),
+    )
     entities = None
     processes = 0
     if from_inventory is not None:
@@ -225,3 +205,24 @@ def _git_line(folder: Path) -> str:
         "`git init -b main` in the folder.",
         problem=made.problem,
     )
+
+
+def _asked(
+    given: str | None, option: str, check: Callable[[str], str | None], question: str
+) -> str | None:
+    """The value of ``option`` checked; when it is not given and a person is at the
+    terminal, asked for until the answer passes (an empty answer: none)."""
+    from processkit.errors import ProcesskitError
+
+    if given is not None:
+        try:
+            return check(given)
+        except ProcesskitError as error:
+            raise ProcesskitError(f"{option}: {error}") from None
+    while sys.stdin.isatty():
+        answer = typer.prompt(question, default="", show_default=False)
+        try:
+            return check(answer)
+        except ProcesskitError as error:
+            typer.echo(str(error), err=True)
+    return None

@@ -76,19 +76,3 @@ def entity_page(sources: Sources, row: KindInfo, entity_id: str) -> Page:
     feeds = sources.git.changelog is not None
     feed = feed_path(row.kind, entity_id) if feeds and has_feed(row.kind) else None
     return Page(row.page_path(entity_id), row.page, title, context, feed=feed, dated=False)
-
-
-def collect(
-    repo: Repository,
-    facts: Facts,
-    history: History,
-    maps: Mapping[str, MapFigure],
-    counts: Sequence[AreaCount],
-    git: GitLinks | None = None,
-) -> Iterator[Page]:
-    """Every page of the site, in a fixed order: the pages that stand alone, then each
-    entity's page."""
-    sources = sources_of(repo, facts, history, maps, counts, git)
-    yield from site_pages(sources)
-    for row, entity_id in entity_pages(repo):
-        yield entity_page(sources, row, entity_id)
