@@ -149,6 +149,18 @@ def _edit(repo: Path, path: str, old: str, new: str) -> None:
     target.write_text(text.replace(old, new), encoding="utf-8")
 
 
+#: The entity pages that show something of the process `utredning`: its area (lists it), the
+#: handbook it uses, the process it hands over to, its parent, itself and the roles acting in it.
+SHOWS_UTREDNING = [
+    "areas/barn.html",
+    "handbooks/rutin-utredning.html",
+    "processes/ekonomi.html",
+    "processes/myndighet.html",
+    "processes/utredning.html",
+    "roles/enhetschef.html",
+    "roles/socialsekreterare.html",
+]
+
 #: One change each, and the entity pages that read what it changes (issue 17: only these are
 #: built again); the others are taken as they were, without building their context. A record
 #: holds the entities a page read, not their fields: a page that shows anything of a process
@@ -159,30 +171,14 @@ CHANGES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         lambda repo: _edit(
             repo, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll"
         ),
-        [
-            "areas/barn.html",  # lists it
-            "handbooks/rutin-utredning.html",  # is used by it
-            "processes/ekonomi.html",  # receives from it
-            "processes/myndighet.html",  # is its parent
-            "processes/utredning.html",
-            "roles/enhetschef.html",  # act in it
-            "roles/socialsekreterare.html",
-        ],
+        SHOWS_UTREDNING,
     ),
     (
         "a process's name",
         lambda repo: _edit(
             repo, "processes/barn/utredning.yaml", "name: Utreda barns behov", "name: Utreda"
         ),
-        [
-            "areas/barn.html",
-            "handbooks/rutin-utredning.html",
-            "processes/ekonomi.html",
-            "processes/myndighet.html",
-            "processes/utredning.html",
-            "roles/enhetschef.html",
-            "roles/socialsekreterare.html",
-        ],
+        SHOWS_UTREDNING,
     ),
     (
         "a person's name",
@@ -228,15 +224,7 @@ CHANGES: list[tuple[str, Callable[[Path], None], list[str]]] = [
             repo / "processes/utredning.yaml"
         ),
         # the same entity from another file: what shows its file (an edit link, its history)
-        [
-            "areas/barn.html",
-            "handbooks/rutin-utredning.html",
-            "processes/ekonomi.html",
-            "processes/myndighet.html",
-            "processes/utredning.html",
-            "roles/enhetschef.html",
-            "roles/socialsekreterare.html",
-        ],
+        SHOWS_UTREDNING,
     ),
     (
         "the site's title",
