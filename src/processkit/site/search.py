@@ -65,18 +65,29 @@ class Shard:
 
 
 def plan(indexed: Sequence[str]) -> list[Shard]:
-    """The shards of the pages to index: ``main`` first (it carries the search code)."""
+    """The shards of the pages to index: ``main`` first (it carries the search code), with the
+    pages that stand alone, which change with every commit (the start page's recent changes),
+    so that indexing them again costs little; then the process pages, and the other entities'
+    pages (areas, roles, handbooks), each in groups of about ``PER_SHARD`` chosen by a hash of
+    the address, so that a new page does not move the others. At most ``MAX_SHARDS`` in all."""
     processes = sorted(path for path in indexed if path.startswith("processes/"))
-    others = sorted(path for path in indexed if not path.startswith("processes/"))
-    count = max(1, min(MAX_SHARDS, math.ceil(len(processes) / PER_SHARD)))
-    groups: list[list[str]] = [[] for _ in range(count)]
-    for path in processes:
-        groups[zlib.crc32(path.encode("utf-8")) % count].append(path)
-    shards = [Shard("main", tuple(others))]
-    shards += [
-        Shard(f"p{number:02d}", tuple(group)) for number, group in enumerate(groups) if group
-    ]
+    entities = sorted(path for path in indexed if "/" in path and path not in processes)
+    alone = sorted(path for path in indexed if "/" not in path)
+    others = max(1, min(MAX_SHARDS // 4, math.ceil(len(entities) / PER_SHARD)))
+    count = max(1, min(MAX_SHARDS - 1 - others, math.ceil(len(processes) / PER_SHARD)))
+    shards = [Shard("main", tuple(alone))]
+    shards += _groups("p", processes, count)
+    shards += _groups("o", entities, others)
     return shards
+
+
+def _groups(prefix: str, paths: Sequence[str], count: int) -> list[Shard]:
+    groups: list[list[str]] = [[] for _ in range(count)]
+    for path in paths:
+        groups[zlib.crc32(path.encode("utf-8")) % count].append(path)
+    return [
+        Shard(f"{prefix}{number:02d}", tuple(group)) for number, group in enumerate(groups) if group
+    ]
 
 
 def pagefind_executable() -> Path:
