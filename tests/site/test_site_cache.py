@@ -55,8 +55,8 @@ def test_an_unchanged_repository_is_rebuilt_from_the_cache(
     assert calls == {"pages": 19, "maps": 4, "shards": 3}
     calls.clear()
     second = snapshot(publish(PublishRequest(repo, tmp_path / "two")).output)
-    # only the landscapes are made again (from the renderer's own cache): they show everything
-    assert calls == {"maps": 3}
+    # nothing is made again: every map, page and shard is taken from the cache
+    assert calls == {}
     assert second == first
 
 
@@ -71,8 +71,9 @@ def test_one_changed_process_renders_what_shows_it(
         encoding="utf-8",
     )
     publish(PublishRequest(repo, tmp_path / "site"))
-    # its page; its flow map (and the landscapes, always); the shard of process pages
-    assert calls == {"pages": 1, "maps": 4, "shards": 1}
+    # its page; its flow map (the landscapes do not show an activity's description); the
+    # shard of process pages
+    assert calls == {"pages": 1, "maps": 1, "shards": 1}
     html = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
     assert "Ny planering." in html
     # and the result is what a build from nothing makes
@@ -103,7 +104,7 @@ def test_a_changed_publication_date_renders_only_the_pages_that_show_it(
     # the ten pages that stand alone show the new date in their footer, which search does not
     # read: only the shard with the accessibility statement (its main text gives the date) is
     # indexed again; an entity's page does not show the date and stays as it was
-    assert calls == {"pages": 10, "maps": 3, "shards": 1}
+    assert calls == {"pages": 10, "shards": 1}
     start = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     process = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
     assert "<p>Testkommunen · Fyren · publicerad 2026-06-02</p>" in start

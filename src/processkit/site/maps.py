@@ -115,8 +115,9 @@ def figures(
     keys: dict[int, str] = {}
     todo: list[int] = []
     for index, request in enumerate(requests):
-        if request.kind == "process" and files is not None:
-            key = _flow_key(repo, builders[request.prefix], request, base)
+        if files is not None:
+            make_key = _flow_key if request.kind == "process" else _landscape_key
+            key = make_key(repo, builders[request.prefix], request, base)
             cached = files.file("figures", key)
             if cached is not None:
                 found.keep(request, cached, key)
@@ -230,6 +231,32 @@ def _flow_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: 
         else:
             text = repr(record.entity)
         digest.update(f"{kind}:{entity_id}:{text}\0".encode())
+    return digest.hexdigest()
+
+
+#: What of a process a landscape shows (its node's words and place, its description).
+LANDSCAPE_FIELDS = ("name", "type", "status", "parent", "area", "purpose")
+
+
+def _landscape_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: str) -> str:
+    """What a landscape shows, as a hash: each area's words and order, and of the processes
+    drawn (the area's, or all) the fields ``LANDSCAPE_FIELDS`` and the hand-overs among them.
+    ``tests/test_map_keys.py`` changes every field of a process and checks that the drawing
+    changes only where this key does."""
+    area = request.subject
+    digest = hashlib.sha256(f"{base}\0{request.prefix}\0{request.key}\0".encode())
+    for area_id, area_record in sorted(repo.areas.items()):
+        words = area_record.entity
+        digest.update(f"{(area_id, words.name, words.customers, words.order)!r}\0".encode())
+    drawn = set()
+    for process_id, record in sorted(repo.processes.items()):
+        process = record.entity
+        if area is None or process.area == area:
+            drawn.add(process_id)
+            fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
+            digest.update(f"{process_id}{fields!r}\0".encode())
+    passes = [pair for pair in builder.passes if pair[0] in drawn and pair[1] in drawn]
+    digest.update(repr(passes).encode())
     return digest.hexdigest()
 
 
