@@ -282,7 +282,7 @@ def test_json_after_a_commit_gives_structured_changes(
         "sha": shas["c5"],
         "date": "2026-03-12",
         "author": "Erik Åberg",
-        "email": "erik.aberg@kalmar.se",
+        "email": "erik.aberg@example.se",
         "message": "Trasig fil",
     }
     assert data["entries"] == [

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 PEOPLE = {
-    "anna": ("Anna Nilsson", "anna.nilsson@kalmar.se"),
-    "erik": ("Erik Åberg", "erik.aberg@kalmar.se"),
+    "anna": ("Anna Nilsson", "anna.nilsson@example.se"),
+    "erik": ("Erik Åberg", "erik.aberg@example.se"),
 }
 
 

@@ -334,12 +334,12 @@ def test_list_is_the_default_sub_command(repo: Path, cli: Callable[..., CliResul
             "https://github.com/kalmar/processer/commit/abc1234",
         ),
         (
-            "https://git.kalmar.se/social/processer.git",
-            "https://git.kalmar.se/social/processer/-/commit/abc1234",
+            "https://git.example.se/social/processer.git",
+            "https://git.example.se/social/processer/-/commit/abc1234",
         ),
         (
-            "ssh://git@git.kalmar.se:2222/social/sub/processer",
-            "https://git.kalmar.se/social/sub/processer/-/commit/abc1234",
+            "ssh://git@git.example.se:2222/social/sub/processer",
+            "https://git.example.se/social/sub/processer/-/commit/abc1234",
         ),
     ],
 )

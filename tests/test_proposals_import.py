@@ -29,12 +29,12 @@ FILES: dict[str, str | bytes] = {
 
 #: Encoded Swedish headers (RFC 2047, Q and B, UTF-8 and Latin-1) and a quoted-printable body.
 QUOTED = (
-    b"Return-Path: <asa.oberg@kalmar.se>\r\n"
-    b"Received: from mail.kalmar.se by mx.kalmar.se; Mon, 2 Mar 2026 09:14:03 +0100\r\n"
-    b"Message-ID: <20260302091403.4711@kalmar.se>\r\n"
+    b"Return-Path: <asa.oberg@example.se>\r\n"
+    b"Received: from mail.example.se by mx.example.se; Mon, 2 Mar 2026 09:14:03 +0100\r\n"
+    b"Message-ID: <20260302091403.4711@example.se>\r\n"
     b"Date: Mon, 2 Mar 2026 09:14:03 +0100\r\n"
-    b"From: =?iso-8859-1?b?xXNhINZiZXJn?= <asa.oberg@kalmar.se>\r\n"
-    b"To: forslag@kalmar.se\r\n"
+    b"From: =?iso-8859-1?b?xXNhINZiZXJn?= <asa.oberg@example.se>\r\n"
+    b"To: forslag@example.se\r\n"
     b"Subject: =?utf-8?q?F=C3=B6rslag=3A_Kortare_v=C3=A4ntetid_till_f=C3=B6rsta_?=\r\n"
     b" =?utf-8?q?samtalet_=28bu-utredning=29?=\r\n"
     b"MIME-Version: 1.0\r\n"
@@ -55,7 +55,7 @@ QUOTED = (
 HTML_ONLY = (
     b"Message-ID: <CAF=html.1@mail.example.com>\r\n"
     b"Date: Wed, 4 Mar 2026 16:40:00 +0100\r\n"
-    b'From: "Lind, Per" <per.lind@kalmar.se>\r\n'
+    b'From: "Lind, Per" <per.lind@example.se>\r\n'
     b"Subject: =?utf-8?q?Id=C3=A9_om_uppf=C3=B6ljning?=\r\n"
     b"MIME-Version: 1.0\r\n"
     b"Content-Type: text/html; charset=iso-8859-1\r\n"
@@ -69,9 +69,9 @@ HTML_ONLY = (
 
 #: A reply with a PDF attachment that is left out, the process on a template's line.
 WITH_ATTACHMENT = (
-    b"Message-ID: <reply-77@kalmar.se>\r\n"
+    b"Message-ID: <reply-77@example.se>\r\n"
     b"Date: Thu, 5 Mar 2026 08:00:00 +0100\r\n"
-    b"From: kalle.berg@kalmar.se\r\n"
+    b"From: kalle.berg@example.se\r\n"
     b"Subject: SV: Blankett\r\n"
     b"MIME-Version: 1.0\r\n"
     b'Content-Type: multipart/mixed; boundary="XYZ"\r\n'
@@ -92,9 +92,9 @@ WITH_ATTACHMENT = (
 
 #: Names no process at all.
 NO_PROCESS = (
-    b"Message-ID: <nothing@kalmar.se>\r\n"
+    b"Message-ID: <nothing@example.se>\r\n"
     b"Date: Fri, 6 Mar 2026 10:00:00 +0100\r\n"
-    b"From: Eva <eva@kalmar.se>\r\n"
+    b"From: Eva <eva@example.se>\r\n"
     b"Subject: Hej\r\n"
     b"Content-Type: text/plain; charset=utf-8\r\n"
     b"\r\n"
@@ -104,16 +104,16 @@ NO_PROCESS = (
 #: A web form's export as Excel saves it on a Swedish Windows: UTF-8 with BOM, semicolons.
 SEMICOLON_CSV = (
     "\ufeffSvars-ID;Tidsstämpel;Namn;E-post;Vilken process gäller det?;Rubrik;Förslag\r\n"
-    "17;2026-03-03 10:15;Maria Ek;maria.ek@kalmar.se;bu-uppfoljning;Sms-påminnelse;"
+    "17;2026-03-03 10:15;Maria Ek;maria.ek@example.se;bu-uppfoljning;Sms-påminnelse;"
     '"Skicka ett sms dagen före mötet.\r\nDå glöms färre möten bort."\r\n'
     ";;;;;;\r\n"
-    "18;2026-03-04 11:00;;jan@kalmar.se;Utredning av barn och unga;;Färre blanketter\r\n"
+    "18;2026-03-04 11:00;;jan@example.se;Utredning av barn och unga;;Färre blanketter\r\n"
 ).encode("utf-8")
 
 #: A form export with commas (as a form service writes it), without an answer id.
 COMMA_CSV = (
     "\ufeffTimestamp,Name,Email,Process,Title,Description\r\n"
-    '2026/03/05 9:15:00 AM CET,Nils Holm,nils@kalmar.se,bu-utredning,"Tolk, snabbare",'
+    '2026/03/05 9:15:00 AM CET,Nils Holm,nils@example.se,bu-utredning,"Tolk, snabbare",'
     '"Boka tolk direkt, inte efter samtalet."\r\n'
 ).encode("utf-8")
 
@@ -170,7 +170,7 @@ def test_mails_become_proposals(repo: Path, cli: Callable[..., CliResult]) -> No
         "  I dag väntar familjerna tre veckor på första samtalet. Vi föreslår att första "
         "samtalet bokas inom en vecka.\n"
         "\n"
-        "  Mvh Åsa\n" + STATUS + "x-imported-from: <20260302091403.4711@kalmar.se>" + FROM
+        "  Mvh Åsa\n" + STATUS + "x-imported-from: <20260302091403.4711@example.se>" + FROM
     )
     assert (repo / "proposals/fp-2026-006.yaml").read_text(encoding="utf-8") == (
         "kind: proposal\n"
@@ -194,13 +194,13 @@ def test_mails_become_proposals(repo: Path, cli: Callable[..., CliResult]) -> No
         "process: bu-utredning\n"
         "title: Blankett\n"
         "submitted: 2026-03-05\n"
-        "submitted_by: kalle.berg@kalmar.se  # vem som lämnade förslaget\n"
+        "submitted_by: kalle.berg@example.se  # vem som lämnade förslaget\n"
         "description: |\n"
         "  Process: Utredning av barn och unga\n"
         "\n"
         "  Blanketten borde gå att fylla i på webben.\n"
         + STATUS
-        + "x-imported-from: <reply-77@kalmar.se>"
+        + "x-imported-from: <reply-77@example.se>"
         + FROM
     )
     assert cli("validate", repo).code == 0
@@ -284,7 +284,7 @@ def test_a_form_export_with_semicolons_and_one_with_commas(
         "process: bu-utredning\n"
         "title: Färre blanketter\n"
         "submitted: 2026-03-04\n"
-        "submitted_by: jan@kalmar.se  # vem som lämnade förslaget\n"
+        "submitted_by: jan@example.se  # vem som lämnade förslaget\n"
         "description: Färre blanketter\n" + STATUS + "x-imported-from: form:18" + FROM
     )
     assert (repo / "proposals/fp-2026-007.yaml").read_text(encoding="utf-8") == (
@@ -296,7 +296,7 @@ def test_a_form_export_with_semicolons_and_one_with_commas(
         "submitted_by: Nils Holm  # vem som lämnade förslaget\n"
         "description: Boka tolk direkt, inte efter samtalet.\n"
         + STATUS
-        + "x-imported-from: form:sha256:91736cd24acf9e29"  # no answer id: a digest of the answer
+        + "x-imported-from: form:sha256:c01c93ff7a5ecb74"  # no answer id: a digest of the answer
         + FROM
     )
     again = cli("proposals", "import", *names)
@@ -393,7 +393,7 @@ def test_a_proposal_file_with_errors_still_counts_as_imported(
 ) -> None:
     (repo / "proposals/fp-2026-005.yaml").write_text(
         "kind: proposal\nid: fp-2026-005\nprocess: bu-utredning\ntitle: [trasig\n"
-        'x-imported-from: "<20260302091403.4711@kalmar.se>"\n',
+        'x-imported-from: "<20260302091403.4711@example.se>"\n',
         encoding="utf-8",
     )
     names = _inbox(repo, {"forslag.eml": QUOTED})
@@ -453,15 +453,15 @@ def test_a_subject_naming_only_the_process_takes_the_title_from_the_text(
     repo: Path, cli: Callable[..., CliResult]
 ) -> None:
     mail = (
-        b"Message-ID: <mall@kalmar.se>\r\n"
+        b"Message-ID: <mall@example.se>\r\n"
         b"Date: Tue, 10 Mar 2026 13:00:00 +0100\r\n"
-        b"From: =?utf-8?q?G=C3=B6ran_Str=C3=B6m?= <goran.strom@kalmar.se>\r\n"
+        b"From: =?utf-8?q?G=C3=B6ran_Str=C3=B6m?= <goran.strom@example.se>\r\n"
         b"Subject: =?utf-8?q?F=C3=B6rb=C3=A4ttringsf=C3=B6rslag=3A_Utredning_av_barn_och_unga?=\r\n"
         b" (bu-utredning)\r\n"
         b"Content-Type: text/plain; charset=utf-8\r\n"
         b"\r\n"
         b"Process: Utredning av barn och unga (bu-utredning)\r\n"
-        b"Sida: https://fyren.kalmar.se/processes/bu-utredning/\r\n"
+        b"Sida: https://fyren.example.se/processes/bu-utredning/\r\n"
         b"\r\n" + "Det här fungerar inte:\r\nVi skriver samma uppgifter två gånger.\r\n".encode()
     )
     names = _inbox(repo, {"mall.eml": mail})

@@ -168,7 +168,7 @@ def test_review_csv_in_swedish_opens_in_excel(review_repo: Path, cli: Cli) -> No
     assert rows[2] == [
         "anna",
         "Anna Nilsson",
-        "anna.nilsson@kalmar.se",
+        "anna.nilsson@example.se",
         "handbook",
         "rutin-barn",
         "Rutin för *barn*utredning",

@@ -20,7 +20,7 @@ FILES: dict[str, str | bytes] = {
     "areas/bu.yaml": "kind: area\nid: bu\nname: Barn och unga\norder: 1\n",
     "areas/vu.yaml": "kind: area\nid: vu\nname: Vuxna\norder: 2\n",
     "people/anna.yaml": (
-        "kind: person\nid: anna\nname: Anna Nilsson\nemail: anna.nilsson@kalmar.se\n"
+        "kind: person\nid: anna\nname: Anna Nilsson\nemail: anna.nilsson@example.se\n"
     ),
     "people/erik.yaml": "kind: person\nid: erik\nname: Erik Åberg\n",
     "processes/bu-utredning.yaml": _process(
@@ -94,7 +94,7 @@ def test_markdown_is_a_reminder_list_in_swedish(repo: Path, cli: Callable[..., C
         "\n"
         "Läget 2026-03-01. Försenade: 3. Ska revideras senast 2026-03-31: 2.\n"
         "\n"
-        "## Anna Nilsson <anna.nilsson@kalmar.se>\n"
+        "## Anna Nilsson <anna.nilsson@example.se>\n"
         "\n"
         "- [ ] Process **Processen bu-utredning** (`bu-utredning`, Barn och unga) skulle ha "
         "reviderats senast 2026-02-01, 28 dagar försenad\n"
@@ -141,11 +141,11 @@ def test_csv_has_one_row_per_item_with_days_late(repo: Path, cli: Callable[..., 
     result = cli("review", repo, *TODAY, "--format", "csv")
     assert result.out == (
         "owner,owner_name,owner_email,kind,id,name,area,path,due,days_late\n"
-        "anna,Anna Nilsson,anna.nilsson@kalmar.se,process,bu-utredning,Processen bu-utredning,"
+        "anna,Anna Nilsson,anna.nilsson@example.se,process,bu-utredning,Processen bu-utredning,"
         "bu,processes/bu-utredning.yaml,2026-02-01,28\n"
-        "anna,Anna Nilsson,anna.nilsson@kalmar.se,handbook,rutin-barn,Rutin för *barn*utredning,"
+        "anna,Anna Nilsson,anna.nilsson@example.se,handbook,rutin-barn,Rutin för *barn*utredning,"
         ",handbooks/rutin-barn.yaml,2026-02-20,9\n"
-        "anna,Anna Nilsson,anna.nilsson@kalmar.se,process,bu-placering,Processen bu-placering,"
+        "anna,Anna Nilsson,anna.nilsson@example.se,process,bu-placering,Processen bu-placering,"
         "bu,processes/bu-placering.yaml,2026-03-20,-19\n"
         "erik,Erik Åberg,,process,vu-missbruk,Processen vu-missbruk,vu,processes/vu-missbruk.yaml,"
         "2026-03-01,0\n"
@@ -170,7 +170,7 @@ def test_json_groups_owners(repo: Path, cli: Callable[..., CliResult]) -> None:
     ] == [
         (
             "anna",
-            "anna.nilsson@kalmar.se",
+            "anna.nilsson@example.se",
             [
                 ("process", "bu-utredning", 28),
                 ("handbook", "rutin-barn", 9),

@@ -29,7 +29,7 @@ from processkit.errors import ProcesskitError
 
 TOKEN = "ghp_s3cretT0kenValue1234567890"
 PR_URL = "https://github.com/kalmar/processer/pull/7"
-MR_URL = "https://gitlab.kalmar.se/socialtjansten/processer/-/merge_requests/3"
+MR_URL = "https://gitlab.example.se/socialtjansten/processer/-/merge_requests/3"
 TODAY = date(2026, 12, 2)
 
 
@@ -158,8 +158,8 @@ def with_forge(work: Path, origin: str, *, push_to: Path | None = None) -> Path:
     git(work, "remote", "add", "origin", origin)
     https = {
         "git@github.com:kalmar/processer.git": "https://github.com/kalmar/processer.git",
-        "git@git.kalmar.se:socialtjansten/processer.git": (
-            "https://git.kalmar.se/socialtjansten/processer.git"
+        "git@git.example.se:socialtjansten/processer.git": (
+            "https://git.example.se/socialtjansten/processer.git"
         ),
     }.get(origin, origin)
     git(work, "config", f"url.{bare}.pushInsteadOf", https)
@@ -172,7 +172,7 @@ def save(work: Path, name: str = "a.yaml") -> SavedCommit:
         work,
         [f"processer/{name}"],
         "Nytt namn",
-        ("Anna Nilsson", "anna.nilsson@kalmar.se"),
+        ("Anna Nilsson", "anna.nilsson@example.se"),
         today=TODAY,
     )
 
@@ -191,7 +191,7 @@ def test_the_first_save_makes_a_branch_and_commits_only_the_given_files(work: Pa
         work,
         ["processer/a.yaml"],
         "Ändrade namnet på A\n",
-        ("Anna Nilsson", "anna.nilsson@kalmar.se"),
+        ("Anna Nilsson", "anna.nilsson@example.se"),
         today=TODAY,
     )
 
@@ -201,7 +201,7 @@ def test_the_first_save_makes_a_branch_and_commits_only_the_given_files(work: Pa
     assert git(work, "rev-parse", saved.branch) == saved.commit.sha
     assert (saved.commit.author, saved.commit.email, saved.commit.message) == (
         "Anna Nilsson",
-        "anna.nilsson@kalmar.se",
+        "anna.nilsson@example.se",
         "Ändrade namnet på A",
     )
     assert git(work, "show", "--format=", "--name-only", saved.branch) == "processer/a.yaml"
@@ -213,7 +213,7 @@ def test_the_first_save_makes_a_branch_and_commits_only_the_given_files(work: Pa
     assert git(work, "diff", "--cached", "--name-status") == "A\tprocesser/c.yaml"
     # no committer configured: the author commits
     assert git(work, "show", "-s", "--format=%cn <%ce>", "HEAD") == (
-        "Anna Nilsson <anna.nilsson@kalmar.se>"
+        "Anna Nilsson <anna.nilsson@example.se>"
     )
 
 
@@ -221,7 +221,7 @@ def test_the_next_save_commits_on_the_session_branch(work: Path) -> None:
     first = save(work, "a.yaml")
     (work / "processer" / "b.yaml").unlink()  # a save may remove a file
     git(work, "config", "user.name", "Redigeraren")
-    git(work, "config", "user.email", "redigeraren@kalmar.se")
+    git(work, "config", "user.email", "redigeraren@example.se")
     next_save = commit_saved(
         work, [work / "processer" / "b.yaml"], "Tog bort B", branch=first.branch
     )
@@ -235,16 +235,16 @@ def test_the_next_save_commits_on_the_session_branch(work: Path) -> None:
     # no author given: git's configured identity
     assert (next_save.commit.author, next_save.commit.email) == (
         "Redigeraren",
-        "redigeraren@kalmar.se",
+        "redigeraren@example.se",
     )
 
 
 def test_a_given_author_is_the_author_and_the_configured_identity_commits(work: Path) -> None:
     git(work, "config", "user.name", "Redigeraren")
-    git(work, "config", "user.email", "redigeraren@kalmar.se")
+    git(work, "config", "user.email", "redigeraren@example.se")
     saved = save(work)
     assert git(work, "show", "-s", "--format=%an <%ae>|%cn <%ce>", saved.commit.sha) == (
-        "Anna Nilsson <anna.nilsson@kalmar.se>|Redigeraren <redigeraren@kalmar.se>"
+        "Anna Nilsson <anna.nilsson@example.se>|Redigeraren <redigeraren@example.se>"
     )
 
 
@@ -257,7 +257,7 @@ def test_a_taken_branch_name_gets_a_number(work: Path) -> None:
 def test_a_named_branch_is_made_when_it_does_not_exist(work: Path) -> None:
     (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
     saved = commit_saved(
-        work, ["processer/a.yaml"], "X", ("Anna", "anna@kalmar.se"), branch="redigering/a"
+        work, ["processer/a.yaml"], "X", ("Anna", "anna@example.se"), branch="redigering/a"
     )
     assert (saved.branch, saved.created) == ("redigering/a", True)
     assert git(work, "symbolic-ref", "--short", "HEAD") == "redigering/a"
@@ -281,7 +281,7 @@ def test_a_path_outside_the_repository_is_refused(
     given = given.format(outside=outside)
     head = git(work, "rev-parse", "HEAD")
     with pytest.raises(ProcesskitError) as refused:
-        commit_saved(work, [given], "X", ("Anna", "anna@kalmar.se"))
+        commit_saved(work, [given], "X", ("Anna", "anna@example.se"))
     assert str(refused.value) == (
         f"{shown.format(outside=outside)} är inte en fil i arkivet; bara filer i arkivet checkas in"
     )
@@ -306,13 +306,13 @@ def test_without_an_identity_git_is_told_how_to_set_one(work: Path, swedish: Non
     ("author", "message"),
     [
         (
-            ("Anna <x>", "anna@kalmar.se"),
-            "`Anna <x> <anna@kalmar.se>` kan inte stå som författare till en incheckning: "
+            ("Anna <x>", "anna@example.se"),
+            "`Anna <x> <anna@example.se>` kan inte stå som författare till en incheckning: "
             "ange ett namn och en e-postadress, utan < > och radbrytningar",
         ),
         (
-            ("", "anna@kalmar.se"),
-            "` <anna@kalmar.se>` kan inte stå som författare till en incheckning: "
+            ("", "anna@example.se"),
+            "` <anna@example.se>` kan inte stå som författare till en incheckning: "
             "ange ett namn och en e-postadress, utan < > och radbrytningar",
         ),
     ],
@@ -328,13 +328,13 @@ def test_an_author_git_cannot_write_is_refused(
 
 def test_nothing_to_commit_and_no_message_are_one_line_each(work: Path, swedish: None) -> None:
     with pytest.raises(ProcesskitError) as unchanged:
-        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "anna@kalmar.se"))
+        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "anna@example.se"))
     assert str(unchanged.value) == (
         "det finns inget att checka in: filerna är som i den senaste incheckningen "
         "(processer/a.yaml)"
     )
     with pytest.raises(ProcesskitError) as silent:
-        commit_saved(work, ["processer/a.yaml"], "  \n", ("Anna", "anna@kalmar.se"))
+        commit_saved(work, ["processer/a.yaml"], "  \n", ("Anna", "anna@example.se"))
     assert str(silent.value) == (
         "en incheckning behöver ett meddelande: skriv med några ord vad du har ändrat"
     )
@@ -345,7 +345,7 @@ def test_a_branch_that_is_not_checked_out_is_refused(work: Path, swedish: None) 
     git(work, "branch", "annan")
     (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
     with pytest.raises(ProcesskitError) as refused:
-        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@kalmar.se"), branch="annan")
+        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@example.se"), branch="annan")
     assert str(refused.value) == (
         "grenen `annan` finns men är inte den som är utcheckad (det är `main`); byt till den "
         "först, eller spara på en ny gren"
@@ -366,7 +366,7 @@ def test_a_failing_commit_leaves_the_repository_as_it_was(work: Path) -> None:
 
 def test_outside_git_is_one_line(tmp_path: Path, swedish: None) -> None:
     with pytest.raises(ProcesskitError) as refused:
-        commit_saved(tmp_path, ["a.yaml"], "X", ("Anna", "a@kalmar.se"))
+        commit_saved(tmp_path, ["a.yaml"], "X", ("Anna", "a@example.se"))
     assert str(refused.value) == (
         f"för att spara i git behövs ett git-arkiv, och {tmp_path} ligger inte i något"
     )
@@ -443,8 +443,8 @@ def test_github_without_a_base_asks_for_the_default_branch(work: Path, forge: Fa
 @pytest.mark.parametrize(
     ("origin", "environ"),
     [
-        ("https://gitlab.kalmar.se/socialtjansten/processer.git", {}),
-        ("git@git.kalmar.se:socialtjansten/processer.git", {"PROCESSKIT_FORGE": "gitlab"}),
+        ("https://gitlab.example.se/socialtjansten/processer.git", {}),
+        ("git@git.example.se:socialtjansten/processer.git", {"PROCESSKIT_FORGE": "gitlab"}),
     ],
 )
 def test_gitlab_the_branch_is_pushed_and_the_merge_request_opened(
@@ -557,7 +557,7 @@ def test_github_errors_are_one_swedish_line_without_the_token(
 def test_gitlab_errors_are_one_swedish_line(
     work: Path, forge: FakeForge, swedish: None, status: int, answer: Any, message: str
 ) -> None:
-    with_forge(work, "https://gitlab.kalmar.se/socialtjansten/processer.git")
+    with_forge(work, "https://gitlab.example.se/socialtjansten/processer.git")
     saved = save(work)
     path = "/api/v4/projects/socialtjansten%2Fprocesser/merge_requests"
     forge.answers[("POST", path)] = (status, answer)
@@ -685,7 +685,7 @@ def test_without_a_token_it_says_how_to_push_on_gitlab(work: Path, swedish: None
 @pytest.mark.parametrize(
     ("origin", "where"),
     [
-        ("https://git.kalmar.se/socialtjansten/processer.git", "finns på git.kalmar.se"),
+        ("https://git.example.se/socialtjansten/processer.git", "finns på git.example.se"),
         ("{bare}", "finns på ingen av dem"),
     ],
 )
@@ -736,10 +736,10 @@ def test_an_unknown_branch_is_one_line(work: Path, swedish: None) -> None:
         ("git@github.com:kalmar/processer.git", {}, ("github", "kalmar/processer")),
         ("ssh://git@github.com/kalmar/processer", {}, ("github", "kalmar/processer")),
         ("https://gitlab.com/kalmar/a/b.git", {}, ("gitlab", "kalmar/a/b")),
-        ("git@gitlab.kalmar.se:soc/processer.git", {}, ("gitlab", "soc/processer")),
-        ("https://git.kalmar.se/soc/p.git", {}, None),
-        ("https://git.kalmar.se/soc/p.git", {"PROCESSKIT_FORGE": "GitLab"}, ("gitlab", "soc/p")),
-        ("https://ghe.kalmar.se/soc/p.git", {"PROCESSKIT_FORGE": "github"}, ("github", "soc/p")),
+        ("git@gitlab.example.se:soc/processer.git", {}, ("gitlab", "soc/processer")),
+        ("https://git.example.se/soc/p.git", {}, None),
+        ("https://git.example.se/soc/p.git", {"PROCESSKIT_FORGE": "GitLab"}, ("gitlab", "soc/p")),
+        ("https://ghe.example.se/soc/p.git", {"PROCESSKIT_FORGE": "github"}, ("github", "soc/p")),
         ("https://github.com/kalmar/a/b.git", {}, None),
         ("/srv/git/processer.git", {}, None),
     ],
@@ -753,19 +753,19 @@ def test_which_forge_an_origin_is_on(
 
 def test_the_api_addresses_of_the_forges() -> None:
     hub = forge_of("https://github.com/k/p.git", {})
-    lab = forge_of("https://gitlab.kalmar.se/k/p.git", {})
-    enterprise = forge_of("https://ghe.kalmar.se/k/p.git", {"PROCESSKIT_FORGE": "github"})
+    lab = forge_of("https://gitlab.example.se/k/p.git", {})
+    enterprise = forge_of("https://ghe.example.se/k/p.git", {"PROCESSKIT_FORGE": "github"})
     assert hub is not None and lab is not None and enterprise is not None
     assert (hub.api, lab.api, enterprise.api) == (
         "https://api.github.com",
-        "https://gitlab.kalmar.se/api/v4",
-        "https://ghe.kalmar.se/api/v3",
+        "https://gitlab.example.se/api/v4",
+        "https://ghe.example.se/api/v3",
     )
 
 
 def test_an_unknown_forge_kind_is_one_line(swedish: None) -> None:
     with pytest.raises(ProcesskitError) as refused:
-        forge_of("https://git.kalmar.se/k/p.git", {"PROCESSKIT_FORGE": "gitea"})
+        forge_of("https://git.example.se/k/p.git", {"PROCESSKIT_FORGE": "gitea"})
     assert str(refused.value) == (
         "PROCESSKIT_FORGE: `gitea` är inte en git-tjänst som processkit känner till; använd "
         "`github` eller `gitlab`"
@@ -822,7 +822,7 @@ def test_the_push_carries_the_token_in_a_header_and_never_on_a_command_line(
 def test_a_branch_name_is_quoted_in_the_commands(work: Path) -> None:
     (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
     saved = commit_saved(
-        work, ["processer/a.yaml"], "X", ("Anna", "anna@kalmar.se"), branch="ny$(id)"
+        work, ["processer/a.yaml"], "X", ("Anna", "anna@example.se"), branch="ny$(id)"
     )
     submitted = submit_for_review(work, saved.branch, "T", "", environ={})
     assert submitted.commands[-1] == "git push --set-upstream origin 'ny$(id)'"
@@ -831,7 +831,7 @@ def test_a_branch_name_is_quoted_in_the_commands(work: Path) -> None:
 def test_a_branch_name_git_refuses_is_one_line(work: Path, swedish: None) -> None:
     (work / "processer" / "a.yaml").write_text("id: a\nname: X\n", encoding="utf-8")
     with pytest.raises(ProcesskitError) as refused:
-        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@kalmar.se"), branch="a..b")
+        commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@example.se"), branch="a..b")
     assert str(refused.value) == "`a..b` kan inte vara namnet på en gren i git"
 
 
@@ -845,8 +845,8 @@ def test_a_process_repository_in_a_sub_folder_of_git(tmp_path: Path) -> None:
     git(top, "add", ".")
     git(top, "commit", "-q", "-m", "Start")
     (root / "a.yaml").write_text("id: a\nname: A\n", encoding="utf-8")
-    saved = commit_saved(root, ["a.yaml"], "A", ("Anna", "anna@kalmar.se"))
+    saved = commit_saved(root, ["a.yaml"], "A", ("Anna", "anna@example.se"))
     assert saved.paths == ("socialtjansten/a.yaml",)
     assert git(top, "show", "--format=", "--name-only", "HEAD") == "socialtjansten/a.yaml"
     with pytest.raises(ProcesskitError):
-        commit_saved(root, ["../annat.txt"], "A", ("Anna", "anna@kalmar.se"))
+        commit_saved(root, ["../annat.txt"], "A", ("Anna", "anna@example.se"))
