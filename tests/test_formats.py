@@ -181,3 +181,51 @@ def test_paths_are_relative_to_the_github_workspace(
     document = cli("validate", root, "--format", "sarif").json()
     location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "repo/processes/barn/utreda.yaml"
+
+
+def test_sarif_rule_descriptions_are_in_the_language_in_use(
+    make_repo: Repo, cli: Callable[..., CliResult], sarif_schema: dict[str, Any]
+) -> None:
+    """A code-scanning page shows each rule's description: in Swedish too, for the codes of
+    FORMAT.md and for the rules of good process management alike."""
+    broken = cli("--lang", "sv", "validate", make_repo(FILES), "--format", "sarif").json()
+    jsonschema.Draft4Validator(sarif_schema).validate(broken)
+    assert _descriptions(broken) == {
+        "PK002": "Filen är inte giltig YAML.",
+        "PK012": "Ett fältnamn finns inte för den här sortens fil.",
+    }
+    unused = make_repo(
+        {
+            "processes/barn/utreda.yaml": FILES["processes/barn/utreda.yaml"].replace(
+                "ower: anna\n", ""
+            ),
+            "processes/äldre/hemtjänst.yaml": (
+                "kind: process\nid: hemtjanst\nname: Hemtjänst\narea: barn\ntype: core\n"
+                "status: draft\n"
+            ),
+            "roles/ledig.yaml": "kind: role\nid: ledig\nname: Ledig\ncategory: operational\n",
+        }
+    )
+    checked = cli("--lang", "sv", "validate", unused, "--format", "sarif").json()
+    jsonschema.Draft4Validator(sarif_schema).validate(checked)
+    assert _descriptions(checked) == {"PK114": _swedish_summary("PK114")}
+
+
+def _descriptions(document: dict[str, Any]) -> dict[str, str]:
+    return {
+        rule["id"]: rule["shortDescription"]["text"]
+        for rule in document["runs"][0]["tool"]["driver"]["rules"]
+    }
+
+
+def _swedish_summary(code: str) -> str:
+    from processkit import i18n
+    from processkit.rules.docs import doc_of
+    from processkit.rules.registry import find
+
+    rule = find(code)
+    assert rule is not None
+    summary = doc_of(rule).summary
+    said = i18n.translate("sv", summary)
+    assert said != summary  # the catalogue has it in Swedish
+    return said

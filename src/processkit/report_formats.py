@@ -24,21 +24,21 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 #: FORMAT.md's fixed codes: a name and a short description for each.
 FORMAT_CODES: dict[str, tuple[str, str]] = {
-    "PK001": ("file-unreadable", "A file cannot be read or is not UTF-8 text."),
-    "PK002": ("yaml-syntax", "The file is not valid YAML."),
-    "PK003": ("duplicate-key", "A field is written twice in the same place."),
+    "PK001": ("file-unreadable", N_("A file cannot be read or is not UTF-8 text.")),
+    "PK002": ("yaml-syntax", N_("The file is not valid YAML.")),
+    "PK003": ("duplicate-key", N_("A field is written twice in the same place.")),
     "PK004": (
         "not-a-mapping",
-        "The file is empty, not `field: value` lines, or several files in one.",
+        N_("The file is empty, not `field: value` lines, or several files in one."),
     ),
-    "PK005": ("kind-unknown", "`kind` is missing or unknown."),
+    "PK005": ("kind-unknown", N_("`kind` is missing or unknown.")),
     "PK006": ("file-not-read", N_("A file that looks meant for processkit is not read.")),
-    "PK010": ("field-missing", "A required field is missing."),
-    "PK011": ("value-invalid", "A value has the wrong type or form."),
-    "PK012": ("key-unknown", "A key is not a field of the entity."),
-    "PK020": ("id-duplicate", "Two entities of one kind share an id."),
-    "PK030": ("reference-unknown", "A reference names no such entity."),
-    "PK031": ("parent-loop", "The chain of parent processes loops."),
+    "PK010": ("field-missing", N_("A required field is missing.")),
+    "PK011": ("value-invalid", N_("A value has the wrong type or form.")),
+    "PK012": ("key-unknown", N_("A key is not a field of the entity.")),
+    "PK020": ("id-duplicate", N_("Two entities of one kind share an id.")),
+    "PK030": ("reference-unknown", N_("A reference names no such entity.")),
+    "PK031": ("parent-loop", N_("The chain of parent processes loops.")),
     "PK032": ("checks-waiting", N_("Checks that could miss what a file with errors holds wait.")),
 }
 
@@ -98,9 +98,11 @@ _GITLAB_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severi
 
 
 def rule_description(code: str) -> tuple[str, str] | None:
-    """A code's name and one-line description, from FORMAT.md's table or the rule registry."""
+    """A code's name and one-line description in the language in use, from FORMAT.md's table
+    or the rule registry."""
     if code in FORMAT_CODES:
-        return FORMAT_CODES[code]
+        name, description = FORMAT_CODES[code]
+        return name, _(description)
     try:
         from processkit.rules.docs import doc_of
         from processkit.rules.registry import find
@@ -109,7 +111,7 @@ def rule_description(code: str) -> tuple[str, str] | None:
     rule = find(code)
     if rule is None:
         return None
-    return rule.NAME, doc_of(rule).summary
+    return rule.NAME, _(doc_of(rule).summary)
 
 
 def _message(diagnostic: Diagnostic) -> str:
