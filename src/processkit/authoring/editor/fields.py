@@ -19,8 +19,17 @@ from pydantic import BaseModel
 from processkit.model.introspect import model_in
 
 Widget = Literal[
-    "text", "textarea", "lines", "date", "choice", "reference", "references", "number",
-    "group", "items", "hidden",
+    "text",
+    "textarea",
+    "lines",
+    "date",
+    "choice",
+    "reference",
+    "references",
+    "number",
+    "group",
+    "items",
+    "hidden",
 ]
 
 #: What an id field refers to, by (model, field): the model says it is an id, not of what.
@@ -118,13 +127,20 @@ def _field(model: type[BaseModel], name: str) -> FormField:
     if nested is not None:
         children = form_of(nested)
         return FormField(
-            name, "items" if many else "group", required, description, fields=children,
+            name,
+            "items" if many else "group",
+            required,
+            description,
+            fields=children,
             model=nested.__name__,
         )
     refers_to = REFERENCES.get((model.__name__, name))
     if refers_to is not None:
         return FormField(
-            name, "references" if many else "reference", required, description,
+            name,
+            "references" if many else "reference",
+            required,
+            description,
             refers_to=refers_to,
         )
     choices = _literals(base)

@@ -84,7 +84,9 @@ def _find(fields: Sequence[FormField], name: str) -> FormField | None:
     return next((f for f in fields if f.name == name), None)
 
 
-def _merge_map(target: Any, new: dict[str, Any], fields: Sequence[FormField], order: KeyOrder) -> None:
+def _merge_map(
+    target: Any, new: dict[str, Any], fields: Sequence[FormField], order: KeyOrder
+) -> None:
     known = {f.name for f in fields}
     for key in list(target):
         name = str(key)
