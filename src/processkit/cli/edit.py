@@ -77,13 +77,8 @@ def edit_command(
         ) from None
     settings.port = listener.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(
-        _(
-            "Editing {folder} at {address} (Ctrl-C to stop).",
-            folder=root,
-            address=f"http://{shown}:{settings.port}/",
-        )
-    )
+    address = f"http://{shown}:{settings.port}/"
+    typer.echo(_("Editing {folder} at {address} (Ctrl-C to stop).", folder=root, address=address))
     config = uvicorn.Config(
         create_app(settings), log_level="warning", server_header=False, proxy_headers=False
     )

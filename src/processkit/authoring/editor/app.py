@@ -215,8 +215,11 @@ class _Editor:
         """The user's name from the single sign-on proxy's header, when one is configured."""
         if self.settings.user_header is None:
             return None
-        name = request.headers.get(self.settings.user_header, "").strip()
-        return name or None
+        name = " ".join(request.headers.get(self.settings.user_header, "").split())
+        if not name or any(mark in name for mark in "<>\n"):
+            return None
+        # git wants an author as "Name <e-mail>"; a proxy gives the name alone
+        return f"{name} <>"
 
     # -- errors -------------------------------------------------------------------------------
 

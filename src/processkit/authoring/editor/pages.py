@@ -20,6 +20,8 @@ def field_label(name: str) -> str:
         return _("Id")
     if name == "kind":
         return _("Kind")
+    if name == "owner":  # the editor edits processes: their owner is the process owner
+        return _("Process owner")
     return capitalised(field_labels(i18n.current()).get(name, name))
 
 
