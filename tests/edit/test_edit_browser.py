@@ -134,13 +134,19 @@ def test_a_process_leader_edits_bu_utredning_and_saves(page: Any, kalmar: Path) 
 def test_the_live_check_shows_a_wrong_value_beside_its_field(page: Any, kalmar: Path) -> None:
     with editing(kalmar) as address:
         page.goto(address + "/process/bu-utredning")
-        page.locator("#f-activities-0-id").fill("samtal")  # two activities named `samtal`
+        page.locator("#f-activities-0-id").fill("fel id")
         page.locator("#f-activities-0-id").blur()
-        beside = page.locator("#e-f-activities-1-id p, #e-f-activities-0-id p").first
+        beside = page.locator("#e-f-activities-0-id p")
         beside.wait_for()
-        assert "samtal" in beside.inner_text()
-        assert page.locator("#summary a").count() >= 1
+        assert beside.inner_text().startswith("fel id är inte ett giltigt id Ett id får bara")
+        link = page.locator('#summary a[href="#f-activities-0-id"]')
+        assert link.inner_text() == "Identitet: fel id är inte ett giltigt id"
         assert page.locator("#live svg").count() == 1
+        # corrected, the diagnostic goes away
+        page.locator("#f-activities-0-id").fill("planera")
+        page.locator("#f-activities-0-id").blur()
+        page.locator("#e-f-activities-0-id p").wait_for(state="detached")
+        assert page.locator("#summary a").count() == 0
         assert page.errors == []
 
 
