@@ -18,8 +18,12 @@ from processkit.validate import check
 
 TODAY = date(2026, 6, 1)
 BU_UTREDNING = "processes/barn-och-unga/bu-utredning.yaml"
-#: comments put into the copy of bu-utredning, to see that a save keeps them
+#: comments and `x-` keys put into the copy of bu-utredning, to see that a save keeps them
 COMMENTED = {
+    "    documents: [rutin-barnutredning]\n  - id: samtal\n": (
+        "    documents: [rutin-barnutredning]\n    x-tid: två veckor\n  - id: samtal\n"
+    ),
+    "tags: [barnrätt, utredning]\n": "tags: [barnrätt, utredning]\nx-granskad: ja  # av kvalitetsrådet\n",
     "activities:\n": "# the steps, in the order they are done\nactivities:\n",
     "measures:\n": "measures:  # reported to the board\n",
     "  - name: Utredningstid\n": "  # the law's four months\n  - name: Utredningstid\n",

@@ -125,9 +125,7 @@ def test_a_process_leader_edits_bu_utredning_and_saves(page: Any, kalmar: Path) 
     )
     assert (kalmar / BU_UTREDNING).read_text(encoding="utf-8") == expected
     assert [d for d in checker(kalmar).diagnostics if d.severity is Severity.ERROR] == []
-    assert git(kalmar, "log", "-1", "--format=%s").strip() == (
-        "Ändra Utreda barns och ungas behov"
-    )
+    assert git(kalmar, "log", "-1", "--format=%s").strip() == ("Ändra Utreda barns och ungas behov")
 
 
 @pytest.mark.usefixtures("swedish")
