@@ -23,7 +23,9 @@ COMMENTED = {
     "    documents: [rutin-barnutredning]\n  - id: samtal\n": (
         "    documents: [rutin-barnutredning]\n    x-tid: två veckor\n  - id: samtal\n"
     ),
-    "tags: [barnrätt, utredning]\n": "tags: [barnrätt, utredning]\nx-granskad: ja  # av kvalitetsrådet\n",
+    "tags: [barnrätt, utredning]\n": (
+        "tags: [barnrätt, utredning]\nx-granskad: ja  # av kvalitetsrådet\n"
+    ),
     "activities:\n": "# the steps, in the order they are done\nactivities:\n",
     "measures:\n": "measures:  # reported to the board\n",
     "  - name: Utredningstid\n": "  # the law's four months\n  - name: Utredningstid\n",
