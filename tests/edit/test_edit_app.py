@@ -326,3 +326,37 @@ def test_the_token_cookie_is_strict(editor: MakeClient) -> None:
     cookie = answer.headers["set-cookie"]
     assert cookie.startswith(f"{CSRF_COOKIE}=")
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+
+
+def test_a_new_role_from_the_form_validates(editor: MakeClient, kalmar: Path) -> None:
+    client = editor()
+    pairs = replaced(form_pairs(client.get("/new/role").text, "/new/role"), "name", "Jurist")
+    answer = _post(client, "/new/role", pairs)
+    assert answer.status_code == 200
+    assert (kalmar / "roles" / "jurist.yaml").is_file()
+    found = [d for d in checker(kalmar).diagnostics if d.path == "roles/jurist.yaml"]
+    assert [d for d in found if d.severity is Severity.ERROR] == []
+
+
+@pytest.mark.usefixtures("swedish")
+def test_a_new_process_without_a_name_is_not_created(editor: MakeClient, kalmar: Path) -> None:
+    client = editor()
+    pairs = form_pairs(client.get("/new/process").text, "/new/process")
+    answer = _post(client, "/new/process", pairs)
+    assert answer.status_code == 200
+    assert "Det finns fel att rätta" in answer.text
+    assert git(kalmar, "status", "--porcelain").strip() == ""
+
+
+@pytest.mark.usefixtures("swedish")
+def test_the_command_says_when_its_port_is_taken(cli: Any, kalmar: Path) -> None:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("edit", kalmar, "--port", str(port))
+    assert result.code == 2
+    assert result.err.startswith(f"processkit: kan inte lyssna på port {port} (")
+    assert result.err.endswith("); välj en annan med --port\n")

@@ -23,6 +23,12 @@ def edit_command(
         "127.0.0.1", "--host", help="The address to listen on (default: this computer only)."
     ),
     port: int = typer.Option(8010, "--port", "-p", help="The port; 0 for any free one."),
+    allow_host: list[str] = typer.Option(
+        [],
+        "--allow-host",
+        metavar="NAME",
+        help="Another host name the browser may use (the name of this computer or of a proxy).",
+    ),
     user_header: str | None = typer.Option(
         None,
         "--user-header",
@@ -57,6 +63,7 @@ def edit_command(
         checker=_checker(day),
         today=day,
         host=host,
+        hosts=tuple(allow_host),
         user_header=user_header,
         branch=branch,
         commit=not no_commit,
@@ -70,7 +77,7 @@ def edit_command(
         listener.close()
         raise ProcesskitError(
             _(
-                "cannot serve on port {port} ({problem}); choose another with --port",
+                "cannot listen on port {port} ({problem}); choose another with --port",
                 port=port,
                 problem=problem.strerror,
             )
