@@ -360,3 +360,19 @@ def test_the_command_says_when_its_port_is_taken(cli: Any, kalmar: Path) -> None
     assert result.code == 2
     assert result.err.startswith(f"processkit: kan inte lyssna på port {port} (")
     assert result.err.endswith("); välj en annan med --port\n")
+
+
+@pytest.mark.usefixtures("swedish")
+def test_a_missing_value_is_shown_beside_its_own_field(editor: MakeClient) -> None:
+    client = editor()
+    pairs = replaced(form_pairs(client.get(PAGE).text, PAGE), "activities.1.name", "")
+    answer = _post(client, PAGE, [*pairs, ("action", "save")])
+    assert _errors_beside(answer.text, "f-activities-1-name") == (
+        "<p><code>name</code> saknas: fältet måste finnas i en aktivitet"
+        ' <span class="hint">Lägg till en rad <code>name: …</code>.</span>'
+        ' <span class="code">PK010</span></p>'
+    )
+    assert (
+        '<li><a href="#f-activities-1-name">Aktiviteter, nummer 2 \u2013 Namn: <code>name</code>'
+        " saknas: fältet måste finnas i en aktivitet</a></li>"
+    ) in answer.text

@@ -38,6 +38,7 @@ from processkit.authoring.editor.pages import (
     help_text,
     listing,
     names_of,
+    place_label,
     value_word,
 )
 from processkit.authoring.editor.security import (
@@ -107,6 +108,7 @@ def _environment() -> Environment:
         _=_,
         p_=p_,
         field_label=field_label,
+        place_label=place_label,
         value_word=value_word,
         help_text=help_text,
         field_id=field_id,
@@ -277,6 +279,19 @@ class _Editor:
             )
         return path, target.read_text(encoding="utf-8")
 
+    def _check(self, path: str, text: str, process_id: str, values: dict[str, Any]) -> Checked:
+        """The checks of ``validate`` on the process's file holding ``text``."""
+        names = set(_field_names(form_of(Process), values))
+        return check_edit(
+            self.settings.root,
+            path,
+            text,
+            self.settings.checker,
+            self.before(),
+            draw=process_id,
+            names=names,
+        )
+
     def _context(
         self, repo: Repository, values: dict[str, Any], checked: Checked | None
     ) -> dict[str, Any]:
@@ -309,9 +324,7 @@ class _Editor:
         if request.method == "GET":
             parsed = read_yaml(path, before.encode("utf-8"), strip_extensions=True)
             values = with_origins(parsed.value if isinstance(parsed.value, dict) else {}, fields)
-            checked = check_edit(
-                self.settings.root, path, before, self.settings.checker, self.before(), process_id
-            )
+            checked = self._check(path, before, process_id, values)
             saved = request.query_params.get("saved")
             return self.page(
                 request,
@@ -366,9 +379,7 @@ class _Editor:
                 ),
                 **self._context(repo, values, None),
             )
-        checked = check_edit(
-            self.settings.root, path, text, self.settings.checker, self.before(), process_id
-        )
+        checked = self._check(path, text, process_id, values)
         draft = form.get("draft") == "yes"
         if checked.errors and not draft:
             return self.page(
@@ -412,9 +423,7 @@ class _Editor:
             text = written_text(before, values, fields, path)
         except NotTheSame:
             return HTMLResponse("")
-        checked = check_edit(
-            self.settings.root, path, text, self.settings.checker, self.before(), process_id
-        )
+        checked = self._check(path, text, process_id, values)
         body = self.env.get_template("checks.html").render(
             names=_field_names(fields, values), **self._context(repo, values, checked)
         )

@@ -7,9 +7,10 @@ The checks are the rules' (another feature), so the command line hands them in a
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,10 +54,12 @@ def check_edit(
     checker: Checker,
     before: Iterable[Diagnostic] = (),
     draw: str | None = None,
+    names: Collection[str] = (),
 ) -> Checked:
     """Run ``checker`` on a copy of the repository at ``root`` where ``path`` holds ``text``.
     ``before`` are the diagnostics of the repository as it is: those elsewhere that are not
-    new are not the edit's doing. ``draw``: the process whose flow map to draw."""
+    new are not the edit's doing. ``draw``: the process whose flow map to draw; ``names``: the
+    fields of the form, for a diagnostic about a missing one."""
     with tempfile.TemporaryDirectory(prefix="processkit-edit-") as scratch:
         copy = Path(scratch) / "repo"
         shutil.copytree(root, copy, ignore=_NOT_COPIED, symlinks=True)
@@ -72,7 +75,8 @@ def check_edit(
     lines = field_lines(path, text)
     by_field: dict[str, list[Diagnostic]] = {}
     for diagnostic in here:
-        by_field.setdefault(field_at(lines, diagnostic), []).append(diagnostic)
+        place = _missing_field(field_at(lines, diagnostic), diagnostic.message, names)
+        by_field.setdefault(place, []).append(diagnostic)
     return Checked(by_field, here, elsewhere, svg)
 
 
@@ -91,6 +95,20 @@ def flow_svg(session: Session, process_id: str) -> str | None:
     text = drawn[0].decode("utf-8")
     start = text.find("<svg")
     return text[start:] if start >= 0 else None
+
+
+_NAMED = re.compile(r"`([a-z_]+)`")
+
+
+def _missing_field(place: str, message: str, names: Collection[str]) -> str:
+    """A field the message names (`name` is missing) beside the field it was found at: a
+    diagnostic about a missing field is at its mapping, the first field that is there."""
+    parent = place.rpartition(".")[0]
+    for word in _NAMED.findall(message):
+        candidate = f"{parent}.{word}" if parent else word
+        if candidate != place and candidate in names:
+            return candidate
+    return place
 
 
 def _key(diagnostic: Diagnostic) -> tuple[str, str, str]:

@@ -11,7 +11,7 @@ from processkit.history.phrasing import field_labels
 from processkit.i18n import _, p_
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
-from processkit.words import capitalised, status_words
+from processkit.words import DASH, capitalised, status_words
 
 
 def field_label(name: str) -> str:
@@ -23,6 +23,25 @@ def field_label(name: str) -> str:
     if name == "owner":  # the editor edits processes: their owner is the process owner
         return _("Process owner")
     return capitalised(field_labels(i18n.current()).get(name, name))
+
+
+def place_label(name: str) -> str:
+    """What a field path is called in the error summary: ``Aktiviteter, nummer 2 \u2013 Namn``."""
+    parts = name.split(".")
+    words: list[str] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if following is not None and following.isdigit():
+            words.append(
+                _("{list}, number {number}", list=field_label(part), number=int(following) + 1)
+            )
+            index += 2
+            continue
+        words.append(field_label(part))
+        index += 1
+    return f" {DASH} ".join(words)
 
 
 def value_word(value: str) -> str:
