@@ -376,3 +376,18 @@ def test_a_missing_value_is_shown_beside_its_own_field(editor: MakeClient) -> No
         '<li><a href="#f-activities-1-name">Aktiviteter, nummer 2 \u2013 Namn: <code>name</code>'
         " saknas: fältet måste finnas i en aktivitet</a></li>"
     ) in answer.text
+
+
+@pytest.mark.usefixtures("swedish")
+def test_a_file_changed_since_the_form_was_opened_is_not_overwritten(
+    editor: MakeClient, kalmar: Path
+) -> None:
+    client = editor()
+    pairs = replaced(form_pairs(client.get(PAGE).text, PAGE), "owner", "karin-sandberg")
+    target = kalmar / BU_UTREDNING
+    changed = target.read_text(encoding="utf-8").replace('version: "2.1"', 'version: "2.2"')
+    target.write_text(changed, encoding="utf-8")
+    answer = _post(client, PAGE, [*pairs, ("action", "save")])
+    assert answer.status_code == 200
+    assert "Filen har ändrats sedan du öppnade den; ingenting sparades." in answer.text
+    assert target.read_text(encoding="utf-8") == changed

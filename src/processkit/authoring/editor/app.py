@@ -3,6 +3,7 @@ entity; every change guarded by the Host header, a CSRF token and a size limit."
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 from collections.abc import Awaitable, Callable
@@ -316,6 +317,31 @@ class _Editor:
             "svg": checked.svg if checked is not None else None,
         }
 
+    def _form_page(
+        self,
+        request: Request,
+        repo: Repository,
+        where: tuple[str, str, str],
+        values: dict[str, Any],
+        checked: Checked | None,
+        *,
+        saved: str | None = None,
+        focus: str | None = None,
+        problem: str | None = None,
+    ) -> Response:
+        process_id, path, digest = where
+        return self.page(
+            request,
+            "process.html",
+            process_id=process_id,
+            path=path,
+            digest=digest,
+            saved=saved,
+            focus=focus,
+            problem=problem,
+            **self._context(repo, values, checked),
+        )
+
     async def process_page(self, request: Request) -> Response:
         process_id = request.path_params["process_id"]
         repo = self.repo()
@@ -325,72 +351,52 @@ class _Editor:
             parsed = read_yaml(path, before.encode("utf-8"), strip_extensions=True)
             values = with_origins(parsed.value if isinstance(parsed.value, dict) else {}, fields)
             checked = self._check(path, before, process_id, values)
+            where = (process_id, path, _digest(before))
             saved = request.query_params.get("saved")
-            return self.page(
-                request,
-                "process.html",
-                process_id=process_id,
-                path=path,
-                saved=saved,
-                focus=None,
-                **self._context(repo, values, checked),
-            )
+            return self._form_page(request, repo, where, values, checked, saved=saved)
         form = await self.form(request)
         values = read_fields(fields, collect(_pairs(form)))
         values["kind"] = "process"
+        # the file as it was when the form was opened: the places of its list items
+        where = (process_id, path, str(form.get("digest") or ""))
         action = str(form.get("action") or "")
         if action and action != "save":
             focus = apply_action(values, action, fields)
-            return self.page(
-                request,
-                "process.html",
-                process_id=process_id,
-                path=path,
-                saved=None,
-                focus=field_id(focus) if focus else None,
-                **self._context(repo, values, None),
+            chosen = field_id(focus) if focus else None
+            return self._form_page(request, repo, where, values, None, focus=chosen)
+        if where[2] != _digest(before):
+            problem = _(
+                "The file has changed since you opened it; nothing was saved. Open the process "
+                "again to see the changes, then make yours."
             )
-        return self._save(request, repo, process_id, path, before, values, form)
+            return self._form_page(request, repo, where, values, None, problem=problem)
+        return self._save(request, repo, where, before, values, form)
 
     def _save(
         self,
         request: Request,
         repo: Repository,
-        process_id: str,
-        path: str,
+        where: tuple[str, str, str],
         before: str,
         values: dict[str, Any],
         form: FormData,
     ) -> Response:
+        process_id, path, _known = where
         fields = form_of(Process)
         try:
             text = written_text(before, values, fields, path)
         except NotTheSame:
-            return self.page(
-                request,
-                "process.html",
-                process_id=process_id,
-                path=path,
-                saved=None,
-                focus=None,
-                problem=_(
-                    "The values could not be written so that they read back the same; nothing "
-                    "was saved."
-                ),
-                **self._context(repo, values, None),
+            problem = _(
+                "The values could not be written so that they read back the same; nothing "
+                "was saved."
             )
+            return self._form_page(request, repo, where, values, None, problem=problem)
         checked = self._check(path, text, process_id, values)
         draft = form.get("draft") == "yes"
         if checked.errors and not draft:
-            return self.page(
-                request,
-                "process.html",
-                process_id=process_id,
-                path=path,
-                saved=None,
-                focus="summary",
-                problem=_("Nothing was saved: correct the values marked below first."),
-                **self._context(repo, values, checked),
+            problem = _("Nothing was saved: correct the values marked below first.")
+            return self._form_page(
+                request, repo, where, values, checked, focus="summary", problem=problem
             )
         target = inside(self.settings.root, path)
         if target is None:
@@ -486,6 +492,10 @@ class _Editor:
             choices=choices,
             problem=problem,
         )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _pairs(form: FormData) -> list[tuple[str, str]]:
