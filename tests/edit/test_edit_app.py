@@ -332,7 +332,7 @@ def test_a_new_role_from_the_form_validates(editor: MakeClient, kalmar: Path) ->
     client = editor()
     pairs = replaced(form_pairs(client.get("/new/role").text, "/new/role"), "name", "Jurist")
     answer = _post(client, "/new/role", pairs)
-    assert answer.status_code == 200
+    assert answer.status_code == 303
     assert (kalmar / "roles" / "jurist.yaml").is_file()
     found = [d for d in checker(kalmar).diagnostics if d.path == "roles/jurist.yaml"]
     assert [d for d in found if d.severity is Severity.ERROR] == []
@@ -391,3 +391,31 @@ def test_a_file_changed_since_the_form_was_opened_is_not_overwritten(
     assert answer.status_code == 200
     assert "Filen har ändrats sedan du öppnade den; ingenting sparades." in answer.text
     assert target.read_text(encoding="utf-8") == changed
+
+
+@pytest.mark.usefixtures("swedish")
+def test_a_handbook_is_edited_in_its_own_form(editor: MakeClient, kalmar: Path) -> None:
+    client = editor()
+    start = client.get("/").text
+    assert '<a href="/entity/handbook/rutin-barnutredning">' in start
+    address = "/entity/handbook/rutin-barnutredning"
+    page = client.get(address).text
+    assert '<option value="routine" selected>Rutin</option>' in page
+    assert '<select id="f-processes" name="processes" multiple' in page
+    path = kalmar / "handbooks" / "rutin-barnutredning.yaml"
+    before = path.read_text(encoding="utf-8")
+    pairs = replaced(form_pairs(page, address), "version", "9.9")
+    answer = _post(client, address, [*pairs, ("action", "save")])
+    assert answer.status_code == 303
+    assert answer.headers["location"].startswith(f"{address}?saved=")
+    after = path.read_text(encoding="utf-8")
+    changed = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert changed == ['version: "9.9"']
+
+
+def test_a_new_role_opens_its_form(editor: MakeClient) -> None:
+    client = editor()
+    pairs = replaced(form_pairs(client.get("/new/role").text, "/new/role"), "name", "Jurist")
+    answer = _post(client, "/new/role", pairs)
+    assert answer.headers["location"] == "/entity/role/jurist?saved=yes"
+    assert client.get("/entity/role/jurist").status_code == 200

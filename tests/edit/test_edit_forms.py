@@ -146,3 +146,13 @@ def test_a_diagnostic_is_placed_beside_the_field_on_its_line() -> None:
     assert at(10, 11) == "activities.0.next"  # an id inside `[a2]`: the list is one field
     assert at(13, 1) == "x-egen"
     assert at(40, 1) == ""
+
+
+def test_text_over_several_lines_is_written_as_a_block() -> None:
+    values = _values()
+    fields = form_of(Process)
+    values["activities"][1]["description"] = "Första raden.\nAndra raden.\n"
+    text = written_text(SMALL, values, fields, "p.yaml")
+    assert text.replace(SMALL.replace("x-egen: kvar\n", ""), "") == (
+        "    description: |\n      Första raden.\n      Andra raden.\nx-egen: kvar\n"
+    )

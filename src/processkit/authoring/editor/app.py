@@ -60,8 +60,9 @@ from processkit.i18n import N_, _, p_
 from processkit.loading.repository import Repository
 from processkit.loading.session import open_repository
 from processkit.loading.yamlfile import read_yaml
-from processkit.model import Process
+from processkit.model import KINDS
 from processkit.resources import templates_dir
+from processkit.words import capitalised, kind_word
 
 LOG = logging.getLogger("processkit.edit")
 #: The kinds the editor creates (an assessment is made by ``maturity``), with the link's words.
@@ -72,6 +73,34 @@ NEW_KINDS = {
     "handbook": N_("New handbook"),
     "proposal": N_("New improvement proposal"),
 }
+
+
+#: The kinds the editor has a form for (an assessment's scores are made by ``maturity``).
+EDITED_KINDS = ("process", "area", "role", "person", "handbook", "proposal")
+
+
+def entity_address(kind: str, entity_id: str) -> str:
+    """The address of an entity's form."""
+    return f"/process/{entity_id}" if kind == "process" else f"/entity/{kind}/{entity_id}"
+
+
+def _form(kind: str) -> tuple[FormField, ...]:
+    return form_of(KINDS[kind])
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """The entity a form is about: its kind, id, file, and the digest of the file's text as
+    the form was opened."""
+
+    kind: str
+    entity_id: str
+    path: str
+    digest: str
+
+    @property
+    def address(self) -> str:
+        return entity_address(self.kind, self.entity_id)
 
 
 @dataclass(slots=True)
@@ -150,8 +179,10 @@ def create_app(settings: Settings) -> ASGIApp:
     editor = _Editor(settings)
     routes = [
         Route("/", editor.start, methods=["GET"]),
-        Route("/process/{process_id}", editor.process_page, methods=["GET", "POST"]),
-        Route("/process/{process_id}/check", editor.live_check, methods=["POST"]),
+        Route("/process/{entity_id}", editor.entity_page, methods=["GET", "POST"]),
+        Route("/process/{entity_id}/check", editor.live_check, methods=["POST"]),
+        Route("/entity/{kind}/{entity_id}", editor.entity_page, methods=["GET", "POST"]),
+        Route("/entity/{kind}/{entity_id}/check", editor.live_check, methods=["POST"]),
         Route("/new/{kind}", editor.new_page, methods=["GET", "POST"]),
         Mount("/static", StaticFiles(directory=templates_dir() / "edit" / "static"), name="static"),
     ]
@@ -247,7 +278,8 @@ class _Editor:
 
     async def start(self, request: Request) -> Response:
         query = request.query_params.get("q", "").strip()
-        areas = listing(self.repo())
+        repo = self.repo()
+        areas = listing(repo)
         if query:
             folded = query.casefold()
             areas = [
@@ -264,12 +296,22 @@ class _Editor:
             ]
             areas = [area for area in areas if area.processes]
         kinds = [(kind, _(word)) for kind, word in NEW_KINDS.items()]
-        return self.page(request, "start.html", areas=areas, query=query, kinds=kinds)
+        others = [
+            (kind, capitalised(kind_word(kind, i18n.current(), 2)), names_of(repo, kind))
+            for kind in EDITED_KINDS
+            if kind != "process"
+        ]
+        return self.page(
+            request, "start.html", areas=areas, query=query, kinds=kinds, others=others
+        )
 
-    # -- a process ------------------------------------------------------------------------------
+    # -- an entity's form -----------------------------------------------------------------------
 
-    def _process_file(self, repo: Repository, process_id: str) -> tuple[str, str]:
-        record = repo.processes.get(process_id)
+    def _file(self, repo: Repository, kind: str, entity_id: str) -> tuple[str, str]:
+        """The path of an entity's file and its text; 404 when there is no such entity."""
+        if kind not in EDITED_KINDS:
+            raise HTTPException(404)
+        record = repo.of_kind(kind).get(entity_id)
         if record is None:
             raise HTTPException(404)
         path = str(record.path)
@@ -280,25 +322,24 @@ class _Editor:
             )
         return path, target.read_text(encoding="utf-8")
 
-    def _check(self, path: str, text: str, process_id: str, values: dict[str, Any]) -> Checked:
-        """The checks of ``validate`` on the process's file holding ``text``."""
-        names = set(_field_names(form_of(Process), values))
+    def _check(self, where: Where, text: str, values: dict[str, Any]) -> Checked:
+        """The checks of ``validate`` on the entity's file holding ``text``."""
+        names = set(_field_names(_form(where.kind), values))
         return check_edit(
             self.settings.root,
-            path,
+            where.path,
             text,
             self.settings.checker,
             self.before(),
-            draw=process_id,
+            draw=where.entity_id if where.kind == "process" else None,
             names=names,
         )
 
     def _context(
-        self, repo: Repository, values: dict[str, Any], checked: Checked | None
+        self, repo: Repository, kind: str, values: dict[str, Any], checked: Checked | None
     ) -> dict[str, Any]:
-        fields = form_of(Process)
         choices = {
-            kind: names_of(repo, kind) for kind in ("area", "process", "person", "role", "handbook")
+            name: names_of(repo, name) for name in ("area", "process", "person", "role", "handbook")
         }
         choices["activity"] = activity_choices(values)
         errors: dict[str, list[Diagnostic]] = checked.by_field if checked is not None else {}
@@ -308,7 +349,8 @@ class _Editor:
             for diagnostic in found
         ]
         return {
-            "fields": fields,
+            "kind": kind,
+            "fields": _form(kind),
             "values": values,
             "choices": choices,
             "errors": errors,
@@ -321,7 +363,7 @@ class _Editor:
         self,
         request: Request,
         repo: Repository,
-        where: tuple[str, str, str],
+        where: Where,
         values: dict[str, Any],
         checked: Checked | None,
         *,
@@ -329,42 +371,43 @@ class _Editor:
         focus: str | None = None,
         problem: str | None = None,
     ) -> Response:
-        process_id, path, digest = where
         return self.page(
             request,
-            "process.html",
-            process_id=process_id,
-            path=path,
-            digest=digest,
+            "entity.html",
+            entity_id=where.entity_id,
+            address=where.address,
+            path=where.path,
+            digest=where.digest,
             saved=saved,
             focus=focus,
             problem=problem,
-            **self._context(repo, values, checked),
+            **self._context(repo, where.kind, values, checked),
         )
 
-    async def process_page(self, request: Request) -> Response:
-        process_id = request.path_params["process_id"]
+    async def entity_page(self, request: Request) -> Response:
+        kind = request.path_params.get("kind", "process")
+        entity_id = request.path_params["entity_id"]
         repo = self.repo()
-        path, before = self._process_file(repo, process_id)
-        fields = form_of(Process)
+        path, before = self._file(repo, kind, entity_id)
+        fields = _form(kind)
         if request.method == "GET":
             parsed = read_yaml(path, before.encode("utf-8"), strip_extensions=True)
             values = with_origins(parsed.value if isinstance(parsed.value, dict) else {}, fields)
-            checked = self._check(path, before, process_id, values)
-            where = (process_id, path, _digest(before))
+            where = Where(kind, entity_id, path, _digest(before))
+            checked = self._check(where, before, values)
             saved = request.query_params.get("saved")
             return self._form_page(request, repo, where, values, checked, saved=saved)
         form = await self.form(request)
         values = read_fields(fields, collect(_pairs(form)))
-        values["kind"] = "process"
+        values["kind"] = kind
         # the file as it was when the form was opened: the places of its list items
-        where = (process_id, path, str(form.get("digest") or ""))
+        where = Where(kind, entity_id, path, str(form.get("digest") or ""))
         action = str(form.get("action") or "")
         if action and action != "save":
             focus = apply_action(values, action, fields)
             chosen = field_id(focus) if focus else None
             return self._form_page(request, repo, where, values, None, focus=chosen)
-        if where[2] != _digest(before):
+        if where.digest != _digest(before):
             problem = _(
                 "The file has changed since you opened it; nothing was saved. Open the process "
                 "again to see the changes, then make yours."
@@ -376,62 +419,62 @@ class _Editor:
         self,
         request: Request,
         repo: Repository,
-        where: tuple[str, str, str],
+        where: Where,
         before: str,
         values: dict[str, Any],
         form: FormData,
     ) -> Response:
-        process_id, path, _known = where
-        fields = form_of(Process)
+        fields = _form(where.kind)
         try:
-            text = written_text(before, values, fields, path)
+            text = written_text(before, values, fields, where.path)
         except NotTheSame:
             problem = _(
                 "The values could not be written so that they read back the same; nothing "
                 "was saved."
             )
             return self._form_page(request, repo, where, values, None, problem=problem)
-        checked = self._check(path, text, process_id, values)
+        checked = self._check(where, text, values)
         draft = form.get("draft") == "yes"
         if checked.errors and not draft:
             problem = _("Nothing was saved: correct the values marked below first.")
             return self._form_page(
                 request, repo, where, values, checked, focus="summary", problem=problem
             )
-        target = inside(self.settings.root, path)
+        target = inside(self.settings.root, where.path)
         if target is None:
             raise HTTPException(
                 403, _("The file is outside the repository; the editor does not write there.")
             )
         write_atomic(target, text)
         self._before = None
-        message = str(form.get("message") or "").strip() or _(
-            "Edit {name}", name=values.get("name") or process_id
-        )
+        title = values.get("name") or values.get("title") or where.entity_id
+        message = str(form.get("message") or "").strip() or _("Edit {name}", name=title)
         commit = None
         if self.settings.commit:
             commit = gitseam.commit_saved(
-                self.settings.root, [path], message, self.user(request), self.settings.branch
+                self.settings.root, [where.path], message, self.user(request), self.settings.branch
             )
-        return RedirectResponse(f"/process/{process_id}?saved={commit or 'yes'}", status_code=303)
+        return RedirectResponse(f"{where.address}?saved={commit or 'yes'}", status_code=303)
 
     async def live_check(self, request: Request) -> Response:
         """The diagnostics of the form as it is now, and the flow map, as a piece of the page
         (htmx puts each diagnostic beside its field)."""
-        process_id = request.path_params["process_id"]
+        kind = request.path_params.get("kind", "process")
+        entity_id = request.path_params["entity_id"]
         repo = self.repo()
-        path, before = self._process_file(repo, process_id)
+        path, before = self._file(repo, kind, entity_id)
         form = await self.form(request)
-        fields = form_of(Process)
+        fields = _form(kind)
         values = read_fields(fields, collect(_pairs(form)))
-        values["kind"] = "process"
+        values["kind"] = kind
+        where = Where(kind, entity_id, path, "")
         try:
             text = written_text(before, values, fields, path)
         except NotTheSame:
             return HTMLResponse("")
-        checked = self._check(path, text, process_id, values)
+        checked = self._check(where, text, values)
         body = self.env.get_template("checks.html").render(
-            names=_field_names(fields, values), **self._context(repo, values, checked)
+            names=_field_names(fields, values), **self._context(repo, kind, values, checked)
         )
         return HTMLResponse(body)
 
@@ -475,11 +518,8 @@ class _Editor:
                         self.user(request),
                         self.settings.branch,
                     )
-                if kind == "process":
-                    return RedirectResponse(f"/process/{planned.id}?saved=yes", status_code=303)
-                return self.page(
-                    request, "created.html", path=planned.path, entity_id=planned.id, kind=kind
-                )
+                address = entity_address(kind, planned.id)
+                return RedirectResponse(f"{address}?saved=yes", status_code=303)
             except ProcesskitError as error:
                 problem = str(error)
         return self.page(

@@ -47,6 +47,11 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Interface", "process"): "process",
     ("Control", "role"): "role",
     ("Document", "handbook"): "handbook",
+    ("Area", "owner"): "person",
+    ("Handbook", "owner"): "person",
+    ("Handbook", "processes"): "process",
+    ("Proposal", "process"): "process",
+    ("Assessment", "process"): "process",
 }
 #: Free text written over several lines (Markdown in the model).
 _MARKDOWN_MARK = "text/markdown"
@@ -109,6 +114,16 @@ def _metadata(annotation: Any) -> tuple[Any, list[Any]]:
     return annotation, []
 
 
+def _at_most(extra: list[Any]) -> int | None:
+    """The ``le`` bound annotated on a number, if any."""
+    for item in extra:
+        for inner in [item, *getattr(item, "metadata", [])]:
+            bound = getattr(inner, "le", None)
+            if isinstance(bound, int):
+                return bound
+    return None
+
+
 def _is_markdown(extra: list[Any]) -> bool:
     return any(_MARKDOWN_MARK in repr(item) for item in extra)
 
@@ -149,7 +164,9 @@ def _field(model: type[BaseModel], name: str) -> FormField:
     if inner is date:
         return FormField(name, "date", required, description)
     if inner is int:
-        return FormField(name, "choice", required, description, choices=SCORES, integer=True)
+        if _at_most(extra) == len(SCORES):
+            return FormField(name, "choice", required, description, choices=SCORES, integer=True)
+        return FormField(name, "number", required, description, integer=True)
     if many:
         return FormField(name, "lines", required, description)
     if _is_markdown(extra):

@@ -33,7 +33,8 @@ def _value(formfield: FormField, values: dict[str, list[str]], name: str) -> Any
     if formfield.widget == "textarea":
         found = values.get(name, [])
         text = found[-1].replace("\r\n", "\n").strip() if found else ""
-        return text or None
+        # text over several lines is kept as a block (``|``), which ends with its line
+        return (text + "\n" if "\n" in text else text) or None
     text = _one(values, name)
     if not text:
         return None

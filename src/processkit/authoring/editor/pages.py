@@ -11,7 +11,7 @@ from processkit.history.phrasing import field_labels
 from processkit.i18n import _, p_
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
-from processkit.words import DASH, capitalised, status_words
+from processkit.words import DASH, capitalised, handbook_type_words, status_words
 
 
 def field_label(name: str) -> str:
@@ -49,6 +49,9 @@ def value_word(value: str) -> str:
     statuses = status_words(i18n.current())
     if value in statuses:
         return capitalised(statuses[value])
+    handbook_types = handbook_type_words(i18n.current())
+    if value in handbook_types:
+        return capitalised(handbook_types[value])
     if value.isdigit():
         return value
     return capitalised(p_("field value", value))

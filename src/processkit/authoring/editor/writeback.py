@@ -72,6 +72,10 @@ def _new_value(value: Any, formfield: FormField | None) -> Any:
         if formfield is not None and formfield.name == "tags":
             seq.fa.set_flow_style()
         return seq
+    if isinstance(value, str) and "\n" in value:
+        from ruamel.yaml.scalarstring import LiteralScalarString
+
+        return LiteralScalarString(value)
     if formfield is not None and formfield.widget == "date" and isinstance(value, str):
         try:
             return date.fromisoformat(value)
