@@ -138,7 +138,10 @@ def test_the_live_check_shows_a_wrong_value_beside_its_field(page: Any, kalmar: 
         beside.wait_for()
         assert beside.inner_text().startswith("fel id är inte ett giltigt id Ett id får bara")
         link = page.locator('#summary a[href="#f-activities-0-id"]')
-        assert link.inner_text() == "Identitet: fel id är inte ett giltigt id"
+        assert (
+            link.inner_text()
+            == "Aktiviteter, nummer 1 \u2013 Identitet: fel id är inte ett giltigt id"
+        )
         assert page.locator("#live svg").count() == 1
         # corrected, the diagnostic goes away
         page.locator("#f-activities-0-id").fill("planera")
@@ -148,16 +151,41 @@ def test_the_live_check_shows_a_wrong_value_beside_its_field(page: Any, kalmar: 
         assert page.errors == []
 
 
-@pytest.mark.parametrize("address", ["/", "/process/bu-utredning", "/new/process"])
+def _axe(page: Any) -> dict[str, Any]:
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return result
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/", "/process/bu-utredning", "/new/process", "/entity/handbook/rutin-barnutredning"],
+)
 @pytest.mark.usefixtures("swedish")
 def test_axe_finds_no_serious_wcag_violations(page: Any, kalmar: Path, address: str) -> None:
     with editing(kalmar) as base:
         page.goto(base + address)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            """() => axe.run(document, {runOnly: {type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-        )
+        result = _axe(page)
+    _no_serious(result)
+
+
+@pytest.mark.usefixtures("swedish")
+def test_axe_finds_no_serious_violation_in_a_form_with_errors(page: Any, kalmar: Path) -> None:
+    with editing(kalmar) as base:
+        page.goto(base + "/process/bu-utredning")
+        page.locator("#f-name").fill("")
+        page.get_by_role("button", name="Spara", exact=True).click()
+        page.wait_for_load_state()
+        assert page.locator("#summary").evaluate("e => e === document.activeElement")
+        assert page.locator('#summary a[href="#f-name"]').count() == 1
+        result = _axe(page)
+    _no_serious(result)
+
+
+def _no_serious(result: dict[str, Any]) -> None:
     serious = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
         for v in result["violations"]
