@@ -145,7 +145,8 @@ def test_the_buttons_add_move_and_remove_items_without_saving(
     moved = _post(client, PAGE, [*pairs, ("action", "down:measures.0")])
     page = moved.text
     assert page.index('value="Barnets delaktighet"') < page.index('value="Utredningstid"')
-    assert "data-focus" not in page or 'id="f-measures-1"' in page
+    # the focus follows the item moved
+    assert '<fieldset class="item" id="f-measures-1" tabindex="-1" data-focus>' in page
     assert (kalmar / BU_UTREDNING).read_text(encoding="utf-8") == before
     # moved items keep where they came from: saving writes the new order, comments kept
     saved = _post(client, PAGE, [*form_pairs(page, PAGE), ("action", "save")])

@@ -106,6 +106,8 @@ def test_a_process_leader_edits_bu_utredning_and_saves(page: Any, kalmar: Path) 
         # an activity with a role and a `next`
         page.get_by_role("button", name="Lägg till i aktiviteter").click()
         page.wait_for_load_state()
+        page.locator("#f-activities-6[data-focus]").wait_for()
+        assert page.evaluate("document.activeElement.id") == "f-activities-6"
         page.locator("#f-activities-6-id").fill("folj-upp")
         page.locator("#f-activities-6-name").fill("Följa upp beslutet")
         page.locator("#f-activities-6-role").select_option("socialsekreterare")
