@@ -187,6 +187,25 @@ def test_a_bad_value_is_saved_as_a_draft_only_when_asked(editor: MakeClient, kal
     answer = _post(client, PAGE, [*pairs, ("draft", "yes"), ("action", "save")])
     assert answer.status_code == 303
     assert 'review_date: "2026-02-30"\n' in (kalmar / BU_UTREDNING).read_text(encoding="utf-8")
+    # the draft opens again, with its error beside the field, to be corrected
+    again = client.get(PAGE)
+    assert again.status_code == 200
+    assert "PK011" in _errors_beside(again.text, "f-review_date")
+    # shown as text: a date field would empty a date that does not exist
+    assert '<input type="text" id="f-review_date" name="review_date" value="2026-02-30"' in (
+        again.text
+    )
+
+
+@pytest.mark.usefixtures("swedish")
+def test_a_file_that_cannot_be_read_says_so(editor: MakeClient, kalmar: Path) -> None:
+    (kalmar / BU_UTREDNING).write_text("kind: process\nid: bu-utredning\nname: [\n")
+    answer = editor().get(PAGE)
+    assert answer.status_code == 409
+    assert (
+        "<code>bu-utredning</code> kan inte öppnas i ett formulär: filen kan inte läsas;"
+        " <code>processkit validate</code> visar varför."
+    ) in answer.text
 
 
 @pytest.mark.usefixtures("swedish")

@@ -142,8 +142,19 @@ def _environment() -> Environment:
         value_word=value_word,
         help_text=help_text,
         field_id=field_id,
+        is_date=is_date,
     )
     return env
+
+
+def is_date(value: object) -> bool:
+    """Whether a value is a date a date field can show (else it is shown as text, so that a
+    wrong date is seen and corrected, not emptied by the browser)."""
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def field_id(name: str) -> str:
@@ -206,7 +217,8 @@ class _Editor:
     # -- the pieces every page needs ---------------------------------------------------------
 
     def repo(self) -> Repository:
-        return open_repository(self.settings.root).repo
+        # with the entities read only in part: a draft saved with an error opens again
+        return open_repository(self.settings.root, partial=True).repo
 
     def before(self) -> list[Diagnostic]:
         """The diagnostics of the repository as it is on disk (until the next save)."""
@@ -312,6 +324,15 @@ class _Editor:
         if kind not in EDITED_KINDS:
             raise HTTPException(404)
         record = repo.of_kind(kind).get(entity_id)
+        if record is None and entity_id in repo.known.get(kind, set()):
+            raise HTTPException(
+                409,
+                _(
+                    "`{id}` cannot be opened in a form: its file cannot be read; "
+                    "`processkit validate` shows why.",
+                    id=entity_id,
+                ),
+            )
         if record is None:
             raise HTTPException(404)
         path = str(record.path)
