@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.edit.conftest import BU_UTREDNING, MakeClient, checker, git
+from tests.edit.conftest import BU_UTREDNING, TODAY, MakeClient, checker, git
 from tests.edit.forms import form_pairs, replaced
 
 from processkit.authoring.editor.security import CSRF_COOKIE, inside
@@ -315,7 +315,7 @@ def test_errors_are_a_swedish_page_never_a_traceback(kalmar: Path) -> None:
     def broken(root: Path) -> Any:
         raise RuntimeError("a bug")
 
-    app = create_app(Settings(root=kalmar, checker=broken, hosts=("testserver",)))
+    app = create_app(Settings(root=kalmar, checker=broken, today=TODAY, hosts=("testserver",)))
     with TestClient(app, raise_server_exceptions=False) as client:
         answer = client.get(PAGE)
         assert answer.status_code == 500

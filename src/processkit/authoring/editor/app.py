@@ -1,4 +1,4 @@
-"""The editor's web application (Starlette): the start page, a process's form, creating an
+"""The editor's web application (Starlette): the start page, an entity's form, creating an
 entity; every change guarded by the Host header, a CSRF token and a size limit."""
 
 from __future__ import annotations
@@ -6,8 +6,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -109,6 +108,9 @@ class Settings:
 
     root: Path
     checker: Checker
+    #: the day reviews are checked against, and new entities are dated (the command line
+    #: reads the clock, or --today)
+    today: date
     host: str = "127.0.0.1"
     #: the port the editor listens on; None: do not check the Host header's port
     port: int | None = None
@@ -116,8 +118,6 @@ class Settings:
     hosts: tuple[str, ...] = ()
     #: the header a single sign-on proxy puts the user's name in; None: not behind one
     user_header: str | None = None
-    #: the day reviews are checked against, and new entities are dated
-    today: date = field(default_factory=date.today)
     #: the branch a save is committed on; None: the current one
     branch: str | None = None
     #: whether a save is committed at all
@@ -203,9 +203,6 @@ def create_app(settings: Settings) -> ASGIApp:
     )
     hosts = allowed_hosts(settings.host, settings.hosts)
     return BodyLimit(HostCheck(app, hosts, settings.port), MAX_BODY)
-
-
-Handler = Callable[[Request], Awaitable[Response]]
 
 
 class _Editor:
