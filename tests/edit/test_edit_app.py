@@ -439,3 +439,10 @@ def test_a_new_role_opens_its_form(editor: MakeClient) -> None:
     answer = _post(client, "/new/role", pairs)
     assert answer.headers["location"] == "/entity/role/jurist?saved=yes"
     assert client.get("/entity/role/jurist").status_code == 200
+
+
+@pytest.mark.usefixtures("swedish")
+def test_an_area_owner_is_no_process_owner(editor: MakeClient) -> None:
+    page = editor().get("/entity/area/barn-och-unga").text
+    assert '<label for="f-owner">Ägare</label>' in page
+    assert '<input type="text" inputmode="numeric" id="f-order" name="order"' in page

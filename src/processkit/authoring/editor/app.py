@@ -3,6 +3,7 @@ entity; every change guarded by the Host header, a CSRF token and a size limit."
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import logging
@@ -368,6 +369,9 @@ class _Editor:
         ]
         return {
             "kind": kind,
+            # the words of this kind's fields (an area's owner is no process owner)
+            "field_label": functools.partial(field_label, kind=kind),
+            "place_label": functools.partial(place_label, kind=kind),
             "fields": _form(kind),
             "values": values,
             "choices": choices,

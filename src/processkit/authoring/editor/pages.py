@@ -14,18 +14,18 @@ from processkit.model.kinds import KIND_INFO
 from processkit.words import DASH, capitalised, handbook_type_words, status_words
 
 
-def field_label(name: str) -> str:
-    """What a field is called on the form (the words the change log uses for it)."""
+def field_label(name: str, kind: str = "process") -> str:
+    """What a field of a ``kind`` is called on the form (the words the change log uses)."""
     if name == "id":
         return _("Id")
     if name == "kind":
         return _("Kind")
-    if name == "owner":  # the editor edits processes: their owner is the process owner
+    if name == "owner" and kind == "process":
         return _("Process owner")
     return capitalised(field_labels(i18n.current()).get(name, name))
 
 
-def place_label(name: str) -> str:
+def place_label(name: str, kind: str = "process") -> str:
     """What a field path is called in the error summary: ``Aktiviteter, nummer 2 \u2013 Namn``."""
     parts = name.split(".")
     words: list[str] = []
@@ -35,11 +35,15 @@ def place_label(name: str) -> str:
         following = parts[index + 1] if index + 1 < len(parts) else None
         if following is not None and following.isdigit():
             words.append(
-                _("{list}, number {number}", list=field_label(part), number=int(following) + 1)
+                _(
+                    "{list}, number {number}",
+                    list=field_label(part, kind),
+                    number=int(following) + 1,
+                )
             )
             index += 2
             continue
-        words.append(field_label(part))
+        words.append(field_label(part, kind))
         index += 1
     return f" {DASH} ".join(words)
 
