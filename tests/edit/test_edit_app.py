@@ -446,3 +446,13 @@ def test_an_area_owner_is_no_process_owner(editor: MakeClient) -> None:
     page = editor().get("/entity/area/barn-och-unga").text
     assert '<label for="f-owner">Ägare</label>' in page
     assert '<input type="text" inputmode="numeric" id="f-order" name="order"' in page
+
+
+def test_a_form_cannot_change_the_id_or_kind(editor: MakeClient, kalmar: Path) -> None:
+    client = editor()
+    pairs = replaced(form_pairs(client.get(PAGE).text, PAGE), "id", "annat-id")
+    pairs = replaced(pairs, "kind", "role")
+    pairs = replaced(pairs, "owner", "karin-sandberg")
+    assert _post(client, PAGE, [*pairs, ("action", "save")]).status_code == 303
+    text = (kalmar / BU_UTREDNING).read_text(encoding="utf-8")
+    assert text.startswith("kind: process\nid: bu-utredning\n")

@@ -156,3 +156,16 @@ def test_text_over_several_lines_is_written_as_a_block() -> None:
     assert text.replace(SMALL.replace("x-egen: kvar\n", ""), "") == (
         "    description: |\n      Första raden.\n      Andra raden.\nx-egen: kvar\n"
     )
+
+
+def test_a_text_that_reads_back_otherwise_is_caught() -> None:
+    from processkit.authoring.editor.writeback import reads_back
+
+    assert reads_back("kind: process\nname: Ett\n", {"kind": "process", "name": "Ett"}, "p.yaml")
+    assert not reads_back(
+        "kind: process\nname: Två\n", {"kind": "process", "name": "Ett"}, "p.yaml"
+    )
+    assert not reads_back("kind: process\nname: [\n", {"kind": "process"}, "p.yaml")
+    assert not reads_back(
+        "kind: process\nname: 2.10\n", {"kind": "process", "name": "2.1"}, "p.yaml"
+    )

@@ -420,8 +420,7 @@ class _Editor:
             saved = request.query_params.get("saved")
             return self._form_page(request, repo, where, values, checked, saved=saved)
         form = await self.form(request)
-        values = read_fields(fields, collect(_pairs(form)))
-        values["kind"] = kind
+        values = _posted(kind, entity_id, form)
         # the file as it was when the form was opened: the places of its list items
         where = Where(kind, entity_id, path, str(form.get("digest") or ""))
         action = str(form.get("action") or "")
@@ -487,8 +486,7 @@ class _Editor:
         path, before = self._file(repo, kind, entity_id)
         form = await self.form(request)
         fields = _form(kind)
-        values = read_fields(fields, collect(_pairs(form)))
-        values["kind"] = kind
+        values = _posted(kind, entity_id, form)
         where = Where(kind, entity_id, path, "")
         try:
             text = written_text(before, values, fields, path)
@@ -554,6 +552,17 @@ class _Editor:
             choices=choices,
             problem=problem,
         )
+
+
+def _posted(kind: str, entity_id: str, form: FormData) -> dict[str, Any]:
+    """The entity's values from its posted form; its kind and id are the page's, whatever the
+    form says (a file is renamed in git, not in a form)."""
+    values = read_fields(_form(kind), collect(_pairs(form)))
+    return {
+        "kind": kind,
+        "id": entity_id,
+        **{k: v for k, v in values.items() if k not in ("kind", "id")},
+    }
 
 
 def _digest(text: str) -> str:
