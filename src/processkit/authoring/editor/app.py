@@ -427,7 +427,13 @@ class _Editor:
         if action and action != "save":
             focus = apply_action(values, action, fields)
             chosen = field_id(focus) if focus else None
-            return self._form_page(request, repo, where, values, None, focus=chosen)
+            # the form as it is now, checked, with its map (nothing is written)
+            checked: Checked | None
+            try:
+                checked = self._check(where, written_text(before, values, fields, path), values)
+            except NotTheSame:
+                checked = None
+            return self._form_page(request, repo, where, values, checked, focus=chosen)
         if where.digest != _digest(before):
             problem = _(
                 "The file has changed since you opened it; nothing was saved. Open the process "
