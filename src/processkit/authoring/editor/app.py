@@ -354,6 +354,14 @@ class _Editor:
             names=names,
         )
 
+    def _check_form(self, where: Where, before: str, values: dict[str, Any]) -> Checked | None:
+        """The checks on the file as the form would write it; None when it cannot be written."""
+        try:
+            text = written_text(before, values, _form(where.kind), where.path)
+        except NotTheSame:
+            return None
+        return self._check(where, text, values)
+
     def _context(
         self, repo: Repository, kind: str, values: dict[str, Any], checked: Checked | None
     ) -> dict[str, Any]:
@@ -428,12 +436,8 @@ class _Editor:
             focus = apply_action(values, action, fields)
             chosen = field_id(focus) if focus else None
             # the form as it is now, checked, with its map (nothing is written)
-            checked: Checked | None
-            try:
-                checked = self._check(where, written_text(before, values, fields, path), values)
-            except NotTheSame:
-                checked = None
-            return self._form_page(request, repo, where, values, checked, focus=chosen)
+            now = self._check_form(where, before, values)
+            return self._form_page(request, repo, where, values, now, focus=chosen)
         if where.digest != _digest(before):
             problem = _(
                 "The file has changed since you opened it; nothing was saved. Open the process "
@@ -494,11 +498,9 @@ class _Editor:
         fields = _form(kind)
         values = _posted(kind, entity_id, form)
         where = Where(kind, entity_id, path, "")
-        try:
-            text = written_text(before, values, fields, path)
-        except NotTheSame:
+        checked = self._check_form(where, before, values)
+        if checked is None:
             return HTMLResponse("")
-        checked = self._check(where, text, values)
         body = self.env.get_template("checks.html").render(
             names=_field_names(fields, values), **self._context(repo, kind, values, checked)
         )
