@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import KALMAR
 from tests.edit.conftest import BU_UTREDNING, TODAY, MakeClient, checker, git
 from tests.edit.forms import form_pairs, replaced
 
@@ -295,15 +296,30 @@ def test_a_path_outside_the_repository_is_refused(tmp_path: Path, kalmar: Path) 
 def test_a_process_file_that_leads_out_of_the_repository_is_not_written(
     editor: MakeClient, kalmar: Path, tmp_path: Path
 ) -> None:
+    import shutil
+
+    # the file itself a link out: processkit does not read it
     target = kalmar / BU_UTREDNING
     outside = tmp_path / "elsewhere.yaml"
-    outside.write_text(target.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copy(target, outside)
     target.unlink()
     os.symlink(outside, target)
+    answer = editor().get(PAGE)
+    assert answer.status_code == 404
+    assert "Sidan finns inte i redigeraren." in answer.text
+    # a new process in an area whose folder is a link out: refused, nothing written there
+    folder = kalmar / "processes" / "barn-och-unga"
+    shutil.move(folder, tmp_path / "barn-och-unga")
+    os.symlink(tmp_path / "barn-och-unga", folder)
     client = editor()
-    answer = client.get(PAGE)
-    assert answer.status_code in (403, 404)
-    assert "Traceback" not in answer.text
+    pairs = form_pairs(client.get("/new/process").text, "/new/process")
+    pairs = replaced(replaced(pairs, "name", "Ny utredning"), "area", "barn-och-unga")
+    answer = _post(client, "/new/process", pairs)
+    assert answer.status_code == 403
+    assert "Filen ligger utanför arkivet; redigeraren skriver inte där." in answer.text
+    assert sorted(p.name for p in (tmp_path / "barn-och-unga").iterdir()) == sorted(
+        p.name for p in (KALMAR / "processes" / "barn-och-unga").iterdir()
+    )
 
 
 @pytest.mark.usefixtures("swedish")
