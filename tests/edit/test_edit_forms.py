@@ -169,3 +169,13 @@ def test_a_text_that_reads_back_otherwise_is_caught() -> None:
     assert not reads_back(
         "kind: process\nname: 2.10\n", {"kind": "process", "name": "2.1"}, "p.yaml"
     )
+
+
+def test_a_new_key_in_an_item_goes_where_format_md_puts_it() -> None:
+    values = _values()
+    values["activities"][0]["role"] = "handlaggare"
+    text = written_text(SMALL, values, form_of(Process), "p.yaml")
+    assert text == SMALL.replace(
+        "    name: Göra\n    next: [a2]\n",
+        "    name: Göra\n    role: handlaggare\n    next: [a2]\n",
+    )
