@@ -57,9 +57,13 @@ def test_the_form_has_every_field_of_the_model_in_its_order() -> None:
     assert form == _model_fields(Process)
 
 
-def test_the_help_texts_are_the_descriptions_of_the_model() -> None:
-    descriptions = {d for _name, d in _model_fields(Process) if d}
+def test_the_help_texts_are_the_descriptions_of_the_models() -> None:
+    from processkit.authoring.editor.app import EDITED_KINDS
+    from processkit.model import KINDS
+
+    descriptions = {d for kind in EDITED_KINDS for _name, d in _model_fields(KINDS[kind]) if d}
     assert set(HELP) == descriptions
+    assert len(HELP) == len(set(HELP))
 
 
 @pytest.mark.usefixtures("swedish")

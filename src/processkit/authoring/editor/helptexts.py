@@ -1,7 +1,8 @@
-"""The models' descriptions of the fields of a process, marked for the catalogue: the
-editor shows each as help beside its field, in the language in use (``pages.help_text``).
+"""The models' descriptions of the fields of every kind the editor has a form for, marked for
+the catalogue: the editor shows each as help beside its field, in the language in use
+(``pages.help_text``).
 
-A test checks that this list is exactly the descriptions of the model, so a description that
+A test checks that this list is exactly the descriptions of the models, so a description that
 changes there is changed here too (and its translation with it)."""
 
 from __future__ import annotations
@@ -72,4 +73,56 @@ HELP = (
     N_("Fastställd av: who approved it, e.g. Socialnämnden."),
     N_("Nästa revision: next review; default approved date plus the review interval."),
     N_("Etiketter: free keywords."),
+    N_("Always `area` (leveransområde)."),
+    N_("Namn: the area's name, e.g. Barn och unga."),
+    N_("Beskrivning: what the area delivers (Markdown)."),
+    N_("Kunder: who the area is for (de vi finns till för)."),
+    N_("Enhet: organisational unit responsible."),
+    N_("Ägare: person id of who answers for the area."),
+    N_("Ordning: sort order on the start page (then by name)."),
+    N_("Always `role` (roll)."),
+    N_("Namn: the role's name, e.g. Socialsekreterare."),
+    N_("Kategori: `governance` (styrande roll) or `operational` (verksamhetsroll)."),
+    N_(
+        "Ledningsområde: `process` (processledning), `resource` (resursledning) or "
+        "`work` (arbetsledning)."
+    ),
+    N_("Nivå: `strategic`, `tactical` or `operational`."),
+    N_("Beskrivning: what the role is (Markdown)."),
+    N_("Ansvar: the role's responsibilities, one per item."),
+    N_("Always `person`."),
+    N_("Identitet: 1-64 characters a-z 0-9 - _ . e.g. anna-nilsson."),
+    N_("Namn: full name."),
+    N_("Titel: job title, e.g. Enhetschef."),
+    N_("Enhet: organisational unit."),
+    N_("E-post: e-mail address."),
+    N_("Användarnamn: account on the git host, used for review assignments."),
+    N_("Always `handbook`."),
+    N_("Titel: the handbook's title."),
+    N_(
+        "Typ: handbook (handbok), policy, guideline (riktlinje), routine (rutin), "
+        "instruction (instruktion) or checklist (checklista)."
+    ),
+    N_('Version: e.g. "1.0".'),
+    N_("Status: draft, review, approved or retired."),
+    N_("Ägare: person id of the owner."),
+    N_("Nästa revision: next review."),
+    N_("Sammanfattning (Markdown)."),
+    N_("Processer: ids of the processes it serves."),
+    N_("Kapitel: the chapters."),
+    N_("Rubrik: the chapter's title."),
+    N_("Text: the chapter (Markdown)."),
+    N_("Always `proposal`."),
+    N_("Identitet: e.g. fp-2026-001."),
+    N_("Process: id of the process it is about."),
+    N_("Rubrik: the proposal in a few words."),
+    N_("Inkommet: the day it was submitted, YYYY-MM-DD."),
+    N_("Förslagsställare: who proposed it."),
+    N_("Beskrivning (Markdown)."),
+    N_(
+        "Status: new (nytt), assessing (bereds), accepted (beviljat), rejected "
+        "(avslaget) or done (genomfört)."
+    ),
+    N_("Beslut: what was decided."),
+    N_("Beslutsdatum: YYYY-MM-DD."),
 )
