@@ -472,3 +472,29 @@ def test_a_form_cannot_change_the_id_or_kind(editor: MakeClient, kalmar: Path) -
     assert _post(client, PAGE, [*pairs, ("action", "save")]).status_code == 303
     text = (kalmar / BU_UTREDNING).read_text(encoding="utf-8")
     assert text.startswith("kind: process\nid: bu-utredning\n")
+
+
+@pytest.mark.usefixtures("swedish")
+def test_the_pages_are_valid_html(editor: MakeClient, tmp_path: Path) -> None:
+    from tests.site.nuchecker import checker_errors, require_checker
+
+    require_checker()
+    client = editor()
+    page = client.get(PAGE).text
+    pairs = replaced(form_pairs(page, PAGE), "review_date", "2026-02-30")
+    pages = {
+        "start.html": client.get("/").text,
+        "process.html": page,
+        "errors.html": _post(client, PAGE, [*pairs, ("action", "save")]).text,
+        "live.html": _post(client, PAGE + "/check", pairs).text,
+        "new.html": client.get("/new/process").text,
+        "handbook.html": client.get("/entity/handbook/rutin-barnutredning").text,
+        "missing.html": client.get("/process/finns-inte").text,
+    }
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, text in pages.items():
+        if name == "live.html":  # a piece of a page: checked inside one
+            text = f'<!DOCTYPE html><html lang="sv"><title>x</title><main>{text}</main></html>'
+        (folder / name).write_text(text, encoding="utf-8")
+    assert checker_errors(folder) == []
