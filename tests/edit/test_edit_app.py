@@ -498,3 +498,29 @@ def test_the_pages_are_valid_html(editor: MakeClient, tmp_path: Path) -> None:
             text = f'<!DOCTYPE html><html lang="sv"><title>x</title><main>{text}</main></html>'
         (folder / name).write_text(text, encoding="utf-8")
     assert checker_errors(folder) == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/new/process",
+        "/new/role",
+        "/new/person",
+        "/new/handbook",
+        "/new/proposal",
+        "/entity/area/barn-och-unga",
+        "/entity/role/socialsekreterare",
+        "/entity/person/anna-nilsson",
+        "/entity/handbook/hb-processmodell",
+        "/entity/proposal/fp-2026-001",
+    ],
+)
+def test_every_form_opens(editor: MakeClient, address: str) -> None:
+    answer = editor().get(address)
+    assert answer.status_code == 200
+    assert answer.text.count("<h1>") == 1
+
+
+def test_an_assessment_has_no_form(editor: MakeClient) -> None:
+    assert editor().get("/entity/assessment/mm-2026-bu-utredning").status_code == 404
+    assert editor().get("/new/assessment").status_code == 404
