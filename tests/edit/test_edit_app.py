@@ -381,6 +381,11 @@ def test_a_new_process_without_a_name_is_not_created(editor: MakeClient, kalmar:
     answer = _post(client, "/new/process", pairs)
     assert answer.status_code == 200
     assert "Det finns fel att rätta" in answer.text
+    assert '<li><a href="#f-name">Processens namn måste fyllas i.</a></li>' in answer.text
+    assert (
+        '<div id="e-f-name" class="field-error"><p>Processens namn måste fyllas i.</p></div>'
+    ) in answer.text
+    assert '<label for="f-area">Leveransområde</label>' in answer.text
     assert git(kalmar, "status", "--porcelain").strip() == ""
 
 
@@ -488,6 +493,9 @@ def test_the_pages_are_valid_html(editor: MakeClient, tmp_path: Path) -> None:
         "errors.html": _post(client, PAGE, [*pairs, ("action", "save")]).text,
         "live.html": _post(client, PAGE + "/check", pairs).text,
         "new.html": client.get("/new/process").text,
+        "new-missing.html": _post(
+            client, "/new/process", form_pairs(client.get("/new/process").text, "/new/process")
+        ).text,
         "handbook.html": client.get("/entity/handbook/rutin-barnutredning").text,
         "missing.html": client.get("/process/finns-inte").text,
     }

@@ -144,8 +144,14 @@ def _environment() -> Environment:
         help_text=help_text,
         field_id=field_id,
         is_date=is_date,
+        question_label=question_label,
     )
     return env
+
+
+def question_label(text: str) -> str:
+    """A question of ``processkit new`` as a field's label: chosen by name here, not by id."""
+    return text.removesuffix(" (id)")
 
 
 def is_date(value: object) -> bool:
@@ -526,6 +532,23 @@ class _Editor:
         if request.method == "POST":
             form = await self.form(request)
             answers = {q.field: str(form.get(q.field) or "").strip() or None for q in asked}
+            missing = {
+                q.field: _("{what} must be filled in.", what=question_label(q.text))
+                for q in asked
+                if answers[q.field] is None and q.default is None
+            }
+            if missing:
+                return self.page(
+                    request,
+                    "new.html",
+                    kind=kind,
+                    heading=_(NEW_KINDS[kind]),
+                    questions=asked,
+                    answers=answers,
+                    choices=choices,
+                    problem=None,
+                    missing=missing,
+                )
             try:
                 planned = draft(kind, answers, repo, self.settings.today)
                 target = inside(self.settings.root, planned.path)
@@ -559,6 +582,7 @@ class _Editor:
             answers=answers,
             choices=choices,
             problem=problem,
+            missing={},
         )
 
 
