@@ -532,3 +532,19 @@ def test_every_form_opens(editor: MakeClient, address: str) -> None:
 def test_an_assessment_has_no_form(editor: MakeClient) -> None:
     assert editor().get("/entity/assessment/mm-2026-bu-utredning").status_code == 404
     assert editor().get("/new/assessment").status_code == 404
+
+
+@pytest.mark.usefixtures("swedish")
+def test_the_live_check_lists_what_the_change_affects_elsewhere(editor: MakeClient) -> None:
+    client = editor()
+    page = client.get(PAGE).text
+    assert "Vad ändringen påverkar på andra ställen" not in page
+    removed = _post(client, PAGE, [*form_pairs(page, PAGE), ("action", "remove:interfaces.1")])
+    answer = _post(client, PAGE + "/check", form_pairs(removed.text, PAGE))
+    assert "<h3>Vad ändringen påverkar på andra ställen</h3>" in answer.text
+    import re
+
+    listed = re.findall(
+        r"<li>(processes/[^:]+):\d+ <span class=\"code\">(PK\d+)</span>", answer.text
+    )
+    assert listed == [("processes/barn-och-unga/bu-insatser.yaml", "PK104")]
