@@ -548,3 +548,13 @@ def test_the_live_check_lists_what_the_change_affects_elsewhere(editor: MakeClie
         r"<li>(processes/[^:]+):\d+ <span class=\"code\">(PK\d+)</span>", answer.text
     )
     assert listed == [("processes/barn-och-unga/bu-insatser.yaml", "PK104")]
+
+
+def test_a_list_written_as_one_value_is_shown_as_written(editor: MakeClient, kalmar: Path) -> None:
+    target = kalmar / BU_UTREDNING
+    text = target.read_text(encoding="utf-8")
+    text = text.replace("leaders: [erik-aberg]", "leaders: erik-aberg")
+    target.write_text(text.replace("systems:\n  - Treserva\n", "systems: Treserva\n"))
+    page = editor().get(PAGE).text
+    assert '<option value="erik-aberg" selected>Erik Åberg (erik-aberg)</option>' in page
+    assert 'aria-invalid="true">Treserva</textarea>' in page
