@@ -261,15 +261,14 @@ class _Editor:
             )
         return form
 
-    def user(self, request: Request) -> str | None:
+    def user(self, request: Request) -> tuple[str, str] | None:
         """The user's name from the single sign-on proxy's header, when one is configured."""
         if self.settings.user_header is None:
             return None
         name = " ".join(request.headers.get(self.settings.user_header, "").split())
-        if not name or any(mark in name for mark in "<>\n"):
+        if not name or any(mark in name for mark in "<>\n\r\0"):
             return None
-        # git wants an author as "Name <e-mail>"; a proxy gives the name alone
-        return f"{name} <>"
+        return (name, "")  # a proxy gives the name alone
 
     # -- errors -------------------------------------------------------------------------------
 
@@ -489,7 +488,11 @@ class _Editor:
         commit = None
         if self.settings.commit:
             commit = gitseam.commit_saved(
-                self.settings.root, [where.path], message, self.user(request), self.settings.branch
+                self.settings.root,
+                [where.path],
+                message,
+                self.user(request),
+                branch=self.settings.branch,
             )
         return RedirectResponse(f"{where.address}?saved={commit or 'yes'}", status_code=303)
 
@@ -567,7 +570,7 @@ class _Editor:
                         [planned.path],
                         _("Add {path}", path=planned.path),
                         self.user(request),
-                        self.settings.branch,
+                        branch=self.settings.branch,
                     )
                 address = entity_address(kind, planned.id)
                 return RedirectResponse(f"{address}?saved=yes", status_code=303)

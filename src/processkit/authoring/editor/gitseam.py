@@ -31,12 +31,14 @@ def commit_saved(
     root: Path,
     paths: Sequence[str],
     message: str,
-    author: str | None = None,
+    author: tuple[str, str] | None = None,
+    *,
     branch: str | None = None,
 ) -> str | None:
-    """Commit ``paths`` (relative to ``root``) with ``message``; ``author`` as
-    ``Name <email>`` (default: git's configuration); on ``branch`` when given. The new
-    commit's hash, or None when ``root`` is not in git or there was nothing to commit."""
+    """Commit ``paths`` (relative to ``root``) with ``message``; ``author`` as (name, e-mail;
+    the e-mail may be empty when a sign-on proxy gives the name alone), default git's
+    configuration; on ``branch`` when given. The new commit's hash, or None when ``root`` is
+    not in git or there was nothing to commit."""
     if not is_git_repository(root):
         return None
     if branch:
@@ -49,8 +51,9 @@ def commit_saved(
     if _git(root, "add", "--", *paths).returncode != 0:
         return None
     command = ["commit", "--quiet", "-m", message]
-    if author:
-        command.append(f"--author={author}")
+    if author is not None:
+        name, email = author
+        command.append(f"--author={name} <{email}>")
     if _git(root, *command, "--", *paths).returncode != 0:
         return None
     return _git(root, "rev-parse", "HEAD").stdout.strip() or None
