@@ -41,6 +41,19 @@ def commit_saved(
     not in git or there was nothing to commit."""
     if not is_git_repository(root):
         return None
+    try:
+        return _commit(root, paths, message, author, branch)
+    except (OSError, subprocess.TimeoutExpired):  # the file is saved; the commit is not
+        return None
+
+
+def _commit(
+    root: Path,
+    paths: Sequence[str],
+    message: str,
+    author: tuple[str, str] | None,
+    branch: str | None,
+) -> str | None:
     if branch:
         current = _git(root, "branch", "--show-current").stdout.strip()
         if current != branch:
