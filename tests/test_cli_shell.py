@@ -28,7 +28,7 @@ def test_the_commands_are_registered_once_however_often_it_runs(
     for _ in range(3):
         cli("--version")
     assert (len(app.registered_commands), len(app.registered_groups)) == first
-    assert first == (14, 2)
+    assert first == (15, 2)
 
 
 def test_show_completion_prints_a_bash_completion_function(cli: Callable[..., CliResult]) -> None:

@@ -66,6 +66,7 @@ COMMANDS = (
     "publish",
     "serve",
     "map",
+    "edit",
 )
 
 
