@@ -133,7 +133,8 @@ def commit_saved(
     today: date | None = None,
 ) -> SavedCommit:
     """Commit ``paths`` (relative to ``root``, or absolute) on ``branch``, with ``message`` and
-    ``author`` (name, e-mail; None: git's configured identity).
+    ``author`` (name, e-mail; None: git's configured identity; an empty e-mail: the configured
+    one, with the name given).
 
     ``branch`` None starts an editing session: a new branch ``processkit/<today>-<short hash of
     HEAD>`` (``-2``, ``-3``... when taken) is made from HEAD and checked out. A ``branch`` that
@@ -213,6 +214,14 @@ def _commit_saved(
     return SavedCommit(name, commit, created, current, tuple(relative))
 
 
+def in_git(root: Path) -> bool:
+    """Whether ``root`` is a folder inside a git work tree (saves there can be committed)."""
+    if not root.is_dir():
+        return False
+    done = _run(root, ["rev-parse", "--is-inside-work-tree"])
+    return done.returncode == 0 and done.stdout.strip() == "true"
+
+
 def _top(root: Path) -> Path:
     """The top folder of the git repository holding ``root``."""
     if not root.is_dir():
@@ -274,6 +283,8 @@ def _identity(top: Path, author: tuple[str, str] | None) -> dict[str, str]:
             )
         return {}
     name, email = (part.strip() for part in author)
+    # a single sign-on proxy gives a name alone: the configured address goes with it
+    email = email or os.environ.get("GIT_AUTHOR_EMAIL") or _config(top, "user.email") or ""
     if not name or not email or any(c in name + email for c in "<>\n\r\0"):
         raise ProcesskitError(
             _(

@@ -4,5 +4,5 @@ The forms are made from the models (``fields``), the submitted form becomes the 
 (``formdata``), which are written back into the file through the round-trip writer
 (``writeback``) after the same checks as ``validate`` (``checking``, given by the command line:
 the rules are another feature). ``app`` is the Starlette application; ``security`` its guards;
-``gitseam`` the one place a saved file is committed.
+and ``authoring.review`` commits each save and sends the branch for review.
 """

@@ -24,7 +24,6 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from processkit import i18n
-from processkit.authoring.editor import gitseam
 from processkit.authoring.editor.checking import Checked, Checker, check_edit
 from processkit.authoring.editor.fields import FormField, form_of
 from processkit.authoring.editor.formdata import (
@@ -202,6 +201,7 @@ def create_app(settings: Settings) -> ASGIApp:
         Route("/entity/{kind}/{entity_id}", editor.entity_page, methods=["GET", "POST"]),
         Route("/entity/{kind}/{entity_id}/check", editor.live_check, methods=["POST"]),
         Route("/new/{kind}", editor.new_page, methods=["GET", "POST"]),
+        Route("/review", editor.send_for_review, methods=["POST"]),
         Mount("/static", StaticFiles(directory=templates_dir() / "edit" / "static"), name="static"),
     ]
     app = Starlette(
@@ -217,6 +217,10 @@ class _Editor:
         self.settings = settings
         self.env = _environment()
         self._before: list[Diagnostic] | None = None
+        #: the branch this session's saves are committed on, once the first is
+        self._branch: str | None = None
+        #: what the next page says first (a save that could not be committed)
+        self._notice: str | None = None
 
     # -- the pieces every page needs ---------------------------------------------------------
 
@@ -233,7 +237,7 @@ class _Editor:
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> Response:
         token = request.cookies.get(CSRF_COOKIE) or new_token()
         body = self.env.get_template(template).render(
-            csrf=token, language=i18n.current(), **context
+            csrf=token, language=i18n.current(), review_branch=self._branch, **context
         )
         response = HTMLResponse(body, status_code=status)
         if request.cookies.get(CSRF_COOKIE) != token:
@@ -269,6 +273,60 @@ class _Editor:
         if not name or any(mark in name for mark in "<>\n\r\0"):
             return None
         return (name, "")  # a proxy gives the name alone
+
+    # -- git ----------------------------------------------------------------------------------
+
+    def _commit(self, request: Request, paths: list[str], message: str) -> str | None:
+        """Commit a save on this session's branch (made at the first save, see
+        ``authoring.review``); the commit's hash, or None when nothing was committed: saves
+        are not committed (``--no-commit``), the repository is not in git, or git refused
+        (then the next page says why)."""
+        from processkit.authoring.review import commit_saved, in_git
+        from processkit.errors import ProcesskitError
+
+        if not self.settings.commit or not in_git(self.settings.root):
+            return None
+        try:
+            saved = commit_saved(
+                self.settings.root,
+                paths,
+                message,
+                self.user(request),
+                branch=self._branch or self.settings.branch,
+                today=self.settings.today,
+            )
+        except ProcesskitError as error:
+            self._notice = _(
+                "The file was saved but not committed in git: {problem}", problem=str(error)
+            )
+            return None
+        self._branch = saved.branch
+        return saved.commit.sha
+
+    async def send_for_review(self, request: Request) -> Response:
+        """ "Skicka för granskning": push this session's branch and open a pull or merge
+        request through the forge's API when a token is there, else say how to do it."""
+        from processkit.authoring.review import submit_for_review
+        from processkit.errors import ProcesskitError
+
+        form = await self.form(request)
+        if self._branch is None:
+            return self.page(
+                request,
+                "review.html",
+                status=409,
+                submitted=None,
+                problem=_(
+                    "Nothing has been saved in this session yet, so there is nothing to send."
+                ),
+            )
+        title = " ".join(str(form.get("title") or "").split()) or _("Changes from the form editor")
+        body = str(form.get("body") or "").strip()
+        try:
+            submitted = submit_for_review(self.settings.root, self._branch, title, body)
+        except ProcesskitError as error:
+            return self.page(request, "review.html", status=502, submitted=None, problem=str(error))
+        return self.page(request, "review.html", submitted=submitted, problem=None)
 
     # -- errors -------------------------------------------------------------------------------
 
@@ -431,7 +489,10 @@ class _Editor:
             where = Where(kind, entity_id, path, _digest(before))
             checked = self._check(where, before, values)
             saved = request.query_params.get("saved")
-            return self._form_page(request, repo, where, values, checked, saved=saved)
+            notice, self._notice = self._notice, None
+            return self._form_page(
+                request, repo, where, values, checked, saved=saved, problem=notice
+            )
         form = await self.form(request)
         values = _posted(kind, entity_id, form)
         # the file as it was when the form was opened: the places of its list items
@@ -485,15 +546,7 @@ class _Editor:
         self._before = None
         title = values.get("name") or values.get("title") or where.entity_id
         message = str(form.get("message") or "").strip() or _("Edit {name}", name=title)
-        commit = None
-        if self.settings.commit:
-            commit = gitseam.commit_saved(
-                self.settings.root,
-                [where.path],
-                message,
-                self.user(request),
-                branch=self.settings.branch,
-            )
+        commit = self._commit(request, [where.path], message)
         return RedirectResponse(f"{where.address}?saved={commit or 'yes'}", status_code=303)
 
     async def live_check(self, request: Request) -> Response:
@@ -564,14 +617,7 @@ class _Editor:
                     raise ProcesskitError(_("{path} already exists", path=planned.path))
                 write_atomic(target, planned.text)
                 self._before = None
-                if self.settings.commit:
-                    gitseam.commit_saved(
-                        self.settings.root,
-                        [planned.path],
-                        _("Add {path}", path=planned.path),
-                        self.user(request),
-                        branch=self.settings.branch,
-                    )
+                self._commit(request, [planned.path], _("Add {path}", path=planned.path))
                 address = entity_address(kind, planned.id)
                 return RedirectResponse(f"{address}?saved=yes", status_code=303)
             except ProcesskitError as error:
