@@ -129,7 +129,7 @@ def test_saving_writes_exactly_the_changes_and_keeps_the_comments(
     assert (kalmar / BU_UTREDNING).read_text(encoding="utf-8") == expected
     errors = [d for d in checker(kalmar).diagnostics if d.severity is Severity.ERROR]
     assert errors == []
-    # committed on the current branch, with the message made from the name
+    # committed on the session's branch, with the message made from the name
     assert (
         git(kalmar, "log", "-1", "--format=%s|%an").strip()
         == "Edit Utreda barns och ungas behov|Test Person"

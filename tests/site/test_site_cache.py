@@ -42,6 +42,18 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return counted
 
 
+def cold_build(repo: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The site as a new process builds it with an empty cache (nothing kept in memory)."""
+    from processkit.cli import publishing
+    from processkit.site import templating
+
+    publishing._READ[:] = [None, None, None]
+    templating._MADE.clear()
+    folder = tmp_path / f"cold-{len(list(tmp_path.glob('cold-*')))}"
+    publish(PublishRequest(repo, folder, cache_dir=folder.with_suffix(".cache")))
+    return snapshot(folder)
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -77,10 +89,7 @@ def test_one_changed_process_renders_what_shows_it(
     html = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
     assert "Ny planering." in html
     # and the result is what a build from nothing makes
-    cold = tmp_path / "cold"
-    (repo / ".processkit-cache").rename(tmp_path / "old-cache")
-    publish(PublishRequest(repo, cold))
-    assert snapshot(cold) == snapshot(tmp_path / "site")
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
 
 
 def test_the_cache_keeps_only_what_the_last_site_used(repo: Path, tmp_path: Path) -> None:
@@ -255,9 +264,7 @@ def test_a_change_builds_only_the_pages_that_read_it_and_the_site_is_as_from_not
         if entity_pages == "all"
         else sorted(entity_pages)
     )
-    cold = tmp_path / "cold"
-    publish(PublishRequest(repo, cold, cache_dir=tmp_path / "empty-cache"))
-    assert snapshot(cold) == snapshot(tmp_path / "site")
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
 
 
 def test_an_unchanged_repository_builds_no_entity_page(
@@ -268,3 +275,80 @@ def test_an_unchanged_repository_builds_no_entity_page(
     built.clear()
     publish(PublishRequest(repo, tmp_path / "site"))
     assert built == []
+
+
+def test_a_process_without_hand_overs_draws_its_changed_flow_again(
+    repo: Path, tmp_path: Path
+) -> None:
+    """Its flow map's key holds the process's own file, not only its hand-overs'."""
+    for path, text in (
+        ("processes/barn/utredning.yaml", "interfaces:\n  - process: ekonomi\n"),
+        ("processes/stod/ekonomi.yaml", "interfaces:\n  - process: utredning\n"),
+    ):
+        target = repo / path
+        lines = target.read_text(encoding="utf-8").split("\n")
+        start = lines.index("interfaces:")
+        end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+        target.write_text("\n".join(lines[:start] + lines[end:]), encoding="utf-8")
+        assert text not in target.read_text(encoding="utf-8")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    _edit(repo, "processes/barn/utredning.yaml", "Planera utredningen", "Planera arbetet")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    page = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
+    assert "Planera arbetet" in page.split("<svg", 1)[1]  # in the map, not only the table
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_a_build_without_search_then_one_with_it_is_as_from_nothing(
+    repo: Path, tmp_path: Path
+) -> None:
+    publish(PublishRequest(repo, tmp_path / "site", search=False))
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_a_template_of_the_repository_that_shows_the_day_is_kept_right(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An override copied from an older base.html shows ``site.published``: an entity's
+    page kept from the day before must not show yesterday (nor does a page made today)."""
+    write_files(
+        repo,
+        {
+            "mallar/role.html": '{% extends "builtin/role.html" %}'
+            "{% block footer %}<p>{{ site.published }}</p>{% endblock %}\n",
+        },
+    )
+    config = repo / "processkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site:\n", "site:\n  templates: mallar\n"),
+        encoding="utf-8",
+    )
+    publish(PublishRequest(repo, tmp_path / "site"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 86_400))
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_a_template_added_between_two_builds_of_one_process_is_used(
+    repo: Path, tmp_path: Path
+) -> None:
+    """``serve`` keeps its templates compiled; an override that appears is found all the same."""
+    config = repo / "processkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site:\n", "site:\n  templates: mallar\n"),
+        encoding="utf-8",
+    )
+    (repo / "mallar").mkdir()
+    publish(PublishRequest(repo, tmp_path / "site"))
+    write_files(
+        repo,
+        {
+            "mallar/role.html": '{% extends "builtin/role.html" %}'
+            "{% block footer %}<p>Egen sidfot</p>{% endblock %}\n",
+        },
+    )
+    publish(PublishRequest(repo, tmp_path / "site"))
+    role = (tmp_path / "site/roles/enhetschef.html").read_text(encoding="utf-8")
+    assert "<p>Egen sidfot</p>" in role
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")

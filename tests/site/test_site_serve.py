@@ -59,6 +59,8 @@ def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path
             assert response.read() == (
                 b"<html><body><h1>Start</h1>" + RELOAD_SCRIPT.encode() + b"</body></html>\n"
             )
+        with urllib.request.urlopen(base + "/", timeout=10) as response:  # the start page
+            assert RELOAD_SCRIPT.encode() in response.read()
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"1"
         builds.finished()

@@ -27,6 +27,8 @@ from processkit.loading.git import (
     commit_date,
     export,
     head_commit,
+    is_shallow,
+    origin_remote,
     resolve_as_of,
     resolve_at,
 )
@@ -148,7 +150,12 @@ def _history_key(repo: Repository, root: Path, past: bool, today: date | None) -
     head = head_commit(root)
     if head is None or past:
         return None
-    digest = hashlib.sha256(f"{root}\0{head}\0{today}\0{repo.config!r}\0".encode())
+    # the git host's address and a shallow history change what is read, not HEAD
+    origin = origin_remote(root)
+    shallow = is_shallow(root)
+    digest = hashlib.sha256(
+        f"{root}\0{head}\0{today}\0{repo.config!r}\0{origin}\0{shallow}\0".encode()
+    )
     digest.update(i18n.catalogue_bytes(repo.config.site.language))
     for kind, record in repo.all_records():
         entity = record.entity

@@ -262,6 +262,19 @@ def head_commit(folder: Path) -> str | None:
     return str(sha).strip() or None
 
 
+def is_shallow(folder: Path) -> bool:
+    """Whether ``folder``'s git repository is a shallow clone (its older history missing)."""
+    try:
+        import git
+    except ImportError:
+        return False
+    try:
+        answer = git.Git(str(folder)).rev_parse("--is-shallow-repository")
+    except git.GitCommandError:
+        return False
+    return str(answer).strip() == "true"
+
+
 def commit_date(folder: Path, ref: str = "HEAD") -> date | None:
     """The day ``ref`` was committed (its committer date, in its own time zone); None outside
     git or before the first commit."""

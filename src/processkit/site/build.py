@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -83,12 +84,55 @@ def build_site(
 ) -> BuildResult:
     """Publish ``repo`` into ``output``; the previous site there stays until this one is
     complete. ``protect`` is the repository's folder when ``repo`` was read from a copy; ``git``
-    the commits that closed proposals and the git host's address (none when not given)."""
+    the commits that closed proposals and the git host's address (none when not given).
+
+    Builds that share a cache folder take turns (one may remove what the other would take)."""
     check_output(output, protect or repo.root)
+    with _turn(cache_dir):
+        return _build_site(repo, output, history, info, cache_dir, search, progress, git)
+
+
+@contextlib.contextmanager
+def _turn(cache_dir: Path) -> Iterator[None]:
+    """Hold the cache folder for this build (a lock file; where none can be taken, as on a
+    read-only cache or a system without ``fcntl``, the build goes on alone)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        handle = (cache_dir / ".lock").open("a")
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_site(
+    repo: Repository,
+    output: Path,
+    history: History,
+    info: BuildInfo,
+    cache_dir: Path,
+    search: bool,
+    progress: Progress | None,
+    git: GitLinks | None,
+) -> BuildResult:
     config = repo.config
     env = environment(
         _folder_in(repo, config.site.templates, "site.templates"), _made(cache_dir / "templates")
     )
+    # a template added since the last build in this process (an override of a built-in one)
+    # is found only by looking again; the compiled ones come back from the bytecode cache
+    if env.cache is not None:
+        env.cache.clear()
     logo = _file_in(repo, config.site.logo, "site.logo") if config.site.logo else None
     contact = config.site.accessibility_contact
     site = SiteInfo(
@@ -120,7 +164,8 @@ def build_site(
         items = [Item(page.path, page.indexed, page) for page in site_pages(sources)]
     fingerprint = _fingerprint(env, site)
     # an entity page never shows the day of publication: it is kept while what it read is
-    records = PageRecords(cache_dir / "site" / RECORDS, _fingerprint(env, site, entity=repo))
+    entity_print = _fingerprint(env, site, entity=repo) + f"\0search={search}"
+    records = PageRecords(cache_dir / "site" / RECORDS, entity_print)
     items += _entity_items(sources, records, files, config.site.language)
     with staging(output) as folder:
 
@@ -179,7 +224,10 @@ def build_site(
                 progress("search", len(shards), len(shards))
         mark(folder)
         swap(folder, output)
-    records.save()
+    if _fingerprint(env, site) == fingerprint:
+        records.save()
+    else:  # a template was changed while the pages were made: keep none of them
+        files.used["pages"] = set()
     for kind in ("pages", "search", "figures", "feeds"):
         files.prune(kind)
     listed = tuple(
@@ -214,9 +262,32 @@ def _fingerprint(env: Environment, site: SiteInfo, *, entity: Repository | None 
     loader = env.loader
     assert loader is not None
     for name in sorted(loader.list_templates()):
+        if not name.endswith(TEMPLATE_SUFFIXES):  # the assets are copied, not rendered
+            continue
         source, _, _ = loader.get_source(env, name)
-        digest.update(f"{name}\0{source}\0".encode())
+        digest.update(f"{name}\0{source}\0".encode("utf-8", "surrogatepass"))
+    if entity is not None:
+        digest.update(_code_digest())
     return digest.hexdigest()
+
+
+#: The files of a template folder that are templates (the others, under assets/, are copied).
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
+
+
+@cache
+def _code_digest() -> bytes:
+    """The source of the code that builds an entity page from what it read: kept pages are
+    built again when it changes, also between two versions of processkit in development."""
+    import processkit.domain
+    import processkit.site
+
+    digest = hashlib.sha256()
+    for package in (processkit.site, processkit.domain):
+        folder = Path(str(package.__file__)).parent
+        for source in sorted([*folder.glob("*.py"), *folder.glob("*/*.py")]):
+            digest.update(source.read_bytes())
+    return digest.digest()
 
 
 @dataclass(slots=True)
@@ -308,6 +379,8 @@ def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
     """The page's HTML, in the site's language (``site.language``) whatever language the
     command speaks; set here, in the process that renders, so a forked worker speaks it too."""
     template = env.get_template(page.template)
+    if not page.dated:  # not even a template of the repository's own may show the day
+        site = replace(site, published=None)
     with i18n.speaking(site.language):
         html = template.render(
             site=site,

@@ -215,7 +215,8 @@ def _flow_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: 
     assert request.subject is not None
     process = repo.processes[request.subject].entity
     passes = builder.passes_by_process.get(process.id, {})
-    shown: list[tuple[str, str]] = [("process", other) for pair in passes for other in pair]
+    shown: list[tuple[str, str]] = [("process", process.id)]  # itself, with or without
+    shown += [("process", other) for pair in passes for other in pair]  # hand-overs
     for activity in process.activities:
         roles = (activity.role, activity.accountable, *activity.consulted, *activity.informed)
         shown += [("role", role) for role in roles if role]
@@ -230,7 +231,7 @@ def _flow_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: 
             text = f"{record.path}:{record.digest}"
         else:
             text = repr(record.entity)
-        digest.update(f"{kind}:{entity_id}:{text}\0".encode())
+        digest.update(f"{kind}:{entity_id}:{text}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

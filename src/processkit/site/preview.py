@@ -45,6 +45,8 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send(200, "text/plain; charset=utf-8", str(self.builds.number).encode())
             return
         path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")  # "/" is the start page
         if self.builds is not None and path.endswith(".html") and os.path.isfile(path):
             try:
                 with open(path, "rb") as stream:

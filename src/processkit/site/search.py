@@ -71,7 +71,7 @@ def plan(indexed: Sequence[str]) -> list[Shard]:
     pages (areas, roles, handbooks), each in groups of about ``PER_SHARD`` chosen by a hash of
     the address, so that a new page does not move the others. At most ``MAX_SHARDS`` in all."""
     processes = sorted(path for path in indexed if path.startswith("processes/"))
-    entities = sorted(path for path in indexed if "/" in path and path not in processes)
+    entities = sorted(p for p in indexed if "/" in p and not p.startswith("processes/"))
     alone = sorted(path for path in indexed if "/" not in path)
     others = max(1, min(MAX_SHARDS // 4, math.ceil(len(entities) / PER_SHARD)))
     count = max(1, min(MAX_SHARDS - 1 - others, math.ceil(len(processes) / PER_SHARD)))

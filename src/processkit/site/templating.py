@@ -4,6 +4,7 @@ word), and a repository's own templates in front of the built-in ones."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,11 +61,25 @@ def _environment(overrides: Path | None, cache_dir: Path | None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=True,
-        bytecode_cache=FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None,
+        bytecode_cache=_bytecode(cache_dir),
     )
     env.globals.update(_=_, n_=n_, p_=p_, label=label, t=_gone(i18n.current()))
     env.filters["mailto"] = mailto  # href="{{ person.email|mailto }}"
     return env
+
+
+#: How the templates are compiled; part of the compiled templates' file names with processkit's
+#: version, so that a compiled template is never used under other options.
+_OPTIONS = "autoescape trim_blocks lstrip_blocks keep_trailing_newline strict"
+
+
+def _bytecode(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
+    if cache_dir is None:
+        return None
+    from processkit import __version__
+
+    stamp = hashlib.sha256(f"{__version__}\0{_OPTIONS}".encode()).hexdigest()[:12]
+    return FileSystemBytecodeCache(str(cache_dir), pattern=f"__jinja2_{stamp}_%s.cache")
 
 
 def _gone(spoken: Language) -> Callable[..., str]:
