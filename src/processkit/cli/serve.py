@@ -1,11 +1,12 @@
 """``processkit serve``: build the site, serve it on localhost, rebuild when a file changes.
 
 The repository is watched for file events (``watchfiles``; ``--poll`` checks every second
-instead, for network drives where events do not arrive). A rebuild runs in this process, so it
-pays neither the start of a program nor the reading of what is cached: the files whose bytes
-are unchanged are not parsed again, pages whose dependency records are unchanged are not built
-again, unchanged maps are not drawn again. Open pages reload themselves when the new build is
-there (``processkit.site.preview``).
+instead, for network drives where events do not arrive). A rebuild runs in this process: it
+does not start a program again, and it keeps the compiled templates and, while no commit is
+made, what it read from git. As in every build, files whose bytes are unchanged are not parsed
+again, pages whose dependency records are unchanged are not built again and unchanged maps are
+not drawn again. Open pages reload themselves when the new build is there
+(``processkit.site.preview``).
 """
 
 from __future__ import annotations

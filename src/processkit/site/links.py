@@ -107,5 +107,8 @@ def fill(template: str | None, **values: str) -> str | None:
         return None
     address = template
     for name, value in values.items():
-        address = address.replace("{" + name + "}", quote(value, safe="/"))
+        # a file name that is not UTF-8 is quoted byte by byte, as the file system holds it
+        address = address.replace(
+            "{" + name + "}", quote(value, safe="/", errors="surrogateescape")
+        )
     return href(address)
