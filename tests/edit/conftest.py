@@ -31,6 +31,26 @@ COMMENTED = {
     "  - name: Utredningstid\n": "  # the law's four months\n  - name: Utredningstid\n",
 }
 
+#: the activity the tests add, as the file should then hold it
+NEW_ACTIVITY = """\
+  - id: folj-upp
+    name: Följa upp beslutet
+    role: socialsekreterare
+    next: [besluta]
+"""
+REMOVED_MEASURE = """\
+  - name: Barnets delaktighet
+    definition: Andel utredningar med dokumenterat enskilt samtal med barnet
+    target: Minst 90 procent
+    frequency: quarterly
+"""
+BESLUTA = """\
+  - id: besluta
+    name: Besluta
+    role: enhetschef
+    informed: [vardnadshavare]
+"""
+
 
 def git(root: Path, *args: str) -> str:
     done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)

@@ -8,33 +8,22 @@ from typing import Any
 
 import pytest
 from tests.conftest import KALMAR
-from tests.edit.conftest import BU_UTREDNING, TODAY, MakeClient, checker, git
+from tests.edit.conftest import (
+    BESLUTA,
+    BU_UTREDNING,
+    NEW_ACTIVITY,
+    REMOVED_MEASURE,
+    TODAY,
+    MakeClient,
+    checker,
+    git,
+)
 from tests.edit.forms import form_pairs, replaced
 
 from processkit.authoring.editor.security import CSRF_COOKIE, inside
 from processkit.diagnostics import Severity
 
 PAGE = "/process/bu-utredning"
-
-#: the activity the tests add, as the file should then hold it
-NEW_ACTIVITY = """\
-  - id: folj-upp
-    name: Följa upp beslutet
-    role: socialsekreterare
-    next: [besluta]
-"""
-REMOVED_MEASURE = """\
-  - name: Barnets delaktighet
-    definition: Andel utredningar med dokumenterat enskilt samtal med barnet
-    target: Minst 90 procent
-    frequency: quarterly
-"""
-BESLUTA = """\
-  - id: besluta
-    name: Besluta
-    role: enhetschef
-    informed: [vardnadshavare]
-"""
 
 
 def _post(client: Any, address: str, pairs: list[tuple[str, str]]) -> Any:

@@ -14,32 +14,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.edit.conftest import BU_UTREDNING, TODAY, checker, git
+from tests.edit.conftest import (
+    BESLUTA,
+    BU_UTREDNING,
+    NEW_ACTIVITY,
+    REMOVED_MEASURE,
+    TODAY,
+    checker,
+    git,
+)
 from tests.site.test_site_browser import ARGS, AXE, CHROMIUM, _missing
 
 from processkit.authoring.editor.app import Settings, create_app
 from processkit.diagnostics import Severity
 
 pytestmark = pytest.mark.browser
-
-NEW_ACTIVITY = """\
-  - id: folj-upp
-    name: Följa upp beslutet
-    role: socialsekreterare
-    next: [besluta]
-"""
-REMOVED_MEASURE = """\
-  - name: Barnets delaktighet
-    definition: Andel utredningar med dokumenterat enskilt samtal med barnet
-    target: Minst 90 procent
-    frequency: quarterly
-"""
-BESLUTA = """\
-  - id: besluta
-    name: Besluta
-    role: enhetschef
-    informed: [vardnadshavare]
-"""
 
 
 @contextmanager

@@ -585,6 +585,20 @@ class _Editor:
         }
         answers: dict[str, str | None] = {}
         problem = None
+
+        def shown(problem: str | None, missing: dict[str, str]) -> Response:
+            return self.page(
+                request,
+                "new.html",
+                kind=kind,
+                heading=_(NEW_KINDS[kind]),
+                questions=asked,
+                answers=answers,
+                choices=choices,
+                problem=problem,
+                missing=missing,
+            )
+
         if request.method == "POST":
             form = await self.form(request)
             answers = {q.field: str(form.get(q.field) or "").strip() or None for q in asked}
@@ -594,17 +608,7 @@ class _Editor:
                 if answers[q.field] is None and q.default is None
             }
             if missing:
-                return self.page(
-                    request,
-                    "new.html",
-                    kind=kind,
-                    heading=_(NEW_KINDS[kind]),
-                    questions=asked,
-                    answers=answers,
-                    choices=choices,
-                    problem=None,
-                    missing=missing,
-                )
+                return shown(None, missing)
             try:
                 planned = draft(kind, answers, repo, self.settings.today)
                 target = inside(self.settings.root, planned.path)
@@ -622,17 +626,7 @@ class _Editor:
                 return RedirectResponse(f"{address}?saved=yes", status_code=303)
             except ProcesskitError as error:
                 problem = str(error)
-        return self.page(
-            request,
-            "new.html",
-            kind=kind,
-            heading=_(NEW_KINDS[kind]),
-            questions=asked,
-            answers=answers,
-            choices=choices,
-            problem=problem,
-            missing={},
-        )
+        return shown(problem, {})
 
 
 def _posted(kind: str, entity_id: str, form: FormData) -> dict[str, Any]:
