@@ -177,7 +177,8 @@ def test_a_path_outside_the_repository_is_refused(
     with pytest.raises(ProcesskitError) as refused:
         commit_saved(work, [given], "X", ("Anna", "anna@example.se"))
     assert str(refused.value) == (
-        f"{shown.format(outside=outside)} är inte en fil i arkivet; bara filer i arkivet checkas in"
+        f"{shown.format(outside=outside)} är inte en fil i arkivet; bara filer i arkivet kan "
+        "sparas i versionshistoriken"
     )
     assert git(work, "symbolic-ref", "--short", "HEAD") == "main"
     assert git(work, "rev-parse", "HEAD") == head
@@ -201,12 +202,12 @@ def test_without_an_identity_git_is_told_how_to_set_one(work: Path, swedish: Non
     [
         (
             ("Anna <x>", "anna@example.se"),
-            "`Anna <x> <anna@example.se>` kan inte stå som författare till en incheckning: "
+            "`Anna <x> <anna@example.se>` kan inte stå som den som har gjort ändringen: "
             "ange ett namn och en e-postadress, utan < > och radbrytningar",
         ),
         (
             ("", "anna@example.se"),
-            "` <anna@example.se>` kan inte stå som författare till en incheckning: "
+            "` <anna@example.se>` kan inte stå som den som har gjort ändringen: "
             "ange ett namn och en e-postadress, utan < > och radbrytningar",
         ),
     ],
@@ -224,13 +225,14 @@ def test_nothing_to_commit_and_no_message_are_one_line_each(work: Path, swedish:
     with pytest.raises(ProcesskitError) as unchanged:
         commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "anna@example.se"))
     assert str(unchanged.value) == (
-        "det finns inget att checka in: filerna är som i den senaste incheckningen "
-        "(processer/a.yaml)"
+        "det finns inget nytt att spara i versionshistoriken: filerna är oförändrade sedan den "
+        "senast sparade versionen (processer/a.yaml)"
     )
     with pytest.raises(ProcesskitError) as silent:
         commit_saved(work, ["processer/a.yaml"], "  \n", ("Anna", "anna@example.se"))
     assert str(silent.value) == (
-        "en incheckning behöver ett meddelande: skriv med några ord vad du har ändrat"
+        "varje ändring i versionshistoriken behöver en beskrivning: skriv med några ord vad du "
+        "har ändrat"
     )
     assert git(work, "branch", "--format=%(refname:short)") == "main"
 
@@ -241,8 +243,8 @@ def test_a_branch_that_is_not_checked_out_is_refused(work: Path, swedish: None) 
     with pytest.raises(ProcesskitError) as refused:
         commit_saved(work, ["processer/a.yaml"], "X", ("Anna", "a@example.se"), branch="annan")
     assert str(refused.value) == (
-        "grenen `annan` finns men är inte den som är utcheckad (det är `main`); byt till den "
-        "först, eller spara på en ny gren"
+        "grenen `annan` finns, men arkivet står på en annan gren (`main`); byt till grenen "
+        "`annan` först, eller spara på en ny gren"
     )
 
 
@@ -262,7 +264,7 @@ def test_outside_git_is_one_line(tmp_path: Path, swedish: None) -> None:
     with pytest.raises(ProcesskitError) as refused:
         commit_saved(tmp_path, ["a.yaml"], "X", ("Anna", "a@example.se"))
     assert str(refused.value) == (
-        f"för att spara i git behövs ett git-arkiv, och {tmp_path} ligger inte i något"
+        f"för att spara i git måste mappen ligga i ett git-arkiv, och {tmp_path} gör inte det"
     )
 
 
@@ -546,9 +548,9 @@ def test_without_a_token_it_says_how_to_push_on_github(
     url = f"https://github.com/kalmar/processer/compare/main...{saved.branch}?expand=1"
     assert (submitted.opened, submitted.url, submitted.forge) == (False, url, "github")
     assert submitted.instructions == (
-        f"processkit skickar grenen `{saved.branch}` för granskning själv när det finns en "
-        "åtkomstnyckel (token) till GitHub i `GH_TOKEN` eller `GITHUB_TOKEN`, men det finns "
-        "ingen. Skicka grenen själv:\n"
+        f"processkit kan skicka grenen `{saved.branch}` för granskning åt dig om det finns en "
+        "åtkomstnyckel (token) till GitHub i `GH_TOKEN` eller `GITHUB_TOKEN`, men någon sådan "
+        "finns inte. Skicka grenen själv:\n"
         "\n"
         f"    git push --set-upstream origin {saved.branch}\n"
         "\n"
@@ -569,9 +571,9 @@ def test_without_a_token_it_says_how_to_push_on_gitlab(work: Path, swedish: None
     assert submitted.commands == (f"git push --set-upstream origin {saved.branch}",)
     assert submitted.url == url
     assert submitted.message == (
-        f"processkit skickar grenen `{saved.branch}` för granskning själv när det finns en "
-        "åtkomstnyckel (token) till GitLab i `GITLAB_TOKEN`, men det finns ingen. Skicka "
-        "grenen själv:"
+        f"processkit kan skicka grenen `{saved.branch}` för granskning åt dig om det finns en "
+        "åtkomstnyckel (token) till GitLab i `GITLAB_TOKEN`, men någon sådan finns inte. "
+        "Skicka grenen själv:"
     )
     assert submitted.after == f"Öppna sedan begäran om granskning (merge request) på GitLab: {url}"
 
@@ -605,9 +607,9 @@ def test_without_a_remote_it_says_how_to_add_one(work: Path, swedish: None) -> N
     saved = save(work)
     submitted = submit_for_review(work, saved.branch, "T", "", environ={"GITHUB_TOKEN": TOKEN})
     assert submitted.instructions == (
-        "Arkivet har inget fjärrarkiv `origin`, så processkit kan inte skicka grenen "
-        f"`{saved.branch}` för granskning. Lägg till adressen till arkivet på er git-server "
-        "och skicka grenen dit:\n"
+        "Arkivet är inte kopplat till någon git-server (fjärrarkivet `origin` saknas), så "
+        f"processkit kan inte skicka grenen `{saved.branch}` för granskning. Lägg till adressen "
+        "till arkivet på er git-server och skicka grenen dit:\n"
         "\n"
         "    git remote add origin ADRESS\n"
         f"    git push --set-upstream origin {saved.branch}\n"

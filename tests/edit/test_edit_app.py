@@ -61,7 +61,7 @@ def test_the_start_page_lists_the_areas_and_their_processes_and_searches(
     found = client.get("/", params={"q": "utreda barns"})
     assert '<a href="/process/bu-utredning">' in found.text
     assert '<a href="/process/eb-ansokan">' not in found.text
-    assert "Ingen process matchar sökningen." in client.get("/", params={"q": "zzz"}).text
+    assert "Ingen process stämmer med sökningen." in client.get("/", params={"q": "zzz"}).text
 
 
 @pytest.mark.usefixtures("swedish")
@@ -245,7 +245,7 @@ def test_a_post_without_the_token_is_refused(editor: MakeClient, kalmar: Path) -
     without = [(k, v) for k, v in pairs if k != "csrf"]
     answer = _post(client, PAGE, [*without, ("action", "save")])
     assert answer.status_code == 403
-    assert "Formuläret är för gammalt eller kom inte från den här redigeraren" in answer.text
+    assert "Formuläret gäller inte längre eller kommer inte från den här redigeraren" in answer.text
     wrong = replaced(pairs, "csrf", "x" * 43)
     assert _post(client, PAGE, [*wrong, ("action", "save")]).status_code == 403
     client.cookies.clear()  # a token without its cookie (another site's page)

@@ -64,7 +64,7 @@ def test_saves_go_on_a_branch_of_the_session_and_the_page_offers_to_send_them(
     assert git(kalmar, "rev-list", "--count", f"main..{branch}").strip() == "2"
     assert git(kalmar, "rev-list", "--count", "main").strip() == "1"  # main as it was
     page = client.get(PAGE).text
-    assert f"Det du har sparat finns på grenen {branch}." in page
+    assert f"Det du har sparat ligger på grenen {branch}, skilt från huvudversionen." in page
     assert '<button type="submit">Skicka för granskning</button>' in page
 
 
@@ -106,7 +106,7 @@ def test_without_a_token_the_editor_says_how_to_send_the_branch(
     assert sent.status_code == 200
     assert f"<code>git push --set-upstream origin {branch}\n</code>" in sent.text
     assert (
-        f"processkit skickar grenen <code>{branch}</code> för granskning själv när det finns"
+        f"processkit kan skicka grenen <code>{branch}</code> för granskning åt dig om det finns"
         in sent.text
     )
     assert "<code>GITHUB_TOKEN</code>" in sent.text
@@ -122,5 +122,8 @@ def test_sending_needs_the_token_and_a_save(editor: MakeClient, kalmar: Path) ->
     assert token is not None
     early = _post(client, "/review", [("csrf", token.group(1)), ("title", "x")])
     assert early.status_code == 409
-    assert "Inget har sparats ännu, så det finns inget att skicka." in early.text
+    assert (
+        "Du har inte sparat något sedan redigeraren startades, så det finns inget att skicka."
+        in early.text
+    )
     assert (kalmar / BU_UTREDNING).is_file()
