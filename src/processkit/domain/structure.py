@@ -80,13 +80,8 @@ def sorted_areas(repo: Repository) -> list[str]:
     return sorted(repo.areas, key=key)
 
 
-def processes_in(repo: Repository, area_id: str) -> list[Record[Process]]:
-    """The processes of one area, sorted by id."""
-    return [rec for _, rec in sorted(repo.processes.items()) if rec.entity.area == area_id]
-
-
 def processes_by_area(repo: Repository) -> dict[str, list[str]]:
-    """Area id -> the ids of its processes, sorted (``processes_in`` for every area at once)."""
+    """Area id -> the ids of its processes, sorted."""
     found: dict[str, list[str]] = defaultdict(list)
     for process_id, record in sorted(repo.processes.items()):
         found[record.entity.area].append(process_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from processkit.domain.structure import active_by_type, processes_in, sorted_areas
+from processkit.domain.structure import active_by_type, processes_by_area, sorted_areas
 from processkit.loading.repository import Repository
 
 
@@ -21,8 +21,10 @@ def area_counts(repo: Repository) -> list[AreaCount]:
     """The areas in their configured order with their active processes, counted as
     ``processkit inventory`` counts them (``domain.structure.active_by_type``)."""
     counts: list[AreaCount] = []
+    members = processes_by_area(repo)
     for area_id in sorted_areas(repo):
-        by_type = active_by_type(record.entity for record in processes_in(repo, area_id))
+        processes = members.get(area_id, [])
+        by_type = active_by_type(repo.processes[pid].entity for pid in processes)
         counts.append(
             AreaCount(area_id, repo.areas[area_id].entity.name, sum(by_type.values()), by_type)
         )

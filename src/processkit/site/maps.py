@@ -244,21 +244,57 @@ def _landscape_key(repo: Repository, builder: MapBuilder, request: MapRequest, b
     drawn (the area's, or all) the fields ``LANDSCAPE_FIELDS`` and the hand-overs among them.
     ``tests/test_map_keys.py`` changes every field of a process and checks that the drawing
     changes only where this key does."""
+    shown = _landscape_parts(repo, builder)
     area = request.subject
     digest = hashlib.sha256(f"{base}\0{request.prefix}\0{request.key}\0".encode())
-    for area_id, area_record in sorted(repo.areas.items()):
-        words = area_record.entity
-        digest.update(f"{(area_id, words.name, words.customers, words.order)!r}\0".encode())
-    drawn = set()
+    digest.update(shown.areas)
+    for area_id in sorted(shown.processes) if area is None else [area]:
+        digest.update(f"{area_id}\0".encode())
+        digest.update(shown.processes.get(area_id, b""))
+    drawn = shown.members.get(area) if area is not None else None
+    passes = [
+        pair for pair in builder.passes if drawn is None or (pair[0] in drawn and pair[1] in drawn)
+    ]
+    digest.update(repr(passes).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class _LandscapeParts:
+    """What the landscapes show, worked out once for all of them: the areas' words, and per
+    area the shown fields of its processes and their ids."""
+
+    areas: bytes
+    processes: dict[str, bytes]
+    members: dict[str, set[str]]
+
+
+_PARTS: dict[int, tuple[MapBuilder, _LandscapeParts]] = {}
+
+
+def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
+    found = _PARTS.get(id(builder))
+    if found is not None and found[0] is builder:
+        return found[1]
+    words = [
+        (area_id, record.entity.name, record.entity.customers, record.entity.order)
+        for area_id, record in sorted(repo.areas.items())
+    ]
+    chunks: dict[str, list[str]] = {}
+    members: dict[str, set[str]] = {}
     for process_id, record in sorted(repo.processes.items()):
         process = record.entity
-        if area is None or process.area == area:
-            drawn.add(process_id)
-            fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
-            digest.update(f"{process_id}{fields!r}\0".encode())
-    passes = [pair for pair in builder.passes if pair[0] in drawn and pair[1] in drawn]
-    digest.update(repr(passes).encode())
-    return digest.hexdigest()
+        fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
+        chunks.setdefault(process.area, []).append(f"{process_id}{fields!r}\0")
+        members.setdefault(process.area, set()).add(process_id)
+    parts = _LandscapeParts(
+        repr(words).encode("utf-8", "surrogatepass"),
+        {a: "".join(c).encode("utf-8", "surrogatepass") for a, c in chunks.items()},
+        members,
+    )
+    _PARTS.clear()
+    _PARTS[id(builder)] = (builder, parts)
+    return parts
 
 
 #: Maps handed to the renderer at a time, so that progress can be told between the chunks.
