@@ -23,6 +23,9 @@ NOWHERE = (
 #: Sites the documents and the code may send a reader to
 REAL_SITES = {
     "127.0.0.1",
+    # the forges "Skicka för granskning" opens a pull request on (authoring/review.py)
+    "api.github.com",
+    "github.com",
     "docs.oasis-open.org",
     "www.digg.se",
     "git-scm.com",

@@ -192,7 +192,7 @@ def test_without_an_identity_git_is_told_how_to_set_one(work: Path, swedish: Non
     assert str(refused.value) == (
         "git vet inte vem som gör ändringen: ange det med "
         '`git config --global user.name "Förnamn Efternamn"` och '
-        "`git config --global user.email namn@kommun.se`"
+        "`git config --global user.email namn@example.se`"
     )
     assert git(work, "branch", "--format=%(refname:short)") == "main"
 

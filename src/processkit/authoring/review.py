@@ -278,7 +278,7 @@ def _identity(top: Path, author: tuple[str, str] | None) -> dict[str, str]:
                 _(
                     "git does not know who is making the change: set it with "
                     '`git config --global user.name "First Last"` and '
-                    "`git config --global user.email name@example.org`"
+                    "`git config --global user.email name@example.se`"
                 )
             )
         return {}

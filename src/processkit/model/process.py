@@ -75,7 +75,7 @@ class Requirement(Strict):
 class Measure(Strict):
     """Mått: an indicator that shows whether the process delivers."""
 
-    name: Text = Field(description="Namn: the indicator's name.")
+    name: Text = Field(description="Namn: the measure's name.")
     definition: Text | None = Field(default=None, description="Definition: how it is measured.")
     target: Text | None = Field(default=None, description="Målvärde: the target.")
     frequency: Frequency | None = Field(
@@ -190,7 +190,7 @@ class Process(Strict):
     requirements: list[Requirement] = Field(
         default_factory=list, description="Styrande krav: laws, rules and stakeholder demands."
     )
-    measures: list[Measure] = Field(default_factory=list, description="Mått: indicators.")
+    measures: list[Measure] = Field(default_factory=list, description="Mått: what shows whether the process delivers.")
     risks: list[Risk] = Field(default_factory=list, description="Riskanalys: the risks.")
     controls: list[Control] = Field(
         default_factory=list, description="Egenkontroller: regular self-checks."
