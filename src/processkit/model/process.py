@@ -190,7 +190,9 @@ class Process(Strict):
     requirements: list[Requirement] = Field(
         default_factory=list, description="Styrande krav: laws, rules and stakeholder demands."
     )
-    measures: list[Measure] = Field(default_factory=list, description="Mått: what shows whether the process delivers.")
+    measures: list[Measure] = Field(
+        default_factory=list, description="Mått: what shows whether the process delivers."
+    )
     risks: list[Risk] = Field(default_factory=list, description="Riskanalys: the risks.")
     controls: list[Control] = Field(
         default_factory=list, description="Egenkontroller: regular self-checks."
