@@ -4,7 +4,6 @@ on a free port of 127.0.0.1 over a copy of Kalmar in git."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -23,12 +22,13 @@ from tests.edit.conftest import (
     checker,
     git,
 )
-from tests.site.test_site_browser import ARGS, AXE, CHROMIUM, _missing
+from tests.site.test_site_browser import AXE, browser
 
 from processkit.authoring.editor.app import Settings, create_app
 from processkit.diagnostics import Severity
 
 pytestmark = pytest.mark.browser
+__all__ = ["browser"]  # the site's browser tests' fixture: Chromium, launched once
 
 
 @contextmanager
@@ -53,21 +53,6 @@ def editing(root: Path) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         listener.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    problem = _missing()
-    if problem is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the browser tests must run in CI, but {problem}")
-        pytest.skip(problem)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
