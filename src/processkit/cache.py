@@ -34,6 +34,18 @@ def cache_folder(root: Path) -> Path:
     return folder
 
 
+def usable_folder(folder: Path | None, root: Path) -> Path | None:
+    """The cache folder ``folder`` (None: the repository's own, at ``root``), made when missing;
+    None where it cannot be made (a read-only repository): the work goes on without a cache."""
+    try:
+        if folder is None or folder == root / CACHE_FOLDER:
+            return cache_folder(root)
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
 def _stamp(name: str) -> str:
     """What a store's file must begin with to be read: its name, the store format, processkit's
     version and the Python that wrote it (marshal's format is Python's own)."""

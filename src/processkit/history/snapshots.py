@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from processkit.cache import cache_folder, read_store, write_store
+from processkit.cache import read_store, usable_folder, write_store
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS
 from processkit.model.types import ID_RE
@@ -95,14 +95,8 @@ class SnapshotStore:
     def in_folder(cls, folder: Path | None, root: Path, *, prune: bool = False) -> SnapshotStore:
         """The store in the cache folder ``folder`` (None: the repository's own at ``root``);
         one that keeps nothing where no folder can be made."""
-        try:
-            if folder is None:
-                folder = cache_folder(root)
-            else:
-                folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return cls(None)
-        return cls(folder / cls.FILE, prune=prune)
+        usable = usable_folder(folder, root)
+        return cls(usable / cls.FILE, prune=prune) if usable is not None else cls(None)
 
     def __init__(self, path: Path | None, *, prune: bool = False) -> None:
         self.path = path

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from processkit import i18n
-from processkit.cache import CACHE_FOLDER, cache_folder
+from processkit.cache import usable_folder
 from processkit.diagnostics import Diagnostic, Severity, did_you_mean
 from processkit.errors import ConfigError
 from processkit.i18n import _
@@ -88,7 +88,7 @@ def load_repository(
     first_path: dict[tuple[str, str], list[str]] = {}
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
-    cache = _parse_cache(cache_dir or root / CACHE_FOLDER, root)
+    cache = _parse_cache(cache_dir, root)
     try:
         for result in parse_files(root, found.files, parallel=parallel, cache=cache):
             diagnostics.extend(_add_entity(repo, result, first_path))
@@ -111,17 +111,11 @@ def load_repository(
     return LoadResult(repo, diagnostics)
 
 
-def _parse_cache(folder: Path, root: Path) -> ParseCache | None:
-    """The store of parsed files in ``folder``, or None where no cache folder can be made (a
-    read-only repository is read all the same)."""
-    try:
-        if folder == root / CACHE_FOLDER:
-            cache_folder(root)
-        else:
-            folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return ParseCache(folder / PARSED)
+def _parse_cache(folder: Path | None, root: Path) -> ParseCache | None:
+    """The store of parsed files in the cache folder ``folder`` (None: the repository's own),
+    or None where no cache folder can be made (a read-only repository is read all the same)."""
+    usable = usable_folder(folder, root)
+    return ParseCache(usable / PARSED) if usable is not None else None
 
 
 def _add_entity(

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment
 
 from processkit import __version__, i18n
-from processkit.cache import read_store, write_store
+from processkit.cache import read_store, usable_folder, write_store
 from processkit.codepoints import printable
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
@@ -127,7 +127,8 @@ def _build_site(
 ) -> BuildResult:
     config = repo.config
     env = environment(
-        _folder_in(repo, config.site.templates, "site.templates"), _made(cache_dir / "templates")
+        _folder_in(repo, config.site.templates, "site.templates"),
+        usable_folder(cache_dir / "templates", repo.root),
     )
     # a template added since the last build in this process (an override of a built-in one)
     # is found only by looking again; the compiled ones come back from the bytecode cache
@@ -236,15 +237,6 @@ def _build_site(
         if not flow_map_drawn(record.entity)
     )
     return BuildResult(output, len(items), len(requests), search, listed)
-
-
-def _made(folder: Path) -> Path | None:
-    """``folder``, made if missing; None where it cannot be made (the cache is then skipped)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder
 
 
 def _fingerprint(env: Environment, site: SiteInfo, *, entity: Repository | None = None) -> str:

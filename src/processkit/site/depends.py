@@ -27,7 +27,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from processkit.domain.facts import Facts
-from processkit.loading.repository import Record, Repository
+from processkit.loading.repository import Record
 from processkit.model import KINDS, Handbook, Process
 from processkit.site.contexts import MapFigure
 from processkit.site.history import History, PageChange
@@ -260,4 +260,4 @@ def _record(record: Record[Any]) -> str:
     return _hash(f"{record.path}\0{record.entity!r}\0{record.extensions!r}")
 
 
-__all__ = ["ALL", "Digests", "Repository", "Token", "TrackedDict", "reading", "tracked"]
+__all__ = ["ALL", "Digests", "Token", "TrackedDict", "reading", "tracked"]
