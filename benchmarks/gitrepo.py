@@ -6,8 +6,8 @@ commit dated 60 days before the generator's as-of date, by a fixed author, then 
 dated on the as-of date. ``publish`` reads the 30 days of changes up to its last commit, so these
 hold that change (and those the benchmark makes), not the whole repository: a few commits, as in
 real use. ``change_one`` edits the ``purpose`` of one process, always the same one, and commits
-it, dated on the as-of date. The purpose alternates between two texts, so every call changes the
-file.
+it, dated on the as-of date. The purpose is the next of a numbered series, so every call changes
+the file to a text not seen before.
 
 Everything is deterministic: the same files, dates, author and messages on every run (commit
 ids differ only if git's own format does).
@@ -16,6 +16,7 @@ ids differ only if git's own format does).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import os
 import subprocess
 from pathlib import Path
@@ -28,19 +29,25 @@ AUTHOR_NAME = "Processgruppen Sjöstad"
 AUTHOR_EMAIL = "processer@sjostad.example.se"
 #: The first commit is this many days before the as-of date.
 HISTORY_DAYS = 60
-#: The two purposes the changed process alternates between.
-PURPOSES = (
-    "Att ansökningar om stöd tas om hand i rätt tid så att den enskilde får ett tydligt besked.",
-    "Att ansökningar om stöd tas om hand utan dröjsmål så att den enskilde får ett tydligt besked.",
-)
+#: The changed process's purpose after its ``n``-th change: every change gives a text not seen
+#: before, as a real edit does, so no cache keyed by content (a page, a map, a search shard)
+#: can have kept what it makes from an earlier run.
+PURPOSE = "Att ansökningar om stöd tas om hand i rätt tid, enligt ändring {n} av rutinen."
+_NUMBERED = re.compile(r"enligt ändring ([0-9]+) av rutinen\.$")
 #: What git should not see: processkit's cache and the generator's marker.
 EXCLUDED = (".processkit-cache/", MARKER)
 
 
+def numbered(n: int) -> str:
+    """The purpose after the ``n``-th change."""
+    return PURPOSE.format(n=n)
+
+
 def other_purpose(current: str) -> str:
-    """Return the purpose to change to from ``current``: the second after the first, else the
-    first."""
-    return PURPOSES[1] if current == PURPOSES[0] else PURPOSES[0]
+    """Return the purpose to change to from ``current``: the next in the numbered series (the
+    first when ``current`` is not in it)."""
+    found = _NUMBERED.search(current)
+    return numbered(int(found[1]) + 1 if found else 1)
 
 
 def git(repo: Path, *args: str, when: dt.datetime | None = None) -> str:

@@ -299,8 +299,8 @@ def page_of(repo: Path, process_file: Path) -> Path:
 
 
 def change_page(project: Path, page: Path) -> Path:
-    """Change the purpose on the process page ``page`` (relative to ``docs/``) to the other of
-    ``gitrepo.PURPOSES``, as ``gitrepo.change_one`` does in the repository; return its path."""
+    """Change the purpose on the process page ``page`` (relative to ``docs/``) to the next of
+    the numbered series, as ``gitrepo.change_one`` does in the repository; return its path."""
     path = project / "docs" / page
     lines = path.read_text(encoding="utf-8").split("\n")
     at = lines.index(PURPOSE_HEADING) + 2

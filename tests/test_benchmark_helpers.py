@@ -64,16 +64,19 @@ def test_history_starts_60_days_before_as_of_and_ends_with_one_change(repo: Path
     assert git(repo, "status", "--porcelain", "--ignored") == "!! .benchmark-repo.json\n"
 
 
-def test_each_change_alternates_the_purpose_and_is_committed(repo: Path) -> None:
+def test_each_change_gives_a_new_purpose_and_is_committed(repo: Path) -> None:
     gitrepo = benchmark_module("gitrepo")
     generate = benchmark_module("generate")
     path = gitrepo.changed_process(repo)
-    assert purpose(path) == gitrepo.PURPOSES[0]  # the change init made
+    assert purpose(path) == gitrepo.numbered(1)  # the change init made
+    assert gitrepo.numbered(1) == (
+        "Att ansökningar om stöd tas om hand i rätt tid, enligt ändring 1 av rutinen."
+    )
     before = int(git(repo, "rev-list", "--count", "HEAD"))
     assert gitrepo.change_one(repo, generate.DEFAULT_AS_OF) == path
-    assert purpose(path) == gitrepo.PURPOSES[1]
+    assert purpose(path) == gitrepo.numbered(2)
     gitrepo.change_one(repo, generate.DEFAULT_AS_OF)
-    assert purpose(path) == gitrepo.PURPOSES[0]
+    assert purpose(path) == gitrepo.numbered(3)
     assert int(git(repo, "rev-list", "--count", "HEAD")) == before + 2
     assert git(repo, "status", "--porcelain") == ""
     diff = git(repo, "diff", "HEAD~1", "--", path.relative_to(repo).as_posix())
@@ -152,4 +155,6 @@ def test_the_changed_page_is_the_changed_process_and_its_purpose_alternates(
     )
     assert changed != text
     mkdocs_project.change_page(project, page)
-    assert path.read_text(encoding="utf-8") == text
+    again = gitrepo.other_purpose(other)
+    assert again != other
+    assert path.read_text(encoding="utf-8") == changed.replace(other, again)

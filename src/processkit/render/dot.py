@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from processkit.codepoints import printable
 
@@ -23,11 +24,13 @@ class Html(str):
 Attrs = Mapping[str, str]
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: an Html label is not quoted as the str
 def quote(value: str) -> str:
     """A DOT quoted string; ``\\n``/``\\l`` line breaks written by the builders stay escapes.
 
     Characters Graphviz and SVG cannot hold are left out, and a backslash at the end is doubled
-    (``"C:\\"`` would escape the closing quote)."""
+    (``"C:\\"`` would escape the closing quote). Remembered: a map repeats its attribute values
+    (colours, fonts, shapes) hundreds of times."""
     text = printable(value)
     if isinstance(value, Html):
         return f"<{text}>"

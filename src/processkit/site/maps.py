@@ -21,7 +21,7 @@ from markupsafe import Markup
 from processkit.loading.repository import Repository
 from processkit.site.contexts import MapFigure
 from processkit.site.filecache import FileCache
-from processkit.site.parallel import run_indexed
+from processkit.site.parallel import run_batches
 
 if TYPE_CHECKING:
     from processkit.render import MapJob
@@ -109,11 +109,16 @@ def figures(
     the processes it hands over to and from, its roles, handbooks and area, the configuration
     and the map code itself), so an unchanged process costs neither DOT text nor Graphviz.
     """
+    from processkit.render import render_maps
+    from processkit.render.graphviz import find_dot
+
+    find_dot()  # GraphvizMissing here, not in a worker
     builders = _builders(repo, requests)
     base = _code_fingerprint(repo, cache_dir)
     found = Figures()
     keys: dict[int, str] = {}
-    todo: list[int] = []
+    flows: list[int] = []  # flow maps to draw: each drawn whole in a worker (``draw_flows``)
+    others: list[int] = []  # landscapes: each drawn by a Graphviz of its own (``render``)
     for index, request in enumerate(requests):
         if files is not None:
             make_key = _flow_key if request.kind == "process" else _landscape_key
@@ -123,17 +128,48 @@ def figures(
                 found.keep(request, cached, key)
                 continue
             keys[index] = key
-        todo.append(index)
+        (flows if request.kind == "process" else others).append(index)
+    total = len(requests)
+    done = total - len(flows) - len(others)
+    if progress:
+        progress(done, total)
 
-    def make(number: int) -> MapJob:
-        request = requests[todo[number]]
-        return _job(builders[request.prefix], request)
+    def draw_flows(start: int, end: int) -> list[tuple[str, str] | None]:
+        """Flow maps ``start`` to ``end`` of ``flows``, from DOT text to the cache: one
+        Graphviz for them all. Each is kept in ``files`` (None) or handed back as (title,
+        SVG) where it has no key."""
+        chosen = [requests[flows[number]] for number in range(start, end)]
+        jobs = [_job(builders[request.prefix], request) for request in chosen]
+        # kept once, in ``files`` by what the map shows; a second copy by its DOT text would
+        # double what a cold build writes, to spare one Graphviz run after an edit
+        svgs = render_maps(jobs, None if files is not None else cache_dir, workers=1)
+        made: list[tuple[str, str] | None] = []
+        for number, job, svg in zip(range(start, end), jobs, svgs, strict=True):
+            text = inline_svg(svg.decode("utf-8"))
+            key = keys.get(flows[number])
+            if key is not None and files is not None:
+                record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
+                files.put_text("figures", key, record)
+                made.append(None)
+            else:
+                made.append((job.title, text))
+        return made
 
-    jobs: list[MapJob] = []
-    for _, made in run_indexed(make, len(todo)):
-        jobs += made
-    svgs = render(jobs, cache_dir, progress, done=len(requests) - len(todo))
-    for index, job, svg in zip(todo, jobs, svgs, strict=True):
+    for finished, made in run_batches(draw_flows, len(flows), chunk=CHUNK):
+        for number, result in zip(range(finished - len(made), finished), made, strict=True):
+            request = requests[flows[number]]
+            if result is None:  # in the cache, read when a page shows it
+                kept = files.file("figures", keys[flows[number]]) if files is not None else None
+                assert kept is not None
+                found.keep(request, kept, keys[flows[number]])
+            else:
+                found.add(request, _figure(request, result[1], result[0]), keys.get(flows[number]))
+        if progress:
+            progress(done + finished, total)
+    done += len(flows)
+    jobs = [_job(builders[requests[index].prefix], requests[index]) for index in others]
+    svgs = render(jobs, cache_dir, progress, done=done, total=total)
+    for index, job, svg in zip(others, jobs, svgs, strict=True):
         request = requests[index]
         text = inline_svg(svg.decode("utf-8"))
         found.add(request, _figure(request, text, job.title), keys.get(index))
@@ -297,21 +333,24 @@ def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
     return parts
 
 
-#: Maps handed to the renderer at a time, so that progress can be told between the chunks.
-CHUNK = 100
+#: Maps drawn by one worker at a time (and one Graphviz): progress is told between them.
+CHUNK = 50
 
 
 def render(
-    jobs: Sequence[MapJob], cache_dir: Path, progress: Progress | None, done: int = 0
+    jobs: Sequence[MapJob],
+    cache_dir: Path,
+    progress: Progress | None,
+    done: int = 0,
+    total: int | None = None,
 ) -> list[bytes]:
     """SVG of each job, through the map renderer's content-hash cache."""
     from processkit.render import render_maps
 
+    total = done + len(jobs) if total is None else total
     svgs: list[bytes] = []
-    if progress:
-        progress(done, done + len(jobs))
     for start in range(0, len(jobs), CHUNK):
         svgs += render_maps(jobs[start : start + CHUNK], cache_dir, fmt="svg")
         if progress:
-            progress(done + len(svgs), done + len(jobs))
+            progress(done + len(svgs), total)
     return svgs

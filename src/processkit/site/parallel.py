@@ -18,12 +18,11 @@ R = TypeVar("R")
 #: Below this many items the work is done here: starting workers would cost more.
 THRESHOLD = 150
 
-_TASK: tuple[Callable[[int], Any], ...] = ()
+_TASK: tuple[Callable[[int, int], list[Any]], ...] = ()
 
 
 def _run(bounds: tuple[int, int]) -> list[Any]:
-    work = _TASK[0]
-    return [work(index) for index in range(*bounds)]
+    return _TASK[0](*bounds)
 
 
 def workers() -> int:
@@ -39,12 +38,26 @@ def run_indexed(
 ) -> Iterator[tuple[int, list[R]]]:
     """``work(i)`` for every ``i`` below ``total``, as (number done so far, results of a chunk)
     in order. ``work`` runs in forked processes when that pays."""
+
+    def batch(start: int, end: int) -> list[R]:
+        return [work(index) for index in range(start, end)]
+
+    return run_batches(batch, total, chunk=chunk)
+
+
+def run_batches(
+    work: Callable[[int, int], list[R]], total: int, *, chunk: int = 50
+) -> Iterator[tuple[int, list[R]]]:
+    """``work(start, end)``, a list of one result per index from ``start`` to ``end``, over
+    chunks of the indexes below ``total``; yielded as (number done so far, results of a
+    chunk) in order. A chunk runs in a forked process when that pays, so ``work`` may start
+    one program for a whole chunk (Graphviz for 50 maps)."""
     global _TASK
     bounds = chunks(total, chunk)
     if total < THRESHOLD or workers() == 1 or "fork" not in multiprocessing.get_all_start_methods():
         done = 0
         for start, end in bounds:
-            results = [work(index) for index in range(start, end)]
+            results = work(start, end)
             done += len(results)
             yield done, results
         return

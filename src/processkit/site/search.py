@@ -193,6 +193,13 @@ def indexed_part(html: bytes) -> bytes:
     return html[opening : html.find(b">", opening) + 1] + body
 
 
+def _searched(html: bytes) -> bytes:
+    """What Pagefind needs of a page: ``indexed_part``, closed. Its index is the same as from
+    the whole page, made in about two thirds of the time (a process page's map is half of it)."""
+    part = indexed_part(html)
+    return part if part is html else part + b"</html>\n"
+
+
 def _index_shard(site: Path, shard: Shard, *, primary: bool) -> None:
     """Index the shard's pages (copies in a staging folder, ``spaced``) into its bundle."""
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as staging:
@@ -200,7 +207,7 @@ def _index_shard(site: Path, shard: Shard, *, primary: bool) -> None:
         for path in shard.pages:
             target = stage / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(spaced((site / path).read_bytes()))
+            target.write_bytes(spaced(_searched((site / path).read_bytes())))
         output = (site / shard.bundle).resolve()
         command = [
             str(pagefind_executable()),
