@@ -316,3 +316,54 @@ def test_builds_in_one_process_read_the_history_again_only_when_what_it_shows_ch
     committed = build()
     assert read == ["history"]
     assert committed != renamed  # the commit shows in the history
+
+
+def test_a_build_after_a_new_commit_describes_that_commit_alone(
+    history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words of each commit are kept in the cache: the next build (a new process, as
+    ``publish`` is) reads again only the commits it has not described, unless a name the
+    words show has changed; and its site is the site a build with no cache makes."""
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.history import changelog
+
+    described: list[str] = []
+    real = changelog.commit_changes
+
+    def counting(history: object, repo: object, sha: str, store: object) -> object:
+        described.append(sha)
+        return real(history, repo, sha, store)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(changelog, "commit_changes", counting)
+    top = history_repo.parent
+    cache = tmp_path / "cache"
+
+    def build(folder: str, cache_dir: Path) -> dict[str, bytes]:
+        monkeypatch.setattr(publishing, "_READ", [None, None, None])  # a new process
+        request = PublishRequest(history_repo, tmp_path / folder, cache_dir=cache_dir)
+        return snapshot(publish(request).output)
+
+    build("first", cache)
+    assert len(described) == 2  # the two commits that touched the processes' files
+    described.clear()
+    process = history_repo / "processes/barn/utredning.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace("allsidigt belyst", "belyst"), encoding="utf-8")
+    git(top, "commit", "-q", "-am", "Kortare text", when="2026-04-02T08:00:00+02:00")
+    head = git(top, "rev-parse", "HEAD").strip()
+    again = build("again", cache)
+    assert described == [head]
+    described.clear()
+    assert again == build("fresh", tmp_path / "empty-cache")
+    assert len(described) == 3
+    described.clear()
+    # a name the words show is changed: every commit is described again
+    person = history_repo / "people/erik.yaml"
+    person.write_text(
+        person.read_text(encoding="utf-8").replace("Erik Åberg", "Erik Å. Berg"), encoding="utf-8"
+    )
+    renamed = build("renamed", cache)
+    assert len(described) == 3
+    described.clear()
+    assert renamed == build("fresh-renamed", tmp_path / "empty-cache-2")

@@ -150,7 +150,8 @@ def describe(
 ) -> dict[tuple[str, str], tuple[Markup, ...]]:
     """What each commit that a page shows changed in each file, in the change log's words
     (in the site's language); nothing on a shallow clone, whose oldest commits would look as
-    if they added everything."""
+    if they added everything. The words of a commit are kept beside ``store`` (``Described``),
+    so a build after a new commit describes that commit alone."""
     from processkit.history.changelog import commit_changes
     from processkit.loading.git import GitHistory
 
@@ -158,22 +159,89 @@ def describe(
     newest = sorted(shown.values(), key=lambda commit: commit.date, reverse=True)
     wanted = [commit.sha for commit in newest[:DESCRIBED]]
     words: dict[tuple[str, str], tuple[Markup, ...]] = {}
+    memo = Described(store.path.parent / Described.FILE if store.path else None, repo)
     try:
         with GitHistory(repo.root, _("the history")) as git:
             if git.is_shallow():
                 return words
             for sha in wanted:
-                entries = commit_changes(git, repo, sha, store)
-                by_path: dict[str, list[Markup]] = {}
-                for entry in entries:
-                    path = entry.path or entry.old_path
-                    if path is not None:
-                        by_path.setdefault(path, []).extend(_phrases(entry, repo))
-                for path, phrases in by_path.items():
-                    words[(sha, path)] = tuple(phrases)
+                kept = memo.get(sha)
+                if kept is None:
+                    entries = commit_changes(git, repo, sha, store)
+                    by_path: dict[str, list[Markup]] = {}
+                    for entry in entries:
+                        path = entry.path or entry.old_path
+                        if path is not None:
+                            by_path.setdefault(path, []).extend(_phrases(entry, repo))
+                    kept = memo.keep(sha, by_path)
+                for path, phrases in kept.items():
+                    words[(sha, path)] = phrases
     except ProcesskitError:
         return {}
+    memo.save()
     return words
+
+
+class Described:
+    """The words of each commit described by an earlier build, by the commit's hash, in the
+    cache folder (``path`` None: kept in this run only). They hold only while what they are
+    made from stays: processkit's history code and version, the catalogue of the site's
+    language, the configuration, and every entity's id, file and name (a reference is shown
+    by the name the repository gives it now). Saved with the commits this build used."""
+
+    NAME = "described commits"
+    FILE = "described.bin"
+
+    def __init__(self, path: Path | None, repo: Repository) -> None:
+        from processkit.cache import read_store
+
+        self.path = path
+        self.key = _words_key(repo)
+        stored = read_store(path, self.NAME) if path is not None else {}
+        self.stored: dict[str, dict[str, list[str]]] = (
+            stored.get("commits", {}) if stored.get("key") == self.key else {}
+        )
+        self.used: dict[str, dict[str, list[str]]] = {}
+
+    def get(self, sha: str) -> dict[str, tuple[Markup, ...]] | None:
+        found = self.stored.get(sha)
+        if found is None:
+            return None
+        self.used[sha] = found
+        return {path: tuple(Markup(text) for text in texts) for path, texts in found.items()}
+
+    def keep(self, sha: str, by_path: dict[str, list[Markup]]) -> dict[str, tuple[Markup, ...]]:
+        self.used[sha] = {path: [str(text) for text in texts] for path, texts in by_path.items()}
+        return {path: tuple(texts) for path, texts in by_path.items()}
+
+    def save(self) -> None:
+        from processkit.cache import write_store
+
+        if self.path is not None and self.used != self.stored:
+            write_store(self.path, self.NAME, {"key": self.key, "commits": self.used})
+
+
+def _words_key(repo: Repository) -> str:
+    import hashlib
+
+    import processkit.history
+    from processkit import __version__
+    from processkit.model.kinds import KIND_TABLE
+
+    digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0".encode())
+    digest.update(i18n.catalogue_bytes(repo.config.site.language))
+    code = sorted(Path(str(processkit.history.__file__)).parent.glob("*.py"))
+    for source in [*code, Path(__file__)]:
+        digest.update(source.read_bytes())
+    for row in KIND_TABLE:
+        for entity_id, record in sorted(repo.of_kind(row.kind).items()):
+            title = row.title_of(record.entity) if row.title_field is not None else None
+            digest.update(
+                f"{row.kind}\0{entity_id}\0{record.path}\0{title}\0".encode(
+                    "utf-8", "surrogatepass"
+                )
+            )
+    return digest.hexdigest()
 
 
 def _phrases(entry: EntityChange, repo: Repository) -> list[Markup]:
