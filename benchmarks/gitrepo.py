@@ -16,8 +16,8 @@ ids differ only if git's own format does).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import os
+import re
 import subprocess
 from pathlib import Path
 

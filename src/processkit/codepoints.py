@@ -21,15 +21,15 @@ FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_NONCHARACTERS}]")
 _LONG = 2048
 #: The C0 controls and DEL that ``FORBIDDEN`` holds, as bytes to delete.
 _CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-#: The C1 controls (U+0080–U+009F) in UTF-8.
+#: The C1 controls (U+0080 to U+009F) in UTF-8.
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
-#: U+FDD0–U+FDEF, U+FFFE and U+FFFF in UTF-8.
+#: U+FDD0 to U+FDEF, U+FFFE and U+FFFF in UTF-8.
 _BMP_NONCHARACTERS = re.compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
 
 
 def printable(text: str) -> str:
     """``text`` without the control characters and noncharacters that HTML and XML forbid."""
-    if (_clean(text) if len(text) >= _LONG else FORBIDDEN.search(text) is None):
+    if _clean(text) if len(text) >= _LONG else FORBIDDEN.search(text) is None:
         return text  # the usual case: no copy
     return FORBIDDEN.sub("", text)
 
