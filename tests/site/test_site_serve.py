@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import CliResult, write_files
 from tests.site.repos import RICH
+from tests.site.test_site_build import snapshot
 
 from processkit.site.preview import BUILD_PATH, RELOAD_SCRIPT, Builds, make_server
 
@@ -99,3 +100,41 @@ def test_serve_rebuilds_when_a_file_changes(tmp_path: Path, cli: Cli) -> None:
     assert lines[1] == "A file changed; rebuilding …"
     assert lines[2].startswith("Rebuilt in ")
     assert lines[2].endswith(" s; open pages reload themselves")
+
+
+def test_a_preview_shows_an_edit_first_and_brings_its_search_up_to_date_after(
+    tmp_path: Path,
+) -> None:
+    """``serve`` builds an edit with ``search_later``: the pages are new at once, the search
+    shards the edit changed are those of the site before; the build after indexes them, and
+    its site is the site of a build with nothing cached."""
+    from processkit.cli.publishing import PublishRequest, publish
+
+    root = write_files(tmp_path / "repo", RICH)
+    site = tmp_path / "site"
+    publish(PublishRequest(root, site))
+    before = snapshot(site)
+    changed = root / "processes/barn/utredning.yaml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("allsidigt belyst", "belyst från alla håll"),
+        encoding="utf-8",
+    )
+    quick = publish(PublishRequest(root, site, search_later=True))
+    shown = snapshot(site)
+    assert b"belyst fr\xc3\xa5n alla h\xc3\xa5ll" in shown["processes/utredning.html"]
+    searched = sorted(path for path in before if path.startswith("pagefind/"))
+    assert sorted(path for path in shown if path.startswith("pagefind/")) == searched
+    assert all(shown[path] == before[path] for path in searched)
+    full = publish(PublishRequest(root, site))
+    assert full.stale_search == 0
+    after = snapshot(site)
+    bundles = {path.split("/")[1] for path in after if path.startswith("pagefind/")}
+    renewed = {
+        path.split("/")[1]
+        for path in after
+        if path.startswith("pagefind/") and after[path] != before.get(path)
+    }
+    assert quick.stale_search == len(renewed) >= 1
+    assert renewed < bundles  # the shards the edit did not touch came from the cache
+    fresh = PublishRequest(root, tmp_path / "fresh", cache_dir=tmp_path / "empty-cache")
+    assert after == snapshot(publish(fresh).output)

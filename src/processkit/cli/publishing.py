@@ -57,6 +57,9 @@ class PublishRequest:
     at: str | None = None
     search: bool = True
     cache_dir: Path | None = None
+    #: for ``serve``: search shards out of date are taken from the site before (see
+    #: ``build_site``); the build after brings them up to date
+    search_later: bool = False
 
 
 def source_date_epoch() -> date | None:
@@ -134,6 +137,7 @@ def _build(
         search=request.search,
         progress=progress,
         git=links,
+        search_later=request.search_later,
     )
 
 

@@ -6,7 +6,8 @@ does not start a program again, and it keeps the compiled templates and, while n
 made, what it read from git. As in every build, files whose bytes are unchanged are not parsed
 again, pages whose dependency records are unchanged are not built again and unchanged maps are
 not drawn again. Open pages reload themselves when the new build is there
-(``processkit.site.preview``).
+(``processkit.site.preview``). The search shards an edit changed are indexed by a second
+build, after the pages are shown: until it is done, search finds the pages as they were.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import typer
 
 if TYPE_CHECKING:
     from watchfiles import Change
+
+    from processkit.site.build import BuildResult
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +55,7 @@ def serve_command(
     root = find_root(path)
     with tempfile.TemporaryDirectory(prefix="processkit-serve-") as scratch:
         output = Path(scratch) / "site"
-        if not _build(root, output, first=True):
+        if _build(root, output, first=True) is None:
             return 1
         builds = Builds()
         try:
@@ -82,7 +85,8 @@ def serve_command(
                 for done, _changed in enumerate(changes, start=1):
                     _say(_("A file changed; rebuilding …"))
                     started = time.perf_counter()
-                    if _build(root, output, first=False):
+                    built = _build(root, output, first=False, search_later=True)
+                    if built is not None:
                         builds.finished()
                         _say(
                             _(
@@ -90,6 +94,8 @@ def serve_command(
                                 seconds=decimal(time.perf_counter() - started, ".2f"),
                             )
                         )
+                        if built.stale_search:  # the edited pages are shown: now their search
+                            _build(root, output, first=False)
                     if done == rebuilds:
                         break
         except KeyboardInterrupt:
@@ -138,25 +144,28 @@ def _say(message: str) -> None:
     sys.stderr.flush()
 
 
-def _build(root: Path, output: Path, *, first: bool) -> bool:
-    """Build; on errors print them and keep the previous preview."""
+def _build(
+    root: Path, output: Path, *, first: bool, search_later: bool = False
+) -> BuildResult | None:
+    """Build; on errors print them, keep the previous preview and return None. With
+    ``search_later`` the search shards the edit changed are taken as they were, so that the
+    edited pages are shown sooner; a build without it brings them up to date."""
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
     from processkit.cli.site_report import report_blocked
     from processkit.errors import ConfigError, ProcesskitError
 
     try:
-        publish(PublishRequest(root, output))
+        return publish(PublishRequest(root, output, search_later=search_later))
     except PublishBlocked as blocked:
         report_blocked(blocked)
-        return False
+        return None
     except ConfigError as problem:
         from processkit.cli.reporters import report_config_error
 
         report_config_error(problem, "text")
-        return False
+        return None
     except ProcesskitError as problem:
         if first:
             raise
         _say(f"processkit: {problem}")
-        return False
-    return True
+        return None

@@ -68,6 +68,9 @@ class BuildResult:
     #: (id, activities) of each process whose flow has too many activities to draw: its page
     #: lists them instead of a map
     listed: tuple[tuple[str, int], ...] = ()
+    #: search shards taken, out of date, from the site before (``search_later``): a build
+    #: with ``search_later`` off brings them up to date
+    stale_search: int = 0
 
 
 def build_site(
@@ -81,15 +84,19 @@ def build_site(
     progress: Progress | None = None,
     protect: Path | None = None,
     git: GitLinks | None = None,
+    search_later: bool = False,
 ) -> BuildResult:
     """Publish ``repo`` into ``output``; the previous site there stays until this one is
     complete. ``protect`` is the repository's folder when ``repo`` was read from a copy; ``git``
     the commits that closed proposals and the git host's address (none when not given).
+    ``search_later`` (a preview, which shows the edited page first) takes each search shard
+    that would be indexed from the previous site as it was.
 
     Builds that share a cache folder take turns (one may remove what the other would take)."""
     check_output(output, protect or repo.root)
     with _turn(cache_dir):
-        return _build_site(repo, output, history, info, cache_dir, search, progress, git)
+        earlier = output if search_later and output.is_dir() else None
+        return _build_site(repo, output, history, info, cache_dir, search, progress, git, earlier)
 
 
 @contextlib.contextmanager
@@ -124,6 +131,7 @@ def _build_site(
     search: bool,
     progress: Progress | None,
     git: GitLinks | None,
+    earlier: Path | None,
 ) -> BuildResult:
     config = repo.config
     env = environment(
@@ -195,6 +203,7 @@ def _build_site(
             return key, read
 
         searched: dict[str, bytes] = {}
+        stale = 0
         # the pages kept as they were are linked here; only those to make go to the workers
         todo = [index for index, item in enumerate(items) if item.page is not None]
         for index, item in enumerate(items):
@@ -220,7 +229,7 @@ def _build_site(
             shards = plan([item.path for item in items if item.indexed])
             if progress:
                 progress("search", 0, len(shards))
-            build_index(folder, shards, searched, files)
+            stale = build_index(folder, shards, searched, files, earlier).stale
             if progress:
                 progress("search", len(shards), len(shards))
         mark(folder)
@@ -236,7 +245,7 @@ def _build_site(
         for process_id, record in sorted(repo.processes.items())
         if not flow_map_drawn(record.entity)
     )
-    return BuildResult(output, len(items), len(requests), search, listed)
+    return BuildResult(output, len(items), len(requests), search, listed, stale)
 
 
 def _fingerprint(env: Environment, site: SiteInfo, *, entity: Repository | None = None) -> str:

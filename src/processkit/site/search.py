@@ -121,15 +121,22 @@ def build_index(
     shards: Sequence[Shard],
     read: Mapping[str, bytes],
     cache: FileCache | None = None,
-) -> int:
-    """Write every shard's bundle under ``site/pagefind/``; return how many were indexed
-    (the others came from ``cache``). ``read`` holds, per page, the hash of what Pagefind
-    reads in it (``indexed_part``)."""
+    earlier: Path | None = None,
+) -> Indexed:
+    """Write every shard's bundle under ``site/pagefind/``: from ``cache`` where its pages
+    are as they were, else indexed now; with ``earlier`` (the site this one replaces, for a
+    preview) a shard that would be indexed is taken as it was there, out of date, when it is
+    there. ``read`` holds, per page, the hash of what Pagefind reads in it
+    (``indexed_part``)."""
     version = pagefind_version()
     todo: list[tuple[Shard, str]] = []
+    stale = 0
     for number, shard in enumerate(shards):
         key = _key(shard, read, version, primary=number == 0)
         found = cache.folder("search", key) if cache is not None else None
+        if found is None and earlier is not None and (earlier / shard.bundle).is_dir():
+            found = earlier / shard.bundle
+            stale += 1
         if found is not None:
             link_tree(found, site / shard.bundle)
         else:
@@ -143,7 +150,16 @@ def build_index(
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(index, todo))
-    return len(todo)
+    return Indexed(len(todo), stale)
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """What ``build_index`` did: shards indexed, and shards taken out of date from the site
+    before (a preview's, to be indexed by the next build)."""
+
+    indexed: int
+    stale: int
 
 
 def page_kind(template: str) -> str:
