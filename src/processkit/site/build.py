@@ -26,7 +26,7 @@ from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
 from processkit.i18n import _
 from processkit.loading.repository import Repository
-from processkit.model.kinds import Language
+from processkit.model.kinds import KindInfo
 from processkit.site import links
 from processkit.site.collect import entity_page, entity_pages, map_requests, site_pages, sources_of
 from processkit.site.contexts import Contact, Page, SiteInfo
@@ -175,20 +175,31 @@ def _build_site(
     # an entity page never shows the day of publication: it is kept while what it read is
     entity_print = _fingerprint(env, site, entity=repo) + f"\0search={search}"
     records = PageRecords(cache_dir / "site" / RECORDS, entity_print)
-    items += _entity_items(sources, records, files, config.site.language)
+    digests = Digests(sources)
+    view = tracked(sources)
+    items += _entity_items(sources, records, files, digests)
     with staging(output) as folder:
 
-        def make(index: int) -> tuple[str, bytes | None]:
+        def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None]:
             """Write page ``index``, from the cache when an identical one was made before;
-            return its cache key and the hash of what search reads in it."""
+            return its cache key, the hash of what search reads in it and, for an entity's
+            page built here (in a worker), what it read."""
             item = items[index]
             target = folder / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            page = item.page
-            if page is None:  # its dependency record is unchanged: the page is as it was
-                assert item.key is not None and item.kept is not None
+            if item.kept is not None:  # its dependency record is unchanged: as it was
+                assert item.key is not None
                 link_file(item.kept, target)
-                return item.key, item.search
+                return item.key, item.search, None
+            page = item.page
+            tokens = None
+            if page is None:  # an entity's page, built through the tracked views
+                assert item.entity is not None
+                row, entity_id = item.entity
+                with i18n.speaking(config.site.language):
+                    with reading() as recording:
+                        page = entity_page(view, row, entity_id)
+                    tokens = {token: digests.of(token) for token in sorted(recording.tokens)}
             key = hashlib.sha256(f"{fingerprint}\0{page!r}".encode()).hexdigest()
             found = files.file("pages", key)
             if found is not None:
@@ -200,23 +211,25 @@ def _build_site(
                 files.put_file("pages", key, target)
                 html = text.encode("utf-8")
             read = hashlib.sha256(indexed_part(html)).digest() if search and page.indexed else None
-            return key, read
+            return key, read, tokens
 
         searched: dict[str, bytes] = {}
         stale = 0
         # the pages kept as they were are linked here; only those to make go to the workers
-        todo = [index for index, item in enumerate(items) if item.page is not None]
+        todo = [index for index, item in enumerate(items) if item.kept is None]
         for index, item in enumerate(items):
-            if item.page is None:
-                key, read = make(index)
+            if item.kept is not None:
+                key, read, _tokens = make(index)
                 records.made(item.path, key, read)
                 if read is not None:
                     searched[item.path] = read
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
-            files.used.setdefault("pages", set()).update(key for key, _ in made)  # workers' too
+            files.used.setdefault("pages", set()).update(key for key, _, _ in made)  # workers'
             start = done - len(made)
-            for offset, (key, read) in enumerate(made):
+            for offset, (key, read, tokens) in enumerate(made):
                 item = items[todo[start + offset]]
+                if tokens is not None:
+                    records.read(item.path, tokens)
                 records.made(item.path, key, read)
                 if read is not None:
                     searched[item.path] = read
@@ -302,6 +315,8 @@ class Item:
     key: str | None = None
     search: bytes | None = None
     kept: Path | None = None
+    #: an entity's page to build: its kind and id (``page`` None)
+    entity: tuple[KindInfo, str] | None = None
 
 
 #: The entity pages' dependency records, in the cache's site folder.
@@ -355,24 +370,15 @@ class PageRecords:
 
 
 def _entity_items(
-    sources: Sources, records: PageRecords, files: FileCache, language: Language
+    sources: Sources, records: PageRecords, files: FileCache, digests: Digests
 ) -> list[Item]:
-    """Each entity's page: taken as it was where its dependency record is unchanged, else
-    built through the tracked views, recording what it reads."""
-    digests = Digests(sources)
-    view = tracked(sources)
+    """Each entity's page: taken as it was where its dependency record is unchanged, else to
+    be built (by a worker, through the tracked views, recording what it reads)."""
     items = []
-    with i18n.speaking(language):
-        for row, entity_id in entity_pages(sources.repo):
-            path = row.page_path(entity_id)
-            kept = records.reusable(path, digests, files)
-            if kept is not None:
-                items.append(kept)
-                continue
-            with reading() as read:
-                page = entity_page(view, row, entity_id)
-            records.read(path, {token: digests.of(token) for token in sorted(read.tokens)})
-            items.append(Item(page.path, page.indexed, page))
+    for row, entity_id in entity_pages(sources.repo):
+        path = row.page_path(entity_id)
+        kept = records.reusable(path, digests, files)
+        items.append(kept if kept is not None else Item(path, True, entity=(row, entity_id)))
     return items
 
 
