@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -134,19 +135,18 @@ def figures(
     if progress:
         progress(done, total)
 
-    def draw_flows(start: int, end: int) -> list[tuple[str, str] | None]:
-        """Flow maps ``start`` to ``end`` of ``flows``, from DOT text to the cache: one
-        Graphviz for them all. Each is kept in ``files`` (None) or handed back as (title,
-        SVG) where it has no key."""
-        chosen = [requests[flows[number]] for number in range(start, end)]
-        jobs = [_job(builders[request.prefix], request) for request in chosen]
+    def draw(chosen: list[int], start: int, end: int) -> list[tuple[str, str] | None]:
+        """Maps ``start`` to ``end`` of ``chosen``, from DOT text to the cache: a worker's
+        share (flow maps share one Graphviz, see ``render_maps``). Each is kept in ``files``
+        (None) or handed back as (title, SVG) where it has no key."""
+        jobs = [_job(builders[requests[i].prefix], requests[i]) for i in chosen[start:end]]
         # kept once, in ``files`` by what the map shows; a second copy by its DOT text would
         # double what a cold build writes, to spare one Graphviz run after an edit
         svgs = render_maps(jobs, None if files is not None else cache_dir, workers=1)
         made: list[tuple[str, str] | None] = []
-        for number, job, svg in zip(range(start, end), jobs, svgs, strict=True):
+        for index, job, svg in zip(chosen[start:end], jobs, svgs, strict=True):
             text = inline_svg(svg.decode("utf-8"))
-            key = keys.get(flows[number])
+            key = keys.get(index)
             if key is not None and files is not None:
                 record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
                 files.put_text("figures", key, record)
@@ -155,27 +155,22 @@ def figures(
                 made.append((job.title, text))
         return made
 
-    for finished, made in run_batches(draw_flows, len(flows), chunk=CHUNK):
-        for number, result in zip(range(finished - len(made), finished), made, strict=True):
-            request = requests[flows[number]]
-            if result is None:  # in the cache, read when a page shows it
-                kept = files.file("figures", keys[flows[number]]) if files is not None else None
-                assert kept is not None
-                found.keep(request, kept, keys[flows[number]])
-            else:
-                found.add(request, _figure(request, result[1], result[0]), keys.get(flows[number]))
-        if progress:
-            progress(done + finished, total)
-    done += len(flows)
-    jobs = [_job(builders[requests[index].prefix], requests[index]) for index in others]
-    svgs = render(jobs, cache_dir, progress, done=done, total=total)
-    for index, job, svg in zip(others, jobs, svgs, strict=True):
-        request = requests[index]
-        text = inline_svg(svg.decode("utf-8"))
-        found.add(request, _figure(request, text, job.title), keys.get(index))
-        if index in keys and files is not None:
-            record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
-            files.put_text("figures", keys[index], record)
+    # the flows by chunks of one Graphviz each; the landscapes (fewer, larger, each drawn by a
+    # Graphviz of its own) a few at a time
+    for chosen, size in ((flows, CHUNK), (others, LANDSCAPES)):
+        work = partial(draw, chosen)
+        for finished, made in run_batches(work, len(chosen), chunk=size, threshold=size + 1):
+            for index, result in zip(chosen[finished - len(made) : finished], made, strict=True):
+                request = requests[index]
+                if result is None:  # in the cache, read when a page shows it
+                    kept = files.file("figures", keys[index]) if files is not None else None
+                    assert kept is not None
+                    found.keep(request, kept, keys[index])
+                else:
+                    found.add(request, _figure(request, result[1], result[0]), keys.get(index))
+            if progress:
+                progress(done + finished, total)
+        done += len(chosen)
     return found
 
 
@@ -333,24 +328,7 @@ def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
     return parts
 
 
-#: Maps drawn by one worker at a time (and one Graphviz): progress is told between them.
+#: Flow maps drawn by one worker at a time (and one Graphviz): progress is told between them.
 CHUNK = 50
-
-
-def render(
-    jobs: Sequence[MapJob],
-    cache_dir: Path,
-    progress: Progress | None,
-    done: int = 0,
-    total: int | None = None,
-) -> list[bytes]:
-    """SVG of each job, through the map renderer's content-hash cache."""
-    from processkit.render import render_maps
-
-    total = done + len(jobs) if total is None else total
-    svgs: list[bytes] = []
-    for start in range(0, len(jobs), CHUNK):
-        svgs += render_maps(jobs[start : start + CHUNK], cache_dir, fmt="svg")
-        if progress:
-            progress(done + len(svgs), total)
-    return svgs
+#: Landscapes drawn by one worker at a time.
+LANDSCAPES = 4

@@ -46,15 +46,19 @@ def run_indexed(
 
 
 def run_batches(
-    work: Callable[[int, int], list[R]], total: int, *, chunk: int = 50
+    work: Callable[[int, int], list[R]],
+    total: int,
+    *,
+    chunk: int = 50,
+    threshold: int = THRESHOLD,
 ) -> Iterator[tuple[int, list[R]]]:
     """``work(start, end)``, a list of one result per index from ``start`` to ``end``, over
     chunks of the indexes below ``total``; yielded as (number done so far, results of a
-    chunk) in order. A chunk runs in a forked process when that pays, so ``work`` may start
-    one program for a whole chunk (Graphviz for 50 maps)."""
+    chunk) in order. Chunks run in forked processes from ``threshold`` items on, so ``work``
+    may start one program for a whole chunk (Graphviz for 50 maps)."""
     global _TASK
     bounds = chunks(total, chunk)
-    if total < THRESHOLD or workers() == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if total < threshold or workers() == 1 or "fork" not in multiprocessing.get_all_start_methods():
         done = 0
         for start, end in bounds:
             results = work(start, end)
