@@ -367,3 +367,28 @@ def test_a_build_after_a_new_commit_describes_that_commit_alone(
     assert len(described) == 3
     described.clear()
     assert renamed == build("fresh-renamed", tmp_path / "empty-cache-2")
+
+
+def test_a_first_history_read_parses_only_the_versions_not_in_the_working_tree(
+    history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing kept of the history, a publish (its page histories, change log and the
+    commits that closed proposals) takes each file version whose bytes the load has just
+    parsed from the parse store; only the older name of ``utredning.yaml`` is parsed."""
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.history import snapshots
+
+    parsed: list[str] = []
+    real = snapshots.snapshot
+
+    def counting(path: str, data: bytes) -> object:
+        parsed.append(path)
+        return real(path, data)
+
+    monkeypatch.setattr(snapshots, "snapshot", counting)
+    monkeypatch.setattr(publishing, "_READ", [None, None, None])
+    cache = tmp_path / "cache"
+    publish(PublishRequest(history_repo, tmp_path / "site", cache_dir=cache))
+    assert parsed == ["processes/barn/utredning.yaml"]
+    assert (cache / "parsed.bin").is_file() and (cache / "snapshots.bin").is_file()

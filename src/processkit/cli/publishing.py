@@ -202,4 +202,4 @@ def _git_links(
         log = changelog(repo, since=CHANGES_SINCE, today=today, store=store)
     except ProcesskitError:  # outside git, a shallow clone, no commit before the day
         log = None
-    return GitLinks(closing_commits(repo), origin_web_base(root), log)
+    return GitLinks(closing_commits(repo, store), origin_web_base(root), log)

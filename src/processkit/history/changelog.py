@@ -23,7 +23,6 @@ from processkit.history.snapshots import (
     SnapshotStore,
     Unreadable,
     identify,
-    snapshot,
 )
 from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, YAML_SUFFIXES, is_excluded
@@ -196,7 +195,7 @@ class _Reader:
         if found is None:
             found = self.store.get(path, blob)
         if found is None:
-            found = snapshot(path, self._bytes(blob))
+            found = self.store.parse(path, self._bytes(blob))
             if isinstance(found, Snapshot):
                 self.store.keep(blob, found)
         self.cache[blob] = found

@@ -10,7 +10,7 @@ from itertools import islice
 
 from processkit.domain.dates import add_days
 from processkit.errors import ProcesskitError
-from processkit.history.snapshots import Snapshot, snapshot
+from processkit.history.snapshots import Snapshot, SnapshotStore
 from processkit.loading.git import Commit, GitHistory, LoggedCommit
 from processkit.loading.repository import Repository
 from processkit.model.types import SWEDISH_VALUES
@@ -19,14 +19,15 @@ _CHUNK = 200  # commits whose files are fetched together
 _HASH_RE = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{7,40}(?![0-9a-fA-F])")
 
 
-def closing_commits(repo: Repository) -> dict[str, Commit]:
+def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dict[str, Commit]:
     """Proposal id -> the commit that closed it, for every ``done`` proposal where one is found.
 
     A hash (7-40 hex digits) in the decision that names a commit of the repository wins;
     otherwise one ``git log`` walk, newest first, finds the latest commit that turned the
     proposal's status from another into ``done`` (a file added already done has none),
     stopping once every proposal is found or the history is older than the oldest one's
-    submission. Outside a git repository the answer is empty.
+    submission. Outside a git repository the answer is empty. File versions are read
+    through ``store`` when given (see ``SnapshotStore``).
     """
     done = {
         pid: record.entity
@@ -49,11 +50,13 @@ def closing_commits(repo: Repository) -> dict[str, Commit]:
                     break
         pending = {pid: p.submitted for pid, p in done.items() if pid not in found}
         if pending:
-            found.update(_from_history(history, pending))
+            found.update(_from_history(history, pending, store or SnapshotStore(None)))
     return dict(sorted(found.items()))
 
 
-def _from_history(history: GitHistory, pending: dict[str, date]) -> dict[str, Commit]:
+def _from_history(
+    history: GitHistory, pending: dict[str, date], store: SnapshotStore
+) -> dict[str, Commit]:
     found: dict[str, Commit] = {}
     oldest = add_days(min(pending.values()), -1)
     data: dict[str, bytes] = {}
@@ -61,11 +64,16 @@ def _from_history(history: GitHistory, pending: dict[str, date]) -> dict[str, Co
 
     def read(path: str, blob: str) -> Snapshot | None:
         if blob not in cache:
-            content = data.get(blob)
-            if content is None:
-                content = history.blob(blob)
-            result = snapshot(path, content) if b"proposal" in content else None
-            cache[blob] = result if isinstance(result, Snapshot) else None
+            result = store.get(path, blob)
+            if result is None:
+                content = data.get(blob)
+                if content is None:
+                    content = history.blob(blob)
+                parsed = store.parse(path, content) if b"proposal" in content else None
+                if isinstance(parsed, Snapshot):
+                    store.keep(blob, parsed)
+                    result = parsed
+            cache[blob] = result
         return cache[blob]
 
     walk = history.log([history.head])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import re
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from processkit.cache import read_store, usable_folder, write_store
+from processkit.loading.parse import ParseCache
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS
 from processkit.model.types import ID_RE
@@ -58,14 +60,18 @@ def snapshot(path: str, data: bytes) -> Snapshot | Unreadable:
     if errors or not isinstance(parsed.value, dict):
         reason = errors[0].message if errors else "the file holds no entity"
         return Unreadable(path, reason)
-    kind = parsed.value.get("kind")
-    raw_id = parsed.value.get("id")
+    return _entity(path, parsed.value)
+
+
+def _entity(path: str, value: dict[str, Any]) -> Snapshot | Unreadable:
+    kind = value.get("kind")
+    raw_id = value.get("id")
     entity_id = str(raw_id) if raw_id is not None else ""
     if not isinstance(kind, str) or kind not in KINDS:
         return Unreadable(path, "the file has no known `kind`")
     if not ID_RE.match(entity_id):
         return Unreadable(path, "the file has no valid `id`")
-    return Snapshot(kind, entity_id, path, parsed.value)
+    return Snapshot(kind, entity_id, path, value)
 
 
 def identify(path: str, data: bytes) -> EntityKey | None:
@@ -104,6 +110,8 @@ class SnapshotStore:
         self.stored: dict[str, bytes] = read_store(path, self.NAME) if path else {}
         self.used: dict[str, bytes] = {}
         self.added = 0
+        #: opened on the first version to parse (read only: never saved from here)
+        self._parse_store: ParseCache | None = None
 
     def __contains__(self, blob: str) -> bool:
         return blob in self.stored or blob in self.used
@@ -118,6 +126,24 @@ class SnapshotStore:
             return None
         self.used[blob] = found
         return Snapshot(kind, entity_id, path, value)
+
+    def parse(self, path: str, data: bytes) -> Snapshot | Unreadable:
+        """The entity in a file version that is not stored: where the same bytes were parsed
+        without a problem by a load (the parse store beside this one, ``ParseCache``), its
+        values are taken from there, else the version is read (``snapshot``). A first
+        history read after a load so parses only the versions that are not in the working
+        tree."""
+        parsed = self._parsed()
+        if parsed is not None:
+            found = parsed.get(hashlib.sha256(data).digest())
+            if found is not None:
+                return _entity(path, found[0])
+        return snapshot(path, data)
+
+    def _parsed(self) -> ParseCache | None:
+        if self._parse_store is None and self.path is not None:
+            self._parse_store = ParseCache(self.path.parent / ParseCache.FILE)
+        return self._parse_store
 
     def keep(self, blob: str, found: Snapshot) -> None:
         try:

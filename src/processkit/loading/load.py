@@ -67,7 +67,7 @@ def _beside_tags(read: list[Diagnostic], checked: Iterable[Diagnostic]) -> list[
 
 
 #: The parsed files' store, in the cache folder.
-PARSED = "parsed.bin"
+PARSED = ParseCache.FILE
 
 
 def load_repository(

@@ -56,6 +56,7 @@ class ParseCache:
     does not grow with every edit."""
 
     NAME = "parsed files"
+    FILE = "parsed.bin"
 
     def __init__(self, path: Path) -> None:
         self.path = path
