@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import KALMAR
 from tests.test_map_dot import FIXTURE
 
@@ -392,3 +394,13 @@ def test_every_id_in_every_kalmar_map_is_unique(kalmar_maps: list[MapJob], tmp_p
         ids = [element.get("id", "") for element in parse(svg).iter() if "id" in element.attrib]
         assert job.name in ids and f"{job.name}--title" in ids
         assert sorted({ident for ident in ids if ids.count(ident) > 1}) == [], job.name
+
+
+@given(st.lists(st.sampled_from(["a", "-", "&#45;", "&amp;", "&lt;", "&#229;", "&", ";", "å"])))
+def test_an_id_graphviz_wrote_is_read_as_html_unescape_reads_it(parts: list[str]) -> None:
+    from html import unescape
+
+    from processkit.render.svg import _plain_id
+
+    written = "".join(parts)
+    assert _plain_id(written) == unescape(written)

@@ -33,13 +33,22 @@ def _text(value: str) -> str:
     return escape(printable(value), quote=False)
 
 
+def _plain_id(written: str) -> str:
+    """An id as Graphviz wrote it, unescaped: nearly always only its hyphens (``&#45;``), which
+    a plain replace undoes many times faster than ``html.unescape``."""
+    if "&" not in written:
+        return written
+    plain = written.replace("&#45;", "-")
+    return unescape(plain) if "&" in plain else plain
+
+
 def accessible_svg(data: bytes, job: MapJob) -> bytes:
     """``data`` (one SVG document from Graphviz) with the accessibility texts of ``job``."""
     document = data.decode("utf-8")
     infos = {info.svg_id: info for info in job.nodes}
 
     def element(found: re.Match[str]) -> str:
-        ident, kind, rest = unescape(found["id"]), found["kind"], found["rest"]
+        ident, kind, rest = _plain_id(found["id"]), found["kind"], found["rest"]
         if kind == "graph":  # the map's own title, below, says it
             return f'<g id="{escape(job.name)}" class="graph"{rest}>\n'
         info = infos.get(ident)
