@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 from processkit import __version__, i18n
 from processkit.cache import read_store, usable_folder, write_store
@@ -178,6 +178,8 @@ def _build_site(
     digests = Digests(sources)
     view = tracked(sources)
     items += _entity_items(sources, records, files, digests)
+    # each template looked up once a build (Jinja looks at the file's time on every lookup)
+    templates: dict[str, Template] = {}
     with staging(output) as folder:
 
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None]:
@@ -206,7 +208,7 @@ def _build_site(
                 link_file(found, target)
                 html = found.read_bytes() if search and page.indexed else b""
             else:
-                text = render_page(env, site, page)
+                text = render_page(env, site, page, templates)
                 _write(target, text)
                 files.put_file("pages", key, target)
                 html = text.encode("utf-8")
@@ -382,10 +384,17 @@ def _entity_items(
     return items
 
 
-def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
+def render_page(
+    env: Environment, site: SiteInfo, page: Page, templates: dict[str, Template] | None = None
+) -> str:
     """The page's HTML, in the site's language (``site.language``) whatever language the
-    command speaks; set here, in the process that renders, so a forked worker speaks it too."""
-    template = env.get_template(page.template)
+    command speaks; set here, in the process that renders, so a forked worker speaks it too.
+    ``templates`` keeps the templates looked up, for the pages after."""
+    template = templates.get(page.template) if templates is not None else None
+    if template is None:
+        template = env.get_template(page.template)
+        if templates is not None:
+            templates[page.template] = template
     if not page.dated:  # not even a template of the repository's own may show the day
         site = replace(site, published=None)
     with i18n.speaking(site.language):
