@@ -208,10 +208,9 @@ def _build_site(
                 link_file(found, target)
                 html = found.read_bytes() if search and page.indexed else b""
             else:
-                text = render_page(env, site, page, templates)
-                _write(target, text)
+                html = render_page(env, site, page, templates).encode("utf-8")
+                target.write_bytes(html)
                 files.put_file("pages", key, target)
-                html = text.encode("utf-8")
             read = hashlib.sha256(indexed_part(html)).digest() if search and page.indexed else None
             return key, read, tokens
 
@@ -415,12 +414,6 @@ def render_page(
     return printable(html)
 
 
-def _write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
-
-
 def _assets(
     folder: Path,
     site: SiteInfo,
@@ -439,7 +432,7 @@ def _assets(
         for source in sorted((custom / "assets").iterdir()):
             if source.is_file() and not source.name.startswith("."):
                 shutil.copyfile(source, assets / source.name)
-    _write(assets / "theme.css", site.theme_css)
+    (assets / "theme.css").write_bytes(site.theme_css.encode("utf-8"))
     if logo is not None and site.logo is not None:
         shutil.copyfile(logo, folder / site.logo)
 

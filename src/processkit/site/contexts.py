@@ -9,7 +9,8 @@ FORMAT.md values (the templates translate them through the message catalogue).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from datetime import date
 
 from markupsafe import Markup
@@ -59,11 +60,23 @@ class SiteInfo:
 
 @dataclass(frozen=True, slots=True)
 class MapFigure:
-    """An inline SVG map, with the id of the element that holds its text alternative."""
+    """An inline SVG map, with the id of the element that holds its text alternative, and a
+    hash of the SVG: a page's cache key holds the page's ``repr``, which shows the hash, not
+    the tens of thousands of characters of the drawing."""
 
-    svg: Markup
+    svg: Markup = field(repr=False)
     title: str
     alternative: str
+    digest: str = ""
+
+    @classmethod
+    def of(cls, svg: Markup, title: str, alternative: str) -> MapFigure:
+        return cls(
+            svg,
+            title,
+            alternative,
+            hashlib.sha256(svg.encode("utf-8", "surrogatepass")).hexdigest(),
+        )
 
 
 @dataclass(frozen=True, slots=True)

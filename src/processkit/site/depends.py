@@ -251,7 +251,12 @@ class Digests:
         raise ValueError(f"unknown dependency token {token!r}")  # a programming error
 
     def unchanged(self, record: Mapping[Token, str]) -> bool:
-        return all(self.of(token) == digest for token, digest in record.items())
+        known = self._known  # looked up here: tens of thousands of tokens per build
+        for token, digest in record.items():
+            found = known.get(token)
+            if (found if found is not None else self.of(token)) != digest:
+                return False
+        return True
 
 
 def _record(record: Record[Any]) -> str:

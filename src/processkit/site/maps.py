@@ -94,7 +94,7 @@ def enlarged(svg: str, factor: float) -> str:
 
 def _figure(request: MapRequest, svg: str, title: str) -> MapFigure:
     shown = enlarged(svg, FLOW_SCALE) if request.kind == "process" else svg
-    return MapFigure(Markup(shown), title, request.alternative)
+    return MapFigure.of(Markup(shown), title, request.alternative)
 
 
 def figures(
