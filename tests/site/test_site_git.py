@@ -392,3 +392,33 @@ def test_a_first_history_read_parses_only_the_versions_not_in_the_working_tree(
     publish(PublishRequest(history_repo, tmp_path / "site", cache_dir=cache))
     assert parsed == ["processes/barn/utredning.yaml"]
     assert (cache / "parsed.bin").is_file() and (cache / "snapshots.bin").is_file()
+
+
+def test_the_kept_words_of_a_commit_are_in_the_language_spoken(
+    history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Why a version could not be read is told in the language the command speaks: words
+    kept by a build in English are not shown by a build in Swedish."""
+    from processkit import i18n
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishRequest, publish
+
+    top = history_repo.parent
+    process = history_repo / "processes/barn/utredning.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace("name: Utreda barnets behov", "name: [Utreda"), "utf-8")
+    git(top, "commit", "-q", "-am", "Trasig", when="2026-04-02T08:00:00+02:00")
+    process.write_text(text, encoding="utf-8")
+    git(top, "commit", "-q", "-am", "Lagad", when="2026-04-02T09:00:00+02:00")
+    cache = tmp_path / "cache"
+
+    def build(folder: str, cache_dir: Path, language: str) -> dict[str, bytes]:
+        monkeypatch.setattr(publishing, "_READ", [None, None, None])
+        with i18n.speaking(language):  # type: ignore[arg-type]
+            request = PublishRequest(history_repo, tmp_path / folder, cache_dir=cache_dir)
+            return snapshot(publish(request).output)
+
+    english = build("en", cache, "en")
+    swedish = build("sv", cache, "sv")
+    assert swedish == build("sv-fresh", tmp_path / "fresh", "sv")
+    assert swedish["processes/utredning.html"] != english["processes/utredning.html"]

@@ -185,9 +185,11 @@ def describe(
 class Described:
     """The words of each commit described by an earlier build, by the commit's hash, in the
     cache folder (``path`` None: kept in this run only). They hold only while what they are
-    made from stays: processkit's history code and version, the catalogue of the site's
-    language, the configuration, and every entity's id, file and name (a reference is shown
-    by the name the repository gives it now). Saved with the commits this build used."""
+    made from stays: processkit's version and the code that reads and words the history, the
+    catalogues of the site's language and of the language spoken (why a version could not be
+    read is told in the latter), the configuration, and every entity's id, file and name (a
+    reference is shown by the name the repository gives it now). Saved with the commits this
+    build used."""
 
     NAME = "described commits"
     FILE = "described.bin"
@@ -225,13 +227,20 @@ def _words_key(repo: Repository) -> str:
     import hashlib
 
     import processkit.history
+    import processkit.loading
+    import processkit.model
+    import processkit.words
     from processkit import __version__
     from processkit.model.kinds import KIND_TABLE
 
-    digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0".encode())
+    spoken = i18n.current()
+    digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0{spoken}\0".encode())
     digest.update(i18n.catalogue_bytes(repo.config.site.language))
-    code = sorted(Path(str(processkit.history.__file__)).parent.glob("*.py"))
-    for source in [*code, Path(__file__)]:
+    digest.update(i18n.catalogue_bytes(spoken))
+    code = [Path(__file__), Path(str(processkit.words.__file__))]
+    for package in (processkit.history, processkit.loading, processkit.model):
+        code += sorted(Path(str(package.__file__)).parent.glob("*.py"))
+    for source in code:
         digest.update(source.read_bytes())
     for row in KIND_TABLE:
         for entity_id, record in sorted(repo.of_kind(row.kind).items()):
