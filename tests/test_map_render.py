@@ -404,3 +404,13 @@ def test_an_id_graphviz_wrote_is_read_as_html_unescape_reads_it(parts: list[str]
 
     written = "".join(parts)
     assert _plain_id(written) == unescape(written)
+
+
+def test_graphviz_missing_survives_the_trip_back_from_a_worker() -> None:
+    import pickle
+
+    from processkit.render.graphviz import INSTALL_HINT, GraphvizMissing
+
+    again = pickle.loads(pickle.dumps(GraphvizMissing()))
+    assert isinstance(again, GraphvizMissing)
+    assert str(again) == INSTALL_HINT  # the suite speaks English

@@ -283,3 +283,19 @@ def test_a_bad_rules_section_stops_a_publish_as_it_stops_validate(
     result = cli("publish", rich_repo, "--output", tmp_path / "site")
     assert (result.code, result.err) == (2, expected)
     assert not (tmp_path / "site").exists()
+
+
+def test_a_cache_that_cannot_be_written_costs_time_never_the_build(
+    rich_repo: Path, tmp_path: Path, cli: Cli
+) -> None:
+    """``--cache-dir`` naming a file (no folder can be made there, whoever runs the command):
+    the site is built all the same, without a word about the cache, and is the site a build
+    with a cache makes."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    result = cli("publish", rich_repo, "-o", tmp_path / "site", "--cache-dir", blocked)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    assert blocked.read_text(encoding="utf-8") == ""
+    cached = publish(PublishRequest(rich_repo, tmp_path / "cached", cache_dir=tmp_path / "c"))
+    assert snapshot(tmp_path / "site") == snapshot(cached.output)

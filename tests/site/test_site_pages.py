@@ -192,3 +192,67 @@ def test_search_index_is_built_in_swedish_in_shards(kalmar_site: Path) -> None:
     html = (kalmar_site / "search.html").read_text(encoding="utf-8")
     assert 'data-bundles="pagefind/main/ pagefind/p00/ pagefind/o00/"' in html
     assert search.scripts == ["assets/site.js", "assets/search.js"]
+
+
+def test_pagefind_given_the_indexed_part_makes_the_index_the_whole_pages_make(
+    kalmar_site: Path, tmp_path: Path
+) -> None:
+    """The built-in templates put all Pagefind reads in ``<main>`` (and ``<html lang>``): the
+    shards made from that part alone (as a build makes them, faster) are byte for byte those
+    made from the whole pages, for every page of the example."""
+    from processkit.site.search import Shard, _index_shard
+
+    pages = tuple(
+        sorted(
+            path.relative_to(kalmar_site).as_posix()
+            for path in kalmar_site.rglob("*.html")
+            if b"data-pagefind-body" in path.read_bytes()
+        )
+    )
+    assert len(pages) > 100
+    bundles = {}
+    for whole in (False, True):
+        site = tmp_path / f"whole-{whole}"
+        for page in pages:
+            (site / page).parent.mkdir(parents=True, exist_ok=True)
+            (site / page).write_bytes((kalmar_site / page).read_bytes())
+        _index_shard(site, Shard("main", pages), primary=True, whole=whole)
+        bundle = site / "pagefind/main"
+        bundles[whole] = {
+            path.relative_to(bundle).as_posix(): path.read_bytes()
+            for path in sorted(bundle.rglob("*"))
+            if path.is_file()
+        }
+    assert any(name.startswith("fragment/") for name in bundles[True])
+    assert bundles[False] == bundles[True]
+
+
+def test_with_templates_of_its_own_pagefind_reads_the_whole_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repository's own template may give Pagefind a filter in ``<head>``: it is in the
+    index."""
+    from tests.conftest import write_files
+    from tests.site.conftest import EPOCH
+    from tests.site.repos import RICH
+
+    from processkit.cli.publishing import PublishRequest, publish
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = write_files(tmp_path / "repo", RICH)
+    write_files(
+        root / "mallar",
+        {
+            "base.html": '{% extends "builtin/base.html" %}\n{% block head %}{{ super() }}'
+            '<meta data-pagefind-filter="publik[content]" content="personal">'
+            "{% endblock %}\n"
+        },
+    )
+    config = root / "processkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site:\n", "site:\n  templates: mallar\n"),
+        encoding="utf-8",
+    )
+    site = publish(PublishRequest(root, tmp_path / "site")).output
+    filters = [page.get("filters") for page in _indexed_pages(site).values()]
+    assert filters and all(found == {"publik": ["personal"]} for found in filters)

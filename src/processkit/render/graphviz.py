@@ -33,6 +33,10 @@ class GraphvizMissing(ProcesskitError):
     def __init__(self) -> None:
         super().__init__(_(INSTALL_HINT))
 
+    def __reduce__(self) -> tuple[type[GraphvizMissing], tuple[()]]:
+        # made again, not from its message, when a worker process hands it back
+        return (GraphvizMissing, ())
+
 
 class RenderError(ProcesskitError):
     """Graphviz failed (or took too long) on a map."""

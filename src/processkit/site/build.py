@@ -178,6 +178,7 @@ def _build_site(
     digests = Digests(sources)
     view = tracked(sources)
     items += _entity_items(sources, records, files, digests)
+    own = config.site.templates is not None  # templates of the repository's own
     # each template looked up once a build (Jinja looks at the file's time on every lookup)
     templates: dict[str, Template] = {}
     with staging(output) as folder:
@@ -211,7 +212,9 @@ def _build_site(
                 html = render_page(env, site, page, templates).encode("utf-8")
                 target.write_bytes(html)
                 files.put_file("pages", key, target)
-            read = hashlib.sha256(indexed_part(html)).digest() if search and page.indexed else None
+            # what Pagefind reads: with templates of the repository's own, the whole page
+            part = html if own else indexed_part(html)
+            read = hashlib.sha256(part).digest() if search and page.indexed else None
             return key, read, tokens
 
         searched: dict[str, bytes] = {}
@@ -243,7 +246,7 @@ def _build_site(
             shards = plan([item.path for item in items if item.indexed])
             if progress:
                 progress("search", 0, len(shards))
-            stale = build_index(folder, shards, searched, files, earlier).stale
+            stale = build_index(folder, shards, searched, files, earlier, whole=own).stale
             if progress:
                 progress("search", len(shards), len(shards))
         mark(folder)

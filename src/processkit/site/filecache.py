@@ -56,19 +56,29 @@ class FileCache:
             return Path(place)
         return None
 
-    def put_file(self, kind: str, key: str, source: Path) -> None:
+    def put_file(self, kind: str, key: str, source: Path) -> bool:
+        """Keep the file ``source`` as entry ``key``; False where the cache cannot be written
+        (a read-only folder costs time, never the build)."""
         path = self._path(kind, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.parent / f".{key}.{os.getpid()}.tmp"
-        temporary.unlink(missing_ok=True)
-        link_file(source, temporary)
-        os.replace(temporary, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.unlink(missing_ok=True)
+            link_file(source, temporary)
+            os.replace(temporary, path)
+        except OSError:
+            return False
         self._use(kind, key)
+        return True
 
-    def put_text(self, kind: str, key: str, text: str) -> None:
-        path = self._path(kind, key)
-        write_atomic(path, text)
+    def put_text(self, kind: str, key: str, text: str) -> bool:
+        """Keep ``text`` as entry ``key``; False where the cache cannot be written."""
+        try:
+            write_atomic(self._path(kind, key), text)
+        except OSError:
+            return False
         self._use(kind, key)
+        return True
 
     def folder(self, kind: str, key: str) -> Path | None:
         path = self._path(kind, key)
@@ -77,23 +87,38 @@ class FileCache:
             return path
         return None
 
-    def put_folder(self, kind: str, key: str, source: Path) -> None:
+    def put_folder(self, kind: str, key: str, source: Path) -> bool:
+        """Keep a copy of the folder ``source`` as entry ``key``; False where the cache cannot
+        be written."""
         path = self._path(kind, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=path.parent))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=path.parent))
+        except OSError:
+            return False
         try:
             link_tree(source, temporary)
             if path.exists():  # made meanwhile by another build: keep that one
                 shutil.rmtree(temporary)
             else:
                 os.replace(temporary, path)
+        except OSError:
+            shutil.rmtree(temporary, ignore_errors=True)
+            return False
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
         self._use(kind, key)
+        return True
 
     def prune(self, kind: str) -> None:
         """Remove the entries of ``kind`` this build did not use."""
+        try:
+            self._prune(kind)
+        except OSError:  # a cache that cannot be written keeps what it has
+            return
+
+    def _prune(self, kind: str) -> None:
         used = self.used.get(kind, set())
         folder = self.root / kind
         if not folder.is_dir():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -135,6 +136,8 @@ def figures(
     if progress:
         progress(done, total)
 
+    parent = os.getpid()
+
     def draw(chosen: list[int], start: int, end: int) -> list[tuple[str, str] | None]:
         """Maps ``start`` to ``end`` of ``chosen``, from DOT text to the cache: a worker's
         share (flow maps share one Graphviz, see ``render_maps``). Each is kept in ``files``
@@ -142,16 +145,17 @@ def figures(
         jobs = [_job(builders[requests[i].prefix], requests[i]) for i in chosen[start:end]]
         # kept once, in ``files`` by what the map shows; a second copy by its DOT text would
         # double what a cold build writes, to spare one Graphviz run after an edit
-        svgs = render_maps(jobs, None if files is not None else cache_dir, workers=1)
+        # in a worker one Graphviz at a time (the workers fill the cores); here, two
+        threads = 2 if os.getpid() == parent else 1
+        svgs = render_maps(jobs, None if files is not None else cache_dir, workers=threads)
         made: list[tuple[str, str] | None] = []
         for index, job, svg in zip(chosen[start:end], jobs, svgs, strict=True):
             text = inline_svg(svg.decode("utf-8"))
             key = keys.get(index)
-            if key is not None and files is not None:
-                record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
-                files.put_text("figures", key, record)
+            record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
+            if key is not None and files is not None and files.put_text("figures", key, record):
                 made.append(None)
-            else:
+            else:  # no key, or a cache that cannot be written: held in memory
                 made.append((job.title, text))
         return made
 

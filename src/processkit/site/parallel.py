@@ -50,15 +50,20 @@ def run_batches(
     total: int,
     *,
     chunk: int = 50,
-    threshold: int = THRESHOLD,
+    threshold: int | None = None,
 ) -> Iterator[tuple[int, list[R]]]:
     """``work(start, end)``, a list of one result per index from ``start`` to ``end``, over
     chunks of the indexes below ``total``; yielded as (number done so far, results of a
     chunk) in order. Chunks run in forked processes from ``threshold`` items on, so ``work``
-    may start one program for a whole chunk (Graphviz for 50 maps)."""
+    may start one program for a whole chunk (Graphviz for 50 maps); ``threshold`` None is
+    ``THRESHOLD``, read at the call."""
     global _TASK
     bounds = chunks(total, chunk)
-    if total < threshold or workers() == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        total < (THRESHOLD if threshold is None else threshold)
+        or workers() == 1
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         done = 0
         for start, end in bounds:
             results = work(start, end)

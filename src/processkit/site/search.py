@@ -122,17 +122,21 @@ def build_index(
     read: Mapping[str, bytes],
     cache: FileCache | None = None,
     earlier: Path | None = None,
+    *,
+    whole: bool = False,
 ) -> Indexed:
     """Write every shard's bundle under ``site/pagefind/``: from ``cache`` where its pages
     are as they were, else indexed now; with ``earlier`` (the site this one replaces, for a
     preview) a shard that would be indexed is taken as it was there, out of date, when it is
     there. ``read`` holds, per page, the hash of what Pagefind reads in it
-    (``indexed_part``)."""
+    (``indexed_part``). Pagefind is given the part of each page it indexes (``_searched``), or
+    with ``whole`` (a repository's own templates, which may put Pagefind's filters or the
+    title anywhere) the whole page."""
     version = pagefind_version()
     todo: list[tuple[Shard, str]] = []
     stale = 0
     for number, shard in enumerate(shards):
-        key = _key(shard, read, version, primary=number == 0)
+        key = _key(shard, read, version, primary=number == 0, whole=whole)
         found = cache.folder("search", key) if cache is not None else None
         if found is None and earlier is not None and (earlier / shard.bundle).is_dir():
             found = earlier / shard.bundle
@@ -144,7 +148,7 @@ def build_index(
 
     def index(item: tuple[Shard, str]) -> None:
         shard, key = item
-        _index_shard(site, shard, primary=shard is shards[0])
+        _index_shard(site, shard, primary=shard is shards[0], whole=whole)
         if cache is not None:
             cache.put_folder("search", key, site / shard.bundle)
 
@@ -181,11 +185,13 @@ def spaced(html: bytes) -> bytes:
     return _BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html))
 
 
-def _key(shard: Shard, read: Mapping[str, bytes], version: str, *, primary: bool) -> str:
+def _key(
+    shard: Shard, read: Mapping[str, bytes], version: str, *, primary: bool, whole: bool
+) -> str:
     """What the shard's index is made from: each page's address, language and main content
     (what Pagefind reads), not the menus and footer, whose publication date changes on every
     commit."""
-    digest = hashlib.sha256(f"{version}\0{_STAGING}\0{shard.name}\0{primary}\0".encode())
+    digest = hashlib.sha256(f"{version}\0{_STAGING}\0{shard.name}\0{primary}\0{whole}\0".encode())
     for path in shard.pages:
         digest.update(path.encode("utf-8") + b"\0" + read[path])
     return digest.hexdigest()
@@ -210,20 +216,22 @@ def indexed_part(html: bytes) -> bytes:
 
 
 def _searched(html: bytes) -> bytes:
-    """What Pagefind needs of a page: ``indexed_part``, closed. Its index is the same as from
-    the whole page, made in about two thirds of the time (a process page's map is half of it)."""
+    """What Pagefind needs of a page made by the built-in templates: ``indexed_part``, closed.
+    Its index is the same as from the whole page (a test holds that for every page of the
+    example), made in about two thirds of the time (a process page's map is half of it)."""
     part = indexed_part(html)
     return part if part is html else part + b"</html>\n"
 
 
-def _index_shard(site: Path, shard: Shard, *, primary: bool) -> None:
+def _index_shard(site: Path, shard: Shard, *, primary: bool, whole: bool = False) -> None:
     """Index the shard's pages (copies in a staging folder, ``spaced``) into its bundle."""
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as staging:
         stage = Path(staging)
         for path in shard.pages:
             target = stage / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(spaced(_searched((site / path).read_bytes())))
+            html = (site / path).read_bytes()
+            target.write_bytes(spaced(html if whole else _searched(html)))
         output = (site / shard.bundle).resolve()
         command = [
             str(pagefind_executable()),
