@@ -26,8 +26,8 @@ def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dic
     otherwise one ``git log`` walk, newest first, finds the latest commit that turned the
     proposal's status from another into ``done`` (a file added already done has none),
     stopping once every proposal is found or the history is older than the oldest one's
-    submission. Outside a git repository the answer is empty. File versions are read
-    through ``store`` when given (see ``SnapshotStore``).
+    submission. Outside a git repository the answer is empty. A version that is in the
+    working tree is taken from the parse store beside ``store`` (see ``SnapshotStore.parse``).
     """
     done = {
         pid: record.entity
@@ -64,16 +64,12 @@ def _from_history(
 
     def read(path: str, blob: str) -> Snapshot | None:
         if blob not in cache:
-            result = store.get(path, blob)
-            if result is None:
-                content = data.get(blob)
-                if content is None:
-                    content = history.blob(blob)
-                parsed = store.parse(path, content) if b"proposal" in content else None
-                if isinstance(parsed, Snapshot):
-                    store.keep(blob, parsed)
-                    result = parsed
-            cache[blob] = result
+            content = data.get(blob)
+            if content is None:
+                content = history.blob(blob)
+            # only a version that may be a proposal is read (through the parse store)
+            result = store.parse(path, content) if b"proposal" in content else None
+            cache[blob] = result if isinstance(result, Snapshot) else None
         return cache[blob]
 
     walk = history.log([history.head])
