@@ -23,7 +23,7 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark")
 
 
-@lru_cache(maxsize=4096)  # a process's purpose is read out on many maps
+@lru_cache(maxsize=1 << 16)  # a purpose is read out on many maps, and in every preview build
 def markdown_text(source: str) -> str:
     """Markdown as the plain text a reader sees (emphasis, links and code marks dropped)."""
     words: list[str] = []
