@@ -1,9 +1,11 @@
 """The site's one seam to the maps: ask for the SVG of each map a page shows.
 
 The map builders (``processkit.render``) write DOT text with links relative to the page the
-map is shown on; ``render_maps`` turns the DOT into accessible SVG through Graphviz, keeping a
-cache by content hash so that a rebuild after one process changed draws one map. The SVG is
-then made fit to be inlined in a page (no XML prolog, no comments).
+map is shown on; ``render_maps`` turns the DOT into accessible SVG through Graphviz. The SVG is
+then made fit to be inlined in a page (no XML prolog, no comments) and kept in the build's file
+cache by a key of all the map shows, so that a rebuild after one process changed draws only
+the maps that show it. Maps are made in worker processes, from DOT text to the cache, and read
+back only when a page shows them.
 """
 
 from __future__ import annotations
@@ -119,8 +121,8 @@ def figures(
     base = _code_fingerprint(repo, cache_dir)
     found = Figures()
     keys: dict[int, str] = {}
-    flows: list[int] = []  # flow maps to draw: each drawn whole in a worker (``draw_flows``)
-    others: list[int] = []  # landscapes: each drawn by a Graphviz of its own (``render``)
+    flows: list[int] = []  # flow maps to draw: fifty to a worker's task and a Graphviz
+    others: list[int] = []  # landscapes to draw: each by a Graphviz of its own
     for index, request in enumerate(requests):
         if files is not None:
             make_key = _flow_key if request.kind == "process" else _landscape_key
@@ -143,10 +145,10 @@ def figures(
         share (flow maps share one Graphviz, see ``render_maps``). Each is kept in ``files``
         (None) or handed back as (title, SVG) where it has no key."""
         jobs = [_job(builders[requests[i].prefix], requests[i]) for i in chosen[start:end]]
-        # kept once, in ``files`` by what the map shows; a second copy by its DOT text would
-        # double what a cold build writes, to spare one Graphviz run after an edit
         # in a worker one Graphviz at a time (the workers fill the cores); here, two
         threads = 2 if os.getpid() == parent else 1
+        # kept once, in ``files`` by what the map shows: a second copy by its DOT text would
+        # double what a cold build writes, to spare one Graphviz run after an edit
         svgs = render_maps(jobs, None if files is not None else cache_dir, workers=threads)
         made: list[tuple[str, str] | None] = []
         for index, job, svg in zip(chosen[start:end], jobs, svgs, strict=True):
