@@ -299,3 +299,19 @@ def test_a_cache_that_cannot_be_written_costs_time_never_the_build(
     assert blocked.read_text(encoding="utf-8") == ""
     cached = publish(PublishRequest(rich_repo, tmp_path / "cached", cache_dir=tmp_path / "c"))
     assert snapshot(tmp_path / "site") == snapshot(cached.output)
+
+
+def test_a_folder_of_compiled_templates_that_cannot_be_written_is_passed_by(
+    tmp_path: Path,
+) -> None:
+    """A compiled template that cannot be kept (a read-only folder, or one made by another
+    user: here, a folder that is not there) is compiled again next time; the page is made."""
+    from jinja2 import DictLoader, Environment
+
+    from processkit.site.templating import _bytecode
+
+    compiled = _bytecode(tmp_path / "gone")
+    assert compiled is not None
+    env = Environment(loader=DictLoader({"page.html": "Hej {{ name }}"}), bytecode_cache=compiled)
+    assert env.get_template("page.html").render(name="Anna") == "Hej Anna"
+    assert not (tmp_path / "gone").exists()

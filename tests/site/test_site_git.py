@@ -412,13 +412,18 @@ def test_the_kept_words_of_a_commit_are_in_the_language_spoken(
     git(top, "commit", "-q", "-am", "Lagad", when="2026-04-02T09:00:00+02:00")
     cache = tmp_path / "cache"
 
-    def build(folder: str, cache_dir: Path, language: str) -> dict[str, bytes]:
-        monkeypatch.setattr(publishing, "_READ", [None, None, None])
+    def build(folder: str, cache_dir: Path, language: str, *, new: bool) -> dict[str, bytes]:
+        if new:  # a new process
+            monkeypatch.setattr(publishing, "_READ", [None, None, None])
         with i18n.speaking(language):  # type: ignore[arg-type]
             request = PublishRequest(history_repo, tmp_path / folder, cache_dir=cache_dir)
             return snapshot(publish(request).output)
 
-    english = build("en", cache, "en")
-    swedish = build("sv", cache, "sv")
-    assert swedish == build("sv-fresh", tmp_path / "fresh", "sv")
+    english = build("en", cache, "en", new=True)
+    swedish = build("sv", cache, "sv", new=True)
+    fresh = build("sv-fresh", tmp_path / "fresh", "sv", new=True)
+    assert swedish == fresh
     assert swedish["processes/utredning.html"] != english["processes/utredning.html"]
+    # also in one process, which keeps what it read from git between builds
+    assert build("en-again", cache, "en", new=False) == english
+    assert build("sv-again", cache, "sv", new=False) == fresh

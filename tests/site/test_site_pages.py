@@ -256,3 +256,9 @@ def test_with_templates_of_its_own_pagefind_reads_the_whole_page(
     site = publish(PublishRequest(root, tmp_path / "site")).output
     filters = [page.get("filters") for page in _indexed_pages(site).values()]
     assert filters and all(found == {"publik": ["personal"]} for found in filters)
+    # a change outside <main> is a change of what Pagefind reads: every shard is made again
+    template = root / "mallar/base.html"
+    template.write_text(template.read_text().replace("personal", "alla"), encoding="utf-8")
+    site = publish(PublishRequest(root, tmp_path / "site")).output
+    filters = [page.get("filters") for page in _indexed_pages(site).values()]
+    assert filters and all(found == {"publik": ["alla"]} for found in filters)

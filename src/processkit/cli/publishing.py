@@ -148,17 +148,18 @@ _READ: list[Any] = [None, None, None]
 
 def _history_key(repo: Repository, root: Path, past: bool, today: date | None) -> str | None:
     """Everything the history and the git links are read from: the commit checked out, the
-    day, the configuration and catalogue, and what of the working tree they show (each file's
-    path and its entity's name, each person's e-mail, each proposal's status and decision);
-    None outside git."""
+    day, the configuration and catalogue, the language spoken, and what of the working tree
+    they show (each file's path and its entity's name, each person's e-mail, each proposal's
+    status and decision); None outside git."""
     head = head_commit(root)
     if head is None or past:
         return None
     # the git host's address and a shallow history change what is read, not HEAD
     origin = origin_remote(root)
     shallow = is_shallow(root)
+    spoken = i18n.current()  # why a version could not be read is told in it
     digest = hashlib.sha256(
-        f"{root}\0{head}\0{today}\0{repo.config!r}\0{origin}\0{shallow}\0".encode()
+        f"{root}\0{head}\0{today}\0{repo.config!r}\0{origin}\0{shallow}\0{spoken}\0".encode()
     )
     digest.update(i18n.catalogue_bytes(repo.config.site.language))
     for kind, record in repo.all_records():

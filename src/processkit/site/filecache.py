@@ -8,6 +8,7 @@ its end, so the cache holds what the last site needed and does not grow with eve
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -67,6 +68,8 @@ class FileCache:
             link_file(source, temporary)
             os.replace(temporary, path)
         except OSError:
+            with contextlib.suppress(OSError):  # a copy cut short (a full disk)
+                temporary.unlink(missing_ok=True)
             return False
         self._use(kind, key)
         return True

@@ -4,6 +4,7 @@ word), and a repository's own templates in front of the built-in ones."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
 )
+from jinja2.bccache import Bucket
 
 from processkit import i18n
 from processkit.errors import ProcesskitError
@@ -79,7 +81,20 @@ def _bytecode(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
     from processkit import __version__
 
     stamp = hashlib.sha256(f"{__version__}\0{_OPTIONS}".encode()).hexdigest()[:12]
-    return FileSystemBytecodeCache(str(cache_dir), pattern=f"__jinja2_{stamp}_%s.cache")
+    return _Compiled(str(cache_dir), pattern=f"__jinja2_{stamp}_%s.cache")
+
+
+class _Compiled(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, where a folder that cannot be written (read-only,
+    or made by another user) costs the compiling, never the build."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
 
 
 def _gone(spoken: Language) -> Callable[..., str]:
