@@ -75,3 +75,35 @@ def write_store(path: Path, name: str, values: dict[Any, Any]) -> None:
     folder that cannot be written is left as it is."""
     with contextlib.suppress(OSError):
         write_atomic_bytes(path, _stamp(name).encode("utf-8") + marshal.dumps(values))
+
+
+class UsedStore:
+    """A store of entries (plain values) by key, in the file ``path`` (None: nothing is kept
+    between runs), that keeps when saved what this run used (``used``) and added (``put``):
+    it holds what the repository needs now and does not grow with every edit. With ``key``,
+    the whole store holds only for that key (what its entries were made from): under another
+    it is read as empty. Each kind of store names itself (``NAME``) and says how an entry is
+    read and made."""
+
+    NAME = "entries"
+
+    def __init__(self, path: Path | None, *, key: str | None = None) -> None:
+        self.path = path
+        self.key = key
+        found = read_store(path, self.NAME) if path is not None else {}
+        if key is not None:
+            found = found.get("entries", {}) if found.get("key") == key else {}
+        self.stored: dict[Any, Any] = found
+        self.used: dict[Any, Any] = {}
+        self.added = 0
+
+    def put(self, entry: Any, value: Any) -> None:
+        self.used[entry] = value
+        self.added += 1
+
+    def save(self) -> None:
+        """Keep what this run used and added, when that is not what is stored already."""
+        if self.path is None or not (self.added or len(self.used) != len(self.stored)):
+            return
+        values = self.used if self.key is None else {"key": self.key, "entries": self.used}
+        write_store(self.path, self.NAME, values)

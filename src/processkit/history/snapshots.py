@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from processkit.cache import read_store, usable_folder, write_store
+from processkit.cache import UsedStore, usable_folder, write_store
 from processkit.loading.parse import ParseCache
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS
@@ -85,7 +85,7 @@ def identify(path: str, data: bytes) -> EntityKey | None:
     return found.key if isinstance(found, Snapshot) else None
 
 
-class SnapshotStore:
+class SnapshotStore(UsedStore):
     """The entities read from file versions, kept between runs by the version's git hash
     (a blob never changes, so neither does what it holds): a history read again reads only
     the versions it has not seen. Versions that hold no entity are read again each time (their
@@ -105,11 +105,8 @@ class SnapshotStore:
         return cls(usable / cls.FILE, prune=prune) if usable is not None else cls(None)
 
     def __init__(self, path: Path | None, *, prune: bool = False) -> None:
-        self.path = path
+        super().__init__(path)
         self.prune = prune
-        self.stored: dict[str, bytes] = read_store(path, self.NAME) if path else {}
-        self.used: dict[str, bytes] = {}
-        self.added = 0
         #: opened on the first version to parse (read only: never saved from here)
         self._parse_store: ParseCache | None = None
 
@@ -147,16 +144,14 @@ class SnapshotStore:
 
     def keep(self, blob: str, found: Snapshot) -> None:
         try:
-            self.used[blob] = marshal.dumps((found.kind, found.id, found.value))
+            self.put(blob, marshal.dumps((found.kind, found.id, found.value)))
         except ValueError:
             return
-        self.added += 1
 
     def save(self) -> None:
         if self.path is None:
             return
         if self.prune:
-            if self.added or len(self.used) != len(self.stored):
-                write_store(self.path, self.NAME, self.used)
+            super().save()
         elif self.added:
             write_store(self.path, self.NAME, {**self.stored, **self.used})

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from processkit.cache import read_store, write_store
+from processkit.cache import UsedStore
 from processkit.diagnostics import Diagnostic, Severity
 from processkit.i18n import _
 from processkit.loading.yamlfile import read_yaml
@@ -48,7 +48,7 @@ class FileResult:
     digest: bytes | None = None
 
 
-class ParseCache:
+class ParseCache(UsedStore):
     """The values of files parsed without a problem, by the sha256 of their bytes, in the file
     ``path``. Each entry is kept as the bytes ``marshal`` made of it when the file was parsed,
     so what a command later does with the values it was given cannot change the store. What a
@@ -57,12 +57,6 @@ class ParseCache:
 
     NAME = "parsed files"
     FILE = "parsed.bin"
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.stored: dict[bytes, bytes] = read_store(path, self.NAME)
-        self.used: dict[bytes, bytes] = {}
-        self.added = 0
 
     def get(self, digest: bytes) -> tuple[dict[str, Any], dict[str, Any]] | None:
         found = self.stored.get(digest)
@@ -79,14 +73,9 @@ class ParseCache:
         if result.diagnostics or not isinstance(result.value, dict):
             return
         try:
-            self.used[digest] = marshal.dumps((result.value, result.extensions))
+            self.put(digest, marshal.dumps((result.value, result.extensions)))
         except ValueError:  # a value marshal cannot hold: parsed again next time
             return
-        self.added += 1
-
-    def save(self) -> None:
-        if self.added or len(self.used) != len(self.stored):
-            write_store(self.path, self.NAME, self.used)
 
 
 def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:

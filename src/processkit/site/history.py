@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from processkit import i18n
+from processkit.cache import UsedStore
 from processkit.errors import ProcesskitError
 from processkit.i18n import _, p_
 from processkit.loading.git import Commit, TouchedFiles, touched_files
@@ -182,45 +183,31 @@ def describe(
     return words
 
 
-class Described:
+class Described(UsedStore):
     """The words of each commit described by an earlier build, by the commit's hash, in the
     cache folder (``path`` None: kept in this run only). They hold only while what they are
-    made from stays: processkit's version and the code that reads and words the history, the
-    catalogues of the site's language and of the language spoken (why a version could not be
-    read is told in the latter), the configuration, and every entity's id, file and name (a
-    reference is shown by the name the repository gives it now). Saved with the commits this
-    build used."""
+    made from stays (``_words_key``): processkit's version and the code that reads and words
+    the history, the catalogues of the site's language and of the language spoken (why a
+    version could not be read is told in the latter), the configuration, and every entity's
+    id, file and name (a reference is shown by the name the repository gives it now). Saved
+    with the commits this build used."""
 
     NAME = "described commits"
     FILE = "described.bin"
 
     def __init__(self, path: Path | None, repo: Repository) -> None:
-        from processkit.cache import read_store
-
-        self.path = path
-        self.key = _words_key(repo)
-        stored = read_store(path, self.NAME) if path is not None else {}
-        self.stored: dict[str, dict[str, list[str]]] = (
-            stored.get("commits", {}) if stored.get("key") == self.key else {}
-        )
-        self.used: dict[str, dict[str, list[str]]] = {}
+        super().__init__(path, key=_words_key(repo))
 
     def get(self, sha: str) -> dict[str, tuple[Markup, ...]] | None:
-        found = self.stored.get(sha)
+        found: dict[str, list[str]] | None = self.stored.get(sha)
         if found is None:
             return None
         self.used[sha] = found
         return {path: tuple(Markup(text) for text in texts) for path, texts in found.items()}
 
     def keep(self, sha: str, by_path: dict[str, list[Markup]]) -> dict[str, tuple[Markup, ...]]:
-        self.used[sha] = {path: [str(text) for text in texts] for path, texts in by_path.items()}
+        self.put(sha, {path: [str(text) for text in texts] for path, texts in by_path.items()})
         return {path: tuple(texts) for path, texts in by_path.items()}
-
-    def save(self) -> None:
-        from processkit.cache import write_store
-
-        if self.path is not None and self.used != self.stored:
-            write_store(self.path, self.NAME, {"key": self.key, "commits": self.used})
 
 
 def _words_key(repo: Repository) -> str:
