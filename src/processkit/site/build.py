@@ -310,8 +310,9 @@ def _code_digest() -> bytes:
 
 @dataclass(slots=True)
 class Item:
-    """A page to write: made from ``page``, or (``page`` None) taken from the cache as the
-    page file ``key`` with ``search`` the hash of what search reads in it."""
+    """A page to write: made from ``page`` (a page that stands alone), built from ``entity``
+    (an entity's page, whose record changed), or taken from the cache (``kept``, the page file
+    ``key``, with ``search`` the hash of what search reads in it)."""
 
     path: str
     indexed: bool
@@ -319,7 +320,7 @@ class Item:
     key: str | None = None
     search: bytes | None = None
     kept: Path | None = None
-    #: an entity's page to build: its kind and id (``page`` None)
+    #: an entity's page to build: its kind and id
     entity: tuple[KindInfo, str] | None = None
 
 
