@@ -290,6 +290,7 @@ def test_a_drawing_made_before_the_wrapping_is_never_served_again(
     another key than the same flow in one band. The site's cache of flow figures is keyed by
     the map code, this module's too."""
     import processkit.render.flow as flow_module
+    from processkit.cache import code_digest
     from processkit.render.cache import cache_key
     from processkit.site.maps import _code_fingerprint
 
@@ -307,6 +308,7 @@ def test_a_drawing_made_before_the_wrapping_is_never_served_again(
         read.append(path.name)
         return real(path)
 
+    code_digest.cache_clear()  # worked out once a process: here, read now
     monkeypatch.setattr(Path, "read_bytes", reading)
     _code_fingerprint(repo, tmp_path)
     assert {"flowbands.py", "flowlayout.py", "flowroute.py", "flow.py"} <= set(read)

@@ -10,8 +10,11 @@ time, never a wrong result, because every entry is found by a hash of all that d
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import importlib
 import marshal
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +110,24 @@ class UsedStore:
             return
         values = self.used if self.key is None else {"key": self.key, "entries": self.used}
         write_store(self.path, self.NAME, values)
+
+
+@cache
+def code_digest(*modules: str) -> bytes:
+    """A hash of the source of the named modules (a package: every module in its folder and
+    the folders below), for the keys of what that code makes: an entry made by other code,
+    also between two versions of processkit in development, is not used. Worked out once a
+    process, for the code it runs."""
+    digest = hashlib.sha256()
+    for name in modules:
+        module = importlib.import_module(name)
+        source = Path(str(module.__file__))
+        if hasattr(module, "__path__"):  # a package
+            folder = source.parent
+            files = sorted([*folder.glob("*.py"), *folder.glob("*/*.py")])
+        else:
+            files = [source]
+        for path in files:
+            digest.update(path.as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.digest()

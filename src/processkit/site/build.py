@@ -12,14 +12,13 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, Template
 
 from processkit import __version__, i18n
-from processkit.cache import read_store, usable_folder, write_store
+from processkit.cache import code_digest, read_store, usable_folder, write_store
 from processkit.codepoints import printable
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
@@ -285,27 +284,13 @@ def _fingerprint(env: Environment, site: SiteInfo, *, entity: Repository | None 
         source, _, _ = loader.get_source(env, name)
         digest.update(f"{name}\0{source}\0".encode("utf-8", "surrogatepass"))
     if entity is not None:
-        digest.update(_code_digest())
+        # the code that builds an entity page from what it read
+        digest.update(code_digest("processkit.site", "processkit.domain"))
     return digest.hexdigest()
 
 
 #: The files of a template folder that are templates (the others, under assets/, are copied).
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
-
-
-@cache
-def _code_digest() -> bytes:
-    """The source of the code that builds an entity page from what it read: kept pages are
-    built again when it changes, also between two versions of processkit in development."""
-    import processkit.domain
-    import processkit.site
-
-    digest = hashlib.sha256()
-    for package in (processkit.site, processkit.domain):
-        folder = Path(str(package.__file__)).parent
-        for source in sorted([*folder.glob("*.py"), *folder.glob("*/*.py")]):
-            digest.update(source.read_bytes())
-    return digest.digest()
 
 
 @dataclass(slots=True)

@@ -213,22 +213,16 @@ class Described(UsedStore):
 def _words_key(repo: Repository) -> str:
     import hashlib
 
-    import processkit.history
-    import processkit.loading
-    import processkit.model
-    import processkit.words
     from processkit import __version__
+    from processkit.cache import code_digest
     from processkit.model.kinds import KIND_TABLE
 
     spoken = i18n.current()
     digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0{spoken}\0".encode())
     digest.update(i18n.catalogue_bytes(repo.config.site.language))
     digest.update(i18n.catalogue_bytes(spoken))
-    code = [Path(__file__), Path(str(processkit.words.__file__))]
-    for package in (processkit.history, processkit.loading, processkit.model):
-        code += sorted(Path(str(package.__file__)).parent.glob("*.py"))
-    for source in code:
-        digest.update(source.read_bytes())
+    code = ("processkit.history", "processkit.loading", "processkit.model", "processkit.words")
+    digest.update(code_digest(__name__, *code))
     for row in KIND_TABLE:
         for entity_id, record in sorted(repo.of_kind(row.kind).items()):
             title = row.title_of(record.entity) if row.title_field is not None else None

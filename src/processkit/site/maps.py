@@ -228,20 +228,15 @@ class Figures(Mapping[str, MapFigure]):
 def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
     """processkit's version, the map code and its words (the catalogue of the site's language,
     ``words.py``), Graphviz's version and the configuration."""
-    import processkit.domain
-    import processkit.render
-    import processkit.words
     from processkit import __version__, i18n
+    from processkit.cache import code_digest
     from processkit.render.graphviz import find_dot, graphviz_version
 
     digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0".encode())
     digest.update(graphviz_version(find_dot(), cache_dir).encode("utf-8"))
-    sources = [
-        *sorted(Path(processkit.render.__file__).parent.glob("*.py")),
-        *sorted(Path(processkit.domain.__file__).parent.glob("*.py")),
-    ]
-    for source in [*sources, Path(processkit.words.__file__), Path(__file__)]:
-        digest.update(source.read_bytes())
+    digest.update(
+        code_digest("processkit.render", "processkit.domain", "processkit.words", __name__)
+    )
     digest.update(i18n.catalogue_bytes(repo.config.site.language))
     return digest.hexdigest()
 
