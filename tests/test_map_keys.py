@@ -1,11 +1,13 @@
 """The site's cache keys of the landscapes (issue 17): a landscape is drawn again only when its
-key changes, so the key must change whenever the drawing does. Each field of a process, and of
-an area, is given another process's (another area's) value, and wherever the landscape's DOT
-text changes, its key must change too."""
+drawing's key changes, and its texts put in again only when its figure's key does, so each key
+must change whenever what it stands for does. Each field of a process, and of an area, is given
+another process's (another area's) value: wherever the landscape's DOT text changes, the
+drawing's key must change too, and wherever its DOT text or its accessible texts change, the
+figure's key."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
@@ -15,8 +17,9 @@ from processkit.loading.load import load_repository
 from processkit.loading.repository import Repository
 from processkit.model import Area, Process
 from processkit.render.catalogue import MapBuilder
+from processkit.render.common import markdown_text
 from processkit.render.job import Links
-from processkit.site.maps import MapRequest, _landscape_key
+from processkit.site.maps import LandscapeKeys, MapRequest, _landscape_keys
 
 #: Two processes with parents, purposes and hand-overs, and the processes whose values they take.
 SWAPS = [("bu-utredning", "ao-hemtjanst"), ("eb-ansokan", "bu-utredning")]
@@ -33,10 +36,26 @@ def _with(repo: Repository, kind: str, entity_id: str, entity: Any) -> Repositor
     return replace(repo, records=records)
 
 
-def _drawn(repo: Repository, area: str | None) -> tuple[str, str]:
-    builder = MapBuilder(repo, link=Links(prefix="../"))
+@dataclass(frozen=True)
+class Drawn:
+    dot: str
+    texts: str  # the accessible texts and tooltips (MapJob.accessibility_key)
+    keys: LandscapeKeys
+
+
+def _drawn(repo: Repository, area: str | None) -> Drawn:
+    builder = MapBuilder(repo, link=Links(prefix="../"), tooltips_after=True)
     request = MapRequest("landscape", area, "../", "processes")
-    return builder.landscape(area).dot, _landscape_key(repo, builder, request, "base")
+    job = builder.landscape(area)
+    keys = _landscape_keys(repo, builder, request, "base")
+    return Drawn(job.dot, job.accessibility_key(), keys)
+
+
+def _check(before: Drawn, after: Drawn, what: str) -> None:
+    if after.dot != before.dot:
+        assert after.keys.drawing != before.keys.drawing, f"{what} changes the drawing"
+    if (after.dot, after.texts) != (before.dot, before.texts):
+        assert after.keys.figure != before.keys.figure, f"{what} changes the figure"
 
 
 def _fields(model: type[Any]) -> list[str]:
@@ -56,10 +75,7 @@ def test_a_process_field_that_changes_a_landscape_changes_its_key(
             continue
         mutated = _with(kalmar, "process", changed, process.model_copy(update={name: value}))
         for area in (process.area, None):
-            before, before_key = _drawn(kalmar, area)
-            after, after_key = _drawn(mutated, area)
-            if after != before:
-                assert after_key != before_key, f"{name} changes the landscape of {area}"
+            _check(_drawn(kalmar, area), _drawn(mutated, area), f"{name} in {area}")
             tried += 1
     assert tried >= 20  # the swaps reach most fields
 
@@ -73,7 +89,22 @@ def test_an_area_field_that_changes_a_landscape_changes_its_key(kalmar: Reposito
             continue
         mutated = _with(kalmar, "area", area.id, area.model_copy(update={name: value}))
         for shown in (area.id, None):
-            before, before_key = _drawn(kalmar, shown)
-            after, after_key = _drawn(mutated, shown)
-            if after != before:
-                assert after_key != before_key, f"{name} changes the landscape of {shown}"
+            _check(_drawn(kalmar, shown), _drawn(mutated, shown), f"{name} of {shown}")
+
+
+def test_a_new_purpose_changes_a_landscapes_words_not_its_drawing(kalmar: Repository) -> None:
+    """The purpose is read out in each process's description and tooltip, put in after
+    Graphviz drew the map: a new purpose keeps the DOT text and the drawing's key."""
+    process: Process = kalmar.processes["bu-utredning"].entity
+    changed = process.model_copy(update={"purpose": "Ett nytt syfte med *betoning*."})
+    mutated = _with(kalmar, "process", process.id, changed)
+    before, after = _drawn(kalmar, process.area), _drawn(mutated, process.area)
+    assert after.dot == before.dot
+    assert after.keys.drawing == before.keys.drawing
+    assert "Ett nytt syfte med betoning." in after.texts
+    assert after.texts.replace("Ett nytt syfte med betoning.", "") == before.texts.replace(
+        markdown_text(process.purpose), ""
+    )
+    assert after.keys.figure != before.keys.figure
+    # on the whole landscape it is counted on its parent: nothing drawn changes
+    assert _drawn(mutated, None).dot == _drawn(kalmar, None).dot

@@ -3,6 +3,7 @@ cache (.processkit-cache/site), and what comes out is the same as a build from n
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -351,4 +352,58 @@ def test_a_template_added_between_two_builds_of_one_process_is_used(
     publish(PublishRequest(repo, tmp_path / "site"))
     role = (tmp_path / "site/roles/enhetschef.html").read_text(encoding="utf-8")
     assert "<p>Egen sidfot</p>" in role
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_again(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A landscape reads each purpose out in the process's description and tooltip. Those are
+    put in after Graphviz drew it: after a new purpose only the process's own flow is drawn,
+    the landscapes are taken as drawn, and the site is what a build from nothing makes."""
+    from processkit.render import renderer
+
+    drawn: list[str] = []
+
+    def counting(dot: str, sources: list[str], *args: Any) -> Any:
+        drawn.extend(re.findall(r'^digraph "([^"]*)"', text, re.MULTILINE)[0] for text in sources)
+        return real(dot, sources, *args)
+
+    real = renderer.run_dot
+    monkeypatch.setattr(renderer, "run_dot", counting)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(drawn) == [
+        "landscape",
+        "landscape-barn",
+        "landscape-stod",
+        "process-utredning",
+    ]
+    drawings = repo / ".processkit-cache/site/drawings"
+    kept = sorted(path.name for path in drawings.glob("*/*"))
+    assert len(kept) == 3  # the landscapes', as Graphviz drew them
+    drawn.clear()
+    old, new = "Att barnets behov av skydd blir allsidigt belyst.", "Att barnet får ett nytt syfte."
+    _edit(repo, "processes/barn/utredning.yaml", old, new)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert drawn == ["process-utredning"]
+    area = (tmp_path / "site/areas/barn.html").read_text(encoding="utf-8")
+    node = area.split('<g id="landscape-barn--p--utredning" class="node">', 1)[1]
+    node = node.split("</g>", 1)[0]
+    assert f"fastställd. {new}</desc>" in node
+    assert f'xlink:title="Huvudprocess, Barn och unga, fastställd. {new}"' in node
+    assert old not in area
+    assert sorted(path.name for path in drawings.glob("*/*")) == kept
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+    # a new name is drawn: the landscapes showing it are drawn again, and their old drawings
+    # are let go
+    drawn.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Utreda barns behov", "Utreda behov")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(drawn) == [
+        "landscape",
+        "landscape-barn",
+        "process-utredning",
+    ]
+    now = sorted(path.name for path in drawings.glob("*/*"))
+    assert len(now) == 3 and len(set(now) & set(kept)) == 1
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")

@@ -17,10 +17,19 @@ class MapBuilder:
     once (each map needs them; asking ``process_dot`` alone for each of N processes would
     cost N times N)."""
 
-    def __init__(self, repo: Repository, *, link: Links | None = None, legend: bool = True):
+    def __init__(
+        self,
+        repo: Repository,
+        *,
+        link: Links | None = None,
+        legend: bool = True,
+        tooltips_after: bool = False,
+    ):
         self.repo = repo
         self.link = link
         self.legend = legend
+        #: the landscapes' tooltips put in after drawing (see ``landscape_dot``)
+        self.tooltips_after = tooltips_after
 
     @cached_property
     def passes(self) -> dict[tuple[str, str], str | None]:
@@ -37,7 +46,12 @@ class MapBuilder:
 
     def landscape(self, area: str | None = None) -> MapJob:
         return landscape_dot(
-            self.repo, area=area, link=self.link, legend=self.legend, passes=self.passes
+            self.repo,
+            area=area,
+            link=self.link,
+            legend=self.legend,
+            passes=self.passes,
+            tooltips_after=self.tooltips_after,
         )
 
     def process(self, process_id: str) -> MapJob:

@@ -14,11 +14,15 @@ FIXED_LAYOUT = ("-Kneato", "-n2")
 @dataclass(frozen=True, slots=True)
 class NodeInfo:
     """The accessible name (``<title>``) and description (``<desc>``) of one drawn element,
-    found in the SVG by its ``id``."""
+    found in the SVG by its ``id``; with ``tooltip``, the text its link shows on hover
+    (``xlink:title``), put in after Graphviz drew it. A map whose tooltips change more often
+    than its drawing (the landscapes show each purpose) gives Graphviz a tooltip of fixed
+    words, so that its drawing can be kept by its DOT text alone."""
 
     svg_id: str
     title: str
     desc: str
+    tooltip: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +41,12 @@ class MapJob:
     def accessibility_key(self) -> str:
         """Everything besides the DOT text that decides the post-processed SVG, as one string."""
         return json.dumps(
-            [self.name, self.title, self.desc, [[n.svg_id, n.title, n.desc] for n in self.nodes]],
+            [
+                self.name,
+                self.title,
+                self.desc,
+                [[n.svg_id, n.title, n.desc, n.tooltip] for n in self.nodes],
+            ],
             ensure_ascii=False,
             separators=(",", ":"),
         )

@@ -57,6 +57,9 @@ class _Landscape:
     language: Language
     shown: dict[str, Process]
     breakdown: bool  # sub-processes drawn below their parent (one area), or only counted
+    #: each process's tooltip put in after drawing (``NodeInfo.tooltip``), Graphviz given its
+    #: id: a new purpose then changes the texts, not the drawing (the site keeps drawings)
+    tooltips_after: bool = False
     columns: int = 1
     children: dict[str, list[str]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # reading order of every process
@@ -115,10 +118,10 @@ class _Landscape:
         notes = status_notes(parent, self.texts, self.language)
         label += " " + caption(" · ".join([self.texts.sub_processes_of, *notes]))
         desc = self.desc(parent)
-        box.attrs.update(label=Html(label), id=ident, tooltip=plain(desc))
+        box.attrs.update(label=Html(label), id=ident, tooltip=self.tooltip(ident, desc))
         if link := self.links.for_process(parent.id):
             box.attrs.update(URL=link, target="_top")
-        self.infos.append(NodeInfo(ident, parent.name, desc))
+        self.infos.append(self.info(ident, parent.name, desc))
         band.clusters.append(box)
         return box
 
@@ -157,7 +160,7 @@ class _Landscape:
         attrs.update(
             label=process_label(process, notes, NAME_WIDTH),
             id=ident,
-            tooltip=plain(desc),
+            tooltip=self.tooltip(ident, desc),
             width=str(COLUMN_WIDTH),
             height="0.66",
             margin="0.25,0.15" if process.type == "core" else "0.14,0.15",
@@ -166,11 +169,19 @@ class _Landscape:
             attrs["width"] = f"{COLUMN_WIDTH - 0.11:.2f}"
         if link := self.links.for_process(process.id):
             attrs["URL"] = link
-        self.infos.append(NodeInfo(ident, process.name, desc))
+        self.infos.append(self.info(ident, process.name, desc))
         return Node(process.id, attrs)
 
     def desc(self, process: Process) -> str:
         return process_desc(self.repo, process, self.texts, self.language)
+
+    def tooltip(self, ident: str, desc: str) -> str:
+        """What Graphviz is given as a process's tooltip: its description, or its id where
+        the description is put in after drawing."""
+        return plain(ident if self.tooltips_after else desc)
+
+    def info(self, ident: str, title: str, desc: str) -> NodeInfo:
+        return NodeInfo(ident, title, desc, tooltip=desc if self.tooltips_after else None)
 
     def reading_arrow(self, band: Cluster) -> None:
         """A wide arrow over the core processes: from the need (left) to the need met."""
@@ -228,8 +239,10 @@ def landscape_dot(
     link: Links | None = None,
     legend: bool = True,
     passes: Mapping[tuple[str, str], str | None] | None = None,
+    tooltips_after: bool = False,
 ) -> MapJob:
-    """The landscape of the whole repository, or of one ``area`` with its sub-processes."""
+    """The landscape of the whole repository, or of one ``area`` with its sub-processes; with
+    ``tooltips_after``, the processes' tooltips are put in after drawing (``NodeInfo``)."""
     language = repo.config.site.language
     texts = texts_for(language)
     active = active_processes(repo)
@@ -257,6 +270,7 @@ def landscape_dot(
         language,
         shown,
         breakdown=area is not None,
+        tooltips_after=tooltips_after,
     )
     for pid, process in shown.items():
         if not land.top_level(process):

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from processkit.errors import ProcesskitError
 from processkit.i18n import _
@@ -51,6 +52,15 @@ class RenderStats:
     processes: int = 0
 
 
+class Drawings(Protocol):
+    """Graphviz's SVG of maps as drawn, before it is made accessible, kept by the caller: a
+    map whose accessible texts changed but whose DOT text did not is then not drawn again."""
+
+    def get(self, job: MapJob) -> bytes | None: ...
+
+    def put(self, job: MapJob, data: bytes) -> None: ...
+
+
 def render_maps(
     jobs: Sequence[MapJob],
     cache_dir: Path | None,
@@ -60,12 +70,13 @@ def render_maps(
     batch_size: int = BATCH_SIZE,
     timeout: float = 120.0,
     stats: RenderStats | None = None,
+    drawings: Drawings | None = None,
 ) -> list[bytes]:
     """Draw ``jobs`` as ``fmt`` (svg, png or pdf); one result per job, in order.
 
     ``cache_dir`` (None: no cache) holds drawings from earlier calls, keyed by the DOT text,
-    format and Graphviz version. Raises GraphvizMissing when Graphviz is not installed and
-    RenderError when it fails on a map.
+    format and Graphviz version. ``drawings`` keeps SVG as Graphviz drew it. Raises
+    GraphvizMissing when Graphviz is not installed and RenderError when it fails on a map.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -83,6 +94,9 @@ def render_maps(
         if key in results or key in missing:
             continue
         found = cache.get(key, fmt) if cache is not None else None
+        if found is None and drawings is not None and fmt == "svg":
+            drawn = drawings.get(job)
+            found = accessible_svg(drawn, job) if drawn is not None else None
         if found is not None:
             results[key] = found
             stats.cached += 1
@@ -102,7 +116,10 @@ def render_maps(
                 job = missing[key]
                 if fmt == "svg":
                     text = clusters_in_dot_order(data.decode("utf-8"), job.dot)
-                    data = accessible_svg(text.encode("utf-8"), job)
+                    data = text.encode("utf-8")
+                    if drawings is not None:
+                        drawings.put(job, data)
+                    data = accessible_svg(data, job)
                 results[key] = data
                 stats.drawn += 1
                 if cache is not None:

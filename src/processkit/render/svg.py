@@ -20,12 +20,14 @@ from processkit.codepoints import printable
 from processkit.render.job import MapJob
 
 #: bump when the post-processing changes, so cached SVG made the old way is not reused
-VERSION = "5"
+VERSION = "6"
 
 _ELEMENT = re.compile(
     r'<g id="(?P<id>[^"]*)" class="(?P<kind>node|edge|cluster|graph)"(?P<rest>[^>]*)>\n'
     r"<title>[^<]*</title>\n?"
+    r'(?P<anchor><g id="a_[^"]*"><a\b[^>]*>)?'  # its link or tooltip, where it has one
 )
+_LINK_TITLE = re.compile(r'xlink:title="[^"]*"')
 _SVG_TAG = re.compile(r"<svg\b[^>]*>")
 
 
@@ -52,13 +54,17 @@ def accessible_svg(data: bytes, job: MapJob) -> bytes:
         if kind == "graph":  # the map's own title, below, says it
             return f'<g id="{escape(job.name)}" class="graph"{rest}>\n'
         info = infos.get(ident)
+        anchor = found["anchor"] or ""
         ident = escape(ident)  # Graphviz writes "-" as "&#45;"; plain is easier to use
         if info is None:
-            return f'<g id="{ident}" class="{kind}"{rest} aria-hidden="true">\n'
+            return f'<g id="{ident}" class="{kind}"{rest} aria-hidden="true">\n{anchor}'
         texts = f"<title>{_text(info.title)}</title>\n"
         if info.desc:
             texts += f"<desc>{_text(info.desc)}</desc>\n"
-        return f'<g id="{ident}" class="{kind}"{rest}>\n{texts}'
+        if anchor and info.tooltip is not None:
+            tooltip = escape(printable(" ".join(info.tooltip.split())))
+            anchor = _LINK_TITLE.sub(lambda _found: f'xlink:title="{tooltip}"', anchor, count=1)
+        return f'<g id="{ident}" class="{kind}"{rest}>\n{texts}{anchor}'
 
     document = _ELEMENT.sub(element, document)
     title_id, desc_id = f"{job.name}--title", f"{job.name}--desc"

@@ -254,7 +254,7 @@ def _build_site(
         records.save()
     else:  # a template was changed while the pages were made: keep none of them
         files.used["pages"] = set()
-    for kind in ("pages", "search", "figures", "feeds"):
+    for kind in ("pages", "search", "figures", "drawings", "feeds"):
         files.prune(kind)
     listed = tuple(
         (process_id, len(record.entity.activities))

@@ -66,7 +66,7 @@ def _builders(repo: Repository, requests: Sequence[MapRequest]) -> dict[str, Map
 
     builders = {}
     for prefix in sorted({request.prefix for request in requests}):
-        builder = MapBuilder(repo, link=Links(prefix=prefix))
+        builder = MapBuilder(repo, link=Links(prefix=prefix), tooltips_after=True)
         builder.passes_by_process  # noqa: B018 - computed here, shared by the workers
         builders[prefix] = builder
     return builders
@@ -121,12 +121,19 @@ def figures(
     base = _code_fingerprint(repo, cache_dir)
     found = Figures()
     keys: dict[int, str] = {}
+    drawings: dict[int, str] = {}  # a landscape's key of what Graphviz draws (its DOT text)
     flows: list[int] = []  # flow maps to draw: fifty to a worker's task and a Graphviz
     others: list[int] = []  # landscapes to draw: each by a Graphviz of its own
     for index, request in enumerate(requests):
         if files is not None:
-            make_key = _flow_key if request.kind == "process" else _landscape_key
-            key = make_key(repo, builders[request.prefix], request, base)
+            builder = builders[request.prefix]
+            if request.kind == "process":
+                key = _flow_key(repo, builder, request, base)
+            else:
+                both = _landscape_keys(repo, builder, request, base)
+                key = both.figure
+                drawings[index] = both.drawing
+                files.file("drawings", both.drawing)  # kept for as long as the map is shown
             cached = files.file("figures", key)
             if cached is not None:
                 found.keep(request, cached, key)
@@ -148,8 +155,15 @@ def figures(
         # in a worker one Graphviz at a time (the workers fill the cores); here, two
         threads = 2 if os.getpid() == parent else 1
         # kept once, in ``files`` by what the map shows: a second copy by its DOT text would
-        # double what a cold build writes, to spare one Graphviz run after an edit
-        svgs = render_maps(jobs, None if files is not None else cache_dir, workers=threads)
+        # double what a cold build writes, to spare one Graphviz run after an edit. Only a
+        # landscape's drawing is kept as well: it is large, and a new purpose changes its
+        # texts, not its drawing.
+        pairs = zip(chosen[start:end], jobs, strict=True)
+        named = {job.name: drawings[i] for i, job in pairs if i in drawings}
+        kept = _KeptDrawings(files, named) if files is not None and named else None
+        svgs = render_maps(
+            jobs, None if files is not None else cache_dir, workers=threads, drawings=kept
+        )
         made: list[tuple[str, str] | None] = []
         for index, job, svg in zip(chosen[start:end], jobs, svgs, strict=True):
             text = inline_svg(svg.decode("utf-8"))
@@ -168,6 +182,8 @@ def figures(
         for finished, made in run_batches(work, len(chosen), chunk=size, threshold=size + 1):
             for index, result in zip(chosen[finished - len(made) : finished], made, strict=True):
                 request = requests[index]
+                if files is not None and index in drawings:  # written by a worker: kept
+                    files.file("drawings", drawings[index])
                 if result is None:  # in the cache, read when a page shows it
                     kept = files.file("figures", keys[index]) if files is not None else None
                     assert kept is not None
@@ -178,6 +194,28 @@ def figures(
                 progress(done + finished, total)
         done += len(chosen)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _KeptDrawings:
+    """The landscapes' drawings as Graphviz made them (``render.Drawings``), in ``files`` by
+    the key of their DOT text (``LandscapeKeys.drawing``), found by the map's name."""
+
+    files: FileCache
+    keys: Mapping[str, str]
+
+    def get(self, job: MapJob) -> bytes | None:
+        key = self.keys.get(job.name)
+        found = self.files.file("drawings", key) if key is not None else None
+        try:
+            return found.read_bytes() if found is not None else None
+        except OSError:  # pruned meanwhile by another build: drawn again
+            return None
+
+    def put(self, job: MapJob, data: bytes) -> None:
+        key = self.keys.get(job.name)
+        if key is not None:
+            self.files.put_text("drawings", key, data.decode("utf-8"))
 
 
 class Figures(Mapping[str, MapFigure]):
@@ -267,20 +305,36 @@ def _flow_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: 
     return digest.hexdigest()
 
 
-#: What of a process a landscape shows (its node's words and place, its description).
-LANDSCAPE_FIELDS = ("name", "type", "status", "parent", "area", "purpose")
+#: What of a process a landscape draws (its node's words and place).
+LANDSCAPE_FIELDS = ("name", "type", "status", "parent", "area")
+#: What of a process a landscape says besides, in each node's description and tooltip: put in
+#: after Graphviz drew it (``NodeInfo.tooltip``), so a new purpose is not drawn again.
+LANDSCAPE_WORDS = ("purpose",)
 
 
-def _landscape_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: str) -> str:
-    """What a landscape shows, as a hash: each area's words and order, and of the processes
-    drawn (the area's, or all) the fields ``LANDSCAPE_FIELDS`` and the hand-overs among them.
-    ``tests/test_map_keys.py`` changes every field of a process and checks that the drawing
-    changes only where this key does."""
+@dataclass(frozen=True, slots=True)
+class LandscapeKeys:
+    """A landscape's two cache keys: ``drawing`` for what Graphviz draws (its DOT text), and
+    ``figure`` for the map shown, with every word a reader gets."""
+
+    drawing: str
+    figure: str
+
+
+def _landscape_keys(
+    repo: Repository, builder: MapBuilder, request: MapRequest, base: str
+) -> LandscapeKeys:
+    """What a landscape shows, as hashes: each area's words and order, and of the processes
+    drawn (the area's, or all) the fields ``LANDSCAPE_FIELDS`` and the hand-overs among them
+    (its drawing), and with those the fields ``LANDSCAPE_WORDS`` (the figure).
+    ``tests/test_map_keys.py`` changes every field of a process and checks that the DOT text
+    changes only where the drawing's key does, and the figure only where its key does."""
     shown = _landscape_parts(repo, builder)
     area = request.subject
+    areas = sorted(shown.processes) if area is None else [area]
     digest = hashlib.sha256(f"{base}\0{request.prefix}\0{request.key}\0".encode())
     digest.update(shown.areas)
-    for area_id in sorted(shown.processes) if area is None else [area]:
+    for area_id in areas:
         digest.update(f"{area_id}\0".encode())
         digest.update(shown.processes.get(area_id, b""))
     drawn = shown.members.get(area) if area is not None else None
@@ -288,16 +342,21 @@ def _landscape_key(repo: Repository, builder: MapBuilder, request: MapRequest, b
         pair for pair in builder.passes if drawn is None or (pair[0] in drawn and pair[1] in drawn)
     ]
     digest.update(repr(passes).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    drawing = digest.hexdigest()
+    digest = hashlib.sha256(f"{drawing}\0".encode())
+    for area_id in areas:
+        digest.update(shown.words.get(area_id, b""))
+    return LandscapeKeys(drawing, digest.hexdigest())
 
 
 @dataclass(frozen=True, slots=True)
 class _LandscapeParts:
     """What the landscapes show, worked out once for all of them: the areas' words, and per
-    area the shown fields of its processes and their ids."""
+    area the drawn fields of its processes, their other words and their ids."""
 
     areas: bytes
     processes: dict[str, bytes]
+    words: dict[str, bytes]
     members: dict[str, set[str]]
 
 
@@ -313,16 +372,21 @@ def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
         for area_id, record in sorted(repo.areas.items())
     ]
     chunks: dict[str, list[str]] = {}
+    said: dict[str, list[str]] = {}
     members: dict[str, set[str]] = {}
     for process_id, record in sorted(repo.processes.items()):
         process = record.entity
         fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
         chunks.setdefault(process.area, []).append(f"{process_id}{fields!r}\0")
+        texts = tuple(getattr(process, name) for name in LANDSCAPE_WORDS)
+        said.setdefault(process.area, []).append(f"{process_id}{texts!r}\0")
         members.setdefault(process.area, set()).add(process_id)
+
+    def joined(found: dict[str, list[str]]) -> dict[str, bytes]:
+        return {a: "".join(c).encode("utf-8", "surrogatepass") for a, c in found.items()}
+
     parts = _LandscapeParts(
-        repr(words).encode("utf-8", "surrogatepass"),
-        {a: "".join(c).encode("utf-8", "surrogatepass") for a, c in chunks.items()},
-        members,
+        repr(words).encode("utf-8", "surrogatepass"), joined(chunks), joined(said), members
     )
     _PARTS.clear()
     _PARTS[id(builder)] = (builder, parts)
