@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -23,9 +24,24 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark")
 
 
+#: A character that may make Markdown of a text (emphasis, code, links, HTML, escapes,
+#: headings, quotes, fences), and the starts of lines that may (lists, rules, underlines,
+#: indented code). A text with neither is its own plain text: its words, once spaced.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&!#~|\x00\r]|^ {0,3}[-+=0-9\t]|^ {4}", re.MULTILINE)
+
+
 @lru_cache(maxsize=1 << 16)  # a purpose is read out on many maps, and in every preview build
 def markdown_text(source: str) -> str:
-    """Markdown as the plain text a reader sees (emphasis, links and code marks dropped)."""
+    """Markdown as the plain text a reader sees (emphasis, links and code marks dropped).
+    Most purposes are plain sentences: those are not parsed (a property test holds the two
+    ways equal)."""
+    if _MARKUP.search(source) is None:
+        return " ".join(source.split())
+    return parsed_text(source)
+
+
+def parsed_text(source: str) -> str:
+    """``markdown_text`` by parsing the Markdown."""
     words: list[str] = []
     for token in _markdown().parse(source):
         for child in token.children or ():
