@@ -79,3 +79,16 @@ def test_the_version_imports_nothing_heavy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_garbage_collector_looks_less_often_in_every_command() -> None:
+    """A large repository is millions of objects kept until the command ends; Python's default
+    collector passes through them all again and again (``cli.main.GC_THRESHOLDS``)."""
+    code = (
+        "import gc, sys; from processkit.cli.main import GC_THRESHOLDS, run\n"
+        "default = gc.get_threshold()\n"
+        "try: run(['--version'])\nexcept SystemExit: pass\n"
+        "print(default, gc.get_threshold() == GC_THRESHOLDS, GC_THRESHOLDS[0] >= 10_000)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "(700, 10, 10) True True"

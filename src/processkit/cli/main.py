@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 
@@ -19,6 +20,13 @@ app = typer.Typer(
 
 #: The exit status after Ctrl-C (128 + SIGINT), as shells give it.
 INTERRUPTED = 130
+
+#: How often Python looks for garbage in cycles (``gc.set_threshold``). Its default, every 700
+#: new objects, and now and then through every object there is, is made for programs that keep
+#: few: a repository of 5,000 processes is millions of objects kept until the command ends, and
+#: those full passes cost a publish a quarter of its time at that size (3.7 s against 2.9 s
+#: with nothing changed, measured; the peak memory is the same).
+GC_THRESHOLDS = (50_000, 20, 20)
 
 
 def _version(value: bool) -> None:
@@ -85,6 +93,7 @@ def run(argv: list[str] | None = None) -> None:
     from processkit.i18n import LanguageError, _
     from processkit.loading.discover import RepositoryNotFound
 
+    gc.set_threshold(*GC_THRESHOLDS)
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     args = [arg for arg in args if arg != "--debug"]
