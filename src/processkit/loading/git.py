@@ -315,6 +315,22 @@ def head_commit(folder: Path) -> str | None:
     return sha.strip() or None
 
 
+def head_and_shallow(folder: Path) -> tuple[str | None, bool]:
+    """``head_commit`` and ``is_shallow`` of ``folder``, asked of one git."""
+    try:
+        process = _start(
+            folder, ["rev-parse", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"]
+        )
+    except _GitFailed:
+        return None, False
+    # before the first commit git ends with status 1, having said whether it is shallow
+    output, _problem = process.communicate()
+    lines = output.decode("utf-8", "surrogateescape").splitlines()
+    shallow = bool(lines) and lines[0].strip() == "true"
+    head = lines[1].strip() if len(lines) > 1 and process.returncode == 0 else None
+    return head or None, shallow
+
+
 def is_shallow(folder: Path) -> bool:
     """Whether ``folder``'s git repository is a shallow clone (its older history missing)."""
     try:
