@@ -285,12 +285,9 @@ def origin_remote(root: Path) -> str | None:
 def touched_files(folder: Path, ref: str = "HEAD") -> Iterator[TouchedFiles]:
     """Every commit up to ``ref`` (newest first, merges left out) that changed files in
     ``folder``, with those files; nothing outside git or before the first commit."""
+    options = ("-z", "--no-merges", "--relative", "--name-only", f"--format={_FORMAT}")
     try:
-        output = _run(
-            folder,
-            *("log", "-z", "--no-merges", "--relative", "--name-only", f"--format={_FORMAT}"),
-            *(ref, "--", "."),
-        )
+        output = _run(folder, "log", *options, ref, "--", ".")
     except _GitFailed:
         return  # not a git repository, one without commits yet, or no git program
     yield from parse_touched(output)
