@@ -242,3 +242,18 @@ def test_the_runner_takes_off_one_newline_and_keeps_bytes_that_are_not_utf8(
     with pytest.raises(gitmodule._GitFailed) as failed:
         gitmodule._run(git.root, "rev-parse", "--verify", "no-such-branch")
     assert "fatal" in failed.value.problem  # git's own words, in English
+
+
+def test_a_linked_worktree_is_its_own_top_folder(tmp_path: Path) -> None:
+    git, _first, second = _two_commits(tmp_path / "git", "processer")
+    linked = tmp_path / "linked"
+    git.git("worktree", "add", "-q", "-b", "other", str(linked))
+    assert (linked / ".git").is_file()
+    with GitHistory(linked / "processer", "test") as history:
+        assert (history.top, history.prefix, history.head) == (
+            linked.resolve(),
+            "processer/",
+            second,
+        )
+    assert head_and_shallow(linked / "processer") == (second, False)
+    assert next(iter(touched_files(linked / "processer"))).commit.sha == second
