@@ -26,8 +26,7 @@ from processkit.loading.git import (
     Commit,
     commit_date,
     export,
-    head_commit,
-    is_shallow,
+    head_and_shallow,
     origin_remote,
     resolve_as_of,
     resolve_at,
@@ -115,14 +114,16 @@ def _build(
         raise PublishBlocked(loaded)
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
-    key = _history_key(repo, root, past, info.today)
+    # the git host's address, read once for the key and the links
+    origin = None if past else origin_remote(root)
+    key = _history_key(repo, root, past, info.today, origin)
     if key is not None and _READ[0] == key:  # no commit since the last build in this process
         history, links = _READ[1], _READ[2]
     else:
         # every version of a file the site describes, kept by its git hash for the next build
         store = SnapshotStore.in_folder(cache_dir, root, prune=True)
         history = read_history(git, repo, words=not past, store=store)
-        links = _git_links(repo, root, past, info.today, store)
+        links = _git_links(repo, past, info.today, store, origin)
         if not past:  # a site of the past reads no versions: the store is left as it is
             store.save()
         _READ[:] = [key, history, links]
@@ -146,17 +147,19 @@ def _build(
 _READ: list[Any] = [None, None, None]
 
 
-def _history_key(repo: Repository, root: Path, past: bool, today: date | None) -> str | None:
+def _history_key(
+    repo: Repository, root: Path, past: bool, today: date | None, origin: str | None
+) -> str | None:
     """Everything the history and the git links are read from: the commit checked out, the
     day, the configuration and catalogue, the language spoken, and what of the working tree
     they show (each file's path and its entity's name, each person's e-mail, each proposal's
     status and decision); None outside git."""
-    head = head_commit(root)
-    if head is None or past:
+    if past:
         return None
-    # the git host's address and a shallow history change what is read, not HEAD
-    origin = origin_remote(root)
-    shallow = is_shallow(root)
+    # the git host's address (``origin``) and a shallow history change what is read, not HEAD
+    head, shallow = head_and_shallow(root)
+    if head is None:
+        return None
     spoken = i18n.current()  # why a version could not be read is told in it
     digest = hashlib.sha256(
         f"{root}\0{head}\0{today}\0{repo.config!r}\0{origin}\0{shallow}\0{spoken}\0".encode()
@@ -186,15 +189,16 @@ CHANGES_SINCE = "30d"
 
 
 def _git_links(
-    repo: Repository, root: Path, past: bool, today: date | None, store: SnapshotStore
+    repo: Repository, past: bool, today: date | None, store: SnapshotStore, origin: str | None
 ) -> GitLinks:
-    """The commits that closed proposals, the git host's address and the change log of the
-    last 30 days up to ``today`` (the build's day). A site of the past (``--as-of``/``--at``)
-    has none of them: it is read from an exported copy outside git, and the history walk
-    starts at HEAD and would see commits made after the day the site shows."""
+    """The commits that closed proposals, the git host's address (from ``origin``, the
+    address of the ``origin`` remote) and the change log of the last 30 days up to ``today``
+    (the build's day). A site of the past (``--as-of``/``--at``) has none of them: it is read
+    from an exported copy outside git, and the history walk starts at HEAD and would see
+    commits made after the day the site shows."""
     from processkit.history.changelog import ChangeLog, changelog
     from processkit.history.closing import closing_commits
-    from processkit.history.weblinks import origin_web_base
+    from processkit.history.weblinks import web_base
 
     if past:
         return GitLinks()
@@ -203,4 +207,4 @@ def _git_links(
         log = changelog(repo, since=CHANGES_SINCE, today=today, store=store)
     except ProcesskitError:  # outside git, a shallow clone, no commit before the day
         log = None
-    return GitLinks(closing_commits(repo, store), origin_web_base(root), log)
+    return GitLinks(closing_commits(repo, store), web_base(origin) if origin else None, log)

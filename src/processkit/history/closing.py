@@ -42,11 +42,16 @@ def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dic
         return {}
     found: dict[str, Commit] = {}
     with history:
-        for pid, proposal in done.items():
-            for candidate in _HASH_RE.findall(proposal.decision or ""):
-                sha = history.commit_named(candidate.lower())
-                if sha is not None:
-                    found[pid] = history.commit(sha)
+        candidates = {
+            pid: [text.lower() for text in _HASH_RE.findall(proposal.decision or "")]
+            for pid, proposal in done.items()
+        }
+        # every hash of every decision asked of git at once
+        named = history.commits_named(text for texts in candidates.values() for text in texts)
+        for pid, texts in candidates.items():
+            for text in texts:
+                if text in named:
+                    found[pid] = history.commit(named[text])
                     break
         pending = {pid: p.submitted for pid, p in done.items() if pid not in found}
         if pending:

@@ -2,8 +2,13 @@
 
 One commit type (``Commit``) with one short-hash rule (``short_hash``), so every report and
 page shows a commit the same way. The history is read in whole walks (one ``git log``, one
-``git diff``, file contents through git's persistent ``cat-file`` process), never a git call
-per entity. gitpython is slow to import: it is imported only where a command needs git.
+``git diff``, many file contents through one ``git cat-file --batch``), never a git call per
+entity.
+
+What ``publish`` reads (the history, the change log, the commits that closed proposals, the
+commit checked out and the ``origin`` remote) runs the git program directly through one small
+runner (``_run``). gitpython is slow to import (and runs ``git version`` when imported): it is
+imported only by the commands that make a repository or read one as it stood at a commit.
 """
 
 from __future__ import annotations
@@ -91,6 +96,65 @@ class TouchedFiles:
 
     commit: Commit
     paths: tuple[str, ...]
+
+
+# --- running git ---------------------------------------------------------------------------
+
+
+class _GitFailed(Exception):
+    """git said no (a non-zero exit status; ``problem`` is what it wrote to its error output),
+    or could not be run: ``missing`` when there is no git program, else the folder is not
+    there."""
+
+    def __init__(self, problem: str, *, missing: bool = False) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.missing = missing
+
+
+def _environment() -> dict[str, str]:
+    """The environment git runs in: this one, with git's messages in plain English (as
+    gitpython asked for them); nothing that changes what git reads from its configuration."""
+    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}
+
+
+def _start(folder: Path, args: Sequence[str], *, feed: bool = False) -> subprocess.Popen[bytes]:
+    """Start ``git ARGS`` in ``folder``, its output and error output piped; its input closed
+    unless it is to be fed."""
+    try:
+        return subprocess.Popen(
+            ["git", *args],
+            cwd=folder,
+            env=_environment(),
+            stdin=subprocess.PIPE if feed else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except OSError as problem:  # no git program, or no such folder
+        missing = problem.filename != str(folder) and folder.is_dir()
+        raise _GitFailed(str(problem), missing=missing) from None
+
+
+def _finish(process: subprocess.Popen[bytes], feed: bytes | None = None) -> bytes:
+    """What a started git wrote (fed ``feed``); ``_GitFailed`` when it fails."""
+    output, problem = process.communicate(feed)
+    if process.returncode != 0:
+        raise _GitFailed(problem.decode("utf-8", "replace").strip())
+    return output
+
+
+def _run_bytes(folder: Path, *args: str, feed: bytes | None = None) -> bytes:
+    """The output of ``git ARGS`` run in ``folder`` (fed ``feed``), exactly as written."""
+    return _finish(_start(folder, args, feed=feed is not None), feed)
+
+
+def _run(folder: Path, *args: str) -> str:
+    """The output of ``git ARGS`` run in ``folder`` as text, as gitpython gave it: UTF-8 (a
+    byte that is not UTF-8 kept as a lone surrogate), one trailing newline taken off."""
+    output = _run_bytes(folder, *args)
+    if output.endswith(b"\n"):
+        output = output[:-1]
+    return output.decode("utf-8", "surrogateescape")
 
 
 # --- the folder in git ---------------------------------------------------------------------
@@ -207,17 +271,12 @@ def _first_line(problem: Exception) -> str:
 
 def origin_remote(root: Path) -> str | None:
     """The first address of the ``origin`` remote of the git repository holding ``root``, or
-    None (no git repository, no origin)."""
-    import git
-
+    None (no git repository, no origin, no git program)."""
     try:
-        with git.Repo(root, search_parent_directories=True) as repo:
-            if "origin" not in [remote.name for remote in repo.remotes]:
-                return None
-            urls = list(repo.remote("origin").urls)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, ValueError):
+        urls = _run(root, "remote", "get-url", "--all", "origin").splitlines()
+    except _GitFailed:
         return None
-    return urls[0] if urls else None
+    return urls[0] if urls and urls[0] else None
 
 
 # --- the files' history, for the site (empty outside git) ----------------------------------
@@ -226,17 +285,12 @@ def origin_remote(root: Path) -> str | None:
 def touched_files(folder: Path, ref: str = "HEAD") -> Iterator[TouchedFiles]:
     """Every commit up to ``ref`` (newest first, merges left out) that changed files in
     ``folder``, with those files; nothing outside git or before the first commit."""
+    options = ("-z", "--no-merges", "--relative", "--name-only", f"--format={_FORMAT}")
     try:
-        import git
-    except ImportError:  # gitpython finds no git program
-        return
-    try:
-        output = git.Git(str(folder)).log(
-            "-z", "--no-merges", "--relative", "--name-only", f"--format={_FORMAT}", ref, "--", "."
-        )
-    except git.GitCommandError:
-        return  # not a git repository, or one without commits yet
-    yield from parse_touched(str(output))
+        output = _run(folder, "log", *options, ref, "--", ".")
+    except _GitFailed:
+        return  # not a git repository, one without commits yet, or no git program
+    yield from parse_touched(output)
 
 
 def parse_touched(output: str) -> Iterator[TouchedFiles]:
@@ -252,41 +306,44 @@ def parse_touched(output: str) -> Iterator[TouchedFiles]:
 def head_commit(folder: Path) -> str | None:
     """The full hash of the commit checked out (None outside git or before the first)."""
     try:
-        import git
-    except ImportError:
+        sha = _run(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    except _GitFailed:
         return None
+    return sha.strip() or None
+
+
+def head_and_shallow(folder: Path) -> tuple[str | None, bool]:
+    """``head_commit`` and ``is_shallow`` of ``folder``, asked of one git."""
     try:
-        sha = git.Git(str(folder)).rev_parse("--verify", "--quiet", "HEAD^{commit}")
-    except git.GitCommandError:
-        return None
-    return str(sha).strip() or None
+        process = _start(
+            folder, ["rev-parse", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"]
+        )
+    except _GitFailed:
+        return None, False
+    # before the first commit git ends with status 1, having said whether it is shallow
+    output, _problem = process.communicate()
+    lines = output.decode("utf-8", "surrogateescape").splitlines()
+    shallow = bool(lines) and lines[0].strip() == "true"
+    head = lines[1].strip() if len(lines) > 1 and process.returncode == 0 else None
+    return head or None, shallow
 
 
 def is_shallow(folder: Path) -> bool:
     """Whether ``folder``'s git repository is a shallow clone (its older history missing)."""
     try:
-        import git
-    except ImportError:
+        answer = _run(folder, "rev-parse", "--is-shallow-repository")
+    except _GitFailed:
         return False
-    try:
-        answer = git.Git(str(folder)).rev_parse("--is-shallow-repository")
-    except git.GitCommandError:
-        return False
-    return str(answer).strip() == "true"
+    return answer.strip() == "true"
 
 
 def commit_date(folder: Path, ref: str = "HEAD") -> date | None:
     """The day ``ref`` was committed (its committer date, in its own time zone); None outside
     git or before the first commit."""
     try:
-        import git
-    except ImportError:
+        stamp = _run(folder, "show", "-s", "--format=%cI", ref, "--").strip()
+    except _GitFailed:
         return None
-    try:
-        stamp = git.Git(str(folder)).show("-s", "--format=%cI", ref, "--")
-    except git.GitCommandError:
-        return None
-    stamp = str(stamp).strip()
     return date.fromisoformat(stamp[:10]) if stamp else None
 
 
@@ -315,7 +372,11 @@ def _prefix(repo: git.Repo, folder: Path) -> str:
 
 
 def _show(repo: git.Repo, sha: str) -> Commit:
-    output = repo.git.show("-s", f"--format={_FORMAT}", sha, "--")
+    return _shown(repo.git.show("-s", f"--format={_FORMAT}", sha, "--"))
+
+
+def _shown(output: str) -> Commit:
+    """The commit ``git show -s --format=<_FORMAT>`` shows."""
     return _parse_header(output.split(_RECORD, 1)[1])[0]
 
 
@@ -402,38 +463,61 @@ def export(folder: Path, commit: Commit, target: Path) -> Path:
 
 
 class GitHistory:
-    """The git repository holding a process repository (which may be a sub-folder of it).
+    """The git repository holding a process repository (which may be a sub-folder of it), at
+    the commit checked out when it was opened (``head``).
 
-    Use as a context manager: it closes git's persistent helper processes on exit.
+    Every git command runs in the repository's top folder. It may be used as a context
+    manager (nothing is left running between its calls, so ``close`` has nothing to do).
     """
 
     def __init__(self, root: Path, purpose: str) -> None:
-        import git
-
-        self._git_module = git
+        # one git run: the top folder, whether the clone is shallow, and the commit checked
+        # out (git ends with status 1 before the first commit, having said the first two)
         try:
-            self.repo: git.Repo = git.Repo(root, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            process = _start(
+                root,
+                [
+                    "rev-parse",
+                    "--show-toplevel",
+                    "--is-shallow-repository",
+                    "--verify",
+                    "--quiet",
+                    "HEAD^{commit}",
+                ],
+            )
+        except _GitFailed as failed:
+            if failed.missing:
+                raise ProcesskitError(
+                    _(
+                        "git could not read the history: {problem}",
+                        problem=_("git is not installed"),
+                    )
+                ) from None
+            lines = []
+        else:
+            output, _problem = process.communicate()
+            lines = output.decode("utf-8", "surrogateescape").splitlines()
+        if len(lines) < 2 or not lines[0]:
             raise ProcesskitError(
                 _(
                     "{purpose} reads the git history, and {folder} is not inside a git repository",
                     purpose=purpose,
                     folder=root,
                 )
-            ) from None
-        top = Path(self.repo.working_tree_dir or root).resolve()
+            )
+        top = Path(lines[0]).resolve()
         self.top = top
         relative = root.resolve().relative_to(top).as_posix()
         self.prefix = "" if relative == "." else relative + "/"
-        try:
-            self.head = self.repo.git.rev_parse("--verify", "--quiet", "HEAD^{commit}")
-        except git.GitCommandError:
+        self._shallow = lines[1].strip() == "true"
+        if len(lines) < 3 or not lines[2].strip():
             raise ProcesskitError(
                 _(
                     "{purpose} reads the git history, and the repository has no commits yet",
                     purpose=purpose,
                 )
-            ) from None
+            )
+        self.head = lines[2].strip()
 
     def __enter__(self) -> GitHistory:
         return self
@@ -447,15 +531,15 @@ class GitHistory:
         self.close()
 
     def close(self) -> None:
-        self.repo.close()
+        """Nothing to close: each question runs a git of its own, to its end."""
 
     # --- revisions -------------------------------------------------------------------------
 
     def resolve(self, ref: str, option: str) -> str:
         """The full hash of a commit named by hash, branch or tag, or a one-line error."""
         try:
-            return str(self.repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}"))
-        except self._git_module.GitCommandError:
+            return _run(self.top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        except _GitFailed:
             raise ProcesskitError(
                 _(
                     "{option}: `{ref}` is not a date (YYYY-MM-DD), a period such as 7d, or a "
@@ -467,28 +551,47 @@ class GitHistory:
 
     def commit_named(self, text: str) -> str | None:
         """The full hash of the commit a (possibly abbreviated) hash names, or None."""
+        return self.commits_named([text]).get(text)
+
+    def commits_named(self, texts: Iterable[str]) -> dict[str, str]:
+        """The full hash of the commit each of ``texts`` names (a hash, possibly abbreviated),
+        for those that name one (not another kind of object, nor an unknown or ambiguous
+        hash), asked of one ``git cat-file --batch-check``."""
+        asked = sorted({text for text in texts if text.strip() and "\n" not in text})
+        if not asked:
+            return {}
         try:
-            sha, kind, _size = self.repo.git.get_object_header(text)
-        except (ValueError, self._git_module.GitCommandError):
-            return None
-        name = sha.decode() if isinstance(sha, bytes) else str(sha)
-        return name if kind in (b"commit", "commit") else None
+            output = _run_bytes(
+                self.top,
+                "cat-file",
+                "--batch-check",
+                feed="".join(f"{t}\n" for t in asked).encode("utf-8", "surrogateescape"),
+            )
+        except _GitFailed:
+            return {}
+        named: dict[str, str] = {}
+        # one line of answer a line asked: "<hash> <kind> <size>", or "<text> missing"
+        for text, line in zip(asked, output.split(b"\n"), strict=False):
+            answer = line.decode("utf-8", "surrogateescape").split(" ")
+            if len(answer) == 3 and answer[1] == "commit":
+                named[text] = answer[0]
+        return named
 
     def commit(self, sha: str) -> Commit:
         """What the reports show about one commit."""
-        return _show(self.repo, sha)
+        return _shown(self._run("show", "-s", f"--format={_FORMAT}", sha, "--"))
 
     def parent(self, sha: str) -> str | None:
         """The full hash of a commit's first parent (None for a first commit)."""
         try:
-            return str(self.repo.git.rev_parse("--verify", "--quiet", f"{sha}^1^{{commit}}"))
-        except self._git_module.GitCommandError:
+            return _run(self.top, "rev-parse", "--verify", "--quiet", f"{sha}^1^{{commit}}")
+        except _GitFailed:
             return None
 
     def is_shallow(self) -> bool:
-        """Whether this is a shallow clone (CI checkouts often are): older history is missing."""
-        answer: str = self.repo.git.rev_parse("--is-shallow-repository")
-        return answer.strip() == "true"
+        """Whether this is a shallow clone (CI checkouts often are): older history is missing.
+        Read with ``head``, when the history was opened."""
+        return self._shallow
 
     def first_parent_dates(self, start: str) -> Iterator[tuple[str, date]]:
         """(hash, committer date) along the first-parent line from ``start``, newest first."""
@@ -534,7 +637,8 @@ class GitHistory:
 
     def diff(self, base: str | None, end: str) -> list[FileChange]:
         """The files that differ between two commits (``None``: the empty start)."""
-        output = self.repo.git.diff(
+        output = self._run(
+            "diff",
             "--raw",
             "-z",
             "--no-abbrev",
@@ -548,8 +652,12 @@ class GitHistory:
 
     def blob(self, sha: str) -> bytes:
         """The contents of a file version."""
-        data: bytes = self.repo.git.get_object_data(sha)[3]
-        return data
+        try:
+            return _run_bytes(self.top, "cat-file", "blob", sha)
+        except _GitFailed as failed:
+            raise ProcesskitError(
+                _("git could not read the history: {problem}", problem=failed.problem)
+            ) from None
 
     def blobs(self, shas: Iterable[str]) -> dict[str, bytes]:
         """The contents of many file versions at once: one ``git cat-file --batch`` run fed
@@ -557,18 +665,14 @@ class GitHistory:
         wanted = sorted(set(shas))
         if not wanted:
             return {}
-        handle = self.repo.git.execute(
-            ["git", "cat-file", "--batch"],
-            as_process=True,
-            istream=subprocess.PIPE,
-            stdout_as_string=False,
-        )
-        process = handle.proc
-        assert process is not None
-        output, problem = process.communicate(("\n".join(wanted) + "\n").encode())
-        if process.returncode != 0:
-            message = problem.decode("utf-8", "replace").strip()
-            raise ProcesskitError(_("git could not read the history: {problem}", problem=message))
+        try:
+            output = _run_bytes(
+                self.top, "cat-file", "--batch", feed=("\n".join(wanted) + "\n").encode()
+            )
+        except _GitFailed as failed:
+            raise ProcesskitError(
+                _("git could not read the history: {problem}", problem=failed.problem)
+            ) from None
         found: dict[str, bytes] = {}
         position = 0
         for sha in wanted:
@@ -581,6 +685,15 @@ class GitHistory:
             found[sha] = output[position : position + size]
             position += size + 1
         return found
+
+    def _run(self, *args: str) -> str:
+        """``git ARGS``'s output, run in the top folder; a failure is told in one line."""
+        try:
+            return _run(self.top, *args)
+        except _GitFailed as failed:
+            raise ProcesskitError(
+                _("git could not read the history: {problem}", problem=failed.problem)
+            ) from None
 
     def relative(self, git_path: str) -> str | None:
         """A path from the git root as a path in the process repository (None: outside it)."""
@@ -613,9 +726,13 @@ class GitHistory:
 
     def _stream(self, args: Sequence[str]) -> Iterator[str]:
         """Run one git command and yield its output's records as they arrive."""
-        handle = self.repo.git.execute(["git", *args], as_process=True, stdout_as_string=False)
-        process = handle.proc
-        assert process is not None and process.stdout is not None and process.stderr is not None
+        try:
+            process = _start(self.top, args)
+        except _GitFailed as failed:
+            raise ProcesskitError(
+                _("git could not read the history: {problem}", problem=failed.problem)
+            ) from None
+        assert process.stdout is not None and process.stderr is not None
         descriptor = process.stdout.fileno()
         separator = _RECORD.encode()
         buffer = b""
