@@ -3,15 +3,17 @@ decisions, and the change that carried out a done proposal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult
 from tests.test_changelog_support import GitRepo
 
-from processkit.history.closing import closing_commits
+from processkit.history.closing import ProposalVersions, closing_commits
+from processkit.history.snapshots import SnapshotStore
 from processkit.history.weblinks import commit_url, origin_web_base, web_base
+from processkit.loading.git import GitHistory
 from processkit.loading.load import load_repository
 
 
@@ -355,3 +357,60 @@ def test_a_local_remote_has_no_web_page(closed: tuple[GitRepo, dict[str, str]]) 
     assert origin_web_base(git.root) is None
     git.git("remote", "add", "origin", "git@gitlab.com:kalmar/processer.git")
     assert origin_web_base(git.root) == "https://gitlab.com/kalmar/processer"
+
+
+def test_the_versions_read_to_find_a_closing_change_are_kept_for_the_next_build(
+    closed: tuple[GitRepo, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What each file version holds is kept by its git hash beside the snapshot store: the
+    next build fetches no version it read before, only those a new commit made, and finds
+    what a build that keeps nothing finds."""
+    git, shas = closed
+    fetched: list[str] = []
+    real_blobs, real_blob = GitHistory.blobs, GitHistory.blob
+
+    def blobs(self: GitHistory, wanted: Iterable[str]) -> dict[str, bytes]:
+        wanted = list(wanted)
+        fetched.extend(wanted)
+        return real_blobs(self, wanted)
+
+    def blob(self: GitHistory, sha: str) -> bytes:
+        fetched.append(sha)
+        return real_blob(self, sha)
+
+    monkeypatch.setattr(GitHistory, "blobs", blobs)
+    monkeypatch.setattr(GitHistory, "blob", blob)
+
+    def found(keep: bool) -> dict[str, str]:
+        repo = load_repository(git.root).repo
+        store = SnapshotStore.in_folder(tmp_path / "cache", git.root) if keep else None
+        return {pid: ref.sha for pid, ref in closing_commits(repo, store).items()}
+
+    first = found(keep=True)
+    assert first == {"fp-2026-001": shas["c2"], "fp-2026-002": shas["c1"]}
+    assert len(fetched) > 4
+    assert (tmp_path / "cache" / ProposalVersions.FILE).is_file()
+    fetched.clear()
+    assert found(keep=True) == first
+    assert fetched == []
+    # a proposal closed in a new commit: only that commit's version is fetched
+    git.write(
+        {
+            "proposals/fp-2026-004.yaml": _proposal(
+                "fp-2026-004", "bu-utredning", "D", "2026-02-21", "status: accepted\n"
+            )
+        }
+    )
+    git.commit("Förslag D", "2026-02-21")
+    git.write(
+        {
+            "proposals/fp-2026-004.yaml": _proposal(
+                "fp-2026-004", "bu-utredning", "D", "2026-02-21", "status: done\n"
+            )
+        }
+    )
+    closing = git.commit("Förslag D genomfört", "2026-02-25")
+    fetched.clear()
+    kept = found(keep=True)
+    assert len(fetched) == 2  # D as done, and D as accepted before it
+    assert kept == {**first, "fp-2026-004": closing} == found(keep=False)

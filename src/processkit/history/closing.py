@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from itertools import islice
 
+from processkit.cache import UsedStore, code_digest
 from processkit.domain.dates import add_days
 from processkit.errors import ProcesskitError
 from processkit.history.snapshots import Snapshot, SnapshotStore
@@ -17,6 +18,35 @@ from processkit.model.types import SWEDISH_VALUES
 
 _CHUNK = 200  # commits whose files are fetched together
 _HASH_RE = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{7,40}(?![0-9a-fA-F])")
+
+#: What a file version is to the walk: the id of the proposal it holds and whether it is done
+#: (None: it holds no proposal).
+Version = tuple[str, bool] | None
+
+
+class ProposalVersions(UsedStore):
+    """What each YAML file version the walk read holds (``Version``), by its git hash, kept
+    beside the snapshot store: a blob never changes, so a publish after a new commit fetches
+    and reads only the versions that commit made. Valid for the code that reads them."""
+
+    NAME = "proposal versions"
+    FILE = "proposal-versions.bin"
+
+    @classmethod
+    def beside(cls, store: SnapshotStore) -> ProposalVersions:
+        path = store.path.parent / cls.FILE if store.path is not None else None
+        key = code_digest(__name__, "processkit.history.snapshots", "processkit.loading").hex()
+        return cls(path, key=key)
+
+    def find(self, blob: str) -> tuple[bool, Version]:
+        """(whether the version is known, what it holds)."""
+        if blob in self.used:
+            return True, self.used[blob]
+        if blob in self.stored:
+            found: Version = self.stored[blob]
+            self.used[blob] = found
+            return True, found
+        return False, None
 
 
 def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dict[str, Commit]:
@@ -55,27 +85,33 @@ def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dic
                     break
         pending = {pid: p.submitted for pid, p in done.items() if pid not in found}
         if pending:
-            found.update(_from_history(history, pending, store or SnapshotStore(None)))
+            snapshots = store or SnapshotStore(None)
+            versions = ProposalVersions.beside(snapshots)
+            found.update(_from_history(history, pending, snapshots, versions))
+            versions.save()
     return dict(sorted(found.items()))
 
 
 def _from_history(
-    history: GitHistory, pending: dict[str, date], store: SnapshotStore
+    history: GitHistory, pending: dict[str, date], store: SnapshotStore, versions: ProposalVersions
 ) -> dict[str, Commit]:
     found: dict[str, Commit] = {}
     oldest = add_days(min(pending.values()), -1)
     data: dict[str, bytes] = {}
-    cache: dict[str, Snapshot | None] = {}
 
-    def read(path: str, blob: str) -> Snapshot | None:
-        if blob not in cache:
-            content = data.get(blob)
-            if content is None:
-                content = history.blob(blob)
-            # only a version that may be a proposal is read (through the parse store)
-            result = store.parse(path, content) if b"proposal" in content else None
-            cache[blob] = result if isinstance(result, Snapshot) else None
-        return cache[blob]
+    def read(path: str, blob: str) -> Version:
+        known, version = versions.find(blob)
+        if known:
+            return version
+        content = data.get(blob)
+        if content is None:
+            content = history.blob(blob)
+        # only a version that may be a proposal is read (through the parse store)
+        result = store.parse(path, content) if b"proposal" in content else None
+        if isinstance(result, Snapshot) and result.kind == "proposal":
+            version = (result.id, _is_done(result))
+        versions.put(blob, version)
+        return version
 
     walk = history.log([history.head])
     while pending:
@@ -91,7 +127,7 @@ def _from_history(
                 if change.new_blob is not None
                 and change.new_path is not None
                 and change.new_path.endswith((".yaml", ".yml"))
-                and change.new_blob not in cache
+                and not versions.find(change.new_blob)[0]
             )
         )
         for logged in chunk:
@@ -108,7 +144,7 @@ def _from_history(
 def _closed_in(
     logged: LoggedCommit,
     pending: dict[str, date],
-    read: Callable[[str, str], Snapshot | None],
+    read: Callable[[str, str], Version],
     found: dict[str, Commit],
 ) -> None:
     """Record the proposals this commit turned into ``done``."""
@@ -119,19 +155,19 @@ def _closed_in(
         if not change.new_path.endswith((".yaml", ".yml")):
             continue
         new = read(change.new_path, change.new_blob)
-        if new is not None and new.kind == "proposal" and new.id in pending and _is_done(new):
-            closed_here.append(new.id)
+        if new is not None and new[0] in pending and new[1]:
+            closed_here.append(new[0])
     if not closed_here:
         return
-    before: dict[str, Snapshot] = {}
+    before: dict[str, bool] = {}  # id -> done, in the versions before the commit
     for change in logged.files:
         if change.old_path is not None and change.old_blob is not None:
             old = read(change.old_path, change.old_blob)
-            if old is not None and old.kind == "proposal":
-                before[old.id] = old
+            if old is not None:
+                before[old[0]] = old[1]
     for pid in closed_here:
-        earlier = before.get(pid)  # a file added as done records, it does not close
-        if earlier is not None and not _is_done(earlier):
+        # a file added as done records, it does not close
+        if pid in before and not before[pid]:
             found[pid] = logged.ref
             del pending[pid]
 
