@@ -160,36 +160,44 @@ def _edit(repo: Path, path: str, old: str, new: str) -> None:
     target.write_text(text.replace(old, new), encoding="utf-8")
 
 
-#: The entity pages that show something of the process `utredning`: its area (lists it), the
-#: handbook it uses, the process it hands over to, its parent, itself and the roles acting in it.
-SHOWS_UTREDNING = [
+#: The entity pages that read the process `utredning`: its area (lists it), the handbook it
+#: uses, the process it hands over to, its parent and itself.
+READS_UTREDNING = [
     "areas/barn.html",
     "handbooks/rutin-utredning.html",
     "processes/ekonomi.html",
     "processes/myndighet.html",
     "processes/utredning.html",
-    "roles/enhetschef.html",
-    "roles/socialsekreterare.html",
 ]
+#: The roles acting in it: their pages show its name and its activities' names (``RoleUsage``).
+ITS_ROLES = ["roles/enhetschef.html", "roles/socialsekreterare.html"]
 
 #: One change each, and the entity pages that read what it changes (issue 17: only these are
 #: built again); the others are taken as they were, without building their context. A record
 #: holds the entities a page read, not their fields: a page that shows anything of a process
-#: (its name, say) is built again when the process's file changes.
+#: (its name, say) is built again when the process's file changes. A role's page reads what
+#: it shows of the processes from a fact, so it is built again only when that changes.
 CHANGES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "a process's purpose",
         lambda repo: _edit(
             repo, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll"
         ),
-        SHOWS_UTREDNING,
+        READS_UTREDNING,
     ),
     (
         "a process's name",
         lambda repo: _edit(
             repo, "processes/barn/utredning.yaml", "name: Utreda barns behov", "name: Utreda"
         ),
-        SHOWS_UTREDNING,
+        READS_UTREDNING + ITS_ROLES,
+    ),
+    (
+        "an activity's name",
+        lambda repo: _edit(
+            repo, "processes/barn/utredning.yaml", "Planera utredningen", "Planera arbetet"
+        ),
+        [*READS_UTREDNING, *ITS_ROLES],
     ),
     (
         "a person's name",
@@ -235,7 +243,7 @@ CHANGES: list[tuple[str, Callable[[Path], None], list[str]]] = [
             repo / "processes/utredning.yaml"
         ),
         # the same entity from another file: what shows its file (an edit link, its history)
-        SHOWS_UTREDNING,
+        READS_UTREDNING,
     ),
     (
         "the site's title",

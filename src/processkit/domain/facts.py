@@ -27,10 +27,14 @@ RACI = ("R", "A", "C", "I")
 
 @dataclass(slots=True)
 class RoleUsage:
-    """Where one role appears in one process: activity ids with their RACI letters, and the
-    self-checks it does."""
+    """Where one role appears in one process: the process's name, activity ids with their RACI
+    letters and with their names, and the self-checks it does. That is all a role's page shows
+    of the process, so the page is built again only when one of these changes, not with every
+    edit of the process."""
 
+    name: str = ""
     activities: dict[str, list[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
     controls: list[str] = field(default_factory=list)
 
 
@@ -101,13 +105,14 @@ def _note_roles(
         )
         for letter, role_ids in letters:
             for role_id in role_ids:
-                usage = role_uses[role_id].setdefault(process_id, RoleUsage())
+                usage = role_uses[role_id].setdefault(process_id, RoleUsage(process.name))
                 found = usage.activities.setdefault(activity.id, [])
+                usage.names[activity.id] = activity.name
                 if letter not in found:
                     found.append(letter)
     for control in process.controls:
         if control.role:
-            usage = role_uses[control.role].setdefault(process_id, RoleUsage())
+            usage = role_uses[control.role].setdefault(process_id, RoleUsage(process.name))
             usage.controls.append(control.description)
 
 

@@ -52,18 +52,16 @@ def role_page(
 ) -> RolePage:
     role = record.entity
     uses = []
+    # what it shows of each process is in the fact (``RoleUsage``), not read from the process:
+    # the page is then built again only when that changes
     for process_id, usage in sorted(
         facts.role_uses.get(role.id, {}).items(),
-        key=lambda item: (_process_name(repo, item[0]).casefold(), item[0]),
+        key=lambda item: (item[1].name.casefold(), item[0]),
     ):
-        link = links.process_link(repo, process_id, SUB)
-        if link is None:
-            continue
-        process = repo.processes[process_id].entity
-        names = {activity.id: activity.name for activity in process.activities}
+        link = Link(usage.name, SUB + links.process_path(process_id))
         activities = [
             RoleActivity(
-                names[activity_id],
+                usage.names[activity_id],
                 f"{link.href}#{activity_id}",
                 [letter for letter in RACI if letter in letters],
             )
@@ -83,8 +81,3 @@ def role_page(
         history=history.page(record.path),
         breadcrumbs=[],
     )
-
-
-def _process_name(repo: Repository, process_id: str) -> str:
-    record = repo.processes.get(process_id)
-    return record.entity.name if record else process_id
