@@ -337,11 +337,9 @@ def _landscape_keys(
     for area_id in areas:
         digest.update(f"{area_id}\0".encode())
         digest.update(shown.processes.get(area_id, b""))
-    drawn = shown.members.get(area) if area is not None else None
-    passes = [
-        pair for pair in builder.passes if drawn is None or (pair[0] in drawn and pair[1] in drawn)
-    ]
-    digest.update(repr(passes).encode("utf-8", "surrogatepass"))
+    # the hand-overs among the processes drawn: all, or those within the area
+    passes = shown.passes if area is None else shown.passes_within.get(area, b"[]")
+    digest.update(passes)
     drawing = digest.hexdigest()
     digest = hashlib.sha256(f"{drawing}\0".encode())
     for area_id in areas:
@@ -351,13 +349,15 @@ def _landscape_keys(
 
 @dataclass(frozen=True, slots=True)
 class _LandscapeParts:
-    """What the landscapes show, worked out once for all of them: the areas' words, and per
-    area the drawn fields of its processes, their other words and their ids."""
+    """What the landscapes show, worked out once for all of them: the areas' words, per area
+    the drawn fields of its processes and their other words, and the hand-overs."""
 
     areas: bytes
     processes: dict[str, bytes]
     words: dict[str, bytes]
-    members: dict[str, set[str]]
+    #: the hand-overs (in the order of ``MapBuilder.passes``): all, and per area those within it
+    passes: bytes
+    passes_within: dict[str, bytes]
 
 
 _PARTS: dict[int, tuple[MapBuilder, _LandscapeParts]] = {}
@@ -373,20 +373,31 @@ def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
     ]
     chunks: dict[str, list[str]] = {}
     said: dict[str, list[str]] = {}
-    members: dict[str, set[str]] = {}
     for process_id, record in sorted(repo.processes.items()):
         process = record.entity
         fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
         chunks.setdefault(process.area, []).append(f"{process_id}{fields!r}\0")
         texts = tuple(getattr(process, name) for name in LANDSCAPE_WORDS)
         said.setdefault(process.area, []).append(f"{process_id}{texts!r}\0")
-        members.setdefault(process.area, set()).add(process_id)
 
     def joined(found: dict[str, list[str]]) -> dict[str, bytes]:
         return {a: "".join(c).encode("utf-8", "surrogatepass") for a, c in found.items()}
 
+    def listed(pairs: list[tuple[str, str]]) -> bytes:
+        return repr(pairs).encode("utf-8", "surrogatepass")
+
+    within: dict[str, list[tuple[str, str]]] = {}
+    area_of = {process_id: record.entity.area for process_id, record in repo.processes.items()}
+    for pair in builder.passes:
+        sender, receiver = area_of.get(pair[0]), area_of.get(pair[1])
+        if sender is not None and sender == receiver:
+            within.setdefault(sender, []).append(pair)
     parts = _LandscapeParts(
-        repr(words).encode("utf-8", "surrogatepass"), joined(chunks), joined(said), members
+        repr(words).encode("utf-8", "surrogatepass"),
+        joined(chunks),
+        joined(said),
+        listed(list(builder.passes)),
+        {area: listed(pairs) for area, pairs in within.items()},
     )
     _PARTS.clear()
     _PARTS[id(builder)] = (builder, parts)
