@@ -26,22 +26,29 @@ from run import environment, log, parse_sizes, prepare_repo, processkit_script
 
 
 def measure(repo: Path, site: Path, repeat: int) -> tuple[list[float], list[float]]:
-    from processkit import i18n
-    from processkit.cli.publishing import PublishRequest, publish
+    import gc
 
+    from processkit import i18n
+    from processkit.cli.main import GC_THRESHOLDS
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.site.output import finish_removals
+
+    gc.set_threshold(*GC_THRESHOLDS)  # as every command sets it
     i18n.use_outside_repository()
-    publish(PublishRequest(repo, site))  # serve's first build
+    # as serve builds: the site replaced is deleted in the background
+    publish(PublishRequest(repo, site, remove_later=True))  # serve's first build
     shown: list[float] = []
     indexed: list[float] = []
     for _ in range(repeat):
         gitrepo.edit_one(repo)
         started = time.perf_counter()
-        quick = publish(PublishRequest(repo, site, search_later=True))
+        quick = publish(PublishRequest(repo, site, search_later=True, remove_later=True))
         shown.append(time.perf_counter() - started)
         started = time.perf_counter()
         if quick.stale_search:
-            publish(PublishRequest(repo, site))
+            publish(PublishRequest(repo, site, remove_later=True))
         indexed.append(time.perf_counter() - started)
+    finish_removals()
     gitrepo.git(repo, "checkout", "--quiet", "--", ".")
     return shown, indexed
 

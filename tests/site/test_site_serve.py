@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import CliResult, write_files
@@ -138,3 +139,55 @@ def test_a_preview_shows_an_edit_first_and_brings_its_search_up_to_date_after(
     assert renewed < bundles  # the shards the edit did not touch came from the cache
     fresh = PublishRequest(root, tmp_path / "fresh", cache_dir=tmp_path / "empty-cache")
     assert after == snapshot(publish(fresh).output)
+
+
+def test_a_preview_deletes_the_site_it_replaced_after_it_shows_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` builds with ``remove_later``: the new site is in place when the build returns,
+    and the one it replaced is deleted in the background; ``finish_removals`` (``serve``
+    calls it when it stops) waits for that. A publish deletes it before it returns."""
+    import shutil
+
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.site import output as output_module
+
+    root = write_files(tmp_path / "repo", RICH)
+    site = tmp_path / "previews" / "site"
+    publish(PublishRequest(root, site))
+    first = snapshot(site)
+    started, go_on = threading.Event(), threading.Event()
+    removed: list[Path] = []
+
+    real_rmtree = shutil.rmtree
+
+    def slow_rmtree(path: Path, **options: Any) -> None:
+        if Path(path).name.startswith(".site.old-"):  # a replaced site: slowly
+            started.set()
+            assert go_on.wait(timeout=30)
+            removed.append(Path(path))
+        real_rmtree(path, **options)
+
+    monkeypatch.setattr(shutil, "rmtree", slow_rmtree)
+    changed = root / "processes/barn/utredning.yaml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("allsidigt belyst", "belyst från alla håll"),
+        encoding="utf-8",
+    )
+    publish(PublishRequest(root, site, remove_later=True))
+    assert started.wait(timeout=30)
+    # the new site is shown while the old one is still being deleted beside it
+    page = (site / "processes/utredning.html").read_bytes()
+    assert b"belyst fr\xc3\xa5n alla h\xc3\xa5ll" in page
+    (old,) = [path for path in site.parent.iterdir() if path.name.startswith(".site.old-")]
+    assert snapshot(old) == first
+    go_on.set()
+    output_module.finish_removals()
+    assert removed == [old]
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+    # without it, the old site is gone when publish returns
+    removed.clear()
+    go_on.set()
+    publish(PublishRequest(root, site))
+    assert len(removed) == 1
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]

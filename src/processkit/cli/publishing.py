@@ -59,6 +59,8 @@ class PublishRequest:
     #: for ``serve``: search shards out of date are taken from the site before (see
     #: ``build_site``); the build after brings them up to date
     search_later: bool = False
+    #: for ``serve``: the site replaced is deleted in the background (``output.swap``)
+    remove_later: bool = False
 
 
 def source_date_epoch() -> date | None:
@@ -139,6 +141,7 @@ def _build(
         progress=progress,
         git=links,
         search_later=request.search_later,
+        remove_later=request.remove_later,
     )
 
 

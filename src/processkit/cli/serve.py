@@ -50,6 +50,7 @@ def serve_command(
     from processkit.errors import ProcesskitError
     from processkit.i18n import _, decimal
     from processkit.loading.discover import find_root
+    from processkit.site.output import finish_removals
     from processkit.site.preview import Builds, make_server
 
     root = find_root(path)
@@ -104,6 +105,7 @@ def serve_command(
             stop.set()
             server.shutdown()
             server.server_close()
+            finish_removals()  # before the scratch folder is deleted
     return 0
 
 
@@ -155,7 +157,9 @@ def _build(
     from processkit.errors import ConfigError, ProcesskitError
 
     try:
-        return publish(PublishRequest(root, output, search_later=search_later))
+        # the process lives on: the site replaced is deleted while the new one is shown
+        request = PublishRequest(root, output, search_later=search_later, remove_later=True)
+        return publish(request)
     except PublishBlocked as blocked:
         report_blocked(blocked)
         return None

@@ -84,18 +84,22 @@ def build_site(
     protect: Path | None = None,
     git: GitLinks | None = None,
     search_later: bool = False,
+    remove_later: bool = False,
 ) -> BuildResult:
     """Publish ``repo`` into ``output``; the previous site there stays until this one is
     complete. ``protect`` is the repository's folder when ``repo`` was read from a copy; ``git``
     the commits that closed proposals and the git host's address (none when not given).
     ``search_later`` (a preview, which shows the edited page first) takes each search shard
-    that would be indexed from the previous site as it was.
+    that would be indexed from the previous site as it was; ``remove_later`` deletes the
+    previous site in the background (see ``output.swap``).
 
     Builds that share a cache folder take turns (one may remove what the other would take)."""
     check_output(output, protect or repo.root)
     with _turn(cache_dir):
         earlier = output if search_later and output.is_dir() else None
-        return _build_site(repo, output, history, info, cache_dir, search, progress, git, earlier)
+        return _build_site(
+            repo, output, history, info, cache_dir, search, progress, git, earlier, remove_later
+        )
 
 
 @contextlib.contextmanager
@@ -131,6 +135,7 @@ def _build_site(
     progress: Progress | None,
     git: GitLinks | None,
     earlier: Path | None,
+    remove_later: bool,
 ) -> BuildResult:
     config = repo.config
     env = environment(
@@ -249,7 +254,7 @@ def _build_site(
             if progress:
                 progress("search", len(shards), len(shards))
         mark(folder)
-        swap(folder, output)
+        swap(folder, output, remove_later=remove_later)
     if _fingerprint(env, site) == fingerprint:
         records.save()
     else:  # a template was changed while the pages were made: keep none of them

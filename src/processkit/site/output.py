@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,8 +68,10 @@ def mark(folder: Path) -> None:
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
-def swap(built: Path, output: Path) -> None:
-    """Move the complete site ``built`` to ``output``, replacing the previous site."""
+def swap(built: Path, output: Path, *, remove_later: bool = False) -> None:
+    """Move the complete site ``built`` to ``output``, replacing the previous site. With
+    ``remove_later`` (a process that lives on, such as ``serve``) the previous site is deleted
+    in the background, once the new one is in place; ``finish_removals`` waits for that."""
     target = output.resolve()
     if not target.exists():
         os.replace(built, target)
@@ -81,4 +84,30 @@ def swap(built: Path, output: Path) -> None:
     except BaseException:
         os.replace(previous, target)
         raise
-    shutil.rmtree(previous, ignore_errors=True)
+    if not remove_later:
+        shutil.rmtree(previous, ignore_errors=True)
+        return
+    removal = threading.Thread(
+        target=shutil.rmtree,
+        args=(previous,),
+        kwargs={"ignore_errors": True},
+        name="processkit: removing a replaced site",
+        daemon=True,
+    )
+    removal.start()
+    with _LOCK:
+        _REMOVALS[:] = [*(thread for thread in _REMOVALS if thread.is_alive()), removal]
+
+
+_LOCK = threading.Lock()
+#: The deletions of replaced sites still going on (``swap(remove_later=True)``).
+_REMOVALS: list[threading.Thread] = []
+
+
+def finish_removals() -> None:
+    """Wait until every replaced site is deleted."""
+    with _LOCK:
+        waiting = list(_REMOVALS)
+        _REMOVALS.clear()
+    for thread in waiting:
+        thread.join()
