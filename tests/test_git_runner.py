@@ -257,3 +257,43 @@ def test_a_linked_worktree_is_its_own_top_folder(tmp_path: Path) -> None:
         )
     assert head_and_shallow(linked / "processer") == (second, False)
     assert next(iter(touched_files(linked / "processer"))).commit.sha == second
+
+
+def test_a_hook_of_a_linked_worktree_reads_the_repository_of_the_folder_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git runs a hook of a linked worktree with ``GIT_DIR`` set and no ``GIT_WORK_TREE``; a
+    git run with them takes the folder it runs in as the top. The runner leaves git's
+    location variables out: the repository is the one holding the folder given."""
+    git, _first, second = _two_commits(tmp_path / "git", "processer")
+    linked = tmp_path / "linked"
+    git.git("worktree", "add", "-q", "-b", "other", str(linked))
+    where = subprocess.run(
+        ["git", "rev-parse", "--absolute-git-dir"],
+        cwd=linked,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    monkeypatch.chdir(linked)  # where git runs a hook
+    monkeypatch.setenv("GIT_DIR", where)
+    with GitHistory(linked / "processer", "test") as history:
+        assert (history.top, history.prefix, history.head) == (
+            linked.resolve(),
+            "processer/",
+            second,
+        )
+        changed = [change.new_path for logged in history.log([second]) for change in logged.files]
+        assert "processes/bu-utredning.yaml" in changed
+
+
+def test_git_saying_why_it_will_not_read_a_repository_is_told(tmp_path: Path) -> None:
+    """Not "not inside a git repository" when git refuses for another reason (a repository
+    owned by another user, as in a CI container, or made by a newer git): git's own words."""
+    git, _first, _second = _two_commits(tmp_path / "git")
+    git.git("config", "core.repositoryformatversion", "99")
+    with pytest.raises(ProcesskitError) as raised:
+        GitHistory(git.root, "publish")
+    assert str(raised.value) == (
+        "git could not read the history: Expected git repo version <= 1, found 99"
+    )

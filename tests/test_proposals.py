@@ -414,3 +414,28 @@ def test_the_versions_read_to_find_a_closing_change_are_kept_for_the_next_build(
     kept = found(keep=True)
     assert len(fetched) == 2  # D as done, and D as accepted before it
     assert kept == {**first, "fp-2026-004": closing} == found(keep=False)
+
+
+def test_the_kept_proposal_versions_hold_for_the_code_that_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a version holds is decided by the reading (loading, snapshots), the kinds and the
+    words for done (``processkit.model``: ``SWEDISH_VALUES``) and the walk itself: a
+    processkit where any of them differs does not take the kept answers."""
+    from processkit.history import closing
+
+    asked: list[tuple[str, ...]] = []
+
+    def digest(*modules: str) -> bytes:
+        asked.append(modules)
+        return "\0".join(modules).encode()
+
+    monkeypatch.setattr(closing, "code_digest", digest)
+    store = ProposalVersions.beside(SnapshotStore(tmp_path / "snapshots.bin"))
+    assert store.path == tmp_path / ProposalVersions.FILE
+    assert sorted(asked[0]) == [
+        "processkit.history.closing",
+        "processkit.history.snapshots",
+        "processkit.loading",
+        "processkit.model",
+    ]

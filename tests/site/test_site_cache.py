@@ -415,3 +415,20 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
     now = sorted(path.name for path in drawings.glob("*/*"))
     assert len(now) == 3 and len(set(now) & set(kept)) == 1
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_the_landscapes_drawn_by_workers_are_kept_for_the_next_build(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drawing kept by a forked worker counts as used by the build: the prune at its end
+    leaves it for the next build."""
+    monkeypatch.setattr(maps_module, "LANDSCAPES", 1)  # one landscape a worker: they fork
+    publish(PublishRequest(repo, tmp_path / "site"))
+    drawings = repo / ".processkit-cache/site/drawings"
+    kept = sorted(path.name for path in drawings.glob("*/*"))
+    assert len(kept) == 3
+    old, new = "Att barnets behov av skydd blir allsidigt belyst.", "Att barnet får ett nytt syfte."
+    _edit(repo, "processes/barn/utredning.yaml", old, new)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(path.name for path in drawings.glob("*/*")) == kept
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")

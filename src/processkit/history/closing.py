@@ -35,7 +35,10 @@ class ProposalVersions(UsedStore):
     @classmethod
     def beside(cls, store: SnapshotStore) -> ProposalVersions:
         path = store.path.parent / cls.FILE if store.path is not None else None
-        key = code_digest(__name__, "processkit.history.snapshots", "processkit.loading").hex()
+        # the code that reads a version and decides what it holds: the reading, the kinds
+        # and ids, and the words for done (``SWEDISH_VALUES``)
+        modules = ("processkit.history.snapshots", "processkit.loading", "processkit.model")
+        key = code_digest(__name__, *modules).hex()
         return cls(path, key=key)
 
     def find(self, blob: str) -> tuple[bool, Version]:

@@ -112,10 +112,35 @@ class _GitFailed(Exception):
         self.missing = missing
 
 
+#: What tells git where a repository is, in place of the folder it runs in (from ``git rev-parse
+#: --local-env-vars``, less those of its configuration): git sets ``GIT_DIR`` for a hook run in
+#: a linked worktree, and the repository processkit reads is the one holding the folder it is
+#: given.
+_LOCATION = frozenset(
+    {
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_IMPLICIT_WORK_TREE",
+        "GIT_COMMON_DIR",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_GRAFT_FILE",
+        "GIT_SHALLOW_FILE",
+        "GIT_NO_REPLACE_OBJECTS",
+        "GIT_REPLACE_REF_BASE",
+        "GIT_PREFIX",
+        "GIT_INTERNAL_SUPER_PREFIX",
+    }
+)
+
+
 def _environment() -> dict[str, str]:
     """The environment git runs in: this one, with git's messages in plain English (as
-    gitpython asked for them); nothing that changes what git reads from its configuration."""
-    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}
+    gitpython asked for them) and without what would point it at another repository than the
+    folder's (``_LOCATION``); nothing that changes what git reads from its configuration."""
+    kept = {name: value for name, value in os.environ.items() if name not in _LOCATION}
+    return {**kept, "LANGUAGE": "C", "LC_ALL": "C"}
 
 
 def _start(folder: Path, args: Sequence[str], *, feed: bool = False) -> subprocess.Popen[bytes]:
@@ -473,12 +498,14 @@ class GitHistory:
     def __init__(self, root: Path, purpose: str) -> None:
         # one git run: the top folder, whether the clone is shallow, and the commit checked
         # out (git ends with status 1 before the first commit, having said the first two)
+        problem = ""
         try:
             process = _start(
                 root,
                 [
                     "rev-parse",
                     "--show-toplevel",
+                    "--show-prefix",  # the folder within it, as git writes paths
                     "--is-shallow-repository",
                     "--verify",
                     "--quiet",
@@ -495,9 +522,13 @@ class GitHistory:
                 ) from None
             lines = []
         else:
-            output, _problem = process.communicate()
+            output, said = process.communicate()
             lines = output.decode("utf-8", "surrogateescape").splitlines()
-        if len(lines) < 2 or not lines[0]:
+            problem = said.decode("utf-8", "replace").strip()
+        if len(lines) < 3 or not lines[0]:
+            first = problem.splitlines()[0].removeprefix("fatal: ") if problem else ""
+            if first and "not a git repository" not in first:  # e.g. "dubious ownership"
+                raise ProcesskitError(_("git could not read the history: {problem}", problem=first))
             raise ProcesskitError(
                 _(
                     "{purpose} reads the git history, and {folder} is not inside a git repository",
@@ -505,19 +536,17 @@ class GitHistory:
                     folder=root,
                 )
             )
-        top = Path(lines[0]).resolve()
-        self.top = top
-        relative = root.resolve().relative_to(top).as_posix()
-        self.prefix = "" if relative == "." else relative + "/"
-        self._shallow = lines[1].strip() == "true"
-        if len(lines) < 3 or not lines[2].strip():
+        self.top = Path(lines[0]).resolve()
+        self.prefix = lines[1].strip()  # "" at the top, else "folder/"
+        self._shallow = lines[2].strip() == "true"
+        if len(lines) < 4 or not lines[3].strip():
             raise ProcesskitError(
                 _(
                     "{purpose} reads the git history, and the repository has no commits yet",
                     purpose=purpose,
                 )
             )
-        self.head = lines[2].strip()
+        self.head = lines[3].strip()
 
     def __enter__(self) -> GitHistory:
         return self
