@@ -51,6 +51,8 @@ NOT_WORDS = [
     re.compile(r"--?[a-z][a-z-]*"),
     re.compile(r"::\S+"),  # GitHub workflow commands: ::error file=...
     re.compile(r"\b\w+=\S*"),
+    # a commit's short hash: its letters may spell an English word ("36a21be")
+    re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b"),
 ]
 
 ORGANISATION = "Testkommunen"
