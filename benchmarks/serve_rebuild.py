@@ -31,22 +31,28 @@ def measure(repo: Path, site: Path, repeat: int) -> tuple[list[float], list[floa
     from processkit import i18n
     from processkit.cli.main import GC_THRESHOLDS
     from processkit.cli.publishing import PublishRequest, publish
+    from processkit.loading.parse import Remembered
     from processkit.site.output import finish_removals
 
     gc.set_threshold(*GC_THRESHOLDS)  # as every command sets it
     i18n.use_outside_repository()
-    # as serve builds: the site replaced is deleted in the background
-    publish(PublishRequest(repo, site, remove_later=True))  # serve's first build
+    # as serve builds: the repository kept in memory between builds, the file the watcher
+    # saw change forgotten, the site replaced deleted in the background
+    remembered = Remembered()
+    publish(PublishRequest(repo, site, remove_later=True, remembered=remembered))  # the first
     shown: list[float] = []
     indexed: list[float] = []
     for _ in range(repeat):
-        gitrepo.edit_one(repo)
+        edited = gitrepo.edit_one(repo)
         started = time.perf_counter()
-        quick = publish(PublishRequest(repo, site, search_later=True, remove_later=True))
+        remembered.forget([edited])
+        quick = publish(
+            PublishRequest(repo, site, search_later=True, remove_later=True, remembered=remembered)
+        )
         shown.append(time.perf_counter() - started)
         started = time.perf_counter()
         if quick.stale_search:
-            publish(PublishRequest(repo, site, remove_later=True))
+            publish(PublishRequest(repo, site, remove_later=True, remembered=remembered))
         indexed.append(time.perf_counter() - started)
     finish_removals()
     gitrepo.git(repo, "checkout", "--quiet", "--", ".")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import processkit.cache as cache_module
 from processkit import i18n
 from processkit.cache import CACHE_FOLDER, read_store, write_store
 from processkit.loading import parse
@@ -138,3 +139,106 @@ def test_the_store_keeps_only_what_it_was_given(tmp_path: Path) -> None:
     write_store(path, "test", {b"a": b"1", "b": [1, 2.5, None, "å"]})
     assert read_store(path, "test") == {b"a": b"1", "b": [1, 2.5, None, "å"]}
     assert read_store(path, "another") == {}
+
+
+@pytest.fixture
+def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files read from disk, in order (with ``counted``: read, then parsed or not)."""
+    done: list[str] = []
+    original = parse._read
+
+    def reading(root: Path, relative: str) -> bytes | parse.FileResult:
+        done.append(relative)
+        return original(root, relative)
+
+    monkeypatch.setattr(parse, "_read", reading)
+    return done
+
+
+def _settle(*paths: Path) -> None:
+    """The files (every file below a folder) as if written a while ago (see
+    ``parse.SETTLED_NS``). Their change time is now: a signature remembered before no longer
+    holds for them."""
+    import os
+    import time
+
+    past = time.time() - 60
+    for path in paths:
+        for found in [path] if path.is_file() else path.rglob("*"):
+            if found.is_file():
+                os.utime(found, (past, past))
+
+
+def test_serve_keeps_the_repository_between_loads_and_reads_only_what_changed(
+    make_repo: MakeRepo, counted: list[str], read: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` loads with ``Remembered``: the store stays in memory (``parsed.bin`` is not
+    read again) and a file whose signature is unchanged is not read again. Each load gives
+    what a load that keeps nothing gives: after an edit, a new file, a removed one, a file
+    that gets a problem and one that loses it."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    _settle(root)
+    kept = parse.Remembered()
+    first = _loaded(root, remembered=kept)
+    assert len(set(read)) == 5
+    stores: list[Path] = []
+    original_store = cache_module.read_store
+
+    def reading_store(path: Path, name: str) -> dict[Any, Any]:
+        stores.append(path)
+        return original_store(path, name)
+
+    monkeypatch.setattr(cache_module, "read_store", reading_store)
+    read.clear()
+    counted.clear()
+    assert _loaded(root, remembered=kept) == first
+    assert (read, counted, stores) == ([], [], [])
+    assert _loaded(root) == first  # a load that keeps nothing reads them all
+    assert len(stores) == 1 and len(read) == 5
+
+    utreda = root / "processes/utreda.yaml"
+    edits: list[Callable[[], object]] = [
+        lambda: utreda.write_text(PROCESS.replace("name: Utreda", "name: Utreda mer"), "utf-8"),
+        lambda: (root / "processes/ny.yaml").write_text(
+            PROCESS.replace("id: utreda", "id: ny").replace("name: Utreda", "name: Ny"), "utf-8"
+        ),
+        lambda: (root / "processes/ny.yaml").unlink(),
+        lambda: utreda.write_text(PROCESS + "purpose: [\n", "utf-8"),
+        lambda: utreda.write_text(PROCESS, "utf-8"),
+    ]
+    for edit in edits:
+        edit()
+        read.clear()
+        remembered_load = _loaded(root, remembered=kept)
+        # the file changed, and the one changed before (it was too new to be remembered)
+        assert set(read) <= {"processes/utreda.yaml", "processes/ny.yaml"}
+        assert remembered_load == _loaded(root)
+        _settle(*[path for path in (utreda, root / "processes/ny.yaml") if path.exists()])
+
+
+def test_a_file_changed_just_now_is_read_again_and_forget_drops_a_signature(
+    make_repo: MakeRepo, read: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file written within ``SETTLED_NS`` of being read is not remembered: a coarse clock
+    could give its next version the same signature. And what the watcher saw change is
+    forgotten, whatever its signature says."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    kept = parse.Remembered()
+    _loaded(root, remembered=kept)
+    read.clear()
+    _loaded(root, remembered=kept)
+    assert sorted(read) == sorted([*BASE, "processes/utreda.yaml"])  # all just written
+    _settle(root)
+    _loaded(root, remembered=kept)
+    read.clear()
+    _loaded(root, remembered=kept)
+    assert read == []
+    # a signature that cannot tell two versions apart (same size, times put back)
+    utreda = root / "processes/utreda.yaml"
+    monkeypatch.setattr(parse, "_signature", lambda info: (info.st_size, info.st_ino))
+    _loaded(root, remembered=kept)  # remembered under that signature
+    utreda.write_text(PROCESS.replace("name: Utreda", "name: Abcdef"), "utf-8")
+    _settle(root)
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda"}  # not seen: same size
+    kept.forget([utreda])
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Abcdef"}

@@ -9,6 +9,7 @@ from pathlib import Path
 from processkit.diagnostics import Report
 from processkit.loading.consequences import brought_about
 from processkit.loading.git import changed_files, texts_at
+from processkit.loading.parse import Remembered
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session, open_repository
 from processkit.rules.run import WAITING_CODE, run_rules
@@ -51,11 +52,18 @@ def validate(
     return Validation(checked.repo, report)
 
 
-def check(start: Path, *, today: date | None, cache_dir: Path | None = None) -> Session:
+def check(
+    start: Path,
+    *,
+    today: date | None,
+    cache_dir: Path | None = None,
+    remembered: Remembered | None = None,
+) -> Session:
     """The repository at or above ``start``, with what loading found and what the rules find
     (with the severities and options of ``rules:``), as ``validate`` and ``publish`` see it;
-    ``cache_dir`` is the cache folder (default: the repository's own)."""
-    opened = open_repository(start, partial=True, cache_dir=cache_dir)
+    ``cache_dir`` is the cache folder (default: the repository's own); ``remembered``, what
+    ``serve`` keeps between loads (``loading.parse.Remembered``)."""
+    opened = open_repository(start, partial=True, cache_dir=cache_dir, remembered=remembered)
     settings = resolve_settings(opened.repo.config)
     found = run_rules(opened.repo, today=today, settings=settings)
     return Session(opened.repo, opened.diagnostics + found)

@@ -31,6 +31,7 @@ from processkit.loading.git import (
     resolve_as_of,
     resolve_at,
 )
+from processkit.loading.parse import Remembered
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
@@ -61,6 +62,8 @@ class PublishRequest:
     search_later: bool = False
     #: for ``serve``: the site replaced is deleted in the background (``output.swap``)
     remove_later: bool = False
+    #: for ``serve``: what it keeps of the repository between builds (``Remembered``)
+    remembered: Remembered | None = None
 
 
 def source_date_epoch() -> date | None:
@@ -111,7 +114,9 @@ def _build(
     past: bool,
 ) -> BuildResult:
     cache_dir = request.cache_dir or cache_folder(root)
-    loaded = check(load_from, today=info.today, cache_dir=cache_dir)
+    # a site of the past is read from a copy made for it: nothing of it is kept in memory
+    remembered = request.remembered if not past else None
+    loaded = check(load_from, today=info.today, cache_dir=cache_dir, remembered=remembered)
     if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
         raise PublishBlocked(loaded)
     repo = loaded.repo

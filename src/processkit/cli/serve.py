@@ -24,6 +24,7 @@ import typer
 if TYPE_CHECKING:
     from watchfiles import Change
 
+    from processkit.loading.parse import Remembered
     from processkit.site.build import BuildResult
 
 
@@ -50,13 +51,15 @@ def serve_command(
     from processkit.errors import ProcesskitError
     from processkit.i18n import _, decimal
     from processkit.loading.discover import find_root
+    from processkit.loading.parse import Remembered
     from processkit.site.output import finish_removals
     from processkit.site.preview import Builds, make_server
 
     root = find_root(path)
+    remembered = Remembered()  # the repository as read, between builds
     with tempfile.TemporaryDirectory(prefix="processkit-serve-") as scratch:
         output = Path(scratch) / "site"
-        if _build(root, output, first=True) is None:
+        if _build(root, output, remembered, first=True) is None:
             return 1
         builds = Builds()
         try:
@@ -83,10 +86,11 @@ def serve_command(
         try:
             if not once:
                 changes = _changes_in(root, output, poll=poll, stop=stop)
-                for done, _changed in enumerate(changes, start=1):
+                for done, changed in enumerate(changes, start=1):
                     _say(_("A file changed; rebuilding …"))
                     started = time.perf_counter()
-                    built = _build(root, output, first=False, search_later=True)
+                    remembered.forget(Path(where) for _change, where in changed)
+                    built = _build(root, output, remembered, first=False, search_later=True)
                     if built is not None:
                         builds.finished()
                         _say(
@@ -96,7 +100,7 @@ def serve_command(
                             )
                         )
                         if built.stale_search:  # the edited pages are shown: now their search
-                            _build(root, output, first=False)
+                            _build(root, output, remembered, first=False)
                     if done == rebuilds:
                         break
         except KeyboardInterrupt:
@@ -147,7 +151,12 @@ def _say(message: str) -> None:
 
 
 def _build(
-    root: Path, output: Path, *, first: bool, search_later: bool = False
+    root: Path,
+    output: Path,
+    remembered: Remembered,
+    *,
+    first: bool,
+    search_later: bool = False,
 ) -> BuildResult | None:
     """Build; on errors print them, keep the previous preview and return None. With
     ``search_later`` the search shards the edit changed are taken as they were, so that the
@@ -158,7 +167,9 @@ def _build(
 
     try:
         # the process lives on: the site replaced is deleted while the new one is shown
-        request = PublishRequest(root, output, search_later=search_later, remove_later=True)
+        request = PublishRequest(
+            root, output, search_later=search_later, remove_later=True, remembered=remembered
+        )
         return publish(request)
     except PublishBlocked as blocked:
         report_blocked(blocked)

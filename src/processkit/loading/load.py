@@ -17,7 +17,7 @@ from processkit.errors import ConfigError
 from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
-from processkit.loading.parse import FileResult, ParseCache, parse_files
+from processkit.loading.parse import FileResult, ParseCache, Remembered, parse_files
 from processkit.loading.partial import keep_readable, keep_unreadable
 from processkit.loading.references import check_parent_loops, check_references, duplicate_ids
 from processkit.loading.repository import Record, Repository
@@ -71,12 +71,18 @@ PARSED = ParseCache.FILE
 
 
 def load_repository(
-    start: Path, *, parallel: bool | None = None, cache_dir: Path | None = None
+    start: Path,
+    *,
+    parallel: bool | None = None,
+    cache_dir: Path | None = None,
+    remembered: Remembered | None = None,
 ) -> LoadResult:
     """Read the repository containing ``start``: configuration first, then every entity file.
 
     Files parsed before without a problem are taken from the cache folder ``cache_dir``
-    (default: the repository's own, see ``processkit.cache``)."""
+    (default: the repository's own, see ``processkit.cache``); with ``remembered`` (``serve``,
+    which loads again and again) the store is kept in memory and a file unchanged since the
+    last load is not read again."""
     root = find_root(start)
     config, config_text = load_config(root)
     repo = Repository(root=root, config=config)
@@ -88,9 +94,12 @@ def load_repository(
     first_path: dict[tuple[str, str], list[str]] = {}
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
-    cache = _parse_cache(cache_dir, root)
+    cache = _parse_cache(cache_dir, root, remembered)
     try:
-        for result in parse_files(root, found.files, parallel=parallel, cache=cache):
+        files = parse_files(
+            root, found.files, parallel=parallel, cache=cache, remembered=remembered
+        )
+        for result in files:
             diagnostics.extend(_add_entity(repo, result, first_path))
         if cache is not None:
             cache.save()
@@ -111,11 +120,17 @@ def load_repository(
     return LoadResult(repo, diagnostics)
 
 
-def _parse_cache(folder: Path | None, root: Path) -> ParseCache | None:
+def _parse_cache(
+    folder: Path | None, root: Path, remembered: Remembered | None = None
+) -> ParseCache | None:
     """The store of parsed files in the cache folder ``folder`` (None: the repository's own),
-    or None where no cache folder can be made (a read-only repository is read all the same)."""
+    or None where no cache folder can be made (a read-only repository is read all the same);
+    the one ``remembered`` keeps, where it keeps one."""
     usable = usable_folder(folder, root)
-    return ParseCache(usable / PARSED) if usable is not None else None
+    if usable is None:
+        return None
+    path = usable / PARSED
+    return remembered.store(path) if remembered is not None else ParseCache(path)
 
 
 def _add_entity(

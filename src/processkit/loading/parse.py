@@ -18,7 +18,8 @@ import hashlib
 import marshal
 import multiprocessing
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,13 @@ class ParseCache(UsedStore):
             return None
         self.used[digest] = found
         return value, extensions
+
+    def again(self) -> None:
+        """Begin another load with this store (``Remembered``): what the last one used is
+        kept as stored, and this one's use counted afresh."""
+        self.stored = {**self.stored, **self.used}
+        self.used = {}
+        self.added = 0
 
     def keep(self, digest: bytes, result: FileResult) -> None:
         if result.diagnostics or not isinstance(result.value, dict):
@@ -127,28 +135,95 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
+Signature = tuple[int, int, int, int]
+#: A file changed less than this long before it was looked at may change again within the
+#: same tick of a coarse clock (whole seconds on some file systems) without its signature
+#: changing: its hash is not remembered.
+SETTLED_NS = 2_000_000_000
+
+
+class Remembered:
+    """What a process that loads one repository again and again (``serve``) keeps between
+    loads: the parse store as read and added to (``parsed.bin`` is not read again), and for
+    each file its signature (times, size, inode) with the hash of its bytes, so that a file
+    whose signature is unchanged is not read again. Each load still makes its entities anew
+    from the store's bytes: what a build does with them cannot reach the next. ``forget``
+    the files the watcher saw change."""
+
+    def __init__(self) -> None:
+        self.stores: dict[Path, ParseCache] = {}
+        self.hashes: dict[str, tuple[Signature, bytes]] = {}
+
+    def store(self, path: Path) -> ParseCache:
+        found = self.stores.get(path)
+        if found is None:
+            found = self.stores[path] = ParseCache(path)
+        else:
+            found.again()
+        return found
+
+    def forget(self, paths: Iterable[Path]) -> None:
+        for path in paths:
+            self.hashes.pop(os.fspath(Path(path).resolve()), None)
+
+    def digest(self, place: str) -> bytes | None:
+        """The hash of the file's bytes, when its signature is the one remembered."""
+        found = self.hashes.get(place)
+        if found is None:
+            return None
+        try:
+            info = os.stat(place)
+        except OSError:
+            return None
+        return found[1] if found[0] == _signature(info) else None
+
+    def note(self, place: str, digest: bytes) -> None:
+        try:
+            info = os.stat(place)
+        except OSError:
+            return
+        if time.time_ns() - info.st_mtime_ns > SETTLED_NS:
+            self.hashes[place] = (_signature(info), digest)
+        else:  # it may change again unseen: read it next time
+            self.hashes.pop(place, None)
+
+
+def _signature(info: os.stat_result) -> Signature:
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
 def parse_files(
     root: Path,
     paths: list[str],
     *,
     parallel: bool | None = None,
     cache: ParseCache | None = None,
+    remembered: Remembered | None = None,
 ) -> Iterator[FileResult]:
     """Every file parsed, in the order given; with ``cache``, those parsed before are taken
     from it, and the others are added to it (by the hash of the bytes actually parsed, so a
-    file edited meanwhile is never stored under its old contents)."""
+    file edited meanwhile is never stored under its old contents). With ``remembered``, a file
+    whose signature is unchanged since it was read is taken from ``cache`` without reading
+    it."""
     if cache is None:
         for _digest, result in _parse_all(root, paths, parallel):
             yield result
         return
     known: dict[str, FileResult] = {}
+    base = os.fspath(root.resolve())  # as ``forget`` is given them
     for relative in paths:
-        data = _read(root, relative)
-        if isinstance(data, FileResult):
-            known[relative] = data
-            continue
-        digest = hashlib.sha256(data).digest()
-        found = cache.get(digest)
+        place = os.path.join(base, relative)
+        digest = remembered.digest(place) if remembered is not None else None
+        found = cache.get(digest) if digest is not None else None
+        if found is None:
+            data = _read(root, relative)
+            if isinstance(data, FileResult):
+                known[relative] = data
+                continue
+            digest = hashlib.sha256(data).digest()
+            found = cache.get(digest)
+            if remembered is not None:
+                remembered.note(place, digest)
         if found is not None:
             known[relative] = FileResult(relative, None, found[0], found[1], digest=digest)
     fresh = _parse_all(root, [path for path in paths if path not in known], parallel)

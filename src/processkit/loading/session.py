@@ -15,6 +15,7 @@ from processkit.diagnostics import Diagnostic, Severity
 from processkit.i18n import n_
 from processkit.loading.discover import CONFIG_NAME
 from processkit.loading.load import load_repository
+from processkit.loading.parse import Remembered
 from processkit.loading.repository import Repository
 
 
@@ -52,7 +53,11 @@ class Session:
 
 
 def open_repository(
-    start: Path, *, partial: bool = False, cache_dir: Path | None = None
+    start: Path,
+    *,
+    partial: bool = False,
+    cache_dir: Path | None = None,
+    remembered: Remembered | None = None,
 ) -> Session:
     """Load the repository at or above ``start`` for a command.
 
@@ -61,7 +66,7 @@ def open_repository(
     out) is checked, but handed on only with ``partial`` (to the checks of ``validate``): for
     every other command, what a file with errors holds is left out.
     """
-    loaded = load_repository(start, cache_dir=cache_dir)
+    loaded = load_repository(start, cache_dir=cache_dir, remembered=remembered)
     if not partial:
         _leave_out_partial(loaded.repo)
     return Session(loaded.repo, loaded.diagnostics)
