@@ -242,3 +242,33 @@ def test_a_file_changed_just_now_is_read_again_and_forget_drops_a_signature(
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda"}  # not seen: same size
     kept.forget([utreda])
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Abcdef"}
+
+
+def test_a_load_that_keeps_its_store_writes_it_only_when_it_changed(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``Remembered``, ``parsed.bin`` is written after a load that parsed a new version,
+    and not after one that found everything as it was (``serve`` builds twice after a save)."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    _settle(root)
+    kept = parse.Remembered()
+    _loaded(root, remembered=kept)
+    written: list[Path] = []
+    original = cache_module.write_store
+
+    def writing(path: Path, name: str, values: dict[Any, Any]) -> None:
+        written.append(path)
+        original(path, name, values)
+
+    monkeypatch.setattr(cache_module, "write_store", writing)
+    _loaded(root, remembered=kept)
+    assert written == []
+    utreda = root / "processes/utreda.yaml"
+    utreda.write_text(PROCESS.replace("name: Utreda", "name: Utreda mer"), "utf-8")
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda mer"}
+    assert written == [root / CACHE_FOLDER / PARSED]
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda mer"}
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda mer"}
+    assert len(written) == 1
+    # and the store holds the repository as it is: five files, the old version let go
+    assert len(read_store(root / CACHE_FOLDER / PARSED, parse.ParseCache.NAME)) == 5

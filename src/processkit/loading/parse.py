@@ -71,9 +71,10 @@ class ParseCache(UsedStore):
         return value, extensions
 
     def again(self) -> None:
-        """Begin another load with this store (``Remembered``): what the last one used is
-        kept as stored, and this one's use counted afresh."""
-        self.stored = {**self.stored, **self.used}
+        """Begin another load with this store (``Remembered``): what the last load used is
+        what is stored now (its ``save`` wrote just that, or found it there already), and
+        this one's use is counted afresh."""
+        self.stored = self.used
         self.used = {}
         self.added = 0
 
