@@ -297,3 +297,24 @@ def test_git_saying_why_it_will_not_read_a_repository_is_told(tmp_path: Path) ->
     assert str(raised.value) == (
         "git could not read the history: Expected git repo version <= 1, found 99"
     )
+
+
+def test_a_warning_before_git_stops_is_not_taken_for_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git warns before its ``fatal:`` line when a file of the user's configuration cannot be
+    read (here a folder): outside a repository the message still says so."""
+    home = tmp_path / "home"
+    (home / ".gitconfig").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    with pytest.raises(ProcesskitError) as raised:
+        GitHistory(outside, "publish")
+    assert str(raised.value) == (
+        f"publish reads the git history, and {outside} is not inside a git repository"
+    )
+    assert gitmodule._reason("warning: unable to access x\nfatal: the reason\n") == "the reason"
+    assert gitmodule._reason("something went wrong\n") == "something went wrong"

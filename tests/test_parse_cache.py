@@ -272,3 +272,34 @@ def test_a_load_that_keeps_its_store_writes_it_only_when_it_changed(
     assert len(written) == 1
     # and the store holds the repository as it is: five files, the old version let go
     assert len(read_store(root / CACHE_FOLDER / PARSED, parse.ParseCache.NAME)) == 5
+
+
+def test_a_file_replaced_while_it_is_read_is_read_again_next_time(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signature remembered is the one looked at before the file was read: a copy that
+    keeps the old modification time (``cp -p``, a sync client) landing while it is read shows
+    as a new signature next time."""
+    import os
+
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    _settle(root)
+    utreda = root / "processes/utreda.yaml"
+    old_time = utreda.stat().st_mtime
+    original = parse._read
+
+    def read_then_replaced(where: Path, relative: str) -> bytes | parse.FileResult:
+        data = original(where, relative)
+        if relative == "processes/utreda.yaml":
+            copy = utreda.with_name("copy.tmp")
+            copy.write_text(PROCESS.replace("name: Utreda", "name: Abcdef"), "utf-8")
+            os.utime(copy, (old_time, old_time))
+            os.replace(copy, utreda)
+        return data
+
+    _loaded(root)  # the store holds the file as it is
+    kept = parse.Remembered()
+    monkeypatch.setattr(parse, "_read", read_then_replaced)
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda"}  # as it was read
+    monkeypatch.setattr(parse, "_read", original)
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Abcdef"}

@@ -526,9 +526,10 @@ class GitHistory:
             lines = output.decode("utf-8", "surrogateescape").splitlines()
             problem = said.decode("utf-8", "replace").strip()
         if len(lines) < 3 or not lines[0]:
-            first = problem.splitlines()[0].removeprefix("fatal: ") if problem else ""
-            if first and "not a git repository" not in first:  # e.g. "dubious ownership"
-                raise ProcesskitError(_("git could not read the history: {problem}", problem=first))
+            if problem and "not a git repository" not in problem:  # "dubious ownership"
+                raise ProcesskitError(
+                    _("git could not read the history: {problem}", problem=_reason(problem))
+                )
             raise ProcesskitError(
                 _(
                     "{purpose} reads the git history, and {folder} is not inside a git repository",
@@ -785,6 +786,14 @@ class GitHistory:
             process.stderr.close()
         if process.returncode != 0:
             raise ProcesskitError(_("git could not read the history: {problem}", problem=problem))
+
+
+def _reason(said: str) -> str:
+    """Why git stopped, from what it wrote: its ``fatal:`` line (warnings may come before
+    it), else its last line."""
+    lines = [line.strip() for line in said.splitlines() if line.strip()]
+    fatal = [line for line in lines if line.startswith("fatal:")]
+    return (fatal[0] if fatal else lines[-1]).removeprefix("fatal:").strip()
 
 
 def _parse_header(record: str) -> tuple[Commit, str]:

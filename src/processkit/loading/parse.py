@@ -167,23 +167,20 @@ class Remembered:
         for path in paths:
             self.hashes.pop(os.fspath(Path(path).resolve()), None)
 
-    def digest(self, place: str) -> bytes | None:
-        """The hash of the file's bytes, when its signature is the one remembered."""
+    def look(self, place: str) -> tuple[os.stat_result | None, bytes | None]:
+        """The file's signature as it is now, looked at before it is read (a change while it
+        is read then shows as a new signature next time), and the hash of its bytes where
+        that signature is the one remembered."""
+        try:
+            info = os.stat(place)
+        except OSError:
+            return None, None
         found = self.hashes.get(place)
-        if found is None:
-            return None
-        try:
-            info = os.stat(place)
-        except OSError:
-            return None
-        return found[1] if found[0] == _signature(info) else None
+        return info, found[1] if found is not None and found[0] == _signature(info) else None
 
-    def note(self, place: str, digest: bytes) -> None:
-        try:
-            info = os.stat(place)
-        except OSError:
-            return
-        if time.time_ns() - info.st_mtime_ns > SETTLED_NS:
+    def note(self, place: str, info: os.stat_result | None, digest: bytes) -> None:
+        """Remember the hash of the bytes read after the signature ``info`` was looked at."""
+        if info is not None and time.time_ns() - info.st_mtime_ns > SETTLED_NS:
             self.hashes[place] = (_signature(info), digest)
         else:  # it may change again unseen: read it next time
             self.hashes.pop(place, None)
@@ -214,7 +211,7 @@ def parse_files(
     base = os.fspath(root.resolve())  # as ``forget`` is given them
     for relative in paths:
         place = os.path.join(base, relative)
-        digest = remembered.digest(place) if remembered is not None else None
+        info, digest = remembered.look(place) if remembered is not None else (None, None)
         found = cache.get(digest) if digest is not None else None
         if found is None:
             data = _read(root, relative)
@@ -224,7 +221,7 @@ def parse_files(
             digest = hashlib.sha256(data).digest()
             found = cache.get(digest)
             if remembered is not None:
-                remembered.note(place, digest)
+                remembered.note(place, info, digest)
         if found is not None:
             known[relative] = FileResult(relative, None, found[0], found[1], digest=digest)
     fresh = _parse_all(root, [path for path in paths if path not in known], parallel)
