@@ -21,8 +21,6 @@ from processkit.loading.git import (
     GitHistory,
     commit_date,
     head_and_shallow,
-    head_commit,
-    is_shallow,
     origin_remote,
     touched_files,
 )
@@ -93,9 +91,9 @@ def test_the_questions_of_a_repository_in_a_sub_folder(tmp_path: Path) -> None:
     git.git("remote", "add", "origin", "git@gitlab.com:kalmar/processer.git")
     git.git("remote", "set-url", "--add", "origin", "https://example.se/andra.git")
     root = git.root
-    assert head_commit(root) == second
+    assert head_and_shallow(root)[0] == second
     assert head_and_shallow(root) == (second, False)
-    assert is_shallow(root) is False
+    assert head_and_shallow(root)[1] is False
     assert (commit_date(root), commit_date(root, first)) == (date(2026, 2, 1), date(2026, 1, 10))
     assert origin_remote(root) == "git@gitlab.com:kalmar/processer.git"
     touched = list(touched_files(root))
@@ -138,12 +136,10 @@ def test_the_history_of_a_repository_in_a_sub_folder(tmp_path: Path) -> None:
         assert history.parent(second) == first
         assert history.parent(first) is None
         assert history.resolve("main~2", "--since") == first
-        assert history.commit_named(second[:7]) == second
-        assert history.commit_named("0000000") is None
-        assert history.commit_named("no such thing") is None
-        assert history.commit_named("") is None
+        named = history.commits_named([second[:7], "0000000", "no such thing", ""])
+        assert named == {second[:7]: second}
         process_file = git.git("rev-parse", f"{second}:processer/processes/bu-utredning.yaml")
-        assert history.commit_named(process_file) is None  # a file version, not a commit
+        assert history.commits_named([process_file]) == {}  # a file version, not a commit
         assert history.commits_named([first[:8], process_file, "0000000", second]) == {
             first[:8]: first,
             second: second,
@@ -182,9 +178,9 @@ def test_outside_git_and_before_the_first_commit(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     GitRepo(empty)
     for folder in (outside, empty, tmp_path / "missing"):
-        assert head_commit(folder) is None
+        assert head_and_shallow(folder)[0] is None
         assert head_and_shallow(folder) == (None, False)
-        assert is_shallow(folder) is False
+        assert head_and_shallow(folder)[1] is False
         assert commit_date(folder) is None
         assert origin_remote(folder) is None
         assert list(touched_files(folder)) == []
@@ -203,9 +199,9 @@ def test_without_a_git_program_every_question_has_its_plain_answer(
     git, _first, _second = _two_commits(tmp_path / "git", "processer")
     git.git("remote", "add", "origin", "https://example.se/processer.git")
     monkeypatch.setenv("PATH", "")
-    assert head_commit(git.root) is None
+    assert head_and_shallow(git.root)[0] is None
     assert head_and_shallow(git.root) == (None, False)
-    assert is_shallow(git.root) is False
+    assert head_and_shallow(git.root)[1] is False
     assert commit_date(git.root) is None
     assert origin_remote(git.root) is None
     assert list(touched_files(git.root)) == []
@@ -223,7 +219,7 @@ def test_a_shallow_clone_says_so(tmp_path: Path) -> None:
         env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"},
     )
     assert head_and_shallow(clone) == (second, True)
-    assert is_shallow(clone) is True
+    assert head_and_shallow(clone)[1] is True
     with GitHistory(clone, "test") as history:
         assert (history.head, history.is_shallow()) == (second, True)
 

@@ -12,8 +12,8 @@ from tests.test_changelog_support import GitRepo
 
 from processkit.history.closing import ProposalVersions, closing_commits
 from processkit.history.snapshots import SnapshotStore
-from processkit.history.weblinks import commit_url, origin_web_base, web_base
-from processkit.loading.git import GitHistory
+from processkit.history.weblinks import commit_url, web_base
+from processkit.loading.git import GitHistory, origin_remote
 from processkit.loading.load import load_repository
 
 
@@ -354,9 +354,10 @@ def test_a_commit_links_to_its_page_on_the_git_host(remote: str, url: str) -> No
 def test_a_local_remote_has_no_web_page(closed: tuple[GitRepo, dict[str, str]]) -> None:
     git, _ = closed
     assert web_base("/srv/git/processer.git") is None
-    assert origin_web_base(git.root) is None
+    assert origin_remote(git.root) is None
     git.git("remote", "add", "origin", "git@gitlab.com:kalmar/processer.git")
-    assert origin_web_base(git.root) == "https://gitlab.com/kalmar/processer"
+    remote = origin_remote(git.root)
+    assert remote is not None and web_base(remote) == "https://gitlab.com/kalmar/processer"
 
 
 def test_the_versions_read_to_find_a_closing_change_are_kept_for_the_next_build(

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from processkit.loading.git import origin_remote
 
 _SCP_RE = re.compile(r"^(?:[^@/]+@)?(?P<host>[^:/]+):(?P<path>[^/].*)$")
 _URL_RE = re.compile(r"^(?:https?|ssh|git)://(?:[^@/]+@)?(?P<host>[^/:]+)(?::\d+)?/(?P<path>.+)$")
@@ -33,10 +30,3 @@ def commit_url(base: str, sha: str) -> str:
     if "github" in host or "gitea" in host or "codeberg" in host:
         return f"{base}/commit/{sha}"
     return f"{base}/-/commit/{sha}"
-
-
-def origin_web_base(root: Path) -> str | None:
-    """The web address of the ``origin`` remote of the git repository holding ``root``, or
-    None (no git repository, no origin, or an address that is not a web host's)."""
-    remote = origin_remote(root)
-    return web_base(remote) if remote else None

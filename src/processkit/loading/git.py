@@ -328,17 +328,10 @@ def parse_touched(output: str) -> Iterator[TouchedFiles]:
         yield TouchedFiles(commit, tuple(sorted(name for name in names if name)))
 
 
-def head_commit(folder: Path) -> str | None:
-    """The full hash of the commit checked out (None outside git or before the first)."""
-    try:
-        sha = _run(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-    except _GitFailed:
-        return None
-    return sha.strip() or None
-
-
 def head_and_shallow(folder: Path) -> tuple[str | None, bool]:
-    """``head_commit`` and ``is_shallow`` of ``folder``, asked of one git."""
+    """The full hash of the commit checked out (None outside git or before the first), and
+    whether the repository is a shallow clone (its older history missing), asked of one
+    git."""
     try:
         process = _start(
             folder, ["rev-parse", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"]
@@ -351,15 +344,6 @@ def head_and_shallow(folder: Path) -> tuple[str | None, bool]:
     shallow = bool(lines) and lines[0].strip() == "true"
     head = lines[1].strip() if len(lines) > 1 and process.returncode == 0 else None
     return head or None, shallow
-
-
-def is_shallow(folder: Path) -> bool:
-    """Whether ``folder``'s git repository is a shallow clone (its older history missing)."""
-    try:
-        answer = _run(folder, "rev-parse", "--is-shallow-repository")
-    except _GitFailed:
-        return False
-    return answer.strip() == "true"
 
 
 def commit_date(folder: Path, ref: str = "HEAD") -> date | None:
@@ -578,10 +562,6 @@ class GitHistory:
                     ref=ref,
                 )
             ) from None
-
-    def commit_named(self, text: str) -> str | None:
-        """The full hash of the commit a (possibly abbreviated) hash names, or None."""
-        return self.commits_named([text]).get(text)
 
     def commits_named(self, texts: Iterable[str]) -> dict[str, str]:
         """The full hash of the commit each of ``texts`` names (a hash, possibly abbreviated),
