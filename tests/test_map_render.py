@@ -414,3 +414,20 @@ def test_graphviz_missing_survives_the_trip_back_from_a_worker() -> None:
     again = pickle.loads(pickle.dumps(GraphvizMissing()))
     assert isinstance(again, GraphvizMissing)
     assert str(again) == INSTALL_HINT  # the suite speaks English
+
+
+def test_a_map_retitled_is_the_map_drawn_with_its_new_title_and_description() -> None:
+    """``svg.retitled`` puts a map's own title and description in place of those it was made
+    with: the same bytes as drawing it again (the site reuses a flow that only its process's
+    purpose changed this way). A map of another name is left alone."""
+    from dataclasses import replace
+
+    from processkit.render.svg import retitled
+
+    job = process_dot(load_repository(KALMAR).repo, "bu-utredning")
+    new = replace(job, title="Ett nytt namn & mer", desc='Ett "nytt" syfte <med> tecken.')
+    first, again = render_maps([job, new], None)
+    made = retitled(first.decode("utf-8"), new)
+    assert made is not None and made != first.decode("utf-8")
+    assert made == again.decode("utf-8")
+    assert retitled(first.decode("utf-8"), replace(new, name="process-annan")) is None

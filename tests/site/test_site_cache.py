@@ -393,7 +393,9 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
     old, new = "Att barnets behov av skydd blir allsidigt belyst.", "Att barnet får ett nytt syfte."
     _edit(repo, "processes/barn/utredning.yaml", old, new)
     publish(PublishRequest(repo, tmp_path / "site"))
-    assert drawn == ["process-utredning"]
+    assert drawn == []
+    flow = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
+    assert f"fastställd. {new}</desc>" in flow.split('<desc id="process-utredning--desc">')[1]
     area = (tmp_path / "site/areas/barn.html").read_text(encoding="utf-8")
     node = area.split('<g id="landscape-barn--p--utredning" class="node">', 1)[1]
     node = node.split("</g>", 1)[0]

@@ -67,16 +67,43 @@ def accessible_svg(data: bytes, job: MapJob) -> bytes:
         return f'<g id="{ident}" class="{kind}"{rest}>\n{texts}{anchor}'
 
     document = _ELEMENT.sub(element, document)
-    title_id, desc_id = f"{job.name}--title", f"{job.name}--desc"
+    title_id, desc_id = _root_ids(job.name)
     role = "group" if "<a xlink:href=" in document else "img"
 
     def root(found: re.Match[str]) -> str:
         tag = found[0][:-1].rstrip()
         return (
             f'{tag} role="{role}" aria-labelledby="{escape(title_id)} {escape(desc_id)}">\n'
-            f'<title id="{escape(title_id)}">{_text(job.title)}</title>\n'
-            f'<desc id="{escape(desc_id)}">{_text(job.desc)}</desc>'
+            + _root_texts(job)
         )
 
     document = _SVG_TAG.sub(root, document, count=1)
     return document.encode("utf-8")
+
+
+def _root_ids(name: str) -> tuple[str, str]:
+    return f"{name}--title", f"{name}--desc"
+
+
+def _root_texts(job: MapJob) -> str:
+    """The map's own title and description, as ``accessible_svg`` writes them."""
+    title_id, desc_id = _root_ids(job.name)
+    return (
+        f'<title id="{escape(title_id)}">{_text(job.title)}</title>\n'
+        f'<desc id="{escape(desc_id)}">{_text(job.desc)}</desc>'
+    )
+
+
+def retitled(svg: str, job: MapJob) -> str | None:
+    """An SVG ``accessible_svg`` made for a map of ``job``'s name, with ``job``'s own title
+    and description in place of those it had (None: it has none of that name). A map whose
+    drawing and element texts are unchanged, but whose description is not (a flow map says
+    its process's purpose), is then not drawn again."""
+    title_id, desc_id = (escape(ident) for ident in _root_ids(job.name))
+    pattern = re.compile(
+        f'<title id="{re.escape(title_id)}">[^<]*</title>\n'
+        f'<desc id="{re.escape(desc_id)}">[^<]*</desc>'
+    )
+    texts = _root_texts(job)
+    changed, count = pattern.subn(lambda _found: texts, svg, count=1)
+    return changed if count == 1 else None

@@ -15,13 +15,14 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from processkit.cache import UsedStore
 from processkit.loading.repository import Repository
 from processkit.site.contexts import MapFigure
 from processkit.site.filecache import FileCache
@@ -114,11 +115,13 @@ def figures(
     and the map code itself), so an unchanged process costs neither DOT text nor Graphviz.
     """
     from processkit.render import render_maps
-    from processkit.render.graphviz import find_dot
+    from processkit.render.graphviz import find_dot, graphviz_version
 
-    find_dot()  # GraphvizMissing here, not in a worker
+    dot = find_dot()  # GraphvizMissing here, not in a worker
+    version = graphviz_version(dot, cache_dir)
     builders = _builders(repo, requests)
     base = _code_fingerprint(repo, cache_dir)
+    drawn = DrawnFlows(files.root / DrawnFlows.FILE, key=base) if files is not None else None
     found = Figures()
     keys: dict[int, str] = {}
     drawings: dict[int, str] = {}  # a landscape's key of what Graphviz draws (its DOT text)
@@ -137,6 +140,8 @@ def figures(
             cached = files.file("figures", key)
             if cached is not None:
                 found.keep(request, cached, key)
+                if drawn is not None and request.kind == "process":
+                    drawn.carry(request.key)
                 continue
             keys[index] = key
         (flows if request.kind == "process" else others).append(index)
@@ -147,43 +152,64 @@ def figures(
 
     parent = os.getpid()
 
-    def draw(chosen: list[int], start: int, end: int) -> list[tuple[str, str] | None]:
+    def draw(chosen: list[int], start: int, end: int) -> list[tuple[tuple[str, str] | None, str]]:
         """Maps ``start`` to ``end`` of ``chosen``, from DOT text to the cache: a worker's
         share (flow maps share one Graphviz, see ``render_maps``). Each is kept in ``files``
-        (None) or handed back as (title, SVG) where it has no key."""
-        jobs = [_job(builders[requests[i].prefix], requests[i]) for i in chosen[start:end]]
+        (None) or handed back as (title, SVG) where it has no key; with the hash of what it
+        is drawn from (``cache_key``)."""
+        indexes = chosen[start:end]
+        jobs = [_job(builders[requests[i].prefix], requests[i]) for i in indexes]
+        sources = [_drawn_from(job, version) for job in jobs]
+        # a flow drawn before from the same DOT text and element texts (its process's file
+        # changed, but not what the flow draws): the figure made then, retitled, under its
+        # new key
+        again = {
+            index
+            for index, job, source in zip(indexes, jobs, sources, strict=True)
+            if drawn is not None
+            and files is not None
+            and _same_flow(drawn, files, requests[index], job, keys.get(index), source)
+        }
+        if again:
+            pairs = [(i, job) for i, job in zip(indexes, jobs, strict=True) if i not in again]
+            indexes, jobs = [i for i, _ in pairs], [job for _, job in pairs]
         # in a worker one Graphviz at a time (the workers fill the cores); here, two
         threads = 2 if os.getpid() == parent else 1
         # kept once, in ``files`` by what the map shows: a second copy by its DOT text would
         # double what a cold build writes, to spare one Graphviz run after an edit. Only a
         # landscape's drawing is kept as well: it is large, and a new purpose changes its
         # texts, not its drawing.
-        pairs = zip(chosen[start:end], jobs, strict=True)
-        named = {job.name: drawings[i] for i, job in pairs if i in drawings}
+        named = {
+            job.name: drawings[i] for i, job in zip(indexes, jobs, strict=True) if i in drawings
+        }
         kept = _KeptDrawings(files, named) if files is not None and named else None
         svgs = render_maps(
             jobs, None if files is not None else cache_dir, workers=threads, drawings=kept
         )
-        made: list[tuple[str, str] | None] = []
-        for index, job, svg in zip(chosen[start:end], jobs, svgs, strict=True):
+        made: dict[int, tuple[str, str] | None] = dict.fromkeys(again)
+        for index, job, svg in zip(indexes, jobs, svgs, strict=True):
             text = inline_svg(svg.decode("utf-8"))
             key = keys.get(index)
             record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
             if key is not None and files is not None and files.put_text("figures", key, record):
-                made.append(None)
+                made[index] = None
             else:  # no key, or a cache that cannot be written: held in memory
-                made.append((job.title, text))
-        return made
+                made[index] = (job.title, text)
+        return [(made[i], source) for i, source in zip(chosen[start:end], sources, strict=True)]
 
     # the flows by chunks of one Graphviz each; the landscapes (fewer, larger, each drawn by a
     # Graphviz of its own) a few at a time
     for chosen, size in ((flows, CHUNK), (others, LANDSCAPES)):
         work = partial(draw, chosen)
         for finished, made in run_batches(work, len(chosen), chunk=size, threshold=size + 1):
-            for index, result in zip(chosen[finished - len(made) : finished], made, strict=True):
+            for index, (result, source) in zip(
+                chosen[finished - len(made) : finished], made, strict=True
+            ):
                 request = requests[index]
                 if files is not None and index in drawings:  # written by a worker: kept
                     files.file("drawings", drawings[index])
+                if drawn is not None and request.kind == "process" and index in keys:
+                    drawn.put(request.key, (keys[index], source))
                 if result is None:  # in the cache, read when a page shows it
                     kept = files.file("figures", keys[index]) if files is not None else None
                     assert kept is not None
@@ -193,7 +219,62 @@ def figures(
             if progress:
                 progress(done + finished, total)
         done += len(chosen)
+    if drawn is not None:
+        drawn.save()
     return found
+
+
+class DrawnFlows(UsedStore):
+    """For each flow map (by ``MapRequest.key``): the key of its figure in the file cache and
+    the hash of what it was drawn from (``_drawn_from``: its DOT text, its elements' texts,
+    Graphviz's version). A process whose file changed where its flow does not draw it (a new
+    purpose, which only the map's own description says) gets the figure drawn before,
+    retitled, under its new key, without Graphviz. The store holds for one code fingerprint
+    (``_code_fingerprint``), as the figures themselves."""
+
+    NAME = "drawn flows"
+    FILE = "flows.bin"
+
+    def carry(self, entry: str) -> None:
+        """Keep the entry of a map this build took from the cache as it was."""
+        found = self.stored.get(entry)
+        if found is not None:
+            self.used[entry] = found
+
+
+def _drawn_from(job: MapJob, version: str) -> str:
+    """What a map's drawing and element texts are made from, as a hash: all but its own title
+    and description, which ``retitled`` puts in again (see ``render.cache.cache_key``)."""
+    from processkit.render.cache import cache_key
+
+    return cache_key(replace(job, title="", desc=""), "svg", version)
+
+
+def _same_flow(
+    drawn: DrawnFlows,
+    files: FileCache,
+    request: MapRequest,
+    job: MapJob,
+    key: str | None,
+    source: str,
+) -> bool:
+    """Whether the flow ``request`` was drawn before from ``source``; if so its figure is
+    kept now under ``key``, with ``job``'s title and description."""
+    from processkit.render.svg import retitled
+
+    before = drawn.stored.get(request.key)
+    if request.kind != "process" or key is None or before is None or before[1] != source:
+        return False
+    kept = files.file("figures", before[0])
+    try:
+        record = json.loads(kept.read_text(encoding="utf-8")) if kept is not None else None
+    except (OSError, ValueError):  # pruned meanwhile by another build, or damaged
+        return False
+    svg = retitled(record["svg"], job) if isinstance(record, dict) else None
+    if svg is None:
+        return False
+    text = json.dumps({"title": job.title, "svg": svg}, ensure_ascii=False)
+    return files.put_text("figures", key, text)
 
 
 @dataclass(frozen=True, slots=True)
