@@ -104,6 +104,16 @@ class UsedStore:
         self.used[entry] = value
         self.added += 1
 
+    def take(self, entry: Any) -> Any:
+        """The value kept for ``entry`` (added by this run, or stored), which this run then
+        keeps when saved; None where there is none."""
+        if entry in self.used:
+            return self.used[entry]
+        found = self.stored.get(entry)
+        if found is not None or entry in self.stored:
+            self.used[entry] = found
+        return found
+
     def save(self) -> None:
         """Keep what this run used and added, when that is not what is stored already."""
         if self.path is None or not (self.added or len(self.used) != len(self.stored)):

@@ -43,13 +43,9 @@ class ProposalVersions(UsedStore):
 
     def find(self, blob: str) -> tuple[bool, Version]:
         """(whether the version is known, what it holds)."""
-        if blob in self.used:
-            return True, self.used[blob]
-        if blob in self.stored:
-            found: Version = self.stored[blob]
-            self.used[blob] = found
-            return True, found
-        return False, None
+        known = blob in self.used or blob in self.stored
+        found: Version = self.take(blob) if known else None
+        return known, found
 
 
 def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dict[str, Commit]:

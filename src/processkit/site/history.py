@@ -199,10 +199,9 @@ class Described(UsedStore):
         super().__init__(path, key=_words_key(repo))
 
     def get(self, sha: str) -> dict[str, tuple[Markup, ...]] | None:
-        found: dict[str, list[str]] | None = self.stored.get(sha)
+        found: dict[str, list[str]] | None = self.take(sha)
         if found is None:
             return None
-        self.used[sha] = found
         return {path: tuple(Markup(text) for text in texts) for path, texts in found.items()}
 
     def keep(self, sha: str, by_path: dict[str, list[Markup]]) -> dict[str, tuple[Markup, ...]]:

@@ -141,7 +141,7 @@ def figures(
             if cached is not None:
                 found.keep(request, cached, key)
                 if drawn is not None and request.kind == "process":
-                    drawn.carry(request.key)
+                    drawn.take(request.key)  # kept for the next build
                 continue
             keys[index] = key
         (flows if request.kind == "process" else others).append(index)
@@ -159,7 +159,11 @@ def figures(
         is drawn from (``cache_key``)."""
         indexes = chosen[start:end]
         jobs = [_job(builders[requests[i].prefix], requests[i]) for i in indexes]
-        sources = [_drawn_from(job, version) for job in jobs]
+        # (worked out only where it is kept: a landscape's DOT text is megabytes)
+        sources = [
+            _drawn_from(job, version) if drawn is not None and requests[i].kind == "process" else ""
+            for i, job in zip(indexes, jobs, strict=True)
+        ]
         # a flow drawn before from the same DOT text and element texts (its process's file
         # changed, but not what the flow draws): the figure made then, retitled, under its
         # new key
@@ -234,12 +238,6 @@ class DrawnFlows(UsedStore):
 
     NAME = "drawn flows"
     FILE = "flows.bin"
-
-    def carry(self, entry: str) -> None:
-        """Keep the entry of a map this build took from the cache as it was."""
-        found = self.stored.get(entry)
-        if found is not None:
-            self.used[entry] = found
 
 
 def _drawn_from(job: MapJob, version: str) -> str:
