@@ -333,17 +333,23 @@ def head_and_shallow(folder: Path) -> tuple[str | None, bool]:
     whether the repository is a shallow clone (its older history missing), asked of one
     git."""
     try:
-        process = _start(
-            folder, ["rev-parse", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"]
-        )
+        lines, head, _said = _where(folder, ("--is-shallow-repository",))
     except _GitFailed:
         return None, False
-    # before the first commit git ends with status 1, having said whether it is shallow
-    output, _problem = process.communicate()
+    return head, bool(lines) and lines[0].strip() == "true"
+
+
+def _where(folder: Path, shown: Sequence[str]) -> tuple[list[str], str | None, str]:
+    """``git rev-parse`` of the options ``shown`` and of the commit checked out, in one run:
+    the lines of ``shown`` (fewer outside git), the commit's full hash (None outside git and
+    before the first commit, when git ends with status 1 having said the others) and what git
+    wrote to its error output. ``_GitFailed`` where git cannot be run."""
+    process = _start(folder, ["rev-parse", *shown, "--verify", "--quiet", "HEAD^{commit}"])
+    output, said = process.communicate()
     lines = output.decode("utf-8", "surrogateescape").splitlines()
-    shallow = bool(lines) and lines[0].strip() == "true"
-    head = lines[1].strip() if len(lines) > 1 and process.returncode == 0 else None
-    return head or None, shallow
+    found = lines[len(shown)].strip() if len(lines) > len(shown) else ""
+    head = found if process.returncode == 0 and found else None
+    return lines[: len(shown)], head, said.decode("utf-8", "replace").strip()
 
 
 def commit_date(folder: Path, ref: str = "HEAD") -> date | None:
@@ -480,22 +486,11 @@ class GitHistory:
     """
 
     def __init__(self, root: Path, purpose: str) -> None:
-        # one git run: the top folder, whether the clone is shallow, and the commit checked
-        # out (git ends with status 1 before the first commit, having said the first two)
-        problem = ""
+        # one git run: the top folder, the folder within it (as git writes paths), whether
+        # the clone is shallow, and the commit checked out
         try:
-            process = _start(
-                root,
-                [
-                    "rev-parse",
-                    "--show-toplevel",
-                    "--show-prefix",  # the folder within it, as git writes paths
-                    "--is-shallow-repository",
-                    "--verify",
-                    "--quiet",
-                    "HEAD^{commit}",
-                ],
-            )
+            shown = ("--show-toplevel", "--show-prefix", "--is-shallow-repository")
+            lines, head, problem = _where(root, shown)
         except _GitFailed as failed:
             if failed.missing:
                 raise ProcesskitError(
@@ -504,11 +499,7 @@ class GitHistory:
                         problem=_("git is not installed"),
                     )
                 ) from None
-            lines = []
-        else:
-            output, said = process.communicate()
-            lines = output.decode("utf-8", "surrogateescape").splitlines()
-            problem = said.decode("utf-8", "replace").strip()
+            lines, head, problem = [], None, ""
         if len(lines) < 3 or not lines[0]:
             if problem and "not a git repository" not in problem:  # "dubious ownership"
                 raise ProcesskitError(
@@ -524,14 +515,14 @@ class GitHistory:
         self.top = Path(lines[0]).resolve()
         self.prefix = lines[1].strip()  # "" at the top, else "folder/"
         self._shallow = lines[2].strip() == "true"
-        if len(lines) < 4 or not lines[3].strip():
+        if head is None:
             raise ProcesskitError(
                 _(
                     "{purpose} reads the git history, and the repository has no commits yet",
                     purpose=purpose,
                 )
             )
-        self.head = lines[3].strip()
+        self.head = head
 
     def __enter__(self) -> GitHistory:
         return self
