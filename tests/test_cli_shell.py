@@ -58,14 +58,19 @@ def test_completion_offers_commands_and_kinds() -> None:
     assert complete("processkit validate --format s", 3) == ["sarif"]
 
 
+def _python(code: str) -> str:
+    """What ``code`` prints, run by a Python of its own (a fresh start, nothing imported)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
 def test_start_up_imports_nothing_heavy() -> None:
     code = (
         "import sys; from processkit.cli.main import _register; _register(); "
         "print(sorted(m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'git', 'openpyxl', "
         "'rich', 'yaml', 'processkit.loading') if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout == "[]\n"
+    assert _python(code) == "[]\n"
 
 
 def test_the_version_imports_nothing_heavy() -> None:
@@ -77,8 +82,7 @@ def test_the_version_imports_nothing_heavy() -> None:
         "print(sorted(m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'git', 'openpyxl', "
         "'rich', 'yaml', 'processkit.loading.load') if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "[]"
+    assert _python(code).splitlines()[-1] == "[]"
 
 
 def test_the_garbage_collector_looks_less_often_in_every_command() -> None:
@@ -90,5 +94,4 @@ def test_the_garbage_collector_looks_less_often_in_every_command() -> None:
         "try: run(['--version'])\nexcept SystemExit: pass\n"
         "print(default, gc.get_threshold() == GC_THRESHOLDS, GC_THRESHOLDS[0] >= 10_000)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "(700, 10, 10) True True"
+    assert _python(code).splitlines()[-1] == "(700, 10, 10) True True"
