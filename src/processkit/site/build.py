@@ -32,7 +32,7 @@ from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
 from processkit.site.depends import Digests, Token, reading, tracked
 from processkit.site.feeds import write_feeds
-from processkit.site.filecache import FileCache, link_file
+from processkit.site.filecache import FileCache, link_file, link_files
 from processkit.site.history import GitLinks, History
 from processkit.site.maps import figures
 from processkit.site.output import check_output, mark, staging, swap
@@ -194,10 +194,6 @@ def _build_site(
             item = items[index]
             target = folder / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            if item.kept is not None:  # its dependency record is unchanged: as it was
-                assert item.key is not None
-                link_file(item.kept, target)
-                return item.key, item.search, None
             page = item.page
             tokens = None
             if page is None:  # an entity's page, built through the tracked views
@@ -225,12 +221,13 @@ def _build_site(
         stale = 0
         # the pages kept as they were are linked here; only those to make go to the workers
         todo = [index for index, item in enumerate(items) if item.kept is None]
-        for index, item in enumerate(items):
-            if item.kept is not None:
-                key, read, _tokens = make(index)
-                records.made(item.path, key, read)
-                if read is not None:
-                    searched[item.path] = read
+        kept = [item for item in items if item.kept is not None]
+        link_files(folder, [(item.path, item.kept) for item in kept if item.kept is not None])
+        for item in kept:
+            assert item.key is not None
+            records.made(item.path, item.key, item.search)
+            if item.search is not None:
+                searched[item.path] = item.search
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
             files.used.setdefault("pages", set()).update(key for key, _, _ in made)  # workers'
             start = done - len(made)
@@ -309,7 +306,8 @@ class Item:
     page: Page | None = None
     key: str | None = None
     search: bytes | None = None
-    kept: Path | None = None
+    #: the cached page file (its place, as text: thousands are taken per build)
+    kept: str | None = None
     #: an entity's page to build: its kind and id
     entity: tuple[KindInfo, str] | None = None
 
@@ -341,7 +339,7 @@ class PageRecords:
         key, read, tokens = found
         if not digests.unchanged(tokens):
             return None
-        kept = files.file("pages", key)
+        kept = files.place("pages", key)
         if kept is None:
             return None
         self.reads[path] = tokens

@@ -12,26 +12,44 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from processkit.fsutil import write_atomic
 
 
-def link_file(source: Path, target: Path) -> None:
+def link_file(source: str | Path, target: str | Path) -> None:
     try:
-        target.hardlink_to(source)
+        os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
 
 
-def link_tree(source: Path, target: Path) -> None:
+def link_files(folder: Path, files: Iterable[tuple[str, str | Path]]) -> None:
+    """Each (path within ``folder``, source file) linked into ``folder``, its folders made
+    once each (a site at 5,000 processes takes thousands of pages from the cache)."""
+    base = os.fspath(folder)
+    made: set[str] = set()
+    for path, source in files:
+        target = os.path.join(base, path)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        link_file(source, target)
+
+
+def link_tree(source: str | Path, target: str | Path) -> None:
     """``target`` as a copy of the folder ``source`` made of hard links."""
-    target.mkdir(parents=True, exist_ok=True)
-    for entry in sorted(source.iterdir()):
+    os.makedirs(target, exist_ok=True)
+    with os.scandir(source) as scanned:
+        entries = sorted(scanned, key=lambda entry: entry.name)
+    for entry in entries:
+        inside = os.path.join(target, entry.name)
         if entry.is_dir():
-            link_tree(entry, target / entry.name)
+            link_tree(entry.path, inside)
         else:
-            link_file(entry, target / entry.name)
+            link_file(entry.path, inside)
 
 
 class FileCache:
@@ -51,10 +69,15 @@ class FileCache:
         self.used.setdefault(kind, set()).add(key)
 
     def file(self, kind: str, key: str) -> Path | None:
+        place = self.place(kind, key)
+        return Path(place) if place is not None else None
+
+    def place(self, kind: str, key: str) -> str | None:
+        """Where entry ``key`` is, as text (``file`` without making a path of it), or None."""
         place = self._place(kind, key)
         if os.path.isfile(place):
             self._use(kind, key)
-            return Path(place)
+            return place
         return None
 
     def put_file(self, kind: str, key: str, source: Path) -> bool:
