@@ -47,6 +47,9 @@ def _drawn(repo: Repository, area: str | None) -> Drawn:
     builder = MapBuilder(repo, link=Links(prefix="../"), tooltips_after=True)
     request = MapRequest("landscape", area, "../", "processes")
     job = builder.landscape(area)
+    # made for a drawing kept from before: every text as the whole job's, no DOT text
+    words = builder.landscape(area, words_only=True)
+    assert words.dot == "" and replace(words, dot=job.dot) == job
     keys = _landscape_keys(repo, builder, request, "base")
     return Drawn(job.dot, job.accessibility_key(), keys)
 
@@ -108,3 +111,18 @@ def test_a_new_purpose_changes_a_landscapes_words_not_its_drawing(kalmar: Reposi
     assert after.keys.figure != before.keys.figure
     # on the whole landscape it is counted on its parent: nothing drawn changes
     assert _drawn(mutated, None).dot == _drawn(kalmar, None).dot
+
+
+@pytest.mark.parametrize("tooltips_after", [True, False])
+def test_a_landscape_made_for_its_texts_only_has_every_text_of_the_whole_job(
+    kalmar: Repository, tooltips_after: bool
+) -> None:
+    """``words_only`` (a landscape whose drawing the site kept) leaves out the DOT text and
+    nothing else, for the whole landscape and each area's."""
+    builder = MapBuilder(kalmar, link=Links(prefix="../"), tooltips_after=tooltips_after)
+    for area in [None, *sorted(kalmar.areas)]:
+        job = builder.landscape(area)
+        words = builder.landscape(area, words_only=True)
+        assert job.dot.startswith("digraph") and len(job.nodes) > 5
+        assert words.dot == ""
+        assert replace(words, dot=job.dot) == job

@@ -18,6 +18,7 @@ from tests.site.test_site_build import snapshot
 
 from processkit import i18n
 from processkit.cli.publishing import PublishRequest, publish
+from processkit.render import catalogue
 from processkit.site import build as build_module
 from processkit.site import maps as maps_module
 from processkit.site import search as search_module
@@ -379,6 +380,15 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
 
     real = renderer.run_dot
     monkeypatch.setattr(renderer, "run_dot", counting)
+    # which landscapes are made, and whether as their texts only (their drawing kept)
+    made: list[tuple[str, bool]] = []
+
+    def making(repo: Any, *, area: str | None = None, words_only: bool = False, **rest: Any) -> Any:
+        made.append((area or "", words_only))
+        return landscape(repo, area=area, words_only=words_only, **rest)
+
+    landscape = catalogue.landscape_dot
+    monkeypatch.setattr(catalogue, "landscape_dot", making)
     publish(PublishRequest(repo, tmp_path / "site"))
     assert sorted(drawn) == [
         "landscape",
@@ -386,14 +396,18 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
         "landscape-stod",
         "process-utredning",
     ]
+    assert sorted(made) == [("", False), ("barn", False), ("stod", False)]
     drawings = repo / ".processkit-cache/site/drawings"
     kept = sorted(path.name for path in drawings.glob("*/*"))
     assert len(kept) == 3  # the landscapes', as Graphviz drew them
     drawn.clear()
+    made.clear()
     old, new = "Att barnets behov av skydd blir allsidigt belyst.", "Att barnet får ett nytt syfte."
     _edit(repo, "processes/barn/utredning.yaml", old, new)
     publish(PublishRequest(repo, tmp_path / "site"))
     assert drawn == []
+    # the two landscapes that read the purpose out get their new texts without DOT text
+    assert sorted(made) == [("", True), ("barn", True)]
     flow = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
     assert f"fastställd. {new}</desc>" in flow.split('<desc id="process-utredning--desc">')[1]
     area = (tmp_path / "site/areas/barn.html").read_text(encoding="utf-8")
@@ -407,6 +421,7 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
     # a new name is drawn: the landscapes showing it are drawn again, and their old drawings
     # are let go
     drawn.clear()
+    made.clear()
     _edit(repo, "processes/barn/utredning.yaml", "Utreda barns behov", "Utreda behov")
     publish(PublishRequest(repo, tmp_path / "site"))
     assert sorted(drawn) == [
@@ -414,6 +429,7 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
         "landscape-barn",
         "process-utredning",
     ]
+    assert sorted(made) == [("", False), ("barn", False)]
     now = sorted(path.name for path in drawings.glob("*/*"))
     assert len(now) == 3 and len(set(now) & set(kept)) == 1
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")

@@ -44,7 +44,7 @@ class MapBuilder:
                 found.setdefault(process_id, {})[pair] = what
         return found
 
-    def landscape(self, area: str | None = None) -> MapJob:
+    def landscape(self, area: str | None = None, *, words_only: bool = False) -> MapJob:
         return landscape_dot(
             self.repo,
             area=area,
@@ -52,6 +52,7 @@ class MapBuilder:
             legend=self.legend,
             passes=self.passes,
             tooltips_after=self.tooltips_after,
+            words_only=words_only,
         )
 
     def process(self, process_id: str) -> MapJob:

@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,11 +73,11 @@ def _builders(repo: Repository, requests: Sequence[MapRequest]) -> dict[str, Map
     return builders
 
 
-def _job(builder: MapBuilder, request: MapRequest) -> MapJob:
+def _job(builder: MapBuilder, request: MapRequest, *, words_only: bool = False) -> MapJob:
     if request.kind == "process":
         assert request.subject is not None
         return builder.process(request.subject)
-    return builder.landscape(request.subject)
+    return builder.landscape(request.subject, words_only=words_only)
 
 
 def inline_svg(svg: str) -> str:
@@ -158,7 +158,17 @@ def figures(
         (None) or handed back as (title, SVG) where it has no key; with the hash of what it
         is drawn from (``cache_key``)."""
         indexes = chosen[start:end]
-        jobs = [_job(builders[requests[i].prefix], requests[i]) for i in indexes]
+        # a landscape whose drawing is kept needs only its texts, not its DOT text
+        before = {
+            index: data
+            for index in indexes
+            if index in drawings and files is not None
+            for data in [_kept_drawing(files, drawings[index])]
+            if data is not None
+        }
+        jobs = [
+            _job(builders[requests[i].prefix], requests[i], words_only=i in before) for i in indexes
+        ]
         # (worked out only where it is kept: a landscape's DOT text is megabytes)
         sources = [
             _drawn_from(job, version) if drawn is not None and requests[i].kind == "process" else ""
@@ -186,7 +196,8 @@ def figures(
         named = {
             job.name: drawings[i] for i, job in zip(indexes, jobs, strict=True) if i in drawings
         }
-        kept = _KeptDrawings(files, named) if files is not None and named else None
+        read = {job.name: before[i] for i, job in zip(indexes, jobs, strict=True) if i in before}
+        kept = _KeptDrawings(files, named, read) if files is not None and named else None
         svgs = render_maps(
             jobs, None if files is not None else cache_dir, workers=threads, drawings=kept
         )
@@ -275,6 +286,15 @@ def _same_flow(
     return files.put_text("figures", key, text)
 
 
+def _kept_drawing(files: FileCache, key: str) -> bytes | None:
+    """The landscape drawing kept under ``key`` (``LandscapeKeys.drawing``), or None."""
+    found = files.file("drawings", key)
+    try:
+        return found.read_bytes() if found is not None else None
+    except OSError:  # pruned meanwhile by another build: drawn again
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class _KeptDrawings:
     """The landscapes' drawings as Graphviz made them (``render.Drawings``), in ``files`` by
@@ -282,14 +302,15 @@ class _KeptDrawings:
 
     files: FileCache
     keys: Mapping[str, str]
+    #: the drawings read already, by the map's name: its job was made without DOT text
+    read: Mapping[str, bytes] = field(default_factory=dict)
 
     def get(self, job: MapJob) -> bytes | None:
+        found = self.read.get(job.name)
+        if found is not None:
+            return found
         key = self.keys.get(job.name)
-        found = self.files.file("drawings", key) if key is not None else None
-        try:
-            return found.read_bytes() if found is not None else None
-        except OSError:  # pruned meanwhile by another build: drawn again
-            return None
+        return _kept_drawing(self.files, key) if key is not None else None
 
     def put(self, job: MapJob, data: bytes) -> None:
         key = self.keys.get(job.name)
