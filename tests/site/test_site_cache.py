@@ -201,6 +201,23 @@ CHANGES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         [*READS_UTREDNING, *ITS_ROLES],
     ),
     (
+        "a self-check's words",
+        lambda repo: _edit(
+            repo, "processes/barn/utredning.yaml", "Stickprov på tio", "Stickprov på fem"
+        ),
+        [*READS_UTREDNING, "roles/enhetschef.html"],  # the role doing it
+    ),
+    (
+        "who is informed",
+        lambda repo: _edit(
+            repo,
+            "processes/barn/utredning.yaml",
+            "informed: [socialsekreterare]",
+            "informed: [enhetschef]",
+        ),
+        [*READS_UTREDNING, *ITS_ROLES],  # the one no longer informed, the one now
+    ),
+    (
         "a person's name",
         lambda repo: _edit(repo, "people/erik.yaml", "Erik Åberg", "Erik Berg"),
         ["processes/utredning.html", "handbooks/rutin-utredning.html"],

@@ -30,7 +30,7 @@ from processkit.site import links
 from processkit.site.collect import entity_page, entity_pages, map_requests, site_pages, sources_of
 from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
-from processkit.site.depends import Digests, Token, reading, tracked
+from processkit.site.depends import Digests, RoleHashes, Token, reading, tracked
 from processkit.site.feeds import write_feeds
 from processkit.site.filecache import FileCache, link_file, link_files
 from processkit.site.history import GitLinks, History
@@ -179,7 +179,7 @@ def _build_site(
     # an entity page never shows the day of publication: it is kept while what it read is
     entity_print = _fingerprint(env, site, entity=repo) + f"\0search={search}"
     records = PageRecords(cache_dir / "site" / RECORDS, entity_print)
-    digests = Digests(sources)
+    digests = Digests(sources, records.roles)
     view = tracked(sources)
     items += _entity_items(sources, records, files, digests)
     own = config.site.templates is not None  # templates of the repository's own
@@ -327,8 +327,12 @@ class PageRecords:
         self.fingerprint = fingerprint
         stored = read_store(path, self.NAME)
         self.old: dict[str, Any] = {}
+        roles: dict[str, Any] = {}
         if stored.get("fingerprint") == fingerprint:
             self.old = stored.get("pages", {})
+            roles = stored.get("roles", {})
+        #: what each process shows on the role pages, hashed (kept with the records)
+        self.roles = RoleHashes(roles)
         self.reads: dict[str, dict[Token, str]] = {}
         self.new: dict[str, tuple[str, bytes | None, dict[Token, str]]] = {}
 
@@ -354,12 +358,11 @@ class PageRecords:
             self.new[path] = (key, search, tokens)
 
     def save(self) -> None:
-        if self.new != self.old:
+        if self.new != self.old or self.roles.used != self.roles.stored:
             with contextlib.suppress(OSError):
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                write_store(
-                    self.path, self.NAME, {"fingerprint": self.fingerprint, "pages": self.new}
-                )
+                kept = {"fingerprint": self.fingerprint, "pages": self.new}
+                write_store(self.path, self.NAME, {**kept, "roles": self.roles.used})
 
 
 def _entity_items(
