@@ -14,12 +14,16 @@ Which language is spoken is decided once per run: ``--lang`` (or ``PROCESSKIT_LA
 else the repository's ``language:``, else Swedish. Outside a repository (``init``), the
 locale's language counts too. The choice is a process-wide setting, like the working folder:
 processkit runs one command per process, and the loader's worker processes are forked from it.
+A block of ``speaking`` (a page in the site's language) changes it for its own thread only, so
+work done meanwhile in another thread (publish reads git while the maps are drawn) speaks as
+it did.
 """
 
 from __future__ import annotations
 
 import gettext
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -39,8 +43,10 @@ _PACKAGE = Path(__file__).resolve().parent
 #: The language asked for on the command line or in the environment; it wins over the
 #: repository's. None: not asked for.
 _asked: Language | None = None
-#: The language in use now.
+#: The language in use now (in a thread outside ``speaking``).
 _current: Language = DEFAULT
+#: ``language``: the language of the innermost ``speaking`` block of a thread, if any.
+_speaking = threading.local()
 
 
 class LanguageError(Exception):
@@ -111,7 +117,8 @@ def use_outside_repository() -> None:
 
 
 def current() -> Language:
-    return _current
+    spoken: Language | None = getattr(_speaking, "language", None)
+    return spoken or _current
 
 
 def report_language(site_language: Language) -> Language:
@@ -122,14 +129,14 @@ def report_language(site_language: Language) -> Language:
 
 @contextmanager
 def speaking(language: Language) -> Iterator[None]:
-    """Use ``language`` inside the block (a page of the site in ``site.language``, a test)."""
-    global _current
-    before = _current
-    _current = language
+    """Use ``language`` inside the block (a page of the site in ``site.language``, a test), in
+    this thread."""
+    before = getattr(_speaking, "language", None)
+    _speaking.language = language
     try:
         yield
     finally:
-        _current = before
+        _speaking.language = before
 
 
 def locale_dir() -> Path:
@@ -170,18 +177,18 @@ def _fill(text: str, values: dict[str, object]) -> str:
 
 def _(message: str, /, **values: object) -> str:
     """``message`` in the language in use, with ``{name}`` filled from ``values``."""
-    return _fill(_translations(_current).gettext(message), values)
+    return _fill(_translations(current()).gettext(message), values)
 
 
 def n_(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The singular or plural of a message by ``count`` (``{count}`` is filled too)."""
-    text = _translations(_current).ngettext(singular, plural, count)
+    text = _translations(current()).ngettext(singular, plural, count)
     return _fill(text, {"count": count, **values})
 
 
 def p_(context: str, message: str, /, **values: object) -> str:
     """``message`` in the sense ``context`` names (``proposal``: *beviljat*, not *beviljad*)."""
-    return _fill(_translations(_current).pgettext(context, message), values)
+    return _fill(_translations(current()).pgettext(context, message), values)
 
 
 def N_(message: str, /) -> str:
@@ -206,4 +213,4 @@ def decimal(number: float, spec: str = "g") -> str:
     """``number`` formatted by ``spec`` (``g``: as short as it goes; ``.1f``), with a decimal
     comma in Swedish."""
     shown = format(number, spec)
-    return shown.replace(".", ",") if _current == "sv" else shown
+    return shown.replace(".", ",") if current() == "sv" else shown

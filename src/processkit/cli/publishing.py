@@ -34,8 +34,9 @@ from processkit.loading.git import (
 from processkit.loading.parse import Remembered
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session
-from processkit.site.build import BuildInfo, BuildResult, Progress, build_site
-from processkit.site.history import GitLinks, GitSource, read_history
+from processkit.site.build import BuildInfo, BuildResult, GitReading, Progress, build_site
+from processkit.site.history import GitLinks, GitSource, History, read_history
+from processkit.threads import Background
 from processkit.validate import check
 
 
@@ -121,12 +122,17 @@ def _build(
         raise PublishBlocked(loaded)
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
-    # the git host's address, read once for the key and the links
-    origin = None if past else origin_remote(root)
-    key = _history_key(repo, root, past, info.today, origin)
-    if key is not None and _READ[0] == key:  # no commit since the last build in this process
-        history, links = _READ[1], _READ[2]
-    else:
+
+    def read(found: tuple[str | None, str | None] | None = None) -> tuple[History, GitLinks]:
+        """The history and git links, read from git (in a thread: see ``build_site``), and
+        kept in ``_READ`` for the next build in this process; ``found`` the key and origin
+        when worked out already."""
+        if found is None:
+            # the git host's address, read once for the key and the links
+            origin = None if past else origin_remote(root)
+            key = _history_key(repo, root, past, info.today, origin)
+        else:
+            key, origin = found
         # every version of a file the site describes, kept by its git hash for the next build
         store = SnapshotStore.in_folder(cache_dir, root, prune=True)
         history = read_history(git, repo, words=not past, store=store)
@@ -134,11 +140,24 @@ def _build(
         if not past:  # a site of the past reads no versions: the store is left as it is
             store.save()
         _READ[:] = [key, history, links]
+        return history, links
+
+    reading: History | GitReading
+    links: GitLinks | None = None
+    if _READ[0] is None:  # the first build in this process: all of it read meanwhile
+        reading = Background(read)
+    else:  # a build again (serve): read again only after a commit
+        origin = None if past else origin_remote(root)
+        key = _history_key(repo, root, past, info.today, origin)
+        if key is not None and _READ[0] == key:
+            reading, links = _READ[1], _READ[2]
+        else:
+            reading = Background(lambda: read((key, origin)))
     return build_site(
         repo,
         output,
         protect=root,
-        history=history,
+        history=reading,
         info=info,
         # maps in <cache>/maps (= processkit.render.default_cache_dir), pages and search in /site
         cache_dir=cache_dir,

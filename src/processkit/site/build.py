@@ -41,6 +41,7 @@ from processkit.site.search import build_index, indexed_part, page_kind, plan
 from processkit.site.sitemap import NAVIGATION, Sources
 from processkit.site.templating import builtin_dir, environment
 from processkit.site.theme import theme_css
+from processkit.threads import Background
 
 #: progress(stage, done, total) with stage one of "maps", "pages", "search".
 Progress = Callable[[str, int, int], None]
@@ -72,11 +73,16 @@ class BuildResult:
     stale_search: int = 0
 
 
+#: What publish reads from git, the history and the git links, read in a thread while the
+#: maps are drawn (the git commands mostly wait).
+GitReading = Background[tuple[History, GitLinks | None]]
+
+
 def build_site(
     repo: Repository,
     output: Path,
     *,
-    history: History,
+    history: History | GitReading,
     info: BuildInfo,
     cache_dir: Path,
     search: bool = True,
@@ -91,15 +97,21 @@ def build_site(
     the commits that closed proposals and the git host's address (none when not given).
     ``search_later`` (a preview, which shows the edited page first) takes each search shard
     that would be indexed from the previous site as it was; ``remove_later`` deletes the
-    previous site in the background (see ``output.swap``).
+    previous site in the background (see ``output.swap``). ``history`` may be still being
+    read (``GitReading``, with the git links): it is waited for once the maps are drawn, and
+    always before the build ends.
 
     Builds that share a cache folder take turns (one may remove what the other would take)."""
-    check_output(output, protect or repo.root)
-    with _turn(cache_dir):
-        earlier = output if search_later and output.is_dir() else None
-        return _build_site(
-            repo, output, history, info, cache_dir, search, progress, git, earlier, remove_later
-        )
+    try:
+        check_output(output, protect or repo.root)
+        with _turn(cache_dir):
+            earlier = output if search_later and output.is_dir() else None
+            return _build_site(
+                repo, output, history, info, cache_dir, search, progress, git, earlier, remove_later
+            )
+    finally:
+        if isinstance(history, Background):  # not left running, whatever went wrong
+            history.wait()
 
 
 @contextlib.contextmanager
@@ -128,7 +140,7 @@ def _turn(cache_dir: Path) -> Iterator[None]:
 def _build_site(
     repo: Repository,
     output: Path,
-    history: History,
+    history_read: History | GitReading,
     info: BuildInfo,
     cache_dir: Path,
     search: bool,
@@ -147,6 +159,21 @@ def _build_site(
     if env.cache is not None:
         env.cache.clear()
     logo = _file_in(repo, config.site.logo, "site.logo") if config.site.logo else None
+    facts = gather(repo, info.today)
+    counts = area_counts(repo)
+    files = FileCache(cache_dir / "site")
+    requests = map_requests(repo)
+    maps = figures(
+        repo,
+        requests,
+        cache_dir / "maps",
+        files,
+        (lambda done, total: progress("maps", done, total)) if progress else None,
+    )
+    if isinstance(history_read, Background):
+        history, git = history_read.result()
+    else:
+        history = history_read
     contact = config.site.accessibility_contact
     site = SiteInfo(
         title=config.site.title,
@@ -160,17 +187,6 @@ def _build_site(
         contact=Contact(contact.email, contact.phone, links.href(contact.url)),
         feeds=git is not None and git.changelog is not None,
         url=links.href(config.site.url) if config.site.url else None,
-    )
-    facts = gather(repo, info.today)
-    counts = area_counts(repo)
-    files = FileCache(cache_dir / "site")
-    requests = map_requests(repo)
-    maps = figures(
-        repo,
-        requests,
-        cache_dir / "maps",
-        files,
-        (lambda done, total: progress("maps", done, total)) if progress else None,
     )
     with i18n.speaking(config.site.language):
         sources = sources_of(repo, facts, history, maps, counts, git)

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from processkit.threads import settle
+
 R = TypeVar("R")
 
 #: Below this many items the work is done here: starting workers would cost more.
@@ -70,6 +72,7 @@ def run_batches(
             done += len(results)
             yield done, results
         return
+    settle()  # no fork while a thread of this process works (see processkit.threads)
     _TASK = (work,)
     try:
         context = multiprocessing.get_context("fork")
