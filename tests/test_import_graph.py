@@ -33,7 +33,7 @@ LAYERS: dict[str, int] = {
     "words": 1,
     "i18n": 1,
     "i18n_build": 1,
-    "threads": 1,
+    "background": 1,
     "__init__": 1,
     "loading": 2,
     "domain": 3,

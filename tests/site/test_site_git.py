@@ -44,6 +44,24 @@ def git(
     ).stdout
 
 
+class Calls:
+    """Calls noted in a file: what publish reads from git is read in a forked process
+    (``processkit.background``), whose lists the test would not see."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def note(self, what: str) -> None:
+        with self.path.open("a", encoding="utf-8") as noted:
+            noted.write(what + "\n")
+
+    def __call__(self) -> list[str]:
+        return self.path.read_text(encoding="utf-8").split() if self.path.exists() else []
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
 @pytest.fixture
 def history_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """RICH in a subfolder of a git repository, with three commits on three days."""
@@ -274,12 +292,14 @@ def test_builds_in_one_process_read_the_history_again_only_when_what_it_shows_ch
     from processkit.cli import publishing
     from processkit.cli.publishing import PublishRequest, publish
 
-    read: list[str] = []
+    read = Calls(tmp_path / "reads.txt")
     real = publishing.read_history
 
     def counting(*args: object, **kwargs: object) -> object:
-        read.append("history")
+        read.note("history")
         return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    fresh_builds: list[Path] = []
 
     monkeypatch.setattr(publishing, "read_history", counting)
     top = history_repo.parent
@@ -291,30 +311,31 @@ def test_builds_in_one_process_read_the_history_again_only_when_what_it_shows_ch
     def fresh() -> dict[str, bytes]:
         """What a new process builds, with nothing cached."""
         monkeypatch.setattr(publishing, "_READ", [None, None, None])
-        folder = tmp_path / f"fresh-{len(read)}"
+        folder = tmp_path / f"fresh-{len(fresh_builds)}"
+        fresh_builds.append(folder)
         request = PublishRequest(history_repo, folder, cache_dir=folder.with_suffix(".cache"))
         return snapshot(publish(request).output)
 
     build()
     build()
-    assert read == ["history"]
+    assert read() == ["history"]
     text = process.read_text(encoding="utf-8")
     process.write_text(text.replace("allsidigt belyst", "belyst"), encoding="utf-8")
     edited = build()
-    assert read == ["history"]  # an edit of a text the history does not show
+    assert read() == ["history"]  # an edit of a text the history does not show
     assert edited == fresh()
     read.clear()
     build()
-    assert read == []
+    assert read() == []
     process.write_text(text.replace("Utreda barnets behov", "Utreda"), encoding="utf-8")
     renamed = build()
-    assert read == ["history"]  # the history names the process
+    assert read() == ["history"]  # the history names the process
     assert renamed == fresh()
     read.clear()
     build()
     git(top, "commit", "-q", "-am", "Kortare namn", when="2026-04-02T08:00:00+02:00")
     committed = build()
-    assert read == ["history"]
+    assert read() == ["history"]
     assert committed != renamed  # the commit shows in the history
 
 
@@ -328,11 +349,11 @@ def test_a_build_after_a_new_commit_describes_that_commit_alone(
     from processkit.cli.publishing import PublishRequest, publish
     from processkit.history import changelog
 
-    described: list[str] = []
+    described = Calls(tmp_path / "described.txt")
     real = changelog.commit_changes
 
     def counting(history: object, repo: object, sha: str, store: object) -> object:
-        described.append(sha)
+        described.note(sha)
         return real(history, repo, sha, store)  # type: ignore[arg-type]
 
     monkeypatch.setattr(changelog, "commit_changes", counting)
@@ -345,7 +366,7 @@ def test_a_build_after_a_new_commit_describes_that_commit_alone(
         return snapshot(publish(request).output)
 
     build("first", cache)
-    assert len(described) == 2  # the two commits that touched the processes' files
+    assert len(described()) == 2  # the two commits that touched the processes' files
     described.clear()
     process = history_repo / "processes/barn/utredning.yaml"
     text = process.read_text(encoding="utf-8")
@@ -353,10 +374,10 @@ def test_a_build_after_a_new_commit_describes_that_commit_alone(
     git(top, "commit", "-q", "-am", "Kortare text", when="2026-04-02T08:00:00+02:00")
     head = git(top, "rev-parse", "HEAD").strip()
     again = build("again", cache)
-    assert described == [head]
+    assert described() == [head]
     described.clear()
     assert again == build("fresh", tmp_path / "empty-cache")
-    assert len(described) == 3
+    assert len(described()) == 3
     described.clear()
     # a name the words show is changed: every commit is described again
     person = history_repo / "people/erik.yaml"
@@ -364,7 +385,7 @@ def test_a_build_after_a_new_commit_describes_that_commit_alone(
         person.read_text(encoding="utf-8").replace("Erik Åberg", "Erik Å. Berg"), encoding="utf-8"
     )
     renamed = build("renamed", cache)
-    assert len(described) == 3
+    assert len(described()) == 3
     described.clear()
     assert renamed == build("fresh-renamed", tmp_path / "empty-cache-2")
 
@@ -379,18 +400,18 @@ def test_a_first_history_read_parses_only_the_versions_not_in_the_working_tree(
     from processkit.cli.publishing import PublishRequest, publish
     from processkit.history import snapshots
 
-    parsed: list[str] = []
+    parsed = Calls(tmp_path / "parsed.txt")
     real = snapshots.snapshot
 
     def counting(path: str, data: bytes) -> object:
-        parsed.append(path)
+        parsed.note(path)
         return real(path, data)
 
     monkeypatch.setattr(snapshots, "snapshot", counting)
     monkeypatch.setattr(publishing, "_READ", [None, None, None])
     cache = tmp_path / "cache"
     publish(PublishRequest(history_repo, tmp_path / "site", cache_dir=cache))
-    assert parsed == ["processes/barn/utredning.yaml"]
+    assert parsed() == ["processes/barn/utredning.yaml"]
     assert (cache / "parsed.bin").is_file() and (cache / "snapshots.bin").is_file()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from processkit import i18n
+from processkit.background import Background
 from processkit.cache import cache_folder
 from processkit.diagnostics import Severity
 from processkit.errors import ProcesskitError
@@ -35,8 +36,7 @@ from processkit.loading.parse import Remembered
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, GitReading, Progress, build_site
-from processkit.site.history import GitLinks, GitSource, History, read_history
-from processkit.threads import Background
+from processkit.site.history import GitLinks, GitRead, GitSource, History, read_history
 from processkit.validate import check
 
 
@@ -123,10 +123,9 @@ def _build(
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
 
-    def read(found: tuple[str | None, str | None] | None = None) -> tuple[History, GitLinks]:
-        """The history and git links, read from git (in a thread: see ``build_site``), and
-        kept in ``_READ`` for the next build in this process; ``found`` the key and origin
-        when worked out already."""
+    def read(found: tuple[str | None, str | None] | None = None) -> GitRead:
+        """The history and git links, read from git (beside the build: see ``build_site``);
+        ``found`` the key and origin when worked out already."""
         if found is None:
             # the git host's address, read once for the key and the links
             origin = None if past else origin_remote(root)
@@ -139,8 +138,7 @@ def _build(
         links = _git_links(repo, past, info.today, store, origin)
         if not past:  # a site of the past reads no versions: the store is left as it is
             store.save()
-        _READ[:] = [key, history, links]
-        return history, links
+        return GitRead(history, links, key)
 
     reading: History | GitReading
     links: GitLinks | None = None
@@ -153,7 +151,7 @@ def _build(
             reading, links = _READ[1], _READ[2]
         else:
             reading = Background(lambda: read((key, origin)))
-    return build_site(
+    built = build_site(
         repo,
         output,
         protect=root,
@@ -167,6 +165,10 @@ def _build(
         search_later=request.search_later,
         remove_later=request.remove_later,
     )
+    if isinstance(reading, Background):  # kept for the next build in this process
+        done = reading.result()
+        _READ[:] = [done.key, done.history, done.links]
+    return built
 
 
 #: The history and git links the last build in this process read, with their key (for

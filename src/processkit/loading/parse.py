@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from processkit.background import settle
 from processkit.cache import UsedStore
 from processkit.diagnostics import Diagnostic, Severity
 from processkit.i18n import _
 from processkit.loading.yamlfile import read_yaml
-from processkit.threads import settle
 
 #: Below this many files one process is faster than starting workers.
 PARALLEL_FROM = 400
@@ -248,7 +248,7 @@ def _parse_all(
         return
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     context = multiprocessing.get_context("fork")
-    settle()  # no fork while a thread of this process works (see processkit.threads)
+    settle()  # no fork while a thread of this process works (see processkit.background)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         for results in pool.map(_parse_chunk, [root] * len(chunks), chunks):
             yield from results

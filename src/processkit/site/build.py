@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, Template
 
 from processkit import __version__, i18n
+from processkit.background import Background
 from processkit.cache import code_digest, read_store, usable_folder, write_store
 from processkit.codepoints import printable
 from processkit.domain.facts import gather
@@ -33,7 +34,7 @@ from processkit.site.counts import area_counts
 from processkit.site.depends import Digests, RoleHashes, Token, reading, tracked
 from processkit.site.feeds import write_feeds
 from processkit.site.filecache import FileCache, link_file, link_files
-from processkit.site.history import GitLinks, History
+from processkit.site.history import GitLinks, GitRead, History
 from processkit.site.maps import figures
 from processkit.site.output import check_output, mark, staging, swap
 from processkit.site.parallel import run_indexed
@@ -41,7 +42,6 @@ from processkit.site.search import build_index, indexed_part, page_kind, plan
 from processkit.site.sitemap import NAVIGATION, Sources
 from processkit.site.templating import builtin_dir, environment
 from processkit.site.theme import theme_css
-from processkit.threads import Background
 
 #: progress(stage, done, total) with stage one of "maps", "pages", "search".
 Progress = Callable[[str, int, int], None]
@@ -73,9 +73,8 @@ class BuildResult:
     stale_search: int = 0
 
 
-#: What publish reads from git, the history and the git links, read in a thread while the
-#: maps are drawn (the git commands mostly wait).
-GitReading = Background[tuple[History, GitLinks | None]]
+#: What publish reads from git, being read beside the build while the maps are drawn.
+GitReading = Background[GitRead]
 
 
 def build_site(
@@ -171,7 +170,8 @@ def _build_site(
         (lambda done, total: progress("maps", done, total)) if progress else None,
     )
     if isinstance(history_read, Background):
-        history, git = history_read.result()
+        got = history_read.result()
+        history, git = got.history, got.links
     else:
         history = history_read
     contact = config.site.accessibility_contact

@@ -262,3 +262,14 @@ class GitLinks:
     closing: Mapping[str, Commit] = field(default_factory=dict)
     web_base: str | None = None
     changelog: ChangeLog | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GitRead:
+    """What publish reads from git: the history of the files the site describes, the git
+    links, and ``key``, a hash of all it was read from (None outside git and for a site of
+    the past): a later build in the same process with the same key reads nothing again."""
+
+    history: History
+    links: GitLinks
+    key: str | None = None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-from processkit.threads import settle
+from processkit.background import settle
 
 R = TypeVar("R")
 
@@ -72,7 +72,7 @@ def run_batches(
             done += len(results)
             yield done, results
         return
-    settle()  # no fork while a thread of this process works (see processkit.threads)
+    settle()  # no fork while a thread of this process works (see processkit.background)
     _TASK = (work,)
     try:
         context = multiprocessing.get_context("fork")
