@@ -134,6 +134,10 @@ class Repository:
     def exists(self, kind: str, entity_id: str) -> bool:
         return entity_id in self.known.get(kind, ()) or entity_id in self.known_anywhere
 
+    def referable(self, kind: str) -> frozenset[str]:
+        """Every id that ``exists`` for ``kind``, for checking many references at once."""
+        return frozenset(self.known.get(kind, ())) | self.known_anywhere
+
     def __post_init__(self) -> None:
         if self.texts.root is None:
             self.texts.root = self.root
