@@ -89,7 +89,7 @@ class ParseCache(UsedStore):
 
 def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:
     """The file parsed, with the sha256 of the bytes parsed (None when it cannot be read)."""
-    data = _read(root, relative)
+    data = _read(os.path.join(root, relative), relative)
     if isinstance(data, FileResult):
         return None, data
     digest = hashlib.sha256(data).digest()
@@ -98,9 +98,13 @@ def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:
     return digest, result
 
 
-def _read(root: Path, relative: str) -> bytes | FileResult:
+def _read(place: str, relative: str) -> bytes | FileResult:
+    """The bytes of the file at ``place`` (``relative`` in the repository)."""
     try:
-        return (root / relative).read_bytes()
+        # not pathlib: a Path made and parsed for each of thousands of files costs more than
+        # reading a small file
+        with open(place, "rb") as file:
+            return file.read()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         problem = Diagnostic(
@@ -214,7 +218,7 @@ def parse_files(
         info, digest = remembered.look(place) if remembered is not None else (None, None)
         found = cache.get(digest) if digest is not None else None
         if found is None:
-            data = _read(root, relative)
+            data = _read(place, relative)
             if isinstance(data, FileResult):
                 known[relative] = data
                 continue
