@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -14,8 +15,15 @@ from processkit.domain.proposals import (
     STATUS_TABLE,
     next_proposal_id,
 )
-from processkit.domain.reviews import ReviewState, ReviewStatus, is_overdue, review_state
-from processkit.model import Config, Process
+from processkit.domain.reviews import (
+    ReviewState,
+    ReviewStatus,
+    due_reviews,
+    is_overdue,
+    review_state,
+)
+from processkit.loading.repository import Record, Repository
+from processkit.model import Config, Handbook, Process
 from processkit.model.proposal import ProposalStatus
 
 
@@ -66,3 +74,64 @@ def test_review_state_counts_today_and_the_last_day_as_due_soon(
     assert state == ReviewState(date.fromisoformat(due) if due else None, expected)
     assert is_overdue(process, config, date(2026, 3, 1)) is (expected is ReviewStatus.OVERDUE)
     assert is_overdue(process, config, None) is False
+
+
+def test_a_listed_review_stands_where_review_state_says() -> None:
+    """The rules read a review's status from ``due_reviews``'s day: it is the day and status
+    ``review_state`` gives, and what it leaves out is not in force or not dated."""
+    config = Config.model_validate(
+        {"organisation": "Testkommunen", "review": {"interval_months": 12}}
+    )
+    repo = Repository(root=Path("."), config=config)
+    entities: list[Process | Handbook] = []
+    for status in ("draft", "review", "approved", "retired"):
+        for dates in (
+            {},
+            {"review_date": "2026-02-28"},
+            {"review_date": "2026-04-30"},
+            {"approved": {"date": "2025-03-01", "by": "Nämnden"}},
+            {"approved": {"date": "2025-02-27", "by": "Nämnden"}, "review_date": "2026-06-01"},
+        ):
+            process = Process.model_validate(
+                {
+                    "kind": "process",
+                    "id": f"p-{len(entities)}",
+                    "name": "Utreda",
+                    "area": "bu",
+                    "type": "core",
+                    "status": status,
+                    **dates,
+                }
+            )
+            entities.append(process)
+            repo.of_kind("process")[process.id] = Record(process, f"processes/{process.id}.yaml")
+        for handbook_status in (None, "approved", "retired"):
+            handbook = Handbook.model_validate(
+                {
+                    "kind": "handbook",
+                    "id": f"h-{len(entities)}",
+                    "title": "Rutin",
+                    **({"status": handbook_status} if handbook_status else {}),
+                    "review_date": "2026-03-01",
+                }
+            )
+            entities.append(handbook)
+            repo.of_kind("handbook")[handbook.id] = Record(handbook, f"h/{handbook.id}.yaml")
+    listed = {review.entity_id: review for review in due_reviews(repo)}
+    for today, until in (
+        (date(2026, 3, 1), date(2026, 3, 1)),
+        (date(2026, 3, 1), date(2026, 5, 1)),
+    ):
+        for entity in entities:
+            state = review_state(entity, config, today=today, until=until)
+            review = listed.get(entity.id)
+            if review is None:
+                assert state.status in (ReviewStatus.NOT_IN_FORCE, ReviewStatus.UNDATED)
+            else:
+                assert (review.due, review.status(today=today, until=until)) == (
+                    state.due,
+                    state.status,
+                )
+    assert {ReviewStatus.OVERDUE, ReviewStatus.DUE_SOON, ReviewStatus.LATER} <= {
+        review.status(today=date(2026, 3, 1), until=date(2026, 5, 1)) for review in listed.values()
+    }
