@@ -9,6 +9,7 @@ from typing import get_args
 
 import pytest
 
+from processkit.domain.facts import RoleUsage, gather
 from processkit.domain.flow import Flow, flow_of
 from processkit.domain.proposals import (
     DECIDED_STATUSES,
@@ -187,3 +188,37 @@ def test_flow_of_finds_what_the_whole_graph_shows() -> None:
             }
         )
         assert flow_of(process.activities) == _flow_by_definition(activities), activities
+
+
+def test_a_role_is_noted_once_per_process_with_its_letters_in_raci_order() -> None:
+    process = Process.model_validate(
+        {
+            "kind": "process",
+            "id": "p",
+            "name": "Utreda",
+            "area": "bu",
+            "type": "core",
+            "status": "draft",
+            "activities": [
+                {"id": "a", "name": "Ta emot", "role": "r1", "consulted": ["r2"], "next": ["b"]},
+                {
+                    "id": "b",
+                    "name": "Bedöma",
+                    "role": "r2",
+                    "accountable": "r1",
+                    "consulted": ["r1"],
+                    "informed": ["r1", "r2"],
+                },
+            ],
+            "controls": [{"description": "Kontroll", "role": "r2"}],
+        }
+    )
+    repo = Repository(root=Path("."), config=Config.model_validate({"organisation": "K"}))
+    repo.of_kind("process")["p"] = Record(process, "processes/p.yaml")
+    uses = gather(repo, None).role_uses
+    names = {"a": "Ta emot", "b": "Bedöma"}
+    assert uses == {
+        "r1": {"p": RoleUsage("Utreda", {"a": ["R"], "b": ["A", "C", "I"]}, names)},
+        "r2": {"p": RoleUsage("Utreda", {"a": ["C"], "b": ["R", "I"]}, names, ["Kontroll"])},
+    }
+    assert list(uses) == ["r1", "r2"]
