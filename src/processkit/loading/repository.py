@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -54,7 +55,8 @@ class SourceTexts(dict[str, str]):
         if self.root is None:
             return default
         try:
-            data = (self.root / path).read_bytes()
+            with open(os.path.join(self.root, path), "rb") as file:  # no Path made per file
+                data = file.read()
         except OSError:
             return default
         text, _ = decode(path, data)
