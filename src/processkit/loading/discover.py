@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -98,13 +98,14 @@ def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discover
     for folder, dirnames, filenames in os.walk(root, followlinks=False):
         rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
         rel_folder = "" if rel_folder == "." else rel_folder + "/"
+        is_link = _links_in(folder)
         keep = []
         for name in sorted(dirnames):
             rel = rel_folder + name
             if name.startswith(".") or rel == output_rel or is_excluded(rel, globs):
                 continue
             full = os.path.join(folder, name)
-            if os.path.islink(full):
+            if is_link(full):
                 if not _inside(real_root, full):
                     found.diagnostics.append(_outside_link(rel))
                 continue
@@ -121,12 +122,23 @@ def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discover
                 found.diagnostics.append(_not_the_config(rel))
                 continue
             full = os.path.join(folder, name)
-            if os.path.islink(full) and not _inside(real_root, full):
+            if is_link(full) and not _inside(real_root, full):
                 found.diagnostics.append(_outside_link(rel))
                 continue
             found.files.append(rel)
     found.files.sort()
     return found
+
+
+def _links_in(folder: str) -> Callable[[str], bool]:
+    """``os.path.islink`` for the entries of ``folder``, answered from one listing of it (the
+    kind of each entry comes with its name) rather than by asking for each file on its own."""
+    try:
+        with os.scandir(folder) as entries:
+            links = {os.path.join(folder, entry.name) for entry in entries if entry.is_symlink()}
+    except OSError:
+        return os.path.islink
+    return links.__contains__
 
 
 def _relative_output(root: Path, output: str | None) -> str | None:
