@@ -27,6 +27,7 @@ from typing import Any
 
 from processkit.cache import UsedStore
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.fsutil import read_bytes
 from processkit.i18n import _
 from processkit.loading.yamlfile import read_yaml
 
@@ -101,10 +102,7 @@ def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:
 def _read(place: str, relative: str) -> bytes | FileResult:
     """The bytes of the file at ``place`` (``relative`` in the repository)."""
     try:
-        # not pathlib: a Path made and parsed for each of thousands of files costs more than
-        # reading a small file
-        with open(place, "rb") as file:
-            return file.read()
+        return read_bytes(place)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         problem = Diagnostic(

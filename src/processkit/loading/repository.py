@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from yaml.nodes import Node
 
+from processkit.fsutil import read_bytes
 from processkit.loading.locate import Loc, locate
 from processkit.loading.yamlfile import Mark, compose, decode
 from processkit.model import (
@@ -55,8 +56,7 @@ class SourceTexts(dict[str, str]):
         if self.root is None:
             return default
         try:
-            with open(os.path.join(self.root, path), "rb") as file:  # no Path made per file
-                data = file.read()
+            data = read_bytes(os.path.join(self.root, path))  # no Path made per file
         except OSError:
             return default
         text, _ = decode(path, data)
