@@ -79,12 +79,15 @@ def _process_references(process: Process) -> Iterator[Reference]:
             yield ("activities", i, "role"), "role", activity.role
         if activity.accountable:
             yield ("activities", i, "accountable"), "role", activity.accountable
-        for j, role in enumerate(activity.consulted):
-            yield ("activities", i, "consulted", j), "role", role
-        for j, role in enumerate(activity.informed):
-            yield ("activities", i, "informed", j), "role", role
-        for j, handbook in enumerate(activity.documents):
-            yield ("activities", i, "documents", j), "handbook", handbook
+        if activity.consulted:  # these lists are mostly empty: no enumerate made for them then
+            for j, role in enumerate(activity.consulted):
+                yield ("activities", i, "consulted", j), "role", role
+        if activity.informed:
+            for j, role in enumerate(activity.informed):
+                yield ("activities", i, "informed", j), "role", role
+        if activity.documents:
+            for j, handbook in enumerate(activity.documents):
+                yield ("activities", i, "documents", j), "handbook", handbook
     for i, interface in enumerate(process.interfaces):
         yield ("interfaces", i, "process"), "process", interface.process
     for i, control in enumerate(process.controls):
@@ -102,13 +105,10 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
     guessers: dict[str, Guesser] = {}
     # what a reference to each kind may name, asked of the repository once per kind rather
     # than once for each of the hundred thousand references of a large repository
-    referable: dict[str, frozenset[str]] = {}
+    referable = {kind: repo.referable(kind) for kind in KIND_NAMES}
     for _kind, record in repo.all_records():
         for loc, target, written in references_of(record):
-            names = referable.get(target)
-            if names is None:
-                names = referable[target] = repo.referable(target)
-            if written in names:
+            if written in referable[target]:
                 continue
             mark = repo.locate(record.path, loc)
             name = a_kind(target)
