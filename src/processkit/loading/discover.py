@@ -104,9 +104,8 @@ def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discover
             rel = rel_folder + name
             if name.startswith(".") or rel == output_rel or is_excluded(rel, globs):
                 continue
-            full = os.path.join(folder, name)
-            if is_link(full):
-                if not _inside(real_root, full):
+            if is_link(name):
+                if not _inside(real_root, os.path.join(folder, name)):
                     found.diagnostics.append(_outside_link(rel))
                 continue
             keep.append(name)
@@ -121,8 +120,7 @@ def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discover
             if rel.lower() in CONFIG_LOOK_ALIKES:
                 found.diagnostics.append(_not_the_config(rel))
                 continue
-            full = os.path.join(folder, name)
-            if is_link(full) and not _inside(real_root, full):
+            if is_link(name) and not _inside(real_root, os.path.join(folder, name)):
                 found.diagnostics.append(_outside_link(rel))
                 continue
             found.files.append(rel)
@@ -131,13 +129,14 @@ def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discover
 
 
 def _links_in(folder: str) -> Callable[[str], bool]:
-    """``os.path.islink`` for the entries of ``folder``, answered from one listing of it (the
-    kind of each entry comes with its name) rather than by asking for each file on its own."""
+    """Whether the entry of ``folder`` by a name is a link (``os.path.islink``), answered from
+    one listing of the folder (the kind of each entry comes with its name) rather than by
+    asking for each file on its own."""
     try:
         with os.scandir(folder) as entries:
-            links = {os.path.join(folder, entry.name) for entry in entries if entry.is_symlink()}
+            links = {entry.name for entry in entries if entry.is_symlink()}
     except OSError:
-        return os.path.islink
+        return lambda name: os.path.islink(os.path.join(folder, name))
     return links.__contains__
 
 
