@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
+from pathlib import Path
 from typing import get_args
 
 import pytest
 
+from processkit.domain.facts import RoleUsage, gather
+from processkit.domain.flow import Flow, flow_of
 from processkit.domain.proposals import (
     DECIDED_STATUSES,
     OPEN_STATUSES,
@@ -14,8 +18,15 @@ from processkit.domain.proposals import (
     STATUS_TABLE,
     next_proposal_id,
 )
-from processkit.domain.reviews import ReviewState, ReviewStatus, is_overdue, review_state
-from processkit.model import Config, Process
+from processkit.domain.reviews import (
+    ReviewState,
+    ReviewStatus,
+    due_reviews,
+    is_overdue,
+    review_state,
+)
+from processkit.loading.repository import Record, Repository
+from processkit.model import Config, Handbook, Process
 from processkit.model.proposal import ProposalStatus
 
 
@@ -66,3 +77,148 @@ def test_review_state_counts_today_and_the_last_day_as_due_soon(
     assert state == ReviewState(date.fromisoformat(due) if due else None, expected)
     assert is_overdue(process, config, date(2026, 3, 1)) is (expected is ReviewStatus.OVERDUE)
     assert is_overdue(process, config, None) is False
+
+
+def test_a_listed_review_stands_where_review_state_says() -> None:
+    """The rules read a review's status from ``due_reviews``'s day: it is the day and status
+    ``review_state`` gives, and what it leaves out is not in force or not dated."""
+    config = Config.model_validate(
+        {"organisation": "Testkommunen", "review": {"interval_months": 12}}
+    )
+    repo = Repository(root=Path("."), config=config)
+    entities: list[Process | Handbook] = []
+    for status in ("draft", "review", "approved", "retired"):
+        for dates in (
+            {},
+            {"review_date": "2026-02-28"},
+            {"review_date": "2026-04-30"},
+            {"approved": {"date": "2025-03-01", "by": "Nämnden"}},
+            {"approved": {"date": "2025-02-27", "by": "Nämnden"}, "review_date": "2026-06-01"},
+        ):
+            process = Process.model_validate(
+                {
+                    "kind": "process",
+                    "id": f"p-{len(entities)}",
+                    "name": "Utreda",
+                    "area": "bu",
+                    "type": "core",
+                    "status": status,
+                    **dates,
+                }
+            )
+            entities.append(process)
+            repo.of_kind("process")[process.id] = Record(process, f"processes/{process.id}.yaml")
+        for handbook_status in (None, "approved", "retired"):
+            handbook = Handbook.model_validate(
+                {
+                    "kind": "handbook",
+                    "id": f"h-{len(entities)}",
+                    "title": "Rutin",
+                    **({"status": handbook_status} if handbook_status else {}),
+                    "review_date": "2026-03-01",
+                }
+            )
+            entities.append(handbook)
+            repo.of_kind("handbook")[handbook.id] = Record(handbook, f"h/{handbook.id}.yaml")
+    listed = {review.entity_id: review for review in due_reviews(repo)}
+    for today, until in (
+        (date(2026, 3, 1), date(2026, 3, 1)),
+        (date(2026, 3, 1), date(2026, 5, 1)),
+    ):
+        for entity in entities:
+            state = review_state(entity, config, today=today, until=until)
+            review = listed.get(entity.id)
+            if review is None:
+                assert state.status in (ReviewStatus.NOT_IN_FORCE, ReviewStatus.UNDATED)
+            else:
+                assert (review.due, review.status(today=today, until=until)) == (
+                    state.due,
+                    state.status,
+                )
+    assert {ReviewStatus.OVERDUE, ReviewStatus.DUE_SOON, ReviewStatus.LATER} <= {
+        review.status(today=date(2026, 3, 1), until=date(2026, 5, 1)) for review in listed.values()
+    }
+
+
+def _flow_by_definition(activities: list[dict[str, object]]) -> Flow:
+    """What ``flow_of`` must find, worked out the long way: walks over the whole graph."""
+    ids = [str(a["id"]) for a in activities]
+    nexts = {str(a["id"]): [str(t) for t in a.get("next", [])] for a in activities}  # type: ignore[attr-defined]
+    ends = {i for i in ids if not nexts[i] or any(t not in ids for t in nexts[i])}
+
+    def reach(start: str) -> set[str]:
+        seen, todo = {start}, [start]
+        while todo:
+            for target in nexts[todo.pop()]:
+                if target in nexts and target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return seen
+
+    reached = reach(ids[0])
+    can_end = {i for i in ids if reach(i) & ends}
+    return Flow(
+        unreached=tuple(n for n, i in enumerate(ids) if i not in reached),
+        stuck=tuple(n for n, i in enumerate(ids) if i in reached and i not in can_end),
+        has_end=bool(ends),
+    )
+
+
+def test_flow_of_finds_what_the_whole_graph_shows() -> None:
+    """The quick passes of ``flow_of`` (most flows) agree with walking the graph, on flows of
+    every shape: forwards, back, to themselves, to an unknown activity, without an end."""
+    rng = random.Random(17)
+    for _ in range(3000):
+        count = rng.randint(1, 7)
+        names = [f"a{n}" for n in range(count)]
+        activities: list[dict[str, object]] = []
+        for n, name in enumerate(names):
+            choices = [*names, "okand"] if rng.random() < 0.3 else names[n + 1 :] or names
+            targets = rng.sample(choices, rng.randint(0, min(2, len(choices))))
+            activities.append({"id": name, "name": name, **({"next": targets} if targets else {})})
+        process = Process.model_validate(
+            {
+                "kind": "process",
+                "id": "p",
+                "name": "P",
+                "area": "bu",
+                "type": "core",
+                "status": "draft",
+                "activities": activities,
+            }
+        )
+        assert flow_of(process.activities) == _flow_by_definition(activities), activities
+
+
+def test_a_role_is_noted_once_per_process_with_its_letters_in_raci_order() -> None:
+    process = Process.model_validate(
+        {
+            "kind": "process",
+            "id": "p",
+            "name": "Utreda",
+            "area": "bu",
+            "type": "core",
+            "status": "draft",
+            "activities": [
+                {"id": "a", "name": "Ta emot", "role": "r1", "consulted": ["r2"], "next": ["b"]},
+                {
+                    "id": "b",
+                    "name": "Bedöma",
+                    "role": "r2",
+                    "accountable": "r1",
+                    "consulted": ["r1"],
+                    "informed": ["r1", "r2"],
+                },
+            ],
+            "controls": [{"description": "Kontroll", "role": "r2"}],
+        }
+    )
+    repo = Repository(root=Path("."), config=Config.model_validate({"organisation": "K"}))
+    repo.of_kind("process")["p"] = Record(process, "processes/p.yaml")
+    uses = gather(repo, None).role_uses
+    names = {"a": "Ta emot", "b": "Bedöma"}
+    assert uses == {
+        "r1": {"p": RoleUsage("Utreda", {"a": ["R"], "b": ["A", "C", "I"]}, names)},
+        "r2": {"p": RoleUsage("Utreda", {"a": ["C"], "b": ["R", "I"]}, names, ["Kontroll"])},
+    }
+    assert list(uses) == ["r1", "r2"]

@@ -13,6 +13,7 @@ import pytest
 import processkit.cache as cache_module
 from processkit import i18n
 from processkit.cache import CACHE_FOLDER, read_store, write_store
+from processkit.fsutil import READ_CHUNK, read_bytes
 from processkit.loading import parse
 from processkit.loading.load import PARSED, load_repository
 from small_repo import BASE, PROCESS
@@ -147,9 +148,9 @@ def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     done: list[str] = []
     original = parse._read
 
-    def reading(root: Path, relative: str) -> bytes | parse.FileResult:
+    def reading(place: str, relative: str) -> bytes | parse.FileResult:
         done.append(relative)
-        return original(root, relative)
+        return original(place, relative)
 
     monkeypatch.setattr(parse, "_read", reading)
     return done
@@ -288,8 +289,8 @@ def test_a_file_replaced_while_it_is_read_is_read_again_next_time(
     old_time = utreda.stat().st_mtime
     original = parse._read
 
-    def read_then_replaced(where: Path, relative: str) -> bytes | parse.FileResult:
-        data = original(where, relative)
+    def read_then_replaced(place: str, relative: str) -> bytes | parse.FileResult:
+        data = original(place, relative)
         if relative == "processes/utreda.yaml":
             copy = utreda.with_name("copy.tmp")
             copy.write_text(PROCESS.replace("name: Utreda", "name: Abcdef"), "utf-8")
@@ -303,3 +304,25 @@ def test_a_file_replaced_while_it_is_read_is_read_again_next_time(
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda"}  # as it was read
     monkeypatch.setattr(parse, "_read", original)
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Abcdef"}
+
+
+@pytest.mark.parametrize("size", [0, 1, 2_000, READ_CHUNK - 1, READ_CHUNK, 3 * READ_CHUNK + 7])
+def test_a_file_is_read_whole_whatever_its_size(tmp_path: Path, size: int) -> None:
+    """Files are read through the system's calls (``fsutil.read_bytes``): every byte, as
+    ``open`` reads them, however many reads it takes."""
+    data = (bytes(range(256)) * (size // 256 + 1))[:size]  # every byte value, CR and LF too
+    place = tmp_path / "file.yaml"
+    place.write_bytes(data)
+    assert read_bytes(str(place)) == place.read_bytes() == data
+
+
+def test_a_file_that_cannot_be_read_raises_what_open_raises(tmp_path: Path) -> None:
+    for place in (tmp_path / "missing.yaml", tmp_path):
+        with pytest.raises(OSError) as opened:
+            open(place, "rb").read()  # noqa: SIM115
+        with pytest.raises(OSError) as read:
+            read_bytes(str(place))
+        assert (type(read.value), read.value.strerror) == (
+            type(opened.value),
+            opened.value.strerror,
+        )

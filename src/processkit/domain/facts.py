@@ -96,23 +96,34 @@ def _note_documents(process_id: str, process: Process, users: dict[str, set[str]
 def _note_roles(
     process_id: str, process: Process, role_uses: dict[str, dict[str, RoleUsage]]
 ) -> None:
+    name = process.name
     for activity in process.activities:
+        activity_id = activity.id
         letters = (
-            ("R", [activity.role] if activity.role else []),
-            ("A", [activity.accountable] if activity.accountable else []),
+            ("R", (activity.role,) if activity.role else ()),
+            ("A", (activity.accountable,) if activity.accountable else ()),
             ("C", activity.consulted),
             ("I", activity.informed),
         )
         for letter, role_ids in letters:
             for role_id in role_ids:
-                usage = role_uses[role_id].setdefault(process_id, RoleUsage(process.name))
-                found = usage.activities.setdefault(activity.id, [])
-                usage.names[activity.id] = activity.name
-                if letter not in found:
+                uses = role_uses[role_id]
+                # a usage made once per role and process, not for every use and thrown away
+                usage = uses.get(process_id)
+                if usage is None:
+                    usage = uses[process_id] = RoleUsage(name)
+                found = usage.activities.get(activity_id)
+                if found is None:
+                    usage.activities[activity_id] = [letter]
+                elif letter not in found:
                     found.append(letter)
+                usage.names[activity_id] = activity.name
     for control in process.controls:
         if control.role:
-            usage = role_uses[control.role].setdefault(process_id, RoleUsage(process.name))
+            uses = role_uses[control.role]
+            usage = uses.get(process_id)
+            if usage is None:
+                usage = uses[process_id] = RoleUsage(name)
             usage.controls.append(control.description)
 
 

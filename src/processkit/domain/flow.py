@@ -42,13 +42,17 @@ class Flow:
     has_end: bool = True
 
 
+#: The flow of most processes: shared, as a Flow cannot be changed.
+_NO_FAULTS = Flow()
+
+
 def flow_of(activities: list[Activity]) -> Flow:
     """The flow's faults; most flows are checked in one pass each way without building a graph."""
     if not activities:
-        return Flow()
+        return _NO_FAULTS
+    if _each_reached_from_before(activities) and _each_ends_or_leads_on(activities):
+        return _NO_FAULTS
     ids = {activity.id for activity in activities}
-    if _each_reached_from_before(activities) and _each_ends_or_leads_on(activities, ids):
-        return Flow()
     forwards: dict[str, list[str]] = {}
     backwards: dict[str, list[str]] = {}
     ends: list[str] = []
@@ -78,13 +82,23 @@ def _each_reached_from_before(activities: list[Activity]) -> bool:
     return True
 
 
-def _each_ends_or_leads_on(activities: list[Activity], ids: set[str]) -> bool:
+def _each_ends_or_leads_on(activities: list[Activity]) -> bool:
     """True when every activity ends the flow or leads to one listed after it that can end."""
     can_end: set[str] = set()
+    ids: set[str] | None = None  # made only when a `next` leads back, or nowhere known
     for activity in reversed(activities):
-        nexts = activity.next
-        if nexts and not any(t in can_end or t not in ids for t in nexts):
-            return False
+        # a loop rather than any() over a generator: this runs for every activity of every
+        # process on each validation
+        for target in activity.next:
+            if target in can_end:
+                break
+            if ids is None:
+                ids = {each.id for each in activities}
+            if target not in ids:
+                break
+        else:
+            if activity.next:
+                return False
         can_end.add(activity.id)
     return True
 

@@ -65,11 +65,16 @@ def review_state(
         return ReviewState(due, ReviewStatus.NOT_IN_FORCE)
     if due is None:
         return ReviewState(None, ReviewStatus.UNDATED)
+    return ReviewState(due, _dated_status(due, today=today, until=until))
+
+
+def _dated_status(due: date, *, today: date, until: date) -> ReviewStatus:
+    """Where the review of something in force, due on ``due``, stands on ``today``."""
     if due < today:
-        return ReviewState(due, ReviewStatus.OVERDUE)
+        return ReviewStatus.OVERDUE
     if due <= until:
-        return ReviewState(due, ReviewStatus.DUE_SOON)
-    return ReviewState(due, ReviewStatus.LATER)
+        return ReviewStatus.DUE_SOON
+    return ReviewStatus.LATER
 
 
 def is_overdue(entity: Process | Handbook, config: Config, today: date | None) -> bool:
@@ -96,18 +101,23 @@ class DueReview:
     def entity_id(self) -> str:
         return self.entity.id
 
+    def status(self, *, today: date, until: date) -> ReviewStatus:
+        """``review_state(entity, ...).status``, from the day already worked out: what is
+        listed here is in force and dated."""
+        return _dated_status(self.due, today=today, until=until)
+
 
 def due_reviews(repo: Repository) -> Iterator[DueReview]:
     """Every process and handbook in force with a next review day, processes first, each by id."""
     for _, record in sorted(repo.processes.items()):
         process = record.entity
-        due = next_review(process, repo.config)
-        if in_force(process) and due is not None:
+        due = next_review(process, repo.config) if in_force(process) else None
+        if due is not None:
             yield DueReview("process", process, record.path, due, *_where(process.review_date))
     for _, handbook_record in sorted(repo.handbooks.items()):
         handbook = handbook_record.entity
-        due = next_review(handbook, repo.config)
-        if in_force(handbook) and due is not None:
+        due = next_review(handbook, repo.config) if in_force(handbook) else None
+        if due is not None:
             yield DueReview(
                 "handbook", handbook, handbook_record.path, due, *_where(handbook.review_date)
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -98,14 +98,14 @@ def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discover
     for folder, dirnames, filenames in os.walk(root, followlinks=False):
         rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
         rel_folder = "" if rel_folder == "." else rel_folder + "/"
+        is_link = _links_in(folder)
         keep = []
         for name in sorted(dirnames):
             rel = rel_folder + name
             if name.startswith(".") or rel == output_rel or is_excluded(rel, globs):
                 continue
-            full = os.path.join(folder, name)
-            if os.path.islink(full):
-                if not _inside(real_root, full):
+            if is_link(name):
+                if not _inside(real_root, os.path.join(folder, name)):
                     found.diagnostics.append(_outside_link(rel))
                 continue
             keep.append(name)
@@ -120,13 +120,24 @@ def discover(root: Path, output: str | None, exclude: Iterable[str]) -> Discover
             if rel.lower() in CONFIG_LOOK_ALIKES:
                 found.diagnostics.append(_not_the_config(rel))
                 continue
-            full = os.path.join(folder, name)
-            if os.path.islink(full) and not _inside(real_root, full):
+            if is_link(name) and not _inside(real_root, os.path.join(folder, name)):
                 found.diagnostics.append(_outside_link(rel))
                 continue
             found.files.append(rel)
     found.files.sort()
     return found
+
+
+def _links_in(folder: str) -> Callable[[str], bool]:
+    """Whether the entry of ``folder`` by a name is a link (``os.path.islink``), answered from
+    one listing of the folder (the kind of each entry comes with its name) rather than by
+    asking for each file on its own."""
+    try:
+        with os.scandir(folder) as entries:
+            links = {entry.name for entry in entries if entry.is_symlink()}
+    except OSError:
+        return lambda name: os.path.islink(os.path.join(folder, name))
+    return links.__contains__
 
 
 def _relative_output(root: Path, output: str | None) -> str | None:

@@ -173,9 +173,12 @@ def _add_entity(
     return diagnostics
 
 
+#: The kinds as a hint names them (made once, not for every file read).
+_KINDS_NAMED = ", ".join(f"`{k}`" for k in KINDS)
+
+
 def _kind_of(repo: Repository, parsed: FileResult, diagnostics: list[Diagnostic]) -> str | None:
     value: dict[str, Any] = parsed.value or {}
-    kinds = ", ".join(f"`{k}`" for k in KINDS)
     if "kind" not in value:
         mark = repo.locate(parsed.path, ())
         diagnostics.append(
@@ -186,7 +189,7 @@ def _kind_of(repo: Repository, parsed: FileResult, diagnostics: list[Diagnostic]
                 parsed.path,
                 mark.line,
                 mark.column,
-                _("Add `kind:` as the first line, one of {kinds}.", kinds=kinds),
+                _("Add `kind:` as the first line, one of {kinds}.", kinds=_KINDS_NAMED),
             )
         )
         return None
@@ -210,7 +213,7 @@ def _kind_of(repo: Repository, parsed: FileResult, diagnostics: list[Diagnostic]
                 parsed.path,
                 mark.line,
                 mark.column,
-                _("`kind` is one of {kinds}.", kinds=kinds),
+                _("`kind` is one of {kinds}.", kinds=_KINDS_NAMED),
             )
         )
         return None

@@ -28,6 +28,7 @@ from typing import Any
 from processkit.background import settle
 from processkit.cache import UsedStore
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.fsutil import read_bytes
 from processkit.i18n import _
 from processkit.loading.yamlfile import read_yaml
 
@@ -90,7 +91,7 @@ class ParseCache(UsedStore):
 
 def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:
     """The file parsed, with the sha256 of the bytes parsed (None when it cannot be read)."""
-    data = _read(root, relative)
+    data = _read(os.path.join(root, relative), relative)
     if isinstance(data, FileResult):
         return None, data
     digest = hashlib.sha256(data).digest()
@@ -99,9 +100,10 @@ def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:
     return digest, result
 
 
-def _read(root: Path, relative: str) -> bytes | FileResult:
+def _read(place: str, relative: str) -> bytes | FileResult:
+    """The bytes of the file at ``place`` (``relative`` in the repository)."""
     try:
-        return (root / relative).read_bytes()
+        return read_bytes(place)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         problem = Diagnostic(
@@ -215,7 +217,7 @@ def parse_files(
         info, digest = remembered.look(place) if remembered is not None else (None, None)
         found = cache.get(digest) if digest is not None else None
         if found is None:
-            data = _read(root, relative)
+            data = _read(place, relative)
             if isinstance(data, FileResult):
                 known[relative] = data
                 continue

@@ -11,7 +11,7 @@ from processkit.diagnostics import NAMED_AT_MOST, OR, Diagnostic, Guesser, Sever
 from processkit.i18n import _, n_, p_
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Record, Repository
-from processkit.model import Area, Assessment, Handbook, Process, Proposal
+from processkit.model import Area, Assessment, Entity, Handbook, Process, Proposal
 from processkit.model.kinds import KIND_TABLE, Language
 
 #: How each kind is named in an English message.
@@ -47,9 +47,13 @@ Reference = tuple[Loc, str, str]  # where, the kind referred to, the id written
 def references_of(record: Record[Any]) -> Iterator[Reference]:
     """Every reference an entity makes, with its place in the file."""
     entity = record.entity
-    if isinstance(entity, Process):
-        yield from _process_references(entity)
-    elif isinstance(entity, Area):
+    if isinstance(entity, Process):  # most references: handed over without a generator between
+        return _process_references(entity)
+    return _other_references(entity)
+
+
+def _other_references(entity: Entity) -> Iterator[Reference]:
+    if isinstance(entity, Area):
         if entity.owner:
             yield ("owner",), "person", entity.owner
     elif isinstance(entity, Handbook):
@@ -69,18 +73,21 @@ def _process_references(process: Process) -> Iterator[Reference]:
         yield ("owner",), "person", process.owner
     for i, leader in enumerate(process.leaders):
         yield ("leaders", i), "person", leader
+    # each place written out whole: one tuple made per reference, not a prefix copied into it
     for i, activity in enumerate(process.activities):
-        base: tuple[str | int, ...] = ("activities", i)
         if activity.role:
-            yield (*base, "role"), "role", activity.role
+            yield ("activities", i, "role"), "role", activity.role
         if activity.accountable:
-            yield (*base, "accountable"), "role", activity.accountable
-        for j, role in enumerate(activity.consulted):
-            yield (*base, "consulted", j), "role", role
-        for j, role in enumerate(activity.informed):
-            yield (*base, "informed", j), "role", role
-        for j, handbook in enumerate(activity.documents):
-            yield (*base, "documents", j), "handbook", handbook
+            yield ("activities", i, "accountable"), "role", activity.accountable
+        if activity.consulted:  # these lists are mostly empty: no enumerate made for them then
+            for j, role in enumerate(activity.consulted):
+                yield ("activities", i, "consulted", j), "role", role
+        if activity.informed:
+            for j, role in enumerate(activity.informed):
+                yield ("activities", i, "informed", j), "role", role
+        if activity.documents:
+            for j, handbook in enumerate(activity.documents):
+                yield ("activities", i, "documents", j), "handbook", handbook
     for i, interface in enumerate(process.interfaces):
         yield ("interfaces", i, "process"), "process", interface.process
     for i, control in enumerate(process.controls):
@@ -96,9 +103,12 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
     budget per kind referred to: thousands of wrong references among thousands of processes
     would otherwise cost millions of comparisons)."""
     guessers: dict[str, Guesser] = {}
+    # what a reference to each kind may name, asked of the repository once per kind rather
+    # than once for each of the hundred thousand references of a large repository
+    referable = {kind: repo.referable(kind) for kind in KIND_NAMES}
     for _kind, record in repo.all_records():
         for loc, target, written in references_of(record):
-            if repo.exists(target, written):
+            if written in referable[target]:
                 continue
             mark = repo.locate(record.path, loc)
             name = a_kind(target)
@@ -138,16 +148,21 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
 
 def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnostic]:
     activity_ids = [activity.id for activity in record.entity.activities]
-    known = set(activity_ids) | repo.dropped_ids.get(record.path, set())
-    hint = _(
-        "`next` names the `id` of another activity in the same process: {ids}.",
-        ids=named_ids(activity_ids),
-    )
+    known = set(activity_ids)
+    dropped = repo.dropped_ids.get(record.path)
+    if dropped:
+        known |= dropped
+    hint: str | None = None  # made at the first wrong `next`: most processes have none
     guesser: Guesser | None = None  # one budget for the process's wrong `next`s
     for i, activity in enumerate(record.entity.activities):
         for j, target in enumerate(activity.next):
             if target in known:
                 continue
+            if hint is None:
+                hint = _(
+                    "`next` names the `id` of another activity in the same process: {ids}.",
+                    ids=named_ids(activity_ids),
+                )
             mark = repo.locate(record.path, ("activities", i, "next", j))
             guesser = guesser or Guesser(activity_ids)
             guess = guesser.guess(target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from yaml.nodes import Node
 
+from processkit.fsutil import read_bytes
 from processkit.loading.locate import Loc, locate
 from processkit.loading.yamlfile import Mark, compose, decode
 from processkit.model import (
@@ -54,7 +56,7 @@ class SourceTexts(dict[str, str]):
         if self.root is None:
             return default
         try:
-            data = (self.root / path).read_bytes()
+            data = read_bytes(os.path.join(self.root, path))  # no Path made per file
         except OSError:
             return default
         text, _ = decode(path, data)
@@ -133,6 +135,10 @@ class Repository:
 
     def exists(self, kind: str, entity_id: str) -> bool:
         return entity_id in self.known.get(kind, ()) or entity_id in self.known_anywhere
+
+    def referable(self, kind: str) -> frozenset[str]:
+        """Every id that ``exists`` for ``kind``, for checking many references at once."""
+        return frozenset(self.known.get(kind, ())) | self.known_anywhere
 
     def __post_init__(self) -> None:
         if self.texts.root is None:

@@ -58,7 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
-from processkit.domain.reviews import ReviewStatus, review_state
+from processkit.domain.reviews import ReviewStatus
 from processkit.i18n import _, n_
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, RuleContext, report
@@ -72,8 +72,7 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.today is None:
         return
     for review in ctx.index.reviews:
-        state = review_state(review.entity, repo.config, today=ctx.today, until=ctx.today)
-        if state.status is not ReviewStatus.OVERDUE:
+        if review.status(today=ctx.today, until=ctx.today) is not ReviewStatus.OVERDUE:
             continue
         days = (ctx.today - review.due).days
         due = review.due.isoformat()

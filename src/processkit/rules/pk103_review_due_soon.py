@@ -62,7 +62,7 @@ from collections.abc import Iterator
 
 from processkit.diagnostics import Severity
 from processkit.domain.dates import add_days
-from processkit.domain.reviews import ReviewStatus, review_state
+from processkit.domain.reviews import ReviewStatus
 from processkit.i18n import _, n_
 from processkit.loading.repository import Repository
 from processkit.rules.base import Finding, Option, RuleContext, report
@@ -78,8 +78,7 @@ def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
         return
     last = add_days(ctx.today, int(ctx.options["window_days"]))
     for review in ctx.index.reviews:
-        state = review_state(review.entity, repo.config, today=ctx.today, until=last)
-        if state.status is not ReviewStatus.DUE_SOON:
+        if review.status(today=ctx.today, until=last) is not ReviewStatus.DUE_SOON:
             continue
         days = (review.due - ctx.today).days
         due = review.due.isoformat()

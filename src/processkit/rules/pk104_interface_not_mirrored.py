@@ -79,15 +79,16 @@ _OPPOSITE = {"in": "out", "out": "in"}
 def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
     interfaces = ctx.index.interfaces
     retired = ctx.index.retired_ids
+    processes = repo.processes  # looked up once, not for each of tens of thousands of interfaces
     for record in ctx.index.active_processes:
         own = record.entity.id
         for i, interface in enumerate(record.entity.interfaces):
             other_id = interface.process
-            other = repo.processes.get(other_id)
-            if other is None or other_id in retired or other_id == own:
-                continue
             wanted = _OPPOSITE[interface.direction]
-            if (other_id, own, wanted) in interfaces:
+            if (other_id, own, wanted) in interfaces:  # mirrored, as most are
+                continue
+            other = processes.get(other_id)
+            if other is None or other_id in retired or other_id == own:
                 continue
             if interface.direction == "out":
                 message = _(

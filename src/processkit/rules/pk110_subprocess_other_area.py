@@ -67,9 +67,10 @@ SEVERITY = Severity.WARNING
 
 
 def check(repo: Repository, ctx: RuleContext) -> Iterator[Finding]:
+    processes = repo.processes
     for record in ctx.index.active_processes:
         process = record.entity
-        parent = repo.processes.get(process.parent) if process.parent else None
+        parent = processes.get(process.parent) if process.parent else None
         if parent is None or parent.entity.area == process.area:
             continue
         yield report(
