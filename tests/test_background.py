@@ -6,9 +6,13 @@ line. In a thread, no worker process is forked while it runs."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -85,14 +89,96 @@ class _Unpicklable(Exception):
         super().__init__(f"{first} {second}")
 
 
-def test_an_error_that_does_not_pickle_keeps_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+class _UnpicklableProblem(ProcesskitError):
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first} {second}")
+
+
+def test_an_error_that_does_not_pickle_keeps_its_words_and_its_weight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A problem to tell the user stays one (exit status 2); a defect stays an internal
+    error; and the child's traceback is the error's cause (``--debug`` shows it)."""
     monkeypatch.setattr(background, "FORK", True)
 
-    def failing() -> None:
+    def problem() -> None:
+        raise _UnpicklableProblem("git", "broke")
+
+    def defect() -> None:
         raise _Unpicklable("git", "broke")
 
-    with pytest.raises(ProcesskitError, match=r"^git broke$"):
-        Background(failing).result()
+    with pytest.raises(ProcesskitError, match=r"^git broke$") as told:
+        Background(problem).result()
+    assert "in problem" in str(told.value.__cause__)
+    with pytest.raises(RuntimeError, match=r"^_Unpicklable: git broke$") as raised:
+        Background(defect).result()
+    assert "in defect" in str(raised.value.__cause__)
+
+
+def test_a_result_that_does_not_pickle_is_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(background, "FORK", True)
+    with pytest.raises(RuntimeError, match="could not be sent back") as raised:
+        Background(lambda: threading.Lock()).result()
+    assert "pickle" in str(raised.value.__cause__)
+
+
+def test_ctrl_c_is_the_caller_s_to_handle(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The child takes no notice of Ctrl-C (no traceback of its own); the caller, stopping,
+    ends it at once."""
+    monkeypatch.setattr(background, "FORK", True)
+    working = tmp_path / "working"
+
+    def sleeping() -> str:
+        working.touch()
+        time.sleep(0.5)
+        return "read"
+
+    work = Background(sleeping)
+    assert work._process is not None and work._process.pid is not None
+    deadline = time.monotonic() + 10
+    while not working.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(work._process.pid, signal.SIGINT)  # while it works
+    assert work.result() == "read"
+    slow = Background(lambda: time.sleep(30))
+    started = time.monotonic()
+    slow.stop()
+    assert time.monotonic() - started < 5
+    assert slow._process is not None and not slow._process.is_alive()
+    with pytest.raises(ProcesskitError, match="stopped unexpectedly"):
+        slow.result()
+
+
+def test_a_child_whose_caller_died_ends(tmp_path: Path) -> None:
+    """A caller killed before it read the result (a CI timeout, the out-of-memory killer)
+    leaves no child behind, even with a result larger than a pipe holds."""
+    script = (
+        "import os, time\n"
+        "from processkit.background import Background\n"
+        "work = Background(lambda: b'x' * 1_000_000)\n"
+        "print(work._process.pid, flush=True)\n"
+        "time.sleep(0.5)\n"
+        "os._exit(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    pid = int(done.stdout)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(pid):
+        time.sleep(0.05)
+    assert not _running(pid)
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a process that has not ended (a zombie has)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def test_no_worker_is_forked_while_work_runs_in_a_thread(

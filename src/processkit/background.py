@@ -13,8 +13,11 @@ Either way the work speaks the language spoken when it was started (see ``i18n.s
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+import signal
 import threading
+import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
@@ -35,7 +38,8 @@ _LOCK = threading.Lock()
 
 class Background(Generic[R]):
     """``work()`` run beside the caller; ``result()`` waits for it and gives what it returned
-    (which must pickle, when it ran in a child process), or raises what it raised."""
+    (which must pickle, when it ran in a child process), or raises what it raised (with the
+    child's traceback as its cause)."""
 
     def __init__(self, work: Callable[[], R]) -> None:
         language = i18n.current()
@@ -47,9 +51,11 @@ class Background(Generic[R]):
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
             self._process = context.Process(
-                target=_child, args=(work, send, language), name="processkit-background"
+                target=_child, args=(work, receive, send, language), name="processkit-background"
             )
-            self._process.daemon = True  # ended with this process, should it end first
+            # ended with this process should it end first (so it may not start processes of
+            # its own through multiprocessing: reading git starts none)
+            self._process.daemon = True
             self._process.start()
             send.close()  # the child's end: its end of file tells of a child that died
             self._receive = receive
@@ -64,7 +70,8 @@ class Background(Generic[R]):
         self._thread.start()
 
     def wait(self) -> None:
-        """Wait until the work is done (what it gave is kept for ``result``)."""
+        """Wait until the work is done (what it gave is kept for ``result``). Interrupted
+        (Ctrl-C), it ends the child and lets the interruption through."""
         if self._thread is not None:
             self._thread.join()
             with _LOCK:
@@ -73,22 +80,52 @@ class Background(Generic[R]):
             return
         if self._outcome is not None or self._receive is None or self._process is None:
             return
+        process, receive = self._process, self._receive
         try:
-            self._outcome = self._receive.recv()
+            self._outcome = receive.recv()
         except (EOFError, OSError):  # the child died without a word (killed, out of memory)
             stopped = _("a part of the work stopped unexpectedly; run the command again")
             self._outcome = (False, ProcesskitError(stopped))
+        except BaseException:
+            process.terminate()  # it may be writing to the pipe no one will read
+            raise
         finally:
-            self._receive.close()
+            receive.close()
+            process.join()
+
+    def stop(self) -> None:
+        """End the work where it is (the caller failed meanwhile): the child is ended; a
+        thread, which cannot be, is waited for."""
+        if self._process is not None and self._outcome is None:
+            self._process.terminate()
+            stopped = _("a part of the work stopped unexpectedly; run the command again")
+            self._outcome = (False, ProcesskitError(stopped))
+            if self._receive is not None:
+                self._receive.close()
             self._process.join()
+        self.wait()
 
     def result(self) -> R:
         self.wait()
         assert self._outcome is not None
         returned, value = self._outcome
-        if not returned:
-            raise value
-        return value  # type: ignore[no-any-return]
+        if returned:
+            return value  # type: ignore[no-any-return]
+        error, told = value if isinstance(value, tuple) else (value, None)
+        if told is not None:  # as concurrent.futures does: the child's frames, in --debug
+            raise error from _ChildTraceback(told)
+        raise error
+
+
+class _ChildTraceback(Exception):
+    """Where in the child process an error was raised."""
+
+    def __init__(self, told: str) -> None:
+        super().__init__(told)
+        self.told = told
+
+    def __str__(self) -> str:
+        return f"\n{self.told}"
 
 
 def _outcome(work: Callable[[], Any], language: Language) -> tuple[bool, Any]:
@@ -99,17 +136,47 @@ def _outcome(work: Callable[[], Any], language: Language) -> tuple[bool, Any]:
             return False, error
 
 
-def _child(work: Callable[[], Any], send: Connection, language: Language) -> None:
-    returned, value = _outcome(work, language)
-    if not returned:
-        try:  # an error that does not come back whole is sent as its words
-            pickle.loads(pickle.dumps(value))
-        except Exception:
-            value = ProcesskitError(str(value))
+def _child(
+    work: Callable[[], Any], receive: Connection, send: Connection, language: Language
+) -> None:
+    """The child's life: the work, what it gave sent back, and an end without the clean-up
+    of an exiting interpreter (its standard streams are not flushed: another thread of the
+    parent may have held their lock when it was forked). Ctrl-C is the parent's to handle:
+    it ends this child."""
+    code = 0
     try:
-        send.send((returned, value))
+        # Ctrl-C is not acted on here (a handler that does nothing, not SIG_IGN: the git
+        # programs started from here take the usual one)
+        signal.signal(signal.SIGINT, _ignore)
+        receive.close()  # the parent's end: a parent that died leaves no reader
+        returned, value = _outcome(work, language)
+        if not returned:
+            value = (_sendable(value), "".join(traceback.format_exception(value)))
+        try:
+            send.send((returned, value))
+        except Exception:  # what it returned does not pickle: a defect, told as one
+            told = traceback.format_exc()
+            send.send((False, (RuntimeError("the result could not be sent back"), told)))
+    except BaseException:  # the parent is gone (a broken pipe), or anything else: just end
+        code = 1
     finally:
-        send.close()
+        os._exit(code)
+
+
+def _ignore(number: int, frame: object) -> None:
+    """A signal handler that does nothing."""
+
+
+def _sendable(error: BaseException) -> BaseException:
+    """``error`` if it comes back whole through pickle, else one of the same weight: a
+    ProcesskitError (told in one line) with its words, anything else an internal error."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        if isinstance(error, ProcesskitError):
+            return ProcesskitError(str(error))
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
 
 
 def settle() -> None:

@@ -108,9 +108,10 @@ def build_site(
             return _build_site(
                 repo, output, history, info, cache_dir, search, progress, git, earlier, remove_later
             )
-    finally:
+    except BaseException:
         if isinstance(history, Background):  # not left running, whatever went wrong
-            history.wait()
+            history.stop()
+        raise
 
 
 @contextlib.contextmanager
@@ -374,7 +375,7 @@ class PageRecords:
             self.new[path] = (key, search, tokens)
 
     def save(self) -> None:
-        if self.new != self.old or self.roles.used != self.roles.stored:
+        if self.new != self.old or self.roles.changed():
             with contextlib.suppress(OSError):
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 kept = {"fingerprint": self.fingerprint, "pages": self.new}

@@ -206,6 +206,8 @@ class RoleHashes:
     def __init__(self, stored: Mapping[str, tuple[str, dict[str, bytes]]]) -> None:
         self.stored = stored
         self.used: dict[str, tuple[str, dict[str, bytes]]] = {}
+        #: whether a hash was worked out here (``used`` shares the entries it took as stored)
+        self.added = False
 
     def of(self, process_id: str, file: str, role: str, usage: RoleUsage) -> bytes:
         if not file:  # an entity with no file hash: hashed every time
@@ -218,7 +220,12 @@ class RoleHashes:
         found = entry[1].get(role)
         if found is None:
             found = entry[1][role] = _usage_hash(usage)
+            self.added = True
         return found
+
+    def changed(self) -> bool:
+        """Whether what the next build should find differs from what this one found."""
+        return self.added or self.used.keys() != self.stored.keys()
 
 
 def _usage_hash(usage: RoleUsage) -> bytes:
