@@ -2,9 +2,9 @@
 
 Publish reads git (subprocesses, and Python reading what they say) while it draws the maps.
 Where processes can be forked, the work runs in a forked child process and sends back what it
-returned: it then uses a core of its own, and the caller stays a process with one thread, so
-the map workers it forks next cannot inherit a lock held by another thread (in the allocator,
-in OpenSSL) and hang. Elsewhere it runs in a thread, and nothing is forked.
+returned: it then uses a core of its own, and the caller starts no thread for it, so the map
+workers it forks next cannot inherit a lock held by that thread (in the allocator, in
+OpenSSL) and hang. Elsewhere it runs in a thread, and nothing is forked.
 
 Either way the work speaks the language spoken when it was started (see ``i18n.speaking``).
 ``settle`` waits for work in threads: called before any fork, should one run.
