@@ -221,3 +221,20 @@ def test_settle_waits_for_every_work_started_in_a_thread(
     assert sorted(finished) == [1, 2]
     for work in works:
         work.result()
+
+
+def test_where_no_process_can_be_made_the_work_runs_in_a_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A system at its limit of processes or memory (fork fails with EAGAIN or ENOMEM): the
+    git reading runs in a thread instead of stopping the publish."""
+    import multiprocessing.process
+
+    def refused(self: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(background, "FORK", True)
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refused)
+    work = Background(lambda: os.getpid())
+    assert work._process is None and work._thread is not None
+    assert work.result() == os.getpid()

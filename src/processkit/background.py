@@ -47,18 +47,7 @@ class Background(Generic[R]):
         self._thread: threading.Thread | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
         self._receive: Connection | None = None
-        if FORK:
-            context = multiprocessing.get_context("fork")
-            receive, send = context.Pipe(duplex=False)
-            self._process = context.Process(
-                target=_child, args=(work, receive, send, language), name="processkit-background"
-            )
-            # ended with this process should it end first (so it may not start processes of
-            # its own through multiprocessing: reading git starts none)
-            self._process.daemon = True
-            self._process.start()
-            send.close()  # the child's end: its end of file tells of a child that died
-            self._receive = receive
+        if FORK and self._fork(work, language):
             return
 
         def run() -> None:
@@ -68,6 +57,30 @@ class Background(Generic[R]):
         with _LOCK:
             _RUNNING.append(self)
         self._thread.start()
+
+    def _fork(self, work: Callable[[], R], language: Language) -> bool:
+        """Start the work in a forked child; False where no process can be made now (the
+        system's limit of processes, or of memory): the work then runs in a thread."""
+        context = multiprocessing.get_context("fork")
+        try:
+            receive, send = context.Pipe(duplex=False)
+        except OSError:
+            return False
+        process = context.Process(
+            target=_child, args=(work, receive, send, language), name="processkit-background"
+        )
+        # ended with this process should it end first (so it may not start processes of its
+        # own through multiprocessing: reading git starts none)
+        process.daemon = True
+        try:
+            process.start()
+        except OSError:
+            receive.close()
+            send.close()
+            return False
+        send.close()  # the child's end: its end of file tells of a child that died
+        self._process, self._receive = process, receive
+        return True
 
     def wait(self) -> None:
         """Wait until the work is done (what it gave is kept for ``result``). Interrupted
