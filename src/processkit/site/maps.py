@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -302,15 +302,12 @@ class _KeptDrawings:
 
     files: FileCache
     keys: Mapping[str, str]
-    #: the drawings read already, by the map's name: its job was made without DOT text
-    read: Mapping[str, bytes] = field(default_factory=dict)
+    #: the drawings found kept, read before the jobs were made (a job whose drawing is kept
+    #: is made without DOT text), by the map's name
+    read: Mapping[str, bytes]
 
     def get(self, job: MapJob) -> bytes | None:
-        found = self.read.get(job.name)
-        if found is not None:
-            return found
-        key = self.keys.get(job.name)
-        return _kept_drawing(self.files, key) if key is not None else None
+        return self.read.get(job.name)
 
     def put(self, job: MapJob, data: bytes) -> None:
         key = self.keys.get(job.name)
