@@ -97,8 +97,7 @@ class Background(Generic[R]):
         try:
             self._outcome = receive.recv()
         except (EOFError, OSError):  # the child died without a word (killed, out of memory)
-            stopped = _("a part of the work stopped unexpectedly; run the command again")
-            self._outcome = (False, ProcesskitError(stopped))
+            self._outcome = _stopped()
         except BaseException:
             process.terminate()  # it may be writing to the pipe no one will read
             raise
@@ -111,8 +110,7 @@ class Background(Generic[R]):
         thread, which cannot be, is waited for."""
         if self._process is not None and self._outcome is None:
             self._process.terminate()
-            stopped = _("a part of the work stopped unexpectedly; run the command again")
-            self._outcome = (False, ProcesskitError(stopped))
+            self._outcome = _stopped()
             if self._receive is not None:
                 self._receive.close()
             self._process.join()
@@ -139,6 +137,12 @@ class _ChildTraceback(Exception):
 
     def __str__(self) -> str:
         return f"\n{self.told}"
+
+
+def _stopped() -> tuple[bool, Any]:
+    """The outcome of work whose child ended before it told what the work gave."""
+    stopped = _("a part of the work stopped unexpectedly; run the command again")
+    return False, ProcesskitError(stopped)
 
 
 def _outcome(work: Callable[[], Any], language: Language) -> tuple[bool, Any]:
