@@ -14,8 +14,10 @@ import processkit.cache as cache_module
 from processkit import i18n
 from processkit.cache import CACHE_FOLDER, read_store, write_store
 from processkit.fsutil import READ_CHUNK, read_bytes
+from processkit.loading import load as load_module
 from processkit.loading import parse
 from processkit.loading.load import PARSED, load_repository
+from processkit.model import KINDS
 from small_repo import BASE, PROCESS
 
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
@@ -326,3 +328,47 @@ def test_a_file_that_cannot_be_read_raises_what_open_raises(tmp_path: Path) -> N
             type(opened.value),
             opened.value.strerror,
         )
+
+
+def test_serve_makes_an_entity_only_of_a_file_it_has_not_made_before(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``Remembered`` the entity made of a file is kept by the hash of its bytes: the next
+    load takes it as it is, an edited file is made again, a file with a problem is not kept,
+    and what the last load did not use is let go (the memory holds the repository as it
+    is)."""
+    made: list[str] = []
+
+    def counting(kind: str) -> type[Any]:
+        model = KINDS[kind]
+
+        class Counted(model):  # type: ignore[valid-type, misc]
+            @classmethod
+            def model_validate(cls, value: Any, **options: Any) -> Any:
+                made.append(value["id"])
+                return model.model_validate(value, **options)
+
+        return Counted
+
+    monkeypatch.setattr(load_module, "KINDS", {kind: counting(kind) for kind in KINDS})
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    kept = parse.Remembered()
+    first = _loaded(root, remembered=kept)
+    files = len(made)
+    assert files == len(BASE) + 1  # the process too
+    made.clear()
+    assert _loaded(root, remembered=kept) == first
+    assert made == []
+    utreda = root / "processes/utreda.yaml"
+    utreda.write_text(PROCESS.replace("name: Utreda", "name: Utreda mer"), "utf-8")
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda mer"}
+    assert made == ["utreda"]
+    made.clear()
+    utreda.write_text(PROCESS + "purpose: [\n", "utf-8")
+    broken = _loaded(root, remembered=kept)
+    assert broken[0] == {} and made == [] and len(kept.entities) == files - 1
+    assert broken == _loaded(root)
+    made.clear()
+    utreda.write_text(PROCESS, "utf-8")  # its first version, let go while it was broken
+    assert _loaded(root, remembered=kept) == first
+    assert made == ["utreda"] and len(kept.entities) == files

@@ -191,3 +191,43 @@ def test_a_preview_deletes_the_site_it_replaced_after_it_shows_the_new_one(
     publish(PublishRequest(root, site))
     assert len(removed) == 1
     assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+
+
+def test_a_preview_keeps_each_entity_made_and_builds_leave_it_as_it_was_made(
+    tmp_path: Path,
+) -> None:
+    """``serve`` keeps the entity each unchanged file was made into (``Remembered``) and hands
+    the same one to the next build: only the edited file is made again. That is safe only as
+    long as no build changes an entity, which this holds after a build and a rebuild: every
+    entity kept is equal to one made afresh from its file."""
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.loading.load import load_repository
+    from processkit.loading.parse import Remembered
+    from processkit.model import KINDS
+
+    root = write_files(tmp_path / "repo", RICH)
+    site = tmp_path / "site"
+    remembered = Remembered()
+    publish(PublishRequest(root, site, remembered=remembered))
+    first = dict(remembered.entities)
+    assert len(first) == len(RICH) - 1  # every file but processkit.yaml
+    changed = root / "processes/barn/utredning.yaml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("allsidigt belyst", "belyst från alla håll"),
+        encoding="utf-8",
+    )
+    remembered.forget([changed])
+    publish(PublishRequest(root, site, search_later=True, remembered=remembered))
+    publish(PublishRequest(root, site, remembered=remembered))
+    kept = remembered.entities
+    # the edited file was made anew; every other entity is the very one made first
+    assert len(set(kept) - set(first)) == 1
+    assert all(kept[digest][1] is made[1] for digest, made in first.items() if digest in kept)
+    fresh = load_repository(root, cache_dir=tmp_path / "empty-cache").repo
+    by_digest = {bytes.fromhex(record.digest): record for _, record in fresh.all_records()}
+    assert set(by_digest) == set(kept)
+    for digest, (kind, entity, extensions) in kept.items():
+        record = by_digest[digest]
+        assert type(entity) is type(record.entity) is KINDS[kind]
+        assert entity.model_dump() == record.entity.model_dump()
+        assert extensions == record.extensions

@@ -81,8 +81,8 @@ def load_repository(
 
     Files parsed before without a problem are taken from the cache folder ``cache_dir``
     (default: the repository's own, see ``processkit.cache``); with ``remembered`` (``serve``,
-    which loads again and again) the store is kept in memory and a file unchanged since the
-    last load is not read again."""
+    which loads again and again) the store is kept in memory, a file unchanged since the
+    last load is not read again, and the entity made of a file before is not made again."""
     root = find_root(start)
     config, config_text = load_config(root)
     repo = Repository(root=root, config=config)
@@ -95,14 +95,18 @@ def load_repository(
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
     cache = _parse_cache(cache_dir, root, remembered)
+    if remembered is not None:
+        remembered.begin()
     try:
         files = parse_files(
             root, found.files, parallel=parallel, cache=cache, remembered=remembered
         )
         for result in files:
-            diagnostics.extend(_add_entity(repo, result, first_path))
+            diagnostics.extend(_add_entity(repo, result, first_path, remembered))
         if cache is not None:
             cache.save()
+        if remembered is not None:
+            remembered.end()
     finally:
         # What was loaded lives as long as the command; moving it out of the collector's sight
         # keeps later collections (rules, pages) from walking it again and again. Reference
@@ -134,9 +138,16 @@ def _parse_cache(
 
 
 def _add_entity(
-    repo: Repository, parsed: FileResult, first_path: dict[tuple[str, str], list[str]]
+    repo: Repository,
+    parsed: FileResult,
+    first_path: dict[tuple[str, str], list[str]],
+    remembered: Remembered | None = None,
 ) -> list[Diagnostic]:
     relative = parsed.path
+    if parsed.made is not None:  # made by an earlier load (``serve``)
+        made_kind, made, extensions = parsed.made
+        _add_record(repo, made_kind, Record(made, relative, extensions, _hex(parsed)), first_path)
+        return []
     if parsed.text is not None:
         repo.texts[relative] = parsed.text
     diagnostics = parsed.diagnostics
@@ -163,14 +174,27 @@ def _add_entity(
         if kept is None:
             return diagnostics
         entity = kept
-    holders = first_path.setdefault((kind, entity.id), [])
-    holders.append(relative)
-    if len(holders) > 1:  # reported on every file that holds it (duplicate_ids)
-        return diagnostics
-    digest = parsed.digest.hex() if parsed.digest else ""
-    repo.of_kind(kind)[entity.id] = Record(entity, relative, parsed.extensions, digest)
-    repo.known.setdefault(kind, set()).add(entity.id)
+    else:
+        if remembered is not None and parsed.digest is not None and not diagnostics:
+            remembered.make(parsed.digest, (kind, entity, parsed.extensions))
+    _add_record(repo, kind, Record(entity, relative, parsed.extensions, _hex(parsed)), first_path)
     return diagnostics
+
+
+def _hex(parsed: FileResult) -> str:
+    return parsed.digest.hex() if parsed.digest else ""
+
+
+def _add_record(
+    repo: Repository, kind: str, record: Record[Any], first_path: dict[tuple[str, str], list[str]]
+) -> None:
+    entity_id = record.entity.id
+    holders = first_path.setdefault((kind, entity_id), [])
+    holders.append(record.path)
+    if len(holders) > 1:  # reported on every file that holds it (duplicate_ids)
+        return
+    repo.of_kind(kind)[entity_id] = record
+    repo.known.setdefault(kind, set()).add(entity_id)
 
 
 #: The kinds as a hint names them (made once, not for every file read).

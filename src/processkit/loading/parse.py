@@ -37,6 +37,10 @@ PARALLEL_FROM = 400
 CHUNK = 200
 
 
+#: An entity as a load made it: its kind, the entity and the ``x-`` keys of its file.
+Made = tuple[str, Any, dict[str, Any]]
+
+
 @dataclass(slots=True)
 class FileResult:
     """One file read and parsed: its mapping value (when it had one), its problems, and its text
@@ -49,6 +53,9 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: the sha256 of the bytes read (None when the file could not be read)
     digest: bytes | None = None
+    #: the entity made of these bytes by an earlier load (``Remembered``; then ``value`` is
+    #: None): its kind, the entity and the file's ``x-`` keys
+    made: Made | None = None
 
 
 class ParseCache(UsedStore):
@@ -71,6 +78,12 @@ class ParseCache(UsedStore):
             return None
         self.used[digest] = found
         return value, extensions
+
+    def touch(self, digest: bytes) -> None:
+        """Count the values stored for ``digest`` as used, without reading them out."""
+        found = self.stored.get(digest)
+        if found is not None:
+            self.used[digest] = found
 
     def again(self) -> None:
         """Begin another load with this store (``Remembered``): what the last load used is
@@ -148,15 +161,41 @@ SETTLED_NS = 2_000_000_000
 
 class Remembered:
     """What a process that loads one repository again and again (``serve``) keeps between
-    loads: the parse store as read and added to (``parsed.bin`` is not read again), and for
+    loads: the parse store as read and added to (``parsed.bin`` is not read again); for
     each file its signature (times, size, inode) with the hash of its bytes, so that a file
-    whose signature is unchanged is not read again. Each load still makes its entities anew
-    from the store's bytes: what a build does with them cannot reach the next. ``forget``
-    the files the watcher saw change."""
+    whose signature is unchanged is not read again; and the entity each file without a
+    problem was made into, by the hash of its bytes, so that it is not made again. An entity
+    is immutable (its model is frozen, and no command changes what its lists hold: the
+    serve tests hold a kept entity equal to one made afresh after builds), so one load's
+    entity may serve the next. ``forget`` the files the watcher saw change."""
 
     def __init__(self) -> None:
         self.stores: dict[Path, ParseCache] = {}
         self.hashes: dict[str, tuple[Signature, bytes]] = {}
+        #: the entities of the last load, and those of the load under way (what a load did
+        #: not use is let go with it: the memory holds the repository as it is)
+        self.entities: dict[bytes, Made] = {}
+        self.using: dict[bytes, Made] = {}
+
+    def begin(self) -> None:
+        """Begin a load: the entities it uses or makes are counted afresh."""
+        self.using = {}
+
+    def end(self) -> None:
+        """The load ended whole: what it used is what is kept."""
+        self.entities = self.using
+        self.using = {}
+
+    def made(self, digest: bytes) -> Made | None:
+        """The kind and entity made of the bytes with hash ``digest``, where one was."""
+        found = self.entities.get(digest) or self.using.get(digest)
+        if found is not None:
+            self.using[digest] = found
+        return found
+
+    def make(self, digest: bytes, made: Made) -> None:
+        """Keep the entity made, without a problem, of the bytes with hash ``digest``."""
+        self.using[digest] = made
 
     def store(self, path: Path) -> ParseCache:
         found = self.stores.get(path)
@@ -205,7 +244,8 @@ def parse_files(
     from it, and the others are added to it (by the hash of the bytes actually parsed, so a
     file edited meanwhile is never stored under its old contents). With ``remembered``, a file
     whose signature is unchanged since it was read is taken from ``cache`` without reading
-    it."""
+    it, and a file whose bytes an earlier load made into an entity comes back as that entity
+    (``FileResult.made``)."""
     if cache is None:
         for _digest, result in _parse_all(root, paths, parallel):
             yield result
@@ -215,6 +255,10 @@ def parse_files(
     for relative in paths:
         place = os.path.join(base, relative)
         info, digest = remembered.look(place) if remembered is not None else (None, None)
+        made = _made(remembered, cache, digest, relative)
+        if made is not None:
+            known[relative] = made
+            continue
         found = cache.get(digest) if digest is not None else None
         if found is None:
             data = _read(place, relative)
@@ -222,9 +266,13 @@ def parse_files(
                 known[relative] = data
                 continue
             digest = hashlib.sha256(data).digest()
-            found = cache.get(digest)
             if remembered is not None:
                 remembered.note(place, info, digest)
+            made = _made(remembered, cache, digest, relative)
+            if made is not None:
+                known[relative] = made
+                continue
+            found = cache.get(digest)
         if found is not None:
             known[relative] = FileResult(relative, None, found[0], found[1], digest=digest)
     fresh = _parse_all(root, [path for path in paths if path not in known], parallel)
@@ -236,6 +284,20 @@ def parse_files(
         if parsed_digest is not None:
             cache.keep(parsed_digest, result)
         yield result
+
+
+def _made(
+    remembered: Remembered | None, cache: ParseCache, digest: bytes | None, relative: str
+) -> FileResult | None:
+    """The file as an earlier load made it (``Remembered``), where its bytes were made into
+    an entity before; its values stay in the parse store (they are not read out)."""
+    if remembered is None or digest is None:
+        return None
+    made = remembered.made(digest)
+    if made is None:
+        return None
+    cache.touch(digest)
+    return FileResult(relative, made=made, digest=digest)
 
 
 def _parse_all(
