@@ -231,3 +231,39 @@ def test_a_preview_keeps_each_entity_made_and_builds_leave_it_as_it_was_made(
         assert type(entity) is type(record.entity) is KINDS[kind]
         assert entity.model_dump() == record.entity.model_dump()
         assert extensions == record.extensions
+
+
+def test_a_rebuild_collects_its_garbage_once_after_the_pages_are_shown() -> None:
+    """``serve`` builds an edit with the garbage collector paused (``garbage_later``): no
+    collection while the edited pages are made, one full collection after they are shown,
+    and the collector as it was; where it was off, it stays off and nothing is collected."""
+    import gc
+
+    from processkit.cli.serve import garbage_later
+
+    started: list[int] = []
+
+    def noted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(noted)
+    try:
+        assert gc.isenabled()
+        with garbage_later():
+            assert not gc.isenabled()
+            for _ in range(200_000):  # cycles enough to set off collections
+                cycle: list[object] = []
+                cycle.append(cycle)
+            assert started == []
+        assert started == [2] and gc.isenabled()
+        started.clear()
+        gc.disable()
+        try:
+            with garbage_later():
+                pass
+            assert started == [] and not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        gc.callbacks.remove(noted)

@@ -12,6 +12,8 @@ build, after the pages are shown: until it is done, search finds the pages as th
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 import threading
 import time
@@ -90,17 +92,18 @@ def serve_command(
                     _say(_("A file changed; rebuilding …"))
                     started = time.perf_counter()
                     remembered.forget(Path(where) for _change, where in changed)
-                    built = _build(root, output, remembered, first=False, search_later=True)
-                    if built is not None:
-                        builds.finished()
-                        _say(
-                            _(
-                                "Rebuilt in {seconds} s; open pages reload themselves",
-                                seconds=decimal(time.perf_counter() - started, ".2f"),
+                    with garbage_later():
+                        built = _build(root, output, remembered, first=False, search_later=True)
+                        if built is not None:
+                            builds.finished()
+                            _say(
+                                _(
+                                    "Rebuilt in {seconds} s; open pages reload themselves",
+                                    seconds=decimal(time.perf_counter() - started, ".2f"),
+                                )
                             )
-                        )
-                        if built.stale_search:  # the edited pages are shown: now their search
-                            _build(root, output, remembered, first=False)
+                    if built is not None and built.stale_search:  # now the edit's search
+                        _build(root, output, remembered, first=False)
                     if done == rebuilds:
                         break
         except KeyboardInterrupt:
@@ -111,6 +114,21 @@ def serve_command(
             server.server_close()
             finish_removals()  # before the scratch folder is deleted
     return 0
+
+
+@contextlib.contextmanager
+def garbage_later() -> Iterator[None]:
+    """Collect no garbage until the edited pages are shown: the full collection a rebuild
+    sets off (20-30 ms at 1,000 processes) is made after them, once, while the reader
+    reads."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+            gc.collect()
 
 
 def _changes_in(
