@@ -19,7 +19,7 @@ from processkit.model import Area, Process
 from processkit.render.catalogue import MapBuilder
 from processkit.render.common import markdown_text
 from processkit.render.job import Links
-from processkit.site.maps import LandscapeKeys, MapRequest, _landscape_keys
+from processkit.site.maps import LandscapeKeys, MapRequest, _landscape_keys, _MapKeys
 
 #: Two processes with parents, purposes and hand-overs, and the processes whose values they take.
 SWAPS = [("bu-utredning", "ao-hemtjanst"), ("eb-ansokan", "bu-utredning")]
@@ -50,7 +50,7 @@ def _drawn(repo: Repository, area: str | None) -> Drawn:
     # made for a drawing kept from before: every text as the whole job's, no DOT text
     words = builder.landscape(area, words_only=True)
     assert words.dot == "" and replace(words, dot=job.dot) == job
-    keys = _landscape_keys(repo, builder, request, "base")
+    keys = _landscape_keys(_MapKeys(repo, {"../": builder}, "base"), request)
     return Drawn(job.dot, job.accessibility_key(), keys)
 
 

@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -66,10 +66,14 @@ def _builders(repo: Repository, requests: Sequence[MapRequest]) -> dict[str, Map
     from processkit.render.catalogue import MapBuilder
 
     builders = {}
+    first: MapBuilder | None = None
     for prefix in sorted({request.prefix for request in requests}):
-        builder = MapBuilder(repo, link=Links(prefix=prefix), tooltips_after=True)
-        builder.passes_by_process  # noqa: B018 - computed here, shared by the workers
-        builders[prefix] = builder
+        if first is None:
+            first = MapBuilder(repo, link=Links(prefix=prefix), tooltips_after=True)
+            first.passes_by_process  # noqa: B018 - computed here, shared by the workers
+            builders[prefix] = first
+        else:  # the same hand-overs, not worked out again for other links
+            builders[prefix] = first.relinked(Links(prefix=prefix))
     return builders
 
 
@@ -127,13 +131,13 @@ def figures(
     drawings: dict[int, str] = {}  # a landscape's key of what Graphviz draws (its DOT text)
     flows: list[int] = []  # flow maps to draw: fifty to a worker's task and a Graphviz
     others: list[int] = []  # landscapes to draw: each by a Graphviz of its own
+    made_from = _MapKeys(repo, builders, base)
     for index, request in enumerate(requests):
         if files is not None:
-            builder = builders[request.prefix]
             if request.kind == "process":
-                key = _flow_key(repo, builder, request, base)
+                key = _flow_key(made_from, request)
             else:
-                both = _landscape_keys(repo, builder, request, base)
+                both = _landscape_keys(made_from, request)
                 key = both.figure
                 drawings[index] = both.drawing
                 files.file("drawings", both.drawing)  # kept for as long as the map is shown
@@ -376,29 +380,80 @@ def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def _flow_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: str) -> str:
-    """What a process's flow map shows, as a hash: the files (their text, as read) of the
-    process and of every process, role, handbook and area it draws, and its hand-overs."""
-    assert request.subject is not None
-    process = repo.processes[request.subject].entity
-    passes = builder.passes_by_process.get(process.id, {})
-    shown: list[tuple[str, str]] = [("process", process.id)]  # itself, with or without
-    shown += [("process", other) for pair in passes for other in pair]  # hand-overs
-    for activity in process.activities:
-        roles = (activity.role, activity.accountable, *activity.consulted, *activity.informed)
-        shown += [("role", role) for role in roles if role]
-        shown += [("handbook", handbook) for handbook in activity.documents]
-    shown.append(("area", process.area))
-    digest = hashlib.sha256(f"{base}\0{request.prefix}\0{process.id}\0{passes!r}\0".encode())
-    for kind, entity_id in sorted(set(shown)):
-        record = repo.of_kind(kind).get(entity_id)
+class _MapKeys:
+    """What the maps' keys of one build are made from, each part worked out once for all the
+    maps: the hand-overs (``builder``'s), each file's text as a flow's key holds it, and what
+    the landscapes show (``_LandscapeParts``)."""
+
+    def __init__(self, repo: Repository, builders: Mapping[str, MapBuilder], base: str) -> None:
+        self.repo = repo
+        self.base = base
+        self._builders = builders  # one per link prefix, all with the same hand-overs
+        #: kind -> id -> its part of a flow's key: many flows show the same role or area
+        self._files: dict[str, dict[str, bytes]] = {}
+        self._parts: _LandscapeParts | None = None
+
+    @property
+    def _builder(self) -> MapBuilder:
+        return next(iter(self._builders.values()))
+
+    @property
+    def passes_by_process(self) -> dict[str, dict[tuple[str, str], str | None]]:
+        return self._builder.passes_by_process
+
+    def files(self, kind: str, ids: Iterable[str]) -> list[bytes]:
+        """The parts of a flow's key of the entities ``ids`` of ``kind``: each one's file (its
+        text, as read), or the entity itself; in the order of ``ids``."""
+        known = self._files.setdefault(kind, {})
+        found = []
+        for entity_id in ids:
+            part = known.get(entity_id)
+            if part is None:
+                part = known[entity_id] = self._part(kind, entity_id)
+            found.append(part)
+        return found
+
+    def _part(self, kind: str, entity_id: str) -> bytes:
+        record = self.repo.of_kind(kind).get(entity_id)
         if record is None:
             text = "-"
         elif record.digest:  # the sha256 of the file's bytes
             text = f"{record.path}:{record.digest}"
         else:
             text = repr(record.entity)
-        digest.update(f"{kind}:{entity_id}:{text}\0".encode("utf-8", "surrogatepass"))
+        return f"{kind}:{entity_id}:{text}\0".encode("utf-8", "surrogatepass")
+
+    @property
+    def landscape_parts(self) -> _LandscapeParts:
+        if self._parts is None:
+            self._parts = _landscape_parts(self.repo, self._builder.passes)
+        return self._parts
+
+
+def _flow_key(keys: _MapKeys, request: MapRequest) -> str:
+    """What a process's flow map shows, as a hash: the files (their text, as read) of the
+    process and of every process, role, handbook and area it draws, and its hand-overs."""
+    assert request.subject is not None
+    process = keys.repo.processes[request.subject].entity
+    passes = keys.passes_by_process.get(process.id, {})
+    processes = {process.id}  # itself, with or without hand-overs
+    processes.update(other for pair in passes for other in pair)
+    roles: set[str | None] = set()
+    handbooks: set[str] = set()
+    for activity in process.activities:
+        roles.add(activity.role)
+        roles.add(activity.accountable)
+        roles.update(activity.consulted)
+        roles.update(activity.informed)
+        handbooks.update(activity.documents)
+    named = sorted(role for role in roles if role)
+    # by kind, then id: "area" < "handbook" < "process" < "role"
+    parts = keys.files("area", [process.area])
+    parts += keys.files("handbook", sorted(handbooks))
+    parts += keys.files("process", sorted(processes))
+    parts += keys.files("role", named)
+    digest = hashlib.sha256(f"{keys.base}\0{request.prefix}\0{process.id}\0{passes!r}\0".encode())
+    digest.update(b"".join(parts))
     return digest.hexdigest()
 
 
@@ -418,18 +473,16 @@ class LandscapeKeys:
     figure: str
 
 
-def _landscape_keys(
-    repo: Repository, builder: MapBuilder, request: MapRequest, base: str
-) -> LandscapeKeys:
+def _landscape_keys(keys: _MapKeys, request: MapRequest) -> LandscapeKeys:
     """What a landscape shows, as hashes: each area's words and order, and of the processes
     drawn (the area's, or all) the fields ``LANDSCAPE_FIELDS`` and the hand-overs among them
     (its drawing), and with those the fields ``LANDSCAPE_WORDS`` (the figure).
     ``tests/test_map_keys.py`` changes every field of a process and checks that the DOT text
     changes only where the drawing's key does, and the figure only where its key does."""
-    shown = _landscape_parts(repo, builder)
+    shown = keys.landscape_parts
     area = request.subject
     areas = sorted(shown.processes) if area is None else [area]
-    digest = hashlib.sha256(f"{base}\0{request.prefix}\0{request.key}\0".encode())
+    digest = hashlib.sha256(f"{keys.base}\0{request.prefix}\0{request.key}\0".encode())
     digest.update(shown.areas)
     for area_id in areas:
         digest.update(f"{area_id}\0".encode())
@@ -457,13 +510,9 @@ class _LandscapeParts:
     passes_within: dict[str, bytes]
 
 
-_PARTS: dict[int, tuple[MapBuilder, _LandscapeParts]] = {}
-
-
-def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
-    found = _PARTS.get(id(builder))
-    if found is not None and found[0] is builder:
-        return found[1]
+def _landscape_parts(
+    repo: Repository, passes: Mapping[tuple[str, str], str | None]
+) -> _LandscapeParts:
     words = [
         (area_id, record.entity.name, record.entity.customers, record.entity.order)
         for area_id, record in sorted(repo.areas.items())
@@ -485,7 +534,7 @@ def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
 
     within: dict[str, list[tuple[str, str]]] = {}
     area_of = {process_id: record.entity.area for process_id, record in repo.processes.items()}
-    for pair in builder.passes:
+    for pair in passes:
         sender, receiver = area_of.get(pair[0]), area_of.get(pair[1])
         if sender is not None and sender == receiver:
             within.setdefault(sender, []).append(pair)
@@ -493,11 +542,9 @@ def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
         repr(words).encode("utf-8", "surrogatepass"),
         joined(chunks),
         joined(said),
-        listed(list(builder.passes)),
+        listed(list(passes)),
         {area: listed(pairs) for area, pairs in within.items()},
     )
-    _PARTS.clear()
-    _PARTS[id(builder)] = (builder, parts)
     return parts
 
 
