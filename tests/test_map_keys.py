@@ -1,13 +1,16 @@
-"""The site's cache keys of the landscapes (issue 17): a landscape is drawn again only when its
-drawing's key changes, and its texts put in again only when its figure's key does, so each key
-must change whenever what it stands for does. Each field of a process, and of an area, is given
-another process's (another area's) value: wherever the landscape's DOT text changes, the
-drawing's key must change too, and wherever its DOT text or its accessible texts change, the
-figure's key."""
+"""The site's cache keys of the maps (issue 17). A flow map is drawn again only when its key
+changes: a change in the files of each kind of thing it shows must change it. A landscape is
+drawn again only when its drawing's key changes, and its texts put in again only when its
+figure's key does, so each key must change whenever what it stands for does. Each field of a
+process, and of an area, is given another process's (another area's) value: wherever the
+landscape's DOT text changes, the drawing's key must change too, and wherever its DOT text or
+its accessible texts change, the figure's key."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +21,16 @@ from processkit.loading.repository import Repository
 from processkit.model import Area, Process
 from processkit.render.catalogue import MapBuilder
 from processkit.render.common import markdown_text
-from processkit.render.job import Links
-from processkit.site.maps import LandscapeKeys, MapRequest, _landscape_keys, _MapKeys
+from processkit.render.job import Links, MapJob
+from processkit.site.collect import map_requests
+from processkit.site.maps import (
+    LandscapeKeys,
+    MapRequest,
+    _builders,
+    _flow_key,
+    _landscape_keys,
+    _MapKeys,
+)
 
 #: Two processes with parents, purposes and hand-overs, and the processes whose values they take.
 SWAPS = [("bu-utredning", "ao-hemtjanst"), ("eb-ansokan", "bu-utredning")]
@@ -126,3 +137,106 @@ def test_a_landscape_made_for_its_texts_only_has_every_text_of_the_whole_job(
         assert job.dot.startswith("digraph") and len(job.nodes) > 5
         assert words.dot == ""
         assert replace(words, dot=job.dot) == job
+
+
+def _flows(root: Path) -> dict[str, tuple[MapJob, str]]:
+    """Each flow map of the repository at ``root``, with its cache key, as the site makes them."""
+    repo = load_repository(root).repo
+    requests = [request for request in map_requests(repo) if request.kind == "process"]
+    builders = _builders(repo, requests)
+    keys = _MapKeys(repo, builders, "base")
+    return {
+        request.key: (
+            builders[request.prefix].process(str(request.subject)),
+            _flow_key(keys, request),
+        )
+        for request in requests
+    }
+
+
+#: One change of each kind of thing a flow map shows, in the files as a user makes it, and
+#: the flow it changes (``bu-utredning``: its roles, handbook and area, a process it hands
+#: over to, itself; ``ao-genomforandeplan``: a process with no hand-overs).
+FLOW_CHANGES = [
+    (
+        "a role's name",
+        "roles/socialsekreterare.yaml",
+        "name: Socialsekreterare",
+        "name: Handläggare",
+        "bu-utredning",
+    ),
+    (
+        "a handbook's title",
+        "handbooks/rutin-barnutredning.yaml",
+        "title: Rutin för utredning",
+        "title: Rutin för arbetet",
+        "bu-utredning",
+    ),
+    (
+        "an area's name",
+        "areas/barn-och-unga.yaml",
+        "name: Barn och unga",
+        "name: Barn",
+        "bu-utredning",
+    ),
+    (
+        "the name of a process it hands over to",
+        "processes/barn-och-unga/bu-insatser.yaml",
+        "name: Ge stöd och behandling",
+        "name: Ge stöd",
+        "bu-utredning",
+    ),
+    (
+        "the status of a process it hands over to",
+        "processes/barn-och-unga/bu-insatser.yaml",
+        "status: approved",
+        "status: retired",
+        "bu-utredning",
+    ),
+    (
+        "an activity's name",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "name: Samtala med barnet",
+        "name: Tala med barnet",
+        "bu-utredning",
+    ),
+    (
+        "its own name",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "name: Utreda barns och ungas behov",
+        "name: Utreda behov",
+        "bu-utredning",
+    ),
+    (
+        "an activity's name, without hand-overs",
+        "processes/aldreomsorg/ao-genomforandeplan.yaml",
+        "name: Hålla planeringssamtal",
+        "name: Hålla samtal",
+        "ao-genomforandeplan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "shown_by"),
+    [c[1:] for c in FLOW_CHANGES],
+    ids=[c[0] for c in FLOW_CHANGES],
+)
+def test_a_change_of_what_a_flow_shows_changes_its_key(
+    tmp_path: Path, path: str, old: str, new: str, shown_by: str
+) -> None:
+    """A flow map is drawn again only when its key changes: wherever its DOT text or its
+    texts change, its key must change too (a key that misses an input keeps a stale map)."""
+    root = tmp_path / "kalmar"
+    shutil.copytree(KALMAR, root)
+    before = _flows(root)
+    target = root / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    after = _flows(root)
+    assert after.keys() == before.keys()
+    changed = [key for key in before if after[key][0] != before[key][0]]
+    assert f"process:{shown_by}" in changed
+    for key in changed:
+        assert after[key][1] != before[key][1], f"the flow {key} changes, not its key"
