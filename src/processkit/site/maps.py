@@ -141,7 +141,7 @@ def figures(
                 key = both.figure
                 drawings[index] = both.drawing
                 files.file("drawings", both.drawing)  # kept for as long as the map is shown
-            cached = files.file("figures", key)
+            cached = files.place("figures", key)  # text, not a Path: one per map
             if cached is not None:
                 found.keep(request, cached, key)
                 if drawn is not None and request.kind == "process":
@@ -230,7 +230,7 @@ def figures(
                 if drawn is not None and request.kind == "process" and index in keys:
                     drawn.put(request.key, (keys[index], source))
                 if result is None:  # in the cache, read when a page shows it
-                    kept = files.file("figures", keys[index]) if files is not None else None
+                    kept = files.place("figures", keys[index]) if files is not None else None
                     assert kept is not None
                     found.keep(request, kept, keys[index])
                 else:
@@ -326,11 +326,11 @@ class Figures(Mapping[str, MapFigure]):
 
     def __init__(self) -> None:
         self._made: dict[str, MapFigure] = {}
-        self._kept: dict[str, tuple[MapRequest, Path]] = {}
+        self._kept: dict[str, tuple[MapRequest, str]] = {}
         self._digests: dict[str, str] = {}
         self._order: list[str] = []
 
-    def keep(self, request: MapRequest, path: Path, key: str) -> None:
+    def keep(self, request: MapRequest, path: str, key: str) -> None:
         self._kept[request.key] = (request, path)
         self._digests[request.key] = key
         self._order.append(request.key)
@@ -345,7 +345,7 @@ class Figures(Mapping[str, MapFigure]):
         found = self._made.get(key)
         if found is None:
             request, path = self._kept[key]  # KeyError for a map not asked for
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
             found = self._made[key] = _figure(request, data["svg"], data["title"])
         return found
 
