@@ -28,6 +28,7 @@ from processkit.site.maps import (
     MapRequest,
     _builders,
     _flow_key,
+    _KeptFlowKeys,
     _landscape_keys,
     _MapKeys,
 )
@@ -139,24 +140,28 @@ def test_a_landscape_made_for_its_texts_only_has_every_text_of_the_whole_job(
         assert replace(words, dot=job.dot) == job
 
 
-def _flows(root: Path) -> dict[str, tuple[MapJob, str]]:
-    """Each flow map of the repository at ``root``, with its cache key, as the site makes them."""
+def _flows(
+    root: Path, kept: _KeptFlowKeys | None = None
+) -> tuple[dict[str, tuple[MapJob, str]], _KeptFlowKeys]:
+    """Each flow map of the repository at ``root``, with its cache key, as the site makes them
+    (after a build that left ``kept``); and what this build leaves for the next."""
     repo = load_repository(root).repo
     requests = [request for request in map_requests(repo) if request.kind == "process"]
     builders = _builders(repo, requests)
-    keys = _MapKeys(repo, builders, "base")
-    return {
+    keys = _MapKeys(repo, builders, "base", kept)
+    found = {
         request.key: (
             builders[request.prefix].process(str(request.subject)),
             _flow_key(keys, request),
         )
         for request in requests
     }
+    return found, keys.to_keep()
 
 
 #: One change of each kind of thing a flow map shows, in the files as a user makes it, and
 #: the flow it changes (``bu-utredning``: its roles, handbook and area, a process it hands
-#: over to, itself; ``ao-genomforandeplan``: a process with no hand-overs).
+#: over to, itself; ``ao-genomforandeplan``: a process with no hand-overs, or one new).
 FLOW_CHANGES = [
     (
         "a role's name",
@@ -208,6 +213,13 @@ FLOW_CHANGES = [
         "bu-utredning",
     ),
     (
+        "a hand-over declared by the other process only",
+        "processes/aldreomsorg/ao-bistand.yaml",
+        "interfaces:\n",
+        "interfaces:\n  - process: ao-genomforandeplan\n    direction: out\n",
+        "ao-genomforandeplan",
+    ),
+    (
         "an activity's name, without hand-overs",
         "processes/aldreomsorg/ao-genomforandeplan.yaml",
         "name: Hålla planeringssamtal",
@@ -229,14 +241,52 @@ def test_a_change_of_what_a_flow_shows_changes_its_key(
     texts change, its key must change too (a key that misses an input keeps a stale map)."""
     root = tmp_path / "kalmar"
     shutil.copytree(KALMAR, root)
-    before = _flows(root)
+    before, _ = _flows(root)
     target = root / path
     text = target.read_text(encoding="utf-8")
     assert old in text
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
-    after = _flows(root)
+    after, _ = _flows(root)
     assert after.keys() == before.keys()
     changed = [key for key in before if after[key][0] != before[key][0]]
     assert f"process:{shown_by}" in changed
     for key in changed:
         assert after[key][1] != before[key][1], f"the flow {key} changes, not its key"
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"), [c[1:4] for c in FLOW_CHANGES], ids=[c[0] for c in FLOW_CHANGES]
+)
+def test_a_flow_key_kept_from_the_build_before_is_the_key_made_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, old: str, new: str
+) -> None:
+    """``serve`` keys again only the flows whose inputs changed since its last build: every
+    key, kept or made, is the one a build from nothing makes; and with nothing changed, again,
+    all kept."""
+    kept_keys: list[str | None] = []
+    real = _MapKeys.kept_key
+
+    def counting(self: _MapKeys, *args: Any) -> str | None:
+        found = real(self, *args)
+        kept_keys.append(found)
+        return found
+
+    monkeypatch.setattr(_MapKeys, "kept_key", counting)
+    root = tmp_path / "kalmar"
+    shutil.copytree(KALMAR, root)
+    _, kept = _flows(root)
+    target = root / path
+    target.write_text(target.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    kept_keys.clear()
+    again, kept = _flows(root, kept)
+    assert 0 < sum(key is not None for key in kept_keys) < len(again)
+    anew, _ = _flows(root)
+    assert _keys(again) == _keys(anew)
+    kept_keys.clear()
+    unchanged, _ = _flows(root, kept)
+    assert _keys(unchanged) == _keys(anew)
+    assert None not in kept_keys
+
+
+def _keys(flows: dict[str, tuple[MapJob, str]]) -> dict[str, str]:
+    return {name: key for name, (_, key) in flows.items()}

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -131,7 +131,7 @@ def figures(
     drawings: dict[int, str] = {}  # a landscape's key of what Graphviz draws (its DOT text)
     flows: list[int] = []  # flow maps to draw: fifty to a worker's task and a Graphviz
     others: list[int] = []  # landscapes to draw: each by a Graphviz of its own
-    made_from = _MapKeys(repo, builders, base)
+    made_from = _MapKeys(repo, builders, base, _KEPT[0])
     for index, request in enumerate(requests):
         if files is not None:
             if request.kind == "process":
@@ -149,6 +149,8 @@ def figures(
                 continue
             keys[index] = key
         (flows if request.kind == "process" else others).append(index)
+    if files is not None:
+        _KEPT[0] = made_from.to_keep()
     total = len(requests)
     done = total - len(flows) - len(others)
     if progress:
@@ -380,18 +382,63 @@ def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
     return digest.hexdigest()
 
 
+#: The kinds of entity a flow map shows (``_flow_key``), in the order its key holds them.
+FLOW_SHOWS = ("area", "handbook", "process", "role")
+
+
+@dataclass(frozen=True, slots=True)
+class _KeptFlowKeys:
+    """The flow maps' keys of a build, with what each was made from, for the next build in
+    the same process (``serve`` builds after every edit): a flow none of whose inputs changed
+    is not keyed again. Plain values only: it never holds a repository."""
+
+    base: str
+    #: kind -> id -> its part of a flow's key (``_MapKeys.files``), for the entities shown
+    parts: dict[str, dict[str, bytes]]
+    #: (link prefix, process id) -> its hand-overs, the ids it shows of each kind of
+    #: ``FLOW_SHOWS`` (in that order), and its key
+    flows: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[list[str], ...], str]]
+
+
+#: The flow keys of the last build in this process, for the next (``serve``).
+_KEPT: list[_KeptFlowKeys | None] = [None]
+
+
 class _MapKeys:
     """What the maps' keys of one build are made from, each part worked out once for all the
     maps: the hand-overs (``builder``'s), each file's text as a flow's key holds it, and what
-    the landscapes show (``_LandscapeParts``)."""
+    the landscapes show (``_LandscapeParts``). With the keys of an earlier build (``kept``),
+    a flow whose inputs are all as they were then has its key from there."""
 
-    def __init__(self, repo: Repository, builders: Mapping[str, MapBuilder], base: str) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        builders: Mapping[str, MapBuilder],
+        base: str,
+        kept: _KeptFlowKeys | None = None,
+    ) -> None:
         self.repo = repo
         self.base = base
         self._builders = builders  # one per link prefix, all with the same hand-overs
         #: kind -> id -> its part of a flow's key: many flows show the same role or area
         self._files: dict[str, dict[str, bytes]] = {}
         self._parts: _LandscapeParts | None = None
+        #: each kind's ids whose part is not as in ``kept``, and the flows keyed (for the
+        #: next build)
+        self._changed: dict[str, set[str]] | None = None
+        self._kept = kept if kept is not None and kept.base == base else None
+        self.flows: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[list[str], ...], str]] = {}
+        if self._kept is not None:
+            self._changed = {}
+            for kind in FLOW_SHOWS:
+                present = {
+                    entity_id: self._part(kind, entity_id) for entity_id in repo.of_kind(kind)
+                }
+                self._files[kind] = dict(present)
+                before = self._kept.parts.get(kind, {})
+                self._changed[kind] = {
+                    entity_id for entity_id, _ in present.items() ^ before.items()
+                }
 
     @property
     def _builder(self) -> MapBuilder:
@@ -423,6 +470,26 @@ class _MapKeys:
             text = repr(record.entity)
         return f"{kind}:{entity_id}:{text}\0".encode("utf-8", "surrogatepass")
 
+    def kept_key(self, prefix: str, process_id: str, passes: tuple[Any, ...]) -> str | None:
+        """The key of the flow of ``process_id`` from the earlier build, where the flow has
+        the same hand-overs and none of the entities it shows (itself among them) changed."""
+        if self._kept is None or self._changed is None:
+            return None
+        found = self._kept.flows.get((prefix, process_id))
+        if found is None or found[0] != passes:
+            return None
+        for kind, ids in zip(FLOW_SHOWS, found[1], strict=True):
+            changed = self._changed[kind]
+            if changed and not changed.isdisjoint(ids):
+                return None
+        self.flows[(prefix, process_id)] = found
+        return found[2]
+
+    def to_keep(self) -> _KeptFlowKeys:
+        """The flow keys of this build, for the next one, with the parts of the entities they
+        show: an entity whose part is not there (or is of one missing) counts as changed."""
+        return _KeptFlowKeys(self.base, self._files, self.flows)
+
     @property
     def landscape_parts(self) -> _LandscapeParts:
         if self._parts is None:
@@ -436,6 +503,10 @@ def _flow_key(keys: _MapKeys, request: MapRequest) -> str:
     assert request.subject is not None
     process = keys.repo.processes[request.subject].entity
     passes = keys.passes_by_process.get(process.id, {})
+    handed = tuple(passes.items())
+    kept = keys.kept_key(request.prefix, process.id, handed)
+    if kept is not None:
+        return kept
     processes = {process.id}  # itself, with or without hand-overs
     processes.update(other for pair in passes for other in pair)
     roles: set[str | None] = set()
@@ -446,15 +517,21 @@ def _flow_key(keys: _MapKeys, request: MapRequest) -> str:
         roles.update(activity.consulted)
         roles.update(activity.informed)
         handbooks.update(activity.documents)
-    named = sorted(role for role in roles if role)
-    # by kind, then id: "area" < "handbook" < "process" < "role"
-    parts = keys.files("area", [process.area])
-    parts += keys.files("handbook", sorted(handbooks))
-    parts += keys.files("process", sorted(processes))
-    parts += keys.files("role", named)
+    # by kind, then id: "area" < "handbook" < "process" < "role" (``FLOW_SHOWS``)
+    shown = (
+        [process.area],
+        sorted(handbooks),
+        sorted(processes),
+        sorted(role for role in roles if role),
+    )
+    parts = []
+    for kind, ids in zip(FLOW_SHOWS, shown, strict=True):
+        parts += keys.files(kind, ids)
     digest = hashlib.sha256(f"{keys.base}\0{request.prefix}\0{process.id}\0{passes!r}\0".encode())
     digest.update(b"".join(parts))
-    return digest.hexdigest()
+    key = digest.hexdigest()
+    keys.flows[(request.prefix, process.id)] = (handed, shown, key)
+    return key
 
 
 #: What of a process a landscape draws (its node's words and place).
