@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -386,6 +386,13 @@ def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
 FLOW_SHOWS = ("area", "handbook", "process", "role")
 
 
+#: A flow's hand-overs (``MapBuilder.passes_by_process``), as items in their order.
+_HandOvers = tuple[tuple[tuple[str, str], str | None], ...]
+#: A flow's hand-overs, the ids it shows of each kind of ``FLOW_SHOWS`` (in that order), and
+#: its key.
+_FlowMadeFrom = tuple[_HandOvers, tuple[list[str], ...], str]
+
+
 @dataclass(frozen=True, slots=True)
 class _KeptFlowKeys:
     """The flow maps' keys of a build, with what each was made from, for the next build in
@@ -395,9 +402,8 @@ class _KeptFlowKeys:
     base: str
     #: kind -> id -> its part of a flow's key (``_MapKeys.files``), for the entities shown
     parts: dict[str, dict[str, bytes]]
-    #: (link prefix, process id) -> its hand-overs, the ids it shows of each kind of
-    #: ``FLOW_SHOWS`` (in that order), and its key
-    flows: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[list[str], ...], str]]
+    #: (link prefix, process id) -> what its flow's key was made from, and the key
+    flows: dict[tuple[str, str], _FlowMadeFrom]
 
 
 #: The flow keys of the last build in this process, for the next (``serve``).
@@ -427,7 +433,7 @@ class _MapKeys:
         #: next build)
         self._changed: dict[str, set[str]] | None = None
         self._kept = kept if kept is not None and kept.base == base else None
-        self.flows: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[list[str], ...], str]] = {}
+        self.flows: dict[tuple[str, str], _FlowMadeFrom] = {}
         if self._kept is not None:
             self._changed = {}
             for kind in FLOW_SHOWS:
@@ -470,7 +476,7 @@ class _MapKeys:
             text = repr(record.entity)
         return f"{kind}:{entity_id}:{text}\0".encode("utf-8", "surrogatepass")
 
-    def kept_key(self, prefix: str, process_id: str, passes: tuple[Any, ...]) -> str | None:
+    def kept_key(self, prefix: str, process_id: str, passes: _HandOvers) -> str | None:
         """The key of the flow of ``process_id`` from the earlier build, where the flow has
         the same hand-overs and none of the entities it shows (itself among them) changed."""
         if self._kept is None or self._changed is None:
