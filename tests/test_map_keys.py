@@ -28,7 +28,7 @@ from processkit.site.maps import (
     MapRequest,
     _builders,
     _flow_key,
-    _KeptFlowKeys,
+    _KeptKeys,
     _landscape_keys,
     _MapKeys,
 )
@@ -141,8 +141,8 @@ def test_a_landscape_made_for_its_texts_only_has_every_text_of_the_whole_job(
 
 
 def _flows(
-    root: Path, kept: _KeptFlowKeys | None = None
-) -> tuple[dict[str, tuple[MapJob, str]], _KeptFlowKeys]:
+    root: Path, kept: _KeptKeys | None = None
+) -> tuple[dict[str, tuple[MapJob, str]], _KeptKeys]:
     """Each flow map of the repository at ``root``, with its cache key, as the site makes them
     (after a build that left ``kept``); and what this build leaves for the next."""
     repo = load_repository(root).repo
@@ -254,13 +254,58 @@ def test_a_change_of_what_a_flow_shows_changes_its_key(
         assert after[key][1] != before[key][1], f"the flow {key} changes, not its key"
 
 
+#: Changes of what the landscapes show of a process besides (``bu-utredning``).
+LANDSCAPE_CHANGES = [
+    (
+        "a process's purpose",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "purpose: Att barnets behov",
+        "purpose: Att behoven",
+    ),
+    (
+        "a process's parent",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "parent: bu-myndighetsutovning\n",
+        "",
+    ),
+    (
+        "a process's type",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "type: core",
+        "type: support",
+    ),
+]
+
+
+def _all_keys(
+    root: Path, kept: _KeptKeys | None = None
+) -> tuple[dict[str, tuple[str, str]], _KeptKeys]:
+    """The key of every map of the repository at ``root``, in the order the site makes them
+    (after a build that left ``kept``): a flow's, a landscape's figure and drawing; and what
+    this build leaves for the next."""
+    repo = load_repository(root).repo
+    requests = map_requests(repo)
+    keys = _MapKeys(repo, _builders(repo, requests), "base", kept)
+    found = {}
+    for request in requests:
+        if request.kind == "process":
+            found[request.key] = (_flow_key(keys, request), "")
+        else:
+            both = _landscape_keys(keys, request)
+            found[request.key] = (both.figure, both.drawing)
+    return found, keys.to_keep()
+
+
 @pytest.mark.parametrize(
-    ("path", "old", "new"), [c[1:4] for c in FLOW_CHANGES], ids=[c[0] for c in FLOW_CHANGES]
+    ("path", "old", "new"),
+    [c[1:4] for c in FLOW_CHANGES + LANDSCAPE_CHANGES],
+    ids=[c[0] for c in FLOW_CHANGES + LANDSCAPE_CHANGES],
 )
-def test_a_flow_key_kept_from_the_build_before_is_the_key_made_anew(
+def test_a_key_kept_from_the_build_before_is_the_key_made_anew(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, old: str, new: str
 ) -> None:
-    """``serve`` keys again only the flows whose inputs changed since its last build: every
+    """``serve`` keys again only the flows whose inputs changed since its last build, and
+    works out again what the landscapes hold only of the processes whose file changed: every
     key, kept or made, is the one a build from nothing makes; and with nothing changed, again,
     all kept."""
     kept_keys: list[str | None] = []
@@ -274,19 +319,17 @@ def test_a_flow_key_kept_from_the_build_before_is_the_key_made_anew(
     monkeypatch.setattr(_MapKeys, "kept_key", counting)
     root = tmp_path / "kalmar"
     shutil.copytree(KALMAR, root)
-    _, kept = _flows(root)
+    _, kept = _all_keys(root)
+    _, kept = _all_keys(root, kept)  # the second build keeps what the landscapes hold too
+    assert len(kept.chunks) == len(load_repository(root).repo.processes)
     target = root / path
     target.write_text(target.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     kept_keys.clear()
-    again, kept = _flows(root, kept)
-    assert 0 < sum(key is not None for key in kept_keys) < len(again)
-    anew, _ = _flows(root)
-    assert _keys(again) == _keys(anew)
+    again, kept = _all_keys(root, kept)
+    assert 0 < sum(key is not None for key in kept_keys) < len(kept_keys)
+    anew, _ = _all_keys(root)
+    assert again == anew
     kept_keys.clear()
-    unchanged, _ = _flows(root, kept)
-    assert _keys(unchanged) == _keys(anew)
+    unchanged, _ = _all_keys(root, kept)
+    assert unchanged == anew
     assert None not in kept_keys
-
-
-def _keys(flows: dict[str, tuple[MapJob, str]]) -> dict[str, str]:
-    return {name: key for name, (_, key) in flows.items()}

@@ -393,21 +393,29 @@ _HandOvers = tuple[tuple[tuple[str, str], str | None], ...]
 _FlowMadeFrom = tuple[_HandOvers, tuple[list[str], ...], str]
 
 
+#: What a landscape's key holds of one process: the process's part of a flow's key (its file),
+#: its area, and its drawn fields and its words as ``_landscape_parts`` writes them.
+_LandscapeChunk = tuple[bytes, str, str, str]
+
+
 @dataclass(frozen=True, slots=True)
-class _KeptFlowKeys:
-    """The flow maps' keys of a build, with what each was made from, for the next build in
-    the same process (``serve`` builds after every edit): a flow none of whose inputs changed
-    is not keyed again. Plain values only: it never holds a repository."""
+class _KeptKeys:
+    """The maps' keys of a build, with what they were made from, for the next build in the
+    same process (``serve`` builds after every edit): a flow none of whose inputs changed is
+    not keyed again, nor is what a landscape holds of a process whose file is unchanged.
+    Plain values only: it never holds a repository."""
 
     base: str
     #: kind -> id -> its part of a flow's key (``_MapKeys.files``), for the entities shown
     parts: dict[str, dict[str, bytes]]
     #: (link prefix, process id) -> what its flow's key was made from, and the key
     flows: dict[tuple[str, str], _FlowMadeFrom]
+    #: process id -> what the landscapes' keys hold of it
+    chunks: dict[str, _LandscapeChunk]
 
 
 #: The flow keys of the last build in this process, for the next (``serve``).
-_KEPT: list[_KeptFlowKeys | None] = [None]
+_KEPT: list[_KeptKeys | None] = [None]
 
 
 class _MapKeys:
@@ -421,7 +429,7 @@ class _MapKeys:
         repo: Repository,
         builders: Mapping[str, MapBuilder],
         base: str,
-        kept: _KeptFlowKeys | None = None,
+        kept: _KeptKeys | None = None,
     ) -> None:
         self.repo = repo
         self.base = base
@@ -434,6 +442,7 @@ class _MapKeys:
         self._changed: dict[str, set[str]] | None = None
         self._kept = kept if kept is not None and kept.base == base else None
         self.flows: dict[tuple[str, str], _FlowMadeFrom] = {}
+        self.chunks: dict[str, _LandscapeChunk] = {}
         if self._kept is not None:
             self._changed = {}
             for kind in FLOW_SHOWS:
@@ -491,15 +500,22 @@ class _MapKeys:
         self.flows[(prefix, process_id)] = found
         return found[2]
 
-    def to_keep(self) -> _KeptFlowKeys:
+    def to_keep(self) -> _KeptKeys:
         """The flow keys of this build, for the next one, with the parts of the entities they
         show: an entity whose part is not there (or is of one missing) counts as changed."""
-        return _KeptFlowKeys(self.base, self._files, self.flows)
+        return _KeptKeys(self.base, self._files, self.flows, self.chunks)
 
     @property
     def landscape_parts(self) -> _LandscapeParts:
         if self._parts is None:
-            self._parts = _landscape_parts(self.repo, self._builder.passes)
+            # a process's part is known here from the second build on (see ``__init__``)
+            self._parts = _landscape_parts(
+                self.repo,
+                self._builder.passes,
+                self._files.get("process", {}),
+                self._kept.chunks if self._kept is not None else {},
+                self.chunks,
+            )
         return self._parts
 
 
@@ -594,20 +610,41 @@ class _LandscapeParts:
 
 
 def _landscape_parts(
-    repo: Repository, passes: Mapping[tuple[str, str], str | None]
+    repo: Repository,
+    passes: Mapping[tuple[str, str], str | None],
+    files: Mapping[str, bytes] | None = None,
+    kept: Mapping[str, _LandscapeChunk] | None = None,
+    made: dict[str, _LandscapeChunk] | None = None,
 ) -> _LandscapeParts:
+    """What the landscapes show. A process whose part of a flow's key (its file, ``files``)
+    is that of its chunk ``kept`` from an earlier build has its chunk from there; the chunks
+    of the processes whose part is known are put in ``made``."""
+    files, kept = files or {}, kept or {}
     words = [
         (area_id, record.entity.name, record.entity.customers, record.entity.order)
         for area_id, record in sorted(repo.areas.items())
     ]
     chunks: dict[str, list[str]] = {}
     said: dict[str, list[str]] = {}
+    area_of: dict[str, str] = {}
     for process_id, record in sorted(repo.processes.items()):
-        process = record.entity
-        fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
-        chunks.setdefault(process.area, []).append(f"{process_id}{fields!r}\0")
-        texts = tuple(getattr(process, name) for name in LANDSCAPE_WORDS)
-        said.setdefault(process.area, []).append(f"{process_id}{texts!r}\0")
+        part = files.get(process_id)
+        found = kept.get(process_id)
+        if part is None or found is None or found[0] != part:
+            process = record.entity
+            fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
+            texts = tuple(getattr(process, name) for name in LANDSCAPE_WORDS)
+            found = (
+                part or b"",
+                process.area,
+                f"{process_id}{fields!r}\0",
+                f"{process_id}{texts!r}\0",
+            )
+        if part is not None and made is not None:
+            made[process_id] = found
+        area = area_of[process_id] = found[1]
+        chunks.setdefault(area, []).append(found[2])
+        said.setdefault(area, []).append(found[3])
 
     def joined(found: dict[str, list[str]]) -> dict[str, bytes]:
         return {a: "".join(c).encode("utf-8", "surrogatepass") for a, c in found.items()}
@@ -616,7 +653,6 @@ def _landscape_parts(
         return repr(pairs).encode("utf-8", "surrogatepass")
 
     within: dict[str, list[tuple[str, str]]] = {}
-    area_of = {process_id: record.entity.area for process_id, record in repo.processes.items()}
     for pair in passes:
         sender, receiver = area_of.get(pair[0]), area_of.get(pair[1])
         if sender is not None and sender == receiver:
