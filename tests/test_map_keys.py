@@ -1,13 +1,16 @@
-"""The site's cache keys of the landscapes (issue 17): a landscape is drawn again only when its
-drawing's key changes, and its texts put in again only when its figure's key does, so each key
-must change whenever what it stands for does. Each field of a process, and of an area, is given
-another process's (another area's) value: wherever the landscape's DOT text changes, the
-drawing's key must change too, and wherever its DOT text or its accessible texts change, the
-figure's key."""
+"""The site's cache keys of the maps (issue 17). A flow map is drawn again only when its key
+changes: a change in the files of each kind of thing it shows must change it. A landscape is
+drawn again only when its drawing's key changes, and its texts put in again only when its
+figure's key does, so each key must change whenever what it stands for does. Each field of a
+process, and of an area, is given another process's (another area's) value: wherever the
+landscape's DOT text changes, the drawing's key must change too, and wherever its DOT text or
+its accessible texts change, the figure's key."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +21,17 @@ from processkit.loading.repository import Repository
 from processkit.model import Area, Process
 from processkit.render.catalogue import MapBuilder
 from processkit.render.common import markdown_text
-from processkit.render.job import Links
-from processkit.site.maps import LandscapeKeys, MapRequest, _landscape_keys
+from processkit.render.job import Links, MapJob
+from processkit.site.collect import map_requests
+from processkit.site.maps import (
+    LandscapeKeys,
+    MapRequest,
+    _builders,
+    _flow_key,
+    _KeptKeys,
+    _landscape_keys,
+    _MapKeys,
+)
 
 #: Two processes with parents, purposes and hand-overs, and the processes whose values they take.
 SWAPS = [("bu-utredning", "ao-hemtjanst"), ("eb-ansokan", "bu-utredning")]
@@ -50,7 +62,7 @@ def _drawn(repo: Repository, area: str | None) -> Drawn:
     # made for a drawing kept from before: every text as the whole job's, no DOT text
     words = builder.landscape(area, words_only=True)
     assert words.dot == "" and replace(words, dot=job.dot) == job
-    keys = _landscape_keys(repo, builder, request, "base")
+    keys = _landscape_keys(_MapKeys(repo, {"../": builder}, "base"), request)
     return Drawn(job.dot, job.accessibility_key(), keys)
 
 
@@ -126,3 +138,198 @@ def test_a_landscape_made_for_its_texts_only_has_every_text_of_the_whole_job(
         assert job.dot.startswith("digraph") and len(job.nodes) > 5
         assert words.dot == ""
         assert replace(words, dot=job.dot) == job
+
+
+def _flows(
+    root: Path, kept: _KeptKeys | None = None
+) -> tuple[dict[str, tuple[MapJob, str]], _KeptKeys]:
+    """Each flow map of the repository at ``root``, with its cache key, as the site makes them
+    (after a build that left ``kept``); and what this build leaves for the next."""
+    repo = load_repository(root).repo
+    requests = [request for request in map_requests(repo) if request.kind == "process"]
+    builders = _builders(repo, requests)
+    keys = _MapKeys(repo, builders, "base", kept)
+    found = {
+        request.key: (
+            builders[request.prefix].process(str(request.subject)),
+            _flow_key(keys, request),
+        )
+        for request in requests
+    }
+    return found, keys.to_keep()
+
+
+#: One change of each kind of thing a flow map shows, in the files as a user makes it, and
+#: the flow it changes (``bu-utredning``: its roles, handbook and area, a process it hands
+#: over to, itself; ``ao-genomforandeplan``: a process with no hand-overs, or one new).
+FLOW_CHANGES = [
+    (
+        "a role's name",
+        "roles/socialsekreterare.yaml",
+        "name: Socialsekreterare",
+        "name: Handläggare",
+        "bu-utredning",
+    ),
+    (
+        "a handbook's title",
+        "handbooks/rutin-barnutredning.yaml",
+        "title: Rutin för utredning",
+        "title: Rutin för arbetet",
+        "bu-utredning",
+    ),
+    (
+        "an area's name",
+        "areas/barn-och-unga.yaml",
+        "name: Barn och unga",
+        "name: Barn",
+        "bu-utredning",
+    ),
+    (
+        "the name of a process it hands over to",
+        "processes/barn-och-unga/bu-insatser.yaml",
+        "name: Ge stöd och behandling",
+        "name: Ge stöd",
+        "bu-utredning",
+    ),
+    (
+        "the status of a process it hands over to",
+        "processes/barn-och-unga/bu-insatser.yaml",
+        "status: approved",
+        "status: retired",
+        "bu-utredning",
+    ),
+    (
+        "an activity's name",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "name: Samtala med barnet",
+        "name: Tala med barnet",
+        "bu-utredning",
+    ),
+    (
+        "its own name",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "name: Utreda barns och ungas behov",
+        "name: Utreda behov",
+        "bu-utredning",
+    ),
+    (
+        "a hand-over declared by the other process only",
+        "processes/aldreomsorg/ao-bistand.yaml",
+        "interfaces:\n",
+        "interfaces:\n  - process: ao-genomforandeplan\n    direction: out\n",
+        "ao-genomforandeplan",
+    ),
+    (
+        "an activity's name, without hand-overs",
+        "processes/aldreomsorg/ao-genomforandeplan.yaml",
+        "name: Hålla planeringssamtal",
+        "name: Hålla samtal",
+        "ao-genomforandeplan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "shown_by"),
+    [c[1:] for c in FLOW_CHANGES],
+    ids=[c[0] for c in FLOW_CHANGES],
+)
+def test_a_change_of_what_a_flow_shows_changes_its_key(
+    tmp_path: Path, path: str, old: str, new: str, shown_by: str
+) -> None:
+    """A flow map is drawn again only when its key changes: wherever its DOT text or its
+    texts change, its key must change too (a key that misses an input keeps a stale map)."""
+    root = tmp_path / "kalmar"
+    shutil.copytree(KALMAR, root)
+    before, _ = _flows(root)
+    target = root / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    after, _ = _flows(root)
+    assert after.keys() == before.keys()
+    changed = [key for key in before if after[key][0] != before[key][0]]
+    assert f"process:{shown_by}" in changed
+    for key in changed:
+        assert after[key][1] != before[key][1], f"the flow {key} changes, not its key"
+
+
+#: Changes of what the landscapes show of a process besides (``bu-utredning``).
+LANDSCAPE_CHANGES = [
+    (
+        "a process's purpose",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "purpose: Att barnets behov",
+        "purpose: Att behoven",
+    ),
+    (
+        "a process's parent",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "parent: bu-myndighetsutovning\n",
+        "",
+    ),
+    (
+        "a process's type",
+        "processes/barn-och-unga/bu-utredning.yaml",
+        "type: core",
+        "type: support",
+    ),
+]
+
+
+def _all_keys(
+    root: Path, kept: _KeptKeys | None = None
+) -> tuple[dict[str, tuple[str, str]], _KeptKeys]:
+    """The key of every map of the repository at ``root``, in the order the site makes them
+    (after a build that left ``kept``): a flow's, a landscape's figure and drawing; and what
+    this build leaves for the next."""
+    repo = load_repository(root).repo
+    requests = map_requests(repo)
+    keys = _MapKeys(repo, _builders(repo, requests), "base", kept)
+    found = {}
+    for request in requests:
+        if request.kind == "process":
+            found[request.key] = (_flow_key(keys, request), "")
+        else:
+            both = _landscape_keys(keys, request)
+            found[request.key] = (both.figure, both.drawing)
+    return found, keys.to_keep()
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [c[1:4] for c in FLOW_CHANGES + LANDSCAPE_CHANGES],
+    ids=[c[0] for c in FLOW_CHANGES + LANDSCAPE_CHANGES],
+)
+def test_a_key_kept_from_the_build_before_is_the_key_made_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, old: str, new: str
+) -> None:
+    """``serve`` keys again only the flows whose inputs changed since its last build, and
+    works out again what the landscapes hold only of the processes whose file changed: every
+    key, kept or made, is the one a build from nothing makes; and with nothing changed, again,
+    all kept."""
+    kept_keys: list[str | None] = []
+    real = _MapKeys.kept_key
+
+    def counting(self: _MapKeys, *args: Any) -> str | None:
+        found = real(self, *args)
+        kept_keys.append(found)
+        return found
+
+    monkeypatch.setattr(_MapKeys, "kept_key", counting)
+    root = tmp_path / "kalmar"
+    shutil.copytree(KALMAR, root)
+    _, kept = _all_keys(root)
+    _, kept = _all_keys(root, kept)  # the second build keeps what the landscapes hold too
+    assert len(kept.chunks) == len(load_repository(root).repo.processes)
+    target = root / path
+    target.write_text(target.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    kept_keys.clear()
+    again, kept = _all_keys(root, kept)
+    assert 0 < sum(key is not None for key in kept_keys) < len(kept_keys)
+    anew, _ = _all_keys(root)
+    assert again == anew
+    kept_keys.clear()
+    unchanged, _ = _all_keys(root, kept)
+    assert unchanged == anew
+    assert None not in kept_keys

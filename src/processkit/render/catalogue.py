@@ -44,6 +44,17 @@ class MapBuilder:
                 found.setdefault(process_id, {})[pair] = what
         return found
 
+    def relinked(self, link: Links | None) -> MapBuilder:
+        """This builder with links made by ``link``, sharing the hand-overs worked out so far
+        (they do not depend on the links)."""
+        other = MapBuilder(
+            self.repo, link=link, legend=self.legend, tooltips_after=self.tooltips_after
+        )
+        for name in ("passes", "passes_by_process"):  # the cached properties
+            if name in self.__dict__:
+                other.__dict__[name] = self.__dict__[name]
+        return other
+
     def landscape(self, area: str | None = None, *, words_only: bool = False) -> MapJob:
         return landscape_dot(
             self.repo,

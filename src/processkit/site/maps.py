@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -66,10 +66,14 @@ def _builders(repo: Repository, requests: Sequence[MapRequest]) -> dict[str, Map
     from processkit.render.catalogue import MapBuilder
 
     builders = {}
+    first: MapBuilder | None = None
     for prefix in sorted({request.prefix for request in requests}):
-        builder = MapBuilder(repo, link=Links(prefix=prefix), tooltips_after=True)
-        builder.passes_by_process  # noqa: B018 - computed here, shared by the workers
-        builders[prefix] = builder
+        if first is None:
+            first = MapBuilder(repo, link=Links(prefix=prefix), tooltips_after=True)
+            first.passes_by_process  # noqa: B018 - computed here, shared by the workers
+            builders[prefix] = first
+        else:  # the same hand-overs, not worked out again for other links
+            builders[prefix] = first.relinked(Links(prefix=prefix))
     return builders
 
 
@@ -127,17 +131,17 @@ def figures(
     drawings: dict[int, str] = {}  # a landscape's key of what Graphviz draws (its DOT text)
     flows: list[int] = []  # flow maps to draw: fifty to a worker's task and a Graphviz
     others: list[int] = []  # landscapes to draw: each by a Graphviz of its own
+    made_from = _MapKeys(repo, builders, base, _KEPT[0])
     for index, request in enumerate(requests):
         if files is not None:
-            builder = builders[request.prefix]
             if request.kind == "process":
-                key = _flow_key(repo, builder, request, base)
+                key = _flow_key(made_from, request)
             else:
-                both = _landscape_keys(repo, builder, request, base)
+                both = _landscape_keys(made_from, request)
                 key = both.figure
                 drawings[index] = both.drawing
                 files.file("drawings", both.drawing)  # kept for as long as the map is shown
-            cached = files.file("figures", key)
+            cached = files.place("figures", key)  # text, not a Path: one per map
             if cached is not None:
                 found.keep(request, cached, key)
                 if drawn is not None and request.kind == "process":
@@ -145,6 +149,8 @@ def figures(
                 continue
             keys[index] = key
         (flows if request.kind == "process" else others).append(index)
+    if files is not None:
+        _KEPT[0] = made_from.to_keep()
     total = len(requests)
     done = total - len(flows) - len(others)
     if progress:
@@ -226,7 +232,7 @@ def figures(
                 if drawn is not None and request.kind == "process" and index in keys:
                     drawn.put(request.key, (keys[index], source))
                 if result is None:  # in the cache, read when a page shows it
-                    kept = files.file("figures", keys[index]) if files is not None else None
+                    kept = files.place("figures", keys[index]) if files is not None else None
                     assert kept is not None
                     found.keep(request, kept, keys[index])
                 else:
@@ -322,11 +328,11 @@ class Figures(Mapping[str, MapFigure]):
 
     def __init__(self) -> None:
         self._made: dict[str, MapFigure] = {}
-        self._kept: dict[str, tuple[MapRequest, Path]] = {}
+        self._kept: dict[str, tuple[MapRequest, str]] = {}
         self._digests: dict[str, str] = {}
         self._order: list[str] = []
 
-    def keep(self, request: MapRequest, path: Path, key: str) -> None:
+    def keep(self, request: MapRequest, path: str, key: str) -> None:
         self._kept[request.key] = (request, path)
         self._digests[request.key] = key
         self._order.append(request.key)
@@ -341,7 +347,7 @@ class Figures(Mapping[str, MapFigure]):
         found = self._made.get(key)
         if found is None:
             request, path = self._kept[key]  # KeyError for a map not asked for
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
             found = self._made[key] = _figure(request, data["svg"], data["title"])
         return found
 
@@ -376,30 +382,178 @@ def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def _flow_key(repo: Repository, builder: MapBuilder, request: MapRequest, base: str) -> str:
-    """What a process's flow map shows, as a hash: the files (their text, as read) of the
-    process and of every process, role, handbook and area it draws, and its hand-overs."""
-    assert request.subject is not None
-    process = repo.processes[request.subject].entity
-    passes = builder.passes_by_process.get(process.id, {})
-    shown: list[tuple[str, str]] = [("process", process.id)]  # itself, with or without
-    shown += [("process", other) for pair in passes for other in pair]  # hand-overs
-    for activity in process.activities:
-        roles = (activity.role, activity.accountable, *activity.consulted, *activity.informed)
-        shown += [("role", role) for role in roles if role]
-        shown += [("handbook", handbook) for handbook in activity.documents]
-    shown.append(("area", process.area))
-    digest = hashlib.sha256(f"{base}\0{request.prefix}\0{process.id}\0{passes!r}\0".encode())
-    for kind, entity_id in sorted(set(shown)):
-        record = repo.of_kind(kind).get(entity_id)
+#: The kinds of entity a flow map shows (``_flow_key``), in the order its key holds them.
+FLOW_SHOWS = ("area", "handbook", "process", "role")
+
+
+#: A flow's hand-overs (``MapBuilder.passes_by_process``), as items in their order.
+_HandOvers = tuple[tuple[tuple[str, str], str | None], ...]
+#: A flow's hand-overs, the ids it shows of each kind of ``FLOW_SHOWS`` (in that order), and
+#: its key.
+_FlowMadeFrom = tuple[_HandOvers, tuple[list[str], ...], str]
+
+
+#: What a landscape's key holds of one process: the process's part of a flow's key (its file),
+#: its area, and its drawn fields and its words as ``_landscape_parts`` writes them.
+_LandscapeChunk = tuple[bytes, str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _KeptKeys:
+    """The maps' keys of a build, with what they were made from, for the next build in the
+    same process (``serve`` builds after every edit): a flow none of whose inputs changed is
+    not keyed again, nor is what a landscape holds of a process whose file is unchanged.
+    Plain values only: it never holds a repository."""
+
+    base: str
+    #: kind -> id -> its part of a flow's key (``_MapKeys.files``), for the entities shown
+    parts: dict[str, dict[str, bytes]]
+    #: (link prefix, process id) -> what its flow's key was made from, and the key
+    flows: dict[tuple[str, str], _FlowMadeFrom]
+    #: process id -> what the landscapes' keys hold of it
+    chunks: dict[str, _LandscapeChunk]
+
+
+#: The flow keys of the last build in this process, for the next (``serve``).
+_KEPT: list[_KeptKeys | None] = [None]
+
+
+class _MapKeys:
+    """What the maps' keys of one build are made from, each part worked out once for all the
+    maps: the hand-overs (``builder``'s), each file's text as a flow's key holds it, and what
+    the landscapes show (``_LandscapeParts``). With the keys of an earlier build (``kept``),
+    a flow whose inputs are all as they were then has its key from there."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        builders: Mapping[str, MapBuilder],
+        base: str,
+        kept: _KeptKeys | None = None,
+    ) -> None:
+        self.repo = repo
+        self.base = base
+        self._builders = builders  # one per link prefix, all with the same hand-overs
+        #: kind -> id -> its part of a flow's key: many flows show the same role or area
+        self._files: dict[str, dict[str, bytes]] = {}
+        self._parts: _LandscapeParts | None = None
+        #: each kind's ids whose part is not as in ``kept``, and the flows keyed (for the
+        #: next build)
+        self._changed: dict[str, set[str]] | None = None
+        self._kept = kept if kept is not None and kept.base == base else None
+        self.flows: dict[tuple[str, str], _FlowMadeFrom] = {}
+        self.chunks: dict[str, _LandscapeChunk] = {}
+        if self._kept is not None:
+            self._changed = {}
+            for kind in FLOW_SHOWS:
+                present = {
+                    entity_id: self._part(kind, entity_id) for entity_id in repo.of_kind(kind)
+                }
+                self._files[kind] = dict(present)
+                before = self._kept.parts.get(kind, {})
+                self._changed[kind] = {
+                    entity_id for entity_id, _ in present.items() ^ before.items()
+                }
+
+    @property
+    def _builder(self) -> MapBuilder:
+        return next(iter(self._builders.values()))
+
+    @property
+    def passes_by_process(self) -> dict[str, dict[tuple[str, str], str | None]]:
+        return self._builder.passes_by_process
+
+    def files(self, kind: str, ids: Iterable[str]) -> list[bytes]:
+        """The parts of a flow's key of the entities ``ids`` of ``kind``: each one's file (its
+        text, as read), or the entity itself; in the order of ``ids``."""
+        known = self._files.setdefault(kind, {})
+        found = []
+        for entity_id in ids:
+            part = known.get(entity_id)
+            if part is None:
+                part = known[entity_id] = self._part(kind, entity_id)
+            found.append(part)
+        return found
+
+    def _part(self, kind: str, entity_id: str) -> bytes:
+        record = self.repo.of_kind(kind).get(entity_id)
         if record is None:
             text = "-"
         elif record.digest:  # the sha256 of the file's bytes
             text = f"{record.path}:{record.digest}"
         else:
             text = repr(record.entity)
-        digest.update(f"{kind}:{entity_id}:{text}\0".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+        return f"{kind}:{entity_id}:{text}\0".encode("utf-8", "surrogatepass")
+
+    def kept_key(self, prefix: str, process_id: str, passes: _HandOvers) -> str | None:
+        """The key of the flow of ``process_id`` from the earlier build, where the flow has
+        the same hand-overs and none of the entities it shows (itself among them) changed."""
+        if self._kept is None or self._changed is None:
+            return None
+        found = self._kept.flows.get((prefix, process_id))
+        if found is None or found[0] != passes:
+            return None
+        for kind, ids in zip(FLOW_SHOWS, found[1], strict=True):
+            changed = self._changed[kind]
+            if changed and not changed.isdisjoint(ids):
+                return None
+        self.flows[(prefix, process_id)] = found
+        return found[2]
+
+    def to_keep(self) -> _KeptKeys:
+        """The flow keys of this build, for the next one, with the parts of the entities they
+        show: an entity whose part is not there (or is of one missing) counts as changed."""
+        return _KeptKeys(self.base, self._files, self.flows, self.chunks)
+
+    @property
+    def landscape_parts(self) -> _LandscapeParts:
+        if self._parts is None:
+            # a process's part is known here from the second build on (see ``__init__``)
+            self._parts = _landscape_parts(
+                self.repo,
+                self._builder.passes,
+                self._files.get("process", {}),
+                self._kept.chunks if self._kept is not None else {},
+                self.chunks,
+            )
+        return self._parts
+
+
+def _flow_key(keys: _MapKeys, request: MapRequest) -> str:
+    """What a process's flow map shows, as a hash: the files (their text, as read) of the
+    process and of every process, role, handbook and area it draws, and its hand-overs."""
+    assert request.subject is not None
+    process = keys.repo.processes[request.subject].entity
+    passes = keys.passes_by_process.get(process.id, {})
+    handed = tuple(passes.items())
+    kept = keys.kept_key(request.prefix, process.id, handed)
+    if kept is not None:
+        return kept
+    processes = {process.id}  # itself, with or without hand-overs
+    processes.update(other for pair in passes for other in pair)
+    roles: set[str | None] = set()
+    handbooks: set[str] = set()
+    for activity in process.activities:
+        roles.add(activity.role)
+        roles.add(activity.accountable)
+        roles.update(activity.consulted)
+        roles.update(activity.informed)
+        handbooks.update(activity.documents)
+    # by kind, then id: "area" < "handbook" < "process" < "role" (``FLOW_SHOWS``)
+    shown = (
+        [process.area],
+        sorted(handbooks),
+        sorted(processes),
+        sorted(role for role in roles if role),
+    )
+    parts = []
+    for kind, ids in zip(FLOW_SHOWS, shown, strict=True):
+        parts += keys.files(kind, ids)
+    digest = hashlib.sha256(f"{keys.base}\0{request.prefix}\0{process.id}\0{passes!r}\0".encode())
+    digest.update(b"".join(parts))
+    key = digest.hexdigest()
+    keys.flows[(request.prefix, process.id)] = (handed, shown, key)
+    return key
 
 
 #: What of a process a landscape draws (its node's words and place).
@@ -418,18 +572,16 @@ class LandscapeKeys:
     figure: str
 
 
-def _landscape_keys(
-    repo: Repository, builder: MapBuilder, request: MapRequest, base: str
-) -> LandscapeKeys:
+def _landscape_keys(keys: _MapKeys, request: MapRequest) -> LandscapeKeys:
     """What a landscape shows, as hashes: each area's words and order, and of the processes
     drawn (the area's, or all) the fields ``LANDSCAPE_FIELDS`` and the hand-overs among them
     (its drawing), and with those the fields ``LANDSCAPE_WORDS`` (the figure).
     ``tests/test_map_keys.py`` changes every field of a process and checks that the DOT text
     changes only where the drawing's key does, and the figure only where its key does."""
-    shown = _landscape_parts(repo, builder)
+    shown = keys.landscape_parts
     area = request.subject
     areas = sorted(shown.processes) if area is None else [area]
-    digest = hashlib.sha256(f"{base}\0{request.prefix}\0{request.key}\0".encode())
+    digest = hashlib.sha256(f"{keys.base}\0{request.prefix}\0{request.key}\0".encode())
     digest.update(shown.areas)
     for area_id in areas:
         digest.update(f"{area_id}\0".encode())
@@ -457,25 +609,42 @@ class _LandscapeParts:
     passes_within: dict[str, bytes]
 
 
-_PARTS: dict[int, tuple[MapBuilder, _LandscapeParts]] = {}
-
-
-def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
-    found = _PARTS.get(id(builder))
-    if found is not None and found[0] is builder:
-        return found[1]
+def _landscape_parts(
+    repo: Repository,
+    passes: Mapping[tuple[str, str], str | None],
+    files: Mapping[str, bytes] | None = None,
+    kept: Mapping[str, _LandscapeChunk] | None = None,
+    made: dict[str, _LandscapeChunk] | None = None,
+) -> _LandscapeParts:
+    """What the landscapes show. A process whose part of a flow's key (its file, ``files``)
+    is that of its chunk ``kept`` from an earlier build has its chunk from there; the chunks
+    of the processes whose part is known are put in ``made``."""
+    files, kept = files or {}, kept or {}
     words = [
         (area_id, record.entity.name, record.entity.customers, record.entity.order)
         for area_id, record in sorted(repo.areas.items())
     ]
     chunks: dict[str, list[str]] = {}
     said: dict[str, list[str]] = {}
+    area_of: dict[str, str] = {}
     for process_id, record in sorted(repo.processes.items()):
-        process = record.entity
-        fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
-        chunks.setdefault(process.area, []).append(f"{process_id}{fields!r}\0")
-        texts = tuple(getattr(process, name) for name in LANDSCAPE_WORDS)
-        said.setdefault(process.area, []).append(f"{process_id}{texts!r}\0")
+        part = files.get(process_id)
+        found = kept.get(process_id)
+        if part is None or found is None or found[0] != part:
+            process = record.entity
+            fields = tuple(getattr(process, name) for name in LANDSCAPE_FIELDS)
+            texts = tuple(getattr(process, name) for name in LANDSCAPE_WORDS)
+            found = (
+                part or b"",
+                process.area,
+                f"{process_id}{fields!r}\0",
+                f"{process_id}{texts!r}\0",
+            )
+        if part is not None and made is not None:
+            made[process_id] = found
+        area = area_of[process_id] = found[1]
+        chunks.setdefault(area, []).append(found[2])
+        said.setdefault(area, []).append(found[3])
 
     def joined(found: dict[str, list[str]]) -> dict[str, bytes]:
         return {a: "".join(c).encode("utf-8", "surrogatepass") for a, c in found.items()}
@@ -484,8 +653,7 @@ def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
         return repr(pairs).encode("utf-8", "surrogatepass")
 
     within: dict[str, list[tuple[str, str]]] = {}
-    area_of = {process_id: record.entity.area for process_id, record in repo.processes.items()}
-    for pair in builder.passes:
+    for pair in passes:
         sender, receiver = area_of.get(pair[0]), area_of.get(pair[1])
         if sender is not None and sender == receiver:
             within.setdefault(sender, []).append(pair)
@@ -493,11 +661,9 @@ def _landscape_parts(repo: Repository, builder: MapBuilder) -> _LandscapeParts:
         repr(words).encode("utf-8", "surrogatepass"),
         joined(chunks),
         joined(said),
-        listed(list(builder.passes)),
+        listed(list(passes)),
         {area: listed(pairs) for area, pairs in within.items()},
     )
-    _PARTS.clear()
-    _PARTS[id(builder)] = (builder, parts)
     return parts
 
 
