@@ -7,6 +7,7 @@ import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -467,3 +468,46 @@ def test_the_landscapes_drawn_by_workers_are_kept_for_the_next_build(
     publish(PublishRequest(repo, tmp_path / "site"))
     assert sorted(path.name for path in drawings.glob("*/*")) == kept
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def _cached_pages(repo: Path) -> list[str]:
+    return sorted(path.name for path in (repo / ".processkit-cache/site/pages").glob("*/*"))
+
+
+def test_the_pages_of_a_build_that_failed_are_removed_by_the_next(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record of what the last build kept is not trusted after a build that put entries
+    and ended before its prune: the next looks through the folders and removes them."""
+    publish(PublishRequest(repo, tmp_path / "site"))
+    kept = _cached_pages(repo)
+    old, new = "Planen görs med familjen.", "Ny planering."
+    _edit(repo, "processes/barn/utredning.yaml", old, new)
+
+    def failing(folder: Path) -> None:
+        raise RuntimeError("stopped")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "mark", failing)
+        with pytest.raises(RuntimeError):
+            publish(PublishRequest(repo, tmp_path / "site"))
+    assert len(_cached_pages(repo)) == len(kept) + 1  # the new page of utredning
+    _edit(repo, "processes/barn/utredning.yaml", new, old)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert _cached_pages(repo) == kept
+
+
+def test_the_cache_keeps_what_each_build_of_a_series_used(repo: Path, tmp_path: Path) -> None:
+    """Pruned by the record of what the build before kept, the cache holds after each build
+    what a build from nothing would hold."""
+    publish(PublishRequest(repo, tmp_path / "site"))
+    texts = ["Planen görs med familjen.", "Ny planering.", "En annan plan."]
+    for old, new in pairwise(texts):
+        _edit(repo, "processes/barn/utredning.yaml", old, new)
+        publish(PublishRequest(repo, tmp_path / "site"))
+        cache = repo / ".processkit-cache/site"
+        fresh = tmp_path / f"fresh-{len(new)}.cache"
+        publish(PublishRequest(repo, tmp_path / "fresh", cache_dir=fresh))
+        for kind in ("pages", "search", "figures", "drawings", "feeds"):
+            names = sorted(path.name for path in (cache / kind).glob("*/*"))
+            assert names == sorted(path.name for path in (fresh / "site" / kind).glob("*/*"))

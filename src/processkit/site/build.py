@@ -272,9 +272,8 @@ def _build_site(
     if _fingerprint(env, site) == fingerprint:
         records.save()
     else:  # a template was changed while the pages were made: keep none of them
-        files.used["pages"] = set()
-    for kind in ("pages", "search", "figures", "drawings", "feeds"):
-        files.prune(kind)
+        files.drop("pages")
+    files.prune(("pages", "search", "figures", "drawings", "feeds"))
     listed = tuple(
         (process_id, len(record.entity.activities))
         for process_id, record in sorted(repo.processes.items())
