@@ -511,3 +511,25 @@ def test_the_cache_keeps_what_each_build_of_a_series_used(repo: Path, tmp_path: 
         for kind in ("pages", "search", "figures", "drawings", "feeds"):
             names = sorted(path.name for path in (cache / kind).glob("*/*"))
             assert names == sorted(path.name for path in (fresh / "site" / kind).glob("*/*"))
+
+
+def test_the_page_records_share_what_the_pages_read(tmp_path: Path) -> None:
+    """A token two pages read is kept once in the records (as a reference, half the size),
+    and read back as one object, so that the next save shares it again."""
+    path = tmp_path / build_module.RECORDS
+
+    def token(name: str) -> tuple[str, ...]:
+        return tuple(["fact", "in_area", name])  # a new tuple at each call
+
+    records = build_module.PageRecords(path, "print")
+    for page in ("a.html", "b.html"):
+        records.read(page, {token("barn"): "1", token(page): "2"})
+        records.made(page, f"key-{page}", b"read")
+    records.save()
+    again = build_module.PageRecords(path, "print")
+    assert {page: entry[2] for page, entry in again.old.items()} == {
+        "a.html": {token("barn"): "1", token("a.html"): "2"},
+        "b.html": {token("barn"): "1", token("b.html"): "2"},
+    }
+    first, second = (next(iter(again.old[page][2])) for page in ("a.html", "b.html"))
+    assert first == token("barn") and first is second
