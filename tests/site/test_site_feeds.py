@@ -289,3 +289,21 @@ def test_in_a_browser_the_kalmar_feed_links_resolve_and_parse(
     assert own[0].updated == "2027-01-05T00:00:00Z"
     assert "version ändrades från 2.1 till 2.2" in own[0].content[0].value
     assert own[0].id in {entry.id for entry in parsed[0].entries}
+
+
+def test_a_feed_missing_from_the_cache_is_written_again(
+    repo: GitRepo, cli: Cli, tmp_path: Path
+) -> None:
+    """A feed is taken from the cache by linking it, without a look first: where the cache has
+    lost it (removed by hand, or by a build of another version) it is written anew."""
+    first, again = tmp_path / "one", tmp_path / "two"
+    _publish(cli, repo.root, first)
+    cached = sorted((repo.root / ".processkit-cache/site/feeds").glob("*/*"))
+    for entry in cached[::2]:
+        entry.unlink()
+    _publish(cli, repo.root, again)
+    feeds = sorted(p.relative_to(first).as_posix() for p in first.rglob("*.xml"))
+    assert "changes.xml" in feeds and len(feeds) == len(cached) == 8
+    for path in feeds:
+        assert (first / path).read_bytes() == (again / path).read_bytes(), path
+    assert sorted((repo.root / ".processkit-cache/site/feeds").glob("*/*")) == cached

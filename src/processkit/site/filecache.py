@@ -96,6 +96,16 @@ class FileCache:
             return place
         return None
 
+    def link(self, kind: str, key: str, target: str) -> bool:
+        """Link entry ``key`` to ``target`` (``link_file``) where there is one, else False;
+        without a look first (a feed is looked up to be linked, a thousand of them a build)."""
+        try:
+            link_file(self._place(kind, key), target)
+        except (FileNotFoundError, IsADirectoryError):
+            return False
+        self._use(kind, key)
+        return True
+
     def put_file(self, kind: str, key: str, source: Path) -> bool:
         """Keep the file ``source`` as entry ``key``; False where the cache cannot be written
         (a read-only folder costs time, never the build)."""
