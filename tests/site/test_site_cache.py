@@ -533,3 +533,39 @@ def test_the_page_records_share_what_the_pages_read(tmp_path: Path) -> None:
     }
     first, second = (next(iter(again.old[page][2])) for page in ("a.html", "b.html"))
     assert first == token("barn") and first is second
+
+
+def test_the_page_records_are_read_once_a_process_and_again_when_their_file_changed(
+    repo: Path, tmp_path: Path, built: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process that builds again and again (``serve``) keeps the records it wrote instead of
+    reading them again; written by another process, or removed, they are read as they are."""
+    reads: list[Path] = []
+    real = build_module.read_store
+
+    def counting(path: Path, name: str) -> dict[Any, Any]:
+        reads.append(path)
+        return real(path, name)
+
+    monkeypatch.setattr(build_module, "read_store", counting)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    built.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(built) == sorted(READS_UTREDNING)
+    assert len(reads) == 1  # the first build's
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+    records = repo / ".processkit-cache/site" / build_module.RECORDS
+    records.unlink()  # as another process would have left them: nothing kept
+    built.clear()
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert len(built) == 9 and len(reads) == 3  # with the cold build's
+    written = records.read_bytes()
+    built.clear()
+    build_module._KNOWN[0] = None
+    publish(PublishRequest(repo, tmp_path / "site"))  # a new process: read
+    assert built == [] and len(reads) == 4
+    records.write_bytes(written.replace(b"processkit", b"processkat", 1))  # another version's
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert len(built) == 9 and len(reads) == 5
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
