@@ -9,7 +9,6 @@ time, never a wrong result, because every entry is found by a hash of all that d
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib
 import marshal
@@ -73,11 +72,14 @@ def read_store(path: Path, name: str) -> dict[Any, Any]:
     return values if isinstance(values, dict) else {}
 
 
-def write_store(path: Path, name: str, values: dict[Any, Any]) -> None:
+def write_store(path: Path, name: str, values: dict[Any, Any]) -> bool:
     """Keep ``values`` (plain values only: dicts, lists, texts, bytes, numbers) in ``path``; a
-    folder that cannot be written is left as it is."""
-    with contextlib.suppress(OSError):
+    folder that cannot be written is left as it is (False)."""
+    try:
         write_atomic_bytes(path, _stamp(name).encode("utf-8") + marshal.dumps(values))
+    except OSError:
+        return False
+    return True
 
 
 class UsedStore:

@@ -7,6 +7,7 @@ import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -466,4 +467,105 @@ def test_the_landscapes_drawn_by_workers_are_kept_for_the_next_build(
     _edit(repo, "processes/barn/utredning.yaml", old, new)
     publish(PublishRequest(repo, tmp_path / "site"))
     assert sorted(path.name for path in drawings.glob("*/*")) == kept
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def _cached_pages(repo: Path) -> list[str]:
+    return sorted(path.name for path in (repo / ".processkit-cache/site/pages").glob("*/*"))
+
+
+def test_the_pages_of_a_build_that_failed_are_removed_by_the_next(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record of what the last build kept is not trusted after a build that put entries
+    and ended before its prune: the next looks through the folders and removes them."""
+    publish(PublishRequest(repo, tmp_path / "site"))
+    kept = _cached_pages(repo)
+    old, new = "Planen görs med familjen.", "Ny planering."
+    _edit(repo, "processes/barn/utredning.yaml", old, new)
+
+    def failing(folder: Path) -> None:
+        raise RuntimeError("stopped")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "mark", failing)
+        with pytest.raises(RuntimeError):
+            publish(PublishRequest(repo, tmp_path / "site"))
+    assert len(_cached_pages(repo)) == len(kept) + 1  # the new page of utredning
+    _edit(repo, "processes/barn/utredning.yaml", new, old)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert _cached_pages(repo) == kept
+
+
+def test_the_cache_keeps_what_each_build_of_a_series_used(repo: Path, tmp_path: Path) -> None:
+    """Pruned by the record of what the build before kept, the cache holds after each build
+    what a build from nothing would hold."""
+    publish(PublishRequest(repo, tmp_path / "site"))
+    texts = ["Planen görs med familjen.", "Ny planering.", "En annan plan."]
+    for old, new in pairwise(texts):
+        _edit(repo, "processes/barn/utredning.yaml", old, new)
+        publish(PublishRequest(repo, tmp_path / "site"))
+        cache = repo / ".processkit-cache/site"
+        fresh = tmp_path / f"fresh-{len(new)}.cache"
+        publish(PublishRequest(repo, tmp_path / "fresh", cache_dir=fresh))
+        for kind in ("pages", "search", "figures", "drawings", "feeds"):
+            names = sorted(path.name for path in (cache / kind).glob("*/*"))
+            assert names == sorted(path.name for path in (fresh / "site" / kind).glob("*/*"))
+
+
+def test_the_page_records_share_what_the_pages_read(tmp_path: Path) -> None:
+    """A token two pages read is kept once in the records (as a reference, half the size),
+    and read back as one object, so that the next save shares it again."""
+    path = tmp_path / build_module.RECORDS
+
+    def token(name: str) -> tuple[str, ...]:
+        return tuple(["fact", "in_area", name])  # a new tuple at each call
+
+    records = build_module.PageRecords(path, "print")
+    for page in ("a.html", "b.html"):
+        records.read(page, {token("barn"): "1", token(page): "2"})
+        records.made(page, f"key-{page}", b"read")
+    records.save()
+    again = build_module.PageRecords(path, "print")
+    assert {page: entry[2] for page, entry in again.old.items()} == {
+        "a.html": {token("barn"): "1", token("a.html"): "2"},
+        "b.html": {token("barn"): "1", token("b.html"): "2"},
+    }
+    first, second = (next(iter(again.old[page][2])) for page in ("a.html", "b.html"))
+    assert first == token("barn") and first is second
+
+
+def test_the_page_records_are_read_once_a_process_and_again_when_their_file_changed(
+    repo: Path, tmp_path: Path, built: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process that builds again and again (``serve``) keeps the records it wrote instead of
+    reading them again; written by another process, or removed, they are read as they are."""
+    reads: list[Path] = []
+    real = build_module.read_store
+
+    def counting(path: Path, name: str) -> dict[Any, Any]:
+        reads.append(path)
+        return real(path, name)
+
+    monkeypatch.setattr(build_module, "read_store", counting)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    built.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(built) == sorted(READS_UTREDNING)
+    assert len(reads) == 1  # the first build's
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+    records = repo / ".processkit-cache/site" / build_module.RECORDS
+    records.unlink()  # as another process would have left them: nothing kept
+    built.clear()
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert len(built) == 9 and len(reads) == 3  # with the cold build's
+    written = records.read_bytes()
+    built.clear()
+    build_module._KNOWN[0] = None
+    publish(PublishRequest(repo, tmp_path / "site"))  # a new process: read
+    assert built == [] and len(reads) == 4
+    records.write_bytes(written.replace(b"processkit", b"processkat", 1))  # another version's
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert len(built) == 9 and len(reads) == 5
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")

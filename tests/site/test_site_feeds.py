@@ -289,3 +289,51 @@ def test_in_a_browser_the_kalmar_feed_links_resolve_and_parse(
     assert own[0].updated == "2027-01-05T00:00:00Z"
     assert "version ändrades från 2.1 till 2.2" in own[0].content[0].value
     assert own[0].id in {entry.id for entry in parsed[0].entries}
+
+
+def test_a_feed_missing_from_the_cache_is_written_again(
+    repo: GitRepo, cli: Cli, tmp_path: Path
+) -> None:
+    """A feed is taken from the cache by linking it, without a look first: where the cache has
+    lost it (removed by hand, or by a build of another version) it is written anew, also when
+    the keys of the feeds are kept."""
+    first, again = tmp_path / "one", tmp_path / "two"
+    _publish(cli, repo.root, first)
+    cached = sorted((repo.root / ".processkit-cache/site/feeds").glob("*/*"))
+    feeds = sorted(p.relative_to(first).as_posix() for p in first.rglob("*.xml"))
+    assert "changes.xml" in feeds and len(feeds) == 8
+    # the feeds, and the keys of those that show no change
+    assert sorted(entry.read_bytes()[:1] for entry in cached) == [b"<"] * 8 + [b"{"]
+    for entry in cached[::2]:
+        if entry.read_bytes().startswith(b"<"):
+            entry.unlink()
+    _publish(cli, repo.root, again)
+    for path in feeds:
+        assert (first / path).read_bytes() == (again / path).read_bytes(), path
+    assert sorted((repo.root / ".processkit-cache/site/feeds").glob("*/*")) == cached
+
+
+def test_the_feeds_follow_a_change_outside_the_log(repo: GitRepo, cli: Cli, tmp_path: Path) -> None:
+    """A change not yet committed (the log is as it was) that changes a feed: a new name of a
+    process whose feed shows no change (its title; the keys of such feeds are kept as a whole)
+    and a process moved to another area (whose feed then shows its entries). The feeds are
+    those of a build from nothing."""
+    site = tmp_path / "site"
+    _publish(cli, repo.root, site)
+    economy = repo.root / "processes/stod/ekonomi.yaml"
+    text = economy.read_text(encoding="utf-8")
+    economy.write_text(text.replace("name: Ekonomistyrning", "name: Ekonomi"), encoding="utf-8")
+    _publish(cli, repo.root, site)
+    assert _parse(site, "processes/ekonomi.xml").feed.title == "Fyren: Ekonomi"
+    process = repo.root / "processes/barn/myndighet.yaml"
+    text = process.read_text(encoding="utf-8")
+    assert "area: barn" in text
+    process.write_text(text.replace("area: barn", "area: stod"), encoding="utf-8")
+    _publish(cli, repo.root, site)
+    fresh = tmp_path / "fresh"
+    _publish(cli, repo.root, fresh, "--cache-dir", tmp_path / "fresh.cache")
+    feeds = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.xml"))
+    assert feeds == sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.xml"))
+    for path in feeds:
+        assert (site / path).read_bytes() == (fresh / path).read_bytes(), path
+    assert len(_parse(site, "areas/stod.xml").entries) == 2

@@ -20,8 +20,10 @@ not change when its document is published elsewhere (RFC 4287 §4.2.6).
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -37,7 +39,7 @@ from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
 from processkit.site import links
-from processkit.site.filecache import FileCache, link_file
+from processkit.site.filecache import FileCache
 from processkit.words import Language
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -69,39 +71,54 @@ def has_feed(kind: str) -> bool:
 
 def feeds(repo: Repository, log: ChangeLog) -> list[Feed]:
     """Every feed of the site: the whole system's, then each area's and each process's."""
-    title = repo.config.site.title
+    grouped = _grouped(repo, log)
+    found = [_site_feed(repo, log)]
+    for kind, entity_id, name in _entities(repo):
+        found.append(_feed(repo, kind, entity_id, name, grouped[kind].get(entity_id, ())))
+    return found
+
+
+def _site_feed(repo: Repository, log: ChangeLog) -> Feed:
+    title = _("{site}: changes", site=repo.config.site.title)
+    return Feed(SITE_FEED, title, "changes.html", log.entries)
+
+
+def _feed(
+    repo: Repository, kind: str, entity_id: str, name: str, entries: Sequence[EntityChange]
+) -> Feed:
+    title = _("{site}: {name}", site=repo.config.site.title, name=name)
+    return Feed(
+        feed_path(kind, entity_id), title, KIND_INFO[kind].page_path(entity_id), (*entries,)
+    )
+
+
+def _entities(repo: Repository) -> list[tuple[str, str, str]]:
+    """(kind, id, name) of each entity with a feed: the areas, then the processes, by id."""
+    return [
+        (kind, entity_id, record.entity.name)
+        for kind in ("area", "process")
+        for entity_id, record in sorted(repo.of_kind(kind).items())
+    ]
+
+
+def _grouped(repo: Repository, log: ChangeLog) -> dict[str, dict[str, list[EntityChange]]]:
+    """The entries of the log each area's and each process's feed shows, in the log's order,
+    by kind and id."""
     process_of: dict[tuple[str, str], str] = {}
     for kind in ("proposal", "assessment"):
         for entity_id, record in repo.of_kind(kind).items():
             process_of[(kind, entity_id)] = str(getattr(record.entity, "process", ""))
     area_of = {pid: record.entity.area for pid, record in repo.processes.items()}
-
-    def process(entry: EntityChange) -> str | None:
-        if entry.kind == "process":
-            return entry.id
-        return process_of.get((entry.kind, entry.id))
-
     by_process: dict[str, list[EntityChange]] = {}
     by_area: dict[str, list[EntityChange]] = {}
-    for entry in log.entries:  # each feed keeps the change log's order
-        owner = process(entry)
+    for entry in log.entries:
+        owner = entry.id if entry.kind == "process" else process_of.get((entry.kind, entry.id))
         if owner is not None:
             by_process.setdefault(owner, []).append(entry)
         area = entry.id if entry.kind == "area" else area_of.get(owner or "")
         if area is not None:
             by_area.setdefault(area, []).append(entry)
-    found = [Feed(SITE_FEED, _("{site}: changes", site=title), "changes.html", log.entries)]
-    for kind, grouped in (("area", by_area), ("process", by_process)):
-        for entity_id, record in sorted(repo.of_kind(kind).items()):
-            found.append(
-                Feed(
-                    feed_path(kind, entity_id),
-                    _("{site}: {name}", site=title, name=record.entity.name),
-                    KIND_INFO[kind].page_path(entity_id),
-                    tuple(grouped.get(entity_id, ())),
-                )
-            )
-    return found
+    return {"area": by_area, "process": by_process}
 
 
 def write_feeds(
@@ -112,36 +129,97 @@ def write_feeds(
     files: FileCache | None = None,
 ) -> int:
     """Write every feed into the site's ``folder``; how many. A feed made before from the same
-    entries, settings and words is taken from ``files``, the build's file cache."""
+    entries, settings and words is taken from ``files``, the build's file cache.
+
+    Most feeds show no change (a thousand at 1,000 processes): what such a feed is made of,
+    the settings, the day, the words and the names, is the same for all of them, so their keys
+    are kept as a whole, by the names, and looked up, not worked out again each build."""
     language = repo.config.site.language
     base = hashlib.sha256(
         f"{__version__}\0{repo.config.site!r}\0{repo.config.organisation!r}\0"
         f"{today}\0{log.until}\0".encode()
     )
     base.update(i18n.catalogue_bytes(language))
-    made = 0
+    base_folder = os.fspath(folder)
+    folders: set[str] = set()
     with i18n.speaking(language):
-        for feed in feeds(repo, log):
-            target = folder / feed.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            key = base.copy()
-            key.update(repr(feed).encode("utf-8", "surrogatepass"))
-            # what an entry links to depends on whether its entity still has a page; an entry
-            # without commits is dated and named by the log's last commit
-            for entry in feed.entries:
-                key.update(f"{_page(entry, repo)}\0".encode())
-                if not entry.commits:
-                    key.update(f"{log.head!r}\0".encode())
-            digest = key.hexdigest()
-            found = files.file("feeds", digest) if files is not None else None
-            if found is not None:
-                link_file(found, target)
+        grouped = _grouped(repo, log)
+        entities = _entities(repo)
+        quiet = _quiet_keys(files, base, repo, log, entities)
+        site = _site_feed(repo, log)
+        made: list[tuple[str, str, Feed | tuple[str, str, str]]] = [
+            (site.path, _key(base, site, repo, log), site)
+        ]
+        for entity in entities:
+            kind, entity_id, name = entity
+            entries = grouped[kind].get(entity_id)
+            if entries:
+                feed = _feed(repo, kind, entity_id, name, entries)
+                made.append((feed.path, _key(base, feed, repo, log), feed))
+            else:  # made only where the cache lost it
+                path = feed_path(kind, entity_id)
+                digest = quiet.get(path) or _key(base, _feed(repo, *entity, ()), repo, log)
+                made.append((path, digest, entity))
+        for path, digest, feed_or_entity in made:
+            # as text, each folder made once, each feed linked without a look first
+            target = os.path.join(base_folder, path)
+            parent = os.path.dirname(target)
+            if parent not in folders:
+                os.makedirs(parent, exist_ok=True)
+                folders.add(parent)
+            if files is not None and files.link("feeds", digest, target):
+                continue
+            if isinstance(feed_or_entity, Feed):
+                feed = feed_or_entity
             else:
-                target.write_bytes(atom(feed, repo, log, today))
-                if files is not None:
-                    files.put_file("feeds", digest, target)
-            made += 1
-    return made
+                feed = _feed(repo, *feed_or_entity, ())
+            written = Path(target)
+            written.write_bytes(atom(feed, repo, log, today))
+            if files is not None:
+                files.put_file("feeds", digest, written)
+    return len(made)
+
+
+def _key(base: hashlib._Hash, feed: Feed, repo: Repository, log: ChangeLog) -> str:
+    """The key of a feed in the file cache."""
+    key = base.copy()
+    key.update(repr(feed).encode("utf-8", "surrogatepass"))
+    # what an entry links to depends on whether its entity still has a page; an entry without
+    # commits is dated and named by the log's last commit
+    for entry in feed.entries:
+        key.update(f"{_page(entry, repo)}\0".encode())
+        if not entry.commits:
+            key.update(f"{log.head!r}\0".encode())
+    return key.hexdigest()
+
+
+def _quiet_keys(
+    files: FileCache | None,
+    base: hashlib._Hash,
+    repo: Repository,
+    log: ChangeLog,
+    entities: list[tuple[str, str, str]],
+) -> dict[str, str]:
+    """The key of each area's and process's feed as it is without entries, by its address:
+    kept in ``files`` under a key of what they are made from."""
+    if files is None:
+        return {}
+    whole = base.copy()
+    whole.update(repr(entities).encode("utf-8", "surrogatepass"))
+    listing = whole.hexdigest()
+    found = files.file("feeds", listing)
+    try:
+        kept = json.loads(found.read_text(encoding="utf-8")) if found is not None else None
+    except (OSError, ValueError):  # pruned meanwhile by another build, or damaged
+        kept = None
+    if isinstance(kept, dict):
+        return kept
+    keys = {}
+    for entity in entities:
+        feed = _feed(repo, *entity, ())
+        keys[feed.path] = _key(base, feed, repo, log)
+    files.put_text("feeds", listing, json.dumps(keys))
+    return keys
 
 
 def _uuid(*parts: str) -> str:

@@ -4,6 +4,11 @@ Entries live under ``<root>/<kind>/<first two hex digits>/<key>``. They are hard
 a new site (copied where the site is on another file system), so taking a page or a search
 shard from the cache costs a link, not a write. Entries a build did not use are removed at
 its end, so the cache holds what the last site needed and does not grow with every edit.
+
+What the last build kept is written down (``KEPT``), so that the next removes what it did not
+use of that without looking through every folder (a thousand of them). The record is taken
+away while a build runs: after a build that ended before its end (an error, an interrupt) the
+next one finds none and looks through every folder again.
 """
 
 from __future__ import annotations
@@ -15,7 +20,11 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from processkit.cache import read_store, write_store
 from processkit.fsutil import write_atomic
+
+#: The record of the entries of each kind the last build kept, in the cache's root.
+KEPT = "kept.bin"
 
 
 def link_file(source: str | Path, target: str | Path) -> None:
@@ -53,10 +62,17 @@ def link_tree(source: str | Path, target: str | Path) -> None:
 
 
 class FileCache:
+    NAME = "kept entries"
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.used: dict[str, set[str]] = {}
         self._base = os.fspath(root)
+        #: the entries of each kind the last build kept, by its record, taken away (see the
+        #: module's docstring); a kind without one is looked through when pruned
+        self._kept: dict[str, list[str]] = read_store(root / KEPT, self.NAME)
+        with contextlib.suppress(OSError):
+            os.unlink(root / KEPT)
 
     def _place(self, kind: str, key: str) -> str:
         # joined as text: tens of thousands of lookups per build at 5,000 processes
@@ -79,6 +95,16 @@ class FileCache:
             self._use(kind, key)
             return place
         return None
+
+    def link(self, kind: str, key: str, target: str) -> bool:
+        """Link entry ``key`` to ``target`` (``link_file``) where there is one, else False;
+        without a look first (a feed is looked up to be linked, a thousand of them a build)."""
+        try:
+            link_file(self._place(kind, key), target)
+        except (FileNotFoundError, IsADirectoryError):
+            return False
+        self._use(kind, key)
+        return True
 
     def put_file(self, kind: str, key: str, source: Path) -> bool:
         """Keep the file ``source`` as entry ``key``; False where the cache cannot be written
@@ -137,15 +163,30 @@ class FileCache:
         self._use(kind, key)
         return True
 
-    def prune(self, kind: str) -> None:
-        """Remove the entries of ``kind`` this build did not use."""
-        try:
-            self._prune(kind)
-        except OSError:  # a cache that cannot be written keeps what it has
-            return
+    def drop(self, kind: str) -> None:
+        """Keep none of the entries of ``kind``: the prune removes them all."""
+        self.used[kind] = set()
+        self._kept.pop(kind, None)  # some were put by workers: look through the folders
 
-    def _prune(self, kind: str) -> None:
-        used = self.used.get(kind, set())
+    def prune(self, kinds: Iterable[str]) -> None:
+        """Remove the entries of ``kinds`` this build did not use, and record what is kept."""
+        kept: dict[str, list[str]] = {}
+        for kind in kinds:
+            used = self.used.get(kind, set())
+            try:
+                self._prune(kind, used)
+            except OSError:  # a cache that cannot be written keeps what it has (unrecorded)
+                continue
+            kept[kind] = list(used)
+        write_store(self.root / KEPT, self.NAME, kept)
+
+    def _prune(self, kind: str, used: set[str]) -> None:
+        before = self._kept.get(kind)
+        if before is not None:  # every entry is one the last build kept or this one put
+            for key in before:
+                if key not in used:
+                    _remove(self._place(kind, key))
+            return
         folder = self.root / kind
         if not folder.is_dir():
             return
@@ -157,7 +198,12 @@ class FileCache:
                     for entry in entries:
                         if entry.name.startswith(".") or entry.name in used:
                             continue
-                        if entry.is_dir():
-                            shutil.rmtree(entry.path, ignore_errors=True)
-                        else:
-                            os.unlink(entry.path)
+                        _remove(entry.path)
+
+
+def _remove(place: str) -> None:
+    if os.path.isdir(place):
+        shutil.rmtree(place, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(place)
