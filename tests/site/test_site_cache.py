@@ -569,3 +569,36 @@ def test_the_page_records_are_read_once_a_process_and_again_when_their_file_chan
     publish(PublishRequest(repo, tmp_path / "site"))
     assert len(built) == 9 and len(reads) == 5
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_an_entry_no_record_holds_is_removed_by_the_build_that_looks_again(
+    tmp_path: Path,
+) -> None:
+    """Two builds beside each other where the cache folder cannot be locked: the one that
+    ends last writes the record, and an entry only the other put is in none. Every
+    ``LOOK_AGAIN`` builds one looks through every folder, and removes it then."""
+    from processkit.site import filecache
+    from processkit.site.filecache import FileCache
+
+    root = tmp_path / "cache"
+
+    def entries() -> list[str]:
+        return sorted(path.name for path in (root / "pages").glob("*/*"))
+
+    first = FileCache(root)
+    first.put_text("pages", "zz00", "Z")
+    first.prune(["pages"])  # leaves a record
+    one, other = FileCache(root), FileCache(root)  # one takes the record; the other finds none
+    one.put_text("pages", "aa11", "A")
+    other.put_text("pages", "bb22", "B")
+    other.prune(["pages"])
+    one.put_text("pages", "aa12", "A2")
+    one.prune(["pages"])
+    assert entries() == ["aa12", "bb22"]
+    for build in range(filecache.LOOK_AGAIN + 1):
+        later = FileCache(root)
+        later.put_text("pages", "cc33", "C")
+        later.prune(["pages"])
+        if build < filecache.LOOK_AGAIN - 1:
+            assert entries() == ["bb22", "cc33"]
+    assert entries() == ["cc33"]

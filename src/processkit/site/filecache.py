@@ -8,7 +8,9 @@ its end, so the cache holds what the last site needed and does not grow with eve
 What the last build kept is written down (``KEPT``), so that the next removes what it did not
 use of that without looking through every folder (a thousand of them). The record is taken
 away while a build runs: after a build that ended before its end (an error, an interrupt) the
-next one finds none and looks through every folder again.
+next one finds none and looks through every folder again. Every ``LOOK_AGAIN`` builds one looks
+through every folder all the same: an entry no record holds (put by an older processkit, or by
+a build beside this one where the cache folder could not be locked) is removed then.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from processkit.fsutil import write_atomic
 
 #: The record of the entries of each kind the last build kept, in the cache's root.
 KEPT = "kept.bin"
+#: After this many builds that pruned by the record, the next looks through every folder.
+LOOK_AGAIN = 20
 
 
 def link_file(source: str | Path, target: str | Path) -> None:
@@ -70,7 +74,13 @@ class FileCache:
         self._base = os.fspath(root)
         #: the entries of each kind the last build kept, by its record, taken away (see the
         #: module's docstring); a kind without one is looked through when pruned
-        self._kept: dict[str, list[str]] = read_store(root / KEPT, self.NAME)
+        stored = read_store(root / KEPT, self.NAME)
+        kinds, builds = stored.get("kinds"), stored.get("builds")
+        if isinstance(kinds, dict) and isinstance(builds, int) and builds < LOOK_AGAIN:
+            self._kept: dict[str, list[str]] = kinds
+            self._builds = builds + 1
+        else:
+            self._kept, self._builds = {}, 0
         with contextlib.suppress(OSError):
             os.unlink(root / KEPT)
 
@@ -178,7 +188,7 @@ class FileCache:
             except OSError:  # a cache that cannot be written keeps what it has (unrecorded)
                 continue
             kept[kind] = list(used)
-        write_store(self.root / KEPT, self.NAME, kept)
+        write_store(self.root / KEPT, self.NAME, {"builds": self._builds, "kinds": kept})
 
     def _prune(self, kind: str, used: set[str]) -> None:
         before = self._kept.get(kind)
