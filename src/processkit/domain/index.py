@@ -13,7 +13,13 @@ from functools import cached_property
 
 from processkit.domain.flow import Flow, flow_of
 from processkit.domain.reviews import DueReview, due_reviews
-from processkit.domain.structure import active_processes, is_active, led_counts, owned_counts
+from processkit.domain.structure import (
+    active_processes,
+    activity_roles,
+    is_active,
+    led_counts,
+    owned_counts,
+)
 from processkit.loading.repository import Record, Repository
 from processkit.model import Process
 
@@ -85,10 +91,7 @@ class RepoIndex:
                 break
             process = record.entity
             for activity in process.activities:
-                roles.discard(activity.role)
-                roles.discard(activity.accountable)
-                roles.difference_update(activity.consulted)
-                roles.difference_update(activity.informed)
+                roles.difference_update(activity_roles(activity))
                 handbooks.difference_update(activity.documents)
             for control in process.controls:
                 roles.discard(control.role)

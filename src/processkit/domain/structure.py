@@ -9,6 +9,7 @@ from typing import get_args
 
 from processkit.loading.repository import Record, Repository
 from processkit.model import Process
+from processkit.model.process import Activity
 from processkit.model.types import ProcessType, Status
 
 ACTIVE_STATUSES = ("draft", "review", "approved")
@@ -113,6 +114,12 @@ def tree_order(repo: Repository, process_ids: Iterable[str]) -> list[str]:
             ordered.append(current)
             stack.extend(reversed(children.get(current, [])))
     return ordered
+
+
+def activity_roles(activity: Activity) -> tuple[str | None, ...]:
+    """The roles an activity names: the one that does it, the one accountable (None where
+    either is not given), those consulted and those informed."""
+    return (activity.role, activity.accountable, *activity.consulted, *activity.informed)
 
 
 def handovers(repo: Repository) -> dict[tuple[str, str], str | None]:

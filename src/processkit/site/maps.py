@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from processkit.cache import UsedStore
+from processkit.domain.structure import activity_roles
 from processkit.loading.repository import Repository
 from processkit.site.contexts import MapFigure
 from processkit.site.filecache import FileCache
@@ -534,10 +535,7 @@ def _flow_key(keys: _MapKeys, request: MapRequest) -> str:
     roles: set[str | None] = set()
     handbooks: set[str] = set()
     for activity in process.activities:
-        roles.add(activity.role)
-        roles.add(activity.accountable)
-        roles.update(activity.consulted)
-        roles.update(activity.informed)
+        roles.update(activity_roles(activity))
         handbooks.update(activity.documents)
     # by kind, then id: "area" < "handbook" < "process" < "role" (``FLOW_SHOWS``)
     shown = (
