@@ -22,6 +22,15 @@ READ_CHUNK = 1 << 16
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
 
+#: What tells one version of a file from the next without reading it: its modification and
+#: change times, its size and its inode (a file replaced by a rename has a new one).
+Signature = tuple[int, int, int, int]
+
+
+def signature(info: os.stat_result) -> Signature:
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
 def read_bytes(place: str) -> bytes:
     """The bytes of the file at ``place``, as ``open(place, "rb").read()`` gives them (and
     raising the same OSError), through the system's calls alone: no file object made and

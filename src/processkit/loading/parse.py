@@ -28,7 +28,8 @@ from typing import Any
 from processkit.background import settle
 from processkit.cache import UsedStore
 from processkit.diagnostics import Diagnostic, Severity
-from processkit.fsutil import read_bytes
+from processkit.fsutil import Signature, read_bytes
+from processkit.fsutil import signature as _signature
 from processkit.i18n import _
 from processkit.loading.yamlfile import read_yaml
 
@@ -152,7 +153,6 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-Signature = tuple[int, int, int, int]
 #: A file changed less than this long before it was looked at may change again within the
 #: same tick of a coarse clock (whole seconds on some file systems) without its signature
 #: changing: its hash is not remembered.
@@ -226,10 +226,6 @@ class Remembered:
             self.hashes[place] = (_signature(info), digest)
         else:  # it may change again unseen: read it next time
             self.hashes.pop(place, None)
-
-
-def _signature(info: os.stat_result) -> Signature:
-    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
 
 
 def parse_files(

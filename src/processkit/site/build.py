@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -24,6 +25,7 @@ from processkit.codepoints import printable
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
+from processkit.fsutil import Signature, signature
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KindInfo
@@ -408,15 +410,14 @@ class PageRecords:
 #: read them again while the file is as it left it (6 MB at 5,000 processes). Nothing changes
 #: a value in them but the role hashes kept by the hash of a process's file, which only adds
 #: the hash another build would work out the same.
-_KNOWN: list[tuple[Path, tuple[int, int, int], dict[str, Any]] | None] = [None]
+_KNOWN: list[tuple[Path, Signature, dict[str, Any]] | None] = [None]
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
+def _signature(path: Path) -> Signature | None:
     try:
-        info = path.stat()
+        return signature(os.stat(path))
     except OSError:
         return None
-    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 def _read_records(path: Path, name: str) -> dict[str, Any]:
