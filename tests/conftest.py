@@ -70,6 +70,20 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def count_store_reads(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[Path]:
+    """The stores ``module`` reads with ``read_store`` from now on, in order (the reads
+    themselves go on as before)."""
+    reads: list[Path] = []
+    real = module.read_store
+
+    def counting(path: Path, name: str) -> dict[Any, Any]:
+        reads.append(path)
+        return real(path, name)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(module, "read_store", counting)
+    return reads
+
+
 @pytest.fixture
 def make_repo(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
     """A repository with a minimal processkit.yaml plus the files given."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import count_store_reads
 
 import processkit.cache as cache_module
 from processkit import i18n
@@ -184,14 +185,7 @@ def test_serve_keeps_the_repository_between_loads_and_reads_only_what_changed(
     kept = parse.Remembered()
     first = _loaded(root, remembered=kept)
     assert len(set(read)) == 5
-    stores: list[Path] = []
-    original_store = cache_module.read_store
-
-    def reading_store(path: Path, name: str) -> dict[Any, Any]:
-        stores.append(path)
-        return original_store(path, name)
-
-    monkeypatch.setattr(cache_module, "read_store", reading_store)
+    stores = count_store_reads(monkeypatch, cache_module)
     read.clear()
     counted.clear()
     assert _loaded(root, remembered=kept) == first

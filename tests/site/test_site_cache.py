@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import write_files
+from tests.conftest import count_store_reads, write_files
 from tests.site.conftest import EPOCH
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
@@ -540,14 +540,7 @@ def test_the_page_records_are_read_once_a_process_and_again_when_their_file_chan
 ) -> None:
     """A process that builds again and again (``serve``) keeps the records it wrote instead of
     reading them again; written by another process, or removed, they are read as they are."""
-    reads: list[Path] = []
-    real = build_module.read_store
-
-    def counting(path: Path, name: str) -> dict[Any, Any]:
-        reads.append(path)
-        return real(path, name)
-
-    monkeypatch.setattr(build_module, "read_store", counting)
+    reads = count_store_reads(monkeypatch, build_module)
     publish(PublishRequest(repo, tmp_path / "site"))
     built.clear()
     _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
