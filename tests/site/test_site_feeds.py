@@ -5,6 +5,8 @@ feeds; a site of the past has none."""
 from __future__ import annotations
 
 import re
+import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -337,3 +339,49 @@ def test_the_feeds_follow_a_change_outside_the_log(repo: GitRepo, cli: Cli, tmp_
     for path in feeds:
         assert (site / path).read_bytes() == (fresh / path).read_bytes(), path
     assert len(_parse(site, "areas/stod.xml").entries) == 2
+
+
+@pytest.mark.parametrize("failing", ["search", "feeds"])
+def test_a_failure_beside_the_search_index_leaves_the_site_as_it_was(
+    repo: GitRepo, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    """The feeds are written while Pagefind indexes the pages. When either fails the publish
+    says so in one line only after both have stopped: the previous site stays as it was and
+    nothing is left beside it, not even a search bundle written into a removed folder."""
+    from processkit.errors import ProcesskitError
+    from processkit.site import build as build_module
+    from processkit.site import search as search_module
+
+    site = tmp_path / "out" / "site"
+    _publish(cli, repo.root, site)
+    before = {
+        p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()
+    }
+    shutil.rmtree(repo.root / ".processkit-cache")  # every shard indexed again
+    indexed: list[str] = []
+    real_index, real_feeds = search_module._index_shard, build_module.write_feeds
+
+    def index(site_folder: Path, shard: Any, **options: Any) -> None:
+        time.sleep(0.05)  # still indexing when the feeds fail
+        real_index(site_folder, shard, **options)
+        indexed.append(shard.name)
+        if failing == "search" and len(indexed) == 2:
+            raise ProcesskitError("the search index could not be built: pagefind failed")
+
+    def feeds(*args: Any) -> None:
+        if failing == "feeds":
+            raise ProcesskitError("the feeds could not be written")
+        real_feeds(*args)
+
+    monkeypatch.setattr(search_module, "_index_shard", index)
+    monkeypatch.setattr(build_module, "write_feeds", feeds)
+    result = cli("publish", repo.root, "-o", site, "-q", "--lang", "en")
+    said = {
+        "search": "the search index could not be built: pagefind failed",
+        "feeds": "the feeds could not be written",
+    }[failing]
+    assert (result.code, result.err) == (2, f"processkit: {said}\n")
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+    assert indexed  # the index was under way

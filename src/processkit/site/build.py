@@ -11,6 +11,7 @@ import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -260,15 +261,23 @@ def _build_site(
             if progress:
                 progress("pages", len(items) - len(todo) + done, len(items))
         _assets(folder, site, logo, env, repo, config.site.templates)
-        if git is not None and git.changelog is not None:
-            write_feeds(folder, repo, git.changelog, info.today, files)
-        if search:
-            shards = plan([item.path for item in items if item.indexed])
-            if progress:
-                progress("search", 0, len(shards))
-            stale = build_index(folder, shards, searched, files, earlier, whole=own).stale
-            if progress:
-                progress("search", len(shards), len(shards))
+        # Pagefind indexes in processes of its own while the feeds are written here: the feeds
+        # are not searched, and written alone they left a core idle
+        with ThreadPoolExecutor(max_workers=1) as beside:
+            indexing = None
+            if search:
+                shards = plan([item.path for item in items if item.indexed])
+                if progress:
+                    progress("search", 0, len(shards))
+                indexing = beside.submit(
+                    build_index, folder, shards, searched, files, earlier, whole=own
+                )
+            if git is not None and git.changelog is not None:
+                write_feeds(folder, repo, git.changelog, info.today, files)
+            if indexing is not None:
+                stale = indexing.result().stale
+                if progress:
+                    progress("search", len(shards), len(shards))
         mark(folder)
         swap(folder, output, remove_later=remove_later)
     if _fingerprint(env, site) == fingerprint:
