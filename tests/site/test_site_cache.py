@@ -595,3 +595,29 @@ def test_an_entry_no_record_holds_is_removed_by_the_build_that_looks_again(
         if build < filecache.LOOK_AGAIN - 1:
             assert entries() == ["bb22", "cc33"]
     assert entries() == ["cc33"]
+
+
+def test_flows_and_landscapes_drawn_in_one_pool_make_the_site_one_process_makes(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All maps go to one set of forked workers, the landscapes' tasks first, then the flows':
+    the site is byte for byte the one drawn in this process alone."""
+    from processkit.site import parallel
+
+    pools: list[tuple[int, int]] = []
+    real = maps_module.run_batches
+
+    def counted(work: Callable[..., Any], total: int, **options: Any) -> Any:
+        pools.append((total, options["threshold"]))
+        return real(work, total, **options)
+
+    monkeypatch.setattr(maps_module, "run_batches", counted)
+    with monkeypatch.context() as alone:
+        alone.setattr(parallel, "workers", lambda: 1)
+        drawn_here = cold_build(repo, tmp_path)
+    assert pools == [(2, 3)]  # the landscapes in one task, the flows in one: drawn here
+    monkeypatch.setattr(maps_module, "CHUNK", 1)
+    monkeypatch.setattr(maps_module, "LANDSCAPES", 2)
+    pools.clear()
+    assert cold_build(repo, tmp_path) == drawn_here
+    assert pools == [(2 + 1, 2)]  # three landscapes two to a task, the one flow: forked

@@ -16,7 +16,6 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ from processkit.domain.structure import activity_roles
 from processkit.loading.repository import Repository
 from processkit.site.contexts import MapFigure
 from processkit.site.filecache import FileCache
-from processkit.site.parallel import run_batches
+from processkit.site.parallel import chunks, run_batches
 
 if TYPE_CHECKING:
     from processkit.render import MapJob
@@ -219,14 +218,22 @@ def figures(
                 made[index] = (job.title, text)
         return [(made[i], source) for i, source in zip(chosen[start:end], sources, strict=True)]
 
-    # the flows by chunks of one Graphviz each; the landscapes (fewer, larger, each drawn by a
-    # Graphviz of its own) a few at a time
-    for chosen, size in ((flows, CHUNK), (others, LANDSCAPES)):
-        work = partial(draw, chosen)
-        for finished, made in run_batches(work, len(chosen), chunk=size, threshold=size + 1):
-            for index, (result, source) in zip(
-                chosen[finished - len(made) : finished], made, strict=True
-            ):
+    # one pool for all maps, so that no core waits between the flows and the landscapes: the
+    # landscapes (fewer, larger, each drawn by a Graphviz of its own) a few to a task, first;
+    # then the flows, fifty to a task and a Graphviz
+    tasks = [(others, start, end) for start, end in chunks(len(others), LANDSCAPES)]
+    tasks += [(flows, start, end) for start, end in chunks(len(flows), CHUNK)]
+    shared = len(flows) > CHUNK or len(others) > LANDSCAPES  # else not worth the workers
+
+    def work(first: int, last: int) -> list[list[tuple[tuple[str, str] | None, str]]]:
+        return [draw(*tasks[number]) for number in range(first, last)]
+
+    threshold = 2 if shared else len(tasks) + 1
+    for finished, made in run_batches(work, len(tasks), chunk=1, threshold=threshold):
+        for (chosen, start, end), results in zip(
+            tasks[finished - len(made) : finished], made, strict=True
+        ):
+            for index, (result, source) in zip(chosen[start:end], results, strict=True):
                 request = requests[index]
                 if files is not None and index in drawings:  # written by a worker: kept
                     files.file("drawings", drawings[index])
@@ -238,9 +245,9 @@ def figures(
                     found.keep(request, kept, keys[index])
                 else:
                     found.add(request, _figure(request, result[1], result[0]), keys.get(index))
-            if progress:
-                progress(done + finished, total)
-        done += len(chosen)
+            done += end - start
+        if progress:
+            progress(done, total)
     if drawn is not None:
         drawn.save()
     return found
