@@ -227,6 +227,41 @@ def test_pagefind_given_the_indexed_part_makes_the_index_the_whole_pages_make(
     assert bundles[False] == bundles[True]
 
 
+def test_pagefind_stores_of_a_page_without_its_ids_all_but_the_anchors(
+    kalmar_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind is given the pages without the ids of their elements (it would keep each
+    element with an id as an anchor, which the search page does not show): of every page it
+    stores the same address, text, word count, meta and filters as from the page with its
+    ids, and no anchors."""
+    from processkit.site import search as search_module
+    from processkit.site.search import Shard, _index_shard
+
+    pages = tuple(
+        sorted(
+            path.relative_to(kalmar_site).as_posix()
+            for path in kalmar_site.rglob("*.html")
+            if b"data-pagefind-body" in path.read_bytes()
+        )
+    )
+    stored = {}
+    for ids in (False, True):
+        site = tmp_path / f"ids-{ids}"
+        for page in pages:
+            (site / page).parent.mkdir(parents=True, exist_ok=True)
+            (site / page).write_bytes((kalmar_site / page).read_bytes())
+        with monkeypatch.context() as patched:
+            if ids:  # the ids left in
+                patched.setattr(search_module, "_ID", re.compile(rb"(?!)"))
+            _index_shard(site, Shard("main", pages), primary=True)
+        stored[ids] = _indexed_pages(site)
+    assert len(stored[False]) == len(pages)
+    assert sum(len(page["anchors"]) for page in stored[True].values()) > 1000  # type: ignore[arg-type]
+    assert all(page["anchors"] == [] for page in stored[False].values())
+    for url, page in stored[True].items():
+        assert {**page, "anchors": []} == stored[False][url], url
+
+
 def test_with_templates_of_its_own_pagefind_reads_the_whole_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -43,7 +43,7 @@ KINDS = {
 OVERVIEW = N_("Overview")
 #: Changes to what Pagefind is given besides the pages themselves (see ``spaced``): a new value
 #: makes the cached indexes stale.
-_STAGING = "spaced-1"
+_STAGING = "spaced-2"
 #: About this many process pages go into one shard.
 PER_SHARD = 100
 MAX_SHARDS = 16
@@ -175,14 +175,18 @@ _BLOCK_END = re.compile(
     rb"(</(?:h[1-6]|p|li|dt|dd|th|td|caption|div|section|figcaption|blockquote)>)(?=<)"
 )
 _TOC = re.compile(rb"<nav class=\"toc\".*?</nav>", re.DOTALL)
+_ID = re.compile(rb' id="[^"]*"')
 
 
 def spaced(html: bytes) -> bytes:
     """The page as Pagefind is given it: a space after the end of each block (a heading, a
     term and its description, a table cell), so that an excerpt keeps their words apart
-    ("Behov Någon är …", not "BehovNågon är …"), and without the page's own table of contents
-    (its headings are in the page already)."""
-    return _BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html))
+    ("Behov Någon är …", not "BehovNågon är …"); without the page's own table of contents
+    (its headings are in the page already); and without the ids of its elements. Pagefind
+    keeps each element with an id, and that element's text once more, as an anchor for hits
+    within a page, which the search page does not show: without them a process page is
+    indexed in about three quarters of the time, and its fragment is smaller to download."""
+    return _ID.sub(b"", _BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
 
 
 def _key(
