@@ -67,7 +67,7 @@ def test_an_unchanged_repository_is_rebuilt_from_the_cache(
     repo: Path, tmp_path: Path, calls: Counter[str]
 ) -> None:
     first = snapshot(publish(PublishRequest(repo, tmp_path / "one")).output)
-    assert calls == {"pages": 19, "maps": 4, "shards": 3}
+    assert calls == {"pages": 19, "maps": 4, "shards": 4}
     calls.clear()
     second = snapshot(publish(PublishRequest(repo, tmp_path / "two")).output)
     # nothing is made again: every map, page and shard is taken from the cache
@@ -121,6 +121,28 @@ def test_a_changed_publication_date_renders_only_the_pages_that_show_it(
     process = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
     assert "<p>Testkommunen · Fyren · publicerad 2026-06-02</p>" in start
     assert "publicerad" not in process
+
+
+def test_a_new_day_indexes_again_only_the_pages_that_stand_alone_and_show_it(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages that stand alone and change with every commit or day are a shard of their
+    own: the lists (of owners, maturity, proposals, a line per process) are not indexed again
+    with them."""
+    publish(PublishRequest(repo, tmp_path / "site"))
+    indexed: list[tuple[str, tuple[str, ...]]] = []
+    real = search_module._index_shard
+
+    def recording(site: Path, shard: Any, **options: Any) -> None:
+        indexed.append((shard.name, shard.pages))
+        real(site, shard, **options)
+
+    monkeypatch.setattr(search_module, "_index_shard", recording)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 86_400))
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert indexed == [("main", ("accessibility.html", "changes.html", "index.html"))]
+    lists = (tmp_path / "site/search.html").read_text(encoding="utf-8")
+    assert 'data-bundles="pagefind/main/ pagefind/l00/ ' in lists
 
 
 def test_a_changed_message_catalogue_renders_every_page_again(

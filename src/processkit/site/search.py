@@ -3,8 +3,9 @@
 Pagefind indexes the ``data-pagefind-body`` part of each page (the main content, not the
 menus) and takes the language from ``<html lang>``, so Swedish words are stemmed as Swedish.
 
-The index is made in shards: one for the start, area and list pages, and the process pages
-spread over shards of about a hundred by a hash of their address. Each shard is a Pagefind
+The index is made in shards: one for the pages that change with every commit (the start page,
+the change log), one for the lists, the process pages spread over shards of about a hundred
+by a hash of their address, and the other entities' pages likewise. Each shard is a Pagefind
 bundle under ``pagefind/<shard>/``; the search page merges them (Pagefind's ``mergeIndex``).
 A shard whose pages are byte for byte those of an earlier build is taken from the cache, so
 a rebuild after one process changed indexes a hundred pages, not all of them; and the shards
@@ -47,6 +48,9 @@ _STAGING = "spaced-2"
 #: About this many process pages go into one shard.
 PER_SHARD = 100
 MAX_SHARDS = 16
+#: The pages that stand alone whose searched text changes with every commit (the recent
+#: changes of the start page, the change log) or day (the accessibility statement's date).
+EVERY_BUILD = frozenset({"index.html", "changes.html", "accessibility.html"})
 #: What a merged (not primary) bundle keeps: its index, not Pagefind's code.
 _DATA = ("pagefind-entry.json", "index", "fragment", "filter")
 #: What the primary bundle keeps besides its data: the search code (no ready-made UI).
@@ -66,16 +70,21 @@ class Shard:
 
 def plan(indexed: Sequence[str]) -> list[Shard]:
     """The shards of the pages to index: ``main`` first (it carries the search code), with the
-    pages that stand alone, which change with every commit (the start page's recent changes),
-    so that indexing them again costs little; then the process pages, and the other entities'
-    pages (areas, roles, handbooks), each in groups of about ``PER_SHARD`` chosen by a hash of
-    the address, so that a new page does not move the others. At most ``MAX_SHARDS`` in all."""
+    pages that stand alone and change with every commit or day (``EVERY_BUILD``), so that
+    indexing them again costs little; ``l00``, the other pages that stand alone, the lists
+    (of owners, maturity, proposals: a line per process, the largest texts of a site); then
+    the process pages, and the other entities' pages (areas, roles, handbooks), each in groups
+    of about ``PER_SHARD`` chosen by a hash of the address, so that a new page does not move
+    the others. At most ``MAX_SHARDS`` in all."""
     processes = sorted(path for path in indexed if path.startswith("processes/"))
     entities = sorted(p for p in indexed if "/" in p and not p.startswith("processes/"))
     alone = sorted(path for path in indexed if "/" not in path)
+    lists = tuple(path for path in alone if path not in EVERY_BUILD)
     others = max(1, min(MAX_SHARDS // 4, math.ceil(len(entities) / PER_SHARD)))
-    count = max(1, min(MAX_SHARDS - 1 - others, math.ceil(len(processes) / PER_SHARD)))
-    shards = [Shard("main", tuple(alone))]
+    room = MAX_SHARDS - 1 - (1 if lists else 0) - others
+    count = max(1, min(room, math.ceil(len(processes) / PER_SHARD)))
+    shards = [Shard("main", tuple(path for path in alone if path in EVERY_BUILD))]
+    shards += [Shard("l00", lists)] if lists else []
     shards += _groups("p", processes, count)
     shards += _groups("o", entities, others)
     return shards
