@@ -46,7 +46,10 @@ def clusters_in_dot_order(svg: str, dot: str) -> str:
     while index < len(lines) and _CLUSTER_START.fullmatch(lines[index]):
         end, depth = index, 0
         while end < len(lines):
-            depth += len(_OPEN.findall(lines[end])) - lines[end].count("</g>")
+            line = lines[end]
+            if "<g" in line:  # most lines open nothing: not searched
+                depth += len(_OPEN.findall(line))
+            depth -= line.count("</g>")
             end += 1
             if depth <= 0:
                 break
