@@ -62,7 +62,11 @@ def _all_printable(job: MapJob) -> bool:
 
 def accessible_svg(data: bytes, job: MapJob) -> bytes:
     """``data`` (one SVG document from Graphviz) with the accessibility texts of ``job``."""
-    document = data.decode("utf-8")
+    return accessible_text(data.decode("utf-8"), job).encode("utf-8")
+
+
+def accessible_text(document: str, job: MapJob) -> str:
+    """``accessible_svg`` of a document already decoded."""
     infos = {info.svg_id: info for info in job.nodes}
     clean = _all_printable(job)
     text_of = _escaped if clean else _text
@@ -96,8 +100,7 @@ def accessible_svg(data: bytes, job: MapJob) -> bytes:
             + _root_texts(job, text_of)
         )
 
-    document = _SVG_TAG.sub(root, document, count=1)
-    return document.encode("utf-8")
+    return _SVG_TAG.sub(root, document, count=1)
 
 
 def _root_ids(name: str) -> tuple[str, str]:
