@@ -85,10 +85,10 @@ def split_bands(
     fewest = greedy(limit)
     candidates = sorted(
         {
-            width_of(first, past)
+            width
             for first in range(count)
             for past in range(first + 1, count + 1)
-            if width_of(first, past) <= limit
+            if (width := width_of(first, past)) <= limit
         }
     )
     low, high = 0, len(candidates) - 1
