@@ -38,10 +38,13 @@ def test_obstacles_answer_as_testing_every_box(
 ) -> None:
     named = {f"b{i}": box for i, box in enumerate(placed)}
     skip = tuple(data.draw(st.lists(st.sampled_from(sorted(named) or ["none"]), max_size=2)))
-    obstacles = Obstacles(named, CLEARANCE)
+    tested = Obstacles(named, CLEARANCE)  # few: every box tested
+    banded = Obstacles(named, CLEARANCE, few=0)
     for a, b in lines:
         expected = any(_crosses(a, b, box) for name, box in named.items() if name not in skip)
-        assert obstacles.crosses(a, b, skip) == expected
+        assert tested.crosses(a, b, skip) == expected
+        assert banded.crosses(a, b, skip) == expected
+        assert tested.free([a, b], skip) == banded.free([a, b], skip) == (not expected)
 
 
 @given(st.lists(coordinates, max_size=12), coordinates)

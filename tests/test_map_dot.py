@@ -470,6 +470,29 @@ def test_every_box_is_written_with_an_id_of_its_own() -> None:
     )
 
 
+def test_a_text_with_a_character_left_out_is_quoted_as_every_other() -> None:
+    # the graph is written without looking at each value first: a value whose left-out
+    # character hid a backslash at its end, or stood in a label or a name, is still written
+    # as ``quote`` writes it alone
+    from processkit.render.dot import Edge, Graph, Html, Node, quote
+
+    values = ["C:\\\x01", "a\x0b\\\\", 'say "\ufffe"\\', "plain"]
+    nodes = [
+        Node(f"n{i}\x7f", {"label": value, "tooltip": Html(value)})
+        for i, value in enumerate(values)
+    ]
+    graph = Graph("g\x01", attrs={"label": values[0]}, nodes=nodes)
+    graph.edges.append(Edge("n0\x7f", "n1\x7f", {"label": values[1]}))
+    lines = graph.to_dot().splitlines()
+    assert lines[:2] == ['digraph "g" {', f"  label={quote(values[0])};"]
+    assert lines[2:6] == [
+        f"  {quote(node.name)} [label={quote(value)}, tooltip={quote(Html(value))}];"
+        for node, value in zip(nodes, values, strict=True)
+    ]
+    assert lines[2] == '  "n0" [label="C:\\\\", tooltip=<C:\\>];'
+    assert lines[6] == f'  "n0" -> "n1" [label={quote(values[1])}];'
+
+
 def test_all_maps_of_the_repository(repo: Repository) -> None:
     assert [job.name for job in all_maps(repo)] == [
         "landscape",

@@ -15,7 +15,7 @@ from processkit.render.flowbands import place_flow
 from processkit.render.flowlayout import FlowLayout, FlowSizes, columns, layout_flow
 from processkit.render.flowroute import _crosses, route, spline
 from processkit.render.geometry import Box, Rect
-from processkit.render.wrap import wrap
+from processkit.render.wrap import _greedy, _pieces, wrap
 
 # --- wrapping ------------------------------------------------------------------------------
 
@@ -53,6 +53,27 @@ def test_wrap_keeps_every_word(words: list[str]) -> None:
     lines = wrap(text, 14)
     assert "".join(lines).replace(" ", "") == "".join(text.split())
     assert all(line == line.strip() and line for line in lines)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.text(alphabet="abcdeåäö -\u2013/", min_size=1, max_size=15), max_size=12),
+    st.integers(1, 30),
+)
+def test_wrap_is_the_narrowest_greedy_wrapping_with_no_more_lines(
+    words: list[str], width: int
+) -> None:
+    # every width tried, one at a time, from ``width`` down: the balancing ``wrap`` shortens
+    pieces = _pieces(" ".join(words))
+    expected = _greedy(pieces, width) if pieces else []
+    narrower = width - 1
+    while pieces and narrower >= max(len(piece) for piece, _ in pieces):
+        candidate = _greedy(pieces, narrower)
+        if len(candidate) > len(expected):
+            break
+        expected = candidate
+        narrower -= 1
+    assert wrap(" ".join(words), width) == expected
 
 
 # --- placing flows -------------------------------------------------------------------------

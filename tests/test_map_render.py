@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import KALMAR
 from tests.test_map_dot import FIXTURE
@@ -431,3 +431,19 @@ def test_a_map_retitled_is_the_map_drawn_with_its_new_title_and_description() ->
     assert made is not None and made != first.decode("utf-8")
     assert made == again.decode("utf-8")
     assert retitled(first.decode("utf-8"), replace(new, name="process-annan")) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ['subgraph "', '" {', '\\"', "\n", " ", "\t", "\u2028", "x", "{", '"', "\\"]
+        ),
+        max_size=40,
+    )
+)
+def test_subgraph_names_are_those_the_pattern_finds(pieces: list[str]) -> None:
+    from processkit.render.svgorder import _SUBGRAPH, subgraph_names
+
+    dot = "".join(pieces)
+    assert subgraph_names(dot) == _SUBGRAPH.findall(dot)

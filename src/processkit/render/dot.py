@@ -8,7 +8,7 @@ never from a hash or a clock), because Graphviz lays a graph out from its input 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,10 +47,23 @@ def html_text(text: str) -> str:
     )
 
 
-def attr_list(attrs: Attrs) -> str:
+def _quote_clean(value: str) -> str:
+    """``quote`` of a ``value`` known to hold no character ``printable`` leaves out."""
+    if isinstance(value, Html):
+        return f"<{value}>"
+    if '"' in value:
+        value = value.replace('"', '\\"')
+    if value.endswith("\\") and (len(value) - len(value.rstrip("\\"))) % 2:
+        value += "\\"
+    return f'"{value}"'
+
+
+def attr_list(attrs: Attrs, quoted: Callable[[str], str] = quote) -> str:
     if not attrs:
         return ""
-    return " [" + ", ".join(f"{key}={quote(attrs[key])}" for key in sorted(attrs)) + "]"
+    return (
+        " [" + ", ".join([f"{key}={quoted(value)}" for key, value in sorted(attrs.items())]) + "]"
+    )
 
 
 @dataclass(slots=True)
@@ -91,27 +104,43 @@ class Graph(Cluster):
     edges: list[Edge] = field(default_factory=list)
 
     def to_dot(self) -> str:
-        lines = [f"digraph {quote(self.name)} {{"]
-        lines += [f"  {key}={quote(self.attrs[key])};" for key in sorted(self.attrs)]
+        # Nearly always no text holds a character ``printable`` leaves out, so the graph is
+        # first written without looking for them in each value; a text that holds one, found
+        # in the whole (quoting neither adds nor drops one), has it written the careful way.
+        text = self._write(_quote_clean)
+        return text if printable(text) == text else self._write(quote)
+
+    def _write(self, quoted: Callable[[str], str]) -> str:
+        lines = [f"digraph {quoted(self.name)} {{"]
+        lines += [f"  {key}={quoted(value)};" for key, value in sorted(self.attrs.items())]
         if self.node_defaults:
-            lines.append(f"  node{attr_list(self.node_defaults)};")
+            lines.append(f"  node{attr_list(self.node_defaults, quoted)};")
         if self.edge_defaults:
-            lines.append(f"  edge{attr_list(self.edge_defaults)};")
-        _write_body(self, lines, "  ", self.name)
-        lines += [f"  {quote(e.tail)} -> {quote(e.head)}{attr_list(e.attrs)};" for e in self.edges]
+            lines.append(f"  edge{attr_list(self.edge_defaults, quoted)};")
+        _write_body(self, lines, "  ", self.name, quoted)
+        lines += [
+            f"  {quoted(e.tail)} -> {quoted(e.head)}{attr_list(e.attrs, quoted)};"
+            for e in self.edges
+        ]
         lines.append("}")
         return "\n".join(lines) + "\n"
 
 
-def _write_body(container: Cluster, lines: list[str], indent: str, graph_name: str) -> None:
+def _write_body(
+    container: Cluster,
+    lines: list[str],
+    indent: str,
+    graph_name: str,
+    quoted: Callable[[str], str],
+) -> None:
     for cluster in container.clusters:
-        lines.append(f"{indent}subgraph {quote(cluster.name)} {{")
+        lines.append(f"{indent}subgraph {quoted(cluster.name)} {{")
         inner = indent + "  "
         attrs = {"id": f"{graph_name}--{cluster.name}", **cluster.attrs}
-        lines += [f"{inner}{key}={quote(attrs[key])};" for key in sorted(attrs)]
-        _write_body(cluster, lines, inner, graph_name)
+        lines += [f"{inner}{key}={quoted(value)};" for key, value in sorted(attrs.items())]
+        _write_body(cluster, lines, inner, graph_name, quoted)
         lines.append(f"{indent}}}")
-    lines += [f"{indent}{quote(n.name)}{attr_list(n.attrs)};" for n in container.nodes]
+    lines += [f"{indent}{quoted(n.name)}{attr_list(n.attrs, quoted)};" for n in container.nodes]
     for group in container.same_rank:
-        members = " ".join(f"{quote(name)};" for name in group)
+        members = " ".join(f"{quoted(name)};" for name in group)
         lines.append(f"{indent}{{ rank=same; {members} }}")

@@ -300,7 +300,7 @@ def _link_nodes(
 
 def _edge_pos(points: list[Point]) -> str:
     tip, controls = spline(points)
-    return " ".join([f"e,{tip[0]:.1f},{tip[1]:.1f}", *(f"{x:.1f},{y:.1f}" for x, y in controls)])
+    return f"e,{tip[0]:.1f},{tip[1]:.1f} " + " ".join([f"{x:.1f},{y:.1f}" for x, y in controls])
 
 
 def _sample_sizes(samples: Cluster) -> list[tuple[float, float]]:

@@ -23,16 +23,14 @@ from collections.abc import Callable, Sequence
 from string import ascii_uppercase
 
 from processkit.render.flowlayout import (
-    ACTIVITY_WIDTH,
-    COLUMN_GAP,
     CONNECTOR_STACK_GAP,
     EVENT_GAP,
     LANE_PAD_TOP,
-    LANE_PAD_X,
     FlowLayout,
     FlowSizes,
     LinkEvent,
     columns,
+    lanes_width,
     layout_flow,
     place_lanes,
     place_legend,
@@ -87,10 +85,10 @@ def split_bands(
     fewest = greedy(limit)
     candidates = sorted(
         {
-            width_of(first, past)
+            width
             for first in range(count)
             for past in range(first + 1, count + 1)
-            if width_of(first, past) <= limit
+            if (width := width_of(first, past)) <= limit
         }
     )
     low, high = 0, len(candidates) - 1
@@ -116,8 +114,11 @@ def flow_width(layout: FlowLayout) -> float:
 def place_flow(sizes: FlowSizes, edges: Sequence[tuple[str, str]]) -> FlowLayout:
     """Place and route a flow: in one band when it is no wider than ``sizes.max_width`` (or
     that is None), else in bands (see the module's docstring)."""
-    layout = layout_flow(sizes)
     count = max(columns(list(sizes.order), sizes.following).values(), default=0) + 1
+    # a flow is at least as wide as its lanes: one whose lanes are too wide is not placed whole
+    if sizes.max_width is not None and count >= 2 and lanes_width(count) > sizes.max_width:
+        return _Bands(sizes, edges, sizes.max_width).place()
+    layout = layout_flow(sizes)
     if sizes.max_width is None or count < 2 or flow_width(layout) <= sizes.max_width:
         route(layout, edges)
         layout.drawn = list(edges)
@@ -143,8 +144,7 @@ class _Bands:
 
     def width(self, first: int, past: int) -> float:
         """A band's width: its lanes, and what stands left and right of them."""
-        columns = past - first
-        lanes = 2 * LANE_PAD_X + columns * ACTIVITY_WIDTH + (columns - 1) * COLUMN_GAP
+        lanes = lanes_width(past - first)
         link = LINK_GAP + self.link_width
         left = EVENT_GAP + self.left_column + CHANNEL * bool(self.sizes.inputs)
         right = EVENT_GAP + self.right_column + CHANNEL * bool(self.sizes.outputs)

@@ -132,6 +132,11 @@ class FlowLayout:
         return [*lanes, *([self.legend] if self.legend else [])]
 
 
+def lanes_width(columns: int) -> float:
+    """The width of lanes holding ``columns`` columns of activities."""
+    return 2 * LANE_PAD_X + columns * ACTIVITY_WIDTH + (columns - 1) * COLUMN_GAP
+
+
 def columns(order: Sequence[str], following: dict[str, list[str]]) -> dict[str, int]:
     """Each activity's column: the longest path to it from the first along forward edges
     (those pointing later in the flow order; the order is breadth-first, so topological)."""
@@ -192,7 +197,7 @@ def place_lanes(
     for (lane, _), rows in used.items():
         rows_in[lane] = max(rows_in.get(lane, 1), rows)
     row_height = max(sizes.height_of.values(), default=40.0)
-    lane_width = 2 * LANE_PAD_X + width * ACTIVITY_WIDTH + (width - 1) * COLUMN_GAP
+    lane_width = lanes_width(width)
     top = 0.0
     lane_top: dict[str, float] = {}
     for lane in lanes:

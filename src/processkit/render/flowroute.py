@@ -138,21 +138,10 @@ def spline(points: list[Point]) -> tuple[Point, list[Point]]:
     shorten = min(ARROW, length / 2)
     direction = ((tip[0] - before[0]) / length, (tip[1] - before[1]) / length) if length else (0, 0)
     points = [*points[:-1], (tip[0] - direction[0] * shorten, tip[1] - direction[1] * shorten)]
-    controls: list[Point] = [points[0]]
-
-    def line_to(target: Point) -> None:
-        here = controls[-1]
-        dx, dy = target[0] - here[0], target[1] - here[1]
-        controls.extend(
-            [
-                (here[0] + dx / 3, here[1] + dy / 3),
-                (here[0] + 2 * dx / 3, here[1] + 2 * dy / 3),
-                target,
-            ]
-        )
-
-    for index in range(1, len(points) - 1):
-        previous, corner, following = points[index - 1], points[index], points[index + 1]
+    # the straight runs written out in place: a map routes a dozen edges of a few corners
+    here = points[0]
+    controls: list[Point] = [here]
+    for previous, corner, following in zip(points, points[1:], points[2:], strict=False):
         into = max(abs(corner[0] - previous[0]), abs(corner[1] - previous[1]))
         out = max(abs(following[0] - corner[0]), abs(following[1] - corner[1]))
         radius = min(CORNER, into / 2, out / 2)
@@ -160,9 +149,23 @@ def spline(points: list[Point]) -> tuple[Point, list[Point]]:
             continue
         a = _towards(corner, previous, radius)
         b = _towards(corner, following, radius)
-        line_to(a)
-        controls.extend([corner, corner, b])
-    line_to(points[-1])
+        dx, dy = a[0] - here[0], a[1] - here[1]
+        controls += [
+            (here[0] + dx / 3, here[1] + dy / 3),
+            (here[0] + 2 * dx / 3, here[1] + 2 * dy / 3),
+            a,
+            corner,
+            corner,
+            b,
+        ]
+        here = b
+    target = points[-1]
+    dx, dy = target[0] - here[0], target[1] - here[1]
+    controls += [
+        (here[0] + dx / 3, here[1] + dy / 3),
+        (here[0] + 2 * dx / 3, here[1] + 2 * dy / 3),
+        target,
+    ]
     return tip, controls
 
 

@@ -5,8 +5,9 @@ segment runs through a box the edge does not connect. Testing every box each tim
 of n steps cost n² and more (600 steps with links back and forth took 20 s). Here the boxes are
 grouped by the band they cover across the line (the same top and bottom, for horizontal lines;
 the same left and right, for vertical ones) and sorted along it, so that a question costs a few
-binary searches. The answer is exactly that of testing every box (the same comparisons, with
-the same ``clearance``): a map is drawn the same either way.
+binary searches; a few boxes (a band of a flow) are each tested, which costs less than the
+bands. The answer is exactly that of testing every box (the same comparisons, with the same
+``clearance``): a map is drawn the same either way.
 """
 
 from __future__ import annotations
@@ -75,10 +76,16 @@ class _Bands:
         return False
 
 
-class Obstacles:
-    """The boxes of a placed flow, each grown by ``clearance``, ready to be asked about lines."""
+#: Up to this many boxes (a band of a flow holds a few dozen at most) every box is tested:
+#: fewer comparisons than building the bands costs.
+FEW = 40
 
-    def __init__(self, boxes: Mapping[str, Box], clearance: float) -> None:
+
+class Obstacles:
+    """The boxes of a placed flow, each grown by ``clearance``, ready to be asked about lines.
+    With at most ``few`` boxes each question tests every box, else it goes to the bands."""
+
+    def __init__(self, boxes: Mapping[str, Box], clearance: float, *, few: int = FEW) -> None:
         across: list[tuple[float, float, float, float, str]] = []
         down: list[tuple[float, float, float, float, str]] = []
         for name, box in boxes.items():
@@ -86,17 +93,34 @@ class Obstacles:
             top, bottom = box.top - clearance, box.bottom + clearance
             across.append((top, bottom, left, right, name))
             down.append((left, right, top, bottom, name))
+        self._few: list[tuple[float, float, float, float, str]] | None = None
+        if len(across) <= few:
+            self._few = across
+            return
         self._horizontal = _Bands(across)
         self._vertical = _Bands(down)
 
     def crosses(self, a: Point, b: Point, skip: Sequence[str] = ()) -> bool:
         """Whether the horizontal or vertical segment a-b passes through a box not named in
         ``skip`` (a segment from a point to itself counts as horizontal)."""
+        few = self._few
         if a[1] == b[1]:
             low, high = sorted((a[0], b[0]))
-            return self._horizontal.hit(a[1], low, high, skip)
+            if few is None:
+                return self._horizontal.hit(a[1], low, high, skip)
+            at = a[1]
+            for top, bottom, left, right, name in few:
+                if top < at < bottom and low < right and high > left and name not in skip:
+                    return True
+            return False
         low, high = sorted((a[1], b[1]))
-        return self._vertical.hit(a[0], low, high, skip)
+        if few is None:
+            return self._vertical.hit(a[0], low, high, skip)
+        at = a[0]
+        for top, bottom, left, right, name in few:
+            if left < at < right and low < bottom and high > top and name not in skip:
+                return True
+        return False
 
     def free(self, points: Sequence[Point], skip: Sequence[str] = ()) -> bool:
         """Whether the line through ``points`` passes through no box but those in ``skip``."""

@@ -34,7 +34,7 @@ from processkit.render.graphviz import (
     run_dot,
 )
 from processkit.render.job import MapJob
-from processkit.render.svg import accessible_svg
+from processkit.render.svg import accessible_svg, accessible_text
 from processkit.render.svgorder import clusters_in_dot_order
 
 BATCH_SIZE = 50  # maps per Graphviz process: its start-up (~50 ms) is paid once per batch
@@ -116,10 +116,9 @@ def render_maps(
                 job = missing[key]
                 if fmt == "svg":
                     text = clusters_in_dot_order(data.decode("utf-8"), job.dot)
-                    data = text.encode("utf-8")
                     if drawings is not None:
-                        drawings.put(job, data)
-                    data = accessible_svg(data, job)
+                        drawings.put(job, text.encode("utf-8"))
+                    data = accessible_text(text, job).encode("utf-8")
                 results[key] = data
                 stats.drawn += 1
                 if cache is not None:

@@ -14,6 +14,7 @@ writing the whole document again would cost more than drawing it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape, unescape
 
 from processkit.codepoints import printable
@@ -44,10 +45,31 @@ def _plain_id(written: str) -> str:
     return unescape(plain) if "&" in plain else plain
 
 
+def _escaped(value: str) -> str:
+    """``_text`` of a ``value`` known to hold no character ``printable`` leaves out."""
+    return escape(value, quote=False)
+
+
+def _all_printable(job: MapJob) -> bool:
+    """Whether no text of ``job`` holds a character ``printable`` leaves out: one look at them
+    all together (a map has hundreds) instead of one at each."""
+    texts = [job.name, job.title, job.desc]
+    for info in job.nodes:
+        texts += (info.title, info.desc, info.tooltip or "")
+    joined = "\n".join(texts)
+    return printable(joined) == joined
+
+
 def accessible_svg(data: bytes, job: MapJob) -> bytes:
     """``data`` (one SVG document from Graphviz) with the accessibility texts of ``job``."""
-    document = data.decode("utf-8")
+    return accessible_text(data.decode("utf-8"), job).encode("utf-8")
+
+
+def accessible_text(document: str, job: MapJob) -> str:
+    """``accessible_svg`` of a document already decoded."""
     infos = {info.svg_id: info for info in job.nodes}
+    clean = _all_printable(job)
+    text_of = _escaped if clean else _text
 
     def element(found: re.Match[str]) -> str:
         ident, kind, rest = _plain_id(found["id"]), found["kind"], found["rest"]
@@ -58,11 +80,12 @@ def accessible_svg(data: bytes, job: MapJob) -> bytes:
         ident = escape(ident)  # Graphviz writes "-" as "&#45;"; plain is easier to use
         if info is None:
             return f'<g id="{ident}" class="{kind}"{rest} aria-hidden="true">\n{anchor}'
-        texts = f"<title>{_text(info.title)}</title>\n"
+        texts = f"<title>{text_of(info.title)}</title>\n"
         if info.desc:
-            texts += f"<desc>{_text(info.desc)}</desc>\n"
+            texts += f"<desc>{text_of(info.desc)}</desc>\n"
         if anchor and info.tooltip is not None:
-            tooltip = escape(printable(" ".join(info.tooltip.split())))
+            spaced = " ".join(info.tooltip.split())
+            tooltip = escape(spaced if clean else printable(spaced))
             anchor = _LINK_TITLE.sub(lambda _found: f'xlink:title="{tooltip}"', anchor, count=1)
         return f'<g id="{ident}" class="{kind}"{rest}>\n{texts}{anchor}'
 
@@ -74,23 +97,22 @@ def accessible_svg(data: bytes, job: MapJob) -> bytes:
         tag = found[0][:-1].rstrip()
         return (
             f'{tag} role="{role}" aria-labelledby="{escape(title_id)} {escape(desc_id)}">\n'
-            + _root_texts(job)
+            + _root_texts(job, text_of)
         )
 
-    document = _SVG_TAG.sub(root, document, count=1)
-    return document.encode("utf-8")
+    return _SVG_TAG.sub(root, document, count=1)
 
 
 def _root_ids(name: str) -> tuple[str, str]:
     return f"{name}--title", f"{name}--desc"
 
 
-def _root_texts(job: MapJob) -> str:
+def _root_texts(job: MapJob, text_of: Callable[[str], str] = _text) -> str:
     """The map's own title and description, as ``accessible_svg`` writes them."""
     title_id, desc_id = _root_ids(job.name)
     return (
-        f'<title id="{escape(title_id)}">{_text(job.title)}</title>\n'
-        f'<desc id="{escape(desc_id)}">{_text(job.desc)}</desc>'
+        f'<title id="{escape(title_id)}">{text_of(job.title)}</title>\n'
+        f'<desc id="{escape(desc_id)}">{text_of(job.desc)}</desc>'
     )
 
 

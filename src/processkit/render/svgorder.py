@@ -26,8 +26,23 @@ _OPEN = re.compile(r"<g[\s>]")
 
 def dot_order(dot: str) -> dict[str, int]:
     """The named subgraphs of ``dot`` (as written by ``render.dot``), by their place in it."""
-    names = [found.replace('\\"', '"') for found in _SUBGRAPH.findall(dot)]
+    names = [found.replace('\\"', '"') for found in subgraph_names(dot)]
     return {name: index for index, name in enumerate(names)}
+
+
+def subgraph_names(dot: str) -> list[str]:
+    """``_SUBGRAPH.findall(dot)``, without trying the pattern at every line of the text: it is
+    tried from the start of the line of each ``subgraph "`` (a match holds only blanks before
+    it on its line, so none starts between the end of the last one and that line)."""
+    names: list[str] = []
+    at = 0
+    while (word := dot.find('subgraph "', at)) >= 0:
+        found = _SUBGRAPH.search(dot, max(at, dot.rfind("\n", 0, word) + 1))
+        if found is None:
+            break
+        names.append(found[1])
+        at = found.end()
+    return names
 
 
 def clusters_in_dot_order(svg: str, dot: str) -> str:
@@ -46,7 +61,10 @@ def clusters_in_dot_order(svg: str, dot: str) -> str:
     while index < len(lines) and _CLUSTER_START.fullmatch(lines[index]):
         end, depth = index, 0
         while end < len(lines):
-            depth += len(_OPEN.findall(lines[end])) - lines[end].count("</g>")
+            line = lines[end]
+            if "<g" in line:  # most lines open nothing: not searched
+                depth += len(_OPEN.findall(line))
+            depth -= line.count("</g>")
             end += 1
             if depth <= 0:
                 break

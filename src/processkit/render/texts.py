@@ -89,6 +89,7 @@ def interfaces_desc(language: Language, processes: int, handovers: int) -> str:
         )
 
 
+@cache  # every map asks; the catalogues are read once a process too (``i18n._translations``)
 def texts_for(language: Language) -> Texts:
     """The words of the maps in ``language`` (the site's), from the message catalogue."""
     with i18n.speaking(language):

@@ -54,13 +54,15 @@ def wrap(text: str, width: int = 22, max_lines: int | None = None) -> list[str]:
         kept = lines[:max_lines]
         kept[-1] = kept[-1].rstrip(" ,.;:\u2013-") + "…"
         return kept
-    # balance: the narrowest width that still needs no more lines
-    narrower = width - 1
+    # balance: the narrowest width that still needs no more lines. Every width from the
+    # longest line of a wrapping up to its own gives that same wrapping, so only widths
+    # below its longest line are tried.
     longest = max(len(piece) for piece, _ in pieces)
+    narrower = min(width, max(map(len, lines))) - 1
     while narrower >= longest:
         candidate = _greedy(pieces, narrower)
         if len(candidate) > len(lines):
             break
         lines = candidate
-        narrower -= 1
+        narrower = min(narrower, max(map(len, lines))) - 1
     return lines
