@@ -17,9 +17,10 @@ from processkit.site.templating import environment
 PAGE = (
     '{{ _("Home") }}|{{ p_("change", "added") }}|{{ _("Changes to {name}", name=name) }}'
     '|{{ n_("{count} process", "{count} processes", 2) }}'
+    '|{{ label("status", "draft") }}|{{ label("status", status) }}'
 )
-SWEDISH = "Start|lades till|Ändringar i &lt;b&gt;|2 processer"
-ENGLISH = "Home|added|Changes to &lt;b&gt;|2 processes"
+SWEDISH = "Start|lades till|Ändringar i &lt;b&gt;|2 processer|Utkast|Fastställd"
+ENGLISH = "Home|added|Changes to &lt;b&gt;|2 processes|Draft|Approved"
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,7 @@ def _render(own: Path, cache: Path | None, compiled_in: str, rendered_in: str) -
     with i18n.speaking(compiled_in):  # type: ignore[arg-type]
         template = environment(own, cache).get_template("page.html")
     with i18n.speaking(rendered_in):  # type: ignore[arg-type]
-        return template.render(name="<b>")
+        return template.render(name="<b>", status="approved")
 
 
 def test_a_text_is_in_the_language_the_page_is_rendered_in(tmp_path: Path) -> None:
@@ -90,3 +91,9 @@ def test_compiled_templates_are_named_by_the_catalogue_they_were_translated_by(
     after = templating._bytecode(tmp_path, "sv")
     assert before is not None and after is not None
     assert before.pattern != after.pattern
+
+
+def test_a_value_without_a_word_is_told_as_before(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text('{{ label("status", "lost") }}', encoding="utf-8")
+    with pytest.raises(KeyError, match="the site has no label for `lost` in `status`"):
+        _render(tmp_path, None, "sv", "sv")

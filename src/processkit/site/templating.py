@@ -29,7 +29,7 @@ from processkit.errors import ProcesskitError
 from processkit.i18n import N_, _, n_, p_
 from processkit.model.kinds import Language
 from processkit.resources import templates_dir
-from processkit.site.labels import label
+from processkit.site.labels import label, label_in
 from processkit.site.links import mailto
 
 
@@ -90,6 +90,7 @@ class _Site(Environment):
         self.globals.update(_=_, n_=n_, p_=p_, label=label, t=gone)
         self.filters["mailto"] = mailto  # href="{{ person.email|mailto }}"
         self.filters[_FILL] = str.format
+        self.filters[_LABEL] = lambda value, group: label_in(language, group, value)
 
     def speaking(self, language: Language) -> _Site:
         """The environment of ``language``, with this one's ``t`` (told in the command's
@@ -128,18 +129,24 @@ class _Page(Template):
 
 _Site.template_class = _Page
 
-#: The catalogue's functions whose calls with constant texts are translated when compiled.
-_TRANSLATED = frozenset({"_", "p_"})
+#: The catalogue's functions whose calls with constant texts are translated when compiled,
+#: and ``label``, whose calls with a constant group look the word up without a call through
+#: the template's context.
+_TRANSLATED = frozenset({"_", "p_", "label"})
 #: The filter that fills a text translated when compiled: ``_("Version {version}",
 #: version=v)`` is compiled as ``"Version {version}"|processkit_fill(version=v)``, the text
 #: translated.
 _FILL = "processkit_fill"
+#: The filter that gives a value's word: ``label("status", s)`` is compiled as
+#: ``s|processkit_label("status")``, in the language of the environment.
+_LABEL = "processkit_label"
 
 
 class _Translate(NodeTransformer):
     """``_("text")`` and ``p_("context", "text")`` as the translated text; with values
-    (``_("text {name}", name=x)``) as the translated text filled by ``_FILL``. The same text
-    the call gives, without a call through the template's context on every page."""
+    (``_("text {name}", name=x)``) as the translated text filled by ``_FILL``; ``label("group",
+    value)`` through ``_LABEL``. The same text the call gives, without a call through the
+    template's context on every page."""
 
     def __init__(self, language: Language) -> None:
         self.language = language
@@ -152,8 +159,11 @@ class _Translate(NodeTransformer):
             or function.name not in _TRANSLATED
             or node.dyn_args is not None
             or node.dyn_kwargs is not None
-            or not all(isinstance(a, nodes.Const) and type(a.value) is str for a in node.args)
         ):
+            return node
+        if function.name == "label":
+            return _label(node)
+        if not all(isinstance(a, nodes.Const) and type(a.value) is str for a in node.args):
             return node
         texts = [cast(nodes.Const, arg).value for arg in node.args]
         if function.name == "_" and len(texts) == 1:
@@ -166,6 +176,16 @@ class _Translate(NodeTransformer):
             return nodes.Const(text, lineno=node.lineno)
         keywords = cast("list[nodes.Pair]", node.kwargs)  # keywords, as the parser gives them
         return nodes.Filter(nodes.Const(text), _FILL, [], keywords, None, None, lineno=node.lineno)
+
+
+def _label(node: nodes.Call) -> nodes.Node:
+    """``label("group", value)`` as ``value|processkit_label("group")``."""
+    if len(node.args) != 2 or node.kwargs:
+        return node
+    group, value = node.args
+    if not (isinstance(group, nodes.Const) and type(group.value) is str):
+        return node
+    return nodes.Filter(value, _LABEL, [group], [], None, None, lineno=node.lineno)
 
 
 def _binds(tree: nodes.Template, names: frozenset[str]) -> bool:
