@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
 
 from processkit import i18n
 from processkit.site import templating
@@ -97,3 +99,28 @@ def test_a_value_without_a_word_is_told_as_before(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text('{{ label("status", "lost") }}', encoding="utf-8")
     with pytest.raises(KeyError, match="the site has no label for `lost` in `status`"):
         _render(tmp_path, None, "sv", "sv")
+
+
+class _Text(str):
+    pass
+
+
+VALUES = ["Anna <Ek> & 'Co' \"AB\"", "plain", "", _Text("<b>"), 7, None, Markup("<b>kept</b>")]
+#: What a template does with a value: output it, in a macro, a block kept in a name, a filter
+#: block, joined and put together.
+USES = (
+    "{% macro box(x) %}<i>{{ x }}</i>{% endmacro %}"
+    "{% set kept %}{{ v }}{% endset %}"
+    "{{ v }}|{{ box(v) }}|{{ kept }}|{{ kept|upper }}|{% filter upper %}{{ v }}{% endfilter %}"
+    '|{{ v ~ v }}|{{ [v, v]|join(",") }}|{{ box(kept) }}'
+)
+
+
+@pytest.mark.parametrize("value", VALUES)
+def test_what_a_page_outputs_is_escaped_as_jinja_escapes_it(tmp_path: Path, value: object) -> None:
+    (tmp_path / "page.html").write_text(USES, encoding="utf-8")
+    plain = Environment(autoescape=True, undefined=StrictUndefined).from_string(USES)
+    with i18n.speaking("sv"):
+        ours = environment(tmp_path).get_template("page.html").render(v=value)
+    assert ours == plain.render(v=value)
+    assert templating._escape(value) == escape(value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -23,6 +23,7 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 from jinja2.visitor import NodeTransformer
+from markupsafe import escape
 
 from processkit import i18n
 from processkit.errors import ProcesskitError
@@ -117,7 +118,18 @@ class _Site(Environment):
 
 class _Page(Template):
     """A template that renders in the language spoken (``i18n.speaking``), whichever
-    environment it was looked up in."""
+    environment it was looked up in, and escapes a text without making it ``Markup``."""
+
+    @classmethod
+    def _from_namespace(
+        cls,
+        environment: Environment,
+        namespace: MutableMapping[str, Any],
+        globals: MutableMapping[str, Any],
+    ) -> Template:
+        # the compiled template's module: what it outputs is escaped by the escape it imports
+        namespace["escape"] = _escape
+        return super()._from_namespace(environment, namespace, globals)
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         site = self.environment
@@ -128,6 +140,30 @@ class _Page(Template):
 
 
 _Site.template_class = _Page
+
+
+def _text_escape() -> Callable[[str], str] | None:
+    """markupsafe's escaping of a text, without the ``Markup`` its ``escape`` makes of it
+    (markupsafe 3, compiled); else None, and ``escape`` it is."""
+    try:
+        from markupsafe._speedups import _escape_inner
+    except ImportError:
+        return None
+    return _escape_inner
+
+
+_escape_text = _text_escape()
+
+
+def _escape(value: object, /) -> str:
+    """What a template outputs, escaped as ``markupsafe.escape`` escapes it. A text (some
+    three hundred a page) is left a ``str``: a template joins what it outputs into one text,
+    and marks the whole ``Markup`` where it needs to, so the ``Markup`` that ``escape`` makes
+    of each part, in Python, costs time and changes nothing."""
+    if value.__class__ is str and _escape_text is not None:
+        return _escape_text(value)
+    return escape(value)
+
 
 #: The catalogue's functions whose calls with constant texts are translated when compiled,
 #: and ``label``, whose calls with a constant group look the word up without a call through
