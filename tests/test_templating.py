@@ -105,7 +105,18 @@ class _Text(str):
     pass
 
 
-VALUES = ["Anna <Ek> & 'Co' \"AB\"", "plain", "", _Text("<b>"), 7, None, Markup("<b>kept</b>")]
+VALUES = [
+    "Anna <Ek> & 'Co' \"AB\"",
+    "plain",
+    "",
+    _Text("<b>"),
+    7,
+    -3,
+    True,
+    2.5,
+    None,
+    Markup("<b>kept</b>"),
+]
 #: What a template does with a value: output it, in a macro, a block kept in a name, a filter
 #: block, joined and put together.
 USES = (

@@ -23,7 +23,7 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 from jinja2.visitor import NodeTransformer
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from processkit import i18n
 from processkit.errors import ProcesskitError
@@ -159,9 +159,14 @@ def _escape(value: object, /) -> str:
     """What a template outputs, escaped as ``markupsafe.escape`` escapes it. A text (some
     three hundred a page) is left a ``str``: a template joins what it outputs into one text,
     and marks the whole ``Markup`` where it needs to, so the ``Markup`` that ``escape`` makes
-    of each part, in Python, costs time and changes nothing."""
-    if value.__class__ is str and _escape_text is not None:
+    of each part, in Python, costs time and changes nothing; so does escaping ``Markup``
+    again, or a number."""
+    if type(value) is str and _escape_text is not None:
         return _escape_text(value)
+    if type(value) is Markup:  # a macro's output, a drawn map: escaped as it is
+        return value
+    if type(value) is int:  # a number, with nothing to escape
+        return str(value)
     return escape(value)
 
 
