@@ -135,3 +135,22 @@ def test_what_a_page_outputs_is_escaped_as_jinja_escapes_it(tmp_path: Path, valu
         ours = environment(tmp_path).get_template("page.html").render(v=value)
     assert ours == plain.render(v=value)
     assert templating._escape(value) == escape(value)
+
+
+def test_a_template_of_its_own_added_is_found_in_every_language_once_looked_up_again(
+    tmp_path: Path,
+) -> None:
+    """``serve`` on a Swedish site with ``--lang en``: a template added between two builds
+    (which clear the templates in memory) replaces the built-in one in the pages too."""
+    (tmp_path / "page.html").write_text(
+        '{% import "macros.html" as m %}{{ m.status("draft") }}', encoding="utf-8"
+    )
+    with i18n.speaking("en"):
+        env = environment(tmp_path)
+    assert _render(tmp_path, None, "en", "sv") == '<span class="badge status-draft">Utkast</span>'
+    (tmp_path / "macros.html").write_text(
+        "{% macro status(value) %}{{ value }}{% endmacro %}", encoding="utf-8"
+    )
+    assert env.cache is not None
+    env.cache.clear()
+    assert _render(tmp_path, None, "en", "sv") == "draft"
