@@ -201,6 +201,12 @@ def translate(language: Language, message: str, /, **values: object) -> str:
     return _fill(_translations(language).gettext(message), values)
 
 
+def translate_in_context(language: Language, context: str, message: str, /) -> str:
+    """``message`` in the sense ``context`` names, in ``language``, whatever language is in
+    use (a template's text, translated when the template is compiled)."""
+    return _translations(language).pgettext(context, message)
+
+
 def translate_plural(
     language: Language, context: str, singular: str, plural: str, count: int, /
 ) -> str:

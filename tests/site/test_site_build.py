@@ -310,7 +310,7 @@ def test_a_folder_of_compiled_templates_that_cannot_be_written_is_passed_by(
 
     from processkit.site.templating import _bytecode
 
-    compiled = _bytecode(tmp_path / "gone")
+    compiled = _bytecode(tmp_path / "gone", "sv")
     assert compiled is not None
     env = Environment(loader=DictLoader({"page.html": "Hej {{ name }}"}), bytecode_cache=compiled)
     assert env.get_template("page.html").render(name="Anna") == "Hej Anna"

@@ -18,8 +18,13 @@ from processkit.model.kinds import Language
 
 def label(group: str, value: str) -> str:
     """What ``value`` of ``group`` (``status``, ``type``, ...) is called on a page."""
+    return label_in(i18n.current(), group, value)
+
+
+def label_in(language: Language, group: str, value: str) -> str:
+    """What ``value`` of ``group`` is called in ``language``, whatever language is in use."""
     try:
-        return _labels(i18n.current())[group][value]
+        return _labels(language)[group][value]
     except KeyError:
         # a value the model does not allow, or a group no template should ask for: a bug in
         # processkit's templates, not in the user's repository

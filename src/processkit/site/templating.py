@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import Any, cast
 
 from jinja2 import (
     BaseLoader,
@@ -17,15 +18,19 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    Template,
+    nodes,
 )
 from jinja2.bccache import Bucket
+from jinja2.visitor import NodeTransformer
+from markupsafe import Markup, escape
 
 from processkit import i18n
 from processkit.errors import ProcesskitError
 from processkit.i18n import N_, _, n_, p_
 from processkit.model.kinds import Language
 from processkit.resources import templates_dir
-from processkit.site.labels import label
+from processkit.site.labels import label, label_in
 from processkit.site.links import mailto
 
 
@@ -44,44 +49,215 @@ def environment(overrides: Path | None = None, cache_dir: Path | None = None) ->
     (``{% extends "builtin/base.html" %}``). The texts are in the language spoken while the
     pages are rendered (``i18n.speaking``). With ``cache_dir`` the compiled templates are kept
     there, by each template's name and text, for the next build."""
-    key = (overrides, cache_dir, i18n.current())
+    spoken = i18n.current()
+    key = (overrides, cache_dir, spoken)
     found = _MADE.get(key)
     if found is None:
-        found = _MADE[key] = _environment(overrides, cache_dir)
+        found = _MADE[key] = _Site(overrides, cache_dir, spoken, _gone(spoken))
     return found
 
 
-def _environment(overrides: Path | None, cache_dir: Path | None) -> Environment:
-    builtin = FileSystemLoader(builtin_dir())
-    loaders: list[BaseLoader] = [FileSystemLoader(overrides)] if overrides is not None else []
-    loaders += [builtin, PrefixLoader({"builtin": builtin})]
-    env = Environment(
-        loader=ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=True,
-        bytecode_cache=_bytecode(cache_dir),
+class _Site(Environment):
+    """The environment of one language. A text a template gives as it is (``_("Owner")``,
+    ``p_("change", "added")``) is translated once, when the template is compiled, not on
+    every page (a process page has some two hundred). A page rendered in another language
+    (``--lang`` other than the site's) is rendered by the environment of that language
+    (``speaking``), which shares this one's templates in memory."""
+
+    def __init__(
+        self,
+        overrides: Path | None,
+        cache_dir: Path | None,
+        language: Language,
+        gone: Callable[..., str],
+    ) -> None:
+        builtin = FileSystemLoader(builtin_dir())
+        loaders: list[BaseLoader] = [FileSystemLoader(overrides)] if overrides is not None else []
+        loaders += [builtin, PrefixLoader({"builtin": builtin})]
+        super().__init__(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=True,
+            bytecode_cache=_bytecode(cache_dir, language),
+        )
+        self.language = language
+        self.folders = (overrides, cache_dir)
+        self.languages: dict[Language, _Site] = {language: self}
+        self.gone = gone
+        self.globals.update(_=_, n_=n_, p_=p_, label=label, t=gone)
+        self.filters["mailto"] = mailto  # href="{{ person.email|mailto }}"
+        self.filters[_FILL] = str.format
+        self.filters[_LABEL] = lambda value, group: label_in(language, group, value)
+
+    def speaking(self, language: Language) -> _Site:
+        """The environment of ``language``, with this one's ``t`` (told in the command's
+        language) and templates in memory: clearing them (a build) clears them for both."""
+        found = self.languages.get(language)
+        if found is None:
+            overrides, cache_dir = self.folders
+            found = _Site(overrides, cache_dir, language, self.gone)
+            found.cache = self.cache
+            found.languages = self.languages
+            self.languages[language] = found
+        return found
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        # a template made from a text (from_string) cannot be found again in another
+        # language: its texts are translated as it is rendered
+        if name is None or _binds(tree, _TRANSLATED):
+            return tree
+        translated = _Translate(self.language).visit(tree)
+        assert isinstance(translated, nodes.Template)
+        return translated
+
+
+class _Page(Template):
+    """A template that renders in the language spoken (``i18n.speaking``), whichever
+    environment it was looked up in, and escapes a text without making it ``Markup``."""
+
+    @classmethod
+    def _from_namespace(
+        cls,
+        environment: Environment,
+        namespace: MutableMapping[str, Any],
+        globals: MutableMapping[str, Any],
+    ) -> Template:
+        # the compiled template's module: what it outputs is escaped by the escape it imports
+        namespace["escape"] = _escape
+        return super()._from_namespace(environment, namespace, globals)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        site = self.environment
+        spoken = i18n.current()
+        if isinstance(site, _Site) and spoken != site.language and self.name is not None:
+            return site.speaking(spoken).get_template(self.name).render(*args, **kwargs)
+        return super().render(*args, **kwargs)
+
+
+_Site.template_class = _Page
+
+
+def _text_escape() -> Callable[[str], str] | None:
+    """markupsafe's escaping of a text, without the ``Markup`` its ``escape`` makes of it
+    (markupsafe 3, compiled); else None, and ``escape`` it is."""
+    try:
+        from markupsafe._speedups import _escape_inner
+    except ImportError:
+        return None
+    return _escape_inner
+
+
+_escape_text = _text_escape()
+
+
+def _escape(value: object, /) -> str:
+    """What a template outputs, escaped as ``markupsafe.escape`` escapes it. A text (some
+    three hundred a page) is left a ``str``: a template joins what it outputs into one text,
+    and marks the whole ``Markup`` where it needs to, so the ``Markup`` that ``escape`` makes
+    of each part, in Python, costs time and changes nothing; so does escaping ``Markup``
+    again, or a number."""
+    if type(value) is str and _escape_text is not None:
+        return _escape_text(value)
+    if type(value) is Markup:  # a macro's output, a drawn map: escaped as it is
+        return value
+    if type(value) is int:  # a number, with nothing to escape
+        return str(value)
+    return escape(value)
+
+
+#: The catalogue's functions whose calls with constant texts are translated when compiled,
+#: and ``label``, whose calls with a constant group look the word up without a call through
+#: the template's context.
+_TRANSLATED = frozenset({"_", "p_", "label"})
+#: The filter that fills a text translated when compiled: ``_("Version {version}",
+#: version=v)`` is compiled as ``"Version {version}"|processkit_fill(version=v)``, the text
+#: translated.
+_FILL = "processkit_fill"
+#: The filter that gives a value's word: ``label("status", s)`` is compiled as
+#: ``s|processkit_label("status")``, in the language of the environment.
+_LABEL = "processkit_label"
+
+
+class _Translate(NodeTransformer):
+    """``_("text")`` and ``p_("context", "text")`` as the translated text; with values
+    (``_("text {name}", name=x)``) as the translated text filled by ``_FILL``; ``label("group",
+    value)`` through ``_LABEL``. The same text the call gives, without a call through the
+    template's context on every page."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def visit_Call(self, node: nodes.Call) -> nodes.Node:
+        self.generic_visit(node)
+        function = node.node
+        if (
+            not isinstance(function, nodes.Name)
+            or function.name not in _TRANSLATED
+            or node.dyn_args is not None
+            or node.dyn_kwargs is not None
+        ):
+            return node
+        if function.name == "label":
+            return _label(node)
+        if not all(isinstance(a, nodes.Const) and type(a.value) is str for a in node.args):
+            return node
+        texts = [cast(nodes.Const, arg).value for arg in node.args]
+        if function.name == "_" and len(texts) == 1:
+            text = i18n.translate(self.language, texts[0])
+        elif function.name == "p_" and len(texts) == 2:
+            text = i18n.translate_in_context(self.language, texts[0], texts[1])
+        else:  # a call that fails: left to fail as it did
+            return node
+        if not node.kwargs:
+            return nodes.Const(text, lineno=node.lineno)
+        keywords = cast("list[nodes.Pair]", node.kwargs)  # keywords, as the parser gives them
+        return nodes.Filter(nodes.Const(text), _FILL, [], keywords, None, None, lineno=node.lineno)
+
+
+def _label(node: nodes.Call) -> nodes.Node:
+    """``label("group", value)`` as ``value|processkit_label("group")``."""
+    if len(node.args) != 2 or node.kwargs:
+        return node
+    group, value = node.args
+    if not (isinstance(group, nodes.Const) and type(group.value) is str):
+        return node
+    return nodes.Filter(value, _LABEL, [group], [], None, None, lineno=node.lineno)
+
+
+def _binds(tree: nodes.Template, names: frozenset[str]) -> bool:
+    """Whether the template gives one of ``names`` a value of its own (``{% set _ = … %}``,
+    a loop's, a macro's argument, an import): then its calls are left as they are."""
+    if any(name.name in names and name.ctx != "load" for name in tree.find_all(nodes.Name)):
+        return True
+    if any(imported.target in names for imported in tree.find_all(nodes.Import)):
+        return True
+    return any(
+        (each[1] if isinstance(each, tuple) else each) in names
+        for taken in tree.find_all(nodes.FromImport)
+        for each in taken.names
     )
-    env.globals.update(_=_, n_=n_, p_=p_, label=label, t=_gone(i18n.current()))
-    env.filters["mailto"] = mailto  # href="{{ person.email|mailto }}"
-    return env
 
 
 #: How the templates are compiled; part of the compiled templates' file names with processkit's
 #: version, so that a compiled template is never used under other options.
-_OPTIONS = "autoescape trim_blocks lstrip_blocks keep_trailing_newline strict"
+_OPTIONS = "autoescape trim_blocks lstrip_blocks keep_trailing_newline strict translated"
 
 
-def _bytecode(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
+def _bytecode(cache_dir: Path | None, language: Language) -> FileSystemBytecodeCache | None:
+    """The compiled templates of ``language``: they hold its texts, so their file names hold
+    the language and its catalogue too."""
     if cache_dir is None:
         return None
     from processkit import __version__
 
-    stamp = hashlib.sha256(f"{__version__}\0{_OPTIONS}".encode()).hexdigest()[:12]
-    return _Compiled(str(cache_dir), pattern=f"__jinja2_{stamp}_%s.cache")
+    stamp = hashlib.sha256(f"{__version__}\0{_OPTIONS}\0{language}\0".encode())
+    stamp.update(i18n.catalogue_bytes(language))
+    return _Compiled(str(cache_dir), pattern=f"__jinja2_{stamp.hexdigest()[:12]}_%s.cache")
 
 
 class _Compiled(FileSystemBytecodeCache):
