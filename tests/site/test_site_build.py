@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -227,6 +228,91 @@ def test_a_template_of_its_own_that_asks_for_a_catalogue_key_is_told_in_one_line
     result = cli("--lang", command, "publish", rich_repo, "--output", tmp_path / "out", "--quiet")
     assert (result.code, result.err) == (2, f"processkit: {message}\n")
     assert not (tmp_path / "out").exists()
+
+
+_BROKEN = {
+    "syntax": "{% block footer %}{% if %}{% endblock %}",
+    "undefined": "{% block footer %}\n<p>{{ page.nosuch.name }}</p>{% endblock %}",
+    "missing": "{% block footer %}{% include 'sidfot.html' %}{% endblock %}",
+    "filter": "{% block footer %}{{ 1 + 'a' }}{% endblock %}",
+}
+_TOLD = {
+    ("syntax", "en"): "site.templates: mallar/base.html, line 2: the template cannot be read "
+    "(Expected an expression, got 'end of statement block')",
+    ("syntax", "sv"): "site.templates: mallar/base.html, rad 2: mallen går inte att läsa "
+    "(Expected an expression, got 'end of statement block')",
+    ("undefined", "en"): "site.templates: mallar/base.html, line 3: the template uses `nosuch`, "
+    "which the page does not have",
+    ("undefined", "sv"): "site.templates: mallar/base.html, rad 3: mallen använder `nosuch`, som "
+    "sidan inte har",
+    ("filter", "en"): "site.templates: mallar/base.html, line 2: the template cannot be used "
+    "(unsupported operand type(s) for +: 'int' and 'str')",
+    ("filter", "sv"): "site.templates: mallar/base.html, rad 2: mallen går inte att använda "
+    "(unsupported operand type(s) for +: 'int' and 'str')",
+    ("missing", "en"): "site.templates: mallar/base.html, line 2: there is no template sidfot.html",
+    ("missing", "sv"): "site.templates: mallar/base.html, rad 2: det finns ingen mall som "
+    "heter sidfot.html",
+}
+
+
+@pytest.mark.parametrize("workers", [False, True])
+@pytest.mark.parametrize(("broken", "command"), sorted(_TOLD))
+def test_a_broken_template_of_its_own_is_told_in_one_line_where_it_is(
+    rich_repo: Path,
+    tmp_path: Path,
+    cli: Cli,
+    monkeypatch: pytest.MonkeyPatch,
+    broken: str,
+    command: str,
+    workers: bool,
+) -> None:
+    """A template of the repository's own that cannot be read, that uses a name no page has
+    or that asks for a template that is not there: its file and line, in the command's
+    language (the site's is Swedish), also where a forked worker renders the page; the site
+    before stays as it was."""
+    from processkit.site import parallel
+
+    output = tmp_path / "out"
+    assert cli("publish", rich_repo, "--output", output, "--quiet").code == 0
+    before = snapshot(output)
+    if workers:
+        monkeypatch.setattr(parallel, "THRESHOLD", 0)
+    write_files(
+        rich_repo / "mallar",
+        {"base.html": '{% extends "builtin/base.html" %}\n' + _BROKEN[broken] + "\n"},
+    )
+    config = rich_repo / "processkit.yaml"
+    setting = "  templates: mallar\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("site:\n", "site:\n" + setting))
+    result = cli("--lang", command, "publish", rich_repo, "--output", output, "--quiet")
+    assert (result.code, result.err) == (2, f"processkit: {_TOLD[broken, command]}\n")
+    assert snapshot(output) == before
+
+
+def test_a_broken_built_in_template_is_an_error_of_processkit(
+    rich_repo: Path, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the repository's own templates are the user's to mend: a problem in a built-in
+    one is an internal error, to be reported."""
+    from processkit.site import templating
+
+    broken = tmp_path / "inbyggda"
+    shutil.copytree(templating.builtin_dir(), broken)
+    page = broken / "roles.html"
+    text = page.read_text(encoding="utf-8")
+    assert "{% block content %}" in text
+    text = text.replace("{% block content %}", "{% block content %}{{ page.nosuch.name }}")
+    page.write_text(text, "utf-8")
+    monkeypatch.setattr(templating, "builtin_dir", lambda: broken)
+    monkeypatch.setattr(templating, "_MADE", {})
+    write_files(rich_repo / "mallar", {"start.html": '{% extends "builtin/start.html" %}\n'})
+    config = rich_repo / "processkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site:\n", "site:\n  templates: mallar\n")
+    )
+    result = cli("--lang", "en", "publish", rich_repo, "--output", tmp_path / "out", "--quiet")
+    assert result.code == 3
+    assert result.err.startswith("processkit: internal error (UndefinedError: ")
 
 
 def test_a_failure_in_a_worker_process_leaves_the_previous_site_untouched(

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,12 @@ from processkit.site.output import check_output, mark, staging, swap
 from processkit.site.parallel import run_indexed
 from processkit.site.search import build_index, indexed_part, page_kind, plan
 from processkit.site.sitemap import NAVIGATION, Sources
-from processkit.site.templating import builtin_dir, environment
+from processkit.site.templating import (
+    builtin_dir,
+    compile_templates,
+    environment,
+    own_templates_told,
+)
 from processkit.site.theme import theme_css
 
 #: progress(stage, done, total) with stage one of "maps", "pages", "search".
@@ -153,10 +159,9 @@ def _build_site(
     remove_later: bool,
 ) -> BuildResult:
     config = repo.config
-    env = environment(
-        _folder_in(repo, config.site.templates, "site.templates"),
-        usable_folder(cache_dir / "templates", repo.root),
-    )
+    own_folder = _folder_in(repo, config.site.templates, "site.templates")
+    env = environment(own_folder, usable_folder(cache_dir / "templates", repo.root))
+    told = partial(own_templates_told, own_folder, config.site.templates)
     # a template added since the last build in this process (an override of a built-in one)
     # is found only by looking again; the compiled ones come back from the bytecode cache
     if env.cache is not None:
@@ -229,7 +234,8 @@ def _build_site(
                 link_file(found, target)
                 html = found.read_bytes() if search and page.indexed else b""
             else:
-                html = render_page(env, site, page, templates).encode("utf-8")
+                with told():
+                    html = render_page(env, site, page, templates).encode("utf-8")
                 target.write_bytes(html)
                 files.put_file("pages", key, target)
             # what Pagefind reads: with templates of the repository's own, the whole page
@@ -241,6 +247,8 @@ def _build_site(
         stale = 0
         # the pages kept as they were are linked here; only those to make go to the workers
         todo = [index for index, item in enumerate(items) if item.kept is None]
+        with told():  # here, before the workers fork, not in each of them
+            compile_templates(env, {_template(items[index]) for index in todo}, site.language)
         kept = [item for item in items if item.kept is not None]
         link_files(folder, [(item.path, item.kept) for item in kept if item.kept is not None])
         for item in kept:
@@ -443,6 +451,14 @@ def _remember(path: Path, values: dict[str, Any]) -> None:
     signature = _signature(path)
     if signature is not None:
         _KNOWN[0] = (path, signature, values)
+
+
+def _template(item: Item) -> str:
+    """The name of the template that makes ``item``'s page."""
+    if item.page is not None:
+        return item.page.template
+    assert item.entity is not None and item.entity[0].page is not None
+    return item.entity[0].page
 
 
 def _entity_items(

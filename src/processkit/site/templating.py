@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable, MutableMapping
+import re
+import traceback
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,6 +21,9 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
     Template,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
     nodes,
 )
 from jinja2.bccache import Bucket
@@ -290,3 +295,102 @@ def _gone(spoken: Language) -> Callable[..., str]:
         )
 
     return t
+
+
+def compile_templates(env: Environment, names: Iterable[str], language: Language) -> None:
+    """The templates ``names`` compiled by the environment that renders pages in ``language``
+    (see ``_Page.render``): in the building process, before the page workers fork, not once
+    in each of them."""
+    site = env.speaking(language) if isinstance(env, _Site) else env
+    for name in sorted(names):
+        site.get_template(name)
+
+
+@contextlib.contextmanager
+def own_templates_told(folder: Path | None, shown: str | None) -> Iterator[None]:
+    """A problem raised in the block (a page compiled or rendered) that lies in a template of
+    the repository's own (``site.templates``: the folder ``folder``, written ``shown`` in
+    processkit.yaml) told in one line, in the language of the command: a template that cannot
+    be read, a name or a value no page has, a template it asks for that is not there. A
+    problem in a built-in template is left as it is: it is an error of processkit's."""
+    try:
+        yield
+    except ProcesskitError:
+        raise
+    except Exception as problem:
+        told = _told(problem, folder, shown) if folder is not None and shown else None
+        if told is None:
+            raise
+        raise told from None
+
+
+def _told(problem: Exception, folder: Path, shown: str) -> ProcesskitError | None:
+    if isinstance(problem, TemplateSyntaxError):
+        place = _own_place(problem.filename, folder, shown)
+        if place is None:
+            return None
+        return ProcesskitError(
+            _(
+                "site.templates: {file}, line {line}: the template cannot be read ({problem})",
+                file=place,
+                line=problem.lineno,
+                problem=problem.message or type(problem).__name__,
+            )
+        )
+    # the template line the problem arose at: Jinja gives a template's lines their own frames
+    # (file and line of the template); the innermost such frame decides whose problem it is
+    found: tuple[str, int | None] | None = None
+    builtin = builtin_dir().resolve()
+    for frame in traceback.extract_tb(problem.__traceback__):
+        place = _own_place(frame.filename, folder, shown)
+        if place is not None:
+            found = (place, frame.lineno)
+        elif Path(frame.filename).resolve().is_relative_to(builtin):
+            found = None
+    if found is None:
+        return None
+    place, line = found
+    if isinstance(problem, TemplateNotFound):
+        return ProcesskitError(
+            _(
+                "site.templates: {file}, line {line}: there is no template {name}",
+                file=place,
+                line=line,
+                name=problem.name,
+            )
+        )
+    missing = _MISSING.search(str(problem)) if isinstance(problem, UndefinedError) else None
+    if missing is not None:  # Jinja names the class of the value: the name is what matters
+        return ProcesskitError(
+            _(
+                "site.templates: {file}, line {line}: the template uses `{name}`, which the page "
+                "does not have",
+                file=place,
+                line=line,
+                name=missing.group(1) or missing.group(2),
+            )
+        )
+    return ProcesskitError(
+        _(
+            "site.templates: {file}, line {line}: the template cannot be used ({problem})",
+            file=place,
+            line=line,
+            problem=str(problem) or type(problem).__name__,
+        )
+    )
+
+
+#: The name in Jinja's message of a name or an attribute a value does not have.
+_MISSING = re.compile(r"has no attribute '([^']*)'$|^'([^']*)' is undefined$")
+
+
+def _own_place(filename: str | None, folder: Path, shown: str) -> str | None:
+    """``filename`` as the repository names it (``shown``/…) where it is a file in the folder
+    of the repository's own templates, else None."""
+    if not filename:
+        return None
+    try:
+        inside = Path(filename).resolve().relative_to(folder.resolve())
+    except ValueError:
+        return None
+    return f"{shown.rstrip('/')}/{inside.as_posix()}"
