@@ -298,3 +298,12 @@ def test_with_templates_of_its_own_pagefind_reads_the_whole_page(
     site = publish(PublishRequest(root, tmp_path / "site")).output
     filters = [page.get("filters") for page in _indexed_pages(site).values()]
     assert filters and all(found == {"publik": ["alla"]} for found in filters)
+
+
+def test_pagefind_is_given_a_text_that_says_id_as_it_is() -> None:
+    """Only an element's id is left out of what Pagefind is given, not words of a text that
+    look like one (a page of the repository's own templates may show such a text unescaped)."""
+    from processkit.site.search import spaced
+
+    page = b'<p>Se id="kod och</p><h2 id="a">Rubrik</h2><tr class="x" id="r1"><td>A</td></tr>'
+    assert spaced(page) == b'<p>Se id="kod och</p> <h2>Rubrik</h2> <tr class="x"><td>A</td> </tr>'

@@ -71,8 +71,9 @@ class Shard:
 def plan(indexed: Sequence[str]) -> list[Shard]:
     """The shards of the pages to index: ``main`` first (it carries the search code), with the
     pages that stand alone and change with every commit or day (``EVERY_BUILD``), so that
-    indexing them again costs little; ``l00``, the other pages that stand alone, the lists
-    (of owners, maturity, proposals: a line per process, the largest texts of a site); then
+    indexing them again costs little; ``l00``, the other pages that stand alone: the lists
+    (of owners, maturity, proposals: a line per process, the largest texts of a site; of
+    roles, of handbooks); then
     the process pages, and the other entities' pages (areas, roles, handbooks), each in groups
     of about ``PER_SHARD`` chosen by a hash of the address, so that a new page does not move
     the others. At most ``MAX_SHARDS`` in all."""
@@ -184,7 +185,9 @@ _BLOCK_END = re.compile(
     rb"(</(?:h[1-6]|p|li|dt|dd|th|td|caption|div|section|figcaption|blockquote)>)(?=<)"
 )
 _TOC = re.compile(rb"<nav class=\"toc\".*?</nav>", re.DOTALL)
-_ID = re.compile(rb' id="[^"]*"')
+#: An element's id (in its start tag: a text may hold ` id="` too, where a page of the
+#: repository's own templates shows one unescaped).
+_ID = re.compile(rb'(<[A-Za-z][^<>]*?) id="[^"<>]*"')
 
 
 def spaced(html: bytes) -> bytes:
@@ -195,7 +198,7 @@ def spaced(html: bytes) -> bytes:
     keeps each element with an id, and that element's text once more, as an anchor for hits
     within a page, which the search page does not show: without them a process page is
     indexed in about three quarters of the time, and its fragment is smaller to download."""
-    return _ID.sub(b"", _BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
+    return _ID.sub(rb"\1", _BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
 
 
 def _key(
