@@ -35,27 +35,44 @@ def _fresh() -> Iterator[None]:
     templating._MADE.update(made)
 
 
+@pytest.fixture(params=["built-in", "own"])
+def folder(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the test's templates are: among the built-in ones, whose texts are translated
+    when compiled, or the repository's own, whose texts are translated as they are rendered
+    (see ``_Site._parse``); a page is the same either way."""
+    place = tmp_path / request.param
+    place.mkdir()
+    if request.param == "built-in":
+        monkeypatch.setattr(templating, "builtin_dir", lambda: place)
+    return place
+
+
+def _own(folder: Path) -> Path | None:
+    return folder if folder.name == "own" else None
+
+
 def _render(own: Path, cache: Path | None, compiled_in: str, rendered_in: str) -> str:
     with i18n.speaking(compiled_in):  # type: ignore[arg-type]
-        template = environment(own, cache).get_template("page.html")
+        template = environment(_own(own), cache).get_template("page.html")
     with i18n.speaking(rendered_in):  # type: ignore[arg-type]
         return template.render(name="<b>", status="approved")
 
 
-def test_a_text_is_in_the_language_the_page_is_rendered_in(tmp_path: Path) -> None:
+def test_a_text_is_in_the_language_the_page_is_rendered_in(folder: Path) -> None:
     """``--lang en`` on a Swedish site: the template is looked up while English is spoken,
     and the page is in Swedish."""
-    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
-    assert _render(tmp_path, None, "en", "sv") == SWEDISH
-    assert _render(tmp_path, None, "sv", "en") == ENGLISH
-    assert _render(tmp_path, None, "sv", "sv") == SWEDISH
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    assert _render(folder, None, "en", "sv") == SWEDISH
+    assert _render(folder, None, "sv", "en") == ENGLISH
+    assert _render(folder, None, "sv", "sv") == SWEDISH
 
 
-def test_compiled_templates_kept_in_a_folder_are_kept_by_language(tmp_path: Path) -> None:
+def test_compiled_templates_kept_in_a_folder_are_kept_by_language(
+    folder: Path, tmp_path: Path
+) -> None:
     """A site's language changed between two builds with one cache: the compiled template
     of the first build's language is not taken for the second's."""
-    own, cache = tmp_path / "own", tmp_path / "cache"
-    own.mkdir()
+    own, cache = folder, tmp_path / "cache"
     cache.mkdir()
     (own / "page.html").write_text(PAGE, encoding="utf-8")
     assert _render(own, cache, "sv", "sv") == SWEDISH
@@ -66,14 +83,33 @@ def test_compiled_templates_kept_in_a_folder_are_kept_by_language(tmp_path: Path
     assert _render(own, cache, "sv", "sv") == SWEDISH
 
 
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        (
+            "{% macro bracket(text) %}[{{ text }}]{% endmacro %}{% set _ = bracket %}"
+            '{{ _("Home") }}',
+            "[Home]",
+        ),
+        (
+            "{% macro label(group, value) %}<{{ value }}>{% endmacro %}"
+            '{{ label("status", "draft") }}',
+            "<draft>",
+        ),
+        ('{% macro _(text) %}[{{ text }}]{% endmacro %}{{ _("Home") }}', "[Home]"),
+        # ``~`` of constants joined when compiled would escape the Markup operand
+        (
+            '{{ _("Home") ~ "<br>"|safe }}|{{ label("status", "draft") ~ " & "|e }}',
+            "Start<br>|Utkast &amp; ",
+        ),
+        ('{% call _("Home") %}x{% endcall %}', "Start"),
+    ],
+)
 def test_a_template_that_gives_the_catalogue_names_a_meaning_of_its_own_keeps_it(
-    tmp_path: Path,
+    folder: Path, page: str, shown: str
 ) -> None:
-    (tmp_path / "page.html").write_text(
-        '{% macro bracket(text) %}[{{ text }}]{% endmacro %}{% set _ = bracket %}{{ _("Home") }}',
-        encoding="utf-8",
-    )
-    assert _render(tmp_path, None, "sv", "sv") == "[Home]"
+    (folder / "page.html").write_text(page, encoding="utf-8")
+    assert _render(folder, None, "sv", "sv") == shown
 
 
 def test_a_template_made_from_text_speaks_the_language_it_is_rendered_in() -> None:
@@ -95,10 +131,10 @@ def test_compiled_templates_are_named_by_the_catalogue_they_were_translated_by(
     assert before.pattern != after.pattern
 
 
-def test_a_value_without_a_word_is_told_as_before(tmp_path: Path) -> None:
-    (tmp_path / "page.html").write_text('{{ label("status", "lost") }}', encoding="utf-8")
+def test_a_value_without_a_word_is_told_as_before(folder: Path) -> None:
+    (folder / "page.html").write_text('{{ label("status", "lost") }}', encoding="utf-8")
     with pytest.raises(KeyError, match="the site has no label for `lost` in `status`"):
-        _render(tmp_path, None, "sv", "sv")
+        _render(folder, None, "sv", "sv")
 
 
 class _Text(str):
@@ -128,11 +164,11 @@ USES = (
 
 
 @pytest.mark.parametrize("value", VALUES)
-def test_what_a_page_outputs_is_escaped_as_jinja_escapes_it(tmp_path: Path, value: object) -> None:
-    (tmp_path / "page.html").write_text(USES, encoding="utf-8")
+def test_what_a_page_outputs_is_escaped_as_jinja_escapes_it(folder: Path, value: object) -> None:
+    (folder / "page.html").write_text(USES, encoding="utf-8")
     plain = Environment(autoescape=True, undefined=StrictUndefined).from_string(USES)
     with i18n.speaking("sv"):
-        ours = environment(tmp_path).get_template("page.html").render(v=value)
+        ours = environment(_own(folder)).get_template("page.html").render(v=value)
     assert ours == plain.render(v=value)
     assert templating._escape(value) == escape(value)
 
@@ -142,15 +178,17 @@ def test_a_template_of_its_own_added_is_found_in_every_language_once_looked_up_a
 ) -> None:
     """``serve`` on a Swedish site with ``--lang en``: a template added between two builds
     (which clear the templates in memory) replaces the built-in one in the pages too."""
-    (tmp_path / "page.html").write_text(
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "page.html").write_text(
         '{% import "macros.html" as m %}{{ m.status("draft") }}', encoding="utf-8"
     )
     with i18n.speaking("en"):
-        env = environment(tmp_path)
-    assert _render(tmp_path, None, "en", "sv") == '<span class="badge status-draft">Utkast</span>'
-    (tmp_path / "macros.html").write_text(
+        env = environment(own)
+    assert _render(own, None, "en", "sv") == '<span class="badge status-draft">Utkast</span>'
+    (own / "macros.html").write_text(
         "{% macro status(value) %}{{ value }}{% endmacro %}", encoding="utf-8"
     )
     assert env.cache is not None
     env.cache.clear()
-    assert _render(tmp_path, None, "en", "sv") == "draft"
+    assert _render(own, None, "en", "sv") == "draft"

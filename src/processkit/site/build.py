@@ -49,6 +49,7 @@ from processkit.site.templating import (
     compile_templates,
     environment,
     own_templates_told,
+    speaking,
 )
 from processkit.site.theme import theme_css
 
@@ -482,7 +483,7 @@ def render_page(
     ``templates`` keeps the templates looked up, for the pages after."""
     template = templates.get(page.template) if templates is not None else None
     if template is None:
-        template = env.get_template(page.template)
+        template = speaking(env, site.language).get_template(page.template)
         if templates is not None:
             templates[page.template] = template
     if not page.dated:  # not even a template of the repository's own may show the day

@@ -31,6 +31,7 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
 from processkit import i18n
+from processkit.cache import code_digest
 from processkit.errors import ProcesskitError
 from processkit.i18n import N_, _, n_, p_
 from processkit.model.kinds import Language
@@ -113,8 +114,11 @@ class _Site(Environment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
         # a template made from a text (from_string) cannot be found again in another
-        # language: its texts are translated as it is rendered
-        if name is None or _binds(tree, _TRANSLATED):
+        # language: its texts are translated as it is rendered. Nor are the texts of a site
+        # with templates of its own translated when compiled: one of them may give ``_`` a
+        # meaning of its own for the others (a child's ``{% set %}``, an included template),
+        # which a template compiled alone cannot know
+        if name is None or self.folders[0] is not None or _binds(tree, _TRANSLATED):
             return tree
         translated = _Translate(self.language).visit(tree)
         assert isinstance(translated, nodes.Template)
@@ -197,6 +201,15 @@ class _Translate(NodeTransformer):
     def __init__(self, language: Language) -> None:
         self.language = language
 
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        # ``~`` of constants is joined when compiled, as text: a ``Markup`` operand
+        # (``"<br>"|safe``) would be escaped. Left to be joined as the page is rendered
+        return node
+
+    def visit_CallBlock(self, node: nodes.CallBlock) -> nodes.Node:
+        # ``{% call _("Home") %}``: the call must stay a call
+        return node
+
     def visit_Call(self, node: nodes.Call) -> nodes.Node:
         self.generic_visit(node)
         function = node.node
@@ -241,6 +254,8 @@ def _binds(tree: nodes.Template, names: frozenset[str]) -> bool:
         return True
     if any(imported.target in names for imported in tree.find_all(nodes.Import)):
         return True
+    if any(macro.name in names for macro in tree.find_all(nodes.Macro)):
+        return True
     return any(
         (each[1] if isinstance(each, tuple) else each) in names
         for taken in tree.find_all(nodes.FromImport)
@@ -262,6 +277,10 @@ def _bytecode(cache_dir: Path | None, language: Language) -> FileSystemBytecodeC
 
     stamp = hashlib.sha256(f"{__version__}\0{_OPTIONS}\0{language}\0".encode())
     stamp.update(i18n.catalogue_bytes(language))
+    # the code that translates when compiling (also between two versions in development)
+    stamp.update(
+        code_digest("processkit.site.templating", "processkit.site.labels", "processkit.i18n")
+    )
     return _Compiled(str(cache_dir), pattern=f"__jinja2_{stamp.hexdigest()[:12]}_%s.cache")
 
 
@@ -297,11 +316,16 @@ def _gone(spoken: Language) -> Callable[..., str]:
     return t
 
 
+def speaking(env: Environment, language: Language) -> Environment:
+    """The environment that renders pages in ``language`` (see ``_Page.render``): a template
+    looked up there is rendered without being looked up again in that language."""
+    return env.speaking(language) if isinstance(env, _Site) else env
+
+
 def compile_templates(env: Environment, names: Iterable[str], language: Language) -> None:
-    """The templates ``names`` compiled by the environment that renders pages in ``language``
-    (see ``_Page.render``): in the building process, before the page workers fork, not once
-    in each of them."""
-    site = env.speaking(language) if isinstance(env, _Site) else env
+    """The templates ``names`` compiled by the environment that renders pages in ``language``:
+    in the building process, before the page workers fork, not once in each of them."""
+    site = speaking(env, language)
     for name in sorted(names):
         site.get_template(name)
 
