@@ -178,6 +178,10 @@ def test_search_index_knows_each_page_kind_and_keeps_words_apart(kalmar_site: Pa
     assert "BehovNågon" not in text
     # the page's own table of contents is left out (its headings are in the page already)
     assert "På den här sidan" not in text
+    # so is the risk matrix, which says again what the table of risks says (and would make
+    # every process with risks a hit for "hög" or "Sannolikhet 3")
+    risky = str(pages["/processes/bu-forhandsbedomning.html"]["content"])
+    assert "Riskvärde" in risky and "Riskmatris" not in risky and "Sannolikhet 3" not in risky
 
 
 def test_search_index_is_built_in_swedish_in_shards(kalmar_site: Path) -> None:
