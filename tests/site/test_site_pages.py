@@ -199,6 +199,25 @@ def test_search_index_is_built_in_swedish_in_shards(kalmar_site: Path) -> None:
     assert search.scripts == ["assets/site.js", "assets/search.js"]
 
 
+def _searched_pages(site: Path) -> tuple[str, ...]:
+    """The pages of ``site`` that Pagefind indexes."""
+    return tuple(
+        sorted(
+            path.relative_to(site).as_posix()
+            for path in site.rglob("*.html")
+            if b"data-pagefind-body" in path.read_bytes()
+        )
+    )
+
+
+def _copied(site: Path, pages: tuple[str, ...], folder: Path) -> Path:
+    """``folder`` with a copy of each of ``pages`` of ``site``."""
+    for page in pages:
+        (folder / page).parent.mkdir(parents=True, exist_ok=True)
+        (folder / page).write_bytes((site / page).read_bytes())
+    return folder
+
+
 def test_pagefind_given_the_indexed_part_makes_the_index_the_whole_pages_make(
     kalmar_site: Path, tmp_path: Path
 ) -> None:
@@ -207,20 +226,11 @@ def test_pagefind_given_the_indexed_part_makes_the_index_the_whole_pages_make(
     made from the whole pages, for every page of the example."""
     from processkit.site.search import Shard, _index_shard
 
-    pages = tuple(
-        sorted(
-            path.relative_to(kalmar_site).as_posix()
-            for path in kalmar_site.rglob("*.html")
-            if b"data-pagefind-body" in path.read_bytes()
-        )
-    )
+    pages = _searched_pages(kalmar_site)
     assert len(pages) > 100
     bundles = {}
     for whole in (False, True):
-        site = tmp_path / f"whole-{whole}"
-        for page in pages:
-            (site / page).parent.mkdir(parents=True, exist_ok=True)
-            (site / page).write_bytes((kalmar_site / page).read_bytes())
+        site = _copied(kalmar_site, pages, tmp_path / f"whole-{whole}")
         _index_shard(site, Shard("main", pages), primary=True, whole=whole)
         bundle = site / "pagefind/main"
         bundles[whole] = {
@@ -242,19 +252,10 @@ def test_pagefind_stores_of_a_page_without_its_ids_all_but_the_anchors(
     from processkit.site import search as search_module
     from processkit.site.search import Shard, _index_shard
 
-    pages = tuple(
-        sorted(
-            path.relative_to(kalmar_site).as_posix()
-            for path in kalmar_site.rglob("*.html")
-            if b"data-pagefind-body" in path.read_bytes()
-        )
-    )
+    pages = _searched_pages(kalmar_site)
     stored = {}
     for ids in (False, True):
-        site = tmp_path / f"ids-{ids}"
-        for page in pages:
-            (site / page).parent.mkdir(parents=True, exist_ok=True)
-            (site / page).write_bytes((kalmar_site / page).read_bytes())
+        site = _copied(kalmar_site, pages, tmp_path / f"ids-{ids}")
         with monkeypatch.context() as patched:
             if ids:  # the ids left in
                 patched.setattr(search_module, "_ID", re.compile(rb"(?!)(x)"))
