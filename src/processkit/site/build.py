@@ -249,7 +249,8 @@ def _build_site(
         # the pages kept as they were are linked here; only those to make go to the workers
         todo = [index for index, item in enumerate(items) if item.kept is None]
         with told():  # here, before the workers fork, not in each of them
-            compile_templates(env, {_template(items[index]) for index in todo}, site.language)
+            needed = {_template(items[index]) for index in todo}
+            templates.update(compile_templates(env, needed, site.language))
         kept = [item for item in items if item.kept is not None]
         link_files(folder, [(item.path, item.kept) for item in kept if item.kept is not None])
         for item in kept:

@@ -322,12 +322,14 @@ def speaking(env: Environment, language: Language) -> Environment:
     return env.speaking(language) if isinstance(env, _Site) else env
 
 
-def compile_templates(env: Environment, names: Iterable[str], language: Language) -> None:
-    """The templates ``names`` compiled by the environment that renders pages in ``language``:
-    in the building process, before the page workers fork, not once in each of them."""
+def compile_templates(
+    env: Environment, names: Iterable[str], language: Language
+) -> dict[str, Template]:
+    """The templates ``names``, by name, compiled by the environment that renders pages in
+    ``language``: in the building process, before the page workers fork, not once in each
+    of them."""
     site = speaking(env, language)
-    for name in sorted(names):
-        site.get_template(name)
+    return {name: site.get_template(name) for name in sorted(names)}
 
 
 @contextlib.contextmanager
