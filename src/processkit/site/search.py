@@ -73,10 +73,9 @@ def plan(indexed: Sequence[str]) -> list[Shard]:
     pages that stand alone and change with every commit or day (``EVERY_BUILD``), so that
     indexing them again costs little; ``l00``, the other pages that stand alone: the lists
     (of owners, maturity, proposals: a line per process, the largest texts of a site; of
-    roles, of handbooks); then
-    the process pages, and the other entities' pages (areas, roles, handbooks), each in groups
-    of about ``PER_SHARD`` chosen by a hash of the address, so that a new page does not move
-    the others. At most ``MAX_SHARDS`` in all."""
+    roles, of handbooks); then the process pages, and the other entities' pages (areas,
+    roles, handbooks), each in groups of about ``PER_SHARD`` chosen by a hash of the address,
+    so that a new page does not move the others. At most ``MAX_SHARDS`` in all."""
     processes = sorted(path for path in indexed if path.startswith("processes/"))
     entities = sorted(p for p in indexed if "/" in p and not p.startswith("processes/"))
     alone = sorted(path for path in indexed if "/" not in path)
