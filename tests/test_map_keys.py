@@ -333,3 +333,54 @@ def test_a_key_kept_from_the_build_before_is_the_key_made_anew(
     unchanged, _ = _all_keys(root, kept)
     assert unchanged == anew
     assert None not in kept_keys
+
+
+def test_a_new_process_keys_again_only_the_flows_changed_since_the_last_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The maps' keys of a build are kept in the cache folder (``KEYS_FILE``): a ``publish``
+    in a new process, with nothing kept in memory, keys again only the flows whose inputs
+    changed since the last run, and every key is the one made from nothing. A missing or
+    damaged file costs the keying again, never a wrong key."""
+    from processkit.site import maps
+    from processkit.site.filecache import FileCache
+
+    kept: list[str | None] = []
+    real = _MapKeys.kept_key
+
+    def counting(self: _MapKeys, *args: Any) -> str | None:
+        found = real(self, *args)
+        kept.append(found)
+        return found
+
+    monkeypatch.setattr(_MapKeys, "kept_key", counting)
+    root, cache = tmp_path / "kalmar", tmp_path / "cache"
+    shutil.copytree(KALMAR, root)
+    stored = cache / "site" / maps.KEYS_FILE
+
+    def new_process() -> dict[str, str | None]:
+        """Every map's key, as a new process finds them."""
+        maps._KEPT[0] = None
+        kept.clear()
+        repo = load_repository(root).repo
+        requests = map_requests(repo)
+        found = maps.figures(repo, requests, cache / "maps", FileCache(cache / "site"))
+        return {request.key: found.digest(request.key) for request in requests}
+
+    first = new_process()
+    flows = len(kept)
+    assert flows == 49 and kept == [None] * flows and stored.is_file()
+    assert new_process() == first and len(kept) == flows and None not in kept
+    _, path, old, new, _ = FLOW_CHANGES[0]  # a role's name
+    target = root / path
+    target.write_text(target.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    changed = new_process()
+    assert 0 < kept.count(None) < flows
+    assert changed != first
+    for damaged in (None, b"processkit map keys store 1", stored.read_bytes()[:-9]):
+        if damaged is None:
+            stored.unlink()
+        else:
+            stored.write_bytes(damaged)
+        assert new_process() == changed
+        assert kept == [None] * flows

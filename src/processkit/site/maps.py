@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from processkit.cache import UsedStore
+from processkit.cache import UsedStore, read_store, write_store
 from processkit.domain.structure import activity_roles
 from processkit.loading.repository import Repository
 from processkit.site.contexts import MapFigure
@@ -131,7 +131,11 @@ def figures(
     drawings: dict[int, str] = {}  # a landscape's key of what Graphviz draws (its DOT text)
     flows: list[int] = []  # flow maps to draw: fifty to a worker's task and a Graphviz
     others: list[int] = []  # landscapes to draw: each by a Graphviz of its own
-    made_from = _MapKeys(repo, builders, base, _KEPT[0])
+    # the keys of the last build: this process's (``serve``), or those the last run kept
+    before = _KEPT[0]
+    if before is None and files is not None:
+        before = _stored_keys(files.root / KEYS_FILE)
+    made_from = _MapKeys(repo, builders, base, before)
     for index, request in enumerate(requests):
         if files is not None:
             if request.kind == "process":
@@ -151,6 +155,8 @@ def figures(
         (flows if request.kind == "process" else others).append(index)
     if files is not None:
         _KEPT[0] = made_from.to_keep()
+        if _KEPT[0] != before:
+            _store_keys(files.root / KEYS_FILE, _KEPT[0])
     total = len(requests)
     done = total - len(flows) - len(others)
     if progress:
@@ -424,6 +430,26 @@ class _KeptKeys:
 
 #: The flow keys of the last build in this process, for the next (``serve``).
 _KEPT: list[_KeptKeys | None] = [None]
+#: The maps' keys of the last build, kept in the file cache's folder for the next run (a
+#: ``publish`` after a commit): without them every flow is keyed again, 0.1 ms a process.
+KEYS_FILE = "map-keys.bin"
+_KEYS_STORE = "map keys"
+_KEPT_FIELDS = ("base", "parts", "flows", "chunks")
+
+
+def _stored_keys(path: Path) -> _KeptKeys | None:
+    """The maps' keys kept in ``path`` by an earlier run, or None (none kept, or damaged)."""
+    values = read_store(path, _KEYS_STORE)
+    base, parts, flows, chunks = (values.get(name) for name in _KEPT_FIELDS)
+    if not isinstance(base, str) or not all(isinstance(v, dict) for v in (parts, flows, chunks)):
+        return None
+    return _KeptKeys(base, parts, flows, chunks)  # type: ignore[arg-type]
+
+
+def _store_keys(path: Path, kept: _KeptKeys) -> None:
+    """Keep the maps' keys in ``path`` for the next run (a cache that cannot be written is
+    left as it is)."""
+    write_store(path, _KEYS_STORE, {name: getattr(kept, name) for name in _KEPT_FIELDS})
 
 
 class _MapKeys:
