@@ -154,9 +154,9 @@ def figures(
             keys[index] = key
         (flows if request.kind == "process" else others).append(index)
     if files is not None:
-        _KEPT[0] = made_from.to_keep()
-        if _KEPT[0] != before:
-            _store_keys(files.root / KEYS_FILE, _KEPT[0])
+        now = _KEPT[0] = made_from.to_keep()
+        if now != before:
+            _store_keys(files.root / KEYS_FILE, now)
     total = len(requests)
     done = total - len(flows) - len(others)
     if progress:
