@@ -358,9 +358,10 @@ def test_a_new_process_keys_again_only_the_flows_changed_since_the_last_run(
     shutil.copytree(KALMAR, root)
     stored = cache / "site" / maps.KEYS_FILE
 
-    def new_process() -> dict[str, str | None]:
-        """Every map's key, as a new process finds them."""
-        maps._KEPT[0] = None
+    def new_process(new: bool = True) -> dict[str, str | None]:
+        """Every map's key, as a new process finds them (or, not ``new``, this one)."""
+        if new:
+            maps._KEPT[0] = None
         kept.clear()
         repo = load_repository(root).repo
         requests = map_requests(repo)
@@ -377,6 +378,12 @@ def test_a_new_process_keys_again_only_the_flows_changed_since_the_last_run(
     changed = new_process()
     assert 0 < kept.count(None) < flows
     assert changed != first
+    written = stored.read_bytes()
+    target.write_text(target.read_text(encoding="utf-8").replace(new, old, 1), encoding="utf-8")
+    assert new_process(new=False) == first  # a build again in this process (``serve``)
+    assert stored.read_bytes() == written  # left for the next process to bring up to date
+    target.write_text(target.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert new_process() == changed and None not in kept  # as the file kept them
     for damaged in (None, b"processkit map keys store 1", stored.read_bytes()[:-9]):
         if damaged is None:
             stored.unlink()

@@ -133,7 +133,8 @@ def figures(
     others: list[int] = []  # landscapes to draw: each by a Graphviz of its own
     # the keys of the last build: this process's (``serve``), or those the last run kept
     before = _KEPT[0]
-    if before is None and files is not None:
+    first = before is None  # the first build in this process reads and writes them
+    if first and files is not None:
         before = _stored_keys(files.root / KEYS_FILE)
     made_from = _MapKeys(repo, builders, base, before)
     for index, request in enumerate(requests):
@@ -155,7 +156,9 @@ def figures(
         (flows if request.kind == "process" else others).append(index)
     if files is not None:
         now = _KEPT[0] = made_from.to_keep()
-        if now != before:
+        # ``serve`` does not write them after every edit (a megabyte at 1,000 processes): a
+        # run after it keys again what changed since its first build
+        if first and now != before:
             _store_keys(files.root / KEYS_FILE, now)
     total = len(requests)
     done = total - len(flows) - len(others)
