@@ -267,3 +267,78 @@ def test_a_rebuild_collects_its_garbage_once_after_the_pages_are_shown() -> None
             gc.enable()
     finally:
         gc.callbacks.remove(noted)
+
+
+def test_serve_brings_the_site_it_replaced_up_to_date_and_makes_the_site_made_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` keeps the site each build replaces, and the next build brings it up to date
+    in place (``reuse``) instead of linking every file into a new folder. After each edit (a
+    text, a new process, a process removed, a new title for the site, a commit) the site is,
+    file for file, the one a new process makes with nothing cached, search and feeds with
+    it; a preview's pages are. The cache the builds share is never written into through a
+    file of a reused site."""
+    from tests.site.repos import INKOP
+    from tests.site.test_site_cache import cold_build
+    from tests.test_changelog_support import GitRepo, epoch_at_noon
+
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.loading.parse import Remembered
+    from processkit.site import output as output_module
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
+    made = GitRepo(tmp_path / "git")
+    write_files(made.root, RICH)
+    made.commit("Första versionen", "2026-01-10")
+    root, site = made.root, tmp_path / "previews" / "site"
+    taken: list[bool] = []
+    real_take = output_module.take_spare
+
+    def take(output: Path) -> Any:
+        found = real_take(output)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(output_module, "take_spare", take)
+    monkeypatch.setattr("processkit.site.build.take_spare", take)
+    remembered = Remembered()
+
+    def preview_then_search() -> None:
+        """A preview of the edit, then the build that brings its search up to date."""
+        remembered.forget(list(root.rglob("*.yaml")))
+        request = PublishRequest(
+            root, site, search_later=True, remove_later=True, reuse=True, remembered=remembered
+        )
+        publish(request)
+        pages = {path: data for path, data in snapshot(site).items() if "pagefind/" not in path}
+        fresh = cold_build(root, tmp_path)
+        assert pages == {path: data for path, data in fresh.items() if "pagefind/" not in path}
+        publish(PublishRequest(root, site, remove_later=True, reuse=True, remembered=remembered))
+        assert snapshot(site) == fresh
+
+    def edit(path: str, old: str, new: str) -> None:
+        target = root / path
+        text = target.read_text(encoding="utf-8")
+        assert old in text
+        target.write_text(text.replace(old, new), encoding="utf-8")
+
+    publish(PublishRequest(root, site, remove_later=True, reuse=True, remembered=remembered))
+    edit("processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    preview_then_search()
+    made.write({"processes/stod/inkop.yaml": INKOP})
+    preview_then_search()
+    (root / "processes/stod/inkop.yaml").unlink()
+    preview_then_search()
+    edit("processkit.yaml", "title:", "title: Ny")
+    preview_then_search()
+    made.commit("Ny titel och en bättre utredning", "2026-03-05", who="erik")
+    preview_then_search()
+    assert taken == [False, False] + [True] * 9
+    leftover = sorted(path.name for path in site.parent.iterdir())
+    assert len(leftover) == 2 and leftover[0].startswith(".site.old-") and leftover[1] == "site"
+    # the cache the previews shared, as a new process finds it, makes the site made anew
+    from processkit.cli import publishing
+
+    publishing._READ[:] = [None, None, None]
+    shared = publish(PublishRequest(root, tmp_path / "shared"))
+    assert snapshot(shared.output) == snapshot(site)

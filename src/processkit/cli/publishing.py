@@ -63,6 +63,9 @@ class PublishRequest:
     search_later: bool = False
     #: for ``serve``: the site replaced is deleted in the background (``output.swap``)
     remove_later: bool = False
+    #: for ``serve``: the site replaced is kept, and the next build brings it up to date in
+    #: place instead of making a new one (``output.Placing``)
+    reuse: bool = False
     #: for ``serve``: what it keeps of the repository between builds (``Remembered``)
     remembered: Remembered | None = None
 
@@ -164,6 +167,7 @@ def _build(
         git=links,
         search_later=request.search_later,
         remove_later=request.remove_later,
+        reuse=request.reuse,
     )
     if isinstance(reading, Background):  # kept for the next build in this process
         done = reading.result()

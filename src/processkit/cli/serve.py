@@ -184,9 +184,15 @@ def _build(
     from processkit.errors import ConfigError, ProcesskitError
 
     try:
-        # the process lives on: the site replaced is deleted while the new one is shown
+        # the process lives on: the site replaced is kept, and the next build brings it up to
+        # date in place; one it does not take is deleted while the new one is shown
         request = PublishRequest(
-            root, output, search_later=search_later, remove_later=True, remembered=remembered
+            root,
+            output,
+            search_later=search_later,
+            remove_later=True,
+            reuse=True,
+            remembered=remembered,
         )
         return publish(request)
     except PublishBlocked as blocked:

@@ -40,7 +40,16 @@ from processkit.site.feeds import write_feeds
 from processkit.site.filecache import FileCache, link_file, link_files
 from processkit.site.history import GitLinks, GitRead, History
 from processkit.site.maps import figures
-from processkit.site.output import check_output, mark, staging, swap
+from processkit.site.output import (
+    Contents,
+    Placing,
+    check_output,
+    mark,
+    shown,
+    staging,
+    swap,
+    take_spare,
+)
 from processkit.site.parallel import run_indexed
 from processkit.site.search import build_index, indexed_part, page_kind, plan
 from processkit.site.sitemap import NAVIGATION, Sources
@@ -100,15 +109,17 @@ def build_site(
     git: GitLinks | None = None,
     search_later: bool = False,
     remove_later: bool = False,
+    reuse: bool = False,
 ) -> BuildResult:
     """Publish ``repo`` into ``output``; the previous site there stays until this one is
     complete. ``protect`` is the repository's folder when ``repo`` was read from a copy; ``git``
     the commits that closed proposals and the git host's address (none when not given).
     ``search_later`` (a preview, which shows the edited page first) takes each search shard
     that would be indexed from the previous site as it was; ``remove_later`` deletes the
-    previous site in the background (see ``output.swap``). ``history`` may be still being
-    read (``GitReading``, with the git links): it is waited for once the maps are drawn, and
-    always before the build ends.
+    previous site in the background (see ``output.swap``); ``reuse`` (``serve``) keeps it
+    instead, and the next build brings it up to date in place (``output.Placing``).
+    ``history`` may be still being read (``GitReading``, with the git links): it is waited for
+    once the maps are drawn, and always before the build ends.
 
     Builds that share a cache folder take turns (one may remove what the other would take)."""
     try:
@@ -116,7 +127,17 @@ def build_site(
         with _turn(cache_dir):
             earlier = output if search_later and output.is_dir() else None
             return _build_site(
-                repo, output, history, info, cache_dir, search, progress, git, earlier, remove_later
+                repo,
+                output,
+                history,
+                info,
+                cache_dir,
+                search,
+                progress,
+                git,
+                earlier,
+                remove_later,
+                reuse,
             )
     except BaseException:
         if isinstance(history, Background):  # not left running, whatever went wrong
@@ -158,6 +179,7 @@ def _build_site(
     git: GitLinks | None,
     earlier: Path | None,
     remove_later: bool,
+    reuse: bool,
 ) -> BuildResult:
     config = repo.config
     own_folder = _folder_in(repo, config.site.templates, "site.templates")
@@ -207,11 +229,15 @@ def _build_site(
     records = PageRecords(cache_dir / "site" / RECORDS, entity_print)
     digests = Digests(sources, records.roles)
     view = tracked(sources)
-    items += _entity_items(sources, records, files, digests)
+    # serve's site before the last, to be brought up to date in place, and what it holds
+    spare = take_spare(output) if reuse else None
+    held = spare.contents if spare is not None else Contents()
+    items += _entity_items(sources, records, files, digests, held)
     own = config.site.templates is not None  # templates of the repository's own
     # each template looked up once a build (Jinja looks at the file's time on every lookup)
     templates: dict[str, Template] = {}
-    with staging(output) as folder:
+    with staging(output, spare.folder if spare is not None else None) as folder:
+        placing = Placing(folder, spare.contents if spare is not None else None)
 
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None]:
             """Write page ``index``, from the cache when an identical one was made before;
@@ -252,17 +278,23 @@ def _build_site(
             needed = {_template(items[index]) for index in todo}
             templates.update(compile_templates(env, needed, site.language))
         kept = [item for item in items if item.kept is not None]
-        link_files(folder, [(item.path, item.kept) for item in kept if item.kept is not None])
+        for number in todo:  # made anew: what a reused folder holds there is removed
+            placing.clear(items[number].path)
+        linked = []
         for item in kept:
-            assert item.key is not None
+            assert item.key is not None and item.kept is not None
+            if not placing.file(item.path, item.key):  # else held as it is by a reused folder
+                linked.append((item.path, item.kept))
             records.made(item.path, item.key, item.search)
             if item.search is not None:
                 searched[item.path] = item.search
+        link_files(folder, linked)
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
             files.used.setdefault("pages", set()).update(key for key, _, _ in made)  # workers'
             start = done - len(made)
             for offset, (key, read, tokens) in enumerate(made):
                 item = items[todo[start + offset]]
+                placing.made(item.path, key)
                 if tokens is not None:
                     records.read(item.path, tokens)
                 records.made(item.path, key, read)
@@ -270,6 +302,8 @@ def _build_site(
                     searched[item.path] = read
             if progress:
                 progress("pages", len(items) - len(todo) + done, len(items))
+        if spare is not None:  # made anew: few, and one may be gone
+            shutil.rmtree(folder / "assets", ignore_errors=True)
         _assets(folder, site, logo, env, repo, config.site.templates)
         # Pagefind indexes in processes of its own while the feeds are written here: the feeds
         # are not searched, and written alone they left a core idle
@@ -279,17 +313,28 @@ def _build_site(
                 shards = plan([item.path for item in items if item.indexed])
                 if progress:
                     progress("search", 0, len(shards))
+                # a shard taken from the site before: its key, where this process put it
+                before = shown(output) if earlier is not None else None
                 indexing = beside.submit(
-                    build_index, folder, shards, searched, files, earlier, whole=own
+                    build_index,
+                    folder,
+                    shards,
+                    searched,
+                    files,
+                    earlier,
+                    whole=own,
+                    placing=placing,
+                    earlier_keys=before.bundles if before is not None else {},
                 )
             if git is not None and git.changelog is not None:
-                write_feeds(folder, repo, git.changelog, info.today, files)
+                write_feeds(folder, repo, git.changelog, info.today, files, placing)
             if indexing is not None:
                 stale = indexing.result().stale
                 if progress:
                     progress("search", len(shards), len(shards))
+        contents = placing.finish()
         mark(folder)
-        swap(folder, output, remove_later=remove_later)
+        swap(folder, output, remove_later=remove_later, contents=contents, keep=reuse)
     if _fingerprint(env, site) == fingerprint:
         records.save()
     else:  # a template was changed while the pages were made: keep none of them
@@ -373,14 +418,22 @@ class PageRecords:
         self.reads: dict[str, dict[Token, str]] = {}
         self.new: dict[str, tuple[str, bytes | None, dict[Token, str]]] = {}
 
-    def reusable(self, path: str, digests: Digests, files: FileCache) -> Item | None:
+    def reusable(
+        self, path: str, digests: Digests, files: FileCache, held: Contents
+    ) -> Item | None:
+        """The page at ``path`` as it was, where nothing it read changed: in the cache, or
+        in the folder the build brings up to date, which ``held`` it (no look needed)."""
         found = self.old.get(path)
         if found is None:
             return None
         key, read, tokens = found
         if not digests.unchanged(tokens):
             return None
-        kept = files.place("pages", key)
+        if held.files.get(path) == key:
+            files.use("pages", key)
+            kept: str | None = ""  # nothing to link
+        else:
+            kept = files.place("pages", key)
         if kept is None:
             return None
         self.reads[path] = tokens
@@ -464,14 +517,14 @@ def _template(item: Item) -> str:
 
 
 def _entity_items(
-    sources: Sources, records: PageRecords, files: FileCache, digests: Digests
+    sources: Sources, records: PageRecords, files: FileCache, digests: Digests, held: Contents
 ) -> list[Item]:
     """Each entity's page: taken as it was where its dependency record is unchanged, else to
     be built (by a worker, through the tracked views, recording what it reads)."""
     items = []
     for row, entity_id in entity_pages(sources.repo):
         path = row.page_path(entity_id)
-        kept = records.reusable(path, digests, files)
+        kept = records.reusable(path, digests, files, held)
         items.append(kept if kept is not None else Item(path, True, entity=(row, entity_id)))
     return items
 

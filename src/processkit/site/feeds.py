@@ -40,6 +40,7 @@ from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
 from processkit.site import links
 from processkit.site.filecache import FileCache
+from processkit.site.output import Placing
 from processkit.words import Language
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -127,9 +128,11 @@ def write_feeds(
     log: ChangeLog,
     today: date | None,
     files: FileCache | None = None,
+    placing: Placing | None = None,
 ) -> int:
     """Write every feed into the site's ``folder``; how many. A feed made before from the same
-    entries, settings and words is taken from ``files``, the build's file cache.
+    entries, settings and words is taken from ``files``, the build's file cache, or left as
+    it is where the folder (``placing``: one reused) holds it already.
 
     Most feeds show no change (a thousand at 1,000 processes): what such a feed is made of,
     the settings, the day, the words and the names, is the same for all of them, so their keys
@@ -167,6 +170,10 @@ def write_feeds(
             if parent not in folders:
                 os.makedirs(parent, exist_ok=True)
                 folders.add(parent)
+            if placing is not None and placing.file(path, digest):
+                if files is not None:
+                    files.use("feeds", digest)
+                continue
             if files is not None and files.link("feeds", digest, target):
                 continue
             if isinstance(feed_or_entity, Feed):

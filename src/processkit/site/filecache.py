@@ -91,7 +91,9 @@ class FileCache:
     def _path(self, kind: str, key: str) -> Path:
         return Path(self._place(kind, key))
 
-    def _use(self, kind: str, key: str) -> None:
+    def use(self, kind: str, key: str) -> None:
+        """Keep entry ``key`` at the end of the build, as one this build used (a page or a
+        feed a reused site folder holds already: see ``output.Placing``)."""
         self.used.setdefault(kind, set()).add(key)
 
     def file(self, kind: str, key: str) -> Path | None:
@@ -102,7 +104,7 @@ class FileCache:
         """Where entry ``key`` is, as text (``file`` without making a path of it), or None."""
         place = self._place(kind, key)
         if os.path.isfile(place):
-            self._use(kind, key)
+            self.use(kind, key)
             return place
         return None
 
@@ -113,7 +115,7 @@ class FileCache:
             link_file(self._place(kind, key), target)
         except (FileNotFoundError, IsADirectoryError):
             return False
-        self._use(kind, key)
+        self.use(kind, key)
         return True
 
     def put_file(self, kind: str, key: str, source: Path) -> bool:
@@ -130,7 +132,7 @@ class FileCache:
             with contextlib.suppress(OSError):  # a copy cut short (a full disk)
                 temporary.unlink(missing_ok=True)
             return False
-        self._use(kind, key)
+        self.use(kind, key)
         return True
 
     def put_text(self, kind: str, key: str, text: str) -> bool:
@@ -139,13 +141,13 @@ class FileCache:
             write_atomic(self._path(kind, key), text)
         except OSError:
             return False
-        self._use(kind, key)
+        self.use(kind, key)
         return True
 
     def folder(self, kind: str, key: str) -> Path | None:
         path = self._path(kind, key)
         if path.is_dir():
-            self._use(kind, key)
+            self.use(kind, key)
             return path
         return None
 
@@ -170,7 +172,7 @@ class FileCache:
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
-        self._use(kind, key)
+        self.use(kind, key)
         return True
 
     def drop(self, kind: str) -> None:

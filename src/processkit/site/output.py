@@ -8,12 +8,14 @@ exists but holds no site of ours is never replaced.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from processkit.errors import ProcesskitError
@@ -51,12 +53,16 @@ def check_output(output: Path, repository: Path) -> None:
 
 
 @contextmanager
-def staging(output: Path) -> Iterator[Path]:
-    """A fresh temporary folder beside ``output``, removed again if the build fails."""
-    parent = output.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=parent))
-    temporary.chmod(0o755)
+def staging(output: Path, reused: Path | None = None) -> Iterator[Path]:
+    """A fresh temporary folder beside ``output`` (or ``reused``, a site replaced before, to
+    be brought up to date: see ``Placing``), removed again if the build fails."""
+    if reused is not None:
+        temporary = reused
+    else:
+        parent = output.resolve().parent
+        parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=parent))
+        temporary.chmod(0o755)
     try:
         yield temporary
     except BaseException:
@@ -64,27 +70,167 @@ def staging(output: Path) -> Iterator[Path]:
         raise
 
 
+@dataclass(slots=True)
+class Contents:
+    """What a site folder holds that its build put there by a key: each page's and feed's
+    key by its path, and each search bundle's (a folder; None where it is not known)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    bundles: dict[str, str | None] = field(default_factory=dict)
+
+
+class Placing:
+    """What a build puts into its folder by key, noted for the next build. The folder is new,
+    or (``held``: what it holds) a site replaced before, kept by ``serve`` to be brought up to
+    date in place instead of made anew (``spare``). There a file or bundle whose key is the
+    one it holds is left as it is (``file`` and ``bundle`` return True: nothing to put);
+    anything else at that path is removed first and never written into, for a file there may
+    be a hard link to an entry of the cache. ``finish`` removes what the folder held that
+    this build did not put."""
+
+    def __init__(self, folder: Path, held: Contents | None = None) -> None:
+        self.base = os.fspath(folder)
+        self.held = held
+        self.now = Contents()
+        self._lock = threading.Lock()  # the feeds and the search bundles are put side by side
+
+    def holds(self, path: str, key: str) -> bool:
+        """Whether the folder holds the file ``path`` as made by ``key`` already."""
+        return self.held is not None and self.held.files.get(path) == key
+
+    def file(self, path: str, key: str) -> bool:
+        """Note the file ``path`` as made by ``key``; True where the folder holds it already,
+        else whatever is there is removed (it is to be put)."""
+        with self._lock:
+            self.now.files[path] = key
+        if self.held is None:
+            return False
+        if self.held.files.get(path) == key:
+            return True
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(os.path.join(self.base, path))
+        return False
+
+    def clear(self, path: str) -> None:
+        """Remove the file ``path`` a reused folder holds (it is to be made anew)."""
+        if self.held is not None and path in self.held.files:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(os.path.join(self.base, path))
+
+    def made(self, path: str, key: str) -> None:
+        """Note the file ``path``, put there (after ``file``) by ``key``."""
+        with self._lock:
+            self.now.files[path] = key
+
+    def bundle(self, path: str, key: str | None) -> bool:
+        """As ``file``, for the folder ``path`` made by ``key`` (None: not known, put anew)."""
+        with self._lock:
+            self.now.bundles[path] = key
+        if self.held is None:
+            return False
+        if key is not None and self.held.bundles.get(path) == key:
+            return True
+        shutil.rmtree(os.path.join(self.base, path), ignore_errors=True)
+        return False
+
+    def finish(self) -> Contents:
+        """Remove what the folder held that this build did not put; what it holds now."""
+        if self.held is not None:
+            for path in sorted(self.held.bundles.keys() - self.now.bundles.keys()):
+                shutil.rmtree(os.path.join(self.base, path), ignore_errors=True)
+            for path in sorted(self.held.files.keys() - self.now.files.keys()):
+                target = os.path.join(self.base, path)
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(target)
+                with contextlib.suppress(OSError):  # a folder left empty, as a new build's
+                    os.removedirs(os.path.dirname(target))
+        return self.now
+
+
+@dataclass(frozen=True, slots=True)
+class Spare:
+    """A site ``serve`` replaced, kept with what it holds, for the next build to bring up to
+    date in place: most of a site is the same from one edit to the next, so the next build
+    puts only what changed instead of linking thousands of files into a new folder."""
+
+    folder: Path
+    contents: Contents
+
+
+#: By output folder (resolved, as text): what the site there holds, as the last build in this
+#: process put it (with the folder's inode: a site put there by another process is another
+#: folder), and the site it replaced, kept (``serve``).
+_SHOWN: dict[str, tuple[int, Contents]] = {}
+_SPARES: dict[str, Spare] = {}
+
+
+def shown(output: Path) -> Contents | None:
+    """What the site at ``output`` holds, as the last build in this process put it; None
+    where that is not known, or another has replaced it since."""
+    target = output.resolve()
+    found = _SHOWN.get(os.fspath(target))
+    try:
+        inode = os.stat(target).st_ino
+    except OSError:
+        return None
+    return found[1] if found is not None and found[0] == inode else None
+
+
+def take_spare(output: Path) -> Spare | None:
+    """The site replaced at ``output`` before, to be brought up to date; None where there is
+    none, or it is no longer as it was left."""
+    spare = _SPARES.pop(os.fspath(output.resolve()), None)
+    if spare is None or not (spare.folder / MARKER).is_file():
+        return None
+    return spare
+
+
 def mark(folder: Path) -> None:
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
-def swap(built: Path, output: Path, *, remove_later: bool = False) -> None:
+def swap(
+    built: Path,
+    output: Path,
+    *,
+    remove_later: bool = False,
+    contents: Contents | None = None,
+    keep: bool = False,
+) -> None:
     """Move the complete site ``built`` to ``output``, replacing the previous site. With
     ``remove_later`` (a process that lives on, such as ``serve``) the previous site is deleted
-    in the background, once the new one is in place; ``finish_removals`` waits for that."""
+    in the background, once the new one is in place; ``finish_removals`` waits for that. With
+    ``keep`` (``serve``) it is kept instead, as the spare the next build brings up to date,
+    where what it holds is known; ``contents`` is what ``built`` holds."""
     target = output.resolve()
+    name = os.fspath(target)
+    before = shown(target)
+    _SHOWN.pop(name, None)
+    left = _SPARES.pop(name, None)  # a spare not taken (a build without ``keep``)
+    if left is not None:
+        _remove(left.folder, later=remove_later)
     if not target.exists():
         os.replace(built, target)
-        return
-    previous = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    os.rmdir(previous)
-    os.replace(target, previous)
-    try:
-        os.replace(built, target)
-    except BaseException:
-        os.replace(previous, target)
-        raise
-    if not remove_later:
+    else:
+        previous = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rmdir(previous)
+        os.replace(target, previous)
+        try:
+            os.replace(built, target)
+        except BaseException:
+            os.replace(previous, target)
+            raise
+        if keep and before is not None:
+            _SPARES[name] = Spare(previous, before)
+        else:
+            _remove(previous, later=remove_later)
+    if contents is not None:
+        _SHOWN[name] = (os.stat(target).st_ino, contents)
+
+
+def _remove(previous: Path, *, later: bool) -> None:
+    """Delete the site ``previous``: now, or ``later`` in the background."""
+    if not later:
         shutil.rmtree(previous, ignore_errors=True)
         return
     removal = threading.Thread(

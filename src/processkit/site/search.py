@@ -30,6 +30,7 @@ from pathlib import Path
 from processkit.errors import ProcesskitError
 from processkit.i18n import N_, _
 from processkit.site.filecache import FileCache, link_tree
+from processkit.site.output import Placing
 
 FOLDER = "pagefind"
 #: What kind of page a search hit is, by the template that draws the page (Pagefind's ``kind``
@@ -133,6 +134,8 @@ def build_index(
     earlier: Path | None = None,
     *,
     whole: bool = False,
+    placing: Placing | None = None,
+    earlier_keys: Mapping[str, str | None] | None = None,
 ) -> Indexed:
     """Write every shard's bundle under ``site/pagefind/``: from ``cache`` where its pages
     are as they were, else indexed now; with ``earlier`` (the site this one replaces, for a
@@ -140,16 +143,23 @@ def build_index(
     there. ``read`` holds, per page, the hash of what Pagefind reads in it
     (``indexed_part``). Pagefind is given the part of each page it indexes (``_searched``), or
     with ``whole`` (a repository's own templates, which may put Pagefind's filters or the
-    title anywhere) the whole page."""
+    title anywhere) the whole page. A bundle the folder holds already (``placing``: a reused
+    one) is left as it is; ``earlier_keys`` are the keys of the bundles of ``earlier``."""
     version = pagefind_version()
     todo: list[tuple[Shard, str]] = []
     stale = 0
     for number, shard in enumerate(shards):
         key = _key(shard, read, version, primary=number == 0, whole=whole)
         found = cache.folder("search", key) if cache is not None else None
+        made_by: str | None = key
         if found is None and earlier is not None and (earlier / shard.bundle).is_dir():
             found = earlier / shard.bundle
+            made_by = (earlier_keys or {}).get(shard.bundle)
             stale += 1
+        if placing is not None and placing.bundle(shard.bundle, made_by):
+            if found is None and cache is not None:  # kept for the builds after
+                cache.put_folder("search", key, site / shard.bundle)
+            continue  # held as it is by a reused folder
         if found is not None:
             link_tree(found, site / shard.bundle)
         else:
