@@ -33,7 +33,7 @@ from processkit.loading.git import (
     resolve_at,
 )
 from processkit.loading.parse import Remembered
-from processkit.loading.repository import Repository
+from processkit.loading.repository import Record, Repository
 from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, GitReading, Progress, build_site
 from processkit.site.history import GitLinks, GitRead, GitSource, History, read_history
@@ -198,23 +198,43 @@ def _history_key(
         f"{root}\0{head}\0{today}\0{repo.config!r}\0{origin}\0{shallow}\0{spoken}\0".encode()
     )
     digest.update(i18n.catalogue_bytes(repo.config.site.language))
+    known, used = _SHOWN_OF, {}
     for kind, record in repo.all_records():
-        entity = record.entity
-        shown = (
-            kind,
-            entity.id,
-            record.path,
-            getattr(entity, "name", None),
-            getattr(entity, "title", None),
-            getattr(entity, "email", None),
-            getattr(entity, "status", None) if kind == "proposal" else None,
-            getattr(entity, "decision", None) if kind == "proposal" else None,
-            getattr(entity, "submitted", None) if kind == "proposal" else None,
-            getattr(entity, "process", None) if kind == "assessment" else None,
-            getattr(entity, "date", None) if kind == "assessment" else None,
-        )
-        digest.update(repr(shown).encode("utf-8", "surrogatepass"))
+        # what a file shows follows from its bytes: worked out again only for a new hash
+        mark = (kind, str(record.path), record.digest)
+        part = known.get(mark) if record.digest else None
+        if part is None:
+            part = _shown_of(kind, record)
+        if record.digest:
+            used[mark] = part
+        digest.update(part)
+    known.clear()
+    known.update(used)
     return digest.hexdigest()
+
+
+#: What ``_history_key`` reads of each file, by its kind, path and hash, kept from the last
+#: build in this process (``serve`` works the key out before every build).
+_SHOWN_OF: dict[tuple[str, str, str], bytes] = {}
+
+
+def _shown_of(kind: str, record: Record[Any]) -> bytes:
+    """What the history and the git links show of the entity of ``record``."""
+    entity = record.entity
+    shown = (
+        kind,
+        entity.id,
+        record.path,
+        getattr(entity, "name", None),
+        getattr(entity, "title", None),
+        getattr(entity, "email", None),
+        getattr(entity, "status", None) if kind == "proposal" else None,
+        getattr(entity, "decision", None) if kind == "proposal" else None,
+        getattr(entity, "submitted", None) if kind == "proposal" else None,
+        getattr(entity, "process", None) if kind == "assessment" else None,
+        getattr(entity, "date", None) if kind == "assessment" else None,
+    )
+    return repr(shown).encode("utf-8", "surrogatepass")
 
 
 #: The period of the entity changes on the recent-changes page, up to the build's day.
