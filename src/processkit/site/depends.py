@@ -164,7 +164,9 @@ def tracked(sources: Sources) -> Sources:
         values[name] = TrackedDict(("fact", name), values[name])
     fact_view = _TrackedFacts(**values)
     history = sources.history
-    history_view = _TrackedHistory(history.files, history.recent, history.words, history.people)
+    history_view = _TrackedHistory(
+        history.files, history.recent, history.words, history.people, history.digests
+    )
     return replace(
         sources,
         repo=view,
@@ -277,7 +279,11 @@ class Digests:
                 return "-"
             return "1" if self.sources.facts.overdue(entity.entity) else "0"
         if kind == "history":
-            return _hash(repr(self.sources.history.page(token[1])))
+            known = self.sources.history.digests
+            found = known.get(token[1])
+            if found is None:
+                found = known[token[1]] = _hash(repr(self.sources.history.page(token[1])))
+            return found
         if kind == "map":
             maps = self.sources.maps
             if token[1] == ALL:

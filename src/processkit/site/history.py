@@ -71,6 +71,9 @@ class History:
     words: dict[tuple[str, str], tuple[Markup, ...]] = field(default_factory=dict)
     #: a person's name by the casefolded name or e-mail git gives for an author
     people: dict[str, str] = field(default_factory=dict)
+    #: the hash of each page's history (``page``) worked out so far: a history is never
+    #: changed once read, and ``serve`` keeps it between builds while no commit is made
+    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, path: str) -> list[Commit]:
         return self.files.get(path, [])
