@@ -342,3 +342,63 @@ def test_serve_brings_the_site_it_replaced_up_to_date_and_makes_the_site_made_an
     publishing._READ[:] = [None, None, None]
     shared = publish(PublishRequest(root, tmp_path / "shared"))
     assert snapshot(shared.output) == snapshot(site)
+
+
+def test_a_site_whose_templates_changed_while_it_was_built_is_not_brought_up_to_date_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template of the repository's own saved while the pages are made, and put back as it
+    was (an edit undone), leaves pages made from the edited template in that site. ``serve``
+    keeps that site, and a later build brings it up to date in place: a page it holds is
+    not kept from there, and the site is the one a new process makes."""
+    from tests.site.test_site_cache import cold_build
+    from tests.test_changelog_support import epoch_at_noon
+
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.loading.parse import Remembered
+    from processkit.site import build as build_module
+    from processkit.site.templating import builtin_dir
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
+    root = write_files(tmp_path / "repo", RICH)
+    config = root / "processkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site:\n", "site:\n  templates: mallar\n"),
+        encoding="utf-8",
+    )
+    base = root / "mallar" / "base.html"
+    base.parent.mkdir()
+    before = (builtin_dir() / "base.html").read_text(encoding="utf-8")
+    base.write_text(before, encoding="utf-8")
+    edited = before.replace("</footer>", "<p>Utkast</p></footer>", 1)
+    assert edited != before
+    site = tmp_path / "previews" / "site"
+    remembered = Remembered()
+
+    def build() -> None:
+        remembered.forget(list(root.rglob("*.yaml")))
+        publish(PublishRequest(root, site, remove_later=True, reuse=True, remembered=remembered))
+
+    def edit(path: str, old: str, new: str) -> None:
+        target = root / path
+        text = target.read_text(encoding="utf-8")
+        assert old in text
+        target.write_text(text.replace(old, new), encoding="utf-8")
+
+    build()
+    build()  # the first site is kept from here on
+    real = build_module.render_page
+
+    def saved_meanwhile(*args: Any) -> str:
+        base.write_text(edited, encoding="utf-8")  # the edit, saved while the pages are made
+        return real(*args)
+
+    edit("processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    monkeypatch.setattr(build_module, "render_page", saved_meanwhile)
+    build()
+    monkeypatch.setattr(build_module, "render_page", real)
+    assert "<p>Utkast</p>" in (site / "processes" / "utredning.html").read_text(encoding="utf-8")
+    base.write_text(before, encoding="utf-8")  # undone
+    build()
+    build()  # nothing changed since
+    assert snapshot(site) == cold_build(root, tmp_path)

@@ -44,6 +44,7 @@ from processkit.site.output import (
     Contents,
     Placing,
     check_output,
+    forget,
     mark,
     shown,
     staging,
@@ -339,6 +340,7 @@ def _build_site(
         records.save()
     else:  # a template was changed while the pages were made: keep none of them
         files.drop("pages")
+        forget(output)  # nor the site, to be brought up to date by a later build
     files.prune(("pages", "search", "figures", "drawings", "feeds"))
     listed = tuple(
         (process_id, len(record.entity.activities))

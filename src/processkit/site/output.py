@@ -176,6 +176,12 @@ def shown(output: Path) -> Contents | None:
     return found[1] if found is not None and found[0] == inode else None
 
 
+def forget(output: Path) -> None:
+    """Know no longer what the site at ``output`` holds (its pages may not be what their keys
+    say): it is not brought up to date in place later, nor a search bundle of it taken."""
+    _SHOWN.pop(os.fspath(output.resolve()), None)
+
+
 def take_spare(output: Path) -> Spare | None:
     """The site replaced at ``output`` before, to be brought up to date; None where there is
     none, or it is no longer as it was left."""
