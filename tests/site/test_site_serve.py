@@ -402,3 +402,40 @@ def test_a_site_whose_templates_changed_while_it_was_built_is_not_brought_up_to_
     build()
     build()  # nothing changed since
     assert snapshot(site) == cold_build(root, tmp_path)
+
+
+def test_a_site_brought_up_to_date_without_search_keeps_no_search_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site kept by ``serve`` and brought up to date by a build without search has neither
+    the search bundles nor the folder that held them: it is, folder for folder, the site a
+    build without search makes."""
+    from tests.test_changelog_support import epoch_at_noon
+
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.loading.parse import Remembered
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
+    root = write_files(tmp_path / "repo", RICH)
+    site = tmp_path / "previews" / "site"
+    remembered = Remembered()
+
+    def build(search: bool) -> None:
+        remembered.forget(list(root.rglob("*.yaml")))
+        request = PublishRequest(
+            root, site, search=search, remove_later=True, reuse=True, remembered=remembered
+        )
+        publish(request)
+
+    build(search=True)
+    build(search=True)
+    assert (site / "pagefind").is_dir()
+    build(search=False)
+    build(search=False)  # the first site, kept with its search, brought up to date
+    plain = publish(PublishRequest(root, tmp_path / "plain", search=False)).output
+
+    def folders(top: Path) -> list[str]:
+        return sorted(path.relative_to(top).as_posix() for path in top.rglob("*") if path.is_dir())
+
+    assert folders(site) == folders(plain)
+    assert snapshot(site) == snapshot(plain)

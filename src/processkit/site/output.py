@@ -137,7 +137,10 @@ class Placing:
         """Remove what the folder held that this build did not put; what it holds now."""
         if self.held is not None:
             for path in sorted(self.held.bundles.keys() - self.now.bundles.keys()):
-                shutil.rmtree(os.path.join(self.base, path), ignore_errors=True)
+                target = os.path.join(self.base, path.rstrip("/"))
+                shutil.rmtree(target, ignore_errors=True)
+                with contextlib.suppress(OSError):  # the search's folder, left empty
+                    os.removedirs(os.path.dirname(target))
             for path in sorted(self.held.files.keys() - self.now.files.keys()):
                 target = os.path.join(self.base, path)
                 with contextlib.suppress(FileNotFoundError):
