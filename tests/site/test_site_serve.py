@@ -439,3 +439,40 @@ def test_a_site_brought_up_to_date_without_search_keeps_no_search_folder(
 
     assert folders(site) == folders(plain)
     assert snapshot(site) == snapshot(plain)
+
+
+def test_a_build_that_fails_before_its_pages_leaves_no_site_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build of ``serve`` that fails before its pages are made (an interrupt) leaves beside
+    the site no copy of it that no later build takes or deletes: after each of several such
+    builds there is the site and at most the one kept for the next build."""
+    from tests.test_changelog_support import epoch_at_noon
+
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.loading.parse import Remembered
+    from processkit.site import build as build_module
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
+    root = write_files(tmp_path / "repo", RICH)
+    site = tmp_path / "previews" / "site"
+    remembered = Remembered()
+
+    def build() -> None:
+        remembered.forget(list(root.rglob("*.yaml")))
+        publish(PublishRequest(root, site, remove_later=True, reuse=True, remembered=remembered))
+
+    def interrupted(*args: Any) -> Any:
+        raise KeyboardInterrupt
+
+    build()
+    build()
+    real = build_module._entity_items
+    for _ in range(3):
+        monkeypatch.setattr(build_module, "_entity_items", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            build()
+        monkeypatch.setattr(build_module, "_entity_items", real)
+        build()
+        beside = sorted(path.name for path in site.parent.iterdir())
+        assert beside[-1] == "site" and len(beside) <= 2

@@ -230,15 +230,16 @@ def _build_site(
     records = PageRecords(cache_dir / "site" / RECORDS, entity_print)
     digests = Digests(sources, records.roles)
     view = tracked(sources)
-    # serve's site before the last, to be brought up to date in place, and what it holds
-    spare = take_spare(output) if reuse else None
-    held = spare.contents if spare is not None else Contents()
-    items += _entity_items(sources, records, files, digests, held)
     own = config.site.templates is not None  # templates of the repository's own
     # each template looked up once a build (Jinja looks at the file's time on every lookup)
     templates: dict[str, Template] = {}
+    # serve's site before the last, to be brought up to date in place, and what it holds
+    # (deleted with the staging folder where the build fails)
+    spare = take_spare(output) if reuse else None
     with staging(output, spare.folder if spare is not None else None) as folder:
         placing = Placing(folder, spare.contents if spare is not None else None)
+        held = spare.contents if spare is not None else Contents()
+        items += _entity_items(sources, records, files, digests, held)
 
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None]:
             """Write page ``index``, from the cache when an identical one was made before;
