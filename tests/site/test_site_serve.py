@@ -476,3 +476,40 @@ def test_a_build_that_fails_before_its_pages_leaves_no_site_behind(
         build()
         beside = sorted(path.name for path in site.parent.iterdir())
         assert beside[-1] == "site" and len(beside) <= 2
+
+
+def test_an_edit_undone_is_previewed_with_its_search_from_the_site_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit previewed, then undone: the site ``serve`` kept holds the search of the text as
+    it is again, so the preview of the undone edit shows that search, up to date (no build
+    after it to bring the search up to date), and is the site a new process makes."""
+    from tests.site.test_site_cache import cold_build
+    from tests.test_changelog_support import epoch_at_noon
+
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.loading.parse import Remembered
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
+    root = write_files(tmp_path / "repo", RICH)
+    site = tmp_path / "previews" / "site"
+    remembered = Remembered()
+
+    def build(*, later: bool) -> int:
+        """A preview (``later``) or the build after it; how many shards it took out of date."""
+        remembered.forget(list(root.rglob("*.yaml")))
+        request = PublishRequest(
+            root, site, search_later=later, remove_later=True, reuse=True, remembered=remembered
+        )
+        return publish(request).stale_search
+
+    build(later=False)
+    build(later=False)
+    changed = root / "processes/barn/utredning.yaml"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("allsidigt belyst", "belyst från alla håll"), encoding="utf-8")
+    assert build(later=True) == 1  # the edited process's shard, out of date
+    assert build(later=False) == 0
+    changed.write_text(text, encoding="utf-8")  # undone
+    assert build(later=True) == 0
+    assert snapshot(site) == cold_build(root, tmp_path)

@@ -94,9 +94,9 @@ class Placing:
         self.now = Contents()
         self._lock = threading.Lock()  # the feeds and the search bundles are put side by side
 
-    def holds(self, path: str, key: str) -> bool:
-        """Whether the folder holds the file ``path`` as made by ``key`` already."""
-        return self.held is not None and self.held.files.get(path) == key
+    def holds_bundle(self, path: str, key: str) -> bool:
+        """Whether the folder holds the bundle ``path`` as made by ``key`` already."""
+        return self.held is not None and self.held.bundles.get(path) == key
 
     def file(self, path: str, key: str) -> bool:
         """Note the file ``path`` as made by ``key``; True where the folder holds it already,

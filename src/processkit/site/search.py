@@ -152,7 +152,9 @@ def build_index(
         key = _key(shard, read, version, primary=number == 0, whole=whole)
         found = cache.folder("search", key) if cache is not None else None
         made_by: str | None = key
-        if found is None and earlier is not None and (earlier / shard.bundle).is_dir():
+        # a reused folder may hold it up to date (an edit undone): not taken out of date
+        held = placing is not None and placing.holds_bundle(shard.bundle, key)
+        if found is None and not held and earlier is not None and (earlier / shard.bundle).is_dir():
             found = earlier / shard.bundle
             made_by = (earlier_keys or {}).get(shard.bundle)
             stale += 1
