@@ -384,7 +384,18 @@ def test_a_new_process_keys_again_only_the_flows_changed_since_the_last_run(
     assert stored.read_bytes() == written  # left for the next process to bring up to date
     target.write_text(target.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     assert new_process() == changed and None not in kept  # as the file kept them
-    for damaged in (None, b"processkit map keys store 1", stored.read_bytes()[:-9]):
+    real_keys = maps._stored_keys(stored)
+    assert real_keys is not None
+    # of this version, and read without a fault, but holding something else
+    flows_forged = {key: (made[0], 0, made[2]) for key, made in real_keys.flows.items()}
+    forged = replace(real_keys, flows=flows_forged)  # type: ignore[arg-type]
+    maps._store_keys(tmp_path / "forged.bin", forged)
+    for damaged in (
+        None,
+        b"processkit map keys store 1",
+        stored.read_bytes()[:-9],
+        (tmp_path / "forged.bin").read_bytes(),
+    ):
         if damaged is None:
             stored.unlink()
         else:
