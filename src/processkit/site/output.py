@@ -3,7 +3,9 @@ site untouched.
 
 The site is built in a sibling folder ``.<name>.tmp-XXXX``; when it is complete the previous
 site is renamed away, the new one renamed in, and the previous one deleted. A folder that
-exists but holds no site of ours is never replaced.
+exists but holds no site of ours is never replaced. ``serve`` keeps the previous site instead
+(``Spare``), and its next build brings that folder up to date in place (``Placing``) before
+it is renamed in the same way.
 """
 
 from __future__ import annotations
