@@ -312,3 +312,40 @@ def test_pagefind_is_given_a_text_that_says_id_as_it_is() -> None:
 
     page = b'<p>Se id="kod och</p><h2 id="a">Rubrik</h2><tr class="x" id="r1"><td>A</td></tr>'
     assert spaced(page) == b'<p>Se id="kod och</p> <h2>Rubrik</h2> <tr class="x"><td>A</td> </tr>'
+
+
+#: What Pagefind leaves out of a page, as a pattern: the careful way ``_without_ignored``
+#: is held to.
+_IGNORED_PATTERN = re.compile(
+    rb"<(figure|div|section)\b[^>]*data-pagefind-ignore=\"all\".*?</\1>", re.DOTALL
+)
+
+
+def test_what_search_leaves_out_of_a_page_is_what_the_pattern_leaves_out(
+    kalmar_site: Path,
+) -> None:
+    """``indexed_part`` finds the elements Pagefind leaves out (the maps, the risk matrix) by
+    their mark, not by a pattern tried at every tag: on every page of the example, and on
+    pages made to be awkward, it leaves what the pattern leaves."""
+    from processkit.site.search import _without_ignored
+
+    mark = 'data-pagefind-ignore="all"'
+    made = [
+        "",
+        "<p>nothing to leave out</p>",
+        f'<figure {mark}><div>a</div></figure><p>b</p><figure class="x" {mark}>c</figure>',
+        f'<div class="table-scroll" {mark}><table></table></div><div>kept</div>',
+        f"<section {mark}><p>no end",
+        f"<ol {mark}><li>not one of the three</li></ol>",
+        f"<divs {mark}>a longer name</divs>",
+        f"<p>{mark} said in a text</p><div {mark}>x</div>",
+        f"<div>{mark} said in a text</div><p>after</p>",
+        f"<div {mark}><div {mark}>inner</div>outer</div><p>after</p>",
+        f"<figure><figcaption {mark}>in a caption</figcaption></figure>",
+        f'<div id="a">one</div> <section data-x="1" {mark}>two</section> <div {mark}>3</div>',
+    ]
+    pages = [page.encode() for page in made]
+    pages += [path.read_bytes() for path in sorted(kalmar_site.rglob("*.html"))]
+    assert sum(mark.encode() in page for page in pages) > 60
+    for page in pages:
+        assert _without_ignored(page) == _IGNORED_PATTERN.sub(b"", page)
