@@ -222,3 +222,30 @@ def test_a_role_is_noted_once_per_process_with_its_letters_in_raci_order() -> No
         "r2": {"p": RoleUsage("Utreda", {"a": ["C"], "b": ["R", "I"]}, names, ["Kontroll"])},
     }
     assert list(uses) == ["r1", "r2"]
+
+
+def test_facts_gathered_again_take_what_an_unchanged_process_says_from_before() -> None:
+    """``serve`` gathers the facts before every build: what a process's file says of its
+    roles and handbooks is taken from the gathering before while the file's bytes are the
+    same, and the facts, in their order, are those gathered from nothing."""
+    from tests.conftest import KALMAR
+
+    from processkit.domain import facts as facts_module
+    from processkit.loading.load import load_repository
+
+    repo = load_repository(KALMAR).repo
+    facts_module._OF_PROCESS.clear()
+    first = gather(repo, date(2026, 3, 1))
+    again = gather(repo, date(2026, 3, 1))
+    facts_module._OF_PROCESS.clear()
+    anew = gather(repo, date(2026, 3, 1))
+    assert again == anew
+    for name in ("role_uses", "handbook_users"):
+        assert list(getattr(again, name)) == list(getattr(anew, name))  # the same order
+    assert list(again.role_uses["socialsekreterare"]) == list(anew.role_uses["socialsekreterare"])
+    taken = [
+        usage is first.role_uses[role][process]
+        for role, uses in again.role_uses.items()
+        for process, usage in uses.items()
+    ]
+    assert len(taken) > 100 and all(taken)

@@ -65,9 +65,25 @@ def gather(repo: Repository, today: date | None) -> Facts:
     for handbook_id, handbook in repo.handbooks.items():
         users[handbook_id].update(handbook.entity.processes)
     role_uses: dict[str, dict[str, RoleUsage]] = defaultdict(dict)
+    known, used = _OF_PROCESS, {}
     for process_id, record in sorted(repo.processes.items()):
-        _note_documents(process_id, record.entity, users)
-        _note_roles(process_id, record.entity, role_uses)
+        # what a process's file says of its roles and handbooks follows from its bytes
+        mark = (process_id, record.digest)
+        found = known.get(mark) if record.digest else None
+        if found is None:
+            roles: dict[str, dict[str, RoleUsage]] = defaultdict(dict)
+            _note_roles(process_id, record.entity, roles)
+            read: dict[str, None] = {}  # in the order the file names them
+            _note_documents(record.entity, read)
+            found = ({role: uses[process_id] for role, uses in roles.items()}, tuple(read))
+        if record.digest:
+            used[mark] = found
+        for role_id, usage in found[0].items():
+            role_uses[role_id][process_id] = usage
+        for handbook_id in found[1]:
+            users[handbook_id].add(process_id)
+    known.clear()
+    known.update(used)
     active = active_processes(repo)
     return Facts(
         today=today,
@@ -84,13 +100,19 @@ def gather(repo: Repository, today: date | None) -> Facts:
     )
 
 
-def _note_documents(process_id: str, process: Process, users: dict[str, set[str]]) -> None:
+#: Of each process (by its id and the hash of its file): its usage of each role, and the
+#: handbooks it reads; kept from the last gathering in this process (``serve`` gathers before
+#: every build). A ``RoleUsage`` is never changed once made.
+_OF_PROCESS: dict[tuple[str, str], tuple[dict[str, RoleUsage], tuple[str, ...]]] = {}
+
+
+def _note_documents(process: Process, read: dict[str, None]) -> None:
+    """Note the handbooks ``process`` reads in ``read``, in the order it names them."""
     for document in process.documents:
         if document.handbook:
-            users[document.handbook].add(process_id)
+            read[document.handbook] = None
     for activity in process.activities:
-        for handbook_id in activity.documents:
-            users[handbook_id].add(process_id)
+        read.update(dict.fromkeys(activity.documents))
 
 
 def _note_roles(
