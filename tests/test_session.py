@@ -97,3 +97,33 @@ def test_a_wrong_reference_is_no_file_left_out(
     root = make_repo({"areas/barn.yaml": "kind: area\nid: barn\nname: Barn\nowner: ingen\n"})
     result = cli(*_args(command, root))
     assert (result.code, result.err) == (0, "")
+
+
+def test_references_checked_again_are_told_as_when_checked_from_nothing(
+    tmp_path: Path,
+) -> None:
+    """``serve`` checks the references before every build, and takes what each unchanged file
+    refers to from the check before: a reference that the removal of another file leaves
+    naming nothing is told, and what is told is what a check from nothing tells."""
+    import shutil
+
+    from tests.conftest import KALMAR
+
+    from processkit.loading import references
+    from processkit.loading.load import load_repository
+
+    root = tmp_path / "kalmar"
+    shutil.copytree(KALMAR, root, ignore=shutil.ignore_patterns("site", ".processkit-cache"))
+
+    def told() -> list[tuple[str, str, int, int]]:
+        repo = load_repository(root).repo
+        return [(d.code, str(d.path), d.line, d.column) for d in references.check_references(repo)]
+
+    references._REFERS.clear()
+    assert told() == []
+    assert len(references._REFERS) > 100
+    (root / "roles/socialsekreterare.yaml").unlink()
+    again = told()
+    references._REFERS.clear()
+    assert again == told()
+    assert len(again) > 3 and {code for code, *_ in again} == {"PK030"}

@@ -106,7 +106,20 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
     # what a reference to each kind may name, asked of the repository once per kind rather
     # than once for each of the hundred thousand references of a large repository
     referable = {kind: repo.referable(kind) for kind in KIND_NAMES}
-    for _kind, record in repo.all_records():
+    known, used = _REFERS, {}
+    for kind, record in repo.all_records():
+        # what a file refers to follows from its bytes: looked at again only for a new hash
+        marked = (kind, str(record.path), record.digest)
+        found = known.get(marked) if record.digest else None
+        if found is None:
+            found = _refers(record)
+        if record.digest:
+            used[marked] = found
+        targets, nexts_own = found
+        if all(written in referable[target] for target, written in targets):
+            if not nexts_own:
+                yield from _check_next(repo, record)
+            continue
         for loc, target, written in references_of(record):
             if written in referable[target]:
                 continue
@@ -142,8 +155,27 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "PK030", Severity.ERROR, message, record.path, mark.line, mark.column, hint
             )
-        if isinstance(record.entity, Process):
+        if not nexts_own:
             yield from _check_next(repo, record)
+    known.clear()
+    known.update(used)
+
+
+#: Of each file (its kind, path and the hash of its bytes): the kinds and ids it refers to,
+#: and whether its activities' ``next`` name only activities of its own; kept from the last
+#: check in this process (``serve`` checks before every build).
+_REFERS: dict[tuple[str, str, str], tuple[frozenset[tuple[str, str]], bool]] = {}
+
+
+def _refers(record: Record[Any]) -> tuple[frozenset[tuple[str, str]], bool]:
+    """What ``record`` refers to (each kind and id once), and whether its activities'
+    ``next`` name only its own activities (True for an entity that is not a process)."""
+    targets = frozenset((target, written) for _loc, target, written in references_of(record))
+    entity = record.entity
+    if not isinstance(entity, Process):
+        return targets, True
+    own = {activity.id for activity in entity.activities}
+    return targets, all(target in own for activity in entity.activities for target in activity.next)
 
 
 def _check_next(repo: Repository, record: Record[Process]) -> Iterator[Diagnostic]:
