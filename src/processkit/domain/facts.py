@@ -71,11 +71,7 @@ def gather(repo: Repository, today: date | None) -> Facts:
         mark = (process_id, record.digest)
         found = known.get(mark) if record.digest else None
         if found is None:
-            roles: dict[str, dict[str, RoleUsage]] = defaultdict(dict)
-            _note_roles(process_id, record.entity, roles)
-            read: dict[str, None] = {}  # in the order the file names them
-            _note_documents(record.entity, read)
-            found = ({role: uses[process_id] for role, uses in roles.items()}, tuple(read))
+            found = (_uses_of(record.entity), _handbooks_of(record.entity))
         if record.digest:
             used[mark] = found
         for role_id, usage in found[0].items():
@@ -106,19 +102,19 @@ def gather(repo: Repository, today: date | None) -> Facts:
 _OF_PROCESS: dict[tuple[str, str], tuple[dict[str, RoleUsage], tuple[str, ...]]] = {}
 
 
-def _note_documents(process: Process, read: dict[str, None]) -> None:
-    """Note the handbooks ``process`` reads in ``read``, in the order it names them."""
-    for document in process.documents:
-        if document.handbook:
-            read[document.handbook] = None
+def _handbooks_of(process: Process) -> tuple[str, ...]:
+    """The handbooks ``process`` reads, in the order it names them (some more than once)."""
+    read = [document.handbook for document in process.documents if document.handbook]
     for activity in process.activities:
-        read.update(dict.fromkeys(activity.documents))
+        if activity.documents:
+            read += activity.documents
+    return tuple(read)
 
 
-def _note_roles(
-    process_id: str, process: Process, role_uses: dict[str, dict[str, RoleUsage]]
-) -> None:
+def _uses_of(process: Process) -> dict[str, RoleUsage]:
+    """How ``process`` uses each role it names, in the order it names them."""
     name = process.name
+    uses: dict[str, RoleUsage] = {}
     for activity in process.activities:
         activity_id = activity.id
         letters = (
@@ -129,11 +125,10 @@ def _note_roles(
         )
         for letter, role_ids in letters:
             for role_id in role_ids:
-                uses = role_uses[role_id]
-                # a usage made once per role and process, not for every use and thrown away
-                usage = uses.get(process_id)
+                # a usage made once per role, not for every use and thrown away
+                usage = uses.get(role_id)
                 if usage is None:
-                    usage = uses[process_id] = RoleUsage(name)
+                    usage = uses[role_id] = RoleUsage(name)
                 found = usage.activities.get(activity_id)
                 if found is None:
                     usage.activities[activity_id] = [letter]
@@ -142,11 +137,11 @@ def _note_roles(
                 usage.names[activity_id] = activity.name
     for control in process.controls:
         if control.role:
-            uses = role_uses[control.role]
-            usage = uses.get(process_id)
+            usage = uses.get(control.role)
             if usage is None:
-                usage = uses[process_id] = RoleUsage(name)
+                usage = uses[control.role] = RoleUsage(name)
             usage.controls.append(control.description)
+    return uses
 
 
 def review_of(entity: Process | Handbook, repo: Repository) -> date | None:
