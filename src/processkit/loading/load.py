@@ -118,7 +118,7 @@ def load_repository(
     diagnostics.extend(duplicate_ids(repo, first_path))
     # a value already reported wrong (a tag that does not fit it) is not reported again
     wrong = {(d.path, d.line, d.column) for d in diagnostics if d.code == "PK011"}
-    referred = check_references(repo)
+    referred = check_references(repo, remembered.references if remembered is not None else None)
     diagnostics.extend(d for d in referred if (d.path, d.line, d.column) not in wrong)
     diagnostics.extend(check_parent_loops(repo))
     return LoadResult(repo, diagnostics)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from processkit.background import settle
 from processkit.cache import UsedStore
@@ -32,6 +32,9 @@ from processkit.fsutil import Signature, read_bytes
 from processkit.fsutil import signature as _signature
 from processkit.i18n import _
 from processkit.loading.yamlfile import read_yaml
+
+if TYPE_CHECKING:
+    from processkit.loading.references import FileMark, Refers
 
 #: Below this many files one process is faster than starting workers.
 PARALLEL_FROM = 400
@@ -176,6 +179,9 @@ class Remembered:
         #: not use is let go with it: the memory holds the repository as it is)
         self.entities: dict[bytes, Made] = {}
         self.using: dict[bytes, Made] = {}
+        #: what each file refers to (``references.check_references``), by its kind, path and
+        #: hash, from the last load
+        self.references: dict[FileMark, Refers] = {}
 
     def begin(self) -> None:
         """Begin a load: the entities it uses or makes are counted afresh."""

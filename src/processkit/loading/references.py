@@ -98,28 +98,30 @@ def _process_references(process: Process) -> Iterator[Reference]:
             yield ("documents", i, "handbook"), "handbook", document.handbook
 
 
-def check_references(repo: Repository) -> Iterator[Diagnostic]:
+def check_references(
+    repo: Repository, kept: dict[FileMark, Refers] | None = None
+) -> Iterator[Diagnostic]:
     """PK030 for every reference that names no such entity, with a did-you-mean (within a
     budget per kind referred to: thousands of wrong references among thousands of processes
-    would otherwise cost millions of comparisons)."""
+    would otherwise cost millions of comparisons). ``kept`` (``serve``'s, between loads) is
+    what each file refers to, by its kind, path and hash, from the check before: a file whose
+    references all name an entity is not gone through again; it is brought up to date."""
     guessers: dict[str, Guesser] = {}
     # what a reference to each kind may name, asked of the repository once per kind rather
     # than once for each of the hundred thousand references of a large repository
     referable = {kind: repo.referable(kind) for kind in KIND_NAMES}
-    known, used = _REFERS, {}
+    used: dict[FileMark, Refers] = {}
     for kind, record in repo.all_records():
-        # what a file refers to follows from its bytes: looked at again only for a new hash
-        marked = (kind, str(record.path), record.digest)
-        found = known.get(marked) if record.digest else None
-        if found is None:
-            found = _refers(record)
-        if record.digest:
-            used[marked] = found
-        targets, nexts_own = found
-        if all(written in referable[target] for target, written in targets):
-            if not nexts_own:
-                yield from _check_next(repo, record)
-            continue
+        nexts_own = not isinstance(record.entity, Process)
+        if kept is not None and record.digest:
+            # what a file refers to follows from its bytes: gone through again for a new hash
+            marked = (kind, str(record.path), record.digest)
+            found = used[marked] = kept.get(marked) or _refers(record)
+            targets, nexts_own = found
+            if all(written in referable[target] for target, written in targets):
+                if not nexts_own:
+                    yield from _check_next(repo, record)
+                continue
         for loc, target, written in references_of(record):
             if written in referable[target]:
                 continue
@@ -157,17 +159,19 @@ def check_references(repo: Repository) -> Iterator[Diagnostic]:
             )
         if not nexts_own:
             yield from _check_next(repo, record)
-    known.clear()
-    known.update(used)
+    if kept is not None:
+        kept.clear()
+        kept.update(used)
 
 
-#: Of each file (its kind, path and the hash of its bytes): the kinds and ids it refers to,
-#: and whether its activities' ``next`` name only activities of its own; kept from the last
-#: check in this process (``serve`` checks before every build).
-_REFERS: dict[tuple[str, str, str], tuple[frozenset[tuple[str, str]], bool]] = {}
+#: A file: its kind, path and the hash of its bytes.
+FileMark = tuple[str, str, str]
+#: What a file refers to: the kinds and ids, and whether its activities' ``next`` name only
+#: activities of its own.
+Refers = tuple[frozenset[tuple[str, str]], bool]
 
 
-def _refers(record: Record[Any]) -> tuple[frozenset[tuple[str, str]], bool]:
+def _refers(record: Record[Any]) -> Refers:
     """What ``record`` refers to (each kind and id once), and whether its activities'
     ``next`` name only its own activities (True for an entity that is not a process)."""
     targets = frozenset((target, written) for _loc, target, written in references_of(record))
