@@ -103,7 +103,9 @@ def load_repository(
         )
         for result in files:
             diagnostics.extend(_add_entity(repo, result, first_path, remembered))
-        if cache is not None:
+        # ``serve`` writes the store at its first load only: the files edited while it runs
+        # (a few) are parsed again by the next command, not the whole store written per edit
+        if cache is not None and (remembered is None or remembered.loads == 1):
             cache.save()
         if remembered is not None:
             remembered.end()

@@ -182,10 +182,13 @@ class Remembered:
         #: what each file refers to (``references.check_references``), by its kind, path and
         #: hash, from the last load
         self.references: dict[FileMark, Refers] = {}
+        #: the loads begun
+        self.loads = 0
 
     def begin(self) -> None:
         """Begin a load: the entities it uses or makes are counted afresh."""
         self.using = {}
+        self.loads += 1
 
     def end(self) -> None:
         """The load ended whole: what it used is what is kept."""
