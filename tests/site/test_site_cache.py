@@ -643,3 +643,34 @@ def test_flows_and_landscapes_drawn_in_one_pool_make_the_site_one_process_makes(
     pools.clear()
     assert cold_build(repo, tmp_path) == drawn_here
     assert pools == [(2 + 1, 2)]  # three landscapes two to a task, the one flow: forked
+
+
+def test_serve_writes_the_page_records_once_and_keeps_them_in_memory_after(
+    repo: Path, tmp_path: Path, built: list[str]
+) -> None:
+    """``serve`` writes the page records at its first build, and after each edit keeps them
+    in memory only: its next build takes every page the edit did not touch from them. A new
+    process reads the records written first, older, and makes the site made anew."""
+    records = repo / ".processkit-cache/site" / build_module.RECORDS
+    build_module._KNOWN[0] = None
+    serve = PublishRequest(repo, tmp_path / "site", remove_later=True, reuse=True)
+    publish(serve)
+    written = records.read_bytes()
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    built.clear()
+    publish(serve)
+    assert sorted(built) == sorted(READS_UTREDNING)
+    assert records.read_bytes() == written
+    _edit(repo, "processes/stod/ekonomi.yaml", "Kostnader för insatser", "Kostnader för stöd")
+    built.clear()
+    publish(serve)
+    # only what reads ekonomi: the records in memory know that utredning's pages are made
+    assert built and "handbooks/rutin-utredning.html" not in built
+    assert records.read_bytes() == written
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+    build_module._KNOWN[0] = None  # a new process
+    built.clear()
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert set(READS_UTREDNING) < set(built)  # older records: both edits' pages
+    assert records.read_bytes() != written
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
