@@ -296,27 +296,33 @@ def _all_keys(
     return found, keys.to_keep()
 
 
+@pytest.fixture
+def kept_keys(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """What each ``_MapKeys.kept_key`` call gave from now on: a key kept, or None."""
+    found: list[str | None] = []
+    real = _MapKeys.kept_key
+
+    def counting(self: _MapKeys, *args: Any) -> str | None:
+        key = real(self, *args)
+        found.append(key)
+        return key
+
+    monkeypatch.setattr(_MapKeys, "kept_key", counting)
+    return found
+
+
 @pytest.mark.parametrize(
     ("path", "old", "new"),
     [c[1:4] for c in FLOW_CHANGES + LANDSCAPE_CHANGES],
     ids=[c[0] for c in FLOW_CHANGES + LANDSCAPE_CHANGES],
 )
 def test_a_key_kept_from_the_build_before_is_the_key_made_anew(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, old: str, new: str
+    tmp_path: Path, kept_keys: list[str | None], path: str, old: str, new: str
 ) -> None:
     """``serve`` keys again only the flows whose inputs changed since its last build, and
     works out again what the landscapes hold only of the processes whose file changed: every
     key, kept or made, is the one a build from nothing makes; and with nothing changed, again,
     all kept."""
-    kept_keys: list[str | None] = []
-    real = _MapKeys.kept_key
-
-    def counting(self: _MapKeys, *args: Any) -> str | None:
-        found = real(self, *args)
-        kept_keys.append(found)
-        return found
-
-    monkeypatch.setattr(_MapKeys, "kept_key", counting)
     root = tmp_path / "kalmar"
     shutil.copytree(KALMAR, root)
     _, kept = _all_keys(root)
@@ -336,7 +342,7 @@ def test_a_key_kept_from_the_build_before_is_the_key_made_anew(
 
 
 def test_a_new_process_keys_again_only_the_flows_changed_since_the_last_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, kept_keys: list[str | None]
 ) -> None:
     """The maps' keys of a build are kept in the cache folder (``KEYS_FILE``): a ``publish``
     in a new process, with nothing kept in memory, keys again only the flows whose inputs
@@ -345,15 +351,7 @@ def test_a_new_process_keys_again_only_the_flows_changed_since_the_last_run(
     from processkit.site import maps
     from processkit.site.filecache import FileCache
 
-    kept: list[str | None] = []
-    real = _MapKeys.kept_key
-
-    def counting(self: _MapKeys, *args: Any) -> str | None:
-        found = real(self, *args)
-        kept.append(found)
-        return found
-
-    monkeypatch.setattr(_MapKeys, "kept_key", counting)
+    kept = kept_keys
     root, cache = tmp_path / "kalmar", tmp_path / "cache"
     shutil.copytree(KALMAR, root)
     stored = cache / "site" / maps.KEYS_FILE
