@@ -109,15 +109,20 @@ class Placing:
             return False
         if self.held.files.get(path) == key:
             return True
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(os.path.join(self.base, path))
+        self._remove(path)
         return False
 
     def clear(self, path: str) -> None:
         """Remove the file ``path`` a reused folder holds (it is to be made anew)."""
         if self.held is not None and path in self.held.files:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(os.path.join(self.base, path))
+            self._remove(path)
+
+    def _remove(self, path: str) -> str:
+        """Remove the file ``path`` of the folder, where there is one; its place."""
+        target = os.path.join(self.base, path)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        return target
 
     def made(self, path: str, key: str) -> None:
         """Note the file ``path``, put there (after ``file``) by ``key``."""
@@ -144,9 +149,7 @@ class Placing:
                 with contextlib.suppress(OSError):  # the search's folder, left empty
                     os.removedirs(os.path.dirname(target))
             for path in sorted(self.held.files.keys() - self.now.files.keys()):
-                target = os.path.join(self.base, path)
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(target)
+                target = self._remove(path)
                 with contextlib.suppress(OSError):  # a folder left empty, as a new build's
                     os.removedirs(os.path.dirname(target))
         return self.now
