@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -437,13 +437,12 @@ _KEPT: list[_KeptKeys | None] = [None]
 #: ``publish`` after a commit): without them every flow is keyed again, 0.1 ms a process.
 KEYS_FILE = "map-keys.bin"
 _KEYS_STORE = "map keys"
-_KEPT_FIELDS = ("base", "parts", "flows", "chunks")
 
 
 def _stored_keys(path: Path) -> _KeptKeys | None:
     """The maps' keys kept in ``path`` by an earlier run, or None (none kept, or damaged)."""
     values = read_store(path, _KEYS_STORE)
-    base, parts, flows, chunks = (values.get(name) for name in _KEPT_FIELDS)
+    base, parts, flows, chunks = (values.get(name) for name in _kept_fields())
     if not isinstance(base, str) or not all(isinstance(v, dict) for v in (parts, flows, chunks)):
         return None
     # what the keys are made of, looked at (a few milliseconds at 5,000 processes): a file of
@@ -473,10 +472,15 @@ def _made_from(found: object) -> bool:
     )
 
 
+def _kept_fields() -> tuple[str, ...]:
+    """The names of ``_KeptKeys``'s fields, in their order: what the keys file holds."""
+    return tuple(found.name for found in fields(_KeptKeys))
+
+
 def _store_keys(path: Path, kept: _KeptKeys) -> None:
     """Keep the maps' keys in ``path`` for the next run (a cache that cannot be written is
     left as it is)."""
-    write_store(path, _KEYS_STORE, {name: getattr(kept, name) for name in _KEPT_FIELDS})
+    write_store(path, _KEYS_STORE, {name: getattr(kept, name) for name in _kept_fields()})
 
 
 class _MapKeys:
