@@ -25,7 +25,7 @@ from processkit.domain.reviews import (
     is_overdue,
     review_state,
 )
-from processkit.loading.repository import Record, Repository
+from processkit.loading.repository import ByFile, Record, Repository
 from processkit.model import Config, Handbook, Process
 from processkit.model.proposal import ProposalStatus
 
@@ -234,10 +234,11 @@ def test_facts_gathered_again_take_what_an_unchanged_process_says_from_before() 
     from processkit.loading.load import load_repository
 
     repo = load_repository(KALMAR).repo
-    facts_module._OF_PROCESS.clear()
+    facts_module._OF_PROCESS = ByFile()
     first = gather(repo, date(2026, 3, 1))
     again = gather(repo, date(2026, 3, 1))
-    facts_module._OF_PROCESS.clear()
+    assert len(facts_module._OF_PROCESS) > 10
+    facts_module._OF_PROCESS = ByFile()
     anew = gather(repo, date(2026, 3, 1))
     assert again == anew
     for name in ("role_uses", "handbook_users"):

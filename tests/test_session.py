@@ -111,11 +111,12 @@ def test_references_checked_again_are_told_as_when_checked_from_nothing(
 
     from processkit.loading import references
     from processkit.loading.load import load_repository
+    from processkit.loading.repository import ByFile
 
     root = tmp_path / "kalmar"
     shutil.copytree(KALMAR, root, ignore=shutil.ignore_patterns("site", ".processkit-cache"))
 
-    kept: dict[references.FileMark, references.Refers] = {}
+    kept: ByFile[references.Refers] = ByFile()
 
     def told(keep: bool = True) -> list[tuple[str, str, int, int]]:
         repo = load_repository(root).repo

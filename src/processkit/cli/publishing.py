@@ -12,6 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from processkit.loading.git import (
     resolve_at,
 )
 from processkit.loading.parse import Remembered
-from processkit.loading.repository import Record, Repository
+from processkit.loading.repository import ByFile, Record, Repository
 from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, GitReading, Progress, build_site
 from processkit.site.history import GitLinks, GitRead, GitSource, History, read_history
@@ -198,24 +199,15 @@ def _history_key(
         f"{root}\0{head}\0{today}\0{repo.config!r}\0{origin}\0{shallow}\0{spoken}\0".encode()
     )
     digest.update(i18n.catalogue_bytes(repo.config.site.language))
-    known, used = _SHOWN_OF, {}
     for kind, record in repo.all_records():
-        # what a file shows follows from its bytes: worked out again only for a new hash
-        mark = (kind, str(record.path), record.digest)
-        part = known.get(mark) if record.digest else None
-        if part is None:
-            part = _shown_of(kind, record)
-        if record.digest:
-            used[mark] = part
-        digest.update(part)
-    known.clear()
-    known.update(used)
+        digest.update(_SHOWN_OF.of(kind, record, partial(_shown_of, kind, record)))
+    _SHOWN_OF.done()
     return digest.hexdigest()
 
 
-#: What ``_history_key`` reads of each file, by its kind, path and hash, kept from the last
-#: build in this process (``serve`` works the key out before every build).
-_SHOWN_OF: dict[tuple[str, str, str], bytes] = {}
+#: What ``_history_key`` reads of each file, kept from the last build in this process
+#: (``serve`` works the key out before every build).
+_SHOWN_OF: ByFile[bytes] = ByFile()
 
 
 def _shown_of(kind: str, record: Record[Any]) -> bytes:

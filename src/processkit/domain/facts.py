@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from processkit.domain.assessments import assessments_by_process
 from processkit.domain.proposals import open_proposals_by_process, proposals_by_process
@@ -18,7 +19,7 @@ from processkit.domain.structure import (
     owned_by,
     processes_by_area,
 )
-from processkit.loading.repository import Repository
+from processkit.loading.repository import ByFile, Repository
 from processkit.model import Assessment, Config, Handbook, Process, Proposal
 
 #: RACI letters in the order a page shows them.
@@ -65,21 +66,13 @@ def gather(repo: Repository, today: date | None) -> Facts:
     for handbook_id, handbook in repo.handbooks.items():
         users[handbook_id].update(handbook.entity.processes)
     role_uses: dict[str, dict[str, RoleUsage]] = defaultdict(dict)
-    known, used = _OF_PROCESS, {}
     for process_id, record in sorted(repo.processes.items()):
-        # what a process's file says of its roles and handbooks follows from its bytes
-        mark = (process_id, record.digest)
-        found = known.get(mark) if record.digest else None
-        if found is None:
-            found = (_uses_of(record.entity), _handbooks_of(record.entity))
-        if record.digest:
-            used[mark] = found
-        for role_id, usage in found[0].items():
+        uses, handbooks = _OF_PROCESS.of("process", record, partial(_said_by, record.entity))
+        for role_id, usage in uses.items():
             role_uses[role_id][process_id] = usage
-        for handbook_id in found[1]:
+        for handbook_id in handbooks:
             users[handbook_id].add(process_id)
-    known.clear()
-    known.update(used)
+    _OF_PROCESS.done()
     active = active_processes(repo)
     return Facts(
         today=today,
@@ -96,10 +89,14 @@ def gather(repo: Repository, today: date | None) -> Facts:
     )
 
 
-#: Of each process (by its id and the hash of its file): its usage of each role, and the
-#: handbooks it reads; kept from the last gathering in this process (``serve`` gathers before
-#: every build). A ``RoleUsage`` is never changed once made.
-_OF_PROCESS: dict[tuple[str, str], tuple[dict[str, RoleUsage], tuple[str, ...]]] = {}
+#: Of each process's file: its usage of each role, and the handbooks it reads; kept from the
+#: last gathering in this process (``serve`` gathers before every build). A ``RoleUsage`` is
+#: never changed once made.
+_OF_PROCESS: ByFile[tuple[dict[str, RoleUsage], tuple[str, ...]]] = ByFile()
+
+
+def _said_by(process: Process) -> tuple[dict[str, RoleUsage], tuple[str, ...]]:
+    return _uses_of(process), _handbooks_of(process)
 
 
 def _handbooks_of(process: Process) -> tuple[str, ...]:

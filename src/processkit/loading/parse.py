@@ -31,10 +31,11 @@ from processkit.diagnostics import Diagnostic, Severity
 from processkit.fsutil import Signature, read_bytes
 from processkit.fsutil import signature as _signature
 from processkit.i18n import _
+from processkit.loading.repository import ByFile
 from processkit.loading.yamlfile import read_yaml
 
 if TYPE_CHECKING:
-    from processkit.loading.references import FileMark, Refers
+    from processkit.loading.references import Refers
 
 #: Below this many files one process is faster than starting workers.
 PARALLEL_FROM = 400
@@ -181,7 +182,7 @@ class Remembered:
         self.using: dict[bytes, Made] = {}
         #: what each file refers to (``references.check_references``), by its kind, path and
         #: hash, from the last load
-        self.references: dict[FileMark, Refers] = {}
+        self.references: ByFile[Refers] = ByFile()
         #: the loads begun
         self.loads = 0
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from processkit import i18n
 from processkit.diagnostics import NAMED_AT_MOST, OR, Diagnostic, Guesser, Severity, named_ids
 from processkit.i18n import _, n_, p_
 from processkit.loading.locate import Loc
-from processkit.loading.repository import Record, Repository
+from processkit.loading.repository import ByFile, Record, Repository
 from processkit.model import Area, Assessment, Entity, Handbook, Process, Proposal
 from processkit.model.kinds import KIND_TABLE, Language
 
@@ -98,9 +98,7 @@ def _process_references(process: Process) -> Iterator[Reference]:
             yield ("documents", i, "handbook"), "handbook", document.handbook
 
 
-def check_references(
-    repo: Repository, kept: dict[FileMark, Refers] | None = None
-) -> Iterator[Diagnostic]:
+def check_references(repo: Repository, kept: ByFile[Refers] | None = None) -> Iterator[Diagnostic]:
     """PK030 for every reference that names no such entity, with a did-you-mean (within a
     budget per kind referred to: thousands of wrong references among thousands of processes
     would otherwise cost millions of comparisons). ``kept`` (``serve``'s, between loads) is
@@ -110,14 +108,10 @@ def check_references(
     # what a reference to each kind may name, asked of the repository once per kind rather
     # than once for each of the hundred thousand references of a large repository
     referable = {kind: repo.referable(kind) for kind in KIND_NAMES}
-    used: dict[FileMark, Refers] = {}
     for kind, record in repo.all_records():
         nexts_own = not isinstance(record.entity, Process)
         if kept is not None and record.digest:
-            # what a file refers to follows from its bytes: gone through again for a new hash
-            marked = (kind, str(record.path), record.digest)
-            found = used[marked] = kept.get(marked) or _refers(record)
-            targets, nexts_own = found
+            targets, nexts_own = kept.of(kind, record, partial(_refers, record))
             if all(written in referable[target] for target, written in targets):
                 if not nexts_own:
                     yield from _check_next(repo, record)
@@ -160,12 +154,9 @@ def check_references(
         if not nexts_own:
             yield from _check_next(repo, record)
     if kept is not None:
-        kept.clear()
-        kept.update(used)
+        kept.done()
 
 
-#: A file: its kind, path and the hash of its bytes.
-FileMark = tuple[str, str, str]
 #: What a file refers to: the kinds and ids, and whether its activities' ``next`` name only
 #: activities of its own.
 Refers = tuple[frozenset[tuple[str, str]], bool]

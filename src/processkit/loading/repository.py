@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -41,6 +41,39 @@ class Record(Generic[E]):
     path: str
     extensions: Mapping[str, Any] = field(default_factory=dict)
     digest: str = ""
+
+
+V = TypeVar("V")
+
+
+class ByFile(Generic[V]):
+    """What is worked out of a file, kept by its kind, path and the hash of its bytes from one
+    pass over a repository to the next (``serve`` passes over it before every build): a pass
+    takes what the one before worked out of an unchanged file, and keeps what it used."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str, str], V] = {}
+        self._used: dict[tuple[str, str, str], V] = {}
+
+    def of(self, kind: str, record: Record[Any], make: Callable[[], V]) -> V:
+        """What ``make`` works out of ``record``'s file: kept from the pass before while its
+        bytes are the same (worked out every time for an entity read from no file)."""
+        if not record.digest:
+            return make()
+        mark = (kind, record.path, record.digest)
+        found = self._kept.get(mark)
+        if found is None:
+            found = make()
+        self._used[mark] = found
+        return found
+
+    def done(self) -> None:
+        """End a pass: what it used is what the next finds."""
+        self._kept, self._used = self._used, {}
+
+    def __len__(self) -> int:
+        """How many files' values the next pass finds."""
+        return len(self._kept)
 
 
 class SourceTexts(dict[str, str]):
