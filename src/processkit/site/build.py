@@ -11,7 +11,6 @@ import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -52,7 +51,7 @@ from processkit.site.output import (
     take_spare,
 )
 from processkit.site.parallel import run_indexed
-from processkit.site.search import build_index, indexed_part, page_kind, plan
+from processkit.site.search import indexed_part, page_kind, plan, start_index
 from processkit.site.sitemap import NAVIGATION, Sources
 from processkit.site.templating import (
     builtin_dir,
@@ -307,33 +306,36 @@ def _build_site(
         if spare is not None:  # made anew: few, and one may be gone
             shutil.rmtree(folder / "assets", ignore_errors=True)
         _assets(folder, site, logo, env, repo, config.site.templates)
-        # Pagefind indexes in processes of its own while the feeds are written here: the feeds
-        # are not searched, and written alone they left a core idle
-        with ThreadPoolExecutor(max_workers=1) as beside:
-            indexing = None
-            if search:
-                shards = plan([item.path for item in items if item.indexed])
-                if progress:
-                    progress("search", 0, len(shards))
-                # a shard taken from the site before: its key, where this process put it
-                before = shown(output) if earlier is not None else None
-                indexing = beside.submit(
-                    build_index,
-                    folder,
-                    shards,
-                    searched,
-                    files,
-                    earlier,
-                    whole=own,
-                    placing=placing,
-                    earlier_keys=before.bundles if before is not None else {},
-                )
+        # Pagefind indexes in processes of its own while the bundles taken as they were are
+        # linked and the feeds written here: the feeds are not searched
+        indexing = None
+        if search:
+            shards = plan([item.path for item in items if item.indexed])
+            if progress:
+                progress("search", 0, len(shards))
+            # a shard taken from the site before: its key, where this process put it
+            before = shown(output) if earlier is not None else None
+            indexing = start_index(
+                folder,
+                shards,
+                searched,
+                files,
+                earlier,
+                whole=own,
+                placing=placing,
+                earlier_keys=before.bundles if before is not None else {},
+            )
+        try:
             if git is not None and git.changelog is not None:
                 write_feeds(folder, repo, git.changelog, info.today, files, placing)
+        except BaseException:
             if indexing is not None:
-                stale = indexing.result().stale
-                if progress:
-                    progress("search", len(shards), len(shards))
+                indexing.stop()
+            raise
+        if indexing is not None:
+            stale = indexing.wait().stale
+            if progress:
+                progress("search", len(shards), len(shards))
         contents = placing.finish()
         mark(folder)
         swap(folder, output, remove_later=remove_later, contents=contents, keep=reuse)

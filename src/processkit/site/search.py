@@ -22,7 +22,7 @@ import subprocess
 import tempfile
 import zlib
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -137,6 +137,30 @@ def build_index(
     placing: Placing | None = None,
     earlier_keys: Mapping[str, str | None] | None = None,
 ) -> Indexed:
+    """``start_index``, waited for."""
+    return start_index(
+        site,
+        shards,
+        read,
+        cache,
+        earlier,
+        whole=whole,
+        placing=placing,
+        earlier_keys=earlier_keys,
+    ).wait()
+
+
+def start_index(
+    site: Path,
+    shards: Sequence[Shard],
+    read: Mapping[str, bytes],
+    cache: FileCache | None = None,
+    earlier: Path | None = None,
+    *,
+    whole: bool = False,
+    placing: Placing | None = None,
+    earlier_keys: Mapping[str, str | None] | None = None,
+) -> Indexing:
     """Write every shard's bundle under ``site/pagefind/``: from ``cache`` where its pages
     are as they were, else indexed now; with ``earlier`` (the site this one replaces, for a
     preview) a shard that would be indexed is taken as it was there, out of date, when it is
@@ -144,9 +168,16 @@ def build_index(
     (``indexed_part``). Pagefind is given the part of each page it indexes (``_searched``), or
     with ``whole`` (a repository's own templates, which may put Pagefind's filters or the
     title anywhere) the whole page. A bundle the folder holds already (``placing``: a reused
-    one) is left as it is; ``earlier_keys`` are the keys of the bundles of ``earlier``."""
+    one) is left as it is; ``earlier_keys`` are the keys of the bundles of ``earlier``.
+
+    The shards to index are given to Pagefind first, two at a time, and go on in the
+    background; the bundles taken as they were are linked meanwhile, before this returns
+    (Pagefind runs in processes of its own: linking beside it, not before it, takes the
+    linking off the build's path). The caller waits with ``Indexing.wait``."""
     version = pagefind_version()
     todo: list[tuple[Shard, str]] = []
+    taken: list[tuple[Path, Shard]] = []
+    kept: list[tuple[Shard, str]] = []
     stale = 0
     for number, shard in enumerate(shards):
         key = _key(shard, read, version, primary=number == 0, whole=whole)
@@ -160,10 +191,10 @@ def build_index(
             stale += 1
         if placing is not None and placing.bundle(shard.bundle, made_by):
             if found is None and cache is not None:  # kept for the builds after
-                cache.put_folder("search", key, site / shard.bundle)
+                kept.append((shard, key))
             continue  # held as it is by a reused folder
         if found is not None:
-            link_tree(found, site / shard.bundle)
+            taken.append((found, shard))
         else:
             todo.append((shard, key))
 
@@ -173,9 +204,42 @@ def build_index(
         if cache is not None:
             cache.put_folder("search", key, site / shard.bundle)
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(index, todo))
-    return Indexed(len(todo), stale)
+    pool = ThreadPoolExecutor(max_workers=2)
+    indexing = Indexing(pool, [pool.submit(index, item) for item in todo], stale)
+    try:
+        for found, shard in taken:
+            link_tree(found, site / shard.bundle)
+        for shard, key in kept:
+            assert cache is not None
+            cache.put_folder("search", key, site / shard.bundle)
+    except BaseException:
+        indexing.stop()
+        raise
+    return indexing
+
+
+class Indexing:
+    """The shards ``start_index`` gave to Pagefind, being indexed."""
+
+    def __init__(self, pool: ThreadPoolExecutor, running: list[Future[None]], stale: int):
+        self._pool = pool
+        self._running = running
+        self._stale = stale
+
+    def wait(self) -> Indexed:
+        """Wait for every shard; the first error of one is raised once all have ended (none
+        is left writing into a folder that is then removed)."""
+        try:
+            for future in self._running:
+                future.result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        return Indexed(len(self._running), self._stale)
+
+    def stop(self) -> None:
+        """Wait for the shards under way, start no more, and drop their errors (the build
+        failed otherwise: that error is the one told)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass(frozen=True, slots=True)
