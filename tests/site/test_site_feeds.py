@@ -135,6 +135,38 @@ def test_ids_stay_and_bytes_repeat_across_builds_and_a_new_commit_adds_an_entry(
     ]
 
 
+def test_a_feed_holds_the_newest_entries_and_the_page_lists_them_all(
+    repo: GitRepo, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swedish: None
+) -> None:
+    """With more changes than a feed holds (``MOST_ENTRIES``), the newest are kept, newest
+    first and in the log's order within a day; the recent-changes page lists every one."""
+    from processkit.site import feeds as feeds_module
+
+    monkeypatch.setattr(feeds_module, "MOST_ENTRIES", 2)
+    economy = repo.root / "processes/stod/ekonomi.yaml"
+    text = economy.read_text(encoding="utf-8")
+    economy.write_text(text.replace("Ekonomistyrning", "Ekonomi"), encoding="utf-8")
+    repo.commit("Nytt namn", "2026-03-08", who="anna")
+    output = tmp_path / "site"
+    _publish(cli, repo.root, output)
+    site = _parse(output, "changes.xml")
+    assert [entry.title for entry in site.entries] == [
+        "Process Ekonomi ändrades",
+        "Process Inköp & avtal lades till",
+    ]
+    assert site.feed.updated == "2026-03-08T00:00:00Z"
+    assert [entry.title for entry in _parse(output, "areas/stod.xml").entries] == [
+        "Process Ekonomi ändrades",
+        "Process Inköp & avtal lades till",
+    ]
+    assert [entry.title for entry in _parse(output, "processes/myndighet.xml").entries] == [
+        "Process Myndighetsutövning för barn ändrades"
+    ]
+    page = (output / "changes.html").read_text(encoding="utf-8")
+    for name in ("Ekonomi", "Inköp &amp; avtal", "Myndighetsutövning för barn"):
+        assert f">{name}</a>" in page, name
+
+
 def test_with_the_sites_address_the_feeds_links_are_absolute(
     repo: GitRepo, cli: Cli, tmp_path: Path
 ) -> None:

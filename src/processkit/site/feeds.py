@@ -3,7 +3,7 @@
 proposals and assessments).
 
 Each entry is one entity's change over the period of the recent-changes page, in the same
-plain words as ``processkit changelog``. Nothing comes from the clock: an entry's date is
+plain words as ``processkit changelog``; a feed holds the newest ``MOST_ENTRIES`` of them. Nothing comes from the clock: an entry's date is
 that of the last commit that touched the entity, a feed's ``<updated>`` the newest entry's
 (or the build's day when it has none), and every id is a ``urn:uuid`` derived from what it
 names (an entry: the commit and the entity), so a rebuild of the same repository writes the
@@ -49,6 +49,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACE = uuid.UUID("5b0b6c1e-3f47-4a43-9d5e-2f1a8c6f0e41")
 #: The whole-site feed's address.
 SITE_FEED = "changes.xml"
+#: The most entries a feed holds: the newest. A feed reader keeps what it has seen and asks
+#: again often, so it needs only the latest; the recent-changes page lists them all. Without
+#: a limit, the whole site's feed of a repository whose every process changed in the period
+#: (the month after moving into processkit) is megabytes, fetched by every subscriber.
+MOST_ENTRIES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,22 +80,37 @@ def feeds(repo: Repository, log: ChangeLog) -> list[Feed]:
     grouped = _grouped(repo, log)
     found = [_site_feed(repo, log)]
     for kind, entity_id, name in _entities(repo):
-        found.append(_feed(repo, kind, entity_id, name, grouped[kind].get(entity_id, ())))
+        found.append(_feed(repo, log, kind, entity_id, name, grouped[kind].get(entity_id, ())))
     return found
 
 
 def _site_feed(repo: Repository, log: ChangeLog) -> Feed:
     title = _("{site}: changes", site=repo.config.site.title)
-    return Feed(SITE_FEED, title, "changes.html", log.entries)
+    return Feed(SITE_FEED, title, "changes.html", _newest(log.entries, log))
 
 
 def _feed(
-    repo: Repository, kind: str, entity_id: str, name: str, entries: Sequence[EntityChange]
+    repo: Repository,
+    log: ChangeLog,
+    kind: str,
+    entity_id: str,
+    name: str,
+    entries: Sequence[EntityChange],
 ) -> Feed:
     title = _("{site}: {name}", site=repo.config.site.title, name=name)
     return Feed(
-        feed_path(kind, entity_id), title, KIND_INFO[kind].page_path(entity_id), (*entries,)
+        feed_path(kind, entity_id),
+        title,
+        KIND_INFO[kind].page_path(entity_id),
+        _newest(entries, log),
     )
+
+
+def _newest(entries: Sequence[EntityChange], log: ChangeLog) -> tuple[EntityChange, ...]:
+    """The newest ``MOST_ENTRIES`` of ``entries``, newest first (in the log's order within a
+    day): what a feed shows, in its order."""
+    ordered = sorted(entries, key=lambda entry: _updated(entry, log), reverse=True)
+    return tuple(ordered[:MOST_ENTRIES])
 
 
 def _entities(repo: Repository) -> list[tuple[str, str, str]]:
@@ -157,11 +177,11 @@ def write_feeds(
             kind, entity_id, name = entity
             entries = grouped[kind].get(entity_id)
             if entries:
-                feed = _feed(repo, kind, entity_id, name, entries)
+                feed = _feed(repo, log, kind, entity_id, name, entries)
                 made.append((feed.path, _key(base, feed, repo, log), feed))
             else:  # made only where the cache lost it
                 path = feed_path(kind, entity_id)
-                digest = quiet.get(path) or _key(base, _feed(repo, *entity, ()), repo, log)
+                digest = quiet.get(path) or _key(base, _feed(repo, log, *entity, ()), repo, log)
                 made.append((path, digest, entity))
         for path, digest, feed_or_entity in made:
             # as text, each folder made once, each feed linked without a look first
@@ -179,7 +199,7 @@ def write_feeds(
             if isinstance(feed_or_entity, Feed):
                 feed = feed_or_entity
             else:
-                feed = _feed(repo, *feed_or_entity, ())
+                feed = _feed(repo, log, *feed_or_entity, ())
             written = Path(target)
             written.write_bytes(atom(feed, repo, log, today))
             if files is not None:
@@ -223,7 +243,7 @@ def _quiet_keys(
         return kept
     keys = {}
     for entity in entities:
-        feed = _feed(repo, *entity, ())
+        feed = _feed(repo, log, *entity, ())
         keys[feed.path] = _key(base, feed, repo, log)
     files.put_text("feeds", listing, json.dumps(keys))
     return keys
@@ -253,11 +273,11 @@ def _updated(entry: EntityChange, log: ChangeLog) -> date:
 
 
 def atom(feed: Feed, repo: Repository, log: ChangeLog, today: date | None) -> bytes:
-    """The feed as an Atom document, newest entry first (in the change log's order within a
-    day), in the language now spoken."""
+    """The feed as an Atom document, its entries in their order (``_newest``), in the
+    language now spoken."""
     language = i18n.current()
     site = repo.config.site
-    ordered = sorted(feed.entries, key=lambda e: _updated(e, log), reverse=True)
+    ordered = feed.entries
     newest = _updated(ordered[0], log) if ordered else (today or log.until)
     root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: language})
     _text(root, "id", _uuid("feed", site.title, repo.config.organisation, feed.path))
