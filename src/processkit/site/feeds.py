@@ -3,11 +3,12 @@
 proposals and assessments).
 
 Each entry is one entity's change over the period of the recent-changes page, in the same
-plain words as ``processkit changelog``; a feed holds the newest ``MOST_ENTRIES`` of them. Nothing comes from the clock: an entry's date is
-that of the last commit that touched the entity, a feed's ``<updated>`` the newest entry's
-(or the build's day when it has none), and every id is a ``urn:uuid`` derived from what it
-names (an entry: the commit and the entity), so a rebuild of the same repository writes the
-same bytes and a feed reader sees no entry twice.
+plain words as ``processkit changelog``; a feed holds the newest ``MOST_ENTRIES`` of them.
+Nothing comes from the clock: an entry's date is that of the last commit that touched the
+entity, a feed's ``<updated>`` the newest entry's (or the build's day when it has none), and
+every id is a ``urn:uuid`` derived from what it names (an entry: the commit and the entity),
+so a rebuild of the same repository writes the same bytes and a feed reader sees no entry
+twice.
 
 With the site's own address (``site.url``) the feeds' links are absolute. Without it the
 site knows no address of its own (every link is relative, FORMAT.md), so the links are
