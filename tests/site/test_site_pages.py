@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import KALMAR
 from tests.site.htmlcheck import (
     broken_links,
@@ -258,7 +260,7 @@ def test_pagefind_stores_of_a_page_without_its_ids_all_but_the_anchors(
         site = _copied(kalmar_site, pages, tmp_path / f"ids-{ids}")
         with monkeypatch.context() as patched:
             if ids:  # the ids left in
-                patched.setattr(search_module, "_ID", re.compile(rb"(?!)(x)"))
+                patched.setattr(search_module, "_without_ids", lambda html: html)
             _index_shard(site, Shard("main", pages), primary=True)
         stored[ids] = _indexed_pages(site)
     assert len(stored[False]) == len(pages)
@@ -312,6 +314,63 @@ def test_pagefind_is_given_a_text_that_says_id_as_it_is() -> None:
 
     page = b'<p>Se id="kod och</p><h2 id="a">Rubrik</h2><tr class="x" id="r1"><td>A</td></tr>'
     assert spaced(page) == b'<p>Se id="kod och</p> <h2>Rubrik</h2> <tr class="x"><td>A</td> </tr>'
+
+
+#: The ids Pagefind is not given, as a pattern: the careful way ``_without_ids`` is held to.
+_ID_PATTERN = re.compile(rb'(<[A-Za-z][^<>]*?) id="[^"<>]*"')
+#: Pieces of pages that make ids hard to find: in and out of tags, unclosed, twice in a tag.
+_ID_PIECES = (
+    "<",
+    ">",
+    '"',
+    " ",
+    "a",
+    "7",
+    "<p",
+    "<h2",
+    "</p>",
+    ' id="',
+    ' id="x"',
+    ' id=""',
+    'id="',
+    ' class="c"',
+    "<<",
+    "\n",
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ID_PIECES), max_size=24))
+def test_the_ids_left_out_are_those_the_pattern_leaves_out(pieces: list[str]) -> None:
+    """``_without_ids`` finds the ids by the attribute, not by a pattern tried at every tag:
+    on any string made of awkward pieces it leaves what the pattern leaves."""
+    from processkit.site.search import _without_ids
+
+    page = "".join(pieces).encode()
+    assert _without_ids(page) == _ID_PATTERN.sub(rb"\1", page)
+
+
+def test_the_ids_left_out_of_the_example_are_those_the_pattern_leaves_out(
+    kalmar_site: Path,
+) -> None:
+    """On every page of the example, and on pages made to be awkward, ``_without_ids`` leaves
+    what the pattern leaves."""
+    from processkit.site.search import _without_ids
+
+    made = [
+        b"",
+        b'<p id="a">one</p><p>Se id="kod</p>',
+        b'<span title="a<b" id="x">t</span>',
+        b'<a href="x" id="v>w" id="y">z</a>',
+        b'<a id="one" id="two">',
+        b'<x id=" id="b">',
+        b'< id="x"><1 id="y"><b  id="z">',
+        b'id="x" <i id="y"',
+    ]
+    pages = made + [path.read_bytes() for path in sorted(kalmar_site.rglob("*.html"))]
+    assert sum(page.count(b' id="') for page in pages) > 5000
+    for page in pages:
+        assert _without_ids(page) == _ID_PATTERN.sub(rb"\1", page)
 
 
 #: What Pagefind leaves out of a page, as a pattern: the careful way ``_without_ignored``

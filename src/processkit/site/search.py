@@ -260,9 +260,8 @@ _BLOCK_END = re.compile(
     rb"(</(?:h[1-6]|p|li|dt|dd|th|td|caption|div|section|figcaption|blockquote)>)(?=<)"
 )
 _TOC = re.compile(rb"<nav class=\"toc\".*?</nav>", re.DOTALL)
-#: An element's id (in its start tag: a text may hold ` id="` too, where a page of the
-#: repository's own templates shows one unescaped).
-_ID = re.compile(rb'(<[A-Za-z][^<>]*?) id="[^"<>]*"')
+#: An element's id attribute, wherever it is (``_without_ids`` keeps those in a start tag).
+_ID = re.compile(rb' id="[^"<>]*"')
 
 
 def spaced(html: bytes) -> bytes:
@@ -273,7 +272,39 @@ def spaced(html: bytes) -> bytes:
     keeps each element with an id, and that element's text once more, as an anchor for hits
     within a page, which the search page does not show: without them a process page is
     indexed in about three quarters of the time, and its fragment is smaller to download."""
-    return _ID.sub(rb"\1", _BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
+    return _without_ids(_BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
+
+
+def _without_ids(html: bytes) -> bytes:
+    """``html`` less the id of each element: what the pattern
+    ``(<[A-Za-z][^<>]*?) id="[^"<>]*"``, replaced by its group, removes (the first id in a
+    start tag; not words of a text that look like one, which a page of the repository's own
+    templates may show unescaped), found by looking for the attribute itself. The pattern,
+    tried at every ``<``, took three times as long: a quarter of a millisecond a process
+    page."""
+    parts = []
+    done = 0
+    tag = -1  # where the start tag of the last id left out begins
+    for found in _ID.finditer(html):
+        at = found.start()
+        opening = html.rfind(b"<", 0, at)
+        if opening <= tag or html.find(b">", opening, at) >= 0:
+            continue  # not in a tag, or in one whose id is left out already
+        if html[opening + 1 : opening + 2] not in _LETTERS:
+            continue
+        parts.append(html[done:at])
+        done = found.end()
+        tag = opening
+    if not parts:
+        return html
+    parts.append(html[done:])
+    return b"".join(parts)
+
+
+#: What a start tag's name begins with (``[A-Za-z]``).
+_LETTERS = frozenset(
+    bytes([letter]) for letter in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
 
 
 def _key(
