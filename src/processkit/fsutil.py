@@ -45,13 +45,15 @@ def read_bytes(place: str) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def write_atomic_bytes(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target``, then move it into place.
+def write_atomic_bytes(target: Path, data: bytes, *, folder_made: bool = False) -> None:
+    """Write ``data`` to a temporary file beside ``target``, then move it into place; its
+    folder is made first, unless the caller made it (``folder_made``).
 
     The file gets the mode an ordinary new file would (0666 less the umask), not the private
     0600 of a temporary file.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not folder_made:
+        target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -63,6 +65,6 @@ def write_atomic_bytes(target: Path, data: bytes) -> None:
         raise
 
 
-def write_atomic(target: Path, text: str) -> None:
+def write_atomic(target: Path, text: str, *, folder_made: bool = False) -> None:
     """Write ``text`` as UTF-8 with LF line ends, atomically (see ``write_atomic_bytes``)."""
-    write_atomic_bytes(target, text.encode("utf-8"))
+    write_atomic_bytes(target, text.encode("utf-8"), folder_made=folder_made)

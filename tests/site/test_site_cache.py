@@ -674,3 +674,48 @@ def test_serve_writes_the_page_records_once_and_keeps_them_in_memory_after(
     assert set(READS_UTREDNING) < set(built)  # older records: both edits' pages
     assert records.read_bytes() != written
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_where_no_file_can_be_linked_the_site_is_made_of_copies(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache on another file system than the site (no hard link can join them): every page,
+    feed, map and search shard is copied instead, the first build and the one after it, and
+    the site is the one a build with links makes."""
+    import errno
+
+    from processkit.site import filecache
+
+    expected = cold_build(repo, tmp_path)
+    links: list[str] = []
+
+    def across(source: Any, target: Any) -> None:
+        links.append(str(target))
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(filecache.os, "link", across)
+    site = tmp_path / "across"
+    for _ in range(2):
+        publish(PublishRequest(repo, site, cache_dir=tmp_path / "across-cache"))
+        assert snapshot(site) == expected
+    assert len(links) > 20
+    assert all(path.stat().st_nlink == 1 for path in site.rglob("*") if path.is_file())
+
+
+def test_a_file_not_there_is_not_linked_nor_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Linking a file that is not there raises at once: no copy is tried, and nothing is made
+    (a page or feed missing from the cache is made anew)."""
+    from processkit.site import filecache
+
+    def copying(*args: Any) -> None:
+        raise AssertionError("a copy was tried")
+
+    monkeypatch.setattr(filecache.shutil, "copyfile", copying)
+    with pytest.raises(FileNotFoundError):
+        filecache.link_file(tmp_path / "gone", tmp_path / "target")
+    assert list(tmp_path.iterdir()) == []
+    cache = filecache.FileCache(tmp_path / "cache")
+    assert cache.link("feeds", "0" * 64, str(tmp_path / "feed.xml")) is False
+    assert not (tmp_path / "feed.xml").exists()

@@ -16,6 +16,7 @@ a build beside this one where the cache folder could not be locked) is removed t
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -31,10 +32,19 @@ KEPT = "kept.bin"
 LOOK_AGAIN = 20
 
 
+#: Why a file may not be hard-linked where it may be copied: another file system, one without
+#: hard links, a file that may not be linked or has all the links it may have.
+_NOT_LINKABLE = frozenset({errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP})
+
+
 def link_file(source: str | Path, target: str | Path) -> None:
+    """``target`` as a hard link to ``source``, or a copy of it where no link can be made
+    (a ``source`` that is not there raises ``FileNotFoundError`` at once)."""
     try:
         os.link(source, target)
-    except OSError:
+    except OSError as error:
+        if error.errno not in _NOT_LINKABLE:
+            raise
         shutil.copyfile(source, target)
 
 
@@ -72,6 +82,9 @@ class FileCache:
         self.root = root
         self.used: dict[str, set[str]] = {}
         self._base = os.fspath(root)
+        #: the folders of entries this build made or found (each looked for once, not at
+        #: every entry put: thousands a cold build)
+        self._folders: set[str] = set()
         #: the entries of each kind the last build kept, by its record, taken away (see the
         #: module's docstring); a kind without one is looked through when pruned
         stored = read_store(root / KEPT, self.NAME)
@@ -90,6 +103,13 @@ class FileCache:
 
     def _path(self, kind: str, key: str) -> Path:
         return Path(self._place(kind, key))
+
+    def _folder(self, path: Path) -> None:
+        """Make the folder of the entry at ``path``, where this build has not yet."""
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
 
     def use(self, kind: str, key: str) -> None:
         """Keep entry ``key`` at the end of the build, as one this build used (a page or a
@@ -124,7 +144,7 @@ class FileCache:
         path = self._path(kind, key)
         temporary = path.parent / f".{key}.{os.getpid()}.tmp"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folder(path)
             temporary.unlink(missing_ok=True)
             link_file(source, temporary)
             os.replace(temporary, path)
@@ -137,8 +157,10 @@ class FileCache:
 
     def put_text(self, kind: str, key: str, text: str) -> bool:
         """Keep ``text`` as entry ``key``; False where the cache cannot be written."""
+        path = self._path(kind, key)
         try:
-            write_atomic(self._path(kind, key), text)
+            self._folder(path)
+            write_atomic(path, text, folder_made=True)
         except OSError:
             return False
         self.use(kind, key)
