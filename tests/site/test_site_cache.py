@@ -676,30 +676,43 @@ def test_serve_writes_the_page_records_once_and_keeps_them_in_memory_after(
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
 
 
+@pytest.mark.parametrize("reason", ["EXDEV", "ENOSYS", "EACCES"])
 def test_where_no_file_can_be_linked_the_site_is_made_of_copies(
-    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    reason: str,
+    repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    calls: Counter[str],
 ) -> None:
-    """A cache on another file system than the site (no hard link can join them): every page,
-    feed, map and search shard is copied instead, the first build and the one after it, and
-    the site is the one a build with links makes."""
+    """A cache on a file system without hard links, or on another than the site's (each
+    says so in its own words): every page, feed, map and search shard is copied instead, the
+    site is the one a build with links makes, and the build after takes them all from the
+    cache, the preview of an edit too."""
     import errno
 
     from processkit.site import filecache
 
     expected = cold_build(repo, tmp_path)
-    links: list[str] = []
+    tried: list[str] = []
 
-    def across(source: Any, target: Any) -> None:
-        links.append(str(target))
-        raise OSError(errno.EXDEV, "Invalid cross-device link")
+    def no_link(source: Any, target: Any) -> None:
+        tried.append(str(target))
+        raise OSError(getattr(errno, reason), reason)
 
-    monkeypatch.setattr(filecache.os, "link", across)
-    site = tmp_path / "across"
-    for _ in range(2):
-        publish(PublishRequest(repo, site, cache_dir=tmp_path / "across-cache"))
-        assert snapshot(site) == expected
-    assert len(links) > 20
-    assert all(path.stat().st_nlink == 1 for path in site.rglob("*") if path.is_file())
+    monkeypatch.setattr(filecache.os, "link", no_link)
+    site, cache = tmp_path / "copied", tmp_path / "copied-cache"
+    publish(PublishRequest(repo, site, cache_dir=cache))
+    assert snapshot(site) == expected
+    calls.clear()
+    publish(PublishRequest(repo, site, cache_dir=cache))
+    assert snapshot(site) == expected
+    assert (calls["pages"], calls["shards"]) == (0, 0)
+    process = repo / "processes/barn/utredning.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace("allsidigt belyst", "belyst från alla håll"), "utf-8")
+    publish(PublishRequest(repo, site, cache_dir=cache, search_later=True))
+    assert "belyst från alla håll" in (site / "processes/utredning.html").read_text("utf-8")
+    assert len(tried) > 20
 
 
 def test_a_file_not_there_is_not_linked_nor_copied(

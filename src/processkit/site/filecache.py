@@ -16,7 +16,6 @@ a build beside this one where the cache folder could not be locked) is removed t
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import shutil
 import tempfile
@@ -32,19 +31,16 @@ KEPT = "kept.bin"
 LOOK_AGAIN = 20
 
 
-#: Why a file may not be hard-linked where it may be copied: another file system, one without
-#: hard links, a file that may not be linked or has all the links it may have.
-_NOT_LINKABLE = frozenset({errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP})
-
-
 def link_file(source: str | Path, target: str | Path) -> None:
-    """``target`` as a hard link to ``source``, or a copy of it where no link can be made
-    (a ``source`` that is not there raises ``FileNotFoundError`` at once)."""
+    """``target`` as a hard link to ``source``, or a copy of it where no link can be made (a
+    file system without hard links, or another one than the source's). A ``source`` that is
+    not there, or a ``target`` that is, raises at once: no copy is tried (one over a target
+    that is a link to an entry of the cache would write into the entry)."""
     try:
         os.link(source, target)
-    except OSError as error:
-        if error.errno not in _NOT_LINKABLE:
-            raise
+    except (FileNotFoundError, FileExistsError):
+        raise
+    except OSError:
         shutil.copyfile(source, target)
 
 
