@@ -205,8 +205,10 @@ def start_index(
             cache.put_folder("search", key, site / shard.bundle)
 
     pool = ThreadPoolExecutor(max_workers=2)
-    indexing = Indexing(pool, [pool.submit(index, item) for item in todo], stale)
+    running: list[Future[None]] = []
+    indexing = Indexing(pool, running, stale)
     try:
+        running += [pool.submit(index, item) for item in todo]
         for found, shard in taken:
             link_tree(found, site / shard.bundle)
         for shard, key in kept:
@@ -285,10 +287,14 @@ def _without_ids(html: bytes) -> bytes:
     parts = []
     done = 0
     tag = -1  # where the start tag of the last id left out begins
+    opening = closing = -1  # the last "<" and ">" before ``seen``
+    seen = 0  # each stretch of the page looked through once: never back to its start
     for found in _ID.finditer(html):
         at = found.start()
-        opening = html.rfind(b"<", 0, at)
-        if opening <= tag or html.find(b">", opening, at) >= 0:
+        opening = max(opening, html.rfind(b"<", seen, at))
+        closing = max(closing, html.rfind(b">", seen, at))
+        seen = at
+        if opening <= tag or closing > opening:
             continue  # not in a tag, or in one whose id is left out already
         if html[opening + 1 : opening + 2] not in _LETTERS:
             continue
