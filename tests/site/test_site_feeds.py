@@ -54,6 +54,14 @@ def _parse(output: Path, path: str) -> feedparser.FeedParserDict:
     return parsed
 
 
+def _rename_economy(repo: GitRepo) -> None:
+    """The process Ekonomistyrning renamed Ekonomi, committed on 2026-03-08."""
+    economy = repo.root / "processes/stod/ekonomi.yaml"
+    text = economy.read_text(encoding="utf-8")
+    economy.write_text(text.replace("Ekonomistyrning", "Ekonomi"), encoding="utf-8")
+    repo.commit("Nytt namn", "2026-03-08", who="anna")
+
+
 def _publish(cli: Cli, root: Path, output: Path, *options: str) -> None:
     result = cli("publish", root, "-o", output, "-q", "--lang", "sv", *options)
     assert (result.code, result.err) == (0, "")
@@ -119,10 +127,7 @@ def test_ids_stay_and_bytes_repeat_across_builds_and_a_new_commit_adds_an_entry(
         assert (first / path).read_bytes() == (again / path).read_bytes(), path
     before = {entry.id for entry in _parse(first, "changes.xml").entries}
 
-    economy = repo.root / "processes/stod/ekonomi.yaml"
-    text = economy.read_text(encoding="utf-8")
-    economy.write_text(text.replace("Ekonomistyrning", "Ekonomi"), encoding="utf-8")
-    repo.commit("Nytt namn", "2026-03-08", who="anna")
+    _rename_economy(repo)
     later = tmp_path / "three"
     _publish(cli, repo.root, later)
     after = _parse(later, "changes.xml")
@@ -143,10 +148,7 @@ def test_a_feed_holds_the_newest_entries_and_the_page_lists_them_all(
     from processkit.site import feeds as feeds_module
 
     monkeypatch.setattr(feeds_module, "MOST_ENTRIES", 2)
-    economy = repo.root / "processes/stod/ekonomi.yaml"
-    text = economy.read_text(encoding="utf-8")
-    economy.write_text(text.replace("Ekonomistyrning", "Ekonomi"), encoding="utf-8")
-    repo.commit("Nytt namn", "2026-03-08", who="anna")
+    _rename_economy(repo)
     output = tmp_path / "site"
     _publish(cli, repo.root, output)
     site = _parse(output, "changes.xml")

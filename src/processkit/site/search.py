@@ -126,30 +126,6 @@ def pagefind_version() -> str:
     return result.stdout.strip()
 
 
-def build_index(
-    site: Path,
-    shards: Sequence[Shard],
-    read: Mapping[str, bytes],
-    cache: FileCache | None = None,
-    earlier: Path | None = None,
-    *,
-    whole: bool = False,
-    placing: Placing | None = None,
-    earlier_keys: Mapping[str, str | None] | None = None,
-) -> Indexed:
-    """``start_index``, waited for."""
-    return start_index(
-        site,
-        shards,
-        read,
-        cache,
-        earlier,
-        whole=whole,
-        placing=placing,
-        earlier_keys=earlier_keys,
-    ).wait()
-
-
 def start_index(
     site: Path,
     shards: Sequence[Shard],
@@ -246,8 +222,8 @@ class Indexing:
 
 @dataclass(frozen=True, slots=True)
 class Indexed:
-    """What ``build_index`` did: shards indexed, and shards taken out of date from the site
-    before (a preview's, to be indexed by the next build)."""
+    """What the indexing did (``Indexing.wait``): shards indexed, and shards taken out of
+    date from the site before (a preview's, to be indexed by the next build)."""
 
     indexed: int
     stale: int
