@@ -181,19 +181,17 @@ def start_index(
             cache.put_folder("search", key, site / shard.bundle)
 
     pool = ThreadPoolExecutor(max_workers=2)
-    running: list[Future[None]] = []
-    indexing = Indexing(pool, running, stale)
     try:
-        running += [pool.submit(index, item) for item in todo]
+        running = [pool.submit(index, item) for item in todo]
         for found, shard in taken:
             link_tree(found, site / shard.bundle)
         for shard, key in kept:
             assert cache is not None
             cache.put_folder("search", key, site / shard.bundle)
-    except BaseException:
-        indexing.stop()
+    except BaseException:  # the shards under way end before the error goes on
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
-    return indexing
+    return Indexing(pool, running, stale)
 
 
 class Indexing:
