@@ -88,13 +88,13 @@ class Placing:
     one it holds is left as it is (``file`` and ``bundle`` return True: nothing to put);
     anything else at that path is removed first and never written into, for a file there may
     be a hard link to an entry of the cache. ``finish`` removes what the folder held that
-    this build did not put."""
+    this build did not put. Only the build's own thread uses it: the search bundles are
+    placed before Pagefind's threads start (``search.start_index``)."""
 
     def __init__(self, folder: Path, held: Contents | None = None) -> None:
         self.base = os.fspath(folder)
         self.held = held
         self.now = Contents()
-        self._lock = threading.Lock()  # the feeds and the search bundles are put side by side
 
     def holds_bundle(self, path: str, key: str) -> bool:
         """Whether the folder holds the bundle ``path`` as made by ``key`` already."""
@@ -103,8 +103,7 @@ class Placing:
     def file(self, path: str, key: str) -> bool:
         """Note the file ``path`` as made by ``key``; True where the folder holds it already,
         else whatever is there is removed (it is to be put)."""
-        with self._lock:
-            self.now.files[path] = key
+        self.now.files[path] = key
         if self.held is None:
             return False
         if self.held.files.get(path) == key:
@@ -126,13 +125,11 @@ class Placing:
 
     def made(self, path: str, key: str) -> None:
         """Note the file ``path``, put there (after ``file``) by ``key``."""
-        with self._lock:
-            self.now.files[path] = key
+        self.now.files[path] = key
 
     def bundle(self, path: str, key: str | None) -> bool:
         """As ``file``, for the folder ``path`` made by ``key`` (None: not known, put anew)."""
-        with self._lock:
-            self.now.bundles[path] = key
+        self.now.bundles[path] = key
         if self.held is None:
             return False
         if key is not None and self.held.bundles.get(path) == key:
