@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from processkit.diagnostics import Report
+from processkit.diagnostics import Report, Severity
 from processkit.loading.consequences import brought_about
 from processkit.loading.git import changed_files, texts_at
 from processkit.loading.parse import Remembered
@@ -58,12 +59,18 @@ def check(
     today: date | None,
     cache_dir: Path | None = None,
     remembered: Remembered | None = None,
+    meanwhile: Callable[[Repository], object] | None = None,
 ) -> Session:
     """The repository at or above ``start``, with what loading found and what the rules find
     (with the severities and options of ``rules:``), as ``validate`` and ``publish`` see it;
     ``cache_dir`` is the cache folder (default: the repository's own); ``remembered``, what
-    ``serve`` keeps between loads (``loading.parse.Remembered``)."""
+    ``serve`` keeps between loads (``loading.parse.Remembered``). ``meanwhile`` is called
+    with the repository once it is loaded without errors and its ``rules:`` are read, before
+    the rules run: work it starts in the background goes on beside them (``publish`` reads
+    git there). Whoever passes it stops that work where this raises."""
     opened = open_repository(start, partial=True, cache_dir=cache_dir, remembered=remembered)
     settings = resolve_settings(opened.repo.config)
+    if meanwhile is not None and not any(d.severity is Severity.ERROR for d in opened.diagnostics):
+        meanwhile(opened.repo)
     found = run_rules(opened.repo, today=today, settings=settings)
     return Session(opened.repo, opened.diagnostics + found)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -337,6 +338,101 @@ def test_builds_in_one_process_read_the_history_again_only_when_what_it_shows_ch
     committed = build()
     assert read() == ["history"]
     assert committed != renamed  # the commit shows in the history
+
+
+def test_git_is_read_beside_the_rules(
+    history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Publish starts reading git (in a process of its own) once the repository is loaded,
+    and then runs the rules: the rules wait here until the reading has begun, which they
+    would wait for in vain (and fail after 30 seconds) if it began after them."""
+    import time
+
+    from processkit import validate
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishRequest, publish
+
+    read = Calls(tmp_path / "reads.txt")
+    real_read = publishing.read_history
+    real_rules = validate.run_rules
+
+    def reading(*args: object, **kwargs: object) -> object:
+        read.note("history")
+        return real_read(*args, **kwargs)  # type: ignore[arg-type]
+
+    def rules(*args: object, **kwargs: object) -> object:
+        waited = time.monotonic() + 30
+        while read() != ["history"] and time.monotonic() < waited:
+            time.sleep(0.01)
+        read.note("rules")
+        return real_rules(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publishing, "read_history", reading)
+    monkeypatch.setattr(validate, "run_rules", rules)
+    monkeypatch.setattr(publishing, "_READ", [None, None, None])
+    site = tmp_path / "site"
+    publish(PublishRequest(history_repo, site))
+    assert read() == ["history", "rules"]
+    assert (site / "processes/utredning.html").is_file()
+
+
+def test_a_publish_the_rules_block_stops_reading_git(
+    history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule told to be an error blocks the publish after git began to be read: the reading
+    is stopped, the site before stays as it was, and the errors are those ``validate``
+    finds. A repository that does not load without errors starts no reading at all."""
+    from processkit.background import Background
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
+    from processkit.validate import check
+
+    stopped: list[Background[object]] = []
+    started: list[Background[object]] = []
+
+    class Noted(Background[object]):
+        def __init__(self, work: Callable[[], object]) -> None:
+            started.append(self)
+            super().__init__(work)
+
+        def stop(self) -> None:
+            stopped.append(self)
+            super().stop()
+
+    monkeypatch.setattr(publishing, "Background", Noted)
+    monkeypatch.setattr(publishing, "_READ", [None, None, None])
+    site = tmp_path / "site"
+    publish(PublishRequest(history_repo, site))
+    before = snapshot(site)
+    assert len(started) == 1 and stopped == []
+    config = history_repo / "processkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "rules:\n  PK105: error\n", encoding="utf-8"
+    )
+    started.clear()
+    monkeypatch.setattr(publishing, "_READ", [None, None, None])
+    with pytest.raises(PublishBlocked) as blocked:
+        publish(PublishRequest(history_repo, site))
+    assert len(started) == 1 and stopped == started
+    assert blocked.value.errors == 1
+    found = blocked.value.loaded.diagnostics
+    assert [(d.code, d.severity.value, d.path) for d in found] == [
+        ("PK102", "warning", "processes/barn/utredning.yaml"),
+        ("PK105", "error", "processes/barn/myndighet.yaml"),
+        ("PK106", "warning", "processes/barn/myndighet.yaml"),
+    ]
+    assert found == check(history_repo, today=date(2026, 4, 1)).diagnostics
+    assert snapshot(site) == before
+    # an error in loading: the rules run (their findings are told too), git is not read
+    unit = history_repo / "processes/barn/utredning.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8") + "ower: anna\n", encoding="utf-8")
+    started.clear()
+    stopped.clear()
+    with pytest.raises(PublishBlocked) as blocked:
+        publish(PublishRequest(history_repo, site))
+    assert started == [] and stopped == []
+    assert blocked.value.errors == 2
+    assert snapshot(site) == before
 
 
 def test_a_build_after_a_new_commit_describes_that_commit_alone(

@@ -121,13 +121,8 @@ def _build(
     cache_dir = request.cache_dir or cache_folder(root)
     # a site of the past is read from a copy made for it: nothing of it is kept in memory
     remembered = request.remembered if not past else None
-    loaded = check(load_from, today=info.today, cache_dir=cache_dir, remembered=remembered)
-    if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
-        raise PublishBlocked(loaded)
-    repo = loaded.repo
-    output = request.output or root / repo.config.site.output
 
-    def read(found: tuple[str | None, str | None] | None = None) -> GitRead:
+    def read(repo: Repository, found: tuple[str | None, str | None] | None = None) -> GitRead:
         """The history and git links, read from git (beside the build: see ``build_site``);
         ``found`` the key and origin when worked out already."""
         if found is None:
@@ -144,17 +139,41 @@ def _build(
             store.save()
         return GitRead(history, links, key)
 
-    reading: History | GitReading
-    links: GitLinks | None = None
-    if _READ[0] is None:  # the first build in this process: all of it read meanwhile
-        reading = Background(read)
-    else:  # a build again (serve): read again only after a commit
+    #: the history being read (or as read before) and the git links, once the repository is
+    #: loaded without errors
+    started: list[tuple[History | GitReading, GitLinks | None]] = []
+
+    def begin(repo: Repository) -> None:
+        """Start reading git, beside the rules and then the build."""
+        if _READ[0] is None:  # the first build in this process: all of it read meanwhile
+            started.append((Background(partial(read, repo)), None))
+            return
+        # a build again (serve): read again only after a commit
         origin = None if past else origin_remote(root)
         key = _history_key(repo, root, past, info.today, origin)
         if key is not None and _READ[0] == key:
-            reading, links = _READ[1], _READ[2]
+            started.append((_READ[1], _READ[2]))
         else:
-            reading = Background(lambda: read((key, origin)))
+            started.append((Background(partial(read, repo, (key, origin))), None))
+
+    try:
+        loaded = check(
+            load_from,
+            today=info.today,
+            cache_dir=cache_dir,
+            remembered=remembered,
+            meanwhile=begin,
+        )
+        if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
+            raise PublishBlocked(loaded)
+    except BaseException:
+        for reading, _links in started:  # not left running, whatever went wrong
+            if isinstance(reading, Background):
+                reading.stop()
+        raise
+    repo = loaded.repo
+    output = request.output or root / repo.config.site.output
+    reading, links = started[0]
     built = build_site(
         repo,
         output,
