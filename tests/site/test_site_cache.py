@@ -732,3 +732,55 @@ def test_a_file_not_there_is_not_linked_nor_copied(
     cache = filecache.FileCache(tmp_path / "cache")
     assert cache.link("feeds", "0" * 64, str(tmp_path / "feed.xml")) is False
     assert not (tmp_path / "feed.xml").exists()
+
+
+def test_a_history_digest_changes_exactly_where_the_history_a_page_shows_does() -> None:
+    """The digest of a page's history (a dependency token) is worked out from the commits'
+    hashes, the authors' names as shown and the words of what changed, not from the history
+    written out: it must differ exactly where what ``History.page`` shows differs."""
+    from datetime import date
+
+    from markupsafe import Markup
+
+    from processkit.loading.git import Commit
+    from processkit.site.depends import _history_digest
+    from processkit.site.history import History
+
+    def commit(sha: str, author: str = "Anna", email: str = "a@test.se") -> Commit:
+        day = date(2026, 1, int(sha[-1]) + 1)
+        return Commit(sha * 10, day, day, author, email, f"Ändring {sha}")
+
+    path = "processes/a.yaml"
+    one, two = commit("a1"), commit("b2")
+    words = {(one.sha, path): (Markup("Namnet <em>ändrat</em>"),)}
+    histories = {
+        "base": History(files={path: [two, one]}, words=dict(words)),
+        "same": History(files={path: [two, one]}, words=dict(words)),
+        "one commit fewer": History(files={path: [one]}, words=dict(words)),
+        "another order": History(files={path: [one, two]}, words=dict(words)),
+        "other words": History(
+            files={path: [two, one]}, words={(one.sha, path): (Markup("Syftet ändrat"),)}
+        ),
+        "words split in two": History(
+            files={path: [two, one]},
+            words={(one.sha, path): (Markup("Namnet "), Markup("<em>ändrat</em>"))},
+        ),
+        "words moved to the other commit": History(
+            files={path: [two, one]}, words={(two.sha, path): words[(one.sha, path)]}
+        ),
+        "the author known by name": History(
+            files={path: [two, one]}, words=dict(words), people={"a@test.se": "Anna Berg"}
+        ),
+        "another file's words": History(
+            files={path: [two, one]}, words={**words, (one.sha, "processes/b.yaml"): ()}
+        ),
+        "nothing": History(),
+    }
+    digests = {name: _history_digest(history, path) for name, history in histories.items()}
+    pages = {name: repr(history.page(path)) for name, history in histories.items()}
+    for first in histories:
+        for second in histories:
+            same_page = pages[first] == pages[second]
+            assert (digests[first] == digests[second]) is same_page, (first, second)
+    assert digests["base"] == digests["same"] == digests["another file's words"]
+    assert len(set(digests.values())) == len(histories) - 2
