@@ -3,6 +3,7 @@ cache (.processkit-cache/site), and what comes out is the same as a build from n
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import Counter
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import count_store_reads, write_files
+from tests.conftest import KALMAR, count_store_reads, write_files
 from tests.site.conftest import EPOCH
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
@@ -409,7 +410,9 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
 ) -> None:
     """A landscape reads each purpose out in the process's description and tooltip. Those are
     put in after Graphviz drew it: after a new purpose only the process's own flow is drawn,
-    the landscapes are taken as drawn, and the site is what a build from nothing makes."""
+    the landscapes are taken as drawn, and the site is what a build from nothing makes. The
+    new words go into the landscapes made before, into the elements of the process alone;
+    where those landscapes are gone, into the drawings kept, in every element."""
     from processkit.render import renderer
 
     drawn: list[str] = []
@@ -446,8 +449,9 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
     _edit(repo, "processes/barn/utredning.yaml", old, new)
     publish(PublishRequest(repo, tmp_path / "site"))
     assert drawn == []
-    # the two landscapes that read the purpose out get their new texts without DOT text
-    assert sorted(made) == [("", True), ("barn", True)]
+    # the two landscapes that read the purpose out get their new texts without DOT text,
+    # and without the texts of their other elements
+    assert made == []
     flow = (tmp_path / "site/processes/utredning.html").read_text(encoding="utf-8")
     assert f"fastställd. {new}</desc>" in flow.split('<desc id="process-utredning--desc">')[1]
     area = (tmp_path / "site/areas/barn.html").read_text(encoding="utf-8")
@@ -456,6 +460,16 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
     assert f"fastställd. {new}</desc>" in node
     assert f'xlink:title="Huvudprocess, Barn och unga, fastställd. {new}"' in node
     assert old not in area
+    assert sorted(path.name for path in drawings.glob("*/*")) == kept
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+    # the landscapes made before are gone: the new words go into the drawings kept
+    drawn.clear()
+    made.clear()
+    shutil.rmtree(repo / ".processkit-cache/site/figures")
+    _edit(repo, "processes/barn/utredning.yaml", new, old)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert drawn == ["process-utredning"]  # its figure, to be retitled, is gone too
+    assert sorted(made) == [("", True), ("barn", True), ("stod", True)]
     assert sorted(path.name for path in drawings.glob("*/*")) == kept
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
     # a new name is drawn: the landscapes showing it are drawn again, and their old drawings
@@ -784,3 +798,49 @@ def test_a_history_digest_changes_exactly_where_the_history_a_page_shows_does() 
             assert (digests[first] == digests[second]) is same_page, (first, second)
     assert digests["base"] == digests["same"] == digests["another file's words"]
     assert len(set(digests.values())) == len(histories) - 2
+
+
+def test_new_purposes_go_into_the_landscapes_made_before_as_into_their_drawings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new words of processes go into the landscapes made before, in the processes' own
+    elements: a parent's node and the box of its sub-processes, a sub-process drawn only in its
+    area's landscape; with quotes, markup, Markdown, a character a map leaves out and spaces
+    that a tooltip folds. The site is what a build from nothing makes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = tmp_path / "kalmar"
+    shutil.copytree(KALMAR, root, ignore=shutil.ignore_patterns(".processkit-cache", "site"))
+    made: list[tuple[str, bool]] = []
+
+    def making(repo: Any, *, area: str | None = None, words_only: bool = False, **rest: Any) -> Any:
+        made.append((area or "", words_only))
+        return landscape(repo, area=area, words_only=words_only, **rest)
+
+    landscape = catalogue.landscape_dot
+    monkeypatch.setattr(catalogue, "landscape_dot", making)
+    site = tmp_path / "site"
+    publish(PublishRequest(root, site))
+    changed = {
+        "ledning/led-avvikelser": 'Att "avvikelser" <b>fångas</b> & **rättas**\ufdd0 till.',
+        "ledning/led-lex-sarah": "Att  missförhållanden\n  utreds\tnoga.",
+        "aldreomsorg/ao-hemtjanst": "Att äldre *kan* bo kvar [hemma](https://example.se).",
+    }
+    for number, (path, purpose) in enumerate(changed.items()):
+        file = root / f"processes/{path}.yaml"
+        lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines = [
+            f"purpose: {json.dumps(purpose)}\n" if line.startswith("purpose:") else line
+            for line in lines
+        ]
+        file.write_text("".join(lines), encoding="utf-8")
+        made.clear()
+        publish(PublishRequest(root, site))
+        assert made == [], path  # no landscape made again, not even its texts
+        area = (site / f"areas/{path.split('/')[0]}.html").read_text(encoding="utf-8")
+        ident = path.split("/")[1]
+        element = area.split(f'<g id="landscape-{path.split("/")[0]}--p--{ident}" class="node">')
+        assert len(element) == 2
+        assert "**" not in element[1].split("</desc>")[0]
+        if number == 0:  # a parent drawn with its sub-processes: the box has the words too
+            assert area.count(f"--parent--{ident}") == 1
+    assert cold_build(root, tmp_path) == snapshot(site)

@@ -13,7 +13,7 @@ Graphviz keeps the order of a row only among nodes of one box, so every row live
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import get_args
 
@@ -188,7 +188,7 @@ class _Landscape:
         return plain(ident if self.tooltips_after else desc)
 
     def info(self, ident: str, title: str, desc: str) -> NodeInfo:
-        return NodeInfo(ident, title, desc, tooltip=desc if self.tooltips_after else None)
+        return _info(ident, title, desc, tooltips_after=self.tooltips_after)
 
     def reading_arrow(self, band: Cluster) -> None:
         """A wide arrow over the core processes: from the need (left) to the need met."""
@@ -239,6 +239,37 @@ class _Landscape:
         return edges
 
 
+def landscape_name(area: str | None) -> str:
+    """The name (the SVG's id, the file's stem) of the landscape of ``area``, or of the whole
+    repository."""
+    return f"landscape-{area}" if area is not None else "landscape"
+
+
+def _info(ident: str, title: str, desc: str, *, tooltips_after: bool) -> NodeInfo:
+    """A process's texts in a landscape (its node, or the box of its sub-processes)."""
+    return NodeInfo(ident, title, desc, tooltip=desc if tooltips_after else None)
+
+
+def process_words(
+    repo: Repository, process_ids: Iterable[str], *, area: str | None = None
+) -> list[NodeInfo]:
+    """What ``landscape_dot`` with ``tooltips_after`` says of each process of ``process_ids``
+    in the landscape of ``area`` (or of the whole repository): the texts of its node and of
+    the box of its sub-processes, each of which the map may not have (a sub-process is
+    counted on its parent, not drawn; only a parent drawn with its sub-processes has a box)."""
+    language = repo.config.site.language
+    texts = texts_for(language)
+    name = landscape_name(area)
+    infos = []
+    for process_id in process_ids:
+        process = repo.processes[process_id].entity
+        desc = process_desc(repo, process, texts, language)
+        for part in ("p", "parent"):
+            ident = svg_id(name, part, process.id)
+            infos.append(_info(ident, process.name, desc, tooltips_after=True))
+    return infos
+
+
 def landscape_dot(
     repo: Repository,
     *,
@@ -257,14 +288,13 @@ def landscape_dot(
     language = repo.config.site.language
     texts = texts_for(language)
     active = active_processes(repo)
+    name = landscape_name(area)
     if area is not None:
         require(repo, "area", area, option="--area")
         shown = {pid: p for pid, p in active.items() if p.area == area}
-        name = f"landscape-{area}"
         title = texts.landscape_title.format(organisation=repo.areas[area].entity.name)
     else:
         shown = active
-        name = "landscape"
         title = texts.landscape_title.format(organisation=repo.config.organisation)
 
     graph = Graph(name, attrs=style.graph_defaults("TB"))

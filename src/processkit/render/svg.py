@@ -14,11 +14,11 @@ writing the whole document again would cost more than drawing it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape, unescape
 
 from processkit.codepoints import printable
-from processkit.render.job import MapJob
+from processkit.render.job import MapJob, NodeInfo
 
 #: bump when the post-processing changes, so cached SVG made the old way is not reused
 VERSION = "6"
@@ -80,14 +80,7 @@ def accessible_text(document: str, job: MapJob) -> str:
         ident = escape(ident)  # Graphviz writes "-" as "&#45;"; plain is easier to use
         if info is None:
             return f'<g id="{ident}" class="{kind}"{rest} aria-hidden="true">\n{anchor}'
-        texts = f"<title>{text_of(info.title)}</title>\n"
-        if info.desc:
-            texts += f"<desc>{text_of(info.desc)}</desc>\n"
-        if anchor and info.tooltip is not None:
-            spaced = " ".join(info.tooltip.split())
-            tooltip = escape(spaced if clean else printable(spaced))
-            anchor = _LINK_TITLE.sub(lambda _found: f'xlink:title="{tooltip}"', anchor, count=1)
-        return f'<g id="{ident}" class="{kind}"{rest}>\n{texts}{anchor}'
+        return f'<g id="{ident}" class="{kind}"{rest}>\n' + _texts(info, anchor, text_of, clean)
 
     document = _ELEMENT.sub(element, document)
     title_id, desc_id = _root_ids(job.name)
@@ -101,6 +94,57 @@ def accessible_text(document: str, job: MapJob) -> str:
         )
 
     return _SVG_TAG.sub(root, document, count=1)
+
+
+def _texts(info: NodeInfo, anchor: str, text_of: Callable[[str], str], clean: bool) -> str:
+    """An element's title and description, and its link (``anchor``, where it has one) with
+    its tooltip, as ``accessible_text`` writes them after the element's tag."""
+    texts = f"<title>{text_of(info.title)}</title>\n"
+    if info.desc:
+        texts += f"<desc>{text_of(info.desc)}</desc>\n"
+    if anchor and info.tooltip is not None:
+        spaced = " ".join(info.tooltip.split())
+        tooltip = escape(spaced if clean else printable(spaced))
+        anchor = _LINK_TITLE.sub(lambda _found: f'xlink:title="{tooltip}"', anchor, count=1)
+    return texts + anchor
+
+
+#: An element as ``accessible_text`` wrote it, with its texts and its link, if it has one.
+_WRITTEN = re.compile(
+    r'<g id="(?P<id>[^"]*)" class="(?P<kind>node|cluster)"(?P<rest>[^>]*)>\n'
+    r"<title>[^<]*</title>\n(?:<desc>[^<]*</desc>\n)?"
+    r'(?P<anchor><g id="a_[^"]*"><a\b[^>]*>)?'
+)
+
+
+def retexted(svg: str, infos: Iterable[NodeInfo]) -> str | None:
+    """``svg`` as ``accessible_svg`` made it (or inlined), with the texts of the elements
+    ``infos`` name put in anew, as ``accessible_text`` puts them: a landscape whose drawing
+    is unchanged but where a process has a new purpose gets its new words without going
+    through all its elements again. An element ``svg`` does not have is left out (a process
+    the map does not draw); None where one is there twice, or not as ``accessible_text``
+    writes it."""
+    found: list[tuple[int, re.Match[str], NodeInfo]] = []
+    for info in infos:
+        tag = f'<g id="{escape(info.svg_id)}" class="'
+        start = svg.find(tag)
+        if start == -1:
+            continue
+        written = _WRITTEN.match(svg, start)
+        if written is None or svg.find(tag, start + 1) != -1:
+            return None
+        found.append((start, written, info))
+    parts = []
+    position = 0
+    for start, written, info in sorted(found, key=lambda item: item[0]):
+        if start < position:  # an element named twice in ``infos``
+            return None
+        parts.append(svg[position:start])
+        parts.append(f'<g id="{written["id"]}" class="{written["kind"]}"{written["rest"]}>\n')
+        parts.append(_texts(info, written["anchor"] or "", _text, clean=False))
+        position = written.end()
+    parts.append(svg[position:])
+    return "".join(parts)
 
 
 def _root_ids(name: str) -> tuple[str, str]:

@@ -139,14 +139,18 @@ def figures(
     made_from = _MapKeys(repo, builders, base, before)
     for index, request in enumerate(requests):
         if files is not None:
+            landscape = None
             if request.kind == "process":
                 key = _flow_key(made_from, request)
             else:
-                both = _landscape_keys(made_from, request)
-                key = both.figure
-                drawings[index] = both.drawing
-                files.file("drawings", both.drawing)  # kept for as long as the map is shown
+                landscape = _landscape_keys(made_from, request)
+                key = landscape.figure
+                drawings[index] = landscape.drawing
+                made_from.landscapes[request.key] = (landscape.drawing, landscape.figure)
+                files.file("drawings", landscape.drawing)  # kept for as long as it is shown
             cached = files.place("figures", key)  # text, not a Path: one per map
+            if cached is None and landscape is not None and _retexted(made_from, files, request):
+                cached = files.place("figures", key)
             if cached is not None:
                 found.keep(request, cached, key)
                 if drawn is not None and request.kind == "process":
@@ -309,6 +313,34 @@ def _same_flow(
     return files.put_text("figures", key, text)
 
 
+def _retexted(keys: _MapKeys, files: FileCache, request: MapRequest) -> bool:
+    """Whether the landscape ``request``, drawn as in the earlier build, has been kept under
+    its new key (``keys.landscapes``) as the figure of that build with the new words of the
+    processes whose words changed (``svg.retexted``): a new purpose changes a few elements'
+    texts, and going through all of them again (the organisation's landscape has one per
+    process) would cost more than the rest of a rebuild."""
+    from processkit.render.landscape import process_words
+    from processkit.render.svg import retexted
+
+    before = keys.kept_landscape(request)
+    drawing, figure = keys.landscapes[request.key]
+    changed = keys.new_words(request.subject)
+    if before is None or before[0] != drawing or changed is None:
+        return False
+    kept = files.file("figures", before[1])
+    try:
+        record = json.loads(kept.read_text(encoding="utf-8")) if kept is not None else None
+    except (OSError, ValueError):  # pruned meanwhile by another build, or damaged
+        return False
+    if not isinstance(record, dict) or not isinstance(record.get("svg"), str):
+        return False
+    svg = retexted(record["svg"], process_words(keys.repo, changed, area=request.subject))
+    if svg is None:
+        return False
+    text = json.dumps({"title": record["title"], "svg": svg}, ensure_ascii=False)
+    return files.put_text("figures", figure, text)
+
+
 def _kept_drawing(files: FileCache, key: str) -> bytes | None:
     """The landscape drawing kept under ``key`` (``LandscapeKeys.drawing``), or None."""
     found = files.file("drawings", key)
@@ -429,6 +461,8 @@ class _KeptKeys:
     flows: dict[tuple[str, str], _FlowMadeFrom]
     #: process id -> what the landscapes' keys hold of it
     chunks: dict[str, _LandscapeChunk]
+    #: a landscape's ``MapRequest.key`` -> its keys (``LandscapeKeys``: drawing, figure)
+    landscapes: dict[str, tuple[str, str]]
 
 
 #: The flow keys of the last build in this process, for the next (``serve``).
@@ -442,8 +476,10 @@ _KEYS_STORE = "map keys"
 def _stored_keys(path: Path) -> _KeptKeys | None:
     """The maps' keys kept in ``path`` by an earlier run, or None (none kept, or damaged)."""
     values = read_store(path, _KEYS_STORE)
-    base, parts, flows, chunks = (values.get(name) for name in _kept_fields())
-    if not isinstance(base, str) or not all(isinstance(v, dict) for v in (parts, flows, chunks)):
+    base, parts, flows, chunks, landscapes = (values.get(name) for name in _kept_fields())
+    if not isinstance(base, str) or not all(
+        isinstance(v, dict) for v in (parts, flows, chunks, landscapes)
+    ):
         return None
     # what the keys are made of, looked at (a few milliseconds at 5,000 processes): a file of
     # the right version that holds something else is read as none, not used
@@ -454,10 +490,14 @@ def _stored_keys(path: Path) -> _KeptKeys | None:
             isinstance(found, tuple) and len(found) == 4
             for found in chunks.values()  # type: ignore[union-attr]
         ),
+        all(
+            isinstance(found, tuple) and len(found) == 2 and all(isinstance(k, str) for k in found)
+            for found in landscapes.values()  # type: ignore[union-attr]
+        ),
     )
     if not all(shapes):
         return None
-    return _KeptKeys(base, parts, flows, chunks)  # type: ignore[arg-type]
+    return _KeptKeys(base, parts, flows, chunks, landscapes)  # type: ignore[arg-type]
 
 
 def _made_from(found: object) -> bool:
@@ -508,6 +548,10 @@ class _MapKeys:
         self._kept = kept if kept is not None and kept.base == base else None
         self.flows: dict[tuple[str, str], _FlowMadeFrom] = {}
         self.chunks: dict[str, _LandscapeChunk] = {}
+        self.landscapes: dict[str, tuple[str, str]] = {}
+        #: the processes whose words in the landscapes changed since ``kept``, with their
+        #: areas (None: not known for every process)
+        self._new_words: list[tuple[str, str]] | None = None
         if self._kept is not None:
             self._changed = {}
             for kind in FLOW_SHOWS:
@@ -568,7 +612,29 @@ class _MapKeys:
     def to_keep(self) -> _KeptKeys:
         """The flow keys of this build, for the next one, with the parts of the entities they
         show: an entity whose part is not there (or is of one missing) counts as changed."""
-        return _KeptKeys(self.base, self._files, self.flows, self.chunks)
+        return _KeptKeys(self.base, self._files, self.flows, self.chunks, self.landscapes)
+
+    def kept_landscape(self, request: MapRequest) -> tuple[str, str] | None:
+        """The keys (drawing, figure) of the landscape ``request`` in the earlier build."""
+        return self._kept.landscapes.get(request.key) if self._kept is not None else None
+
+    def new_words(self, area: str | None) -> list[str] | None:
+        """The processes (of ``area``, or all) whose words in the landscapes (their
+        ``LANDSCAPE_WORDS``) changed since the earlier build; None where that is not known of
+        every process."""
+        if self._kept is None:
+            return None
+        if self._new_words is None:
+            self.landscape_parts  # noqa: B018 - the chunks of this build, worked out once
+            before = self._kept.chunks
+            if set(before) != set(self.chunks) or len(self.chunks) != len(self.repo.processes):
+                return None
+            self._new_words = [
+                (process_id, chunk[1])
+                for process_id, chunk in self.chunks.items()
+                if before[process_id][3] != chunk[3]
+            ]
+        return [pid for pid, where in self._new_words if area is None or where == area]
 
     @property
     def landscape_parts(self) -> _LandscapeParts:
@@ -679,8 +745,8 @@ def _landscape_parts(
     made: dict[str, _LandscapeChunk] | None = None,
 ) -> _LandscapeParts:
     """What the landscapes show. A process whose part of a flow's key (its file, ``files``)
-    is that of its chunk ``kept`` from an earlier build has its chunk from there; the chunks
-    of the processes whose part is known are put in ``made``."""
+    is that of its chunk ``kept`` from an earlier build has its chunk from there; every
+    process's chunk is put in ``made`` (with an empty part where its part is not known)."""
     files, kept = files or {}, kept or {}
     words = [
         (area_id, record.entity.name, record.entity.customers, record.entity.order)
@@ -702,7 +768,7 @@ def _landscape_parts(
                 f"{process_id}{fields!r}\0",
                 f"{process_id}{texts!r}\0",
             )
-        if part is not None and made is not None:
+        if made is not None:  # a chunk whose file is not known (b"") is worked out again
             made[process_id] = found
         area = area_of[process_id] = found[1]
         chunks.setdefault(area, []).append(found[2])
