@@ -382,6 +382,7 @@ def test_a_publish_the_rules_block_stops_reading_git(
     """A rule told to be an error blocks the publish after git began to be read: the reading
     is stopped, the site before stays as it was, and the errors are those ``validate``
     finds. A repository that does not load without errors starts no reading at all."""
+    from processkit import background
     from processkit.background import Background
     from processkit.cli import publishing
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
@@ -415,6 +416,14 @@ def test_a_publish_the_rules_block_stops_reading_git(
         publish(PublishRequest(history_repo, site))
     assert len(started) == 1 and stopped == started
     assert blocked.value.errors == 1
+    # where git is read in a thread, which cannot be stopped, it is not begun before the rules
+    monkeypatch.setattr(background, "FORK", False)
+    started.clear()
+    stopped.clear()
+    with pytest.raises(PublishBlocked):
+        publish(PublishRequest(history_repo, site))
+    assert started == [] and stopped == []
+    monkeypatch.setattr(background, "FORK", True)
     found = blocked.value.loaded.diagnostics
     assert [(d.code, d.severity.value, d.path) for d in found] == [
         ("PK102", "warning", "processes/barn/utredning.yaml"),

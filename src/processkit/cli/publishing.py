@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from processkit import i18n
+from processkit import background, i18n
 from processkit.background import Background
 from processkit.cache import cache_folder
 from processkit.diagnostics import Severity
@@ -143,18 +143,23 @@ def _build(
     #: loaded without errors
     started: list[tuple[History | GitReading, GitLinks | None]] = []
 
-    def begin(repo: Repository) -> None:
-        """Start reading git, beside the rules and then the build."""
+    def start(repo: Repository) -> tuple[History | GitReading, GitLinks | None]:
+        """Start reading git (or take what this process read before, while it holds)."""
         if _READ[0] is None:  # the first build in this process: all of it read meanwhile
-            started.append((Background(partial(read, repo)), None))
-            return
+            return Background(partial(read, repo)), None
         # a build again (serve): read again only after a commit
         origin = None if past else origin_remote(root)
         key = _history_key(repo, root, past, info.today, origin)
         if key is not None and _READ[0] == key:
-            started.append((_READ[1], _READ[2]))
-        else:
-            started.append((Background(partial(read, repo, (key, origin))), None))
+            return _READ[1], _READ[2]
+        return Background(partial(read, repo, (key, origin))), None
+
+    def begin(repo: Repository) -> None:
+        """Start reading git beside the rules, where it runs in a process of its own: a
+        thread (where no process can be forked) could not be stopped should the rules find
+        errors, and the errors would be told only once it ended."""
+        if background.FORK:
+            started.append(start(repo))
 
     try:
         loaded = check(
@@ -173,7 +178,7 @@ def _build(
         raise
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
-    reading, links = started[0]
+    reading, links = started[0] if started else start(repo)
     built = build_site(
         repo,
         output,

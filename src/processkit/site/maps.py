@@ -332,7 +332,9 @@ def _retexted(keys: _MapKeys, files: FileCache, request: MapRequest) -> bool:
         record = json.loads(kept.read_text(encoding="utf-8")) if kept is not None else None
     except (OSError, ValueError):  # pruned meanwhile by another build, or damaged
         return False
-    if not isinstance(record, dict) or not isinstance(record.get("svg"), str):
+    if not isinstance(record, dict) or not all(
+        isinstance(record.get(name), str) for name in ("title", "svg")
+    ):
         return False
     svg = retexted(record["svg"], process_words(keys.repo, changed, area=request.subject))
     if svg is None:
