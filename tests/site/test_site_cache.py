@@ -848,25 +848,24 @@ def test_new_purposes_go_into_the_landscapes_made_before_as_into_their_drawings(
     assert cold_build(root, tmp_path) == snapshot(site)
 
 
-@pytest.mark.parametrize("damage", ["no title", "not json", "a list"])
+@pytest.mark.parametrize("damage", ["no title", "only the title", "a list for a title"])
 def test_a_damaged_landscape_kept_from_before_is_made_again(
     repo: Path, tmp_path: Path, damage: str
 ) -> None:
-    """A landscape kept from the build before that cannot be read as one (no title, not
-    JSON, not a record) is not given its new words but made again from its drawing."""
+    """A landscape kept from the build before that cannot be read as one (its title, as a
+    JSON string on the first line, then its SVG) is not given its new words but made again
+    from its drawing."""
     site = tmp_path / "site"
     publish(PublishRequest(repo, site))
     figures = repo / ".processkit-cache/site/figures"
     damaged = 0
     for path in figures.glob("*/*"):
         text = path.read_text(encoding="utf-8")
-        record = json.loads(text)
-        if re.search(r'<g id="landscape[^"]*" class="graph"', record["svg"]):
-            del record["title"]
-            path.write_text(
-                {"no title": json.dumps(record), "not json": text[:-9], "a list": "[1]"}[damage],
-                encoding="utf-8",
-            )
+        if re.search(r'<g id="landscape[^"]*" class="graph"', text):
+            title, svg = text.split("\n", 1)
+            assert isinstance(json.loads(title), str)
+            broken = {"no title": svg, "only the title": title, "a list for a title": "[1]\n" + svg}
+            path.write_text(broken[damage], encoding="utf-8")
             damaged += 1
     assert damaged == 3
     old, new = "Att barnets behov av skydd blir allsidigt belyst.", "Att barnet får ett nytt syfte."

@@ -224,7 +224,7 @@ def figures(
         for index, job, svg in zip(indexes, jobs, svgs, strict=True):
             text = inline_svg(svg.decode("utf-8"))
             key = keys.get(index)
-            record = json.dumps({"title": job.title, "svg": text}, ensure_ascii=False)
+            record = _record(job.title, text)
             if key is not None and files is not None and files.put_text("figures", key, record):
                 made[index] = None
             else:  # no key, or a cache that cannot be written: held in memory
@@ -301,16 +301,11 @@ def _same_flow(
     before = drawn.stored.get(request.key)
     if request.kind != "process" or key is None or before is None or before[1] != source:
         return False
-    kept = files.file("figures", before[0])
-    try:
-        record = json.loads(kept.read_text(encoding="utf-8")) if kept is not None else None
-    except (OSError, ValueError):  # pruned meanwhile by another build, or damaged
-        return False
-    svg = retitled(record["svg"], job) if isinstance(record, dict) else None
+    record = _kept_record(files, before[0])
+    svg = retitled(record[1], job) if record is not None else None
     if svg is None:
         return False
-    text = json.dumps({"title": job.title, "svg": svg}, ensure_ascii=False)
-    return files.put_text("figures", key, text)
+    return files.put_text("figures", key, _record(job.title, svg))
 
 
 def _retexted(keys: _MapKeys, files: FileCache, request: MapRequest) -> bool:
@@ -327,20 +322,41 @@ def _retexted(keys: _MapKeys, files: FileCache, request: MapRequest) -> bool:
     changed = keys.new_words(request.subject)
     if before is None or before[0] != drawing or changed is None:
         return False
-    kept = files.file("figures", before[1])
+    record = _kept_record(files, before[1])
+    if record is None:
+        return False
+    title, svg = record
+    retold = retexted(svg, process_words(keys.repo, changed, area=request.subject))
+    if retold is None:
+        return False
+    return files.put_text("figures", figure, _record(title, retold))
+
+
+def _record(title: str, svg: str) -> str:
+    """A figure as the file cache keeps it: its title, as a JSON string, on the first line,
+    then its SVG as it is (a landscape is a megabyte: as JSON, every quote in it would be
+    escaped when it is kept and read back when it is used)."""
+    return json.dumps(title, ensure_ascii=False) + "\n" + svg
+
+
+def _title_and_svg(text: str) -> tuple[str, str] | None:
+    """The title and SVG of a figure kept as ``_record`` writes it; None where it is not."""
+    head, newline, svg = text.partition("\n")
     try:
-        record = json.loads(kept.read_text(encoding="utf-8")) if kept is not None else None
-    except (OSError, ValueError):  # pruned meanwhile by another build, or damaged
-        return False
-    if not isinstance(record, dict) or not all(
-        isinstance(record.get(name), str) for name in ("title", "svg")
-    ):
-        return False
-    svg = retexted(record["svg"], process_words(keys.repo, changed, area=request.subject))
-    if svg is None:
-        return False
-    text = json.dumps({"title": record["title"], "svg": svg}, ensure_ascii=False)
-    return files.put_text("figures", figure, text)
+        title = json.loads(head) if newline else None
+    except ValueError:
+        return None
+    return (title, svg) if isinstance(title, str) else None
+
+
+def _kept_record(files: FileCache, key: str) -> tuple[str, str] | None:
+    """The title and SVG of the figure kept under ``key``; None where it is not there (pruned
+    meanwhile by another build) or damaged."""
+    kept = files.file("figures", key)
+    try:
+        return _title_and_svg(kept.read_text(encoding="utf-8")) if kept is not None else None
+    except (OSError, ValueError):
+        return None
 
 
 def _kept_drawing(files: FileCache, key: str) -> bytes | None:
@@ -398,8 +414,11 @@ class Figures(Mapping[str, MapFigure]):
         found = self._made.get(key)
         if found is None:
             request, path = self._kept[key]  # KeyError for a map not asked for
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            found = self._made[key] = _figure(request, data["svg"], data["title"])
+            record = _title_and_svg(Path(path).read_text(encoding="utf-8"))
+            if record is None:
+                raise ValueError(f"the figure kept in {path} is damaged")
+            title, svg = record
+            found = self._made[key] = _figure(request, svg, title)
         return found
 
     def __iter__(self) -> Iterator[str]:
