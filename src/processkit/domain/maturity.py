@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 from processkit import i18n
 from processkit.domain.assessments import assessments_by_process, maturity_level
@@ -141,14 +142,17 @@ def process_maturity(
     process = repo.processes[process_id].entity
     latest = assessments[-1] if assessments else None
     previous = assessments[-2] if len(assessments) > 1 else None
-    scores = tuple(
-        Score(
-            dim,
-            latest.scores.get(dim) if latest else None,
-            previous.scores.get(dim) if previous else None,
+    if latest is None:  # most processes: the same scores, shared
+        scores = _unscored(tuple(repo.config.maturity.dimensions))
+    else:
+        scores = tuple(
+            Score(
+                dim,
+                latest.scores.get(dim),
+                previous.scores.get(dim) if previous else None,
+            )
+            for dim in repo.config.maturity.dimensions
         )
-        for dim in repo.config.maturity.dimensions
-    )
     return ProcessMaturity(
         process_id=process_id,
         name=process.name,
@@ -163,6 +167,13 @@ def process_maturity(
         previous_level=maturity_level(previous) if previous else None,
         scores=scores,
     )
+
+
+@lru_cache(maxsize=8)
+def _unscored(dimensions: tuple[str, ...]) -> tuple[Score, ...]:
+    """The scores of a process never assessed, on ``dimensions``: made once (an overview
+    of 5,000 processes would otherwise make 30,000 of them)."""
+    return tuple(Score(dim, None, None) for dim in dimensions)
 
 
 def maturity_overview(

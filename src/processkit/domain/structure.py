@@ -96,8 +96,9 @@ def tree_order(repo: Repository, process_ids: Iterable[str]) -> list[str]:
     chosen = set(process_ids)
     children: dict[str, list[str]] = defaultdict(list)
     roots: list[str] = []
+    processes = repo.processes  # looked up once: an overview orders every area's processes
     for process_id in sorted(chosen):
-        parent = repo.processes[process_id].entity.parent
+        parent = processes[process_id].entity.parent
         if parent and parent in chosen and parent != process_id:
             children[parent].append(process_id)
         else:
