@@ -34,6 +34,7 @@ def owners_page(repo: Repository, facts: Facts) -> OwnersPage:
             area_owners.setdefault(record.entity.owner, []).append(area_id)
     people = facts.owns.keys() | facts.leads.keys() | area_owners.keys()
     entries = []
+    made: dict[str, Link | None] = {}  # a process's link, made once (it has an owner, leaders)
     for person_id in sorted(people, key=lambda pid: (_person_name(repo, pid).casefold(), pid)):
         entries.append(
             OwnerEntry(
@@ -42,8 +43,8 @@ def owners_page(repo: Repository, facts: Facts) -> OwnersPage:
                 areas=links.present(
                     [links.area_link(repo, a, "") for a in area_owners.get(person_id, [])]
                 ),
-                owns=_sorted_links(repo, facts.owns.get(person_id, [])),
-                leads=_sorted_links(repo, facts.leads.get(person_id, [])),
+                owns=_sorted_links(repo, facts.owns.get(person_id, []), made),
+                leads=_sorted_links(repo, facts.leads.get(person_id, []), made),
             )
         )
     without = sum(1 for r in repo.processes.values() if is_active(r.entity) and not r.entity.owner)
@@ -55,6 +56,12 @@ def _person_name(repo: Repository, person_id: str) -> str:
     return record.entity.name if record else person_id
 
 
-def _sorted_links(repo: Repository, process_ids: list[str]) -> list[Link]:
-    found = links.present([links.process_link(repo, pid, "") for pid in process_ids])
-    return sorted(found, key=lambda link: (link.text.casefold(), link.href))
+def _sorted_links(
+    repo: Repository, process_ids: list[str], made: dict[str, Link | None]
+) -> list[Link]:
+    found = []
+    for process_id in process_ids:
+        if process_id not in made:
+            made[process_id] = links.process_link(repo, process_id, "")
+        found.append(made[process_id])
+    return sorted(links.present(found), key=lambda link: (link.text.casefold(), link.href))
