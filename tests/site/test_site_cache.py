@@ -872,3 +872,58 @@ def test_a_damaged_landscape_kept_from_before_is_made_again(
     _edit(repo, "processes/barn/utredning.yaml", old, new)
     publish(PublishRequest(repo, site))
     assert cold_build(repo, tmp_path) == snapshot(site)
+
+
+def test_a_figure_is_kept_as_it_was_made() -> None:
+    """A figure in the cache is its title (a JSON string) on the first line and its SVG as it
+    is: both come back exactly, line breaks and carriage returns included."""
+    from processkit.site.maps import _record, _title_and_svg
+
+    for title, svg in [
+        ('Processflöde: "A"', "<svg>\n<desc>a\r\nb\rc\u2028d\x85e</desc>\n</svg>"),
+        ("Rad ett\nrad två\r", "<svg></svg>"),
+    ]:
+        assert _title_and_svg(_record(title, svg).encode("utf-8")) == (title, svg)
+    kept = _record("Karta", "<svg>\n</svg>").encode("utf-8")
+    assert _title_and_svg(kept[:-3]) is None  # cut short
+    assert _title_and_svg(kept.split(b"\n", 1)[1]) is None  # no title
+    assert _title_and_svg(b'["Karta"]\n<svg></svg>') is None
+
+
+@pytest.mark.parametrize(
+    ("damage", "language"), [("cut short", "sv"), ("no title", "sv"), ("cut short", "en")]
+)
+def test_a_damaged_map_a_page_shows_is_told_in_one_line(
+    repo: Path, tmp_path: Path, damage: str, language: str
+) -> None:
+    """A flow map in the cache that a page needs and that cannot be read whole stops the
+    build with one line naming the file, in the site's language, not with a page that lacks
+    its map or has half of one; once the file is removed, the map is drawn again."""
+    from processkit.errors import ProcesskitError
+
+    if language == "en":
+        config = repo / "processkit.yaml"
+        config.write_text(config.read_text(encoding="utf-8") + "  language: en\n", "utf-8")
+    site = tmp_path / "site"
+    publish(PublishRequest(repo, site))
+    cache = repo / ".processkit-cache/site"
+    (flow,) = [
+        path
+        for path in (cache / "figures").glob("*/*")
+        if '<g id="process-utredning" class="graph"' in path.read_text(encoding="utf-8")
+    ]
+    data = flow.read_bytes()
+    flow.write_bytes(data[:-10] if damage == "cut short" else data.split(b"\n", 1)[1])
+    shutil.rmtree(cache / "pages")  # the process's page is made again, with its map
+    with pytest.raises(ProcesskitError) as error:
+        publish(PublishRequest(repo, site))
+    assert (
+        str(error.value)
+        == {
+            "en": f"a map kept in the cache is damaged: {flow}; remove it and try again",
+            "sv": f"en karta i mellanlagret är skadad: {flow}; ta bort den och försök igen",
+        }[language]
+    )
+    flow.unlink()
+    publish(PublishRequest(repo, site))
+    assert cold_build(repo, tmp_path) == snapshot(site)

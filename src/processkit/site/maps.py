@@ -23,6 +23,8 @@ from markupsafe import Markup
 
 from processkit.cache import UsedStore, read_store, write_store
 from processkit.domain.structure import activity_roles
+from processkit.errors import ProcesskitError
+from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.site.contexts import MapFigure
 from processkit.site.filecache import FileCache
@@ -339,14 +341,18 @@ def _record(title: str, svg: str) -> str:
     return json.dumps(title, ensure_ascii=False) + "\n" + svg
 
 
-def _title_and_svg(text: str) -> tuple[str, str] | None:
-    """The title and SVG of a figure kept as ``_record`` writes it; None where it is not."""
-    head, newline, svg = text.partition("\n")
+def _title_and_svg(data: bytes) -> tuple[str, str] | None:
+    """The title and SVG of a figure kept as ``_record`` writes it; None where it is not (a
+    file cut short ends before its ``</svg>``). Read as bytes: a carriage return in a text
+    stays one."""
+    head, newline, svg = data.decode("utf-8").partition("\n")
     try:
         title = json.loads(head) if newline else None
     except ValueError:
         return None
-    return (title, svg) if isinstance(title, str) else None
+    if not isinstance(title, str) or not svg.endswith("</svg>"):
+        return None
+    return title, svg
 
 
 def _kept_record(files: FileCache, key: str) -> tuple[str, str] | None:
@@ -354,7 +360,7 @@ def _kept_record(files: FileCache, key: str) -> tuple[str, str] | None:
     meanwhile by another build) or damaged."""
     kept = files.file("figures", key)
     try:
-        return _title_and_svg(kept.read_text(encoding="utf-8")) if kept is not None else None
+        return _title_and_svg(kept.read_bytes()) if kept is not None else None
     except (OSError, ValueError):
         return None
 
@@ -414,9 +420,17 @@ class Figures(Mapping[str, MapFigure]):
         found = self._made.get(key)
         if found is None:
             request, path = self._kept[key]  # KeyError for a map not asked for
-            record = _title_and_svg(Path(path).read_text(encoding="utf-8"))
-            if record is None:
-                raise ValueError(f"the figure kept in {path} is damaged")
+            try:
+                record = _title_and_svg(Path(path).read_bytes())
+            except (OSError, ValueError):  # gone meanwhile, or not UTF-8
+                record = None
+            if record is None:  # the page would show no map, or half of one
+                raise ProcesskitError(
+                    _(
+                        "a map kept in the cache is damaged: {path}; remove it and try again",
+                        path=path,
+                    )
+                )
             title, svg = record
             found = self._made[key] = _figure(request, svg, title)
         return found
