@@ -223,9 +223,10 @@ def _build_site(
     with i18n.speaking(config.site.language):
         sources = sources_of(repo, facts, history, maps, counts, git)
         items = [Item(page.path, page.indexed, page) for page in site_pages(sources)]
-    fingerprint = _fingerprint(env, site)
+    templates_read = _templates(env)
+    fingerprint = _fingerprint(site, templates_read)
     # an entity page never shows the day of publication: it is kept while what it read is
-    entity_print = _fingerprint(env, site, entity=repo) + f"\0search={search}"
+    entity_print = _fingerprint(site, templates_read, entity=repo) + f"\0search={search}"
     records = PageRecords(cache_dir / "site" / RECORDS, entity_print)
     digests = Digests(sources, records.roles)
     view = tracked(sources)
@@ -339,7 +340,7 @@ def _build_site(
         contents = placing.finish()
         mark(folder)
         swap(folder, output, remove_later=remove_later, contents=contents, keep=reuse)
-    if _fingerprint(env, site) == fingerprint:
+    if _templates(env) == templates_read:
         records.save(again=reuse)
     else:  # a template was changed while the pages were made: keep none of them
         files.drop("pages")
@@ -353,18 +354,11 @@ def _build_site(
     return BuildResult(output, len(items), len(requests), search, listed, stale)
 
 
-def _fingerprint(env: Environment, site: SiteInfo, *, entity: Repository | None = None) -> str:
-    """Everything besides a page's own context that decides its HTML: processkit's version,
-    the templates (built-in and the repository's own), the message catalogue of the site's
-    language and the site-wide facts. For the entity pages (``entity``: the repository) also
-    the configuration, which they read freely, and not the day of publication, which they do
-    not show."""
-    if entity is not None:
-        site = replace(site, published=None)
-    digest = hashlib.sha256(f"{__version__}\0{site!r}\0".encode())
-    if entity is not None:
-        digest.update(f"{entity.config!r}\0".encode())
-    digest.update(i18n.catalogue_bytes(site.language))
+def _templates(env: Environment) -> bytes:
+    """The templates (built-in and the repository's own), their names and texts, hashed:
+    read once for both fingerprints of a build, and again at its end (a template changed
+    while the pages were made)."""
+    digest = hashlib.sha256()
     loader = env.loader
     assert loader is not None
     for name in sorted(loader.list_templates()):
@@ -372,6 +366,22 @@ def _fingerprint(env: Environment, site: SiteInfo, *, entity: Repository | None 
             continue
         source, _, _ = loader.get_source(env, name)
         digest.update(f"{name}\0{source}\0".encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _fingerprint(site: SiteInfo, templates: bytes, *, entity: Repository | None = None) -> str:
+    """Everything besides a page's own context that decides its HTML: processkit's version,
+    the ``templates`` (``_templates``), the message catalogue of the site's language and the
+    site-wide facts. For the entity pages (``entity``: the repository) also the
+    configuration, which they read freely, and not the day of publication, which they do
+    not show."""
+    if entity is not None:
+        site = replace(site, published=None)
+    digest = hashlib.sha256(f"{__version__}\0{site!r}\0".encode())
+    if entity is not None:
+        digest.update(f"{entity.config!r}\0".encode())
+    digest.update(i18n.catalogue_bytes(site.language))
+    digest.update(templates)
     if entity is not None:
         # the code that builds an entity page from what it read
         digest.update(code_digest("processkit.site", "processkit.domain"))
