@@ -46,6 +46,21 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return counted
 
 
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Which landscapes are made (by area, "" for the whole organisation), and whether for
+    their texts only (their drawing kept)."""
+    noted: list[tuple[str, bool]] = []
+    landscape = catalogue.landscape_dot
+
+    def making(repo: Any, *, area: str | None = None, words_only: bool = False, **rest: Any) -> Any:
+        noted.append((area or "", words_only))
+        return landscape(repo, area=area, words_only=words_only, **rest)
+
+    monkeypatch.setattr(catalogue, "landscape_dot", making)
+    return noted
+
+
 def cold_build(repo: Path, tmp_path: Path) -> dict[str, bytes]:
     """The site as a new process builds it with an empty cache (nothing kept in memory)."""
     from processkit.cli import publishing
@@ -406,7 +421,7 @@ def test_a_template_added_between_two_builds_of_one_process_is_used(
 
 
 def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_again(
-    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: list[tuple[str, bool]]
 ) -> None:
     """A landscape reads each purpose out in the process's description and tooltip. Those are
     put in after Graphviz drew it: after a new purpose only the process's own flow is drawn,
@@ -423,15 +438,6 @@ def test_a_new_purpose_puts_new_words_in_the_landscapes_without_drawing_them_aga
 
     real = renderer.run_dot
     monkeypatch.setattr(renderer, "run_dot", counting)
-    # which landscapes are made, and whether as their texts only (their drawing kept)
-    made: list[tuple[str, bool]] = []
-
-    def making(repo: Any, *, area: str | None = None, words_only: bool = False, **rest: Any) -> Any:
-        made.append((area or "", words_only))
-        return landscape(repo, area=area, words_only=words_only, **rest)
-
-    landscape = catalogue.landscape_dot
-    monkeypatch.setattr(catalogue, "landscape_dot", making)
     publish(PublishRequest(repo, tmp_path / "site"))
     assert sorted(drawn) == [
         "landscape",
@@ -801,7 +807,7 @@ def test_a_history_digest_changes_exactly_where_the_history_a_page_shows_does() 
 
 
 def test_new_purposes_go_into_the_landscapes_made_before_as_into_their_drawings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: list[tuple[str, bool]]
 ) -> None:
     """The new words of processes go into the landscapes made before, in the processes' own
     elements: a parent's node and the box of its sub-processes, a sub-process drawn only in its
@@ -810,14 +816,6 @@ def test_new_purposes_go_into_the_landscapes_made_before_as_into_their_drawings(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     root = tmp_path / "kalmar"
     shutil.copytree(KALMAR, root, ignore=shutil.ignore_patterns(".processkit-cache", "site"))
-    made: list[tuple[str, bool]] = []
-
-    def making(repo: Any, *, area: str | None = None, words_only: bool = False, **rest: Any) -> Any:
-        made.append((area or "", words_only))
-        return landscape(repo, area=area, words_only=words_only, **rest)
-
-    landscape = catalogue.landscape_dot
-    monkeypatch.setattr(catalogue, "landscape_dot", making)
     site = tmp_path / "site"
     publish(PublishRequest(root, site))
     changed = {
