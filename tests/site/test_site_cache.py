@@ -925,3 +925,22 @@ def test_a_damaged_map_a_page_shows_is_told_in_one_line(
     flow.unlink()
     publish(PublishRequest(repo, site))
     assert cold_build(repo, tmp_path) == snapshot(site)
+
+
+def test_many_new_purposes_make_the_landscapes_again_from_their_drawings(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: list[tuple[str, bool]]
+) -> None:
+    """Up to ``RETEXTED`` processes with new words go into the landscapes made before; past
+    it a landscape is made again from its drawing (each process would be looked for in the
+    whole landscape made before), with the same result."""
+    monkeypatch.setattr(maps_module, "RETEXTED", 1)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    made.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert made == []  # one process: into the landscapes made before
+    _edit(repo, "processes/barn/utredning.yaml", "Att barnets", "Att varje barns")
+    _edit(repo, "processes/barn/myndighet.yaml", "owner: anna\n", "owner: anna\npurpose: Beslut.\n")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(made) == [("", True), ("barn", True)]  # two: made again
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")

@@ -310,6 +310,12 @@ def _same_flow(
     return files.put_text("figures", key, _record(job.title, svg))
 
 
+#: At most this many processes with new words are put into a landscape made before: each is
+#: looked for in the whole of it (a megabyte at 1,000 processes), so more than that take less
+#: time made again from the drawing, all of its words at once.
+RETEXTED = 50
+
+
 def _retexted(keys: _MapKeys, files: FileCache, request: MapRequest) -> bool:
     """Whether the landscape ``request``, drawn as in the earlier build, has been kept under
     its new key (``keys.landscapes``) as the figure of that build with the new words of the
@@ -322,7 +328,7 @@ def _retexted(keys: _MapKeys, files: FileCache, request: MapRequest) -> bool:
     before = keys.kept_landscape(request)
     drawing, figure = keys.landscapes[request.key]
     changed = keys.new_words(request.subject)
-    if before is None or before[0] != drawing or changed is None:
+    if before is None or before[0] != drawing or changed is None or len(changed) > RETEXTED:
         return False
     record = _kept_record(files, before[1])
     if record is None:
