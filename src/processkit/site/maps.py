@@ -361,14 +361,19 @@ def _title_and_svg(data: bytes) -> tuple[str, str] | None:
     return title, svg
 
 
-def _kept_record(files: FileCache, key: str) -> tuple[str, str] | None:
-    """The title and SVG of the figure kept under ``key``; None where it is not there (pruned
-    meanwhile by another build) or damaged."""
-    kept = files.file("figures", key)
+def _read_record(path: str | Path) -> tuple[str, str] | None:
+    """The title and SVG of the figure kept at ``path``; None where it is gone (pruned
+    meanwhile by another build) or damaged (not UTF-8, not as ``_record`` writes it)."""
     try:
-        return _title_and_svg(kept.read_bytes()) if kept is not None else None
+        return _title_and_svg(Path(path).read_bytes())
     except (OSError, ValueError):
         return None
+
+
+def _kept_record(files: FileCache, key: str) -> tuple[str, str] | None:
+    """The title and SVG of the figure kept under ``key`` (see ``_read_record``)."""
+    kept = files.place("figures", key)
+    return _read_record(kept) if kept is not None else None
 
 
 def _kept_drawing(files: FileCache, key: str) -> bytes | None:
@@ -426,10 +431,7 @@ class Figures(Mapping[str, MapFigure]):
         found = self._made.get(key)
         if found is None:
             request, path = self._kept[key]  # KeyError for a map not asked for
-            try:
-                record = _title_and_svg(Path(path).read_bytes())
-            except (OSError, ValueError):  # gone meanwhile, or not UTF-8
-                record = None
+            record = _read_record(path)
             if record is None:  # the page would show no map, or half of one
                 raise ProcesskitError(
                     _(
@@ -667,8 +669,8 @@ class _MapKeys:
             return None
         if self._new_words is None:
             self.landscape_parts  # noqa: B018 - the chunks of this build, worked out once
-            before = self._kept.chunks
-            if set(before) != set(self.chunks) or len(self.chunks) != len(self.repo.processes):
+            before = self._kept.chunks  # this build's chunks hold every process
+            if set(before) != set(self.chunks):
                 return None
             self._new_words = [
                 (process_id, chunk[1])
