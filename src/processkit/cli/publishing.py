@@ -141,7 +141,7 @@ def _build(
 
     #: the history being read (or as read before) and the git links, once the repository is
     #: loaded without errors
-    started: list[tuple[History | GitReading, GitLinks | None]] = []
+    started: tuple[History | GitReading, GitLinks | None] | None = None
 
     def start(repo: Repository) -> tuple[History | GitReading, GitLinks | None]:
         """Start reading git (or take what this process read before, while it holds)."""
@@ -158,8 +158,9 @@ def _build(
         """Start reading git beside the rules, where it runs in a process of its own: a
         thread (where no process can be forked) could not be stopped should the rules find
         errors, and the errors would be told only once it ended."""
+        nonlocal started
         if background.FORK:
-            started.append(start(repo))
+            started = start(repo)
 
     try:
         loaded = check(
@@ -172,13 +173,12 @@ def _build(
         if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
             raise PublishBlocked(loaded)
     except BaseException:
-        for reading, _links in started:  # not left running, whatever went wrong
-            if isinstance(reading, Background):
-                reading.stop()
+        if started is not None and isinstance(started[0], Background):
+            started[0].stop()  # not left running, whatever went wrong
         raise
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
-    reading, links = started[0] if started else start(repo)
+    reading, links = started if started is not None else start(repo)
     built = build_site(
         repo,
         output,
