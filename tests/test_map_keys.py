@@ -199,6 +199,13 @@ FLOW_CHANGES = [
         "bu-utredning",
     ),
     (
+        "the type of a process it hands over to",
+        "processes/barn-och-unga/bu-insatser.yaml",
+        "type: core",
+        "type: support",
+        "bu-utredning",
+    ),
+    (
         "an activity's name",
         "processes/barn-och-unga/bu-utredning.yaml",
         "name: Samtala med barnet",
@@ -252,6 +259,29 @@ def test_a_change_of_what_a_flow_shows_changes_its_key(
     assert f"process:{shown_by}" in changed
     for key in changed:
         assert after[key][1] != before[key][1], f"the flow {key} changes, not its key"
+
+
+def test_what_a_flow_does_not_show_of_a_process_it_hands_over_to_keeps_its_key(
+    tmp_path: Path,
+) -> None:
+    """Of a process it hands over to, a flow shows the name, type and status: a new purpose
+    of that process changes that process's own flow only, and the flows of the processes it
+    hands over to or receives from keep their maps and keys (``serve`` draws them again)."""
+    root = tmp_path / "kalmar"
+    shutil.copytree(KALMAR, root)
+    before, _ = _flows(root)
+    target = root / "processes/barn-och-unga/bu-insatser.yaml"
+    text = target.read_text(encoding="utf-8")
+    old = "purpose: Att barn och familjer"
+    assert old in text
+    target.write_text(text.replace(old, "purpose: Att familjer", 1), encoding="utf-8")
+    after, _ = _flows(root)
+    keyed = [key for key in before if after[key][1] != before[key][1]]
+    assert keyed == ["process:bu-insatser"]  # its own file
+    # its partners' flows show it, as before
+    for partner in ("bu-utredning", "bu-uppfoljning"):
+        assert after[f"process:{partner}"][0] == before[f"process:{partner}"][0]
+    assert 'id="process-bu-utredning--out--bu-insatser"' in after["process:bu-utredning"][0].dot
 
 
 #: Changes of what the landscapes show of a process besides (``bu-utredning``).

@@ -375,6 +375,34 @@ def test_the_feeds_follow_a_change_outside_the_log(repo: GitRepo, cli: Cli, tmp_
     assert len(_parse(site, "areas/stod.xml").entries) == 2
 
 
+def test_after_a_commit_to_a_process_in_the_log_its_feeds_are_made_anew(
+    repo: GitRepo, cli: Cli, tmp_path: Path
+) -> None:
+    """Builds in one process from the same log (``serve`` until a commit) keep the text of each
+    of its entries; a commit that changes a process already in the log gives a new log, whose
+    entries are read anew: the feeds are those of a build from nothing."""
+    site = tmp_path / "site"
+    _publish(cli, repo.root, site)
+    _publish(cli, repo.root, site)  # the same log, its entries' texts kept
+    process = repo.root / "processes/barn/myndighet.yaml"
+    text = process.read_text(encoding="utf-8")
+    old = "name: Myndighetsutövning för barn"
+    assert old in text
+    process.write_text(text.replace(old, "name: Myndighetsutövning"), "utf-8")
+    repo.commit("Kortare namn", "2026-03-07", who="anna")
+    _publish(cli, repo.root, site)
+    fresh = tmp_path / "fresh"
+    _publish(cli, repo.root, fresh, "--cache-dir", tmp_path / "fresh.cache")
+    feeds = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.xml"))
+    assert feeds == sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.xml"))
+    for path in feeds:
+        assert (site / path).read_bytes() == (fresh / path).read_bytes(), path
+    entries = _parse(site, "processes/myndighet.xml").entries
+    assert [(e.title, e.updated) for e in entries] == [
+        ("Process Myndighetsutövning ändrades", "2026-03-07T00:00:00Z")
+    ]
+
+
 @pytest.mark.parametrize("failing", ["search", "feeds"])
 def test_a_failure_beside_the_search_index_leaves_the_site_as_it_was(
     repo: GitRepo, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str

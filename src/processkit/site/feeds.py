@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from processkit import __version__, i18n
@@ -211,14 +212,34 @@ def write_feeds(
 def _key(base: hashlib._Hash, feed: Feed, repo: Repository, log: ChangeLog) -> str:
     """The key of a feed in the file cache."""
     key = base.copy()
-    key.update(repr(feed).encode("utf-8", "surrogatepass"))
+    key.update(repr((feed.path, feed.title, feed.page)).encode("utf-8", "surrogatepass"))
+    texts = _entry_texts(log)
     # what an entry links to depends on whether its entity still has a page; an entry without
     # commits is dated and named by the log's last commit
     for entry in feed.entries:
-        key.update(f"{_page(entry, repo)}\0".encode())
+        text = texts.get(id(entry))
+        if text is None:
+            text = texts[id(entry)] = repr(entry).encode("utf-8", "surrogatepass")
+        key.update(text)
+        key.update(f"\0{_page(entry, repo)}\0".encode())
         if not entry.commits:
             key.update(f"{log.head!r}\0".encode())
     return key.hexdigest()
+
+
+#: The change log whose entries' texts (``_entry_texts``) are kept, and those texts by each
+#: entry's identity: held here, the log keeps its entries, and so their identities, its own.
+_TEXTS_OF: list[Any] = [None, {}]
+
+
+def _entry_texts(log: ChangeLog) -> dict[int, bytes]:
+    """The text of each entry of ``log`` a feed's key is made of, by the entry's identity:
+    worked out once for a log (``serve`` builds from the same log until a commit is made, and
+    a thousand feeds show its entries)."""
+    if _TEXTS_OF[0] is not log:
+        _TEXTS_OF[:] = [log, {}]
+    texts: dict[int, bytes] = _TEXTS_OF[1]
+    return texts
 
 
 def _quiet_keys(

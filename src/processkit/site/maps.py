@@ -474,8 +474,13 @@ def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
     return digest.hexdigest()
 
 
-#: The kinds of entity a flow map shows (``_flow_key``), in the order its key holds them.
-FLOW_SHOWS = ("area", "handbook", "process", "role")
+#: The kinds of entity a flow map shows (``_flow_key``), in the order its key holds them: of
+#: the process drawn, of its areas, handbooks and roles their files; of each process it hands
+#: over to or receives from (a ``partner``) only what the flow shows of it (``PARTNER_SHOWN``).
+FLOW_SHOWS = ("area", "handbook", "process", "role", "partner")
+#: What a flow shows of a process it hands over to or receives from: its name, its type (the
+#: node's shape) and its status (a retired one is left out).
+PARTNER_SHOWN = ("name", "type", "status")
 
 
 #: A flow's hand-overs (``MapBuilder.passes_by_process``), as items in their order.
@@ -598,9 +603,8 @@ class _MapKeys:
         if self._kept is not None:
             self._changed = {}
             for kind in FLOW_SHOWS:
-                present = {
-                    entity_id: self._part(kind, entity_id) for entity_id in repo.of_kind(kind)
-                }
+                of_kind = repo.of_kind("process" if kind == "partner" else kind)
+                present = {entity_id: self._part(kind, entity_id) for entity_id in of_kind}
                 self._files[kind] = dict(present)
                 before = self._kept.parts.get(kind, {})
                 self._changed[kind] = {
@@ -628,9 +632,11 @@ class _MapKeys:
         return found
 
     def _part(self, kind: str, entity_id: str) -> bytes:
-        record = self.repo.of_kind(kind).get(entity_id)
+        record = self.repo.of_kind("process" if kind == "partner" else kind).get(entity_id)
         if record is None:
             text = "-"
+        elif kind == "partner":  # not its file: a new purpose of it changes no other flow
+            text = repr(tuple(getattr(record.entity, name) for name in PARTNER_SHOWN))
         elif record.digest:  # the sha256 of the file's bytes
             text = f"{record.path}:{record.digest}"
         else:
@@ -695,7 +701,8 @@ class _MapKeys:
 
 def _flow_key(keys: _MapKeys, request: MapRequest) -> str:
     """What a process's flow map shows, as a hash: the files (their text, as read) of the
-    process and of every process, role, handbook and area it draws, and its hand-overs."""
+    process and of every role, handbook and area it draws, what it shows of each process it
+    hands over to or receives from, and its hand-overs."""
     assert request.subject is not None
     process = keys.repo.processes[request.subject].entity
     passes = keys.passes_by_process.get(process.id, {})
@@ -703,19 +710,19 @@ def _flow_key(keys: _MapKeys, request: MapRequest) -> str:
     kept = keys.kept_key(request.prefix, process.id, handed)
     if kept is not None:
         return kept
-    processes = {process.id}  # itself, with or without hand-overs
-    processes.update(other for pair in passes for other in pair)
+    partners = {other for pair in passes for other in pair} - {process.id}
     roles: set[str | None] = set()
     handbooks: set[str] = set()
     for activity in process.activities:
         roles.update(activity_roles(activity))
         handbooks.update(activity.documents)
-    # by kind, then id: "area" < "handbook" < "process" < "role" (``FLOW_SHOWS``)
+    # by kind (``FLOW_SHOWS``), then id
     shown = (
         [process.area],
         sorted(handbooks),
-        sorted(processes),
+        [process.id],
         sorted(role for role in roles if role),
+        sorted(partners),
     )
     parts = []
     for kind, ids in zip(FLOW_SHOWS, shown, strict=True):
