@@ -44,10 +44,12 @@ from processkit.site.output import (
     Placing,
     check_output,
     forget,
+    forget_shown,
     mark,
     shown,
     staging,
     swap,
+    take_kept,
     take_spare,
 )
 from processkit.site.parallel import run_indexed
@@ -233,9 +235,11 @@ def _build_site(
     own = config.site.templates is not None  # templates of the repository's own
     # each template looked up once a build (Jinja looks at the file's time on every lookup)
     templates: dict[str, Template] = {}
-    # serve's site before the last, to be brought up to date in place, and what it holds
-    # (deleted with the staging folder where the build fails)
-    spare = take_spare(output) if reuse else None
+    # the site before the last (serve's), or the one the last run replaced, kept in the cache
+    # folder (by a run that ends: see ``output.swap``), to be brought up to date in place,
+    # and what it holds (deleted with the staging folder where the build fails)
+    kept_in = None if reuse or remove_later else cache_dir
+    spare = take_spare(output) if reuse else take_kept(kept_in, output) if kept_in else None
     with staging(output, spare.folder if spare is not None else None) as folder:
         placing = Placing(folder, spare.contents if spare is not None else None)
         held = spare.contents if spare is not None else Contents()
@@ -339,12 +343,20 @@ def _build_site(
                 progress("search", len(shards), len(shards))
         contents = placing.finish()
         mark(folder)
-        swap(folder, output, remove_later=remove_later, contents=contents, keep=reuse)
+        swap(
+            folder,
+            output,
+            remove_later=remove_later,
+            contents=contents,
+            keep=reuse,
+            keep_in=kept_in,
+        )
     if _templates(env) == templates_read:
         records.save(again=reuse)
     else:  # a template was changed while the pages were made: keep none of them
         files.drop("pages")
         forget(output)  # nor the site, to be brought up to date by a later build
+        forget_shown(cache_dir)
     files.prune(("pages", "search", "figures", "drawings", "feeds"))
     listed = tuple(
         (process_id, len(record.entity.activities))

@@ -6,6 +6,14 @@ site is renamed away, the new one renamed in, and the previous one deleted. A fo
 exists but holds no site of ours is never replaced. ``serve`` keeps the previous site instead
 (``Spare``), and its next build brings that folder up to date in place (``Placing``) before
 it is renamed in the same way.
+
+``publish`` keeps the site it replaced too, for the next run: in the cache folder
+(``KEPT_FOLDER``), with what it holds (``KEPT_FILE``). What a run put in place is noted
+beside (``SHOWN_FILE``): what it holds by key, and the name and inode of every file and
+folder in it, read from the folders' entries (no file is opened). When the next run replaces
+that site, it is kept only where it holds just those files still: one removed, added, or
+saved over by hand since makes it deleted instead. A kept site's note is removed as a run
+begins to bring it up to date, so one left half done is deleted, never used.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from processkit.cache import read_store, write_store
 from processkit.errors import ProcesskitError
 from processkit.i18n import _
 
@@ -187,6 +196,118 @@ def forget(output: Path) -> None:
     _SHOWN.pop(os.fspath(output.resolve()), None)
 
 
+#: In the cache folder: the site ``publish`` replaced last, kept for the next run to bring
+#: up to date (at 5,000 processes that spares linking 16,000 files into a new folder and
+#: deleting as many: 0.7 s of a publish after one change), what it holds, and what the site
+#: that run put in place holds (see the module's docstring).
+KEPT_FOLDER = "site-before"
+KEPT_FILE = "site-before.bin"
+SHOWN_FILE = "site-shown.bin"
+_KEPT_STORE = "kept site"
+
+
+def take_kept(cache_dir: Path, output: Path) -> Spare | None:
+    """The site a ``publish`` replaced and kept in ``cache_dir``, to be brought up to date
+    for ``output``; None where there is none, or it is not as noted, or it cannot be renamed
+    to ``output`` (another file system): then it is deleted."""
+    folder = cache_dir / KEPT_FOLDER
+    note = cache_dir / KEPT_FILE
+    stored = read_store(note, _KEPT_STORE)
+    with contextlib.suppress(OSError):  # from here on it is not as noted
+        os.unlink(note)
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    files, bundles = stored.get("files"), stored.get("bundles")
+    try:
+        beside = os.stat(output.resolve().parent).st_dev
+    except OSError:
+        beside = None
+    if (
+        stored.get("folder") == [info.st_dev, info.st_ino]
+        and beside == info.st_dev
+        and isinstance(files, dict)
+        and isinstance(bundles, dict)
+        and (folder / MARKER).is_file()
+    ):
+        return Spare(folder, Contents(files, bundles))
+    shutil.rmtree(folder, ignore_errors=True)
+    return None
+
+
+def _listing(folder: str) -> dict[str, int]:
+    """Every file and folder in ``folder``, by its path within it, with its inode: read from
+    the folders' entries, without a look at any file (16,000 at 5,000 processes)."""
+    found: dict[str, int] = {}
+    inside = [""]
+    while inside:
+        path = inside.pop()
+        with os.scandir(os.path.join(folder, path)) as entries:
+            for entry in entries:
+                name = path + entry.name
+                found[name] = entry.inode()
+                if entry.is_dir(follow_symlinks=False):
+                    inside.append(name + "/")
+    return found
+
+
+def _note_shown(cache_dir: Path, name: str, target: Path, contents: Contents) -> None:
+    """Note what the site just put at ``target`` holds, for the run that replaces it."""
+    try:
+        root = os.stat(target).st_ino
+        listing = _listing(os.fspath(target))
+    except OSError:
+        forget_shown(cache_dir)
+        return
+    noted = {
+        "output": name,
+        "root": root,
+        "listing": listing,
+        "files": contents.files,
+        "bundles": contents.bundles,
+    }
+    if not write_store(cache_dir / SHOWN_FILE, _KEPT_STORE, noted):
+        forget_shown(cache_dir)
+
+
+def forget_shown(cache_dir: Path) -> None:
+    """Note no longer what the site a run put in place holds: it is deleted when replaced."""
+    with contextlib.suppress(OSError):
+        os.unlink(cache_dir / SHOWN_FILE)
+
+
+def _keep_replaced(previous: Path, cache_dir: Path, name: str) -> None:
+    """Keep the site ``previous`` (replaced at ``name``) in ``cache_dir`` for the next run,
+    where it holds just what was noted when it was put in place; else delete it."""
+    noted = read_store(cache_dir / SHOWN_FILE, _KEPT_STORE)
+    forget_shown(cache_dir)
+    folder = cache_dir / KEPT_FOLDER
+    files, bundles = noted.get("files"), noted.get("bundles")
+    kept = False
+    try:
+        if (
+            noted.get("output") == name
+            and isinstance(files, dict)
+            and isinstance(bundles, dict)
+            and noted.get("root") == os.stat(previous).st_ino
+            and noted.get("listing") == _listing(os.fspath(previous))
+        ):
+            shutil.rmtree(folder, ignore_errors=True)  # none should be: taken by this run
+            os.replace(previous, folder)
+            info = os.stat(folder)
+            kept = write_store(
+                cache_dir / KEPT_FILE,
+                _KEPT_STORE,
+                {"folder": [info.st_dev, info.st_ino], "files": files, "bundles": bundles},
+            )
+    except OSError:  # another file system, or a cache that cannot be written
+        kept = False
+    if not kept:
+        shutil.rmtree(previous, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def take_spare(output: Path) -> Spare | None:
     """The site replaced at ``output`` before, to be brought up to date; None where there is
     none, or it is no longer as it was left."""
@@ -207,12 +328,15 @@ def swap(
     remove_later: bool = False,
     contents: Contents | None = None,
     keep: bool = False,
+    keep_in: Path | None = None,
 ) -> None:
     """Move the complete site ``built`` to ``output``, replacing the previous site. With
     ``remove_later`` (a process that lives on, such as ``serve``) the previous site is deleted
     in the background, once the new one is in place; ``finish_removals`` waits for that. With
     ``keep`` (``serve``) it is kept instead, as the spare the next build brings up to date,
-    where what it holds is known; ``contents`` is what ``built`` holds."""
+    where what it holds is known; ``contents`` is what ``built`` holds. With ``keep_in`` (a
+    cache folder: ``publish``) it is kept there for the next run (``take_kept``), where it
+    holds what was noted when it was put in place, and what ``built`` holds is noted."""
     target = output.resolve()
     name = os.fspath(target)
     before = shown(target)
@@ -233,10 +357,17 @@ def swap(
             raise
         if keep and before is not None:
             _SPARES[name] = Spare(previous, before)
+        elif keep_in is not None:
+            _keep_replaced(previous, keep_in, name)
         else:
             _remove(previous, later=remove_later)
     if contents is not None:
         _SHOWN[name] = (os.stat(target).st_ino, contents)
+    if keep_in is not None:
+        if contents is not None:
+            _note_shown(keep_in, name, target, contents)
+        else:
+            forget_shown(keep_in)
 
 
 def _remove(previous: Path, *, later: bool) -> None:

@@ -1,0 +1,278 @@
+"""A publish keeps the site it replaced in the cache folder, and the next run brings that site
+up to date in place instead of linking every file into a new folder (``output.take_kept``,
+``output.swap(keep_in=)``). Whatever happened in between, the site put in place is, file for
+file and folder for folder, the one a new process makes with nothing cached."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import write_files
+from tests.site.repos import INKOP, RICH
+from tests.site.test_site_build import snapshot
+from tests.site.test_site_cache import cold_build
+from tests.test_changelog_support import GitRepo, epoch_at_noon
+
+from processkit.cli import publishing
+from processkit.cli.publishing import PublishRequest, publish
+from processkit.site import build as build_module
+from processkit.site import output as output_module
+from processkit.site.output import KEPT_FILE, KEPT_FOLDER, SHOWN_FILE
+
+
+@pytest.fixture
+def made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """RICH, committed: its site has feeds too."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
+    repo = GitRepo(tmp_path / "git")
+    write_files(repo.root, RICH)
+    repo.commit("Första versionen", "2026-01-10")
+    return repo
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each run from now on with the repository's cache folder (not a build from
+    nothing) found a kept site to bring up to date."""
+    found: list[bool] = []
+    real = output_module.take_kept
+
+    def take(cache_dir: Path, output: Path) -> Any:
+        spare = real(cache_dir, output)
+        if cache_dir.name == ".processkit-cache":
+            found.append(spare is not None)
+        return spare
+
+    monkeypatch.setattr(build_module, "take_kept", take)
+    return found
+
+
+@pytest.fixture
+def links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files linked from now on (the pages, feeds and search files taken from the cache)."""
+    linked: list[str] = []
+    real = os.link
+
+    def link(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
+        linked.append(os.fspath(target))
+        real(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "link", link)
+    return linked
+
+
+def _run(root: Path, site: Path) -> None:
+    """``processkit publish`` in a process of its own: nothing read before is kept in memory."""
+    publishing._READ[:] = [None, None, None]
+    publish(PublishRequest(root, site))
+
+
+def _folders(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir())
+
+
+def _as_from_nothing(root: Path, site: Path, tmp_path: Path) -> None:
+    """The site at ``site`` is, file for file and folder for folder, the one made from nothing,
+    and nothing is left beside it."""
+    number = len(list(tmp_path.glob("cold-*")))  # as ``cold_build`` names its folder
+    assert snapshot(site) == cold_build(root, tmp_path)
+    assert _folders(site) == _folders(tmp_path / f"cold-{number}")
+    assert [path.name for path in site.parent.iterdir() if path.name.startswith(".")] == []
+
+
+def _edit(root: Path, path: str, old: str, new: str) -> None:
+    target = root / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_publish_brings_the_site_the_run_before_replaced_up_to_date(
+    made: GitRepo, tmp_path: Path, taken: list[bool], links: list[str]
+) -> None:
+    """Each run keeps the site it replaced in the cache folder; the next brings it up to date
+    in place, linking only what changed. After each change (a text, a new process, a process
+    removed, a new title for every page, a commit) the site is the one made from nothing."""
+    root, site = made.root, tmp_path / "out" / "site"
+    cache = root / ".processkit-cache"
+    _run(root, site)
+    first = len(links)
+    assert first > 60  # every page, feed and search file, linked into a new folder
+    assert not (cache / KEPT_FOLDER).exists() and (cache / SHOWN_FILE).is_file()
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    _run(root, site)
+    assert (cache / KEPT_FOLDER / output_module.MARKER).is_file()
+    assert (cache / KEPT_FILE).is_file()
+    _as_from_nothing(root, site, tmp_path)
+    steps: list[Callable[[], None]] = [
+        lambda: _edit(root, "processes/barn/utredning.yaml", "från alla håll", "väl"),
+        lambda: made.write({"processes/stod/inkop.yaml": INKOP}),
+        lambda: (root / "processes/stod/inkop.yaml").unlink(),
+        lambda: _edit(root, "processkit.yaml", "title:", "title: Ny"),
+        lambda: made.commit("Ny titel och en bättre utredning", "2026-03-05", who="erik"),
+    ]
+    linked = []
+    for step in steps:
+        step()
+        links.clear()
+        _run(root, site)
+        linked.append(len(links))
+        _as_from_nothing(root, site, tmp_path)
+        assert (cache / KEPT_FOLDER).is_dir()
+    assert taken == [False, False] + [True] * len(steps)
+    # a new text: its page and the search shards that hold it, a third of the files linked
+    # by a run that makes its folder anew; a new title is on every page and in every shard
+    assert linked[0] <= first / 3
+    assert linked[3] == first
+
+
+@pytest.mark.parametrize("change", ["removed", "added", "saved over", "folder removed"])
+def test_a_site_changed_by_hand_after_it_was_put_in_place_is_not_kept(
+    made: GitRepo, tmp_path: Path, taken: list[bool], change: str
+) -> None:
+    """What a run put in place is noted, with every file's name and inode. A file removed,
+    one added, one saved over (another file in its place, with the same bytes or others) or
+    a folder removed there since makes the next run delete that site, not keep it."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+    _run(root, site)
+    page = site / "processes/utredning.html"
+    if change == "removed":
+        page.unlink()
+    elif change == "added":
+        (site / "processes/extra.html").write_text("<p>Tillagd för hand</p>", encoding="utf-8")
+    elif change == "saved over":
+        data = page.read_bytes()
+        page.unlink()
+        page.write_bytes(data.replace(b"allsidigt", b"grundligt"))
+    else:
+        for path in sorted((site / "roles").rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+        (site / "roles").rmdir()
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    _run(root, site)
+    assert not (cache / KEPT_FOLDER).exists() and not (cache / KEPT_FILE).exists()
+    _as_from_nothing(root, site, tmp_path)
+    _edit(root, "processes/barn/utredning.yaml", "från alla håll", "väl")
+    _run(root, site)
+    _as_from_nothing(root, site, tmp_path)
+    assert taken == [False, False, False]
+    _run(root, site)  # the site of the run before, not changed by hand: kept and taken
+    assert taken[-1] is True
+    _as_from_nothing(root, site, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["missing", "cut short", "another folder", "not a site"])
+def test_a_kept_site_not_as_noted_is_deleted_and_the_site_made_anew(
+    made: GitRepo, tmp_path: Path, taken: list[bool], damage: str
+) -> None:
+    """A kept site is used only as its note says: without a note, with a damaged one, with
+    one of another folder (its inode) or without the mark of a site, it is deleted."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+    _run(root, site)
+    _run(root, site)
+    note = cache / KEPT_FILE
+    if damage == "missing":
+        note.unlink()
+    elif damage == "cut short":
+        note.write_bytes(note.read_bytes()[:-20])
+    elif damage == "another folder":
+        folder = cache / KEPT_FOLDER
+        folder.rename(cache / "elsewhere")
+        folder.mkdir()
+        (folder / output_module.MARKER).write_text(output_module.MARKER_TEXT, encoding="utf-8")
+    else:
+        (cache / KEPT_FOLDER / output_module.MARKER).unlink()
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    _run(root, site)
+    assert taken == [False, False, False]
+    _as_from_nothing(root, site, tmp_path)
+    assert (cache / KEPT_FOLDER).is_dir()  # the site this run replaced, kept in its place
+
+
+@pytest.mark.parametrize("killed", [False, True])
+def test_a_run_that_fails_while_it_brings_the_kept_site_up_to_date_leaves_none_half_done(
+    made: GitRepo,
+    tmp_path: Path,
+    taken: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    killed: bool,
+) -> None:
+    """The note of a kept site is removed as a run begins to bring it up to date: a run that
+    fails there leaves the site in place as it was, and no kept site for the next; one
+    stopped before it could delete the folder it worked in (``killed``) leaves it without
+    its note, and the next run deletes it."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+    _run(root, site)
+    _run(root, site)
+    before = snapshot(site)
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+
+    def broken(*args: Any, **kwargs: Any) -> bytes:
+        raise RuntimeError("the build fails here")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "render_page", broken)
+        if killed:
+            patched.setattr(output_module.shutil, "rmtree", lambda *args, **kwargs: None)
+        with pytest.raises(RuntimeError):
+            _run(root, site)
+    assert snapshot(site) == before
+    assert (cache / KEPT_FOLDER).exists() is killed
+    assert not (cache / KEPT_FILE).exists()
+    _run(root, site)
+    assert taken == [False, False, True, False]
+    _as_from_nothing(root, site, tmp_path)
+
+
+def test_where_the_replaced_site_cannot_be_moved_into_the_cache_it_is_deleted(
+    made: GitRepo, tmp_path: Path, taken: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache folder on another file system than the site's: the replaced site cannot be
+    renamed there, so it is deleted, and nothing is left beside the site or in the cache."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+    _run(root, site)
+    real = os.replace
+
+    def across(source: Any, target: Any) -> None:
+        if Path(target).name == KEPT_FOLDER:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", across)
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    _run(root, site)
+    assert not (cache / KEPT_FOLDER).exists() and not (cache / KEPT_FILE).exists()
+    _as_from_nothing(root, site, tmp_path)
+    assert taken == [False, False]
+
+
+def test_runs_into_two_sites_that_share_a_cache_make_each_as_from_nothing(
+    made: GitRepo, tmp_path: Path, taken: list[bool]
+) -> None:
+    """One cache, two sites: the site kept is the one replaced last, brought up to date for
+    whichever site a run publishes; a site replaced that the cache did not note last (the
+    other was published since) is deleted."""
+    root = made.root
+    one, other = tmp_path / "one" / "site", tmp_path / "other" / "site"
+    _run(root, one)
+    _run(root, other)
+    _run(root, one)  # the other site noted last: this one is deleted, not kept
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    _run(root, other)
+    _as_from_nothing(root, other, tmp_path)
+    _run(root, one)
+    _as_from_nothing(root, one, tmp_path)
+    assert taken == [False, False, False, False, False]
+    _run(root, one)  # its site kept
+    _run(root, one)
+    assert taken[-2:] == [False, True]
+    _as_from_nothing(root, one, tmp_path)
