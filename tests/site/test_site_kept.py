@@ -131,13 +131,17 @@ def test_a_publish_brings_the_site_the_run_before_replaced_up_to_date(
     assert linked[3] == first
 
 
-@pytest.mark.parametrize("change", ["removed", "added", "saved over", "folder removed"])
+@pytest.mark.parametrize(
+    "change", ["removed", "added", "saved over", "folder removed", "folder's entries changed"]
+)
 def test_a_site_changed_by_hand_after_it_was_put_in_place_is_not_kept(
     made: GitRepo, tmp_path: Path, taken: list[bool], change: str
 ) -> None:
-    """What a run put in place is noted, with every file's name and inode. A file removed,
-    one added, one saved over (another file in its place, with the same bytes or others) or
-    a folder removed there since makes the next run delete that site, not keep it."""
+    """What a run put in place is noted, with every file's name and inode and the time each
+    folder last changed. A file removed, one added, one saved over (another file in its place:
+    the file system may give it the same inode), a folder removed, or a folder whose entries
+    changed (an editor's file made and removed there) since makes the next run delete that
+    site, not keep it."""
     root, site = made.root, tmp_path / "site"
     cache = root / ".processkit-cache"
     _run(root, site)
@@ -150,6 +154,10 @@ def test_a_site_changed_by_hand_after_it_was_put_in_place_is_not_kept(
         data = page.read_bytes()
         page.unlink()
         page.write_bytes(data.replace(b"allsidigt", b"grundligt"))
+    elif change == "folder's entries changed":
+        lock = site / "processes" / ".~lock.utredning.html#"
+        lock.write_text("", encoding="utf-8")
+        lock.unlink()
     else:
         for path in sorted((site / "roles").rglob("*"), reverse=True):
             path.unlink() if path.is_file() else path.rmdir()
@@ -206,8 +214,8 @@ def test_a_run_that_fails_while_it_brings_the_kept_site_up_to_date_leaves_none_h
 ) -> None:
     """The note of a kept site is removed as a run begins to bring it up to date: a run that
     fails there leaves the site in place as it was, and no kept site for the next; one
-    stopped before it could delete the folder it worked in (``killed``) leaves it without
-    its note, and the next run deletes it."""
+    stopped before it could delete the folder it worked in (``killed``) leaves it beside the
+    site, where a site made anew is made, and no later run takes it."""
     root, site = made.root, tmp_path / "site"
     cache = root / ".processkit-cache"
     _run(root, site)
@@ -225,10 +233,15 @@ def test_a_run_that_fails_while_it_brings_the_kept_site_up_to_date_leaves_none_h
         with pytest.raises(RuntimeError):
             _run(root, site)
     assert snapshot(site) == before
-    assert (cache / KEPT_FOLDER).exists() is killed
-    assert not (cache / KEPT_FILE).exists()
+    assert not (cache / KEPT_FOLDER).exists() and not (cache / KEPT_FILE).exists()
+    # brought up to date beside the site, as a site made anew: a stopped run leaves it there
+    left = [path for path in site.parent.iterdir() if path.name.startswith(".site.tmp-")]
+    assert len(left) == killed
     _run(root, site)
     assert taken == [False, False, True, False]
+    for folder in left:  # never taken again
+        assert folder.is_dir()
+        output_module.shutil.rmtree(folder)
     _as_from_nothing(root, site, tmp_path)
 
 
@@ -253,6 +266,70 @@ def test_where_the_replaced_site_cannot_be_moved_into_the_cache_it_is_deleted(
     assert not (cache / KEPT_FOLDER).exists() and not (cache / KEPT_FILE).exists()
     _as_from_nothing(root, site, tmp_path)
     assert taken == [False, False]
+
+
+def test_where_the_kept_site_cannot_be_moved_beside_the_site_it_is_deleted(
+    made: GitRepo, tmp_path: Path, taken: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site on another mount of the cache's file system (a bind mount: the same device,
+    yet no rename between them): the kept site cannot be moved beside it, so it is deleted
+    and the site made anew, and the run goes on."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+    _run(root, site)
+    _run(root, site)
+    assert (cache / KEPT_FOLDER).is_dir()
+    real = os.replace
+
+    def across(source: Any, target: Any) -> None:
+        if Path(source).name == KEPT_FOLDER:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", across)
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    _run(root, site)
+    assert taken == [False, False, False]
+    _as_from_nothing(root, site, tmp_path)
+    assert (cache / KEPT_FILE).is_file()  # the site this run replaced, kept
+
+
+def test_a_site_whose_templates_changed_while_it_was_made_is_not_kept(
+    made: GitRepo, tmp_path: Path, taken: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template of the repository's own saved while the pages are made, and put back as it
+    was (an edit undone), leaves pages made from the edited template in that site: it is not
+    noted, so the run that replaces it deletes it, and the site is the one made anew."""
+    from processkit.site.templating import builtin_dir
+
+    root, site = made.root, tmp_path / "site"
+    _edit(root, "processkit.yaml", "site:\n", "site:\n  templates: mallar\n")
+    base = root / "mallar" / "base.html"
+    base.parent.mkdir()
+    before = (builtin_dir() / "base.html").read_text(encoding="utf-8")
+    base.write_text(before, encoding="utf-8")
+    edited = before.replace("</footer>", "<p>Utkast</p></footer>", 1)
+    assert edited != before
+    _run(root, site)
+    _run(root, site)  # the first site kept from here on
+    real = build_module.render_page
+
+    def saved_meanwhile(*args: Any) -> str:
+        base.write_text(edited, encoding="utf-8")  # the edit, saved while the pages are made
+        return real(*args)
+
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "render_page", saved_meanwhile)
+        _run(root, site)
+    assert "<p>Utkast</p>" in (site / "processes" / "utredning.html").read_text(encoding="utf-8")
+    assert not (root / ".processkit-cache" / SHOWN_FILE).exists()
+    base.write_text(before, encoding="utf-8")  # undone
+    _run(root, site)
+    _run(root, site)  # nothing changed since
+    _as_from_nothing(root, site, tmp_path)
+    # the site before it kept and taken; it, with the edit's pages, deleted when replaced
+    assert taken == [False, False, True, True, False]
 
 
 def test_runs_into_two_sites_that_share_a_cache_make_each_as_from_nothing(

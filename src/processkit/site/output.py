@@ -9,11 +9,12 @@ it is renamed in the same way.
 
 ``publish`` keeps the site it replaced too, for the next run: in the cache folder
 (``KEPT_FOLDER``), with what it holds (``KEPT_FILE``). What a run put in place is noted
-beside (``SHOWN_FILE``): what it holds by key, and the name and inode of every file and
-folder in it, read from the folders' entries (no file is opened). When the next run replaces
-that site, it is kept only where it holds just those files still: one removed, added, or
-saved over by hand since makes it deleted instead. A kept site's note is removed as a run
-begins to bring it up to date, so one left half done is deleted, never used.
+beside (``SHOWN_FILE``): what it holds by key, the name and inode of every file in it, read
+from the folders' entries (no file is opened), and the time each folder last changed. When
+the next run replaces that site, it is kept only where all of that is as noted: a file
+removed, added, or saved over by hand since makes it deleted instead. The next run removes
+the kept site's note and moves it beside the output before it brings it up to date, so one
+left half done is never taken again.
 """
 
 from __future__ import annotations
@@ -198,8 +199,8 @@ def forget(output: Path) -> None:
 
 #: In the cache folder: the site ``publish`` replaced last, kept for the next run to bring
 #: up to date (at 5,000 processes that spares linking 16,000 files into a new folder and
-#: deleting as many: 0.7 s of a publish after one change), what it holds, and what the site
-#: that run put in place holds (see the module's docstring).
+#: deleting as many), what it holds, and what the site that run put in place holds (see the
+#: module's docstring).
 KEPT_FOLDER = "site-before"
 KEPT_FILE = "site-before.bin"
 SHOWN_FILE = "site-shown.bin"
@@ -207,68 +208,94 @@ _KEPT_STORE = "kept site"
 
 
 def take_kept(cache_dir: Path, output: Path) -> Spare | None:
-    """The site a ``publish`` replaced and kept in ``cache_dir``, to be brought up to date
-    for ``output``; None where there is none, or it is not as noted, or it cannot be renamed
-    to ``output`` (another file system): then it is deleted."""
+    """The site a ``publish`` replaced and kept in ``cache_dir``, moved beside ``output`` to
+    be brought up to date there (as a new site is made beside it, ``staging``); None where
+    there is none, or it is not as noted, or it cannot be moved there: then it is deleted.
+    Once moved it is no longer where its note says, so a run that stops half way leaves
+    nothing a later run would take."""
     folder = cache_dir / KEPT_FOLDER
     note = cache_dir / KEPT_FILE
     stored = read_store(note, _KEPT_STORE)
-    with contextlib.suppress(OSError):  # from here on it is not as noted
-        os.unlink(note)
     try:
-        info = os.stat(folder)
-    except OSError:
+        os.unlink(note)
+    except FileNotFoundError:
+        pass
+    except OSError:  # a note that stays could be taken again: the folder is not used
+        stored = {}
+    if not os.path.isdir(folder):
         return None
     files, bundles = stored.get("files"), stored.get("bundles")
+    place = None
     try:
-        beside = os.stat(output.resolve().parent).st_dev
+        info = os.stat(folder)
+        if (
+            stored.get("folder") == [info.st_dev, info.st_ino]
+            and isinstance(files, dict)
+            and isinstance(bundles, dict)
+            and (folder / MARKER).is_file()
+        ):
+            parent = output.resolve().parent
+            parent.mkdir(parents=True, exist_ok=True)
+            place = tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=parent)
+            os.rmdir(place)
+            os.replace(folder, place)  # another file system, or another mount of it: fails
+            return Spare(Path(place), Contents(files, bundles))
     except OSError:
-        beside = None
-    if (
-        stored.get("folder") == [info.st_dev, info.st_ino]
-        and beside == info.st_dev
-        and isinstance(files, dict)
-        and isinstance(bundles, dict)
-        and (folder / MARKER).is_file()
-    ):
-        return Spare(folder, Contents(files, bundles))
+        pass
     shutil.rmtree(folder, ignore_errors=True)
     return None
 
 
-def _listing(folder: str) -> dict[str, int]:
-    """Every file and folder in ``folder``, by its path within it, with its inode: read from
-    the folders' entries, without a look at any file (16,000 at 5,000 processes)."""
-    found: dict[str, int] = {}
+#: Of a file in a site: its inode; of a folder: its inode and the time it last changed (a
+#: file added, removed, renamed or put in the place of another changes it).
+_Seen = int | tuple[int, int]
+
+
+def _listing(folder: str) -> dict[str, _Seen]:
+    """Every file and folder in ``folder``, by its path within it ("" for ``folder``): of a
+    file, its inode, read from its folder's entry without a look at the file (16,000 at 5,000
+    processes); of a folder, its inode and the time it last changed."""
+    top = os.stat(folder)
+    found: dict[str, _Seen] = {"": (top.st_ino, top.st_mtime_ns)}
     inside = [""]
     while inside:
         path = inside.pop()
         with os.scandir(os.path.join(folder, path)) as entries:
             for entry in entries:
                 name = path + entry.name
-                found[name] = entry.inode()
                 if entry.is_dir(follow_symlinks=False):
+                    seen = entry.stat(follow_symlinks=False)
+                    found[name + "/"] = (seen.st_ino, seen.st_mtime_ns)
                     inside.append(name + "/")
+                else:
+                    found[name] = entry.inode()
     return found
 
 
-def _note_shown(cache_dir: Path, name: str, target: Path, contents: Contents) -> None:
-    """Note what the site just put at ``target`` holds, for the run that replaces it."""
+def _same_device(one: Path, other: Path) -> bool:
     try:
-        root = os.stat(target).st_ino
+        return os.stat(one).st_dev == os.stat(other).st_dev
+    except OSError:
+        return False
+
+
+def _note_shown(cache_dir: Path, name: str, target: Path, contents: Contents) -> None:
+    """Note what the site just put at ``target`` holds, for the run that replaces it (not
+    where the cache folder is on another file system: it could not be kept there)."""
+    forget_shown(cache_dir)
+    if not _same_device(cache_dir, target):
+        return
+    try:
         listing = _listing(os.fspath(target))
     except OSError:
-        forget_shown(cache_dir)
         return
     noted = {
         "output": name,
-        "root": root,
         "listing": listing,
         "files": contents.files,
         "bundles": contents.bundles,
     }
-    if not write_store(cache_dir / SHOWN_FILE, _KEPT_STORE, noted):
-        forget_shown(cache_dir)
+    write_store(cache_dir / SHOWN_FILE, _KEPT_STORE, noted)
 
 
 def forget_shown(cache_dir: Path) -> None:
@@ -288,9 +315,9 @@ def _keep_replaced(previous: Path, cache_dir: Path, name: str) -> None:
     try:
         if (
             noted.get("output") == name
+            and _same_device(cache_dir, previous)
             and isinstance(files, dict)
             and isinstance(bundles, dict)
-            and noted.get("root") == os.stat(previous).st_ino
             and noted.get("listing") == _listing(os.fspath(previous))
         ):
             shutil.rmtree(folder, ignore_errors=True)  # none should be: taken by this run
@@ -301,7 +328,7 @@ def _keep_replaced(previous: Path, cache_dir: Path, name: str) -> None:
                 _KEPT_STORE,
                 {"folder": [info.st_dev, info.st_ino], "files": files, "bundles": bundles},
             )
-    except OSError:  # another file system, or a cache that cannot be written
+    except OSError:  # another mount of the file system, or a cache that cannot be written
         kept = False
     if not kept:
         shutil.rmtree(previous, ignore_errors=True)
