@@ -59,7 +59,8 @@ def links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = os.link
 
     def link(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
-        linked.append(os.fspath(target))
+        if not Path(target).parent.name.startswith(".processkit-probe-"):  # not a site's
+            linked.append(os.fspath(target))
         real(source, target, *args, **kwargs)
 
     monkeypatch.setattr(os, "link", link)
@@ -132,16 +133,25 @@ def test_a_publish_brings_the_site_the_run_before_replaced_up_to_date(
 
 
 @pytest.mark.parametrize(
-    "change", ["removed", "added", "saved over", "folder removed", "folder's entries changed"]
+    "change",
+    [
+        "removed",
+        "added",
+        "saved over",
+        "saved over, its folder's time put back",
+        "folder removed",
+        "folder's entries changed",
+        "the site folder's entries changed",
+    ],
 )
 def test_a_site_changed_by_hand_after_it_was_put_in_place_is_not_kept(
     made: GitRepo, tmp_path: Path, taken: list[bool], change: str
 ) -> None:
     """What a run put in place is noted, with every file's name and inode and the time each
-    folder last changed. A file removed, one added, one saved over (another file in its place:
-    the file system may give it the same inode), a folder removed, or a folder whose entries
-    changed (an editor's file made and removed there) since makes the next run delete that
-    site, not keep it."""
+    folder last changed. A file removed, one added, one saved over (another file in its place,
+    seen by its folder's time and by its inode, each on its own), a folder removed, or a
+    folder whose entries changed (an editor's file made and removed there, also in the site's
+    own folder) since makes the next run delete that site, not keep it."""
     root, site = made.root, tmp_path / "site"
     cache = root / ".processkit-cache"
     _run(root, site)
@@ -150,12 +160,17 @@ def test_a_site_changed_by_hand_after_it_was_put_in_place_is_not_kept(
         page.unlink()
     elif change == "added":
         (site / "processes/extra.html").write_text("<p>Tillagd för hand</p>", encoding="utf-8")
-    elif change == "saved over":
+    elif change.startswith("saved over"):
+        folder = os.stat(page.parent)
         data = page.read_bytes()
         page.unlink()
         page.write_bytes(data.replace(b"allsidigt", b"grundligt"))
-    elif change == "folder's entries changed":
-        lock = site / "processes" / ".~lock.utredning.html#"
+        if change.endswith("put back"):  # seen by the file's inode alone
+            os.utime(page.parent, ns=(folder.st_atime_ns, folder.st_mtime_ns))
+            assert os.stat(page.parent).st_mtime_ns == folder.st_mtime_ns
+    elif change.endswith("entries changed"):
+        where = site if change.startswith("the site") else site / "processes"
+        lock = where / ".~lock.utredning.html#"
         lock.write_text("", encoding="utf-8")
         lock.unlink()
     else:
@@ -175,12 +190,21 @@ def test_a_site_changed_by_hand_after_it_was_put_in_place_is_not_kept(
     _as_from_nothing(root, site, tmp_path)
 
 
-@pytest.mark.parametrize("damage", ["missing", "cut short", "another folder", "not a site"])
+@pytest.mark.parametrize(
+    "damage",
+    ["missing", "cut short", "another folder", "not a site", "a file removed from it", "stays"],
+)
 def test_a_kept_site_not_as_noted_is_deleted_and_the_site_made_anew(
-    made: GitRepo, tmp_path: Path, taken: list[bool], damage: str
+    made: GitRepo,
+    tmp_path: Path,
+    taken: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    damage: str,
 ) -> None:
     """A kept site is used only as its note says: without a note, with a damaged one, with
-    one of another folder (its inode) or without the mark of a site, it is deleted."""
+    one of another folder (its inode), without the mark of a site, with a file removed from
+    it in the cache folder (its folder's time), or where its note cannot be removed (a note
+    that stays could be taken again), it is deleted."""
     root, site = made.root, tmp_path / "site"
     cache = root / ".processkit-cache"
     _run(root, site)
@@ -195,10 +219,23 @@ def test_a_kept_site_not_as_noted_is_deleted_and_the_site_made_anew(
         folder.rename(cache / "elsewhere")
         folder.mkdir()
         (folder / output_module.MARKER).write_text(output_module.MARKER_TEXT, encoding="utf-8")
-    else:
+    elif damage == "not a site":
         (cache / KEPT_FOLDER / output_module.MARKER).unlink()
+    elif damage == "a file removed from it":
+        (cache / KEPT_FOLDER / "processes" / "utredning.html").unlink()
+    real = os.unlink
+
+    def held(path: Any, *args: Any, **kwargs: Any) -> None:
+        """A note another program holds open (on some systems it cannot be removed then)."""
+        if Path(path).name == KEPT_FILE:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        real(path, *args, **kwargs)
+
     _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
-    _run(root, site)
+    with monkeypatch.context() as patched:
+        if damage == "stays":
+            patched.setattr(os, "unlink", held)
+        _run(root, site)
     assert taken == [False, False, False]
     _as_from_nothing(root, site, tmp_path)
     assert (cache / KEPT_FOLDER).is_dir()  # the site this run replaced, kept in its place
@@ -215,7 +252,7 @@ def test_a_run_that_fails_while_it_brings_the_kept_site_up_to_date_leaves_none_h
     """The note of a kept site is removed as a run begins to bring it up to date: a run that
     fails there leaves the site in place as it was, and no kept site for the next; one
     stopped before it could delete the folder it worked in (``killed``) leaves it beside the
-    site, where a site made anew is made, and no later run takes it."""
+    site, where a site made anew is made: the next run does not take it, and deletes it."""
     root, site = made.root, tmp_path / "site"
     cache = root / ".processkit-cache"
     _run(root, site)
@@ -239,9 +276,9 @@ def test_a_run_that_fails_while_it_brings_the_kept_site_up_to_date_leaves_none_h
     assert len(left) == killed
     _run(root, site)
     assert taken == [False, False, True, False]
-    for folder in left:  # never taken again
-        assert folder.is_dir()
-        output_module.shutil.rmtree(folder)
+    for folder in left:  # never taken again: deleted by the next run
+        assert not folder.exists()
+    assert not (cache / output_module.MOVED_FILE).exists()
     _as_from_nothing(root, site, tmp_path)
 
 
@@ -292,6 +329,53 @@ def test_where_the_kept_site_cannot_be_moved_beside_the_site_it_is_deleted(
     assert taken == [False, False, False]
     _as_from_nothing(root, site, tmp_path)
     assert (cache / KEPT_FILE).is_file()  # the site this run replaced, kept
+
+
+@pytest.mark.parametrize("why", ["another mount", "no hard links"])
+def test_where_no_site_could_be_kept_none_is_noted(
+    made: GitRepo,
+    tmp_path: Path,
+    taken: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    why: str,
+) -> None:
+    """Where no folder can be moved from the cache folder to beside the site (another mount
+    of the file system) or the file system makes no hard links, a run neither lists the site
+    it put in place nor notes it: the site it replaces is deleted, as before."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+    listed: list[str] = []
+    real_listing = output_module._listing
+
+    def listing(folder: str) -> Any:
+        listed.append(folder)
+        return real_listing(folder)
+
+    real_replace, real_link = os.replace, os.link
+
+    def across(source: Any, target: Any) -> None:
+        """A folder out of the cache folder to beside the site: not on another mount."""
+        moved = Path(source)
+        if moved.parent == cache and os.path.isdir(moved) and Path(target).parent != cache:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real_replace(source, target)
+
+    def no_links(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
+        if Path(source).parent.parent == cache:  # the probe's
+            raise OSError(errno.EPERM, "Operation not permitted")
+        real_link(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(output_module, "_listing", listing)
+    if why == "another mount":
+        monkeypatch.setattr(os, "replace", across)
+    else:
+        monkeypatch.setattr(os, "link", no_links)
+    for _ in range(3):
+        _run(root, site)
+        assert not (cache / SHOWN_FILE).exists() and not (cache / KEPT_FOLDER).exists()
+    assert listed == [] and taken == [False, False, False]
+    assert [path.name for path in cache.iterdir() if "probe" in path.name] == []
+    _as_from_nothing(root, site, tmp_path)
 
 
 def test_a_site_whose_templates_changed_while_it_was_made_is_not_kept(

@@ -12,9 +12,10 @@ it is renamed in the same way.
 beside (``SHOWN_FILE``): what it holds by key, the name and inode of every file in it, read
 from the folders' entries (no file is opened), and the time each folder last changed. When
 the next run replaces that site, it is kept only where all of that is as noted: a file
-removed, added, or saved over by hand since makes it deleted instead. The next run removes
-the kept site's note and moves it beside the output before it brings it up to date, so one
-left half done is never taken again.
+removed, added, or saved over by hand since makes it deleted instead; and it is taken only
+where its folders are as they were kept. The next run removes the kept site's note and
+moves it beside the output before it brings it up to date (noting where, ``MOVED_FILE``), so
+one left half done is never taken, and is deleted by the run after.
 """
 
 from __future__ import annotations
@@ -204,6 +205,9 @@ def forget(output: Path) -> None:
 KEPT_FOLDER = "site-before"
 KEPT_FILE = "site-before.bin"
 SHOWN_FILE = "site-shown.bin"
+#: Where a run moved the kept site to bring it up to date: a run stopped before its end
+#: (killed, or out of memory) leaves it there, and the next run deletes it.
+MOVED_FILE = "site-before-moved.bin"
 _KEPT_STORE = "kept site"
 
 
@@ -213,6 +217,7 @@ def take_kept(cache_dir: Path, output: Path) -> Spare | None:
     there is none, or it is not as noted, or it cannot be moved there: then it is deleted.
     Once moved it is no longer where its note says, so a run that stops half way leaves
     nothing a later run would take."""
+    _remove_moved(cache_dir)
     folder = cache_dir / KEPT_FOLDER
     note = cache_dir / KEPT_FILE
     stored = read_store(note, _KEPT_STORE)
@@ -224,26 +229,49 @@ def take_kept(cache_dir: Path, output: Path) -> Spare | None:
         stored = {}
     if not os.path.isdir(folder):
         return None
-    files, bundles = stored.get("files"), stored.get("bundles")
-    place = None
+    files, bundles, folders = (stored.get(name) for name in ("files", "bundles", "folders"))
     try:
-        info = os.stat(folder)
         if (
-            stored.get("folder") == [info.st_dev, info.st_ino]
-            and isinstance(files, dict)
+            isinstance(files, dict)
             and isinstance(bundles, dict)
+            and isinstance(folders, dict)
+            and _folders_as_noted(folder, folders)
             and (folder / MARKER).is_file()
         ):
             parent = output.resolve().parent
             parent.mkdir(parents=True, exist_ok=True)
             place = tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=parent)
             os.rmdir(place)
+            write_store(cache_dir / MOVED_FILE, _KEPT_STORE, {"folder": place})
             os.replace(folder, place)  # another file system, or another mount of it: fails
             return Spare(Path(place), Contents(files, bundles))
     except OSError:
         pass
     shutil.rmtree(folder, ignore_errors=True)
     return None
+
+
+def _folders_as_noted(folder: Path, folders: dict[str, object]) -> bool:
+    """Whether each folder of the site at ``folder`` (its entries of ``_listing``) has the
+    inode and time noted: nothing in the kept site was removed, added or replaced since (a
+    look at each folder, not at each file)."""
+    base = os.fspath(folder)
+    for path, noted in folders.items():
+        seen = os.stat(os.path.join(base, path))
+        if noted != (seen.st_ino, seen.st_mtime_ns):
+            return False
+    return True
+
+
+def _remove_moved(cache_dir: Path) -> None:
+    """Delete a kept site a run moved beside its output and did not finish (see
+    ``MOVED_FILE``): where it is still there, as a site."""
+    note = cache_dir / MOVED_FILE
+    moved = read_store(note, _KEPT_STORE).get("folder")
+    if isinstance(moved, str) and os.path.isfile(os.path.join(moved, MARKER)):
+        shutil.rmtree(moved, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        os.unlink(note)
 
 
 #: Of a file in a site: its inode; of a folder: its inode and the time it last changed (a
@@ -272,18 +300,34 @@ def _listing(folder: str) -> dict[str, _Seen]:
     return found
 
 
-def _same_device(one: Path, other: Path) -> bool:
+def _movable(cache_dir: Path, target: Path) -> bool:
+    """Whether a folder can be renamed from ``cache_dir`` to beside ``target`` (not from
+    another file system, nor from another mount of the same one), and that file system makes
+    hard links (else a site's files are copies, which a file written over in place would
+    change unseen): tried with a folder holding a file and a link to it."""
     try:
-        return os.stat(one).st_dev == os.stat(other).st_dev
+        probe = tempfile.mkdtemp(prefix=".processkit-probe-", dir=cache_dir)
     except OSError:
         return False
+    there = os.path.join(os.path.dirname(target), os.path.basename(probe))
+    movable = False
+    try:
+        with open(os.path.join(probe, "a"), "wb"):
+            pass
+        os.link(os.path.join(probe, "a"), os.path.join(probe, "b"))
+        os.replace(probe, there)
+        movable = True
+    except OSError:
+        pass
+    shutil.rmtree(there if movable else probe, ignore_errors=True)
+    return movable
 
 
 def _note_shown(cache_dir: Path, name: str, target: Path, contents: Contents) -> None:
     """Note what the site just put at ``target`` holds, for the run that replaces it (not
     where the cache folder is on another file system: it could not be kept there)."""
     forget_shown(cache_dir)
-    if not _same_device(cache_dir, target):
+    if not _movable(cache_dir, target):  # it could not be kept: its listing is not made
         return
     try:
         listing = _listing(os.fspath(target))
@@ -315,18 +359,17 @@ def _keep_replaced(previous: Path, cache_dir: Path, name: str) -> None:
     try:
         if (
             noted.get("output") == name
-            and _same_device(cache_dir, previous)
             and isinstance(files, dict)
             and isinstance(bundles, dict)
-            and noted.get("listing") == _listing(os.fspath(previous))
+            and noted.get("listing") == (listing := _listing(os.fspath(previous)))
         ):
             shutil.rmtree(folder, ignore_errors=True)  # none should be: taken by this run
-            os.replace(previous, folder)
-            info = os.stat(folder)
+            os.replace(previous, folder)  # a folder's time stays as it was
+            folders = {path: seen for path, seen in listing.items() if not isinstance(seen, int)}
             kept = write_store(
                 cache_dir / KEPT_FILE,
                 _KEPT_STORE,
-                {"folder": [info.st_dev, info.st_ino], "files": files, "bundles": bundles},
+                {"files": files, "bundles": bundles, "folders": folders},
             )
     except OSError:  # another mount of the file system, or a cache that cannot be written
         kept = False
