@@ -54,3 +54,21 @@ def kalmar_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         result: BuildResult = publish(PublishRequest(root, folder / "site"))
     return result.output
+
+
+def own_base_template(root: Path) -> tuple[Path, str, str]:
+    """Give the repository at ``root`` a base template of its own (``mallar/base.html``, the
+    built-in one as it is); return its file, its text, and the text of an edit of it."""
+    from processkit.site.templating import builtin_dir
+
+    config = root / "processkit.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "site:\n" in text
+    config.write_text(text.replace("site:\n", "site:\n  templates: mallar\n"), encoding="utf-8")
+    base = root / "mallar" / "base.html"
+    base.parent.mkdir()
+    before = (builtin_dir() / "base.html").read_text(encoding="utf-8")
+    base.write_text(before, encoding="utf-8")
+    edited = before.replace("</footer>", "<p>Utkast</p></footer>", 1)
+    assert edited != before
+    return base, before, edited

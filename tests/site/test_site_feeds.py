@@ -349,6 +349,16 @@ def test_a_feed_missing_from_the_cache_is_written_again(
     assert sorted((repo.root / ".processkit-cache/site/feeds").glob("*/*")) == cached
 
 
+def _feeds_as_from_nothing(cli: Cli, repo: GitRepo, site: Path, tmp_path: Path) -> None:
+    """The feeds of ``site`` are, byte for byte, those of a build with nothing cached."""
+    fresh = tmp_path / "fresh"
+    _publish(cli, repo.root, fresh, "--cache-dir", tmp_path / "fresh.cache")
+    feeds = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.xml"))
+    assert feeds == sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.xml"))
+    for path in feeds:
+        assert (site / path).read_bytes() == (fresh / path).read_bytes(), path
+
+
 def test_the_feeds_follow_a_change_outside_the_log(repo: GitRepo, cli: Cli, tmp_path: Path) -> None:
     """A change not yet committed (the log is as it was) that changes a feed: a new name of a
     process whose feed shows no change (its title; the keys of such feeds are kept as a whole)
@@ -366,12 +376,7 @@ def test_the_feeds_follow_a_change_outside_the_log(repo: GitRepo, cli: Cli, tmp_
     assert "area: barn" in text
     process.write_text(text.replace("area: barn", "area: stod"), encoding="utf-8")
     _publish(cli, repo.root, site)
-    fresh = tmp_path / "fresh"
-    _publish(cli, repo.root, fresh, "--cache-dir", tmp_path / "fresh.cache")
-    feeds = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.xml"))
-    assert feeds == sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.xml"))
-    for path in feeds:
-        assert (site / path).read_bytes() == (fresh / path).read_bytes(), path
+    _feeds_as_from_nothing(cli, repo, site, tmp_path)
     assert len(_parse(site, "areas/stod.xml").entries) == 2
 
 
@@ -391,12 +396,7 @@ def test_after_a_commit_to_a_process_in_the_log_its_feeds_are_made_anew(
     process.write_text(text.replace(old, "name: Myndighetsutövning"), "utf-8")
     repo.commit("Kortare namn", "2026-03-07", who="anna")
     _publish(cli, repo.root, site)
-    fresh = tmp_path / "fresh"
-    _publish(cli, repo.root, fresh, "--cache-dir", tmp_path / "fresh.cache")
-    feeds = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.xml"))
-    assert feeds == sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.xml"))
-    for path in feeds:
-        assert (site / path).read_bytes() == (fresh / path).read_bytes(), path
+    _feeds_as_from_nothing(cli, repo, site, tmp_path)
     entries = _parse(site, "processes/myndighet.xml").entries
     assert [(e.title, e.updated) for e in entries] == [
         ("Process Myndighetsutövning ändrades", "2026-03-07T00:00:00Z")

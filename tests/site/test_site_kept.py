@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import write_files
+from tests.site.conftest import own_base_template
 from tests.site.repos import INKOP, RICH
 from tests.site.test_site_build import snapshot
 from tests.site.test_site_cache import cold_build
@@ -84,6 +85,19 @@ def _as_from_nothing(root: Path, site: Path, tmp_path: Path) -> None:
     assert snapshot(site) == cold_build(root, tmp_path)
     assert _folders(site) == _folders(tmp_path / f"cold-{number}")
     assert [path.name for path in site.parent.iterdir() if path.name.startswith(".")] == []
+
+
+def _across_mounts(monkeypatch: pytest.MonkeyPatch, moved: Callable[[Path, Path], bool]) -> None:
+    """From now on a rename ``moved`` picks (by its source and target) fails as between two
+    mounts of a file system: EXDEV."""
+    real = os.replace
+
+    def replace(source: Any, target: Any) -> None:
+        if moved(Path(source), Path(target)):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
 
 
 def _edit(root: Path, path: str, old: str, new: str) -> None:
@@ -290,14 +304,7 @@ def test_where_the_replaced_site_cannot_be_moved_into_the_cache_it_is_deleted(
     root, site = made.root, tmp_path / "site"
     cache = root / ".processkit-cache"
     _run(root, site)
-    real = os.replace
-
-    def across(source: Any, target: Any) -> None:
-        if Path(target).name == KEPT_FOLDER:
-            raise OSError(errno.EXDEV, "Invalid cross-device link")
-        real(source, target)
-
-    monkeypatch.setattr(os, "replace", across)
+    _across_mounts(monkeypatch, lambda source, target: target.name == KEPT_FOLDER)
     _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
     _run(root, site)
     assert not (cache / KEPT_FOLDER).exists() and not (cache / KEPT_FILE).exists()
@@ -316,14 +323,7 @@ def test_where_the_kept_site_cannot_be_moved_beside_the_site_it_is_deleted(
     _run(root, site)
     _run(root, site)
     assert (cache / KEPT_FOLDER).is_dir()
-    real = os.replace
-
-    def across(source: Any, target: Any) -> None:
-        if Path(source).name == KEPT_FOLDER:
-            raise OSError(errno.EXDEV, "Invalid cross-device link")
-        real(source, target)
-
-    monkeypatch.setattr(os, "replace", across)
+    _across_mounts(monkeypatch, lambda source, target: source.name == KEPT_FOLDER)
     _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
     _run(root, site)
     assert taken == [False, False, False]
@@ -351,14 +351,7 @@ def test_where_no_site_could_be_kept_none_is_noted(
         listed.append(folder)
         return real_listing(folder)
 
-    real_replace, real_link = os.replace, os.link
-
-    def across(source: Any, target: Any) -> None:
-        """A folder out of the cache folder to beside the site: not on another mount."""
-        moved = Path(source)
-        if moved.parent == cache and os.path.isdir(moved) and Path(target).parent != cache:
-            raise OSError(errno.EXDEV, "Invalid cross-device link")
-        real_replace(source, target)
+    real_link = os.link
 
     def no_links(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
         if Path(source).parent.parent == cache:  # the probe's
@@ -366,8 +359,13 @@ def test_where_no_site_could_be_kept_none_is_noted(
         real_link(source, target, *args, **kwargs)
 
     monkeypatch.setattr(output_module, "_listing", listing)
-    if why == "another mount":
-        monkeypatch.setattr(os, "replace", across)
+    if why == "another mount":  # a folder out of the cache folder to beside the site
+        _across_mounts(
+            monkeypatch,
+            lambda source, target: (
+                source.parent == cache and source.is_dir() and target.parent != cache
+            ),
+        )
     else:
         monkeypatch.setattr(os, "link", no_links)
     for _ in range(3):
@@ -384,16 +382,8 @@ def test_a_site_whose_templates_changed_while_it_was_made_is_not_kept(
     """A template of the repository's own saved while the pages are made, and put back as it
     was (an edit undone), leaves pages made from the edited template in that site: it is not
     noted, so the run that replaces it deletes it, and the site is the one made anew."""
-    from processkit.site.templating import builtin_dir
-
     root, site = made.root, tmp_path / "site"
-    _edit(root, "processkit.yaml", "site:\n", "site:\n  templates: mallar\n")
-    base = root / "mallar" / "base.html"
-    base.parent.mkdir()
-    before = (builtin_dir() / "base.html").read_text(encoding="utf-8")
-    base.write_text(before, encoding="utf-8")
-    edited = before.replace("</footer>", "<p>Utkast</p></footer>", 1)
-    assert edited != before
+    base, before, edited = own_base_template(root)
     _run(root, site)
     _run(root, site)  # the first site kept from here on
     real = build_module.render_page

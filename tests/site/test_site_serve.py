@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import CliResult, write_files
+from tests.site.conftest import own_base_template
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
@@ -357,21 +358,10 @@ def test_a_site_whose_templates_changed_while_it_was_built_is_not_brought_up_to_
     from processkit.cli.publishing import PublishRequest, publish
     from processkit.loading.parse import Remembered
     from processkit.site import build as build_module
-    from processkit.site.templating import builtin_dir
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at_noon("2026-03-10"))
     root = write_files(tmp_path / "repo", RICH)
-    config = root / "processkit.yaml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("site:\n", "site:\n  templates: mallar\n"),
-        encoding="utf-8",
-    )
-    base = root / "mallar" / "base.html"
-    base.parent.mkdir()
-    before = (builtin_dir() / "base.html").read_text(encoding="utf-8")
-    base.write_text(before, encoding="utf-8")
-    edited = before.replace("</footer>", "<p>Utkast</p></footer>", 1)
-    assert edited != before
+    base, before, edited = own_base_template(root)
     site = tmp_path / "previews" / "site"
     remembered = Remembered()
 
