@@ -356,7 +356,8 @@ def _build_site(
     else:  # a template was changed while the pages were made: keep none of them
         files.drop("pages")
         forget(output)  # nor the site, to be brought up to date by a later build
-        forget_shown(cache_dir)
+        if kept_in is not None:
+            forget_shown(kept_in)
     files.prune(("pages", "search", "figures", "drawings", "feeds"))
     listed = tuple(
         (process_id, len(record.entity.activities))

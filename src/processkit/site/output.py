@@ -325,7 +325,7 @@ def _movable(cache_dir: Path, target: Path) -> bool:
 
 def _note_shown(cache_dir: Path, name: str, target: Path, contents: Contents) -> None:
     """Note what the site just put at ``target`` holds, for the run that replaces it (not
-    where the cache folder is on another file system: it could not be kept there)."""
+    where no site could be kept in ``cache_dir``: ``_movable``)."""
     forget_shown(cache_dir)
     if not _movable(cache_dir, target):  # it could not be kept: its listing is not made
         return
