@@ -292,7 +292,31 @@ def test_a_run_that_fails_while_it_brings_the_kept_site_up_to_date_leaves_none_h
     assert taken == [False, False, True, False]
     for folder in left:  # never taken again: deleted by the next run
         assert not folder.exists()
-    assert not (cache / output_module.MOVED_FILE).exists()
+    assert not (cache / output_module.WORKING_FILE).exists()
+    _as_from_nothing(root, site, tmp_path)
+
+
+def test_a_new_site_left_half_made_by_a_stopped_run_is_deleted_by_the_next(
+    made: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run stopped (killed, or out of memory) while it makes a site in a new folder beside
+    the output leaves that folder; the cache notes where it is, and the next run deletes it.
+    A run that ends notes none."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+
+    def broken(*args: Any, **kwargs: Any) -> bytes:
+        raise RuntimeError("the build stops here")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "render_page", broken)
+        patched.setattr(output_module.shutil, "rmtree", lambda *args, **kwargs: None)
+        with pytest.raises(RuntimeError):
+            _run(root, site)
+    (left,) = [path for path in site.parent.iterdir() if path.name.startswith(".site.tmp-")]
+    assert not site.exists() and (cache / output_module.WORKING_FILE).is_file()
+    _run(root, site)
+    assert not left.exists() and not (cache / output_module.WORKING_FILE).exists()
     _as_from_nothing(root, site, tmp_path)
 
 

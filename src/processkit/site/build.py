@@ -46,6 +46,7 @@ from processkit.site.output import (
     forget,
     forget_shown,
     mark,
+    note_working,
     shown,
     staging,
     swap,
@@ -241,6 +242,8 @@ def _build_site(
     kept_in = None if reuse or remove_later else cache_dir
     spare = take_spare(output) if reuse else take_kept(kept_in, output) if kept_in else None
     with staging(output, spare.folder if spare is not None else None) as folder:
+        if kept_in is not None and spare is None:  # a new folder (the kept one is noted)
+            note_working(kept_in, folder)
         placing = Placing(folder, spare.contents if spare is not None else None)
         held = spare.contents if spare is not None else Contents()
         items += _entity_items(sources, records, files, digests, held)

@@ -14,8 +14,9 @@ from the folders' entries (no file is opened), and the time each folder last cha
 the next run replaces that site, it is kept only where all of that is as noted: a file
 removed, added, or saved over by hand since makes it deleted instead; and it is taken only
 where its folders are as they were kept. The next run removes the kept site's note and
-moves it beside the output before it brings it up to date (noting where, ``MOVED_FILE``), so
-one left half done is never taken, and is deleted by the run after.
+moves it beside the output before it brings it up to date (noting where, ``WORKING_FILE``,
+as for a site made anew), so one left half done is never taken, and the run after deletes
+it.
 """
 
 from __future__ import annotations
@@ -205,9 +206,10 @@ def forget(output: Path) -> None:
 KEPT_FOLDER = "site-before"
 KEPT_FILE = "site-before.bin"
 SHOWN_FILE = "site-shown.bin"
-#: Where a run moved the kept site to bring it up to date: a run stopped before its end
-#: (killed, or out of memory) leaves it there, and the next run deletes it.
-MOVED_FILE = "site-before-moved.bin"
+#: Where a run makes its site beside the output (the kept site moved there, or a new folder):
+#: a run stopped before its end (killed, or out of memory) leaves that folder, and the next
+#: run deletes it.
+WORKING_FILE = "site-working.bin"
 _KEPT_STORE = "kept site"
 
 
@@ -217,7 +219,7 @@ def take_kept(cache_dir: Path, output: Path) -> Spare | None:
     there is none, or it is not as noted, or it cannot be moved there: then it is deleted.
     Once moved it is no longer where its note says, so a run that stops half way leaves
     nothing a later run would take."""
-    _remove_moved(cache_dir)
+    _remove_working(cache_dir)
     folder = cache_dir / KEPT_FOLDER
     note = cache_dir / KEPT_FILE
     stored = read_store(note, _KEPT_STORE)
@@ -242,7 +244,7 @@ def take_kept(cache_dir: Path, output: Path) -> Spare | None:
             parent.mkdir(parents=True, exist_ok=True)
             place = tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=parent)
             os.rmdir(place)
-            write_store(cache_dir / MOVED_FILE, _KEPT_STORE, {"folder": place})
+            note_working(cache_dir, Path(place))  # before it is there: a run may stop
             os.replace(folder, place)  # another file system, or another mount of it: fails
             return Spare(Path(place), Contents(files, bundles))
     except OSError:
@@ -263,13 +265,18 @@ def _folders_as_noted(folder: Path, folders: dict[str, object]) -> bool:
     return True
 
 
-def _remove_moved(cache_dir: Path) -> None:
-    """Delete a kept site a run moved beside its output and did not finish (see
-    ``MOVED_FILE``): where it is still there, as a site."""
-    note = cache_dir / MOVED_FILE
-    moved = read_store(note, _KEPT_STORE).get("folder")
-    if isinstance(moved, str) and os.path.isfile(os.path.join(moved, MARKER)):
-        shutil.rmtree(moved, ignore_errors=True)
+def note_working(cache_dir: Path, folder: Path) -> None:
+    """Note that this run makes its site in ``folder``, beside the output (``WORKING_FILE``)."""
+    write_store(cache_dir / WORKING_FILE, _KEPT_STORE, {"folder": os.fspath(folder)})
+
+
+def _remove_working(cache_dir: Path) -> None:
+    """Delete the folder the last run made its site in, where it is still there: that run
+    stopped before it could put it in place or delete it (``WORKING_FILE``)."""
+    note = cache_dir / WORKING_FILE
+    left = read_store(note, _KEPT_STORE).get("folder")
+    if isinstance(left, str) and ".tmp-" in os.path.basename(left) and os.path.isdir(left):
+        shutil.rmtree(left, ignore_errors=True)
     with contextlib.suppress(OSError):
         os.unlink(note)
 
@@ -434,6 +441,8 @@ def swap(
     if contents is not None:
         _SHOWN[name] = (os.stat(target).st_ino, contents)
     if keep_in is not None:
+        with contextlib.suppress(OSError):  # in place: no folder of this run to delete
+            os.unlink(keep_in / WORKING_FILE)
         if contents is not None:
             _note_shown(keep_in, name, target, contents)
         else:
