@@ -5,9 +5,10 @@ file and folder for folder, the one a new process makes with nothing cached."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from tests.site.test_site_build import snapshot
 from tests.site.test_site_cache import cold_build
 from tests.test_changelog_support import GitRepo, epoch_at_noon
 
+from processkit.cache import write_store
 from processkit.cli import publishing
 from processkit.cli.publishing import PublishRequest, publish
 from processkit.site import build as build_module
@@ -317,6 +319,71 @@ def test_a_new_site_left_half_made_by_a_stopped_run_is_deleted_by_the_next(
     assert not site.exists() and (cache / output_module.WORKING_FILE).is_file()
     _run(root, site)
     assert not left.exists() and not (cache / output_module.WORKING_FILE).exists()
+    _as_from_nothing(root, site, tmp_path)
+
+
+def test_a_site_left_replaced_by_a_stopped_run_is_deleted_by_the_next(
+    made: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run stopped while it swaps the sites, after the new one is in place, leaves the one
+    it replaced beside the output (``.site.old-…``); the next run deletes it."""
+    root, site = made.root, tmp_path / "site"
+    _run(root, site)
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+
+    def stopped(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the run stops here")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(output_module, "_keep_replaced", stopped)
+        with pytest.raises(RuntimeError):
+            _run(root, site)
+    (left,) = [path for path in site.parent.iterdir() if path.name.startswith(".site.old-")]
+    _run(root, site)
+    assert not left.exists()
+    _as_from_nothing(root, site, tmp_path)
+
+
+def test_a_noted_folder_not_named_as_one_a_run_works_in_is_left_alone(
+    made: GitRepo, tmp_path: Path
+) -> None:
+    """The note of the folders a run works in is only read, never trusted to name anything:
+    a folder it names that is not called as a run's working folder is not deleted."""
+    root, site = made.root, tmp_path / "site"
+    _run(root, site)
+    mine = tmp_path / "mine.tmp"
+    mine.mkdir()
+    odd = tmp_path / ".site.tmp-x" / "inside"
+    odd.mkdir(parents=True)
+    write_store(
+        root / ".processkit-cache" / output_module.WORKING_FILE,
+        output_module._KEPT_STORE,
+        {"folders": [os.fspath(site), os.fspath(mine), os.fspath(odd), 7]},
+    )
+    _run(root, site)
+    assert mine.is_dir() and odd.is_dir()
+    output_module.shutil.rmtree(tmp_path / ".site.tmp-x")
+    _as_from_nothing(root, site, tmp_path)
+
+
+def test_without_the_cache_folders_lock_no_site_is_kept(
+    made: GitRepo, tmp_path: Path, taken: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the cache folder cannot be locked (a system without ``fcntl``, a read-only lock
+    file), runs may overlap: no run keeps, notes or deletes anything for another."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+
+    @contextlib.contextmanager
+    def unlocked(cache_dir: Path) -> Iterator[bool]:
+        yield False
+
+    monkeypatch.setattr(build_module, "_turn", unlocked)
+    for _ in range(3):
+        _run(root, site)
+        kept = [KEPT_FOLDER, KEPT_FILE, SHOWN_FILE, output_module.WORKING_FILE]
+        assert [name for name in kept if (cache / name).exists()] == []
+    assert taken == []
     _as_from_nothing(root, site, tmp_path)
 
 

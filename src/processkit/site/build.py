@@ -127,7 +127,7 @@ def build_site(
     Builds that share a cache folder take turns (one may remove what the other would take)."""
     try:
         check_output(output, protect or repo.root)
-        with _turn(cache_dir):
+        with _turn(cache_dir) as alone:
             earlier = output if search_later and output.is_dir() else None
             return _build_site(
                 repo,
@@ -141,6 +141,7 @@ def build_site(
                 earlier,
                 remove_later,
                 reuse,
+                alone,
             )
     except BaseException:
         if isinstance(history, Background):  # not left running, whatever went wrong
@@ -149,24 +150,24 @@ def build_site(
 
 
 @contextlib.contextmanager
-def _turn(cache_dir: Path) -> Iterator[None]:
+def _turn(cache_dir: Path) -> Iterator[bool]:
     """Hold the cache folder for this build (a lock file; where none can be taken, as on a
-    read-only cache or a system without ``fcntl``, the build goes on alone)."""
+    read-only cache or a system without ``fcntl``, the build goes on without: False)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
-        yield
+        yield False
         return
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         handle = (cache_dir / ".lock").open("a")
     except OSError:
-        yield
+        yield False
         return
     with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -183,6 +184,7 @@ def _build_site(
     earlier: Path | None,
     remove_later: bool,
     reuse: bool,
+    alone: bool,
 ) -> BuildResult:
     config = repo.config
     own_folder = _folder_in(repo, config.site.templates, "site.templates")
@@ -237,9 +239,10 @@ def _build_site(
     # each template looked up once a build (Jinja looks at the file's time on every lookup)
     templates: dict[str, Template] = {}
     # the site before the last (serve's), or the one the last run replaced, kept in the cache
-    # folder (by a run that ends: see ``output.swap``), to be brought up to date in place,
-    # and what it holds (deleted with the staging folder where the build fails)
-    kept_in = None if reuse or remove_later else cache_dir
+    # folder (by a run that ends, holding the cache alone: see ``output.swap``), to be brought
+    # up to date in place, and what it holds (deleted with the staging folder where the build
+    # fails)
+    kept_in = None if reuse or remove_later or not alone else cache_dir
     spare = take_spare(output) if reuse else take_kept(kept_in, output) if kept_in else None
     with staging(output, spare.folder if spare is not None else None) as folder:
         if kept_in is not None and spare is None:  # a new folder (the kept one is noted)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -265,18 +266,32 @@ def _folders_as_noted(folder: Path, folders: dict[str, object]) -> bool:
     return True
 
 
-def note_working(cache_dir: Path, folder: Path) -> None:
-    """Note that this run makes its site in ``folder``, beside the output (``WORKING_FILE``)."""
-    write_store(cache_dir / WORKING_FILE, _KEPT_STORE, {"folder": os.fspath(folder)})
+def note_working(cache_dir: Path, *folders: Path) -> None:
+    """Note that this run works in ``folders`` beside the output (``WORKING_FILE``): the
+    folder it makes its site in and, while it swaps the sites, the one it replaces."""
+    write_store(
+        cache_dir / WORKING_FILE, _KEPT_STORE, {"folders": [os.fspath(f) for f in folders]}
+    )
+
+
+#: What a folder a run works in beside its output is called: ``.<output>.tmp-…`` (``staging``,
+#: ``take_kept``) or ``.<output>.old-…`` (``swap``).
+_WORKING_NAME = re.compile(r"\..+\.(?:tmp|old)-[A-Za-z0-9_]+")
 
 
 def _remove_working(cache_dir: Path) -> None:
-    """Delete the folder the last run made its site in, where it is still there: that run
-    stopped before it could put it in place or delete it (``WORKING_FILE``)."""
+    """Delete the folders the last run worked in, where they are still there: that run
+    stopped before it could put its site in place, or delete the one it replaced
+    (``WORKING_FILE``)."""
     note = cache_dir / WORKING_FILE
-    left = read_store(note, _KEPT_STORE).get("folder")
-    if isinstance(left, str) and ".tmp-" in os.path.basename(left) and os.path.isdir(left):
-        shutil.rmtree(left, ignore_errors=True)
+    left = read_store(note, _KEPT_STORE).get("folders")
+    for folder in left if isinstance(left, list) else ():
+        if (
+            isinstance(folder, str)
+            and _WORKING_NAME.fullmatch(os.path.basename(folder))
+            and os.path.isdir(folder)
+        ):
+            shutil.rmtree(folder, ignore_errors=True)
     with contextlib.suppress(OSError):
         os.unlink(note)
 
@@ -426,6 +441,8 @@ def swap(
     else:
         previous = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         os.rmdir(previous)
+        if keep_in is not None:  # a run stopped from here on leaves both: the next deletes them
+            note_working(keep_in, built, previous)
         os.replace(target, previous)
         try:
             os.replace(built, target)
@@ -441,7 +458,7 @@ def swap(
     if contents is not None:
         _SHOWN[name] = (os.stat(target).st_ino, contents)
     if keep_in is not None:
-        with contextlib.suppress(OSError):  # in place: no folder of this run to delete
+        with contextlib.suppress(OSError):  # in place, and the one replaced kept or deleted
             os.unlink(keep_in / WORKING_FILE)
         if contents is not None:
             _note_shown(keep_in, name, target, contents)
