@@ -269,9 +269,7 @@ def _folders_as_noted(folder: Path, folders: dict[str, object]) -> bool:
 def note_working(cache_dir: Path, *folders: Path) -> None:
     """Note that this run works in ``folders`` beside the output (``WORKING_FILE``): the
     folder it makes its site in and, while it swaps the sites, the one it replaces."""
-    write_store(
-        cache_dir / WORKING_FILE, _KEPT_STORE, {"folders": [os.fspath(f) for f in folders]}
-    )
+    write_store(cache_dir / WORKING_FILE, _KEPT_STORE, {"folders": [os.fspath(f) for f in folders]})
 
 
 #: What a folder a run works in beside its output is called: ``.<output>.tmp-…`` (``staging``,
