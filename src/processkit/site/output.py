@@ -67,6 +67,14 @@ def check_output(output: Path, repository: Path) -> None:
         )
 
 
+def _beside(output: Path, tag: str) -> Path:
+    """A new, empty folder beside ``output``, ``.<name>.<tag>-XXXX`` (a site being made:
+    ``tmp``; one replaced: ``old``), its parent made where there is none."""
+    parent = output.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{output.name}.{tag}-", dir=parent))
+
+
 @contextmanager
 def staging(output: Path, reused: Path | None = None) -> Iterator[Path]:
     """A fresh temporary folder beside ``output`` (or ``reused``, a site replaced before, to
@@ -74,9 +82,7 @@ def staging(output: Path, reused: Path | None = None) -> Iterator[Path]:
     if reused is not None:
         temporary = reused
     else:
-        parent = output.resolve().parent
-        parent.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=parent))
+        temporary = _beside(output, "tmp")
         temporary.chmod(0o755)
     try:
         yield temporary
@@ -241,13 +247,11 @@ def take_kept(cache_dir: Path, output: Path) -> Spare | None:
             and _folders_as_noted(folder, folders)
             and (folder / MARKER).is_file()
         ):
-            parent = output.resolve().parent
-            parent.mkdir(parents=True, exist_ok=True)
-            place = tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=parent)
+            place = _beside(output, "tmp")
             os.rmdir(place)
-            note_working(cache_dir, Path(place))  # before it is there: a run may stop
+            note_working(cache_dir, place)  # before it is there: a run may stop
             os.replace(folder, place)  # another file system, or another mount of it: fails
-            return Spare(Path(place), Contents(files, bundles))
+            return Spare(place, Contents(files, bundles))
     except OSError:
         pass
     shutil.rmtree(folder, ignore_errors=True)
@@ -272,8 +276,8 @@ def note_working(cache_dir: Path, *folders: Path) -> None:
     write_store(cache_dir / WORKING_FILE, _KEPT_STORE, {"folders": [os.fspath(f) for f in folders]})
 
 
-#: What a folder a run works in beside its output is called: ``.<output>.tmp-…`` (``staging``,
-#: ``take_kept``) or ``.<output>.old-…`` (``swap``).
+#: What a folder a run works in beside its output is called (``_beside``): ``.<output>.tmp-…``
+#: (``staging``, ``take_kept``) or ``.<output>.old-…`` (``swap``).
 _WORKING_NAME = re.compile(r"\..+\.(?:tmp|old)-[A-Za-z0-9_]+")
 
 
@@ -437,7 +441,7 @@ def swap(
     if not target.exists():
         os.replace(built, target)
     else:
-        previous = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        previous = _beside(target, "old")
         os.rmdir(previous)
         if keep_in is not None:  # a run stopped from here on leaves both: the next deletes them
             note_working(keep_in, built, previous)
