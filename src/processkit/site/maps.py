@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -25,7 +25,7 @@ from processkit.cache import UsedStore, read_store, write_store
 from processkit.domain.structure import activity_roles
 from processkit.errors import ProcesskitError
 from processkit.i18n import _
-from processkit.loading.repository import Repository
+from processkit.loading.repository import Record, Repository
 from processkit.site.contexts import MapFigure
 from processkit.site.filecache import FileCache
 from processkit.site.parallel import chunks, run_batches
@@ -483,6 +483,11 @@ FLOW_SHOWS = ("area", "handbook", "process", "role", "partner")
 PARTNER_SHOWN = ("name", "type", "status")
 
 
+def _of(repo: Repository, kind: str) -> Mapping[str, Record[Any]]:
+    """The records of a kind of ``FLOW_SHOWS``: a ``partner`` is a process."""
+    return repo.of_kind("process" if kind == "partner" else kind)
+
+
 #: A flow's hand-overs (``MapBuilder.passes_by_process``), as items in their order.
 _HandOvers = tuple[tuple[tuple[str, str], str | None], ...]
 #: A flow's hand-overs, the ids it shows of each kind of ``FLOW_SHOWS`` (in that order), and
@@ -603,8 +608,7 @@ class _MapKeys:
         if self._kept is not None:
             self._changed = {}
             for kind in FLOW_SHOWS:
-                of_kind = repo.of_kind("process" if kind == "partner" else kind)
-                present = {entity_id: self._part(kind, entity_id) for entity_id in of_kind}
+                present = {entity_id: self._part(kind, entity_id) for entity_id in _of(repo, kind)}
                 self._files[kind] = dict(present)
                 before = self._kept.parts.get(kind, {})
                 self._changed[kind] = {
@@ -632,7 +636,7 @@ class _MapKeys:
         return found
 
     def _part(self, kind: str, entity_id: str) -> bytes:
-        record = self.repo.of_kind("process" if kind == "partner" else kind).get(entity_id)
+        record = _of(self.repo, kind).get(entity_id)
         if record is None:
             text = "-"
         elif kind == "partner":  # not its file: a new purpose of it changes no other flow
