@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from processkit.domain.periods import is_date, is_span, parse_date, parse_span
 from processkit.errors import ProcesskitError
 from processkit.history.fieldchanges import FieldChange, Names, diff_values
 from processkit.history.snapshots import (
     EntityKey,
+    Seen,
     Snapshot,
     SnapshotStore,
     Unreadable,
@@ -173,7 +174,8 @@ def resolve_period(
 
 class _Reader:
     """File versions read as entity snapshots: fetched together, each parsed once, and those
-    read in an earlier run taken from the store."""
+    read in an earlier run taken from the store, whose values are read out only where they
+    are compared (``seen``)."""
 
     def __init__(self, history: GitHistory, store: SnapshotStore) -> None:
         self.history = history
@@ -205,11 +207,27 @@ class _Reader:
             return Unreadable(path, found.reason)
         return found
 
+    def seen(self, path: str, blob: str) -> Seen | Unreadable:
+        """Which entity a version holds and its name; its values are not read where a run
+        before kept them."""
+        if blob not in self.cache:
+            kept = self.store.seen(path, blob)
+            if kept is not None:
+                return kept
+        found = self.read(path, blob)
+        return found.seen(blob) if isinstance(found, Snapshot) else found
+
+    def value(self, seen: Seen) -> dict[str, Any]:
+        """The values of the version ``seen``; empty where the store named an entity that
+        the version does not hold (a store written over by hand)."""
+        found = self.read(seen.path, seen.blob)
+        return found.value if isinstance(found, Snapshot) else {}
+
     def key(self, path: str, blob: str) -> EntityKey | None:
         """Which entity a version holds, without reading all of it where that can be avoided."""
-        found = self.cache.get(blob) or self.store.get(path, blob)
+        found = self.cache.get(blob) or self.store.seen(path, blob)
         if found is not None:
-            return found.key if isinstance(found, Snapshot) else None
+            return found.key if not isinstance(found, Unreadable) else None
         return identify(path, self._bytes(blob))
 
 
@@ -220,8 +238,16 @@ class _FileFilter:
         self.exclude = list(repo.config.exclude)
         output = repo.config.site.output.strip("/")
         self.output = output + "/" if output else None
+        #: each path's answer: a path is asked about once per commit that touched it
+        self.answers: dict[str | None, bool] = {}
 
     def __call__(self, path: str | None) -> bool:
+        found = self.answers.get(path)
+        if found is None:
+            found = self.answers[path] = self._wanted(path)
+        return found
+
+    def _wanted(self, path: str | None) -> bool:
         if path is None or not path.endswith(YAML_SUFFIXES) or path == CONFIG_NAME:
             return False
         if any(part.startswith(".") for part in path.split("/")):
@@ -273,6 +299,7 @@ def _build(
             unreadable_after,
             names,
             tuple(reversed(touched.get(key, []))),
+            reader,
         )
         if entry is not None:
             entries.append(entry)
@@ -298,30 +325,30 @@ def _sides(change: FileChange) -> list[tuple[str, str]]:
 
 def _net(
     reader: _Reader, changes: Iterable[FileChange], wanted: _FileFilter
-) -> tuple[dict[EntityKey, Snapshot], dict[EntityKey, Snapshot], dict[str, str], dict[str, str]]:
+) -> tuple[dict[EntityKey, Seen], dict[EntityKey, Seen], dict[str, str], dict[str, str]]:
     """The entities of the changed files before and after the period, and the files that
     cannot be read on either side (path -> why)."""
-    before: dict[EntityKey, Snapshot] = {}
-    after: dict[EntityKey, Snapshot] = {}
+    before: dict[EntityKey, Seen] = {}
+    after: dict[EntityKey, Seen] = {}
     unreadable_before: dict[str, str] = {}
     unreadable_after: dict[str, str] = {}
     for change in sorted(changes, key=lambda c: c.old_path or c.new_path or ""):
         if change.old_path is not None and change.old_blob and wanted(change.old_path):
-            found = reader.read(change.old_path, change.old_blob)
-            if isinstance(found, Snapshot):
+            found = reader.seen(change.old_path, change.old_blob)
+            if isinstance(found, Seen):
                 before.setdefault(found.key, found)
             else:
                 unreadable_before[found.path] = found.reason
         if change.new_path is not None and change.new_blob and wanted(change.new_path):
-            found = reader.read(change.new_path, change.new_blob)
-            if isinstance(found, Snapshot):
+            found = reader.seen(change.new_path, change.new_blob)
+            if isinstance(found, Seen):
                 after.setdefault(found.key, found)
             else:
                 unreadable_after[found.path] = found.reason
     return before, after, unreadable_before, unreadable_after
 
 
-def _names(repo: Repository, snapshots: Iterable[Snapshot]) -> Names:
+def _names(repo: Repository, snapshots: Iterable[Seen]) -> Names:
     """Names to show references with: the working tree's, then those of the versions read
     (the newest last, so it wins)."""
     table: dict[str, dict[str, str]] = {}
@@ -337,12 +364,13 @@ def _names(repo: Repository, snapshots: Iterable[Snapshot]) -> Names:
 
 def _entry(
     key: EntityKey,
-    old: Snapshot | None,
-    new: Snapshot | None,
+    old: Seen | None,
+    new: Seen | None,
     unreadable_before: dict[str, str],
     unreadable_after: dict[str, str],
     names: Names,
     commits: tuple[Commit, ...],
+    reader: _Reader,
 ) -> EntityChange | None:
     kind, entity_id = key
     if new is None:
@@ -364,12 +392,13 @@ def _entry(
         return EntityChange(
             kind, entity_id, _label(new, names), "added", new.path, None, (), commits
         )
-    fields = diff_values(kind, old.value, new.value, names)
+    old_value, new_value = reader.value(old), reader.value(new)
+    fields = diff_values(kind, old_value, new_value, names)
     if old.path != new.path:
         fields.insert(0, FieldChange("file", "moved", old=old.path, new=new.path))
     if not fields:
         return None
-    retired = new.value.get("status") == "retired" and old.value.get("status") != "retired"
+    retired = new_value.get("status") == "retired" and old_value.get("status") != "retired"
     return EntityChange(
         kind,
         entity_id,
@@ -382,10 +411,8 @@ def _entry(
     )
 
 
-def _label(found: Snapshot, names: Names) -> str | None:
-    if found.kind == "assessment":
-        process = found.value.get("process")
-        day = found.value.get("date")
-        if process is not None:
-            return f"{names.of('process', str(process))} {day or ''}".strip()
+def _label(found: Seen, names: Names) -> str | None:
+    if found.subject is not None:  # an assessment: of a process, on a day
+        process, day = found.subject
+        return f"{names.of('process', process)} {day}".strip()
     return found.label

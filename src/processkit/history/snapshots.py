@@ -16,6 +16,9 @@ from processkit.model import KINDS
 from processkit.model.types import ID_RE
 
 EntityKey = tuple[str, str]  # (kind, id)
+#: A stored version (``SnapshotStore.keep``): its kind, id, label and subject (``Seen``), and
+#: the bytes ``marshal`` made of its values
+_Entry = tuple[str, str, str | None, tuple[str, str] | None, bytes]
 
 _KIND_RE = re.compile(rb"^kind:[ \t]*([a-z]+)[ \t]*(?:#.*)?$", re.MULTILINE)
 _ID_RE = re.compile(rb"^id:[ \t]*([a-z0-9][a-z0-9._-]{0,63})[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -43,6 +46,35 @@ class Snapshot:
             if isinstance(text, str) and text.strip():
                 return text.strip()
         return None
+
+    def seen(self, blob: str) -> Seen:
+        """What the version ``blob`` (this one) holds, less its values."""
+        subject = None
+        if self.kind == "assessment" and self.value.get("process") is not None:
+            subject = (str(self.value["process"]), f"{self.value.get('date') or ''}")
+        return Seen(self.kind, self.id, self.path, blob, self.label, subject)
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """Which entity a file version holds and what names it, without its values: all that the
+    change log needs of an entity added or removed in a period, read from the store without
+    reading the values (``SnapshotStore.seen``)."""
+
+    kind: str
+    id: str
+    path: str
+    #: the version's git hash
+    blob: str
+    #: ``Snapshot.label``
+    label: str | None
+    #: an assessment's process and day, as written (its name in the change log is the
+    #: process's name and the day); None for other kinds
+    subject: tuple[str, str] | None
+
+    @property
+    def key(self) -> EntityKey:
+        return (self.kind, self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,15 +146,30 @@ class SnapshotStore(UsedStore):
         return blob in self.stored or blob in self.used
 
     def get(self, path: str, blob: str) -> Snapshot | None:
-        found = self.used.get(blob) or self.stored.get(blob)
+        found = self._entry(blob)
         if found is None:
             return None
         try:
-            kind, entity_id, value = marshal.loads(found)
+            value = marshal.loads(found[4])
         except (EOFError, ValueError, TypeError):
             return None
+        return Snapshot(found[0], found[1], path, value) if isinstance(value, dict) else None
+
+    def seen(self, path: str, blob: str) -> Seen | None:
+        """What the stored version ``blob`` holds, at ``path``, without reading its values."""
+        found = self._entry(blob)
+        if found is None:
+            return None
+        kind, entity_id, label, subject, _values = found
+        return Seen(kind, entity_id, path, blob, label, subject)
+
+    def _entry(self, blob: str) -> _Entry | None:
+        """The entry of the version ``blob``; its values are read out only when needed."""
+        found = self.used.get(blob) or self.stored.get(blob)
+        if not _is_entry(found):
+            return None
         self.used[blob] = found
-        return Snapshot(kind, entity_id, path, value)
+        return found
 
     def parse(self, path: str, data: bytes) -> Snapshot | Unreadable:
         """The entity in a file version that is not stored: where the same bytes were parsed
@@ -144,9 +191,11 @@ class SnapshotStore(UsedStore):
 
     def keep(self, blob: str, found: Snapshot) -> None:
         try:
-            self.put(blob, marshal.dumps((found.kind, found.id, found.value)))
+            values = marshal.dumps(found.value)
         except ValueError:
             return
+        seen = found.seen(blob)
+        self.put(blob, (found.kind, found.id, seen.label, seen.subject, values))
 
     def save(self) -> None:
         if self.path is None:
@@ -155,3 +204,21 @@ class SnapshotStore(UsedStore):
             super().save()
         elif self.added:
             write_store(self.path, self.NAME, {**self.stored, **self.used})
+
+
+def _is_entry(found: Any) -> bool:
+    """Whether a stored value is an entry as ``SnapshotStore.keep`` makes it."""
+    if not isinstance(found, tuple) or len(found) != 5:
+        return False
+    kind, entity_id, label, subject, values = found
+    return (
+        isinstance(kind, str)
+        and isinstance(entity_id, str)
+        and (label is None or isinstance(label, str))
+        and (subject is None or (isinstance(subject, tuple) and _texts(subject, 2)))
+        and isinstance(values, bytes)
+    )
+
+
+def _texts(found: tuple[Any, ...], count: int) -> bool:
+    return len(found) == count and all(isinstance(part, str) for part in found)

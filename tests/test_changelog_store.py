@@ -1,0 +1,162 @@
+"""The change log read through the store of file versions a run before kept: the same entries
+as read from nothing, whatever the store holds."""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+import pytest
+from tests.test_changelog_support import GitRepo
+
+from processkit.cache import read_store, write_store
+from processkit.history.changelog import ChangeLog, changelog
+from processkit.history.snapshots import SnapshotStore
+from processkit.loading.load import load_repository
+from processkit.loading.repository import Repository
+
+CONFIG = "organisation: Testkommunen\n"
+AREA = "kind: area\nid: bu\nname: Barn och unga\n"
+ANNA = "kind: person\nid: anna\nname: Anna Nilsson\n"
+ERIK = "kind: person\nid: erik\nname: Erik Åberg\n"
+ROLE = "kind: role\nid: socsek\nname: Socialsekreterare\ncategory: operational\n"
+
+
+def _process(pid: str, name: str, owner: str = "anna", status: str = "approved") -> str:
+    return (
+        f"kind: process\nid: {pid}\nname: {name}\narea: bu\ntype: core\nstatus: {status}\n"
+        f"owner: {owner}\n"
+    )
+
+
+def _assessment(aid: str, process: str, day: str, design: int) -> str:
+    return (
+        f"kind: assessment\nid: {aid}\nprocess: {process}\ndate: {day}\n"
+        f"scores: {{design: {design}}}\n"
+    )
+
+
+def _kept(repo: Repository, path: Path, **period: str | None) -> ChangeLog:
+    """The change log read through the store in ``path``, which then keeps what it read."""
+    store = SnapshotStore(path)
+    log = changelog(repo, **period, store=store)
+    store.save()
+    return log
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str, str]]:
+    """Three commits in March 2026: processes and assessments added, changed, renamed, moved
+    and removed (read only: the tests share it)."""
+    git = GitRepo(tmp_path_factory.mktemp("store") / "git")
+    shas: dict[str, str] = {}
+    git.write(
+        {
+            "processkit.yaml": CONFIG,
+            "areas/bu.yaml": AREA,
+            "people/anna.yaml": ANNA,
+            "people/erik.yaml": ERIK,
+            "roles/socsek.yaml": ROLE,
+            "processes/utreda.yaml": _process("bu-utredning", "Utreda barns behov"),
+            "processes/placera.yaml": _process("bu-placering", "Placera barn"),
+            "assessments/utreda.yaml": _assessment("m-utreda", "bu-utredning", "2026-03-01", 1),
+        }
+    )
+    shas["c1"] = git.commit("Första versionen", "2026-03-02")
+    git.write(
+        {
+            "processes/utreda.yaml": _process("bu-utredning", "Utreda barns behov", "erik"),
+            "processes/placera.yaml": _process("bu-placering", "Placera barn och unga"),
+            "assessments/utreda.yaml": _assessment("m-utreda", "bu-utredning", "2026-03-01", 2),
+            "assessments/placera.yaml": _assessment("m-placera", "bu-placering", "2026-03-08", 1),
+        }
+    )
+    git.move("roles/socsek.yaml", "roles/socialsekreterare.yaml")
+    shas["c2"] = git.commit("Ny ägare, nytt namn, ny mätning", "2026-03-09", "erik")
+    git.write(
+        {
+            "processes/placera.yaml": None,
+            "assessments/placera.yaml": None,
+            "processes/ny.yaml": _process("bu-ny", "Ny process", status="draft"),
+        }
+    )
+    shas["c3"] = git.commit("Ta bort placering", "2026-03-10")
+    return git, shas
+
+
+def _entries(log: ChangeLog) -> list[tuple[object, ...]]:
+    return [
+        (e.kind, e.id, e.name, e.change, e.path, e.old_path, e.fields, e.commits)
+        for e in log.entries
+    ]
+
+
+PERIODS = [(None, "c1"), (None, "c3"), ("c1", "c2"), ("c2", "c3"), ("c1", "c3")]
+
+
+@pytest.mark.parametrize(("since", "until"), PERIODS)
+def test_a_second_run_reads_through_the_store_what_the_first_read_from_git(
+    history: tuple[GitRepo, dict[str, str]], tmp_path: Path, since: str | None, until: str
+) -> None:
+    git, shas = history
+    repo = load_repository(git.root).repo
+    period = {"since": shas[since] if since else None, "until": shas[until]}
+    fresh = _entries(changelog(repo, **period, store=SnapshotStore(None)))
+    path = tmp_path / "snapshots.bin"
+    first = _kept(repo, path, **period)
+    assert path.is_file()  # the versions read are kept
+    second = _kept(repo, path, **period)
+    assert _entries(first) == fresh
+    assert _entries(second) == fresh
+
+
+def test_an_assessment_is_named_by_its_process_as_the_period_last_names_it(
+    history: tuple[GitRepo, dict[str, str]], tmp_path: Path
+) -> None:
+    git, shas = history
+    repo = load_repository(git.root).repo
+    path = tmp_path / "snapshots.bin"
+    for _run in range(2):  # from git, then from the store
+        log = _kept(repo, path, since=None, until=shas["c2"])
+        names = {(e.id, e.change, e.name) for e in log.entries if e.kind == "assessment"}
+        assert names == {
+            ("m-utreda", "added", "Utreda barns behov 2026-03-01"),
+            ("m-placera", "added", "Placera barn och unga 2026-03-08"),
+        }
+        log = _kept(repo, path, since=shas["c1"], until=shas["c3"])
+        changed = [(e.id, e.change, e.name, e.fields) for e in log.entries]
+        assert [entry[:3] for entry in changed] == [
+            ("bu-ny", "added", "Ny process"),
+            ("bu-placering", "removed", "Placera barn"),
+            ("bu-utredning", "changed", "Utreda barns behov"),
+            ("socsek", "changed", "Socialsekreterare"),
+            ("m-utreda", "changed", "Utreda barns behov 2026-03-01"),
+        ]
+        assert [(f.field, f.action, f.old, f.new) for f in changed[2][3]] == [
+            ("owner", "changed", "Anna Nilsson", "Erik Åberg")
+        ]
+        assert [(f.field, f.action, f.old, f.new) for f in changed[3][3]] == [
+            ("file", "moved", "roles/socsek.yaml", "roles/socialsekreterare.yaml")
+        ]
+
+
+def test_a_store_whose_entries_are_damaged_costs_time_not_a_wrong_entry(
+    history: tuple[GitRepo, dict[str, str]], tmp_path: Path
+) -> None:
+    git, shas = history
+    repo = load_repository(git.root).repo
+    period = {"since": shas["c1"], "until": shas["c3"]}
+    fresh = _entries(changelog(repo, **period, store=SnapshotStore(None)))
+    path = tmp_path / "snapshots.bin"
+    _kept(repo, path, **period)
+    kept = read_store(path, SnapshotStore.NAME)
+    assert len(kept) == 7  # every version the diff of the period holds
+    for number, (blob, entry) in enumerate(sorted(kept.items())):
+        if number % 3 == 0:  # values that cannot be read out
+            kept[blob] = (*entry[:4], b"\x00damaged")
+        elif number % 3 == 1:  # values that are not a mapping
+            kept[blob] = (*entry[:4], marshal.dumps(["not", "a", "mapping"]))
+        else:  # not an entry at all (as an older processkit wrote them)
+            kept[blob] = entry[4]
+    write_store(path, SnapshotStore.NAME, kept)
+    assert _entries(changelog(repo, **period, store=SnapshotStore(path))) == fresh
