@@ -29,11 +29,9 @@ def _process(pid: str, name: str, owner: str = "anna", status: str = "approved")
     )
 
 
-def _assessment(aid: str, process: str, day: str, design: int) -> str:
-    return (
-        f"kind: assessment\nid: {aid}\nprocess: {process}\ndate: {day}\n"
-        f"scores: {{design: {design}}}\n"
-    )
+def _assessment(aid: str, process: str, day: str | None, design: int) -> str:
+    dated = f"date: {day}\n" if day else ""
+    return f"kind: assessment\nid: {aid}\nprocess: {process}\n{dated}scores: {{design: {design}}}\n"
 
 
 def _kept(repo: Repository, path: Path, **period: str | None) -> ChangeLog:
@@ -60,6 +58,8 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str
             "processes/utreda.yaml": _process("bu-utredning", "Utreda barns behov"),
             "processes/placera.yaml": _process("bu-placering", "Placera barn"),
             "assessments/utreda.yaml": _assessment("m-utreda", "bu-utredning", "2026-03-01", 1),
+            "assessments/utan.yaml": _assessment("m-utan", "bu-utredning", None, 1),
+            "processes/trasig.yaml": _process("bu-trasig", "Trasig process"),
         }
     )
     shas["c1"] = git.commit("Första versionen", "2026-03-02")
@@ -69,6 +69,9 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str
             "processes/placera.yaml": _process("bu-placering", "Placera barn och unga"),
             "assessments/utreda.yaml": _assessment("m-utreda", "bu-utredning", "2026-03-01", 2),
             "assessments/placera.yaml": _assessment("m-placera", "bu-placering", "2026-03-08", 1),
+            "assessments/utan.yaml": _assessment("m-utan", "bu-utredning", None, 2),
+            "processes/trasig.yaml": "kind: process\nid: bu-trasig\nname: [Trasig\n",
+            "roles/kopia.yaml": ROLE,  # the same bytes in two files
         }
     )
     git.move("roles/socsek.yaml", "roles/socialsekreterare.yaml")
@@ -78,6 +81,11 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str
             "processes/placera.yaml": None,
             "assessments/placera.yaml": None,
             "processes/ny.yaml": _process("bu-ny", "Ny process", status="draft"),
+            "processes/trasig.yaml": _process("bu-trasig", "Lagad process"),
+            "processes/utreda.yaml": _process(
+                "bu-utredning", "Utreda barns behov", "erik", "retired"
+            ),
+            "roles/kopia.yaml": None,
         }
     )
     shas["c3"] = git.commit("Ta bort placering", "2026-03-10")
@@ -110,34 +118,76 @@ def test_a_second_run_reads_through_the_store_what_the_first_read_from_git(
     assert _entries(second) == fresh
 
 
-def test_an_assessment_is_named_by_its_process_as_the_period_last_names_it(
-    history: tuple[GitRepo, dict[str, str]], tmp_path: Path
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_entities_are_named_as_the_period_last_names_them_from_git_and_from_the_store(
+    history: tuple[GitRepo, dict[str, str]],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    language: str,
 ) -> None:
+    """What the store keeps of a version added or removed whole, its name, is what reading
+    it gives: an assessment is named by its process's name as the period last names it, and
+    by its day where it has one. Why a version cannot be read is said in the language spoken."""
+    if language == "sv":
+        request.getfixturevalue("swedish")
     git, shas = history
     repo = load_repository(git.root).repo
     path = tmp_path / "snapshots.bin"
     for _run in range(2):  # from git, then from the store
         log = _kept(repo, path, since=None, until=shas["c2"])
-        names = {(e.id, e.change, e.name) for e in log.entries if e.kind == "assessment"}
-        assert names == {
-            ("m-utreda", "added", "Utreda barns behov 2026-03-01"),
+        names = [(e.id, e.change, e.name) for e in log.entries if e.kind == "assessment"]
+        assert names == [
             ("m-placera", "added", "Placera barn och unga 2026-03-08"),
-        }
+            ("m-utan", "added", "Utreda barns behov"),
+            ("m-utreda", "added", "Utreda barns behov 2026-03-01"),
+        ]
+        log = _kept(repo, path, since=shas["c2"], until=shas["c3"])
+        assert [(e.id, e.change, e.name, e.path, e.old_path) for e in log.entries] == [
+            ("bu-ny", "added", "Ny process", "processes/ny.yaml", None),
+            ("bu-placering", "removed", "Placera barn och unga", None, "processes/placera.yaml"),
+            (
+                "bu-trasig",
+                "changed",
+                "Lagad process",
+                "processes/trasig.yaml",
+                "processes/trasig.yaml",
+            ),
+            (
+                "bu-utredning",
+                "retired",
+                "Utreda barns behov",
+                "processes/utreda.yaml",
+                "processes/utreda.yaml",
+            ),
+            ("socsek", "removed", "Socialsekreterare", None, "roles/kopia.yaml"),
+            (
+                "m-placera",
+                "removed",
+                "Placera barn och unga 2026-03-08",
+                None,
+                "assessments/placera.yaml",
+            ),
+        ]
+        fields = {e.id: [(f.field, f.action, f.old, f.new) for f in e.fields] for e in log.entries}
+        assert fields["bu-utredning"] == [("status", "changed", "approved", "retired")]
+        assert fields["bu-trasig"] == [("file", "unreadable", UNCLOSED[language], None)]
         log = _kept(repo, path, since=shas["c1"], until=shas["c3"])
-        changed = [(e.id, e.change, e.name, e.fields) for e in log.entries]
-        assert [entry[:3] for entry in changed] == [
-            ("bu-ny", "added", "Ny process"),
-            ("bu-placering", "removed", "Placera barn"),
-            ("bu-utredning", "changed", "Utreda barns behov"),
-            ("socsek", "changed", "Socialsekreterare"),
-            ("m-utreda", "changed", "Utreda barns behov 2026-03-01"),
+        fields = {e.id: [(f.field, f.action, f.old, f.new) for f in e.fields] for e in log.entries}
+        assert fields["bu-utredning"] == [
+            ("status", "changed", "approved", "retired"),
+            ("owner", "changed", "Anna Nilsson", "Erik Åberg"),
         ]
-        assert [(f.field, f.action, f.old, f.new) for f in changed[2][3]] == [
-            ("owner", "changed", "Anna Nilsson", "Erik Åberg")
-        ]
-        assert [(f.field, f.action, f.old, f.new) for f in changed[3][3]] == [
+        assert fields["socsek"] == [
             ("file", "moved", "roles/socsek.yaml", "roles/socialsekreterare.yaml")
         ]
+        assert fields["m-utan"] == [("scores", "changed", "1", "2")]
+
+
+#: Why the version of ``processes/trasig.yaml`` at c2 cannot be read.
+UNCLOSED = {
+    "en": "the value of `name` starts with `[` but has no closing `]`",
+    "sv": "värdet i `name` börjar med `[` men saknar ett avslutande `]`",
+}
 
 
 def test_a_store_whose_entries_are_damaged_costs_time_not_a_wrong_entry(
@@ -150,13 +200,34 @@ def test_a_store_whose_entries_are_damaged_costs_time_not_a_wrong_entry(
     path = tmp_path / "snapshots.bin"
     _kept(repo, path, **period)
     kept = read_store(path, SnapshotStore.NAME)
-    assert len(kept) == 7  # every version the diff of the period holds
+    assert len(kept) == 11  # every version the diff of the period holds
     for number, (blob, entry) in enumerate(sorted(kept.items())):
-        if number % 3 == 0:  # values that cannot be read out
+        if number % 4 == 0:  # values that cannot be read out
             kept[blob] = (*entry[:4], b"\x00damaged")
-        elif number % 3 == 1:  # values that are not a mapping
+        elif number % 4 == 1:  # values that are not a mapping
             kept[blob] = (*entry[:4], marshal.dumps(["not", "a", "mapping"]))
-        else:  # not an entry at all (as an older processkit wrote them)
+        elif number % 4 == 2:  # a name that is not a text
+            kept[blob] = (entry[0], entry[1], 7, *entry[3:])
+        else:  # not an entry at all (as a store of another layout holds them)
             kept[blob] = entry[4]
+    write_store(path, SnapshotStore.NAME, kept)
+    assert _entries(changelog(repo, **period, store=SnapshotStore(path))) == fresh
+
+
+def test_a_store_that_names_an_entity_a_version_does_not_hold_is_not_believed(
+    history: tuple[GitRepo, dict[str, str]], tmp_path: Path
+) -> None:
+    """A store written over by hand says that the version of a file that cannot be read
+    holds a process: the change log is read from git alone, as if nothing were kept."""
+    git, shas = history
+    repo = load_repository(git.root).repo
+    period = {"since": shas["c1"], "until": shas["c2"]}
+    fresh = _entries(changelog(repo, **period, store=SnapshotStore(None)))
+    path = tmp_path / "snapshots.bin"
+    _kept(repo, path, **period)
+    kept = read_store(path, SnapshotStore.NAME)
+    unreadable = git.git("rev-parse", f"{shas['c2']}:processes/trasig.yaml")
+    assert unreadable not in kept  # a version that cannot be read is not kept
+    kept[unreadable] = ("process", "bu-trasig", "Trasig process", None, b"\x00damaged")
     write_store(path, SnapshotStore.NAME, kept)
     assert _entries(changelog(repo, **period, store=SnapshotStore(path))) == fresh

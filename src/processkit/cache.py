@@ -23,7 +23,7 @@ from processkit.fsutil import write_atomic, write_atomic_bytes
 CACHE_FOLDER = ".processkit-cache"
 
 #: Raise when the meaning of a stored value changes without a new processkit version.
-STORE_FORMAT = 2
+STORE_FORMAT = 1
 
 
 def cache_folder(root: Path) -> Path:

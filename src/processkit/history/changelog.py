@@ -218,10 +218,12 @@ class _Reader:
         return found.seen(blob) if isinstance(found, Snapshot) else found
 
     def value(self, seen: Seen) -> dict[str, Any]:
-        """The values of the version ``seen``; empty where the store named an entity that
-        the version does not hold (a store written over by hand)."""
+        """The values of the version ``seen``; ``_Misled`` where it holds no entity, though the
+        store named one (a store written over by hand)."""
         found = self.read(seen.path, seen.blob)
-        return found.value if isinstance(found, Snapshot) else {}
+        if not isinstance(found, Snapshot):
+            raise _Misled
+        return found.value
 
     def key(self, path: str, blob: str) -> EntityKey | None:
         """Which entity a version holds, without reading all of it where that can be avoided."""
@@ -229,6 +231,10 @@ class _Reader:
         if found is not None:
             return found.key if not isinstance(found, Unreadable) else None
         return identify(path, self._bytes(blob))
+
+
+class _Misled(Exception):
+    """The store named an entity in a version that holds none."""
 
 
 class _FileFilter:
@@ -260,7 +266,14 @@ class _FileFilter:
 def _build(
     history: GitHistory, repo: Repository, period: Period, store: SnapshotStore
 ) -> ChangeLog:
-    reader = _Reader(history, store)
+    try:
+        return _build_with(_Reader(history, store), repo, period)
+    except _Misled:  # every version read again from git, as if nothing were kept
+        return _build_with(_Reader(history, SnapshotStore(None)), repo, period)
+
+
+def _build_with(reader: _Reader, repo: Repository, period: Period) -> ChangeLog:
+    history = reader.history
     wanted = _FileFilter(repo)
     revisions = [f"{period.base}..{period.head}"] if period.base else [period.head]
     logged_commits = [

@@ -126,7 +126,9 @@ class SnapshotStore(UsedStore):
     ``prune`` drops, when saved, what this run did not read: give it where one run reads all
     the history it needs (a publish), not where it reads a part (one ``changelog`` period)."""
 
-    NAME = "git snapshots"
+    #: (before each entry named its entity, "git snapshots": a store of that kind reads as
+    #: empty)
+    NAME = "git file versions"
     FILE = "snapshots.bin"
 
     @classmethod
