@@ -7,21 +7,12 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult
-from tests.test_changelog_support import GitRepo
+from tests.test_changelog_support import FIRST_FILES, GitRepo
 
 from processkit.history.changelog import changelog
 from processkit.history.phrasing import describe
 from processkit.loading.load import load_repository
 
-CONFIG = "organisation: Testkommunen\n"
-AREA = """\
-kind: area
-id: bu
-name: Barn och unga
-"""
-ANNA = "kind: person\nid: anna\nname: Anna Nilsson\n"
-ERIK = "kind: person\nid: erik\nname: Erik Åberg\n"
-ROLE = "kind: role\nid: socsek\nname: Socialsekreterare\ncategory: operational\n"
 UTREDA_1 = """\
 kind: process
 id: bu-utredning
@@ -74,11 +65,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str
     shas: dict[str, str] = {}
     git.write(
         {
-            "processkit.yaml": CONFIG,
-            "areas/bu.yaml": AREA,
-            "people/anna.yaml": ANNA,
-            "people/erik.yaml": ERIK,
-            "roles/socsek.yaml": ROLE,
+            **FIRST_FILES,
             "processes/bu/utreda.yaml": UTREDA_1,
             "processes/bu/placera.yaml": _process("bu-placering", "Placera barn"),
             "processes/bu/gammal.yaml": _process("bu-gammal", "Gammal process"),

@@ -4,22 +4,18 @@ as read from nothing, whatever the store holds."""
 from __future__ import annotations
 
 import marshal
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from tests.test_changelog_support import GitRepo
+from tests.test_changelog_support import FIRST_FILES, ROLE, GitRepo
 
 from processkit.cache import read_store, write_store
 from processkit.history.changelog import ChangeLog, changelog
 from processkit.history.snapshots import SnapshotStore
 from processkit.loading.load import load_repository
 from processkit.loading.repository import Repository
-
-CONFIG = "organisation: Testkommunen\n"
-AREA = "kind: area\nid: bu\nname: Barn och unga\n"
-ANNA = "kind: person\nid: anna\nname: Anna Nilsson\n"
-ERIK = "kind: person\nid: erik\nname: Erik Åberg\n"
-ROLE = "kind: role\nid: socsek\nname: Socialsekreterare\ncategory: operational\n"
 
 
 def _process(pid: str, name: str, owner: str = "anna", status: str = "approved") -> str:
@@ -50,11 +46,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str
     shas: dict[str, str] = {}
     git.write(
         {
-            "processkit.yaml": CONFIG,
-            "areas/bu.yaml": AREA,
-            "people/anna.yaml": ANNA,
-            "people/erik.yaml": ERIK,
-            "roles/socsek.yaml": ROLE,
+            **FIRST_FILES,
             "processes/utreda.yaml": _process("bu-utredning", "Utreda barns behov"),
             "processes/placera.yaml": _process("bu-placering", "Placera barn"),
             "assessments/utreda.yaml": _assessment("m-utreda", "bu-utredning", "2026-03-01", 1),
@@ -190,28 +182,43 @@ UNCLOSED = {
 }
 
 
+def _edited_store_changes_nothing(
+    history: tuple[GitRepo, dict[str, str]],
+    folder: Path,
+    since: str,
+    until: str,
+    edit: Callable[[dict[str, Any]], None],
+) -> None:
+    """The change log of the period is the same through a store kept by a run before and
+    then edited by ``edit`` as read with nothing kept."""
+    git, shas = history
+    repo = load_repository(git.root).repo
+    period = {"since": shas[since], "until": shas[until]}
+    fresh = _entries(changelog(repo, **period, store=SnapshotStore(None)))
+    path = folder / "snapshots.bin"
+    _kept(repo, path, **period)
+    kept = read_store(path, SnapshotStore.NAME)
+    edit(kept)
+    write_store(path, SnapshotStore.NAME, kept)
+    assert _entries(changelog(repo, **period, store=SnapshotStore(path))) == fresh
+
+
 def test_a_store_whose_entries_are_damaged_costs_time_not_a_wrong_entry(
     history: tuple[GitRepo, dict[str, str]], tmp_path: Path
 ) -> None:
-    git, shas = history
-    repo = load_repository(git.root).repo
-    period = {"since": shas["c1"], "until": shas["c3"]}
-    fresh = _entries(changelog(repo, **period, store=SnapshotStore(None)))
-    path = tmp_path / "snapshots.bin"
-    _kept(repo, path, **period)
-    kept = read_store(path, SnapshotStore.NAME)
-    assert len(kept) == 11  # every version the diff of the period holds
-    for number, (blob, entry) in enumerate(sorted(kept.items())):
-        if number % 4 == 0:  # values that cannot be read out
-            kept[blob] = (*entry[:4], b"\x00damaged")
-        elif number % 4 == 1:  # values that are not a mapping
-            kept[blob] = (*entry[:4], marshal.dumps(["not", "a", "mapping"]))
-        elif number % 4 == 2:  # a name that is not a text
-            kept[blob] = (entry[0], entry[1], 7, *entry[3:])
-        else:  # not an entry at all (as a store of another layout holds them)
-            kept[blob] = entry[4]
-    write_store(path, SnapshotStore.NAME, kept)
-    assert _entries(changelog(repo, **period, store=SnapshotStore(path))) == fresh
+    def damage(kept: dict[str, Any]) -> None:
+        assert len(kept) == 11  # every version the diff of the period holds
+        for number, (blob, entry) in enumerate(sorted(kept.items())):
+            if number % 4 == 0:  # values that cannot be read out
+                kept[blob] = (*entry[:4], b"\x00damaged")
+            elif number % 4 == 1:  # values that are not a mapping
+                kept[blob] = (*entry[:4], marshal.dumps(["not", "a", "mapping"]))
+            elif number % 4 == 2:  # a name that is not a text
+                kept[blob] = (entry[0], entry[1], 7, *entry[3:])
+            else:  # not an entry at all (as a store of another layout holds them)
+                kept[blob] = entry[4]
+
+    _edited_store_changes_nothing(history, tmp_path, "c1", "c3", damage)
 
 
 def test_a_store_that_names_an_entity_a_version_does_not_hold_is_not_believed(
@@ -220,14 +227,10 @@ def test_a_store_that_names_an_entity_a_version_does_not_hold_is_not_believed(
     """A store written over by hand says that the version of a file that cannot be read
     holds a process: the change log is read from git alone, as if nothing were kept."""
     git, shas = history
-    repo = load_repository(git.root).repo
-    period = {"since": shas["c1"], "until": shas["c2"]}
-    fresh = _entries(changelog(repo, **period, store=SnapshotStore(None)))
-    path = tmp_path / "snapshots.bin"
-    _kept(repo, path, **period)
-    kept = read_store(path, SnapshotStore.NAME)
     unreadable = git.git("rev-parse", f"{shas['c2']}:processes/trasig.yaml")
-    assert unreadable not in kept  # a version that cannot be read is not kept
-    kept[unreadable] = ("process", "bu-trasig", "Trasig process", None, b"\x00damaged")
-    write_store(path, SnapshotStore.NAME, kept)
-    assert _entries(changelog(repo, **period, store=SnapshotStore(path))) == fresh
+
+    def mislead(kept: dict[str, Any]) -> None:
+        assert unreadable not in kept  # a version that cannot be read is not kept
+        kept[unreadable] = ("process", "bu-trasig", "Trasig process", None, b"\x00damaged")
+
+    _edited_store_changes_nothing(history, tmp_path, "c1", "c2", mislead)

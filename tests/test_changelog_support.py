@@ -16,6 +16,22 @@ PEOPLE = {
 }
 
 
+#: The files most change-log histories begin with: the configuration, an area, two people and
+#: a role.
+CONFIG = "organisation: Testkommunen\n"
+AREA = "kind: area\nid: bu\nname: Barn och unga\n"
+ANNA = "kind: person\nid: anna\nname: Anna Nilsson\n"
+ERIK = "kind: person\nid: erik\nname: Erik Åberg\n"
+ROLE = "kind: role\nid: socsek\nname: Socialsekreterare\ncategory: operational\n"
+FIRST_FILES = {
+    "processkit.yaml": CONFIG,
+    "areas/bu.yaml": AREA,
+    "people/anna.yaml": ANNA,
+    "people/erik.yaml": ERIK,
+    "roles/socsek.yaml": ROLE,
+}
+
+
 class GitRepo:
     """A git repository at ``top`` whose process repository is ``top / sub``."""
 
