@@ -219,9 +219,10 @@ class _Reader:
 
     def value(self, seen: Seen) -> dict[str, Any]:
         """The values of the version ``seen``; ``_Misled`` where it holds no entity, though the
-        store named one (a store written over by hand)."""
+        store named one (a store written over by hand), whose entry is then dropped."""
         found = self.read(seen.path, seen.blob)
         if not isinstance(found, Snapshot):
+            self.store.forget(seen.blob)
             raise _Misled
         return found.value
 

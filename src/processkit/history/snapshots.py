@@ -126,8 +126,8 @@ class SnapshotStore(UsedStore):
     ``prune`` drops, when saved, what this run did not read: give it where one run reads all
     the history it needs (a publish), not where it reads a part (one ``changelog`` period)."""
 
-    #: (before each entry named its entity, "git snapshots": a store of that kind reads as
-    #: empty)
+    #: Was "git snapshots" before each entry named its entity: a store under that name reads
+    #: as empty.
     NAME = "git file versions"
     FILE = "snapshots.bin"
 
@@ -164,6 +164,13 @@ class SnapshotStore(UsedStore):
             return None
         kind, entity_id, label, subject, _values = found
         return Seen(kind, entity_id, path, blob, label, subject)
+
+    def forget(self, blob: str) -> None:
+        """Keep no entry for the version ``blob`` (one that named an entity the version does
+        not hold): the next run reads it from git again."""
+        self.stored.pop(blob, None)
+        self.used.pop(blob, None)
+        self.added += 1  # the store is written when saved, without it
 
     def _entry(self, blob: str) -> _Entry | None:
         """The entry of the version ``blob``; its values are read out only when needed."""
