@@ -245,7 +245,7 @@ class _FileFilter:
         self.exclude = list(repo.config.exclude)
         output = repo.config.site.output.strip("/")
         self.output = output + "/" if output else None
-        #: each path's answer: a path is asked about once per commit that touched it
+        #: each path's answer, kept: a path is asked about again for each commit that touched it
         self.answers: dict[str | None, bool] = {}
 
     def __call__(self, path: str | None) -> bool:
