@@ -285,8 +285,7 @@ def _remove_working(cache_dir: Path) -> None:
     """Delete the folders the last run worked in, where they are still there: that run
     stopped before it could put its site in place, or delete the one it replaced
     (``WORKING_FILE``)."""
-    note = cache_dir / WORKING_FILE
-    left = read_store(note, _KEPT_STORE).get("folders")
+    left = read_store(cache_dir / WORKING_FILE, _KEPT_STORE).get("folders")
     for folder in left if isinstance(left, list) else ():
         if (
             isinstance(folder, str)
@@ -294,8 +293,7 @@ def _remove_working(cache_dir: Path) -> None:
             and os.path.isdir(folder)
         ):
             shutil.rmtree(folder, ignore_errors=True)
-    with contextlib.suppress(OSError):
-        os.unlink(note)
+    _drop_note(cache_dir, WORKING_FILE)
 
 
 #: Of a file in a site: its inode; of a folder: its inode and the time it last changed (a
@@ -368,8 +366,13 @@ def _note_shown(cache_dir: Path, name: str, target: Path, contents: Contents) ->
 
 def forget_shown(cache_dir: Path) -> None:
     """Note no longer what the site a run put in place holds: it is deleted when replaced."""
+    _drop_note(cache_dir, SHOWN_FILE)
+
+
+def _drop_note(cache_dir: Path, name: str) -> None:
+    """Remove the note ``name`` from ``cache_dir``, where it is there and can be."""
     with contextlib.suppress(OSError):
-        os.unlink(cache_dir / SHOWN_FILE)
+        os.unlink(cache_dir / name)
 
 
 def _keep_replaced(previous: Path, cache_dir: Path, name: str) -> None:
@@ -460,8 +463,7 @@ def swap(
     if contents is not None:
         _SHOWN[name] = (os.stat(target).st_ino, contents)
     if keep_in is not None:
-        with contextlib.suppress(OSError):  # in place, and the one replaced kept or deleted
-            os.unlink(keep_in / WORKING_FILE)
+        _drop_note(keep_in, WORKING_FILE)  # in place, and the one replaced kept or deleted
         if contents is not None:
             _note_shown(keep_in, name, target, contents)
         else:
