@@ -129,18 +129,27 @@ class FileCache:
         without a look first (a feed is looked up to be linked, a thousand of them a build)."""
         try:
             link_file(self._place(kind, key), target)
-        except (FileNotFoundError, IsADirectoryError):
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):  # none there
             return False
         self.use(kind, key)
         return True
 
     def put_file(self, kind: str, key: str, source: Path) -> bool:
         """Keep the file ``source`` as entry ``key``; False where the cache cannot be written
-        (a read-only folder costs time, never the build)."""
+        (a read-only folder costs time, never the build). A link is made whole or not at
+        all, so it is made in place; an entry there already (put meanwhile, or damaged), or a
+        copy (where no link can be made), is put in place through a temporary file."""
         path = self._path(kind, key)
-        temporary = path.parent / f".{key}.{os.getpid()}.tmp"
         try:
             self._folder(path)
+            os.link(source, path)  # a system call, not three: thousands a build from nothing
+        except OSError:
+            pass
+        else:
+            self.use(kind, key)
+            return True
+        temporary = path.parent / f".{key}.{os.getpid()}.tmp"
+        try:
             temporary.unlink(missing_ok=True)
             link_file(source, temporary)
             os.replace(temporary, path)
