@@ -24,6 +24,7 @@ from processkit.render import catalogue
 from processkit.site import build as build_module
 from processkit.site import maps as maps_module
 from processkit.site import search as search_module
+from processkit.site.filecache import FileCache
 
 
 @pytest.fixture
@@ -550,9 +551,71 @@ def test_the_cache_keeps_what_each_build_of_a_series_used(repo: Path, tmp_path: 
         cache = repo / ".processkit-cache/site"
         fresh = tmp_path / f"fresh-{len(new)}.cache"
         publish(PublishRequest(repo, tmp_path / "fresh", cache_dir=fresh))
-        for kind in ("pages", "search", "figures", "drawings", "feeds"):
+        for kind in ("pages", "staged", "search", "figures", "drawings", "feeds"):
             names = sorted(path.name for path in (cache / kind).glob("*/*"))
             assert names == sorted(path.name for path in (fresh / "site" / kind).glob("*/*"))
+
+
+@pytest.fixture
+def staged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages whose copy for Pagefind a build made (and put into the cache), by address."""
+    made: list[str] = []
+    real = FileCache.put_file
+
+    def put_file(cache: FileCache, kind: str, key: str, source: Path) -> bool:
+        if kind == search_module.STAGED:
+            stage = next(path for path in source.parents if path.name.startswith(".pagefind-"))
+            made.append(source.relative_to(stage).as_posix())
+        return real(cache, kind, key, source)
+
+    monkeypatch.setattr(FileCache, "put_file", put_file)
+    return made
+
+
+def _staged_entries(repo: Path) -> list[str]:
+    return sorted(path.name for path in (repo / ".processkit-cache/site/staged").glob("*/*"))
+
+
+def test_a_shard_indexed_again_stages_only_its_changed_pages(
+    repo: Path,
+    tmp_path: Path,
+    calls: Counter[str],
+    staged: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What Pagefind is given of each page is kept in the cache by the page's key: after one
+    change, the shard indexed again links its other pages' copies from the cache, and its
+    index is the one a build from nothing makes, also where the copies were lost."""
+    shards: dict[str, tuple[str, ...]] = {}
+    real = search_module._index_shard
+
+    def recording(site: Path, shard: Any, **options: Any) -> None:
+        shards[shard.name] = shard.pages
+        real(site, shard, **options)
+
+    monkeypatch.setattr(search_module, "_index_shard", recording)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    indexed = sorted(page for pages in shards.values() for page in pages)
+    assert sorted(staged) == indexed  # a build from nothing stages every page
+    before = _staged_entries(repo)
+    assert len(before) == len(indexed) == 17
+    staged.clear()
+    calls.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert calls["shards"] == 1
+    assert staged == ["processes/utredning.html"]
+    after = _staged_entries(repo)
+    assert len(after) == len(before) and len(set(after) - set(before)) == 1
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+    # copies lost: made again, and the index is the same
+    shutil.rmtree(repo / ".processkit-cache/site/staged")
+    staged.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Ny planering.", "En annan plan.")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    shard = next(pages for pages in shards.values() if "processes/utredning.html" in pages)
+    assert sorted(staged) == sorted(shard) and len(shard) == 4
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
 
 
 def test_the_page_records_share_what_the_pages_read(tmp_path: Path) -> None:

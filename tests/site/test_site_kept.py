@@ -26,6 +26,7 @@ from processkit.cli.publishing import PublishRequest, publish
 from processkit.site import build as build_module
 from processkit.site import output as output_module
 from processkit.site.output import KEPT_FILE, KEPT_FOLDER, SHOWN_FILE
+from processkit.site.search import STAGED
 
 
 @pytest.fixture
@@ -57,12 +58,15 @@ def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 @pytest.fixture
 def links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files linked from now on (the pages, feeds and search files taken from the cache)."""
+    """The files linked from now on (the pages, feeds and search files taken from the cache,
+    or put into it), not the copies of pages given to Pagefind (kept in the cache too)."""
     linked: list[str] = []
     real = os.link
 
     def link(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
-        if not Path(target).parent.name.startswith(".processkit-probe-"):  # not a site's
+        parts = Path(target).parts
+        staged = STAGED in parts or any(part.startswith(".pagefind-") for part in parts)
+        if not staged and not parts[-2].startswith(".processkit-probe-"):  # not a site's
             linked.append(os.fspath(target))
         real(source, target, *args, **kwargs)
 

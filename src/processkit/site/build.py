@@ -54,7 +54,7 @@ from processkit.site.output import (
     take_spare,
 )
 from processkit.site.parallel import run_indexed
-from processkit.site.search import indexed_part, page_kind, plan, start_index
+from processkit.site.search import STAGED, given, page_kind, plan, start_index
 from processkit.site.sitemap import NAVIGATION, Sources
 from processkit.site.templating import (
     builtin_dir,
@@ -277,9 +277,10 @@ def _build_site(
                     html = render_page(env, site, page, templates).encode("utf-8")
                 target.write_bytes(html)
                 files.put_file("pages", key, target)
-            # what Pagefind reads: with templates of the repository's own, the whole page
-            part = html if own else indexed_part(html)
-            read = hashlib.sha256(part).digest() if search and page.indexed else None
+            # what Pagefind is given: with templates of the repository's own, the whole page
+            read = (
+                hashlib.sha256(given(html, whole=own)).digest() if search and page.indexed else None
+            )
             return key, read, tokens
 
         searched: dict[str, bytes] = {}
@@ -364,7 +365,7 @@ def _build_site(
         forget(output)  # nor the site, to be brought up to date by a later build
         if kept_in is not None:
             forget_shown(kept_in)
-    files.prune(("pages", "search", "figures", "drawings", "feeds"))
+    files.prune(("pages", STAGED, "search", "figures", "drawings", "feeds"))
     listed = tuple(
         (process_id, len(record.entity.activities))
         for process_id, record in sorted(repo.processes.items())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -46,6 +47,8 @@ OVERVIEW = N_("Overview")
 #: Changes to what Pagefind is given besides the pages themselves (see ``spaced``): a new value
 #: makes the cached indexes stale.
 _STAGING = "spaced-2"
+#: The kind of the file cache's entries that keep what Pagefind is given of a page.
+STAGED = "staged"
 #: About this many process pages go into one shard.
 PER_SHARD = 100
 MAX_SHARDS = 16
@@ -140,17 +143,24 @@ def start_index(
     """Write every shard's bundle under ``site/pagefind/``: from ``cache`` where its pages
     are as they were, else indexed now; with ``earlier`` (the site this one replaces, for a
     preview) a shard that would be indexed is taken as it was there, out of date, when it is
-    there. ``read`` holds, per page, the hash of what Pagefind reads in it
-    (``indexed_part``). Pagefind is given the part of each page it indexes (``_searched``), or
-    with ``whole`` (a repository's own templates, which may put Pagefind's filters or the
-    title anywhere) the whole page. A bundle the folder holds already (``placing``: a reused
-    one) is left as it is; ``earlier_keys`` are the keys of the bundles of ``earlier``.
+    there. ``read`` holds, per page, the hash of what Pagefind is given of it (``given``):
+    the part of the page it indexes, or with ``whole`` (a repository's own templates, which
+    may put Pagefind's filters or the title anywhere) the whole page. What it is given is
+    kept in ``cache`` by that hash, for the next time the page's shard is indexed. A bundle
+    the folder holds already (``placing``: a reused one) is left as it is; ``earlier_keys``
+    are the keys of the bundles of ``earlier``.
 
     The shards to index are given to Pagefind first, two at a time, and go on in the
     background; the bundles taken as they were are linked meanwhile, before this returns
     (Pagefind runs in processes of its own: linking beside it, not before it, takes the
     linking off the build's path). The caller waits with ``Indexing.wait``."""
     version = pagefind_version()
+    staged: dict[str, str] = {}
+    if cache is not None:
+        # every page's, its shard indexed now or not: kept for the next time it is
+        for path, digest in read.items():
+            staged[path] = key = staged_key(digest)
+            cache.use(STAGED, key)
     todo: list[tuple[Shard, str]] = []
     taken: list[tuple[Path, Shard]] = []
     kept: list[tuple[Shard, str]] = []
@@ -174,15 +184,31 @@ def start_index(
         else:
             todo.append((shard, key))
 
-    def index(item: tuple[Shard, str]) -> None:
-        shard, key = item
-        _index_shard(site, shard, primary=shard is shards[0], whole=whole)
+    def index(shard: Shard, key: str, stage: str, missing: list[str]) -> None:
+        primary = shard is shards[0]
+        _index_shard(
+            site,
+            shard,
+            primary=primary,
+            whole=whole,
+            cache=cache,
+            staged=staged,
+            stage=stage,
+            missing=missing,
+        )
         if cache is not None:
             cache.put_folder("search", key, site / shard.bundle)
 
     pool = ThreadPoolExecutor(max_workers=2)
+    stages: list[str] = []
     try:
-        running = [pool.submit(index, item) for item in todo]
+        running = []
+        for shard, key in todo:
+            stages.append(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
+            # the copies kept are linked here: in a thread beside this one, each link waits
+            # for the interpreter's lock, and 500 took 0.2 s instead of 0.03 s
+            missing = _stage(stages[-1], shard.pages, cache, staged)
+            running.append(pool.submit(index, shard, key, stages[-1], missing))
         for found, shard in taken:
             link_tree(found, site / shard.bundle)
         for shard, key in kept:
@@ -190,17 +216,23 @@ def start_index(
             cache.put_folder("search", key, site / shard.bundle)
     except BaseException:  # the shards under way end before the error goes on
         pool.shutdown(wait=True, cancel_futures=True)
+        _remove(stages)
         raise
-    return Indexing(pool, running, stale)
+    return Indexing(pool, running, stale, stages)
 
 
 class Indexing:
     """The shards ``start_index`` gave to Pagefind, being indexed."""
 
-    def __init__(self, pool: ThreadPoolExecutor, running: list[Future[None]], stale: int):
+    def __init__(
+        self, pool: ThreadPoolExecutor, running: list[Future[None]], stale: int, stages: list[str]
+    ):
         self._pool = pool
         self._running = running
         self._stale = stale
+        #: the staging folders of the shards (each removed by its shard, or here where the
+        #: shard never ran)
+        self._stages = stages
 
     def wait(self) -> Indexed:
         """Wait for every shard; the first error of one is raised once all have ended (none
@@ -210,12 +242,19 @@ class Indexing:
                 future.result()
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
+            _remove(self._stages)
         return Indexed(len(self._running), self._stale)
 
     def stop(self) -> None:
         """Wait for the shards under way, start no more, and drop their errors (the build
         failed otherwise: that error is the one told)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        _remove(self._stages)
+
+
+def _remove(folders: Sequence[str]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,15 +396,67 @@ def _searched(html: bytes) -> bytes:
     return part if part is html else part + b"</html>\n"
 
 
-def _index_shard(site: Path, shard: Shard, *, primary: bool, whole: bool = False) -> None:
-    """Index the shard's pages (copies in a staging folder, ``spaced``) into its bundle."""
-    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as staging:
-        stage = Path(staging)
-        for path in shard.pages:
-            target = stage / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            html = (site / path).read_bytes()
-            target.write_bytes(spaced(html if whole else _searched(html)))
+def given(html: bytes, *, whole: bool) -> bytes:
+    """What Pagefind is given of a page, before it is ``spaced``: with ``whole`` the page,
+    else ``_searched``."""
+    return html if whole else _searched(html)
+
+
+def staged_key(digest: bytes) -> str:
+    """The key in the file cache of the copy of a page Pagefind is given, where ``digest``
+    is the hash of what it is given of the page (``given``): the copy is that, ``spaced``."""
+    return hashlib.sha256(_STAGING.encode() + b"\0" + digest).hexdigest()
+
+
+def _stage(
+    stage: str, pages: Sequence[str], cache: FileCache | None, staged: Mapping[str, str]
+) -> list[str]:
+    """Link into the folder ``stage`` the copy of each of ``pages`` that ``cache`` holds (by
+    its key in ``staged``); the pages whose copy is still to make."""
+    missing = []
+    folders: set[str] = set()
+    for path in pages:
+        target = os.path.join(stage, path)
+        parent = os.path.dirname(target)
+        if parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            folders.add(parent)
+        key = staged.get(path)
+        if cache is None or key is None or not cache.link(STAGED, key, target):
+            missing.append(path)
+    return missing
+
+
+def _index_shard(
+    site: Path,
+    shard: Shard,
+    *,
+    primary: bool,
+    whole: bool = False,
+    cache: FileCache | None = None,
+    staged: Mapping[str, str] | None = None,
+    stage: str | None = None,
+    missing: Sequence[str] | None = None,
+) -> None:
+    """Index the shard's pages (copies in a staging folder, ``spaced``) into its bundle. The
+    copies ``cache`` holds (by their keys in ``staged``) are linked from there; the others
+    are made and kept there, so that a shard indexed again after one change copies only the
+    changed pages (500 pages of a shard at 5,000 processes took 0.25-0.38 s to copy, a
+    quarter of Pagefind's own time). ``stage`` is the staging folder where they are linked
+    already (``_stage``), but for the ``missing`` pages; it is removed at the end."""
+    staged = staged or {}
+    if stage is None:
+        stage = tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent)
+        missing = None
+    try:
+        if missing is None:
+            missing = _stage(stage, shard.pages, cache, staged)
+        for path in missing:
+            target = Path(stage, path)
+            target.write_bytes(spaced(given((site / path).read_bytes(), whole=whole)))
+            key = staged.get(path)
+            if cache is not None and key is not None:
+                cache.put_file(STAGED, key, target)
         output = (site / shard.bundle).resolve()
         command = [
             str(pagefind_executable()),
@@ -377,6 +468,8 @@ def _index_shard(site: Path, shard: Shard, *, primary: bool, whole: bool = False
             "--silent",
         ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise ProcesskitError(
