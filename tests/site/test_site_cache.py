@@ -4,6 +4,7 @@ cache (.processkit-cache/site), and what comes out is the same as a build from n
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections import Counter
@@ -572,6 +573,34 @@ def staged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return made
 
 
+@pytest.fixture
+def created(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """The files made in each staging folder given to Pagefind, in the order they were made,
+    by the folder's name."""
+    made: dict[str, list[str]] = {}
+    real_link, real_open = os.link, os.open
+
+    def note(target: Any) -> None:
+        parts = Path(target).parts
+        for index, part in enumerate(parts):
+            if part.startswith(".pagefind-"):
+                made.setdefault(part, []).append("/".join(parts[index + 1 :]))
+
+    def link(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
+        real_link(source, target, *args, **kwargs)
+        note(target)
+
+    def opening(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        handle = real_open(path, flags, *args, **kwargs)
+        if flags & os.O_CREAT:
+            note(path)
+        return handle
+
+    monkeypatch.setattr(os, "link", link)
+    monkeypatch.setattr(os, "open", opening)
+    return made
+
+
 def _staged_entries(repo: Path) -> list[str]:
     return sorted(path.name for path in (repo / ".processkit-cache/site/staged").glob("*/*"))
 
@@ -581,11 +610,14 @@ def test_a_shard_indexed_again_stages_only_its_changed_pages(
     tmp_path: Path,
     calls: Counter[str],
     staged: list[str],
+    created: dict[str, list[str]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """What Pagefind is given of each page is kept in the cache by the page's key: after one
+    """What Pagefind is given of each page is kept in the cache by a hash of it: after one
     change, the shard indexed again links its other pages' copies from the cache, and its
-    index is the one a build from nothing makes, also where the copies were lost."""
+    index is the one a build from nothing makes, also where the copies were lost. The copies
+    are made in the shard's order, whichever are linked (Pagefind numbers the pages in the
+    order the folder lists them, which some file systems keep as they were made)."""
     shards: dict[str, tuple[str, ...]] = {}
     real = search_module._index_shard
 
@@ -608,13 +640,20 @@ def test_a_shard_indexed_again_stages_only_its_changed_pages(
     after = _staged_entries(repo)
     assert len(after) == len(before) and len(set(after) - set(before)) == 1
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+    shard = next(pages for pages in shards.values() if "processes/utredning.html" in pages)
+    assert len(shard) == 4 and shard[0] == "processes/ekonomi.html"
+    # the first page of its shard changed: made after the others are linked, in its place
+    created.clear()
+    _edit(repo, "processes/stod/ekonomi.yaml", "Kostnader för", "Kostnaderna för")
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert [made for made in created.values() if "processes/ekonomi.html" in made] == [list(shard)]
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
     # copies lost: made again, and the index is the same
     shutil.rmtree(repo / ".processkit-cache/site/staged")
     staged.clear()
     _edit(repo, "processes/barn/utredning.yaml", "Ny planering.", "En annan plan.")
     publish(PublishRequest(repo, tmp_path / "site"))
-    shard = next(pages for pages in shards.values() if "processes/utredning.html" in pages)
-    assert sorted(staged) == sorted(shard) and len(shard) == 4
+    assert sorted(staged) == sorted(shard)
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
 
 
@@ -815,6 +854,28 @@ def test_a_file_not_there_is_not_linked_nor_copied(
     cache = filecache.FileCache(tmp_path / "cache")
     assert cache.link("feeds", "0" * 64, str(tmp_path / "feed.xml")) is False
     assert not (tmp_path / "feed.xml").exists()
+    (tmp_path / "cache/feeds").mkdir(parents=True)
+    (tmp_path / "cache/feeds/00").write_text("not a folder")  # where the entry's folder is
+    assert cache.link("feeds", "0" * 64, str(tmp_path / "feed.xml")) is False
+    assert not (tmp_path / "feed.xml").exists()
+
+
+def test_an_entry_is_put_by_a_link_and_a_damaged_one_is_replaced(tmp_path: Path) -> None:
+    """An entry is the file put, linked; one there already (damaged) is replaced whole, and no
+    temporary file is left."""
+    from processkit.site import filecache
+
+    cache = filecache.FileCache(tmp_path / "cache")
+    page = tmp_path / "page.html"
+    page.write_text("<p>Sida</p>")
+    assert cache.put_file("pages", "ab" * 32, page)
+    entry = tmp_path / "cache/pages/ab" / ("ab" * 32)
+    assert entry.samefile(page)
+    entry.unlink()
+    entry.write_text("<p>Sid")  # cut short
+    assert cache.put_file("pages", "ab" * 32, page)
+    assert entry.read_text() == "<p>Sida</p>" and entry.samefile(page)
+    assert sorted(path.name for path in entry.parent.iterdir()) == ["ab" * 32]
 
 
 def test_a_history_digest_changes_exactly_where_the_history_a_page_shows_does() -> None:

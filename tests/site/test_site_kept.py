@@ -20,7 +20,7 @@ from tests.site.test_site_build import snapshot
 from tests.site.test_site_cache import cold_build
 from tests.test_changelog_support import GitRepo, epoch_at_noon
 
-from processkit.cache import write_store
+from processkit.cache import CACHE_FOLDER, write_store
 from processkit.cli import publishing
 from processkit.cli.publishing import PublishRequest, publish
 from processkit.site import build as build_module
@@ -65,7 +65,8 @@ def links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     def link(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
         parts = Path(target).parts
-        staged = STAGED in parts or any(part.startswith(".pagefind-") for part in parts)
+        staged = f"/{CACHE_FOLDER}/site/{STAGED}/" in os.fspath(target)
+        staged = staged or any(part.startswith(".pagefind-") for part in parts)
         if not staged and not parts[-2].startswith(".processkit-probe-"):  # not a site's
             linked.append(os.fspath(target))
         real(source, target, *args, **kwargs)

@@ -54,7 +54,14 @@ from processkit.site.output import (
     take_spare,
 )
 from processkit.site.parallel import run_indexed
-from processkit.site.search import STAGED, given, page_kind, plan, start_index
+from processkit.site.search import (
+    STAGED,
+    STAGES,
+    given_digest,
+    page_kind,
+    plan,
+    start_index,
+)
 from processkit.site.sitemap import NAVIGATION, Sources
 from processkit.site.templating import (
     builtin_dir,
@@ -253,7 +260,7 @@ def _build_site(
 
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None]:
             """Write page ``index``, from the cache when an identical one was made before;
-            return its cache key, the hash of what search reads in it and, for an entity's
+            return its cache key, the hash of what Pagefind is given of it and, for an entity's
             page built here (in a worker), what it read."""
             item = items[index]
             target = folder / item.path
@@ -277,10 +284,7 @@ def _build_site(
                     html = render_page(env, site, page, templates).encode("utf-8")
                 target.write_bytes(html)
                 files.put_file("pages", key, target)
-            # what Pagefind is given: with templates of the repository's own, the whole page
-            read = (
-                hashlib.sha256(given(html, whole=own)).digest() if search and page.indexed else None
-            )
+            read = given_digest(html, whole=own) if search and page.indexed else None
             return key, read, tokens
 
         searched: dict[str, bytes] = {}
@@ -336,6 +340,7 @@ def _build_site(
                 whole=own,
                 placing=placing,
                 earlier_keys=before.bundles if before is not None else {},
+                stages_in=files.root / STAGES if alone else None,
             )
         try:
             if git is not None and git.changelog is not None:
@@ -416,7 +421,7 @@ TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
 class Item:
     """A page to write: made from ``page`` (a page that stands alone), built from ``entity``
     (an entity's page, whose record changed), or taken from the cache (``kept``, the page file
-    ``key``, with ``search`` the hash of what search reads in it)."""
+    ``key``, with ``search`` the hash of what Pagefind is given of it: ``given_digest``)."""
 
     path: str
     indexed: bool

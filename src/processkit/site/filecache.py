@@ -19,6 +19,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,11 +35,11 @@ LOOK_AGAIN = 20
 def link_file(source: str | Path, target: str | Path) -> None:
     """``target`` as a hard link to ``source``, or a copy of it where no link can be made (a
     file system without hard links, or another one than the source's). A ``source`` that is
-    not there, or a ``target`` that is, raises at once: no copy is tried (one over a target
-    that is a link to an entry of the cache would write into the entry)."""
+    not there (nor its folder), or a ``target`` that is, raises at once: no copy is tried (one
+    over a target that is a link to an entry of the cache would write into the entry)."""
     try:
         os.link(source, target)
-    except (FileNotFoundError, FileExistsError):
+    except (FileNotFoundError, NotADirectoryError, FileExistsError):
         raise
     except OSError:
         shutil.copyfile(source, target)
@@ -148,7 +149,8 @@ class FileCache:
         else:
             self.use(kind, key)
             return True
-        temporary = path.parent / f".{key}.{os.getpid()}.tmp"
+        # its own name in each thread: the threads of a build put copies for Pagefind
+        temporary = path.parent / f".{key}.{os.getpid()}.{threading.get_ident()}.tmp"
         try:
             temporary.unlink(missing_ok=True)
             link_file(source, temporary)

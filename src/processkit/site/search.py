@@ -45,10 +45,12 @@ KINDS = {
 }
 OVERVIEW = N_("Overview")
 #: Changes to what Pagefind is given besides the pages themselves (see ``spaced``): a new value
-#: makes the cached indexes stale.
+#: makes the cached indexes and the kept copies of the pages stale.
 _STAGING = "spaced-2"
 #: The kind of the file cache's entries that keep what Pagefind is given of a page.
 STAGED = "staged"
+#: The folder in the file cache where the copies Pagefind reads are put together.
+STAGES = ".staging"
 #: About this many process pages go into one shard.
 PER_SHARD = 100
 MAX_SHARDS = 16
@@ -139,6 +141,7 @@ def start_index(
     whole: bool = False,
     placing: Placing | None = None,
     earlier_keys: Mapping[str, str | None] | None = None,
+    stages_in: Path | None = None,
 ) -> Indexing:
     """Write every shard's bundle under ``site/pagefind/``: from ``cache`` where its pages
     are as they were, else indexed now; with ``earlier`` (the site this one replaces, for a
@@ -148,7 +151,9 @@ def start_index(
     may put Pagefind's filters or the title anywhere) the whole page. What it is given is
     kept in ``cache`` by that hash, for the next time the page's shard is indexed. A bundle
     the folder holds already (``placing``: a reused one) is left as it is; ``earlier_keys``
-    are the keys of the bundles of ``earlier``.
+    are the keys of the bundles of ``earlier``. The copies Pagefind reads are put in folders
+    in ``stages_in``, a folder of the cache this build holds alone (what a run that was
+    stopped left there is removed first), else beside ``site``.
 
     The shards to index are given to Pagefind first, two at a time, and go on in the
     background; the bundles taken as they were are linked meanwhile, before this returns
@@ -157,10 +162,11 @@ def start_index(
     version = pagefind_version()
     staged: dict[str, str] = {}
     if cache is not None:
-        # every page's, its shard indexed now or not: kept for the next time it is
+        # every page's copy is kept, also in the shards not indexed now, for when they are
         for path, digest in read.items():
             staged[path] = key = staged_key(digest)
             cache.use(STAGED, key)
+    parent = _stages_folder(stages_in) if stages_in is not None else None
     todo: list[tuple[Shard, str]] = []
     taken: list[tuple[Path, Shard]] = []
     kept: list[tuple[Shard, str]] = []
@@ -204,7 +210,7 @@ def start_index(
     try:
         running = []
         for shard, key in todo:
-            stages.append(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
+            stages.append(_new_stage(parent or site.parent))
             # the copies kept are linked here: in a thread beside this one, each link waits
             # for the interpreter's lock, and 500 took 0.2 s instead of 0.03 s
             missing = _stage(stages[-1], shard.pages, cache, staged)
@@ -330,8 +336,8 @@ def _key(
     shard: Shard, read: Mapping[str, bytes], version: str, *, primary: bool, whole: bool
 ) -> str:
     """What the shard's index is made from: each page's address, language and main content
-    (what Pagefind reads), not the menus and footer, whose publication date changes on every
-    commit."""
+    (what Pagefind is given: ``given_digest``), not the menus and footer, whose publication
+    date changes on every commit."""
     digest = hashlib.sha256(f"{version}\0{_STAGING}\0{shard.name}\0{primary}\0{whole}\0".encode())
     for path in shard.pages:
         digest.update(path.encode("utf-8") + b"\0" + read[path])
@@ -408,11 +414,34 @@ def staged_key(digest: bytes) -> str:
     return hashlib.sha256(_STAGING.encode() + b"\0" + digest).hexdigest()
 
 
+def given_digest(html: bytes, *, whole: bool) -> bytes:
+    """The hash of what Pagefind is given of a page (``given``)."""
+    return hashlib.sha256(given(html, whole=whole)).digest()
+
+
+def _stages_folder(folder: Path) -> Path | None:
+    """``folder``, emptied of what a run that was stopped left there, or None where it cannot
+    be made."""
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _new_stage(parent: Path) -> str:
+    """A new staging folder for a shard's copies, in ``parent``."""
+    return tempfile.mkdtemp(prefix=".pagefind-", dir=parent)
+
+
 def _stage(
     stage: str, pages: Sequence[str], cache: FileCache | None, staged: Mapping[str, str]
 ) -> list[str]:
     """Link into the folder ``stage`` the copy of each of ``pages`` that ``cache`` holds (by
-    its key in ``staged``); the pages whose copy is still to make."""
+    its key in ``staged``); the pages whose copy is still to make, each an empty file already.
+    Every page takes its place in ``pages``' order: Pagefind numbers the pages in the order
+    the folder lists them, which some file systems keep as they were made."""
     missing = []
     folders: set[str] = set()
     for path in pages:
@@ -423,6 +452,7 @@ def _stage(
             folders.add(parent)
         key = staged.get(path)
         if cache is None or key is None or not cache.link(STAGED, key, target):
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
             missing.append(path)
     return missing
 
@@ -443,19 +473,22 @@ def _index_shard(
     are made and kept there, so that a shard indexed again after one change copies only the
     changed pages (500 pages of a shard at 5,000 processes took 0.25-0.38 s to copy, a
     quarter of Pagefind's own time). ``stage`` is the staging folder where they are linked
-    already (``_stage``), but for the ``missing`` pages; it is removed at the end."""
+    already (``_stage``), but for the ``missing`` pages; without it one is made beside
+    ``site``. It is removed at the end."""
     staged = staged or {}
     if stage is None:
-        stage = tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent)
+        stage = _new_stage(site.parent)
         missing = None
     try:
         if missing is None:
             missing = _stage(stage, shard.pages, cache, staged)
         for path in missing:
             target = Path(stage, path)
-            target.write_bytes(spaced(given((site / path).read_bytes(), whole=whole)))
+            text = given((site / path).read_bytes(), whole=whole)
+            target.write_bytes(spaced(text))
             key = staged.get(path)
-            if cache is not None and key is not None:
+            # kept by the hash of the bytes read: never under a key that does not fix them
+            if cache is not None and key == staged_key(hashlib.sha256(text).digest()):
                 cache.put_file(STAGED, key, target)
         output = (site / shard.bundle).resolve()
         command = [
