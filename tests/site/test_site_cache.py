@@ -648,13 +648,34 @@ def test_a_shard_indexed_again_stages_only_its_changed_pages(
     publish(PublishRequest(repo, tmp_path / "site"))
     assert [made for made in created.values() if "processes/ekonomi.html" in made] == [list(shard)]
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
-    # copies lost: made again, and the index is the same
+    # copies lost: made again, and the index is the same; a staging folder a run that was
+    # stopped left is removed
     shutil.rmtree(repo / ".processkit-cache/site/staged")
+    stages = repo / ".processkit-cache/site" / search_module.STAGES
+    assert list(stages.iterdir()) == []
+    write_files(stages, {".pagefind-left/processes/utredning.html": "<p>Kvar</p>"})
     staged.clear()
     _edit(repo, "processes/barn/utredning.yaml", "Ny planering.", "En annan plan.")
     publish(PublishRequest(repo, tmp_path / "site"))
     assert sorted(staged) == sorted(shard)
+    assert list(stages.iterdir()) == []
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_a_copy_for_pagefind_is_kept_only_under_the_hash_of_its_text(tmp_path: Path) -> None:
+    """A page whose text is not the one its key was worked out from (the record of a page
+    changed in place) is indexed as it is, and its copy is not kept under that key."""
+    from processkit.site.search import Shard, _index_shard, given_digest, staged_key
+
+    html = b'<html lang="sv"><main data-pagefind-body><h1>Ny</h1></main></html>'
+    for key_of, kept in ((html.replace(b"Ny", b"Gammal"), 0), (html, 1)):
+        site = tmp_path / f"site-{kept}"
+        write_files(site, {"index.html": html.decode()})
+        cache = FileCache(tmp_path / f"cache-{kept}")
+        staged = {"index.html": staged_key(given_digest(key_of, whole=False))}
+        _index_shard(site, Shard("main", ("index.html",)), primary=True, cache=cache, staged=staged)
+        assert (site / "pagefind/main/pagefind-entry.json").is_file()
+        assert len(list((tmp_path / f"cache-{kept}").glob("staged/*/*"))) == kept
 
 
 def test_the_page_records_share_what_the_pages_read(tmp_path: Path) -> None:
@@ -860,21 +881,32 @@ def test_a_file_not_there_is_not_linked_nor_copied(
     assert not (tmp_path / "feed.xml").exists()
 
 
-def test_an_entry_is_put_by_a_link_and_a_damaged_one_is_replaced(tmp_path: Path) -> None:
+def test_an_entry_is_put_by_a_link_and_a_damaged_one_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An entry is the file put, linked; one there already (damaged) is replaced whole, and no
     temporary file is left."""
     from processkit.site import filecache
 
+    replaced: list[str] = []
+    real = os.replace
+
+    def replacing(source: Any, target: Any) -> None:
+        replaced.append(Path(target).name)
+        real(source, target)
+
+    monkeypatch.setattr(filecache.os, "replace", replacing)
     cache = filecache.FileCache(tmp_path / "cache")
     page = tmp_path / "page.html"
     page.write_text("<p>Sida</p>")
     assert cache.put_file("pages", "ab" * 32, page)
     entry = tmp_path / "cache/pages/ab" / ("ab" * 32)
-    assert entry.samefile(page)
+    assert entry.samefile(page) and replaced == []
     entry.unlink()
     entry.write_text("<p>Sid")  # cut short
     assert cache.put_file("pages", "ab" * 32, page)
     assert entry.read_text() == "<p>Sida</p>" and entry.samefile(page)
+    assert replaced == ["ab" * 32]
     assert sorted(path.name for path in entry.parent.iterdir()) == ["ab" * 32]
 
 

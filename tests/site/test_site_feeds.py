@@ -446,4 +446,5 @@ def test_a_failure_beside_the_search_index_leaves_the_site_as_it_was(
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+    assert list((repo.root / ".processkit-cache/site/.staging").iterdir()) == []
     assert indexed  # the index was under way

@@ -35,8 +35,9 @@ LOOK_AGAIN = 20
 def link_file(source: str | Path, target: str | Path) -> None:
     """``target`` as a hard link to ``source``, or a copy of it where no link can be made (a
     file system without hard links, or another one than the source's). A ``source`` that is
-    not there (nor its folder), or a ``target`` that is, raises at once: no copy is tried (one
-    over a target that is a link to an entry of the cache would write into the entry)."""
+    not there (or whose path runs through a file where a folder should be), or a ``target``
+    that is, raises at once: no copy is tried (one over a target that is a link to an entry of
+    the cache would write into the entry)."""
     try:
         os.link(source, target)
     except (FileNotFoundError, NotADirectoryError, FileExistsError):

@@ -478,10 +478,13 @@ def _index_shard(
     staged = staged or {}
     if stage is None:
         stage = _new_stage(site.parent)
-        missing = None
-    try:
-        if missing is None:
+        try:
             missing = _stage(stage, shard.pages, cache, staged)
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+    assert missing is not None, "a staging folder is given with the pages still to copy"
+    try:
         for path in missing:
             target = Path(stage, path)
             text = given((site / path).read_bytes(), whole=whole)
