@@ -3,6 +3,7 @@ cache (.processkit-cache/site), and what comes out is the same as a build from n
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -557,18 +558,46 @@ def test_the_cache_keeps_what_each_build_of_a_series_used(repo: Path, tmp_path: 
             assert names == sorted(path.name for path in (fresh / "site" / kind).glob("*/*"))
 
 
+class Staged:
+    """The copies for Pagefind a build kept in the cache: made with their pages, or by the
+    thread that indexes their shard."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, str]] = []  # (where made, key), in the order put
+
+    def pages(self, site: Path, where: str | None = None) -> list[str]:
+        """The addresses of the pages in ``site`` whose copies were kept (``where``: "page"
+        or "shard" only)."""
+        of = {
+            search_module.staged_key(search_module.given_digest(page.read_bytes(), whole=False)): (
+                page.relative_to(site).as_posix()
+            )
+            for page in site.rglob("*.html")
+        }
+        return sorted(of[key] for made, key in self.keys if where in (None, made))
+
+    def clear(self) -> None:
+        self.keys.clear()
+
+
 @pytest.fixture
-def staged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The pages whose copy for Pagefind a build made (and put into the cache), by address."""
-    made: list[str] = []
-    real = FileCache.put_file
+def staged(monkeypatch: pytest.MonkeyPatch) -> Staged:
+    """The copies for Pagefind each build keeps (by a build in this process: the example is
+    too small for workers)."""
+    made = Staged()
+    real_bytes, real_file = FileCache.put_bytes, FileCache.put_file
+
+    def put_bytes(cache: FileCache, kind: str, key: str, data: bytes) -> bool:
+        if kind == search_module.STAGED:
+            made.keys.append(("page", key))
+        return real_bytes(cache, kind, key, data)
 
     def put_file(cache: FileCache, kind: str, key: str, source: Path) -> bool:
         if kind == search_module.STAGED:
-            stage = next(path for path in source.parents if path.name.startswith(".pagefind-"))
-            made.append(source.relative_to(stage).as_posix())
-        return real(cache, kind, key, source)
+            made.keys.append(("shard", key))
+        return real_file(cache, kind, key, source)
 
+    monkeypatch.setattr(FileCache, "put_bytes", put_bytes)
     monkeypatch.setattr(FileCache, "put_file", put_file)
     return made
 
@@ -578,7 +607,7 @@ def created(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """The files made in each staging folder given to Pagefind, in the order they were made,
     by the folder's name."""
     made: dict[str, list[str]] = {}
-    real_link, real_open = os.link, os.open
+    real_link, real_open, real_io_open = os.link, os.open, io.open
 
     def note(target: Any) -> None:
         parts = Path(target).parts
@@ -596,8 +625,16 @@ def created(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
             note(path)
         return handle
 
+    def io_opening(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        made_now = isinstance(file, (str, Path)) and mode[0] in "wx" and not os.path.exists(file)
+        handle = real_io_open(file, mode, *args, **kwargs)
+        if made_now:
+            note(file)
+        return handle
+
     monkeypatch.setattr(os, "link", link)
     monkeypatch.setattr(os, "open", opening)
+    monkeypatch.setattr(io, "open", io_opening)
     return made
 
 
@@ -609,7 +646,7 @@ def test_a_shard_indexed_again_stages_only_its_changed_pages(
     repo: Path,
     tmp_path: Path,
     calls: Counter[str],
-    staged: list[str],
+    staged: Staged,
     created: dict[str, list[str]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -628,38 +665,108 @@ def test_a_shard_indexed_again_stages_only_its_changed_pages(
     monkeypatch.setattr(search_module, "_index_shard", recording)
     publish(PublishRequest(repo, tmp_path / "site"))
     indexed = sorted(page for pages in shards.values() for page in pages)
-    assert sorted(staged) == indexed  # a build from nothing stages every page
+    site = tmp_path / "site"
+    # a build from nothing keeps every page's copy as it makes the page; the shards link them
+    assert staged.pages(site, "page") == indexed and staged.pages(site, "shard") == []
+    assert sorted(created.values()) == sorted(list(pages) for pages in shards.values())
     before = _staged_entries(repo)
     assert len(before) == len(indexed) == 17
     staged.clear()
     calls.clear()
+    created.clear()
+    # the last page of its shard changed: its copy made with it, all linked in their order
     _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
     publish(PublishRequest(repo, tmp_path / "site"))
     assert calls["shards"] == 1
-    assert staged == ["processes/utredning.html"]
+    assert staged.pages(site) == staged.pages(site, "page") == ["processes/utredning.html"]
+    shard = next(pages for pages in shards.values() if "processes/utredning.html" in pages)
+    assert len(shard) == 4 and shard[0] == "processes/ekonomi.html"
+    assert shard[-1] == "processes/utredning.html"
+    assert list(created.values()) == [list(shard)]
     after = _staged_entries(repo)
     assert len(after) == len(before) and len(set(after) - set(before)) == 1
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
-    shard = next(pages for pages in shards.values() if "processes/utredning.html" in pages)
-    assert len(shard) == 4 and shard[0] == "processes/ekonomi.html"
-    # the first page of its shard changed: made after the others are linked, in its place
-    created.clear()
-    _edit(repo, "processes/stod/ekonomi.yaml", "Kostnader för", "Kostnaderna för")
-    publish(PublishRequest(repo, tmp_path / "site"))
-    assert [made for made in created.values() if "processes/ekonomi.html" in made] == [list(shard)]
-    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
     # copies lost: made again, and the index is the same; a staging folder a run that was
     # stopped left is removed
-    shutil.rmtree(repo / ".processkit-cache/site/staged")
     stages = repo / ".processkit-cache/site" / search_module.STAGES
     assert list(stages.iterdir()) == []
     write_files(stages, {".pagefind-left/processes/utredning.html": "<p>Kvar</p>"})
-    staged.clear()
-    _edit(repo, "processes/barn/utredning.yaml", "Ny planering.", "En annan plan.")
-    publish(PublishRequest(repo, tmp_path / "site"))
-    assert sorted(staged) == sorted(shard)
-    assert list(stages.iterdir()) == []
-    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+    for path, old, new in (
+        ("processes/stod/ekonomi.yaml", "Kostnader för", "Kostnaderna för"),
+        ("processes/barn/utredning.yaml", "Ny planering.", "En annan plan."),
+    ):
+        shutil.rmtree(repo / ".processkit-cache/site/staged")
+        staged.clear()
+        created.clear()
+        _edit(repo, path, old, new)
+        publish(PublishRequest(repo, tmp_path / "site"))
+        changed = "processes/" + Path(path).with_suffix(".html").name
+        # the copies of the pages made made with them, the others' by the shard's thread
+        with_pages = staged.pages(site, "page")
+        assert changed in with_pages
+        assert staged.pages(site, "shard") == sorted(set(shard) - set(with_pages)) != []
+        assert [made for made in created.values() if changed in made] == [list(shard)]
+        assert list(stages.iterdir()) == []
+        assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+@pytest.mark.parametrize(
+    ("held", "linked", "placeholders"),
+    [
+        # a build from nothing: every copy made, in order, by the shard's thread
+        ((), [], []),
+        # the first held: linked; the others made after it by the thread
+        ((0,), ["a.html"], []),
+        # the last held: the others take their places first, as empty files
+        ((2,), ["a.html", "b/b.html", "c.html"], ["a.html", "b/b.html"]),
+        # the middle one held: the first before it, the last after it by the thread
+        ((1,), ["a.html", "b/b.html"], ["a.html"]),
+    ],
+)
+def test_the_copies_for_pagefind_take_their_places_in_the_shards_order(
+    tmp_path: Path,
+    created: dict[str, list[str]],
+    held: tuple[int, ...],
+    linked: list[str],
+    placeholders: list[str],
+) -> None:
+    """The copies a shard's staging folder gets, from the cache or made, are made there in the
+    shard's order (``_stage`` before the thread, ``_index_shard`` in it): Pagefind numbers
+    the pages in the order the folder lists them, which some file systems keep as they were
+    made. None is made before it has to: those after the last linked are left to the thread.
+    The bundle is the one a build from nothing makes."""
+    from processkit.site.search import Shard, _index_shard, _new_stage, _stage, given_digest
+
+    pages = ("a.html", "b/b.html", "c.html")
+    html = '<html lang="sv"><main data-pagefind-body><h1>{}</h1></main></html>'
+    site = tmp_path / "site"
+    write_files(site, {page: html.format(f"Sida {page}") for page in pages})
+    cache = FileCache(tmp_path / "cache")
+    staged = {}
+    for number, page in enumerate(pages):
+        digest = given_digest((site / page).read_bytes(), whole=False, cache=cache)
+        staged[page] = search_module.staged_key(digest)
+        if number not in held:
+            (cache.root / search_module.STAGED / staged[page][:2] / staged[page]).unlink()
+    stage = _new_stage(tmp_path)
+    missing = _stage(stage, pages, cache, staged)
+    assert missing == [page for number, page in enumerate(pages) if number not in held]
+    made = sorted(path.relative_to(stage).as_posix() for path in Path(stage).rglob("*.html"))
+    assert made == linked
+    assert [page for page in made if (Path(stage) / page).stat().st_size == 0] == placeholders
+    assert created.get(Path(stage).name, []) == linked
+    shard = Shard("p00", pages)
+    _index_shard(
+        site, shard, primary=True, cache=cache, staged=staged, stage=stage, missing=missing
+    )
+    assert list(created.values()) == [list(pages)]  # the thread's after those before it
+    assert not Path(stage).exists()
+    cold = tmp_path / "cold"
+    shutil.copytree(site, cold, ignore=shutil.ignore_patterns("pagefind"))
+    _index_shard(cold, shard, primary=True)
+    assert snapshot(cold / "pagefind") == snapshot(site / "pagefind")
+    # every copy kept
+    assert len(list((cache.root / search_module.STAGED).glob("*/*"))) == 3
 
 
 def test_a_copy_for_pagefind_is_kept_only_under_the_hash_of_its_text(tmp_path: Path) -> None:

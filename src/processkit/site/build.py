@@ -284,7 +284,9 @@ def _build_site(
                     html = render_page(env, site, page, templates).encode("utf-8")
                 target.write_bytes(html)
                 files.put_file("pages", key, target)
-            read = given_digest(html, whole=own) if search and page.indexed else None
+            read = None
+            if search and page.indexed:  # its copy for Pagefind is kept here (in a worker)
+                read = given_digest(html, whole=own, cache=files)
             return key, read, tokens
 
         searched: dict[str, bytes] = {}

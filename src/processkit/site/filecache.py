@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from processkit.cache import read_store, write_store
-from processkit.fsutil import write_atomic
+from processkit.fsutil import write_atomic_bytes
 
 #: The record of the entries of each kind the last build kept, in the cache's root.
 KEPT = "kept.bin"
@@ -165,10 +165,14 @@ class FileCache:
 
     def put_text(self, kind: str, key: str, text: str) -> bool:
         """Keep ``text`` as entry ``key``; False where the cache cannot be written."""
+        return self.put_bytes(kind, key, text.encode("utf-8"))
+
+    def put_bytes(self, kind: str, key: str, data: bytes) -> bool:
+        """Keep ``data`` as entry ``key``; False where the cache cannot be written."""
         path = self._path(kind, key)
         try:
             self._folder(path)
-            write_atomic(path, text, folder_made=True)
+            write_atomic_bytes(path, data, folder_made=True)
         except OSError:
             return False
         self.use(kind, key)

@@ -414,9 +414,19 @@ def staged_key(digest: bytes) -> str:
     return hashlib.sha256(_STAGING.encode() + b"\0" + digest).hexdigest()
 
 
-def given_digest(html: bytes, *, whole: bool) -> bytes:
-    """The hash of what Pagefind is given of a page (``given``)."""
-    return hashlib.sha256(given(html, whole=whole)).digest()
+def given_digest(html: bytes, *, whole: bool, cache: FileCache | None = None) -> bytes:
+    """The hash of what Pagefind is given of a page (``given``). With ``cache``, the copy
+    Pagefind reads of it is kept there by that hash (``staged_key``), where it is not yet:
+    made with the page (in a worker, in a build from nothing), so that the threads that
+    index the shards link the copies and make none (made there, they shared the
+    interpreter's lock with the build's own thread, which writes the feeds meanwhile)."""
+    text = given(html, whole=whole)
+    digest = hashlib.sha256(text).digest()
+    if cache is not None:
+        key = staged_key(digest)
+        if cache.place(STAGED, key) is None:
+            cache.put_bytes(STAGED, key, spaced(text))
+    return digest
 
 
 def _stages_folder(folder: Path) -> Path | None:
@@ -439,21 +449,37 @@ def _stage(
     stage: str, pages: Sequence[str], cache: FileCache | None, staged: Mapping[str, str]
 ) -> list[str]:
     """Link into the folder ``stage`` the copy of each of ``pages`` that ``cache`` holds (by
-    its key in ``staged``); the pages whose copy is still to make, each an empty file already.
-    Every page takes its place in ``pages``' order: Pagefind numbers the pages in the order
-    the folder lists them, which some file systems keep as they were made."""
-    missing = []
+    its key in ``staged``); the pages whose copy is still to make, in ``pages``' order. Every
+    page takes its place in that order: Pagefind numbers the pages in the order the folder
+    lists them, which some file systems keep as they were made. So a copy to make that comes
+    before one linked here is an empty file already; those after the last linked are not
+    there yet, nor their folders: the shard's thread makes them, in order, after the others
+    (where the cache lost every copy, all of them)."""
+    missing: list[str] = []
+    waiting = 0  # the first of ``missing`` not yet made (nor its folder)
     folders: set[str] = set()
-    for path in pages:
+
+    def made(path: str) -> str:
         target = os.path.join(stage, path)
         parent = os.path.dirname(target)
         if parent not in folders:
             os.makedirs(parent, exist_ok=True)
             folders.add(parent)
+        return target
+
+    for path in pages:
         key = staged.get(path)
-        if cache is None or key is None or not cache.link(STAGED, key, target):
-            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-            missing.append(path)
+        if (
+            cache is not None
+            and key is not None
+            and (waiting == len(missing) or cache.place(STAGED, key) is not None)
+        ):
+            for earlier in missing[waiting:]:  # their places come first
+                os.close(os.open(made(earlier), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+            waiting = len(missing)
+            if cache.link(STAGED, key, made(path)):
+                continue
+        missing.append(path)
     return missing
 
 
@@ -474,7 +500,8 @@ def _index_shard(
     changed pages (500 pages of a shard at 5,000 processes took 0.25-0.38 s to copy, a
     quarter of Pagefind's own time). ``stage`` is the staging folder where they are linked
     already (``_stage``), but for the ``missing`` pages; without it one is made beside
-    ``site``. It is removed at the end."""
+    ``site``. The ``missing`` pages after the last one linked are not there yet (see
+    ``_stage``). It is removed at the end."""
     staged = staged or {}
     if stage is None:
         stage = _new_stage(site.parent)
@@ -485,8 +512,12 @@ def _index_shard(
             raise
     assert missing is not None, "a staging folder is given with the pages still to copy"
     try:
+        folders: set[Path] = set()
         for path in missing:
             target = Path(stage, path)
+            if target.parent not in folders:  # a page after the last copy linked (``_stage``)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             text = given((site / path).read_bytes(), whole=whole)
             target.write_bytes(spaced(text))
             key = staged.get(path)
