@@ -785,6 +785,40 @@ def test_a_copy_for_pagefind_is_kept_only_under_the_hash_of_its_text(tmp_path: P
         assert len(list((tmp_path / f"cache-{kept}").glob("staged/*/*"))) == kept
 
 
+def test_each_text_pagefind_is_given_is_kept_under_a_key_of_its_own(tmp_path: Path) -> None:
+    """The copy of a page for Pagefind is kept by a hash of exactly the text it is given, one
+    entry for each text (more texts than a key of one byte could tell apart), each holding
+    that text as Pagefind reads it; a text given again is not written again."""
+    from processkit.site.search import STAGED, given, given_digest, spaced, staged_key
+
+    cache = FileCache(tmp_path / "cache")
+    pages = [
+        f'<html lang="sv"><main data-pagefind-body><h1>Sida {number}</h1></main></html>'.encode()
+        for number in range(300)
+    ]
+    for html in pages:
+        given_digest(html, whole=False, cache=cache)
+    entries = {path.name: path.read_bytes() for path in cache.root.glob(f"{STAGED}/*/*")}
+    assert entries == {
+        staged_key(given_digest(html, whole=False)): spaced(given(html, whole=False))
+        for html in pages
+    }
+    assert len(entries) == 300
+    before = {path: path.stat().st_mtime_ns for path in cache.root.glob(f"{STAGED}/*/*")}
+    written: list[str] = []
+    real = FileCache.put_bytes
+
+    def put_bytes(self: FileCache, kind: str, key: str, data: bytes) -> bool:
+        written.append(key)
+        return real(self, kind, key, data)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(FileCache, "put_bytes", put_bytes)
+        given_digest(pages[0], whole=False, cache=cache)
+    assert written == []
+    assert before == {path: path.stat().st_mtime_ns for path in cache.root.glob(f"{STAGED}/*/*")}
+
+
 def test_the_page_records_share_what_the_pages_read(tmp_path: Path) -> None:
     """A token two pages read is kept once in the records (as a reference, half the size),
     and read back as one object, so that the next save shares it again."""
