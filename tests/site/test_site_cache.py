@@ -819,6 +819,54 @@ def test_each_text_pagefind_is_given_is_kept_under_a_key_of_its_own(tmp_path: Pa
     assert before == {path: path.stat().st_mtime_ns for path in cache.root.glob(f"{STAGED}/*/*")}
 
 
+def test_the_staging_folder_of_a_shard_that_never_ran_is_removed_when_one_fails(
+    tmp_path: Path,
+) -> None:
+    """``Indexing.wait``: when a shard fails, the shards not yet begun are not begun, and the
+    staging folders made for them are removed (a shard that ran removes its own)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from processkit.errors import ProcesskitError
+    from processkit.site.search import Indexing, _new_stage
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    stages = [_new_stage(tmp_path) for _ in range(3)]
+    ran: list[int] = []
+    go = threading.Event()
+
+    def failing() -> None:
+        ran.append(0)
+        shutil.rmtree(stages[0])
+        raise ProcesskitError("the search index could not be built: pagefind failed")
+
+    def busy() -> None:  # keeps the one thread of the pool until the last shard is cancelled
+        ran.append(1)
+        go.wait(timeout=30)
+        shutil.rmtree(stages[1])
+
+    def never() -> None:
+        ran.append(2)
+
+    running = [pool.submit(failing), pool.submit(busy), pool.submit(never)]
+    watcher = threading.Thread(target=lambda: (_until(running[2].cancelled), go.set()))
+    watcher.start()
+    with pytest.raises(ProcesskitError, match="pagefind failed"):
+        Indexing(pool, running, 0, stages).wait()
+    watcher.join()
+    assert 2 not in ran and running[2].cancelled()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _until(condition: Callable[[], bool], seconds: float = 30) -> None:
+    """Wait until ``condition()`` holds, at most ``seconds``."""
+    import time
+
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end:
+        time.sleep(0.001)
+
+
 def test_the_page_records_share_what_the_pages_read(tmp_path: Path) -> None:
     """A token two pages read is kept once in the records (as a reference, half the size),
     and read back as one object, so that the next save shares it again."""
