@@ -735,7 +735,7 @@ def test_the_copies_for_pagefind_take_their_places_in_the_shards_order(
     the pages in the order the folder lists them, which some file systems keep as they were
     made. None is made before it has to: those after the last linked are left to the thread.
     The bundle is the one a build from nothing makes."""
-    from processkit.site.search import Shard, _index_shard, _new_stage, _stage, given_digest
+    from processkit.site.search import Shard, _index_shard, _new_stage, _stage, keep_copy
 
     pages = ("a.html", "b/b.html", "c.html")
     html = '<html lang="sv"><main data-pagefind-body><h1>{}</h1></main></html>'
@@ -744,10 +744,12 @@ def test_the_copies_for_pagefind_take_their_places_in_the_shards_order(
     cache = FileCache(tmp_path / "cache")
     staged = {}
     for number, page in enumerate(pages):
-        digest = given_digest((site / page).read_bytes(), whole=False, cache=cache)
+        digest = keep_copy((site / page).read_bytes(), whole=False, cache=cache)
         staged[page] = search_module.staged_key(digest)
         if number not in held:
-            (cache.root / search_module.STAGED / staged[page][:2] / staged[page]).unlink()
+            copy = cache.file(search_module.STAGED, staged[page])
+            assert copy is not None
+            copy.unlink()
     stage = _new_stage(tmp_path)
     missing = _stage(stage, pages, cache, staged)
     assert missing == [page for number, page in enumerate(pages) if number not in held]
@@ -789,7 +791,7 @@ def test_each_text_pagefind_is_given_is_kept_under_a_key_of_its_own(tmp_path: Pa
     """The copy of a page for Pagefind is kept by a hash of exactly the text it is given, one
     entry for each text (more texts than a key of one byte could tell apart), each holding
     that text as Pagefind reads it; a text given again is not written again."""
-    from processkit.site.search import STAGED, given, given_digest, spaced, staged_key
+    from processkit.site.search import STAGED, given, given_digest, keep_copy, spaced, staged_key
 
     cache = FileCache(tmp_path / "cache")
     pages = [
@@ -797,7 +799,7 @@ def test_each_text_pagefind_is_given_is_kept_under_a_key_of_its_own(tmp_path: Pa
         for number in range(300)
     ]
     for html in pages:
-        given_digest(html, whole=False, cache=cache)
+        keep_copy(html, whole=False, cache=cache)
     entries = {path.name: path.read_bytes() for path in cache.root.glob(f"{STAGED}/*/*")}
     assert entries == {
         staged_key(given_digest(html, whole=False)): spaced(given(html, whole=False))
@@ -814,7 +816,7 @@ def test_each_text_pagefind_is_given_is_kept_under_a_key_of_its_own(tmp_path: Pa
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(FileCache, "put_bytes", put_bytes)
-        given_digest(pages[0], whole=False, cache=cache)
+        keep_copy(pages[0], whole=False, cache=cache)
     assert written == []
     assert before == {path: path.stat().st_mtime_ns for path in cache.root.glob(f"{STAGED}/*/*")}
 

@@ -57,7 +57,7 @@ from processkit.site.parallel import run_indexed
 from processkit.site.search import (
     STAGED,
     STAGES,
-    given_digest,
+    keep_copy,
     page_kind,
     plan,
     start_index,
@@ -286,7 +286,7 @@ def _build_site(
                 files.put_file("pages", key, target)
             read = None
             if search and page.indexed:  # its copy for Pagefind is kept here (in a worker)
-                read = given_digest(html, whole=own, cache=files)
+                read = keep_copy(html, whole=own, cache=files)
             return key, read, tokens
 
         searched: dict[str, bytes] = {}

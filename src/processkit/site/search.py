@@ -414,18 +414,22 @@ def staged_key(digest: bytes) -> str:
     return hashlib.sha256(_STAGING.encode() + b"\0" + digest).hexdigest()
 
 
-def given_digest(html: bytes, *, whole: bool, cache: FileCache | None = None) -> bytes:
-    """The hash of what Pagefind is given of a page (``given``). With ``cache``, the copy
-    Pagefind reads of it is kept there by that hash (``staged_key``), where it is not yet:
-    made with the page (in a worker, in a build from nothing), so that the threads that
-    index the shards link the copies and make none (made there, they shared the
-    interpreter's lock with the build's own thread, which writes the feeds meanwhile)."""
+def given_digest(html: bytes, *, whole: bool) -> bytes:
+    """The hash of what Pagefind is given of a page (``given``)."""
+    return hashlib.sha256(given(html, whole=whole)).digest()
+
+
+def keep_copy(html: bytes, *, whole: bool, cache: FileCache) -> bytes:
+    """``given_digest`` of a page, with the copy Pagefind reads of it kept in ``cache`` by
+    that hash (``staged_key``), where it is not yet. Called as the page is made (in a
+    worker, in a build from nothing), so that the threads that index the shards link the
+    copies and make only those the cache lost (made there, they shared the interpreter's
+    lock with the build's own thread, which writes the feeds meanwhile)."""
     text = given(html, whole=whole)
     digest = hashlib.sha256(text).digest()
-    if cache is not None:
-        key = staged_key(digest)
-        if cache.place(STAGED, key) is None:
-            cache.put_bytes(STAGED, key, spaced(text))
+    key = staged_key(digest)
+    if cache.place(STAGED, key) is None:
+        cache.put_bytes(STAGED, key, spaced(text))
     return digest
 
 
@@ -453,8 +457,8 @@ def _stage(
     page takes its place in that order: Pagefind numbers the pages in the order the folder
     lists them, which some file systems keep as they were made. So a copy to make that comes
     before one linked here is an empty file already; those after the last linked are not
-    there yet, nor their folders: the shard's thread makes them, in order, after the others
-    (where the cache lost every copy, all of them)."""
+    there yet (their folders may be): the shard's thread makes them, in order, after the
+    others (where the cache lost every copy, all of them)."""
     missing: list[str] = []
     waiting = 0  # the first of ``missing`` not yet made (nor its folder)
     folders: set[str] = set()
@@ -495,13 +499,12 @@ def _index_shard(
     missing: Sequence[str] | None = None,
 ) -> None:
     """Index the shard's pages (copies in a staging folder, ``spaced``) into its bundle. The
-    copies ``cache`` holds (by their keys in ``staged``) are linked from there; the others
-    are made and kept there, so that a shard indexed again after one change copies only the
-    changed pages (500 pages of a shard at 5,000 processes took 0.25-0.38 s to copy, a
-    quarter of Pagefind's own time). ``stage`` is the staging folder where they are linked
-    already (``_stage``), but for the ``missing`` pages; without it one is made beside
-    ``site``. The ``missing`` pages after the last one linked are not there yet (see
-    ``_stage``). It is removed at the end."""
+    copies ``cache`` holds (by their keys in ``staged``) are linked from there; those it
+    lost (or never held: a page taken as it was whose copy was removed) are made here from
+    the pages in ``site``, and kept there again. ``stage`` is the staging folder where the
+    copies are linked already (``_stage``), but for the ``missing`` pages; without it one is
+    made beside ``site``. Some of the ``missing`` pages may not be there yet, nor their
+    folders (see ``_stage``). It is removed at the end."""
     staged = staged or {}
     if stage is None:
         stage = _new_stage(site.parent)
