@@ -710,6 +710,27 @@ def test_a_shard_indexed_again_stages_only_its_changed_pages(
         assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
 
 
+def test_the_copies_for_pagefind_made_by_forked_workers_are_kept_and_pruned(
+    repo: Path, tmp_path: Path, staged: Staged, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages made by worker processes keep their copies for Pagefind from there: the shards'
+    threads make none, and the build counts each copy as used although the worker's count
+    is lost with it, so the next build removes the copy of a page that changed."""
+    from processkit.site import parallel
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 0)  # pages made by forked workers
+    site = tmp_path / "site"
+    publish(PublishRequest(repo, site))
+    before = _staged_entries(repo)
+    assert len(before) == 17 and staged.pages(site, "shard") == []
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, site))
+    after = _staged_entries(repo)
+    assert staged.pages(site, "shard") == []
+    assert len(after) == 17 and len(set(after) - set(before)) == 1
+    assert cold_build(repo, tmp_path) == snapshot(site)
+
+
 @pytest.mark.parametrize(
     ("held", "linked", "placeholders"),
     [
