@@ -792,6 +792,68 @@ def test_the_copies_for_pagefind_take_their_places_in_the_shards_order(
     assert len(list((cache.root / search_module.STAGED).glob("*/*"))) == 3
 
 
+def test_stage_makes_every_copy_before_the_last_linked_in_the_shards_order(
+    tmp_path: Path, created: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_stage`` for every set of copies the cache holds, also where a copy goes from the
+    cache as it is linked: the files it makes are the shard's first pages, in order, up to
+    the last copy held (itself too where it was linked); those not linked are empty, to be
+    written in place; the pages it leaves to make are those not linked."""
+    from itertools import combinations
+
+    from processkit.site.search import _new_stage, _stage, keep_copy
+
+    pages = ("a.html", "b/b.html", "c.html", "d/d.html")
+    html = '<html lang="sv"><main data-pagefind-body><h1>{}</h1></main></html>'
+    cache = FileCache(tmp_path / "cache")
+    staged = {
+        page: search_module.staged_key(
+            keep_copy(html.format(page).encode(), whole=False, cache=cache)
+        )
+        for page in pages
+    }
+    copies = {page: cache.file(search_module.STAGED, key) for page, key in staged.items()}
+    real_link = FileCache.link
+    lost: set[str] = set()
+
+    def link(self: FileCache, kind: str, key: str, target: str) -> bool:
+        return key not in lost and real_link(self, kind, key, target)
+
+    monkeypatch.setattr(FileCache, "link", link)
+    cases = 0
+    for size in range(len(pages) + 1):
+        for held in combinations(pages, size):
+            for going in (None, *held):
+                lost.clear()
+                if going is not None:
+                    lost.add(staged[going])
+                for page, copy in copies.items():
+                    assert copy is not None
+                    hidden = copy.with_name(copy.name + ".away")
+                    if page in held and hidden.exists():
+                        hidden.rename(copy)
+                    elif page not in held and copy.exists():
+                        copy.rename(hidden)
+                created.clear()
+                stage = _new_stage(tmp_path)
+                missing = _stage(stage, pages, cache, staged)
+                linked = [page for page in held if page != going]
+                # up to the last copy held: itself too where it was linked
+                made = pages.index(held[-1]) + (held[-1] in linked) if held else 0
+                assert missing == [page for page in pages if page not in linked]
+                assert created.get(Path(stage).name, []) == list(pages[:made])
+                files = [page for page in pages if (Path(stage) / page).is_file()]
+                assert files == list(pages[:made])
+                assert [page for page in files if page not in linked] == missing[
+                    : made - len(linked)
+                ]
+                for page in linked:
+                    assert (Path(stage) / page).read_bytes() != b""
+                shutil.rmtree(stage)
+                cases += 1
+    assert cases == 48
+
+
 def test_a_copy_for_pagefind_is_kept_only_under_the_hash_of_its_text(tmp_path: Path) -> None:
     """A page whose text is not the one its key was worked out from (the record of a page
     changed in place) is indexed as it is, and its copy is not kept under that key."""
