@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import time
 from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
@@ -950,8 +951,6 @@ def test_the_staging_folder_of_a_shard_that_never_ran_is_removed_when_one_fails(
 
 def _until(condition: Callable[[], bool], seconds: float = 30) -> None:
     """Wait until ``condition()`` holds, at most ``seconds``."""
-    import time
-
     end = time.monotonic() + seconds
     while not condition() and time.monotonic() < end:
         time.sleep(0.001)
@@ -1039,6 +1038,39 @@ def test_an_entry_no_record_holds_is_removed_by_the_build_that_looks_again(
         if build < filecache.LOOK_AGAIN - 1:
             assert entries() == ["bb22", "cc33"]
     assert entries() == ["cc33"]
+
+
+def test_a_temporary_a_killed_process_left_is_removed_by_the_build_that_looks_again(
+    tmp_path: Path,
+) -> None:
+    """A temporary file or folder in the cache (a name that begins with a dot) that is older
+    than ``LEFT_AFTER`` was left by a process killed as it wrote: the build that looks through
+    every folder removes it. A younger one may be being written by a build beside this one:
+    it is left."""
+    from processkit.site import filecache
+    from processkit.site.filecache import FileCache
+
+    root = tmp_path / "cache"
+    write_files(
+        root / "staged/ab",
+        {
+            ".ab12.old": "halv",
+            ".ab12.new": "halv",
+            ".ab34.gammal/index.html": "halv",
+            ".ab34.ny/index.html": "halv",
+        },
+    )
+    hour = time.time() - filecache.LEFT_AFTER - 1
+    for name in (".ab12.old", ".ab34.gammal"):
+        os.utime(root / "staged/ab" / name, (hour, hour))
+    cache = FileCache(root)  # no record: it looks through every folder
+    cache.put_text("staged", "ab56", "Kvar")
+    cache.prune(["staged"])
+    assert sorted(path.name for path in (root / "staged/ab").iterdir()) == [
+        ".ab12.new",
+        ".ab34.ny",
+        "ab56",
+    ]
 
 
 def test_flows_and_landscapes_drawn_in_one_pool_make_the_site_one_process_makes(

@@ -10,7 +10,8 @@ use of that without looking through every folder (a thousand of them). The recor
 away while a build runs: after a build that ended before its end (an error, an interrupt) the
 next one finds none and looks through every folder again. Every ``LOOK_AGAIN`` builds one looks
 through every folder all the same: an entry no record holds (put by an older processkit, or by
-a build beside this one where the cache folder could not be locked) is removed then.
+a build beside this one where the cache folder could not be locked) is removed then, and so is
+a temporary file a killed process left (``LEFT_AFTER``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -30,6 +32,10 @@ from processkit.fsutil import write_atomic_bytes
 KEPT = "kept.bin"
 #: After this many builds that pruned by the record, the next looks through every folder.
 LOOK_AGAIN = 20
+#: A temporary file or folder (its name begins with a dot) older than this, in seconds, was
+#: left by a process that was killed as it wrote: the build that looks through every folder
+#: removes it. One being written (by a build beside this one) is never this old.
+LEFT_AFTER = 3600
 
 
 def link_file(source: str | Path, target: str | Path) -> None:
@@ -236,14 +242,19 @@ class FileCache:
         folder = self.root / kind
         if not folder.is_dir():
             return
+        left = time.time() - LEFT_AFTER
         with os.scandir(folder) as buckets:
             for bucket in buckets:
                 if not bucket.is_dir():
                     continue
                 with os.scandir(bucket.path) as entries:
                     for entry in entries:
-                        if entry.name.startswith(".") or entry.name in used:
+                        if entry.name in used:
                             continue
+                        if entry.name.startswith("."):  # a temporary: only one left behind
+                            with contextlib.suppress(OSError):
+                                if entry.stat(follow_symlinks=False).st_mtime >= left:
+                                    continue
                         _remove(entry.path)
 
 
