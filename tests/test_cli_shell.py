@@ -31,6 +31,38 @@ def test_the_commands_are_registered_once_however_often_it_runs(
     assert first == (15, 2)
 
 
+def test_a_run_registers_its_own_command_and_the_help_every_one() -> None:
+    """Typer builds every command registered at each run: a run registers only the command it
+    runs, one after it adds its own, and the help (or a name that is no command) registers
+    every one, in the order the help lists them; none twice."""
+    code = (
+        "import typer\n"
+        "from processkit.cli.main import COMMANDS, app, run\n"
+        "def names():\n"
+        "    return list(typer.main.get_command(app).commands)\n"
+        "for args in (['validate', '--help'], ['publish', '--help'], ['validate', '--help'], "
+        "['--help'], ['valdate'], ['publish', '--help']):\n"
+        "    try: run(args)\n"
+        "    except SystemExit: pass\n"
+        "    print('registered:', *names())\n"
+        "print('registered:', sorted(names()) == sorted(COMMANDS))\n"
+    )
+    every = (
+        "validate schema inventory review maturity changelog codeowners rules init new fmt "
+        "doctor publish serve edit proposals map"
+    )
+    said = [line for line in _python(code).splitlines() if line.startswith("registered: ")]
+    assert [line.removeprefix("registered: ") for line in said] == [
+        "validate",
+        "validate publish",
+        "validate publish",
+        every,
+        every,
+        every,
+        "True",
+    ]
+
+
 def test_show_completion_prints_a_bash_completion_function(cli: Callable[..., CliResult]) -> None:
     result = cli("--show-completion", "bash")
     assert result.code == 0

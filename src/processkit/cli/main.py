@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import traceback
+from collections.abc import Sequence
 
 import typer
 
@@ -78,13 +79,30 @@ COMMANDS = (
 )
 
 
-def _register() -> None:
+#: The commands registered with typer in this process, in the order registered.
+_REGISTERED: list[str] = []
+
+
+def _register(args: Sequence[str] = ()) -> None:
+    """Register with typer the command ``args`` run, or every command where their first word
+    names none (the help, a mistyped name, an option such as ``--version``, no word at all as
+    when the shell asks for completions): typer builds each command registered on every run,
+    30 to 40 ms for all of them, at every command's start. A command is registered once per
+    process: every run in one process (the tests) adds nothing new, or typer would build
+    ever more commands."""
     import importlib
 
-    if app.registered_commands:  # once per process: every run in one process (the tests) adds
-        return  # nothing, or typer would rebuild ever more commands on each run
-    for name in COMMANDS:
+    first = args[0] if args else None
+    wanted = (first,) if first in COMMANDS else COMMANDS
+    if all(name in _REGISTERED for name in wanted):
+        return
+    if len(wanted) > 1 and _REGISTERED:  # all of them, in their order (the help lists them so)
+        app.registered_commands.clear()
+        app.registered_groups.clear()
+        _REGISTERED.clear()
+    for name in wanted:
         importlib.import_module(f"processkit.cli.{name}").register(app)
+        _REGISTERED.append(name)
 
 
 def run(argv: list[str] | None = None) -> None:
@@ -99,7 +117,7 @@ def run(argv: list[str] | None = None) -> None:
     args = [arg for arg in args if arg != "--debug"]
     try:
         args = _language(args)
-        _register()
+        _register(args)
         result = app(args=args, prog_name="processkit", standalone_mode=False)
     except typer.Exit as done:
         sys.exit(done.exit_code)
