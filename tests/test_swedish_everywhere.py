@@ -385,6 +385,22 @@ def test_no_message_speaks_the_parsers_words() -> None:
             "processkit: `--today` ska följas av ett värde",
             "processkit: `--today` needs a value after it",
         ),
+        (
+            ("valdate", "."),
+            "processkit: okänt kommando `valdate`; menade du `validate`?",
+            "processkit: unknown command `valdate`; did you mean `validate`?",
+        ),
+        (
+            ("publicera",),
+            "processkit: okänt kommando `publicera`; menade du `publish`?",
+            "processkit: unknown command `publicera`; did you mean `publish`?",
+        ),
+        (
+            ("hjälp",),
+            "processkit: okänt kommando `hjälp`; `processkit --help` visar vilka kommandon som "
+            "finns",
+            "processkit: unknown command `hjälp`; `processkit --help` lists the commands",
+        ),
     ],
 )
 def test_a_usage_error_is_one_line_in_the_language_in_use(
@@ -396,8 +412,9 @@ def test_a_usage_error_is_one_line_in_the_language_in_use(
     in_swedish: str,
     in_english: str,
 ) -> None:
-    """typer's own usage errors (an unknown option, a wrong or missing value, one argument too
-    many) come from the catalogue, as one line, with the did-you-mean where there is one."""
+    """typer's own usage errors (an unknown command or option, a wrong or missing value, one
+    argument too many) come from the catalogue, as one line, with the did-you-mean where
+    there is one."""
     monkeypatch.chdir(tmp_path)
     for lang, line in ((), in_swedish), (("--lang", "en"), in_english):
         result = cli(*args, *lang)

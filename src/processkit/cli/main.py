@@ -197,9 +197,9 @@ def _is_usage_error(problem: Exception) -> bool:
 
 
 def usage_line(problem: Exception) -> str | None:
-    """A usage error of typer's (an unknown option, a missing or wrong value, one argument too
-    many) as one line in the language in use, after the command it is about; None for the
-    others, which typer says itself."""
+    """A usage error of typer's (an unknown command or option, a missing or wrong value, one
+    argument too many) as one line in the language in use, after the command it is about;
+    None for the others, which typer says itself."""
     import difflib
     import re
 
@@ -247,6 +247,22 @@ def usage_line(problem: Exception) -> str | None:
                 said += "; " + _("give one of: {choices}", choices=_listed(choices))
         else:
             said = _("`{value}` is not a valid value of `{name}`", value=value, name=name)
+    elif isinstance(problem, click.UsageError) and (
+        unknown := re.match(r"No such command '(.*)'\.", str(problem))
+    ):
+        near = difflib.get_close_matches(unknown.group(1), COMMANDS, n=1)
+        if near:
+            said = _(
+                "unknown command `{command}`; did you mean `{near}`?",
+                command=unknown.group(1),
+                near=near[0],
+            )
+        else:
+            said = _(
+                "unknown command `{command}`; `{help}` lists the commands",
+                command=unknown.group(1),
+                help=f"{command} --help",
+            )
     elif isinstance(problem, click.BadOptionUsage) and "requires an argument" in str(problem):
         said = _("`{option}` needs a value after it", option=problem.option_name)
     elif isinstance(problem, click.UsageError) and (
