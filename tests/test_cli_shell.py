@@ -39,7 +39,9 @@ def test_a_run_registers_its_own_command_and_the_help_every_one() -> None:
         "import typer\n"
         "from processkit.cli.main import COMMANDS, app, run\n"
         "def names():\n"
-        "    return list(typer.main.get_command(app).commands)\n"
+        "    found = list(typer.main.get_command(app).commands)\n"
+        "    assert len(app.registered_commands) + len(app.registered_groups) == len(found)\n"
+        "    return found\n"
         "for args in (['validate', '--help'], ['publish', '--help'], ['validate', '--help'], "
         "['--help'], ['valdate'], ['publish', '--help']):\n"
         "    try: run(args)\n"
@@ -61,6 +63,17 @@ def test_a_run_registers_its_own_command_and_the_help_every_one() -> None:
         every,
         "True",
     ]
+    # every command registered alone, the last first: the help lists them in their order
+    alone = code.replace(
+        "for args in (",
+        "for args in (*([name, '--help'] for name in reversed(COMMANDS)), ['--help'], ",
+    )
+    said = [line for line in _python(alone).splitlines() if line.startswith("registered: ")]
+    assert said[16] == (
+        "registered: edit serve publish doctor fmt new init rules codeowners changelog "
+        "maturity review inventory schema validate map proposals"
+    )
+    assert said[17] == "registered: " + every
 
 
 def test_show_completion_prints_a_bash_completion_function(cli: Callable[..., CliResult]) -> None:

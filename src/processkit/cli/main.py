@@ -87,19 +87,23 @@ def _register(args: Sequence[str] = ()) -> None:
     """Register with typer the command ``args`` run, or every command where their first word
     names none (the help, a mistyped name, an option such as ``--version``, no word at all as
     when the shell asks for completions): typer builds each command registered on every run,
-    30 to 40 ms for all of them, at every command's start. A command is registered once per
-    process: every run in one process (the tests) adds nothing new, or typer would build
-    ever more commands."""
+    30 to 40 ms for all of them, at every command's start. Every run in one process (the
+    tests) adds only the commands not registered yet, or typer would build ever more; where
+    all are wanted after some, all are registered afresh, in the order the help lists them."""
     import importlib
 
     first = args[0] if args else None
-    wanted = (first,) if first in COMMANDS else COMMANDS
-    if all(name in _REGISTERED for name in wanted):
-        return
-    if len(wanted) > 1 and _REGISTERED:  # all of them, in their order (the help lists them so)
+    if first in COMMANDS:
+        if first in _REGISTERED:
+            return
+        wanted: Sequence[str] = (first,)
+    else:
+        if list(COMMANDS) == _REGISTERED:
+            return
         app.registered_commands.clear()
         app.registered_groups.clear()
         _REGISTERED.clear()
+        wanted = COMMANDS
     for name in wanted:
         importlib.import_module(f"processkit.cli.{name}").register(app)
         _REGISTERED.append(name)
