@@ -720,14 +720,16 @@ def test_the_copies_for_pagefind_made_by_forked_workers_are_kept_and_pruned(
     from processkit.site import parallel
 
     monkeypatch.setattr(parallel, "THRESHOLD", 0)  # pages made by forked workers
+    monkeypatch.setattr(parallel, "workers", lambda: 2)  # on a machine of one core too
     site = tmp_path / "site"
     publish(PublishRequest(repo, site))
     before = _staged_entries(repo)
-    assert len(before) == 17 and staged.pages(site, "shard") == []
+    # kept, by other processes: this one made none
+    assert len(before) == 17 and staged.pages(site) == []
     _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
     publish(PublishRequest(repo, site))
     after = _staged_entries(repo)
-    assert staged.pages(site, "shard") == []
+    assert staged.pages(site) == []
     assert len(after) == 17 and len(set(after) - set(before)) == 1
     assert cold_build(repo, tmp_path) == snapshot(site)
 
@@ -919,6 +921,7 @@ def test_the_staging_folder_of_a_shard_that_never_ran_is_removed_when_one_fails(
     pool = ThreadPoolExecutor(max_workers=2)
     stages = [_new_stage(tmp_path) for _ in range(6)]
     ran: list[int] = []
+    ended: list[int] = []
     under_way = threading.Event()
     go = threading.Event()
 
@@ -927,6 +930,7 @@ def test_the_staging_folder_of_a_shard_that_never_ran_is_removed_when_one_fails(
         under_way.set()
         go.wait(timeout=30)
         shutil.rmtree(stages[number])
+        ended.append(number)
 
     def failing() -> None:  # fails while the next shard is under way
         under_way.wait(timeout=30)
@@ -942,6 +946,7 @@ def test_the_staging_folder_of_a_shard_that_never_ran_is_removed_when_one_fails(
     watcher.start()
     with pytest.raises(ProcesskitError, match="pagefind failed"):
         Indexing(pool, running, 0, stages).wait()
+    assert sorted(ended) == sorted(ran)  # those under way ended before it raised
     watcher.join()
     cancelled = [number for number in range(2, 6) if running[number].cancelled()]
     assert ran[0] == 1 and len(cancelled) >= 3
@@ -1040,37 +1045,40 @@ def test_an_entry_no_record_holds_is_removed_by_the_build_that_looks_again(
     assert entries() == ["cc33"]
 
 
-def test_a_temporary_a_killed_process_left_is_removed_by_the_build_that_looks_again(
-    tmp_path: Path,
+def test_a_temporary_a_killed_process_left_is_removed_by_a_build_that_looks_through_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A temporary file or folder in the cache (a name that begins with a dot) that is older
-    than ``LEFT_AFTER`` was left by a process killed as it wrote: the build that looks through
-    every folder removes it. A younger one may be being written by a build beside this one:
-    it is left."""
+    """A temporary file or folder in the cache (a name that begins with a dot) last changed
+    longer than ``LEFT_AFTER`` ago was left by a process killed as it wrote: a build that
+    looks through every folder (with no record of what the build before kept) removes it.
+    A younger one may be being written by a build beside this one: it is left, also where it
+    is a link to an old file (a link keeps its source's times, but for the time of change)."""
     from processkit.site import filecache
-    from processkit.site.filecache import FileCache
+    from processkit.site.filecache import KEPT, FileCache
 
     root = tmp_path / "cache"
     write_files(
         root / "staged/ab",
-        {
-            ".ab12.old": "halv",
-            ".ab12.new": "halv",
-            ".ab34.gammal/index.html": "halv",
-            ".ab34.ny/index.html": "halv",
-        },
+        {".ab12.tmp": "halv", ".ab34.tmp/index.html": "halv", "ab90": "Gammal"},
     )
-    hour = time.time() - filecache.LEFT_AFTER - 1
-    for name in (".ab12.old", ".ab34.gammal"):
-        os.utime(root / "staged/ab" / name, (hour, hour))
-    cache = FileCache(root)  # no record: it looks through every folder
-    cache.put_text("staged", "ab56", "Kvar")
-    cache.prune(["staged"])
-    assert sorted(path.name for path in (root / "staged/ab").iterdir()) == [
-        ".ab12.new",
-        ".ab34.ny",
-        "ab56",
-    ]
+    old = tmp_path / "gammal.html"  # linked in as a build puts a file: its times come along
+    old.write_text("halv", encoding="utf-8")
+    hour = time.time() - filecache.LEFT_AFTER - 60
+    os.utime(old, (hour, hour))
+    os.link(old, root / "staged/ab/.ab78.tmp")
+    temporaries = [".ab12.tmp", ".ab34.tmp", ".ab78.tmp"]
+
+    def pruned(at: float) -> list[str]:
+        (root / KEPT).unlink(missing_ok=True)  # no record: it looks through every folder
+        cache = FileCache(root)
+        cache.put_text("staged", "ab56", "Kvar")
+        with monkeypatch.context() as clock:
+            clock.setattr(filecache.time, "time", lambda: at)
+            cache.prune(["staged"])
+        return sorted(path.name for path in (root / "staged/ab").iterdir())
+
+    assert pruned(time.time()) == [*temporaries, "ab56"]
+    assert pruned(time.time() + filecache.LEFT_AFTER + 60) == ["ab56"]
 
 
 def test_flows_and_landscapes_drawn_in_one_pool_make_the_site_one_process_makes(

@@ -11,7 +11,7 @@ away while a build runs: after a build that ended before its end (an error, an i
 next one finds none and looks through every folder again. Every ``LOOK_AGAIN`` builds one looks
 through every folder all the same: an entry no record holds (put by an older processkit, or by
 a build beside this one where the cache folder could not be locked) is removed then, and so is
-a temporary file a killed process left (``LEFT_AFTER``).
+a temporary file or folder a killed process left (``LEFT_AFTER``).
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from processkit.fsutil import write_atomic_bytes
 KEPT = "kept.bin"
 #: After this many builds that pruned by the record, the next looks through every folder.
 LOOK_AGAIN = 20
-#: A temporary file or folder (its name begins with a dot) older than this, in seconds, was
-#: left by a process that was killed as it wrote: the build that looks through every folder
-#: removes it. One being written (by a build beside this one) is never this old.
+#: A temporary file or folder (its name begins with a dot) last changed longer ago than this,
+#: in seconds, was left by a process that was killed as it wrote: a build that looks through
+#: every folder removes it. One being written (by a build beside this one) is never this old.
 LEFT_AFTER = 3600
 
 
@@ -252,9 +252,13 @@ class FileCache:
                         if entry.name in used:
                             continue
                         if entry.name.startswith("."):  # a temporary: only one left behind
-                            with contextlib.suppress(OSError):
-                                if entry.stat(follow_symlinks=False).st_mtime >= left:
-                                    continue
+                            try:
+                                info = entry.stat(follow_symlinks=False)
+                            except OSError:  # gone meanwhile (moved into place)
+                                continue
+                            # a file linked in keeps its source's times but for its ctime
+                            if max(info.st_mtime, info.st_ctime) >= left:
+                                continue
                         _remove(entry.path)
 
 

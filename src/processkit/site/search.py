@@ -416,7 +416,14 @@ def staged_key(digest: bytes) -> str:
 
 def given_digest(html: bytes, *, whole: bool) -> bytes:
     """The hash of what Pagefind is given of a page (``given``)."""
-    return hashlib.sha256(given(html, whole=whole)).digest()
+    return _kept_as(given(html, whole=whole))[0]
+
+
+def _kept_as(text: bytes) -> tuple[bytes, str]:
+    """The hash of ``text``, what Pagefind is given of a page, and the key its copy is kept
+    under (``staged_key``)."""
+    digest = hashlib.sha256(text).digest()
+    return digest, staged_key(digest)
 
 
 def keep_copy(html: bytes, *, whole: bool, cache: FileCache) -> bytes:
@@ -426,8 +433,7 @@ def keep_copy(html: bytes, *, whole: bool, cache: FileCache) -> bytes:
     copies and make only those the cache lost (made there, they shared the interpreter's
     lock with the build's own thread, which writes the feeds meanwhile)."""
     text = given(html, whole=whole)
-    digest = hashlib.sha256(text).digest()
-    key = staged_key(digest)
+    digest, key = _kept_as(text)
     if cache.place(STAGED, key) is None:
         cache.put_bytes(STAGED, key, spaced(text))
     return digest
@@ -525,7 +531,7 @@ def _index_shard(
             target.write_bytes(spaced(text))
             key = staged.get(path)
             # kept by the hash of the bytes read: never under a key that does not fix them
-            if cache is not None and key == staged_key(hashlib.sha256(text).digest()):
+            if cache is not None and key == _kept_as(text)[1]:
                 cache.put_file(STAGED, key, target)
         output = (site / shard.bundle).resolve()
         command = [
