@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from processkit.errors import ProcesskitError
@@ -468,15 +468,7 @@ def _stage(
     missing: list[str] = []
     waiting = 0  # the first of ``missing`` not yet made (nor its folder)
     folders: set[str] = set()
-
-    def made(path: str) -> str:
-        target = os.path.join(stage, path)
-        parent = os.path.dirname(target)
-        if parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
-        return target
-
+    made = partial(_place_in, stage, folders=folders)
     for path in pages:
         key = staged.get(path)
         if (
@@ -491,6 +483,17 @@ def _stage(
                 continue
         missing.append(path)
     return missing
+
+
+def _place_in(stage: str, path: str, *, folders: set[str]) -> str:
+    """Where the copy of the page at ``path`` goes in the folder ``stage``, its folder made
+    where ``folders`` (those made already) does not hold it."""
+    target = os.path.join(stage, path)
+    parent = os.path.dirname(target)
+    if parent not in folders:
+        os.makedirs(parent, exist_ok=True)
+        folders.add(parent)
+    return target
 
 
 def _index_shard(
@@ -521,12 +524,10 @@ def _index_shard(
             raise
     assert missing is not None, "a staging folder is given with the pages still to copy"
     try:
-        folders: set[Path] = set()
+        folders: set[str] = set()
         for path in missing:
-            target = Path(stage, path)
-            if target.parent not in folders:  # a page after the last copy linked (``_stage``)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            # a page after the last copy linked is not there yet, nor its folder (``_stage``)
+            target = Path(_place_in(stage, path, folders=folders))
             text = given((site / path).read_bytes(), whole=whole)
             target.write_bytes(spaced(text))
             key = staged.get(path)
