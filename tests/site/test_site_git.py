@@ -495,6 +495,52 @@ def test_a_build_after_a_new_commit_describes_that_commit_alone(
     assert renamed == build("fresh-renamed", tmp_path / "empty-cache-2")
 
 
+def test_a_build_after_a_new_commit_walks_that_commit_alone_and_makes_the_same_site(
+    history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walks of the whole history (the pages' histories, the change log, the commits that
+    closed proposals) are kept in the cache: after a commit the next build walks only that
+    commit, and its site is the site a build with no cache makes."""
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishRequest, publish
+    from processkit.loading import git as gitmodule
+
+    walked = Calls(tmp_path / "walked.txt")
+    real = gitmodule._run_bytes
+
+    def noting(folder: Path, *args: str, feed: bytes | None = None) -> bytes:
+        if args[0] == "log":  # the commits walked, in the forked process that reads git
+            walked.note(next(arg for arg in args[1:] if not arg.startswith("-")))
+        return real(folder, *args, feed=feed)
+
+    monkeypatch.setattr(gitmodule, "_run_bytes", noting)
+    top = history_repo.parent
+    cache = tmp_path / "cache"
+
+    def build(folder: str, cache_dir: Path) -> dict[str, bytes]:
+        monkeypatch.setattr(publishing, "_READ", [None, None, None])  # a new process
+        request = PublishRequest(history_repo, tmp_path / folder, cache_dir=cache_dir)
+        return snapshot(publish(request).output)
+
+    first = git(top, "rev-parse", "HEAD").strip()
+    build("first", cache)
+    # the files' history (run where the repository is) and the walk of the commits that
+    # closed proposals (run at the top of git), which the change log shares when its period
+    # reaches back to the first commit
+    assert walked() == [first, first]
+    walked.clear()
+    process = history_repo / "processes/barn/utredning.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace("allsidigt belyst", "belyst"), encoding="utf-8")
+    git(top, "commit", "-q", "-am", "Kortare text", when="2026-04-02T08:00:00+02:00")
+    head = git(top, "rev-parse", "HEAD").strip()
+    again = build("again", cache)
+    assert walked() == [f"{first}..{head}", f"{first}..{head}"]
+    walked.clear()
+    assert again == build("fresh", tmp_path / "empty-cache")
+    assert walked() == [head, head]
+
+
 def test_a_first_history_read_parses_only_the_versions_not_in_the_working_tree(
     history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

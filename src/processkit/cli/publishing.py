@@ -26,6 +26,7 @@ from processkit.i18n import _
 from processkit.loading.discover import find_root
 from processkit.loading.git import (
     Commit,
+    WalkStore,
     commit_date,
     export,
     head_and_shallow,
@@ -133,10 +134,14 @@ def _build(
             key, origin = found
         # every version of a file the site describes, kept by its git hash for the next build
         store = SnapshotStore.in_folder(cache_dir, root, prune=True)
-        history = read_history(git, repo, words=not past, store=store)
-        links = _git_links(repo, past, info.today, store, origin)
-        if not past:  # a site of the past reads no versions: the store is left as it is
+        # the walks of the whole history, kept for the next build (not for a site of the past,
+        # which is read from another commit than the one checked out)
+        walks = WalkStore.in_folder(cache_dir, root) if not past else None
+        history = read_history(git, repo, words=not past, store=store, walks=walks)
+        links = _git_links(repo, past, info.today, store, origin, walks)
+        if walks is not None:  # a site of the past reads no versions: the store is left as it is
             store.save()
+            walks.save()
         return GitRead(history, links, key)
 
     #: the history being read (or as read before) and the git links, once the repository is
@@ -258,7 +263,12 @@ CHANGES_SINCE = "30d"
 
 
 def _git_links(
-    repo: Repository, past: bool, today: date | None, store: SnapshotStore, origin: str | None
+    repo: Repository,
+    past: bool,
+    today: date | None,
+    store: SnapshotStore,
+    origin: str | None,
+    walks: WalkStore | None = None,
 ) -> GitLinks:
     """The commits that closed proposals, the git host's address (from ``origin``, the
     address of the ``origin`` remote) and the change log of the last 30 days up to ``today``
@@ -273,7 +283,8 @@ def _git_links(
         return GitLinks()
     log: ChangeLog | None
     try:
-        log = changelog(repo, since=CHANGES_SINCE, today=today, store=store)
+        log = changelog(repo, since=CHANGES_SINCE, today=today, store=store, walks=walks)
     except ProcesskitError:  # outside git, a shallow clone, no commit before the day
         log = None
-    return GitLinks(closing_commits(repo, store), web_base(origin) if origin else None, log)
+    closing = closing_commits(repo, store, walks)
+    return GitLinks(closing, web_base(origin) if origin else None, log)

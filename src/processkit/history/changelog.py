@@ -27,7 +27,7 @@ from processkit.history.snapshots import (
 )
 from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, YAML_SUFFIXES, is_excluded
-from processkit.loading.git import Commit, FileChange, GitHistory
+from processkit.loading.git import Commit, FileChange, GitHistory, WalkStore
 from processkit.loading.repository import Repository
 from processkit.model import KINDS
 from processkit.model.kinds import KIND_TABLE
@@ -90,6 +90,7 @@ def changelog(
     until: str | None = None,
     today: date | None = None,
     store: SnapshotStore | None = None,
+    walks: WalkStore | None = None,
 ) -> ChangeLog:
     """The change log of the process repository ``repo`` (loaded from its working tree, which
     gives its root, configuration and the names references are shown with); the file
@@ -99,12 +100,14 @@ def changelog(
     today; ``2w``; ``1m``), a date (``2026-03-01``: changes from that day on) or a commit,
     branch or tag (changes after it); None means the whole history. ``until`` is a date or a
     commit, branch or tag (default: the last commit). ``today`` defaults to the date of the
-    period's last commit, so the result depends on the repository alone.
+    period's last commit, so the result depends on the repository alone. A period from the
+    first commit to the one checked out is walked through ``walks``, where given (see
+    ``WalkStore``).
     """
     own = store is None
     if store is None:
         store = SnapshotStore.in_folder(None, repo.root)
-    with GitHistory(repo.root, _("the change log")) as history:
+    with GitHistory(repo.root, _("the change log"), walks) as history:
         period = resolve_period(history, since, until, today)
         log = _build(history, repo, period, store)
     if own:

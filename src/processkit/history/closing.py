@@ -12,7 +12,7 @@ from processkit.cache import UsedStore, code_digest
 from processkit.domain.dates import add_days
 from processkit.errors import ProcesskitError
 from processkit.history.snapshots import Snapshot, SnapshotStore
-from processkit.loading.git import Commit, GitHistory, LoggedCommit
+from processkit.loading.git import Commit, GitHistory, LoggedCommit, WalkStore
 from processkit.loading.repository import Repository
 from processkit.model.types import SWEDISH_VALUES
 
@@ -48,7 +48,9 @@ class ProposalVersions(UsedStore):
         return known, found
 
 
-def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dict[str, Commit]:
+def closing_commits(
+    repo: Repository, store: SnapshotStore | None = None, walks: WalkStore | None = None
+) -> dict[str, Commit]:
     """Proposal id -> the commit that closed it, for every ``done`` proposal where one is found.
 
     A hash (7-40 hex digits) in the decision that names a commit of the repository wins;
@@ -56,7 +58,8 @@ def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dic
     proposal's status from another into ``done`` (a file added already done has none),
     stopping once every proposal is found or the history is older than the oldest one's
     submission. Outside a git repository the answer is empty. A version that is in the
-    working tree is taken from the parse store beside ``store`` (see ``SnapshotStore.parse``).
+    working tree is taken from the parse store beside ``store`` (see ``SnapshotStore.parse``);
+    the walk is read through ``walks``, where given (see ``WalkStore``).
     """
     done = {
         pid: record.entity
@@ -66,7 +69,7 @@ def closing_commits(repo: Repository, store: SnapshotStore | None = None) -> dic
     if not done:
         return {}
     try:
-        history = GitHistory(repo.root, "finding the change that closed a proposal")
+        history = GitHistory(repo.root, "finding the change that closed a proposal", walks)
     except ProcesskitError:
         return {}
     found: dict[str, Commit] = {}

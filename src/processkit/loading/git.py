@@ -25,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from processkit.cache import UsedStore, usable_folder
 from processkit.errors import ProcesskitError
 from processkit.i18n import _
 
@@ -307,15 +308,100 @@ def origin_remote(root: Path) -> str | None:
 # --- the files' history, for the site (empty outside git) ----------------------------------
 
 
-def touched_files(folder: Path, ref: str = "HEAD") -> Iterator[TouchedFiles]:
+def touched_files(
+    folder: Path, ref: str = "HEAD", walks: WalkStore | None = None
+) -> Iterator[TouchedFiles]:
     """Every commit up to ``ref`` (newest first, merges left out) that changed files in
-    ``folder``, with those files; nothing outside git or before the first commit."""
-    options = ("-z", "--no-merges", "--relative", "--name-only", f"--format={_FORMAT}")
+    ``folder``, with those files; nothing outside git or before the first commit. With
+    ``walks``, the walk from the commit checked out (``ref`` HEAD) is kept there for the
+    next time, which then walks only the commits made since."""
+    options = ("log", "-z", "--no-merges", "--relative", "--name-only", f"--format={_FORMAT}")
     try:
-        output = _run(folder, "log", *options, ref, "--", ".")
+        if walks is not None and ref == "HEAD":
+            head, shallow = head_and_shallow(folder)
+            if head is None:
+                return  # no commits yet
+            found = walks.output(folder, options, head, (".",), shallow=shallow)
+        else:
+            found = _run_bytes(folder, *options, ref, "--", ".")
     except _GitFailed:
         return  # not a git repository, one without commits yet, or no git program
-    yield from parse_touched(output)
+    yield from parse_touched(_text(found))
+
+
+def _text(output: bytes) -> str:
+    """Output as ``_run`` gives it."""
+    if output.endswith(b"\n"):
+        output = output[:-1]
+    return output.decode("utf-8", "surrogateescape")
+
+
+class WalkStore(UsedStore):
+    """The output of whole-history walks (``git log`` from the commit checked out), each kept
+    with the commit it started from, by its options and paths.
+
+    When the commit checked out has new commits on top of the one kept, one after another
+    (each with that one before it as its only parent: no merge), only those are walked, and
+    their output put before the one kept. That is what git writes for the whole walk: it
+    goes through the new commits first, one by one, and then on from the kept commit as a
+    walk from there would. After anything else (a merge, a history rewritten, a clone whose
+    older history is missing) the whole history is walked again. ``path`` None keeps
+    nothing between runs."""
+
+    NAME = "git walks"
+    FILE = "git-walks.bin"
+    #: at most this many new commits are walked alone; after more, the whole history is
+    LINEAR = 500
+
+    @classmethod
+    def in_folder(cls, folder: Path | None, root: Path) -> WalkStore:
+        """The store in the cache folder ``folder`` (None: the repository's own at
+        ``root``); one that keeps nothing where no folder can be made."""
+        usable = usable_folder(folder, root)
+        return cls(usable / cls.FILE if usable is not None else None)
+
+    def output(
+        self,
+        folder: Path,
+        options: Sequence[str],
+        head: str,
+        paths: Sequence[str],
+        *,
+        shallow: bool,
+    ) -> bytes:
+        """What ``git OPTIONS HEAD -- PATHS`` writes, run in ``folder`` (``_GitFailed`` when
+        git fails); ``head`` the full hash of the commit checked out. Nothing is kept of a
+        shallow clone's walk (``shallow``): its older history may come later."""
+        entry = "\0".join((*options, "--", *paths))
+        kept = None if shallow else self.take(entry)
+        output = None
+        if isinstance(kept, tuple) and len(kept) == 2:
+            start, before = kept
+            if start == head:
+                output = before
+            elif _on_top(folder, start, head, self.LINEAR):
+                output = _run_bytes(folder, *options, f"{start}..{head}", "--", *paths) + before
+        if output is None:
+            output = _run_bytes(folder, *options, head, "--", *paths)
+        if not shallow and kept != (head, output):
+            self.put(entry, (head, output))
+        return output
+
+
+def _on_top(folder: Path, start: str, head: str, most: int) -> bool:
+    """Whether ``head`` is ``start`` with at most ``most`` commits on top, one after another,
+    each with the one before as its only parent."""
+    try:
+        listed = _run(folder, "rev-list", "--parents", f"--max-count={most}", f"{start}..{head}")
+    except _GitFailed:  # ``start`` gone (a history rewritten and cleaned up)
+        return False
+    expected = head
+    for line in listed.splitlines():
+        shas = line.split()
+        if len(shas) != 2 or shas[0] != expected:
+            return False
+        expected = shas[1]
+    return expected == start
 
 
 def parse_touched(output: str) -> Iterator[TouchedFiles]:
@@ -485,7 +571,9 @@ class GitHistory:
     manager (nothing is left running between its calls, so ``close`` has nothing to do).
     """
 
-    def __init__(self, root: Path, purpose: str) -> None:
+    def __init__(self, root: Path, purpose: str, walks: WalkStore | None = None) -> None:
+        #: where the walk from the commit checked out is kept between runs (``log``)
+        self._walks = walks
         # one git run: the top folder, the folder within it (as git writes paths), whether
         # the clone is shallow, and the commit checked out
         try:
@@ -619,8 +707,9 @@ class GitHistory:
     def log(self, revisions: Sequence[str]) -> Generator[LoggedCommit, None, None]:
         """The commits of ``revisions`` (newest first, merges left out) with the files each
         changed in the process repository, as one streamed ``git log`` walk; stop reading
-        (close the generator) whenever you like."""
-        args = [
+        (close the generator) whenever you like. The walk from the commit checked out is
+        read whole through the store of walks, where there is one (see ``WalkStore``)."""
+        options = (
             "log",
             "--raw",
             "-z",
@@ -628,11 +717,26 @@ class GitHistory:
             "--no-renames",
             "--no-merges",
             f"--format={_FORMAT}",
-            *revisions,
-            "--",
-            self.prefix or ".",
-        ]
-        for record in self._stream(args):
+        )
+        paths = (self.prefix or ".",)
+        records: Iterable[str]
+        if self._walks is not None and list(revisions) == [self.head]:
+            try:
+                output = self._walks.output(
+                    self.top, options, self.head, paths, shallow=self._shallow
+                )
+            except _GitFailed as failed:
+                raise ProcesskitError(
+                    _("git could not read the history: {problem}", problem=failed.problem)
+                ) from None
+            records = (
+                record.decode("utf-8", "replace")
+                for record in output.split(_RECORD.encode())
+                if record
+            )
+        else:
+            records = self._stream([*options, *revisions, "--", *paths])
+        for record in records:
             ref, rest = _parse_header(record)
             yield LoggedCommit(ref, tuple(self._raw_changes(rest)))
 

@@ -25,7 +25,7 @@ from processkit import i18n
 from processkit.cache import UsedStore
 from processkit.errors import ProcesskitError
 from processkit.i18n import _, p_
-from processkit.loading.git import Commit, TouchedFiles, touched_files
+from processkit.loading.git import Commit, TouchedFiles, WalkStore, touched_files
 
 if TYPE_CHECKING:
     from processkit.history.changelog import ChangeLog, EntityChange
@@ -121,14 +121,16 @@ def read_history(
     *,
     words: bool = True,
     store: SnapshotStore | None = None,
+    walks: WalkStore | None = None,
 ) -> History:
     """The history of ``source``'s folder up to its revision (empty outside git); with
     ``repo`` (the repository at that revision), the authors' names from its person files and,
     with ``words`` (``repo`` is the work tree of ``source``), each commit's changes in plain
-    words, the file versions read through ``store`` (default: none kept between runs)."""
+    words, the file versions read through ``store`` (default: none kept between runs); the
+    walk of the history read through ``walks``, where given (see ``WalkStore``)."""
     if source is None:
         return History()
-    history = fold_history(touched_files(source.folder, source.ref))
+    history = fold_history(touched_files(source.folder, source.ref, walks))
     if repo is not None:
         history.people = people_names(repo)
         if words:

@@ -1,0 +1,190 @@
+"""The walks of the whole history kept between runs (``WalkStore``): after new commits on top
+of the one a walk started from, only those are walked, and what is read is what git writes
+for the whole walk, byte for byte; after anything else the whole history is walked again."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.test_changelog_support import GitRepo
+
+from processkit.history.closing import closing_commits
+from processkit.loading import git as gitmodule
+from processkit.loading.git import GitHistory, WalkStore, touched_files
+from processkit.loading.load import load_repository
+
+_PROCESS = "kind: process\nid: bu-utredning\nname: {name}\narea: bu\ntype: core\nstatus: draft\n"
+_PROPOSAL = (
+    "kind: proposal\nid: fp-2026-001\nprocess: bu-utredning\ntitle: Digital kallelse\n"
+    "submitted: 2026-01-10\nstatus: {status}\n"
+)
+#: The walk ``GitHistory.log`` makes from the commit checked out, less the commit.
+_RAW = (
+    "log",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    "--no-renames",
+    "--no-merges",
+    f"--format={gitmodule._FORMAT}",
+)
+
+
+def _repo(tmp_path: Path) -> GitRepo:
+    """A process repository in a sub-folder of a git repository, committed twice."""
+    git = GitRepo(tmp_path / "git", "processer")
+    git.write(
+        {
+            "processkit.yaml": "organisation: Testkommunen\n",
+            "areas/bu.yaml": "kind: area\nid: bu\nname: Barn och unga\norder: 1\n",
+            "processes/bu-utredning.yaml": _PROCESS.format(name="Utreda barns behov"),
+            "proposals/fp-2026-001.yaml": _PROPOSAL.format(status="assessing"),
+        }
+    )
+    git.commit("Första versionen", "2026-01-10")
+    git.write({"proposals/fp-2026-001.yaml": _PROPOSAL.format(status="done")})
+    git.commit("Förslaget genomfört", "2026-02-01", "erik")
+    return git
+
+
+def _name(git: GitRepo, name: str, day: str) -> str:
+    git.write({"processes/bu-utredning.yaml": _PROCESS.format(name=name)})
+    return git.commit(f"Nytt namn: {name}", day)
+
+
+def _whole(git: GitRepo) -> bytes:
+    """What git writes for the whole walk, asked of it directly."""
+    head = git.git("rev-parse", "HEAD")
+    return subprocess.run(
+        ["git", *_RAW, head, "--", "processer/"], cwd=git.top, capture_output=True, check=True
+    ).stdout
+
+
+def _runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """The git runs of ``WalkStore`` from here on, each without its options."""
+    runs: list[tuple[str, ...]] = []
+    real: Callable[..., bytes] = gitmodule._run_bytes
+
+    def noting(folder: Path, *args: str, feed: bytes | None = None) -> bytes:
+        if args[0] == "log":
+            runs.append(tuple(arg for arg in args if not arg.startswith("-")))
+        return real(folder, *args, feed=feed)
+
+    monkeypatch.setattr(gitmodule, "_run_bytes", noting)
+    return runs
+
+
+def _read(git: GitRepo, store: Path) -> bytes:
+    """The walk from the commit checked out, through the store at ``store`` (saved after)."""
+    walks = WalkStore(store)
+    history = GitHistory(git.root, "testet", walks)
+    output = walks.output(
+        history.top, _RAW, history.head, ("processer/",), shallow=history.is_shallow()
+    )
+    walks.save()
+    return output
+
+
+def test_commits_on_top_are_walked_alone_and_read_as_the_whole_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git = _repo(tmp_path)
+    store = tmp_path / "walks.bin"
+    runs = _runs(monkeypatch)
+    first = git.git("rev-parse", "HEAD")
+    assert _read(git, store) == _whole(git)
+    assert runs == [("log", first, "processer/")]
+    runs.clear()
+    assert _read(git, store) == _whole(git)  # nothing new: git walks nothing
+    assert runs == []
+    _name(git, "Utreda barnets behov", "2026-03-01")
+    git.git("commit", "-q", "--allow-empty", "-m", "Tom")  # shown by no walk of the folder
+    (git.top / "LÄSMIG.md").write_text("Utanför mappen\n", encoding="utf-8")
+    git.commit("Utanför mappen", "2026-03-02")
+    last = _name(git, "Utreda barnets behov och stöd", "2026-03-03")
+    assert _read(git, store) == _whole(git)
+    assert runs == [("log", f"{first}..{last}", "processer/")]
+
+
+@pytest.mark.parametrize("change", ["merge", "merge of the past", "rewritten", "many"])
+def test_after_anything_but_commits_one_after_another_the_whole_history_is_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    git = _repo(tmp_path)
+    store = tmp_path / "walks.bin"
+    _read(git, store)
+    if change == "merge":
+        git.git("checkout", "-q", "-b", "sida")
+        _name(git, "Utreda på sidan", "2026-03-01")
+        git.git("checkout", "-q", "main")
+        (git.root / "areas/bu.yaml").write_text(
+            "kind: area\nid: bu\nname: Barn och unga\norder: 2\n", encoding="utf-8"
+        )
+        git.commit("Ordning", "2026-03-02")
+        git.git("merge", "-q", "--no-ff", "-m", "Sammanfört", "sida")
+    elif change == "merge of the past":
+        # its files as they were a commit before: git follows that side alone, and the walk
+        # shows no more the commit the kept walk started from
+        before = git.git("rev-parse", "HEAD~1")
+        tree = git.git("rev-parse", "HEAD~1^{tree}")
+        merged = git.git("commit-tree", tree, "-p", "HEAD", "-p", before, "-m", "Sammanfört")
+        git.git("reset", "-q", "--hard", merged)
+    elif change == "rewritten":
+        git.git("reset", "-q", "--hard", "HEAD~1")
+        _name(git, "Utreda om", "2026-03-01")
+    else:
+        monkeypatch.setattr(WalkStore, "LINEAR", 2)
+        for number in range(3):
+            _name(git, f"Utreda {number}", f"2026-03-0{number + 1}")
+    runs = _runs(monkeypatch)
+    assert _read(git, store) == _whole(git)
+    assert runs == [("log", git.git("rev-parse", "HEAD"), "processer/")]
+
+
+def test_a_damaged_entry_is_walked_again_and_a_shallow_clone_keeps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git = _repo(tmp_path)
+    store = tmp_path / "walks.bin"
+    walks = WalkStore(store)
+    entry = "\0".join((*_RAW, "--", "processer/"))
+    walks.put(entry, ("0" * 40, b"skadad"))
+    walks.save()
+    assert _read(git, store) == _whole(git)
+    assert WalkStore(store).stored[entry] == (git.git("rev-parse", "HEAD"), _whole(git))
+    shallow = GitRepo.__new__(GitRepo)
+    shallow.top = tmp_path / "grund"
+    shallow.root = shallow.top / "processer"
+    git.git("clone", "-q", "--depth", "1", f"file://{git.top}", str(shallow.top))
+    kept = tmp_path / "grund.bin"
+    assert _read(shallow, kept) == _whole(shallow)
+    assert not kept.exists()
+
+
+def test_the_history_the_log_and_the_closing_commits_read_through_the_store_are_as_read_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git = _repo(tmp_path)
+    store = tmp_path / "walks.bin"
+
+    def read(walks: WalkStore | None) -> tuple[object, ...]:
+        history = GitHistory(git.root, "testet", walks)
+        found = (
+            list(touched_files(git.root, "HEAD", walks)),
+            list(history.log([history.head])),
+            closing_commits(load_repository(git.root).repo, walks=walks),
+        )
+        if walks is not None:
+            walks.save()
+        return found
+
+    read(WalkStore(store))
+    _name(git, "Utreda barnets behov", "2026-03-01")
+    runs = _runs(monkeypatch)
+    through = read(WalkStore(store))
+    assert len(runs) == 2 and all(".." in run[1] for run in runs)  # the new commit alone
+    assert through == read(None)
+    assert through[2] != {}  # the proposal closed by the second commit is found
