@@ -33,9 +33,10 @@ _RAW = (
 )
 
 
-def _repo(tmp_path: Path) -> GitRepo:
-    """A process repository in a sub-folder of a git repository, committed twice."""
-    git = GitRepo(tmp_path / "git", "processer")
+def _repo(tmp_path: Path, sub: str = "processer") -> GitRepo:
+    """A process repository in the sub-folder ``sub`` of a git repository ("" its top),
+    committed twice."""
+    git = GitRepo(tmp_path / "git", sub)
     git.write(
         {
             "processkit.yaml": "organisation: Testkommunen\n",
@@ -59,8 +60,16 @@ def _whole(git: GitRepo) -> bytes:
     """What git writes for the whole walk, asked of it directly."""
     head = git.git("rev-parse", "HEAD")
     return subprocess.run(
-        ["git", *_RAW, head, "--", "processer/"], cwd=git.top, capture_output=True, check=True
+        ["git", *_RAW, head, "--", _within(git) or "."],
+        cwd=git.top,
+        capture_output=True,
+        check=True,
     ).stdout
+
+
+def _within(git: GitRepo) -> str:
+    """The process repository's folder as git names it: "" at the top, else ending in "/"."""
+    return "" if git.root == git.top else f"{git.root.relative_to(git.top).as_posix()}/"
 
 
 def _runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
@@ -82,52 +91,100 @@ def _read(git: GitRepo, store: Path) -> bytes:
     walks = WalkStore(store)
     history = GitHistory(git.root, "testet", walks)
     output = walks.output(
-        history.top, _RAW, history.head, ("processer/",), shallow=history.is_shallow()
+        history.top,
+        _RAW,
+        history.head,
+        (_within(git) or ".",),
+        _within(git),
+        shallow=history.is_shallow(),
     )
     walks.save()
     return output
 
 
+@pytest.mark.parametrize("sub", ["processer", ""])
 def test_commits_on_top_are_walked_alone_and_read_as_the_whole_walk(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sub: str
 ) -> None:
-    git = _repo(tmp_path)
+    git = _repo(tmp_path, sub)
     store = tmp_path / "walks.bin"
     runs = _runs(monkeypatch)
     first = git.git("rev-parse", "HEAD")
     assert _read(git, store) == _whole(git)
-    assert runs == [("log", first, "processer/")]
+    assert runs == [("log", first, _within(git) or ".")]
     runs.clear()
     assert _read(git, store) == _whole(git)  # nothing new: git walks nothing
     assert runs == []
     _name(git, "Utreda barnets behov", "2026-03-01")
     git.git("commit", "-q", "--allow-empty", "-m", "Tom")  # shown by no walk of the folder
-    (git.top / "LÄSMIG.md").write_text("Utanför mappen\n", encoding="utf-8")
-    git.commit("Utanför mappen", "2026-03-02")
+    _outside(git)
     last = _name(git, "Utreda barnets behov och stöd", "2026-03-03")
     assert _read(git, store) == _whole(git)
-    assert runs == [("log", f"{first}..{last}", "processer/")]
+    assert runs == [("log", f"{first}..{last}", _within(git) or ".")]
 
 
-@pytest.mark.parametrize("change", ["merge", "merge of the past", "rewritten", "many"])
-def test_after_anything_but_commits_one_after_another_the_whole_history_is_walked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
-) -> None:
-    git = _repo(tmp_path)
-    store = tmp_path / "walks.bin"
-    _read(git, store)
-    if change == "merge":
-        git.git("checkout", "-q", "-b", "sida")
-        _name(git, "Utreda på sidan", "2026-03-01")
-        git.git("checkout", "-q", "main")
-        (git.root / "areas/bu.yaml").write_text(
-            "kind: area\nid: bu\nname: Barn och unga\norder: 2\n", encoding="utf-8"
-        )
-        git.commit("Ordning", "2026-03-02")
-        git.git("merge", "-q", "--no-ff", "-m", "Sammanfört", "sida")
-    elif change == "merge of the past":
+def _merge(git: GitRepo, side: Callable[[], object], main: Callable[[], object]) -> None:
+    """Make the commits ``side`` makes on a branch, those ``main`` makes on main, and merge
+    the branch into main."""
+    git.git("checkout", "-q", "-b", "sida")
+    side()
+    git.git("checkout", "-q", "main")
+    main()
+    git.git("merge", "-q", "--no-ff", "-m", "Sammanfört", "sida")
+
+
+def _order(git: GitRepo) -> None:
+    git.write({"areas/bu.yaml": "kind: area\nid: bu\nname: Barn och unga\norder: 2\n"})
+    git.commit("Ordning", "2026-03-02")
+
+
+def _outside(git: GitRepo) -> None:
+    (git.top / "LÄSMIG.md").write_text("Utanför mappen\n", encoding="utf-8")
+    git.commit("Utanför mappen", "2026-03-02")
+
+
+def _back_and_forth(git: GitRepo) -> None:
+    _name(git, "Utreda på sidan", "2026-03-01")
+    _name(git, "Utreda barns behov", "2026-03-02")  # as it was
+
+
+@pytest.mark.parametrize(
+    ("change", "alone"),
+    [
+        # a pull request merged when up to date: git follows the branch alone
+        ("merge up to date", True),
+        # main changed only what is outside the folder meanwhile: the same in the folder
+        ("merge up to date in the folder", True),
+        ("merge of two lines", False),
+        # the merge's files are the kept commit's: the walk of the new commits alone, which
+        # stops there, follows it alone too, and does not show the branch's commits
+        ("merge of nothing", True),
         # its files as they were a commit before: git follows that side alone, and the walk
         # shows no more the commit the kept walk started from
+        ("merge of the past", False),
+        ("rewritten", False),
+        ("many", False),
+    ],
+)
+@pytest.mark.parametrize("sub", ["processer", ""])
+def test_new_commits_are_walked_alone_only_where_the_whole_walk_is_theirs_and_the_kept_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str, alone: bool, sub: str
+) -> None:
+    git = _repo(tmp_path, sub)
+    store = tmp_path / "walks.bin"
+    _read(git, store)
+    start = git.git("rev-parse", "HEAD")
+    if change == "merge up to date in the folder" and not sub:
+        alone = False  # the folder is the top: main's change is in it, two lines merged
+    if change == "merge up to date":
+        _merge(git, lambda: _name(git, "Utreda på sidan", "2026-03-01"), lambda: None)
+    elif change == "merge up to date in the folder":
+        _merge(git, lambda: _name(git, "Utreda på sidan", "2026-03-01"), lambda: _outside(git))
+    elif change == "merge of two lines":
+        _merge(git, lambda: _name(git, "Utreda på sidan", "2026-03-01"), lambda: _order(git))
+    elif change == "merge of nothing":
+        _merge(git, lambda: _back_and_forth(git), lambda: None)
+    elif change == "merge of the past":
         before = git.git("rev-parse", "HEAD~1")
         tree = git.git("rev-parse", "HEAD~1^{tree}")
         merged = git.git("commit-tree", tree, "-p", "HEAD", "-p", before, "-m", "Sammanfört")
@@ -141,7 +198,8 @@ def test_after_anything_but_commits_one_after_another_the_whole_history_is_walke
             _name(git, f"Utreda {number}", f"2026-03-0{number + 1}")
     runs = _runs(monkeypatch)
     assert _read(git, store) == _whole(git)
-    assert runs == [("log", git.git("rev-parse", "HEAD"), "processer/")]
+    head = git.git("rev-parse", "HEAD")
+    assert runs == [("log", f"{start}..{head}" if alone else head, _within(git) or ".")]
 
 
 def test_a_damaged_entry_is_walked_again_and_a_shallow_clone_keeps_nothing(

@@ -318,10 +318,11 @@ def touched_files(
     options = ("log", "-z", "--no-merges", "--relative", "--name-only", f"--format={_FORMAT}")
     try:
         if walks is not None and ref == "HEAD":
-            head, shallow = head_and_shallow(folder)
-            if head is None:
+            lines, head, _said = _where(folder, ("--show-prefix", "--is-shallow-repository"))
+            if head is None or len(lines) < 2:
                 return  # no commits yet
-            found = walks.output(folder, options, head, (".",), shallow=shallow)
+            shallow = lines[1].strip() == "true"
+            found = walks.output(folder, options, head, (".",), lines[0].strip(), shallow=shallow)
         else:
             found = _run_bytes(folder, *options, ref, "--", ".")
     except _GitFailed:
@@ -340,13 +341,18 @@ class WalkStore(UsedStore):
     """The output of whole-history walks (``git log`` from the commit checked out), each kept
     with the commit it started from, by its options and paths.
 
-    When the commit checked out has new commits on top of the one kept, one after another
-    (each with that one before it as its only parent: no merge), only those are walked, and
-    their output put before the one kept. That is what git writes for the whole walk: it
-    goes through the new commits first, one by one, and then on from the kept commit as a
-    walk from there would. After anything else (a merge, a history rewritten, a clone whose
-    older history is missing) the whole history is walked again. ``path`` None keeps
-    nothing between runs."""
+    When the commit checked out has new commits on top of the one kept, one after another,
+    only those are walked, and their output put before the one kept. That is what git writes
+    for the whole walk: it goes through the new commits first, one by one, and then on from
+    the kept commit as a walk from there would. One after another: each has the one before
+    as its only parent, or is a merge whose files in the folder walked are those of one of
+    its parents, the first such being the one before; git then follows that parent alone
+    (a pull request merged when it was up to date, or one that changed nothing in the
+    folder). The walk of the new commits alone does the same where that parent is the kept
+    commit, where it stops: git counts the commit a walk stops at as one to follow.
+    After anything else (a merge of two lines of changes, a history rewritten, a clone whose
+    older history is missing) the whole history is walked again. ``path`` None keeps nothing
+    between runs."""
 
     NAME = "git walks"
     FILE = "git-walks.bin"
@@ -366,12 +372,15 @@ class WalkStore(UsedStore):
         options: Sequence[str],
         head: str,
         paths: Sequence[str],
+        within: str,
         *,
         shallow: bool,
     ) -> bytes:
         """What ``git OPTIONS HEAD -- PATHS`` writes, run in ``folder`` (``_GitFailed`` when
-        git fails); ``head`` the full hash of the commit checked out. Nothing is kept of a
-        shallow clone's walk (``shallow``): its older history may come later."""
+        git fails); ``head`` the full hash of the commit checked out; ``within`` the folder
+        that ``paths`` name, from the top of git ("" the top itself, else ending in "/").
+        Nothing is kept of a shallow clone's walk (``shallow``): its older history may come
+        later."""
         entry = "\0".join((*options, "--", *paths))
         kept = None if shallow else self.take(entry)
         output = None
@@ -379,7 +388,7 @@ class WalkStore(UsedStore):
             start, before = kept
             if start == head:
                 output = before
-            elif _on_top(folder, start, head, self.LINEAR):
+            elif _on_top(folder, start, head, within, self.LINEAR):
                 output = _run_bytes(folder, *options, f"{start}..{head}", "--", *paths) + before
         if output is None:
             output = _run_bytes(folder, *options, head, "--", *paths)
@@ -388,20 +397,54 @@ class WalkStore(UsedStore):
         return output
 
 
-def _on_top(folder: Path, start: str, head: str, most: int) -> bool:
-    """Whether ``head`` is ``start`` with at most ``most`` commits on top, one after another,
-    each with the one before as its only parent."""
+def _on_top(folder: Path, start: str, head: str, within: str, most: int) -> bool:
+    """Whether ``head`` is ``start`` with at most ``most`` commits on top, one after another
+    as a walk of the folder ``within`` follows them (see ``WalkStore``)."""
     try:
         listed = _run(folder, "rev-list", "--parents", f"--max-count={most}", f"{start}..{head}")
     except _GitFailed:  # ``start`` gone (a history rewritten and cleaned up)
         return False
+    parents = {shas[0]: shas[1:] for shas in (line.split() for line in listed.splitlines())}
+    merges = {sha: found for sha, found in parents.items() if len(found) > 1}
+    folders = _folders(
+        folder, {sha for merge, found in merges.items() for sha in (merge, *found)}, within
+    )
+    if folders is None:
+        return False
+    for sha, found in merges.items():
+        # git follows the first parent whose files in the folder are the merge's, alone
+        same = [parent for parent in found if folders[parent] == folders[sha]]
+        parents[sha] = same[:1]
     expected = head
-    for line in listed.splitlines():
-        shas = line.split()
-        if len(shas) != 2 or shas[0] != expected:
-            return False
-        expected = shas[1]
-    return expected == start
+    for _step in range(len(parents)):
+        found = parents.get(expected, [])
+        if len(found) != 1:
+            return False  # a first commit, a merge followed on both sides, or out of reach
+        expected = found[0]
+        if expected == start:
+            return True
+    return False
+
+
+def _folders(folder: Path, shas: set[str], within: str) -> dict[str, str] | None:
+    """The git hash of the folder ``within`` in each of the commits ``shas`` ("" where it has
+    none), asked of one git; None where git fails."""
+    if not shas:
+        return {}
+    asked = sorted(shas)
+    where = within.rstrip("/")
+    lines = "".join(f"{sha}:{where}\n" if where else f"{sha}^{{tree}}\n" for sha in asked)
+    try:
+        output = _run_bytes(folder, "cat-file", "--batch-check", feed=lines.encode("utf-8"))
+    except _GitFailed:
+        return None
+    # one line of answer a line asked: "<hash> tree <size>", or "<asked> missing"
+    answers = output.decode("utf-8", "surrogateescape").split("\n")
+    found = {}
+    for sha, answer in zip(asked, answers, strict=False):
+        parts = answer.split(" ")
+        found[sha] = parts[0] if len(parts) == 3 and parts[1] == "tree" else ""
+    return found if len(found) == len(asked) else None
 
 
 def parse_touched(output: str) -> Iterator[TouchedFiles]:
@@ -723,7 +766,7 @@ class GitHistory:
         if self._walks is not None and list(revisions) == [self.head]:
             try:
                 output = self._walks.output(
-                    self.top, options, self.head, paths, shallow=self._shallow
+                    self.top, options, self.head, paths, self.prefix, shallow=self._shallow
                 )
             except _GitFailed as failed:
                 raise ProcesskitError(
