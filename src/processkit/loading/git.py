@@ -427,8 +427,8 @@ def _on_top(folder: Path, start: str, head: str, within: str, most: int) -> bool
 
 
 def _folders(folder: Path, shas: set[str], within: str) -> dict[str, str] | None:
-    """The git hash of the folder ``within`` in each of the commits ``shas`` ("" where it has
-    none), asked of one git; None where git fails."""
+    """The git hash of what is at ``within`` (a folder) in each of the commits ``shas`` (""
+    where there is nothing), asked of one git; None where git fails."""
     if not shas:
         return {}
     asked = sorted(shas)
@@ -438,12 +438,12 @@ def _folders(folder: Path, shas: set[str], within: str) -> dict[str, str] | None
         output = _run_bytes(folder, "cat-file", "--batch-check", feed=lines.encode("utf-8"))
     except _GitFailed:
         return None
-    # one line of answer a line asked: "<hash> tree <size>", or "<asked> missing"
+    # one line of answer a line asked: "<hash> <type> <size>", or "<asked> missing"
     answers = output.decode("utf-8", "surrogateescape").split("\n")
     found = {}
     for sha, answer in zip(asked, answers, strict=False):
         parts = answer.split(" ")
-        found[sha] = parts[0] if len(parts) == 3 and parts[1] == "tree" else ""
+        found[sha] = parts[0] if len(parts) == 3 and parts[2].isdigit() else ""
     return found if len(found) == len(asked) else None
 
 
