@@ -75,9 +75,10 @@ def moment(day: dt.date, hour: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), dt.timezone(dt.timedelta(hours=1)))
 
 
-def init(repo: Path, as_of: dt.date) -> None:
+def init(repo: Path, as_of: dt.date, history: int = 0) -> None:
     """Make the generated ``repo`` a git repository: one commit of every file, dated
-    ``HISTORY_DAYS`` before ``as_of``, then one change (``change_one``) dated ``as_of``."""
+    ``HISTORY_DAYS`` before ``as_of``, ``history`` more commits (``lengthen``), then one change
+    (``change_one``) dated ``as_of``."""
     git(repo, "init", "--quiet", "--initial-branch=main")
     exclude = repo / ".git" / "info" / "exclude"
     exclude.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +86,56 @@ def init(repo: Path, as_of: dt.date) -> None:
     git(repo, "add", "--all")
     first = moment(as_of - dt.timedelta(days=HISTORY_DAYS), 9)
     git(repo, "commit", "--quiet", "--message", "Processerna i Sjöstad", when=first)
+    if history:
+        lengthen(repo, history, first, moment(as_of - dt.timedelta(days=LOG_DAYS + 1), 9))
     change_one(repo, as_of)
+
+
+#: ``publish`` lists the changes of this many days before its last commit.
+LOG_DAYS = 30
+#: The purpose a process gets from the ``n``-th commit ``lengthen`` makes.
+REVIEWED = "Att stödet ges i rätt tid och på rätt sätt, enligt genomgång {n} av processen."
+
+
+def lengthen(repo: Path, count: int, after: dt.datetime, before: dt.datetime) -> None:
+    """Add ``count`` commits on top of ``repo``'s last, as years of weekly work leave: each
+    changes the purpose of one process (going through all but ``changed_process`` in turn),
+    by the fixed author, dated evenly from ``after`` to ``before`` (left out of the change
+    log's days, so that it holds what it holds without them). Made in one ``git
+    fast-import``, and the working tree brought to the last."""
+    files = [path for path in sorted((repo / "processes").glob("*/*.yaml"))]
+    files.remove(changed_process(repo))
+    step = (before - after) / (count + 1)
+    head = git(repo, "rev-parse", "HEAD").strip()
+    stream = [b"feature done\n"]
+    for n in range(1, count + 1):
+        path = files[(n * 7) % len(files)]
+        lines = path.read_text(encoding="utf-8").split("\n")
+        lines = [
+            f"purpose: {scalar(REVIEWED.format(n=n))}" if line.startswith("purpose:") else line
+            for line in lines
+        ]
+        data = "\n".join(lines).encode("utf-8")
+        path.write_bytes(data)
+        when = int((after + step * n).timestamp())
+        message = f"Genomgång {n} av {path.stem}".encode()
+        who = f"{AUTHOR_NAME} <{AUTHOR_EMAIL}> {when} +0100".encode()
+        stream += [
+            b"commit refs/heads/main\n",
+            b"author " + who + b"\n",
+            b"committer " + who + b"\n",
+            f"data {len(message)}\n".encode() + message + b"\n",
+            f"from {head}\n".encode() if n == 1 else b"",
+            f"M 100644 inline {path.relative_to(repo).as_posix()}\n".encode(),
+            f"data {len(data)}\n".encode() + data + b"\n",
+        ]
+    stream.append(b"done\n")
+    made = subprocess.run(
+        ["git", "fast-import", "--quiet"], cwd=repo, input=b"".join(stream), capture_output=True
+    )
+    if made.returncode != 0:
+        raise SystemExit(f"git fast-import failed in {repo}: {made.stderr.decode().strip()}")
+    git(repo, "reset", "--quiet", "--hard")
 
 
 def is_repository(repo: Path) -> bool:

@@ -1,10 +1,11 @@
 """Time processkit commands on generated repositories of growing size.
 
     python benchmarks/run.py [--sizes 200,1000,10000] [--repeat 3] [--keep DIR]
-                             [--commands validate] [--seed S] [--json FILE]
+                             [--commands validate] [--seed S] [--history N] [--json FILE]
 
 For each size a repository is generated (into a temporary folder, or cached under ``--keep``),
-then each command runs ``--repeat`` times as a subprocess. The Markdown table gives the median
+with ``--history`` commits of earlier work in its git history (``gitrepo.lengthen``), then
+each command runs ``--repeat`` times as a subprocess. The Markdown table gives the median
 wall time, the per-process cost and the peak resident memory of the command's process.
 
 To benchmark another command, add a ``Command`` to ``COMMANDS`` below.
@@ -175,21 +176,22 @@ def count_files(repo: Path) -> int:
     )
 
 
-def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path) -> Path:
-    """Return a generated git repository of ``size`` processes (``gitrepo.init``), reusing a
-    cached one when valid."""
+def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path, history: int = 0) -> Path:
+    """Return a generated git repository of ``size`` processes (``gitrepo.init``, with
+    ``history`` commits more), reusing a cached one when valid."""
+    name = f"n{size}-seed{seed}" + (f"-history{history}" if history else "")
     if keep is None:
-        repo = scratch / f"n{size}-seed{seed}"
+        repo = scratch / name
         generate(size, repo, seed)
-        gitrepo.init(repo, DEFAULT_AS_OF)
+        gitrepo.init(repo, DEFAULT_AS_OF, history)
         return repo
-    repo = keep / f"n{size}-seed{seed}"
+    repo = keep / name
     wanted = marker(size, seed, DEFAULT_AS_OF)
     marker_path = repo / MARKER
     if marker_path.is_file():
         if json.loads(marker_path.read_text(encoding="utf-8")) == wanted:
             if not gitrepo.is_repository(repo):  # kept before repositories had a history
-                gitrepo.init(repo, DEFAULT_AS_OF)
+                gitrepo.init(repo, DEFAULT_AS_OF, history)
             return repo
         shutil.rmtree(repo)  # ours, from another generator version: make it anew
     elif repo.exists():
@@ -198,7 +200,7 @@ def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path) -> Path
     if partial.exists():
         shutil.rmtree(partial)
     generate(size, partial, seed)
-    gitrepo.init(partial, DEFAULT_AS_OF)
+    gitrepo.init(partial, DEFAULT_AS_OF, history)
     partial.rename(repo)
     return repo
 
@@ -335,10 +337,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"comma-separated, from: {', '.join(c.name for c in COMMANDS)} (default all)",
     )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    parser.add_argument(
+        "--history",
+        type=int,
+        default=0,
+        help="commits of earlier work added to each repository's history (default 0)",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw measurements here")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.history < 0:
+        parser.error("--history must be 0 or more")
     return args
 
 
@@ -363,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         scratch = Path(scratch_name)
         for size in args.sizes:
             started = time.perf_counter()
-            repo = prepare_repo(size, args.seed, args.keep, scratch)
+            repo = prepare_repo(size, args.seed, args.keep, scratch, args.history)
             log(f"{size} processes: repository ready in {time.perf_counter() - started:.1f} s")
             for command in commands:
                 result = measure(script, command, repo, size, args.repeat, scratch)

@@ -6,6 +6,7 @@ Neither mkdocs nor the network is needed: the project is checked as files.
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import re
 import subprocess
@@ -158,3 +159,27 @@ def test_the_changed_page_is_the_changed_process_and_its_purpose_alternates(
     again = gitrepo.other_purpose(other)
     assert again != other
     assert path.read_text(encoding="utf-8") == changed.replace(other, again)
+
+
+def test_a_longer_history_has_its_commits_before_the_change_logs_days(tmp_path: Path) -> None:
+    generate = benchmark_module("generate")
+    gitrepo = benchmark_module("gitrepo")
+    folder = tmp_path / "repo"
+    generate.generate(30, folder, 1)
+    gitrepo.init(folder, generate.DEFAULT_AS_OF, history=40)
+    dates = git(folder, "log", "--format=%cs %s").splitlines()
+    assert len(dates) == 42
+    assert dates[0] == f"{generate.DEFAULT_AS_OF} Tydligare syfte för " + (
+        gitrepo.changed_process(folder).stem
+    )
+    assert dates[-1].endswith(" Processerna i Sjöstad")
+    # the 40 between: dated after the first, before the change log's 30 days, newest first
+    last_day = str(generate.DEFAULT_AS_OF - datetime.timedelta(days=gitrepo.LOG_DAYS + 1))
+    assert dates[-1][:10] <= dates[-2][:10] and dates[1][:10] <= last_day
+    assert [line[:10] for line in dates[1:-1]] == sorted(
+        (line[:10] for line in dates[1:-1]), reverse=True
+    )
+    assert [line.split(" ", 2)[1] for line in dates[1:-1]] == ["Genomgång"] * 40
+    assert git(folder, "status", "--porcelain") == ""
+    changed = git(folder, "show", "--format=", "--name-only", "HEAD~1").split()
+    assert len(changed) == 1 and purpose(folder / changed[0]) == gitrepo.REVIEWED.format(n=40)
