@@ -570,9 +570,9 @@ class Staged:
         """The addresses of the pages in ``site`` whose copies were kept (``where``: "page"
         or "shard" only)."""
         of = {
-            search_module.staged_key(search_module.given_digest(page.read_bytes(), whole=False)): (
-                page.relative_to(site).as_posix()
-            )
+            search_module.staged_key(
+                search_module.given_digest(page.read_bytes(), whole=False), whole=False
+            ): (page.relative_to(site).as_posix())
             for page in site.rglob("*.html")
         }
         return sorted(of[key] for made, key in self.keys if where in (None, made))
@@ -769,7 +769,7 @@ def test_the_copies_for_pagefind_take_their_places_in_the_shards_order(
     staged = {}
     for number, page in enumerate(pages):
         digest = keep_copy((site / page).read_bytes(), whole=False, cache=cache)
-        staged[page] = search_module.staged_key(digest)
+        staged[page] = search_module.staged_key(digest, whole=False)
         if number not in held:
             copy = cache.file(search_module.STAGED, staged[page])
             assert copy is not None
@@ -811,7 +811,7 @@ def test_stage_makes_every_copy_before_the_last_linked_in_the_shards_order(
     cache = FileCache(tmp_path / "cache")
     staged = {
         page: search_module.staged_key(
-            keep_copy(html.format(page).encode(), whole=False, cache=cache)
+            keep_copy(html.format(page).encode(), whole=False, cache=cache), whole=False
         )
         for page in pages
     }
@@ -867,7 +867,7 @@ def test_a_copy_for_pagefind_is_kept_only_under_the_hash_of_its_text(tmp_path: P
         site = tmp_path / f"site-{kept}"
         write_files(site, {"index.html": html.decode()})
         cache = FileCache(tmp_path / f"cache-{kept}")
-        staged = {"index.html": staged_key(given_digest(key_of, whole=False))}
+        staged = {"index.html": staged_key(given_digest(key_of, whole=False), whole=False)}
         _index_shard(site, Shard("main", ("index.html",)), primary=True, cache=cache, staged=staged)
         assert (site / "pagefind/main/pagefind-entry.json").is_file()
         assert len(list((tmp_path / f"cache-{kept}").glob("staged/*/*"))) == kept
@@ -888,7 +888,9 @@ def test_each_text_pagefind_is_given_is_kept_under_a_key_of_its_own(tmp_path: Pa
         keep_copy(html, whole=False, cache=cache)
     entries = {path.name: path.read_bytes() for path in cache.root.glob(f"{STAGED}/*/*")}
     assert entries == {
-        staged_key(given_digest(html, whole=False)): spaced(given(html, whole=False))
+        staged_key(given_digest(html, whole=False), whole=False): spaced(
+            given(html, whole=False), whole=False
+        )
         for html in pages
     }
     assert len(entries) == 300

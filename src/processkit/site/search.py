@@ -46,7 +46,7 @@ KINDS = {
 OVERVIEW = N_("Overview")
 #: Changes to what Pagefind is given besides the pages themselves (see ``spaced``): a new value
 #: makes the cached indexes and the kept copies of the pages stale.
-_STAGING = "spaced-2"
+_STAGING = "spaced-3"
 #: The kind of the file cache's entries that keep what Pagefind is given of a page.
 STAGED = "staged"
 #: The folder in the file cache where the copies Pagefind reads are put together.
@@ -164,7 +164,7 @@ def start_index(
     if cache is not None:
         # every page's copy is kept, also in the shards not indexed now, for when they are
         for path, digest in read.items():
-            staged[path] = key = staged_key(digest)
+            staged[path] = key = staged_key(digest, whole=whole)
             cache.use(STAGED, key)
     parent = _stages_folder(stages_in) if stages_in is not None else None
     todo: list[tuple[Shard, str]] = []
@@ -285,15 +285,31 @@ _TOC = re.compile(rb"<nav class=\"toc\".*?</nav>", re.DOTALL)
 _ID = re.compile(rb' id="[^"<>]*"')
 
 
-def spaced(html: bytes) -> bytes:
+def spaced(html: bytes, *, whole: bool) -> bytes:
     """The page as Pagefind is given it: a space after the end of each block (a heading, a
     term and its description, a table cell), so that an excerpt keeps their words apart
     ("Behov Någon är …", not "BehovNågon är …"); without the page's own table of contents
     (its headings are in the page already); and without the ids of its elements. Pagefind
     keeps each element with an id, and that element's text once more, as an anchor for hits
     within a page, which the search page does not show: without them a process page is
-    indexed in about three quarters of the time, and its fragment is smaller to download."""
-    return _without_ids(_BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
+    indexed in about three quarters of the time, and its fragment is smaller to download.
+
+    Unless the page is given ``whole`` (made by a repository's own templates), also without
+    the tags of the elements within a line of text (links, ``span``, ``abbr``, ``time`` …)
+    and without the class of any element: Pagefind reads the words of such an element as if
+    its tags were not there, and reads no class, so it makes the same index, byte for byte
+    (a test holds that for every page of the example), from a copy a quarter smaller, in
+    6-8 % less time (a shard of process pages, measured at 1,000 and 5,000 processes)."""
+    text = _without_ids(_BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
+    return text if whole else _CLASS.sub(b"", _INLINE.sub(b"", text))
+
+
+#: The start and end tags of the elements within a line of text that the built-in templates
+#: use. Their attribute values are escaped (no ``>`` in them), and none of them carries one
+#: of Pagefind's ``data-pagefind-`` attributes (a test holds both for the example).
+_INLINE = re.compile(rb"</?(?:a|abbr|code|em|small|span|strong|time)\b[^>]*>")
+#: An element's class attribute, as the built-in templates write it (escaped: no quote in it).
+_CLASS = re.compile(rb' class="[^"]*"')
 
 
 def _without_ids(html: bytes) -> bytes:
@@ -408,22 +424,24 @@ def given(html: bytes, *, whole: bool) -> bytes:
     return html if whole else _searched(html)
 
 
-def staged_key(digest: bytes) -> str:
+def staged_key(digest: bytes, *, whole: bool) -> str:
     """The key in the file cache of the copy of a page Pagefind is given, where ``digest``
-    is the hash of what it is given of the page (``given``): the copy is that, ``spaced``."""
-    return hashlib.sha256(_STAGING.encode() + b"\0" + digest).hexdigest()
+    is the hash of what it is given of the page (``given``, ``whole`` or not): the copy is
+    that, ``spaced``."""
+    prefix = f"{_STAGING}\0{whole}\0".encode()
+    return hashlib.sha256(prefix + digest).hexdigest()
 
 
 def given_digest(html: bytes, *, whole: bool) -> bytes:
     """The hash of what Pagefind is given of a page (``given``)."""
-    return _kept_as(given(html, whole=whole))[0]
+    return _kept_as(given(html, whole=whole), whole=whole)[0]
 
 
-def _kept_as(text: bytes) -> tuple[bytes, str]:
-    """The hash of ``text``, what Pagefind is given of a page, and the key its copy is kept
-    under (``staged_key``)."""
+def _kept_as(text: bytes, *, whole: bool) -> tuple[bytes, str]:
+    """The hash of ``text``, what Pagefind is given of a page (``whole`` or not), and the key
+    its copy is kept under (``staged_key``)."""
     digest = hashlib.sha256(text).digest()
-    return digest, staged_key(digest)
+    return digest, staged_key(digest, whole=whole)
 
 
 def keep_copy(html: bytes, *, whole: bool, cache: FileCache) -> bytes:
@@ -433,9 +451,9 @@ def keep_copy(html: bytes, *, whole: bool, cache: FileCache) -> bytes:
     copies and make only those the cache lost (made there, they shared the interpreter's
     lock with the build's own thread, which writes the feeds meanwhile)."""
     text = given(html, whole=whole)
-    digest, key = _kept_as(text)
+    digest, key = _kept_as(text, whole=whole)
     if cache.place(STAGED, key) is None:
-        cache.put_bytes(STAGED, key, spaced(text))
+        cache.put_bytes(STAGED, key, spaced(text, whole=whole))
     return digest
 
 
@@ -529,10 +547,10 @@ def _index_shard(
             # a page after the last copy linked is not there yet, nor its folder (``_stage``)
             target = Path(_place_in(stage, path, folders=folders))
             text = given((site / path).read_bytes(), whole=whole)
-            target.write_bytes(spaced(text))
+            target.write_bytes(spaced(text, whole=whole))
             key = staged.get(path)
             # kept by the hash of the bytes read: never under a key that does not fix them
-            if cache is not None and key == _kept_as(text)[1]:
+            if cache is not None and key == _kept_as(text, whole=whole)[1]:
                 cache.put_file(STAGED, key, target)
         output = (site / shard.bundle).resolve()
         command = [
