@@ -172,6 +172,25 @@ def test_the_history_of_a_repository_in_a_sub_folder(tmp_path: Path) -> None:
             history.resolve("no-such-branch", "--since")
 
 
+def test_a_file_moved_is_named_where_it_went_whatever_git_is_set_to(tmp_path: Path) -> None:
+    git, _first, second = _two_commits(tmp_path / "git")
+    git.move("processes/bu-utredning.yaml", "processes/barn/bu-utredning.yaml")
+    moved = git.commit("Flyttad", "2026-02-02")
+    named = {}
+    for setting in ("true", "false", "copies"):
+        git.git("config", "diff.renames", setting)
+        named[setting] = [(t.commit.sha, t.paths) for t in touched_files(git.root)][:2]
+    assert (
+        named["false"]
+        == named["copies"]
+        == named["true"]
+        == [
+            (moved, ("processes/barn/bu-utredning.yaml",)),
+            (second, ("processes/bu-utredning.yaml", "proposals/fp-2026-001.yaml")),
+        ]
+    )
+
+
 def test_outside_git_and_before_the_first_commit(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()

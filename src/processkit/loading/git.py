@@ -312,10 +312,20 @@ def touched_files(
     folder: Path, ref: str = "HEAD", walks: WalkStore | None = None
 ) -> Iterator[TouchedFiles]:
     """Every commit up to ``ref`` (newest first, merges left out) that changed files in
-    ``folder``, with those files; nothing outside git or before the first commit. With
-    ``walks``, the walk from the commit checked out (``ref`` HEAD) is kept there for the
-    next time, which then walks only the commits made since."""
-    options = ("log", "-z", "--no-merges", "--relative", "--name-only", f"--format={_FORMAT}")
+    ``folder``, with those files; nothing outside git or before the first commit. A file
+    moved is named where it went, as git does unless set otherwise (``diff.renames``): what a
+    setting of git's changes is not what the site shows. With ``walks``, the walk from the
+    commit checked out (``ref`` HEAD) is kept there for the next time, which then walks only
+    the commits made since."""
+    options = (
+        "log",
+        "-z",
+        "--no-merges",
+        "--relative",
+        "--name-only",
+        "--find-renames",
+        f"--format={_FORMAT}",
+    )
     try:
         if walks is not None and ref == "HEAD":
             lines, head, _said = _where(folder, ("--show-prefix", "--is-shallow-repository"))
