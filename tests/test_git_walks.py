@@ -207,12 +207,15 @@ def test_a_damaged_entry_is_walked_again_and_a_shallow_clone_keeps_nothing(
 ) -> None:
     git = _repo(tmp_path)
     store = tmp_path / "walks.bin"
-    walks = WalkStore(store)
     entry = "\0".join((*_RAW, "--", "processer/"))
-    walks.put(entry, ("0" * 40, b"skadad"))
-    walks.save()
-    assert _read(git, store) == _whole(git)
-    assert WalkStore(store).stored[entry] == (git.git("rev-parse", "HEAD"), _whole(git))
+    head = git.git("rev-parse", "HEAD")
+    # a commit not there, what git wrote as text, an option and a name instead of a hash
+    for damaged in (("0" * 40, b"skadad"), (head, "text"), ("--all", b""), ("HEAD", b""), "x"):
+        walks = WalkStore(store)
+        walks.put(entry, damaged)
+        walks.save()
+        assert _read(git, store) == _whole(git)
+        assert WalkStore(store).stored[entry] == (head, _whole(git))
     shallow = GitRepo.__new__(GitRepo)
     shallow.top = tmp_path / "grund"
     shallow.root = shallow.top / "processer"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from processkit.cache import UsedStore, usable_folder
 from processkit.errors import ProcesskitError
@@ -394,7 +394,7 @@ class WalkStore(UsedStore):
         entry = "\0".join((*options, "--", *paths))
         kept = None if shallow else self.take(entry)
         output = None
-        if isinstance(kept, tuple) and len(kept) == 2:
+        if _walk_kept(kept):
             start, before = kept
             if start == head:
                 output = before
@@ -405,6 +405,22 @@ class WalkStore(UsedStore):
         if not shallow and kept != (head, output):
             self.put(entry, (head, output))
         return output
+
+
+def _walk_kept(kept: object) -> TypeGuard[tuple[str, bytes]]:
+    """Whether a stored value is a walk as ``WalkStore`` keeps it: a commit's full hash and
+    what git wrote (anything else, a store written over by hand, is walked again)."""
+    return (
+        isinstance(kept, tuple)
+        and len(kept) == 2
+        and isinstance(kept[0], str)
+        and len(kept[0]) in (40, 64)
+        and all(character in _HEX for character in kept[0])
+        and isinstance(kept[1], bytes)
+    )
+
+
+_HEX = frozenset("0123456789abcdef")
 
 
 def _on_top(folder: Path, start: str, head: str, within: str, most: int) -> bool:
