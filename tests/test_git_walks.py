@@ -22,15 +22,7 @@ _PROPOSAL = (
     "submitted: 2026-01-10\nstatus: {status}\n"
 )
 #: The walk ``GitHistory.log`` makes from the commit checked out, less the commit.
-_RAW = (
-    "log",
-    "--raw",
-    "-z",
-    "--no-abbrev",
-    "--no-renames",
-    "--no-merges",
-    f"--format={gitmodule._FORMAT}",
-)
+_RAW = gitmodule.LOG_RAW
 
 
 def _repo(tmp_path: Path, sub: str = "processer") -> GitRepo:

@@ -444,14 +444,38 @@ def test_a_publish_the_rules_block_stops_reading_git(
     assert snapshot(site) == before
 
 
+def _new_process_builds(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[str, Path], dict[str, bytes]]:
+    """A build of ``repo`` as a new process makes it (nothing read from git kept from the
+    last), into ``tmp_path / folder`` with the cache ``cache_dir``: the site's files."""
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishRequest, publish
+
+    def build(folder: str, cache_dir: Path) -> dict[str, bytes]:
+        monkeypatch.setattr(publishing, "_READ", [None, None, None])
+        request = PublishRequest(repo, tmp_path / folder, cache_dir=cache_dir)
+        return snapshot(publish(request).output)
+
+    return build
+
+
+def _shorter_text_committed(repo: Path) -> str:
+    """A process's text made shorter and committed in the git repository holding ``repo``;
+    the commit's hash."""
+    process = repo / "processes/barn/utredning.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace("allsidigt belyst", "belyst"), encoding="utf-8")
+    git(repo.parent, "commit", "-q", "-am", "Kortare text", when="2026-04-02T08:00:00+02:00")
+    return git(repo.parent, "rev-parse", "HEAD").strip()
+
+
 def test_a_build_after_a_new_commit_describes_that_commit_alone(
     history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The words of each commit are kept in the cache: the next build (a new process, as
     ``publish`` is) reads again only the commits it has not described, unless a name the
     words show has changed; and its site is the site a build with no cache makes."""
-    from processkit.cli import publishing
-    from processkit.cli.publishing import PublishRequest, publish
     from processkit.history import changelog
 
     described = Calls(tmp_path / "described.txt")
@@ -462,22 +486,13 @@ def test_a_build_after_a_new_commit_describes_that_commit_alone(
         return real(history, repo, sha, store)  # type: ignore[arg-type]
 
     monkeypatch.setattr(changelog, "commit_changes", counting)
-    top = history_repo.parent
     cache = tmp_path / "cache"
-
-    def build(folder: str, cache_dir: Path) -> dict[str, bytes]:
-        monkeypatch.setattr(publishing, "_READ", [None, None, None])  # a new process
-        request = PublishRequest(history_repo, tmp_path / folder, cache_dir=cache_dir)
-        return snapshot(publish(request).output)
+    build = _new_process_builds(history_repo, tmp_path, monkeypatch)
 
     build("first", cache)
     assert len(described()) == 2  # the two commits that touched the processes' files
     described.clear()
-    process = history_repo / "processes/barn/utredning.yaml"
-    text = process.read_text(encoding="utf-8")
-    process.write_text(text.replace("allsidigt belyst", "belyst"), encoding="utf-8")
-    git(top, "commit", "-q", "-am", "Kortare text", when="2026-04-02T08:00:00+02:00")
-    head = git(top, "rev-parse", "HEAD").strip()
+    head = _shorter_text_committed(history_repo)
     again = build("again", cache)
     assert described() == [head]
     described.clear()
@@ -501,8 +516,6 @@ def test_a_build_after_a_new_commit_walks_that_commit_alone_and_makes_the_same_s
     """The walks of the whole history (the pages' histories, the change log, the commits that
     closed proposals) are kept in the cache: after a commit the next build walks only that
     commit, and its site is the site a build with no cache makes."""
-    from processkit.cli import publishing
-    from processkit.cli.publishing import PublishRequest, publish
     from processkit.loading import git as gitmodule
 
     walked = Calls(tmp_path / "walked.txt")
@@ -516,11 +529,7 @@ def test_a_build_after_a_new_commit_walks_that_commit_alone_and_makes_the_same_s
     monkeypatch.setattr(gitmodule, "_run_bytes", noting)
     top = history_repo.parent
     cache = tmp_path / "cache"
-
-    def build(folder: str, cache_dir: Path) -> dict[str, bytes]:
-        monkeypatch.setattr(publishing, "_READ", [None, None, None])  # a new process
-        request = PublishRequest(history_repo, tmp_path / folder, cache_dir=cache_dir)
-        return snapshot(publish(request).output)
+    build = _new_process_builds(history_repo, tmp_path, monkeypatch)
 
     first = git(top, "rev-parse", "HEAD").strip()
     build("first", cache)
@@ -529,11 +538,7 @@ def test_a_build_after_a_new_commit_walks_that_commit_alone_and_makes_the_same_s
     # reaches back to the first commit
     assert walked() == [first, first]
     walked.clear()
-    process = history_repo / "processes/barn/utredning.yaml"
-    text = process.read_text(encoding="utf-8")
-    process.write_text(text.replace("allsidigt belyst", "belyst"), encoding="utf-8")
-    git(top, "commit", "-q", "-am", "Kortare text", when="2026-04-02T08:00:00+02:00")
-    head = git(top, "rev-parse", "HEAD").strip()
+    head = _shorter_text_committed(history_repo)
     again = build("again", cache)
     assert walked() == [f"{first}..{head}", f"{first}..{head}"]
     walked.clear()

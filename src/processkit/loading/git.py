@@ -407,6 +407,20 @@ class WalkStore(UsedStore):
         return output
 
 
+#: The walk ``GitHistory.log`` makes, less its revisions and paths: each commit with the
+#: files it changed, as git's own lines (``--raw``), no rename made of a file removed and one
+#: added.
+LOG_RAW = (
+    "log",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    "--no-renames",
+    "--no-merges",
+    f"--format={_FORMAT}",
+)
+
+
 def _walk_kept(kept: object) -> TypeGuard[tuple[str, bytes]]:
     """Whether a stored value is a walk as ``WalkStore`` keeps it: a commit's full hash and
     what git wrote (anything else, a store written over by hand, is walked again)."""
@@ -778,15 +792,7 @@ class GitHistory:
         changed in the process repository, as one streamed ``git log`` walk; stop reading
         (close the generator) whenever you like. The walk from the commit checked out is
         read whole through the store of walks, where there is one (see ``WalkStore``)."""
-        options = (
-            "log",
-            "--raw",
-            "-z",
-            "--no-abbrev",
-            "--no-renames",
-            "--no-merges",
-            f"--format={_FORMAT}",
-        )
+        options = LOG_RAW
         paths = (self.prefix or ".",)
         records: Iterable[str]
         if self._walks is not None and list(revisions) == [self.head]:
