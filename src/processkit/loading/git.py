@@ -177,7 +177,11 @@ def _run_bytes(folder: Path, *args: str, feed: bytes | None = None) -> bytes:
 def _run(folder: Path, *args: str) -> str:
     """The output of ``git ARGS`` run in ``folder`` as text, as gitpython gave it: UTF-8 (a
     byte that is not UTF-8 kept as a lone surrogate), one trailing newline taken off."""
-    output = _run_bytes(folder, *args)
+    return _text(_run_bytes(folder, *args))
+
+
+def _text(output: bytes) -> str:
+    """Git's ``output`` as text, as ``_run`` gives it."""
     if output.endswith(b"\n"):
         output = output[:-1]
     return output.decode("utf-8", "surrogateescape")
@@ -338,13 +342,6 @@ def touched_files(
     except _GitFailed:
         return  # not a git repository, one without commits yet, or no git program
     yield from parse_touched(_text(found))
-
-
-def _text(output: bytes) -> str:
-    """Output as ``_run`` gives it."""
-    if output.endswith(b"\n"):
-        output = output[:-1]
-    return output.decode("utf-8", "surrogateescape")
 
 
 class WalkStore(UsedStore):
