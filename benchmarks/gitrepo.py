@@ -103,7 +103,7 @@ def lengthen(repo: Path, count: int, after: dt.datetime, before: dt.datetime) ->
     by the fixed author, dated evenly from ``after`` to ``before`` (left out of the change
     log's days, so that it holds what it holds without them). Made in one ``git
     fast-import``, and the working tree brought to the last."""
-    files = [path for path in sorted((repo / "processes").glob("*/*.yaml"))]
+    files = sorted((repo / "processes").glob("*/*.yaml"))
     files.remove(changed_process(repo))
     step = (before - after) / (count + 1)
     head = git(repo, "rev-parse", "HEAD").strip()
