@@ -4,6 +4,7 @@ for the whole walk, byte for byte; after anything else the whole history is walk
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -199,15 +200,21 @@ def test_a_damaged_entry_is_walked_again_and_a_shallow_clone_keeps_nothing(
 ) -> None:
     git = _repo(tmp_path)
     store = tmp_path / "walks.bin"
-    entry = "\0".join((*_RAW, "--", "processer/"))
+    entry = "\0".join((*_RAW, "--", "processer/", "processer/"))
     head = git.git("rev-parse", "HEAD")
-    # a commit not there, what git wrote as text, an option and a name instead of a hash
-    for damaged in (("0" * 40, b"skadad"), (head, "text"), ("--all", b""), ("HEAD", b""), "x"):
+    wrong = hashlib.sha256(b"annat").digest()
+    # a commit not there, what git wrote as text, an option and a name instead of a hash, a
+    # text damaged (not the text its hash was made of), the store of an earlier version
+    damages = [("0" * 40, b"skadad", hashlib.sha256(b"skadad").digest()), (head, "text", wrong)]
+    damages += [("--all", b"", wrong), ("HEAD", b"", wrong), "x", (head, b"\x1eskadad", wrong)]
+    damages += [(head, _whole(git))]
+    for damaged in damages:
         walks = WalkStore(store)
         walks.put(entry, damaged)
         walks.save()
         assert _read(git, store) == _whole(git)
-        assert WalkStore(store).stored[entry] == (head, _whole(git))
+        whole = _whole(git)
+        assert WalkStore(store).stored[entry] == (head, whole, hashlib.sha256(whole).digest())
     shallow = GitRepo.__new__(GitRepo)
     shallow.top = tmp_path / "grund"
     shallow.root = shallow.top / "processer"
@@ -241,3 +248,67 @@ def test_the_history_the_log_and_the_closing_commits_read_through_the_store_are_
     assert len(runs) == 2 and all(".." in run[1] for run in runs)  # the new commit alone
     assert through == read(None)
     assert through[2] != {}  # the proposal closed by the second commit is found
+
+
+def test_each_folder_has_its_own_walk_and_a_folder_moved_is_walked_again(tmp_path: Path) -> None:
+    """Two process repositories in one git repository, one store: each folder's history is
+    its own; after the folder is moved (its cache with it), its history is git's."""
+    git = _repo(tmp_path)
+    other = GitRepo.__new__(GitRepo)
+    other.top, other.root = git.top, git.top / "andra"
+    other.write({"processkit.yaml": "organisation: Testkommunen\n"})
+    git.commit("Andra mappen", "2026-03-01")
+    store = WalkStore(tmp_path / "walks.bin")
+
+    def history(folder: Path, walks: WalkStore | None) -> list[tuple[str, tuple[str, ...]]]:
+        return [(t.commit.summary, t.paths) for t in touched_files(folder, "HEAD", walks)]
+
+    for folder in (git.root, other.root, git.root):
+        assert history(folder, store) == history(folder, None)
+    store.save()
+    git.git("mv", "processer", "flyttad")
+    git.commit("Flyttad", "2026-03-02")
+    moved = git.top / "flyttad"
+    assert history(moved, WalkStore(tmp_path / "walks.bin")) == history(moved, None)
+    assert history(moved, None)[0][0] == "Flyttad"
+
+
+def test_git_set_to_follow_a_path_walks_as_git_does_by_default(tmp_path: Path) -> None:
+    """``log.follow`` would have git walk a merge's two sides by their dates: the walks are
+    made as without it, so that a kept walk and the walk after it agree (here every commit
+    made in the same second)."""
+    git = _repo(tmp_path)
+    git.git("config", "log.follow", "true")
+    store = tmp_path / "walks.bin"
+    stamp = {"GIT_COMMITTER_DATE": "2026-03-01T10:00:00+01:00"}
+    base = git.git("rev-parse", "HEAD")
+    git.write({"processes/bu-utredning.yaml": _PROCESS.format(name="Start")})
+    git.git("add", "-A")
+    start = git.git("commit-tree", f"{git.git('write-tree')}", "-p", base, "-m", "Start", env=stamp)
+    git.git("reset", "-q", "--soft", start)
+    _read(git, store)
+    git.write({"processes/bu-utredning.yaml": _PROCESS.format(name="Sidan")})
+    git.git("add", "-A")
+    tree = git.git("write-tree")
+    side = git.git("commit-tree", tree, "-p", start, "-m", "Sidan", env=stamp)
+    merged = git.git("commit-tree", tree, "-p", start, "-p", side, "-m", "Ihop", env=stamp)
+    git.git("reset", "-q", "--hard", merged)
+    assert _read(git, store) == _whole(git)
+    plain = subprocess.run(
+        ["git", "-c", "log.follow=false", *_RAW, merged, "--", "processer/"],
+        cwd=git.top,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert _whole(git) == plain
+
+
+def test_a_folder_whose_name_is_not_utf8_is_walked(tmp_path: Path) -> None:
+    git = _repo(tmp_path, "Proc\udce9")  # the byte 0xE9 in the folder's name
+    store = tmp_path / "walks.bin"
+    _read(git, store)
+    _merge(git, lambda: _name(git, "Utreda på sidan", "2026-03-01"), lambda: None)
+    assert [t.paths for t in touched_files(git.root, "HEAD", WalkStore(store))] == [
+        t.paths for t in touched_files(git.root)
+    ]
+    assert _read(git, store) == _whole(git)

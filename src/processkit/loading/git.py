@@ -13,6 +13,7 @@ imported only by the commands that make a repository or read one as it stood at 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -328,6 +329,7 @@ def touched_files(
         "--relative",
         "--name-only",
         "--find-renames",
+        *_PINNED,
         f"--format={_FORMAT}",
     )
     try:
@@ -388,22 +390,28 @@ class WalkStore(UsedStore):
         that ``paths`` name, from the top of git ("" the top itself, else ending in "/").
         Nothing is kept of a shallow clone's walk (``shallow``): its older history may come
         later."""
-        entry = "\0".join((*options, "--", *paths))
+        # the folder too: ``paths`` may be named from it (the same "." for every folder)
+        entry = "\0".join((*options, "--", *paths, within))
         kept = None if shallow else self.take(entry)
         output = None
         if _walk_kept(kept):
-            start, before = kept
+            start, before, _digest = kept
             if start == head:
                 output = before
             elif _on_top(folder, start, head, within, self.LINEAR):
                 output = _run_bytes(folder, *options, f"{start}..{head}", "--", *paths) + before
         if output is None:
             output = _run_bytes(folder, *options, head, "--", *paths)
-        if not shallow and kept != (head, output):
-            self.put(entry, (head, output))
+        if not shallow and not (_walk_kept(kept) and kept[:2] == (head, output)):
+            self.put(entry, (head, output, hashlib.sha256(output).digest()))
         return output
 
 
+#: What git's settings would otherwise change in a walk's output: a walk kept from one run is
+#: put together with the walk of the next, so both must be written alike (a path followed
+#: across renames walks the history another way; a signature or another encoding adds to or
+#: changes the text; the first commit's files are listed).
+_PINNED = ("--no-follow", "--no-show-signature", "--encoding=UTF-8", "--root")
 #: The walk ``GitHistory.log`` makes, less its revisions and paths: each commit with the
 #: files it changed, as git's own lines (``--raw``), no rename made of a file removed and one
 #: added.
@@ -414,20 +422,23 @@ LOG_RAW = (
     "--no-abbrev",
     "--no-renames",
     "--no-merges",
+    *_PINNED,
     f"--format={_FORMAT}",
 )
 
 
-def _walk_kept(kept: object) -> TypeGuard[tuple[str, bytes]]:
-    """Whether a stored value is a walk as ``WalkStore`` keeps it: a commit's full hash and
-    what git wrote (anything else, a store written over by hand, is walked again)."""
+def _walk_kept(kept: object) -> TypeGuard[tuple[str, bytes, bytes]]:
+    """Whether a stored value is a walk as ``WalkStore`` keeps it: a commit's full hash, what
+    git wrote and that text's sha256 (anything else, a store damaged or written over by hand,
+    is walked again)."""
     return (
         isinstance(kept, tuple)
-        and len(kept) == 2
+        and len(kept) == 3
         and isinstance(kept[0], str)
         and len(kept[0]) in (40, 64)
         and all(character in _HEX for character in kept[0])
         and isinstance(kept[1], bytes)
+        and kept[2] == hashlib.sha256(kept[1]).digest()
     )
 
 
@@ -472,7 +483,9 @@ def _folders(folder: Path, shas: set[str], within: str) -> dict[str, str] | None
     where = within.rstrip("/")
     lines = "".join(f"{sha}:{where}\n" if where else f"{sha}^{{tree}}\n" for sha in asked)
     try:
-        output = _run_bytes(folder, "cat-file", "--batch-check", feed=lines.encode("utf-8"))
+        # a folder's name as git gave it (bytes that are not UTF-8 as lone surrogates)
+        feed = lines.encode("utf-8", "surrogateescape")
+        output = _run_bytes(folder, "cat-file", "--batch-check", feed=feed)
     except _GitFailed:
         return None
     # one line of answer a line asked: "<hash> <type> <size>", or "<asked> missing"
