@@ -279,6 +279,35 @@ def test_pagefind_given_no_tags_within_lines_nor_classes_makes_the_same_index(
     assert bundles[False] == bundles[True]
 
 
+def test_pagefind_takes_no_settings_from_where_processkit_runs(
+    kalmar_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pagefind.yml in the folder processkit is run from, or a PAGEFIND_ variable, does not
+    change the index."""
+    from processkit.site.search import Shard, _index_shard
+
+    pages = _searched_pages(kalmar_site)[:20]
+    bundles = {}
+    for outside in (False, True):
+        site = _copied(kalmar_site, pages, tmp_path / f"outside-{outside}")
+        with monkeypatch.context() as patched:
+            if outside:
+                here = tmp_path / "here"
+                here.mkdir()
+                (here / "pagefind.yml").write_text('exclude_selectors: ["p", "li"]\n')
+                patched.chdir(here)
+                patched.setenv("PAGEFIND_FORCE_LANGUAGE", "en")
+            _index_shard(site, Shard("main", pages), primary=True)
+        bundle = site / "pagefind/main"
+        bundles[outside] = {
+            path.relative_to(bundle).as_posix(): path.read_bytes()
+            for path in sorted(bundle.rglob("*"))
+            if path.is_file()
+        }
+    assert any(name.startswith("pagefind.sv") for name in bundles[True])
+    assert bundles[True] == bundles[False]
+
+
 def test_pagefind_stores_of_a_page_without_its_ids_all_but_the_anchors(
     kalmar_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

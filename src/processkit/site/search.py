@@ -563,7 +563,13 @@ def _index_shard(
             "--keep-index-url",  # results link to ….html files: any server, any prefix
             "--silent",
         ]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        # run in the staging folder, without Pagefind's settings from the environment: a
+        # pagefind.yml where processkit is run, or PAGEFIND_ variables, would change the index
+        settings = {name for name in os.environ if name.upper().startswith("PAGEFIND_")}
+        environment = {name: value for name, value in os.environ.items() if name not in settings}
+        result = subprocess.run(
+            command, capture_output=True, text=True, check=False, cwd=stage, env=environment
+        )
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     if result.returncode != 0:
