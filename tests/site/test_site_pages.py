@@ -212,6 +212,15 @@ def _searched_pages(site: Path) -> tuple[str, ...]:
     )
 
 
+def _bundle(folder: Path) -> dict[str, bytes]:
+    """Every file of a search bundle by its path in it."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def _copied(site: Path, pages: tuple[str, ...], folder: Path) -> Path:
     """``folder`` with a copy of each of ``pages`` of ``site``."""
     for page in pages:
@@ -234,12 +243,7 @@ def test_pagefind_given_the_indexed_part_makes_the_index_the_whole_pages_make(
     for whole in (False, True):
         site = _copied(kalmar_site, pages, tmp_path / f"whole-{whole}")
         _index_shard(site, Shard("main", pages), primary=True, whole=whole)
-        bundle = site / "pagefind/main"
-        bundles[whole] = {
-            path.relative_to(bundle).as_posix(): path.read_bytes()
-            for path in sorted(bundle.rglob("*"))
-            if path.is_file()
-        }
+        bundles[whole] = _bundle(site / "pagefind/main")
     assert any(name.startswith("fragment/") for name in bundles[True])
     assert bundles[False] == bundles[True]
 
@@ -269,12 +273,7 @@ def test_pagefind_given_no_tags_within_lines_nor_classes_makes_the_same_index(
                 patched.setattr(search_module, "_INLINE", re.compile(rb"(?!)"))
                 patched.setattr(search_module, "_CLASS", re.compile(rb"(?!)"))
             _index_shard(site, Shard("main", pages), primary=True)
-        bundle = site / "pagefind/main"
-        bundles[kept] = {
-            path.relative_to(bundle).as_posix(): path.read_bytes()
-            for path in sorted(bundle.rglob("*"))
-            if path.is_file()
-        }
+        bundles[kept] = _bundle(site / "pagefind/main")
     assert sum(name.startswith("fragment/") for name in bundles[True]) == len(pages)
     assert bundles[False] == bundles[True]
 
@@ -298,12 +297,7 @@ def test_pagefind_takes_no_settings_from_where_processkit_runs(
                 patched.chdir(here)
                 patched.setenv("PAGEFIND_FORCE_LANGUAGE", "en")
             _index_shard(site, Shard("main", pages), primary=True)
-        bundle = site / "pagefind/main"
-        bundles[outside] = {
-            path.relative_to(bundle).as_posix(): path.read_bytes()
-            for path in sorted(bundle.rglob("*"))
-            if path.is_file()
-        }
+        bundles[outside] = _bundle(site / "pagefind/main")
     assert any(name.startswith("pagefind.sv") for name in bundles[True])
     assert bundles[True] == bundles[False]
 
