@@ -393,16 +393,16 @@ class WalkStore(UsedStore):
         # the folder too: ``paths`` may be named from it (the same "." for every folder)
         entry = "\0".join((*options, "--", *paths, within))
         kept = None if shallow else self.take(entry)
-        output = None
-        if _walk_kept(kept):
+        start, before = None, b""
+        if _walk_kept(kept):  # its text hashed once, here
             start, before, _digest = kept
-            if start == head:
-                output = before
-            elif _on_top(folder, start, head, within, self.LINEAR):
-                output = _run_bytes(folder, *options, f"{start}..{head}", "--", *paths) + before
-        if output is None:
+        if start == head:
+            return before  # kept as it is (``take`` counted it as used)
+        if start is not None and _on_top(folder, start, head, within, self.LINEAR):
+            output = _run_bytes(folder, *options, f"{start}..{head}", "--", *paths) + before
+        else:
             output = _run_bytes(folder, *options, head, "--", *paths)
-        if not shallow and not (_walk_kept(kept) and kept[:2] == (head, output)):
+        if not shallow:
             self.put(entry, (head, output, hashlib.sha256(output).digest()))
         return output
 
