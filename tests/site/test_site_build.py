@@ -401,3 +401,32 @@ def test_a_folder_of_compiled_templates_that_cannot_be_written_is_passed_by(
     env = Environment(loader=DictLoader({"page.html": "Hej {{ name }}"}), bytecode_cache=compiled)
     assert env.get_template("page.html").render(name="Anna") == "Hej Anna"
     assert not (tmp_path / "gone").exists()
+
+
+def test_publish_looks_for_no_cycles_while_it_builds_and_then_collects_as_before(
+    rich_repo: Path, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command builds without Python's collector of cycles (what it makes is kept to the
+    end or freed as it goes: see ``cli.publish``), and turns it on again however the build
+    ends, for whatever runs next in the process."""
+    import gc
+
+    from processkit.cli import publishing
+
+    collecting: list[bool] = []
+    real = publishing.publish
+
+    def noting(request: PublishRequest, progress: object = None) -> object:
+        collecting.append(gc.isenabled())
+        return real(request, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publishing, "publish", noting)
+    assert gc.isenabled()
+    assert cli("publish", rich_repo, "--output", tmp_path / "site", "--quiet").code == 0
+    assert collecting == [False] and gc.isenabled()
+    config = rich_repo / "processkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "rules:\n  PK105: error\n", encoding="utf-8"
+    )
+    assert cli("publish", rich_repo, "--output", tmp_path / "site", "--quiet").code == 1
+    assert collecting == [False, False] and gc.isenabled()
