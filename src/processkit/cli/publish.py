@@ -66,10 +66,10 @@ def publish_command(
         raise ProcesskitError(_("give either --as-of or --at, not both"))
     request = PublishRequest(path, output, day, at, cache_dir=cache_dir)
     # A publish keeps what it makes until it ends, and what it lets go of is freed as it goes
-    # (it holds no cycles to speak of): looking for cycles all the same cost it 0.3-0.4 s of
-    # 3.7 at 5,000 processes after one change, and 1.4 s of processor time in a build from
-    # nothing, with the same peak memory (benchmarks/README.md). Its workers, forked from
-    # here, do without it too. ``serve``, which lives on, collects after each build.
+    # (it holds no cycles to speak of): looking for cycles all the same cost it 6 % of its
+    # time after one change at 5,000 processes, with the same peak memory, cold or not
+    # (benchmarks/README.md). Its workers, forked from here, do without it too. ``serve``,
+    # which lives on, collects after each build.
     collecting = gc.isenabled()
     gc.disable()
     try:
