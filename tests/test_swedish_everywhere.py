@@ -53,6 +53,8 @@ NOT_WORDS = [
     re.compile(r"\b\w+=\S*"),
     # a commit's short hash: its letters may spell an English word ("36a21be")
     re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b"),
+    # a version, with the hash of its commit ("0.0.1.dev626+gd58b340be")
+    re.compile(r"\b\d+(?:\.\d+)+\S*"),
 ]
 
 ORGANISATION = "Testkommunen"
@@ -179,6 +181,7 @@ def test_the_word_lists_catch_a_sentence_of_the_other_language() -> None:
     assert english_words("warning: no required reviewer, the file has no owner") != []
     swedish = "processes/x.yaml:3:1: fel PK030: ägaren `anna` är inte en person här"
     assert english_words(swedish) == []
+    assert english_words("ok       processkit  0.0.1.dev626+gd58b340be") == []
     assert swedish_words(swedish, frozenset()) == ["ägaren", "är", "här"]
     assert swedish_words("name: “Förhandsbedömning” and `Överlämning`", frozenset()) == []
     assert swedish_words("Utreda barns behov: 2 aktiviteter", frozenset({"aktiviteter"})) == []
