@@ -423,3 +423,33 @@ def test_search_results_say_their_kind_and_keep_words_apart(page: Any, server: s
     kinds = page.locator("#search-results .search-kind").all_inner_texts()
     assert "Roll" in kinds and "Leveransområde" in kinds
     assert page.errors == []
+
+
+def test_every_bundle_of_the_index_answers_and_in_the_same_order_each_time(
+    browser: Any, server: str
+) -> None:
+    """The search page merges the index's bundles all at once; the hits come from each of
+    them (the lists, the process pages, the other pages), in one order on every load."""
+    found: list[list[str]] = []
+    for _ in range(3):
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        tab.goto(server + "search.html?q=rutin")
+        bundles = tab.locator("#search-status").get_attribute("data-bundles")
+        assert bundles == "pagefind/main/ pagefind/l00/ pagefind/p00/ pagefind/o00/"
+        tab.locator("#search-results a").first.wait_for()
+        tab.wait_for_function("document.getElementById('search-status').textContent.includes('”')")
+        found.append(
+            tab.locator("#search-results a").evaluate_all(
+                "links => links.map(link => link.getAttribute('href'))"
+            )
+        )
+        context.close()
+    assert found[0] == found[1] == found[2]
+    hits = found[0]
+    assert "index.html" in hits  # a page built anew every time (main)
+    assert "handbooks.html" in hits  # a list (l00)
+    assert "processes/vu-vald.html" in hits  # a process (p00)
+    assert "roles/socialchef.html" in hits and "handbooks/rutin-lakemedel.html" in hits  # o00
+    assert len(hits) == 50  # the first 50 of more
