@@ -1,0 +1,126 @@
+"""Time a reader's first search on published sites: from opening ``search.html?q=WORD`` to the
+first hit shown, in headless Chromium, with the network's delay to the server set.
+
+    python benchmarks/first_search.py SITE [SITE ...] [--query WORD] [--rounds 10]
+                                      [--latency 0,20]
+
+Each SITE is a folder ``processkit publish`` wrote; it is served on 127.0.0.1. Every round
+opens the page in a new browser context (nothing cached, as a reader's first visit) after the
+start page has loaded, and the sites take turns within a round. The delay is Chromium's own
+network emulation, added to every request. It needs Chromium (``/usr/bin/chromium``, or
+``PROCESSKIT_CHROMIUM``) and the playwright package, which ``./dev test`` installs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import statistics
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path(os.environ.get("PROCESSKIT_CHROMIUM", "/usr/bin/chromium"))
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the page was closed meanwhile
+            return
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """``folder`` served on a free port of 127.0.0.1; yields its address."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def first_hit(browser: Any, address: str, query: str, latency: int) -> float:
+    """Seconds from opening the search page for ``query`` to its first hit shown."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        if latency:
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            conditions = {"latency": latency, "downloadThroughput": -1, "uploadThroughput": -1}
+            session.send("Network.emulateNetworkConditions", {"offline": False, **conditions})
+        page.goto(address + "index.html")
+        started = time.perf_counter()
+        page.goto(address + "search.html?q=" + query)
+        page.locator("#search-results a").first.wait_for()
+        return time.perf_counter() - started
+    finally:
+        context.close()
+
+
+def bundles(site: Path) -> int:
+    """How many bundles the site's search index has."""
+    text = (site / "search.html").read_text(encoding="utf-8")
+    found = text.split('data-bundles="', 1)[1].split('"', 1)[0] if "data-bundles" in text else ""
+    return len(found.split())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sites", type=Path, nargs="+")
+    parser.add_argument("--query", default="kontinuitet")
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--latency", default="0,20", help="milliseconds, comma-separated")
+    args = parser.parse_args(argv)
+    latencies = [int(part) for part in args.latency.split(",")]
+    for site in args.sites:
+        if not (site / "search.html").is_file():
+            print(f"first_search.py: {site} holds no published site (no search.html)")
+            return 2
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("first_search.py: the playwright package is missing (pip install -e '.[test]')")
+        return 2
+    if not CHROMIUM.is_file():
+        print(f"first_search.py: no Chromium at {CHROMIUM}")
+        return 2
+    times: dict[tuple[Path, int], list[float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        for latency in latencies:
+            for number in range(args.rounds):
+                order = args.sites if number % 2 == 0 else args.sites[::-1]
+                for site in order:
+                    with serving(site) as address:
+                        spent = first_hit(browser, address, args.query, latency)
+                    times.setdefault((site, latency), []).append(spent)
+        browser.close()
+    print("| site | bundles | delay to the server ms | first hit median ms | min ms |")
+    print("|---|---:|---:|---:|---:|")
+    for (site, latency), spent in times.items():
+        print(
+            f"| {site.name} | {bundles(site)} | {latency} |"
+            f" {statistics.median(spent) * 1000:.0f} | {min(spent) * 1000:.0f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
