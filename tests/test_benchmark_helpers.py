@@ -183,3 +183,24 @@ def test_a_longer_history_has_its_commits_before_the_change_logs_days(tmp_path: 
     assert git(folder, "status", "--porcelain") == ""
     changed = git(folder, "show", "--format=", "--name-only", "HEAD~1").split()
     assert len(changed) == 1 and purpose(folder / changed[0]) == gitrepo.REVIEWED.format(n=40)
+
+
+def test_first_search_counts_the_bundles_and_stops_on_a_folder_with_no_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first_search = benchmark_module("first_search")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "search.html").write_text(
+        '<p id="search-status" data-bundles="pagefind/main/ pagefind/l00/ pagefind/p00/"></p>',
+        encoding="utf-8",
+    )
+    assert first_search.bundles(site) == 3
+    (site / "search.html").write_text("<p>Sök</p>", encoding="utf-8")
+    assert first_search.bundles(site) == 0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert first_search.main([str(site), str(empty)]) == 2
+    assert capsys.readouterr().out == (
+        f"first_search.py: {empty} holds no published site (no search.html)\n"
+    )
