@@ -26,7 +26,8 @@ INTERRUPTED = 130
 #: new objects, and now and then through every object there is, is made for programs that keep
 #: few: a repository of 5,000 processes is millions of objects kept until the command ends, and
 #: those full passes cost a publish a quarter of its time at that size (3.7 s against 2.9 s
-#: with nothing changed, measured; the peak memory is the same).
+#: with nothing changed, measured; the peak memory is the same). ``publish`` now builds with
+#: the collector off altogether (see ``cli.publish``); these hold for every other command.
 GC_THRESHOLDS = (50_000, 20, 20)
 
 
