@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,12 +41,14 @@ from run import (
     Measurement,
     Run,
     count_files,
+    delete_set_aside,
     environment,
     log,
     parse_sizes,
     prepare_repo,
     processkit_script,
     run_once,
+    set_aside,
 )
 
 PINS = ("mkdocs==1.6.1", "mkdocs-material==9.8.1")
@@ -186,7 +187,8 @@ def works(sides: Sides) -> dict[str, Callable[[], Run]]:
         return run_once(sides.publish(cold=True), processkit_dir)
 
     def peer_cold() -> Run:
-        shutil.rmtree(sides.peer_site, ignore_errors=True)
+        if sides.peer_site.exists():
+            set_aside(sides.peer_site)
         return chain([sides.mkdocs_build(dirty=False), sides.index()], peer_dir)
 
     def change() -> Run:
@@ -314,10 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 rows.append((work, results[work.processkit], theirs))
             measured.extend(results.values())
             raw.extend({"size": size, **asdict(m)} for m in results.values())
-            shutil.rmtree(sides.scratch)
-            shutil.rmtree(project)
-            if args.keep is None:
-                shutil.rmtree(repo)
+            for folder in (sides.scratch, project, *(() if args.keep else (repo,))):
+                set_aside(folder)
+        delete_set_aside()
     print(
         f"{environment(script)}; peer: {version([str(mkdocs), '--version']).split(' from ')[0]}, "
         f"mkdocs-material {PINS[1].split('==')[1]}; {version([str(pagefind), '--version'])}"

@@ -204,3 +204,20 @@ def test_first_search_counts_the_bundles_and_stops_on_a_folder_with_no_site(
     assert capsys.readouterr().out == (
         f"first_search.py: {empty} holds no published site (no search.html)\n"
     )
+
+
+def test_a_run_starts_without_the_output_before_which_is_deleted_once_all_are_timed(
+    tmp_path: Path,
+) -> None:
+    run = benchmark_module("run")
+    workdir = tmp_path / "runs"
+    (workdir / "out" / "site").mkdir(parents=True)
+    (workdir / "out" / "site" / "index.html").write_text("<p>förra</p>", encoding="utf-8")
+    out = workdir / "out"
+    looks = f"import os, sys; sys.exit(3 if os.path.exists({str(out)!r}) else 0)"
+    assert run.run_once([sys.executable, "-c", looks], workdir).exit == 0
+    # the earlier output is not deleted before the run, only moved out of its way
+    aside = workdir / "out.set-aside-0"
+    assert (aside / "site" / "index.html").read_text(encoding="utf-8") == "<p>förra</p>"
+    run.delete_set_aside()
+    assert sorted(path.name for path in workdir.iterdir()) == ["stderr", "stdout"]
