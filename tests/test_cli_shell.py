@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+import pytest
 from tests.conftest import CliResult
 
 from processkit import __version__
@@ -140,3 +141,40 @@ def test_the_garbage_collector_looks_less_often_in_every_command() -> None:
         "print(default, gc.get_threshold() == GC_THRESHOLDS, GC_THRESHOLDS[0] >= 10_000)"
     )
     assert _python(code).splitlines()[-1] == "(700, 10, 10) True True"
+
+
+def test_the_command_leaves_what_it_made_to_the_end_of_its_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``processkit`` (``entry``) freezes what the command kept, so that the Python that ends
+    does not look through all of it once more; ``run``, as the tests call it, does not."""
+    import gc
+
+    from processkit.cli.main import entry, run
+
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit) as ran:
+            run(["--version"])
+        assert (ran.value.code, gc.get_freeze_count()) == (0, 0)
+        assert capsys.readouterr().out == f"processkit {__version__}\n"
+        monkeypatch.setattr(sys, "argv", ["processkit", "--version"])
+        with pytest.raises(SystemExit) as ended:
+            entry()
+        assert ended.value.code == 0 and gc.get_freeze_count() > 0
+        assert capsys.readouterr().out == f"processkit {__version__}\n"
+        # however the command ends
+        gc.unfreeze()
+        monkeypatch.setattr(sys, "argv", ["processkit", "no-such-command"])
+        with pytest.raises(SystemExit) as refused:
+            entry()
+        assert refused.value.code == 2 and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_python_m_processkit_is_the_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "processkit", "--version"], capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"processkit {__version__}\n", "")

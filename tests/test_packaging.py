@@ -79,7 +79,7 @@ def test_wheel_carries_the_package_and_every_resource(release: Release) -> None:
     modules = {n.removeprefix("src/") for n in source_files() if n.startswith("src/processkit/")}
     assert modules <= names
     assert f"\nVersion: {release.version}\n" in metadata
-    assert "processkit = processkit.cli.main:run" in entry_points.decode()
+    assert "processkit = processkit.cli.main:entry" in entry_points.decode()
 
 
 def test_sdist_holds_the_source_resources_and_the_version(release: Release) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from processkit.cli.main import run
+from processkit.cli.main import entry
 
 if __name__ == "__main__":
-    run()
+    entry()
