@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 
-from processkit.domain.structure import is_active
+from processkit.domain import structure
 from processkit.loading.repository import Repository
 from processkit.model import Process
 from processkit.model.kinds import Language
@@ -100,7 +100,8 @@ def process_desc(repo: Repository, process: Process, texts: Texts, language: Lan
 
 
 def active_processes(repo: Repository) -> dict[str, Process]:
-    return {pid: rec.entity for pid, rec in sorted(repo.processes.items()) if is_active(rec.entity)}
+    """The processes that are not retired (``domain.structure.active_processes``), by id."""
+    return {record.entity.id: record.entity for record in structure.active_processes(repo)}
 
 
 def flow_order(ids: Iterable[str], handovers: Iterable[tuple[str, str]]) -> list[str]:

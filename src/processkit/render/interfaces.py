@@ -66,12 +66,14 @@ def interfaces_dot(
     link: Links | None = None,
     legend: bool = True,
     passes: Mapping[tuple[str, str], str | None] | None = None,
+    active: Mapping[str, Process] | None = None,
 ) -> MapJob:
-    """The hand-overs of the whole repository, of one ``area``, or ``around`` one process."""
+    """The hand-overs of the whole repository, of one ``area``, or ``around`` one process;
+    ``active``, the active processes, where they are worked out beforehand (``MapBuilder``)."""
     links = link if link is not None else Links()
     language = repo.config.site.language
     texts = texts_for(language)
-    active = active_processes(repo)
+    active = active_processes(repo) if active is None else active
     passes = handovers(repo) if passes is None else passes
     outside: set[str] = set()
     if around is not None:

@@ -279,22 +279,25 @@ def landscape_dot(
     passes: Mapping[tuple[str, str], str | None] | None = None,
     tooltips_after: bool = False,
     words_only: bool = False,
+    active: Mapping[str, Process] | None = None,
 ) -> MapJob:
     """The landscape of the whole repository, or of one ``area`` with its sub-processes; with
     ``tooltips_after``, the processes' tooltips are put in after drawing (``NodeInfo``). With
     ``words_only`` the map's DOT text is left empty: the job carries only its title,
     description and elements' texts, for a drawing kept from before (at 5,000 processes the
-    whole landscape's DOT text takes a fifth of a second)."""
+    whole landscape's DOT text takes a fifth of a second). ``active`` holds the active
+    processes to draw from, worked out beforehand (``MapBuilder``): all of them, or at least
+    those of ``area``."""
     language = repo.config.site.language
     texts = texts_for(language)
-    active = active_processes(repo)
+    active = active_processes(repo) if active is None else active
     name = landscape_name(area)
     if area is not None:
         require(repo, "area", area, option="--area")
         shown = {pid: p for pid, p in active.items() if p.area == area}
         title = texts.landscape_title.format(organisation=repo.areas[area].entity.name)
     else:
-        shown = active
+        shown = dict(active)
         title = texts.landscape_title.format(organisation=repo.config.organisation)
 
     graph = Graph(name, attrs=style.graph_defaults("TB"))
@@ -318,7 +321,7 @@ def landscape_dot(
         if not land.top_level(process):
             land.children.setdefault(process.parent or "", []).append(pid)
     passes = handovers(repo) if passes is None else passes
-    land.position = {pid: i for i, pid in enumerate(flow_order(shown, list(passes)))}
+    land.position = {pid: i for i, pid in enumerate(flow_order(shown, passes))}
     land.find_starts()
     tops = [pid for pid, p in shown.items() if land.top_level(p)]
     area_rank = {area_id: index for index, area_id in enumerate(sorted_areas(repo))}

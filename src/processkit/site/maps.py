@@ -72,7 +72,9 @@ def _builders(repo: Repository, requests: Sequence[MapRequest]) -> dict[str, Map
     for prefix in sorted({request.prefix for request in requests}):
         if first is None:
             first = MapBuilder(repo, link=Links(prefix=prefix), tooltips_after=True)
-            first.passes_by_process  # noqa: B018 - computed here, shared by the workers
+            # computed here, shared by the workers
+            first.passes_by_process  # noqa: B018
+            first.active_by_area  # noqa: B018
             builders[prefix] = first
         else:  # the same hand-overs, not worked out again for other links
             builders[prefix] = first.relinked(Links(prefix=prefix))
