@@ -14,42 +14,16 @@ network emulation, added to every request. It needs Chromium (``/usr/bin/chromiu
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import statistics
-import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from processkit.site.preview import serving
+
 CHROMIUM = Path(os.environ.get("PROCESSKIT_CHROMIUM", "/usr/bin/chromium"))
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-    def handle(self) -> None:
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):  # the page was closed meanwhile
-            return
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """``folder`` served on a free port of 127.0.0.1; yields its address."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def first_hit(browser: Any, address: str, query: str, latency: int) -> float:

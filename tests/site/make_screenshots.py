@@ -8,14 +8,12 @@ SITE defaults to a fresh build of examples/kalmar; OUT to docs/images.
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+
+from processkit.site.preview import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = [
@@ -27,11 +25,6 @@ SHOTS = [
     ("site-proposals-desktop.png", "proposals.html", 1280, 1400),
 ]
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        return
 
 
 def main(argv: list[str]) -> int:
@@ -47,10 +40,7 @@ def main(argv: list[str]) -> int:
 
             os.environ.setdefault("SOURCE_DATE_EPOCH", "1780272000")
             site = publish(PublishRequest(ROOT / "examples/kalmar", Path(scratch) / "site")).output
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        with sync_playwright() as playwright:
+        with serving(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             for name, page, width, height in SHOTS:
                 tab = browser.new_page(viewport={"width": width, "height": 900})
@@ -64,7 +54,6 @@ def main(argv: list[str]) -> int:
                 tab.close()
                 print(out / name)
             browser.close()
-        server.shutdown()
     return 0
 
 

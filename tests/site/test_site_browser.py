@@ -8,12 +8,8 @@ violation. Outside CI the test is skipped when Chromium, Playwright or axe-core 
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +20,7 @@ from tests.site.htmlcheck import html_pages
 from tests.site.repos import HOSTILE_TEXT, LONG_WORD
 
 from processkit.resources import templates_dir
+from processkit.site.preview import serving
 
 pytestmark = pytest.mark.browser
 
@@ -67,29 +64,10 @@ def _missing() -> str | None:
     return None
 
 
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """``folder`` served on a free port of 127.0.0.1; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 @pytest.fixture(scope="module")
 def server(kalmar_site: Path) -> Iterator[str]:
     with serving(kalmar_site) as address:
         yield address
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        return
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
 import urllib.error
@@ -16,7 +18,7 @@ from tests.site.conftest import own_base_template
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
-from processkit.site.preview import BUILD_PATH, RELOAD_SCRIPT, Builds, make_server
+from processkit.site.preview import BUILD_PATH, RELOAD_SCRIPT, Builds, make_server, serving
 
 Cli = Callable[..., CliResult]
 
@@ -48,6 +50,28 @@ def test_the_preview_server_serves_pages_and_the_404_page(tmp_path: Path) -> Non
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_site_served_as_it_is_and_a_reader_who_leaves_mid_page_leave_no_error(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """``serving`` serves the files as they are (no reload script), on a free port; a reader
+    who closes the page while it loads is no error the terminal shows."""
+    page = "<h1>Start</h1>" + "<p>Rutin för mottagning.</p>" * 400_000  # 11 MB
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    with serving(tmp_path) as address:
+        with urllib.request.urlopen(address + "index.html", timeout=10) as response:
+            assert response.read() == page.encode()
+        host, port = address.removeprefix("http://").rstrip("/").split(":")
+        for _ in range(3):
+            reader = socket.create_connection((host, int(port)), timeout=10)
+            reader.sendall(b"GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n")
+            reader.recv(1024)  # the answer has begun
+            # gone at once, with a reset rather than a goodbye
+            reader.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            reader.close()
+        time.sleep(0.5)  # the server's threads write into the closed connections meanwhile
+    assert capfd.readouterr().err == ""
 
 
 def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path) -> None:

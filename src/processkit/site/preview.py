@@ -7,6 +7,9 @@ when a newer one is there, so the reader sees an edit without pressing anything.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -39,6 +42,12 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: the CLI says what matters
         return
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the page was closed meanwhile
+            return
 
     def do_GET(self) -> None:
         if self.builds is not None and self.path.split("?")[0] == BUILD_PATH:
@@ -97,3 +106,17 @@ def make_server(
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """``folder`` served as it is (no reload script) on a free port of 127.0.0.1 while the
+    block runs; yields its address. For looking at a published site in a browser: the
+    browser tests, the screenshots of the documentation and the benchmark of a first search."""
+    server = make_server(folder, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
