@@ -215,9 +215,15 @@ def _edited_store_changes_nothing(
 def test_a_store_whose_entries_are_damaged_costs_time_not_a_wrong_entry(
     history: tuple[GitRepo, dict[str, str]], tmp_path: Path
 ) -> None:
-    def damage(kept: dict[str, Any]) -> None:
-        assert len(kept) == 11  # every version the diff of the period holds
-        for number, (blob, entry) in enumerate(sorted(kept.items())):
+    def damage(kept: dict[Any, Any]) -> None:
+        # which entity each version the commits touched holds, kept apart from the versions
+        keys = sorted(key for key in kept if isinstance(key, tuple))
+        assert len(keys) == 4
+        for number, key in enumerate(keys):  # a kind that is none, a part missing, a number
+            kept[key] = [("riktlinje", "bu-x"), ("process",), ("process", 7), None][number]
+        versions = {blob: entry for blob, entry in kept.items() if isinstance(blob, str)}
+        assert len(versions) == 11  # every version the diff of the period holds
+        for number, (blob, entry) in enumerate(sorted(versions.items())):
             if number % 4 == 0:  # values that cannot be read out
                 kept[blob] = (*entry[:4], b"\x00damaged")
             elif number % 4 == 1:  # values that are not a mapping
@@ -250,3 +256,38 @@ def test_a_store_that_names_an_entity_a_version_does_not_hold_is_not_believed(
     changelog(repo, since=shas["c1"], until=shas["c2"], store=store)
     store.save()
     assert unreadable not in read_store(tmp_path / "snapshots.bin", SnapshotStore.NAME)
+
+
+def test_a_second_run_identifies_no_version_again_nor_reads_one_from_git(
+    history: tuple[GitRepo, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which entity each version the period's commits touched holds is kept with the store:
+    a change log made again neither reads those versions from git nor looks into them."""
+    from processkit.history import changelog as module
+    from processkit.loading.git import GitHistory
+
+    git, shas = history
+    repo = load_repository(git.root).repo
+    period = {"since": shas["c1"], "until": shas["c3"]}
+    path = tmp_path / "snapshots.bin"
+    identified: list[str] = []
+    read: list[str] = []
+    real_identify, real_blobs = module.identify, GitHistory.blobs
+
+    def identify(where: str, data: bytes) -> Any:
+        identified.append(where)
+        return real_identify(where, data)
+
+    def blobs(self: GitHistory, wanted: Any) -> Any:
+        read.extend(wanted)
+        return real_blobs(self, wanted)
+
+    monkeypatch.setattr(module, "identify", identify)
+    monkeypatch.setattr(GitHistory, "blobs", blobs)
+    first = _kept(repo, path, **period)
+    assert identified and read  # the first run looks into the versions it reads
+    identified.clear()
+    read.clear()
+    second, store = _through(repo, path, **period)
+    assert (identified, read, store.added) == ([], [], 0)
+    assert _entries(second) == _entries(first)

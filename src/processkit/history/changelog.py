@@ -186,8 +186,15 @@ class _Reader:
         self.data: dict[str, bytes] = {}
         self.cache: dict[str, Snapshot | Unreadable] = {}
 
-    def fetch(self, blobs: Iterable[str]) -> None:
+    def fetch(self, blobs: Iterable[str], keys: Iterable[str] = ()) -> None:
+        """Read from git at once the versions ``blobs`` to be read whole, and those ``keys``
+        of which only the entity is wanted (``key``), where the store does not hold that."""
         missing = {blob for blob in blobs if blob not in self.data and blob not in self.store}
+        missing |= {
+            blob
+            for blob in keys
+            if blob not in self.data and blob not in self.store and not self.store.key_of(blob)
+        }
         self.data.update(self.history.blobs(missing))
 
     def _bytes(self, blob: str) -> bytes:
@@ -234,7 +241,12 @@ class _Reader:
         found = self.cache.get(blob) or self.store.seen(path, blob)
         if found is not None:
             return found.key if not isinstance(found, Unreadable) else None
-        return identify(path, self._bytes(blob))
+        key = self.store.key_of(blob)
+        if key is None:
+            key = identify(path, self._bytes(blob))
+            if key is not None:
+                self.store.keep_key(blob, key)
+        return key
 
 
 class _Misled(Exception):
@@ -287,10 +299,14 @@ def _build_with(reader: _Reader, repo: Repository, period: Period) -> ChangeLog:
     ]
     net_changes = history.diff(period.base, period.head)
     reader.fetch(
-        blob
-        for change in [*net_changes, *(c for lc in logged_commits for c in lc.files)]
-        for path, blob in _sides(change)
-        if wanted(path)
+        (blob for change in net_changes for path, blob in _sides(change) if wanted(path)),
+        keys=(
+            blob
+            for logged in logged_commits
+            for change in logged.files
+            for path, blob in _sides(change)
+            if wanted(path)
+        ),
     )
     before, after, unreadable_before, unreadable_after = _net(reader, net_changes, wanted)
     commits: list[Commit] = []
