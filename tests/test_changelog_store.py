@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.test_changelog_support import FIRST_FILES, ROLE, GitRepo
+from tests.test_changelog_support import FIRST_FILES, ROLE, GitRepo, noted_fetches
 
 from processkit.cache import read_store, write_store
 from processkit.history.changelog import ChangeLog, changelog
@@ -264,26 +264,20 @@ def test_a_second_run_identifies_no_version_again_nor_reads_one_from_git(
     """Which entity each version the period's commits touched holds is kept with the store:
     a change log made again neither reads those versions from git nor looks into them."""
     from processkit.history import changelog as module
-    from processkit.loading.git import GitHistory
 
     git, shas = history
     repo = load_repository(git.root).repo
     period = {"since": shas["c1"], "until": shas["c3"]}
     path = tmp_path / "snapshots.bin"
     identified: list[str] = []
-    read: list[str] = []
-    real_identify, real_blobs = module.identify, GitHistory.blobs
+    real_identify = module.identify
 
     def identify(where: str, data: bytes) -> Any:
         identified.append(where)
         return real_identify(where, data)
 
-    def blobs(self: GitHistory, wanted: Any) -> Any:
-        read.extend(wanted)
-        return real_blobs(self, wanted)
-
     monkeypatch.setattr(module, "identify", identify)
-    monkeypatch.setattr(GitHistory, "blobs", blobs)
+    read = noted_fetches(monkeypatch)
     first = _kept(repo, path, **period)
     assert identified and read  # the first run looks into the versions it reads
     identified.clear()

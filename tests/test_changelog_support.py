@@ -7,8 +7,13 @@ import os
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
+
+from processkit.loading.git import GitHistory
 
 PEOPLE = {
     "anna": ("Anna Nilsson", "anna.nilsson@example.se"),
@@ -119,3 +124,23 @@ def epoch_at_noon(day: str) -> str:
     """``SOURCE_DATE_EPOCH`` for noon (UTC) of ``day``, written YYYY-MM-DD."""
     moment = datetime.fromisoformat(f"{day}T12:00:00").replace(tzinfo=UTC)
     return str(int(moment.timestamp()))
+
+
+def noted_fetches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The file versions read from git from now on (the hashes, in the order read), together
+    or one at a time."""
+    fetched: list[str] = []
+    real_blobs, real_blob = GitHistory.blobs, GitHistory.blob
+
+    def blobs(self: GitHistory, wanted: Iterable[str]) -> dict[str, bytes]:
+        wanted = list(wanted)
+        fetched.extend(wanted)
+        return real_blobs(self, wanted)
+
+    def blob(self: GitHistory, sha: str) -> bytes:
+        fetched.append(sha)
+        return real_blob(self, sha)
+
+    monkeypatch.setattr(GitHistory, "blobs", blobs)
+    monkeypatch.setattr(GitHistory, "blob", blob)
+    return fetched

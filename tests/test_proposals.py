@@ -3,17 +3,17 @@ decisions, and the change that carried out a done proposal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult
-from tests.test_changelog_support import GitRepo
+from tests.test_changelog_support import GitRepo, noted_fetches
 
 from processkit.history.closing import ProposalVersions, closing_commits
 from processkit.history.snapshots import SnapshotStore
 from processkit.history.weblinks import commit_url, web_base
-from processkit.loading.git import GitHistory, origin_remote
+from processkit.loading.git import origin_remote
 from processkit.loading.load import load_repository
 
 
@@ -367,20 +367,7 @@ def test_the_versions_read_to_find_a_closing_change_are_kept_for_the_next_build(
     next build fetches no version it read before, only those a new commit made, and finds
     what a build that keeps nothing finds."""
     git, shas = closed
-    fetched: list[str] = []
-    real_blobs, real_blob = GitHistory.blobs, GitHistory.blob
-
-    def blobs(self: GitHistory, wanted: Iterable[str]) -> dict[str, bytes]:
-        wanted = list(wanted)
-        fetched.extend(wanted)
-        return real_blobs(self, wanted)
-
-    def blob(self: GitHistory, sha: str) -> bytes:
-        fetched.append(sha)
-        return real_blob(self, sha)
-
-    monkeypatch.setattr(GitHistory, "blobs", blobs)
-    monkeypatch.setattr(GitHistory, "blob", blob)
+    fetched = noted_fetches(monkeypatch)
 
     def found(keep: bool) -> dict[str, str]:
         repo = load_repository(git.root).repo
