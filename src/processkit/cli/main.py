@@ -117,10 +117,10 @@ def entry() -> None:
     What a command read and made stays in memory to its end: after a publish of 5,000
     processes, millions of objects (the repository, the pages' records, the maps' keys). A
     Python that ends looks through every one of them once more for cycles to free, and took
-    half a second for it there (3.2 s against 2.7 s for the publish after one change, 6 of 6
-    rounds). Frozen (``gc.freeze``), they are left to the end of the process, which gives
-    back all its memory at once. ``run`` alone, as the tests call it, leaves them as they
-    are."""
+    a third of a second for it there (the publish after one change: 2.98 s against 2.62 s, 8
+    rounds, faster in all). Frozen (``gc.freeze``), they are left to the end of the process,
+    which gives back all its memory at once. ``run`` alone, as the tests call it, leaves them
+    as they are."""
     try:
         run()
     finally:
