@@ -18,7 +18,7 @@ from tests.site.conftest import own_base_template
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
-from processkit.site.preview import BUILD_PATH, RELOAD_SCRIPT, Builds, make_server, serving
+from processkit.site.preview import BUILD_PATH, RELOAD_SCRIPT, Builds, serving
 
 Cli = Callable[..., CliResult]
 
@@ -36,20 +36,13 @@ def test_serve_builds_serves_and_stops(tmp_path: Path, cli: Cli) -> None:
 def test_the_preview_server_serves_pages_and_the_404_page(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<h1>Start</h1>", encoding="utf-8")
     (tmp_path / "404.html").write_text("<h1>Sidan finns inte</h1>", encoding="utf-8")
-    server = make_server(tmp_path, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with serving(tmp_path) as base:
         with urllib.request.urlopen(base + "index.html", timeout=10) as response:
             assert response.read() == b"<h1>Start</h1>"
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(base + "processes/saknas.html", timeout=10)
         assert missing.value.code == 404
         assert missing.value.read() == b"<h1>Sidan finns inte</h1>"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_site_served_as_it_is_and_a_reader_who_leaves_mid_page_leave_no_error(
@@ -77,11 +70,8 @@ def test_a_site_served_as_it_is_and_a_reader_who_leaves_mid_page_leave_no_error(
 def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_bytes(b"<html><body><h1>Start</h1></body></html>\n")
     builds = Builds()
-    server = make_server(tmp_path, 0, builds=builds)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(tmp_path, builds) as address:
+        base = address.rstrip("/")
         with urllib.request.urlopen(base + "/index.html", timeout=10) as response:
             assert response.read() == (
                 b"<html><body><h1>Start</h1>" + RELOAD_SCRIPT.encode() + b"</body></html>\n"
@@ -93,9 +83,6 @@ def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path
         builds.finished()
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"2"
-    finally:
-        server.shutdown()
-        server.server_close()
     # the built file itself is as publish wrote it
     assert (tmp_path / "index.html").read_bytes() == b"<html><body><h1>Start</h1></body></html>\n"
 

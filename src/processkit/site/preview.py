@@ -109,11 +109,12 @@ def make_server(
 
 
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """``folder`` served as it is (no reload script) on a free port of 127.0.0.1 while the
-    block runs; yields its address. For looking at a published site in a browser: the
-    browser tests, the screenshots of the documentation and the benchmark of a first search."""
-    server = make_server(folder, 0)
+def serving(folder: Path, builds: Builds | None = None) -> Iterator[str]:
+    """``folder`` served on a free port of 127.0.0.1 while the block runs; yields its address.
+    Without ``builds`` as it is (no reload script): for looking at a published site in a
+    browser (the browser tests, the screenshots of the documentation, the benchmark of a
+    first search)."""
+    server = make_server(folder, 0, builds=builds)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
