@@ -178,6 +178,10 @@ def test_search_index_knows_each_page_kind_and_keeps_words_apart(kalmar_site: Pa
     # a term and its description, a heading and its text: apart, not "BehovNågon är orolig"
     assert "Behov Någon är orolig" in text
     assert "BehovNågon" not in text
+    # a hand-over: the other process's name, then what is handed over (on a line of its own)
+    handing = str(pages["/processes/bu-utredning.html"]["content"])
+    assert "göra förhandsbedömning Beslut att inleda utredning" in handing
+    assert "förhandsbedömningBeslut" not in handing
     # the page's own table of contents is left out (its headings are in the page already)
     assert "På den här sidan" not in text
     # so is the risk matrix, which says again what the table of risks says (and would make
