@@ -7,15 +7,16 @@ first hit shown, in headless Chromium, with the network's delay to the server se
 Each SITE is a folder ``processkit publish`` wrote; it is served on 127.0.0.1. Every round
 opens the page in a new browser context (nothing cached, as a reader's first visit) after the
 start page has loaded, and the sites take turns within a round. The delay is Chromium's own
-network emulation, added to every request. It needs Chromium (``/usr/bin/chromium``, or
-``PROCESSKIT_CHROMIUM``) and the playwright package, which ``./dev test`` installs.
+network emulation, added to every request. It needs Chromium and the playwright package,
+which ``./dev test`` installs; it finds and starts Chromium as the browser tests do
+(``tests/chromium.py``).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +24,11 @@ from typing import Any
 
 from processkit.site.preview import serving
 
-CHROMIUM = Path(os.environ.get("PROCESSKIT_CHROMIUM", "/usr/bin/chromium"))
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # where Chromium is, and how it is started: as the tests do
+    sys.path.append(str(ROOT))
+
+from tests import chromium  # noqa: E402
 
 
 def first_hit(browser: Any, address: str, query: str, latency: int) -> float:
@@ -65,19 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not (site / "search.html").is_file():
             print(f"first_search.py: {site} holds no published site (no search.html)")
             return 2
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        print("first_search.py: the playwright package is missing (pip install -e '.[test]')")
+    problem = chromium.missing()
+    if problem is not None:
+        print(f"first_search.py: {problem}")
         return 2
-    if not CHROMIUM.is_file():
-        print(f"first_search.py: no Chromium at {CHROMIUM}")
-        return 2
+    from playwright.sync_api import sync_playwright
+
     times: dict[tuple[Path, int], list[float]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
+        browser = chromium.launch(playwright)
         for latency in latencies:
             for number in range(args.rounds):
                 order = args.sites if number % 2 == 0 else args.sites[::-1]

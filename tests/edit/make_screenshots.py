@@ -23,15 +23,15 @@ SHOTS = [
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     from playwright.sync_api import sync_playwright
+    from tests import chromium
     from tests.edit.test_edit_browser import editing
     from tests.site.conftest import copy_kalmar
-    from tests.site.test_site_browser import ARGS, CHROMIUM
 
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "images"
     with tempfile.TemporaryDirectory() as scratch:
         root = copy_kalmar(Path(scratch) / "kalmar")
         with sync_playwright() as playwright, editing(root) as address:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            browser = chromium.launch(playwright)
             for name, width, height in SHOTS:
                 tab = browser.new_page(viewport={"width": width, "height": height})
                 tab.goto(address + "/process/bu-utredning")

@@ -18,12 +18,6 @@ EPOCH = "1780272000"
 BuildSite = Callable[..., Path]
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "browser: drives headless Chromium (needs /usr/bin/chromium and playwright)"
-    )
-
-
 @pytest.fixture
 def build_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
     """build_site(files, search=False) -> the folder of the published site."""

@@ -16,6 +16,11 @@ from pathlib import Path
 from processkit.site.preview import serving
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # run as a script: the tests' own modules are found from the root
+    sys.path.append(str(ROOT))
+
+from tests import chromium  # noqa: E402
+
 SHOTS = [
     # (file, page, width, height of the part shown)
     ("site-start-desktop.png", "index.html", 1280, 1500),
@@ -24,7 +29,6 @@ SHOTS = [
     ("site-process-phone.png", "processes/bu-utredning.html", 390, 2600),
     ("site-proposals-desktop.png", "proposals.html", 1280, 1400),
 ]
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 def main(argv: list[str]) -> int:
@@ -41,7 +45,7 @@ def main(argv: list[str]) -> int:
             os.environ.setdefault("SOURCE_DATE_EPOCH", "1780272000")
             site = publish(PublishRequest(ROOT / "examples/kalmar", Path(scratch) / "site")).output
         with serving(site) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = chromium.launch(playwright)
             for name, page, width, height in SHOTS:
                 tab = browser.new_page(viewport={"width": width, "height": 900})
                 tab.goto(base + page)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests import chromium
 from tests.conftest import KALMAR, ROOT
 from tests.site.conftest import BuildSite
 from tests.site.htmlcheck import html_pages
@@ -24,21 +25,11 @@ from processkit.site.preview import serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("PROCESSKIT_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(
     os.environ.get(
         "PROCESSKIT_AXE", ROOT / ".processkit-cache/axe/node_modules/axe-core/axe.min.js"
     )
 )
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 AXE_PAGES = [
     "index.html",
     "areas/barn-och-unga.html",
@@ -53,12 +44,9 @@ AXE_PAGES = [
 
 
 def _missing() -> str | None:
-    if not CHROMIUM.is_file():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium, or run ./dev test)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install -e '.[test]')"
+    problem = chromium.missing()
+    if problem is not None:
+        return problem
     if not AXE.is_file():
         return f"no axe-core at {AXE} (run ./dev setup, or npm install axe-core there)"
     return None
@@ -80,9 +68,9 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+        started = chromium.launch(playwright)
+        yield started
+        started.close()
 
 
 @pytest.fixture
