@@ -182,6 +182,12 @@ def test_search_index_knows_each_page_kind_and_keeps_words_apart(kalmar_site: Pa
     handing = str(pages["/processes/bu-utredning.html"]["content"])
     assert "göra förhandsbedömning Beslut att inleda utredning" in handing
     assert "förhandsbedömningBeslut" not in handing
+    # a requirement, then the link to its text (on a line of its own)
+    required = str(pages["/processes/led-styra-och-leda.html"]["content"])
+    assert "förbättra verksamheten. Läs SOSFS 2011:9" in required
+    # the activities' column headings: the word, then the letter shown in its place on a phone
+    assert "Utför (R) R Ansvarar (A) A" in handing
+    assert "(R)R" not in handing
     # the page's own table of contents is left out (its headings are in the page already)
     assert "På den här sidan" not in text
     # so is the risk matrix, which says again what the table of risks says (and would make
