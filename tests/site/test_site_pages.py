@@ -196,6 +196,21 @@ def test_search_index_knows_each_page_kind_and_keeps_words_apart(kalmar_site: Pa
     assert "Riskvärde" in risky and "Riskmatris" not in risky and "Sannolikhet 3" not in risky
 
 
+#: The words of the example's texts with a capital letter after the first (a word that
+#: runs into the next looks like one: "förhandsbedömningBeslut").
+WORDS_WITH_CAPITALS_WITHIN = {"SoL", "JavaScript"}
+
+
+def test_no_two_words_run_together_in_the_search_index(kalmar_site: Path) -> None:
+    """Where two elements stand apart on the page (a line of its own, a cell) but no space
+    stands between them in the HTML, Pagefind reads one word: a search for either misses it."""
+    found = set()
+    for page in _indexed_pages(kalmar_site).values():
+        text = str(page["content"])
+        found.update(re.findall(r"\w*[a-zåäö0-9.:)][A-ZÅÄÖ]\w*", text))
+    assert found == WORDS_WITH_CAPITALS_WITHIN
+
+
 def test_search_index_is_built_in_swedish_in_shards(kalmar_site: Path) -> None:
     index = kalmar_site / "pagefind"
     # the pages that stand alone, the processes, the other entities' pages
