@@ -5,10 +5,11 @@
 For each size a git repository is generated (as ``run.py`` does), the site is built once in
 this process (as ``serve`` does when it starts), then ``--repeat`` times one process's purpose
 is edited, not committed (as a process leader does while previewing), to a text not used
-before, and the rebuild is timed. The rebuild is what ``serve`` does: a build with
-``search_later`` (the edited pages are shown, open pages reload: the figure), then a build
-that indexes the search shards the edit changed (timed apart, "search after"). The file
-watcher's debounce (0.3 s) and the browser's reload are not part of the figures.
+before, and the rebuild is timed. The rebuild is ``serve``'s own (``serve.rebuild``): a
+build with ``search_later`` (the edited pages are shown, open pages reload: the figure), then
+the collection of the garbage it left and a build that indexes the search shards the edit
+changed (timed apart, "search after"). The file watcher's debounce (0.3 s) and the browser's
+reload are not part of the figures.
 """
 
 from __future__ import annotations
@@ -30,40 +31,23 @@ def measure(repo: Path, site: Path, repeat: int) -> tuple[list[float], list[floa
 
     from processkit import i18n
     from processkit.cli.main import GC_THRESHOLDS
-    from processkit.cli.publishing import PublishRequest, publish
-    from processkit.cli.serve import garbage_later
+    from processkit.cli.serve import build_preview, rebuild
     from processkit.loading.parse import Remembered
     from processkit.site.output import finish_removals
 
     gc.set_threshold(*GC_THRESHOLDS)  # as every command sets it
     i18n.use_outside_repository()
-    # as serve builds: the repository kept in memory between builds, the file the watcher
+    # serve's own builds: the repository kept in memory between them, the file the watcher
     # saw change forgotten, the site replaced kept and brought up to date by the next build
     remembered = Remembered()
-    full = PublishRequest(repo, site, remove_later=True, reuse=True, remembered=remembered)
-    publish(full)  # the first
+    build_preview(repo, site, remembered, first=True)
     shown: list[float] = []
     indexed: list[float] = []
     for _ in range(repeat):
         edited = gitrepo.edit_one(repo)
         started = time.perf_counter()
-        remembered.forget([edited])
-        with garbage_later():  # collected after the figure, as serve does
-            quick = publish(
-                PublishRequest(
-                    repo,
-                    site,
-                    search_later=True,
-                    remove_later=True,
-                    reuse=True,
-                    remembered=remembered,
-                )
-            )
-            shown.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        if quick.stale_search:
-            publish(full)
-        indexed.append(time.perf_counter() - started)
+        rebuild(repo, site, remembered, [edited], shown=shown.append)
+        indexed.append(time.perf_counter() - started - shown[-1])
     finish_removals()
     gitrepo.git(repo, "checkout", "--quiet", "--", ".")
     return shown, indexed

@@ -17,7 +17,7 @@ import gc
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,7 +61,7 @@ def serve_command(
     remembered = Remembered()  # the repository as read, between builds
     with tempfile.TemporaryDirectory(prefix="processkit-serve-") as scratch:
         output = Path(scratch) / "site"
-        if _build(root, output, remembered, first=True) is None:
+        if build_preview(root, output, remembered, first=True) is None:
             return 1
         builds = Builds()
         try:
@@ -88,22 +88,20 @@ def serve_command(
         try:
             if not once:
                 changes = _changes_in(root, output, poll=poll, stop=stop)
+
+                def shown(seconds: float) -> None:
+                    builds.finished()
+                    _say(
+                        _(
+                            "Rebuilt in {seconds} s; open pages reload themselves",
+                            seconds=decimal(seconds, ".2f"),
+                        )
+                    )
+
                 for done, changed in enumerate(changes, start=1):
                     _say(_("A file changed; rebuilding …"))
-                    started = time.perf_counter()
-                    remembered.forget(Path(where) for _change, where in changed)
-                    with garbage_later():
-                        built = _build(root, output, remembered, first=False, search_later=True)
-                        if built is not None:
-                            builds.finished()
-                            _say(
-                                _(
-                                    "Rebuilt in {seconds} s; open pages reload themselves",
-                                    seconds=decimal(time.perf_counter() - started, ".2f"),
-                                )
-                            )
-                    if built is not None and built.stale_search:  # now the edit's search
-                        _build(root, output, remembered, first=False)
+                    paths = [Path(place) for _change, place in changed]
+                    rebuild(root, output, remembered, paths, shown=shown)
                     if done == rebuilds:
                         break
         except KeyboardInterrupt:
@@ -114,6 +112,29 @@ def serve_command(
             server.server_close()
             finish_removals()  # before the scratch folder is deleted
     return 0
+
+
+def rebuild(
+    root: Path,
+    output: Path,
+    remembered: Remembered,
+    changed: Iterable[Path],
+    *,
+    shown: Callable[[float], None] | None = None,
+) -> BuildResult | None:
+    """What ``serve`` does when the files ``changed`` changed: it forgets them, builds with
+    the search shards the edit changed taken as they were, says ``shown`` (with the seconds
+    since the change was seen) once the edited pages are there, then brings those shards up
+    to date. None where the build found errors (the previous preview is kept)."""
+    started = time.perf_counter()
+    remembered.forget(changed)
+    with garbage_later():
+        built = build_preview(root, output, remembered, first=False, search_later=True)
+        if built is not None and shown is not None:
+            shown(time.perf_counter() - started)
+    if built is not None and built.stale_search:  # now the edit's search
+        build_preview(root, output, remembered, first=False)
+    return built
 
 
 @contextlib.contextmanager
@@ -168,7 +189,7 @@ def _say(message: str) -> None:
     sys.stderr.flush()
 
 
-def _build(
+def build_preview(
     root: Path,
     output: Path,
     remembered: Remembered,
@@ -176,7 +197,8 @@ def _build(
     first: bool,
     search_later: bool = False,
 ) -> BuildResult | None:
-    """Build; on errors print them, keep the previous preview and return None. With
+    """Build the preview of the repository at ``root`` into ``output`` (the first build:
+    ``first``); on errors print them, keep the previous preview and return None. With
     ``search_later`` the search shards the edit changed are taken as they were, so that the
     edited pages are shown sooner; a build without it brings them up to date."""
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
