@@ -105,40 +105,22 @@ def _process(rng: random.Random, files: Files) -> tuple[Path, dict[str, Any]]:
     return path, files.read(path)
 
 
-def _activity_name(rng: random.Random, files: Files, step: int) -> tuple[str, list[Path]] | None:
-    path, value = _process(rng, files)
-    if not value.get("activities"):
-        return None
-    activity = rng.choice(value["activities"])
-    activity["name"] = _words(step)
-    files.write(path, value)
-    return f"name of activity {activity['id']} of {value['id']}", [path]
+def _activity(name: str, draw: Callable[[random.Random, Files, int], object]) -> Edit:
+    """An edit of one activity's ``name``: to what ``draw`` draws, where it is not that yet."""
 
+    def edit(rng: random.Random, files: Files, step: int) -> tuple[str, list[Path]] | None:
+        path, value = _process(rng, files)
+        if not value.get("activities"):
+            return None
+        activity = rng.choice(value["activities"])
+        drawn = draw(rng, files, step)
+        if activity.get(name) == drawn:
+            return None
+        activity[name] = drawn
+        files.write(path, value)
+        return f"{name} {drawn} of activity {activity['id']} of {value['id']}", [path]
 
-def _performer(rng: random.Random, files: Files, step: int) -> tuple[str, list[Path]] | None:
-    path, value = _process(rng, files)
-    if not value.get("activities"):
-        return None
-    activity = rng.choice(value["activities"])
-    role = rng.choice(files.ids("role"))
-    if activity.get("role") == role:
-        return None
-    activity["role"] = role
-    files.write(path, value)
-    return f"performer {role} of activity {activity['id']} of {value['id']}", [path]
-
-
-def _informed(rng: random.Random, files: Files, step: int) -> tuple[str, list[Path]] | None:
-    path, value = _process(rng, files)
-    if not value.get("activities"):
-        return None
-    activity = rng.choice(value["activities"])
-    roles = rng.sample(files.ids("role"), 2)
-    if activity.get("informed") == roles:
-        return None
-    activity["informed"] = roles
-    files.write(path, value)
-    return f"informed {roles} in activity {activity['id']} of {value['id']}", [path]
+    return edit
 
 
 def _hand_over(rng: random.Random, files: Files, step: int) -> tuple[str, list[Path]] | None:
@@ -333,9 +315,9 @@ def _site_title(rng: random.Random, files: Files, step: int) -> tuple[str, list[
 EDITS: dict[str, Edit] = {
     "purpose": _renamed("process", "purpose"),
     "name": _renamed("process", "name"),
-    "activity": _activity_name,
-    "performer": _performer,
-    "informed": _informed,
+    "activity": _activity("name", lambda rng, files, step: _words(step)),
+    "performer": _activity("role", lambda rng, files, step: rng.choice(files.ids("role"))),
+    "informed": _activity("informed", lambda rng, files, step: rng.sample(files.ids("role"), 2)),
     "hand-over": _hand_over,
     "no hand-over": _no_hand_over,
     "area": _area,
