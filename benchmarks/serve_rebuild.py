@@ -46,7 +46,8 @@ def measure(repo: Path, site: Path, repeat: int) -> tuple[list[float], list[floa
     for _ in range(repeat):
         edited = gitrepo.edit_one(repo)
         started = time.perf_counter()
-        rebuild(repo, site, remembered, [edited], shown=shown.append)
+        if rebuild(repo, site, remembered, [edited], shown=shown.append) is None:
+            raise SystemExit("serve_rebuild.py: the edited repository has errors")
         indexed.append(time.perf_counter() - started - shown[-1])
     finish_removals()
     gitrepo.git(repo, "checkout", "--quiet", "--", ".")
