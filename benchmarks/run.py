@@ -279,15 +279,39 @@ def markdown_table(measurements: Sequence[Measurement]) -> str:
 
 
 def environment(script: Path) -> str:
-    """Return one line about the machine and the processkit version measured."""
+    """Return one line about the machine and the processkit version measured, with the commit
+    of the source tree these scripts are in (see ``source_commit``)."""
     version = subprocess.run(
         [str(script), "--version"], capture_output=True, text=True, check=False
     ).stdout.strip()
+    commit = source_commit()
     return (
-        f"{version or 'processkit (version unknown)'}; Python {platform.python_version()}; "
+        f"{version or 'processkit (version unknown)'}"
+        f"{f'; source {commit}' if commit else ''}; Python {platform.python_version()}; "
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; "
         f"{dt.date.today().isoformat()}"
     )
+
+
+def source_commit(root: Path = Path(__file__).resolve().parent.parent) -> str | None:
+    """The commit checked out in the source tree at ``root`` (this one's), and "with changes"
+    where a tracked file differs from it; None outside git. An environment installed from the
+    tree (editable) runs that code, whatever version it was installed as."""
+    head = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if head.returncode != 0:
+        return None
+    changed = subprocess.run(
+        ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return head.stdout.strip() + (" with changes" if changed else "")
 
 
 def case_parser(shapes: Sequence[str], minimum: int) -> Callable[[str], list[tuple[str, int]]]:

@@ -221,3 +221,24 @@ def test_a_run_starts_without_the_output_before_which_is_deleted_once_all_are_ti
     assert (aside / "site" / "index.html").read_text(encoding="utf-8") == "<p>förra</p>"
     run.delete_set_aside()
     assert sorted(path.name for path in workdir.iterdir()) == ["stderr", "stdout"]
+
+
+def test_the_figures_name_the_commit_of_the_source_measured(tmp_path: Path) -> None:
+    """An editable environment runs the tree's code whatever version it was installed as:
+    the line above the figures names the commit checked out, and says where files differ."""
+    run = benchmark_module("run")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    assert run.source_commit(tree) is None  # outside git
+    git(tree, "init", "--quiet")
+    (tree / "a.txt").write_text("ett\n", encoding="utf-8")
+    git(tree, "add", "a.txt")
+    git(tree, "-c", "user.name=A", "-c", "user.email=a@example.se", "commit", "-qm", "Ett")
+    head = git(tree, "rev-parse", "--short", "HEAD").strip()
+    assert run.source_commit(tree) == head
+    (tree / "b.txt").write_text("ny\n", encoding="utf-8")  # a file git does not track
+    assert run.source_commit(tree) == head
+    (tree / "a.txt").write_text("två\n", encoding="utf-8")
+    assert run.source_commit(tree) == f"{head} with changes"
+    line = run.environment(Path(sys.executable))  # any program: Python prints its version
+    assert f"; source {run.source_commit()}; Python " in line
