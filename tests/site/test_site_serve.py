@@ -33,6 +33,20 @@ def test_serve_builds_serves_and_stops(tmp_path: Path, cli: Cli) -> None:
     assert not (root / "site").exists()  # the preview is built elsewhere
 
 
+def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path: Path, cli: Cli) -> None:
+    root = write_files(tmp_path / "repo", RICH)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("serve", root, "--port", str(port), "--once")
+    assert result.code == 2
+    assert result.err == (
+        f"processkit: cannot serve on port {port} (Address already in use); choose another "
+        "with --port\n"
+    )
+
+
 def test_the_preview_server_serves_pages_and_the_404_page(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<h1>Start</h1>", encoding="utf-8")
     (tmp_path / "404.html").write_text("<h1>Sidan finns inte</h1>", encoding="utf-8")

@@ -55,17 +55,20 @@ def serve_command(
     from processkit.loading.discover import find_root
     from processkit.loading.parse import Remembered
     from processkit.site.output import finish_removals
-    from processkit.site.preview import Builds, make_server
+    from processkit.site.preview import Builds, serving
 
     root = find_root(path)
     remembered = Remembered()  # the repository as read, between builds
-    with tempfile.TemporaryDirectory(prefix="processkit-serve-") as scratch:
+    with (
+        tempfile.TemporaryDirectory(prefix="processkit-serve-") as scratch,
+        contextlib.ExitStack() as stack,  # the server, stopped before the folder is deleted
+    ):
         output = Path(scratch) / "site"
         if build_preview(root, output, remembered, first=True) is None:
             return 1
         builds = Builds()
         try:
-            server = make_server(output, port, builds=builds)
+            address = stack.enter_context(serving(output, builds, port=port))
         except OSError as problem:
             raise ProcesskitError(
                 _(
@@ -74,9 +77,6 @@ def serve_command(
                     problem=problem.strerror,
                 )
             ) from None
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        address = f"http://127.0.0.1:{server.server_address[1]}/"
         _say(
             _(
                 "Serving {folder} at {address} (Ctrl-C to stop); rebuilding when a file changes.",
@@ -108,8 +108,6 @@ def serve_command(
             _say(_("Stopped."))
         finally:
             stop.set()
-            server.shutdown()
-            server.server_close()
             finish_removals()  # before the scratch folder is deleted
     return 0
 

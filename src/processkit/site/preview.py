@@ -109,12 +109,13 @@ def make_server(
 
 
 @contextmanager
-def serving(folder: Path, builds: Builds | None = None) -> Iterator[str]:
-    """``folder`` served on a free port of 127.0.0.1 while the block runs; yields its address.
-    Without ``builds`` as it is (no reload script): for looking at a published site in a
+def serving(folder: Path, builds: Builds | None = None, *, port: int = 0) -> Iterator[str]:
+    """``folder`` served on ``port`` of 127.0.0.1 (0: a free one) while the block runs;
+    yields its address (OSError where the port cannot be had). With ``builds``, as ``serve``
+    previews; without, as it is (no reload script): for looking at a published site in a
     browser (the browser tests, the screenshots of the documentation, the benchmark of a
     first search)."""
-    server = make_server(folder, 0, builds=builds)
+    server = make_server(folder, port, builds=builds)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
