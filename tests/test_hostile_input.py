@@ -163,4 +163,6 @@ def test_dangling_link_cannot_be_read(make_repo: MakeRepo, cli: Cli) -> None:
         0,
         0,
     )
-    assert found["message"] == "the file cannot be read: No such file or directory"
+    assert found["message"] == "the file cannot be read: it does not exist"
+    [found] = loader_diagnostics(cli("--lang", "sv", "validate", root, "--format", "json"))
+    assert found["message"] == "filen kan inte läsas: den finns inte"

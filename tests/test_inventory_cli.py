@@ -201,7 +201,10 @@ def test_an_output_that_cannot_be_written_is_exit_2(cli: Cli, root: Path, tmp_pa
     (tmp_path / "mapp.csv").mkdir()
     result = cli("inventory", root, "--output", tmp_path / "mapp.csv")
 
-    refused(result, f"--output: cannot write `{tmp_path / 'mapp.csv'}`: Is a directory")
+    target = tmp_path / "mapp.csv"
+    refused(result, f"--output: cannot write `{target}`: it is a folder, not a file")
+    result = cli("--lang", "sv", "inventory", root, "--output", target)
+    refused(result, f"--output: kan inte skriva `{target}`: det är en mapp, inte en fil")
 
 
 def test_table_is_the_default_on_a_terminal(

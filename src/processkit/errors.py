@@ -2,11 +2,47 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from processkit.i18n import N_, _
+
 if TYPE_CHECKING:
     from processkit.diagnostics import Diagnostic
+
+#: Why the system refused a file, a folder or a port, in the user's words, by ``errno``; the
+#: reasons not here are told in the system's own words (``reason``).
+_REASONS = {
+    errno.ENOENT: N_("it does not exist"),
+    errno.EACCES: N_("permission is missing"),
+    errno.EPERM: N_("permission is missing"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENOTDIR: N_("a part of its path is not a folder"),
+    errno.EEXIST: N_("it exists already"),
+    errno.ENOTEMPTY: N_("the folder is not empty"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EROFS: N_("the disk may only be read, not written to"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ELOOP: N_("its path leads round in a circle of links"),
+    errno.EMFILE: N_("too many files are open"),
+    errno.ENFILE: N_("too many files are open"),
+    errno.EIO: N_("the disk could not be read or written to"),
+    errno.EBUSY: N_("another program is using it"),
+    errno.EADDRINUSE: N_("another program is using the port"),
+    errno.EADDRNOTAVAIL: N_("the address does not belong to this computer"),
+    errno.ENOEXEC: N_("the program cannot be run on this computer"),
+}
+
+
+def reason(problem: OSError) -> str:
+    """Why ``problem`` happened, in the language in use: for the common reasons, the
+    catalogue's words; for the others, the system's own (``strerror``), in English."""
+    known = _REASONS.get(problem.errno) if problem.errno is not None else None
+    if known is not None:
+        return _(known)
+    return problem.strerror or type(problem).__name__
 
 
 class ProcesskitError(Exception):

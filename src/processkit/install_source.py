@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from processkit.errors import ProcesskitError
+from processkit.errors import ProcesskitError, reason
 from processkit.i18n import _
 
 REQUIREMENTS_FILE = ".processkit/requirements.txt"
@@ -103,9 +103,7 @@ def read_requirement(root: Path) -> Requirement:
     except UnicodeDecodeError:
         return Requirement(None, _("the file is not UTF-8 text"))
     except OSError as problem:
-        return Requirement(
-            None, _("the file cannot be read ({problem})", problem=problem.strerror or problem)
-        )
+        return Requirement(None, _("the file cannot be read ({problem})", problem=reason(problem)))
     lines = requirement_lines(text)
     if not lines:
         return Requirement(None, _("the file has no requirement line, only comments"))
@@ -185,7 +183,7 @@ def read_pre_commit(root: Path) -> PreCommitHooks:
         return PreCommitHooks(
             True,
             {},
-            problem=_("the file cannot be read ({problem})", problem=problem.strerror or problem),
+            problem=_("the file cannot be read ({problem})", problem=reason(problem)),
         )
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)

@@ -388,8 +388,10 @@ def test_the_command_says_when_its_port_is_taken(cli: Any, kalmar: Path) -> None
         port = taken.getsockname()[1]
         result = cli("edit", kalmar, "--port", str(port))
     assert result.code == 2
-    assert result.err.startswith(f"processkit: kan inte lyssna på port {port} (")
-    assert result.err.endswith("); välj en annan med --port\n")
+    assert result.err == (
+        f"processkit: kan inte lyssna på port {port} (ett annat program använder redan "
+        "porten); välj en annan med --port\n"
+    )
 
 
 @pytest.mark.usefixtures("swedish")

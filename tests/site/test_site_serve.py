@@ -40,10 +40,16 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path: Path, cli: Cli) ->
         taken.listen()
         port = taken.getsockname()[1]
         result = cli("serve", root, "--port", str(port), "--once")
+        swedish = cli("--lang", "sv", "serve", root, "--port", str(port), "--once")
     assert result.code == 2
     assert result.err == (
-        f"processkit: cannot serve on port {port} (Address already in use); choose another "
-        "with --port\n"
+        f"processkit: cannot serve on port {port} (another program is using the port); "
+        "choose another with --port\n"
+    )
+    assert swedish.code == 2
+    assert swedish.err == (
+        f"processkit: kan inte visa webbplatsen på port {port} (ett annat program använder "
+        "redan porten); välj en annan med --port\n"
     )
 
 

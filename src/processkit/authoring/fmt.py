@@ -384,7 +384,9 @@ def format_files(
         try:
             data = target.read_bytes()
         except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
+            from processkit.errors import reason as why
+
+            reason = why(exc)
             problem = Diagnostic(
                 "PK001",
                 Severity.ERROR,

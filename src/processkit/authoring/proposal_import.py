@@ -28,7 +28,7 @@ from processkit.authoring import new
 from processkit.authoring.proposal_new import next_proposal_id
 from processkit.diagnostics import fold_swedish
 from processkit.domain.lookup import unknown_id
-from processkit.errors import ProcesskitError
+from processkit.errors import ProcesskitError, reason
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
@@ -226,7 +226,7 @@ def _read_input(path: Path, repo: Repository, today: date) -> Iterator[Received 
         yield Problem(name, _("there is no such file"))
         return
     except OSError as error:
-        yield Problem(name, _("cannot be read ({problem})", problem=error.strerror or error))
+        yield Problem(name, _("cannot be read ({problem})", problem=reason(error)))
         return
     if suffix == ".eml":
         yield _from_mail(name, data, repo, today)

@@ -50,7 +50,7 @@ def edit_command(
 
     from processkit.authoring.editor.app import Settings, create_app
     from processkit.cli.dates import parse_today
-    from processkit.errors import ProcesskitError
+    from processkit.errors import ProcesskitError, reason
     from processkit.i18n import _
     from processkit.loading.discover import find_root
     from processkit.loading.session import open_repository
@@ -79,7 +79,7 @@ def edit_command(
             _(
                 "cannot listen on port {port} ({problem}); choose another with --port",
                 port=port,
-                problem=problem.strerror,
+                problem=reason(problem),
             )
         ) from None
     settings.port = listener.getsockname()[1]

@@ -308,13 +308,14 @@ def _in_parts(columns: list[int], drawn_with: Callable[[list[int]], str]) -> str
 def _write(target: Path, data: bytes) -> None:
     """Write ``data`` beside ``target`` first, then move it into place."""
     from processkit.errors import ProcesskitError
+    from processkit.errors import reason as why
     from processkit.fsutil import write_atomic_bytes
     from processkit.i18n import _
 
     try:
         write_atomic_bytes(target, data)
     except OSError as problem:
-        reason = problem.strerror or type(problem).__name__
+        reason = why(problem)
         raise ProcesskitError(
             _("--output: cannot write `{target}`: {reason}", target=target, reason=reason)
         ) from None

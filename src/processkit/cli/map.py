@@ -265,7 +265,7 @@ def _write_one(
 
 def _write_file(target: Path, data: bytes) -> None:
     """Write ``data`` beside ``target`` first, then move it into place."""
-    from processkit.errors import ProcesskitError
+    from processkit.errors import ProcesskitError, reason
     from processkit.fsutil import write_atomic_bytes
     from processkit.i18n import _
 
@@ -276,6 +276,6 @@ def _write_file(target: Path, data: bytes) -> None:
             _(
                 "cannot write {target}: {problem}",
                 target=target,
-                problem=problem.strerror or problem,
+                problem=reason(problem),
             )
         ) from None

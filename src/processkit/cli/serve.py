@@ -50,7 +50,7 @@ def serve_command(
     """Preview the site: build it, serve it on http://127.0.0.1:PORT, rebuild on change."""
     import tempfile
 
-    from processkit.errors import ProcesskitError
+    from processkit.errors import ProcesskitError, reason
     from processkit.i18n import _, decimal
     from processkit.loading.discover import find_root
     from processkit.loading.parse import Remembered
@@ -74,7 +74,7 @@ def serve_command(
                 _(
                     "cannot serve on port {port} ({problem}); choose another with --port",
                     port=port,
-                    problem=problem.strerror,
+                    problem=reason(problem),
                 )
             ) from None
         _say(

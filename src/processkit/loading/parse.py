@@ -123,7 +123,9 @@ def _read(place: str, relative: str) -> bytes | FileResult:
     try:
         return read_bytes(place)
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
+        from processkit.errors import reason as why
+
+        reason = why(exc)
         problem = Diagnostic(
             "PK001",
             Severity.ERROR,

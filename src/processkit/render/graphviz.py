@@ -16,7 +16,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from processkit.errors import ProcesskitError
+from processkit.errors import ProcesskitError, reason
 from processkit.fsutil import write_atomic
 from processkit.i18n import N_, _
 
@@ -86,9 +86,13 @@ def _ask_version(dot: str) -> str:
         done = subprocess.run(
             [dot, "-V"], capture_output=True, timeout=30, check=False, stdin=subprocess.DEVNULL
         )
-    except (OSError, subprocess.TimeoutExpired) as problem:
+    except OSError as problem:
         raise RenderError(
-            _("could not run Graphviz ({dot} -V): {problem}", dot=dot, problem=problem)
+            _("could not run Graphviz ({dot} -V): {problem}", dot=dot, problem=reason(problem))
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            _("Graphviz ({dot} -V) did not answer within {seconds} s", dot=dot, seconds=30)
         ) from None
     said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
     if done.returncode != 0 or not said:
@@ -118,7 +122,7 @@ def run_dot(
         ) from None
     except OSError as problem:
         raise RenderError(
-            _("could not run Graphviz ({dot}): {problem}", dot=dot, problem=problem)
+            _("could not run Graphviz ({dot}): {problem}", dot=dot, problem=reason(problem))
         ) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from processkit.errors import ProcesskitError
+from processkit.errors import ProcesskitError, reason
 from processkit.i18n import _
 from processkit.render.cache import MapCache, cache_key
 from processkit.render.graphviz import (
@@ -180,6 +180,6 @@ def _store(cache: MapCache, key: str, fmt: str, data: bytes) -> None:
                 "cannot write the map cache in {folder} ({problem}); "
                 "choose another folder with --cache-dir, or use --no-cache",
                 folder=cache.root,
-                problem=problem.strerror or problem,
+                problem=reason(problem),
             )
         ) from None
