@@ -27,7 +27,7 @@ PAGE = "/process/bu-utredning"
 
 
 def _post(client: Any, address: str, pairs: list[tuple[str, str]]) -> Any:
-    return client.post(address, data=_encoded(pairs), headers=_FORM, follow_redirects=False)
+    return client.post(address, content=_encoded(pairs), headers=_FORM, follow_redirects=False)
 
 
 _FORM = {"content-type": "application/x-www-form-urlencoded"}

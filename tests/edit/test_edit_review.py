@@ -36,7 +36,7 @@ def no_token(monkeypatch: pytest.MonkeyPatch) -> None:
 def _post(client: Any, address: str, pairs: list[tuple[str, str]]) -> Any:
     from urllib.parse import urlencode
 
-    return client.post(address, data=urlencode(pairs), headers=_FORM, follow_redirects=False)
+    return client.post(address, content=urlencode(pairs), headers=_FORM, follow_redirects=False)
 
 
 def _save_owner(client: Any, owner: str) -> Any:
@@ -115,7 +115,7 @@ def test_without_a_token_the_editor_says_how_to_send_the_branch(
 @pytest.mark.usefixtures("swedish")
 def test_sending_needs_the_token_and_a_save(editor: MakeClient, kalmar: Path) -> None:
     client = editor()
-    refused = client.post("/review", data="title=x", headers=_FORM, follow_redirects=False)
+    refused = client.post("/review", content="title=x", headers=_FORM, follow_redirects=False)
     assert refused.status_code == 403
     page = client.get(PAGE).text
     token = re.search(r'name="csrf" value="([^"]+)"', page)
