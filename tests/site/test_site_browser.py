@@ -419,3 +419,63 @@ def test_every_bundle_of_the_index_answers_and_in_the_same_order_each_time(
     assert "processes/vu-vald.html" in hits  # a process (p00)
     assert "roles/socialchef.html" in hits and "handbooks/rutin-lakemedel.html" in hits  # o00
     assert len(hits) == 50  # the first 50 of more
+
+
+#: What ``serve`` tells the open pages when the last change cannot be built (as its tests
+#: find it for a list left open), with a word wider than a phone.
+PROBLEMS = (
+    "processes/barn/utredning.yaml:3:7 PK002 fel: värdet i `name` börjar med `[` men saknar "
+    "ett avslutande `]`\n"
+    "  3 | name: [Utreda barns behov\n"
+    "    |       ^\n"
+    "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
+    "`name: [Utreda barns behov]`\n"
+    f"processes/{'lång' * 40}.yaml:1:1 PK001 fel: filen kan inte läsas: den finns inte\n"
+    "\n"
+    "processkit: ändringen visas inte: arkivet har 2 fel (se ovan); rätta dem och spara igen. "
+    "Webbplatsen visar filerna som de var."
+)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_preview_tells_why_the_last_change_is_not_shown_until_a_build_is_there(
+    browser: Any, kalmar_site: Path, width: int
+) -> None:
+    """``serve``'s pages: the problems of a change that cannot be built appear at the top of
+    the open page, in Swedish, readable by keyboard and screen reader and on a phone; the
+    next build reloads the page without them."""
+    from processkit import i18n
+    from processkit.site.preview import PROBLEMS_ID, Builds
+
+    builds = Builds()
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    with i18n.speaking("sv"), serving(kalmar_site, builds) as address:
+        tab.goto(address + "processes/bu-utredning.html")
+        assert tab.locator(f"#{PROBLEMS_ID}").count() == 0
+        builds.failed(PROBLEMS)
+        box = tab.wait_for_selector(f"#{PROBLEMS_ID}")
+        assert box.get_attribute("role") == "alert"
+        assert tab.evaluate("document.body.firstElementChild.id") == PROBLEMS_ID
+        assert tab.inner_text(f"#{PROBLEMS_ID} h2") == "Den senaste ändringen visas inte ännu"
+        assert tab.inner_text(f"#{PROBLEMS_ID} p") == (
+            "Sidan visar filerna som de var före ändringen. Rätta det som står nedan och "
+            "spara, så laddas sidan om av sig själv."
+        )
+        assert tab.eval_on_selector(f"#{PROBLEMS_ID} pre", "e => e.textContent") == PROBLEMS
+        assert tab.evaluate("document.documentElement.scrollWidth") == width
+        tab.keyboard.press("Tab")  # it scrolls by keyboard where it is taller than its room
+        assert tab.evaluate("document.activeElement.id") == PROBLEMS_ID
+        tab.add_script_tag(path=str(AXE))
+        result = tab.evaluate(
+            """() => axe.run('#processkit-problems', {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+        )
+        assert [(v["id"], v["impact"]) for v in result["violations"]] == []
+        assert any(rule["id"] == "color-contrast" for rule in result["passes"])
+        with tab.expect_navigation():
+            builds.finished()
+        tab.wait_for_load_state()
+        assert tab.locator(f"#{PROBLEMS_ID}").count() == 0
+    context.close()

@@ -18,7 +18,7 @@ from tests.site.conftest import own_base_template
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
-from processkit.site.preview import BUILD_PATH, RELOAD_SCRIPT, Builds, serving
+from processkit.site.preview import BUILD_PATH, Builds, reload_script, serving
 
 Cli = Callable[..., CliResult]
 
@@ -90,16 +90,18 @@ def test_a_site_served_as_it_is_and_a_reader_who_leaves_mid_page_leave_no_error(
 def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_bytes(b"<html><body><h1>Start</h1></body></html>\n")
     builds = Builds()
+    script = reload_script().encode()
     with serving(tmp_path, builds) as address:
         base = address.rstrip("/")
         with urllib.request.urlopen(base + "/index.html", timeout=10) as response:
-            assert response.read() == (
-                b"<html><body><h1>Start</h1>" + RELOAD_SCRIPT.encode() + b"</body></html>\n"
-            )
+            assert response.read() == (b"<html><body><h1>Start</h1>" + script + b"</body></html>\n")
         with urllib.request.urlopen(base + "/", timeout=10) as response:  # the start page
-            assert RELOAD_SCRIPT.encode() in response.read()
+            assert script in response.read()
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"1"
+        builds.failed("a.yaml:1:1 PK002 error: x\n\n")
+        with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
+            assert response.read() == b"1\na.yaml:1:1 PK002 error: x"
         builds.finished()
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"2"
@@ -133,6 +135,95 @@ def test_serve_rebuilds_when_a_file_changes(tmp_path: Path, cli: Cli) -> None:
     assert lines[1] == "A file changed; rebuilding …"
     assert lines[2].startswith("Rebuilt in ")
     assert lines[2].endswith(" s; open pages reload themselves")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _answer(port: int) -> str:
+    address = f"http://127.0.0.1:{port}{BUILD_PATH}"
+    with urllib.request.urlopen(address, timeout=10) as response:
+        return str(response.read().decode("utf-8"))
+
+
+TOLD = {
+    "en": [
+        "A file changed; rebuilding …",
+        "processes/barn/utredning.yaml:3:7 PK002 error: the value of `name` starts with `[` but "
+        "has no closing `]`",
+        "  3 | name: [Utreda barns behov",
+        "    |       ^",
+        "    = hint: Close the list on the same line, separating its items with commas: "
+        "`name: [Utreda barns behov]`",
+        "",
+        "processkit: the change is not shown: the repository has 1 error (listed above); fix it "
+        "and save again. The preview shows the files as they were.",
+    ],
+    "sv": [
+        "En fil ändrades; bygger om …",
+        "processes/barn/utredning.yaml:3:7 PK002 fel: värdet i `name` börjar med `[` men "
+        "saknar ett avslutande `]`",
+        "  3 | name: [Utreda barns behov",
+        "    |       ^",
+        "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
+        "`name: [Utreda barns behov]`",
+        "",
+        "processkit: ändringen visas inte: arkivet har 1 fel (se ovan); rätta det och spara "
+        "igen. Webbplatsen visar filerna som de var.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_an_edit_that_cannot_be_built_is_told_in_the_open_pages_until_it_is_mended(
+    tmp_path: Path, cli: Cli, language: str
+) -> None:
+    root = write_files(tmp_path / "repo", RICH)
+    port = _free_port()
+    outcome: list[CliResult] = []
+    argv = ("--lang", language, "serve", root, "--port", port, "--rebuilds", "3")
+    worker = threading.Thread(target=lambda: outcome.append(cli(*argv)), daemon=True)
+    worker.start()
+    for _ in range(600):  # the first build takes a while
+        if list((root / ".processkit-cache").glob("site/pages.bin")):
+            break
+        time.sleep(0.1)
+    time.sleep(0.5)  # the watcher has started
+    changed = root / "processes/barn/utredning.yaml"
+    before = changed.read_text(encoding="utf-8")
+    changed.write_text(before.replace("name: ", "name: [", 1), encoding="utf-8")
+    answers = []
+    for _ in range(600):
+        answers.append(_answer(port))
+        if "\n" in answers[-1]:
+            break
+        time.sleep(0.1)
+    changed.write_text(before, encoding="utf-8")  # mended
+    for _ in range(600):
+        answers.append(_answer(port))
+        if answers[-1] != answers[-2]:
+            break
+        time.sleep(0.1)
+    changed.write_text(before + "\n", encoding="utf-8")  # the third rebuild, the last
+    worker.join(timeout=120)
+    assert not worker.is_alive()
+    result = outcome[0]
+    assert result.code == 0
+    said = result.err.splitlines()
+    # the terminal is told the errors alone, and what to do
+    assert said[1 : 1 + len(TOLD[language])] == TOLD[language]
+    # the open pages are told the same, with the build's number unchanged (no reload)
+    told = "1\n" + "\n".join(TOLD[language][1:])
+    assert told in answers
+    # then the file is mended: a build that is shown, and pages with nothing to tell
+    assert answers[answers.index(told) + 1 :] == [told] * (
+        len(answers) - answers.index(told) - 2
+    ) + ["2"]
+    assert said[1 + len(TOLD[language])] == TOLD[language][0]
+    assert said[2 + len(TOLD[language])].startswith(("Rebuilt in ", "Byggd på nytt på "))
 
 
 def test_a_preview_shows_an_edit_first_and_brings_its_search_up_to_date_after(

@@ -38,7 +38,7 @@ class Findings:
 Reporter = Callable[[Findings], str]
 
 
-def text_report(findings: Findings) -> str:
+def text_report(findings: Findings, *, summary: bool = True) -> str:
     """For people: each diagnostic with its source line and a caret, then a summary."""
     from rich.console import Console
     from rich.text import Text
@@ -69,7 +69,8 @@ def text_report(findings: Findings) -> str:
             console.print(hint)
     if report.diagnostics:
         console.print()  # a blank line between the last diagnostic and the summary
-    console.print(Text(_summary_line(report), style="bold"))
+    if summary:
+        console.print(Text(_summary_line(report), style="bold"))
     return buffer.getvalue()
 
 
@@ -152,10 +153,11 @@ def report_config_error(problem: ConfigError, fmt: str, output: Path | None = No
     sys.stderr.write(_("processkit: processkit.yaml must be fixed before anything else") + "\n")
 
 
-def print_text(report: Report, source: SourceLine) -> None:
-    """The text report on standard error (a command's output stays for its own result)."""
+def print_text(report: Report, source: SourceLine, *, summary: bool = True) -> None:
+    """The text report on standard error (a command's output stays for its own result);
+    without its ``summary`` line, where the report leaves some diagnostics out."""
     findings = Findings(report, source, Path("."), is_terminal(sys.stderr))
-    sys.stderr.write(text_report(findings))
+    sys.stderr.write(text_report(findings, summary=summary))
 
 
 def _label(severity: Severity) -> str:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
+import re
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
@@ -101,7 +103,10 @@ def serve_command(
                 for done, changed in enumerate(changes, start=1):
                     _say(_("A file changed; rebuilding …"))
                     paths = [Path(place) for _change, place in changed]
-                    rebuild(root, output, remembered, paths, shown=shown)
+                    with _told() as told:
+                        built = rebuild(root, output, remembered, paths, shown=shown)
+                    if built is None:  # the open pages show why
+                        builds.failed(told.text())
                     if done == rebuilds:
                         break
         except KeyboardInterrupt:
@@ -182,6 +187,38 @@ def _changes_in(
     )
 
 
+class _Told(io.TextIOBase):
+    """Standard error, and a copy of what is written to it (without a terminal's colours)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.kept: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.kept.append(text)
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:  # colours as the terminal has them
+        return self.stream.isatty()
+
+    def text(self) -> str:
+        return _COLOURS.sub("", "".join(self.kept))
+
+
+_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@contextlib.contextmanager
+def _told() -> Iterator[_Told]:
+    """What the block writes to standard error, written there and kept."""
+    told = _Told(sys.stderr)
+    with contextlib.redirect_stderr(told):
+        yield told
+
+
 def _say(message: str) -> None:
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
@@ -200,7 +237,7 @@ def build_preview(
     ``search_later`` the search shards the edit changed are taken as they were, so that the
     edited pages are shown sooner; a build without it brings them up to date."""
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
-    from processkit.cli.site_report import report_blocked
+    from processkit.cli.site_report import report_blocked, report_not_shown
     from processkit.errors import ConfigError, ProcesskitError
 
     try:
@@ -216,7 +253,7 @@ def build_preview(
         )
         return publish(request)
     except PublishBlocked as blocked:
-        report_blocked(blocked)
+        (report_blocked if first else report_not_shown)(blocked)
         return None
     except ConfigError as problem:
         from processkit.cli.reporters import report_config_error

@@ -87,6 +87,27 @@ def report_blocked(blocked: PublishBlocked) -> None:
     sys.stderr.write(said + "\n")
 
 
+def report_not_shown(blocked: PublishBlocked) -> None:
+    """Why ``serve`` does not show the last change: the errors alone (a warning does not
+    keep a page from being shown), then what to do."""
+    from processkit.cli.reporters import print_text
+    from processkit.diagnostics import Severity
+    from processkit.i18n import n_
+
+    loaded = blocked.loaded
+    errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
+    report = Report.build(errors, loaded.repo.files, loaded.repo.entity_count())
+    print_text(report, loaded.repo.source_line, summary=False)
+    said = n_(
+        "processkit: the change is not shown: the repository has {count} error (listed "
+        "above); fix it and save again. The preview shows the files as they were.",
+        "processkit: the change is not shown: the repository has {count} errors (listed "
+        "above); fix them and save again. The preview shows the files as they were.",
+        blocked.errors,
+    )
+    sys.stderr.write(said + "\n")
+
+
 def report_published(result: BuildResult) -> None:
     from processkit.cli.flow_notes import ITS_PAGE, note_listed
     from processkit.i18n import _, n_

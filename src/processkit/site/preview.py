@@ -2,10 +2,13 @@
 
 The server adds one line to every page it serves (never to the built files): a script that
 asks ``/__processkit/build`` once a second which build is being served, and reloads the page
-when a newer one is there, so the reader sees an edit without pressing anything."""
+when a newer one is there, so the reader sees an edit without pressing anything. Where the
+last edit could not be built, the answer also holds the problems, as the terminal shows them,
+and the script shows them at the top of the open page until a build succeeds."""
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Iterator
@@ -15,30 +18,77 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from processkit.i18n import _
+
 #: Where the open pages ask which build is served.
 BUILD_PATH = "/__processkit/build"
+#: The id of the notice of the problems that keep the last edit from being shown.
+PROBLEMS_ID = "processkit-problems"
 
-#: Put before ``</body>`` of every page served: reload when the build changes.
-RELOAD_SCRIPT = (
-    "<script>(function(){var seen=null;function ask(){fetch('" + BUILD_PATH + "',"
-    "{cache:'no-store'}).then(function(r){return r.text();}).then(function(t){"
-    "if(seen!==null&&t!==seen){location.reload();}seen=t;}).catch(function(){})"
-    ".finally(function(){setTimeout(ask,1000);});}ask();})();</script>"
+#: Put before ``</body>`` of every page served: reload when the build changes; show the
+#: problems of a build that failed (``{words}``: the notice's heading and advice).
+_SCRIPT = (
+    "<script>(function(){var seen=null,words={words};"
+    "function show(p){var box=document.getElementById('" + PROBLEMS_ID + "');"
+    "if(!p){if(box){box.remove();}return;}"
+    "if(box&&box.dataset.shown===p){return;}if(box){box.remove();}"
+    "box=document.createElement('section');box.id='" + PROBLEMS_ID + "';"
+    "box.setAttribute('role','alert');box.setAttribute('tabindex','0');"
+    "box.setAttribute('aria-labelledby','" + PROBLEMS_ID + "-heading');box.dataset.shown=p;"
+    "box.style.cssText='position:sticky;top:0;z-index:1000;max-height:60vh;overflow:auto;"
+    "margin:0;padding:0.75rem 1rem;background:#fff8e1;color:#1b1b1b;"
+    "border:3px solid #b3261e;font:1rem/1.4 system-ui,sans-serif';"
+    "var h=document.createElement('h2');h.id='" + PROBLEMS_ID + "-heading';"
+    "h.style.cssText='margin:0 0 0.5rem;font-size:1.2rem';h.textContent=words.heading;"
+    "var a=document.createElement('p');a.style.margin='0 0 0.5rem';a.textContent=words.advice;"
+    "var t=document.createElement('pre');t.style.cssText='margin:0;white-space:pre-wrap;"
+    "overflow-wrap:anywhere;font-size:0.9rem';t.textContent=p;"
+    "box.append(h,a,t);document.body.prepend(box);}"
+    "function ask(){fetch('" + BUILD_PATH + "',{cache:'no-store'}).then(function(r){"
+    "return r.text();}).then(function(t){var i=t.indexOf('\\n'),n=i<0?t:t.slice(0,i);"
+    "if(seen!==null&&n!==seen){location.reload();return;}seen=n;show(i<0?'':t.slice(i+1));})"
+    ".catch(function(){}).finally(function(){setTimeout(ask,1000);});}ask();})();</script>"
 )
 
 
+def reload_script() -> str:
+    """The script put into every page served, its words in the language in use."""
+    words = {
+        "heading": _("The last change is not shown yet"),
+        "advice": _(
+            "The page shows the files as they were before it. Correct what is listed below "
+            "and save: the page then reloads itself."
+        ),
+    }
+    # a JSON text of the words, with no "</" that could end the script early
+    return _SCRIPT.replace("{words}", json.dumps(words).replace("</", "<\\/"))
+
+
 class Builds:
-    """The number of the build being served, counted up by each finished rebuild."""
+    """The number of the build being served, counted up by each finished rebuild, and the
+    problems of the last rebuild where it failed (the pages then stay as they were)."""
 
     def __init__(self) -> None:
         self.number = 1
+        self.problems = ""
 
     def finished(self) -> None:
         self.number += 1
+        self.problems = ""
+
+    def failed(self, problems: str) -> None:
+        """The last edit could not be built, for ``problems`` (shown in the open pages)."""
+        self.problems = problems.strip() or "?"
+
+    def answer(self) -> bytes:
+        """What an open page is told: the build's number, and its problems on the lines
+        after it."""
+        return (f"{self.number}\n{self.problems}" if self.problems else str(self.number)).encode()
 
 
 class _Handler(SimpleHTTPRequestHandler):
     builds: Builds | None = None
+    script: bytes = b""
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: the CLI says what matters
         return
@@ -51,7 +101,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if self.builds is not None and self.path.split("?")[0] == BUILD_PATH:
-            self._send(200, "text/plain; charset=utf-8", str(self.builds.number).encode())
+            self._send(200, "text/plain; charset=utf-8", self.builds.answer())
             return
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
@@ -63,7 +113,7 @@ class _Handler(SimpleHTTPRequestHandler):
             except OSError:
                 super().do_GET()
                 return
-            self._send(200, "text/html; charset=utf-8", _with_reload(body))
+            self._send(200, "text/html; charset=utf-8", _with_script(body, self.script))
             return
         super().do_GET()
 
@@ -90,9 +140,8 @@ class _Handler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def _with_reload(page: bytes) -> bytes:
+def _with_script(page: bytes, script: bytes) -> bytes:
     end = page.rfind(b"</body>")
-    script = RELOAD_SCRIPT.encode()
     return page[:end] + script + page[end:] if end >= 0 else page + script
 
 
@@ -101,7 +150,8 @@ def make_server(
 ) -> ThreadingHTTPServer:
     """A web server for ``folder`` on ``host:port`` (localhost only by default); with
     ``builds``, the pages it serves reload themselves when a new build is there."""
-    handler_class = type("Handler", (_Handler,), {"builds": builds})
+    script = reload_script().encode() if builds is not None else b""
+    handler_class = type("Handler", (_Handler,), {"builds": builds, "script": script})
     handler = partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
