@@ -432,8 +432,8 @@ PROBLEMS = (
     "`name: [Utreda barns behov]`\n"
     f"processes/{'lång' * 40}.yaml:1:1 PK001 fel: filen kan inte läsas: den finns inte\n"
     "\n"
-    "processkit: ändringen visas inte: arkivet har 2 fel (se ovan); rätta dem och spara igen. "
-    "Webbplatsen visar filerna som de var."
+    "processkit: ändringen visas inte: arkivet har 2 fel (se ovan). Rätta felen och spara igen. "
+    "Webbplatsen visar filerna som de var före ändringen."
 )
 
 
@@ -460,8 +460,8 @@ def test_a_preview_tells_why_the_last_change_is_not_shown_until_a_build_is_there
         assert tab.evaluate("document.body.firstElementChild.id") == PROBLEMS_ID
         assert tab.inner_text(f"#{PROBLEMS_ID} h2") == "Den senaste ändringen visas inte ännu"
         assert tab.inner_text(f"#{PROBLEMS_ID} p") == (
-            "Sidan visar filerna som de var före ändringen. Rätta det som står nedan och "
-            "spara, så laddas sidan om av sig själv."
+            "Sidan visar filerna som de var före ändringen. Rätta felen nedan och spara, så "
+            "laddas sidan om automatiskt."
         )
         assert tab.eval_on_selector(f"#{PROBLEMS_ID} pre", "e => e.textContent") == PROBLEMS
         assert tab.evaluate("document.documentElement.scrollWidth") == width

@@ -159,8 +159,8 @@ TOLD = {
         "    = hint: Close the list on the same line, separating its items with commas: "
         "`name: [Utreda barns behov]`",
         "",
-        "processkit: the change is not shown: the repository has 1 error (listed above); fix it "
-        "and save again. The preview shows the files as they were.",
+        "processkit: the change is not shown: the repository has 1 error (listed above). Fix it "
+        "and save again. The preview shows the files as they were before the change.",
     ],
     "sv": [
         "En fil ändrades; bygger om …",
@@ -171,8 +171,8 @@ TOLD = {
         "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
         "`name: [Utreda barns behov]`",
         "",
-        "processkit: ändringen visas inte: arkivet har 1 fel (se ovan); rätta det och spara "
-        "igen. Webbplatsen visar filerna som de var.",
+        "processkit: ändringen visas inte: arkivet har 1 fel (se ovan). Rätta felet och spara "
+        "igen. Webbplatsen visar filerna som de var före ändringen.",
     ],
 }
 

@@ -100,9 +100,11 @@ def report_not_shown(blocked: PublishBlocked) -> None:
     print_text(report, loaded.repo.source_line, summary=False)
     said = n_(
         "processkit: the change is not shown: the repository has {count} error (listed "
-        "above); fix it and save again. The preview shows the files as they were.",
+        "above). Fix it and save again. The preview shows the files as they were before the "
+        "change.",
         "processkit: the change is not shown: the repository has {count} errors (listed "
-        "above); fix them and save again. The preview shows the files as they were.",
+        "above). Fix them and save again. The preview shows the files as they were before "
+        "the change.",
         blocked.errors,
     )
     sys.stderr.write(said + "\n")

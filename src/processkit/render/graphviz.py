@@ -92,7 +92,7 @@ def _ask_version(dot: str) -> str:
         ) from None
     except subprocess.TimeoutExpired:
         raise RenderError(
-            _("Graphviz ({dot} -V) did not answer within {seconds} s", dot=dot, seconds=30)
+            _("Graphviz ({dot} -V) did not answer within {seconds} seconds", dot=dot, seconds=30)
         ) from None
     said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
     if done.returncode != 0 or not said:

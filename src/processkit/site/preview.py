@@ -56,8 +56,8 @@ def reload_script() -> str:
     words = {
         "heading": _("The last change is not shown yet"),
         "advice": _(
-            "The page shows the files as they were before it. Correct what is listed below "
-            "and save: the page then reloads itself."
+            "The page shows the files as they were before the change. Correct the errors "
+            "below and save: the page then reloads itself."
         ),
     }
     # a JSON text of the words, with no "</" that could end the script early
