@@ -210,11 +210,20 @@ def test_github_workflow_validates_pull_requests_and_publishes_main(initialised:
         "actions/setup-python@v5",
         "sudo apt-get update && sudo apt-get install -y graphviz",
         "pip install -r .processkit/requirements.txt",
+        "actions/cache@v4",
         "processkit publish --output site",
         "actions/upload-pages-artifact@v3",
         "actions/deploy-pages@v4",
     ]
     assert publish["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
+    # the publish brings up to date what the last one built (one cache per commit on main;
+    # the newest is taken)
+    [cache] = [step for step in publish["steps"] if step.get("uses") == "actions/cache@v4"]
+    assert cache["with"] == {
+        "path": ".processkit-cache",
+        "key": "processkit-${{ github.sha }}",
+        "restore-keys": "processkit-",
+    }
 
 
 def test_gitlab_ci_validates_merge_requests_with_code_quality_and_publishes_pages(
@@ -245,6 +254,7 @@ def test_gitlab_ci_validates_merge_requests_with_code_quality_and_publishes_page
         "processkit publish --output public",
     ]
     assert pages["artifacts"] == {"paths": ["public"]}
+    assert pages["cache"] == {"key": "processkit", "paths": [".processkit-cache/"]}
 
 
 def requirements_text(line: str, example: str = "1.2.0") -> str:

@@ -1421,3 +1421,46 @@ def test_many_new_purposes_make_the_landscapes_again_from_their_drawings(
     publish(PublishRequest(repo, tmp_path / "site"))
     assert sorted(made) == [("", True), ("barn", True)]  # two: made again
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_a_ci_job_that_restores_the_cache_in_a_new_checkout_makes_only_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, calls: Counter[str]
+) -> None:
+    """As the workflows ``init`` writes publish the main branch: in a new checkout (every file
+    new to the disk), with the cache folder of the last run restored (copied, as a CI cache is
+    unpacked), into a new folder; in a new process each time."""
+    from tests.test_changelog_support import GitRepo
+
+    from processkit.cache import CACHE_FOLDER
+    from processkit.cli import publishing
+    from processkit.site import templating
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    main = GitRepo(tmp_path / "main")
+    write_files(main.root, RICH)
+    main.commit("Första versionen", "2026-01-10")
+
+    def job(number: int, restored: Path | None) -> Path:
+        checkout = tmp_path / f"job-{number}"
+        main.git("clone", "-q", str(main.root), str(checkout))
+        if restored is not None:
+            shutil.copytree(restored / CACHE_FOLDER, checkout / CACHE_FOLDER)
+        publishing._READ[:] = [None, None, None]
+        templating._MADE.clear()
+        calls.clear()
+        publish(PublishRequest(checkout, checkout / "site"))
+        return checkout
+
+    first = job(1, None)
+    assert calls == {"pages": 19, "maps": 4, "shards": 4}
+    changed = main.root / "processes/barn/utredning.yaml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("Planen görs med familjen.", "Ny planering."),
+        encoding="utf-8",
+    )
+    main.commit("Ny planering", "2026-02-10")
+    second = job(2, first)
+    # of 19 pages, 4 maps and 4 search shards: the process's page and the two that show the
+    # last commit (the start page, the change log); its flow map; the shards of those pages
+    assert calls == {"pages": 3, "maps": 1, "shards": 2}
+    assert snapshot(second / "site") == cold_build(second, tmp_path)
