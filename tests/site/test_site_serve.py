@@ -18,6 +18,7 @@ from tests.site.conftest import own_base_template
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
+from processkit import i18n
 from processkit.site.preview import BUILD_PATH, Builds, reload_script, serving
 
 Cli = Callable[..., CliResult]
@@ -97,6 +98,14 @@ def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path
             assert response.read() == (b"<html><body><h1>Start</h1>" + script + b"</body></html>\n")
         with urllib.request.urlopen(base + "/", timeout=10) as response:  # the start page
             assert script in response.read()
+        # a page not there (yet): the 404 page, which reloads itself too
+        (tmp_path / "404.html").write_bytes(b"<html><body><h1>Saknas</h1></body></html>\n")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "/processes/ny.html", timeout=10)
+        assert missing.value.code == 404
+        assert missing.value.read() == (
+            b"<html><body><h1>Saknas</h1>" + script + b"</body></html>\n"
+        )
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"1"
         builds.failed("a.yaml:1:1 PK002 error: x\n\n")
@@ -625,3 +634,114 @@ def test_an_edit_undone_is_previewed_with_its_search_from_the_site_kept(
     changed.write_text(text, encoding="utf-8")  # undone
     assert build(later=True) == 0
     assert snapshot(site) == cold_build(root, tmp_path)
+
+
+def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_built(
+    tmp_path: Path, cli: Cli
+) -> None:
+    """Until a build succeeds, a page that lists the errors stands in for the site (at every
+    address); it is made again with each failed build, and the site takes its place."""
+    from tests.site.nuchecker import checker_errors
+
+    root = write_files(tmp_path / "repo", RICH)
+    changed = root / "processes/barn/utredning.yaml"
+    before = changed.read_text(encoding="utf-8")
+    changed.write_text(before.replace("name: ", "name: [", 1), encoding="utf-8")
+    port = _free_port()
+    outcome: list[CliResult] = []
+    argv = ("--lang", "sv", "serve", root, "--port", port, "--rebuilds", "3")
+    worker = threading.Thread(target=lambda: outcome.append(cli(*argv)), daemon=True)
+    worker.start()
+    pages: list[tuple[str, str, str, int]] = []
+
+    def page_at(number: str) -> None:
+        for _ in range(600):
+            try:
+                if _answer(port) == number:
+                    break
+            except OSError:  # not serving yet
+                pass
+            time.sleep(0.1)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            start = response.read().decode("utf-8")
+        try:
+            address = f"http://127.0.0.1:{port}/processes/utredning.html"
+            with urllib.request.urlopen(address, timeout=10) as response:
+                process, status = response.read().decode("utf-8"), response.status
+        except urllib.error.HTTPError as error:  # the page that stands in, as 404
+            process, status = error.read().decode("utf-8"), error.code
+        pages.append((number, start, process, status))
+
+    page_at("1")
+    time.sleep(0.5)  # the watcher has started
+    changed.write_text(before.replace("name: ", "name: {", 1), encoding="utf-8")  # another
+    page_at("2")
+    changed.write_text(before, encoding="utf-8")  # mended
+    page_at("3")
+    changed.write_text(before + "\n", encoding="utf-8")  # the third rebuild, the last
+    worker.join(timeout=120)
+    assert not worker.is_alive()
+    assert outcome[0].code == 0
+
+    with i18n.speaking("sv"):
+        script = reload_script()
+
+    def waiting(error: str, opened: str, hint: str) -> str:
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="sv">\n'
+            "<head>\n"
+            '<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            "<title>Webbplatsen kan inte visas ännu</title>\n"
+            "<style>body{margin:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1b1b1b;"
+            "background:#fff}pre{white-space:pre-wrap;overflow-wrap:anywhere}</style>\n"
+            "</head>\n"
+            "<body>\n"
+            "<main>\n"
+            "<h1>Webbplatsen kan inte visas ännu</h1>\n"
+            "<p>Filerna har fel. Rätta felen nedan och spara, så visas webbplatsen här "
+            "automatiskt.</p>\n"
+            f"<pre>processes/barn/utredning.yaml:3:7 PK002 fel: {error}\n"
+            f"  3 | name: {opened}Utreda barns behov\n"
+            "    |       ^\n"
+            f"    = tips: {hint}\n"
+            "\n"
+            "processkit: webbplatsen kan inte visas ännu: arkivet har 1 fel (se ovan). Rätta "
+            "felet och spara, så visas webbplatsen.</pre>\n"
+            "</main>\n"
+            f"{script}"
+            "</body>\n"
+            "</html>\n"
+        )
+
+    first = waiting(
+        "värdet i `name` börjar med `[` men saknar ett avslutande `]`",
+        "[",
+        "Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
+        "`name: [Utreda barns behov]`",
+    )
+    second = waiting(
+        "värdet i `name` börjar med `{` men saknar ett avslutande `}`",
+        "{",
+        "En lista skrivs inom hakparenteser: `name: [Utreda barns behov]`; en text som "
+        "börjar med `{` sätts inom citattecken.",
+    )
+    assert pages[0] == ("1", first, first, 404)
+    assert pages[1] == ("2", second, second, 404)
+    # the site, with the reload script and nothing else of serve's
+    number, start, process, status = pages[2]
+    assert (number, status) == ("3", 200)
+    assert start.endswith(f"{script}</body>\n</html>\n")
+    assert "<title>Utreda barns behov" in process
+    assert "Webbplatsen kan inte visas ännu" not in start + process
+    said = outcome[0].err.splitlines()
+    assert said[:2] == [
+        "processes/barn/utredning.yaml:3:7 PK002 fel: värdet i `name` börjar med `[` men "
+        "saknar ett avslutande `]`",
+        "  3 | name: [Utreda barns behov",
+    ]
+    folder = tmp_path / "waiting"
+    folder.mkdir()
+    (folder / "index.html").write_text(first, encoding="utf-8")
+    assert checker_errors(folder, ["index.html"]) == []

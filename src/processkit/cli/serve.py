@@ -57,7 +57,7 @@ def serve_command(
     from processkit.loading.discover import find_root
     from processkit.loading.parse import Remembered
     from processkit.site.output import finish_removals
-    from processkit.site.preview import Builds, serving
+    from processkit.site.preview import Builds, serving, show_waiting
 
     root = find_root(path)
     remembered = Remembered()  # the repository as read, between builds
@@ -66,8 +66,14 @@ def serve_command(
         contextlib.ExitStack() as stack,  # the server, stopped before the folder is deleted
     ):
         output = Path(scratch) / "site"
-        if build_preview(root, output, remembered, first=True) is None:
-            return 1
+        with _told() as told:
+            built = build_preview(root, output, remembered, first=True)
+        # until a build succeeds, a page that lists the errors stands in for the site
+        waiting = built is None
+        if waiting:
+            if once:
+                return 1
+            show_waiting(output, told.text())
         builds = Builds()
         try:
             address = stack.enter_context(serving(output, builds, port=port))
@@ -104,8 +110,15 @@ def serve_command(
                     _say(_("A file changed; rebuilding …"))
                     paths = [Path(place) for _change, place in changed]
                     with _told() as told:
-                        built = rebuild(root, output, remembered, paths, shown=shown)
-                    if built is None:  # the open pages show why
+                        built = rebuild(
+                            root, output, remembered, paths, shown=shown, waiting=waiting
+                        )
+                    if built is not None:
+                        waiting = False
+                    elif waiting:  # the page that stands in for the site, with the new errors
+                        show_waiting(output, told.text())
+                        builds.finished()
+                    else:  # the open pages show why the site stays as it was
                         builds.failed(told.text())
                     if done == rebuilds:
                         break
@@ -124,15 +137,19 @@ def rebuild(
     changed: Iterable[Path],
     *,
     shown: Callable[[float], None] | None = None,
+    waiting: bool = False,
 ) -> BuildResult | None:
     """What ``serve`` does when the files ``changed`` changed: it forgets them, builds with
     the search shards the edit changed taken as they were, says ``shown`` (with the seconds
     since the change was seen) once the edited pages are there, then brings those shards up
-    to date. None where the build found errors (the previous preview is kept)."""
+    to date. None where the build found errors (the previous preview is kept; ``waiting``:
+    there is none yet)."""
     started = time.perf_counter()
     remembered.forget(changed)
     with garbage_later():
-        built = build_preview(root, output, remembered, first=False, search_later=True)
+        built = build_preview(
+            root, output, remembered, first=False, waiting=waiting, search_later=True
+        )
         if built is not None and shown is not None:
             shown(time.perf_counter() - started)
     if built is not None and built.stale_search:  # now the edit's search
@@ -230,14 +247,16 @@ def build_preview(
     remembered: Remembered,
     *,
     first: bool,
+    waiting: bool = False,
     search_later: bool = False,
 ) -> BuildResult | None:
     """Build the preview of the repository at ``root`` into ``output`` (the first build:
-    ``first``); on errors print them, keep the previous preview and return None. With
+    ``first``; ``waiting``: none has succeeded yet); on errors print them, keep the previous
+    preview and return None. With
     ``search_later`` the search shards the edit changed are taken as they were, so that the
     edited pages are shown sooner; a build without it brings them up to date."""
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
-    from processkit.cli.site_report import report_blocked, report_not_shown
+    from processkit.cli.site_report import report_not_shown, report_not_yet
     from processkit.errors import ConfigError, ProcesskitError
 
     try:
@@ -253,7 +272,7 @@ def build_preview(
         )
         return publish(request)
     except PublishBlocked as blocked:
-        (report_blocked if first else report_not_shown)(blocked)
+        (report_not_yet if first or waiting else report_not_shown)(blocked)
         return None
     except ConfigError as problem:
         from processkit.cli.reporters import report_config_error

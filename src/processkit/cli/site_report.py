@@ -87,17 +87,38 @@ def report_blocked(blocked: PublishBlocked) -> None:
     sys.stderr.write(said + "\n")
 
 
-def report_not_shown(blocked: PublishBlocked) -> None:
-    """Why ``serve`` does not show the last change: the errors alone (a warning does not
-    keep a page from being shown), then what to do."""
+def _errors_alone(blocked: PublishBlocked) -> None:
+    """The errors that keep ``serve`` from showing the site (a warning does not keep a page
+    from being shown), without the summary line (which would count them alone)."""
     from processkit.cli.reporters import print_text
     from processkit.diagnostics import Severity
-    from processkit.i18n import n_
 
     loaded = blocked.loaded
     errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
     report = Report.build(errors, loaded.repo.files, loaded.repo.entity_count())
     print_text(report, loaded.repo.source_line, summary=False)
+
+
+def report_not_yet(blocked: PublishBlocked) -> None:
+    """Why ``serve`` shows no site yet: the errors alone, then what to do."""
+    from processkit.i18n import n_
+
+    _errors_alone(blocked)
+    said = n_(
+        "processkit: the site cannot be shown yet: the repository has {count} error (listed "
+        "above). Fix it and save: the site is shown then.",
+        "processkit: the site cannot be shown yet: the repository has {count} errors (listed "
+        "above). Fix them and save: the site is shown then.",
+        blocked.errors,
+    )
+    sys.stderr.write(said + "\n")
+
+
+def report_not_shown(blocked: PublishBlocked) -> None:
+    """Why ``serve`` does not show the last change: the errors alone, then what to do."""
+    from processkit.i18n import n_
+
+    _errors_alone(blocked)
     said = n_(
         "processkit: the change is not shown: the repository has {count} error (listed "
         "above). Fix it and save again. The preview shows the files as they were before the "

@@ -64,6 +64,49 @@ def reload_script() -> str:
     return _SCRIPT.replace("{words}", json.dumps(words).replace("</", "<\\/"))
 
 
+def show_waiting(folder: Path, problems: str) -> None:
+    """Put in ``folder`` a page that stands in for the site while no build has succeeded,
+    with ``problems`` (as the terminal shows them): the start page, and the page of an
+    address not found (any page of the site the reader had open)."""
+    from markupsafe import escape
+
+    from processkit.fsutil import write_atomic_bytes
+    from processkit.i18n import current
+    from processkit.site.output import MARKER, MARKER_TEXT
+
+    heading = escape(_("The site cannot be shown yet"))
+    advice = escape(
+        _(
+            "The files have errors. Correct the errors below and save: the site is then shown "
+            "here by itself."
+        )
+    )
+    page = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{current()}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{heading}</title>\n"
+        "<style>body{margin:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1b1b1b;"
+        "background:#fff}pre{white-space:pre-wrap;overflow-wrap:anywhere}</style>\n"
+        "</head>\n"
+        "<body>\n"
+        "<main>\n"
+        f"<h1>{heading}</h1>\n"
+        f"<p>{advice}</p>\n"
+        f"<pre>{escape(problems.strip())}</pre>\n"
+        "</main>\n"
+        "</body>\n"
+        "</html>\n"
+    ).encode()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("index.html", "404.html"):
+        write_atomic_bytes(folder / name, page)
+    # a folder of processkit's own, which the first build that succeeds replaces
+    write_atomic_bytes(folder / MARKER, MARKER_TEXT.encode("utf-8"))
+
+
 class Builds:
     """The number of the build being served, counted up by each finished rebuild, and the
     problems of the last rebuild where it failed (the pages then stay as they were)."""
@@ -130,6 +173,8 @@ class _Handler(SimpleHTTPRequestHandler):
         page = Path(self.directory) / "404.html"
         if code == 404 and page.is_file():
             body = page.read_bytes()
+            if self.builds is not None:  # it reloads itself too (the page may come back)
+                body = _with_script(body, self.script)
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
