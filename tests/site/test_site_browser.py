@@ -430,10 +430,8 @@ PROBLEMS = (
     "    |       ^\n"
     "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
     "`name: [Utreda barns behov]`\n"
-    f"processes/{'lång' * 40}.yaml:1:1 PK001 fel: filen kan inte läsas: den finns inte\n"
     "\n"
-    "processkit: ändringen visas inte: arkivet har 2 fel (se ovan). Rätta felen och spara igen. "
-    "Webbplatsen visar filerna som de var före ändringen."
+    f"processes/{'lång' * 40}.yaml:1:1 PK001 fel: filen kan inte läsas: den finns inte"
 )
 
 
@@ -445,7 +443,7 @@ def test_a_preview_tells_why_the_last_change_is_not_shown_until_a_build_is_there
     the open page, in Swedish, readable by keyboard and screen reader and on a phone; the
     next build reloads the page without them."""
     from processkit import i18n
-    from processkit.site.preview import PROBLEMS_ID, Builds
+    from processkit.site.preview import PROBLEMS_ID, Builds, Problems
 
     builds = Builds()
     context = browser.new_context(viewport={"width": width, "height": 800})
@@ -454,9 +452,10 @@ def test_a_preview_tells_why_the_last_change_is_not_shown_until_a_build_is_there
     with i18n.speaking("sv"), serving(kalmar_site, builds) as address:
         tab.goto(address + "processes/bu-utredning.html")
         assert tab.locator(f"#{PROBLEMS_ID}").count() == 0
-        builds.failed(PROBLEMS)
+        builds.failed(Problems(PROBLEMS, 2))
         box = tab.wait_for_selector(f"#{PROBLEMS_ID}")
         assert box.get_attribute("role") == "alert"
+        assert box.get_attribute("lang") == "sv"
         assert tab.evaluate("document.body.firstElementChild.id") == PROBLEMS_ID
         assert tab.inner_text(f"#{PROBLEMS_ID} h2") == "Den senaste ändringen visas inte ännu"
         assert tab.inner_text(f"#{PROBLEMS_ID} p") == (
@@ -474,6 +473,16 @@ def test_a_preview_tells_why_the_last_change_is_not_shown_until_a_build_is_there
         )
         assert [(v["id"], v["impact"]) for v in result["violations"]] == []
         assert any(rule["id"] == "color-contrast" for rule in result["passes"])
+        one = PROBLEMS.split("\n\n")[0]  # one error left: the box is made again
+        builds.failed(Problems(one, 1))
+        tab.wait_for_function(
+            f"document.querySelector('#{PROBLEMS_ID} pre').textContent.length === {len(one)}"
+        )
+        assert tab.inner_text(f"#{PROBLEMS_ID} p") == (
+            "Sidan visar filerna som de var före ändringen. Rätta felet nedan och spara, så "
+            "laddas sidan om automatiskt."
+        )
+        assert tab.locator(f"#{PROBLEMS_ID}").count() == 1
         with tab.expect_navigation():
             builds.finished()
         tab.wait_for_load_state()

@@ -19,7 +19,7 @@ from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
 from processkit import i18n
-from processkit.site.preview import BUILD_PATH, Builds, reload_script, serving
+from processkit.site.preview import BUILD_PATH, Builds, Problems, reload_script, serving
 
 Cli = Callable[..., CliResult]
 
@@ -108,9 +108,9 @@ def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path
         )
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"1"
-        builds.failed("a.yaml:1:1 PK002 error: x\n\n")
+        builds.failed(Problems("a.yaml:1:1 PK002 error: x\n  1 | x: [", 1))
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
-            assert response.read() == b"1\na.yaml:1:1 PK002 error: x"
+            assert response.read() == b"1\n1\na.yaml:1:1 PK002 error: x\n  1 | x: ["
         builds.finished()
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"2"
@@ -153,9 +153,13 @@ def _free_port() -> int:
 
 
 def _answer(port: int) -> str:
+    """What an open page is told, or "" while nothing is served on ``port`` yet."""
     address = f"http://127.0.0.1:{port}{BUILD_PATH}"
-    with urllib.request.urlopen(address, timeout=10) as response:
-        return str(response.read().decode("utf-8"))
+    try:
+        with urllib.request.urlopen(address, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
 
 
 TOLD = {
@@ -224,8 +228,9 @@ def test_an_edit_that_cannot_be_built_is_told_in_the_open_pages_until_it_is_mend
     said = result.err.splitlines()
     # the terminal is told the errors alone, and what to do
     assert said[1 : 1 + len(TOLD[language])] == TOLD[language]
-    # the open pages are told the same, with the build's number unchanged (no reload)
-    told = "1\n" + "\n".join(TOLD[language][1:])
+    # the open pages are told the errors (not what the terminal says after them: the page
+    # has words of its own), with the build's number unchanged (no reload)
+    told = "1\n1\n" + "\n".join(TOLD[language][1:-2])
     assert told in answers
     # then the file is mended: a build that is shown, and pages with nothing to tell
     assert answers[answers.index(told) + 1 :] == [told] * (
@@ -656,11 +661,8 @@ def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_bui
 
     def page_at(number: str) -> None:
         for _ in range(600):
-            try:
-                if _answer(port) == number:
-                    break
-            except OSError:  # not serving yet
-                pass
+            if _answer(port) == number:
+                break
             time.sleep(0.1)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
             start = response.read().decode("utf-8")
@@ -700,15 +702,12 @@ def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_bui
             "<body>\n"
             "<main>\n"
             "<h1>Webbplatsen kan inte visas ännu</h1>\n"
-            "<p>Filerna har fel. Rätta felen nedan och spara, så visas webbplatsen här "
+            "<p>Filerna har ett fel. Rätta det och spara, så visas webbplatsen här "
             "automatiskt.</p>\n"
             f"<pre>processes/barn/utredning.yaml:3:7 PK002 fel: {error}\n"
             f"  3 | name: {opened}Utreda barns behov\n"
             "    |       ^\n"
-            f"    = tips: {hint}\n"
-            "\n"
-            "processkit: webbplatsen kan inte visas ännu: arkivet har 1 fel (se ovan). Rätta "
-            "felet och spara, så visas webbplatsen.</pre>\n"
+            f"    = tips: {hint}</pre>\n"
             "</main>\n"
             f"{script}"
             "</body>\n"
@@ -736,11 +735,19 @@ def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_bui
     assert "<title>Utreda barns behov" in process
     assert "Webbplatsen kan inte visas ännu" not in start + process
     said = outcome[0].err.splitlines()
-    assert said[:2] == [
+    assert said[:7] == [
         "processes/barn/utredning.yaml:3:7 PK002 fel: värdet i `name` börjar med `[` men "
         "saknar ett avslutande `]`",
         "  3 | name: [Utreda barns behov",
+        "    |       ^",
+        "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
+        "`name: [Utreda barns behov]`",
+        "",
+        "processkit: webbplatsen kan inte visas ännu: arkivet har 1 fel (se ovan). Rätta felet "
+        "och spara, så visas webbplatsen.",
+        said[6],
     ]
+    assert said[6].startswith("Visar ")
     folder = tmp_path / "waiting"
     folder.mkdir()
     (folder / "index.html").write_text(first, encoding="utf-8")

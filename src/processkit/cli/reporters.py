@@ -137,15 +137,22 @@ def report_validation(result: Validation, fmt: str, output: Path | None = None) 
     write_report(REPORTER_BY_NAME[fmt](findings), output)
 
 
-def report_config_error(problem: ConfigError, fmt: str, output: Path | None = None) -> None:
-    """processkit.yaml's diagnostics: as the report asked for, or as text on standard error
-    with the line that says nothing can be done before it is fixed."""
+def config_findings(problem: ConfigError, *, terminal: bool = False) -> Findings:
+    """processkit.yaml's diagnostics, with its lines."""
     lines = (problem.text or "").split("\n")
 
     def source(path: str, line: int) -> str | None:
         return lines[line - 1] if 0 < line <= len(lines) else None
 
     report = Report.build(problem.diagnostics, files=1, entities=0)
+    return Findings(report, source, problem.root, terminal)
+
+
+def report_config_error(problem: ConfigError, fmt: str, output: Path | None = None) -> None:
+    """processkit.yaml's diagnostics: as the report asked for, or as text on standard error
+    with the line that says nothing can be done before it is fixed."""
+    findings = config_findings(problem)
+    report, source = findings.report, findings.source
     if fmt != "text":
         write_report(REPORTER_BY_NAME[fmt](Findings(report, source, problem.root)), output)
         return

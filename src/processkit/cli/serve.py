@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import io
-import re
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -30,6 +28,7 @@ if TYPE_CHECKING:
 
     from processkit.loading.parse import Remembered
     from processkit.site.build import BuildResult
+    from processkit.site.preview import Problems
 
 
 def register(app: typer.Typer) -> None:
@@ -66,14 +65,14 @@ def serve_command(
         contextlib.ExitStack() as stack,  # the server, stopped before the folder is deleted
     ):
         output = Path(scratch) / "site"
-        with _told() as told:
-            built = build_preview(root, output, remembered, first=True)
+        told: list[Problems] = []
+        built = build_preview(root, output, remembered, first=True, told=told.append)
         # until a build succeeds, a page that lists the errors stands in for the site
         waiting = built is None
         if waiting:
             if once:
                 return 1
-            show_waiting(output, told.text())
+            show_waiting(output, told[-1])
         builds = Builds()
         try:
             address = stack.enter_context(serving(output, builds, port=port))
@@ -109,17 +108,22 @@ def serve_command(
                 for done, changed in enumerate(changes, start=1):
                     _say(_("A file changed; rebuilding …"))
                     paths = [Path(place) for _change, place in changed]
-                    with _told() as told:
-                        built = rebuild(
-                            root, output, remembered, paths, shown=shown, waiting=waiting
-                        )
+                    built = rebuild(
+                        root,
+                        output,
+                        remembered,
+                        paths,
+                        shown=shown,
+                        waiting=waiting,
+                        told=told.append,
+                    )
                     if built is not None:
                         waiting = False
                     elif waiting:  # the page that stands in for the site, with the new errors
-                        show_waiting(output, told.text())
+                        show_waiting(output, told[-1])
                         builds.finished()
                     else:  # the open pages show why the site stays as it was
-                        builds.failed(told.text())
+                        builds.failed(told[-1])
                     if done == rebuilds:
                         break
         except KeyboardInterrupt:
@@ -138,17 +142,18 @@ def rebuild(
     *,
     shown: Callable[[float], None] | None = None,
     waiting: bool = False,
+    told: Callable[[Problems], None] | None = None,
 ) -> BuildResult | None:
     """What ``serve`` does when the files ``changed`` changed: it forgets them, builds with
     the search shards the edit changed taken as they were, says ``shown`` (with the seconds
     since the change was seen) once the edited pages are there, then brings those shards up
     to date. None where the build found errors (the previous preview is kept; ``waiting``:
-    there is none yet)."""
+    there is none yet), which ``told`` is given."""
     started = time.perf_counter()
     remembered.forget(changed)
     with garbage_later():
         built = build_preview(
-            root, output, remembered, first=False, waiting=waiting, search_later=True
+            root, output, remembered, first=False, waiting=waiting, search_later=True, told=told
         )
         if built is not None and shown is not None:
             shown(time.perf_counter() - started)
@@ -204,38 +209,6 @@ def _changes_in(
     )
 
 
-class _Told(io.TextIOBase):
-    """Standard error, and a copy of what is written to it (without a terminal's colours)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.kept: list[str] = []
-
-    def write(self, text: str) -> int:
-        self.kept.append(text)
-        return self.stream.write(text)
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def isatty(self) -> bool:  # colours as the terminal has them
-        return self.stream.isatty()
-
-    def text(self) -> str:
-        return _COLOURS.sub("", "".join(self.kept))
-
-
-_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
-
-
-@contextlib.contextmanager
-def _told() -> Iterator[_Told]:
-    """What the block writes to standard error, written there and kept."""
-    told = _Told(sys.stderr)
-    with contextlib.redirect_stderr(told):
-        yield told
-
-
 def _say(message: str) -> None:
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
@@ -249,15 +222,17 @@ def build_preview(
     first: bool,
     waiting: bool = False,
     search_later: bool = False,
+    told: Callable[[Problems], None] | None = None,
 ) -> BuildResult | None:
     """Build the preview of the repository at ``root`` into ``output`` (the first build:
-    ``first``; ``waiting``: none has succeeded yet); on errors print them, keep the previous
-    preview and return None. With
+    ``first``; ``waiting``: none has succeeded yet); on errors print them, give them to
+    ``told`` (for the open pages), keep the previous preview and return None. With
     ``search_later`` the search shards the edit changed are taken as they were, so that the
     edited pages are shown sooner; a build without it brings them up to date."""
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
-    from processkit.cli.site_report import report_not_shown, report_not_yet
+    from processkit.cli.site_report import report_not_shown
     from processkit.errors import ConfigError, ProcesskitError
+    from processkit.site.preview import Problems
 
     try:
         # the process lives on: the site replaced is kept, and the next build brings it up to
@@ -272,15 +247,18 @@ def build_preview(
         )
         return publish(request)
     except PublishBlocked as blocked:
-        (report_not_yet if first or waiting else report_not_shown)(blocked)
-        return None
+        problems = report_not_shown(blocked, shown=not (first or waiting))
     except ConfigError as problem:
-        from processkit.cli.reporters import report_config_error
+        from processkit.cli.reporters import config_findings, report_config_error, text_report
 
         report_config_error(problem, "text")
-        return None
+        text = text_report(config_findings(problem), summary=False).strip()
+        problems = Problems(text, len(problem.diagnostics))
     except ProcesskitError as problem:
         if first:
             raise
         _say(f"processkit: {problem}")
-        return None
+        problems = Problems(str(problem), 1)
+    if told is not None:
+        told(problems)
+    return None

@@ -14,6 +14,8 @@ from processkit.site.build import BuildResult
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from processkit.site.preview import Problems
+
 
 def _stage(stage: str) -> str:
     """The name of a stage of the build beside its progress bar."""
@@ -87,48 +89,41 @@ def report_blocked(blocked: PublishBlocked) -> None:
     sys.stderr.write(said + "\n")
 
 
-def _errors_alone(blocked: PublishBlocked) -> None:
-    """The errors that keep ``serve`` from showing the site (a warning does not keep a page
-    from being shown), without the summary line (which would count them alone)."""
-    from processkit.cli.reporters import print_text
+def report_not_shown(blocked: PublishBlocked, *, shown: bool) -> Problems:
+    """Why ``serve`` shows no site yet, or (``shown``: a site is shown) not the last change:
+    the errors alone (a warning does not keep a page from being shown), then what to do;
+    the errors, as text, for the open pages."""
+    from processkit.cli.reporters import Findings, print_text, text_report
     from processkit.diagnostics import Severity
+    from processkit.i18n import n_
+    from processkit.site.preview import Problems
 
     loaded = blocked.loaded
     errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
     report = Report.build(errors, loaded.repo.files, loaded.repo.entity_count())
-    print_text(report, loaded.repo.source_line, summary=False)
-
-
-def report_not_yet(blocked: PublishBlocked) -> None:
-    """Why ``serve`` shows no site yet: the errors alone, then what to do."""
-    from processkit.i18n import n_
-
-    _errors_alone(blocked)
-    said = n_(
-        "processkit: the site cannot be shown yet: the repository has {count} error (listed "
-        "above). Fix it and save: the site is shown then.",
-        "processkit: the site cannot be shown yet: the repository has {count} errors (listed "
-        "above). Fix them and save: the site is shown then.",
-        blocked.errors,
-    )
+    source = loaded.repo.source_line
+    print_text(report, source, summary=False)  # no summary: it would count the errors alone
+    if shown:
+        said = n_(
+            "processkit: the change is not shown: the repository has {count} error (listed "
+            "above). Fix it and save again. The preview shows the files as they were before "
+            "the change.",
+            "processkit: the change is not shown: the repository has {count} errors (listed "
+            "above). Fix them and save again. The preview shows the files as they were before "
+            "the change.",
+            blocked.errors,
+        )
+    else:
+        said = n_(
+            "processkit: the site cannot be shown yet: the repository has {count} error "
+            "(listed above). Fix it and save: the site is shown then.",
+            "processkit: the site cannot be shown yet: the repository has {count} errors "
+            "(listed above). Fix them and save: the site is shown then.",
+            blocked.errors,
+        )
     sys.stderr.write(said + "\n")
-
-
-def report_not_shown(blocked: PublishBlocked) -> None:
-    """Why ``serve`` does not show the last change: the errors alone, then what to do."""
-    from processkit.i18n import n_
-
-    _errors_alone(blocked)
-    said = n_(
-        "processkit: the change is not shown: the repository has {count} error (listed "
-        "above). Fix it and save again. The preview shows the files as they were before the "
-        "change.",
-        "processkit: the change is not shown: the repository has {count} errors (listed "
-        "above). Fix them and save again. The preview shows the files as they were before "
-        "the change.",
-        blocked.errors,
-    )
-    sys.stderr.write(said + "\n")
+    text = text_report(Findings(report, source, Path(".")), summary=False)
+    return Problems(text.strip(), blocked.errors)
 
 
 def report_published(result: BuildResult) -> None:

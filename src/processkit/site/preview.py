@@ -13,12 +13,13 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from processkit.i18n import _
+from processkit.i18n import _, current, n_
 
 #: Where the open pages ask which build is served.
 BUILD_PATH = "/__processkit/build"
@@ -29,10 +30,10 @@ PROBLEMS_ID = "processkit-problems"
 #: problems of a build that failed (``{words}``: the notice's heading and advice).
 _SCRIPT = (
     "<script>(function(){var seen=null,words={words};"
-    "function show(p){var box=document.getElementById('" + PROBLEMS_ID + "');"
+    "function show(p,c){var box=document.getElementById('" + PROBLEMS_ID + "');"
     "if(!p){if(box){box.remove();}return;}"
     "if(box&&box.dataset.shown===p){return;}if(box){box.remove();}"
-    "box=document.createElement('section');box.id='" + PROBLEMS_ID + "';"
+    "box=document.createElement('section');box.id='" + PROBLEMS_ID + "';box.lang=words.lang;"
     "box.setAttribute('role','alert');box.setAttribute('tabindex','0');"
     "box.setAttribute('aria-labelledby','" + PROBLEMS_ID + "-heading');box.dataset.shown=p;"
     "box.style.cssText='position:sticky;top:0;z-index:1000;max-height:60vh;overflow:auto;"
@@ -40,45 +41,66 @@ _SCRIPT = (
     "border:3px solid #b3261e;font:1rem/1.4 system-ui,sans-serif';"
     "var h=document.createElement('h2');h.id='" + PROBLEMS_ID + "-heading';"
     "h.style.cssText='margin:0 0 0.5rem;font-size:1.2rem';h.textContent=words.heading;"
-    "var a=document.createElement('p');a.style.margin='0 0 0.5rem';a.textContent=words.advice;"
+    "var a=document.createElement('p');a.style.margin='0 0 0.5rem';"
+    "a.textContent=c===1?words.one:words.many;"
     "var t=document.createElement('pre');t.style.cssText='margin:0;white-space:pre-wrap;"
     "overflow-wrap:anywhere;font-size:0.9rem';t.textContent=p;"
     "box.append(h,a,t);document.body.prepend(box);}"
     "function ask(){fetch('" + BUILD_PATH + "',{cache:'no-store'}).then(function(r){"
-    "return r.text();}).then(function(t){var i=t.indexOf('\\n'),n=i<0?t:t.slice(0,i);"
-    "if(seen!==null&&n!==seen){location.reload();return;}seen=n;show(i<0?'':t.slice(i+1));})"
+    "return r.text();}).then(function(t){var l=t.split('\\n'),n=l[0];"
+    "if(seen!==null&&n!==seen){location.reload();return;}seen=n;"
+    "show(l.slice(2).join('\\n'),Number(l[1]));})"
     ".catch(function(){}).finally(function(){setTimeout(ask,1000);});}ask();})();</script>"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Problems:
+    """Why a build failed, as the open pages are told: the errors as the terminal shows them
+    (without its colours), and how many there are."""
+
+    text: str
+    errors: int
+
+
+def _advice(errors: int) -> str:
+    """What to do about ``errors`` errors, under the notice in an open page."""
+    return n_(
+        "The page shows the files as they were before the change. Correct the error below "
+        "and save: the page then reloads itself.",
+        "The page shows the files as they were before the change. Correct the errors below "
+        "and save: the page then reloads itself.",
+        errors,
+    )
 
 
 def reload_script() -> str:
     """The script put into every page served, its words in the language in use."""
     words = {
+        "lang": current(),
         "heading": _("The last change is not shown yet"),
-        "advice": _(
-            "The page shows the files as they were before the change. Correct the errors "
-            "below and save: the page then reloads itself."
-        ),
+        "one": _advice(1),
+        "many": _advice(2),
     }
     # a JSON text of the words, with no "</" that could end the script early
     return _SCRIPT.replace("{words}", json.dumps(words).replace("</", "<\\/"))
 
 
-def show_waiting(folder: Path, problems: str) -> None:
+def show_waiting(folder: Path, problems: Problems) -> None:
     """Put in ``folder`` a page that stands in for the site while no build has succeeded,
-    with ``problems`` (as the terminal shows them): the start page, and the page of an
-    address not found (any page of the site the reader had open)."""
+    with the ``problems`` of the last: the start page, and the page of an address not found
+    (any page of the site the reader had open)."""
     from markupsafe import escape
 
     from processkit.fsutil import write_atomic_bytes
-    from processkit.i18n import current
     from processkit.site.output import MARKER, MARKER_TEXT
 
     heading = escape(_("The site cannot be shown yet"))
     advice = escape(
-        _(
-            "The files have errors. Correct the errors below and save: the site is then shown "
-            "here by itself."
+        n_(
+            "The files have an error. Correct it and save: the site is then shown here by itself.",
+            "The files have errors. Correct them and save: the site is then shown here by itself.",
+            problems.errors,
         )
     )
     page = (
@@ -95,7 +117,7 @@ def show_waiting(folder: Path, problems: str) -> None:
         "<main>\n"
         f"<h1>{heading}</h1>\n"
         f"<p>{advice}</p>\n"
-        f"<pre>{escape(problems.strip())}</pre>\n"
+        f"<pre>{escape(problems.text)}</pre>\n"
         "</main>\n"
         "</body>\n"
         "</html>\n"
@@ -109,24 +131,30 @@ def show_waiting(folder: Path, problems: str) -> None:
 
 class Builds:
     """The number of the build being served, counted up by each finished rebuild, and the
-    problems of the last rebuild where it failed (the pages then stay as they were)."""
+    problems of the last rebuild where it failed (the pages then stay as they were). Both
+    are set together, so that a page asking meanwhile is told one state or the other."""
 
     def __init__(self) -> None:
-        self.number = 1
-        self.problems = ""
+        self._state: tuple[int, Problems | None] = (1, None)
+
+    @property
+    def number(self) -> int:
+        return self._state[0]
 
     def finished(self) -> None:
-        self.number += 1
-        self.problems = ""
+        self._state = (self._state[0] + 1, None)
 
-    def failed(self, problems: str) -> None:
+    def failed(self, problems: Problems) -> None:
         """The last edit could not be built, for ``problems`` (shown in the open pages)."""
-        self.problems = problems.strip() or "?"
+        self._state = (self._state[0], problems)
 
     def answer(self) -> bytes:
-        """What an open page is told: the build's number, and its problems on the lines
-        after it."""
-        return (f"{self.number}\n{self.problems}" if self.problems else str(self.number)).encode()
+        """What an open page is told: the build's number; where it failed, the number of
+        errors and their text on the lines after it."""
+        number, problems = self._state
+        if problems is None:
+            return str(number).encode()
+        return f"{number}\n{problems.errors}\n{problems.text}".encode()
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -139,7 +167,7 @@ class _Handler(SimpleHTTPRequestHandler):
     def handle(self) -> None:
         try:
             super().handle()
-        except (BrokenPipeError, ConnectionResetError):  # the page was closed meanwhile
+        except ConnectionError:  # the page was closed meanwhile (a broken pipe, a reset)
             return
 
     def do_GET(self) -> None:
