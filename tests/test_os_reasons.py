@@ -41,3 +41,13 @@ def test_the_reasons_of_real_refusals(tmp_path: Path) -> None:
         "det är en mapp, inte en fil",
         "en del av sökvägen är inte en mapp",
     ]
+
+
+def test_a_file_another_program_holds_open_on_windows_is_said_so() -> None:
+    """Windows reports a file open in another program (32, a sharing violation) as a
+    missing permission; what it is, is said."""
+    held = PermissionError(errno.EACCES, "Permission denied")
+    held.winerror = 32  # type: ignore[attr-defined]  # as Windows sets it
+    with i18n.speaking("sv"):
+        assert reason(held) == "ett annat program använder den"
+        assert reason(PermissionError(errno.EACCES, "x")) == "behörighet saknas"

@@ -36,9 +36,16 @@ _REASONS = {
 }
 
 
+#: Windows' errors for a file another program holds open (an Excel file, for one): a
+#: sharing violation and a lock violation, which Python reports as a missing permission.
+_SHARING = (32, 33)
+
+
 def reason(problem: OSError) -> str:
     """Why ``problem`` happened, in the language in use: for the common reasons, the
     catalogue's words; for the others, the system's own (``strerror``), in English."""
+    if getattr(problem, "winerror", None) in _SHARING:
+        return _(_REASONS[errno.EBUSY])
     known = _REASONS.get(problem.errno) if problem.errno is not None else None
     if known is not None:
         return _(known)
