@@ -162,6 +162,7 @@ def plan(
     ``site_url`` where the site is published (a checked one; None: not known yet).
     """
     from processkit import __version__
+    from processkit.cache import CACHE_FOLDER
     from processkit.model.config import DEFAULT_DIMENSIONS
     from processkit.schema import render as render_schema
     from processkit.schema import schemas
@@ -176,6 +177,7 @@ def plan(
         "install": install,
         "example_version": __version__ if is_release(__version__) else EXAMPLE_VERSION,
         "requirements_file": REQUIREMENTS_FILE,
+        "cache_folder": CACHE_FOLDER,
         "proposal_id": f"fp-{today.year}-001",
         "assessment_id": f"mm-{today.year}-bu-utredning",
         "dimensions": dimensions or DEFAULT_DIMENSIONS,
