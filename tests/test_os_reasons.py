@@ -49,5 +49,5 @@ def test_a_file_another_program_holds_open_on_windows_is_said_so() -> None:
     held = PermissionError(errno.EACCES, "Permission denied")
     held.winerror = 32  # type: ignore[attr-defined]  # as Windows sets it
     with i18n.speaking("sv"):
-        assert reason(held) == "ett annat program använder den"
+        assert reason(held) == "den används av ett annat program"
         assert reason(PermissionError(errno.EACCES, "x")) == "behörighet saknas"

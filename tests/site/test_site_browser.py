@@ -459,8 +459,8 @@ def test_a_preview_tells_why_the_last_change_is_not_shown_until_a_build_is_there
         assert tab.evaluate("document.body.firstElementChild.id") == PROBLEMS_ID
         assert tab.inner_text(f"#{PROBLEMS_ID} h2") == "Den senaste ändringen visas inte ännu"
         assert tab.inner_text(f"#{PROBLEMS_ID} p") == (
-            "Sidan visar filerna som de var före ändringen. Rätta felen nedan och spara, så "
-            "laddas sidan om automatiskt."
+            "Sidan visar innehållet som det såg ut före ändringen. Rätta felen nedan och spara, "
+            "så laddas sidan om automatiskt."
         )
         assert tab.eval_on_selector(f"#{PROBLEMS_ID} pre", "e => e.textContent") == PROBLEMS
         assert tab.evaluate("document.documentElement.scrollWidth") == width
@@ -479,8 +479,8 @@ def test_a_preview_tells_why_the_last_change_is_not_shown_until_a_build_is_there
             f"document.querySelector('#{PROBLEMS_ID} pre').textContent.length === {len(one)}"
         )
         assert tab.inner_text(f"#{PROBLEMS_ID} p") == (
-            "Sidan visar filerna som de var före ändringen. Rätta felet nedan och spara, så "
-            "laddas sidan om automatiskt."
+            "Sidan visar innehållet som det såg ut före ändringen. Rätta felet nedan och spara, "
+            "så laddas sidan om automatiskt."
         )
         assert tab.locator(f"#{PROBLEMS_ID}").count() == 1
         with tab.expect_navigation():

@@ -184,8 +184,8 @@ TOLD = {
         "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
         "`name: [Utreda barns behov]`",
         "",
-        "processkit: ändringen visas inte: arkivet har 1 fel (se ovan). Rätta felet och spara "
-        "igen. Webbplatsen visar filerna som de var före ändringen.",
+        "processkit: ändringen visas inte: det finns 1 fel i arkivet (se ovan). Rätta felet och "
+        "spara igen. Webbplatsen visar innehållet som det såg ut före ändringen.",
     ],
 }
 
@@ -702,7 +702,7 @@ def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_bui
             "<body>\n"
             "<main>\n"
             "<h1>Webbplatsen kan inte visas ännu</h1>\n"
-            "<p>Filerna har ett fel. Rätta det och spara, så visas webbplatsen här "
+            "<p>Det finns ett fel i filerna. Rätta felet och spara, så visas webbplatsen här "
             "automatiskt.</p>\n"
             f"<pre>processes/barn/utredning.yaml:3:7 PK002 fel: {error}\n"
             f"  3 | name: {opened}Utreda barns behov\n"
@@ -743,8 +743,8 @@ def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_bui
         "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
         "`name: [Utreda barns behov]`",
         "",
-        "processkit: webbplatsen kan inte visas ännu: arkivet har 1 fel (se ovan). Rätta felet "
-        "och spara, så visas webbplatsen.",
+        "processkit: webbplatsen kan inte visas ännu: det finns 1 fel i arkivet (se ovan). "
+        "Rätta felet och spara, så visas webbplatsen.",
         said[6],
     ]
     assert said[6].startswith("Visar ")
