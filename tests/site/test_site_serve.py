@@ -131,7 +131,6 @@ def test_serve_rebuilds_when_a_file_changes(tmp_path: Path, cli: Cli) -> None:
         if list((root / ".processkit-cache").glob("site/pages.bin")):
             break
         time.sleep(0.1)
-    time.sleep(0.5)  # the watcher has started
     changed.write_text(
         changed.read_text(encoding="utf-8").replace("allsidigt belyst", "belyst från alla håll"),
         encoding="utf-8",
@@ -144,6 +143,39 @@ def test_serve_rebuilds_when_a_file_changes(tmp_path: Path, cli: Cli) -> None:
     assert lines[1] == "A file changed; rebuilding …"
     assert lines[2].startswith("Rebuilt in ")
     assert lines[2].endswith(" s; open pages reload themselves")
+
+
+def test_a_file_saved_while_the_first_build_runs_is_built_after_it(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files are watched from before the first build, which may take a while on a large
+    repository: a process leader who saves meanwhile sees the edit without saving again."""
+    from processkit.cli import serve as serve_module
+
+    root = write_files(tmp_path / "repo", RICH)
+    changed = root / "processes/barn/utredning.yaml"
+    real = serve_module.build_preview
+
+    def first_then_saved(*args: Any, **kwargs: Any) -> Any:
+        built = real(*args, **kwargs)
+        if kwargs.get("first"):  # saved before serve says it serves
+            text = changed.read_text(encoding="utf-8")
+            changed.write_text(text.replace("allsidigt belyst", "belyst"), encoding="utf-8")
+        return built
+
+    monkeypatch.setattr(serve_module, "build_preview", first_then_saved)
+    outcome: list[CliResult] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(cli("serve", root, "--port", "0", "--rebuilds", "1")),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive()
+    said = outcome[0].err.splitlines()
+    assert said[0].startswith(f"Serving {root} at http://127.0.0.1:")
+    assert said[1] == "A file changed; rebuilding …"
+    assert said[2].startswith("Rebuilt in ")
 
 
 def _free_port() -> int:
@@ -204,7 +236,6 @@ def test_an_edit_that_cannot_be_built_is_told_in_the_open_pages_until_it_is_mend
         if list((root / ".processkit-cache").glob("site/pages.bin")):
             break
         time.sleep(0.1)
-    time.sleep(0.5)  # the watcher has started
     changed = root / "processes/barn/utredning.yaml"
     before = changed.read_text(encoding="utf-8")
     changed.write_text(before.replace("name: ", "name: [", 1), encoding="utf-8")
@@ -675,7 +706,6 @@ def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_bui
         pages.append((number, start, process, status))
 
     page_at("1")
-    time.sleep(0.5)  # the watcher has started
     changed.write_text(before.replace("name: ", "name: {", 1), encoding="utf-8")  # another
     page_at("2")
     changed.write_text(before, encoding="utf-8")  # mended

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import queue
 import sys
 import threading
 import time
@@ -60,11 +61,15 @@ def serve_command(
 
     root = find_root(path)
     remembered = Remembered()  # the repository as read, between builds
+    stop = threading.Event()
     with (
         tempfile.TemporaryDirectory(prefix="processkit-serve-") as scratch,
         contextlib.ExitStack() as stack,  # the server, stopped before the folder is deleted
     ):
+        stack.callback(stop.set)  # the watching stopped, where the first build fails too
         output = Path(scratch) / "site"
+        # watched from before the first build: a file saved while it runs is built after it
+        changes = None if once else _Watching(root, output, poll=poll, stop=stop)
         told: list[Problems] = []
         built = build_preview(root, output, remembered, first=True, told=told.append)
         # until a build succeeds, a page that lists the errors stands in for the site
@@ -91,10 +96,8 @@ def serve_command(
                 address=address,
             )
         )
-        stop = threading.Event()
         try:
-            if not once:
-                changes = _changes_in(root, output, poll=poll, stop=stop)
+            if changes is not None:
 
                 def shown(seconds: float) -> None:
                     builds.finished()
@@ -175,6 +178,38 @@ def garbage_later() -> Iterator[None]:
         if collecting:
             gc.enable()
             gc.collect()
+
+
+class _Watching:
+    """The sets of files changed under ``root`` (``_changes_in``), watched from its making on
+    by a thread of its own and handed over one set at a time; what stops the watching there
+    is raised here."""
+
+    def __init__(self, root: Path, output: Path, *, poll: bool, stop: threading.Event) -> None:
+        self._sets: queue.SimpleQueue[set[tuple[Change, str]] | BaseException | None]
+        self._sets = queue.SimpleQueue()
+        watching = threading.Thread(
+            target=self._watch, args=(root, output, poll, stop), daemon=True, name="watching"
+        )
+        watching.start()
+
+    def _watch(self, root: Path, output: Path, poll: bool, stop: threading.Event) -> None:
+        try:
+            for changed in _changes_in(root, output, poll=poll, stop=stop):
+                self._sets.put(changed)
+        except BaseException as problem:  # handed to the serving thread, raised there
+            self._sets.put(problem)
+        else:
+            self._sets.put(None)
+
+    def __iter__(self) -> Iterator[set[tuple[Change, str]]]:
+        while True:
+            changed = self._sets.get()
+            if changed is None:
+                return
+            if isinstance(changed, BaseException):
+                raise changed
+            yield changed
 
 
 def _changes_in(
