@@ -194,27 +194,38 @@ def _answer(port: int) -> str:
         return ""
 
 
-TOLD = {
+#: What processkit says of ``processes/barn/utredning.yaml`` with its name's list left open
+#: (``name: [``), by language.
+LEFT_OPEN = {
     "en": [
-        "A file changed; rebuilding …",
         "processes/barn/utredning.yaml:3:7 PK002 error: the value of `name` starts with `[` but "
         "has no closing `]`",
         "  3 | name: [Utreda barns behov",
         "    |       ^",
         "    = hint: Close the list on the same line, separating its items with commas: "
         "`name: [Utreda barns behov]`",
-        "",
-        "processkit: the change is not shown: the repository has 1 error (listed above). Fix it "
-        "and save again. The preview shows the files as they were before the change.",
     ],
     "sv": [
-        "En fil ändrades; bygger om …",
         "processes/barn/utredning.yaml:3:7 PK002 fel: värdet i `name` börjar med `[` men "
         "saknar ett avslutande `]`",
         "  3 | name: [Utreda barns behov",
         "    |       ^",
         "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
         "`name: [Utreda barns behov]`",
+    ],
+}
+#: What ``serve`` says when an edit leaves that list open, by language.
+TOLD = {
+    "en": [
+        "A file changed; rebuilding …",
+        *LEFT_OPEN["en"],
+        "",
+        "processkit: the change is not shown: the repository has 1 error (listed above). Fix it "
+        "and save again. The preview shows the files as they were before the change.",
+    ],
+    "sv": [
+        "En fil ändrades; bygger om …",
+        *LEFT_OPEN["sv"],
         "",
         "processkit: ändringen visas inte: det finns 1 fel i arkivet (se ovan). Rätta felet och "
         "spara igen. Webbplatsen visar innehållet som det såg ut före ändringen.",
@@ -766,12 +777,7 @@ def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_bui
     assert "Webbplatsen kan inte visas ännu" not in start + process
     said = outcome[0].err.splitlines()
     assert said[:7] == [
-        "processes/barn/utredning.yaml:3:7 PK002 fel: värdet i `name` börjar med `[` men "
-        "saknar ett avslutande `]`",
-        "  3 | name: [Utreda barns behov",
-        "    |       ^",
-        "    = tips: Avsluta listan på samma rad och skilj punkterna åt med kommatecken: "
-        "`name: [Utreda barns behov]`",
+        *LEFT_OPEN["sv"],
         "",
         "processkit: webbplatsen kan inte visas ännu: det finns 1 fel i arkivet (se ovan). "
         "Rätta felet och spara, så visas webbplatsen.",
