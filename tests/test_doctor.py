@@ -312,7 +312,130 @@ def test_doctor_agrees_with_what_init_writes(
     monkeypatch.chdir(tmp_path / "r")
     result = cli("doctor")
     assert result.code == 0
+    kept = "the publish keeps .processkit-cache from one run to the next, and builds only what "
     assert repository_lines(result) == [
-        f"ok         .processkit/requirements.txt  {spec}",
-        f"ok         .pre-commit-config.yaml       {spec}, as .processkit/requirements.txt",
+        f"ok         .processkit/requirements.txt      {spec}",
+        f"ok         .pre-commit-config.yaml           {spec}, as .processkit/requirements.txt",
+        f"ok         .github/workflows/processkit.yml  {kept}changed",
+        f"ok         .gitlab-ci.yml                    {kept}changed",
     ]
+
+
+#: A GitHub workflow that publishes, with ``{cache}`` where its steps may keep the cache.
+WORKFLOW = """\
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - run: processkit validate --format github
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+{cache}      - run: processkit publish --output site
+"""
+GITHUB_CACHE = """\
+      - uses: actions/cache@v4
+        with:
+          path: .processkit-cache
+          key: processkit-${{ github.sha }}
+"""
+NOT_KEPT = (
+    "the publish does not keep .processkit-cache from one run to the next, so it builds the "
+    "whole site every time; to fix: "
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "lines"),
+    [
+        (
+            {".github/workflows/processkit.yml": WORKFLOW.format(cache="")},
+            [
+                "missing    .github/workflows/processkit.yml  "
+                + NOT_KEPT
+                + "add the actions/cache step that processkit init writes before the publish "
+                "(path: .processkit-cache)"
+            ],
+        ),
+        (
+            {
+                ".github/workflows/processkit.yml": WORKFLOW.format(cache=GITHUB_CACHE),
+                ".github/workflows/other.yaml": "jobs: {lint: {steps: [{run: make lint}]}}\n",
+            },
+            [
+                "ok         .github/workflows/processkit.yml  the publish keeps .processkit-cache "
+                "from one run to the next, and builds only what changed"
+            ],
+        ),
+        (
+            {
+                ".gitlab-ci.yml": (
+                    "pages:\n  script:\n    - pip install -r .processkit/requirements.txt\n"
+                    "    - processkit publish --output public\n"
+                )
+            },
+            [
+                "missing    .gitlab-ci.yml  "
+                + NOT_KEPT
+                + "give the job the cache that processkit init writes (cache: paths: "
+                "[.processkit-cache/])"
+            ],
+        ),
+        (
+            {
+                ".gitlab-ci.yml": (
+                    "default:\n  cache:\n    paths: [.processkit-cache/]\n"
+                    "pages:\n  script: processkit publish --output public\n"
+                )
+            },
+            [
+                "ok         .gitlab-ci.yml  the publish keeps .processkit-cache from one run to "
+                "the next, and builds only what changed"
+            ],
+        ),
+        (
+            {".gitlab-ci.yml": "pages:\n  script: [processkit publish --output public\n"},
+            [
+                "unreadable .gitlab-ci.yml  the file is not valid YAML (line 3); to fix: correct "
+                "it: the CI service cannot read it either"
+            ],
+        ),
+    ],
+    ids=["github-not-kept", "github-kept", "gitlab-not-kept", "gitlab-default-kept", "broken"],
+)
+def test_doctor_says_whether_the_ci_publish_keeps_the_cache_folder(
+    cli: Callable[..., CliResult],
+    in_repository: Callable[[dict[str, str | bytes]], Path],
+    files: dict[str, str | bytes],
+    lines: list[str],
+) -> None:
+    requirement = ".processkit/requirements.txt"
+    in_repository({requirement: REQUIREMENTS.format(line="processkit==1.2.0"), **files})
+    result = cli("doctor")
+    found = repository_lines(result)
+    assert found[0].split()[:2] == ["ok", requirement]
+    # the paths are padded to the longest one checked: here without the padding
+    width = max(len(path) for path in (requirement, *files) if not path.endswith("other.yaml"))
+    unpadded = [line[:11] + line[11 : 11 + width].rstrip() + line[11 + width :] for line in found]
+    assert unpadded[1:] == lines
+    assert result.code == (0 if all(line.startswith("ok ") for line in lines) else 1)
+
+
+def test_doctor_says_in_swedish_that_the_ci_publish_keeps_no_cache(
+    cli: Callable[..., CliResult], in_repository: Callable[[dict[str, str | bytes]], Path]
+) -> None:
+    in_repository(
+        {
+            ".processkit/requirements.txt": REQUIREMENTS.format(line="processkit==1.2.0"),
+            ".github/workflows/processkit.yml": WORKFLOW.format(cache=""),
+        }
+    )
+    result = cli("--lang", "sv", "doctor")
+    assert result.code == 1
+    assert result.out.splitlines()[-3] == (
+        "saknas     .github/workflows/processkit.yml  publiceringen sparar inte .processkit-cache "
+        "från en körning till nästa, så den bygger hela webbplatsen varje gång; så rättar du: "
+        "lägg före publiceringen till steget actions/cache som processkit init skriver (path: "
+        ".processkit-cache)"
+    )

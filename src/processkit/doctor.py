@@ -303,3 +303,134 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
                 )
             )
     return checks
+
+
+#: The CI files ``init`` writes, and where a CI service looks for more of them.
+GITHUB_WORKFLOWS = ".github/workflows"
+GITLAB_CI = ".gitlab-ci.yml"
+#: What a CI file runs to publish the site.
+PUBLISH_COMMAND = "processkit publish"
+
+
+def check_ci(root: Path) -> list[RepositoryCheck]:
+    """Whether each CI file that publishes the site keeps the cache folder from one run to the
+    next (as the files ``init`` writes do), so that a publish builds only what changed."""
+    from processkit.cache import CACHE_FOLDER
+
+    workflows = root / GITHUB_WORKFLOWS
+    found = sorted(workflows.glob("*.y*ml")) if workflows.is_dir() else []
+    found += [root / GITLAB_CI] if (root / GITLAB_CI).is_file() else []
+    checks = []
+    for path in found:
+        relative = path.relative_to(root).as_posix()
+        check = _check_ci_file(path, relative, gitlab=relative == GITLAB_CI, folder=CACHE_FOLDER)
+        if check is not None:
+            checks.append(check)
+    return checks
+
+
+def _check_ci_file(
+    path: Path, relative: str, *, gitlab: bool, folder: str
+) -> RepositoryCheck | None:
+    """The check of one CI file, or None where it does not publish the site."""
+    from processkit.install_source import read_tool_yaml
+
+    try:
+        if PUBLISH_COMMAND not in path.read_text(encoding="utf-8", errors="replace"):
+            return None
+    except OSError:
+        pass  # told by read_tool_yaml below
+    document, problem = read_tool_yaml(path)
+    if problem is not None:
+        return RepositoryCheck(
+            relative, "unreadable", problem, _("correct it: the CI service cannot read it either")
+        )
+    jobs = _gitlab_publishing(document, folder) if gitlab else _github_publishing(document, folder)
+    if not jobs:
+        return None
+    if all(jobs):
+        return RepositoryCheck(
+            relative,
+            "ok",
+            _(
+                "the publish keeps {folder} from one run to the next, and builds only what changed",
+                folder=folder,
+            ),
+        )
+    return RepositoryCheck(
+        relative,
+        "missing",
+        _(
+            "the publish does not keep {folder} from one run to the next, so it builds the "
+            "whole site every time",
+            folder=folder,
+        ),
+        (
+            _(
+                "give the job the cache that processkit init writes (cache: paths: [{folder}/])",
+                folder=folder,
+            )
+            if gitlab
+            else _(
+                "add the actions/cache step that processkit init writes before the publish "
+                "(path: {folder})",
+                folder=folder,
+            )
+        ),
+    )
+
+
+def _publishes(commands: Any) -> bool:
+    if isinstance(commands, str):
+        commands = [commands]
+    return isinstance(commands, list) and any(
+        isinstance(command, str) and PUBLISH_COMMAND in command for command in commands
+    )
+
+
+def _github_publishing(document: Any, folder: str) -> list[bool]:
+    """For each job of a GitHub workflow that publishes, whether it keeps ``folder``."""
+    jobs = document.get("jobs") if isinstance(document, dict) else None
+    kept = []
+    for job in jobs.values() if isinstance(jobs, dict) else []:
+        steps = job.get("steps") if isinstance(job, dict) else None
+        steps = (
+            [step for step in steps if isinstance(step, dict)] if isinstance(steps, list) else []
+        )
+        if not any(_publishes(step.get("run")) for step in steps):
+            continue
+        kept.append(
+            any(
+                str(step.get("uses", "")).startswith("actions/cache")
+                and isinstance(step.get("with"), dict)
+                and folder in str(step["with"].get("path", ""))
+                for step in steps
+            )
+        )
+    return kept
+
+
+def _gitlab_publishing(document: Any, folder: str) -> list[bool]:
+    """For each job of a GitLab CI file that publishes, whether it (or the file's default)
+    keeps ``folder``."""
+    if not isinstance(document, dict):
+        return []
+    default = document.get("default")
+    fallback = document.get("cache")
+    if isinstance(default, dict) and "cache" in default:
+        fallback = default["cache"]
+    kept = []
+    for job in document.values():
+        if not isinstance(job, dict) or not _publishes(job.get("script")):
+            continue
+        caches = job.get("cache", fallback)
+        caches = caches if isinstance(caches, list) else [caches]
+        kept.append(
+            any(
+                isinstance(cache, dict)
+                and isinstance(cache.get("paths"), list)
+                and any(folder in str(path) for path in cache["paths"])
+                for cache in caches
+            )
+        )
+    return kept

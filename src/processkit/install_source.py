@@ -166,25 +166,19 @@ class PreCommitHooks:
     problem: str | None = None
 
 
-def read_pre_commit(root: Path) -> PreCommitHooks:
-    """The processkit hooks of ``root/.pre-commit-config.yaml``."""
+def read_tool_yaml(path: Path) -> tuple[Any, str | None]:
+    """The YAML document of a tool's configuration file at ``path`` (pre-commit's, a CI
+    service's), as a plain YAML reader takes it, or why it cannot be read."""
     import yaml
 
-    path = root / PRE_COMMIT_CONFIG
-    if not path.exists():
-        return PreCommitHooks(False, {})
     try:
         if path.stat().st_size > MAX_BYTES:
-            return PreCommitHooks(True, {}, problem=_("the file is larger than 1 MB"))
-        document: Any = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
+            return None, _("the file is larger than 1 MB")
+        return yaml.safe_load(path.read_bytes().decode("utf-8-sig")), None
     except UnicodeDecodeError:
-        return PreCommitHooks(True, {}, problem=_("the file is not UTF-8 text"))
+        return None, _("the file is not UTF-8 text")
     except OSError as problem:
-        return PreCommitHooks(
-            True,
-            {},
-            problem=_("the file cannot be read ({problem})", problem=reason(problem)),
-        )
+        return None, _("the file cannot be read ({problem})", problem=reason(problem))
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         said = (
@@ -192,7 +186,17 @@ def read_pre_commit(root: Path) -> PreCommitHooks:
             if mark is not None
             else _("the file is not valid YAML")
         )
-        return PreCommitHooks(True, {}, problem=said)
+        return None, said
+
+
+def read_pre_commit(root: Path) -> PreCommitHooks:
+    """The processkit hooks of ``root/.pre-commit-config.yaml``."""
+    path = root / PRE_COMMIT_CONFIG
+    if not path.exists():
+        return PreCommitHooks(False, {})
+    document, problem = read_tool_yaml(path)
+    if problem is not None:
+        return PreCommitHooks(True, {}, problem=problem)
     repos = document.get("repos") if isinstance(document, dict) else None
     if not isinstance(repos, list):
         return PreCommitHooks(False, {})

@@ -19,7 +19,7 @@ def doctor_command() -> int:
     """Show the versions of Python, processkit, Graphviz, git and Pagefind, and what is missing;
     inside a process repository, whether it installs this processkit."""
     from processkit import __version__
-    from processkit.doctor import check_repository, run_checks
+    from processkit.doctor import check_ci, check_repository, run_checks
     from processkit.i18n import _
     from processkit.loading.discover import RepositoryNotFound, find_root
 
@@ -31,7 +31,7 @@ def doctor_command() -> int:
         root: Path | None = find_root(Path.cwd())
     except RepositoryNotFound:
         root = None
-    in_repository = [] if root is None else check_repository(root, __version__)
+    in_repository = [] if root is None else [*check_repository(root, __version__), *check_ci(root)]
     if in_repository:
         typer.echo("")
         typer.echo(_("In the process repository {folder}:", folder=root))
