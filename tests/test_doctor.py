@@ -435,7 +435,7 @@ def test_doctor_says_in_swedish_that_the_ci_publish_keeps_no_cache(
     assert result.code == 1
     assert result.out.splitlines()[-3] == (
         "saknas     .github/workflows/processkit.yml  publiceringen sparar inte .processkit-cache "
-        "från en körning till nästa, så den bygger hela webbplatsen varje gång; så rättar du: "
-        "lägg före publiceringen till steget actions/cache som processkit init skriver (path: "
+        "från en körning till nästa, så den bygger om hela webbplatsen varje gång; så rättar "
+        "du: lägg till steget actions/cache före publiceringen, så som processkit init gör (path: "
         ".processkit-cache)"
     )
