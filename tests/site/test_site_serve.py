@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import socket
 import struct
 import threading
@@ -164,6 +165,14 @@ def test_a_file_saved_while_the_first_build_runs_is_built_after_it(
         return built
 
     monkeypatch.setattr(serve_module, "build_preview", first_then_saved)
+    rebuilt: list[list[Path]] = []
+    real_rebuild = serve_module.rebuild
+
+    def rebuild(root: Path, output: Path, remembered: Any, paths: Any, **rest: Any) -> Any:
+        rebuilt.append(list(paths))
+        return real_rebuild(root, output, remembered, paths, **rest)
+
+    monkeypatch.setattr(serve_module, "rebuild", rebuild)
     outcome: list[CliResult] = []
     worker = threading.Thread(
         target=lambda: outcome.append(cli("serve", root, "--port", "0", "--rebuilds", "1")),
@@ -176,6 +185,28 @@ def test_a_file_saved_while_the_first_build_runs_is_built_after_it(
     assert said[0].startswith(f"Serving {root} at http://127.0.0.1:")
     assert said[1] == "A file changed; rebuilding …"
     assert said[2].startswith("Rebuilt in ")
+    assert rebuilt == [[changed]]  # the file saved, and nothing else
+
+
+def test_what_changed_while_a_rebuild_ran_is_built_once_after_it() -> None:
+    """The change sets the watcher handed over meanwhile are one set; where the watching
+    ended with a problem, the changes before it are built, then it is raised."""
+    from watchfiles import Change
+
+    from processkit.cli.serve import _Watching
+
+    watching = _Watching.__new__(_Watching)
+    watching._sets = queue.SimpleQueue()
+    for name in ("a.yaml", "b.yaml", "a.yaml"):
+        watching._sets.put({(Change.modified, name)})
+    watching._sets.put(None)
+    assert list(watching) == [{(Change.modified, "a.yaml"), (Change.modified, "b.yaml")}]
+    watching._sets.put({(Change.added, "c.yaml")})
+    watching._sets.put(OSError("the watcher stopped"))
+    sets = iter(watching)
+    assert next(sets) == {(Change.added, "c.yaml")}
+    with pytest.raises(OSError, match="the watcher stopped"):
+        next(sets)
 
 
 def _free_port() -> int:

@@ -133,6 +133,8 @@ def serve_command(
             _say(_("Stopped."))
         finally:
             stop.set()
+            if changes is not None:
+                changes.join()
             finish_removals()  # before the scratch folder is deleted
     return 0
 
@@ -182,16 +184,21 @@ def garbage_later() -> Iterator[None]:
 
 class _Watching:
     """The sets of files changed under ``root`` (``_changes_in``), watched from its making on
-    by a thread of its own and handed over one set at a time; what stops the watching there
-    is raised here."""
+    by a thread of its own. Each set handed over holds every change seen since the last one
+    (what changed during a rebuild is built once after it, not once a set); what stops the
+    watching there is raised here."""
+
+    #: How long the serving thread waits on the queue at a time: a Ctrl-C is felt between
+    #: (a wait without an end is not broken by one on every system).
+    TICK = 0.25
 
     def __init__(self, root: Path, output: Path, *, poll: bool, stop: threading.Event) -> None:
         self._sets: queue.SimpleQueue[set[tuple[Change, str]] | BaseException | None]
         self._sets = queue.SimpleQueue()
-        watching = threading.Thread(
+        self._thread = threading.Thread(
             target=self._watch, args=(root, output, poll, stop), daemon=True, name="watching"
         )
-        watching.start()
+        self._thread.start()
 
     def _watch(self, root: Path, output: Path, poll: bool, stop: threading.Event) -> None:
         try:
@@ -203,13 +210,33 @@ class _Watching:
             self._sets.put(None)
 
     def __iter__(self) -> Iterator[set[tuple[Change, str]]]:
+        end: BaseException | None = None
         while True:
-            changed = self._sets.get()
-            if changed is None:
+            try:
+                first = self._sets.get(timeout=self.TICK)
+            except queue.Empty:
+                continue
+            merged: set[tuple[Change, str]] = set()
+            item: set[tuple[Change, str]] | BaseException | None = first
+            while True:
+                if item is None or isinstance(item, BaseException):
+                    end = item
+                    break
+                merged |= item
+                try:
+                    item = self._sets.get_nowait()
+                except queue.Empty:
+                    break
+            if merged:
+                yield merged
+            if isinstance(end, BaseException):
+                raise end
+            if item is None:
                 return
-            if isinstance(changed, BaseException):
-                raise changed
-            yield changed
+
+    def join(self) -> None:
+        """Wait a moment for the watching to end, once it is told to stop."""
+        self._thread.join(timeout=1)
 
 
 def _changes_in(
