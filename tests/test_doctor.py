@@ -395,14 +395,40 @@ NOT_KEPT = (
             ],
         ),
         (
-            {".gitlab-ci.yml": "pages:\n  script: [processkit publish --output public\n"},
+            {
+                ".gitlab-ci.yml": (
+                    ".cached:\n  cache: {key: processkit, paths: [.processkit-cache/]}\n"
+                    "pages:\n  extends: .cached\n"
+                    "  script: [!reference [.setup, script], processkit --lang sv publish]\n"
+                )
+            },
             [
-                "unreadable .gitlab-ci.yml  the file is not valid YAML (line 3); to fix: correct "
-                "it: the CI service cannot read it either"
+                "ok         .gitlab-ci.yml  the publish keeps .processkit-cache from one run to "
+                "the next, and builds only what changed"
             ],
         ),
+        (
+            {
+                ".gitlab-ci.yml": (
+                    "include: [{project: verktyg/ci, file: processkit.yml}]\n"
+                    "pages:\n  extends: .publish\n  script: [processkit publish]\n"
+                ),
+                ".github/workflows/lint.yml": (
+                    "jobs:\n  lint:\n    steps:\n      # - run: processkit publish\n"
+                    "      - run: processkit inventory --output publish.csv\n"
+                ),
+            },
+            [],
+        ),
     ],
-    ids=["github-not-kept", "github-kept", "gitlab-not-kept", "gitlab-default-kept", "broken"],
+    ids=[
+        "github-not-kept",
+        "github-kept",
+        "gitlab-not-kept",
+        "gitlab-default-kept",
+        "gitlab-extends-and-options",
+        "not-told",
+    ],
 )
 def test_doctor_says_whether_the_ci_publish_keeps_the_cache_folder(
     cli: Callable[..., CliResult],

@@ -146,8 +146,9 @@ def run_checks() -> list[Check]:
 
 @dataclass(frozen=True, slots=True)
 class RepositoryCheck:
-    """One file of a process repository that says where processkit is installed from:
-    ``status`` is ok, missing, differs or unreadable; ``remedy`` says what to do when not ok."""
+    """One file of a process repository that says where processkit is installed from, or how
+    CI publishes: ``status`` is ok, missing, differs or unreadable; ``remedy`` says what to do
+    when not ok."""
 
     path: str
     status: str
@@ -305,16 +306,23 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
     return checks
 
 
-#: The CI files ``init`` writes, and where a CI service looks for more of them.
+#: Where GitHub looks for workflows, and GitLab for its CI file (``init`` writes one of each).
 GITHUB_WORKFLOWS = ".github/workflows"
 GITLAB_CI = ".gitlab-ci.yml"
-#: What a CI file runs to publish the site.
-PUBLISH_COMMAND = "processkit publish"
+#: A line of a CI file that runs a publish (options may stand between: ``--lang sv``).
+_PUBLISHES = re.compile(r"\bprocesskit\b[^\n#]*?\spublish(?![\w.-])")
+#: A YAML comment line.
+_COMMENT = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
+#: A GitLab file that takes jobs or their settings from others (``include:``): what they
+#: keep cannot be told from this one.
+_INCLUDES = re.compile(r"^include\s*:", re.MULTILINE)
 
 
 def check_ci(root: Path) -> list[RepositoryCheck]:
-    """Whether each CI file that publishes the site keeps the cache folder from one run to the
-    next (as the files ``init`` writes do), so that a publish builds only what changed."""
+    """Whether each CI file that publishes the site names the cache folder, which it must to
+    keep it from one run to the next (as the files ``init`` writes do), so that a publish
+    builds only what changed. Read as text: a file that publishes and names the folder
+    nowhere cannot keep it; one that names it is taken to keep it."""
     from processkit.cache import CACHE_FOLDER
 
     workflows = root / GITHUB_WORKFLOWS
@@ -332,23 +340,25 @@ def check_ci(root: Path) -> list[RepositoryCheck]:
 def _check_ci_file(
     path: Path, relative: str, *, gitlab: bool, folder: str
 ) -> RepositoryCheck | None:
-    """The check of one CI file, or None where it does not publish the site."""
-    from processkit.install_source import read_tool_yaml
+    """The check of one CI file, or None where it does not publish the site or may keep the
+    folder in a file it includes."""
+    from processkit.errors import reason
+    from processkit.install_source import MAX_BYTES
 
     try:
-        if PUBLISH_COMMAND not in path.read_text(encoding="utf-8", errors="replace"):
-            return None
-    except OSError:
-        pass  # told by read_tool_yaml below
-    document, problem = read_tool_yaml(path)
-    if problem is not None:
+        if path.stat().st_size > MAX_BYTES:
+            return None  # not a CI file of processkit's kind
+        text = _COMMENT.sub("", path.read_bytes().decode("utf-8-sig", errors="replace"))
+    except OSError as problem:
         return RepositoryCheck(
-            relative, "unreadable", problem, _("correct it: the CI service cannot read it either")
+            relative,
+            "unreadable",
+            _("the file cannot be read ({problem})", problem=reason(problem)),
+            _("check that the file may be read"),
         )
-    jobs = _gitlab_publishing(document, folder) if gitlab else _github_publishing(document, folder)
-    if not jobs:
+    if not _PUBLISHES.search(text) or (gitlab and _INCLUDES.search(text)):
         return None
-    if all(jobs):
+    if folder in text:
         return RepositoryCheck(
             relative,
             "ok",
@@ -378,59 +388,3 @@ def _check_ci_file(
             )
         ),
     )
-
-
-def _publishes(commands: Any) -> bool:
-    if isinstance(commands, str):
-        commands = [commands]
-    return isinstance(commands, list) and any(
-        isinstance(command, str) and PUBLISH_COMMAND in command for command in commands
-    )
-
-
-def _github_publishing(document: Any, folder: str) -> list[bool]:
-    """For each job of a GitHub workflow that publishes, whether it keeps ``folder``."""
-    jobs = document.get("jobs") if isinstance(document, dict) else None
-    kept = []
-    for job in jobs.values() if isinstance(jobs, dict) else []:
-        steps = job.get("steps") if isinstance(job, dict) else None
-        steps = (
-            [step for step in steps if isinstance(step, dict)] if isinstance(steps, list) else []
-        )
-        if not any(_publishes(step.get("run")) for step in steps):
-            continue
-        kept.append(
-            any(
-                str(step.get("uses", "")).startswith("actions/cache")
-                and isinstance(step.get("with"), dict)
-                and folder in str(step["with"].get("path", ""))
-                for step in steps
-            )
-        )
-    return kept
-
-
-def _gitlab_publishing(document: Any, folder: str) -> list[bool]:
-    """For each job of a GitLab CI file that publishes, whether it (or the file's default)
-    keeps ``folder``."""
-    if not isinstance(document, dict):
-        return []
-    default = document.get("default")
-    fallback = document.get("cache")
-    if isinstance(default, dict) and "cache" in default:
-        fallback = default["cache"]
-    kept = []
-    for job in document.values():
-        if not isinstance(job, dict) or not _publishes(job.get("script")):
-            continue
-        caches = job.get("cache", fallback)
-        caches = caches if isinstance(caches, list) else [caches]
-        kept.append(
-            any(
-                isinstance(cache, dict)
-                and isinstance(cache.get("paths"), list)
-                and any(folder in str(path) for path in cache["paths"])
-                for cache in caches
-            )
-        )
-    return kept
