@@ -97,11 +97,15 @@ def test_doctor_finds_the_running_processkit_is_the_one_the_file_names(
     doctor = installed.run(["processkit", "doctor"], new_repository)
     lines = doctor.stdout.splitlines()
     start = lines.index(f"In the process repository {new_repository}:")
-    assert lines[start + 1 : start + 3] == [
-        f"ok         .processkit/requirements.txt  {release.wheel}",
-        f"ok         .pre-commit-config.yaml       {release.wheel}, as "
+    kept = "the publish keeps .processkit-cache from one run to the next, and builds only what "
+    assert lines[start + 1 : start + 5] == [
+        f"ok         .processkit/requirements.txt      {release.wheel}",
+        f"ok         .pre-commit-config.yaml           {release.wheel}, as "
         ".processkit/requirements.txt",
+        f"ok         .github/workflows/processkit.yml  {kept}changed",
+        f"ok         .gitlab-ci.yml                    {kept}changed",
     ]
+    assert "to fix in the repository" not in doctor.stdout
 
 
 def test_pre_commit_installs_processkit_from_the_line_and_passes(
