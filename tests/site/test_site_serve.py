@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import queue
+import signal
 import socket
 import struct
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -819,3 +823,32 @@ def test_serve_started_on_files_with_errors_shows_them_until_the_site_can_be_bui
     folder.mkdir()
     (folder / "index.html").write_text(first, encoding="utf-8")
     assert checker_errors(folder, ["index.html"]) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is a POSIX signal")
+def test_serve_stops_at_a_ctrl_c_while_it_waits_for_a_change(tmp_path: Path) -> None:
+    """A Ctrl-C while ``serve`` waits for a change stops it at once: one line, exit status 0,
+    no traceback."""
+    root = write_files(tmp_path / "repo", RICH)
+    port = _free_port()
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "processkit", "serve", str(root), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PROCESSKIT_LANG": "en"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as at a terminal
+    )
+    try:
+        for _ in range(600):
+            if _answer(port) == "1":
+                break
+            time.sleep(0.1)
+        time.sleep(0.5)  # waiting for a change
+        serving.send_signal(signal.SIGINT)
+        _out, err = serving.communicate(timeout=20)
+    finally:
+        serving.kill()
+    assert serving.returncode == 0
+    assert err.splitlines()[1:] == ["Stopped."]
+    assert err.splitlines()[0].startswith(f"Serving {root} at http://127.0.0.1:{port}/")
