@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -224,6 +225,28 @@ def test_github_workflow_validates_pull_requests_and_publishes_main(initialised:
         "key": "processkit-${{ github.sha }}",
         "restore-keys": "processkit-",
     }
+
+
+@pytest.mark.parametrize(
+    ("relative", "schema"),
+    [
+        (".github/workflows/processkit.yml", "vendor.github-workflows"),
+        (".gitlab-ci.yml", "vendor.gitlab-ci"),
+    ],
+)
+def test_the_ci_files_are_what_github_and_gitlab_accept(
+    initialised: Path, relative: str, schema: str
+) -> None:
+    """Checked against the forges' own schemas (as check-jsonschema keeps them)."""
+    checked = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, relative],
+        cwd=initialised,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (checked.returncode, checked.stdout.strip()) == (0, "ok -- validation done")
 
 
 def test_gitlab_ci_validates_merge_requests_with_code_quality_and_publishes_pages(
