@@ -81,10 +81,18 @@ def _read_memo(memo: Path | None) -> dict[str, str]:
         return {}
 
 
+#: How long Graphviz may take to tell its version, in seconds.
+_VERSION_TIMEOUT = 30
+
+
 def _ask_version(dot: str) -> str:
     try:
         done = subprocess.run(
-            [dot, "-V"], capture_output=True, timeout=30, check=False, stdin=subprocess.DEVNULL
+            [dot, "-V"],
+            capture_output=True,
+            timeout=_VERSION_TIMEOUT,
+            check=False,
+            stdin=subprocess.DEVNULL,
         )
     except OSError as problem:
         raise RenderError(
@@ -92,7 +100,11 @@ def _ask_version(dot: str) -> str:
         ) from None
     except subprocess.TimeoutExpired:
         raise RenderError(
-            _("Graphviz ({dot} -V) did not answer within {seconds} seconds", dot=dot, seconds=30)
+            _(
+                "Graphviz ({dot} -V) did not answer within {seconds} seconds",
+                dot=dot,
+                seconds=_VERSION_TIMEOUT,
+            )
         ) from None
     said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
     if done.returncode != 0 or not said:
