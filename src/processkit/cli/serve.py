@@ -210,18 +210,13 @@ class _Watching:
             self._sets.put(None)
 
     def __iter__(self) -> Iterator[set[tuple[Change, str]]]:
-        end: BaseException | None = None
         while True:
             try:
-                first = self._sets.get(timeout=self.TICK)
+                item = self._sets.get(timeout=self.TICK)
             except queue.Empty:
                 continue
             merged: set[tuple[Change, str]] = set()
-            item: set[tuple[Change, str]] | BaseException | None = first
-            while True:
-                if item is None or isinstance(item, BaseException):
-                    end = item
-                    break
+            while isinstance(item, set):  # every set handed over meanwhile
                 merged |= item
                 try:
                     item = self._sets.get_nowait()
@@ -229,10 +224,10 @@ class _Watching:
                     break
             if merged:
                 yield merged
-            if isinstance(end, BaseException):
-                raise end
             if item is None:
                 return
+            if isinstance(item, BaseException):
+                raise item
 
     def join(self) -> None:
         """Wait a moment for the watching to end, once it is told to stop."""
