@@ -306,9 +306,6 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
     return checks
 
 
-#: Where GitHub looks for workflows, and GitLab for its CI file (``init`` writes one of each).
-GITHUB_WORKFLOWS = ".github/workflows"
-GITLAB_CI = ".gitlab-ci.yml"
 #: A line of a CI file that runs a publish (options may stand between: ``--lang sv``).
 _PUBLISHES = re.compile(r"\bprocesskit\b[^\n#]*?\spublish(?![\w.-])")
 #: A YAML comment line.
@@ -324,8 +321,9 @@ def check_ci(root: Path) -> list[RepositoryCheck]:
     builds only what changed. Read as text: a file that publishes and names the folder
     nowhere cannot keep it; one that names it is taken to keep it."""
     from processkit.cache import CACHE_FOLDER
+    from processkit.install_source import GITHUB_WORKFLOW, GITLAB_CI
 
-    workflows = root / GITHUB_WORKFLOWS
+    workflows = (root / GITHUB_WORKFLOW).parent  # where GitHub looks for every workflow
     found = sorted(workflows.glob("*.y*ml")) if workflows.is_dir() else []
     found += [root / GITLAB_CI] if (root / GITLAB_CI).is_file() else []
     checks = []

@@ -24,6 +24,10 @@ from processkit.i18n import _
 
 REQUIREMENTS_FILE = ".processkit/requirements.txt"
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
+#: The CI files init writes, which install processkit from REQUIREMENTS_FILE: GitHub's
+#: workflow and GitLab's CI file
+GITHUB_WORKFLOW = ".github/workflows/processkit.yml"
+GITLAB_CI = ".gitlab-ci.yml"
 #: The hooks of the project's .pre-commit-hooks.yaml, as init writes them
 HOOK_IDS = ("processkit-validate", "processkit-fmt")
 #: Larger files are not read: both are a few lines

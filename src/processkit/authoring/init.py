@@ -21,7 +21,12 @@ from processkit.authoring.fmt import format_text
 from processkit.authoring.render import render
 from processkit.errors import ProcesskitError
 from processkit.i18n import _
-from processkit.install_source import REQUIREMENTS_FILE
+from processkit.install_source import (
+    GITHUB_WORKFLOW,
+    GITLAB_CI,
+    PRE_COMMIT_CONFIG,
+    REQUIREMENTS_FILE,
+)
 from processkit.loading.discover import CONFIG_NAME, RepositoryNotFound, find_root
 from processkit.model.config import normal_site_url
 from processkit.model.kinds import KIND_TABLE
@@ -38,9 +43,9 @@ SUPPORT_FILES = {
     "README.md.j2": "README.md",
     "gitignore.j2": ".gitignore",
     "editorconfig.j2": ".editorconfig",
-    "github-workflow.yml.j2": ".github/workflows/processkit.yml",
-    "gitlab-ci.yml.j2": ".gitlab-ci.yml",
-    "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
+    "github-workflow.yml.j2": GITHUB_WORKFLOW,
+    "gitlab-ci.yml.j2": GITLAB_CI,
+    "pre-commit-config.yaml.j2": PRE_COMMIT_CONFIG,
     "requirements.txt.j2": REQUIREMENTS_FILE,
     "vscode-settings.json.j2": ".vscode/settings.json",
     "vscode-extensions.json.j2": ".vscode/extensions.json",
