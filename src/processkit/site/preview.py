@@ -14,44 +14,21 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
 from processkit.i18n import _, current, n_
+from processkit.resources import templates_dir
 
 #: Where the open pages ask which build is served.
 BUILD_PATH = "/__processkit/build"
 #: The id of the notice of the problems that keep the last edit from being shown.
 PROBLEMS_ID = "processkit-problems"
-
-#: Put before ``</body>`` of every page served: reload when the build changes; show the
-#: problems of a build that failed (``{words}``: the notice's heading and advice).
-_SCRIPT = (
-    "<script>(function(){var seen=null,words={words};"
-    "function show(p,c){var box=document.getElementById('" + PROBLEMS_ID + "');"
-    "if(!p){if(box){box.remove();}return;}"
-    "if(box&&box.dataset.shown===p){return;}if(box){box.remove();}"
-    "box=document.createElement('section');box.id='" + PROBLEMS_ID + "';box.lang=words.lang;"
-    "box.setAttribute('role','alert');box.setAttribute('tabindex','0');"
-    "box.setAttribute('aria-labelledby','" + PROBLEMS_ID + "-heading');box.dataset.shown=p;"
-    "box.style.cssText='position:sticky;top:0;z-index:1000;max-height:60vh;overflow:auto;"
-    "margin:0;padding:0.75rem 1rem;background:#fff8e1;color:#1b1b1b;"
-    "border:3px solid #b3261e;font:1rem/1.4 system-ui,sans-serif';"
-    "var h=document.createElement('h2');h.id='" + PROBLEMS_ID + "-heading';"
-    "h.style.cssText='margin:0 0 0.5rem;font-size:1.2rem';h.textContent=words.heading;"
-    "var a=document.createElement('p');a.style.margin='0 0 0.5rem';"
-    "a.textContent=c===1?words.one:words.many;"
-    "var t=document.createElement('pre');t.style.cssText='margin:0;white-space:pre-wrap;"
-    "overflow-wrap:anywhere;font-size:0.9rem';t.textContent=p;"
-    "box.append(h,a,t);document.body.prepend(box);}"
-    "function ask(){fetch('" + BUILD_PATH + "',{cache:'no-store'}).then(function(r){"
-    "return r.text();}).then(function(t){var l=t.split('\\n'),n=l[0];"
-    "if(seen!==null&&n!==seen){location.reload();return;}seen=n;"
-    "show(l.slice(2).join('\\n'),Number(l[1]));})"
-    ".catch(function(){}).finally(function(){setTimeout(ask,1000);});}ask();})();</script>"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,50 +60,44 @@ def reload_script() -> str:
         "many": _advice(2),
     }
     # a JSON text of the words, with no "</" that could end the script early
-    return _SCRIPT.replace("{words}", json.dumps(words).replace("</", "<\\/"))
+    text = Markup(json.dumps(words).replace("</", "<\\/"))
+    return (
+        _templates()
+        .get_template("reload.html")
+        .render(words=text, problems_id=PROBLEMS_ID, build_path=BUILD_PATH)
+    )
 
 
 def show_waiting(folder: Path, problems: Problems) -> None:
     """Put in ``folder`` a page that stands in for the site while no build has succeeded,
     with the ``problems`` of the last: the start page, and the page of an address not found
     (any page of the site the reader had open)."""
-    from markupsafe import escape
-
     from processkit.fsutil import write_atomic_bytes
     from processkit.site.output import MARKER, MARKER_TEXT
 
-    heading = escape(_("The site cannot be shown yet"))
-    advice = escape(
-        n_(
-            "The files have an error. Correct it and save: the site is then shown here by itself.",
-            "The files have errors. Correct them and save: the site is then shown here by itself.",
-            problems.errors,
-        )
-    )
-    page = (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{current()}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{heading}</title>\n"
-        "<style>body{margin:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1b1b1b;"
-        "background:#fff}pre{white-space:pre-wrap;overflow-wrap:anywhere}</style>\n"
-        "</head>\n"
-        "<body>\n"
-        "<main>\n"
-        f"<h1>{heading}</h1>\n"
-        f"<p>{advice}</p>\n"
-        f"<pre>{escape(problems.text)}</pre>\n"
-        "</main>\n"
-        "</body>\n"
-        "</html>\n"
-    ).encode()
+    template = _templates().get_template("waiting.html")
+    page = template.render(lang=current(), errors=problems.errors, problems=problems.text)
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("index.html", "404.html"):
-        write_atomic_bytes(folder / name, page)
+        write_atomic_bytes(folder / name, page.encode("utf-8"))
     # a folder of processkit's own, which the first build that succeeds replaces
     write_atomic_bytes(folder / MARKER, MARKER_TEXT.encode("utf-8"))
+
+
+@cache
+def _templates() -> Environment:
+    """The templates of ``serve``'s own pages (``templates/serve``)."""
+    env = Environment(
+        loader=FileSystemLoader(templates_dir() / "serve"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals.update(_=_, n_=n_)
+    return env
 
 
 class Builds:
