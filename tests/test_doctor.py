@@ -420,6 +420,20 @@ NOT_KEPT = (
             },
             [],
         ),
+        (
+            {
+                ".gitlab-ci.yml": (
+                    "pages:\n  script:\n    - |\n      processkit --lang sv \\\n"
+                    "        publish --output public\n"
+                )
+            },
+            [
+                "missing    .gitlab-ci.yml  "
+                + NOT_KEPT
+                + "give the job the cache that processkit init writes (cache: paths: "
+                "[.processkit-cache/])"
+            ],
+        ),
     ],
     ids=[
         "github-not-kept",
@@ -428,6 +442,7 @@ NOT_KEPT = (
         "gitlab-default-kept",
         "gitlab-extends-and-options",
         "not-told",
+        "continued-line",
     ],
 )
 def test_doctor_says_whether_the_ci_publish_keeps_the_cache_folder(

@@ -306,8 +306,12 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
     return checks
 
 
-#: A line of a CI file that runs a publish (options may stand between: ``--lang sv``).
+#: A line of a CI file that runs a publish (options may stand between: ``--lang sv``), its
+#: continued lines joined (``_CONTINUED``).
 _PUBLISHES = re.compile(r"\bprocesskit\b[^\n#]*?\spublish(?![\w.-])")
+#: The end of a shell line that goes on on the next (a backslash before the line break), with
+#: the next line's indentation.
+_CONTINUED = re.compile(r"\\\r?\n[ \t]*")
 #: A YAML comment line.
 _COMMENT = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 #: A GitLab file that takes jobs or their settings from others (``include:``): what they
@@ -347,6 +351,7 @@ def _check_ci_file(
         if path.stat().st_size > MAX_BYTES:
             return None  # not a CI file of processkit's kind
         text = _COMMENT.sub("", path.read_bytes().decode("utf-8-sig", errors="replace"))
+        text = _CONTINUED.sub(" ", text)
     except OSError as problem:
         return RepositoryCheck(
             relative,
