@@ -21,6 +21,10 @@ The normal suite runs three series of nine edits, which share every kind of edit
 them (each is made once, on entities drawn by the series' seed), then draw kinds at random;
 ``PROCESSKIT_EDIT_SERIES`` and ``PROCESSKIT_EDIT_STEPS`` raise those: a long session looks
 for what the hand-picked changes of ``test_site_cache`` miss.
+
+The Kalmar example's process pages fill one search shard. One more series starts from a
+repository of the benchmarks' generator whose process pages fill one shard to the last page,
+and makes planned edits that change how many shards there are and which of them change.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from processkit.cli.serve import build_preview, rebuild
 from processkit.diagnostics import Severity
 from processkit.loading.parse import Remembered
 from processkit.site.output import finish_removals
+from processkit.site.search import PER_SHARD
 from processkit.validate import check
 
 SERIES = int(os.environ.get("PROCESSKIT_EDIT_SERIES", "3"))
@@ -272,6 +277,16 @@ def _removed(rng: random.Random, files: Files, step: int) -> tuple[str, list[Pat
     return f"{value['id']} removed", [path]
 
 
+def _new_removed(rng: random.Random, files: Files, step: int) -> tuple[str, list[Path]] | None:
+    """A process this series added removed again (no other process names it)."""
+    added = sorted((files.root / "processes").glob("ny-process-*.yaml"))
+    if not added:
+        return None
+    path = rng.choice(added)
+    path.unlink()
+    return f"{path.stem} removed again", [path]
+
+
 def _new_process(rng: random.Random, files: Files, step: int) -> tuple[str, list[Path]]:
     _, value = _process(rng, files)
     value["id"] = f"ny-process-{step}"
@@ -343,6 +358,10 @@ EDITS: dict[str, Edit] = {
 }
 
 
+#: Edits a series makes only where it plans them.
+ALSO: dict[str, Edit] = {"new process removed": _new_removed}
+
+
 def _publish(repo: Path, output: Path, *, cache: Path | None = None) -> dict[str, bytes]:
     """The site ``publish`` makes in a process of its own (its day the last commit's: the
     test runs without ``SOURCE_DATE_EPOCH``), in a bounded time."""
@@ -403,10 +422,50 @@ def test_a_series_of_edits_brings_the_site_up_to_date_as_a_build_from_nothing_ma
     seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    _series(copy_kalmar(tmp_path / "repo"), seed, _planned(seed)[:STEPS], tmp_path)
+
+
+#: The processes of the repository the benchmarks' generator makes for the series below: as
+#: many as ``search.PER_SHARD``, so that one more fills two search shards.
+GENERATED = PER_SHARD
+#: What that series does: a process added (the process pages then fill two shards), a text
+#: changed (one shard changes, the other not), a file moved, the process added removed again
+#: (one shard), an area's and a role's name (pages in every shard), an edit undone.
+GENERATED_PLAN = [
+    "new process",
+    "purpose",
+    "moved",
+    "new process removed",
+    "area name",
+    "role",
+    "undone",
+]
+
+
+def test_a_series_of_edits_on_processes_in_two_search_shards_as_a_build_from_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Kalmar example's process pages fill one search shard; a repository of the
+    benchmarks' generator fills two, and a process removed or added changes how many."""
+    from tests.test_benchmark_helpers import benchmark_module
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    repo = tmp_path / "repo"
+    benchmark_module("generate").generate(GENERATED, repo, 1)
+    bundles = _series(repo, SERIES, GENERATED_PLAN[:STEPS], tmp_path, strict=True)
+    shards = [[name for name in made if name.startswith("p")] for made in bundles]
+    assert shards[:4] == [["p00", "p01"], ["p00", "p01"], ["p00", "p01"], ["p00"]][:STEPS]
+
+
+def _series(
+    repo: Path, seed: int, planned: list[str], tmp_path: Path, *, strict: bool = False
+) -> list[list[str]]:
+    """Edit ``repo`` a step at a time, ``planned`` kinds first, and hold after each step that
+    the site brought up to date both ways is the site a build from nothing makes; the search
+    bundles of that site after each step. With ``strict``, a step with a kind planned makes
+    that kind (no other is drawn in its place)."""
     rng = random.Random(seed)
-    planned = _planned(seed)[:STEPS]
     deferred = False  # a kind planned that could not be made yet, made a step later
-    repo = copy_kalmar(tmp_path / "repo")
     git(repo, "init", "--quiet")
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "Processerna", when="2026-10-30T09:00:00+01:00")
@@ -417,6 +476,7 @@ def test_a_series_of_edits_brings_the_site_up_to_date_as_a_build_from_nothing_ma
     remembered = Remembered()
     assert build_preview(repo, served, remembered, first=True) is not None
     done: list[str] = []
+    bundles: list[list[str]] = []
     for step in range(STEPS):
         state = _state(repo)
         # the next kind planned (tried on other entities first), else kinds drawn at random;
@@ -424,7 +484,9 @@ def test_a_series_of_edits_brings_the_site_up_to_date_as_a_build_from_nothing_ma
         wanted = planned[0] if planned else None
         for attempt in range(TRIES + 100):
             kind = wanted if wanted is not None and attempt < TRIES else rng.choice(sorted(EDITS))
-            made = EDITS[kind](rng, files, step)
+            if strict and wanted is not None and kind != wanted:
+                pytest.fail(f"{wanted} could not be made after {done}")
+            made = {**EDITS, **ALSO}[kind](rng, files, step)
             if made is not None and _valid(repo):
                 break
             _restore(repo, state)
@@ -451,5 +513,7 @@ def test_a_series_of_edits_brings_the_site_up_to_date_as_a_build_from_nothing_ma
         assert rebuild(repo, served, remembered, touched) is not None
         finish_removals()
         assert _differences(snapshot(served), cold) == [], f"seed {seed}, serve after: {done}"
+        bundles.append(sorted(path.name for path in (cold_folder / "site/pagefind").iterdir()))
         shutil.rmtree(cold_folder)
     assert planned == [] or deferred, f"seed {seed}: kinds of edit never made: {planned}"
+    return bundles
