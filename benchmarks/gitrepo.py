@@ -25,6 +25,8 @@ import yaml
 from generate import MARKER
 from yamltext import scalar
 
+from processkit.cache import CACHE_FOLDER
+
 AUTHOR_NAME = "Processgruppen Sjöstad"
 AUTHOR_EMAIL = "processer@sjostad.example.se"
 #: The first commit is this many days before the as-of date.
@@ -35,7 +37,7 @@ HISTORY_DAYS = 60
 PURPOSE = "Att ansökningar om stöd tas om hand i rätt tid, enligt ändring {n} av rutinen."
 _NUMBERED = re.compile(r"enligt ändring ([0-9]+) av rutinen\.$")
 #: What git should not see: processkit's cache and the generator's marker.
-EXCLUDED = (".processkit-cache/", MARKER)
+EXCLUDED = (f"{CACHE_FOLDER}/", MARKER)
 
 
 def numbered(n: int) -> str:

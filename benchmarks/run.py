@@ -31,6 +31,8 @@ from pathlib import Path
 import gitrepo
 from generate import DEFAULT_AS_OF, MARKER, generate, marker
 
+from processkit.cache import CACHE_FOLDER
+
 
 @dataclass(frozen=True)
 class Command:
@@ -45,6 +47,9 @@ class Command:
     ok_exits: frozenset[int] = frozenset({0})
     before: Callable[[Path], object] | None = None
     warmup: bool = False
+    #: each timed run restores the repository's cache folder from an archive first (packed,
+    #: and the folder moved away, untimed: see ``restoring``)
+    restore: bool = False
 
     def arguments(self, repo: Path, workdir: Path) -> list[str]:
         """Return the arguments with ``{repo}``, ``{out}`` (a scratch folder, emptied before
@@ -98,14 +103,26 @@ COMMANDS: tuple[Command, ...] = (
     ),
     # the same change, published as the CI workflows ``init`` writes publish a merge: into a
     # new folder, with the cache folder the last publish left (restored by the CI job; the
-    # restoring itself is not timed)
+    # restoring itself is not timed here)
     Command(
         "publish-ci",
         ("publish", "{repo}", "--output", "{out}/site", "--quiet"),
         before=change_one,
         warmup=True,
     ),
+    # and with the restoring timed: the cache folder unpacked from a zstd archive, as the
+    # CI job's cache step does on the runner, then the publish (the download is not timed)
+    Command(
+        "publish-ci-restore",
+        ("publish", "{repo}", "--output", "{out}/site", "--quiet"),
+        before=change_one,
+        warmup=True,
+        restore=True,
+    ),
 )
+
+#: What ``restore`` needs besides processkit: GNU tar and zstd, as on the CI runners.
+RESTORE_TOOLS = ("tar", "zstd")
 
 
 @dataclass
@@ -238,7 +255,10 @@ def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path, history
 
 
 def available(script: Path, command: Command) -> bool:
-    """True when this processkit has the command (its ``--help`` succeeds)."""
+    """True when this processkit has the command (its ``--help`` succeeds), and for one that
+    restores the cache, this machine has ``RESTORE_TOOLS``."""
+    if command.restore and not all(shutil.which(tool) for tool in RESTORE_TOOLS):
+        return False
     probe = subprocess.run(
         [str(script), command.argv[0], "--help"],
         stdout=subprocess.DEVNULL,
@@ -262,13 +282,40 @@ def measure(
     for _ in range(repeat):
         if command.before is not None:
             command.before(repo)
-        run = run_once(argv, workdir)
+        run = run_once(restoring(repo, workdir, argv) if command.restore else argv, workdir)
         result.seconds.append(run.seconds)
         result.max_rss_kib.append(run.max_rss_kib)
         result.exits.append(run.exit)
         if run.exit not in command.ok_exits:
             log(f"  {command.name} exited {run.exit}:\n{run.output}")
     return result
+
+
+def restoring(repo: Path, workdir: Path, argv: list[str]) -> list[str]:
+    """``argv`` run after the cache folder of ``repo`` is unpacked from an archive, as a CI
+    job restores it: the folder is packed into one (with zstd, as the CI caches are) and
+    moved out of the way (``set_aside``), untimed; the unpacking is part of the run."""
+    folder = repo / CACHE_FOLDER
+    archive = workdir / "cache.tar.zst"
+    subprocess.run(
+        [
+            "tar",
+            "--posix",
+            "-cf",
+            str(archive),
+            "--use-compress-program",
+            "zstd -T0",
+            "-C",
+            str(repo),
+            CACHE_FOLDER,
+        ],
+        check=True,
+    )
+    moved = workdir / f"cache-{len(_SET_ASIDE)}"
+    folder.rename(moved)
+    _SET_ASIDE.append(moved)
+    unpack = 'tar -xf "$1" -C "$2" --use-compress-program unzstd && shift 2 && exec "$@"'
+    return ["sh", "-c", unpack, "sh", str(archive), str(repo), *argv]
 
 
 def markdown_table(measurements: Sequence[Measurement]) -> str:

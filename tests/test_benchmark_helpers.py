@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -242,3 +243,33 @@ def test_the_figures_name_the_commit_of_the_source_measured(tmp_path: Path) -> N
     assert run.source_commit(tree) == f"{head} with changes"
     line = run.environment(Path(sys.executable))  # any program: Python prints its version
     assert f"; source {run.source_commit()}; Python " in line
+
+
+@pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in ("tar", "zstd")), reason="needs GNU tar and zstd"
+)
+def test_a_run_that_restores_the_cache_unpacks_it_first_from_an_archive(tmp_path: Path) -> None:
+    """``publish-ci-restore``: the cache folder is packed and moved away before the run,
+    and the timed run unpacks it (its files and their hard links as they were) before the
+    command reads it."""
+    run = benchmark_module("run")
+    workdir, repo = tmp_path / "runs", tmp_path / "repo"
+    workdir.mkdir()
+    kept = repo / run.CACHE_FOLDER / "site" / "pages"
+    kept.mkdir(parents=True)
+    (kept / "a").write_text("sidan", encoding="utf-8")
+    (kept / "b").hardlink_to(kept / "a")
+    reads = (
+        "import os, sys; a, b = sys.argv[1:]; "
+        "print(open(a, encoding='utf-8').read(), os.path.samefile(a, b))"
+    )
+    argv = [sys.executable, "-c", reads, str(kept / "a"), str(kept / "b")]
+    restoring = run.restoring(repo, workdir, argv)
+    assert not (repo / run.CACHE_FOLDER).exists()  # moved out of the way, not deleted
+    assert (workdir / "cache-0" / "site" / "pages" / "a").is_file()
+    done = run.run_once(restoring, workdir)
+    assert (done.exit, done.output) == (0, "sidan True\n")
+    run.delete_set_aside()
+    assert not (workdir / "cache-0").exists()
+    command = {command.name: command for command in run.COMMANDS}["publish-ci-restore"]
+    assert command.restore and command.warmup and command.before is run.change_one
