@@ -293,8 +293,9 @@ def measure(
 
 def restoring(repo: Path, workdir: Path, argv: list[str]) -> list[str]:
     """``argv`` run after the cache folder of ``repo`` is unpacked from an archive, as a CI
-    job restores it: the folder is packed into one (with zstd, as the CI caches are) and
-    moved out of the way (``set_aside``), untimed; the unpacking is part of the run."""
+    job restores it: the folder is packed into one (with zstd, as GitHub's cache action packs)
+    and moved out of the way, untimed (deleted with the folders ``set_aside`` moved, once
+    every run is timed); the unpacking is part of the run."""
     folder = repo / CACHE_FOLDER
     archive = workdir / "cache.tar.zst"
     subprocess.run(
