@@ -7,8 +7,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, cast
 
 import pytest
 from tests.conftest import CliResult
@@ -395,21 +393,32 @@ def test_publish_says_what_it_published_in_swedish(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from processkit.cli.site_report import report_published
+    from processkit.site.build import BuildResult, Made
 
     output = tmp_path / "site"
-    result: Any = SimpleNamespace(
-        pages=1, maps=12, searchable=False, output=output, listed=[("stor", 250)]
-    )
-    report_published(cast(Any, result))
+    listed = (("stor", 250),)
+    result = BuildResult(output, 1, 12, False, listed, made=Made(1, 12, 0, 0))
+    report_published(result)
     captured = capsys.readouterr()
     assert captured.out == (
         f"Publicerade 1 sida och 12 kartor, utan sökning, till {output / 'index.html'}\n"
+        "Allt byggdes från grunden eftersom inget kunde återanvändas från tidigare.\n"
     )
     assert captured.err == (
         "processkit: obs: processen `stor` har 250 aktiviteter, fler än de 200 som en "
         "flödeskarta kan rita, så processens sida listar dem i flödesordning i stället. Dela "
         "upp den i delprocesser (`parent: stor`); se `processkit rules PK124`.\n"
     )
+    made = [Made(0, 0, 0, 14), Made(1, 3, 1, 14), Made(4, 1, 0, 14), Made(0, 2, 0, 14)]
+    for each in made:
+        report_published(BuildResult(output, 1121, 1026, True, made=each))
+    assert capsys.readouterr().out.splitlines()[1::2] == [
+        "Inget hade ändrats sedan förra gången, så allt återanvändes.",
+        "Det här byggdes på nytt: 1 sida, 3 kartor och 1 av sökfunktionens 14 delar. Allt "
+        "annat var oförändrat och återanvändes.",
+        "Det här byggdes på nytt: 4 sidor och 1 karta. Allt annat var oförändrat och återanvändes.",
+        "Det här byggdes på nytt: 2 kartor. Allt annat var oförändrat och återanvändes.",
+    ]
 
 
 # --- the command line's own lines: interrupted, internal error ------------------------------

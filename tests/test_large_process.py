@@ -173,7 +173,8 @@ def test_validate_map_and_publish_finish_and_list_the_flow(
     published = processkit(tmp_path, "publish", "repo", "-o", "site")
     assert (published.returncode, published.stdout, published.stderr) == (
         0,
-        "Published 15 pages and 2 maps to site/index.html\n",
+        "Published 15 pages and 2 maps to site/index.html\n"
+        "Everything was built from scratch: nothing could be reused from before.\n",
         note(count, "its page"),
     )
     html = (tmp_path / "site" / "processes" / "eb-handlaggning.html").read_text(encoding="utf-8")

@@ -138,12 +138,41 @@ def test_a_repository_with_errors_is_not_published(
     assert snapshot(output) == before
 
 
-def test_publish_says_where_the_site_is(rich_repo: Path, tmp_path: Path, cli: Cli) -> None:
+def test_publish_says_where_the_site_is_and_what_it_built_again(
+    rich_repo: Path, tmp_path: Path, cli: Cli
+) -> None:
+    """After where the site is, what was built again: all of it (the first build), none of
+    it (nothing changed), or the pages, maps and parts of the search index one change made
+    again (the example's 4 parts: the start page and change log, the lists, the processes,
+    the other entities). The counts of the one change are those
+    ``test_site_cache.test_one_changed_process_renders_what_shows_it`` counts by the calls."""
     result = cli("publish", rich_repo, "--output", tmp_path / "out")
     assert (result.code, result.err) == (0, "")
-    assert result.out == f"Published 19 pages and 4 maps to {tmp_path / 'out'}/index.html\n"
+    assert result.out == (
+        f"Published 19 pages and 4 maps to {tmp_path / 'out'}/index.html\n"
+        "Everything was built from scratch: nothing could be reused from before.\n"
+    )
     quiet = cli("publish", rich_repo, "--output", tmp_path / "out", "--quiet")
     assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+    again = cli("publish", rich_repo, "--output", tmp_path / "out")
+    assert again.out.splitlines()[1:] == [
+        "Nothing had changed since the last build: everything was reused."
+    ]
+    changed = rich_repo / "processes/barn/utredning.yaml"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("Planen görs med familjen.", "Ny planering."), "utf-8")
+    # its page, its flow map (the landscapes do not show an activity's description) and the
+    # part of the search index that holds the process pages
+    one = cli("publish", rich_repo, "--output", tmp_path / "out")
+    assert one.out.splitlines()[1:] == [
+        "This was built anew: 1 page, 1 map and 1 of the search's 4 parts. Everything else "
+        "was unchanged and reused."
+    ]
+    # a new output folder, the same cache: made from what the cache holds
+    elsewhere = cli("publish", rich_repo, "--output", tmp_path / "elsewhere")
+    assert elsewhere.out.splitlines()[1:] == [
+        "Nothing had changed since the last build: everything was reused."
+    ]
 
 
 def test_the_default_output_is_site_output(rich_repo: Path, cli: Cli) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from processkit.cli.publishing import PublishBlocked
 from processkit.diagnostics import Report
-from processkit.site.build import BuildResult
+from processkit.site.build import BuildResult, Made
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -141,8 +141,33 @@ def report_published(result: BuildResult) -> None:
         else _("Published {pages} and {maps}, without search, to {where}", **values)
     )
     sys.stdout.write(said + "\n")
+    if result.made is not None:
+        sys.stdout.write(_what_was_made(result, result.made) + "\n")
     sys.stdout.flush()
     note_listed(result.listed, ITS_PAGE)
+
+
+def _what_was_made(result: BuildResult, made: Made) -> str:
+    """What the build made, against what it took unchanged from the builds before: all of
+    it, none of it, or how many pages, maps and parts of the search index."""
+    from processkit.i18n import _, n_
+    from processkit.rules.words import joined
+
+    if (made.pages, made.maps, made.indexed) == (result.pages, result.maps, made.shards):
+        return _("Everything was built from scratch: nothing could be reused from before.")
+    if made.pages == made.maps == made.indexed == 0:
+        return _("Nothing had changed since the last build: everything was reused.")
+    parts = [
+        n_("{count} page", "{count} pages", made.pages) if made.pages else "",
+        n_("{count} map", "{count} maps", made.maps) if made.maps else "",
+        _("{count} of the search's {total} parts", count=made.indexed, total=made.shards)
+        if made.indexed
+        else "",
+    ]
+    return _(
+        "This was built anew: {made}. Everything else was unchanged and reused.",
+        made=joined(part for part in parts if part),
+    )
 
 
 def _shown(path: Path) -> str:

@@ -100,6 +100,20 @@ class BuildResult:
     #: search shards taken, out of date, from the site before (``search_later``): a build
     #: with ``search_later`` off brings them up to date
     stale_search: int = 0
+    #: what this build made, where the rest was taken as an earlier build made it
+    made: Made | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """What a build made: pages rendered, maps drawn (or retitled) and search shards indexed,
+    of ``shards`` (none without search); the others were taken as an earlier build made
+    them."""
+
+    pages: int
+    maps: int
+    indexed: int
+    shards: int
 
 
 #: What publish reads from git, being read beside the build while the maps are drawn.
@@ -258,10 +272,10 @@ def _build_site(
         held = spare.contents if spare is not None else Contents()
         items += _entity_items(sources, records, files, digests, held)
 
-        def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None]:
+        def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None, bool]:
             """Write page ``index``, from the cache when an identical one was made before;
-            return its cache key, the hash of what Pagefind is given of it and, for an entity's
-            page built here (in a worker), what it read."""
+            return its cache key, the hash of what Pagefind is given of it, for an entity's
+            page built here (in a worker) what it read, and whether it was rendered."""
             item = items[index]
             target = folder / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -276,6 +290,7 @@ def _build_site(
                     tokens = {token: digests.of(token) for token in sorted(recording.tokens)}
             key = hashlib.sha256(f"{fingerprint}\0{page!r}".encode()).hexdigest()
             found = files.file("pages", key)
+            rendered = found is None
             if found is not None:
                 link_file(found, target)
                 html = found.read_bytes() if search and page.indexed else b""
@@ -287,10 +302,10 @@ def _build_site(
             read = None
             if search and page.indexed:  # its copy for Pagefind is kept here (in a worker)
                 read = keep_copy(html, whole=own, cache=files)
-            return key, read, tokens
+            return key, read, tokens, rendered
 
         searched: dict[str, bytes] = {}
-        stale = 0
+        stale = indexed = shard_count = rendered_pages = 0
         # the pages kept as they were are linked here; only those to make go to the workers
         todo = [index for index, item in enumerate(items) if item.kept is None]
         with told():  # here, before the workers fork, not in each of them
@@ -309,9 +324,10 @@ def _build_site(
                 searched[item.path] = item.search
         link_files(folder, linked)
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
-            files.used.setdefault("pages", set()).update(key for key, _, _ in made)  # workers'
+            files.used.setdefault("pages", set()).update(key for key, *_ in made)  # workers'
             start = done - len(made)
-            for offset, (key, read, tokens) in enumerate(made):
+            for offset, (key, read, tokens, rendered) in enumerate(made):
+                rendered_pages += rendered
                 item = items[todo[start + offset]]
                 placing.made(item.path, key)
                 if tokens is not None:
@@ -329,6 +345,7 @@ def _build_site(
         indexing = None
         if search:
             shards = plan([item.path for item in items if item.indexed])
+            shard_count = len(shards)
             if progress:
                 progress("search", 0, len(shards))
             # a shard taken from the site before: its key, where this process put it
@@ -352,7 +369,8 @@ def _build_site(
                 indexing.stop()
             raise
         if indexing is not None:
-            stale = indexing.wait().stale
+            waited = indexing.wait()
+            stale, indexed = waited.stale, waited.indexed
             if progress:
                 progress("search", len(shards), len(shards))
         contents = placing.finish()
@@ -378,7 +396,8 @@ def _build_site(
         for process_id, record in sorted(repo.processes.items())
         if not flow_map_drawn(record.entity)
     )
-    return BuildResult(output, len(items), len(requests), search, listed, stale)
+    made_here = Made(rendered_pages, maps.drawn, indexed, shard_count)
+    return BuildResult(output, len(items), len(requests), search, listed, stale, made_here)
 
 
 def _templates(env: Environment) -> bytes:

@@ -155,6 +155,7 @@ def figures(
             cached = files.place("figures", key)  # text, not a Path: one per map
             if cached is None and landscape is not None and _retexted(made_from, files, request):
                 cached = files.place("figures", key)
+                found.drawn += cached is not None  # made here, of the drawing kept
             if cached is not None:
                 found.keep(request, cached, key)
                 if drawn is not None and request.kind == "process":
@@ -169,6 +170,7 @@ def figures(
         if first and now != before:
             _store_keys(files.root / KEYS_FILE, now)
     total = len(requests)
+    found.drawn += len(flows) + len(others)
     done = total - len(flows) - len(others)
     if progress:
         progress(done, total)
@@ -417,6 +419,9 @@ class Figures(Mapping[str, MapFigure]):
         self._kept: dict[str, tuple[MapRequest, str]] = {}
         self._digests: dict[str, str] = {}
         self._order: list[str] = []
+        #: the maps made in this build (drawn, or a map drawn before given its new texts); the
+        #: others were taken from the cache
+        self.drawn = 0
 
     def keep(self, request: MapRequest, path: str, key: str) -> None:
         self._kept[request.key] = (request, path)
