@@ -77,7 +77,12 @@ def test_a_run_registers_its_own_command_and_the_help_every_one() -> None:
     assert said[17] == "registered: " + every
 
 
-def test_show_completion_prints_a_bash_completion_function(cli: Callable[..., CliResult]) -> None:
+def test_show_completion_prints_a_bash_completion_function(
+    cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the shell named, not the one Typer finds among the test's parent processes (``sh``
+    # where the suite was started from a script): its switch for tests
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = cli("--show-completion", "bash")
     assert result.code == 0
     assert "_processkit_completion() {" in result.out
