@@ -229,6 +229,50 @@ def test_search_index_is_built_in_swedish_in_shards(kalmar_site: Path) -> None:
     assert search.scripts == ["assets/site.js", "assets/search.js"]
 
 
+def _addresses(processes: int, entities: int) -> list[str]:
+    """The indexed pages of a site of ``processes`` and ``entities`` (roles): the pages that
+    stand alone, a list among them."""
+    return [
+        *(f"processes/p{number}.html" for number in range(processes)),
+        *(f"roles/r{number}.html" for number in range(entities)),
+        "index.html",
+        "changes.html",
+        "owners.html",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("processes", "entities", "shards", "largest"),
+    [
+        # room for all: about a hundred a shard, the entities in four at most
+        (20, 30, ["main", "l00", "p00", "o00"], 30),
+        (1000, 111, ["main", "l00", *(f"p{n:02d}" for n in range(10)), "o00", "o01"], 108),
+        (200, 900, ["main", "l00", "p00", "p01", *(f"o{n:02d}" for n in range(4))], 227),
+        # more wanted than the 16 there are: shared by pages, one at least each
+        (5000, 407, ["main", "l00", *(f"p{n:02d}" for n in range(13)), "o00"], 419),
+        (10000, 800, ["main", "l00", *(f"p{n:02d}" for n in range(13)), "o00"], 837),
+        (3000, 0, ["main", "l00", *(f"p{n:02d}" for n in range(14))], 229),
+        (0, 3000, ["main", "l00", *(f"o{n:02d}" for n in range(4))], 753),
+    ],
+)
+def test_the_search_shards_share_the_pages_out_evenly_within_the_sixteen(
+    processes: int, entities: int, shards: list[str], largest: int
+) -> None:
+    """Each page is in one shard; at most ``MAX_SHARDS``. At 5,000 processes and 407 other
+    pages, the processes take 13 shards of about 400 pages and the other pages one: a shard
+    of 504 process pages (with 4 shards kept for 407 other pages) took Pagefind 0.6-0.7 s,
+    and an edit of a process waits for its shard."""
+    from processkit.site.search import MAX_SHARDS, plan
+
+    addresses = _addresses(processes, entities)
+    made = plan(addresses)
+    assert [shard.name for shard in made] == shards
+    assert len(made) <= MAX_SHARDS
+    assert sorted(page for shard in made for page in shard.pages) == sorted(addresses)
+    assert max(len(shard.pages) for shard in made) == largest
+    assert made[0].pages == ("changes.html", "index.html") and made[1].pages == ("owners.html",)
+
+
 def _searched_pages(site: Path) -> tuple[str, ...]:
     """The pages of ``site`` that Pagefind indexes."""
     return tuple(

@@ -5,7 +5,8 @@ menus) and takes the language from ``<html lang>``, so Swedish words are stemmed
 
 The index is made in shards: one for the pages that change with every commit (the start page,
 the change log), one for the lists, the process pages spread over shards of about a hundred
-by a hash of their address, and the other entities' pages likewise. Each shard is a Pagefind
+by a hash of their address, and the other entities' pages likewise (a large site's shards
+shared out in proportion to their pages: see ``plan``). Each shard is a Pagefind
 bundle under ``pagefind/<shard>/``; the search page merges them (Pagefind's ``mergeIndex``).
 A shard whose pages are byte for byte those of an earlier build is taken from the cache, so
 a rebuild after one process changed indexes a hundred pages, not all of them; and the shards
@@ -81,14 +82,22 @@ def plan(indexed: Sequence[str]) -> list[Shard]:
     (of owners, maturity, proposals: a line per process, the largest texts of a site; of
     roles, of handbooks); then the process pages, and the other entities' pages (areas,
     roles, handbooks), each in groups of about ``PER_SHARD`` chosen by a hash of the address,
-    so that a new page does not move the others. At most ``MAX_SHARDS`` in all."""
+    so that a new page does not move the others. At most ``MAX_SHARDS`` in all: where more
+    would be wanted, the process pages and the other entities' pages share the shards left in
+    proportion to their pages (one at least each), so that no shard is much larger than the
+    others (Pagefind's time for a shard grows with its pages, and an edit waits for the
+    largest it changes)."""
     processes = sorted(path for path in indexed if path.startswith("processes/"))
     entities = sorted(p for p in indexed if "/" in p and not p.startswith("processes/"))
     alone = sorted(path for path in indexed if "/" not in path)
     lists = tuple(path for path in alone if path not in EVERY_BUILD)
-    others = max(1, min(MAX_SHARDS // 4, math.ceil(len(entities) / PER_SHARD)))
-    room = MAX_SHARDS - 1 - (1 if lists else 0) - others
-    count = max(1, min(room, math.ceil(len(processes) / PER_SHARD)))
+    room = MAX_SHARDS - 1 - (1 if lists else 0)
+    count = math.ceil(len(processes) / PER_SHARD)
+    others = min(MAX_SHARDS // 4, math.ceil(len(entities) / PER_SHARD))
+    if count + others > room:
+        share = round(room * len(entities) / (len(entities) + len(processes)))
+        others = min(others, max(1, share), room - 1)
+        count = min(count, room - others)
     shards = [Shard("main", tuple(path for path in alone if path in EVERY_BUILD))]
     shards += [Shard("l00", lists)] if lists else []
     shards += _groups("p", processes, count)
