@@ -137,7 +137,7 @@ def report_validation(result: Validation, fmt: str, output: Path | None = None) 
     write_report(REPORTER_BY_NAME[fmt](findings), output)
 
 
-def config_findings(problem: ConfigError, *, terminal: bool = False) -> Findings:
+def config_findings(problem: ConfigError) -> Findings:
     """processkit.yaml's diagnostics, with its lines."""
     lines = (problem.text or "").split("\n")
 
@@ -145,19 +145,19 @@ def config_findings(problem: ConfigError, *, terminal: bool = False) -> Findings
         return lines[line - 1] if 0 < line <= len(lines) else None
 
     report = Report.build(problem.diagnostics, files=1, entities=0)
-    return Findings(report, source, problem.root, terminal)
+    return Findings(report, source, problem.root)
 
 
-def report_config_error(problem: ConfigError, fmt: str, output: Path | None = None) -> None:
+def report_config_error(problem: ConfigError, fmt: str, output: Path | None = None) -> Findings:
     """processkit.yaml's diagnostics: as the report asked for, or as text on standard error
-    with the line that says nothing can be done before it is fixed."""
+    with the line that says nothing can be done before it is fixed; the findings told."""
     findings = config_findings(problem)
-    report, source = findings.report, findings.source
     if fmt != "text":
-        write_report(REPORTER_BY_NAME[fmt](Findings(report, source, problem.root)), output)
-        return
-    print_text(report, source)
+        write_report(REPORTER_BY_NAME[fmt](findings), output)
+        return findings
+    print_text(findings.report, findings.source)
     sys.stderr.write(_("processkit: processkit.yaml must be fixed before anything else") + "\n")
+    return findings
 
 
 def print_text(report: Report, source: SourceLine, *, summary: bool = True) -> None:

@@ -306,10 +306,10 @@ def build_preview(
     except PublishBlocked as blocked:
         problems = report_not_shown(blocked, shown=not (first or waiting))
     except ConfigError as problem:
-        from processkit.cli.reporters import config_findings, report_config_error, text_report
+        from processkit.cli.reporters import report_config_error, text_report
 
-        report_config_error(problem, "text")
-        text = text_report(config_findings(problem), summary=False).strip()
+        findings = report_config_error(problem, "text")
+        text = text_report(findings, summary=False).strip()
         problems = Problems(text, len(problem.diagnostics))
     except ProcesskitError as problem:
         if first:
