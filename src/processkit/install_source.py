@@ -170,19 +170,22 @@ class PreCommitHooks:
     problem: str | None = None
 
 
-def read_tool_yaml(path: Path) -> tuple[Any, str | None]:
-    """The YAML document of a tool's configuration file at ``path`` (pre-commit's, a CI
-    service's), as a plain YAML reader takes it, or why it cannot be read."""
+def read_pre_commit(root: Path) -> PreCommitHooks:
+    """The processkit hooks of ``root/.pre-commit-config.yaml``."""
     import yaml
 
+    path = root / PRE_COMMIT_CONFIG
+    if not path.exists():
+        return PreCommitHooks(False, {})
     try:
         if path.stat().st_size > MAX_BYTES:
-            return None, _("the file is larger than 1 MB")
-        return yaml.safe_load(path.read_bytes().decode("utf-8-sig")), None
+            return PreCommitHooks(True, {}, problem=_("the file is larger than 1 MB"))
+        document: Any = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return None, _("the file is not UTF-8 text")
+        return PreCommitHooks(True, {}, problem=_("the file is not UTF-8 text"))
     except OSError as problem:
-        return None, _("the file cannot be read ({problem})", problem=reason(problem))
+        said = _("the file cannot be read ({problem})", problem=reason(problem))
+        return PreCommitHooks(True, {}, problem=said)
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         said = (
@@ -190,17 +193,7 @@ def read_tool_yaml(path: Path) -> tuple[Any, str | None]:
             if mark is not None
             else _("the file is not valid YAML")
         )
-        return None, said
-
-
-def read_pre_commit(root: Path) -> PreCommitHooks:
-    """The processkit hooks of ``root/.pre-commit-config.yaml``."""
-    path = root / PRE_COMMIT_CONFIG
-    if not path.exists():
-        return PreCommitHooks(False, {})
-    document, problem = read_tool_yaml(path)
-    if problem is not None:
-        return PreCommitHooks(True, {}, problem=problem)
+        return PreCommitHooks(True, {}, problem=said)
     repos = document.get("repos") if isinstance(document, dict) else None
     if not isinstance(repos, list):
         return PreCommitHooks(False, {})
