@@ -166,15 +166,16 @@ def processkit_script() -> Path:
 _SET_ASIDE: list[Path] = []
 
 
-def set_aside(folder: Path) -> None:
-    """Move ``folder`` out of the way, in its own parent folder, to be deleted by
-    ``delete_set_aside`` once every run is timed, not before the next run.
+def set_aside(folder: Path, into: Path | None = None) -> None:
+    """Move ``folder`` out of the way, into the folder ``into`` (by default its own parent
+    folder), to be deleted by ``delete_set_aside`` once every run is timed, not before the
+    next run.
 
     On a file system without a journal (ext4 mounted so, as on some virtual machines), the
     file system looks at the inodes freed in the last 5 to 30 seconds for every new file and
     skips them. A cold publish at 1,000 processes right after the previous run's 9,000 files
     were deleted took 1 to 2 s longer, all of it system time, spent in that search."""
-    target = folder.with_name(f"{folder.name}.set-aside-{len(_SET_ASIDE)}")
+    target = (into or folder.parent) / f"{folder.name}.set-aside-{len(_SET_ASIDE)}"
     folder.rename(target)
     _SET_ASIDE.append(target)
 
@@ -294,8 +295,8 @@ def measure(
 def restoring(repo: Path, workdir: Path, argv: list[str]) -> list[str]:
     """``argv`` run after the cache folder of ``repo`` is unpacked from an archive, as a CI
     job restores it: the folder is packed into one (with zstd, as GitHub's cache action packs)
-    and moved out of the way, untimed (deleted with the folders ``set_aside`` moved, once
-    every run is timed); the unpacking is part of the run."""
+    and moved out of the way into ``workdir`` (``set_aside``), untimed; the unpacking is part
+    of the run."""
     folder = repo / CACHE_FOLDER
     archive = workdir / "cache.tar.zst"
     subprocess.run(
@@ -312,9 +313,7 @@ def restoring(repo: Path, workdir: Path, argv: list[str]) -> list[str]:
         ],
         check=True,
     )
-    moved = workdir / f"cache-{len(_SET_ASIDE)}"
-    folder.rename(moved)
-    _SET_ASIDE.append(moved)
+    set_aside(folder, into=workdir)  # not in the repository, where processkit would see it
     unpack = 'tar -xf "$1" -C "$2" --use-compress-program unzstd && shift 2 && exec "$@"'
     return ["sh", "-c", unpack, "sh", str(archive), str(repo), *argv]
 

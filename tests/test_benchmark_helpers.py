@@ -266,10 +266,11 @@ def test_a_run_that_restores_the_cache_unpacks_it_first_from_an_archive(tmp_path
     argv = [sys.executable, "-c", reads, str(kept / "a"), str(kept / "b")]
     restoring = run.restoring(repo, workdir, argv)
     assert not (repo / run.CACHE_FOLDER).exists()  # moved out of the way, not deleted
-    assert (workdir / "cache-0" / "site" / "pages" / "a").is_file()
+    aside = workdir / f"{run.CACHE_FOLDER}.set-aside-0"
+    assert (aside / "site" / "pages" / "a").is_file()
     done = run.run_once(restoring, workdir)
     assert (done.exit, done.output) == (0, "sidan True\n")
     run.delete_set_aside()
-    assert not (workdir / "cache-0").exists()
+    assert not aside.exists()
     command = {command.name: command for command in run.COMMANDS}["publish-ci-restore"]
     assert command.restore and command.warmup and command.before is run.change_one
