@@ -361,9 +361,13 @@ def _build_site(
                 earlier_keys=before.bundles if before is not None else {},
                 stages_in=files.root / STAGES if alone else None,
             )
+        # a template changed while the pages were made: none of them is kept (below)
+        unchanged = _templates(env) == templates_read
         try:
             if git is not None and git.changelog is not None:
                 write_feeds(folder, repo, git.changelog, info.today, files, placing)
+            if unchanged:  # here, while Pagefind indexes: 6 MB at 5,000 processes
+                records.save(again=reuse)
         except BaseException:
             if indexing is not None:
                 indexing.stop()
@@ -383,9 +387,7 @@ def _build_site(
             keep=reuse,
             keep_in=kept_in,
         )
-    if _templates(env) == templates_read:
-        records.save(again=reuse)
-    else:  # a template was changed while the pages were made: keep none of them
+    if not unchanged:  # a template was changed while the pages were made: keep none of them
         files.drop("pages")
         forget(output)  # nor the site, to be brought up to date by a later build
         if kept_in is not None:
