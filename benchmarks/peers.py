@@ -131,6 +131,8 @@ def chain(steps: Sequence[list[str]], workdir: Path) -> Run:
         max_rss_kib=max(run.max_rss_kib for run in runs),
         exit=failed[0].exit if failed else 0,
         output=failed[0].output if failed else "",
+        user_seconds=sum(run.user_seconds for run in runs),
+        system_seconds=sum(run.system_seconds for run in runs),
     )
 
 
@@ -231,9 +233,7 @@ def measure_size(sides: Sides, size: int, repeat: int) -> dict[str, Measurement]
         for key, work in timed.items():
             run = work()
             result = results[key]
-            result.seconds.append(run.seconds)
-            result.max_rss_kib.append(run.max_rss_kib)
-            result.exits.append(run.exit)
+            result.add(run)
             log(f"  round {round_}/{repeat}: {key} {run.seconds:.2f} s")
             if run.exit != 0:
                 log(f"  {key} exited {run.exit}:\n{run.output}")

@@ -135,6 +135,17 @@ class Measurement:
     seconds: list[float] = field(default_factory=list)
     max_rss_kib: list[int] = field(default_factory=list)
     exits: list[int] = field(default_factory=list)
+    #: the CPU time of each run, the command and every process it started: in user space,
+    #: and in the system (a file system that makes creating a file slow shows here)
+    user_seconds: list[float] = field(default_factory=list)
+    system_seconds: list[float] = field(default_factory=list)
+
+    def add(self, run: Run) -> None:
+        self.seconds.append(run.seconds)
+        self.max_rss_kib.append(run.max_rss_kib)
+        self.exits.append(run.exit)
+        self.user_seconds.append(run.user_seconds)
+        self.system_seconds.append(run.system_seconds)
 
     @property
     def median(self) -> float:
@@ -155,6 +166,9 @@ class Run:
     max_rss_kib: int
     exit: int
     output: str
+    #: CPU time in user space and in the system, of the command and the processes it started
+    user_seconds: float = 0.0
+    system_seconds: float = 0.0
 
 
 def processkit_script() -> Path:
@@ -172,9 +186,12 @@ def set_aside(folder: Path, into: Path | None = None) -> None:
     next run.
 
     On a file system without a journal (ext4 mounted so, as on some virtual machines), the
-    file system looks at the inodes freed in the last 5 to 30 seconds for every new file and
-    skips them. A cold publish at 1,000 processes right after the previous run's 9,000 files
-    were deleted took 1 to 2 s longer, all of it system time, spent in that search."""
+    file system looks at the inodes freed in the last minute (up to five, while their part of
+    the inode table is not yet written out) for every new file and skips them. A cold publish
+    at 1,000 processes right after the previous run's 9,000 files were deleted took 1 to 3 s
+    longer, all of it system time, spent in that search. Deleted once every run is timed,
+    they still slow the next script run within those minutes: ``README.md`` tells how the
+    figures are measured on a file system with a journal, which does not look."""
     target = (into or folder.parent) / f"{folder.name}.set-aside-{len(_SET_ASIDE)}"
     folder.rename(target)
     _SET_ASIDE.append(target)
@@ -187,7 +204,8 @@ def delete_set_aside() -> None:
 
 
 def run_once(argv: list[str], workdir: Path) -> Run:
-    """Run ``argv`` once; return its wall time, peak RSS (from ``wait4``) and exit status.
+    """Run ``argv`` once; return its wall time, peak RSS and CPU times (from ``wait4``) and
+    exit status.
 
     ``ru_maxrss`` is in KiB on Linux (bytes on macOS, where the column reads 1024 times high).
     """
@@ -205,7 +223,8 @@ def run_once(argv: list[str], workdir: Path) -> Run:
         _, status, usage = os.wait4(child.pid, 0)
         elapsed = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    return Run(elapsed, usage.ru_maxrss, child.returncode, excerpt(stdout_path, stderr_path))
+    output = excerpt(stdout_path, stderr_path)
+    return Run(elapsed, usage.ru_maxrss, child.returncode, output, usage.ru_utime, usage.ru_stime)
 
 
 def excerpt(stdout_path: Path, stderr_path: Path) -> str:
@@ -284,9 +303,7 @@ def measure(
         if command.before is not None:
             command.before(repo)
         run = run_once(restoring(repo, workdir, argv) if command.restore else argv, workdir)
-        result.seconds.append(run.seconds)
-        result.max_rss_kib.append(run.max_rss_kib)
-        result.exits.append(run.exit)
+        result.add(run)
         if run.exit not in command.ok_exits:
             log(f"  {command.name} exited {run.exit}:\n{run.output}")
     return result
@@ -319,17 +336,19 @@ def restoring(repo: Path, workdir: Path, argv: list[str]) -> list[str]:
 
 
 def markdown_table(measurements: Sequence[Measurement]) -> str:
-    """Return the results as a Markdown table."""
+    """Return the results as a Markdown table (the CPU times are medians too)."""
     lines = [
-        "| command | processes | files | median s | min s | ms / process | peak RSS MiB | exit |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| command | processes | files | median s | min s | ms / process | user s | system s "
+        "| peak RSS MiB | exit |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for m in measurements:
         exits = ",".join(str(code) for code in sorted(set(m.exits)))
+        user, system = (statistics.median(t) for t in (m.user_seconds, m.system_seconds))
         lines.append(
             f"| {m.command} | {m.processes:,} | {m.files:,} | {m.median:.2f} | "
-            f"{min(m.seconds):.2f} | {1000 * m.median / m.processes:.2f} | {m.peak_mib:.0f} | "
-            f"{exits} |"
+            f"{min(m.seconds):.2f} | {1000 * m.median / m.processes:.2f} | {user:.2f} | "
+            f"{system:.2f} | {m.peak_mib:.0f} | {exits} |"
         )
     return "\n".join(lines)
 

@@ -274,3 +274,28 @@ def test_a_run_that_restores_the_cache_unpacks_it_first_from_an_archive(tmp_path
     assert not aside.exists()
     command = {command.name: command for command in run.COMMANDS}["publish-ci-restore"]
     assert command.restore and command.warmup and command.before is run.change_one
+
+
+def test_a_run_counts_the_cpu_time_of_the_processes_it_started(tmp_path: Path) -> None:
+    """The figures tell the CPU time of a run, in user space and in the system, besides the
+    wall time: that of the command and of the processes it started and waited for (a
+    publish's workers, Graphviz, Pagefind). The table gives their medians."""
+    run = benchmark_module("run")
+    workdir = tmp_path / "runs"
+    workdir.mkdir()
+    # a child that counts for a while in user space, started and waited for by the command
+    counts = "import os\nwhile os.times().user < 0.3: sum(range(10**6))"
+    starts = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {counts!r}])"
+    done = run.run_once([sys.executable, "-c", starts], workdir)
+    assert done.exit == 0
+    assert done.user_seconds >= 0.25  # the child's, counted with the command's own
+    assert 0 <= done.system_seconds < done.user_seconds
+    measured = run.Measurement("publish", 1000, 1314)
+    for seconds, user, system in ((5.0, 9.0, 2.0), (7.0, 11.0, 6.0), (6.0, 10.0, 3.0)):
+        measured.add(run.Run(seconds, 102400, 0, "", user, system))
+    assert run.markdown_table([measured]).splitlines() == [
+        "| command | processes | files | median s | min s | ms / process | user s | system s "
+        "| peak RSS MiB | exit |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| publish | 1,000 | 1,314 | 6.00 | 5.00 | 6.00 | 10.00 | 3.00 | 100 | 0 |",
+    ]
