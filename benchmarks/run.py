@@ -190,8 +190,8 @@ def set_aside(folder: Path, into: Path | None = None) -> None:
     the inode table is not yet written out) for every new file and skips them. A cold publish
     at 1,000 processes right after the previous run's 9,000 files were deleted took 1 to 3 s
     longer, all of it system time, spent in that search. Deleted once every run is timed,
-    they still slow the next script run within those minutes: ``README.md`` tells how the
-    figures are measured on a file system with a journal, which does not look."""
+    they still slow whatever runs in the minutes after (the next script): ``README.md`` tells
+    how the figures are measured on a file system with a journal, which does not look."""
     target = (into or folder.parent) / f"{folder.name}.set-aside-{len(_SET_ASIDE)}"
     folder.rename(target)
     _SET_ASIDE.append(target)

@@ -361,7 +361,8 @@ def _build_site(
                 earlier_keys=before.bundles if before is not None else {},
                 stages_in=files.root / STAGES if alone else None,
             )
-        # a template changed while the pages were made: none of them is kept (below)
+        # whether the templates are as they were when the pages were made (else none of the
+        # pages is kept: below)
         unchanged = _templates(env) == templates_read
         try:
             if git is not None and git.changelog is not None:
