@@ -145,6 +145,52 @@ def test_the_store_keeps_only_what_it_was_given(tmp_path: Path) -> None:
     assert read_store(path, "another") == {}
 
 
+def test_a_store_written_later_waits_for_the_command_to_wait(tmp_path: Path) -> None:
+    """Within ``writing_later`` (a publish), a store written ``later`` (one the next command
+    reads) is written when ``write_waiting`` is called, while the command waits for Pagefind,
+    or when the block ends; any other store, and every store outside the block, at once. An
+    inner block leaves them to the outer one. Until it is written, the store is read as what
+    is to be written."""
+    from processkit.cache import write_waiting, writing_later
+
+    now, later, last = tmp_path / "now.bin", tmp_path / "later.bin", tmp_path / "last.bin"
+    with writing_later():
+        write_store(now, "test", {"a": 1})
+        write_store(later, "test", {"b": 2}, later=True)
+        assert now.is_file() and not later.exists()
+        # read meanwhile (by the history read beside the build): what is to be written
+        assert (read_store(later, "test"), read_store(later, "other")) == ({"b": 2}, {})
+        write_waiting()
+        assert read_store(later, "test") == {"b": 2}
+        with writing_later():
+            write_store(last, "test", {"c": 3}, later=True)
+        assert not last.exists()  # the outer block's to write
+    assert read_store(last, "test") == {"c": 3}
+    outside = tmp_path / "outside.bin"
+    write_store(outside, "test", {"d": 4}, later=True)
+    assert read_store(outside, "test") == {"d": 4}
+    assert cache_module._WAITING is None
+
+
+def test_a_load_inside_a_publish_writes_its_store_when_the_publish_waits(
+    make_repo: MakeRepo,
+) -> None:
+    """The store of parsed files is one of those written ``later``: a load within
+    ``writing_later`` leaves it to the end of the block (or to ``write_waiting``), and what
+    is written is what a load outside writes."""
+    from processkit.cache import writing_later
+
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    stored = root / CACHE_FOLDER / PARSED
+    with writing_later():
+        first = _loaded(root)
+        assert not stored.exists()
+    written = read_store(stored, parse.ParseCache.NAME)
+    stored.unlink()
+    assert _loaded(root) == first
+    assert read_store(stored, parse.ParseCache.NAME) == written != {}
+
+
 @pytest.fixture
 def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files read from disk, in order (with ``counted``: read, then parsed or not)."""
@@ -252,9 +298,9 @@ def test_a_load_that_keeps_its_store_writes_it_at_its_first_load_only(
     written: list[Path] = []
     original = cache_module.write_store
 
-    def writing(path: Path, name: str, values: dict[Any, Any]) -> None:
+    def writing(path: Path, name: str, values: dict[Any, Any], *, later: bool = False) -> None:
         written.append(path)
-        original(path, name, values)
+        original(path, name, values, later=later)
 
     monkeypatch.setattr(cache_module, "write_store", writing)
     kept = parse.Remembered()

@@ -9,10 +9,12 @@ time, never a wrong result, because every entry is found by a hash of all that d
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import marshal
 import sys
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -57,7 +59,12 @@ def _stamp(name: str) -> str:
 
 def read_store(path: Path, name: str) -> dict[Any, Any]:
     """The values stored in ``path``, or an empty store when the file is missing, damaged or
-    written by another version."""
+    written by another version; where this process is yet to write the store (``later``),
+    the values it will write (the history read beside a publish takes what the load parsed
+    from there)."""
+    for waiting, waiting_name, values in reversed(_WAITING or ()):
+        if waiting == path:
+            return dict(values) if waiting_name == name else {}
     try:
         data = path.read_bytes()
     except OSError:
@@ -72,14 +79,51 @@ def read_store(path: Path, name: str) -> dict[Any, Any]:
     return values if isinstance(values, dict) else {}
 
 
-def write_store(path: Path, name: str, values: dict[Any, Any]) -> bool:
+def write_store(path: Path, name: str, values: dict[Any, Any], *, later: bool = False) -> bool:
     """Keep ``values`` (plain values only: dicts, lists, texts, bytes, numbers) in ``path``; a
-    folder that cannot be written is left as it is (False)."""
+    folder that cannot be written is left as it is (False). With ``later``, inside
+    ``writing_later``, the store is written when the command waits (``write_waiting``), and
+    its values may not be changed meanwhile."""
+    if later and _WAITING is not None:
+        _WAITING.append((path, name, values))
+        return True
     try:
         write_atomic_bytes(path, _stamp(name).encode("utf-8") + marshal.dumps(values))
     except OSError:
         return False
     return True
+
+
+#: The stores to write when the command waits (``writing_later``), in the order given; None
+#: outside it.
+_WAITING: list[tuple[Path, str, dict[Any, Any]]] | None = None
+
+
+@contextlib.contextmanager
+def writing_later() -> Iterator[None]:
+    """Within, a store written ``later`` (one the next command reads: the parsed files, the
+    maps' keys, some megabytes at 5,000 processes) is written when ``write_waiting`` is
+    called, where the command waits for other processes (``publish``, for Pagefind), or at the
+    end at the latest."""
+    global _WAITING
+    if _WAITING is not None:  # within an outer one: that one writes them
+        yield
+        return
+    _WAITING = []
+    try:
+        yield
+    finally:
+        try:
+            write_waiting()
+        finally:
+            _WAITING = None
+
+
+def write_waiting() -> None:
+    """Write the stores kept to write ``later``."""
+    while _WAITING:
+        path, name, values = _WAITING.pop(0)
+        write_store(path, name, values)
 
 
 class UsedStore:
@@ -91,6 +135,9 @@ class UsedStore:
     read and made."""
 
     NAME = "entries"
+    #: whether it is written ``later`` (see ``write_store``): nothing changes its entries
+    #: once it is saved
+    LATER = False
 
     def __init__(self, path: Path | None, *, key: str | None = None) -> None:
         self.path = path
@@ -121,7 +168,7 @@ class UsedStore:
         if self.path is None or not (self.added or len(self.used) != len(self.stored)):
             return
         values = self.used if self.key is None else {"key": self.key, "entries": self.used}
-        write_store(self.path, self.NAME, values)
+        write_store(self.path, self.NAME, values, later=self.LATER)
 
 
 @cache

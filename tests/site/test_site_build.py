@@ -459,3 +459,40 @@ def test_publish_looks_for_no_cycles_while_it_builds_and_then_collects_as_before
     )
     assert cli("publish", rich_repo, "--output", tmp_path / "site", "--quiet").code == 1
     assert collecting == [False, False] and gc.isenabled()
+
+
+def test_the_stores_the_next_publish_reads_are_written_while_pagefind_indexes(
+    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parsed files, the maps' keys and the pages' records (megabytes at 5,000
+    processes) are written while the build waits for Pagefind, which runs in processes of
+    its own, not before or after it: each of them is there, as the next publish reads it,
+    when the build begins to wait. A build without search writes them at its end."""
+    from processkit.cache import read_store
+    from processkit.loading.parse import ParseCache
+    from processkit.site import maps
+    from processkit.site import search as search_module
+
+    cache = rich_repo / ".processkit-cache"
+    stores = {
+        cache / ParseCache.FILE: ParseCache.NAME,
+        cache / "site" / maps.KEYS_FILE: maps._KEYS_STORE,
+        cache / "site" / build_module.RECORDS: build_module.PageRecords.NAME,
+    }
+    found: list[list[bool]] = []
+    real = search_module.Indexing.wait
+
+    def wait(self: search_module.Indexing) -> search_module.Indexed:
+        found.append([path.is_file() for path in stores])  # on the disk, not to be written
+        return real(self)
+
+    monkeypatch.setattr(search_module.Indexing, "wait", wait)
+    monkeypatch.setattr(maps, "_KEPT", [None])  # as a new process: it writes the maps' keys
+    publish(PublishRequest(rich_repo, tmp_path / "site"))
+    assert found == [[True, True, True]]
+    for path in stores:
+        path.unlink()
+    monkeypatch.setattr(maps, "_KEPT", [None])
+    publish(PublishRequest(rich_repo, tmp_path / "plain", search=False))
+    assert all(read_store(path, name) != {} for path, name in stores.items())
+    assert found == [[True, True, True]]

@@ -18,7 +18,7 @@ from typing import Any
 
 from processkit import background, i18n
 from processkit.background import Background
-from processkit.cache import cache_folder
+from processkit.cache import cache_folder, writing_later
 from processkit.diagnostics import Severity
 from processkit.errors import ProcesskitError
 from processkit.history.snapshots import SnapshotStore
@@ -89,6 +89,12 @@ def source_date_epoch() -> date | None:
 
 
 def publish(request: PublishRequest, progress: Progress | None = None) -> BuildResult:
+    # the stores the next command reads are written while Pagefind indexes (``build_site``)
+    with writing_later():
+        return _publish(request, progress)
+
+
+def _publish(request: PublishRequest, progress: Progress | None) -> BuildResult:
     root = find_root(request.start)
     if request.as_of is not None and request.at is not None:
         raise ProcesskitError(_("give either --as-of or --at, not both"))

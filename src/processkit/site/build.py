@@ -21,7 +21,13 @@ from jinja2 import Environment, Template
 
 from processkit import __version__, i18n
 from processkit.background import Background
-from processkit.cache import code_digest, read_store, usable_folder, write_store
+from processkit.cache import (
+    code_digest,
+    read_store,
+    usable_folder,
+    write_store,
+    write_waiting,
+)
 from processkit.codepoints import printable
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
@@ -369,6 +375,7 @@ def _build_site(
                 write_feeds(folder, repo, git.changelog, info.today, files, placing)
             if unchanged:  # here, while Pagefind indexes: 6 MB at 5,000 processes
                 records.save(again=reuse)
+            write_waiting()  # what the next command reads (``cache.writing_later``)
         except BaseException:
             if indexing is not None:
                 indexing.stop()

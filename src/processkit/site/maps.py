@@ -580,7 +580,8 @@ def _kept_fields() -> tuple[str, ...]:
 def _store_keys(path: Path, kept: _KeptKeys) -> None:
     """Keep the maps' keys in ``path`` for the next run (a cache that cannot be written is
     left as it is)."""
-    write_store(path, _KEYS_STORE, {name: getattr(kept, name) for name in _kept_fields()})
+    values = {name: getattr(kept, name) for name in _kept_fields()}
+    write_store(path, _KEYS_STORE, values, later=True)  # (kept ones are never changed)
 
 
 class _MapKeys:
