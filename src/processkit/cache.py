@@ -103,8 +103,9 @@ _WAITING: list[tuple[Path, str, dict[Any, Any]]] | None = None
 def writing_later() -> Iterator[None]:
     """Within, a store written ``later`` (one the next command reads: the parsed files, the
     maps' keys, some megabytes at 5,000 processes) is written when ``write_waiting`` is
-    called, where the command waits for other processes (``publish``, for Pagefind), or at the
-    end at the latest."""
+    called (``publish`` calls it once it has started Pagefind, which it then waits for), or
+    at the end at the latest. For one command at a time in a process: not for two run in
+    threads of one process at once."""
     global _WAITING
     if _WAITING is not None:  # within an outer one: that one writes them
         yield

@@ -412,8 +412,8 @@ def _build_site(
 
 def _templates(env: Environment) -> bytes:
     """The templates (built-in and the repository's own), their names and texts, hashed:
-    read once for both fingerprints of a build, and again at its end (a template changed
-    while the pages were made)."""
+    read once for both fingerprints of a build, and again once its pages are made (a
+    template changed while they were made)."""
     digest = hashlib.sha256()
     loader = env.loader
     assert loader is not None
