@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -31,3 +35,20 @@ def templates_dir() -> Path:
 def schemas_dir() -> Path:
     """The folder of the generated JSON Schemas."""
     return _resource("schemas")
+
+
+def html_templates(folder: str, *, keep_trailing_newline: bool = False) -> Environment:
+    """The Jinja environment of processkit's own HTML templates in ``templates/<folder>``
+    (``serve``'s pages, the editor's): escaped, strict about a value left out, block tags on
+    lines of their own trimmed, each template read once. The caller adds its globals."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(templates_dir() / folder),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=keep_trailing_newline,
+        auto_reload=False,
+    )

@@ -19,11 +19,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from processkit.i18n import _, current, n_
-from processkit.resources import templates_dir
+from processkit.resources import html_templates
 
 #: Where the open pages ask which build is served.
 BUILD_PATH = "/__processkit/build"
@@ -87,15 +87,7 @@ def show_waiting(folder: Path, problems: Problems) -> None:
 @cache
 def _templates() -> Environment:
     """The templates of ``serve``'s own pages (``templates/serve``)."""
-    env = Environment(
-        loader=FileSystemLoader(templates_dir() / "serve"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    env = html_templates("serve", keep_trailing_newline=True)
     env.globals.update(_=_, n_=n_)
     return env
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.datastructures import FormData
@@ -60,7 +60,7 @@ from processkit.loading.repository import Repository
 from processkit.loading.session import open_repository
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS
-from processkit.resources import templates_dir
+from processkit.resources import html_templates, templates_dir
 from processkit.words import capitalised, kind_word
 
 LOG = logging.getLogger("processkit.edit")
@@ -125,14 +125,7 @@ class Settings:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(templates_dir() / "edit"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
+    env = html_templates("edit")
     env.filters["marked"] = marked
     env.globals.update(
         _=_,
