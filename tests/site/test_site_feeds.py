@@ -403,13 +403,16 @@ def test_after_a_commit_to_a_process_in_the_log_its_feeds_are_made_anew(
     ]
 
 
-@pytest.mark.parametrize("failing", ["search", "feeds"])
+@pytest.mark.parametrize("failing", ["search", "feeds", "pages"])
 def test_a_failure_beside_the_search_index_leaves_the_site_as_it_was(
     repo: GitRepo, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    """The feeds are written while Pagefind indexes the pages. When either fails the publish
-    says so in one line only after both have stopped: the previous site stays as it was and
-    nothing is left beside it, not even a search bundle written into a removed folder."""
+    """The pages that stand alone are made, and the feeds written, while Pagefind indexes the
+    entity pages. When any of them fails the publish says so in one line only after all have
+    stopped: the previous site stays as it was and nothing is left beside it, not even a
+    search bundle written into a removed folder."""
+    import threading
+
     from processkit.errors import ProcesskitError
     from processkit.site import build as build_module
     from processkit.site import search as search_module
@@ -422,8 +425,11 @@ def test_a_failure_beside_the_search_index_leaves_the_site_as_it_was(
     shutil.rmtree(repo.root / ".processkit-cache")  # every shard indexed again
     indexed: list[str] = []
     real_index, real_feeds = search_module._index_shard, build_module.write_feeds
+    real_pages = build_module.site_pages
+    begun = threading.Event()
 
     def index(site_folder: Path, shard: Any, **options: Any) -> None:
+        begun.set()
         time.sleep(0.05)  # still indexing when the feeds fail
         real_index(site_folder, shard, **options)
         indexed.append(shard.name)
@@ -435,12 +441,20 @@ def test_a_failure_beside_the_search_index_leaves_the_site_as_it_was(
             raise ProcesskitError("the feeds could not be written")
         real_feeds(*args)
 
+    def pages(sources: Any) -> Any:
+        if failing == "pages":
+            assert begun.wait(timeout=30)  # an entity pages' shard is being indexed
+            raise ProcesskitError("a page could not be made")
+        return real_pages(sources)
+
     monkeypatch.setattr(search_module, "_index_shard", index)
     monkeypatch.setattr(build_module, "write_feeds", feeds)
+    monkeypatch.setattr(build_module, "site_pages", pages)
     result = cli("publish", repo.root, "-o", site, "-q", "--lang", "en")
     said = {
         "search": "the search index could not be built: pagefind failed",
         "feeds": "the feeds could not be written",
+        "pages": "a page could not be made",
     }[failing]
     assert (result.code, result.err) == (2, f"processkit: {said}\n")
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}

@@ -68,7 +68,7 @@ from processkit.site.search import (
     plan,
     start_index,
 )
-from processkit.site.sitemap import NAVIGATION, Sources
+from processkit.site.sitemap import NAVIGATION, SITE_PAGES, Sources
 from processkit.site.templating import (
     builtin_dir,
     compile_templates,
@@ -254,7 +254,6 @@ def _build_site(
     )
     with i18n.speaking(config.site.language):
         sources = sources_of(repo, facts, history, maps, counts, git)
-        items = [Item(page.path, page.indexed, page) for page in site_pages(sources)]
     templates_read = _templates(env)
     fingerprint = _fingerprint(site, templates_read)
     # an entity page never shows the day of publication: it is kept while what it read is
@@ -276,7 +275,9 @@ def _build_site(
             note_working(kept_in, folder)
         placing = Placing(folder, spare.contents if spare is not None else None)
         held = spare.contents if spare is not None else Contents()
-        items += _entity_items(sources, records, files, digests, held)
+        # the entity pages first, then the pages that stand alone (below)
+        items = _entity_items(sources, records, files, digests, held)
+        total = len(items) + len(SITE_PAGES)
 
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None, bool]:
             """Write page ``index``, from the cache when an identical one was made before;
@@ -316,6 +317,7 @@ def _build_site(
         todo = [index for index, item in enumerate(items) if item.kept is None]
         with told():  # here, before the workers fork, not in each of them
             needed = {_template(items[index]) for index in todo}
+            needed |= {page.template for page in SITE_PAGES}
             templates.update(compile_templates(env, needed, site.language))
         kept = [item for item in items if item.kept is not None]
         for number in todo:  # made anew: what a reused folder holds there is removed
@@ -329,44 +331,74 @@ def _build_site(
             if item.search is not None:
                 searched[item.path] = item.search
         link_files(folder, linked)
-        for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
-            files.used.setdefault("pages", set()).update(key for key, *_ in made)  # workers'
-            start = done - len(made)
-            for offset, (key, read, tokens, rendered) in enumerate(made):
+
+        def note(
+            made: list[tuple[str, bytes | None, dict[Token, str] | None, bool]], numbers: list[int]
+        ) -> None:
+            """Note the pages ``numbers`` of ``items`` as ``make`` made them."""
+            nonlocal rendered_pages
+            for number, (key, read, tokens, rendered) in zip(numbers, made, strict=True):
                 rendered_pages += rendered
-                item = items[todo[start + offset]]
+                item = items[number]
                 placing.made(item.path, key)
                 if tokens is not None:
                     records.read(item.path, tokens)
                 records.made(item.path, key, read)
                 if read is not None:
                     searched[item.path] = read
+
+        for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
+            files.used.setdefault("pages", set()).update(key for key, *_ in made)  # workers'
+            note(made, todo[done - len(made) : done])
             if progress:
-                progress("pages", len(items) - len(todo) + done, len(items))
-        if spare is not None:  # made anew: few, and one may be gone
-            shutil.rmtree(folder / "assets", ignore_errors=True)
-        _assets(folder, site, logo, env, repo, config.site.templates)
-        # Pagefind indexes in processes of its own while the bundles taken as they were are
-        # linked and the feeds written here: the feeds are not searched
+                progress("pages", len(items) - len(todo) + done, total)
+        # Pagefind indexes the entity pages' shards in processes of its own while the pages
+        # that stand alone are made here, then theirs while the bundles taken as they were
+        # are linked and the feeds written: the feeds are not searched
         indexing = None
+        shards = plan(sources.indexed) if search else []
+        shard_count = len(shards)
+        apart = [shard for shard in shards if any("/" not in path for path in shard.pages)]
+        # a shard taken from the site before: its key, where this process put it
+        before = shown(output) if search and earlier is not None else None
+        start = partial(
+            start_index,
+            folder,
+            cache=files,
+            earlier=earlier,
+            whole=own,
+            placing=placing,
+            earlier_keys=before.bundles if before is not None else {},
+            stages_in=files.root / STAGES if alone else None,
+            primary=shards[0] if shards else None,
+        )
         if search:
-            shards = plan([item.path for item in items if item.indexed])
-            shard_count = len(shards)
             if progress:
                 progress("search", 0, len(shards))
-            # a shard taken from the site before: its key, where this process put it
-            before = shown(output) if earlier is not None else None
-            indexing = start_index(
-                folder,
-                shards,
-                searched,
-                files,
-                earlier,
-                whole=own,
-                placing=placing,
-                earlier_keys=before.bundles if before is not None else {},
-                stages_in=files.root / STAGES if alone else None,
-            )
+            indexing = start([shard for shard in shards if shard not in apart], searched)
+        try:
+            with i18n.speaking(config.site.language):
+                alone_items = [Item(page.path, page.indexed, page) for page in site_pages(sources)]
+            items += alone_items
+            numbers = list(range(len(items) - len(alone_items), len(items)))
+            for number in numbers:
+                placing.clear(items[number].path)
+            # here, not in workers: no process is forked while Pagefind's threads run
+            note([make(number) for number in numbers], numbers)
+            if progress:
+                progress("pages", total, total)
+            if spare is not None:  # made anew: few, and one may be gone
+                shutil.rmtree(folder / "assets", ignore_errors=True)
+            _assets(folder, site, logo, env, repo, config.site.templates)
+            if search:
+                alone_read = {
+                    item.path: searched[item.path] for item in alone_items if item.path in searched
+                }
+                indexing = start(apart, alone_read, after=indexing)
+        except BaseException:
+            if indexing is not None:
+                indexing.stop()
+            raise
         # whether the templates are as they were when the pages were made (else none of the
         # pages is kept: below)
         unchanged = _templates(env) == templates_read

@@ -10,7 +10,8 @@ shared out in proportion to their pages: see ``plan``). Each shard is a Pagefind
 bundle under ``pagefind/<shard>/``; the search page merges them (Pagefind's ``mergeIndex``).
 A shard whose pages are byte for byte those of an earlier build is taken from the cache, so
 a rebuild after one process changed indexes a hundred pages, not all of them; and the shards
-that must be made are made two at a time.
+that must be made are made two at a time: the entity pages' shards while the build makes the
+pages that stand alone, then theirs beside them.
 """
 
 from __future__ import annotations
@@ -151,6 +152,8 @@ def start_index(
     placing: Placing | None = None,
     earlier_keys: Mapping[str, str | None] | None = None,
     stages_in: Path | None = None,
+    primary: Shard | None = None,
+    after: Indexing | None = None,
 ) -> Indexing:
     """Write every shard's bundle under ``site/pagefind/``: from ``cache`` where its pages
     are as they were, else indexed now; with ``earlier`` (the site this one replaces, for a
@@ -167,7 +170,14 @@ def start_index(
     The shards to index are given to Pagefind first, two at a time, and go on in the
     background; the bundles taken as they were are linked meanwhile, before this returns
     (Pagefind runs in processes of its own: linking beside it, not before it, takes the
-    linking off the build's path). The caller waits with ``Indexing.wait``."""
+    linking off the build's path). The caller waits with ``Indexing.wait``.
+
+    ``primary`` is the shard that carries the search code (None: the first of ``shards``; it
+    need not be one of them). ``after`` is the indexing of other shards of the same site,
+    started before: these are indexed beside it, one at a time, in its folder of stages, and
+    the indexing returned waits for both (a build starts the entity pages' shards before it
+    makes the pages that stand alone: see ``processkit.site.build``)."""
+    primary = shards[0] if primary is None else primary
     version = pagefind_version()
     staged: dict[str, str] = {}
     if cache is not None:
@@ -175,13 +185,16 @@ def start_index(
         for path, digest in read.items():
             staged[path] = key = staged_key(digest, whole=whole)
             cache.use(STAGED, key)
-    parent = _stages_folder(stages_in) if stages_in is not None else None
+    if after is not None:
+        parent = after.parent
+    else:
+        parent = _stages_folder(stages_in) if stages_in is not None else None
     todo: list[tuple[Shard, str]] = []
     taken: list[tuple[Path, Shard]] = []
     kept: list[tuple[Shard, str]] = []
     stale = 0
-    for number, shard in enumerate(shards):
-        key = _key(shard, read, version, primary=number == 0, whole=whole)
+    for shard in shards:
+        key = _key(shard, read, version, primary=shard == primary, whole=whole)
         found = cache.folder("search", key) if cache is not None else None
         made_by: str | None = key
         # a reused folder may hold it up to date (an edit undone): not taken out of date
@@ -200,11 +213,10 @@ def start_index(
             todo.append((shard, key))
 
     def index(shard: Shard, key: str, stage: str, missing: list[str]) -> None:
-        primary = shard is shards[0]
         _index_shard(
             site,
             shard,
-            primary=primary,
+            primary=shard == primary,
             whole=whole,
             cache=cache,
             staged=staged,
@@ -214,7 +226,8 @@ def start_index(
         if cache is not None:
             cache.put_folder("search", key, site / shard.bundle)
 
-    pool = ThreadPoolExecutor(max_workers=2)
+    # beside shards under way, one at a time: a third Pagefind at most on the machine's cores
+    pool = ThreadPoolExecutor(max_workers=2 if after is None else 1)
     stages: list[str] = []
     try:
         running = []
@@ -232,22 +245,42 @@ def start_index(
     except BaseException:  # the shards under way end before the error goes on
         pool.shutdown(wait=True, cancel_futures=True)
         _remove(stages)
+        if after is not None:
+            after.stop()
         raise
-    return Indexing(pool, running, stale, stages)
+    indexing = Indexing([pool], running, stale, stages, parent)
+    return indexing if after is None else after.joined(indexing)
 
 
 class Indexing:
-    """The shards ``start_index`` gave to Pagefind, being indexed."""
+    """The shards ``start_index`` gave to Pagefind, being indexed: by the threads of
+    ``pools``; ``parent`` holds their staging folders (None: beside the site)."""
 
     def __init__(
-        self, pool: ThreadPoolExecutor, running: list[Future[None]], stale: int, stages: list[str]
+        self,
+        pools: list[ThreadPoolExecutor],
+        running: list[Future[None]],
+        stale: int,
+        stages: list[str],
+        parent: Path | None = None,
     ):
-        self._pool = pool
+        self._pools = pools
         self._running = running
         self._stale = stale
         #: the staging folders of the shards (each removed by its shard, or here where the
         #: shard never ran)
         self._stages = stages
+        self.parent = parent
+
+    def joined(self, other: Indexing) -> Indexing:
+        """One indexing of this one's shards and ``other``'s, waited for together."""
+        return Indexing(
+            self._pools + other._pools,
+            self._running + other._running,
+            self._stale + other._stale,
+            self._stages + other._stages,
+            self.parent,
+        )
 
     def wait(self) -> Indexed:
         """Wait for every shard; the first error of one is raised once all have ended (none
@@ -256,14 +289,14 @@ class Indexing:
             for future in self._running:
                 future.result()
         finally:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            _remove(self._stages)
+            self.stop()
         return Indexed(len(self._running), self._stale)
 
     def stop(self) -> None:
         """Wait for the shards under way, start no more, and drop their errors (the build
         failed otherwise: that error is the one told)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for pool in self._pools:
+            pool.shutdown(wait=True, cancel_futures=True)
         _remove(self._stages)
 
 
