@@ -665,7 +665,7 @@ def test_a_build_that_fails_before_its_pages_leaves_no_site_behind(
         remembered.forget(list(root.rglob("*.yaml")))
         publish(PublishRequest(root, site, remove_later=True, reuse=True, remembered=remembered))
 
-    def interrupted(*args: Any) -> Any:
+    def interrupted(*args: Any, **options: Any) -> Any:
         raise KeyboardInterrupt
 
     build()

@@ -5,9 +5,11 @@ leads what, and whether a review is overdue."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from typing import Any, TypeVar
 
 from processkit.domain.assessments import assessments_by_process
 from processkit.domain.proposals import open_proposals_by_process, proposals_by_process
@@ -49,8 +51,10 @@ class Facts:
     proposals_about: dict[str, list[Proposal]]
     #: the ids of each area's processes, sorted
     in_area: dict[str, list[str]]
-    handbook_users: dict[str, list[str]]
-    role_uses: dict[str, dict[str, RoleUsage]]
+    #: worked out when first read (``Later``): only the pages of handbooks and roles read
+    #: these, and a publish after one change starts to index the process pages before
+    handbook_users: Mapping[str, list[str]]
+    role_uses: Mapping[str, dict[str, RoleUsage]]
     owns: dict[str, list[str]]
     leads: dict[str, list[str]]
 
@@ -62,6 +66,26 @@ class Facts:
 
 
 def gather(repo: Repository, today: date | None) -> Facts:
+    active = active_processes(repo)
+    users = Later(partial(_users, repo))
+    return Facts(
+        today=today,
+        children=children_of(repo),
+        assessments=assessments_by_process(repo),
+        proposals=open_proposals_by_process(repo),
+        proposals_about=proposals_by_process(repo),
+        in_area=processes_by_area(repo),
+        handbook_users=Later(lambda: users["handbooks"]),
+        role_uses=Later(lambda: users["roles"]),
+        owns=owned_by(active),
+        leads=led_by(active),
+        config=repo.config,
+    )
+
+
+def _users(repo: Repository) -> dict[str, Any]:
+    """Who uses each handbook (``handbooks``) and how each process uses each role
+    (``roles``): a pass over every process."""
     users: dict[str, set[str]] = defaultdict(set)
     for handbook_id, handbook in repo.handbooks.items():
         users[handbook_id].update(handbook.entity.processes)
@@ -73,20 +97,42 @@ def gather(repo: Repository, today: date | None) -> Facts:
         for handbook_id in handbooks:
             users[handbook_id].add(process_id)
     _OF_PROCESS.done()
-    active = active_processes(repo)
-    return Facts(
-        today=today,
-        children=children_of(repo),
-        assessments=assessments_by_process(repo),
-        proposals=open_proposals_by_process(repo),
-        proposals_about=proposals_by_process(repo),
-        in_area=processes_by_area(repo),
-        handbook_users={key: sorted(value) for key, value in users.items()},
-        role_uses=dict(role_uses),
-        owns=owned_by(active),
-        leads=led_by(active),
-        config=repo.config,
-    )
+    return {
+        "handbooks": {key: sorted(value) for key, value in users.items()},
+        "roles": dict(role_uses),
+    }
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Later(Mapping[K, V]):
+    """A table worked out by ``make`` when it is first read, then kept."""
+
+    __slots__ = ("_make", "_table")
+
+    def __init__(self, make: Callable[[], Mapping[K, V]]) -> None:
+        self._make: Callable[[], Mapping[K, V]] | None = make
+        self._table: Mapping[K, V] | None = None
+
+    def _worked_out(self) -> Mapping[K, V]:
+        if self._table is None:
+            assert self._make is not None
+            self._table, self._make = self._make(), None
+        return self._table
+
+    def __getitem__(self, key: K) -> V:
+        return self._worked_out()[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._worked_out())
+
+    def __len__(self) -> int:
+        return len(self._worked_out())
+
+    def __repr__(self) -> str:
+        return repr(self._worked_out())
 
 
 #: Of each process's file: its usage of each role, and the handbooks it reads; kept from the

@@ -64,6 +64,7 @@ from processkit.site.search import (
     STAGED,
     STAGES,
     keep_copy,
+    of_processes,
     page_kind,
     plan,
     start_index,
@@ -275,9 +276,10 @@ def _build_site(
             note_working(kept_in, folder)
         placing = Placing(folder, spare.contents if spare is not None else None)
         held = spare.contents if spare is not None else Contents()
-        # the entity pages first, then the pages that stand alone (below)
-        items = _entity_items(sources, records, files, digests, held)
-        total = len(items) + len(SITE_PAGES)
+        # the process pages first, then the other entities' and the pages that stand alone
+        # (below); each taken as it was where what it read is unchanged
+        items: list[Item] = []
+        total = len(entity_pages(repo)) + len(SITE_PAGES)
 
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None, bool]:
             """Write page ``index``, from the cache when an identical one was made before;
@@ -313,24 +315,30 @@ def _build_site(
 
         searched: dict[str, bytes] = {}
         stale = indexed = shard_count = rendered_pages = 0
-        # the pages kept as they were are linked here; only those to make go to the workers
-        todo = [index for index, item in enumerate(items) if item.kept is None]
-        with told():  # here, before the workers fork, not in each of them
-            needed = {_template(items[index]) for index in todo}
-            needed |= {page.template for page in SITE_PAGES}
-            templates.update(compile_templates(env, needed, site.language))
-        kept = [item for item in items if item.kept is not None]
-        for number in todo:  # made anew: what a reused folder holds there is removed
-            placing.clear(items[number].path)
-        linked = []
-        for item in kept:
-            assert item.key is not None and item.kept is not None
-            if not placing.file(item.path, item.key):  # else held as it is by a reused folder
-                linked.append((item.path, item.kept))
-            records.made(item.path, item.key, item.search)
-            if item.search is not None:
-                searched[item.path] = item.search
-        link_files(folder, linked)
+
+        def take(batch: list[Item]) -> list[int]:
+            """Add ``batch`` to the items: link the pages kept as they were; return the
+            numbers of those to make (what a reused folder holds there is removed)."""
+            begin = len(items)
+            items.extend(batch)
+            todo = [number for number in range(begin, len(items)) if items[number].kept is None]
+            for number in todo:
+                placing.clear(items[number].path)
+            linked = []
+            for item in batch:
+                if item.kept is None:
+                    continue
+                assert item.key is not None
+                if not placing.file(item.path, item.key):  # else held by a reused folder
+                    linked.append((item.path, item.kept))
+                records.made(item.path, item.key, item.search)
+                if item.search is not None:
+                    searched[item.path] = item.search
+            link_files(folder, linked)
+            with told():  # here, before any workers fork, not in each of them
+                needed = {_template(items[number]) for number in todo} - templates.keys()
+                templates.update(compile_templates(env, needed, site.language))
+            return todo
 
         def note(
             made: list[tuple[str, bytes | None, dict[Token, str] | None, bool]], numbers: list[int]
@@ -347,18 +355,19 @@ def _build_site(
                 if read is not None:
                     searched[item.path] = read
 
+        todo = take(_entity_items(sources, records, files, digests, held, processes=True))
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
             files.used.setdefault("pages", set()).update(key for key, *_ in made)  # workers'
             note(made, todo[done - len(made) : done])
             if progress:
                 progress("pages", len(items) - len(todo) + done, total)
-        # Pagefind indexes the entity pages' shards in processes of its own while the pages
-        # that stand alone are made here, then theirs while the bundles taken as they were
-        # are linked and the feeds written: the feeds are not searched
+        # Pagefind indexes the process pages' shards in processes of its own while the other
+        # pages are made here, then theirs while the bundles taken as they were are linked
+        # and the feeds written: the feeds are not searched
         indexing = None
         shards = plan(sources.indexed) if search else []
         shard_count = len(shards)
-        apart = [shard for shard in shards if any("/" not in path for path in shard.pages)]
+        first = [shard for shard in shards if of_processes(shard)]
         # a shard taken from the site before: its key, where this process put it
         before = shown(output) if search and earlier is not None else None
         start = partial(
@@ -375,14 +384,12 @@ def _build_site(
         if search:
             if progress:
                 progress("search", 0, len(shards))
-            indexing = start([shard for shard in shards if shard not in apart], searched)
+            indexing = start(first, searched)
         try:
+            later = _entity_items(sources, records, files, digests, held, processes=False)
             with i18n.speaking(config.site.language):
-                alone_items = [Item(page.path, page.indexed, page) for page in site_pages(sources)]
-            items += alone_items
-            numbers = list(range(len(items) - len(alone_items), len(items)))
-            for number in numbers:
-                placing.clear(items[number].path)
+                later += [Item(page.path, page.indexed, page) for page in site_pages(sources)]
+            numbers = take(later)
             # here, not in workers: no process is forked while Pagefind's threads run
             note([make(number) for number in numbers], numbers)
             if progress:
@@ -391,10 +398,9 @@ def _build_site(
                 shutil.rmtree(folder / "assets", ignore_errors=True)
             _assets(folder, site, logo, env, repo, config.site.templates)
             if search:
-                alone_read = {
-                    item.path: searched[item.path] for item in alone_items if item.path in searched
-                }
-                indexing = start(apart, alone_read, after=indexing)
+                rest = [shard for shard in shards if shard not in first]
+                read = {item.path: searched[item.path] for item in later if item.path in searched}
+                indexing = start(rest, read, after=indexing)
         except BaseException:
             if indexing is not None:
                 indexing.stop()
@@ -630,12 +636,21 @@ def _template(item: Item) -> str:
 
 
 def _entity_items(
-    sources: Sources, records: PageRecords, files: FileCache, digests: Digests, held: Contents
+    sources: Sources,
+    records: PageRecords,
+    files: FileCache,
+    digests: Digests,
+    held: Contents,
+    *,
+    processes: bool,
 ) -> list[Item]:
-    """Each entity's page: taken as it was where its dependency record is unchanged, else to
-    be built (by a worker, through the tracked views, recording what it reads)."""
+    """Each process's page (``processes``), or each other entity's: taken as it was where
+    its dependency record is unchanged, else to be built (by a worker, through the tracked
+    views, recording what it reads)."""
     items = []
     for row, entity_id in entity_pages(sources.repo):
+        if (row.kind == "process") != processes:
+            continue
         path = row.page_path(entity_id)
         kept = records.reusable(path, digests, files, held)
         items.append(kept if kept is not None else Item(path, True, entity=(row, entity_id)))

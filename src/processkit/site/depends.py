@@ -24,9 +24,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 from typing import Any
 
-from processkit.domain.facts import Facts, RoleUsage
+from processkit.domain.facts import Facts, Later, RoleUsage
 from processkit.loading.repository import Record
 from processkit.model import KINDS, Handbook, Process
 from processkit.site.contexts import MapFigure
@@ -161,7 +162,10 @@ def tracked(sources: Sources) -> Sources:
     facts = sources.facts
     values: dict[str, Any] = {f.name: getattr(facts, f.name) for f in fields(Facts)}
     for name in FACT_FIELDS:
-        values[name] = TrackedDict(("fact", name), values[name])
+        value = values[name]
+        track = partial(TrackedDict, ("fact", name), value)
+        # a fact worked out when first read is seen so too: a page that reads it works it out
+        values[name] = Later(track) if isinstance(value, Later) else track()
     fact_view = _TrackedFacts(**values)
     history = sources.history
     history_view = _TrackedHistory(

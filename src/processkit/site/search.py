@@ -53,6 +53,8 @@ _STAGING = "spaced-3"
 STAGED = "staged"
 #: The folder in the file cache where the copies Pagefind reads are put together.
 STAGES = ".staging"
+#: Where the process pages are (``KindInfo.page_path``).
+PROCESS_PAGES = "processes/"
 #: About this many process pages go into one shard.
 PER_SHARD = 100
 MAX_SHARDS = 16
@@ -88,8 +90,8 @@ def plan(indexed: Sequence[str]) -> list[Shard]:
     proportion to their pages (one at least each), so that no shard is much larger than the
     others (Pagefind's time for a shard grows with its pages, and an edit waits for the
     largest it changes)."""
-    processes = sorted(path for path in indexed if path.startswith("processes/"))
-    entities = sorted(p for p in indexed if "/" in p and not p.startswith("processes/"))
+    processes = sorted(path for path in indexed if path.startswith(PROCESS_PAGES))
+    entities = sorted(p for p in indexed if "/" in p and not p.startswith(PROCESS_PAGES))
     alone = sorted(path for path in indexed if "/" not in path)
     lists = tuple(path for path in alone if path not in EVERY_BUILD)
     room = MAX_SHARDS - 1 - (1 if lists else 0)
@@ -104,6 +106,11 @@ def plan(indexed: Sequence[str]) -> list[Shard]:
     shards += _groups("p", processes, count)
     shards += _groups("o", entities, others)
     return shards
+
+
+def of_processes(shard: Shard) -> bool:
+    """Whether ``shard`` holds process pages only (``plan``'s ``p`` shards)."""
+    return all(path.startswith(PROCESS_PAGES) for path in shard.pages)
 
 
 def _groups(prefix: str, paths: Sequence[str], count: int) -> list[Shard]:
