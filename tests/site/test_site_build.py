@@ -461,6 +461,53 @@ def test_publish_looks_for_no_cycles_while_it_builds_and_then_collects_as_before
     assert collecting == [False, False] and gc.isenabled()
 
 
+@pytest.mark.parametrize("many", [False, True])
+def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
+    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, many: bool
+) -> None:
+    """Pagefind begins on the process pages' shards before the build works out who uses each
+    role and handbook (a pass over every process, for their pages) and makes the pages of
+    the other entities and those that stand alone. Where the process pages are many (shared
+    out to forked workers), the other entities' pages are made by the workers too, before
+    any shard begins, and the users are worked out before the workers fork; the site is the
+    same."""
+    import threading
+
+    from processkit.domain import facts as facts_module
+    from processkit.site import parallel
+    from processkit.site import search as search_module
+
+    if many:
+        monkeypatch.setattr(parallel, "THRESHOLD", 0)
+        monkeypatch.setattr(parallel, "workers", lambda: 2)
+    begun = threading.Event()
+    seen: list[tuple[str, bool]] = []
+    real_index, real_users, real_pages = (
+        search_module._index_shard,
+        facts_module._users,
+        build_module.site_pages,
+    )
+
+    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
+        if search_module.of_processes(shard):
+            begun.set()
+        real_index(site, shard, **options)  # type: ignore[arg-type]
+
+    def users(repo: object) -> object:
+        seen.append(("users", begun.wait(timeout=0 if many else 30)))
+        return real_users(repo)  # type: ignore[arg-type]
+
+    def pages(sources: object) -> object:
+        seen.append(("pages", begun.wait(timeout=30)))
+        return real_pages(sources)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_module, "_index_shard", index)
+    monkeypatch.setattr(facts_module, "_users", users)
+    monkeypatch.setattr(build_module, "site_pages", pages)
+    publish(PublishRequest(rich_repo, tmp_path / "site"))
+    assert sorted(seen) == [("pages", True), ("users", not many)]
+
+
 def test_the_stores_the_next_publish_reads_are_written_while_pagefind_indexes(
     rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -717,8 +717,8 @@ def test_the_copies_for_pagefind_made_by_forked_workers_are_kept_and_pruned(
     """Pages made by worker processes keep their copies for Pagefind from there: the shards'
     threads make none, and the build counts each copy as used although the worker's count
     is lost with it, so the next build removes the copy of a page that changed. The pages
-    but the processes' are made in the build's own process (no process is forked while
-    Pagefind indexes the process pages), with their copies."""
+    that stand alone are made in the build's own process (no process is forked while
+    Pagefind indexes the entity pages), with their copies."""
     from processkit.site import parallel
 
     monkeypatch.setattr(parallel, "THRESHOLD", 0)  # pages made by forked workers
@@ -726,11 +726,10 @@ def test_the_copies_for_pagefind_made_by_forked_workers_are_kept_and_pruned(
     site = tmp_path / "site"
     publish(PublishRequest(repo, site))
     before = _staged_entries(repo)
-    # kept, by other processes but for the pages of areas, roles and handbooks, and those
-    # that stand alone
-    here = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    here = [p for p in here if p not in ("404.html", "search.html") and "processes/" not in p]
-    assert len(here) == 13 and staged.pages(site, "page") == here
+    # kept, by other processes but for the pages that stand alone
+    here = sorted(path.name for path in site.glob("*.html"))
+    here = [name for name in here if name not in ("404.html", "search.html")]
+    assert len(here) == 8 and staged.pages(site, "page") == here
     assert len(before) == 17 and staged.pages(site, "shard") == []
     staged.clear()
     _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")

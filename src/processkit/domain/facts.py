@@ -60,6 +60,13 @@ class Facts:
 
     config: Config
 
+    def worked_out(self) -> None:
+        """Work out now what is worked out when first read (before workers are forked, not
+        in each of them)."""
+        for table in (self.handbook_users, self.role_uses):
+            if isinstance(table, Later):
+                table.worked_out()
+
     def overdue(self, entity: Process | Handbook) -> bool:
         """Whether the review of ``entity`` is overdue on the build's day (never without one)."""
         return is_overdue(entity, self.config, self.today)
@@ -116,23 +123,23 @@ class Later(Mapping[K, V]):
         self._make: Callable[[], Mapping[K, V]] | None = make
         self._table: Mapping[K, V] | None = None
 
-    def _worked_out(self) -> Mapping[K, V]:
+    def worked_out(self) -> Mapping[K, V]:
         if self._table is None:
             assert self._make is not None
             self._table, self._make = self._make(), None
         return self._table
 
     def __getitem__(self, key: K) -> V:
-        return self._worked_out()[key]
+        return self.worked_out()[key]
 
     def __iter__(self) -> Iterator[K]:
-        return iter(self._worked_out())
+        return iter(self.worked_out())
 
     def __len__(self) -> int:
-        return len(self._worked_out())
+        return len(self.worked_out())
 
     def __repr__(self) -> str:
-        return repr(self._worked_out())
+        return repr(self.worked_out())
 
 
 #: Of each process's file: its usage of each role, and the handbooks it reads; kept from the

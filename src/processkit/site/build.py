@@ -59,7 +59,7 @@ from processkit.site.output import (
     take_kept,
     take_spare,
 )
-from processkit.site.parallel import run_indexed
+from processkit.site.parallel import forks, run_indexed
 from processkit.site.search import (
     STAGED,
     STAGES,
@@ -356,14 +356,21 @@ def _build_site(
                     searched[item.path] = read
 
         todo = take(_entity_items(sources, records, files, digests, held, processes=True))
+        # the other entities' pages, to be worked out beside Pagefind (None: not yet)
+        later: list[Item] | None = None
+        if forks(len(todo)):  # many (a build from nothing): by the workers too, before it
+            facts.worked_out()  # here, not in each worker
+            todo += take(_entity_items(sources, records, files, digests, held, processes=False))
+            later = []
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
             files.used.setdefault("pages", set()).update(key for key, *_ in made)  # workers'
             note(made, todo[done - len(made) : done])
             if progress:
                 progress("pages", len(items) - len(todo) + done, total)
         # Pagefind indexes the process pages' shards in processes of its own while the other
-        # pages are made here, then theirs while the bundles taken as they were are linked
-        # and the feeds written: the feeds are not searched
+        # pages are made here (after one change, those of other entities worked out here
+        # too), then theirs while the bundles taken as they were are linked and the feeds
+        # written: the feeds are not searched
         indexing = None
         shards = plan(sources.indexed) if search else []
         shard_count = len(shards)
@@ -386,7 +393,8 @@ def _build_site(
                 progress("search", 0, len(shards))
             indexing = start(first, searched)
         try:
-            later = _entity_items(sources, records, files, digests, held, processes=False)
+            if later is None:
+                later = _entity_items(sources, records, files, digests, held, processes=False)
             with i18n.speaking(config.site.language):
                 later += [Item(page.path, page.indexed, page) for page in site_pages(sources)]
             numbers = take(later)
@@ -399,7 +407,7 @@ def _build_site(
             _assets(folder, site, logo, env, repo, config.site.templates)
             if search:
                 rest = [shard for shard in shards if shard not in first]
-                read = {item.path: searched[item.path] for item in later if item.path in searched}
+                read = {path: searched[path] for shard in rest for path in shard.pages}
                 indexing = start(rest, read, after=indexing)
         except BaseException:
             if indexing is not None:

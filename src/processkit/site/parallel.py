@@ -35,6 +35,15 @@ def chunks(total: int, size: int) -> list[tuple[int, int]]:
     return [(start, min(start + size, total)) for start in range(0, total, size)]
 
 
+def forks(total: int, threshold: int | None = None) -> bool:
+    """Whether ``total`` items are shared out to forked workers (``run_batches``)."""
+    return (
+        total >= (THRESHOLD if threshold is None else threshold)
+        and workers() > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
 def run_indexed(
     work: Callable[[int], R], total: int, *, chunk: int = 50
 ) -> Iterator[tuple[int, list[R]]]:
@@ -61,11 +70,7 @@ def run_batches(
     ``THRESHOLD``, read at the call."""
     global _TASK
     bounds = chunks(total, chunk)
-    if (
-        total < (THRESHOLD if threshold is None else threshold)
-        or workers() == 1
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    if not forks(total, threshold):
         done = 0
         for start, end in bounds:
             results = work(start, end)
