@@ -234,15 +234,15 @@ def test_facts_gathered_again_take_what_an_unchanged_process_says_from_before() 
     from processkit.loading.load import load_repository
 
     repo = load_repository(KALMAR).repo
-    facts_module._OF_PROCESS = ByFile()
+    facts_module._ROLES_OF, facts_module._HANDBOOKS_OF = ByFile(), ByFile()
     first = gather(repo, date(2026, 3, 1))
     # worked out when first read: a publish indexes the process pages before
-    assert len(facts_module._OF_PROCESS) == 0
-    assert len(first.role_uses) > 3
+    assert len(facts_module._ROLES_OF) == len(facts_module._HANDBOOKS_OF) == 0
+    assert len(first.role_uses) > 3 and len(first.handbook_users) > 3
     again = gather(repo, date(2026, 3, 1))
-    assert len(again.handbook_users) > 3
-    assert len(facts_module._OF_PROCESS) > 10
-    facts_module._OF_PROCESS = ByFile()
+    assert len(again.handbook_users) > 3 and len(again.role_uses) > 3
+    assert len(facts_module._ROLES_OF) == len(facts_module._HANDBOOKS_OF) > 10
+    facts_module._ROLES_OF, facts_module._HANDBOOKS_OF = ByFile(), ByFile()
     anew = gather(repo, date(2026, 3, 1))
     assert again == anew
     for name in ("role_uses", "handbook_users"):

@@ -470,7 +470,9 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
     the other entities and those that stand alone. Where the process pages are many (shared
     out to forked workers), the other entities' pages are made by the workers too, before
     any shard begins, and the users are worked out before the workers fork; the site is the
-    same."""
+    same. After a change of a process's purpose, which no role's page shows, the usages of
+    the roles are not worked out at all: the role pages' digests come from the hashes kept
+    by the processes' files."""
     import threading
 
     from processkit.domain import facts as facts_module
@@ -482,30 +484,39 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
         monkeypatch.setattr(parallel, "workers", lambda: 2)
     begun = threading.Event()
     seen: list[tuple[str, bool]] = []
-    real_index, real_users, real_pages = (
-        search_module._index_shard,
-        facts_module._users,
-        build_module.site_pages,
-    )
+    real_index, real_pages = search_module._index_shard, build_module.site_pages
 
     def index(site: Path, shard: search_module.Shard, **options: object) -> None:
         if search_module.of_processes(shard):
             begun.set()
         real_index(site, shard, **options)  # type: ignore[arg-type]
 
-    def users(repo: object) -> object:
-        seen.append(("users", begun.wait(timeout=0 if many else 30)))
-        return real_users(repo)  # type: ignore[arg-type]
+    def noted(name: str, real: Callable[..., object]) -> Callable[..., object]:
+        def work(*args: object) -> object:
+            seen.append((name, begun.wait(timeout=0 if many and name != "pages" else 30)))
+            return real(*args)
 
-    def pages(sources: object) -> object:
-        seen.append(("pages", begun.wait(timeout=30)))
-        return real_pages(sources)  # type: ignore[arg-type]
+        return work
 
     monkeypatch.setattr(search_module, "_index_shard", index)
-    monkeypatch.setattr(facts_module, "_users", users)
-    monkeypatch.setattr(build_module, "site_pages", pages)
+    for name in ("_role_uses", "_handbook_users"):
+        monkeypatch.setattr(facts_module, name, noted(name, getattr(facts_module, name)))
+    monkeypatch.setattr(build_module, "site_pages", noted("pages", real_pages))
     publish(PublishRequest(rich_repo, tmp_path / "site"))
-    assert sorted(seen) == [("pages", True), ("users", not many)]
+    assert sorted(seen) == [
+        ("_handbook_users", not many),
+        ("_role_uses", not many),
+        ("pages", True),
+    ]
+    seen.clear()
+    begun.clear()
+    path = rich_repo / "processes/barn/utredning.yaml"
+    old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
+    path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
+    publish(PublishRequest(rich_repo, tmp_path / "site"))
+    # before workers fork, all is worked out: one change is many pages for them here
+    roles = [("_role_uses", False)] if many else []
+    assert sorted(seen) == [("_handbook_users", not many), *roles, ("pages", True)]
 
 
 def test_the_stores_the_next_publish_reads_are_written_while_pagefind_indexes(

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from processkit.domain.assessments import assessments_by_process
 from processkit.domain.proposals import open_proposals_by_process, proposals_by_process
@@ -74,7 +74,6 @@ class Facts:
 
 def gather(repo: Repository, today: date | None) -> Facts:
     active = active_processes(repo)
-    users = Later(partial(_users, repo))
     return Facts(
         today=today,
         children=children_of(repo),
@@ -82,32 +81,38 @@ def gather(repo: Repository, today: date | None) -> Facts:
         proposals=open_proposals_by_process(repo),
         proposals_about=proposals_by_process(repo),
         in_area=processes_by_area(repo),
-        handbook_users=Later(lambda: users["handbooks"]),
-        role_uses=Later(lambda: users["roles"]),
+        handbook_users=Later(partial(_handbook_users, repo)),
+        role_uses=Later(partial(_role_uses, repo)),
         owns=owned_by(active),
         leads=led_by(active),
         config=repo.config,
     )
 
 
-def _users(repo: Repository) -> dict[str, Any]:
-    """Who uses each handbook (``handbooks``) and how each process uses each role
-    (``roles``): a pass over every process."""
+def _handbook_users(repo: Repository) -> dict[str, list[str]]:
+    """The processes that use each handbook: those it names, and those that name it."""
     users: dict[str, set[str]] = defaultdict(set)
     for handbook_id, handbook in repo.handbooks.items():
         users[handbook_id].update(handbook.entity.processes)
+    for process_id, record in sorted(repo.processes.items()):
+        for handbook_id in _HANDBOOKS_OF.of(
+            "process", record, partial(_handbooks_of, record.entity)
+        ):
+            users[handbook_id].add(process_id)
+    _HANDBOOKS_OF.done()
+    return {key: sorted(value) for key, value in users.items()}
+
+
+def _role_uses(repo: Repository) -> dict[str, dict[str, RoleUsage]]:
+    """How each process uses each role (``uses_of``), by role, then process in id order."""
     role_uses: dict[str, dict[str, RoleUsage]] = defaultdict(dict)
     for process_id, record in sorted(repo.processes.items()):
-        uses, handbooks = _OF_PROCESS.of("process", record, partial(_said_by, record.entity))
-        for role_id, usage in uses.items():
+        for role_id, usage in _ROLES_OF.of(
+            "process", record, partial(uses_of, record.entity)
+        ).items():
             role_uses[role_id][process_id] = usage
-        for handbook_id in handbooks:
-            users[handbook_id].add(process_id)
-    _OF_PROCESS.done()
-    return {
-        "handbooks": {key: sorted(value) for key, value in users.items()},
-        "roles": dict(role_uses),
-    }
+    _ROLES_OF.done()
+    return dict(role_uses)
 
 
 K = TypeVar("K")
@@ -145,11 +150,8 @@ class Later(Mapping[K, V]):
 #: Of each process's file: its usage of each role, and the handbooks it reads; kept from the
 #: last gathering in this process (``serve`` gathers before every build). A ``RoleUsage`` is
 #: never changed once made.
-_OF_PROCESS: ByFile[tuple[dict[str, RoleUsage], tuple[str, ...]]] = ByFile()
-
-
-def _said_by(process: Process) -> tuple[dict[str, RoleUsage], tuple[str, ...]]:
-    return _uses_of(process), _handbooks_of(process)
+_ROLES_OF: ByFile[dict[str, RoleUsage]] = ByFile()
+_HANDBOOKS_OF: ByFile[tuple[str, ...]] = ByFile()
 
 
 def _handbooks_of(process: Process) -> tuple[str, ...]:
@@ -161,8 +163,9 @@ def _handbooks_of(process: Process) -> tuple[str, ...]:
     return tuple(read)
 
 
-def _uses_of(process: Process) -> dict[str, RoleUsage]:
-    """How ``process`` uses each role it names, in the order it names them."""
+def uses_of(process: Process) -> dict[str, RoleUsage]:
+    """How ``process`` uses each role it names, in the order it names them: all that the
+    role's page shows of it."""
     name = process.name
     uses: dict[str, RoleUsage] = {}
     for activity in process.activities:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import partial
 from typing import Any
 
-from processkit.domain.facts import Facts, Later, RoleUsage
+from processkit.domain.facts import Facts, Later, RoleUsage, uses_of
 from processkit.loading.repository import Record
 from processkit.model import KINDS, Handbook, Process
 from processkit.site.contexts import MapFigure
@@ -204,30 +204,32 @@ def _hash(text: str) -> str:
 
 
 class RoleHashes:
-    """What one process shows on one role's page (its ``RoleUsage``), hashed, kept between
-    builds by the hash of the process's file: at 5,000 processes the usages of all roles
-    print as 8.7 MB, so only those of a changed process are hashed again. ``stored`` is what
-    the last build kept; ``used`` what this one used, to keep for the next."""
+    """What one process shows on each role's page (its ``RoleUsage`` of the role), hashed,
+    kept between builds by the hash of the process's file: at 5,000 processes the usages of
+    all roles print as 8.7 MB, so only those of a changed process are worked out and hashed
+    again. ``stored`` is what the last build kept; ``used`` what this one used, to keep for
+    the next."""
 
     def __init__(self, stored: Mapping[str, tuple[str, dict[str, bytes]]]) -> None:
         self.stored = stored
         self.used: dict[str, tuple[str, dict[str, bytes]]] = {}
-        #: whether a hash was worked out here (``used`` shares the entries it took as stored)
+        #: whether hashes were worked out here (``used`` shares the entries it took as stored)
         self.added = False
 
-    def of(self, process_id: str, file: str, role: str, usage: RoleUsage) -> bytes:
+    def of(self, process_id: str, file: str, process: Process) -> dict[str, bytes]:
+        """The hash of ``process``'s usage of each role it names, by role, in the order it
+        names them (``uses_of``)."""
         if not file:  # an entity with no file hash: hashed every time
-            return _usage_hash(usage)
+            return {role: _usage_hash(usage) for role, usage in uses_of(process).items()}
         entry = self.used.get(process_id)
         if entry is None:
             before = self.stored.get(process_id)
-            entry = before if before is not None and before[0] == file else (file, {})
-            self.used[process_id] = entry
-        found = entry[1].get(role)
-        if found is None:
-            found = entry[1][role] = _usage_hash(usage)
-            self.added = True
-        return found
+            if before is None or before[0] != file:
+                uses = uses_of(process).items()
+                before = (file, {role: _usage_hash(usage) for role, usage in uses})
+                self.added = True
+            entry = self.used[process_id] = before
+        return entry[1]
 
     def changed(self) -> bool:
         """Whether what the next build should find differs from what this one found."""
@@ -247,6 +249,8 @@ class Digests:
 
     def __post_init__(self) -> None:
         self._known: dict[Token, str] = {}
+        #: the digest of each role's ``role_uses`` token (``_role_uses``)
+        self._roles: dict[str, str] | None = None
 
     def of(self, token: Token) -> str:
         found = self._known.get(token)
@@ -301,19 +305,24 @@ class Digests:
         raise ValueError(f"unknown dependency token {token!r}")  # a programming error
 
     def _role_uses(self, role: str) -> str:
-        """The digest of what a role's page shows of the processes it acts in: by process,
-        the hash of its ``RoleUsage`` (``RoleHashes``)."""
-        uses = self.sources.facts.role_uses.get(role)
-        if uses is None:
-            return "-"
-        processes = self.sources.repo.processes
-        digest = hashlib.sha256()
-        for process_id, usage in uses.items():
-            record = processes.get(process_id)
-            file = record.digest if record is not None else ""
-            digest.update(process_id.encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(self.roles.of(process_id, file, role, usage))
-        return digest.hexdigest()[:32]
+        """The digest of what a role's page shows of the processes it acts in (its entry of
+        ``Facts.role_uses``): by process, the hash of its ``RoleUsage`` (``RoleHashes``).
+        Worked out for every role at once, from the hashes kept by the processes' files,
+        without the usages of the processes whose files are unchanged."""
+        if self._roles is None:
+            hashes: dict[str, Any] = {}
+            for process_id, record in sorted(self.sources.repo.processes.items()):
+                said = f"{process_id}\0".encode("utf-8", "surrogatepass")
+                for role_id, usage in self.roles.of(
+                    process_id, record.digest, record.entity
+                ).items():
+                    digest = hashes.get(role_id)
+                    if digest is None:
+                        digest = hashes[role_id] = hashlib.sha256()
+                    digest.update(said)
+                    digest.update(usage)
+            self._roles = {role_id: digest.hexdigest()[:32] for role_id, digest in hashes.items()}
+        return self._roles.get(role, "-")
 
     def unchanged(self, record: Mapping[Token, str]) -> bool:
         known = self._known  # looked up here: tens of thousands of tokens per build
