@@ -461,30 +461,35 @@ def test_publish_looks_for_no_cycles_while_it_builds_and_then_collects_as_before
     assert collecting == [False, False] and gc.isenabled()
 
 
-@pytest.mark.parametrize("many", [False, True])
+@pytest.mark.parametrize("threshold", ["default", "none", "processes"])
 def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
-    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, many: bool
+    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threshold: str
 ) -> None:
     """Pagefind begins on the process pages' shards before the build works out who uses each
     role and handbook (a pass over every process, for their pages) and makes the pages of
-    the other entities and those that stand alone. Where the process pages are many (shared
-    out to forked workers), the other entities' pages are made by the workers too, before
-    any shard begins, and the users are worked out before the workers fork; the site is the
-    same. After a change of a process's purpose, which no role's page shows, the usages of
-    the roles are not worked out at all: the role pages' digests come from the hashes kept
-    by the processes' files."""
+    the other entities and those that stand alone. Where the pages to make are many (shared
+    out to forked workers: the process pages, and the other entities' pages that have no
+    record), the other entities' pages are made by the workers too, before any shard begins,
+    and the users and the roles' digests are worked out before the workers fork, the hashes
+    kept for the next build; the site is the same. After a change of a process's purpose,
+    which no role's page shows, the usages of the roles are not worked out at all: the role
+    pages' digests come from the hashes kept by the processes' files."""
     import threading
 
+    from processkit.cache import read_store
     from processkit.domain import facts as facts_module
     from processkit.site import parallel
     from processkit.site import search as search_module
 
-    if many:
-        monkeypatch.setattr(parallel, "THRESHOLD", 0)
-        monkeypatch.setattr(parallel, "workers", lambda: 2)
+    processes = len(list((rich_repo / "processes").rglob("*.yaml")))
+    # the pages to make for workers: never; always; more than the processes' pages alone
+    least = {"default": 10_000, "none": 0, "processes": processes + 1}[threshold]
+    monkeypatch.setattr(parallel, "THRESHOLD", least)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
     begun = threading.Event()
     seen: list[tuple[str, bool]] = []
     real_index, real_pages = search_module._index_shard, build_module.site_pages
+    forked = threshold != "default"  # in the build from nothing
 
     def index(site: Path, shard: search_module.Shard, **options: object) -> None:
         if search_module.of_processes(shard):
@@ -493,7 +498,7 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
 
     def noted(name: str, real: Callable[..., object]) -> Callable[..., object]:
         def work(*args: object) -> object:
-            seen.append((name, begun.wait(timeout=0 if many and name != "pages" else 30)))
+            seen.append((name, begun.wait(timeout=0 if forked and name != "pages" else 30)))
             return real(*args)
 
         return work
@@ -504,19 +509,22 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
     monkeypatch.setattr(build_module, "site_pages", noted("pages", real_pages))
     publish(PublishRequest(rich_repo, tmp_path / "site"))
     assert sorted(seen) == [
-        ("_handbook_users", not many),
-        ("_role_uses", not many),
+        ("_handbook_users", not forked),
+        ("_role_uses", not forked),
         ("pages", True),
     ]
+    records = rich_repo / ".processkit-cache" / "site" / build_module.RECORDS
+    kept = read_store(records, build_module.PageRecords.NAME)["roles"]
+    assert len(kept) == processes and any(roles for _, roles in kept.values())
     seen.clear()
     begun.clear()
+    forked = threshold == "none"  # one page to make: for workers only where any is
     path = rich_repo / "processes/barn/utredning.yaml"
     old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
     path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
     publish(PublishRequest(rich_repo, tmp_path / "site"))
-    # before workers fork, all is worked out: one change is many pages for them here
-    roles = [("_role_uses", False)] if many else []
-    assert sorted(seen) == [("_handbook_users", not many), *roles, ("pages", True)]
+    roles = [("_role_uses", False)] if forked else []
+    assert sorted(seen) == [("_handbook_users", not forked), *roles, ("pages", True)]
 
 
 def test_the_stores_the_next_publish_reads_are_written_while_pagefind_indexes(

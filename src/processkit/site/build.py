@@ -279,7 +279,8 @@ def _build_site(
         # the process pages first, then the other entities' and the pages that stand alone
         # (below); each taken as it was where what it read is unchanged
         items: list[Item] = []
-        total = len(entity_pages(repo)) + len(SITE_PAGES)
+        pages = entity_pages(repo)
+        total = len(pages) + len(SITE_PAGES)
 
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None, bool]:
             """Write page ``index``, from the cache when an identical one was made before;
@@ -358,8 +359,14 @@ def _build_site(
         todo = take(_entity_items(sources, records, files, digests, held, processes=True))
         # the other entities' pages, to be worked out beside Pagefind (None: not yet)
         later: list[Item] | None = None
-        if forks(len(todo)):  # many (a build from nothing): by the workers too, before it
+        # those of them that have no record are to be made for certain
+        unknown = sum(
+            row.kind != "process" and row.page_path(entity_id) not in records.old
+            for row, entity_id in pages
+        )
+        if forks(len(todo) + unknown):  # many (a build from nothing): by the workers too
             facts.worked_out()  # here, not in each worker
+            digests.role_digests()
             todo += take(_entity_items(sources, records, files, digests, held, processes=False))
             later = []
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
@@ -604,9 +611,9 @@ class PageRecords:
 
 #: The page records this process read or wrote last: their file, its signature (times, size,
 #: inode) and what it holds. A process that builds one site again and again (``serve``) does not
-#: read them again while the file is as it left it (6 MB at 5,000 processes). Nothing changes
-#: a value in them but the role hashes kept by the hash of a process's file, which only adds
-#: the hash another build would work out the same.
+#: read them again while the file is as it left it (6 MB at 5,000 processes). No value in
+#: them is changed: the role hashes of a process whose file changed are a new entry, not a
+#: change to the one stored.
 _KNOWN: list[tuple[Path, Signature, dict[str, Any]] | None] = [None]
 #: The page records this process wrote (``PageRecords.save``).
 _WRITTEN: set[Path] = set()

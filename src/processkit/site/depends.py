@@ -306,9 +306,14 @@ class Digests:
 
     def _role_uses(self, role: str) -> str:
         """The digest of what a role's page shows of the processes it acts in (its entry of
-        ``Facts.role_uses``): by process, the hash of its ``RoleUsage`` (``RoleHashes``).
-        Worked out for every role at once, from the hashes kept by the processes' files,
-        without the usages of the processes whose files are unchanged."""
+        ``Facts.role_uses``): by process, the hash of its ``RoleUsage`` (``RoleHashes``)."""
+        return self.role_digests().get(role, "-")
+
+    def role_digests(self) -> dict[str, str]:
+        """Every role's digest (``_role_uses``), worked out at once from the hashes kept by
+        the processes' files, without the usages of the processes whose files are unchanged;
+        called before workers fork, so that they do not each work them out, and the hashes
+        are kept by this process's ``roles`` for the next build."""
         if self._roles is None:
             hashes: dict[str, Any] = {}
             for process_id, record in sorted(self.sources.repo.processes.items()):
@@ -322,7 +327,7 @@ class Digests:
                     digest.update(said)
                     digest.update(usage)
             self._roles = {role_id: digest.hexdigest()[:32] for role_id, digest in hashes.items()}
-        return self._roles.get(role, "-")
+        return self._roles
 
     def unchanged(self, record: Mapping[Token, str]) -> bool:
         known = self._known  # looked up here: tens of thousands of tokens per build

@@ -107,8 +107,8 @@ class Placing:
     one it holds is left as it is (``file`` and ``bundle`` return True: nothing to put);
     anything else at that path is removed first and never written into, for a file there may
     be a hard link to an entry of the cache. ``finish`` removes what the folder held that
-    this build did not put. Only the build's own thread uses it: the search bundles are
-    placed before Pagefind's threads start (``search.start_index``)."""
+    this build did not put. Only the build's own thread uses it: ``search.start_index``
+    places the search bundles there, not in Pagefind's threads."""
 
     def __init__(self, folder: Path, held: Contents | None = None) -> None:
         self.base = os.fspath(folder)

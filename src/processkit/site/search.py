@@ -10,8 +10,8 @@ shared out in proportion to their pages: see ``plan``). Each shard is a Pagefind
 bundle under ``pagefind/<shard>/``; the search page merges them (Pagefind's ``mergeIndex``).
 A shard whose pages are byte for byte those of an earlier build is taken from the cache, so
 a rebuild after one process changed indexes a hundred pages, not all of them; and the shards
-that must be made are made two at a time: the entity pages' shards while the build makes the
-pages that stand alone, then theirs beside them.
+that must be made are made two at a time: the process pages' shards while the build makes the
+other pages, then theirs beside them.
 """
 
 from __future__ import annotations
@@ -182,8 +182,8 @@ def start_index(
     ``primary`` is the shard that carries the search code (None: the first of ``shards``; it
     need not be one of them). ``after`` is the indexing of other shards of the same site,
     started before: these are indexed beside it, one at a time, in its folder of stages, and
-    the indexing returned waits for both (a build starts the entity pages' shards before it
-    makes the pages that stand alone: see ``processkit.site.build``)."""
+    the indexing returned waits for both (a build starts the process pages' shards before it
+    makes the other pages: see ``processkit.site.build``)."""
     primary = shards[0] if primary is None else primary
     version = pagefind_version()
     staged: dict[str, str] = {}
@@ -302,8 +302,10 @@ class Indexing:
     def stop(self) -> None:
         """Wait for the shards under way, start no more, and drop their errors (the build
         failed otherwise: that error is the one told)."""
+        for pool in self._pools:  # none starts another shard while one is waited for
+            pool.shutdown(wait=False, cancel_futures=True)
         for pool in self._pools:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=True)
         _remove(self._stages)
 
 
