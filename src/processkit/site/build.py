@@ -281,6 +281,8 @@ def _build_site(
         items: list[Item] = []
         pages = entity_pages(repo)
         total = len(pages) + len(SITE_PAGES)
+        processes = [page for page in pages if page[0].kind == "process"]
+        others = [page for page in pages if page[0].kind != "process"]
 
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None, bool]:
             """Write page ``index``, from the cache when an identical one was made before;
@@ -356,18 +358,15 @@ def _build_site(
                 if read is not None:
                     searched[item.path] = read
 
-        todo = take(_entity_items(sources, records, files, digests, held, processes=True))
+        todo = take(_entity_items(sources, records, files, digests, held, processes))
         # the other entities' pages, to be worked out beside Pagefind (None: not yet)
         later: list[Item] | None = None
         # those of them that have no record are to be made for certain
-        unknown = sum(
-            row.kind != "process" and row.page_path(entity_id) not in records.old
-            for row, entity_id in pages
-        )
+        unknown = sum(row.page_path(entity_id) not in records.old for row, entity_id in others)
         if forks(len(todo) + unknown):  # many (a build from nothing): by the workers too
             facts.worked_out()  # here, not in each worker
             digests.role_digests()
-            todo += take(_entity_items(sources, records, files, digests, held, processes=False))
+            todo += take(_entity_items(sources, records, files, digests, held, others))
             later = []
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
             files.used.setdefault("pages", set()).update(key for key, *_ in made)  # workers'
@@ -401,7 +400,7 @@ def _build_site(
             indexing = start(first, searched)
         try:
             if later is None:
-                later = _entity_items(sources, records, files, digests, held, processes=False)
+                later = _entity_items(sources, records, files, digests, held, others)
             with i18n.speaking(config.site.language):
                 later += [Item(page.path, page.indexed, page) for page in site_pages(sources)]
             numbers = take(later)
@@ -656,16 +655,13 @@ def _entity_items(
     files: FileCache,
     digests: Digests,
     held: Contents,
-    *,
-    processes: bool,
+    pages: list[tuple[KindInfo, str]],
 ) -> list[Item]:
-    """Each process's page (``processes``), or each other entity's: taken as it was where
+    """The page of each of the entities ``pages`` (``entity_pages``): taken as it was where
     its dependency record is unchanged, else to be built (by a worker, through the tracked
     views, recording what it reads)."""
     items = []
-    for row, entity_id in entity_pages(sources.repo):
-        if (row.kind == "process") != processes:
-            continue
+    for row, entity_id in pages:
         path = row.page_path(entity_id)
         kept = records.reusable(path, digests, files, held)
         items.append(kept if kept is not None else Item(path, True, entity=(row, entity_id)))
