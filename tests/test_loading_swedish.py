@@ -12,11 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import CliResult, loader_diagnostics
+from tests.conftest import MINIMAL_CONFIG, CliResult, loader_diagnostics
 from tests.small_repo import AREA, BASE, PROCESS
 
 from processkit import i18n
 from processkit.diagnostics import OR, named_ids
+from processkit.errors import ConfigError
+from processkit.loading.load import load_config
 from processkit.loading.model_errors import _wrong_value, meant_date
 from processkit.model.config import Config
 
@@ -871,6 +873,26 @@ def test_swedish_is_spoken_when_nothing_is_asked(
     files, said, _english = CASES["PK030 misspelt"]
     result = cli("validate", make_repo({**BASE, **files}), "--format", "json")
     assert _said(result) == said
+
+
+def test_a_repository_that_names_no_language_is_read_in_swedish_after_one_that_did(
+    swedish: None, make_repo: MakeRepo
+) -> None:
+    """One process reads a repository again and again (``serve``): an edit that takes
+    ``language: en`` out of the configuration, or leaves a language processkit does not
+    speak, is read as a run of its own would read it, in Swedish."""
+    root = make_repo(BASE)
+    config = root / "processkit.yaml"
+    said = []
+    for language in ("language: en\n", "", "language: en\n"):
+        config.write_text(MINIMAL_CONFIG + language, encoding="utf-8")
+        load_config(root)
+        said.append(i18n.current())
+    config.write_text(MINIMAL_CONFIG + "language: de\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_config(root)
+    said.append(i18n.current())
+    assert said == ["en", "sv", "en", "sv"]
 
 
 @pytest.mark.parametrize(

@@ -483,6 +483,20 @@ def test_a_preview_tells_why_the_last_change_is_not_shown_until_a_build_is_there
             "så laddas sidan om automatiskt."
         )
         assert tab.locator(f"#{PROBLEMS_ID}").count() == 1
+        # an edit named another language: the notice is said in the language of its problems
+        english = (
+            "processes/barn/utredning.yaml:3:7 PK002 error: the value of `name` starts with "
+            "`[` but has no closing `]`"
+        )
+        builds.failed(Problems(english, 1, "en"))
+        tab.wait_for_function(f"document.getElementById('{PROBLEMS_ID}').lang === 'en'")
+        assert tab.inner_text(f"#{PROBLEMS_ID} h2") == "The last change is not shown yet"
+        assert tab.inner_text(f"#{PROBLEMS_ID} p") == (
+            "The page shows the files as they were before the change. Correct the error below "
+            "and save: the page then reloads itself."
+        )
+        assert tab.eval_on_selector(f"#{PROBLEMS_ID} pre", "e => e.textContent") == english
+        assert tab.locator(f"#{PROBLEMS_ID}").count() == 1
         with tab.expect_navigation():
             builds.finished()
         tab.wait_for_load_state()

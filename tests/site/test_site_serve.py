@@ -113,9 +113,9 @@ def test_served_pages_reload_themselves_when_a_new_build_is_there(tmp_path: Path
         )
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"1"
-        builds.failed(Problems("a.yaml:1:1 PK002 error: x\n  1 | x: [", 1))
+        builds.failed(Problems("a.yaml:1:1 PK002 error: x\n  1 | x: [", 1, "en"))
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
-            assert response.read() == b"1\n1\na.yaml:1:1 PK002 error: x\n  1 | x: ["
+            assert response.read() == b"1\n1\nen\na.yaml:1:1 PK002 error: x\n  1 | x: ["
         builds.finished()
         with urllib.request.urlopen(base + BUILD_PATH, timeout=10) as response:
             assert response.read() == b"2"
@@ -307,7 +307,7 @@ def test_an_edit_that_cannot_be_built_is_told_in_the_open_pages_until_it_is_mend
     assert said[1 : 1 + len(TOLD[language])] == TOLD[language]
     # the open pages are told the errors (not what the terminal says after them: the page
     # has words of its own), with the build's number unchanged (no reload)
-    told = "1\n1\n" + "\n".join(TOLD[language][1:-2])
+    told = f"1\n1\n{language}\n" + "\n".join(TOLD[language][1:-2])
     assert told in answers
     # then the file is mended: a build that is shown, and pages with nothing to tell
     assert answers[answers.index(told) + 1 :] == [told] * (
@@ -315,6 +315,51 @@ def test_an_edit_that_cannot_be_built_is_told_in_the_open_pages_until_it_is_mend
     ) + ["2"]
     assert said[1 + len(TOLD[language])] == TOLD[language][0]
     assert said[2 + len(TOLD[language])].startswith(("Rebuilt in ", "Byggd på nytt på "))
+
+
+def test_the_open_pages_are_told_in_the_language_the_configuration_names_now(
+    tmp_path: Path, cli: Cli, swedish: None
+) -> None:
+    """An edit of ``language:`` while ``serve`` runs: the site is built in the language named
+    now, the problems of a later edit are told in it, and in Swedish again once the line is
+    taken out (as a run of its own would tell them), under words in that language."""
+    root = write_files(tmp_path / "repo", RICH)
+    port = _free_port()
+    outcome: list[CliResult] = []
+    argv = ("serve", root, "--port", port, "--rebuilds", "3")
+    worker = threading.Thread(target=lambda: outcome.append(cli(*argv)), daemon=True)
+    worker.start()
+
+    def answered(wanted: Callable[[str], bool]) -> str:
+        for _ in range(600):  # a build takes a while
+            answer = _answer(port)
+            if wanted(answer):
+                return answer
+            time.sleep(0.1)
+        raise AssertionError(f"no such answer; the last was {answer!r}")
+
+    answered(lambda answer: answer == "1")
+    config = root / "processkit.yaml"
+    written = config.read_text(encoding="utf-8")
+    config.write_text(written + "language: en\n", encoding="utf-8")
+    answered(lambda answer: answer == "2")
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+        assert '<html lang="en"' in response.read().decode("utf-8")
+    changed = root / "processes/barn/utredning.yaml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("name: ", "name: [", 1), encoding="utf-8"
+    )
+    english = answered(lambda answer: "\n" in answer)
+    config.write_text(written, encoding="utf-8")  # the line taken out
+    swedish_answer = answered(lambda answer: answer != english)
+    worker.join(timeout=120)
+    assert not worker.is_alive()
+    assert outcome[0].code == 0
+    assert english == "2\n1\nen\n" + "\n".join(LEFT_OPEN["en"])
+    assert swedish_answer == "2\n1\nsv\n" + "\n".join(LEFT_OPEN["sv"])
+    # the terminal too, but for the line said before the configuration is read again
+    said = outcome[0].err.splitlines()
+    assert said[-len(TOLD["sv"]) :] == [TOLD["en"][0], *TOLD["sv"][1:]]
 
 
 def test_a_preview_shows_an_edit_first_and_brings_its_search_up_to_date_after(

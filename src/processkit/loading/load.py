@@ -53,10 +53,11 @@ def load_config(root: Path) -> tuple[Config, str]:
 
 def _speak(value: object) -> None:
     """Speak the repository's ``language:`` from here on, even when the rest of its
-    configuration has errors (which are then said in that language)."""
+    configuration has errors (which are then said in that language); Swedish where it names
+    none it may have, as in a run of its own (``serve`` reads the configuration again after
+    an edit that may have taken the line out)."""
     language = value.get("language") if isinstance(value, dict) else None
-    if language in i18n.LANGUAGES:
-        i18n.use_repository_language(language)
+    i18n.use_repository_language(language if language in i18n.LANGUAGES else i18n.DEFAULT)
 
 
 def _beside_tags(read: list[Diagnostic], checked: Iterable[Diagnostic]) -> list[Diagnostic]:

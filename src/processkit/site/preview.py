@@ -4,7 +4,10 @@ The server adds one line to every page it serves (never to the built files): a s
 asks ``/__processkit/build`` once a second which build is being served, and reloads the page
 when a newer one is there, so the reader sees an edit without pressing anything. Where the
 last edit could not be built, the answer also holds the problems, as the terminal shows them,
-and the script shows them at the top of the open page until a build succeeds."""
+and the language they are said in; the script shows them at the top of the open page, under
+words in that language, until a build succeeds. An edit may change the repository's
+``language:``: the page open is in the language of the last build shown, the problems in that
+of the build that failed."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,7 +25,8 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from processkit.i18n import _, current, n_
+from processkit.i18n import LANGUAGES, _, current, n_, speaking
+from processkit.model.kinds import Language
 from processkit.resources import html_templates
 
 #: Where the open pages ask which build is served.
@@ -34,10 +38,12 @@ PROBLEMS_ID = "processkit-problems"
 @dataclass(frozen=True, slots=True)
 class Problems:
     """Why a build failed, as the open pages are told: the errors as the terminal shows them
-    (without its colours), and how many there are."""
+    (without its colours), how many there are, and the language they are said in (the one
+    in use when they are made)."""
 
     text: str
     errors: int
+    language: Language = field(default_factory=current)
 
 
 def _advice(errors: int) -> str:
@@ -52,13 +58,16 @@ def _advice(errors: int) -> str:
 
 
 def reload_script() -> str:
-    """The script put into every page served, its words in the language in use."""
-    words = {
-        "lang": current(),
-        "heading": _("The last change is not shown yet"),
-        "one": _advice(1),
-        "many": _advice(2),
-    }
+    """The script put into every page served, with its words in every language processkit
+    speaks: the notice is said in the language of the problems it shows."""
+    words: dict[str, dict[str, str]] = {}
+    for language in LANGUAGES:
+        with speaking(language):
+            words[language] = {
+                "heading": _("The last change is not shown yet"),
+                "one": _advice(1),
+                "many": _advice(2),
+            }
     # a JSON text of the words, with no "</" that could end the script early
     text = Markup(json.dumps(words).replace("</", "<\\/"))
     return (
@@ -113,11 +122,11 @@ class Builds:
 
     def answer(self) -> bytes:
         """What an open page is told: the build's number; where it failed, the number of
-        errors and their text on the lines after it."""
+        errors, their language and their text on the lines after it."""
         number, problems = self._state
         if problems is None:
             return str(number).encode()
-        return f"{number}\n{problems.errors}\n{problems.text}".encode()
+        return f"{number}\n{problems.errors}\n{problems.language}\n{problems.text}".encode()
 
 
 class _Handler(SimpleHTTPRequestHandler):
