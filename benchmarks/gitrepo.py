@@ -3,11 +3,14 @@
 ``publish`` reads git history (the recent-changes page, the feeds, each page's history), so a
 repository is only realistic as a git repository. ``init`` commits the generated files in one
 commit dated 60 days before the generator's as-of date, by a fixed author, then makes one change
-dated on the as-of date. ``publish`` reads the 30 days of changes up to its last commit, so these
-hold that change (and those the benchmark makes), not the whole repository: a few commits, as in
-real use. ``change_one`` edits the ``purpose`` of one process, always the same one, and commits
-it, dated on the as-of date. The purpose is the next of a numbered series, so every call changes
-the file to a text not seen before.
+dated on the as-of date, and marks that commit as where a run starts (``START``). ``publish``
+reads the 30 days of changes up to its last commit, so these hold that change and those the
+benchmark makes, not the whole repository: a few commits, as in real use. A repository kept
+between runs is brought back to its start by each run (``restart``): else the commits of all
+runs before would pile up in those 30 days (the kept repository of 5,000 processes had 126).
+``change_one`` edits the ``purpose`` of one process, always the same one, and commits it, dated
+on the as-of date. The purpose is the next of a numbered series, so every call changes the file
+to a text the build before did not see (processkit's caches keep what the last build used).
 
 Everything is deterministic: the same files, dates, author and messages on every run (commit
 ids differ only if git's own format does).
@@ -91,6 +94,24 @@ def init(repo: Path, as_of: dt.date, history: int = 0) -> None:
     if history:
         lengthen(repo, history, first, moment(as_of - dt.timedelta(days=LOG_DAYS + 1), 9))
     change_one(repo, as_of)
+    git(repo, "update-ref", START, "HEAD")
+
+
+#: The commit ``init`` left, where each run starts (``restart``).
+START = "refs/benchmark/start"
+
+
+def restart(repo: Path, history: int = 0) -> None:
+    """Bring the kept ``repo`` back to the commit ``init`` left (``START``): the commits and
+    the edits of the runs before are dropped; processkit's cache folder and the generator's
+    marker, which git does not see, stay. A repository kept from before ``START`` was made
+    gets it: the commit after the first and the ``history`` more ``init`` made."""
+    if not git(repo, "for-each-ref", START).strip():
+        line = git(repo, "rev-list", "--reverse", "--first-parent", "HEAD").split()
+        if len(line) < history + 2:
+            raise SystemExit(f"{repo} has fewer commits than init makes; remove it")
+        git(repo, "update-ref", START, line[history + 1])
+    git(repo, "reset", "--hard", "--quiet", START)
 
 
 #: ``publish`` lists the changes of this many days before its last commit.

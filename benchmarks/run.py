@@ -247,7 +247,8 @@ def count_files(repo: Path) -> int:
 
 def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path, history: int = 0) -> Path:
     """Return a generated git repository of ``size`` processes (``gitrepo.init``, with
-    ``history`` commits more), reusing a cached one when valid."""
+    ``history`` commits more), reusing a cached one when valid (brought back to where
+    ``init`` left it: ``gitrepo.restart``)."""
     name = f"n{size}-seed{seed}" + (f"-history{history}" if history else "")
     if keep is None:
         repo = scratch / name
@@ -261,6 +262,7 @@ def prepare_repo(size: int, seed: int, keep: Path | None, scratch: Path, history
         if json.loads(marker_path.read_text(encoding="utf-8")) == wanted:
             if not gitrepo.is_repository(repo):  # kept before repositories had a history
                 gitrepo.init(repo, DEFAULT_AS_OF, history)
+            gitrepo.restart(repo, history)  # without the commits of the runs before
             return repo
         shutil.rmtree(repo)  # ours, from another generator version: make it anew
     elif repo.exists():

@@ -88,6 +88,36 @@ def test_each_change_gives_a_new_purpose_and_is_committed(repo: Path) -> None:
     ]
 
 
+def test_a_kept_repository_starts_each_run_where_init_left_it(tmp_path: Path) -> None:
+    """The commits and edits of a run are gone when the next run takes the kept repository
+    (the change log of each run holds the commits that run made); what git does not see,
+    processkit's cache among it, stays. A repository kept from before the start was marked
+    is given the mark."""
+    run = benchmark_module("run")
+    gitrepo = benchmark_module("gitrepo")
+    keep, scratch = tmp_path / "keep", tmp_path / "scratch"
+    repo = run.prepare_repo(30, 1, keep, scratch)
+    start = git(repo, "rev-parse", "HEAD")
+    assert git(repo, "rev-parse", gitrepo.START) == start
+    changed = gitrepo.changed_process(repo)
+    cached = repo / ".processkit-cache" / "parsed.bin"
+    cached.parent.mkdir()
+    cached.write_bytes(b"kept")
+    for marked in (True, False):
+        if not marked:  # as a repository kept from before the mark
+            git(repo, "update-ref", "-d", gitrepo.START)
+        gitrepo.change_one(repo, run.DEFAULT_AS_OF)
+        gitrepo.change_one(repo, run.DEFAULT_AS_OF)
+        gitrepo.edit_one(repo)  # and an edit not committed
+        assert purpose(changed) == gitrepo.numbered(4)
+        assert run.prepare_repo(30, 1, keep, scratch) == repo
+        assert git(repo, "rev-parse", "HEAD") == start
+        assert git(repo, "status", "--porcelain") == ""
+        assert purpose(changed) == gitrepo.numbered(1)
+        assert cached.read_bytes() == b"kept"
+    assert git(repo, "rev-parse", gitrepo.START) == start
+
+
 @pytest.fixture(scope="module")
 def project(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("mkdocs")
