@@ -68,9 +68,30 @@ def check(
     with the repository once it is loaded without errors and its ``rules:`` are read, before
     the rules run: work it starts in the background goes on beside them (``publish`` reads
     git there). Whoever passes it stops that work where this raises."""
+    _loaded, rules = check_later(
+        start, today=today, cache_dir=cache_dir, remembered=remembered, meanwhile=meanwhile
+    )
+    return rules()
+
+
+def check_later(
+    start: Path,
+    *,
+    today: date | None,
+    cache_dir: Path | None = None,
+    remembered: Remembered | None = None,
+    meanwhile: Callable[[Repository], object] | None = None,
+) -> tuple[Session, Callable[[], Session]]:
+    """As ``check``, with the rules left for the caller to run when it will (``publish``
+    runs them beside Pagefind, after one change: see ``site.build``): what loading found,
+    and the rules to run, which give it with what they find."""
     opened = open_repository(start, partial=True, cache_dir=cache_dir, remembered=remembered)
     settings = resolve_settings(opened.repo.config)
     if meanwhile is not None and not any(d.severity is Severity.ERROR for d in opened.diagnostics):
         meanwhile(opened.repo)
-    found = run_rules(opened.repo, today=today, settings=settings)
-    return Session(opened.repo, opened.diagnostics + found)
+
+    def rules() -> Session:
+        found = run_rules(opened.repo, today=today, settings=settings)
+        return Session(opened.repo, opened.diagnostics + found)
+
+    return opened, rules

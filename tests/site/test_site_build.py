@@ -527,6 +527,94 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
     assert sorted(seen) == [("_handbook_users", not forked), *roles, ("pages", True)]
 
 
+def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
+    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules run once Pagefind has begun on the process pages: after one change they
+    run beside it. Where more than ``RULES_FIRST`` maps are to be drawn, or pages made, they
+    run before any is, so that a repository with errors is told so before that work. An
+    error they find beside Pagefind stops the publish as before: Pagefind stopped, nothing
+    of the build left, the site as it was."""
+    import threading
+
+    from processkit import background, render, validate
+    from processkit.cli.publishing import PublishBlocked
+    from processkit.site import search as search_module
+
+    events: list[str] = []
+    begun = threading.Event()
+    real_rules, real_index = validate.run_rules, search_module._index_shard
+    real_render, real_maps = build_module.render_page, render.render_maps
+
+    def first(event: str) -> None:
+        if event not in events:
+            events.append(event)
+
+    def rules(*args: object, **options: object) -> object:
+        first("rules")
+        return real_rules(*args, **options)  # type: ignore[arg-type]
+
+    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
+        if search_module.of_processes(shard):
+            begun.set()  # told before it is indexed: the rules may come first
+        real_index(site, shard, **options)  # type: ignore[arg-type]
+
+    def page(*args: object) -> object:
+        first("page")
+        return real_render(*args)  # type: ignore[arg-type]
+
+    def maps(*args: object, **options: object) -> object:
+        first("maps")
+        return real_maps(*args, **options)  # type: ignore[arg-type]
+
+    def noted(*args: object, **options: object) -> object:
+        if begun.is_set():
+            first("pagefind")
+        return rules(*args, **options)
+
+    monkeypatch.setattr(validate, "run_rules", noted)
+    monkeypatch.setattr(search_module, "_index_shard", index)
+    monkeypatch.setattr(build_module, "render_page", page)
+    monkeypatch.setattr(render, "render_maps", maps)
+    output = tmp_path / "site"
+
+    def built(*, cache: Path | None = None) -> list[str]:
+        events.clear()
+        begun.clear()
+        publish(PublishRequest(rich_repo, output, cache_dir=cache))
+        return list(events)
+
+    # from nothing: four maps, four process pages (fewer than fifty)
+    assert built() == ["maps", "page", "pagefind", "rules"]
+    path = rich_repo / "processes/barn/utredning.yaml"
+    old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
+    path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
+    assert built() == ["maps", "page", "pagefind", "rules"]  # after one change
+    monkeypatch.setattr(build_module, "RULES_FIRST", 3)
+    assert built(cache=tmp_path / "cache") == ["rules", "maps", "page"]  # more maps than 3
+    shutil.rmtree(tmp_path / "cache" / "site" / "pages")  # the maps kept, the pages not
+    (tmp_path / "cache" / "site" / build_module.RECORDS).unlink()
+    assert built(cache=tmp_path / "cache") == ["rules", "page"]  # more pages than 3
+    # an error found beside Pagefind
+    monkeypatch.setattr(build_module, "RULES_FIRST", 50)
+    before = snapshot(output)
+    config = rich_repo / "processkit.yaml"
+    config.write_text(config.read_text("utf-8") + "rules:\n  PK105: error\n", "utf-8")
+    path.write_text(path.read_text("utf-8").replace("Och dokumenterat.", "Och sparat."), "utf-8")
+    with pytest.raises(PublishBlocked) as blocked:
+        built()
+    assert events == ["maps", "page", "pagefind", "rules"]
+    assert blocked.value.errors == 1
+    assert snapshot(output) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "repo", "site"]
+    assert list((rich_repo / ".processkit-cache/site/.staging").iterdir()) == []
+    # where git is read in a thread (no process can be forked), which could not be stopped
+    # should the rules find errors: before the build, as before
+    monkeypatch.setattr(background, "FORK", False)
+    config.write_text(config.read_text("utf-8").replace("rules:\n  PK105: error\n", ""), "utf-8")
+    assert built() == ["rules", "maps", "page"]
+
+
 def test_the_stores_the_next_publish_reads_are_written_while_pagefind_indexes(
     rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

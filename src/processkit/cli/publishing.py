@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
@@ -39,7 +40,7 @@ from processkit.loading.repository import ByFile, Record, Repository
 from processkit.loading.session import Session
 from processkit.site.build import BuildInfo, BuildResult, GitReading, Progress, build_site
 from processkit.site.history import GitLinks, GitRead, GitSource, History, read_history
-from processkit.validate import check
+from processkit.validate import check_later
 
 
 class PublishBlocked(Exception):
@@ -174,7 +175,7 @@ def _build(
             started = start(repo)
 
     try:
-        loaded = check(
+        loaded, rules = check_later(
             load_from,
             today=info.today,
             cache_dir=cache_dir,
@@ -182,7 +183,20 @@ def _build(
             meanwhile=begin,
         )
         if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
-            raise PublishBlocked(loaded)
+            raise PublishBlocked(rules())  # with what the rules find, as ``validate`` tells it
+
+        def checked() -> None:
+            """The rules: their errors block the publish."""
+            found = rules()
+            if any(d.severity is Severity.ERROR for d in found.diagnostics):
+                raise PublishBlocked(found)
+
+        # the rules run where the build says, once git is being read beside it; where git is
+        # read in a thread, which could not be stopped, before it starts
+        later: Callable[[], None] | None = checked
+        if started is None:
+            checked()
+            later = None
     except BaseException:
         if started is not None and isinstance(started[0], Background):
             started[0].stop()  # not left running, whatever went wrong
@@ -204,6 +218,7 @@ def _build(
         search_later=request.search_later,
         remove_later=request.remove_later,
         reuse=request.reuse,
+        checked=later,
     )
     if isinstance(reading, Background):  # kept for the next build in this process
         done = reading.result()

@@ -125,6 +125,20 @@ class Made:
 
 #: What publish reads from git, being read beside the build while the maps are drawn.
 GitReading = Background[GitRead]
+#: Where a build has more maps to draw or pages to make than this, the rules run before it
+#: begins (``build_site``'s ``checked``).
+RULES_FIRST = 50
+
+
+def _once(work: Callable[[], None] | None) -> Callable[[], None]:
+    """``work``, done the first time the function returned is called (nothing: none)."""
+    left = [work] if work is not None else []
+
+    def once() -> None:
+        if left:
+            left.pop()()
+
+    return once
 
 
 def build_site(
@@ -141,6 +155,7 @@ def build_site(
     search_later: bool = False,
     remove_later: bool = False,
     reuse: bool = False,
+    checked: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Publish ``repo`` into ``output``; the previous site there stays until this one is
     complete. ``protect`` is the repository's folder when ``repo`` was read from a copy; ``git``
@@ -150,7 +165,11 @@ def build_site(
     previous site in the background (see ``output.swap``); ``reuse`` (``serve``) keeps it
     instead, and the next build brings it up to date in place (``output.Placing``).
     ``history`` may be still being read (``GitReading``, with the git links): it is waited for
-    once the maps are drawn, and always before the build ends.
+    once the maps are drawn, and always before the build ends. ``checked`` runs the rules
+    (and raises where they block the publish): here, once Pagefind has begun on the process
+    pages, so that after one change they run beside it, and before, where there are more
+    than ``RULES_FIRST`` maps to draw or pages to make, so that a repository with errors is
+    told so before the work of a build from nothing.
 
     Builds that share a cache folder take turns (one may remove what the other would take)."""
     try:
@@ -170,6 +189,7 @@ def build_site(
                 remove_later,
                 reuse,
                 alone,
+                _once(checked),
             )
     except BaseException:
         if isinstance(history, Background):  # not left running, whatever went wrong
@@ -213,6 +233,7 @@ def _build_site(
     remove_later: bool,
     reuse: bool,
     alone: bool,
+    checked: Callable[[], None],
 ) -> BuildResult:
     config = repo.config
     own_folder = _folder_in(repo, config.site.templates, "site.templates")
@@ -233,6 +254,7 @@ def _build_site(
         cache_dir / "maps",
         files,
         (lambda done, total: progress("maps", done, total)) if progress else None,
+        drawing=lambda count: checked() if count > RULES_FIRST else None,
     )
     if isinstance(history_read, Background):
         got = history_read.result()
@@ -368,6 +390,8 @@ def _build_site(
             digests.role_digests()
             todo += take(_entity_items(sources, records, files, digests, held, others))
             later = []
+        if len(todo) > RULES_FIRST:
+            checked()
         for done, made in run_indexed(lambda number: make(todo[number]), len(todo)):
             files.used.setdefault("pages", set()).update(key for key, *_ in made)  # workers'
             note(made, todo[done - len(made) : done])
@@ -399,6 +423,7 @@ def _build_site(
                 progress("search", 0, len(shards))
             indexing = start(first, searched)
         try:
+            checked()  # beside Pagefind (where they did not run before)
             if later is None:
                 later = _entity_items(sources, records, files, digests, held, others)
             with i18n.speaking(config.site.language):

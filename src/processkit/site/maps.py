@@ -115,8 +115,11 @@ def figures(
     cache_dir: Path,
     files: FileCache | None = None,
     progress: Progress | None = None,
+    *,
+    drawing: Callable[[int], None] | None = None,
 ) -> Figures:
-    """The maps asked for, as figures keyed by ``MapRequest.key``.
+    """The maps asked for, as figures keyed by ``MapRequest.key``; ``drawing`` is told how
+    many are to be drawn, before any is.
 
     A process's flow map is kept in ``files`` by a key of everything it shows (the process,
     the processes it hands over to and from, its roles, handbooks and area, the configuration
@@ -172,6 +175,8 @@ def figures(
     total = len(requests)
     found.drawn += len(flows) + len(others)
     done = total - len(flows) - len(others)
+    if drawing is not None:
+        drawing(len(flows) + len(others))
     if progress:
         progress(done, total)
 
