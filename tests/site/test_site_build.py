@@ -381,6 +381,15 @@ def test_an_error_found_by_a_rule_stops_a_publish_as_it_fails_validate(
     assert result.code == 1
     assert "assessments/skala.yaml:5:" in result.err and " PK118 error: " in result.err
     assert not (tmp_path / "site").exists()
+    # where the build meets a problem of its own before the rules have run (a folder that is
+    # not a site), the rules' errors are told first, as when the rules ran before the build
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("mine", encoding="utf-8")
+    result = cli("publish", rich_repo, "--output", theirs)
+    assert result.code == 1
+    assert " PK118 error: " in result.err and "is not a site" not in result.err
+    assert sorted(path.name for path in theirs.iterdir()) == ["notes.txt"]
 
 
 def test_a_bad_rules_section_stops_a_publish_as_it_stops_validate(

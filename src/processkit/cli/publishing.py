@@ -44,7 +44,8 @@ from processkit.validate import check_later
 
 
 class PublishBlocked(Exception):
-    """The repository has errors; the site was not built."""
+    """The repository has errors; the site was not published (what was made of it is thrown
+    away, the site before left as it was)."""
 
     def __init__(self, loaded: Session) -> None:
         errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
@@ -185,8 +186,13 @@ def _build(
         if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
             raise PublishBlocked(rules())  # with what the rules find, as ``validate`` tells it
 
+        ran: list[bool] = []
+
         def checked() -> None:
-            """The rules: their errors block the publish."""
+            """The rules (once): their errors block the publish."""
+            if ran:
+                return
+            ran.append(True)
             found = rules()
             if any(d.severity is Severity.ERROR for d in found.diagnostics):
                 raise PublishBlocked(found)
@@ -204,22 +210,30 @@ def _build(
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
     reading, links = started if started is not None else start(repo)
-    built = build_site(
-        repo,
-        output,
-        protect=root,
-        history=reading,
-        info=info,
-        # maps in <cache>/maps (= processkit.render.default_cache_dir), pages and search in /site
-        cache_dir=cache_dir,
-        search=request.search,
-        progress=progress,
-        git=links,
-        search_later=request.search_later,
-        remove_later=request.remove_later,
-        reuse=request.reuse,
-        checked=later,
-    )
+    try:
+        built = build_site(
+            repo,
+            output,
+            protect=root,
+            history=reading,
+            info=info,
+            # maps in <cache>/maps (= processkit.render.default_cache_dir), pages and search
+            # in /site
+            cache_dir=cache_dir,
+            search=request.search,
+            progress=progress,
+            git=links,
+            search_later=request.search_later,
+            remove_later=request.remove_later,
+            reuse=request.reuse,
+            checked=later,
+        )
+    except ProcesskitError:
+        # a problem the build met before the rules ran (an output folder that is not a
+        # site, Graphviz missing): the rules' errors are told first, as when they ran first
+        if later is not None:
+            later()
+        raise
     if isinstance(reading, Background):  # kept for the next build in this process
         done = reading.result()
         _READ[:] = [done.key, done.history, done.links]

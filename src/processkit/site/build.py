@@ -126,7 +126,7 @@ class Made:
 #: What publish reads from git, being read beside the build while the maps are drawn.
 GitReading = Background[GitRead]
 #: Where a build has more maps to draw or pages to make than this, the rules run before it
-#: begins (``build_site``'s ``checked``).
+#: draws or makes them (``build_site``'s ``checked``).
 RULES_FIRST = 50
 
 
