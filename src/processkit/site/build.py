@@ -130,15 +130,8 @@ GitReading = Background[GitRead]
 RULES_FIRST = 50
 
 
-def _once(work: Callable[[], None] | None) -> Callable[[], None]:
-    """``work``, done the first time the function returned is called (nothing: none)."""
-    left = [work] if work is not None else []
-
-    def once() -> None:
-        if left:
-            left.pop()()
-
-    return once
+def _nothing() -> None:
+    """No rules to run (``build_site`` without ``checked``)."""
 
 
 def build_site(
@@ -166,10 +159,10 @@ def build_site(
     instead, and the next build brings it up to date in place (``output.Placing``).
     ``history`` may be still being read (``GitReading``, with the git links): it is waited for
     once the maps are drawn, and always before the build ends. ``checked`` runs the rules
-    (and raises where they block the publish): here, once Pagefind has begun on the process
-    pages, so that after one change they run beside it, and before, where there are more
-    than ``RULES_FIRST`` maps to draw or pages to make, so that a repository with errors is
-    told so before the work of a build from nothing.
+    (and raises where they block the publish) the first time it is called: here, once
+    Pagefind has begun on the process pages, so that after one change they run beside it,
+    and before, where there are more than ``RULES_FIRST`` maps to draw or pages to make, so
+    that a repository with errors is told so before the work of a build from nothing.
 
     Builds that share a cache folder take turns (one may remove what the other would take)."""
     try:
@@ -189,7 +182,7 @@ def build_site(
                 remove_later,
                 reuse,
                 alone,
-                _once(checked),
+                checked or _nothing,
             )
     except BaseException:
         if isinstance(history, Background):  # not left running, whatever went wrong
