@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from processkit.diagnostics import Report, Severity
+from processkit.diagnostics import Report
 from processkit.loading.consequences import brought_about
 from processkit.loading.git import changed_files, texts_at
 from processkit.loading.parse import Remembered
@@ -87,7 +87,7 @@ def check_later(
     and the rules to run, which give it with what they find."""
     opened = open_repository(start, partial=True, cache_dir=cache_dir, remembered=remembered)
     settings = resolve_settings(opened.repo.config)
-    if meanwhile is not None and not any(d.severity is Severity.ERROR for d in opened.diagnostics):
+    if meanwhile is not None and not opened.errors:
         meanwhile(opened.repo)
 
     def rules() -> Session:

@@ -20,7 +20,6 @@ from typing import Any
 from processkit import background, i18n
 from processkit.background import Background
 from processkit.cache import cache_folder, writing_later
-from processkit.diagnostics import Severity
 from processkit.errors import ProcesskitError
 from processkit.history.snapshots import SnapshotStore
 from processkit.i18n import _
@@ -48,10 +47,9 @@ class PublishBlocked(Exception):
     away, the site before left as it was)."""
 
     def __init__(self, loaded: Session) -> None:
-        errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
-        super().__init__(f"{errors} errors")
+        super().__init__(f"{loaded.errors} errors")
         self.loaded = loaded
-        self.errors = errors
+        self.errors = loaded.errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +181,7 @@ def _build(
             remembered=remembered,
             meanwhile=begin,
         )
-        if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
+        if loaded.errors:
             raise PublishBlocked(rules())  # with what the rules find, as ``validate`` tells it
 
         ran: list[bool] = []
@@ -194,7 +192,7 @@ def _build(
                 return
             ran.append(True)
             found = rules()
-            if any(d.severity is Severity.ERROR for d in found.diagnostics):
+            if found.errors:
                 raise PublishBlocked(found)
 
         # the rules run where the build says, once git is being read beside it; where git is

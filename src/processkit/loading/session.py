@@ -27,6 +27,11 @@ class Session:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
+    def errors(self) -> int:
+        """How many of the diagnostics are errors (which keep a site from being published)."""
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
     def files_with_errors(self) -> int:
         """How many files could not be loaded (what they hold is left out)."""
         loaded = {record.path for _kind, record in self.repo.all_records()} - self.repo.partial

@@ -416,7 +416,7 @@ def _build_site(
                 progress("search", 0, len(shards))
             indexing = start(first, searched)
         try:
-            checked()  # beside Pagefind (where they did not run before)
+            checked()  # beside Pagefind, unless they ran before the maps or the pages
             if later is None:
                 later = _entity_items(sources, records, files, digests, held, others)
             with i18n.speaking(config.site.language):
