@@ -40,6 +40,7 @@ from mkdocs_project import change_page, page_of, write_project
 from run import (
     Measurement,
     Run,
+    byte_compile,
     count_files,
     delete_set_aside,
     environment,
@@ -290,6 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log("peers.py: no Pagefind: install the pagefind-bin package into this Python")
         return 2
     mkdocs = install_peer()
+    byte_compile()  # as the peer's packages are, by their installation
     if mkdocs is None:
         return 2
     os.environ["NO_MKDOCS_2_WARNING"] = "1"  # material's notice on every build, to stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -329,3 +330,24 @@ def test_a_run_counts_the_cpu_time_of_the_processes_it_started(tmp_path: Path) -
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         "| publish | 1,000 | 1,314 | 6.00 | 5.00 | 6.00 | 10.00 | 3.00 | 100 | 0 |",
     ]
+
+
+def test_the_runs_time_processkit_compiled_to_bytecode_as_an_installation_leaves_it(
+    tmp_path: Path,
+) -> None:
+    """The scripts compile processkit's modules first: with PYTHONDONTWRITEBYTECODE set, an
+    editable install would otherwise compile every module again in every timed run."""
+    run = benchmark_module("run")
+    package = tmp_path / "package"
+    (package / "inner").mkdir(parents=True)
+    modules = [package / "__init__.py", package / "inner" / "work.py"]
+    for module in modules:
+        module.write_text("VALUE = 1\n", encoding="utf-8")
+    run.byte_compile(package)
+    for module in modules:
+        assert Path(importlib.util.cache_from_source(str(module))).is_file()
+    import processkit
+
+    run.byte_compile()
+    compiled = Path(importlib.util.cache_from_source(processkit.__file__))
+    assert compiled.stat().st_mtime_ns >= Path(processkit.__file__).stat().st_mtime_ns
