@@ -5,6 +5,7 @@ line. In a thread, no worker process is forked while it runs."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from processkit import background, i18n
-from processkit.background import Background, settle
+from processkit.background import Background, Confirmed, settle
 from processkit.errors import ProcesskitError
 from processkit.site import parallel
 
@@ -238,3 +239,32 @@ def test_where_no_process_can_be_made_the_work_runs_in_a_thread(
     work = Background(lambda: os.getpid())
     assert work._process is None and work._thread is not None
     assert work.result() == os.getpid()
+
+
+def test_work_begun_early_is_taken_where_it_worked_on_what_was_expected(mode: str) -> None:
+    """``Confirmed``: the early work's result where it worked on what the caller has, else
+    the work done again here, once."""
+    again: list[str] = []
+
+    def here() -> str:
+        again.append("here")
+        return "read here"
+
+    taken = Confirmed(Background(lambda: ("files", "read early")), "files", here)
+    assert (taken.result(), taken.result(), again) == ("read early", "read early", [])
+    other = Confirmed(Background(lambda: ("other files", "read early")), "files", here)
+    assert (other.result(), other.result(), again) == ("read here", "read here", ["here"])
+    nothing = Confirmed(Background(lambda: None), "files", here)
+    assert nothing.result() == "read here"
+    assert again == ["here", "here"]
+    with pytest.raises(ProcesskitError, match=r"^git said no$"):
+        Confirmed(Background(_failing), "files", here).result()
+
+
+def test_work_begun_early_is_stopped_with_its_child() -> None:
+    """Stopping a ``Confirmed`` ends the early work's child, which is not waited for."""
+    started = time.monotonic()
+    taken = Confirmed(Background(lambda: time.sleep(60)), "files", lambda: "read here")
+    taken.stop()
+    assert time.monotonic() - started < 30
+    assert multiprocessing.active_children() == []

@@ -75,6 +75,27 @@ def test_an_edited_file_is_parsed_again_and_only_it(
     assert len(read_store(root / CACHE_FOLDER / PARSED, parse.ParseCache.NAME)) == 5
 
 
+def test_a_load_that_keeps_nothing_reads_the_store_and_leaves_it_as_it_was(
+    make_repo: MakeRepo, counted: list[str]
+) -> None:
+    """The second load ``publish`` makes beside its own (``keep=False``) takes what the store
+    holds and writes nothing to it."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    store = root / CACHE_FOLDER / PARSED
+    load_repository(root, keep=False)
+    assert not store.exists()
+    first = _loaded(root)
+    stored = store.read_bytes()
+    counted.clear()
+    path = root / "processes/utreda.yaml"
+    path.write_text(PROCESS.replace("name: Utreda", "name: Utreda barnets behov"), "utf-8")
+    loaded = load_repository(root, keep=False)
+    assert counted == ["processes/utreda.yaml"]
+    assert loaded.repo.processes["utreda"].entity.name == "Utreda barnets behov"
+    assert store.read_bytes() == stored
+    assert first[0] == {"utreda": "Utreda"}
+
+
 def test_a_file_with_problems_is_never_stored_and_speaks_the_language_of_the_day(
     make_repo: MakeRepo, counted: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

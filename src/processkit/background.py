@@ -20,7 +20,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from processkit import i18n
 from processkit.errors import ProcesskitError
@@ -28,12 +28,25 @@ from processkit.i18n import _
 from processkit.model.kinds import Language
 
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 #: Whether work runs in a forked process (else in a thread).
 FORK = "fork" in multiprocessing.get_all_start_methods()
 
 #: The work in threads started and not yet waited for.
 _RUNNING: list[Background[Any]] = []
 _LOCK = threading.Lock()
+
+
+class Pending(Protocol[R_co]):
+    """Work under way beside the caller (``Background``, ``Confirmed``)."""
+
+    def result(self) -> R_co:
+        """Wait for the work and give what it gave (or raise what it raised)."""
+        ...
+
+    def stop(self) -> None:
+        """End the work where it is (the caller failed meanwhile)."""
+        ...
 
 
 class Background(Generic[R]):
@@ -126,6 +139,33 @@ class Background(Generic[R]):
         if told is not None:  # as concurrent.futures does: the child's frames, in --debug
             raise error from _ChildTraceback(told)
         raise error
+
+
+class Confirmed(Generic[R]):
+    """Work begun before the caller knew what it was to be done on: ``early`` did it on what
+    it found itself, and gives that (``what it worked on``, ``its result``), or None where it
+    could not. ``result`` gives the early result where what it worked on is ``expected``,
+    and otherwise does the work again here (``again``)."""
+
+    def __init__(
+        self, early: Background[tuple[Any, R] | None], expected: object, again: Callable[[], R]
+    ) -> None:
+        self._early = early
+        self._expected = expected
+        self._again = again
+        self._result: list[R] = []  # once worked out
+
+    def result(self) -> R:
+        if not self._result:
+            got = self._early.result()
+            if got is not None and got[0] == self._expected:
+                self._result.append(got[1])
+            else:
+                self._result.append(self._again())
+        return self._result[0]
+
+    def stop(self) -> None:
+        self._early.stop()
 
 
 class _ChildTraceback(Exception):

@@ -57,6 +57,17 @@ def _stamp(name: str) -> str:
     return f"processkit {name} store {STORE_FORMAT} {__version__} {python}\n"
 
 
+def readable_store(path: Path, name: str) -> bool:
+    """Whether ``path`` begins as a store this processkit writes (``read_store`` reads it),
+    judged by its first line alone."""
+    stamp = _stamp(name).encode("utf-8")
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(stamp)) == stamp
+    except OSError:
+        return False
+
+
 def read_store(path: Path, name: str) -> dict[Any, Any]:
     """The values stored in ``path``, or an empty store when the file is missing, damaged or
     written by another version; where this process is yet to write the store (``later``),

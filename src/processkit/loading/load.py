@@ -77,11 +77,14 @@ def load_repository(
     parallel: bool | None = None,
     cache_dir: Path | None = None,
     remembered: Remembered | None = None,
+    keep: bool = True,
 ) -> LoadResult:
     """Read the repository containing ``start``: configuration first, then every entity file.
 
     Files parsed before without a problem are taken from the cache folder ``cache_dir``
-    (default: the repository's own, see ``processkit.cache``); with ``remembered`` (``serve``,
+    (default: the repository's own, see ``processkit.cache``), and those parsed now are
+    added to it, unless ``keep`` is False (a second load of the same files, as ``publish``
+    makes beside its own, leaves the store to the first); with ``remembered`` (``serve``,
     which loads again and again) the store is kept in memory, a file unchanged since the
     last load is not read again, and the entity made of a file before is not made again."""
     root = find_root(start)
@@ -106,7 +109,7 @@ def load_repository(
             diagnostics.extend(_add_entity(repo, result, first_path, remembered))
         # ``serve`` writes the store at its first load only: the files edited while it runs
         # (a few) are parsed again by the next command, not the whole store written per edit
-        if cache is not None and (remembered is None or remembered.loads == 1):
+        if keep and cache is not None and (remembered is None or remembered.loads == 1):
             cache.save()
         if remembered is not None:
             remembered.end()

@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, Template
 
 from processkit import __version__, i18n
-from processkit.background import Background
+from processkit.background import Pending
 from processkit.cache import (
     code_digest,
     read_store,
@@ -124,7 +124,7 @@ class Made:
 
 
 #: What publish reads from git, being read beside the build while the maps are drawn.
-GitReading = Background[GitRead]
+GitReading = Pending[GitRead]
 #: Where a build has more maps to draw or pages to make than this, the rules run before it
 #: draws or makes them (``build_site``'s ``checked``).
 RULES_FIRST = 50
@@ -185,7 +185,7 @@ def build_site(
                 checked or _nothing,
             )
     except BaseException:
-        if isinstance(history, Background):  # not left running, whatever went wrong
+        if not isinstance(history, History):  # not left running, whatever went wrong
             history.stop()
         raise
 
@@ -249,7 +249,7 @@ def _build_site(
         (lambda done, total: progress("maps", done, total)) if progress else None,
         drawing=lambda count: checked() if count > RULES_FIRST else None,
     )
-    if isinstance(history_read, Background):
+    if not isinstance(history_read, History):
         got = history_read.result()
         history, git = got.history, got.links
     else:
