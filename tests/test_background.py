@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from processkit import background, i18n
-from processkit.background import Background, Confirmed, settle
+from processkit.background import Background, hand_over, settle
 from processkit.errors import ProcesskitError
 from processkit.site import parallel
 
@@ -241,30 +241,48 @@ def test_where_no_process_can_be_made_the_work_runs_in_a_thread(
     assert work.result() == os.getpid()
 
 
-def test_work_begun_early_is_taken_where_it_worked_on_what_was_expected(mode: str) -> None:
-    """``Confirmed``: the early work's result where it worked on what the caller has, else
-    the work done again here, once."""
-    again: list[str] = []
-
-    def here() -> str:
-        again.append("here")
-        return "read here"
-
-    taken = Confirmed(Background(lambda: ("files", "read early")), "files", here)
-    assert (taken.result(), taken.result(), again) == ("read early", "read early", [])
-    other = Confirmed(Background(lambda: ("other files", "read early")), "files", here)
-    assert (other.result(), other.result(), again) == ("read here", "read here", ["here"])
-    nothing = Confirmed(Background(lambda: None), "files", here)
-    assert nothing.result() == "read here"
-    assert again == ["here", "here"]
-    with pytest.raises(ProcesskitError, match=r"^git said no$"):
-        Confirmed(Background(_failing), "files", here).result()
+def _two_parts() -> str:
+    hand_over(["read", "early"])
+    time.sleep(0.2)  # the caller takes the part meanwhile
+    return "all of it"
 
 
-def test_work_begun_early_is_stopped_with_its_child() -> None:
-    """Stopping a ``Confirmed`` ends the early work's child, which is not waited for."""
+def _fails_after_handing_over() -> None:
+    hand_over("read")
+    raise ProcesskitError("git said no")
+
+
+def test_a_part_handed_over_reaches_the_caller_before_the_work_ends(mode: str) -> None:
     started = time.monotonic()
-    taken = Confirmed(Background(lambda: time.sleep(60)), "files", lambda: "read here")
-    taken.stop()
+    work = Background(_two_parts)
+    assert work.part() == ["read", "early"]
+    assert time.monotonic() - started < 0.2 or mode == "thread"
+    assert work.part() == ["read", "early"]  # asked again: the same
+    assert work.result() == "all of it"
+    assert work.part() == ["read", "early"]
+    # work that hands nothing over: None, once it ended; its result as before
+    quiet = Background(lambda: "all of it")
+    assert quiet.part() is None
+    assert quiet.result() == "all of it"
+    failing = Background(_fails_after_handing_over)
+    assert failing.part() == "read"
+    with pytest.raises(ProcesskitError, match=r"^git said no$"):
+        failing.result()
+    failed = Background(_failing)
+    assert failed.part() is None
+    with pytest.raises(ProcesskitError, match=r"^git said no$"):
+        failed.result()
+    hand_over("outside any work: nothing happens")
+
+
+def test_work_stopped_after_handing_over_ends_its_child() -> None:
+    def hands_over_and_sleeps() -> None:
+        hand_over("read")
+        time.sleep(60)
+
+    started = time.monotonic()
+    work = Background(hands_over_and_sleeps)
+    assert work.part() == "read"
+    work.stop()
     assert time.monotonic() - started < 30
     assert multiprocessing.active_children() == []

@@ -38,7 +38,7 @@ _LOCK = threading.Lock()
 
 
 class Pending(Protocol[R_co]):
-    """Work under way beside the caller (``Background``, ``Confirmed``)."""
+    """Work under way beside the caller (a ``Background``, or what stands for one)."""
 
     def result(self) -> R_co:
         """Wait for the work and give what it gave (or raise what it raised)."""
@@ -57,14 +57,25 @@ class Background(Generic[R]):
     def __init__(self, work: Callable[[], R]) -> None:
         language = i18n.current()
         self._outcome: tuple[bool, Any] | None = None  # (returned, value or error)
+        #: what the work handed over before it ended (``hand_over``), once it did
+        self._part: list[Any] = []
         self._thread: threading.Thread | None = None
+        self._handed = threading.Event()  # in a thread: handed over, or ended
         self._process: multiprocessing.process.BaseProcess | None = None
         self._receive: Connection | None = None
         if FORK and self._fork(work, language):
             return
 
+        def handed(value: Any) -> None:
+            self._part.append(value)
+            self._handed.set()
+
         def run() -> None:
-            self._outcome = _outcome(work, language)
+            _LOCAL.hand_over = handed
+            try:
+                self._outcome = _outcome(work, language)
+            finally:
+                self._handed.set()
 
         self._thread = threading.Thread(target=run, name="processkit-background", daemon=True)
         with _LOCK:
@@ -104,19 +115,39 @@ class Background(Generic[R]):
                 if self in _RUNNING:
                     _RUNNING.remove(self)
             return
-        if self._outcome is not None or self._receive is None or self._process is None:
-            return
+        while self._outcome is None and self._receive is not None:
+            self._take()
+
+    def part(self) -> Any | None:
+        """What the work handed over before it ended (``hand_over``), waiting for it; None
+        where it ended (or failed) without handing anything over."""
+        if self._thread is not None:
+            self._handed.wait()
+        while not self._part and self._outcome is None and self._receive is not None:
+            self._take()
+        return self._part[0] if self._part else None
+
+    def _take(self) -> None:
+        """Take what the child says next: a part handed over, or the outcome (then the
+        child is waited for). Interrupted (Ctrl-C), it ends the child and lets the
+        interruption through."""
+        assert self._process is not None and self._receive is not None
         process, receive = self._process, self._receive
         try:
-            self._outcome = receive.recv()
+            kind, value = receive.recv()
         except (EOFError, OSError):  # the child died without a word (killed, out of memory)
-            self._outcome = _stopped()
+            kind, value = _OUTCOME, _stopped()
         except BaseException:
             process.terminate()  # it may be writing to the pipe no one will read
-            raise
-        finally:
             receive.close()
             process.join()
+            raise
+        if kind == _PART:
+            self._part.append(value)
+            return
+        self._outcome = value
+        receive.close()
+        process.join()
 
     def stop(self) -> None:
         """End the work where it is (the caller failed meanwhile): the child is ended; a
@@ -141,33 +172,6 @@ class Background(Generic[R]):
         raise error
 
 
-class Confirmed(Generic[R]):
-    """Work begun before the caller knew what it was to be done on: ``early`` did it on what
-    it found itself, and gives that (``what it worked on``, ``its result``), or None where it
-    could not. ``result`` gives the early result where what it worked on is ``expected``,
-    and otherwise does the work again here (``again``)."""
-
-    def __init__(
-        self, early: Background[tuple[Any, R] | None], expected: object, again: Callable[[], R]
-    ) -> None:
-        self._early = early
-        self._expected = expected
-        self._again = again
-        self._result: list[R] = []  # once worked out
-
-    def result(self) -> R:
-        if not self._result:
-            got = self._early.result()
-            if got is not None and got[0] == self._expected:
-                self._result.append(got[1])
-            else:
-                self._result.append(self._again())
-        return self._result[0]
-
-    def stop(self) -> None:
-        self._early.stop()
-
-
 class _ChildTraceback(Exception):
     """Where in the child process an error was raised."""
 
@@ -183,6 +187,27 @@ def _stopped() -> tuple[bool, Any]:
     """The outcome of work whose child ended before it told what the work gave."""
     stopped = _("a part of the work stopped unexpectedly; run the command again")
     return False, ProcesskitError(stopped)
+
+
+#: What a child sends: a part handed over, or the outcome of its work.
+_PART = "part"
+_OUTCOME = "outcome"
+#: In a thread at work: ``hand_over`` for its ``Background``.
+_LOCAL = threading.local()
+#: In a child at work: where ``hand_over`` sends.
+_SENDING: list[Connection] = []
+
+
+def hand_over(value: Any) -> None:
+    """Called by work run beside the caller (``Background``): give ``value`` to the caller now,
+    before the work ends (``Background.part``), once. It must pickle, as the result must.
+    Elsewhere it does nothing."""
+    if _SENDING:
+        _SENDING[0].send((_PART, value))
+        return
+    handed = getattr(_LOCAL, "hand_over", None)
+    if handed is not None:
+        handed(value)
 
 
 def _outcome(work: Callable[[], Any], language: Language) -> tuple[bool, Any]:
@@ -206,14 +231,16 @@ def _child(
         # programs started from here take the usual one)
         signal.signal(signal.SIGINT, _ignore)
         receive.close()  # the parent's end: a parent that died leaves no reader
+        _SENDING[:] = [send]
         returned, value = _outcome(work, language)
         if not returned:
             value = (_sendable(value), "".join(traceback.format_exception(value)))
         try:
-            send.send((returned, value))
+            send.send((_OUTCOME, (returned, value)))
         except Exception:  # what it returned does not pickle: a defect, told as one
             told = traceback.format_exc()
-            send.send((False, (RuntimeError("the result could not be sent back"), told)))
+            failed = RuntimeError("the result could not be sent back")
+            send.send((_OUTCOME, (False, (failed, told))))
     except BaseException:  # the parent is gone (a broken pipe), or anything else: just end
         code = 1
     finally:

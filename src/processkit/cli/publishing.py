@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from processkit import background, i18n
-from processkit.background import Background, Confirmed
+from processkit.background import Background
 from processkit.cache import cache_folder, readable_store, writing_later
+from processkit.diagnostics import Diagnostic
 from processkit.errors import ProcesskitError
 from processkit.history.snapshots import SnapshotStore
 from processkit.i18n import _
@@ -38,6 +39,7 @@ from processkit.loading.load import PARSED, load_repository
 from processkit.loading.parse import ParseCache, Remembered
 from processkit.loading.repository import ByFile, Record, Repository
 from processkit.loading.session import Session
+from processkit.rules.run import run_rules
 from processkit.site.build import BuildInfo, BuildResult, GitReading, Progress, build_site
 from processkit.site.history import GitLinks, GitRead, GitSource, History, read_history
 from processkit.validate import check_later
@@ -167,7 +169,11 @@ def _build(
         return Background(partial(read, repo, (key, origin))), None
 
     # a run of its own reads git in a child that loads the repository beside it (or None)
-    early = _read_beside(load_from, cache_dir, read) if remembered is None and not past else None
+    early = (
+        _read_beside(load_from, cache_dir, read, info.today)
+        if remembered is None and not past
+        else None
+    )
 
     def begin(repo: Repository) -> None:
         """Start reading git beside the rules, where it runs in a process of its own: a
@@ -176,7 +182,7 @@ def _build(
         the load, what it reads is taken where it loaded the same files."""
         nonlocal started
         if early is not None:
-            started = Confirmed(early, _files_of(repo), partial(read, repo)), None
+            started = _Beside(early, _files_of(repo), partial(read, repo)), None
         elif background.FORK:
             started = start(repo)
 
@@ -198,7 +204,12 @@ def _build(
             if ran:
                 return
             ran.append(True)
-            found = rules()
+            beside = started[0] if started is not None else None
+            findings = beside.findings() if isinstance(beside, _Beside) else None
+            if findings is not None:  # found by the child begun before the load
+                found = Session(loaded.repo, loaded.diagnostics + findings)
+            else:
+                found = rules()
             if found.errors:
                 raise PublishBlocked(found)
 
@@ -247,32 +258,82 @@ def _build(
 
 
 def _read_beside(
-    load_from: Path, cache_dir: Path, read: Callable[[Repository], GitRead]
-) -> Background[tuple[object, GitRead] | None] | None:
-    """Git read beside the load, by a child forked before it that loads the repository
-    itself (``_load_and_read``), or None: for the first build in a process, where one can be
-    forked and the parse store is there to load from. A child forked after the load shares
-    the loaded repository's memory with the build, which then copies each page of it that it
-    touches (0.1 s of a publish after one change at 5,000 processes); loading it once more,
-    beside the build's own load, costs a core that is idle meanwhile. Without a store it can
-    read (a build from nothing, or after processkit was upgraded) the child would parse
-    every file alone."""
+    load_from: Path, cache_dir: Path, read: Callable[[Repository], GitRead], today: date | None
+) -> Background[Findings | None] | None:
+    """Git read, and the rules run, beside the load, by a child forked before it that loads
+    the repository itself (``_load_and_read``), or None: for the first build in a process,
+    where one can be forked and the parse store is there to load from. A child forked after
+    the load shares the loaded repository's memory with the build, which then copies each
+    page of it that it touches (0.05-0.1 s of a publish after one change at 5,000
+    processes); loading it once more, beside the build's own load, costs a core that is idle
+    meanwhile, and the rules then cost the build nothing. Without a store it can read (a
+    build from nothing, or after processkit was upgraded) the child would parse every file
+    alone."""
     if not background.FORK or _READ[0] is not None:
         return None
     if not readable_store(cache_dir / PARSED, ParseCache.NAME):
         return None
-    return Background(partial(_load_and_read, load_from, cache_dir, read))
+    return Background(partial(_load_and_read, load_from, cache_dir, read, today))
+
+
+#: What the child begun before the load found: what it loaded (``_files_of``) and the rules'
+#: findings (None where they could not run: a ``rules:`` section that cannot be used).
+Findings = tuple[object, list[Diagnostic] | None]
 
 
 def _load_and_read(
-    load_from: Path, cache_dir: Path, read: Callable[[Repository], GitRead]
-) -> tuple[object, GitRead] | None:
-    """The repository loaded (the parse store left as it is) and git read for it, with what
-    was loaded (``_files_of``); None where the load found errors."""
+    load_from: Path, cache_dir: Path, read: Callable[[Repository], GitRead], today: date | None
+) -> Findings | None:
+    """The repository loaded (the parse store left as it is); git read for it, handed over
+    with what was loaded (``_files_of``) as soon as it is read; then the rules' findings on
+    it. None where the load found errors."""
     loaded = load_repository(load_from, cache_dir=cache_dir, parallel=False, keep=False)
     if Session(loaded.repo, loaded.diagnostics).errors:
         return None
-    return _files_of(loaded.repo), read(loaded.repo)
+    files = _files_of(loaded.repo)
+    background.hand_over((files, read(loaded.repo)))
+    try:
+        findings = run_rules(loaded.repo, today=today)
+    except ProcesskitError:  # ``rules:`` as the build read it is told by the build
+        findings = None
+    return files, findings
+
+
+class _Beside:
+    """What the child begun before the load (``_read_beside``) found, taken where it loaded
+    the files the build loaded (``files``); else git is read here (``read_here``), and the
+    rules are run by the build."""
+
+    def __init__(
+        self,
+        early: Background[Findings | None],
+        files: object,
+        read_here: Callable[[], GitRead],
+    ) -> None:
+        self._early = early
+        self._files = files
+        self._read_here = read_here
+        self._read: list[GitRead] = []  # once worked out
+
+    def result(self) -> GitRead:
+        if not self._read:
+            part = self._early.part()  # what it read from git, with what it loaded
+            if part is not None and part[0] == self._files:
+                self._read.append(part[1])
+            else:
+                self._read.append(self._read_here())
+        return self._read[0]
+
+    def findings(self) -> list[Diagnostic] | None:
+        """The rules' findings, where the child loaded the same files and ran them."""
+        try:
+            got = self._early.result()
+        except Exception:  # the build's own work meets it again, and tells it
+            return None
+        return got[1] if got is not None and got[0] == self._files else None
+
+    def stop(self) -> None:
+        self._early.stop()
 
 
 def _files_of(repo: Repository) -> tuple[object, ...]:
