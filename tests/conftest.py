@@ -46,6 +46,17 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     i18n.ask(None)
 
 
+@pytest.fixture(autouse=True)
+def own_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's first publish is a run's first build, as in a process of its own: what a
+    build in this process read from git before (``publishing._READ``) is not there, so a
+    publish with a parse store reads git beside its load (``publishing._read_beside``)
+    whatever ran before it."""
+    from processkit.cli import publishing
+
+    monkeypatch.setattr(publishing, "_READ", [None, None, None])
+
+
 @pytest.fixture
 def swedish(monkeypatch: pytest.MonkeyPatch) -> None:
     """processkit as it speaks by default: nothing asked for, the repository's language."""

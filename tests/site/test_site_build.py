@@ -547,6 +547,7 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     import threading
 
     from processkit import background, render, validate
+    from processkit.cli import publishing
     from processkit.cli.publishing import PublishBlocked
     from processkit.site import search as search_module
 
@@ -581,7 +582,22 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
             first("pagefind")
         return rules(*args, **options)
 
+    # a run of its own with a parse store takes the rules' findings from the process that
+    # loads beside it (``publishing._Beside``): taken where the build says, as run there
+    beside: list[int] = []
+    real_findings = publishing._Beside.findings
+
+    def taken(self: publishing._Beside) -> object:
+        found = real_findings(self)
+        if found is not None:
+            beside.append(len(beside))
+            if begun.is_set():
+                first("pagefind")
+            first("rules")
+        return found
+
     monkeypatch.setattr(validate, "run_rules", noted)
+    monkeypatch.setattr(publishing._Beside, "findings", taken)
     monkeypatch.setattr(search_module, "_index_shard", index)
     monkeypatch.setattr(build_module, "render_page", page)
     monkeypatch.setattr(render, "render_maps", maps)
@@ -590,6 +606,7 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     def built(*, cache: Path | None = None) -> list[str]:
         events.clear()
         begun.clear()
+        monkeypatch.setattr(publishing, "_READ", [None, None, None])  # a run of its own
         publish(PublishRequest(rich_repo, output, cache_dir=cache))
         return list(events)
 
@@ -622,6 +639,9 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     monkeypatch.setattr(background, "FORK", False)
     config.write_text(config.read_text("utf-8").replace("rules:\n  PK105: error\n", ""), "utf-8")
     assert built() == ["rules", "maps", "page"]
+    # taken from beside in the builds with a parse store: after one change, with more pages
+    # than three, and the one that found the error
+    assert beside == [0, 1, 2]
 
 
 def test_the_stores_the_next_publish_reads_are_written_while_pagefind_indexes(
