@@ -291,9 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log("peers.py: no Pagefind: install the pagefind-bin package into this Python")
         return 2
     mkdocs = install_peer()
-    byte_compile()  # as the peer's packages are, by their installation
     if mkdocs is None:
         return 2
+    byte_compile()  # as the peer's packages are, by their installation
     os.environ["NO_MKDOCS_2_WARNING"] = "1"  # material's notice on every build, to stderr
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)

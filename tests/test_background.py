@@ -243,7 +243,7 @@ def test_where_no_process_can_be_made_the_work_runs_in_a_thread(
 
 def _two_parts() -> str:
     hand_over(["read", "early"])
-    time.sleep(0.2)  # the caller takes the part meanwhile
+    time.sleep(1)  # the caller takes the part meanwhile
     return "all of it"
 
 
@@ -253,12 +253,12 @@ def _fails_after_handing_over() -> None:
 
 
 def test_a_part_handed_over_reaches_the_caller_before_the_work_ends(mode: str) -> None:
-    started = time.monotonic()
     work = Background(_two_parts)
     assert work.part() == ["read", "early"]
-    assert time.monotonic() - started < 0.2 or mode == "thread"
+    assert not work.ended()  # the work goes on
     assert work.part() == ["read", "early"]  # asked again: the same
     assert work.result() == "all of it"
+    assert work.ended()
     assert work.part() == ["read", "early"]
     # work that hands nothing over: None, once it ended; its result as before
     quiet = Background(lambda: "all of it")
@@ -286,3 +286,32 @@ def test_work_stopped_after_handing_over_ends_its_child() -> None:
     work.stop()
     assert time.monotonic() - started < 30
     assert multiprocessing.active_children() == []
+
+
+def test_work_only_for_a_child_is_not_run_where_none_can_be_forked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``Background.forked``: None where no child can be made, and no thread instead."""
+    ran: list[bool] = []
+    assert Background.forked(lambda: "done") is not None
+    threads = threading.active_count()
+    monkeypatch.setattr(Background, "_fork", lambda self, work, language: False)
+    assert Background.forked(lambda: ran.append(True)) is None
+    monkeypatch.setattr(background, "FORK", False)
+    assert Background.forked(lambda: ran.append(True)) is None
+    time.sleep(0.1)
+    assert ran == [] and threading.active_count() == threads
+
+
+def test_whether_work_ended_is_told_without_waiting(mode: str) -> None:
+    work = Background(lambda: time.sleep(1))
+    assert not work.ended()
+    work.result()
+    assert work.ended()
+    quick = Background(lambda: "done")
+    for _ in range(100):
+        if quick.ended():
+            break
+        time.sleep(0.05)
+    assert quick.ended()
+    assert quick.part() is None and quick.result() == "done"

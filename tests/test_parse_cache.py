@@ -96,6 +96,33 @@ def test_a_load_that_keeps_nothing_reads_the_store_and_leaves_it_as_it_was(
     assert first[0] == {"utreda": "Utreda"}
 
 
+def test_a_load_that_may_parse_only_a_few_files_gives_up_where_the_store_lacks_more(
+    make_repo: MakeRepo, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``few_fresh``: at most ``parse.fresh_limit`` files parsed afresh; where more are not in
+    the store, NotInStore before any is parsed."""
+    monkeypatch.setattr(parse, "FEW_FRESH", 1)
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    with pytest.raises(parse.NotInStore):
+        load_repository(root, few_fresh=True)  # no store: every file would be parsed
+    assert counted == []
+    _loaded(root)
+    counted.clear()
+    path = root / "processes/utreda.yaml"
+    path.write_text(PROCESS.replace("name: Utreda", "name: Utreda barnets behov"), "utf-8")
+    loaded = load_repository(root, few_fresh=True)  # one not in the store: parsed
+    assert counted == ["processes/utreda.yaml"]
+    assert loaded.repo.processes["utreda"].entity.name == "Utreda barnets behov"
+    (root / "roles").mkdir(exist_ok=True)
+    (root / "roles" / "ny.yaml").write_text("kind: role\nid: ny\nname: Ny\n", "utf-8")
+    path.write_text(PROCESS.replace("name: Utreda", "name: Utreda behoven"), "utf-8")
+    counted.clear()
+    with pytest.raises(parse.NotInStore):  # two: given up
+        load_repository(root, few_fresh=True, keep=False)
+    assert counted == []
+    assert parse.fresh_limit(5000) == 100 and parse.fresh_limit(10) == 1
+
+
 def test_a_file_with_problems_is_never_stored_and_speaks_the_language_of_the_day(
     make_repo: MakeRepo, counted: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

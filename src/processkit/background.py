@@ -20,6 +20,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Generic, Protocol, TypeVar
 
 from processkit import i18n
@@ -52,9 +53,10 @@ class Pending(Protocol[R_co]):
 class Background(Generic[R]):
     """``work()`` run beside the caller; ``result()`` waits for it and gives what it returned
     (which must pickle, when it ran in a child process), or raises what it raised (with the
-    child's traceback as its cause)."""
+    child's traceback as its cause). With ``thread`` False (``forked``), work that cannot be
+    run in a child is not run at all."""
 
-    def __init__(self, work: Callable[[], R]) -> None:
+    def __init__(self, work: Callable[[], R], *, thread: bool = True) -> None:
         language = i18n.current()
         self._outcome: tuple[bool, Any] | None = None  # (returned, value or error)
         #: what the work handed over before it ended (``hand_over``), once it did
@@ -63,7 +65,7 @@ class Background(Generic[R]):
         self._handed = threading.Event()  # in a thread: handed over, or ended
         self._process: multiprocessing.process.BaseProcess | None = None
         self._receive: Connection | None = None
-        if FORK and self._fork(work, language):
+        if (FORK and self._fork(work, language)) or not thread:
             return
 
         def handed(value: Any) -> None:
@@ -81,6 +83,13 @@ class Background(Generic[R]):
         with _LOCK:
             _RUNNING.append(self)
         self._thread.start()
+
+    @classmethod
+    def forked(cls, work: Callable[[], R]) -> Background[R] | None:
+        """``work`` in a forked child, or None where no process can be forked (never in a
+        thread: for work that is worth doing only beside the caller)."""
+        made = cls(work, thread=False)
+        return made if made._process is not None else None
 
     def _fork(self, work: Callable[[], R], language: Language) -> bool:
         """Start the work in a forked child; False where no process can be made now (the
@@ -117,6 +126,15 @@ class Background(Generic[R]):
             return
         while self._outcome is None and self._receive is not None:
             self._take()
+
+    def ended(self) -> bool:
+        """Whether the work has ended, asked without waiting (what the child said so far is
+        taken)."""
+        if self._thread is not None:
+            return not self._thread.is_alive()
+        while self._outcome is None and self._receive is not None and self._receive.poll():
+            self._take()
+        return self._outcome is not None
 
     def part(self) -> Any | None:
         """What the work handed over before it ended (``hand_over``), waiting for it; None
@@ -194,20 +212,36 @@ _PART = "part"
 _OUTCOME = "outcome"
 #: In a thread at work: ``hand_over`` for its ``Background``.
 _LOCAL = threading.local()
-#: In a child at work: where ``hand_over`` sends.
+#: In a child at work: where ``hand_over`` sends, and the thread sending what it was given.
 _SENDING: list[Connection] = []
+_HANDING: list[threading.Thread] = []
 
 
 def hand_over(value: Any) -> None:
     """Called by work run beside the caller (``Background``): give ``value`` to the caller now,
-    before the work ends (``Background.part``), once. It must pickle, as the result must.
-    Elsewhere it does nothing."""
+    before the work ends (``Background.part``), once. It must pickle, as the result must. In
+    a child, it is sent by a thread of its own while the work goes on (the pipe holds little:
+    the sending waits for the caller to read), and the outcome after it. Elsewhere it does
+    nothing."""
     if _SENDING:
-        _SENDING[0].send((_PART, value))
+        data = ForkingPickler.dumps((_PART, value))  # here: what it is made of may change next
+        sending = threading.Thread(
+            target=_send, args=(_SENDING[0], data), name="processkit-hand-over"
+        )
+        sending.start()
+        _HANDING.append(sending)
         return
     handed = getattr(_LOCAL, "hand_over", None)
     if handed is not None:
         handed(value)
+
+
+def _send(connection: Connection, data: bytes) -> None:
+    """Send ``data``; where the caller is gone (a broken pipe), the work ends without a word."""
+    try:
+        connection.send_bytes(data)
+    except OSError:
+        return
 
 
 def _outcome(work: Callable[[], Any], language: Language) -> tuple[bool, Any]:
@@ -233,6 +267,8 @@ def _child(
         receive.close()  # the parent's end: a parent that died leaves no reader
         _SENDING[:] = [send]
         returned, value = _outcome(work, language)
+        for sending in _HANDING:  # what was handed over goes first
+            sending.join()
         if not returned:
             value = (_sendable(value), "".join(traceback.format_exception(value)))
         try:

@@ -71,8 +71,9 @@ def readable_store(path: Path, name: str) -> bool:
 def read_store(path: Path, name: str) -> dict[Any, Any]:
     """The values stored in ``path``, or an empty store when the file is missing, damaged or
     written by another version; where this process is yet to write the store (``later``),
-    the values it will write (the history read beside a publish takes what the load parsed
-    from there)."""
+    the values it will write (the history read in a process forked after a publish's load
+    takes what the load parsed from there; one forked before the load, which loads the
+    repository itself, parses again the few files changed since the last run)."""
     for waiting, waiting_name, values in reversed(_WAITING or ()):
         if waiting == path:
             return dict(values) if waiting_name == name else {}

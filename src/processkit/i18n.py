@@ -116,6 +116,12 @@ def use_outside_repository() -> None:
             return
 
 
+def of_the_run() -> Language:
+    """The language of the run: the one asked for, else the repository's once its
+    configuration is read; whatever this thread was told to speak (``speaking``)."""
+    return _current
+
+
 def current() -> Language:
     spoken: Language | None = getattr(_speaking, "language", None)
     return spoken or _current

@@ -392,9 +392,9 @@ def test_a_publish_the_rules_block_stops_reading_git(
     started: list[Background[object]] = []
 
     class Noted(Background[object]):
-        def __init__(self, work: Callable[[], object]) -> None:
+        def __init__(self, work: Callable[[], object], *, thread: bool = True) -> None:
             started.append(self)
-            super().__init__(work)
+            super().__init__(work, thread=thread)
 
         def stop(self) -> None:
             stopped.append(self)

@@ -1,13 +1,14 @@
-"""A run of its own reads git beside its load: in a child forked before the load, which loads
-the repository itself from the parse store (``publishing._read_beside``). What the child read
-is taken only where it loaded the same files; the site is the same either way."""
+"""A run of its own reads git, and runs the rules, beside its load: in a child forked before
+the load, which loads the repository itself from the parse store (``publishing._read_beside``).
+What the child found is taken only where it loaded as the build did; the site is the same
+either way."""
 
 from __future__ import annotations
 
 import multiprocessing
 import shutil
 import time
-from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,14 @@ from tests.conftest import KALMAR
 from tests.site.test_site_build import snapshot
 from tests.test_changelog_support import GitRepo, kalmar_history
 
+from processkit import i18n
 from processkit.cache import CACHE_FOLDER
 from processkit.cli import publishing
 from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
+from processkit.loading import parse
 from processkit.loading.load import PARSED
 from processkit.loading.parse import Remembered
+from processkit.validate import check
 
 #: A commit only the copy the child is made to load has.
 ONLY_IN_THE_COPY = "Ändrat bara i kopian"
@@ -31,85 +35,168 @@ def kalmar_git(tmp_path: Path) -> GitRepo:
     return kalmar_history(tmp_path, KALMAR)[0]
 
 
-def _spy(monkeypatch: pytest.MonkeyPatch) -> tuple[list[bool], list[int]]:
-    """Each run's first build in a fresh process (``_READ`` emptied before each publish by
-    the caller); whether a child began before the load, and how often this process read git
-    itself (the children's reads are not counted here)."""
-    began: list[bool] = []
-    read_here = [0]
+class Spied:
+    """What the publishes after ``spy`` did: whether a child began before the load, how often
+    this process read git itself (the children's reads are not counted here), and for each
+    build that had such a child whether it handed over what it read, and whether that was
+    taken."""
+
+    def __init__(self) -> None:
+        self.began: list[bool] = []
+        self.read_here = 0
+        self.handed: list[tuple[bool, bool]] = []
+
+
+def spy(monkeypatch: pytest.MonkeyPatch) -> Spied:
+    spied = Spied()
     real_beside = publishing._read_beside
     real_read = publishing.read_history
+    real_from = publishing._Beside._from_beside
 
     def beside(*args: Any) -> Any:
         made = real_beside(*args)
-        began.append(made is not None)
+        spied.began.append(made is not None)
         return made
 
     def read(*args: Any, **kwargs: Any) -> Any:
-        read_here[0] += 1
+        spied.read_here += 1
         return real_read(*args, **kwargs)
+
+    def from_beside(self: publishing._Beside) -> Any:
+        first = not self._taken
+        taken = real_from(self)
+        if first:
+            spied.handed.append((self._early.part() is not None, taken is not None))
+        return taken
 
     monkeypatch.setattr(publishing, "_read_beside", beside)
     monkeypatch.setattr(publishing, "read_history", read)
-    return began, read_here
+    monkeypatch.setattr(publishing._Beside, "_from_beside", from_beside)
+    return spied
 
 
-def _fresh(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As in a process of its own: no build before in it."""
+def again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in a process of its own: no build before in it (the first publish of a test is:
+    see ``tests/conftest.py``)."""
     monkeypatch.setattr(publishing, "_READ", [None, None, None])
 
 
 def test_with_the_parse_store_git_is_read_by_a_child_that_loads_beside(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    began, read_here = _spy(monkeypatch)
-    _fresh(monkeypatch)
+    spied = spy(monkeypatch)
     cold = publish(PublishRequest(kalmar_git.root, tmp_path / "cold")).output
-    _fresh(monkeypatch)
-    again = publish(PublishRequest(kalmar_git.root, tmp_path / "again")).output
+    again(monkeypatch)
+    beside = publish(PublishRequest(kalmar_git.root, tmp_path / "beside")).output
     # the first had no parse store: git was read by a child forked after the load
-    assert began == [False, True]
-    assert read_here == [0]  # both read in children
-    assert snapshot(again) == snapshot(cold)
+    assert spied.began == [False, True]
+    assert spied.handed == [(True, True)]
+    assert spied.read_here == 0  # both read in children
+    assert snapshot(beside) == snapshot(cold)
     assert multiprocessing.active_children() == []
 
 
-def test_what_the_child_read_of_other_files_is_read_again_here(
+def test_what_a_child_that_loaded_other_files_found_is_not_taken(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A file changed between the child's load and the build's: the child's reading is
-    thrown away and git is read again for what the build loaded."""
-    _fresh(monkeypatch)
+    """A file changed between the child's load and the build's: the child is stopped, and
+    git is read again for what the build loaded."""
     cold = publish(PublishRequest(kalmar_git.root, tmp_path / "cold")).output
-    # the child is made to load a copy with one more commit, which changed a file
+    # the child is made to load a copy in which a process's purpose is another
     copy = tmp_path / "copy"
     shutil.copytree(kalmar_git.top, copy)
-    other = GitRepo.__new__(GitRepo)
-    other.top, other.root = copy, copy / kalmar_git.root.relative_to(kalmar_git.top)
-    process = next((other.root / "processes").rglob("*.yaml"))
+    other = copy / kalmar_git.root.relative_to(kalmar_git.top)
+    process = sorted((other / "processes").rglob("*.yaml"))[0]
     text = process.read_text(encoding="utf-8")
     process.write_text(text.replace("purpose: ", "purpose: Ändrat. ", 1), encoding="utf-8")
-    other.commit(ONLY_IN_THE_COPY, "2026-11-22")
     real = publishing._load_and_read
 
-    def load_the_copy(load_from: Path, cache_dir: Path, read: Callable[..., Any]) -> Any:
-        return real(other.root, cache_dir, read)
+    def load_the_copy(load_from: Path, *rest: Any) -> Any:
+        return real(other, *rest)
 
     monkeypatch.setattr(publishing, "_load_and_read", load_the_copy)
-    began, read_here = _spy(monkeypatch)
-    _fresh(monkeypatch)
-    again = publish(PublishRequest(kalmar_git.root, tmp_path / "again")).output
-    assert began == [True]
-    assert read_here == [1]
-    pages = snapshot(again)
-    assert not any(ONLY_IN_THE_COPY.encode() in content for content in pages.values())
-    assert pages == snapshot(cold)
+    spied = spy(monkeypatch)
+    again(monkeypatch)
+    rules_here: list[int] = []
+    real_rules = publishing.check_later
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        loaded, rules = real_rules(*args, **kwargs)
+
+        def run() -> Any:
+            rules_here.append(1)
+            return rules()
+
+        return loaded, run
+
+    monkeypatch.setattr(publishing, "check_later", counting)
+    beside = publish(PublishRequest(kalmar_git.root, tmp_path / "beside")).output
+    assert spied.began == [True]
+    assert spied.handed == [(True, False)]  # handed over, not taken
+    assert spied.read_here == 1
+    assert rules_here == [1]
+    assert snapshot(beside) == snapshot(cold)
+    assert multiprocessing.active_children() == []
+
+
+def test_the_child_speaks_the_language_of_the_repository(
+    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swedish: None
+) -> None:
+    """Begun before the configuration is read, the child speaks its language once it has
+    read it: the rules' findings it gives are said as the build would say them."""
+    config = kalmar_git.root / "processkit.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(f"language: en\n{text}rules:\n  PK102: error\n", encoding="utf-8")
+    with pytest.raises(PublishBlocked):  # the parse store is written all the same
+        publish(PublishRequest(kalmar_git.root, tmp_path / "site"))
+    spied = spy(monkeypatch)
+    again(monkeypatch)
+    i18n.forget()  # as a run of its own begins: Swedish until the configuration is read
+    with pytest.raises(PublishBlocked) as blocked:
+        publish(PublishRequest(kalmar_git.root, tmp_path / "site"))
+    assert spied.handed == [(True, True)]
+    found = [d for d in blocked.value.loaded.diagnostics if d.code == "PK102"]
+    assert [d.path for d in found] == [
+        "processes/funktionsstod/fs-daglig-verksamhet.yaml",
+        "processes/ledning/led-klagomal.yaml",
+    ]
+    assert found[0].message == (
+        "the review of the process `fs-daglig-verksamhet` was due on 2026-09-15, 67 days ago"
+    )
+    assert (
+        blocked.value.loaded.diagnostics
+        == check(kalmar_git.root, today=date(2026, 11, 21)).diagnostics
+    )
+
+
+def test_a_child_that_finds_more_than_a_few_files_not_in_the_store_gives_up(
+    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It would parse them alone: git is read by a child forked after the load instead."""
+    cold = publish(PublishRequest(kalmar_git.root, tmp_path / "cold")).output
+    monkeypatch.setattr(parse, "FEW_FRESH", 0)
+    monkeypatch.setattr(parse, "FEW_FRESH_SHARE", 0)
+    process = sorted((kalmar_git.root / "processes").rglob("*.yaml"))[0]
+    process.write_text(process.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    real_check = publishing.check_later
+
+    def later(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(1)  # the child has given up by the time the build has loaded
+        return real_check(*args, **kwargs)
+
+    monkeypatch.setattr(publishing, "check_later", later)
+    spied = spy(monkeypatch)
+    again(monkeypatch)
+    beside = publish(PublishRequest(kalmar_git.root, tmp_path / "beside")).output
+    assert spied.began == [True]
+    assert spied.handed == []  # not asked: it had ended without reading
+    assert spied.read_here == 0  # read by a child forked after the load
+    assert snapshot(beside) == snapshot(cold)
 
 
 def test_a_load_with_errors_stops_the_child(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _fresh(monkeypatch)
     publish(PublishRequest(kalmar_git.root, tmp_path / "site"))
     (kalmar_git.root / "roles" / "broken.yaml").write_text("kind: role\nid: [\n", "utf-8")
     real = publishing._load_and_read
@@ -119,12 +206,12 @@ def test_a_load_with_errors_stops_the_child(
         return real(*args)
 
     monkeypatch.setattr(publishing, "_load_and_read", slow)
-    began, _read_here = _spy(monkeypatch)
-    _fresh(monkeypatch)
+    spied = spy(monkeypatch)
+    again(monkeypatch)
     started = time.monotonic()
     with pytest.raises(PublishBlocked):
         publish(PublishRequest(kalmar_git.root, tmp_path / "site"))
-    assert began == [True]
+    assert spied.began == [True]
     assert multiprocessing.active_children() == []
     assert time.monotonic() - started < 30
 
@@ -132,16 +219,15 @@ def test_a_load_with_errors_stops_the_child(
 def test_no_child_loads_beside_serve_or_a_site_of_the_past(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _fresh(monkeypatch)
     publish(PublishRequest(kalmar_git.root, tmp_path / "site"))  # the parse store is there
-    began, _read_here = _spy(monkeypatch)
-    _fresh(monkeypatch)
+    spied = spy(monkeypatch)
+    again(monkeypatch)
     publish(PublishRequest(kalmar_git.root, tmp_path / "serve", remembered=Remembered()))
     # a second build in one process takes what the first read, or reads after its load
     publish(PublishRequest(kalmar_git.root, tmp_path / "second"))
-    _fresh(monkeypatch)
+    again(monkeypatch)
     publish(PublishRequest(kalmar_git.root, tmp_path / "past", at="HEAD~1"))
-    assert began == [False]  # asked by the second only (serve and the past do not ask)
+    assert spied.began == [False]  # asked by the second only (serve and the past do not ask)
     assert multiprocessing.active_children() == []
 
 
@@ -149,15 +235,14 @@ def test_no_child_loads_beside_where_the_parse_store_is_another_version_s(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After an upgrade the store cannot be read: the child would parse every file alone."""
-    _fresh(monkeypatch)
     publish(PublishRequest(kalmar_git.root, tmp_path / "site"))
     store = kalmar_git.root / CACHE_FOLDER / PARSED
     first, rest = store.read_bytes().split(b"\n", 1)
     assert first.startswith(b"processkit parsed files store ")
     store.write_bytes(b"processkit parsed files store 0 0.0.1 3.11.0\n" + rest)
-    began, _read_here = _spy(monkeypatch)
-    _fresh(monkeypatch)
+    spied = spy(monkeypatch)
+    again(monkeypatch)
     publish(PublishRequest(kalmar_git.root, tmp_path / "site"))
-    _fresh(monkeypatch)
+    again(monkeypatch)
     publish(PublishRequest(kalmar_git.root, tmp_path / "site"))  # the store written anew
-    assert began == [False, True]
+    assert spied.began == [False, True]

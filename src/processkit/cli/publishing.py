@@ -36,7 +36,7 @@ from processkit.loading.git import (
     resolve_at,
 )
 from processkit.loading.load import PARSED, load_repository
-from processkit.loading.parse import ParseCache, Remembered
+from processkit.loading.parse import NotInStore, ParseCache, Remembered
 from processkit.loading.repository import ByFile, Record, Repository
 from processkit.loading.session import Session
 from processkit.rules.run import run_rules
@@ -179,10 +179,12 @@ def _build(
         """Start reading git beside the rules, where it runs in a process of its own: a
         thread (where no process can be forked) could not be stopped should the rules find
         errors, and the errors would be told only once it ended. Where a child began before
-        the load, what it reads is taken where it loaded the same files."""
+        the load, what it reads and finds is taken where it loaded as the build did; where
+        it has ended already without reading (it gave up), git is read in a child forked
+        now."""
         nonlocal started
-        if early is not None:
-            started = _Beside(early, _files_of(repo), partial(read, repo)), None
+        if early is not None and not (early.ended() and early.part() is None):
+            started = _Beside(early, _loaded_as(repo), partial(read, repo)), None
         elif background.FORK:
             started = start(repo)
 
@@ -259,89 +261,111 @@ def _build(
 
 def _read_beside(
     load_from: Path, cache_dir: Path, read: Callable[[Repository], GitRead], today: date | None
-) -> Background[Findings | None] | None:
+) -> Background[list[Diagnostic] | None] | None:
     """Git read, and the rules run, beside the load, by a child forked before it that loads
     the repository itself (``_load_and_read``), or None: for the first build in a process,
-    where one can be forked and the parse store is there to load from. A child forked after
-    the load shares the loaded repository's memory with the build, which then copies each
-    page of it that it touches (0.05-0.1 s of a publish after one change at 5,000
-    processes); loading it once more, beside the build's own load, costs a core that is idle
-    meanwhile, and the rules then cost the build nothing. Without a store it can read (a
-    build from nothing, or after processkit was upgraded) the child would parse every file
-    alone."""
+    where a process can be forked and the parse store is there to load from. A child forked
+    after the load shares the loaded repository's memory with the build, which then copies
+    each page of it that it touches (0.05-0.1 s of a publish after one change at 5,000
+    processes); loading it once more, from the store, beside the build's own load, costs the
+    other core, which is idle meanwhile, and the rules then cost the build nothing. Without a
+    store it can read (a build from nothing, or after processkit was upgraded) the child
+    would parse every file alone; where a few more than that are not in the store, it gives
+    up (``load_repository``'s ``few_fresh``)."""
     if not background.FORK or _READ[0] is not None:
         return None
     if not readable_store(cache_dir / PARSED, ParseCache.NAME):
         return None
-    return Background(partial(_load_and_read, load_from, cache_dir, read, today))
-
-
-#: What the child begun before the load found: what it loaded (``_files_of``) and the rules'
-#: findings (None where they could not run: a ``rules:`` section that cannot be used).
-Findings = tuple[object, list[Diagnostic] | None]
+    return Background.forked(partial(_load_and_read, load_from, cache_dir, read, today))
 
 
 def _load_and_read(
     load_from: Path, cache_dir: Path, read: Callable[[Repository], GitRead], today: date | None
-) -> Findings | None:
+) -> list[Diagnostic] | None:
     """The repository loaded (the parse store left as it is); git read for it, handed over
-    with what was loaded (``_files_of``) as soon as it is read; then the rules' findings on
-    it. None where the load found errors."""
-    loaded = load_repository(load_from, cache_dir=cache_dir, parallel=False, keep=False)
+    with what was loaded (``_loaded_as``) as soon as it is read; then the rules' findings
+    on it. None where the load found errors or the store lacked more than a few files, and
+    the findings None where the rules cannot run (a ``rules:`` section that cannot be used,
+    which the build tells)."""
+    try:
+        loaded = load_repository(
+            load_from, cache_dir=cache_dir, parallel=False, keep=False, few_fresh=True
+        )
+    except NotInStore:
+        return None
     if Session(loaded.repo, loaded.diagnostics).errors:
         return None
-    files = _files_of(loaded.repo)
-    background.hand_over((files, read(loaded.repo)))
-    try:
-        findings = run_rules(loaded.repo, today=today)
-    except ProcesskitError:  # ``rules:`` as the build read it is told by the build
-        findings = None
-    return files, findings
+    # the language the build speaks once it has read the configuration (this work was
+    # begun before, in the language spoken then)
+    with i18n.speaking(i18n.of_the_run()):
+        background.hand_over((_loaded_as(loaded.repo), read(loaded.repo)))
+        try:
+            return run_rules(loaded.repo, today=today)
+        except ProcesskitError:
+            return None
+
+
+def _loaded_as(repo: Repository) -> tuple[object, ...]:
+    """What a load read, and the language spoken of it: the configuration, each entity's
+    kind, file and the hash of its bytes, the files it could not read in full, and the ids
+    known. Two loads that read the same, spoken of in the same language, give the same
+    history and the same findings of the rules."""
+    return (
+        i18n.current(),
+        repo.texts.get(CONFIG_NAME),
+        tuple((kind, record.path, record.digest) for kind, record in repo.all_records()),
+        sorted(repo.incomplete),
+        sorted(repo.partial),
+        sorted((kind, sorted(ids)) for kind, ids in repo.known.items()),
+        sorted(repo.known_anywhere),
+    )
 
 
 class _Beside:
     """What the child begun before the load (``_read_beside``) found, taken where it loaded
-    the files the build loaded (``files``); else git is read here (``read_here``), and the
-    rules are run by the build."""
+    as the build did (``loaded_as``); else the child is stopped, git is read here
+    (``read_here``), and the rules are run by the build."""
 
     def __init__(
         self,
-        early: Background[Findings | None],
-        files: object,
+        early: Background[list[Diagnostic] | None],
+        loaded_as: tuple[object, ...],
         read_here: Callable[[], GitRead],
     ) -> None:
         self._early = early
-        self._files = files
+        self._loaded_as = loaded_as
         self._read_here = read_here
-        self._read: list[GitRead] = []  # once worked out
+        self._taken: list[GitRead | None] = []  # once worked out: None where not taken
+        self._read: list[GitRead] = []
+
+    def _from_beside(self) -> GitRead | None:
+        """What the child read from git, where it loaded as the build did (waited for)."""
+        if not self._taken:
+            part = self._early.part()
+            if part is not None and part[0] == self._loaded_as:
+                self._taken.append(part[1])
+            else:
+                self._early.stop()  # what else it finds is not taken either
+                self._taken.append(None)
+        return self._taken[0]
 
     def result(self) -> GitRead:
         if not self._read:
-            part = self._early.part()  # what it read from git, with what it loaded
-            if part is not None and part[0] == self._files:
-                self._read.append(part[1])
-            else:
-                self._read.append(self._read_here())
+            taken = self._from_beside()
+            self._read.append(taken if taken is not None else self._read_here())
         return self._read[0]
 
     def findings(self) -> list[Diagnostic] | None:
-        """The rules' findings, where the child loaded the same files and ran them."""
+        """The rules' findings, where the child loaded as the build did and ran them."""
+        if self._from_beside() is None:
+            return None
         try:
-            got = self._early.result()
+            return self._early.result()
         except Exception:  # the build's own work meets it again, and tells it
             return None
-        return got[1] if got is not None and got[0] == self._files else None
 
     def stop(self) -> None:
         self._early.stop()
-
-
-def _files_of(repo: Repository) -> tuple[object, ...]:
-    """What a load read: the configuration, and each entity's kind, file and the hash of the
-    file's bytes. Two loads that read the same are the same repository, and read the same
-    from git."""
-    config = repo.texts.get(CONFIG_NAME)
-    return config, tuple((kind, record.path, record.digest) for kind, record in repo.all_records())
 
 
 #: The history and git links the last build in this process read, with their key (for

@@ -17,7 +17,7 @@ from processkit.errors import ConfigError
 from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
-from processkit.loading.parse import FileResult, ParseCache, Remembered, parse_files
+from processkit.loading.parse import FileResult, ParseCache, Remembered, fresh_limit, parse_files
 from processkit.loading.partial import keep_readable, keep_unreadable
 from processkit.loading.references import check_parent_loops, check_references, duplicate_ids
 from processkit.loading.repository import Record, Repository
@@ -78,13 +78,16 @@ def load_repository(
     cache_dir: Path | None = None,
     remembered: Remembered | None = None,
     keep: bool = True,
+    few_fresh: bool = False,
 ) -> LoadResult:
     """Read the repository containing ``start``: configuration first, then every entity file.
 
     Files parsed before without a problem are taken from the cache folder ``cache_dir``
     (default: the repository's own, see ``processkit.cache``), and those parsed now are
     added to it, unless ``keep`` is False (a second load of the same files, as ``publish``
-    makes beside its own, leaves the store to the first); with ``remembered`` (``serve``,
+    makes beside its own, leaves the store to the first). With ``few_fresh`` it parses only
+    a few files afresh (``parse.fresh_limit``), and raises NotInStore where more are not in the
+    store. With ``remembered`` (``serve``,
     which loads again and again) the store is kept in memory, a file unchanged since the
     last load is not read again, and the entity made of a file before is not made again."""
     root = find_root(start)
@@ -103,7 +106,12 @@ def load_repository(
         remembered.begin()
     try:
         files = parse_files(
-            root, found.files, parallel=parallel, cache=cache, remembered=remembered
+            root,
+            found.files,
+            parallel=parallel,
+            cache=cache,
+            remembered=remembered,
+            fresh_at_most=fresh_limit(len(found.files)) if few_fresh else None,
         )
         for result in files:
             diagnostics.extend(_add_entity(repo, result, first_path, remembered))

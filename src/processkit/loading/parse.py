@@ -37,6 +37,21 @@ from processkit.loading.yamlfile import read_yaml
 if TYPE_CHECKING:
     from processkit.loading.references import Refers
 
+#: A load that may parse only a few files afresh (``parse_files``' ``fresh_at_most``) may
+#: parse this many, or this share of the files, whichever is more.
+FEW_FRESH = 50
+FEW_FRESH_SHARE = 0.02
+
+
+class NotInStore(Exception):
+    """More files are to be parsed afresh than the load may parse (``fresh_at_most``)."""
+
+
+def fresh_limit(files: int) -> int:
+    """How many of ``files`` a load that may parse only a few may parse afresh."""
+    return max(FEW_FRESH, int(files * FEW_FRESH_SHARE))
+
+
 #: Below this many files one process is faster than starting workers.
 PARALLEL_FROM = 400
 CHUNK = 200
@@ -248,14 +263,18 @@ def parse_files(
     parallel: bool | None = None,
     cache: ParseCache | None = None,
     remembered: Remembered | None = None,
+    fresh_at_most: int | None = None,
 ) -> Iterator[FileResult]:
     """Every file parsed, in the order given; with ``cache``, those parsed before are taken
     from it, and the others are added to it (by the hash of the bytes actually parsed, so a
     file edited meanwhile is never stored under its old contents). With ``remembered``, a file
     whose signature is unchanged since it was read is taken from ``cache`` without reading
     it, and a file whose bytes an earlier load made into an entity comes back as that entity
-    (``FileResult.made``)."""
+    (``FileResult.made``). With ``fresh_at_most``, NotInStore is raised, before any file is
+    parsed, where more than that many are not in ``cache`` (none is, without one)."""
     if cache is None:
+        if fresh_at_most is not None and len(paths) > fresh_at_most:
+            raise NotInStore
         for _digest, result in _parse_all(root, paths, parallel):
             yield result
         return
@@ -284,7 +303,10 @@ def parse_files(
             found = cache.get(digest)
         if found is not None:
             known[relative] = FileResult(relative, None, found[0], found[1], digest=digest)
-    fresh = _parse_all(root, [path for path in paths if path not in known], parallel)
+    todo = [path for path in paths if path not in known]
+    if fresh_at_most is not None and len(todo) > fresh_at_most:
+        raise NotInStore
+    fresh = _parse_all(root, todo, parallel)
     for relative in paths:
         if relative in known:
             yield known[relative]
