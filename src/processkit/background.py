@@ -93,7 +93,8 @@ class Background(Generic[R]):
 
     def _fork(self, work: Callable[[], R], language: Language) -> bool:
         """Start the work in a forked child; False where no process can be made now (the
-        system's limit of processes, or of memory): the work then runs in a thread."""
+        system's limit of processes, or of memory): the work then runs in a thread, or not
+        at all (``forked``)."""
         context = multiprocessing.get_context("fork")
         try:
             receive, send = context.Pipe(duplex=False)
