@@ -181,7 +181,7 @@ def test_a_child_that_finds_more_than_a_few_files_not_in_the_store_gives_up(
     real_check = publishing.check_later
 
     def later(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(1)  # the child has given up by the time the build has loaded
+        time.sleep(2)  # the child has given up by the time the build has loaded
         return real_check(*args, **kwargs)
 
     monkeypatch.setattr(publishing, "check_later", later)
