@@ -20,6 +20,7 @@ from typing import Any
 from processkit import background, i18n
 from processkit.background import Background
 from processkit.cache import cache_folder, readable_store, writing_later
+from processkit.cli import ending
 from processkit.diagnostics import Diagnostic
 from processkit.errors import ProcesskitError
 from processkit.history.snapshots import SnapshotStore
@@ -256,6 +257,7 @@ def _build(
     if not isinstance(reading, History):  # kept for the next build in this process
         done = reading.result()
         _READ[:] = [done.key, done.history, done.links]
+    ending.keep("repository", loaded)  # let go of with the process, all at once
     return built
 
 
