@@ -344,6 +344,30 @@ NOT_KEPT = (
     "the publish does not keep .processkit-cache from one run to the next, so it builds the "
     "whole site every time; to fix: "
 )
+GITHUB_NOT_KEPT = (
+    "missing    .github/workflows/processkit.yml  "
+    + NOT_KEPT
+    + "add the actions/cache step that processkit init writes before the publish "
+    "(path: .processkit-cache)"
+)
+GITHUB_KEPT = (
+    "ok         .github/workflows/processkit.yml  the publish keeps .processkit-cache from one "
+    "run to the next, and builds only what changed"
+)
+GITLAB_NOT_KEPT = (
+    "missing    .gitlab-ci.yml  "
+    + NOT_KEPT
+    + "give the job the cache that processkit init writes (cache: paths: [.processkit-cache/])"
+)
+#: A GitLab file whose publish is among 10 ** 10 lines named by YAML aliases: not judged,
+#: rather than looked through to the end.
+ALIASES = (
+    "".join(
+        f"l{level}: &l{level} [{', '.join([f'*l{level - 1}' if level else 'echo'] * 10)}]\n"
+        for level in range(10)
+    )
+    + "pages:\n  cache: {paths: [.processkit-cache/]}\n  script: [*l9, processkit publish]\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -434,6 +458,93 @@ NOT_KEPT = (
                 "[.processkit-cache/])"
             ],
         ),
+        (
+            {
+                ".github/workflows/processkit.yml": WORKFLOW.format(cache="").replace(
+                    "--output site\n", "--output site\n" + GITHUB_CACHE
+                )
+            },
+            [GITHUB_NOT_KEPT],
+        ),
+        (
+            {
+                ".github/workflows/processkit.yml": WORKFLOW.format(
+                    cache="      - uses: actions/upload-artifact@v4\n"
+                    "        with: {name: cache, path: .processkit-cache}\n"
+                    + GITHUB_CACHE.replace("actions/cache@v4", "actions/cache/save@v4")
+                )
+            },
+            [GITHUB_NOT_KEPT],
+        ),
+        (
+            {
+                ".github/workflows/processkit.yml": WORKFLOW.format(cache="").replace(
+                    "      - run: processkit validate --format github\n",
+                    "      - run: processkit validate --format github\n" + GITHUB_CACHE,
+                )
+            },
+            [GITHUB_NOT_KEPT],
+        ),
+        (
+            {
+                ".github/workflows/processkit.yml": WORKFLOW.format(
+                    cache=GITHUB_CACHE.replace(
+                        "path: .processkit-cache", "path: |\n            ./.processkit-cache/\n"
+                    )
+                ).replace(
+                    "- run: processkit publish --output site",
+                    "- run: >\n          processkit --lang sv\n          publish --output site",
+                )
+            },
+            [GITHUB_KEPT],
+        ),
+        (
+            {
+                ".gitlab-ci.yml": (
+                    "default:\n  cache: {paths: [.processkit-cache/], policy: push}\n"
+                    "pages:\n  script: [processkit publish --output public]\n"
+                )
+            },
+            [GITLAB_NOT_KEPT],
+        ),
+        (
+            {
+                ".gitlab-ci.yml": (
+                    "default:\n  cache: {paths: [.processkit-cache/]}\n"
+                    "pages:\n  cache: []\n  script: [processkit publish --output public]\n"
+                    "review:\n  inherit: {default: [image]}\n"
+                    "  script: [processkit publish --output review]\n"
+                )
+            },
+            [GITLAB_NOT_KEPT],
+        ),
+        (
+            {
+                ".gitlab-ci.yml": (
+                    "pages:\n  extends: [.cached, .other]\n"
+                    "  script: [processkit publish --output public]\n"
+                    ".cached:\n  cache: {paths: [.processkit-cache/]}\n"
+                    ".other:\n  extends: .elsewhere\n"
+                )
+            },
+            [],
+        ),
+        (
+            {
+                ".github/workflows/processkit.yml": WORKFLOW.format(cache="").replace(
+                    "runs-on: ubuntu-latest\n    steps:\n      - uses",
+                    "runs-on: [ubuntu-latest\n    steps:\n      - uses",
+                )
+            },
+            [
+                "unreadable .github/workflows/processkit.yml  the file is not valid YAML (line "
+                "8); to fix: correct it: GitHub cannot read it either"
+            ],
+        ),
+        (
+            {".gitlab-ci.yml": ALIASES},
+            [],
+        ),
     ],
     ids=[
         "github-not-kept",
@@ -443,6 +554,15 @@ NOT_KEPT = (
         "gitlab-extends-and-options",
         "not-told",
         "continued-line",
+        "github-cache-after-the-publish",
+        "github-folder-only-saved-or-uploaded",
+        "github-cache-in-another-job",
+        "github-folded-run-and-path-list",
+        "gitlab-cache-only-pushed",
+        "gitlab-job-without-the-default",
+        "gitlab-extends-another-file",
+        "not-yaml",
+        "aliases-without-end",
     ],
 )
 def test_doctor_says_whether_the_ci_publish_keeps_the_cache_folder(
@@ -479,4 +599,21 @@ def test_doctor_says_in_swedish_that_the_ci_publish_keeps_no_cache(
         "från en körning till nästa, så den bygger om hela webbplatsen varje gång; så rättar "
         "du: lägg till steget actions/cache före publiceringen, så som processkit init gör (path: "
         ".processkit-cache)"
+    )
+
+
+def test_doctor_says_in_swedish_that_a_ci_file_is_not_yaml(
+    cli: Callable[..., CliResult], in_repository: Callable[[dict[str, str | bytes]], Path]
+) -> None:
+    in_repository(
+        {
+            ".processkit/requirements.txt": REQUIREMENTS.format(line="processkit==1.2.0"),
+            ".gitlab-ci.yml": "pages:\n  script: [processkit publish\n  cache: {}\n",
+        }
+    )
+    result = cli("--lang", "sv", "doctor")
+    assert result.code == 1
+    assert result.out.splitlines()[-3] == (
+        "oläsbar    .gitlab-ci.yml                filen är inte giltig YAML (rad 3); så rättar "
+        "du: rätta den: inte heller GitLab kan läsa den"
     )

@@ -306,24 +306,51 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
     return checks
 
 
-#: A line of a CI file that runs a publish (options may stand between: ``--lang sv``), its
+#: A line of a CI script that runs a publish (options may stand between: ``--lang sv``), its
 #: continued lines joined (``_CONTINUED``).
 _PUBLISHES = re.compile(r"\bprocesskit\b[^\n#]*?\spublish(?![\w.-])")
 #: The end of a shell line that goes on on the next (a backslash before the line break), with
 #: the next line's indentation.
 _CONTINUED = re.compile(r"\\\r?\n[ \t]*")
-#: A YAML comment line.
+#: A comment line, in YAML or in a shell script.
 _COMMENT = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
-#: A GitLab file that takes jobs or their settings from others (``include:``): what they
-#: keep cannot be told from this one.
-_INCLUDES = re.compile(r"^include\s*:", re.MULTILINE)
+#: A step's action that restores a cache (``actions/cache``, ``actions/cache/restore``, or
+#: another made for a cache), not one that only saves it (``actions/cache/save``).
+_RESTORES = re.compile(r"cache(?!/save@)", re.IGNORECASE)
+#: How deep GitLab follows ``extends`` (its own limit), and how many values of a file are
+#: looked through at most (a file of YAML aliases can name one list a million times).
+_EXTENDS_DEPTH = 11
+_BUDGET = 100_000
+
+
+class _Unknown(Exception):
+    """What a CI file keeps cannot be told from the file alone (``include:``, an ``extends``
+    of a job in another file, a ``!reference``, or more than ``_BUDGET`` values)."""
+
+
+class _Reference:
+    """A value written with a tag of the CI service's own (GitLab's ``!reference``)."""
+
+
+def _ci_loader() -> type:
+    import yaml
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """YAML as a CI service reads it: a tag of its own (``!reference``) is a value."""
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: _Reference())
+    return Loader
 
 
 def check_ci(root: Path) -> list[RepositoryCheck]:
-    """Whether each CI file that publishes the site names the cache folder, which it must to
-    keep it from one run to the next (as the files ``init`` writes do), so that a publish
-    builds only what changed. Read as text: a file that publishes and names the folder
-    nowhere cannot keep it; one that names it is taken to keep it."""
+    """Whether each CI file that publishes the site restores the cache folder before the
+    publish, which it must to keep it from one run to the next (as the files ``init`` writes
+    do), so that a publish builds only what changed. Read as the CI service reads it: in a
+    GitHub workflow, a step of a cache action (not one that only saves) with the folder in
+    its ``path``, before the step that publishes, in the same job; in a GitLab file, the
+    job's cache (its own, from the jobs it ``extends``, or the ``default``), with the folder
+    in its ``paths``, and a ``policy`` that restores it. A file that includes others, or
+    whose job extends one it does not hold, is not judged."""
     from processkit.cache import CACHE_FOLDER
     from processkit.install_source import GITHUB_WORKFLOW, GITLAB_CI
 
@@ -342,16 +369,17 @@ def check_ci(root: Path) -> list[RepositoryCheck]:
 def _check_ci_file(
     path: Path, relative: str, *, gitlab: bool, folder: str
 ) -> RepositoryCheck | None:
-    """The check of one CI file, or None where it does not publish the site or may keep the
-    folder in a file it includes."""
+    """The check of one CI file, or None where it does not publish the site or what it keeps
+    cannot be told from it."""
+    import yaml
+
     from processkit.errors import reason
     from processkit.install_source import MAX_BYTES
 
     try:
         if path.stat().st_size > MAX_BYTES:
             return None  # not a CI file of processkit's kind
-        text = _COMMENT.sub("", path.read_bytes().decode("utf-8-sig", errors="replace"))
-        text = _CONTINUED.sub(" ", text)
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
     except OSError as problem:
         return RepositoryCheck(
             relative,
@@ -359,9 +387,34 @@ def _check_ci_file(
             _("the file cannot be read ({problem})", problem=reason(problem)),
             _("check that the file may be read"),
         )
-    if not _PUBLISHES.search(text) or (gitlab and _INCLUDES.search(text)):
+    if "publish" not in text or not re.search(r"\bprocesskit\b", text):
         return None
-    if folder in text:
+    try:
+        document = yaml.load(text, Loader=_ci_loader())
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        return RepositoryCheck(
+            relative,
+            "unreadable",
+            (
+                _("the file is not valid YAML (line {line})", line=mark.line + 1)
+                if mark is not None
+                else _("the file is not valid YAML")
+            ),
+            _(
+                "correct it: {service} cannot read it either",
+                service="GitLab" if gitlab else "GitHub",
+            ),
+        )
+    if not isinstance(document, dict):
+        return None
+    try:
+        kept = _gitlab_kept(document, folder) if gitlab else _github_kept(document, folder)
+    except _Unknown:
+        return None
+    if kept is None:
+        return None
+    if kept:
         return RepositoryCheck(
             relative,
             "ok",
@@ -391,3 +444,140 @@ def _check_ci_file(
             )
         ),
     )
+
+
+def _runs_publish(script: str) -> bool:
+    """Whether a shell script runs ``processkit … publish`` (not in a comment)."""
+    return _PUBLISHES.search(_CONTINUED.sub(" ", _COMMENT.sub("", script))) is not None
+
+
+def _names_folder(paths: list[str], folder: str) -> bool:
+    """Whether one of ``paths`` (as a cache setting lists them) is the folder or in it."""
+    for written in paths:
+        place = written.strip().removeprefix("./").rstrip("/")
+        if place == folder or place.startswith(folder + "/"):
+            return True
+    return False
+
+
+def _github_kept(document: dict[Any, Any], folder: str) -> bool | None:
+    """Whether every job of a workflow that publishes restores the folder before it (None: no
+    job publishes)."""
+    jobs = document.get("jobs")
+    verdicts = []
+    for job in jobs.values() if isinstance(jobs, dict) else ():
+        steps = job.get("steps") if isinstance(job, dict) else None
+        restored = False
+        for step in steps if isinstance(steps, list) else ():
+            if not isinstance(step, dict):
+                continue
+            uses, given, run = step.get("uses"), step.get("with"), step.get("run")
+            if isinstance(uses, str) and _RESTORES.search(uses) and isinstance(given, dict):
+                written = given.get("path")
+                if isinstance(written, str) and _names_folder(written.splitlines(), folder):
+                    restored = True
+            if isinstance(run, str) and _runs_publish(run):
+                verdicts.append(restored)
+                break
+    return all(verdicts) if verdicts else None
+
+
+#: The top-level keys of a GitLab file that are not jobs.
+_GITLAB_KEYWORDS = frozenset(
+    {"default", "include", "stages", "variables", "workflow", "cache", "image", "services"}
+    | {"before_script", "after_script", "types", "spec"}
+)
+
+
+def _gitlab_kept(document: dict[Any, Any], folder: str) -> bool | None:
+    """Whether every job of a GitLab file that publishes restores the folder (None: no job
+    publishes)."""
+    if "include" in document:
+        raise _Unknown
+    budget = [_BUDGET]
+    verdicts = []
+    for name, job in document.items():
+        if not isinstance(name, str) or name.startswith(".") or name in _GITLAB_KEYWORDS:
+            continue
+        if not isinstance(job, dict):
+            continue
+        scripts = _strings([job.get("before_script"), job.get("script")], budget)
+        if not any(_runs_publish(script) for script in scripts):
+            continue
+        verdicts.append(_restores(_job_cache(document, job), folder, budget))
+    return all(verdicts) if verdicts else None
+
+
+def _strings(value: object, budget: list[int]) -> list[str]:
+    """The strings in ``value`` and the lists in it (a script's lines), within ``budget``."""
+    found: list[str] = []
+    waiting = [value]
+    while waiting:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _Unknown
+        item = waiting.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            waiting.extend(reversed(item))
+    return found
+
+
+#: A job that sets no cache of its own, nor takes one from another.
+_UNSET = object()
+
+
+def _job_cache(document: dict[Any, Any], job: dict[Any, Any]) -> object:
+    """The cache setting of ``job``: its own, else the last of the jobs it ``extends`` that
+    has one (theirs first), else the ``default`` one (or the file's, written at the top), as
+    the job inherits it; None for no cache."""
+    found = _own_cache(document, job, depth=0)
+    if found is not _UNSET:
+        return found
+    inherit = job.get("inherit")
+    inherited = inherit.get("default", True) if isinstance(inherit, dict) else True
+    if inherited is False or (isinstance(inherited, list) and "cache" not in inherited):
+        return None
+    default = document.get("default")
+    if isinstance(default, dict) and "cache" in default:
+        return default["cache"]
+    return document.get("cache")
+
+
+def _own_cache(document: dict[Any, Any], job: dict[Any, Any], *, depth: int) -> object:
+    if "cache" in job:
+        return job["cache"]
+    extends = job.get("extends")
+    parents = [extends] if isinstance(extends, str) else extends
+    if parents is None:
+        return _UNSET
+    if not isinstance(parents, list) or depth >= _EXTENDS_DEPTH:
+        raise _Unknown
+    for parent in reversed(parents):  # the last one named wins
+        other = document.get(parent) if isinstance(parent, str) else None
+        if not isinstance(other, dict):
+            raise _Unknown  # a job of another file, or none
+        found = _own_cache(document, other, depth=depth + 1)
+        if found is not _UNSET:
+            return found
+    return _UNSET
+
+
+def _restores(cache: object, folder: str, budget: list[int]) -> bool:
+    """Whether the cache setting ``cache`` (one, or a list) restores the folder before the
+    job runs: it lists the folder in its ``paths``, and its ``policy`` is not ``push``."""
+    if isinstance(cache, _Reference):
+        raise _Unknown
+    settings = cache if isinstance(cache, list) else [cache]
+    for setting in settings:
+        if isinstance(setting, _Reference):
+            raise _Unknown
+        if not isinstance(setting, dict) or setting.get("policy") == "push":
+            continue
+        paths = setting.get("paths")
+        if isinstance(paths, _Reference):
+            raise _Unknown
+        if _names_folder(_strings(paths, budget), folder):
+            return True
+    return False
