@@ -615,5 +615,5 @@ def test_doctor_says_in_swedish_that_a_ci_file_is_not_yaml(
     assert result.code == 1
     assert result.out.splitlines()[-3] == (
         "oläsbar    .gitlab-ci.yml                filen är inte giltig YAML (rad 3); så rättar "
-        "du: rätta den: inte heller GitLab kan läsa den"
+        "du: rätta felet – inte heller GitLab kan läsa filen"
     )
