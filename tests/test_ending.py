@@ -15,6 +15,8 @@ from tests.small_repo import BASE, PROCESS
 
 from processkit.cli import ending
 from processkit.cli.main import run
+from processkit.cli.publishing import PublishRequest, publish
+from processkit.loading.parse import Remembered
 from processkit.loading.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,10 +129,50 @@ def test_a_thread_still_running_is_waited_for(tmp_path: Path) -> None:
     assert done.read_text() == "done"
 
 
-def test_a_status_that_is_not_a_number_ends_as_python_ends() -> None:
+def test_a_status_that_is_not_a_number_ends_as_python_ends(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def ended_at_once(status: int) -> None:  # not this process: the test fails instead
+        raise AssertionError(f"ended at once with {status}")
+
+    monkeypatch.setattr(os, "_exit", ended_at_once)
     with pytest.raises(SystemExit) as ended:
         ending.end("a word")
     assert ended.value.code == "a word"
+
+
+def test_a_profiler_or_a_tracer_is_let_see_the_end() -> None:
+    """A profiler (``python -m cProfile``) or a tracer writes what it found as the program
+    ends: the process ends as Python ends it, letting go of what is held."""
+    told = textwrap.dedent(
+        """
+        import sys
+
+        class Told:
+            def __del__(self) -> None:
+                sys.stderr.write("let go\\n")
+        """
+    )
+    for watching in ("sys.setprofile(lambda *seen: None)", "sys.settrace(lambda *seen: None)"):
+        ended = _command(told + watching + "\n", "--version", held="Told()")
+        assert (ended.returncode, ended.stderr) == (0, "let go\n")
+
+
+def test_output_that_cannot_be_flushed_at_the_end_gives_python_s_status() -> None:
+    """What an ``atexit`` function wrote where it cannot be flushed: status 120, as Python
+    gives it."""
+    before = """
+        import atexit, os, sys
+
+        def closing() -> None:
+            sys.stdout.write("at the end")
+            os.close(sys.stdout.fileno())
+
+        atexit.register(closing)
+        """
+    ended = _command(before, "--version")
+    assert ended.returncode == 120
+    assert ended.stdout.startswith("processkit ")
 
 
 def test_only_a_process_that_ends_with_the_command_keeps_what_it_loaded(
@@ -161,3 +203,7 @@ def test_a_publish_keeps_the_repository_it_loaded(
     assert ended.value.code == 0
     kept = ending._KEPT["repository"]
     assert isinstance(kept, Session) and sorted(kept.repo.processes) == ["utreda"]
+    # not serve's builds, which go on: each lets go of its repository as it returns
+    ending._KEPT.clear()
+    publish(PublishRequest(repo, tmp_path / "preview", remembered=Remembered()))
+    assert ending._KEPT == {}

@@ -257,7 +257,8 @@ def _build(
     if not isinstance(reading, History):  # kept for the next build in this process
         done = reading.result()
         _READ[:] = [done.key, done.history, done.links]
-    ending.keep("repository", loaded)  # let go of with the process, all at once
+    if remembered is None:  # a publish of its own (not serve's, which builds again)
+        ending.keep("repository", loaded)  # let go of with the process, all at once
     return built
 
 
