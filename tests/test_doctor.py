@@ -339,6 +339,7 @@ GITHUB_CACHE = """\
         with:
           path: .processkit-cache
           key: processkit-${{ github.sha }}
+          restore-keys: processkit-
 """
 NOT_KEPT = (
     "the publish does not keep .processkit-cache from one run to the next, so it builds the "
@@ -359,14 +360,23 @@ GITLAB_NOT_KEPT = (
     + NOT_KEPT
     + "give the job the cache that processkit init writes (cache: paths: [.processkit-cache/])"
 )
-#: A GitLab file whose publish is among 10 ** 10 lines named by YAML aliases: not judged,
-#: rather than looked through to the end.
+GITLAB_KEPT = (
+    "ok         .gitlab-ci.yml  the publish keeps .processkit-cache from one run to the next, "
+    "and builds only what changed"
+)
+#: A GitLab file whose publish comes after 10 ** 10 lines named by YAML aliases: each list
+#: is looked through once.
 ALIASES = (
     "".join(
         f"l{level}: &l{level} [{', '.join([f'*l{level - 1}' if level else 'echo'] * 10)}]\n"
         for level in range(10)
     )
     + "pages:\n  cache: {paths: [.processkit-cache/]}\n  script: [*l9, processkit publish]\n"
+)
+#: A GitLab file of 300 jobs that each extend one of 20,000 settings: more to merge than a
+#: doctor looks through (``_BUDGET``), not judged.
+EXTENDED = (".big: {" + ", ".join(f"k{number}: 1" for number in range(20_000)) + "}\n") + "".join(
+    f"j{number}: {{extends: .big, script: [processkit publish]}}\n" for number in range(300)
 )
 
 
@@ -512,8 +522,6 @@ ALIASES = (
                 ".gitlab-ci.yml": (
                     "default:\n  cache: {paths: [.processkit-cache/]}\n"
                     "pages:\n  cache: []\n  script: [processkit publish --output public]\n"
-                    "review:\n  inherit: {default: [image]}\n"
-                    "  script: [processkit publish --output review]\n"
                 )
             },
             [GITLAB_NOT_KEPT],
@@ -543,6 +551,10 @@ ALIASES = (
         ),
         (
             {".gitlab-ci.yml": ALIASES},
+            [GITLAB_KEPT],
+        ),
+        (
+            {".gitlab-ci.yml": EXTENDED},
             [],
         ),
     ],
@@ -563,6 +575,7 @@ ALIASES = (
         "gitlab-extends-another-file",
         "not-yaml",
         "aliases-without-end",
+        "too-much-to-merge",
     ],
 )
 def test_doctor_says_whether_the_ci_publish_keeps_the_cache_folder(
@@ -615,5 +628,184 @@ def test_doctor_says_in_swedish_that_a_ci_file_is_not_yaml(
     assert result.code == 1
     assert result.out.splitlines()[-3] == (
         "oläsbar    .gitlab-ci.yml                filen är inte giltig YAML (rad 3); så rättar "
-        "du: rätta felet – inte heller GitLab kan läsa filen"
+        "du: rätta felet \u2013 inte heller GitLab kan läsa filen"
     )
+
+
+#: The publishing job of a GitLab file, with ``{cache}`` where its settings may be.
+GITLAB_JOB = "pages:\n{cache}  script: [processkit publish --output public]\n"
+#: The default cache of a GitLab file, as ``init`` writes it.
+GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache/]}\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "processkit.yml",
+            WORKFLOW.format(cache=GITHUB_CACHE.replace("cache@v4", "cache/restore@v4")),
+            GITHUB_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace(
+                    "path: .processkit-cache", "path: ${{ github.workspace }}/.processkit-cache"
+                )
+            ),
+            GITHUB_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(cache=GITHUB_CACHE + "          lookup-only: true\n"),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "")
+            ),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace(
+                    "path: .processkit-cache", "path: .processkit-cache/maps"
+                )
+            ),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(cache=GITHUB_CACHE.replace(".processkit-cache", "${{ env.CACHE }}")),
+            None,
+        ),
+        ("processkit.yml", WORKFLOW.format(cache="      - uses: ./.github/restore\n"), None),
+        (
+            "processkit.yml",
+            "on: {schedule: [{cron: '0 5 * * 1'}]}\nsince: 2026-02-30\n"
+            + WORKFLOW.format(cache=""),
+            None,
+        ),
+        (".gitlab-ci.yml", GITLAB_DEFAULT + GITLAB_JOB.format(cache=""), GITLAB_KEPT),
+        (
+            ".gitlab-ci.yml",
+            "cache: [{paths: [vendor/]}, {paths: [./.processkit-cache], policy: pull}]\n"
+            + GITLAB_JOB.format(cache=""),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT + GITLAB_JOB.format(cache="  inherit: {default: [image, cache]}\n"),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT + GITLAB_JOB.format(cache="  inherit: {default: [image]}\n"),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            ".base: {cache: {paths: [.processkit-cache/]}}\n"
+            + GITLAB_JOB.format(cache="  extends: .base\n  cache: {policy: pull}\n"),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            ".base: {cache: {policy: push}}\n"
+            + GITLAB_JOB.format(cache="  extends: .base\n  cache: {paths: [.processkit-cache/]}\n"),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT + ".alone: {inherit: {default: false}}\n"
+            "pages: {extends: .alone, script: [processkit publish]}\n",
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            ".publishing: {script: [processkit publish --output public]}\n"
+            "pages: {extends: .publishing}\n",
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            ".kept: &kept {cache: {paths: [.processkit-cache/]}}\n"
+            + GITLAB_JOB.format(cache="  <<: *kept\n"),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: $CI_COMMIT_SHA, paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {paths: [$CI_PROJECT_DIR/.processkit-cache]}\n"),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {paths: [!reference [.kept, paths]]}\n"),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            "spec:\n  inputs: {stage: {default: publish}}\n---\n"
+            + GITLAB_DEFAULT
+            + GITLAB_JOB.format(cache=""),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {paths: [.processkit-cache/]}\n")
+            + "review:\n  extends: review\n  script: [processkit publish]\n",
+            None,
+        ),
+    ],
+    ids=[
+        "github-restore-action",
+        "github-workspace-path",
+        "github-lookup-only",
+        "github-key-new-every-run",
+        "github-part-of-the-folder",
+        "github-path-through-an-expression",
+        "github-action-of-its-own",
+        "a-date-yaml-cannot-make",
+        "gitlab-default",
+        "gitlab-top-level-list-pull",
+        "gitlab-inherits-the-cache",
+        "gitlab-inherits-no-cache",
+        "gitlab-extends-merged-key-by-key",
+        "gitlab-extends-push-only",
+        "gitlab-inherit-from-extends",
+        "gitlab-script-from-extends",
+        "gitlab-merge-key",
+        "gitlab-key-new-every-run",
+        "gitlab-path-through-a-variable",
+        "gitlab-reference-in-paths",
+        "gitlab-spec-header",
+        "gitlab-extends-itself",
+    ],
+)
+def test_doctor_reads_a_ci_file_as_its_service_reads_it(
+    cli: Callable[..., CliResult],
+    in_repository: Callable[[dict[str, str | bytes]], Path],
+    name: str,
+    text: str,
+    line: str | None,
+) -> None:
+    """Which cache a job restores before it publishes, as GitHub or GitLab would read the
+    file; None where that cannot be told from the file alone (not judged)."""
+    path = ".gitlab-ci.yml" if name == ".gitlab-ci.yml" else f".github/workflows/{name}"
+    requirement = ".processkit/requirements.txt"
+    in_repository({requirement: REQUIREMENTS.format(line="processkit==1.2.0"), path: text})
+    result = cli("doctor")
+    assert result.code == (0 if line is None or line.startswith("ok ") else 1)
+    found = repository_lines(result)
+    width = max(len(requirement), len(path))
+    unpadded = [row[:11] + row[11 : 11 + width].rstrip() + row[11 + width :] for row in found]
+    assert unpadded[1:] == ([line] if line is not None else [])

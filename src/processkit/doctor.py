@@ -306,30 +306,85 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
     return checks
 
 
-#: A line of a CI script that runs a publish (options may stand between: ``--lang sv``), its
-#: continued lines joined (``_CONTINUED``).
-_PUBLISHES = re.compile(r"\bprocesskit\b[^\n#]*?\spublish(?![\w.-])")
 #: The end of a shell line that goes on on the next (a backslash before the line break), with
 #: the next line's indentation.
 _CONTINUED = re.compile(r"\\\r?\n[ \t]*")
-#: A comment line, in YAML or in a shell script.
-_COMMENT = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
-#: A step's action that restores a cache (``actions/cache``, ``actions/cache/restore``, or
-#: another made for a cache), not one that only saves it (``actions/cache/save``).
-_RESTORES = re.compile(r"cache(?!/save@)", re.IGNORECASE)
-#: How deep GitLab follows ``extends`` (its own limit), and how many values of a file are
-#: looked through at most (a file of YAML aliases can name one list a million times).
+#: What a line of a CI script that runs a publish holds: the program, and after it (options
+#: may stand between: ``--lang sv``), before any ``#``, the command.
+_PROCESSKIT = re.compile(r"\bprocesskit\b")
+_PUBLISH = re.compile(r"\spublish(?![\w.-])")
+#: The steps' actions that restore a cache before the job goes on (not
+#: ``actions/cache/save``, which only saves one).
+_GITHUB_CACHE = re.compile(r"actions/cache(?:/restore)?@")
+#: Another action that may restore a cache (not one that only saves it).
+_OTHER_CACHE = re.compile(r"cache(?!/save@)", re.IGNORECASE)
+#: A cache key that is new in every run (the commit, the run): nothing is ever restored by
+#: it alone, without the keys to fall back on (``restore-keys``, ``fallback_keys``).
+_GITHUB_NEW_KEY = re.compile(r"github\.(?:sha|run_id|run_number|run_attempt)\b")
+_GITLAB_NEW_KEY = re.compile(r"\$\{?CI_(?:COMMIT_SHA|PIPELINE_ID|PIPELINE_IID|JOB_ID)\b")
+#: The folder of the workspace, as a GitHub path may begin with it.
+_WORKSPACE = re.compile(r"^\$\{\{\s*github\.workspace\s*\}\}/")
+#: The top-level keys of a GitLab file that are not jobs.
+_GITLAB_KEYWORDS = frozenset(
+    {"default", "include", "stages", "variables", "workflow", "cache", "image", "services"}
+    | {"before_script", "after_script", "types", "spec"}
+)
+#: How deep GitLab follows ``extends`` (its own limit), and how much of a file is looked
+#: through at most, in values and characters: YAML's aliases can name one list or one long
+#: line a million times, and ``extends`` can copy one job into every other.
 _EXTENDS_DEPTH = 11
-_BUDGET = 100_000
+_BUDGET = 2_000_000
 
 
 class _Unknown(Exception):
-    """What a CI file keeps cannot be told from the file alone (``include:``, an ``extends``
-    of a job in another file, a ``!reference``, or more than ``_BUDGET`` values)."""
+    """What a CI file keeps cannot be told from the file alone: it includes others, a job
+    extends one of another file, a value is a ``!reference`` or names a variable, an action
+    of its own may restore the folder, or telling would cost more than ``_BUDGET``."""
 
 
 class _Reference:
     """A value written with a tag of the CI service's own (GitLab's ``!reference``)."""
+
+
+class _Budget:
+    """How much more of a CI file may be looked through (``_BUDGET``); each string and list
+    is looked at once, however many aliases name it."""
+
+    def __init__(self) -> None:
+        self.left = _BUDGET
+        self.publishing: dict[int, bool] = {}  # by the id of a script's text
+        self.seen: set[int] = set()  # the lists looked through
+
+    def spend(self, amount: int) -> None:
+        self.left -= amount
+        if self.left < 0:
+            raise _Unknown
+
+    def runs_publish(self, script: str) -> bool:
+        """Whether a shell script runs ``processkit … publish`` (not in a comment)."""
+        found = self.publishing.get(id(script))
+        if found is None:
+            self.spend(len(script))
+            found = self.publishing[id(script)] = _runs_publish(script)
+        return found
+
+    def strings(self, value: object, *, strict: bool = False) -> list[str]:
+        """The strings in ``value`` and in the lists in it (a script's lines, a cache's
+        paths), each list looked through once; with ``strict``, a ``!reference`` among them
+        cannot be told (else it is passed over: lines from elsewhere)."""
+        found: list[str] = []
+        waiting = [value]
+        while waiting:
+            self.spend(1)
+            item = waiting.pop()
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, list) and id(item) not in self.seen:
+                self.seen.add(id(item))
+                waiting.extend(reversed(item))
+            elif isinstance(item, _Reference) and strict:
+                raise _Unknown
+        return found
 
 
 def _ci_loader() -> type:
@@ -346,11 +401,14 @@ def check_ci(root: Path) -> list[RepositoryCheck]:
     """Whether each CI file that publishes the site restores the cache folder before the
     publish, which it must to keep it from one run to the next (as the files ``init`` writes
     do), so that a publish builds only what changed. Read as the CI service reads it: in a
-    GitHub workflow, a step of a cache action (not one that only saves) with the folder in
-    its ``path``, before the step that publishes, in the same job; in a GitLab file, the
-    job's cache (its own, from the jobs it ``extends``, or the ``default``), with the folder
-    in its ``paths``, and a ``policy`` that restores it. A file that includes others, or
-    whose job extends one it does not hold, is not judged."""
+    GitHub workflow, a step of ``actions/cache`` (or ``actions/cache/restore``) with the
+    folder in its ``path``, before the step that publishes, in the same job; in a GitLab
+    file, the publishing job's cache (its own, from the jobs it ``extends``, merged as GitLab
+    merges them, or the ``default`` one, as the job inherits it), with the folder in its
+    ``paths`` and a ``policy`` that restores it. Either way a cache whose key is new in every
+    run, with no key to fall back on, restores nothing. A file that includes others, or whose
+    job extends one it does not hold, or whose folder is named through a variable, is not
+    judged."""
     from processkit.cache import CACHE_FOLDER
     from processkit.install_source import GITHUB_WORKFLOW, GITLAB_CI
 
@@ -387,10 +445,10 @@ def _check_ci_file(
             _("the file cannot be read ({problem})", problem=reason(problem)),
             _("check that the file may be read"),
         )
-    if "publish" not in text or not re.search(r"\bprocesskit\b", text):
+    if "publish" not in text or not _PROCESSKIT.search(text):
         return None
     try:
-        document = yaml.load(text, Loader=_ci_loader())
+        documents = list(yaml.load_all(text, Loader=_ci_loader()))
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         return RepositoryCheck(
@@ -406,10 +464,20 @@ def _check_ci_file(
                 service="GitLab" if gitlab else "GitHub",
             ),
         )
-    if not isinstance(document, dict):
+    except Exception:  # a value YAML reads but cannot make (a 30th of February): not judged
         return None
+    # a GitLab file may begin with a header of its own (``spec:``), then ``---``
+    if gitlab and len(documents) == 2 and _only_spec(documents[0]):
+        documents = documents[1:]
+    if len(documents) != 1 or not isinstance(documents[0], dict):
+        return None
+    budget = _Budget()
     try:
-        kept = _gitlab_kept(document, folder) if gitlab else _github_kept(document, folder)
+        kept = (
+            _gitlab_kept(documents[0], folder, budget)
+            if gitlab
+            else _github_kept(documents[0], folder, budget)
+        )
     except _Unknown:
         return None
     if kept is None:
@@ -446,138 +514,208 @@ def _check_ci_file(
     )
 
 
+def _only_spec(document: object) -> bool:
+    return isinstance(document, dict) and list(document) == ["spec"]
+
+
 def _runs_publish(script: str) -> bool:
-    """Whether a shell script runs ``processkit … publish`` (not in a comment)."""
-    return _PUBLISHES.search(_CONTINUED.sub(" ", _COMMENT.sub("", script))) is not None
-
-
-def _names_folder(paths: list[str], folder: str) -> bool:
-    """Whether one of ``paths`` (as a cache setting lists them) is the folder or in it."""
-    for written in paths:
-        place = written.strip().removeprefix("./").rstrip("/")
-        if place == folder or place.startswith(folder + "/"):
-            return True
+    """Whether a shell script runs ``processkit … publish``: on one line (its continued lines
+    joined), the program, then the command, with no ``#`` between. Each stretch of a line
+    up to a ``#`` is looked through once from its first ``processkit``: a long line of many
+    costs no more than one."""
+    for line in _CONTINUED.sub(" ", script).splitlines():
+        at = 0
+        found = _PROCESSKIT.search(line, at)
+        while found is not None:
+            comment = line.find("#", found.end())
+            end = comment if comment >= 0 else len(line)
+            if _PUBLISH.search(line, found.end(), end):
+                return True
+            if comment < 0:
+                break
+            found = _PROCESSKIT.search(line, end + 1)
     return False
 
 
-def _github_kept(document: dict[Any, Any], folder: str) -> bool | None:
+def _names_folder(paths: list[str], folder: str) -> bool:
+    """Whether one of ``paths`` (as a cache setting lists them) is the folder, or all of it
+    (``folder/**``); a path through a variable or expression cannot be told."""
+    told = False
+    for written in paths:
+        place = _WORKSPACE.sub("", written.strip()).removeprefix("./").rstrip("/")
+        if place in (folder, f"{folder}/**", f"{folder}/*"):
+            return True
+        told = told or "$" in place
+    if told:
+        raise _Unknown
+    return False
+
+
+def _github_kept(document: dict[Any, Any], folder: str, budget: _Budget) -> bool | None:
     """Whether every job of a workflow that publishes restores the folder before it (None: no
     job publishes)."""
     jobs = document.get("jobs")
-    verdicts = []
+    verdicts: dict[int, bool | None] = {}  # by the id of a job's steps (aliases name one)
     for job in jobs.values() if isinstance(jobs, dict) else ():
+        budget.spend(1)
         steps = job.get("steps") if isinstance(job, dict) else None
-        restored = False
-        for step in steps if isinstance(steps, list) else ():
-            if not isinstance(step, dict):
-                continue
-            uses, given, run = step.get("uses"), step.get("with"), step.get("run")
-            if isinstance(uses, str) and _RESTORES.search(uses) and isinstance(given, dict):
-                written = given.get("path")
-                if isinstance(written, str) and _names_folder(written.splitlines(), folder):
-                    restored = True
-            if isinstance(run, str) and _runs_publish(run):
-                verdicts.append(restored)
-                break
-    return all(verdicts) if verdicts else None
+        if isinstance(steps, list) and id(steps) not in verdicts:
+            verdicts[id(steps)] = _github_steps(steps, folder, budget)
+    told = [verdict for verdict in verdicts.values() if verdict is not None]
+    return all(told) if told else None
 
 
-#: The top-level keys of a GitLab file that are not jobs.
-_GITLAB_KEYWORDS = frozenset(
-    {"default", "include", "stages", "variables", "workflow", "cache", "image", "services"}
-    | {"before_script", "after_script", "types", "spec"}
-)
+def _github_steps(steps: list[Any], folder: str, budget: _Budget) -> bool | None:
+    """Whether the steps restore the folder before the first that publishes (None: none
+    does)."""
+    restored = maybe = False
+    for step in steps:
+        budget.spend(1)
+        if not isinstance(step, dict):
+            continue
+        uses, given, run = step.get("uses"), step.get("with"), step.get("run")
+        if isinstance(uses, str):
+            if _GITHUB_CACHE.match(uses.strip()):
+                restored = restored or (
+                    isinstance(given, dict) and _github_restores(given, folder, budget)
+                )
+            elif uses.startswith("./") or (_OTHER_CACHE.search(uses) and folder in repr(given)):
+                maybe = True  # an action of the repository's own, or another cache's
+        if isinstance(run, str) and budget.runs_publish(run):
+            if not restored and maybe:
+                raise _Unknown
+            return restored
+    return None
 
 
-def _gitlab_kept(document: dict[Any, Any], folder: str) -> bool | None:
+def _github_restores(given: dict[Any, Any], folder: str, budget: _Budget) -> bool:
+    """Whether an ``actions/cache`` step given ``given`` restores the folder."""
+    path, key = given.get("path"), given.get("key")
+    if given.get("lookup-only") in (True, "true") or not isinstance(path, str):
+        return False
+    budget.spend(len(path))
+    if not _names_folder(path.splitlines(), folder):
+        return False
+    return not (
+        isinstance(key, str) and _GITHUB_NEW_KEY.search(key) and not given.get("restore-keys")
+    )
+
+
+def _gitlab_kept(document: dict[Any, Any], folder: str, budget: _Budget) -> bool | None:
     """Whether every job of a GitLab file that publishes restores the folder (None: no job
     publishes)."""
     if "include" in document:
         raise _Unknown
-    budget = [_BUDGET]
+    jobs = _GitLabJobs(document, budget)
+    default = document.get("default")
+    default = default if isinstance(default, dict) else {}
     verdicts = []
-    for name, job in document.items():
+    for name, written in document.items():
         if not isinstance(name, str) or name.startswith(".") or name in _GITLAB_KEYWORDS:
             continue
-        if not isinstance(job, dict):
+        if not isinstance(written, dict):
             continue
-        scripts = _strings([job.get("before_script"), job.get("script")], budget)
-        if not any(_runs_publish(script) for script in scripts):
+        job = jobs.resolved(name)
+        before = job.get("before_script")
+        if "before_script" not in job and _inherits(job, "before_script"):
+            before = default.get("before_script", document.get("before_script"))
+        scripts = budget.strings([before, job.get("script")])
+        if not any(budget.runs_publish(script) for script in scripts):
             continue
-        verdicts.append(_restores(_job_cache(document, job), folder, budget))
+        if "cache" in job:
+            cache = job["cache"]
+        elif not _inherits(job, "cache"):
+            cache = None
+        else:
+            cache = default["cache"] if "cache" in default else document.get("cache")
+        verdicts.append(_gitlab_restores(cache, folder, budget))
     return all(verdicts) if verdicts else None
 
 
-def _strings(value: object, budget: list[int]) -> list[str]:
-    """The strings in ``value`` and the lists in it (a script's lines), within ``budget``."""
-    found: list[str] = []
-    waiting = [value]
-    while waiting:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise _Unknown
-        item = waiting.pop()
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, list):
-            waiting.extend(reversed(item))
-    return found
-
-
-#: A job that sets no cache of its own, nor takes one from another.
-_UNSET = object()
-
-
-def _job_cache(document: dict[Any, Any], job: dict[Any, Any]) -> object:
-    """The cache setting of ``job``: its own, else the last of the jobs it ``extends`` that
-    has one (theirs first), else the ``default`` one (or the file's, written at the top), as
-    the job inherits it; None for no cache."""
-    found = _own_cache(document, job, depth=0)
-    if found is not _UNSET:
-        return found
+def _inherits(job: dict[Any, Any], keyword: str) -> bool:
+    """Whether ``job`` takes ``keyword`` from ``default:`` (``inherit: default:``)."""
     inherit = job.get("inherit")
-    inherited = inherit.get("default", True) if isinstance(inherit, dict) else True
-    if inherited is False or (isinstance(inherited, list) and "cache" not in inherited):
-        return None
-    default = document.get("default")
-    if isinstance(default, dict) and "cache" in default:
-        return default["cache"]
-    return document.get("cache")
-
-
-def _own_cache(document: dict[Any, Any], job: dict[Any, Any], *, depth: int) -> object:
-    if "cache" in job:
-        return job["cache"]
-    extends = job.get("extends")
-    parents = [extends] if isinstance(extends, str) else extends
-    if parents is None:
-        return _UNSET
-    if not isinstance(parents, list) or depth >= _EXTENDS_DEPTH:
+    taken = inherit.get("default", True) if isinstance(inherit, dict) else True
+    if isinstance(taken, _Reference):
         raise _Unknown
-    for parent in reversed(parents):  # the last one named wins
-        other = document.get(parent) if isinstance(parent, str) else None
-        if not isinstance(other, dict):
-            raise _Unknown  # a job of another file, or none
-        found = _own_cache(document, other, depth=depth + 1)
-        if found is not _UNSET:
+    return keyword in taken if isinstance(taken, list) else taken is not False
+
+
+class _GitLabJobs:
+    """The jobs of a GitLab file as GitLab runs them: each merged with the jobs it
+    ``extends``, in their order, as GitLab merges them (a mapping key by key, at every
+    depth; anything else replaced)."""
+
+    def __init__(self, document: dict[Any, Any], budget: _Budget) -> None:
+        self.document = document
+        self.budget = budget
+        self.done: dict[str, dict[Any, Any]] = {}
+        self.under_way: list[str] = []
+
+    def resolved(self, name: str) -> dict[Any, Any]:
+        found = self.done.get(name)
+        if found is not None:
             return found
-    return _UNSET
+        job = self.document.get(name)
+        if not isinstance(job, dict) or name in self.under_way:
+            raise _Unknown  # a job of another file, none, or one that extends itself
+        if len(self.under_way) > _EXTENDS_DEPTH:
+            raise _Unknown
+        extends = job.get("extends")
+        parents = [extends] if isinstance(extends, str) else extends
+        if parents is not None and not isinstance(parents, list):
+            raise _Unknown
+        self.under_way.append(name)
+        merged: dict[Any, Any] = {}
+        for parent in parents or ():
+            if not isinstance(parent, str):
+                raise _Unknown
+            merged = self._merged(merged, self.resolved(parent))
+        self.under_way.pop()
+        merged = self._merged(
+            merged, {key: value for key, value in job.items() if key != "extends"}
+        )
+        self.done[name] = merged
+        return merged
+
+    def _merged(self, base: dict[Any, Any], over: dict[Any, Any]) -> dict[Any, Any]:
+        self.budget.spend(len(base) + len(over))
+        merged = dict(base)
+        for key, value in over.items():
+            below = merged.get(key)
+            if isinstance(below, dict) and isinstance(value, dict):
+                merged[key] = self._merged(below, value)
+            else:
+                merged[key] = value
+        return merged
 
 
-def _restores(cache: object, folder: str, budget: list[int]) -> bool:
+def _gitlab_restores(cache: object, folder: str, budget: _Budget) -> bool:
     """Whether the cache setting ``cache`` (one, or a list) restores the folder before the
-    job runs: it lists the folder in its ``paths``, and its ``policy`` is not ``push``."""
+    job runs: it lists the folder in its ``paths``, its ``policy`` is not ``push``, and its
+    key is not new in every run without keys to fall back on."""
     if isinstance(cache, _Reference):
         raise _Unknown
-    settings = cache if isinstance(cache, list) else [cache]
-    for setting in settings:
+    for setting in _listed(cache, budget):
         if isinstance(setting, _Reference):
             raise _Unknown
         if not isinstance(setting, dict) or setting.get("policy") == "push":
             continue
-        paths = setting.get("paths")
-        if isinstance(paths, _Reference):
-            raise _Unknown
-        if _names_folder(_strings(paths, budget), folder):
-            return True
+        if not _names_folder(budget.strings(setting.get("paths"), strict=True), folder):
+            continue
+        key = setting.get("key")
+        if (
+            isinstance(key, str)
+            and _GITLAB_NEW_KEY.search(key)
+            and not setting.get("fallback_keys")
+        ):
+            continue
+        return True
     return False
+
+
+def _listed(cache: object, budget: _Budget) -> list[object]:
+    """The cache settings ``cache`` holds: itself, or those of its list."""
+    settings = list(cache) if isinstance(cache, list) else [cache]
+    budget.spend(len(settings))
+    return settings
