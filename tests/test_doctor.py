@@ -445,7 +445,7 @@ EXTENDED = (".big: {" + ", ".join(f"k{number}: 1" for number in range(20_000)) +
             {
                 ".gitlab-ci.yml": (
                     "include: [{project: verktyg/ci, file: processkit.yml}]\n"
-                    "pages:\n  extends: .publish\n  script: [processkit publish]\n"
+                    "pages:\n  script: [processkit publish]\n"
                 ),
                 ".github/workflows/lint.yml": (
                     "jobs:\n  lint:\n    steps:\n      # - run: processkit publish\n"
@@ -761,9 +761,123 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         ),
         (
             ".gitlab-ci.yml",
-            GITLAB_JOB.format(cache="  cache: {paths: [.processkit-cache/]}\n")
-            + "review:\n  extends: review\n  script: [processkit publish]\n",
+            GITLAB_DEFAULT
+            + "pages: {script: [processkit publish]}\n"
+            + "review: {script: [processkit publish --output review]}\n",
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            ".publish: {script: [processkit publish]}\n"
+            ".cached: {cache: {paths: [.processkit-cache/]}}\n"
+            "pages: {extends: [.cached, .publish]}\npreview: {extends: .publish}\n",
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            ".publish: {script: [processkit publish]}\n"
+            + GITLAB_JOB.format(cache="  cache: {paths: [.processkit-cache/]}\n")
+            + "preview: {script: [!reference [.publish, script]]}\n",
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT
+            + GITLAB_JOB.format(cache="")
+            + "preview: {script: [!reference [.elsewhere, script]]}\n",
             None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            ".b: &b {cache: {}, x: *b}\n"
+            "pages: {extends: .b, x: *b, script: [processkit publish]}\n",
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT + "pages:\n  script:\n    - processkit validate; make publish\n"
+            "    - processkit inventory --output publish/list.csv\n"
+            "    - |\n      # processkit publish, once the site may be shown\n"
+            "      processkit validate\n",
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            "review: {cache: [], script: [processkit publish --cache-dir .preview-cache]}\n",
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: pages-$CI_COMMIT_SHORT_SHA, paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: $CI_COMMIT_SHA, paths: [.processkit-cache/**/*], "
+                "fallback_keys: [processkit]}\n"
+            ),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {paths: [.processkit-cache/], policy: $POLICY}\n"),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {untracked: true}\n"),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(cache=GITHUB_CACHE).replace(
+                "      - uses: actions/checkout@v4\n" + GITHUB_CACHE,
+                GITHUB_CACHE + "      - uses: actions/checkout@v4\n",
+            ),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace("      - uses", "      - if: false\n        uses")
+            ),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(cache=GITHUB_CACHE + "          lookup-only: 'True'\n"),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "").replace(
+                    "github.sha", "github.event.pull_request.head.sha"
+                )
+            ),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "").replace(
+                    "processkit-${{ github.sha }}", "${{ env.CACHE_KEY }}"
+                )
+            ),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace(
+                    "path: .processkit-cache",
+                    "path: |\n            .processkit-cache\n            !.processkit-cache",
+                )
+            ),
+            GITHUB_NOT_KEPT,
         ),
     ],
     ids=[
@@ -788,7 +902,23 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "gitlab-path-through-a-variable",
         "gitlab-reference-in-paths",
         "gitlab-spec-header",
-        "gitlab-extends-itself",
+        "gitlab-two-jobs-one-default",
+        "gitlab-script-shared-by-extends",
+        "gitlab-script-by-reference",
+        "gitlab-reference-to-another-file",
+        "gitlab-settings-within-themselves",
+        "gitlab-comments-and-other-commands",
+        "gitlab-own-cache-dir",
+        "gitlab-short-sha-key",
+        "gitlab-fallback-key-and-glob",
+        "gitlab-policy-through-a-variable",
+        "gitlab-untracked",
+        "github-cache-before-checkout",
+        "github-cache-on-a-condition",
+        "github-lookup-only-capitalised",
+        "github-pull-request-sha-key",
+        "github-key-from-the-environment",
+        "github-folder-left-out-again",
     ],
 )
 def test_doctor_reads_a_ci_file_as_its_service_reads_it(
@@ -809,3 +939,27 @@ def test_doctor_reads_a_ci_file_as_its_service_reads_it(
     width = max(len(requirement), len(path))
     unpadded = [row[:11] + row[11 : 11 + width].rstrip() + row[11 + width :] for row in found]
     assert unpadded[1:] == ([line] if line is not None else [])
+
+
+def test_doctor_reads_no_ci_file_without_end(
+    cli: Callable[..., CliResult], in_repository: Callable[[dict[str, str | bytes]], Path]
+) -> None:
+    """A workflow that is a link to a device that never ends, or a named pipe, and a
+    requirements file that is such a link: each read no further than a megabyte, at once."""
+    import os
+
+    requirement = ".processkit/requirements.txt"
+    root = in_repository({requirement: REQUIREMENTS.format(line="processkit==1.2.0")})
+    workflows = root / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "endless.yml").symlink_to("/dev/zero")
+    os.mkfifo(workflows / "pipe.yml")
+    result = cli("doctor")
+    assert result.code == 0
+    assert [row.split()[:2] for row in repository_lines(result)] == [["ok", requirement]]
+    (root / requirement).unlink()
+    (root / requirement).symlink_to("/dev/zero")
+    result = cli("doctor")
+    assert result.code == 1
+    assert repository_lines(result)[0].split(None, 2)[:2] == ["unreadable", requirement]
+    assert "the file is larger than 1 MB" in repository_lines(result)[0]

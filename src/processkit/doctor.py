@@ -309,10 +309,17 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
 #: The end of a shell line that goes on on the next (a backslash before the line break), with
 #: the next line's indentation.
 _CONTINUED = re.compile(r"\\\r?\n[ \t]*")
-#: What a line of a CI script that runs a publish holds: the program, and after it (options
-#: may stand between: ``--lang sv``), before any ``#``, the command.
+#: What a line of a CI script that runs a publish holds: the program, and after it in the
+#: same command (options may stand between: ``--lang sv``) the command ``publish``. A
+#: command ends at ``;``, ``&`` or ``|``, or where a comment begins (a ``#`` that starts a
+#: word).
 _PROCESSKIT = re.compile(r"\bprocesskit\b")
-_PUBLISH = re.compile(r"\spublish(?![\w.-])")
+_PUBLISH = re.compile(r"\spublish(?![\w./-])")
+_COMMAND_END = re.compile(r"[;&|]")
+_COMMENT_START = re.compile(r"(?:^|\s)#")
+#: A publish given a cache folder of its own (``--cache-dir``): which folder the job keeps
+#: is not told here.
+_OWN_CACHE = re.compile(r"\s--cache-dir\b")
 #: The steps' actions that restore a cache before the job goes on (not
 #: ``actions/cache/save``, which only saves one).
 _GITHUB_CACHE = re.compile(r"actions/cache(?:/restore)?@")
@@ -320,8 +327,18 @@ _GITHUB_CACHE = re.compile(r"actions/cache(?:/restore)?@")
 _OTHER_CACHE = re.compile(r"cache(?!/save@)", re.IGNORECASE)
 #: A cache key that is new in every run (the commit, the run): nothing is ever restored by
 #: it alone, without the keys to fall back on (``restore-keys``, ``fallback_keys``).
-_GITHUB_NEW_KEY = re.compile(r"github\.(?:sha|run_id|run_number|run_attempt)\b")
-_GITLAB_NEW_KEY = re.compile(r"\$\{?CI_(?:COMMIT_SHA|PIPELINE_ID|PIPELINE_IID|JOB_ID)\b")
+_GITHUB_NEW_KEY = re.compile(r"\bsha\b|\brun_(?:id|number|attempt)\b|\.after\b")
+#: The parts of a GitHub cache key that stay from run to run (``${{ … }}``).
+_GITHUB_STABLE = re.compile(
+    r"\s*(?:runner\.\w+|hashFiles\(.*\)|github\.(?:repository|ref_name|workflow|job))\s*"
+)
+_GITLAB_NEW_KEY = re.compile(
+    r"\$\{?CI_(?:COMMIT_SHA|COMMIT_SHORT_SHA|PIPELINE_ID|PIPELINE_IID|JOB_ID)\b"
+)
+#: A part of a GitHub value worked out as the job runs, other than the workspace folder.
+_EXPRESSION = re.compile(r"\$\{\{")
+#: The steps that make the workspace anew (what a cache restored before is then gone).
+_CHECKOUT = re.compile(r"actions/checkout@")
 #: The folder of the workspace, as a GitHub path may begin with it.
 _WORKSPACE = re.compile(r"^\$\{\{\s*github\.workspace\s*\}\}/")
 #: The top-level keys of a GitLab file that are not jobs.
@@ -329,10 +346,12 @@ _GITLAB_KEYWORDS = frozenset(
     {"default", "include", "stages", "variables", "workflow", "cache", "image", "services"}
     | {"before_script", "after_script", "types", "spec"}
 )
-#: How deep GitLab follows ``extends`` (its own limit), and how much of a file is looked
-#: through at most, in values and characters: YAML's aliases can name one list or one long
-#: line a million times, and ``extends`` can copy one job into every other.
+#: How deep GitLab follows ``extends`` and ``!reference`` (its own limits), how deep a job's
+#: settings are merged, and how much of a file is looked through at most, in values and
+#: characters: YAML's aliases can name one list or one long line a million times, and
+#: ``extends`` can copy one job into every other.
 _EXTENDS_DEPTH = 11
+_MERGE_DEPTH = 50
 _BUDGET = 2_000_000
 
 
@@ -343,17 +362,24 @@ class _Unknown(Exception):
 
 
 class _Reference:
-    """A value written with a tag of the CI service's own (GitLab's ``!reference``)."""
+    """A value written with a tag of the CI service's own (GitLab's ``!reference``), with
+    what it names where it names a place (``[.job, script]``)."""
+
+    def __init__(self, place: list[Any] | None = None) -> None:
+        self.place = place
 
 
 class _Budget:
-    """How much more of a CI file may be looked through (``_BUDGET``); each string and list
-    is looked at once, however many aliases name it."""
+    """How much more of a CI file may be looked through (``_BUDGET``), spent on each value
+    and character looked at; the answers for a script are kept by its text's identity, which
+    YAML's aliases share."""
 
-    def __init__(self) -> None:
+    def __init__(self, document: dict[Any, Any] | None = None) -> None:
         self.left = _BUDGET
+        self.document = document  # where a ``!reference`` is looked up
         self.publishing: dict[int, bool] = {}  # by the id of a script's text
-        self.seen: set[int] = set()  # the lists looked through
+        #: whether ``strings`` passed over a ``!reference`` it could not look up
+        self.unresolved = False
 
     def spend(self, amount: int) -> None:
         self.left -= amount
@@ -361,30 +387,51 @@ class _Budget:
             raise _Unknown
 
     def runs_publish(self, script: str) -> bool:
-        """Whether a shell script runs ``processkit … publish`` (not in a comment)."""
+        """Whether a shell script runs ``processkit … publish``."""
         found = self.publishing.get(id(script))
         if found is None:
             self.spend(len(script))
             found = self.publishing[id(script)] = _runs_publish(script)
         return found
 
-    def strings(self, value: object, *, strict: bool = False) -> list[str]:
+    def strings(self, value: object, *, strict: bool = True) -> list[str]:
         """The strings in ``value`` and in the lists in it (a script's lines, a cache's
-        paths), each list looked through once; with ``strict``, a ``!reference`` among them
-        cannot be told (else it is passed over: lines from elsewhere)."""
+        paths), a ``!reference`` looked up where it names a place in the file (else the
+        file cannot be judged, or without ``strict`` it is passed over and noted in
+        ``unresolved``), each list once in this value however many aliases name it."""
         found: list[str] = []
-        waiting = [value]
+        seen: set[int] = set()
+        waiting = [(value, 0)]
         while waiting:
             self.spend(1)
-            item = waiting.pop()
+            item, depth = waiting.pop()
             if isinstance(item, str):
                 found.append(item)
-            elif isinstance(item, list) and id(item) not in self.seen:
-                self.seen.add(id(item))
-                waiting.extend(reversed(item))
-            elif isinstance(item, _Reference) and strict:
-                raise _Unknown
+            elif isinstance(item, list) and id(item) not in seen:
+                seen.add(id(item))
+                waiting.extend((each, depth) for each in reversed(item))
+            elif isinstance(item, _Reference):
+                if depth >= _EXTENDS_DEPTH:
+                    raise _Unknown
+                try:
+                    waiting.append((self.referred(item), depth + 1))
+                except _Unknown:
+                    if strict:
+                        raise
+                    self.unresolved = True
         return found
+
+    def referred(self, reference: _Reference) -> object:
+        """What a ``!reference [.job, key, …]`` names in the file."""
+        place, value = reference.place, self.document
+        if not place or not all(isinstance(step, str) for step in place):
+            raise _Unknown
+        for step in place:
+            self.spend(1)
+            if not isinstance(value, dict) or step not in value:
+                raise _Unknown
+            value = value[step]
+        return value
 
 
 def _ci_loader() -> type:
@@ -393,7 +440,12 @@ def _ci_loader() -> type:
     class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
         """YAML as a CI service reads it: a tag of its own (``!reference``) is a value."""
 
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: _Reference())
+    def tagged(loader: Any, suffix: str, node: Any) -> _Reference:
+        if suffix == "reference" and isinstance(node, yaml.SequenceNode):
+            return _Reference(loader.construct_sequence(node, deep=True))
+        return _Reference()
+
+    Loader.add_multi_constructor("!", tagged)
     return Loader
 
 
@@ -432,12 +484,11 @@ def _check_ci_file(
     import yaml
 
     from processkit.errors import reason
+    from processkit.fsutil import read_at_most
     from processkit.install_source import MAX_BYTES
 
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return None  # not a CI file of processkit's kind
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+        data = read_at_most(path, MAX_BYTES)
     except OSError as problem:
         return RepositoryCheck(
             relative,
@@ -445,6 +496,9 @@ def _check_ci_file(
             _("the file cannot be read ({problem})", problem=reason(problem)),
             _("check that the file may be read"),
         )
+    if len(data) > MAX_BYTES:
+        return None  # not a CI file of processkit's kind
+    text = data.decode("utf-8-sig", errors="replace")
     if "publish" not in text or not _PROCESSKIT.search(text):
         return None
     try:
@@ -471,14 +525,14 @@ def _check_ci_file(
         documents = documents[1:]
     if len(documents) != 1 or not isinstance(documents[0], dict):
         return None
-    budget = _Budget()
+    budget = _Budget(documents[0])
     try:
         kept = (
             _gitlab_kept(documents[0], folder, budget)
             if gitlab
             else _github_kept(documents[0], folder, budget)
         )
-    except _Unknown:
+    except (_Unknown, RecursionError):  # a file too deep to tell is not judged
         return None
     if kept is None:
         return None
@@ -520,35 +574,37 @@ def _only_spec(document: object) -> bool:
 
 def _runs_publish(script: str) -> bool:
     """Whether a shell script runs ``processkit … publish``: on one line (its continued lines
-    joined), the program, then the command, with no ``#`` between. Each stretch of a line
-    up to a ``#`` is looked through once from its first ``processkit``: a long line of many
-    costs no more than one."""
+    joined), before any comment, in one command, the program and then ``publish``. A publish
+    given a cache folder of its own cannot be judged. Each line is looked through once."""
     for line in _CONTINUED.sub(" ", script).splitlines():
-        at = 0
-        found = _PROCESSKIT.search(line, at)
-        while found is not None:
-            comment = line.find("#", found.end())
-            end = comment if comment >= 0 else len(line)
-            if _PUBLISH.search(line, found.end(), end):
+        comment = _COMMENT_START.search(line)
+        code = line[: comment.start()] if comment is not None else line
+        for command in _COMMAND_END.split(code):
+            found = _PROCESSKIT.search(command)
+            if found is not None and _PUBLISH.search(command, found.end()):
+                if _OWN_CACHE.search(command, found.end()):
+                    raise _Unknown
                 return True
-            if comment < 0:
-                break
-            found = _PROCESSKIT.search(line, end + 1)
     return False
 
 
 def _names_folder(paths: list[str], folder: str) -> bool:
-    """Whether one of ``paths`` (as a cache setting lists them) is the folder, or all of it
-    (``folder/**``); a path through a variable or expression cannot be told."""
-    told = False
+    """Whether ``paths`` (as a cache setting lists them) hold the folder, or all of it
+    (``folder/**``), and do not leave it out again (``!folder``); a path through a variable
+    or expression cannot be told."""
+    named = told = False
     for written in paths:
-        place = _WORKSPACE.sub("", written.strip()).removeprefix("./").rstrip("/")
-        if place in (folder, f"{folder}/**", f"{folder}/*"):
-            return True
+        place = _WORKSPACE.sub("", written.strip())
+        left_out = place.startswith("!")
+        place = place.removeprefix("!").strip().removeprefix("./").rstrip("/*")
+        if place == folder:
+            if left_out:
+                return False
+            named = True
         told = told or "$" in place
-    if told:
+    if told and not named:
         raise _Unknown
-    return False
+    return named
 
 
 def _github_kept(document: dict[Any, Any], folder: str, budget: _Budget) -> bool | None:
@@ -566,8 +622,8 @@ def _github_kept(document: dict[Any, Any], folder: str, budget: _Budget) -> bool
 
 
 def _github_steps(steps: list[Any], folder: str, budget: _Budget) -> bool | None:
-    """Whether the steps restore the folder before the first that publishes (None: none
-    does)."""
+    """Whether the steps restore the folder before the first that publishes, after the last
+    that checks the repository out (None: none publishes)."""
     restored = maybe = False
     for step in steps:
         budget.spend(1)
@@ -575,11 +631,18 @@ def _github_steps(steps: list[Any], folder: str, budget: _Budget) -> bool | None
             continue
         uses, given, run = step.get("uses"), step.get("with"), step.get("run")
         if isinstance(uses, str):
-            if _GITHUB_CACHE.match(uses.strip()):
-                restored = restored or (
-                    isinstance(given, dict) and _github_restores(given, folder, budget)
-                )
-            elif uses.startswith("./") or (_OTHER_CACHE.search(uses) and folder in repr(given)):
+            budget.spend(len(uses))
+            if _CHECKOUT.search(uses):
+                restored = maybe = False  # a workspace made anew: nothing restored is left
+            elif _GITHUB_CACHE.match(uses.strip()):
+                if isinstance(given, dict) and _github_restores(given, folder, budget):
+                    if "if" in step:
+                        maybe = True  # restored only when a condition holds
+                    else:
+                        restored = True
+            elif uses.startswith("./") or (
+                _OTHER_CACHE.search(uses) and _names(given, folder, budget)
+            ):
                 maybe = True  # an action of the repository's own, or another cache's
         if isinstance(run, str) and budget.runs_publish(run):
             if not restored and maybe:
@@ -588,17 +651,45 @@ def _github_steps(steps: list[Any], folder: str, budget: _Budget) -> bool | None
     return None
 
 
+def _names(given: object, folder: str, budget: _Budget) -> bool:
+    """Whether a step's settings (``with``) name the folder in one of their values."""
+    if not isinstance(given, dict):
+        return False
+    for value in given.values():
+        text = value if isinstance(value, str) else ""
+        budget.spend(len(text) + 1)
+        if folder in text:
+            return True
+    return False
+
+
+def _true(value: object) -> bool:
+    """Whether an action's setting is true, as actions read one (``true``, ``True``…); one
+    worked out as the job runs cannot be told."""
+    text = str(value)
+    if _EXPRESSION.search(text):
+        raise _Unknown
+    return text.strip().lower() == "true"
+
+
 def _github_restores(given: dict[Any, Any], folder: str, budget: _Budget) -> bool:
     """Whether an ``actions/cache`` step given ``given`` restores the folder."""
     path, key = given.get("path"), given.get("key")
-    if given.get("lookup-only") in (True, "true") or not isinstance(path, str):
+    if not isinstance(path, str) or _true(given.get("lookup-only", "")):
         return False
-    budget.spend(len(path))
+    budget.spend(len(path) + len(str(key)))
     if not _names_folder(path.splitlines(), folder):
         return False
-    return not (
-        isinstance(key, str) and _GITHUB_NEW_KEY.search(key) and not given.get("restore-keys")
-    )
+    if given.get("restore-keys"):
+        return True
+    if not isinstance(key, str):
+        return False
+    parts = re.findall(r"\$\{\{(.*?)\}\}", key)
+    if any(_GITHUB_NEW_KEY.search(part) for part in parts):
+        return False  # new in every run, with nothing to fall back on
+    if any(not _GITHUB_STABLE.fullmatch(part) for part in parts):
+        raise _Unknown  # worked out from what the job is given: new in every run, or not
+    return True
 
 
 def _gitlab_kept(document: dict[Any, Any], folder: str, budget: _Budget) -> bool | None:
@@ -619,8 +710,11 @@ def _gitlab_kept(document: dict[Any, Any], folder: str, budget: _Budget) -> bool
         before = job.get("before_script")
         if "before_script" not in job and _inherits(job, "before_script"):
             before = default.get("before_script", document.get("before_script"))
-        scripts = budget.strings([before, job.get("script")])
+        budget.unresolved = False
+        scripts = budget.strings([before, job.get("script")], strict=False)
         if not any(budget.runs_publish(script) for script in scripts):
+            if budget.unresolved:  # lines of another file, which may publish
+                raise _Unknown
             continue
         if "cache" in job:
             cache = job["cache"]
@@ -678,13 +772,15 @@ class _GitLabJobs:
         self.done[name] = merged
         return merged
 
-    def _merged(self, base: dict[Any, Any], over: dict[Any, Any]) -> dict[Any, Any]:
+    def _merged(self, base: dict[Any, Any], over: dict[Any, Any], depth: int = 0) -> dict[Any, Any]:
+        if depth > _MERGE_DEPTH:  # settings within settings, deeper than any CI file's
+            raise _Unknown
         self.budget.spend(len(base) + len(over))
         merged = dict(base)
         for key, value in over.items():
             below = merged.get(key)
             if isinstance(below, dict) and isinstance(value, dict):
-                merged[key] = self._merged(below, value)
+                merged[key] = self._merged(below, value, depth + 1)
             else:
                 merged[key] = value
         return merged
@@ -695,21 +791,29 @@ def _gitlab_restores(cache: object, folder: str, budget: _Budget) -> bool:
     job runs: it lists the folder in its ``paths``, its ``policy`` is not ``push``, and its
     key is not new in every run without keys to fall back on."""
     if isinstance(cache, _Reference):
-        raise _Unknown
+        cache = budget.referred(cache)
     for setting in _listed(cache, budget):
         if isinstance(setting, _Reference):
-            raise _Unknown
-        if not isinstance(setting, dict) or setting.get("policy") == "push":
+            setting = budget.referred(setting)
+        if not isinstance(setting, dict):
             continue
-        if not _names_folder(budget.strings(setting.get("paths"), strict=True), folder):
+        policy = setting.get("policy", "pull-push")
+        if not isinstance(policy, str) or "$" in policy:
+            raise _Unknown  # told by a variable as the pipeline runs
+        if policy.strip() == "push":
+            continue
+        if not _names_folder(budget.strings(setting.get("paths")), folder):
+            if setting.get("untracked") is True:
+                raise _Unknown  # every file git does not know of: the folder among them
             continue
         key = setting.get("key")
-        if (
-            isinstance(key, str)
-            and _GITLAB_NEW_KEY.search(key)
-            and not setting.get("fallback_keys")
-        ):
-            continue
+        key = key.get("prefix") if isinstance(key, dict) and "files" not in key else key
+        budget.spend(len(str(key)))
+        if isinstance(key, str) and _GITLAB_NEW_KEY.search(key):
+            if not setting.get("fallback_keys"):
+                continue
+        elif isinstance(key, str) and "$" in key and not setting.get("fallback_keys"):
+            raise _Unknown  # a key told by a variable: new in every run, or not
         return True
     return False
 

@@ -45,6 +45,28 @@ def read_bytes(place: str) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+def read_at_most(place: Path | str, limit: int) -> bytes:
+    """The bytes of the file at ``place``, or its first ``limit + 1`` where it holds more (so
+    that the caller can tell it is too large); never waiting for a writer (a named pipe) nor
+    reading without end (a link to a device). Raises OSError as ``open`` does."""
+    handle = os.open(place, _READ_FLAGS | getattr(os, "O_NONBLOCK", 0))
+    try:
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            try:
+                chunk = os.read(handle, min(left, READ_CHUNK))
+            except BlockingIOError:  # a pipe that nothing writes to
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(handle)
+    return b"".join(chunks)
+
+
 def write_atomic_bytes(target: Path, data: bytes, *, folder_made: bool = False) -> None:
     """Write ``data`` to a temporary file beside ``target``, then move it into place; its
     folder is made first, unless the caller made it (``folder_made``).

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from processkit.errors import ProcesskitError, reason
+from processkit.fsutil import read_at_most
 from processkit.i18n import _
 
 REQUIREMENTS_FILE = ".processkit/requirements.txt"
@@ -101,9 +102,10 @@ def read_requirement(root: Path) -> Requirement:
     if not path.exists():
         return Requirement(None, _("the file is missing"), missing=True)
     try:
-        if path.stat().st_size > MAX_BYTES:
+        data = read_at_most(path, MAX_BYTES)
+        if len(data) > MAX_BYTES:
             return Requirement(None, _("the file is larger than 1 MB"))
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Requirement(None, _("the file is not UTF-8 text"))
     except OSError as problem:
@@ -178,9 +180,10 @@ def read_pre_commit(root: Path) -> PreCommitHooks:
     if not path.exists():
         return PreCommitHooks(False, {})
     try:
-        if path.stat().st_size > MAX_BYTES:
+        data = read_at_most(path, MAX_BYTES)
+        if len(data) > MAX_BYTES:
             return PreCommitHooks(True, {}, problem=_("the file is larger than 1 MB"))
-        document: Any = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
+        document: Any = yaml.safe_load(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return PreCommitHooks(True, {}, problem=_("the file is not UTF-8 text"))
     except OSError as problem:
@@ -194,6 +197,9 @@ def read_pre_commit(root: Path) -> PreCommitHooks:
             else _("the file is not valid YAML")
         )
         return PreCommitHooks(True, {}, problem=said)
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+        # a value YAML reads but cannot make (a 30th of February), as pre-commit cannot
+        return PreCommitHooks(True, {}, problem=_("the file is not valid YAML"))
     repos = document.get("repos") if isinstance(document, dict) else None
     if not isinstance(repos, list):
         return PreCommitHooks(False, {})
