@@ -85,11 +85,13 @@ def test_the_process_ends_without_letting_go_of_each_object() -> None:
     ended = _command(told, "--version", held="Told()")
     assert (ended.returncode, ended.stderr) == (0, "")
     assert ended.stdout.startswith("processkit ")
-    # a thread still running (see below) makes it end as Python ends it
-    waiting = (
-        told + "import threading, time\nthreading.Thread(target=time.sleep, args=(0.1,)).start()\n"
+    # a thread still running as the command ends (see below) makes it end as Python ends it
+    waiting = told + "import threading, time\n"
+    usual = _command(
+        waiting,
+        "--version",
+        held="(Told(), threading.Thread(target=time.sleep, args=(1,)).start())",
     )
-    usual = _command(waiting, "--version", held="Told()")
     assert (usual.returncode, usual.stderr) == (0, "let go\n")
 
 
@@ -111,20 +113,19 @@ def test_what_python_does_as_it_ends_is_done(tmp_path: Path) -> None:
 
 
 def test_a_thread_still_running_is_waited_for(tmp_path: Path) -> None:
-    """Where a thread that is not a daemon still runs, the process ends as Python ends it,
-    once the thread has done its work."""
+    """Where a thread that is not a daemon still runs as the command ends (begun just before
+    it, to do its work a second later), the process ends as Python ends it, once the thread
+    has done its work."""
     done = tmp_path / "done"
     before = f"""
         import threading, time
         from pathlib import Path
 
         def work() -> None:
-            time.sleep(0.5)
+            time.sleep(1)
             Path({str(done)!r}).write_text("done")
-
-        threading.Thread(target=work).start()
         """
-    ended = _command(before, "--version")
+    ended = _command(before, "--version", held="threading.Thread(target=work).start()")
     assert ended.returncode == 0
     assert done.read_text() == "done"
 
