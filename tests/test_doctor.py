@@ -879,6 +879,68 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             ),
             GITHUB_NOT_KEPT,
         ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT
+            + GITLAB_JOB.format(cache="")
+            + "review: {cache: [], script: ['echo \"step #1\" && processkit publish']}\n",
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: {files: [a.lock], prefix: $CI_COMMIT_SHA}, "
+                "paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace(
+                    "path: .processkit-cache",
+                    "path: |\n            .processkit-cache\n"
+                    "            !${{ github.workspace }}/.processkit-cache",
+                )
+            ),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "").replace(
+                    "processkit-${{ github.sha }}",
+                    "${{ hashFiles('a') && format('{0}', steps.t.outputs.time) }}",
+                )
+            ),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(cache=GITHUB_CACHE).replace(
+                "      - uses: actions/checkout@v4\n" + GITHUB_CACHE,
+                GITHUB_CACHE + "      - uses: Actions/Checkout@v4\n",
+            ),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            "".join(
+                f"k{level}: &k{level} [{', '.join([f'*k{level - 1}' if level else 'x'] * 10)}]\n"
+                for level in range(9)
+            )
+            + WORKFLOW.format(cache=GITHUB_CACHE + "          lookup-only: *k8\n"),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "").replace(
+                    "processkit-${{ github.sha }}", "${{ " * 200_000
+                )
+            ),
+            None,
+        ),
     ],
     ids=[
         "github-restore-action",
@@ -919,6 +981,13 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "github-pull-request-sha-key",
         "github-key-from-the-environment",
         "github-folder-left-out-again",
+        "gitlab-quoted-hash-before-a-publish",
+        "gitlab-key-of-files-and-commit",
+        "github-left-out-through-the-workspace",
+        "github-key-of-files-and-outputs",
+        "github-checkout-in-capitals",
+        "github-lookup-only-of-aliases",
+        "github-key-of-unended-expressions",
     ],
 )
 def test_doctor_reads_a_ci_file_as_its_service_reads_it(

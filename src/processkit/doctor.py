@@ -317,12 +317,13 @@ _PROCESSKIT = re.compile(r"\bprocesskit\b")
 _PUBLISH = re.compile(r"\spublish(?![\w./-])")
 _COMMAND_END = re.compile(r"[;&|]")
 _COMMENT_START = re.compile(r"(?:^|\s)#")
+_QUOTES = frozenset("\"'")
 #: A publish given a cache folder of its own (``--cache-dir``): which folder the job keeps
 #: is not told here.
 _OWN_CACHE = re.compile(r"\s--cache-dir\b")
 #: The steps' actions that restore a cache before the job goes on (not
 #: ``actions/cache/save``, which only saves one).
-_GITHUB_CACHE = re.compile(r"actions/cache(?:/restore)?@")
+_GITHUB_CACHE = re.compile(r"actions/cache(?:/restore)?@", re.IGNORECASE)
 #: Another action that may restore a cache (not one that only saves it).
 _OTHER_CACHE = re.compile(r"cache(?!/save@)", re.IGNORECASE)
 #: A cache key that is new in every run (the commit, the run): nothing is ever restored by
@@ -330,7 +331,7 @@ _OTHER_CACHE = re.compile(r"cache(?!/save@)", re.IGNORECASE)
 _GITHUB_NEW_KEY = re.compile(r"\bsha\b|\brun_(?:id|number|attempt)\b|\.after\b")
 #: The parts of a GitHub cache key that stay from run to run (``${{ … }}``).
 _GITHUB_STABLE = re.compile(
-    r"\s*(?:runner\.\w+|hashFiles\(.*\)|github\.(?:repository|ref_name|workflow|job))\s*"
+    r"\s*(?:runner\.\w+|hashFiles\([^()]*\)|github\.(?:repository|ref_name|workflow|job))\s*"
 )
 _GITLAB_NEW_KEY = re.compile(
     r"\$\{?CI_(?:COMMIT_SHA|COMMIT_SHORT_SHA|PIPELINE_ID|PIPELINE_IID|JOB_ID)\b"
@@ -338,7 +339,7 @@ _GITLAB_NEW_KEY = re.compile(
 #: A part of a GitHub value worked out as the job runs, other than the workspace folder.
 _EXPRESSION = re.compile(r"\$\{\{")
 #: The steps that make the workspace anew (what a cache restored before is then gone).
-_CHECKOUT = re.compile(r"actions/checkout@")
+_CHECKOUT = re.compile(r"actions/checkout@", re.IGNORECASE)
 #: The folder of the workspace, as a GitHub path may begin with it.
 _WORKSPACE = re.compile(r"^\$\{\{\s*github\.workspace\s*\}\}/")
 #: The top-level keys of a GitLab file that are not jobs.
@@ -578,7 +579,9 @@ def _runs_publish(script: str) -> bool:
     given a cache folder of its own cannot be judged. Each line is looked through once."""
     for line in _CONTINUED.sub(" ", script).splitlines():
         comment = _COMMENT_START.search(line)
-        code = line[: comment.start()] if comment is not None else line
+        code = line
+        if comment is not None and not _QUOTES.intersection(line[: comment.start()]):
+            code = line[: comment.start()]  # (a "#" after a quote may be in the quoted words)
         for command in _COMMAND_END.split(code):
             found = _PROCESSKIT.search(command)
             if found is not None and _PUBLISH.search(command, found.end()):
@@ -594,9 +597,12 @@ def _names_folder(paths: list[str], folder: str) -> bool:
     or expression cannot be told."""
     named = told = False
     for written in paths:
-        place = _WORKSPACE.sub("", written.strip())
+        place = written.strip()
         left_out = place.startswith("!")
-        place = place.removeprefix("!").strip().removeprefix("./").rstrip("/*")
+        place = _WORKSPACE.sub("", place.removeprefix("!").strip())
+        place = place.removeprefix("./").rstrip("/*")
+        if "$" in place and left_out:
+            raise _Unknown  # what it leaves out cannot be told
         if place == folder:
             if left_out:
                 return False
@@ -665,26 +671,30 @@ def _names(given: object, folder: str, budget: _Budget) -> bool:
 
 def _true(value: object) -> bool:
     """Whether an action's setting is true, as actions read one (``true``, ``True``…); one
-    worked out as the job runs cannot be told."""
-    text = str(value)
-    if _EXPRESSION.search(text):
+    worked out as the job runs, or of another kind, cannot be told."""
+    if isinstance(value, bool):
+        return value
+    if not isinstance(value, str) or _EXPRESSION.search(value):
         raise _Unknown
-    return text.strip().lower() == "true"
+    return value.strip().lower() == "true"
 
 
 def _github_restores(given: dict[Any, Any], folder: str, budget: _Budget) -> bool:
     """Whether an ``actions/cache`` step given ``given`` restores the folder."""
     path, key = given.get("path"), given.get("key")
-    if not isinstance(path, str) or _true(given.get("lookup-only", "")):
+    if not isinstance(path, str) or _true(given.get("lookup-only", False)):
         return False
-    budget.spend(len(path) + len(str(key)))
+    budget.spend(len(path) + (len(key) if isinstance(key, str) else 1))
     if not _names_folder(path.splitlines(), folder):
         return False
     if given.get("restore-keys"):
         return True
     if not isinstance(key, str):
         return False
-    parts = re.findall(r"\$\{\{(.*?)\}\}", key)
+    pieces = key.split("${{")[1:]  # each expression, to its end: read once, not searched
+    if any("}}" not in piece for piece in pieces):
+        raise _Unknown
+    parts = [piece.partition("}}")[0] for piece in pieces]
     if any(_GITHUB_NEW_KEY.search(part) for part in parts):
         return False  # new in every run, with nothing to fall back on
     if any(not _GITHUB_STABLE.fullmatch(part) for part in parts):
@@ -807,8 +817,8 @@ def _gitlab_restores(cache: object, folder: str, budget: _Budget) -> bool:
                 raise _Unknown  # every file git does not know of: the folder among them
             continue
         key = setting.get("key")
-        key = key.get("prefix") if isinstance(key, dict) and "files" not in key else key
-        budget.spend(len(str(key)))
+        key = key.get("prefix") if isinstance(key, dict) else key
+        budget.spend(len(key) if isinstance(key, str) else 1)
         if isinstance(key, str) and _GITLAB_NEW_KEY.search(key):
             if not setting.get("fallback_keys"):
                 continue
