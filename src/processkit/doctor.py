@@ -336,7 +336,7 @@ _GITHUB_STABLE = re.compile(
 _GITLAB_NEW_KEY = re.compile(
     r"\$\{?CI_(?:COMMIT_SHA|COMMIT_SHORT_SHA|PIPELINE_ID|PIPELINE_IID|JOB_ID)\b"
 )
-#: A part of a GitHub value worked out as the job runs, other than the workspace folder.
+#: Where a GitHub value holds a part worked out as the job runs (``${{ … }}``).
 _EXPRESSION = re.compile(r"\$\{\{")
 #: The steps that make the workspace anew (what a cache restored before is then gone).
 _CHECKOUT = re.compile(r"actions/checkout@", re.IGNORECASE)
@@ -486,7 +486,7 @@ def _check_ci_file(
 
     from processkit.errors import reason
     from processkit.fsutil import read_at_most
-    from processkit.install_source import MAX_BYTES
+    from processkit.install_source import MAX_BYTES, not_yaml
 
     try:
         data = read_at_most(path, MAX_BYTES)
@@ -505,15 +505,10 @@ def _check_ci_file(
     try:
         documents = list(yaml.load_all(text, Loader=_ci_loader()))
     except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
         return RepositoryCheck(
             relative,
             "unreadable",
-            (
-                _("the file is not valid YAML (line {line})", line=mark.line + 1)
-                if mark is not None
-                else _("the file is not valid YAML")
-            ),
+            not_yaml(problem),
             _(
                 "correct it: {service} cannot read it either",
                 service="GitLab" if gitlab else "GitHub",

@@ -172,6 +172,20 @@ class PreCommitHooks:
     problem: str | None = None
 
 
+#: What PyYAML raises for a value it reads but cannot make (a 30th of February, a number too
+#: large, values nested past Python's depth), besides its own ``YAMLError``.
+YAML_VALUES = (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError)
+
+
+def not_yaml(problem: Exception) -> str:
+    """Why a file is not valid YAML, with the line where PyYAML found the fault
+    (``problem``, a ``YAMLError``) where it tells one."""
+    mark = getattr(problem, "problem_mark", None)
+    if mark is None:
+        return _("the file is not valid YAML")
+    return _("the file is not valid YAML (line {line})", line=mark.line + 1)
+
+
 def read_pre_commit(root: Path) -> PreCommitHooks:
     """The processkit hooks of ``root/.pre-commit-config.yaml``."""
     import yaml
@@ -190,15 +204,8 @@ def read_pre_commit(root: Path) -> PreCommitHooks:
         said = _("the file cannot be read ({problem})", problem=reason(problem))
         return PreCommitHooks(True, {}, problem=said)
     except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        said = (
-            _("the file is not valid YAML (line {line})", line=mark.line + 1)
-            if mark is not None
-            else _("the file is not valid YAML")
-        )
-        return PreCommitHooks(True, {}, problem=said)
-    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
-        # a value YAML reads but cannot make (a 30th of February), as pre-commit cannot
+        return PreCommitHooks(True, {}, problem=not_yaml(problem))
+    except YAML_VALUES:  # as pre-commit cannot read it either
         return PreCommitHooks(True, {}, problem=_("the file is not valid YAML"))
     repos = document.get("repos") if isinstance(document, dict) else None
     if not isinstance(repos, list):
