@@ -124,13 +124,14 @@ def entry() -> None:
     which then ends at once (``ending.end``) and gives back all its memory. ``run`` alone, as
     the tests call it, leaves them as they are."""
     ending.arm()
+    code: object = 0
     try:
         run()
     except SystemExit as done:
-        gc.freeze()
-        ending.end(done.code)
+        code = done.code
     finally:
         gc.freeze()
+    ending.end(code)
 
 
 def run(argv: list[str] | None = None) -> None:
