@@ -941,6 +941,87 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             ),
             None,
         ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: $CI_COMMIT_REF_SLUG, paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache='  cache: {key: "pages-${CI_JOB_NAME}-$CI_COMMIT_REF_SLUG", '
+                "paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: {files: [a.lock], prefix: $CI_JOB_NAME_SLUG}, "
+                "paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: $CI_COMMIT_REF_SLUG-$CI_PIPELINE_ID, "
+                "paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: '${CI_COMMIT_BEFORE_SHA}', paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {key: $CACHE_KEY, paths: [.processkit-cache/]}\n"),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: $CI_COMMIT_REF_SLUGS, paths: [.processkit-cache/]}\n"
+            ),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: pages-$$CI_COMMIT_SHA, paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {key: price-$5, paths: [.processkit-cache/]}\n"),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "").replace(
+                    "processkit-${{ github.sha }}",
+                    "processkit-${{ github.ref }}-${{ matrix.os }}-${{ github.event_name }}",
+                )
+            ),
+            GITHUB_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(
+                cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "").replace(
+                    "processkit-${{ github.sha }}", "processkit-${{ github.event.number }}"
+                )
+            ),
+            None,
+        ),
     ],
     ids=[
         "github-restore-action",
@@ -988,6 +1069,17 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "github-checkout-in-capitals",
         "github-lookup-only-of-aliases",
         "github-key-of-unended-expressions",
+        "gitlab-key-of-the-branch",
+        "gitlab-key-of-the-job-and-branch",
+        "gitlab-key-of-files-and-the-job",
+        "gitlab-key-of-the-branch-and-pipeline",
+        "gitlab-key-of-the-commit-before",
+        "gitlab-key-of-a-variable-of-its-own",
+        "gitlab-key-of-a-longer-name",
+        "gitlab-key-with-a-dollar-of-its-own",
+        "gitlab-key-with-a-lone-dollar",
+        "github-key-of-the-branch-matrix-and-event",
+        "github-key-of-the-pull-request-number",
     ],
 )
 def test_doctor_reads_a_ci_file_as_its_service_reads_it(

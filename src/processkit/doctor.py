@@ -329,13 +329,32 @@ _OTHER_CACHE = re.compile(r"cache(?!/save@)", re.IGNORECASE)
 #: A cache key that is new in every run (the commit, the run): nothing is ever restored by
 #: it alone, without the keys to fall back on (``restore-keys``, ``fallback_keys``).
 _GITHUB_NEW_KEY = re.compile(r"\bsha\b|\brun_(?:id|number|attempt)\b|\.after\b")
-#: The parts of a GitHub cache key that stay from run to run (``${{ … }}``).
+#: The parts of a GitHub cache key that stay from run to run (``${{ … }}``): the runner, the
+#: hash of files, the repository, the branch or pull request, the workflow, the job, and a
+#: value of the job's matrix.
 _GITHUB_STABLE = re.compile(
-    r"\s*(?:runner\.\w+|hashFiles\([^()]*\)|github\.(?:repository|ref_name|workflow|job))\s*"
+    r"\s*(?:runner\.\w+|hashFiles\([^()]*\)|matrix\.[\w-]+|github\.(?:repository"
+    r"|repository_owner|ref|ref_name|head_ref|base_ref|event_name|workflow|job))\s*"
 )
+#: The variables GitLab gives every job whose value is new in every pipeline (the commit,
+#: the pipeline, the job, their times).
 _GITLAB_NEW_KEY = re.compile(
-    r"\$\{?CI_(?:COMMIT_SHA|COMMIT_SHORT_SHA|PIPELINE_ID|PIPELINE_IID|JOB_ID)\b"
+    r"\$\{?CI_(?:COMMIT_SHA|COMMIT_SHORT_SHA|COMMIT_BEFORE_SHA|COMMIT_TIMESTAMP|COMMIT_TITLE"
+    r"|COMMIT_MESSAGE|COMMIT_DESCRIPTION|PIPELINE_ID|PIPELINE_IID|PIPELINE_CREATED_AT|JOB_ID"
+    r"|JOB_STARTED_AT)\b"
 )
+#: The variables GitLab gives every job whose value stays from pipeline to pipeline of one
+#: branch, merge request and job (a cache key made of them restores what the last pipeline
+#: kept): a variable of the project's own may be set anew anywhere, so is not among them.
+_GITLAB_STABLE = frozenset(
+    {"CI_COMMIT_REF_NAME", "CI_COMMIT_REF_SLUG", "CI_COMMIT_BRANCH", "CI_DEFAULT_BRANCH"}
+    | {"CI_JOB_NAME", "CI_JOB_NAME_SLUG", "CI_JOB_STAGE", "CI_NODE_INDEX", "CI_NODE_TOTAL"}
+    | {"CI_PROJECT_ID", "CI_PROJECT_NAME", "CI_PROJECT_PATH", "CI_PROJECT_PATH_SLUG"}
+    | {"CI_PROJECT_NAMESPACE", "CI_PROJECT_ROOT_NAMESPACE", "CI_MERGE_REQUEST_IID"}
+    | {"CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"}
+)
+#: A variable in a GitLab value (``$NAME`` or ``${NAME}``; ``$$`` is a ``$`` of its own).
+_GITLAB_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 #: Where a GitHub value holds a part worked out as the job runs (``${{ … }}``).
 _EXPRESSION = re.compile(r"\$\{\{")
 #: The steps that make the workspace anew (what a cache restored before is then gone).
@@ -814,13 +833,23 @@ def _gitlab_restores(cache: object, folder: str, budget: _Budget) -> bool:
         key = setting.get("key")
         key = key.get("prefix") if isinstance(key, dict) else key
         budget.spend(len(key) if isinstance(key, str) else 1)
-        if isinstance(key, str) and _GITLAB_NEW_KEY.search(key):
+        if isinstance(key, str) and _GITLAB_NEW_KEY.search(key.replace("$$", "")):
             if not setting.get("fallback_keys"):
                 continue
-        elif isinstance(key, str) and "$" in key and not setting.get("fallback_keys"):
+        elif isinstance(key, str) and not _gitlab_stable(key) and not setting.get("fallback_keys"):
             raise _Unknown  # a key told by a variable: new in every run, or not
         return True
     return False
+
+
+def _gitlab_stable(key: str) -> bool:
+    """Whether the GitLab cache key ``key`` is the same from pipeline to pipeline: it names
+    no variable but those of ``_GITLAB_STABLE``."""
+    text = key.replace("$$", "")
+    names = [braced or bare for braced, bare in _GITLAB_VARIABLE.findall(text)]
+    return "$" not in _GITLAB_VARIABLE.sub("", text) and all(
+        name in _GITLAB_STABLE for name in names
+    )
 
 
 def _listed(cache: object, budget: _Budget) -> list[object]:
