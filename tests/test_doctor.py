@@ -1022,6 +1022,15 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             ),
             None,
         ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT
+            + GITLAB_JOB.format(cache="")
+            + "review:\n  cache: []\n  script:\n"
+            + "    - 'echo \"built; shown\" # processkit publish'\n"
+            + "    - echo 'it''s' #processkit publish\n",
+            GITLAB_KEPT,
+        ),
     ],
     ids=[
         "github-restore-action",
@@ -1080,6 +1089,7 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "gitlab-key-with-a-lone-dollar",
         "github-key-of-the-branch-matrix-and-event",
         "github-key-of-the-pull-request-number",
+        "gitlab-comment-after-a-quoted-word",
     ],
 )
 def test_doctor_reads_a_ci_file_as_its_service_reads_it(

@@ -315,9 +315,9 @@ _CONTINUED = re.compile(r"\\\r?\n[ \t]*")
 #: word).
 _PROCESSKIT = re.compile(r"\bprocesskit\b")
 _PUBLISH = re.compile(r"\spublish(?![\w./-])")
-_COMMAND_END = re.compile(r"[;&|]")
-_COMMENT_START = re.compile(r"(?:^|\s)#")
-_QUOTES = frozenset("\"'")
+#: A shell line's parts, as the shell reads them: a quoted text (to its end, or the line's),
+#: an escaped character, the end of a command, a ``#``, or a run of anything else.
+_SHELL_PART = re.compile(r"""'[^']*'?|"(?:[^"\\]|\\.)*"?|\\.?|[;&|]|#|[^'"\\;&|#]+""")
 #: A publish given a cache folder of its own (``--cache-dir``): which folder the job keeps
 #: is not told here.
 _OWN_CACHE = re.compile(r"\s--cache-dir\b")
@@ -592,17 +592,30 @@ def _runs_publish(script: str) -> bool:
     joined), before any comment, in one command, the program and then ``publish``. A publish
     given a cache folder of its own cannot be judged. Each line is looked through once."""
     for line in _CONTINUED.sub(" ", script).splitlines():
-        comment = _COMMENT_START.search(line)
-        code = line
-        if comment is not None and not _QUOTES.intersection(line[: comment.start()]):
-            code = line[: comment.start()]  # (a "#" after a quote may be in the quoted words)
-        for command in _COMMAND_END.split(code):
+        for command in _commands(line):
             found = _PROCESSKIT.search(command)
             if found is not None and _PUBLISH.search(command, found.end()):
                 if _OWN_CACHE.search(command, found.end()):
                     raise _Unknown
                 return True
     return False
+
+
+def _commands(line: str) -> list[str]:
+    """The commands of a shell line, as the shell splits them: at each ``;``, ``&`` and ``|``
+    outside quotes, up to a comment (a ``#`` that begins a word outside quotes)."""
+    commands = []
+    begun = 0
+    for part in _SHELL_PART.finditer(line):
+        text, at = part[0], part.start()
+        if text in (";", "&", "|"):
+            commands.append(line[begun:at])
+            begun = part.end()
+        elif text == "#" and (at == 0 or line[at - 1].isspace() or line[at - 1] in ";&|"):
+            commands.append(line[begun:at])
+            return commands
+    commands.append(line[begun:])
+    return commands
 
 
 def _names_folder(paths: list[str], folder: str) -> bool:
