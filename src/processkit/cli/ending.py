@@ -23,6 +23,7 @@ makes it keep anything: the tests call the commands in one process, which goes o
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import sys
 import threading
@@ -37,6 +38,16 @@ _ARMED = [False]
 def arm() -> None:
     """The process ends with this command (``end``): what it ``keep``s is held to then."""
     _ARMED[0] = True
+
+
+def collect_again() -> None:
+    """Turn the collector of cycles on again after a command that turned it off. Where the
+    process ends with the command (``arm``), what the command made is moved out of its sight
+    first (``gc.freeze``): its first collection would look through all of it, for nothing
+    (0.07 s after a publish of 5,000 processes, just before the process ends)."""
+    if _ARMED[0]:
+        gc.freeze()
+    gc.enable()
 
 
 def keep(name: str, value: object) -> None:

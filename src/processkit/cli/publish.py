@@ -43,6 +43,7 @@ def publish_command(
     ),
 ) -> int:
     """Publish the management system as a static website (the "Fyren" site)."""
+    from processkit.cli import ending
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
     from processkit.cli.site_report import ProgressBar, report_blocked, report_published
     from processkit.errors import ProcesskitError
@@ -80,7 +81,7 @@ def publish_command(
         return 1
     finally:
         if collecting:  # as it was for whatever runs next in this process (a test)
-            gc.enable()
+            ending.collect_again()
     if not quiet:
         report_published(result)
     return 0
