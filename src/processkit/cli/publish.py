@@ -44,6 +44,30 @@ def publish_command(
 ) -> int:
     """Publish the management system as a static website (the "Fyren" site)."""
     from processkit.cli import ending
+
+    # A publish keeps what it makes until it ends, and what it lets go of is freed as it goes
+    # (it holds no cycles to speak of): looking for cycles all the same cost it 6 % of its
+    # time after one change at 5,000 processes, with the same peak memory, cold or not
+    # (benchmarks/README.md); the code it imports first is made of some 60,000 objects
+    # more. Its workers, forked from here, do without it too. ``serve``, which lives on,
+    # collects after each build.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _publish(path, output, quiet, as_of, at, cache_dir)
+    finally:
+        if collecting:  # as it was for whatever runs next in this process (a test)
+            ending.collect_again()
+
+
+def _publish(
+    path: Path,
+    output: Path | None,
+    quiet: bool,
+    as_of: str | None,
+    at: str | None,
+    cache_dir: Path | None,
+) -> int:
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
     from processkit.cli.site_report import ProgressBar, report_blocked, report_published
     from processkit.errors import ProcesskitError
@@ -66,22 +90,12 @@ def publish_command(
     if day is not None and at is not None:
         raise ProcesskitError(_("give either --as-of or --at, not both"))
     request = PublishRequest(path, output, day, at, cache_dir=cache_dir)
-    # A publish keeps what it makes until it ends, and what it lets go of is freed as it goes
-    # (it holds no cycles to speak of): looking for cycles all the same cost it 6 % of its
-    # time after one change at 5,000 processes, with the same peak memory, cold or not
-    # (benchmarks/README.md). Its workers, forked from here, do without it too. ``serve``,
-    # which lives on, collects after each build.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         with ProgressBar(enabled=not quiet) as bar:
             result = publish(request, bar.update)
     except PublishBlocked as blocked:
         report_blocked(blocked)
         return 1
-    finally:
-        if collecting:  # as it was for whatever runs next in this process (a test)
-            ending.collect_again()
     if not quiet:
         report_published(result)
     return 0
