@@ -21,7 +21,7 @@ The normal suite runs three series of nine edits, which share every kind of edit
 them (each is made once, on entities drawn by the series' seed), then draw kinds at random;
 ``PROCESSKIT_EDIT_SERIES`` and ``PROCESSKIT_EDIT_STEPS`` raise those: a long session looks
 for what the hand-picked changes of ``test_site_cache`` miss (with ``-o
-faulthandler_timeout=0``, as a test may otherwise run for five minutes at most).
+faulthandler_timeout=0``, as a test may otherwise run for fifteen minutes at most).
 
 The Kalmar example's process pages fill one search shard. One more series starts from a
 repository of the benchmarks' generator whose process pages fill one shard to the last page,
