@@ -951,7 +951,7 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         (
             ".gitlab-ci.yml",
             GITLAB_JOB.format(
-                cache='  cache: {key: "pages-${CI_JOB_NAME}-$CI_COMMIT_REF_SLUG", '
+                cache='  cache: {key: "pages-${CI_JOB_NAME_SLUG}-$CI_COMMIT_REF_SLUG", '
                 "paths: [.processkit-cache/]}\n"
             ),
             GITLAB_KEPT,
@@ -977,7 +977,7 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             GITLAB_JOB.format(
                 cache="  cache: {key: '${CI_COMMIT_BEFORE_SHA}', paths: [.processkit-cache/]}\n"
             ),
-            GITLAB_NOT_KEPT,
+            None,
         ),
         (
             ".gitlab-ci.yml",
@@ -1000,7 +1000,34 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         ),
         (
             ".gitlab-ci.yml",
-            GITLAB_JOB.format(cache="  cache: {key: price-$5, paths: [.processkit-cache/]}\n"),
+            GITLAB_JOB.format(cache="  cache: {key: price-$, paths: [.processkit-cache/]}\n"),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: $CI_COMMIT_REF_NAME, paths: [.processkit-cache/]}\n"
+            ),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {key: pages/site, paths: [.processkit-cache/]}\n"),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: pages%2f$CI_COMMIT_REF_SLUG, paths: [.processkit-cache/], "
+                "fallback_keys: [pages]}\n"
+            ),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WORKFLOW.format(cache=GITHUB_CACHE).replace(
+                "processkit publish", "processkit publish --output public 2>&1 --cache-dir /c"
+            ),
             None,
         ),
         (
@@ -1028,7 +1055,7 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             + GITLAB_JOB.format(cache="")
             + "review:\n  cache: []\n  script:\n"
             + "    - 'echo \"built; shown\" # processkit publish'\n"
-            + "    - echo 'it''s' #processkit publish\n",
+            + "    - \"echo 'it''s' #processkit publish\"\n",
             GITLAB_KEPT,
         ),
     ],
@@ -1087,6 +1114,10 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "gitlab-key-of-a-longer-name",
         "gitlab-key-with-a-dollar-of-its-own",
         "gitlab-key-with-a-lone-dollar",
+        "gitlab-key-of-a-branch-name-that-may-hold-a-slash",
+        "gitlab-key-with-a-slash",
+        "gitlab-key-with-an-encoded-slash-and-fallback",
+        "github-own-cache-dir-after-a-redirection",
         "github-key-of-the-branch-matrix-and-event",
         "github-key-of-the-pull-request-number",
         "gitlab-comment-after-a-quoted-word",

@@ -331,27 +331,26 @@ _OTHER_CACHE = re.compile(r"cache(?!/save@)", re.IGNORECASE)
 _GITHUB_NEW_KEY = re.compile(r"\bsha\b|\brun_(?:id|number|attempt)\b|\.after\b")
 #: The parts of a GitHub cache key that stay from run to run (``${{ … }}``): the runner, the
 #: hash of files, the repository, the branch or pull request, the workflow, the job, and a
-#: value of the job's matrix.
+#: value of the job's matrix (written in the file, as a matrix mostly is).
 _GITHUB_STABLE = re.compile(
     r"\s*(?:runner\.\w+|hashFiles\([^()]*\)|matrix\.[\w-]+|github\.(?:repository"
     r"|repository_owner|ref|ref_name|head_ref|base_ref|event_name|workflow|job))\s*"
 )
-#: The variables GitLab gives every job whose value is new in every pipeline (the commit,
-#: the pipeline, the job, their times).
+#: The variables GitLab gives every job whose value is new in every pipeline (the commit, the
+#: pipeline, the job, their times).
 _GITLAB_NEW_KEY = re.compile(
-    r"\$\{?CI_(?:COMMIT_SHA|COMMIT_SHORT_SHA|COMMIT_BEFORE_SHA|COMMIT_TIMESTAMP|COMMIT_TITLE"
-    r"|COMMIT_MESSAGE|COMMIT_DESCRIPTION|PIPELINE_ID|PIPELINE_IID|PIPELINE_CREATED_AT|JOB_ID"
-    r"|JOB_STARTED_AT)\b"
+    r"\$\{?CI_(?:COMMIT_SHA|COMMIT_SHORT_SHA|COMMIT_TIMESTAMP|PIPELINE_ID|PIPELINE_IID"
+    r"|PIPELINE_CREATED_AT|JOB_ID|JOB_STARTED_AT)\b"
 )
 #: The variables GitLab gives every job whose value stays from pipeline to pipeline of one
-#: branch, merge request and job (a cache key made of them restores what the last pipeline
-#: kept): a variable of the project's own may be set anew anywhere, so is not among them.
+#: branch, merge request and job, and holds no ``/`` (a key with one is refused by the
+#: runner: a branch's or job's name may hold one, their ``_SLUG`` never does). A cache key
+#: made of them restores what the last pipeline kept. A variable of the project's own may be
+#: set anew anywhere, so is not among them.
 _GITLAB_STABLE = frozenset(
-    {"CI_COMMIT_REF_NAME", "CI_COMMIT_REF_SLUG", "CI_COMMIT_BRANCH", "CI_DEFAULT_BRANCH"}
-    | {"CI_JOB_NAME", "CI_JOB_NAME_SLUG", "CI_JOB_STAGE", "CI_NODE_INDEX", "CI_NODE_TOTAL"}
-    | {"CI_PROJECT_ID", "CI_PROJECT_NAME", "CI_PROJECT_PATH", "CI_PROJECT_PATH_SLUG"}
-    | {"CI_PROJECT_NAMESPACE", "CI_PROJECT_ROOT_NAMESPACE", "CI_MERGE_REQUEST_IID"}
-    | {"CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"}
+    {"CI_COMMIT_REF_SLUG", "CI_JOB_NAME_SLUG", "CI_NODE_INDEX", "CI_NODE_TOTAL"}
+    | {"CI_PROJECT_ID", "CI_PROJECT_NAME", "CI_PROJECT_PATH_SLUG", "CI_PROJECT_ROOT_NAMESPACE"}
+    | {"CI_MERGE_REQUEST_IID"}
 )
 #: A variable in a GitLab value (``$NAME`` or ``${NAME}``; ``$$`` is a ``$`` of its own).
 _GITLAB_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
@@ -608,6 +607,8 @@ def _commands(line: str) -> list[str]:
     begun = 0
     for part in _SHELL_PART.finditer(line):
         text, at = part[0], part.start()
+        if text == "&" and (line[at - 1 : at] in ("<", ">") or line[at + 1 : at + 2] == ">"):
+            continue  # a redirection (``2>&1``, ``&>``), not the end of a command
         if text in (";", "&", "|"):
             commands.append(line[begun:at])
             begun = part.end()
@@ -846,23 +847,35 @@ def _gitlab_restores(cache: object, folder: str, budget: _Budget) -> bool:
         key = setting.get("key")
         key = key.get("prefix") if isinstance(key, dict) else key
         budget.spend(len(key) if isinstance(key, str) else 1)
-        if isinstance(key, str) and _GITLAB_NEW_KEY.search(key.replace("$$", "")):
-            if not setting.get("fallback_keys"):
-                continue
-        elif isinstance(key, str) and not _gitlab_stable(key) and not setting.get("fallback_keys"):
-            raise _Unknown  # a key told by a variable: new in every run, or not
+        kind = _gitlab_key(key) if isinstance(key, str) else _STABLE
+        if kind != _STABLE and not setting.get("fallback_keys"):
+            if kind == _UNKNOWN:
+                raise _Unknown  # a key told by a variable: new in every run, or not
+            continue  # new in every run, or refused by the runner: nothing restored
+        if kind == _REFUSED:
+            raise _Unknown  # whether the runner goes on to the keys to fall back on
         return True
     return False
 
 
-def _gitlab_stable(key: str) -> bool:
-    """Whether the GitLab cache key ``key`` is the same from pipeline to pipeline: it names
-    no variable but those of ``_GITLAB_STABLE``."""
-    text = key.replace("$$", "")
+#: What a GitLab cache key is (``_gitlab_key``).
+_STABLE, _NEW, _REFUSED, _UNKNOWN = "stable", "new", "refused", "unknown"
+
+
+def _gitlab_key(key: str) -> str:
+    """Whether the GitLab cache key ``key`` is the same from pipeline to pipeline (it names
+    no variable but those of ``_GITLAB_STABLE``), new in every one, refused by the runner (a
+    ``/`` of its own, or ``%2F``), or cannot be told (a variable of the project's own)."""
+    text = key.replace("$$", "\0")  # a dollar of its own
+    if _GITLAB_NEW_KEY.search(text):
+        return _NEW
+    written = _GITLAB_VARIABLE.sub("\0", text)
+    if "$" in written:
+        return _UNKNOWN
+    if "/" in written or "%2f" in written.lower():
+        return _REFUSED
     names = [braced or bare for braced, bare in _GITLAB_VARIABLE.findall(text)]
-    return "$" not in _GITLAB_VARIABLE.sub("", text) and all(
-        name in _GITLAB_STABLE for name in names
-    )
+    return _STABLE if all(name in _GITLAB_STABLE for name in names) else _UNKNOWN
 
 
 def _listed(cache: object, budget: _Budget) -> list[object]:
