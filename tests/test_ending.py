@@ -245,4 +245,5 @@ def test_a_publish_that_ends_the_process_leaves_nothing_to_look_through_for_cycl
         code, enabled, tracked = ran.stdout.split()
         assert (code, enabled) == ("0", "True")
         seen[how] = int(tracked)
-    assert seen["armed"] < 100 < 1000 < seen["goes-on"]
+    assert seen["armed"] < 100
+    assert seen["goes-on"] > 1000
