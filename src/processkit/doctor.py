@@ -311,8 +311,8 @@ def check_repository(root: Path, version: str) -> list[RepositoryCheck]:
 _CONTINUED = re.compile(r"\\\r?\n[ \t]*")
 #: What a line of a CI script that runs a publish holds: the program, and after it in the
 #: same command (options may stand between: ``--lang sv``) the command ``publish``. A
-#: command ends at ``;``, ``&`` or ``|``, or where a comment begins (a ``#`` that starts a
-#: word).
+#: command ends at ``;``, ``&`` or ``|`` outside quotes (not the ``&`` of a redirection), or
+#: where a comment begins (a ``#`` that starts a word outside quotes): see ``_commands``.
 _PROCESSKIT = re.compile(r"\bprocesskit\b")
 _PUBLISH = re.compile(r"\spublish(?![\w./-])")
 #: A shell line's parts, as the shell reads them: a quoted text (to its end, or the line's),
