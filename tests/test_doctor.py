@@ -1012,6 +1012,13 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         ),
         (
             ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: $CI_JOB_NAME_SLUG$$X, paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
             GITLAB_JOB.format(cache="  cache: {key: pages/site, paths: [.processkit-cache/]}\n"),
             GITLAB_NOT_KEPT,
         ),
@@ -1115,6 +1122,7 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "gitlab-key-with-a-dollar-of-its-own",
         "gitlab-key-with-a-lone-dollar",
         "gitlab-key-of-a-branch-name-that-may-hold-a-slash",
+        "gitlab-key-with-a-dollar-after-a-variable",
         "gitlab-key-with-a-slash",
         "gitlab-key-with-an-encoded-slash-and-fallback",
         "github-own-cache-dir-after-a-redirection",
