@@ -96,20 +96,28 @@ class Requirement:
     missing: bool = False
 
 
+def _small_text(path: Path) -> tuple[str, None] | tuple[None, str]:
+    """The UTF-8 text of the file at ``path``, read no further than ``MAX_BYTES`` (nor
+    waiting for a writer); else None and why it cannot be read."""
+    try:
+        data = read_at_most(path, MAX_BYTES)
+        if len(data) > MAX_BYTES:
+            return None, _("the file is larger than 1 MB")
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        return None, _("the file is not UTF-8 text")
+    except OSError as problem:
+        return None, _("the file cannot be read ({problem})", problem=reason(problem))
+
+
 def read_requirement(root: Path) -> Requirement:
     """The one requirement line of ``root/.processkit/requirements.txt``."""
     path = root / REQUIREMENTS_FILE
     if not path.exists():
         return Requirement(None, _("the file is missing"), missing=True)
-    try:
-        data = read_at_most(path, MAX_BYTES)
-        if len(data) > MAX_BYTES:
-            return Requirement(None, _("the file is larger than 1 MB"))
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Requirement(None, _("the file is not UTF-8 text"))
-    except OSError as problem:
-        return Requirement(None, _("the file cannot be read ({problem})", problem=reason(problem)))
+    text, problem = _small_text(path)
+    if text is None:
+        return Requirement(None, problem)
     lines = requirement_lines(text)
     if not lines:
         return Requirement(None, _("the file has no requirement line, only comments"))
@@ -193,16 +201,11 @@ def read_pre_commit(root: Path) -> PreCommitHooks:
     path = root / PRE_COMMIT_CONFIG
     if not path.exists():
         return PreCommitHooks(False, {})
+    text, unread = _small_text(path)
+    if text is None:
+        return PreCommitHooks(True, {}, problem=unread)
     try:
-        data = read_at_most(path, MAX_BYTES)
-        if len(data) > MAX_BYTES:
-            return PreCommitHooks(True, {}, problem=_("the file is larger than 1 MB"))
-        document: Any = yaml.safe_load(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return PreCommitHooks(True, {}, problem=_("the file is not UTF-8 text"))
-    except OSError as problem:
-        said = _("the file cannot be read ({problem})", problem=reason(problem))
-        return PreCommitHooks(True, {}, problem=said)
+        document: Any = yaml.safe_load(text)
     except yaml.YAMLError as problem:
         return PreCommitHooks(True, {}, problem=not_yaml(problem))
     except YAML_VALUES:  # as pre-commit cannot read it either
