@@ -351,7 +351,8 @@ def test_the_open_pages_are_told_in_the_language_the_configuration_names_now(
     )
     english = answered(lambda answer: "\n" in answer)
     config.write_text(written, encoding="utf-8")  # the line taken out
-    swedish_answer = answered(lambda answer: answer != english)
+    # ("" is no answer: the page could not ask, as on a busy machine, not a build served)
+    swedish_answer = answered(lambda answer: answer not in ("", english))
     worker.join(timeout=120)
     assert not worker.is_alive()
     assert outcome[0].code == 0
