@@ -326,7 +326,7 @@ def test_the_open_pages_are_told_in_the_language_the_configuration_names_now(
     root = write_files(tmp_path / "repo", RICH)
     port = _free_port()
     outcome: list[CliResult] = []
-    argv = ("serve", root, "--port", port, "--rebuilds", "3")
+    argv = ("serve", root, "--port", port, "--rebuilds", "4")
     worker = threading.Thread(target=lambda: outcome.append(cli(*argv)), daemon=True)
     worker.start()
 
@@ -353,14 +353,19 @@ def test_the_open_pages_are_told_in_the_language_the_configuration_names_now(
     config.write_text(written, encoding="utf-8")  # the line taken out
     # ("" is no answer: the page could not ask, as on a busy machine, not a build served)
     swedish_answer = answered(lambda answer: answer not in ("", english))
+    # a fourth edit ends serve (``--rebuilds``): the third build's answer is read while it runs
+    config.write_text(written + "# klart\n", encoding="utf-8")
     worker.join(timeout=120)
     assert not worker.is_alive()
     assert outcome[0].code == 0
     assert english == "2\n1\nen\n" + "\n".join(LEFT_OPEN["en"])
     assert swedish_answer == "2\n1\nsv\n" + "\n".join(LEFT_OPEN["sv"])
-    # the terminal too, but for the line said before the configuration is read again
+    # the terminal too, but for the line said before the configuration is read again; then
+    # the fourth build, all in Swedish
     said = outcome[0].err.splitlines()
-    assert said[-len(TOLD["sv"]) :] == [TOLD["en"][0], *TOLD["sv"][1:]]
+    told = len(TOLD["sv"])
+    assert said[-2 * told : -told] == [TOLD["en"][0], *TOLD["sv"][1:]]
+    assert said[-told:] == TOLD["sv"]
 
 
 def test_a_preview_shows_an_edit_first_and_brings_its_search_up_to_date_after(
