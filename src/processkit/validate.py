@@ -10,6 +10,7 @@ from pathlib import Path
 from processkit.diagnostics import Report
 from processkit.loading.consequences import brought_about
 from processkit.loading.git import changed_files, texts_at
+from processkit.loading.load import reference_problems
 from processkit.loading.parse import Remembered
 from processkit.loading.repository import Repository
 from processkit.loading.session import Session, open_repository
@@ -81,17 +82,32 @@ def check_later(
     cache_dir: Path | None = None,
     remembered: Remembered | None = None,
     meanwhile: Callable[[Repository], object] | None = None,
+    references_later: bool = False,
 ) -> tuple[Session, Callable[[], Session]]:
     """As ``check``, with the rules left for the caller to run when it will (``publish``
     runs them beside Pagefind, after one change: see ``site.build``): what loading found,
-    and the rules to run, which give it with what they find."""
-    opened = open_repository(start, partial=True, cache_dir=cache_dir, remembered=remembered)
+    and the rules to run, which give it with what they find. With ``references_later``
+    what loading found leaves out the references that name nothing: the rules give them
+    (``publish`` has them checked by the process that loads beside it, see
+    ``cli.publishing``)."""
+    opened = open_repository(
+        start,
+        partial=True,
+        cache_dir=cache_dir,
+        remembered=remembered,
+        references=not references_later,
+    )
     settings = resolve_settings(opened.repo.config)
     if meanwhile is not None and not opened.errors:
         meanwhile(opened.repo)
 
     def rules() -> Session:
+        referred = (
+            reference_problems(opened.repo, opened.diagnostics, remembered)
+            if references_later
+            else []
+        )
         found = run_rules(opened.repo, today=today, settings=settings)
-        return Session(opened.repo, opened.diagnostics + found)
+        return Session(opened.repo, opened.diagnostics + referred + found)
 
     return opened, rules

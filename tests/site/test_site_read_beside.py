@@ -21,7 +21,8 @@ from processkit import i18n
 from processkit.cache import CACHE_FOLDER
 from processkit.cli import publishing
 from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
-from processkit.loading import parse
+from processkit.diagnostics import Diagnostic
+from processkit.loading import load, parse
 from processkit.loading.load import PARSED
 from processkit.loading.parse import Remembered
 from processkit.validate import check
@@ -246,3 +247,129 @@ def test_no_child_loads_beside_where_the_parse_store_is_another_version_s(
     again(monkeypatch)
     publish(PublishRequest(kalmar_git.root, tmp_path / "site"))  # the store written anew
     assert spied.began == [False, True]
+
+
+#: References to nothing, of every kind a file can make, put into the example by text: the
+#: file, what it says, and what it is made to say instead.
+DANGLING = (
+    ("processes/aldreomsorg/ao-bistand.yaml", "area: aldreomsorg\n", "area: aldreomsorgen\n"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "type: core\n", "type: core\nparent: ao-saknas\n"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "owner: birgitta-svensson", "owner: b-svensson"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "[eva-marklund]", "[eva-marklund, e-marklund]"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "next: [utreda]", "next: [utredning]"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "[arbetsterapeut, sj", "[arbetsterapeuten, sj"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "accountable: enhetschef", "accountable: chef"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "informed: [enhetschef]", "informed: [chefen]"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "documents: [riktlinje-ibic]", "documents: [ibic]"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "process: hs-utskrivning\n", "process: hs-ut\n"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "role: processledare", "role: ledare"),
+    ("processes/aldreomsorg/ao-bistand.yaml", "handbook: riktlinje-ibic", "handbook: ibik"),
+    ("handbooks/hb-processmodell.yaml", "owner: karin-sandberg", "owner: k-sandberg"),
+    ("proposals/fp-2026-001.yaml", "process: bu-utredning", "process: bu-utreda"),
+    ("assessments/mm-2025-ao-bistand.yaml", "process: ao-bistand", "process: ao-bistandet"),
+)
+
+
+def _refer_to_nothing(root: Path) -> None:
+    for relative, said, instead in DANGLING:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert text.count(said) == 1, (relative, said)
+        path.write_text(text.replace(said, instead), encoding="utf-8")
+
+
+@pytest.mark.parametrize("child_gives_up", [False, True])
+def test_references_to_nothing_block_a_publish_the_child_checks_them_for(
+    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child_gives_up: bool
+) -> None:
+    """Beside a child that loads, the build leaves the references for the child to check:
+    found wrong there, they are checked here when the rules run (or, where the child gave
+    up, once the build has loaded). Either way the publish is blocked with what `validate`
+    finds, and the site before is left as it was."""
+    site = tmp_path / "site"
+    publish(PublishRequest(kalmar_git.root, site))
+    before = snapshot(site)
+    _refer_to_nothing(kalmar_git.root)
+    if child_gives_up:
+        monkeypatch.setattr(parse, "FEW_FRESH", 0)
+        monkeypatch.setattr(parse, "FEW_FRESH_SHARE", 0)
+    spied = spy(monkeypatch)
+    again(monkeypatch)
+    with pytest.raises(PublishBlocked) as blocked:
+        publish(PublishRequest(kalmar_git.root, site))
+    assert spied.began == [True]
+    found = blocked.value.loaded.diagnostics
+    expected = check(kalmar_git.root, today=date(2026, 11, 21)).diagnostics
+    assert sorted(found, key=Diagnostic.sort_key) == sorted(expected, key=Diagnostic.sort_key)
+    wrong = sorted((d.code, d.path, d.line, d.column) for d in found if d.code == "PK030")
+    bistand = "processes/aldreomsorg/ao-bistand.yaml"
+    assert wrong == [
+        ("PK030", "assessments/mm-2025-ao-bistand.yaml", 3, 10),
+        ("PK030", "handbooks/hb-processmodell.yaml", 7, 8),
+        *(
+            ("PK030", bistand, line, column)
+            for line, column in [
+                (4, 7),
+                (6, 9),
+                (9, 8),
+                (10, 25),
+                (31, 12),
+                (35, 17),
+                (38, 17),
+                (42, 18),
+                (47, 16),
+                (57, 14),
+                (93, 11),
+                (97, 15),
+            ]
+        ),
+        ("PK030", "proposals/fp-2026-001.yaml", 3, 10),
+    ]
+    assert snapshot(site) == before
+    assert multiprocessing.active_children() == []
+
+
+def test_where_the_child_found_the_references_sound_the_build_does_not_check_them(
+    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After one change, the child that loads beside the build checks every reference as it
+    loads; the build, which waits for nothing else, does not check them again."""
+    cold = publish(PublishRequest(kalmar_git.root, tmp_path / "cold")).output
+    checked_here: list[int] = []
+    real = load.check_references
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        checked_here.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(load, "check_references", counting)
+    spied = spy(monkeypatch)
+    again(monkeypatch)
+    beside = publish(PublishRequest(kalmar_git.root, tmp_path / "beside")).output
+    assert spied.handed == [(True, True)]
+    assert checked_here == []  # in this process; the child's count is its own
+    assert snapshot(beside) == snapshot(cold)
+
+
+def test_a_build_that_fails_before_the_rules_ran_tells_their_errors_first(
+    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reference to nothing reaches the build before the rules are run (above): should the
+    build fail on it, the publish is blocked with the references' errors, as where they were
+    found first; with no error to tell, the failure is the build's own."""
+    site = tmp_path / "site"
+    publish(PublishRequest(kalmar_git.root, site))
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("ao-saknas")
+
+    monkeypatch.setattr(publishing, "build_site", failing)
+    again(monkeypatch)
+    with pytest.raises(KeyError):
+        publish(PublishRequest(kalmar_git.root, site))
+    _refer_to_nothing(kalmar_git.root)
+    again(monkeypatch)
+    with pytest.raises(PublishBlocked) as blocked:
+        publish(PublishRequest(kalmar_git.root, site))
+    assert sum(d.code == "PK030" for d in blocked.value.loaded.diagnostics) == len(DANGLING)
+    assert multiprocessing.active_children() == []

@@ -196,6 +196,9 @@ def _build(
             cache_dir=cache_dir,
             remembered=remembered,
             meanwhile=begin,
+            # the child that loads beside checks them, as it loads: found wrong there, they
+            # are checked here when the rules run (``checked``)
+            references_later=early is not None,
         )
         if loaded.errors:
             raise PublishBlocked(rules())  # with what the rules find, as ``validate`` tells it
@@ -248,9 +251,10 @@ def _build(
             reuse=request.reuse,
             checked=later,
         )
-    except ProcesskitError:
+    except Exception:
         # a problem the build met before the rules ran (an output folder that is not a
-        # site, Graphviz missing): the rules' errors are told first, as when they ran first
+        # site, Graphviz missing, a reference to nothing that the rules are yet to find):
+        # the rules' errors are told first, as when they ran first
         if later is not None:
             later()
         raise

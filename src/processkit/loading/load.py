@@ -79,6 +79,7 @@ def load_repository(
     remembered: Remembered | None = None,
     keep: bool = True,
     few_fresh: bool = False,
+    references: bool = True,
 ) -> LoadResult:
     """Read the repository containing ``start``: configuration first, then every entity file.
 
@@ -89,7 +90,9 @@ def load_repository(
     a few files afresh (``parse.fresh_limit``), and raises NotInStore where more are not in the
     store. With ``remembered`` (``serve``,
     which loads again and again) the store is kept in memory, a file unchanged since the
-    last load is not read again, and the entity made of a file before is not made again."""
+    last load is not read again, and the entity made of a file before is not made again.
+    Without ``references`` the references are not checked: the caller checks them when it
+    will (``reference_problems``)."""
     root = find_root(start)
     config, config_text = load_config(root)
     repo = Repository(root=root, config=config)
@@ -130,12 +133,21 @@ def load_repository(
             gc.enable()
     repo.files = len(found.files) + 1
     diagnostics.extend(duplicate_ids(repo, first_path))
-    # a value already reported wrong (a tag that does not fit it) is not reported again
-    wrong = {(d.path, d.line, d.column) for d in diagnostics if d.code == "PK011"}
-    referred = check_references(repo, remembered.references if remembered is not None else None)
-    diagnostics.extend(d for d in referred if (d.path, d.line, d.column) not in wrong)
+    if references:
+        diagnostics.extend(reference_problems(repo, diagnostics, remembered))
     diagnostics.extend(check_parent_loops(repo))
     return LoadResult(repo, diagnostics)
+
+
+def reference_problems(
+    repo: Repository, loaded: list[Diagnostic], remembered: Remembered | None = None
+) -> list[Diagnostic]:
+    """The references of ``repo`` that name nothing (``check_references``), less those at a
+    value the load reported wrong already (``loaded``: a tag that does not fit the value):
+    one problem, one message."""
+    wrong = {(d.path, d.line, d.column) for d in loaded if d.code == "PK011"}
+    referred = check_references(repo, remembered.references if remembered is not None else None)
+    return [d for d in referred if (d.path, d.line, d.column) not in wrong]
 
 
 def _parse_cache(

@@ -63,15 +63,19 @@ def open_repository(
     partial: bool = False,
     cache_dir: Path | None = None,
     remembered: Remembered | None = None,
+    references: bool = True,
 ) -> Session:
     """Load the repository at or above ``start`` for a command.
 
     Raises RepositoryNotFound when there is none, and ConfigError when its
     ``processkit.yaml`` cannot be used. An entity read only in part (its values at fault left
     out) is checked, but handed on only with ``partial`` (to the checks of ``validate``): for
-    every other command, what a file with errors holds is left out.
+    every other command, what a file with errors holds is left out. Without ``references``
+    the references are left for the caller to check (``load.reference_problems``).
     """
-    loaded = load_repository(start, cache_dir=cache_dir, remembered=remembered)
+    loaded = load_repository(
+        start, cache_dir=cache_dir, remembered=remembered, references=references
+    )
     if not partial:
         _leave_out_partial(loaded.repo)
     return Session(loaded.repo, loaded.diagnostics)
