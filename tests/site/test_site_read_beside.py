@@ -25,6 +25,8 @@ from processkit.diagnostics import Diagnostic
 from processkit.loading import load, parse
 from processkit.loading.load import PARSED
 from processkit.loading.parse import Remembered
+from processkit.site import build, search
+from processkit.site.output import KEPT_FOLDER
 from processkit.validate import check
 
 #: A commit only the copy the child is made to load has.
@@ -278,26 +280,57 @@ def _refer_to_nothing(root: Path) -> None:
         path.write_text(text.replace(said, instead), encoding="utf-8")
 
 
-@pytest.mark.parametrize("child_gives_up", [False, True])
+@pytest.mark.parametrize("child", ["found them first", "gave up", "found them later"])
 def test_references_to_nothing_block_a_publish_the_child_checks_them_for(
-    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child_gives_up: bool
+    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
 ) -> None:
-    """Beside a child that loads, the build leaves the references for the child to check:
-    found wrong there, they are checked here when the rules run (or, where the child gave
-    up, once the build has loaded). Either way the publish is blocked with what `validate`
-    finds, and the site before is left as it was."""
+    """Beside a child that loads, the build leaves the references for the child to check.
+    The child found them wrong (or gave up): it tells nothing, and the build runs the rules
+    itself, the references among them, before it takes the site kept for it, makes pages or
+    starts Pagefind. The publish is blocked with what `validate` finds, the site before is
+    left as it was, and the kept site is kept."""
     site = tmp_path / "site"
     publish(PublishRequest(kalmar_git.root, site))
+    again(monkeypatch)
+    publish(PublishRequest(kalmar_git.root, site))  # the site it replaced is kept
     before = snapshot(site)
+    kept = kalmar_git.root / CACHE_FOLDER / KEPT_FOLDER
+    assert kept.is_dir()
+    started: list[int] = []
+    real_start = search.start_index
+
+    def starting(*args: Any, **kwargs: Any) -> Any:
+        started.append(1)
+        return real_start(*args, **kwargs)
+
+    monkeypatch.setattr(build, "start_index", starting)
     _refer_to_nothing(kalmar_git.root)
-    if child_gives_up:
+    if child == "gave up":
         monkeypatch.setattr(parse, "FEW_FRESH", 0)
         monkeypatch.setattr(parse, "FEW_FRESH_SHARE", 0)
+    if child == "found them later":  # still loading when the build has loaded
+        real = publishing._load_and_read
+
+        def slow(*args: Any) -> Any:
+            time.sleep(2)
+            return real(*args)
+
+        monkeypatch.setattr(publishing, "_load_and_read", slow)
+    else:  # ended by the time the build has loaded
+        real_check = publishing.check_later
+
+        def later(*args: Any, **kwargs: Any) -> Any:
+            time.sleep(2)
+            return real_check(*args, **kwargs)
+
+        monkeypatch.setattr(publishing, "check_later", later)
     spied = spy(monkeypatch)
     again(monkeypatch)
     with pytest.raises(PublishBlocked) as blocked:
         publish(PublishRequest(kalmar_git.root, site))
     assert spied.began == [True]
+    # asked only where it still ran once the build had loaded: it then tells nothing
+    assert spied.handed == ([(False, False)] if child == "found them later" else [])
     found = blocked.value.loaded.diagnostics
     expected = check(kalmar_git.root, today=date(2026, 11, 21)).diagnostics
     assert sorted(found, key=Diagnostic.sort_key) == sorted(expected, key=Diagnostic.sort_key)
@@ -326,14 +359,46 @@ def test_references_to_nothing_block_a_publish_the_child_checks_them_for(
         ("PK030", "proposals/fp-2026-001.yaml", 3, 10),
     ]
     assert snapshot(site) == before
+    assert kept.is_dir()
+    assert started == []
+    assert multiprocessing.active_children() == []
+
+
+def test_references_to_nothing_are_told_where_the_child_loaded_other_files(
+    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child loaded the files as they were, sound, and the build loaded them with
+    references to nothing: what the child found is not taken, and the build finds them."""
+    site = tmp_path / "site"
+    publish(PublishRequest(kalmar_git.root, site))
+    copy = tmp_path / "copy"
+    shutil.copytree(kalmar_git.top, copy)
+    sound = copy / kalmar_git.root.relative_to(kalmar_git.top)
+    _refer_to_nothing(kalmar_git.root)
+    real = publishing._load_and_read
+
+    def load_the_copy(load_from: Path, *rest: Any) -> Any:
+        return real(sound, *rest)
+
+    monkeypatch.setattr(publishing, "_load_and_read", load_the_copy)
+    spied = spy(monkeypatch)
+    again(monkeypatch)
+    with pytest.raises(PublishBlocked) as blocked:
+        publish(PublishRequest(kalmar_git.root, site))
+    assert spied.handed == [(True, False)]  # handed over, not taken
+    found = blocked.value.loaded.diagnostics
+    expected = check(kalmar_git.root, today=date(2026, 11, 21)).diagnostics
+    assert sorted(found, key=Diagnostic.sort_key) == sorted(expected, key=Diagnostic.sort_key)
+    assert sum(d.code == "PK030" for d in found) == len(DANGLING)
     assert multiprocessing.active_children() == []
 
 
 def test_where_the_child_found_the_references_sound_the_build_does_not_check_them(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """After one change, the child that loads beside the build checks every reference as it
-    loads; the build, which waits for nothing else, does not check them again."""
+    """A publish with the parse store there: the child that loads beside the build checks
+    every reference as it loads, and where it found them sound the build does not check
+    them again."""
     cold = publish(PublishRequest(kalmar_git.root, tmp_path / "cold")).output
     checked_here: list[int] = []
     real = load.check_references

@@ -196,8 +196,9 @@ def _build(
             cache_dir=cache_dir,
             remembered=remembered,
             meanwhile=begin,
-            # the child that loads beside checks them, as it loads: found wrong there, they
-            # are checked here when the rules run (``checked``)
+            # the child that loads beside checks them as it loads; where it does not tell
+            # what it found (it found errors, gave up, or loaded other files), they are
+            # checked here with the rules (``checked``), before the site is made
             references_later=early is not None,
         )
         if loaded.errors:
@@ -220,9 +221,15 @@ def _build(
                 raise PublishBlocked(found)
 
         # the rules run where the build says, once git is being read beside it; where git is
-        # read in a thread, which could not be stopped, before it starts
+        # read in a thread, which could not be stopped, before it starts; and where the child
+        # begun before the load has ended without telling what it found, before the build
+        # starts (the references it would have checked are among them): a repository with
+        # errors is told so before maps are drawn, pages made and the kept site taken
         later: Callable[[], None] | None = checked
-        if started is None:
+        beside = started[0] if started is not None else None
+        if isinstance(beside, _Beside):  # and where it tells nothing when asked, then
+            beside.refused = checked
+        if started is None or (early is not None and not isinstance(beside, _Beside)):
             checked()
             later = None
     except BaseException:
@@ -330,8 +337,10 @@ def _loaded_as(repo: Repository) -> tuple[object, ...]:
 
 class _Beside:
     """What the child begun before the load (``_read_beside``) found, taken where it loaded
-    as the build did (``loaded_as``); else the child is stopped, git is read here
-    (``read_here``), and the rules are run by the build."""
+    as the build did (``loaded_as``); else the child is stopped, the rules are run by the
+    build (``refused``: at once, so that their errors and the references the child would
+    have checked are told before the build goes on), and git is read here
+    (``read_here``)."""
 
     def __init__(
         self,
@@ -344,6 +353,8 @@ class _Beside:
         self._read_here = read_here
         self._taken: list[GitRead | None] = []  # once worked out: None where not taken
         self._read: list[GitRead] = []
+        #: called where what the child read is not taken, before git is read here
+        self.refused: Callable[[], None] = _nothing
 
     def _from_beside(self) -> GitRead | None:
         """What the child read from git, where it loaded as the build did (waited for)."""
@@ -359,6 +370,8 @@ class _Beside:
     def result(self) -> GitRead:
         if not self._read:
             taken = self._from_beside()
+            if taken is None:
+                self.refused()
             self._read.append(taken if taken is not None else self._read_here())
         return self._read[0]
 
@@ -373,6 +386,10 @@ class _Beside:
 
     def stop(self) -> None:
         self._early.stop()
+
+
+def _nothing() -> None:
+    return None
 
 
 #: The history and git links the last build in this process read, with their key (for

@@ -159,10 +159,12 @@ def build_site(
     instead, and the next build brings it up to date in place (``output.Placing``).
     ``history`` may be still being read (``GitReading``, with the git links): it is waited for
     once the maps are drawn, and always before the build ends. ``checked`` runs the rules
-    (and raises where they block the publish) the first time it is called: here, once
-    Pagefind has begun on the process pages, so that after one change they run beside it,
-    and before, where there are more than ``RULES_FIRST`` maps to draw or pages to make, so
-    that a repository with errors is told so before the work of a build from nothing.
+    (and raises where they block the publish; with them, where the child that loads beside
+    the build did not check them, the references that name nothing) the first time it is
+    called: here, once Pagefind has begun on the process pages, so that after one change they
+    run beside it, and before, where there are more than ``RULES_FIRST`` maps to draw or pages
+    to make, so that a repository with errors is told so before the work of a build from
+    nothing.
 
     Builds that share a cache folder take turns (one may remove what the other would take)."""
     try:
