@@ -1065,6 +1065,25 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             + "    - \"echo 'it''s' #processkit publish\"\n",
             GITLAB_KEPT,
         ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT
+            + GITLAB_JOB.format(cache="")
+            + "review:\n  cache: []\n  script:\n"
+            + "    - '(cd public)#processkit publish'\n"
+            + "    - 'ls >#processkit publish'\n"
+            + "    - 'cat <#processkit publish'\n"
+            + "    - '(echo $(date); echo klar)#; processkit publish'\n",
+            GITLAB_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_DEFAULT
+            + GITLAB_JOB.format(cache="")
+            + "review:\n  cache: []\n  script:\n"
+            + "    - 'echo $(date)#; processkit publish'\n",
+            GITLAB_NOT_KEPT,
+        ),
     ],
     ids=[
         "github-restore-action",
@@ -1129,6 +1148,8 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "github-key-of-the-branch-matrix-and-event",
         "github-key-of-the-pull-request-number",
         "gitlab-comment-after-a-quoted-word",
+        "gitlab-comments-after-brackets-and-redirections",
+        "gitlab-no-comment-after-a-command-substitution",
     ],
 )
 def test_doctor_reads_a_ci_file_as_its_service_reads_it(

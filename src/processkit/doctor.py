@@ -316,8 +316,14 @@ _CONTINUED = re.compile(r"\\\r?\n[ \t]*")
 _PROCESSKIT = re.compile(r"\bprocesskit\b")
 _PUBLISH = re.compile(r"\spublish(?![\w./-])")
 #: A shell line's parts, as the shell reads them: a quoted text (to its end, or the line's),
-#: an escaped character, the end of a command, a ``#``, or a run of anything else.
-_SHELL_PART = re.compile(r"""'[^']*'?|"(?:[^"\\]|\\.)*"?|\\.?|[;&|]|#|[^'"\\;&|#]+""")
+#: an escaped character, a command substitution's start (``$(``), the end of a command, a
+#: bracket or a redirection, a ``#``, or a run of anything else.
+_SHELL_PART = re.compile(
+    r"""'[^']*'?|"(?:[^"\\]|\\.)*"?|\\.?|\$\(|[;&|()<>]|#|[^'"\\;&|#()<>$]+|\$"""
+)
+#: What ends a word, so that a ``#`` after it begins a comment (a ``)`` only where it closes
+#: a subshell: after a command substitution's the word goes on).
+_WORD_ENDS = ";&|(<>"
 #: A publish given a cache folder of its own (``--cache-dir``): which folder the job keeps
 #: is not told here.
 _OWN_CACHE = re.compile(r"\s--cache-dir\b")
@@ -602,17 +608,30 @@ def _runs_publish(script: str) -> bool:
 
 def _commands(line: str) -> list[str]:
     """The commands of a shell line, as the shell splits them: at each ``;``, ``&`` and ``|``
-    outside quotes, up to a comment (a ``#`` that begins a word outside quotes)."""
+    outside quotes, up to a comment (a ``#`` that begins a word outside quotes: at the
+    line's start, or after a space, a ``;``, ``&``, ``|``, ``(``, ``<``, ``>``, or a ``)``
+    that closes a subshell, not a command substitution)."""
     commands = []
     begun = 0
+    opened: list[bool] = []  # each bracket open: whether it began a command substitution
+    subshell_ended = -1  # where the last ``)`` that closed a subshell is
     for part in _SHELL_PART.finditer(line):
         text, at = part[0], part.start()
+        if text in ("(", "$("):
+            opened.append(text == "$(")
+        elif text == ")" and not (opened.pop() if opened else False):
+            subshell_ended = at
         if text == "&" and (line[at - 1 : at] in ("<", ">") or line[at + 1 : at + 2] == ">"):
             continue  # a redirection (``2>&1``, ``&>``), not the end of a command
         if text in (";", "&", "|"):
             commands.append(line[begun:at])
             begun = part.end()
-        elif text == "#" and (at == 0 or line[at - 1].isspace() or line[at - 1] in ";&|"):
+        elif text == "#" and (
+            at == 0
+            or line[at - 1].isspace()
+            or line[at - 1] in _WORD_ENDS
+            or subshell_ended == at - 1
+        ):
             commands.append(line[begun:at])
             return commands
     commands.append(line[begun:])
