@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from processkit.diagnostics import Diagnostic
 from processkit.loading import load, parse
 from processkit.loading.load import PARSED
 from processkit.loading.parse import Remembered
-from processkit.site import build, search
+from processkit.site import build
 from processkit.site.output import KEPT_FOLDER
 from processkit.validate import check
 
@@ -84,6 +85,41 @@ def again(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(publishing, "_READ", [None, None, None])
 
 
+def first(
+    monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, before: Callable[[], object]
+) -> None:
+    """``owner.name`` made to call ``before`` each time, before it does its work (in a child
+    forked later too)."""
+    real = getattr(owner, name)
+
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        before()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, wrapped)
+
+
+def sleep(seconds: float) -> Callable[[], None]:
+    return lambda: time.sleep(seconds)
+
+
+def child_loads_a_copy(
+    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Make the child begun before the load load a copy of the repository as it is now, and
+    not the repository; the copy's root."""
+    copy = tmp_path / "copy"
+    shutil.copytree(kalmar_git.top, copy)
+    other = copy / kalmar_git.root.relative_to(kalmar_git.top)
+    real = publishing._load_and_read
+
+    def load_the_copy(load_from: Path, *rest: Any) -> Any:
+        return real(other, *rest)
+
+    monkeypatch.setattr(publishing, "_load_and_read", load_the_copy)
+    return other
+
+
 def test_with_the_parse_store_git_is_read_by_a_child_that_loads_beside(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -106,18 +142,10 @@ def test_what_a_child_that_loaded_other_files_found_is_not_taken(
     git is read again for what the build loaded."""
     cold = publish(PublishRequest(kalmar_git.root, tmp_path / "cold")).output
     # the child is made to load a copy in which a process's purpose is another
-    copy = tmp_path / "copy"
-    shutil.copytree(kalmar_git.top, copy)
-    other = copy / kalmar_git.root.relative_to(kalmar_git.top)
+    other = child_loads_a_copy(kalmar_git, tmp_path, monkeypatch)
     process = sorted((other / "processes").rglob("*.yaml"))[0]
     text = process.read_text(encoding="utf-8")
     process.write_text(text.replace("purpose: ", "purpose: Ändrat. ", 1), encoding="utf-8")
-    real = publishing._load_and_read
-
-    def load_the_copy(load_from: Path, *rest: Any) -> Any:
-        return real(other, *rest)
-
-    monkeypatch.setattr(publishing, "_load_and_read", load_the_copy)
     spied = spy(monkeypatch)
     again(monkeypatch)
     rules_here: list[int] = []
@@ -181,13 +209,8 @@ def test_a_child_that_finds_more_than_a_few_files_not_in_the_store_gives_up(
     monkeypatch.setattr(parse, "FEW_FRESH_SHARE", 0)
     process = sorted((kalmar_git.root / "processes").rglob("*.yaml"))[0]
     process.write_text(process.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    real_check = publishing.check_later
-
-    def later(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(2)  # the child has given up by the time the build has loaded
-        return real_check(*args, **kwargs)
-
-    monkeypatch.setattr(publishing, "check_later", later)
+    # the child has given up by the time the build has loaded
+    first(monkeypatch, publishing, "check_later", sleep(2))
     spied = spy(monkeypatch)
     again(monkeypatch)
     beside = publish(PublishRequest(kalmar_git.root, tmp_path / "beside")).output
@@ -202,13 +225,8 @@ def test_a_load_with_errors_stops_the_child(
 ) -> None:
     publish(PublishRequest(kalmar_git.root, tmp_path / "site"))
     (kalmar_git.root / "roles" / "broken.yaml").write_text("kind: role\nid: [\n", "utf-8")
-    real = publishing._load_and_read
-
-    def slow(*args: Any) -> Any:  # still loading when the build's load has found the error
-        time.sleep(60)
-        return real(*args)
-
-    monkeypatch.setattr(publishing, "_load_and_read", slow)
+    # still loading when the build's load has found the error
+    first(monkeypatch, publishing, "_load_and_read", sleep(60))
     spied = spy(monkeypatch)
     again(monkeypatch)
     started = time.monotonic()
@@ -297,33 +315,15 @@ def test_references_to_nothing_block_a_publish_the_child_checks_them_for(
     kept = kalmar_git.root / CACHE_FOLDER / KEPT_FOLDER
     assert kept.is_dir()
     started: list[int] = []
-    real_start = search.start_index
-
-    def starting(*args: Any, **kwargs: Any) -> Any:
-        started.append(1)
-        return real_start(*args, **kwargs)
-
-    monkeypatch.setattr(build, "start_index", starting)
+    first(monkeypatch, build, "start_index", lambda: started.append(1))
     _refer_to_nothing(kalmar_git.root)
     if child == "gave up":
         monkeypatch.setattr(parse, "FEW_FRESH", 0)
         monkeypatch.setattr(parse, "FEW_FRESH_SHARE", 0)
     if child == "found them later":  # still loading when the build has loaded
-        real = publishing._load_and_read
-
-        def slow(*args: Any) -> Any:
-            time.sleep(2)
-            return real(*args)
-
-        monkeypatch.setattr(publishing, "_load_and_read", slow)
+        first(monkeypatch, publishing, "_load_and_read", sleep(2))
     else:  # ended by the time the build has loaded
-        real_check = publishing.check_later
-
-        def later(*args: Any, **kwargs: Any) -> Any:
-            time.sleep(2)
-            return real_check(*args, **kwargs)
-
-        monkeypatch.setattr(publishing, "check_later", later)
+        first(monkeypatch, publishing, "check_later", sleep(2))
     spied = spy(monkeypatch)
     again(monkeypatch)
     with pytest.raises(PublishBlocked) as blocked:
@@ -371,16 +371,8 @@ def test_references_to_nothing_are_told_where_the_child_loaded_other_files(
     references to nothing: what the child found is not taken, and the build finds them."""
     site = tmp_path / "site"
     publish(PublishRequest(kalmar_git.root, site))
-    copy = tmp_path / "copy"
-    shutil.copytree(kalmar_git.top, copy)
-    sound = copy / kalmar_git.root.relative_to(kalmar_git.top)
+    child_loads_a_copy(kalmar_git, tmp_path, monkeypatch)
     _refer_to_nothing(kalmar_git.root)
-    real = publishing._load_and_read
-
-    def load_the_copy(load_from: Path, *rest: Any) -> Any:
-        return real(sound, *rest)
-
-    monkeypatch.setattr(publishing, "_load_and_read", load_the_copy)
     spied = spy(monkeypatch)
     again(monkeypatch)
     with pytest.raises(PublishBlocked) as blocked:
@@ -401,13 +393,7 @@ def test_where_the_child_found_the_references_sound_the_build_does_not_check_the
     them again."""
     cold = publish(PublishRequest(kalmar_git.root, tmp_path / "cold")).output
     checked_here: list[int] = []
-    real = load.check_references
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        checked_here.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(load, "check_references", counting)
+    first(monkeypatch, load, "check_references", lambda: checked_here.append(1))
     spied = spy(monkeypatch)
     again(monkeypatch)
     beside = publish(PublishRequest(kalmar_git.root, tmp_path / "beside")).output
