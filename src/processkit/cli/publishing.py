@@ -354,7 +354,7 @@ class _Beside:
         self._taken: list[GitRead | None] = []  # once worked out: None where not taken
         self._read: list[GitRead] = []
         #: called where what the child read is not taken, before git is read here
-        self.refused: Callable[[], None] = _nothing
+        self.refused: Callable[[], None] | None = None
 
     def _from_beside(self) -> GitRead | None:
         """What the child read from git, where it loaded as the build did (waited for)."""
@@ -370,7 +370,7 @@ class _Beside:
     def result(self) -> GitRead:
         if not self._read:
             taken = self._from_beside()
-            if taken is None:
+            if taken is None and self.refused is not None:
                 self.refused()
             self._read.append(taken if taken is not None else self._read_here())
         return self._read[0]
@@ -386,10 +386,6 @@ class _Beside:
 
     def stop(self) -> None:
         self._early.stop()
-
-
-def _nothing() -> None:
-    return None
 
 
 #: The history and git links the last build in this process read, with their key (for
