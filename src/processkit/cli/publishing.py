@@ -205,13 +205,14 @@ def _build(
             raise PublishBlocked(rules())  # with what the rules find, as ``validate`` tells it
 
         ran: list[bool] = []
+        # what reads git beside the build, once the load has found no errors
+        beside = started[0] if started is not None else None
 
         def checked() -> None:
             """The rules (once): their errors block the publish."""
             if ran:
                 return
             ran.append(True)
-            beside = started[0] if started is not None else None
             findings = beside.findings() if isinstance(beside, _Beside) else None
             if findings is not None:  # found by the child begun before the load
                 found = Session(loaded.repo, loaded.diagnostics + findings)
@@ -226,7 +227,6 @@ def _build(
         # starts (the references it would have checked are among them): a repository with
         # errors is told so before maps are drawn, pages made and the kept site taken
         later: Callable[[], None] | None = checked
-        beside = started[0] if started is not None else None
         if isinstance(beside, _Beside):  # and where it tells nothing when asked, then
             beside.refused = checked
         if started is None or (early is not None and not isinstance(beside, _Beside)):
