@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from datetime import date
@@ -133,6 +135,53 @@ def test_with_the_parse_store_git_is_read_by_a_child_that_loads_beside(
     assert spied.read_here == 0  # both read in children
     assert snapshot(beside) == snapshot(cold)
     assert multiprocessing.active_children() == []
+
+
+#: Run in a process of its own: a publish, with the site's modules and Jinja noted as
+#: imported or not at each fork.
+AT_THE_FORK = """
+import sys
+
+from processkit import background
+from processkit.cli.main import run
+
+real = background.Background._fork
+
+
+def fork(self, work, language):
+    print("fork", "processkit.site.build" in sys.modules, "jinja2" in sys.modules, flush=True)
+    return real(self, work, language)
+
+
+background.Background._fork = fork
+sys.argv = ["processkit", "publish", sys.argv[1], "--output", sys.argv[2], "--quiet"]
+run()
+"""
+
+
+def test_the_child_is_forked_before_the_build_imports_its_own_modules(
+    kalmar_git: GitRepo, tmp_path: Path
+) -> None:
+    """The child that loads beside the build begins as soon as what it needs is imported:
+    the build imports its own modules (the pages, Jinja, the maps, the search) while the
+    child loads, on the other core."""
+
+    def published(site: Path) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", AT_THE_FORK, str(kalmar_git.root), str(site)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (0, "")
+        return done.stdout.splitlines()
+
+    # the first has no parse store: git is read by a child forked after the load (and by
+    # then, the build's modules are imported)
+    assert published(tmp_path / "cold") == ["fork True True"]
+    assert published(tmp_path / "site") == ["fork False False"]
+    assert snapshot(tmp_path / "site") == snapshot(tmp_path / "cold")
 
 
 def test_what_a_child_that_loaded_other_files_found_is_not_taken(
@@ -414,7 +463,7 @@ def test_a_build_that_fails_before_the_rules_ran_tells_their_errors_first(
     def failing(*args: Any, **kwargs: Any) -> Any:
         raise KeyError("ao-saknas")
 
-    monkeypatch.setattr(publishing, "build_site", failing)
+    monkeypatch.setattr(build, "build_site", failing)
     again(monkeypatch)
     with pytest.raises(KeyError):
         publish(PublishRequest(kalmar_git.root, site))

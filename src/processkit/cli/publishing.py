@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from processkit import background, i18n
 from processkit.background import Background
@@ -41,9 +41,12 @@ from processkit.loading.parse import NotInStore, ParseCache, Remembered
 from processkit.loading.repository import ByFile, Record, Repository
 from processkit.loading.session import Session
 from processkit.rules.run import run_rules
-from processkit.site.build import BuildInfo, BuildResult, GitReading, Progress, build_site
 from processkit.site.history import GitLinks, GitRead, GitSource, History, read_history
+from processkit.site.info import BuildInfo
 from processkit.validate import check_later
+
+if TYPE_CHECKING:
+    from processkit.site.build import BuildResult, GitReading, Progress
 
 
 class PublishBlocked(Exception):
@@ -169,12 +172,14 @@ def _build(
             return _READ[1], _READ[2]
         return Background(partial(read, repo, (key, origin))), None
 
-    # a run of its own reads git in a child that loads the repository beside it (or None)
+    # a run of its own reads git in a child that loads the repository beside it (or None),
+    # forked before the build's own modules are imported: the child loads meanwhile
     early = (
         _read_beside(load_from, cache_dir, read, info.today)
         if remembered is None and not past
         else None
     )
+    from processkit.site.build import build_site
 
     def begin(repo: Repository) -> None:
         """Start reading git beside the rules, where it runs in a process of its own: a

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from processkit.cli.publishing import PublishBlocked
 from processkit.diagnostics import Report
-from processkit.site.build import BuildResult, Made
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from processkit.site.build import BuildResult, Made
     from processkit.site.preview import Problems
 
 

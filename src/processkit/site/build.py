@@ -12,7 +12,6 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,7 @@ from processkit.site.depends import Digests, RoleHashes, Token, reading, tracked
 from processkit.site.feeds import write_feeds
 from processkit.site.filecache import FileCache, link_file, link_files
 from processkit.site.history import GitLinks, GitRead, History
+from processkit.site.info import BuildInfo
 from processkit.site.maps import figures
 from processkit.site.output import (
     Contents,
@@ -83,16 +83,6 @@ from processkit.site.theme import theme_css
 Progress = Callable[[str, int, int], None]
 
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
-
-
-@dataclass(frozen=True, slots=True)
-class BuildInfo:
-    """What the build is of: the day it describes (for "published" and overdue reviews),
-    and for a site of the past (``--as-of``/``--at``) that day and the commit."""
-
-    today: date | None = None
-    as_of: date | None = None
-    commit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
