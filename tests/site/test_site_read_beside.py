@@ -184,32 +184,6 @@ def test_the_child_is_forked_before_the_build_imports_its_own_modules(
     assert snapshot(tmp_path / "site") == snapshot(tmp_path / "cold")
 
 
-def test_what_the_child_read_is_kept_for_no_later_build(
-    kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A run of its own builds once: what the child read is not given the key that a later
-    build in the same process would compare (``publishing._READ``), and such a build has git
-    read again, by a child again."""
-    spied = spy(monkeypatch)
-    publish(PublishRequest(kalmar_git.root, tmp_path / "cold"))
-    assert publishing._READ[0] is not None  # read by a child forked after the load
-    again(monkeypatch)
-    publish(PublishRequest(kalmar_git.root, tmp_path / "site"))
-    assert publishing._READ[0] is None
-    process = sorted((kalmar_git.root / "processes").rglob("*.yaml"))[0]
-    text = process.read_text(encoding="utf-8")
-    process.write_text(text.replace("purpose: ", "purpose: Ändrat. ", 1), encoding="utf-8")
-    kalmar_git.commit("Syftet ändrat", "2026-11-22")
-    later = publish(PublishRequest(kalmar_git.root, tmp_path / "site")).output
-    assert spied.began == [False, True, True]
-    assert spied.handed == [(True, True), (True, True)]
-    assert spied.read_here == 0
-    again(monkeypatch)
-    assert snapshot(later) == snapshot(
-        publish(PublishRequest(kalmar_git.root, tmp_path / "new")).output
-    )
-
-
 def test_what_a_child_that_loaded_other_files_found_is_not_taken(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

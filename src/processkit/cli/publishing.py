@@ -136,19 +136,13 @@ def _build(
     # a site of the past is read from a copy made for it: nothing of it is kept in memory
     remembered = request.remembered if not past else None
 
-    def read(
-        repo: Repository,
-        found: tuple[str | None, str | None] | None = None,
-        *,
-        keyed: bool = True,
-    ) -> GitRead:
+    def read(repo: Repository, found: tuple[str | None, str | None] | None = None) -> GitRead:
         """The history and git links, read from git (beside the build: see ``build_site``);
-        ``found`` the key and origin when worked out already; without a key where not
-        ``keyed``."""
+        ``found`` the key and origin when worked out already."""
         if found is None:
             # the git host's address, read once for the key and the links
             origin = None if past else origin_remote(root)
-            key = _history_key(repo, root, past, info.today, origin) if keyed else None
+            key = _history_key(repo, root, past, info.today, origin)
         else:
             key, origin = found
         # every version of a file the site describes, kept by its git hash for the next build
@@ -179,12 +173,9 @@ def _build(
         return Background(partial(read, repo, (key, origin))), None
 
     # a run of its own reads git in a child that loads the repository beside it (or None),
-    # forked before the build's own modules are imported: the child loads meanwhile. What
-    # it reads is read for this build alone: the key a later build in this process would
-    # compare (``_READ``) is not worked out (0.06 s at 5,000 processes), and such a build
-    # reads git again
+    # forked before the build's own modules are imported: the child loads meanwhile
     early = (
-        _read_beside(load_from, cache_dir, partial(read, keyed=False), info.today)
+        _read_beside(load_from, cache_dir, read, info.today)
         if remembered is None and not past
         else None
     )
