@@ -138,8 +138,8 @@ def test_with_the_parse_store_git_is_read_by_a_child_that_loads_beside(
 
 
 #: Run in a process of its own: a publish, with the site's modules and Jinja noted as
-#: imported or not at each fork.
-AT_THE_FORK = """
+#: imported or not at each fork, and at the end.
+NOTED = """
 import sys
 
 from processkit import background
@@ -155,32 +155,41 @@ def fork(self, work, language):
 
 background.Background._fork = fork
 sys.argv = ["processkit", "publish", sys.argv[1], "--output", sys.argv[2], "--quiet"]
-run()
+try:
+    run()
+finally:
+    print("end", "processkit.site.build" in sys.modules, flush=True)
 """
 
 
-def test_the_child_is_forked_before_the_build_imports_its_own_modules(
+def test_the_site_s_modules_are_imported_after_every_fork_and_only_to_build(
     kalmar_git: GitRepo, tmp_path: Path
 ) -> None:
-    """The child that loads beside the build begins as soon as what it needs is imported:
-    the build imports its own modules (the pages, Jinja, the maps, the search) while the
-    child loads, on the other core."""
+    """The children that read git (and load beside the build) begin as soon as what they
+    need is imported: the build imports its own modules (the pages, Jinja, the maps, the
+    search) while they work, on the other core; a publish that its load blocks never
+    imports them."""
 
-    def published(site: Path) -> list[str]:
+    def published(site: Path) -> tuple[int, list[str]]:
         done = subprocess.run(
-            [sys.executable, "-c", AT_THE_FORK, str(kalmar_git.root), str(site)],
+            [sys.executable, "-c", NOTED, str(kalmar_git.root), str(site)],
             capture_output=True,
             text=True,
             timeout=300,
             check=False,
         )
-        assert (done.returncode, done.stderr) == (0, "")
-        return done.stdout.splitlines()
+        return done.returncode, done.stdout.splitlines()
 
-    # the first has no parse store: git is read by a child forked after the load (and by
-    # then, the build's modules are imported)
-    assert published(tmp_path / "cold") == ["fork True True"]
-    assert published(tmp_path / "site") == ["fork False False"]
+    # the first has no parse store: git is read by a child forked after the load; the
+    # second reads it in the child that loads beside the build
+    assert published(tmp_path / "cold") == (0, ["fork False False", "end True"])
+    assert published(tmp_path / "site") == (0, ["fork False False", "end True"])
+    assert snapshot(tmp_path / "site") == snapshot(tmp_path / "cold")
+    process = kalmar_git.root / "processes" / "aldreomsorg" / "ao-anhorigstod.yaml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(text.replace("status: draft", "status: halvklar", 1), encoding="utf-8")
+    code, noted = published(tmp_path / "site")
+    assert (code, noted[0], noted[-1]) == (1, "fork False False", "end False")
     assert snapshot(tmp_path / "site") == snapshot(tmp_path / "cold")
 
 

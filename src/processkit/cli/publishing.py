@@ -173,13 +173,12 @@ def _build(
         return Background(partial(read, repo, (key, origin))), None
 
     # a run of its own reads git in a child that loads the repository beside it (or None),
-    # forked before the build's own modules are imported: the child loads meanwhile
+    # forked before the build's own modules are imported (below): the child loads meanwhile
     early = (
         _read_beside(load_from, cache_dir, read, info.today)
         if remembered is None and not past
         else None
     )
-    from processkit.site.build import build_site
 
     def begin(repo: Repository) -> None:
         """Start reading git beside the rules, where it runs in a process of its own: a
@@ -245,6 +244,10 @@ def _build(
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
     reading, links = started if started is not None else start(repo)
+    # the site's modules, once the repository has loaded without errors (a publish blocked
+    # by them does without), and after every fork that needs none of them
+    from processkit.site.build import build_site
+
     try:
         built = build_site(
             repo,
