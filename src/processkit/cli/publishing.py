@@ -236,6 +236,9 @@ def _build(
         if started is None or (early is not None and not isinstance(beside, _Beside)):
             checked()
             later = None
+        # the site's modules, once the repository has loaded without errors (a publish blocked
+        # by them does without), and after every fork that needs none of them
+        from processkit.site.build import build_site
     except BaseException:
         running = started[0] if started is not None else early
         if running is not None and not isinstance(running, History):
@@ -244,10 +247,6 @@ def _build(
     repo = loaded.repo
     output = request.output or root / repo.config.site.output
     reading, links = started if started is not None else start(repo)
-    # the site's modules, once the repository has loaded without errors (a publish blocked
-    # by them does without), and after every fork that needs none of them
-    from processkit.site.build import build_site
-
     try:
         built = build_site(
             repo,
