@@ -644,6 +644,82 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     assert beside == [0, 1, 2]
 
 
+def test_after_a_change_the_landscapes_are_made_once_pagefind_has_begun(
+    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run of its own that finds the maps' keys an earlier run kept keys the landscapes
+    (and gives them new words) only once Pagefind has begun on the process pages, as no
+    process page shows one: from nothing they are keyed before, with the flows, and so they
+    are in a build again in the same process (``serve``). The site is the one a build from
+    nothing makes, landscapes and all, and the maps made are counted as before."""
+    import threading
+
+    from processkit.cli import publishing
+    from processkit.site import maps
+    from processkit.site import search as search_module
+
+    begun = threading.Event()
+    seen: list[tuple[str, bool]] = []
+    real_index, real_flow, real_landscape = (
+        search_module._index_shard,
+        maps._flow_key,
+        maps._landscape_keys,
+    )
+    # whether the landscapes are to be keyed after Pagefind has begun (else before)
+    after = [False]
+
+    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
+        if search_module.of_processes(shard):
+            begun.set()
+        real_index(site, shard, **options)  # type: ignore[arg-type]
+
+    def flow(*args: object) -> str:
+        seen.append(("flow", begun.is_set()))
+        return real_flow(*args)  # type: ignore[arg-type]
+
+    def landscape(*args: object) -> maps.LandscapeKeys:
+        seen.append(("landscape", begun.wait(timeout=10 if after[0] else 0)))
+        return real_landscape(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_module, "_index_shard", index)
+    monkeypatch.setattr(maps, "_flow_key", flow)
+    monkeypatch.setattr(maps, "_landscape_keys", landscape)
+    output = tmp_path / "site"
+
+    def built(*, own: bool = True, cache: Path | None = None, folder: Path = output) -> int:
+        seen.clear()
+        begun.clear()
+        if own:  # a run of its own: nothing kept in this process
+            monkeypatch.setattr(publishing, "_READ", [None, None, None])
+            monkeypatch.setattr(maps, "_KEPT", [None])
+        made = publish(PublishRequest(rich_repo, folder, cache_dir=cache)).made
+        assert made is not None
+        return made.maps
+
+    landscapes = 1 + len(list((rich_repo / "areas").glob("*.yaml")))
+    flows = [("flow", False)]  # one process draws a flow
+    assert built() == 1 + landscapes  # from nothing: every map drawn
+    assert sorted(set(seen)) == [("flow", False), ("landscape", False)]
+    path = rich_repo / "processes/barn/utredning.yaml"
+    old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
+    path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
+    after[0] = True
+    # the flow of the process changed is retitled, the landscapes that show it given its new
+    # purpose: all of the whole organisation's, and its area's
+    assert built() == 3
+    assert seen == flows + [("landscape", True)] * landscapes
+    cold = tmp_path / "cold"
+    after[0] = False
+    built(cache=tmp_path / "cold-cache", folder=cold)
+    assert snapshot(output) == snapshot(cold)
+    # again in the same process, as ``serve`` builds: keyed before Pagefind, as from nothing
+    path.write_text(path.read_text("utf-8").replace("Och dokumenterat.", "Och sparat."), "utf-8")
+    built()  # a run of its own, the keys kept for the next build in this process
+    path.write_text(path.read_text("utf-8").replace("Och sparat.", "Och läst."), "utf-8")
+    assert built(own=False) == 3
+    assert seen == [("landscape", False)] * landscapes + flows
+
+
 def test_the_stores_the_next_publish_reads_are_written_while_pagefind_indexes(
     rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -371,6 +371,7 @@ def _build_site(
         # those of them that have no record are to be made for certain
         unknown = sum(row.page_path(entity_id) not in records.old for row, entity_id in others)
         if forks(len(todo) + unknown):  # many (a build from nothing): by the workers too
+            maps.complete()  # here, not in a worker: the landscapes were left (``figures``)
             facts.worked_out()  # here, not in each worker
             digests.role_digests()
             todo += take(_entity_items(sources, records, files, digests, held, others))
@@ -409,6 +410,7 @@ def _build_site(
             indexing = start(first, searched)
         try:
             checked()  # beside Pagefind, unless they ran before the maps or the pages
+            maps.complete()  # the landscapes ``figures`` left: no process page shows one
             if later is None:
                 later = _entity_items(sources, records, files, digests, held, others)
             with i18n.speaking(config.site.language):
