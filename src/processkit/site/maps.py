@@ -245,12 +245,12 @@ def figures(
                 keys[index] = key
             (flows if request.kind == "process" else others).append(index)
         found.made += len(flows) + len(others)
-        if here:  # beside the pages: nothing more is told
+        if drawing is not None:
+            drawing(len(flows) + len(others))
+        if here:  # beside the pages, told as made already
             tell = None
         else:
             done += len(chosen) - len(flows) - len(others)
-            if drawing is not None:
-                drawing(len(flows) + len(others))
             tell = progress
         if tell:
             tell(done, total)
