@@ -430,3 +430,48 @@ def test_a_new_process_keys_again_only_the_flows_changed_since_the_last_run(
             stored.write_bytes(damaged)
         assert new_process() == changed
         assert kept == [None] * flows
+
+
+def test_maps_left_for_later_are_made_once_when_one_of_them_is_asked_for() -> None:
+    """``Figures.later``: the maps left to be made are made the first time one of them is
+    asked for (not when another map is), once, told whether workers may be forked; where
+    making them fails, every later question about one of them is told the same failure."""
+    from markupsafe import Markup
+
+    from processkit.render.graphviz import RenderError
+    from processkit.site.contexts import MapFigure
+    from processkit.site.maps import Figures
+
+    flow = MapRequest("process", "a", "", "Flödet")
+    landscape = MapRequest("landscape", None, "", "Kartan")
+    calls: list[bool] = []
+    found = Figures([landscape.key, flow.key])
+    found.keep(flow, "/kept/flow", "flow-key")
+
+    def make(forks: bool) -> None:
+        calls.append(forks)
+        found.add(landscape, MapFigure.of(Markup("<svg></svg>"), "Karta", "Kartan"), "map-key")
+
+    found.later(make, [landscape.key])
+    assert found.digest(flow.key) == "flow-key"
+    assert flow.key in found
+    assert len(found) == 2
+    assert calls == []  # a map made already: nothing made for it
+    found.complete(forks=True)
+    assert calls == [True]
+    assert found.digest(landscape.key) == "map-key"
+    assert list(found) == [landscape.key, flow.key]
+    assert calls == [True]  # made once
+    failing = Figures([landscape.key])
+
+    def fail(forks: bool) -> None:
+        calls.append(forks)
+        raise RenderError("Graphviz stannade")
+
+    failing.later(fail, [landscape.key])
+    for ask in (lambda: failing.digest(landscape.key), lambda: landscape.key in failing):
+        with pytest.raises(RenderError, match="Graphviz stannade"):
+            ask()
+    with pytest.raises(RenderError):
+        failing.complete()
+    assert calls == [True, False]  # tried once, without workers: told again after

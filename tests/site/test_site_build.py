@@ -714,10 +714,74 @@ def test_after_a_change_the_landscapes_are_made_once_pagefind_has_begun(
     assert snapshot(output) == snapshot(cold)
     # again in the same process, as ``serve`` builds: keyed before Pagefind, as from nothing
     path.write_text(path.read_text("utf-8").replace("Och dokumenterat.", "Och sparat."), "utf-8")
-    built()  # a run of its own, the keys kept for the next build in this process
+    assert built() == 3  # a run of its own, the keys kept for the next build in this process
     path.write_text(path.read_text("utf-8").replace("Och sparat.", "Och läst."), "utf-8")
     assert built(own=False) == 3
     assert seen == [("landscape", False)] * landscapes + flows
+
+
+def test_where_workers_make_the_pages_the_landscapes_are_made_before_they_fork(
+    rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the pages to make after a change are many (made by forked workers, and the
+    other entities' pages worked out before Pagefind begins), a run of its own makes the
+    landscapes it left for later in its own process before the workers fork, with the rules
+    told how many maps there are to draw in all; the site is the one a build from nothing
+    makes."""
+    import threading
+
+    from processkit.cli import publishing
+    from processkit.site import maps, parallel
+    from processkit.site import search as search_module
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 0)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    begun = threading.Event()
+    keyed: list[bool] = []
+    told: list[int] = []
+    real_index, real_landscape = search_module._index_shard, maps._landscape_keys
+    real_figures = build_module.figures
+
+    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
+        if search_module.of_processes(shard):
+            begun.set()
+        real_index(site, shard, **options)  # type: ignore[arg-type]
+
+    def landscape(*args: object) -> maps.LandscapeKeys:
+        keyed.append(begun.is_set())
+        return real_landscape(*args)  # type: ignore[arg-type]
+
+    def figures(*args: object, drawing: object = None, **options: object) -> object:
+        def counted(count: int) -> None:
+            told.append(count)
+            drawing(count)  # type: ignore[operator]
+
+        return real_figures(*args, drawing=counted, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_module, "_index_shard", index)
+    monkeypatch.setattr(maps, "_landscape_keys", landscape)
+    monkeypatch.setattr(build_module, "figures", figures)
+
+    def built(folder: Path, cache: Path | None = None) -> None:
+        keyed.clear()
+        told.clear()
+        begun.clear()
+        monkeypatch.setattr(publishing, "_READ", [None, None, None])
+        monkeypatch.setattr(maps, "_KEPT", [None])
+        publish(PublishRequest(rich_repo, folder, cache_dir=cache))
+
+    landscapes = 1 + len(list((rich_repo / "areas").glob("*.yaml")))
+    built(tmp_path / "site")
+    assert (keyed, told) == ([False] * landscapes, [1 + landscapes])
+    path = rich_repo / "processes/barn/utredning.yaml"
+    old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
+    path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
+    built(tmp_path / "site")
+    # left for later, then made here, before Pagefind; told of the one flow to draw (it is
+    # retitled as it is drawn), then of no landscape more (two are given the new purpose)
+    assert (keyed, told) == ([False] * landscapes, [1, 1])
+    built(tmp_path / "cold", tmp_path / "cold-cache")
+    assert snapshot(tmp_path / "site") == snapshot(tmp_path / "cold")
 
 
 def test_the_stores_the_next_publish_reads_are_written_while_pagefind_indexes(

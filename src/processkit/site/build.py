@@ -371,7 +371,9 @@ def _build_site(
         # those of them that have no record are to be made for certain
         unknown = sum(row.page_path(entity_id) not in records.old for row, entity_id in others)
         if forks(len(todo) + unknown):  # many (a build from nothing): by the workers too
-            maps.complete()  # here, not in a worker: the landscapes were left (``figures``)
+            # here, not in a worker: the landscapes ``figures`` left (by workers, where many are
+            # to draw: Pagefind has not begun)
+            maps.complete(forks=True)
             facts.worked_out()  # here, not in each worker
             digests.role_digests()
             todo += take(_entity_items(sources, records, files, digests, held, others))

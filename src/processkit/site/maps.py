@@ -127,9 +127,10 @@ def figures(
 
     Where a run of its own finds the keys an earlier run kept (a publish after a change),
     the landscapes are keyed, given new words or drawn only when a page first asks for one
-    of them (``Figures``): no process page shows one, so the build starts Pagefind on the
-    process pages' shards without waiting for that work (0.06-0.14 s at 5,000 processes).
-    They are then made in this process: none is forked beside Pagefind's threads."""
+    of them, or the build asks (``Figures.complete``): no process page shows one, so the
+    build starts Pagefind on the process pages' shards before that work (0.06-0.14 s at
+    5,000 processes, done beside Pagefind instead). ``drawing`` is then told again, of the
+    flows and the landscapes to draw together, before any landscape is drawn."""
     from processkit.render import render_maps
     from processkit.render.graphviz import find_dot, graphviz_version
 
@@ -150,6 +151,7 @@ def figures(
     parent = os.getpid()
     total = len(requests)
     done = 0
+    to_draw = 0  # told to ``drawing``: of every map to draw so far
 
     def draw(chosen: list[int], start: int, end: int) -> list[tuple[tuple[str, str] | None, str]]:
         """Maps ``start`` to ``end`` of ``chosen``, from DOT text to the cache: a worker's
@@ -211,10 +213,11 @@ def figures(
                 made[index] = (job.title, text)
         return [(made[i], source) for i, source in zip(chosen[start:end], sources, strict=True)]
 
-    def make(chosen: Sequence[int], *, here: bool) -> None:
+    def make(chosen: Sequence[int], *, told: bool, forks: bool = True) -> None:
         """Make the maps ``chosen`` (indexes of ``requests``): each taken from the cache
-        where it is there, the others drawn (``here``: in this process)."""
-        nonlocal done
+        where it is there, the others drawn, by forked workers where many are and ``forks``;
+        ``told``: their progress is told (else it was, as if made)."""
+        nonlocal done, to_draw
         flows: list[int] = []  # flow maps to draw: fifty to a worker's task and a Graphviz
         others: list[int] = []  # landscapes to draw: each by a Graphviz of its own
         for index in chosen:
@@ -245,14 +248,12 @@ def figures(
                 keys[index] = key
             (flows if request.kind == "process" else others).append(index)
         found.made += len(flows) + len(others)
+        to_draw += len(flows) + len(others)
         if drawing is not None:
-            drawing(len(flows) + len(others))
-        if here:  # beside the pages, told as made already
-            tell = None
-        else:
-            done += len(chosen) - len(flows) - len(others)
-            tell = progress
+            drawing(to_draw)
+        tell = progress if told else None
         if tell:
+            done += len(chosen) - len(flows) - len(others)
             tell(done, total)
 
         # one pool for all maps, so that no core waits between the flows and the
@@ -265,7 +266,7 @@ def figures(
         def work(first: int, last: int) -> list[list[tuple[tuple[str, str] | None, str]]]:
             return [draw(*tasks[number]) for number in range(first, last)]
 
-        threshold = 2 if shared and not here else len(tasks) + 1
+        threshold = 2 if shared and forks else len(tasks) + 1
         for finished, results_made in run_batches(work, len(tasks), chunk=1, threshold=threshold):
             for (picked, start, end), results in zip(
                 tasks[finished - len(results_made) : finished], results_made, strict=True
@@ -282,7 +283,8 @@ def figures(
                         found.keep(request, kept, keys[index])
                     else:
                         found.add(request, _figure(request, result[1], result[0]), keys.get(index))
-                done += end - start
+                if tell:
+                    done += end - start
             if tell:
                 tell(done, total)
 
@@ -295,18 +297,19 @@ def figures(
             if first and now != before:
                 _store_keys(files.root / KEYS_FILE, now)
 
-    # a run of its own after a change (``serve`` waits for every page all the same)
+    # a run of its own after a change (``serve``'s builds after its first wait for every
+    # page all the same)
     defer = first and made_from.known_before
     later = [index for index, request in enumerate(requests) if defer and request.kind != "process"]
     done = len(later)  # told as made: they are made while the pages are (below)
     left = set(later)
-    make([index for index in range(total) if index not in left], here=False)
+    make([index for index in range(total) if index not in left], told=True)
     if drawn is not None:
         drawn.save()
     if later:
 
-        def rest() -> None:
-            make(later, here=True)
+        def rest(forks: bool) -> None:
+            make(later, told=False, forks=forks)
             kept_keys()
 
         found.later(rest, [requests[index].key for index in later])
@@ -465,8 +468,10 @@ class Figures(Mapping[str, MapFigure]):
         self._order = list(order)
         #: the maps made in this build so far (``drawn``)
         self.made = 0
-        self._later: Callable[[], None] | None = None
+        self._later: Callable[[bool], None] | None = None
         self._pending: frozenset[str] = frozenset()
+        #: what stopped the maps left for later being made (raised again when one is asked for)
+        self._failed: BaseException | None = None
 
     @property
     def drawn(self) -> int:
@@ -475,20 +480,29 @@ class Figures(Mapping[str, MapFigure]):
         self.complete()
         return self.made
 
-    def later(self, make: Callable[[], None], keys: Iterable[str]) -> None:
-        """``make`` makes the maps ``keys``, not made yet, when one is first asked for."""
+    def later(self, make: Callable[[bool], None], keys: Iterable[str]) -> None:
+        """``make`` makes the maps ``keys``, not made yet, when one is first asked for (told
+        whether it may fork workers to draw them)."""
         self._later = make
         self._pending = frozenset(keys)
 
-    def complete(self) -> None:
-        """Make the maps left to be made ``later``, if any."""
+    def complete(self, *, forks: bool = False) -> None:
+        """Make the maps left to be made ``later``, if any; by forked workers where many are
+        to be drawn and ``forks`` (never while another thread of this process works, as
+        Pagefind's do)."""
+        if self._failed is not None:
+            raise self._failed
         make, self._later = self._later, None
         if make is not None:
-            make()
+            try:
+                make(forks)
+            except BaseException as problem:
+                self._failed = problem
+                raise
 
     def _ready(self, key: object) -> None:
         """Make the maps left to be made, where ``key`` is one of them."""
-        if self._later is not None and key in self._pending:
+        if key in self._pending and (self._later is not None or self._failed is not None):
             self.complete()
 
     def keep(self, request: MapRequest, path: str, key: str) -> None:
