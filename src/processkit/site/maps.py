@@ -148,9 +148,16 @@ def figures(
     if first and files is not None:
         before = _stored_keys(files.root / KEYS_FILE)
     made_from = _MapKeys(repo, builders, base, before)
+    # the landscapes left for later, by a run of its own after a change (``serve``'s builds
+    # after its first wait for every page all the same)
+    later = (
+        [index for index, request in enumerate(requests) if request.kind != "process"]
+        if first and made_from.known_before
+        else []
+    )
     parent = os.getpid()
     total = len(requests)
-    done = 0
+    done = len(later)  # told as made: they are made while the pages are (below)
     to_draw = 0  # told to ``drawing``: of every map to draw so far
 
     def draw(chosen: list[int], start: int, end: int) -> list[tuple[tuple[str, str] | None, str]]:
@@ -297,11 +304,6 @@ def figures(
             if first and now != before:
                 _store_keys(files.root / KEYS_FILE, now)
 
-    # a run of its own after a change (``serve``'s builds after its first wait for every
-    # page all the same)
-    defer = first and made_from.known_before
-    later = [index for index, request in enumerate(requests) if defer and request.kind != "process"]
-    done = len(later)  # told as made: they are made while the pages are (below)
     left = set(later)
     make([index for index in range(total) if index not in left], told=True)
     if drawn is not None:
