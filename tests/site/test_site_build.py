@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,34 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def pagefind_begun(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """An event set once Pagefind is given a shard of process pages, before it indexes it."""
+    from processkit.site import search as search_module
+
+    begun = threading.Event()
+    real = search_module._index_shard
+
+    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
+        if search_module.of_processes(shard):
+            begun.set()  # told before it is indexed
+        real(site, shard, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_module, "_index_shard", index)
+    return begun
+
+
+#: The purpose of a process of ``RICH``, as its file says it.
+PURPOSE = "purpose: Att barnets behov av skydd blir allsidigt belyst."
+
+
+def purpose_changed(repo: Path) -> Path:
+    """Add a sentence to ``PURPOSE`` in its file; return the file."""
+    path = repo / "processes/barn/utredning.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace(PURPOSE, PURPOSE + " Och dokumenterat."), "utf-8")
+    return path
 
 
 @pytest.fixture
@@ -483,27 +512,19 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
     kept for the next build; the site is the same. After a change of a process's purpose,
     which no role's page shows, the usages of the roles are not worked out at all: the role
     pages' digests come from the hashes kept by the processes' files."""
-    import threading
-
     from processkit.cache import read_store
     from processkit.domain import facts as facts_module
     from processkit.site import parallel
-    from processkit.site import search as search_module
 
     processes = len(list((rich_repo / "processes").rglob("*.yaml")))
     # the pages to make for workers: never; always; more than the processes' pages alone
     least = {"default": 10_000, "none": 0, "processes": processes + 1}[threshold]
     monkeypatch.setattr(parallel, "THRESHOLD", least)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
-    begun = threading.Event()
+    begun = pagefind_begun(monkeypatch)
     seen: list[tuple[str, bool]] = []
-    real_index, real_pages = search_module._index_shard, build_module.site_pages
+    real_pages = build_module.site_pages
     forked = threshold != "default"  # in the build from nothing
-
-    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
-        if search_module.of_processes(shard):
-            begun.set()
-        real_index(site, shard, **options)  # type: ignore[arg-type]
 
     def noted(name: str, real: Callable[..., object]) -> Callable[..., object]:
         def work(*args: object) -> object:
@@ -512,7 +533,6 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
 
         return work
 
-    monkeypatch.setattr(search_module, "_index_shard", index)
     for name in ("_role_uses", "_handbook_users"):
         monkeypatch.setattr(facts_module, name, noted(name, getattr(facts_module, name)))
     monkeypatch.setattr(build_module, "site_pages", noted("pages", real_pages))
@@ -528,9 +548,7 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
     seen.clear()
     begun.clear()
     forked = threshold == "none"  # one page to make: for workers only where any is
-    path = rich_repo / "processes/barn/utredning.yaml"
-    old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
-    path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
+    purpose_changed(rich_repo)
     publish(PublishRequest(rich_repo, tmp_path / "site"))
     roles = [("_role_uses", False)] if forked else []
     assert sorted(seen) == [("_handbook_users", not forked), *roles, ("pages", True)]
@@ -544,16 +562,13 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     run before any is, so that a repository with errors is told so before that work. An
     error they find beside Pagefind stops the publish as before: Pagefind stopped, nothing
     of the build left, the site as it was."""
-    import threading
-
     from processkit import background, render, validate
     from processkit.cli import publishing
     from processkit.cli.publishing import PublishBlocked
-    from processkit.site import search as search_module
 
     events: list[str] = []
-    begun = threading.Event()
-    real_rules, real_index = validate.run_rules, search_module._index_shard
+    begun = pagefind_begun(monkeypatch)
+    real_rules = validate.run_rules
     real_render, real_maps = build_module.render_page, render.render_maps
 
     def first(event: str) -> None:
@@ -563,11 +578,6 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     def rules(*args: object, **options: object) -> object:
         first("rules")
         return real_rules(*args, **options)  # type: ignore[arg-type]
-
-    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
-        if search_module.of_processes(shard):
-            begun.set()  # told before it is indexed: the rules may come first
-        real_index(site, shard, **options)  # type: ignore[arg-type]
 
     def page(*args: object) -> object:
         first("page")
@@ -598,7 +608,6 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
 
     monkeypatch.setattr(validate, "run_rules", noted)
     monkeypatch.setattr(publishing._Beside, "findings", taken)
-    monkeypatch.setattr(search_module, "_index_shard", index)
     monkeypatch.setattr(build_module, "render_page", page)
     monkeypatch.setattr(render, "render_maps", maps)
     output = tmp_path / "site"
@@ -612,9 +621,7 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
 
     # from nothing: four maps, four process pages (fewer than fifty)
     assert built() == ["maps", "page", "pagefind", "rules"]
-    path = rich_repo / "processes/barn/utredning.yaml"
-    old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
-    path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
+    path = purpose_changed(rich_repo)
     assert built() == ["maps", "page", "pagefind", "rules"]  # after one change
     monkeypatch.setattr(build_module, "RULES_FIRST", 3)
     assert built(cache=tmp_path / "cache") == ["rules", "maps", "page"]  # more maps than 3
@@ -652,26 +659,14 @@ def test_after_a_change_the_landscapes_are_made_once_pagefind_has_begun(
     process page shows one: from nothing they are keyed before, with the flows, and so they
     are in a build again in the same process (``serve``). The site is the one a build from
     nothing makes, landscapes and all, and the maps made are counted as before."""
-    import threading
-
     from processkit.cli import publishing
     from processkit.site import maps
-    from processkit.site import search as search_module
 
-    begun = threading.Event()
+    begun = pagefind_begun(monkeypatch)
     seen: list[tuple[str, bool]] = []
-    real_index, real_flow, real_landscape = (
-        search_module._index_shard,
-        maps._flow_key,
-        maps._landscape_keys,
-    )
+    real_flow, real_landscape = maps._flow_key, maps._landscape_keys
     # whether the landscapes are to be keyed after Pagefind has begun (else before)
     after = [False]
-
-    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
-        if search_module.of_processes(shard):
-            begun.set()
-        real_index(site, shard, **options)  # type: ignore[arg-type]
 
     def flow(*args: object) -> str:
         seen.append(("flow", begun.is_set()))
@@ -681,7 +676,6 @@ def test_after_a_change_the_landscapes_are_made_once_pagefind_has_begun(
         seen.append(("landscape", begun.wait(timeout=10 if after[0] else 0)))
         return real_landscape(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search_module, "_index_shard", index)
     monkeypatch.setattr(maps, "_flow_key", flow)
     monkeypatch.setattr(maps, "_landscape_keys", landscape)
     output = tmp_path / "site"
@@ -700,9 +694,7 @@ def test_after_a_change_the_landscapes_are_made_once_pagefind_has_begun(
     flows = [("flow", False)]  # one process draws a flow
     assert built() == 1 + landscapes  # from nothing: every map drawn
     assert sorted(set(seen)) == [("flow", False), ("landscape", False)]
-    path = rich_repo / "processes/barn/utredning.yaml"
-    old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
-    path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
+    path = purpose_changed(rich_repo)
     after[0] = True
     # the flow of the process changed is retitled, the landscapes that show it given its new
     # purpose: all of the whole organisation's, and its area's
@@ -728,24 +720,16 @@ def test_where_workers_make_the_pages_the_landscapes_are_made_before_they_fork(
     landscapes it left for later in its own process before the workers fork, with the rules
     told how many maps there are to draw in all; the site is the one a build from nothing
     makes."""
-    import threading
-
     from processkit.cli import publishing
     from processkit.site import maps, parallel
-    from processkit.site import search as search_module
 
     monkeypatch.setattr(parallel, "THRESHOLD", 0)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
-    begun = threading.Event()
+    begun = pagefind_begun(monkeypatch)
     keyed: list[bool] = []
     told: list[int] = []
-    real_index, real_landscape = search_module._index_shard, maps._landscape_keys
+    real_landscape = maps._landscape_keys
     real_figures = build_module.figures
-
-    def index(site: Path, shard: search_module.Shard, **options: object) -> None:
-        if search_module.of_processes(shard):
-            begun.set()
-        real_index(site, shard, **options)  # type: ignore[arg-type]
 
     def landscape(*args: object) -> maps.LandscapeKeys:
         keyed.append(begun.is_set())
@@ -758,7 +742,6 @@ def test_where_workers_make_the_pages_the_landscapes_are_made_before_they_fork(
 
         return real_figures(*args, drawing=counted, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search_module, "_index_shard", index)
     monkeypatch.setattr(maps, "_landscape_keys", landscape)
     monkeypatch.setattr(build_module, "figures", figures)
 
@@ -773,9 +756,7 @@ def test_where_workers_make_the_pages_the_landscapes_are_made_before_they_fork(
     landscapes = 1 + len(list((rich_repo / "areas").glob("*.yaml")))
     built(tmp_path / "site")
     assert (keyed, told) == ([False] * landscapes, [1 + landscapes])
-    path = rich_repo / "processes/barn/utredning.yaml"
-    old = "purpose: Att barnets behov av skydd blir allsidigt belyst."
-    path.write_text(path.read_text("utf-8").replace(old, old + " Och dokumenterat."), "utf-8")
+    purpose_changed(rich_repo)
     built(tmp_path / "site")
     # left for later, then made here, before Pagefind; told of the one flow to draw (it is
     # retitled as it is drawn), then of no landscape more (two are given the new purpose)
