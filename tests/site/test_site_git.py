@@ -17,6 +17,7 @@ from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
 from processkit.loading.git import parse_touched
+from processkit.loading.parse import Remembered
 from processkit.site.history import fold_history
 
 Cli = Callable[..., CliResult]
@@ -305,17 +306,24 @@ def test_builds_in_one_process_read_the_history_again_only_when_what_it_shows_ch
     monkeypatch.setattr(publishing, "read_history", counting)
     top = history_repo.parent
     process = history_repo / "processes/barn/utredning.yaml"
+    remembered = Remembered()  # as ``serve`` keeps the load from build to build
 
     def build() -> dict[str, bytes]:
-        return snapshot(publish(PublishRequest(history_repo, tmp_path / "site")).output)
+        request = PublishRequest(history_repo, tmp_path / "site", remembered=remembered)
+        return snapshot(publish(request).output)
 
     def fresh() -> dict[str, bytes]:
-        """What a new process builds, with nothing cached."""
+        """What a new process builds, with nothing cached (what this one read from git is
+        set aside meanwhile, as another process would not see it)."""
+        own = publishing._READ
         monkeypatch.setattr(publishing, "_READ", [None, None, None])
         folder = tmp_path / f"fresh-{len(fresh_builds)}"
         fresh_builds.append(folder)
         request = PublishRequest(history_repo, folder, cache_dir=folder.with_suffix(".cache"))
-        return snapshot(publish(request).output)
+        try:
+            return snapshot(publish(request).output)
+        finally:
+            monkeypatch.setattr(publishing, "_READ", own)
 
     build()
     build()
@@ -338,6 +346,31 @@ def test_builds_in_one_process_read_the_history_again_only_when_what_it_shows_ch
     committed = build()
     assert read() == ["history"]
     assert committed != renamed  # the commit shows in the history
+
+
+def test_a_publish_of_its_own_does_not_key_what_it_reads_from_git(
+    history_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key of what git is read from tells a build again in the same process (``serve``'s)
+    whether to read it again: a publish of its own builds once and does not work it out."""
+    from processkit.cli import publishing
+    from processkit.cli.publishing import PublishRequest, publish
+
+    keyed = Calls(tmp_path / "keys.txt")
+    real = publishing._history_key
+
+    def counting(*args: object, **kwargs: object) -> str | None:
+        keyed.note("key")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publishing, "_history_key", counting)
+    monkeypatch.setattr(publishing, "_READ", [None, None, None])
+    own = snapshot(publish(PublishRequest(history_repo, tmp_path / "own")).output)
+    assert keyed() == [] and publishing._READ[0] is None
+    monkeypatch.setattr(publishing, "_READ", [None, None, None])
+    request = PublishRequest(history_repo, tmp_path / "serve", remembered=Remembered())
+    assert snapshot(publish(request).output) == own
+    assert keyed() == ["key"] and isinstance(publishing._READ[0], str)
 
 
 def test_git_is_read_beside_the_rules(
