@@ -981,6 +981,20 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         ),
         (
             ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: 'pages-${CI_PIPELINE_IID}', paths: [.processkit-cache/]}\n"
+            ),
+            GITLAB_NOT_KEPT,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: $CI_COMMIT_SHA_OF_MAIN, paths: [.processkit-cache/]}\n"
+            ),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
             GITLAB_JOB.format(cache="  cache: {key: $CACHE_KEY, paths: [.processkit-cache/]}\n"),
             None,
         ),
@@ -1136,6 +1150,8 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "gitlab-key-of-files-and-the-job",
         "gitlab-key-of-the-branch-and-pipeline",
         "gitlab-key-of-the-commit-before",
+        "gitlab-key-of-the-pipeline-in-braces",
+        "gitlab-key-of-a-name-that-begins-as-the-commit",
         "gitlab-key-of-a-variable-of-its-own",
         "gitlab-key-of-a-longer-name",
         "gitlab-key-with-a-dollar-of-its-own",

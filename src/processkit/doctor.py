@@ -344,9 +344,9 @@ _GITHUB_STABLE = re.compile(
 )
 #: The variables GitLab gives every job whose value is new in every pipeline (the commit, the
 #: pipeline, the job, their times).
-_GITLAB_NEW_KEY = re.compile(
-    r"\$\{?CI_(?:COMMIT_SHA|COMMIT_SHORT_SHA|COMMIT_TIMESTAMP|PIPELINE_ID|PIPELINE_IID"
-    r"|PIPELINE_CREATED_AT|JOB_ID|JOB_STARTED_AT)\b"
+_GITLAB_NEW = frozenset(
+    {"CI_COMMIT_SHA", "CI_COMMIT_SHORT_SHA", "CI_COMMIT_TIMESTAMP", "CI_JOB_ID"}
+    | {"CI_PIPELINE_ID", "CI_PIPELINE_IID", "CI_PIPELINE_CREATED_AT", "CI_JOB_STARTED_AT"}
 )
 #: The variables GitLab gives every job whose value stays from pipeline to pipeline of one
 #: branch, merge request and job, and holds no ``/`` (a key with one is refused by the
@@ -886,15 +886,15 @@ def _gitlab_key(key: str) -> str:
     no variable but those of ``_GITLAB_STABLE``), new in every one, refused by the runner (a
     ``/`` of its own, or ``%2F``), or cannot be told (a variable of the project's own)."""
     text = key.replace("$$", "\0")  # a dollar of its own
-    if _GITLAB_NEW_KEY.search(text):
+    names = [braced or bare for braced, bare in _GITLAB_VARIABLE.findall(text)]
+    if not _GITLAB_NEW.isdisjoint(names):
         return _NEW
     written = _GITLAB_VARIABLE.sub("\0", text)
     if "$" in written:
         return _UNKNOWN
     if "/" in written or "%2f" in written.lower():
         return _REFUSED
-    names = [braced or bare for braced, bare in _GITLAB_VARIABLE.findall(text)]
-    return _STABLE if all(name in _GITLAB_STABLE for name in names) else _UNKNOWN
+    return _STABLE if _GITLAB_STABLE.issuperset(names) else _UNKNOWN
 
 
 def _listed(cache: object, budget: _Budget) -> list[object]:
