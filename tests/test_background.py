@@ -275,6 +275,20 @@ def test_a_part_handed_over_reaches_the_caller_before_the_work_ends(mode: str) -
     hand_over("outside any work: nothing happens")
 
 
+def test_what_work_holds_is_held_to_its_child_s_end_and_never_in_the_caller(mode: str) -> None:
+    """In a child, what the work holds stays to the child's end, which comes at once: it is
+    not let go of one object at a time while the caller waits for the outcome. In a thread
+    of the caller's process, which goes on, nothing is held."""
+    made = ["what the work made"]
+
+    def work() -> int:
+        background.hold(made)
+        return len(background._HELD)
+
+    assert Background(work).result() == (1 if mode == "process" else 0)
+    assert background._HELD == []
+
+
 def test_work_stopped_after_handing_over_ends_its_child() -> None:
     def hands_over_and_sleeps() -> None:
         hand_over("read")

@@ -13,14 +13,11 @@ from pathlib import Path
 import pytest
 from tests.small_repo import BASE, PROCESS
 
-from processkit.cli import ending, publishing
+from processkit.cli import ending
 from processkit.cli.main import run
 from processkit.cli.publishing import PublishRequest, publish
-from processkit.diagnostics import Severity
-from processkit.loading.load import LoadResult, load_repository
 from processkit.loading.parse import Remembered
 from processkit.loading.session import Session
-from processkit.site.history import GitLinks, GitRead, History
 
 ROOT = Path(__file__).resolve().parents[1]
 KALMAR = ROOT / "examples" / "kalmar"
@@ -211,26 +208,6 @@ def test_a_publish_keeps_the_repository_it_loaded(
     ending._KEPT.clear()
     publish(PublishRequest(repo, tmp_path / "preview", remembered=Remembered()))
     assert ending._KEPT == {}
-
-
-def test_the_child_that_loads_beside_a_publish_keeps_what_it_loaded_and_read(
-    monkeypatch: pytest.MonkeyPatch,
-    make_repo: Callable[[dict[str, str | bytes]], Path],
-    tmp_path: Path,
-) -> None:
-    """Not let go of once the rules have run, while the build waits for their findings: held
-    with the child, which ends at once (``background``)."""
-    monkeypatch.setattr(ending, "_KEPT", {})
-    monkeypatch.setattr(ending, "_ARMED", [True])  # as the child of ``entry`` inherits it
-    repo = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
-    cache = tmp_path / "cache"
-    load_repository(repo, cache_dir=cache)  # the parse store the child loads from
-    got = GitRead(History(), GitLinks())
-    found = publishing._load_and_read(repo, cache, lambda _repo: got, None)
-    assert found is not None and not [d for d in found if d.severity is Severity.ERROR]
-    kept = ending._KEPT["repository"]
-    assert isinstance(kept, LoadResult) and sorted(kept.repo.processes) == ["utreda"]
-    assert ending._KEPT["git"] is got
 
 
 def test_a_publish_that_ends_the_process_leaves_nothing_to_look_through_for_cycles(

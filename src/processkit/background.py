@@ -237,6 +237,19 @@ def hand_over(value: Any) -> None:
         handed(value)
 
 
+#: What work in a child holds to the child's end (``hold``).
+_HELD: list[Any] = []
+
+
+def hold(value: Any) -> None:
+    """Called by work run beside the caller: in a child, hold ``value`` to the child's end,
+    which comes at once once the outcome is sent (``os._exit``): what the work made is not let
+    go of one object at a time meanwhile, while the caller waits for the outcome. Elsewhere
+    (a thread of the caller's process, which goes on) it does nothing."""
+    if _SENDING:
+        _HELD.append(value)
+
+
 def _send(connection: Connection, data: bytes) -> None:
     """Send ``data``; where the caller is gone (a broken pipe), the work ends without a word."""
     try:

@@ -18,17 +18,20 @@ from typing import Any
 import pytest
 from tests.conftest import KALMAR
 from tests.site.test_site_build import snapshot
+from tests.small_repo import BASE, PROCESS
 from tests.test_changelog_support import GitRepo, kalmar_history
 
-from processkit import i18n
+from processkit import background, i18n
+from processkit.background import Background
 from processkit.cache import CACHE_FOLDER
 from processkit.cli import publishing
 from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
-from processkit.diagnostics import Diagnostic
+from processkit.diagnostics import Diagnostic, Severity
 from processkit.loading import load, parse
 from processkit.loading.load import PARSED
 from processkit.loading.parse import Remembered
 from processkit.site import build
+from processkit.site.history import GitLinks, GitRead, History
 from processkit.site.output import KEPT_FOLDER
 from processkit.validate import check
 
@@ -489,3 +492,25 @@ def test_a_build_that_fails_before_the_rules_ran_tells_their_errors_first(
         publish(PublishRequest(kalmar_git.root, site))
     assert sum(d.code == "PK030" for d in blocked.value.loaded.diagnostics) == len(DANGLING)
     assert multiprocessing.active_children() == []
+
+
+def test_the_child_that_loads_beside_holds_what_it_loaded_and_read_to_its_end(
+    make_repo: Callable[[dict[str, str | bytes]], Path], tmp_path: Path
+) -> None:
+    """Not let go of one object at a time once the rules have run, while the build waits for
+    their findings: held to the child's end, which comes at once."""
+    repo = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    cache = tmp_path / "cache"
+    load.load_repository(repo, cache_dir=cache)  # the parse store the child loads from
+    got = GitRead(History(), GitLinks())
+
+    def work() -> list[str]:
+        found = publishing._load_and_read(repo, cache, lambda _repo: got, None)
+        assert found is not None and not [d for d in found if d.severity is Severity.ERROR]
+        return [type(held).__name__ for held in background._HELD]
+
+    child = Background.forked(work)
+    assert child is not None
+    assert child.result() == ["LoadResult", "GitRead"]
+    assert child.part() is not None  # what it loaded, and git's reading, handed over
+    assert background._HELD == []  # nothing held here
