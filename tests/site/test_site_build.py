@@ -704,7 +704,8 @@ def test_after_a_change_the_landscapes_are_made_once_pagefind_has_begun(
     after[0] = False
     built(cache=tmp_path / "cold-cache", folder=cold)
     assert snapshot(output) == snapshot(cold)
-    # again in the same process, as ``serve`` builds: keyed before Pagefind, as from nothing
+    # again in the same process, which keeps the maps' keys (as ``serve``'s builds do): keyed
+    # before Pagefind, as from nothing
     path.write_text(path.read_text("utf-8").replace("Och dokumenterat.", "Och sparat."), "utf-8")
     assert built() == 3  # a run of its own, the keys kept for the next build in this process
     path.write_text(path.read_text("utf-8").replace("Och sparat.", "Och läst."), "utf-8")

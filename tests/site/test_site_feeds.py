@@ -21,6 +21,10 @@ from tests.site.repos import INKOP, RICH
 from tests.site.test_site_browser import browser, serving
 from tests.test_changelog_support import GitRepo, epoch_at_noon, kalmar_history
 
+from processkit import i18n
+from processkit.cli.serve import build_preview
+from processkit.loading.parse import Remembered
+
 Cli = Callable[..., CliResult]
 __all__ = ["browser"]  # the browser tests' fixture, used here
 
@@ -387,15 +391,21 @@ def test_after_a_commit_to_a_process_in_the_log_its_feeds_are_made_anew(
     of its entries; a commit that changes a process already in the log gives a new log, whose
     entries are read anew: the feeds are those of a build from nothing."""
     site = tmp_path / "site"
-    _publish(cli, repo.root, site)
-    _publish(cli, repo.root, site)  # the same log, its entries' texts kept
+    remembered = Remembered()  # serve's builds, which keep what they read between builds
+
+    def build(first: bool = False) -> None:
+        with i18n.speaking("sv"):
+            assert build_preview(repo.root, site, remembered, first=first) is not None
+
+    build(first=True)
+    build()  # the same log, its entries' texts kept
     process = repo.root / "processes/barn/myndighet.yaml"
     text = process.read_text(encoding="utf-8")
     old = "name: Myndighetsutövning för barn"
     assert old in text
     process.write_text(text.replace(old, "name: Myndighetsutövning"), "utf-8")
     repo.commit("Kortare namn", "2026-03-07", who="anna")
-    _publish(cli, repo.root, site)
+    build()
     _feeds_as_from_nothing(cli, repo, site, tmp_path)
     entries = _parse(site, "processes/myndighet.xml").entries
     assert [(e.title, e.updated) for e in entries] == [

@@ -624,18 +624,25 @@ def test_the_kept_words_of_a_commit_are_in_the_language_spoken(
     git(top, "commit", "-q", "-am", "Lagad", when="2026-04-02T09:00:00+02:00")
     cache = tmp_path / "cache"
 
-    def build(folder: str, cache_dir: Path, language: str, *, new: bool) -> dict[str, bytes]:
-        if new:  # a new process
+    def build(
+        folder: str, cache_dir: Path, language: str, remembered: Remembered | None = None
+    ) -> dict[str, bytes]:
+        if remembered is None:  # a new process
             monkeypatch.setattr(publishing, "_READ", [None, None, None])
         with i18n.speaking(language):  # type: ignore[arg-type]
-            request = PublishRequest(history_repo, tmp_path / folder, cache_dir=cache_dir)
+            request = PublishRequest(
+                history_repo, tmp_path / folder, cache_dir=cache_dir, remembered=remembered
+            )
             return snapshot(publish(request).output)
 
-    english = build("en", cache, "en", new=True)
-    swedish = build("sv", cache, "sv", new=True)
-    fresh = build("sv-fresh", tmp_path / "fresh", "sv", new=True)
+    english = build("en", cache, "en")
+    swedish = build("sv", cache, "sv")
+    fresh = build("sv-fresh", tmp_path / "fresh", "sv")
     assert swedish == fresh
     assert swedish["processes/utredning.html"] != english["processes/utredning.html"]
-    # also in one process, which keeps what it read from git between builds
-    assert build("en-again", cache, "en", new=False) == english
-    assert build("sv-again", cache, "sv", new=False) == fresh
+    # also in one process that keeps what it read from git between builds, as ``serve``
+    # builds: the language is in the key of what it read
+    kept = Remembered()
+    assert build("sv-again", cache, "sv", kept) == fresh
+    assert build("en-again", cache, "en", kept) == english
+    assert build("sv-once-more", cache, "sv", kept) == fresh

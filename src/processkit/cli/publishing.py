@@ -166,7 +166,7 @@ def _build(
 
     def start(repo: Repository) -> tuple[History | GitReading, GitLinks | None]:
         """Start reading git (or take what this process read before, while it holds)."""
-        if _READ[0] is None:  # the first build in this process: all of it read meanwhile
+        if _READ[0] is None:  # nothing kept by a build before in this process: all read anew
             return Background(partial(read, repo)), None
         # a build again (serve): read again only after a commit
         origin = None if past else origin_remote(root)
@@ -275,9 +275,10 @@ def _build(
         if later is not None:
             later()
         raise
-    if not isinstance(reading, History):  # kept for the next build in this process
+    if not isinstance(reading, History):
         done = reading.result()
-        _READ[:] = [done.key, done.history, done.links]
+        if done.key is not None:  # kept for the next build in this process (``serve``'s)
+            _READ[:] = [done.key, done.history, done.links]
     if remembered is None:  # a publish of its own (not serve's, which builds again)
         ending.keep("repository", loaded)  # let go of with the process, all at once
     return built
@@ -287,8 +288,9 @@ def _read_beside(
     load_from: Path, cache_dir: Path, read: Callable[[Repository], GitRead], today: date | None
 ) -> Background[list[Diagnostic] | None] | None:
     """Git read, and the rules run, beside the load, by a child forked before it that loads
-    the repository itself (``_load_and_read``), or None: for the first build in a process,
-    where a process can be forked and the parse store is there to load from. A child forked
+    the repository itself (``_load_and_read``), or None: where no build before in this
+    process kept what it read from git (the first, or one after publishes of their own), a
+    process can be forked and the parse store is there to load from. A child forked
     after the load shares the loaded repository's memory with the build, which then copies
     each page of it that it touches (0.05-0.1 s of a publish after one change at 5,000
     processes); loading it once more, from the store, beside the build's own load, costs the

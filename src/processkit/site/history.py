@@ -272,8 +272,9 @@ class GitLinks:
 @dataclass(frozen=True, slots=True)
 class GitRead:
     """What publish reads from git: the history of the files the site describes, the git
-    links, and ``key``, a hash of all it was read from (None outside git and for a site of
-    the past): a later build in the same process with the same key reads nothing again."""
+    links, and ``key``, a hash of all it was read from (None outside git, for a site of the
+    past, and for a publish of its own, which builds once): a later build in the same process
+    (``serve``'s) with the same key reads nothing again."""
 
     history: History
     links: GitLinks
