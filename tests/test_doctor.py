@@ -995,6 +995,13 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         ),
         (
             ".gitlab-ci.yml",
+            GITLAB_JOB.format(
+                cache="  cache: {key: 'pages-${CI_COMMIT_SHA', paths: [.processkit-cache/]}\n"
+            ),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
             GITLAB_JOB.format(cache="  cache: {key: $CACHE_KEY, paths: [.processkit-cache/]}\n"),
             None,
         ),
@@ -1152,6 +1159,7 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "gitlab-key-of-the-commit-before",
         "gitlab-key-of-the-pipeline-in-braces",
         "gitlab-key-of-a-name-that-begins-as-the-commit",
+        "gitlab-key-of-an-unclosed-brace",
         "gitlab-key-of-a-variable-of-its-own",
         "gitlab-key-of-a-longer-name",
         "gitlab-key-with-a-dollar-of-its-own",

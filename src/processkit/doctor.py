@@ -345,8 +345,9 @@ _GITHUB_STABLE = re.compile(
 #: The variables GitLab gives every job whose value is new in every pipeline (the commit, the
 #: pipeline, the job, their times).
 _GITLAB_NEW = frozenset(
-    {"CI_COMMIT_SHA", "CI_COMMIT_SHORT_SHA", "CI_COMMIT_TIMESTAMP", "CI_JOB_ID"}
-    | {"CI_PIPELINE_ID", "CI_PIPELINE_IID", "CI_PIPELINE_CREATED_AT", "CI_JOB_STARTED_AT"}
+    {"CI_COMMIT_SHA", "CI_COMMIT_SHORT_SHA", "CI_COMMIT_TIMESTAMP"}
+    | {"CI_PIPELINE_ID", "CI_PIPELINE_IID", "CI_PIPELINE_CREATED_AT"}
+    | {"CI_JOB_ID", "CI_JOB_STARTED_AT"}
 )
 #: The variables GitLab gives every job whose value stays from pipeline to pipeline of one
 #: branch, merge request and job, and holds no ``/`` (a key with one is refused by the
