@@ -242,10 +242,10 @@ _HELD: list[Any] = []
 
 
 def hold(value: Any) -> None:
-    """Called by work run beside the caller: in a child, hold ``value`` to the child's end,
-    which comes at once once the outcome is sent (``os._exit``): what the work made is not let
-    go of one object at a time meanwhile, while the caller waits for the outcome. Elsewhere
-    (a thread of the caller's process, which goes on) it does nothing."""
+    """Called by work run beside the caller: in a child, hold ``value`` until the child ends,
+    which it does at once when the outcome is sent (``os._exit``), so that what the work made
+    is not let go of one object at a time while the caller waits for the outcome. Elsewhere
+    (in a thread of the caller's process, which goes on) it does nothing."""
     if _SENDING:
         _HELD.append(value)
 
