@@ -341,6 +341,16 @@ GITHUB_CACHE = """\
           key: processkit-${{ github.sha }}
           restore-keys: processkit-
 """
+#: ``WORKFLOW`` whose publish runs once for each value of a matrix (``{matrix}``: what it is
+#: given), with a cache key made of the value of ``os``.
+MATRIX_WORKFLOW = WORKFLOW.format(
+    cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "").replace(
+        "processkit-${{ github.sha }}", "processkit-${{ matrix.os }}"
+    )
+).replace(
+    "  publish:\n    runs-on: ubuntu-latest\n",
+    "  publish:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:{matrix}\n",
+)
 NOT_KEPT = (
     "the publish does not keep .processkit-cache from one run to the next, so it builds the "
     "whole site every time; to fix: "
@@ -1070,6 +1080,29 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         ),
         (
             "processkit.yml",
+            MATRIX_WORKFLOW.replace(
+                "{matrix}", " '${{ fromJSON(needs.validate.outputs.matrix) }}'"
+            ),
+            None,
+        ),
+        (
+            "processkit.yml",
+            MATRIX_WORKFLOW.replace(
+                "{matrix}", "\n        os: ${{ fromJSON(needs.validate.outputs.oses) }}"
+            ),
+            None,
+        ),
+        (
+            "processkit.yml",
+            MATRIX_WORKFLOW.replace(
+                "{matrix}",
+                "\n        os: [ubuntu-latest, ubuntu-22.04]"
+                "\n        include: [{os: ubuntu-24.04, python: '3.12'}]",
+            ),
+            GITHUB_KEPT,
+        ),
+        (
+            "processkit.yml",
             WORKFLOW.format(
                 cache=GITHUB_CACHE.replace("          restore-keys: processkit-\n", "").replace(
                     "processkit-${{ github.sha }}", "processkit-${{ github.event.number }}"
@@ -1170,6 +1203,9 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "gitlab-key-with-an-encoded-slash-and-fallback",
         "github-own-cache-dir-after-a-redirection",
         "github-key-of-the-branch-matrix-and-event",
+        "github-key-of-a-matrix-another-job-works-out",
+        "github-key-of-a-matrix-value-another-job-works-out",
+        "github-key-of-a-matrix-written-in-the-file",
         "github-key-of-the-pull-request-number",
         "gitlab-comment-after-a-quoted-word",
         "gitlab-comments-after-brackets-and-redirections",

@@ -337,7 +337,7 @@ _OTHER_CACHE = re.compile(r"cache(?!/save@)", re.IGNORECASE)
 _GITHUB_NEW_KEY = re.compile(r"\bsha\b|\brun_(?:id|number|attempt)\b|\.after\b")
 #: The parts of a GitHub cache key that stay from run to run (``${{ … }}``): the runner, the
 #: hash of files, the repository, the branch or pull request, the workflow, the job, and a
-#: value of the job's matrix (written in the file, as a matrix mostly is).
+#: value of the job's matrix where the file writes it (``_matrix_written``).
 _GITHUB_STABLE = re.compile(
     r"\s*(?:runner\.\w+|hashFiles\([^()]*\)|matrix\.[\w-]+|github\.(?:repository"
     r"|repository_owner|ref|ref_name|head_ref|base_ref|event_name|workflow|job))\s*"
@@ -363,6 +363,8 @@ _GITLAB_STABLE = frozenset(
 _GITLAB_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 #: Where a GitHub value holds a part worked out as the job runs (``${{ … }}``).
 _EXPRESSION = re.compile(r"\$\{\{")
+#: A value of the job's matrix in a GitHub expression (``matrix.os``), and its name.
+_MATRIX_VALUE = re.compile(r"\s*matrix\.([\w-]+)\s*")
 #: The steps that make the workspace anew (what a cache restored before is then gone).
 _CHECKOUT = re.compile(r"actions/checkout@", re.IGNORECASE)
 #: The folder of the workspace, as a GitHub path may begin with it.
@@ -665,19 +667,24 @@ def _github_kept(document: dict[Any, Any], folder: str, budget: _Budget) -> bool
     """Whether every job of a workflow that publishes restores the folder before it (None: no
     job publishes)."""
     jobs = document.get("jobs")
-    verdicts: dict[int, bool | None] = {}  # by the id of a job's steps (aliases name one)
+    # by the ids of a job's steps and strategy (aliases name one)
+    verdicts: dict[tuple[int, int], bool | None] = {}
     for job in jobs.values() if isinstance(jobs, dict) else ():
         budget.spend(1)
         steps = job.get("steps") if isinstance(job, dict) else None
-        if isinstance(steps, list) and id(steps) not in verdicts:
-            verdicts[id(steps)] = _github_steps(steps, folder, budget)
+        strategy = job.get("strategy") if isinstance(job, dict) else None
+        seen = (id(steps), id(strategy))
+        if isinstance(steps, list) and seen not in verdicts:
+            verdicts[seen] = _github_steps(steps, folder, budget, strategy)
     told = [verdict for verdict in verdicts.values() if verdict is not None]
     return all(told) if told else None
 
 
-def _github_steps(steps: list[Any], folder: str, budget: _Budget) -> bool | None:
-    """Whether the steps restore the folder before the first that publishes, after the last
-    that checks the repository out (None: none publishes)."""
+def _github_steps(
+    steps: list[Any], folder: str, budget: _Budget, strategy: object = None
+) -> bool | None:
+    """Whether the steps (of a job with ``strategy``) restore the folder before the first that
+    publishes, after the last that checks the repository out (None: none publishes)."""
     restored = maybe = False
     for step in steps:
         budget.spend(1)
@@ -689,7 +696,7 @@ def _github_steps(steps: list[Any], folder: str, budget: _Budget) -> bool | None
             if _CHECKOUT.search(uses):
                 restored = maybe = False  # a workspace made anew: nothing restored is left
             elif _GITHUB_CACHE.match(uses.strip()):
-                if isinstance(given, dict) and _github_restores(given, folder, budget):
+                if isinstance(given, dict) and _github_restores(given, folder, budget, strategy):
                     if "if" in step:
                         maybe = True  # restored only when a condition holds
                     else:
@@ -727,8 +734,11 @@ def _true(value: object) -> bool:
     return value.strip().lower() == "true"
 
 
-def _github_restores(given: dict[Any, Any], folder: str, budget: _Budget) -> bool:
-    """Whether an ``actions/cache`` step given ``given`` restores the folder."""
+def _github_restores(
+    given: dict[Any, Any], folder: str, budget: _Budget, strategy: object = None
+) -> bool:
+    """Whether an ``actions/cache`` step given ``given``, in a job with ``strategy``, restores
+    the folder."""
     path, key = given.get("path"), given.get("key")
     if not isinstance(path, str) or _true(given.get("lookup-only", False)):
         return False
@@ -747,6 +757,38 @@ def _github_restores(given: dict[Any, Any], folder: str, budget: _Budget) -> boo
         return False  # new in every run, with nothing to fall back on
     if any(not _GITHUB_STABLE.fullmatch(part) for part in parts):
         raise _Unknown  # worked out from what the job is given: new in every run, or not
+    for part in parts:
+        named = _MATRIX_VALUE.fullmatch(part)
+        if named is not None and not _matrix_written(strategy, named[1], budget):
+            raise _Unknown  # a value of the matrix another job works out as the run goes
+    return True
+
+
+def _matrix_written(strategy: object, name: str, budget: _Budget) -> bool:
+    """Whether every value the job's matrix (``strategy``) gives ``name`` is written in the
+    file, and so the same in every run: not worked out by an expression as the workflow runs
+    (another job's output, as ``fromJSON`` reads it). A job without a matrix gives none."""
+    if strategy is None:
+        return True
+    matrix = strategy.get("matrix") if isinstance(strategy, dict) else strategy
+    if matrix is None:
+        return True
+    if not isinstance(matrix, dict):
+        return False  # the whole matrix, or the strategy, from an expression
+    include = matrix.get("include", [])
+    if not isinstance(include, list):
+        return False
+    budget.spend(len(include))
+    if not all(isinstance(row, dict) for row in include):
+        return False
+    for value in [matrix.get(name), *(row.get(name) for row in include)]:
+        items = value if isinstance(value, list) else [value]
+        budget.spend(len(items) + 1)
+        for item in items:
+            if isinstance(item, dict | list):
+                return False  # a value made of others: what the key holds cannot be told
+            if isinstance(item, str) and _EXPRESSION.search(item):
+                return False
     return True
 
 
