@@ -336,10 +336,10 @@ _OTHER_CACHE = re.compile(r"cache(?!/save@)", re.IGNORECASE)
 #: it alone, without the keys to fall back on (``restore-keys``, ``fallback_keys``).
 _GITHUB_NEW_KEY = re.compile(r"\bsha\b|\brun_(?:id|number|attempt)\b|\.after\b")
 #: The parts of a GitHub cache key that stay from run to run (``${{ … }}``): the runner, the
-#: hash of files, the repository, the branch or pull request, the workflow, the job, and a
-#: value of the job's matrix where the file writes it (``_matrix_written``).
+#: hash of files, the repository, the branch or pull request, the workflow, the job; and a
+#: value of the job's matrix (``_MATRIX_VALUE``) where the file writes it.
 _GITHUB_STABLE = re.compile(
-    r"\s*(?:runner\.\w+|hashFiles\([^()]*\)|matrix\.[\w-]+|github\.(?:repository"
+    r"\s*(?:runner\.\w+|hashFiles\([^()]*\)|github\.(?:repository"
     r"|repository_owner|ref|ref_name|head_ref|base_ref|event_name|workflow|job))\s*"
 )
 #: The variables GitLab gives every job whose value is new in every pipeline (the commit, the
@@ -755,12 +755,13 @@ def _github_restores(
     parts = [piece.partition("}}")[0] for piece in pieces]
     if any(_GITHUB_NEW_KEY.search(part) for part in parts):
         return False  # new in every run, with nothing to fall back on
-    if any(not _GITHUB_STABLE.fullmatch(part) for part in parts):
-        raise _Unknown  # worked out from what the job is given: new in every run, or not
     for part in parts:
         named = _MATRIX_VALUE.fullmatch(part)
-        if named is not None and not _matrix_written(strategy, named[1], budget):
-            raise _Unknown  # a value of the matrix another job works out as the run goes
+        if named is not None:
+            if not _matrix_written(strategy, named[1], budget):
+                raise _Unknown  # a value of the matrix another job works out as the run goes
+        elif not _GITHUB_STABLE.fullmatch(part):
+            raise _Unknown  # worked out from what the job is given: new in every run, or not
     return True
 
 
