@@ -351,6 +351,14 @@ MATRIX_WORKFLOW = WORKFLOW.format(
     "  publish:\n    runs-on: ubuntu-latest\n",
     "  publish:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:{matrix}\n",
 )
+#: ``WORKFLOW`` whose publish runs on ``{runner}`` and keeps the cache folder at ``{path}``
+#: (single-quoted in YAML: a backslash is itself).
+WINDOWS_WORKFLOW = (
+    WORKFLOW.format(cache=GITHUB_CACHE.replace("path: .processkit-cache", "path: '{path}'"))
+    .replace("{{", "{{{{")
+    .replace("}}", "}}}}")
+    .replace("  publish:\n    runs-on: ubuntu-latest\n", "  publish:\n    runs-on: {runner}\n")
+)
 NOT_KEPT = (
     "the publish does not keep .processkit-cache from one run to the next, so it builds the "
     "whole site every time; to fix: "
@@ -1138,6 +1146,49 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             + "    - 'echo $(date)#; processkit publish'\n",
             GITLAB_NOT_KEPT,
         ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(runner="windows-latest", path=".\\.processkit-cache"),
+            GITHUB_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(
+                runner="[self-hosted, Windows, x64]",
+                path="${{ github.workspace }}\\.ProcessKit-Cache\\",
+            ),
+            GITHUB_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(runner="ubuntu-latest", path=".\\.processkit-cache"),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(runner="macos-14", path=".processkit-cache"),
+            GITHUB_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(runner="ubuntu-latest", path=".ProcessKit-Cache"),
+            GITHUB_NOT_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(runner="${{ matrix.os }}", path=".\\.processkit-cache"),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(runner="{group: byggare}", path=".\\.processkit-cache"),
+            None,
+        ),
+        (
+            ".gitlab-ci.yml",
+            GITLAB_JOB.format(cache="  cache: {paths: ['.processkit-cache\\']}\n"),
+            None,
+        ),
     ],
     ids=[
         "github-restore-action",
@@ -1210,6 +1261,14 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "gitlab-comment-after-a-quoted-word",
         "gitlab-comments-after-brackets-and-redirections",
         "gitlab-no-comment-after-a-command-substitution",
+        "github-windows-path-with-backslashes",
+        "github-windows-runner-of-its-own-workspace-path-in-capitals",
+        "github-ubuntu-path-with-backslashes",
+        "github-macos-path",
+        "github-ubuntu-path-in-capitals",
+        "github-runner-of-the-matrix-path-with-backslashes",
+        "github-runner-group-path-with-backslashes",
+        "gitlab-path-with-a-backslash",
     ],
 )
 def test_doctor_reads_a_ci_file_as_its_service_reads_it(

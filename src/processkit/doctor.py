@@ -641,19 +641,27 @@ def _commands(line: str) -> list[str]:
     return commands
 
 
-def _names_folder(paths: list[str], folder: str) -> bool:
+def _names_folder(paths: list[str], folder: str, *, windows: bool | None) -> bool:
     """Whether ``paths`` (as a cache setting lists them) hold the folder, or all of it
     (``folder/**``), and do not leave it out again (``!folder``); a path through a variable
-    or expression cannot be told."""
+    or expression cannot be told. ``windows``: whether the job runs on Windows, where a
+    backslash parts folders too and names are the same in capitals and small letters (None:
+    which system it runs on cannot be told, nor then what a path with a backslash names)."""
     named = told = False
+    wanted = folder.casefold() if windows else folder
     for written in paths:
         place = written.strip()
+        if "\\" in place:
+            if windows is None:
+                raise _Unknown
+            if windows:
+                place = place.replace("\\", "/")
         left_out = place.startswith("!")
         place = _WORKSPACE.sub("", place.removeprefix("!").strip())
         place = place.removeprefix("./").rstrip("/*")
         if "$" in place and left_out:
             raise _Unknown  # what it leaves out cannot be told
-        if place == folder:
+        if (place.casefold() if windows else place) == wanted:
             if left_out:
                 return False
             named = True
@@ -667,23 +675,23 @@ def _github_kept(document: dict[Any, Any], folder: str, budget: _Budget) -> bool
     """Whether every job of a workflow that publishes restores the folder before it (None: no
     job publishes)."""
     jobs = document.get("jobs")
-    # by the ids of a job's steps and strategy (aliases name one)
-    verdicts: dict[tuple[int, int], bool | None] = {}
+    # by the ids of a job's steps, strategy and runner (aliases name one)
+    verdicts: dict[tuple[int, int, int], bool | None] = {}
     for job in jobs.values() if isinstance(jobs, dict) else ():
         budget.spend(1)
         steps = job.get("steps") if isinstance(job, dict) else None
         strategy = job.get("strategy") if isinstance(job, dict) else None
-        seen = (id(steps), id(strategy))
+        runs_on = job.get("runs-on") if isinstance(job, dict) else None
+        seen = (id(steps), id(strategy), id(runs_on))
         if isinstance(steps, list) and seen not in verdicts:
-            verdicts[seen] = _github_steps(steps, folder, budget, strategy)
+            on = _Runner(strategy, _on_windows(runs_on, budget))
+            verdicts[seen] = _github_steps(steps, folder, budget, on)
     told = [verdict for verdict in verdicts.values() if verdict is not None]
     return all(told) if told else None
 
 
-def _github_steps(
-    steps: list[Any], folder: str, budget: _Budget, strategy: object = None
-) -> bool | None:
-    """Whether the steps (of a job with ``strategy``) restore the folder before the first that
+def _github_steps(steps: list[Any], folder: str, budget: _Budget, on: _Runner) -> bool | None:
+    """Whether the steps (of a job run ``on``) restore the folder before the first that
     publishes, after the last that checks the repository out (None: none publishes)."""
     restored = maybe = False
     for step in steps:
@@ -696,7 +704,7 @@ def _github_steps(
             if _CHECKOUT.search(uses):
                 restored = maybe = False  # a workspace made anew: nothing restored is left
             elif _GITHUB_CACHE.match(uses.strip()):
-                if isinstance(given, dict) and _github_restores(given, folder, budget, strategy):
+                if isinstance(given, dict) and _github_restores(given, folder, budget, on):
                     if "if" in step:
                         maybe = True  # restored only when a condition holds
                     else:
@@ -734,16 +742,14 @@ def _true(value: object) -> bool:
     return value.strip().lower() == "true"
 
 
-def _github_restores(
-    given: dict[Any, Any], folder: str, budget: _Budget, strategy: object = None
-) -> bool:
-    """Whether an ``actions/cache`` step given ``given``, in a job with ``strategy``, restores
-    the folder."""
+def _github_restores(given: dict[Any, Any], folder: str, budget: _Budget, on: _Runner) -> bool:
+    """Whether an ``actions/cache`` step given ``given``, in a job run ``on``, restores the
+    folder."""
     path, key = given.get("path"), given.get("key")
     if not isinstance(path, str) or _true(given.get("lookup-only", False)):
         return False
     budget.spend(len(path) + (len(key) if isinstance(key, str) else 1))
-    if not _names_folder(path.splitlines(), folder):
+    if not _names_folder(path.splitlines(), folder, windows=on.windows):
         return False
     if given.get("restore-keys"):
         return True
@@ -758,11 +764,43 @@ def _github_restores(
     for part in parts:
         named = _MATRIX_VALUE.fullmatch(part)
         if named is not None:
-            if not _matrix_written(strategy, named[1], budget):
+            if not _matrix_written(on.strategy, named[1], budget):
                 raise _Unknown  # a value of the matrix another job works out as the run goes
         elif not _GITHUB_STABLE.fullmatch(part):
             raise _Unknown  # worked out from what the job is given: new in every run, or not
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Runner:
+    """What a GitHub job runs with: its ``strategy`` (the matrix) and whether its runner is
+    Windows (``_on_windows``)."""
+
+    strategy: object
+    windows: bool | None
+
+
+def _on_windows(runs_on: object, budget: _Budget) -> bool | None:
+    """Whether a job's ``runs-on`` names a Windows runner (``windows-latest``, or a label
+    of a runner of one's own), another system's (``ubuntu-…``, ``macos-…``, ``linux``), or
+    None: none of these, or one worked out as the workflow runs."""
+    labels = runs_on.get("labels") if isinstance(runs_on, dict) else runs_on
+    listed = labels if isinstance(labels, list) else [labels]
+    budget.spend(len(listed))
+    words = [label.strip().lower() for label in listed if isinstance(label, str)]
+    if len(words) != len(listed):
+        return None
+    if any(_EXPRESSION.search(word) for word in words):
+        return None
+    if any(word.startswith("windows") for word in words):
+        return True
+    if any(word.startswith(_OTHER_SYSTEMS) or word == "linux" for word in words):
+        return False
+    return None
+
+
+#: How the runners GitHub hosts for other systems than Windows are named (``runs-on``).
+_OTHER_SYSTEMS = ("ubuntu", "macos")
 
 
 def _matrix_written(strategy: object, name: str, budget: _Budget) -> bool:
@@ -903,7 +941,8 @@ def _gitlab_restores(cache: object, folder: str, budget: _Budget) -> bool:
             raise _Unknown  # told by a variable as the pipeline runs
         if policy.strip() == "push":
             continue
-        if not _names_folder(budget.strings(setting.get("paths")), folder):
+        # which system a runner runs (its ``tags``) is not told in the file
+        if not _names_folder(budget.strings(setting.get("paths")), folder, windows=None):
             if setting.get("untracked") is True:
                 raise _Unknown  # every file git does not know of: the folder among them
             continue
