@@ -21,6 +21,9 @@ from processkit.loading.load import PARSED, load_repository
 from processkit.model import KINDS
 from small_repo import BASE, PROCESS
 
+#: Where a command keeps the files' signatures for the next (``parse.Signatures``).
+SIGNED = parse.Signatures.FILE
+
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
 
 
@@ -284,8 +287,11 @@ def test_serve_keeps_the_repository_between_loads_and_reads_only_what_changed(
     counted.clear()
     assert _loaded(root, remembered=kept) == first
     assert (read, counted, stores) == ([], [], [])
-    assert _loaded(root) == first  # a load that keeps nothing reads them all
-    assert len(stores) == 1 and len(read) == 5
+    assert _loaded(root) == first  # a command's first load reads them all
+    assert len(stores) == 2 and len(read) == 5  # the parse store and the signatures
+    read.clear()
+    assert _loaded(root) == first  # the next command reads none: their signatures are kept
+    assert read == []
 
     utreda = root / "processes/utreda.yaml"
     edits: list[Callable[[], object]] = [
@@ -335,6 +341,112 @@ def test_a_file_changed_just_now_is_read_again_and_forget_drops_a_signature(
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Abcdef"}
 
 
+def test_a_command_reads_only_the_files_whose_signature_changed_since_the_last(
+    make_repo: MakeRepo, read: list[str], counted: list[str]
+) -> None:
+    """A command keeps each file's signature with the hash of its bytes (``signatures.bin``):
+    the next reads only the files whose signature changed, and gives what a load that reads
+    them all gives. A file written just now is read again next time too; one put in place
+    with its old modification time and size (``cp -p``) has a new signature all the same."""
+    import os
+
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    _settle(root)
+    first = _loaded(root)
+    assert len(set(read)) == 5 and len(counted) == 5
+    signed = read_store(root / CACHE_FOLDER / SIGNED, parse.Signatures.NAME)
+    assert sorted(signed) == sorted(
+        os.path.join(os.fspath(root.resolve()), path) for path in [*BASE, "processes/utreda.yaml"]
+    )
+    read.clear()
+    assert _loaded(root) == first
+    assert read == []
+
+    utreda = root / "processes/utreda.yaml"
+    utreda.write_text(PROCESS.replace("name: Utreda", "name: Utreda mer"), "utf-8")
+    for _ in range(2):  # written just now: read, and not kept
+        read.clear()
+        assert _loaded(root)[0] == {"utreda": "Utreda mer"}
+        assert read == ["processes/utreda.yaml"]
+    _settle(utreda)
+    read.clear()
+    assert _loaded(root)[0] == {"utreda": "Utreda mer"}
+    assert read == ["processes/utreda.yaml"]  # its times were set: a new signature
+    read.clear()
+    _loaded(root)
+    assert read == []
+
+    # the same size and modification time, new bytes: replaced as a copy that keeps its time
+    old_time = utreda.stat().st_mtime
+    copy = utreda.with_name("kopia.tmp")
+    copy.write_text(PROCESS.replace("name: Utreda", "name: Abcdef mer"), "utf-8")
+    os.utime(copy, (old_time, old_time))
+    os.replace(copy, utreda)
+    assert utreda.stat().st_size == len(PROCESS.replace("name: Utreda", "name: Utreda mer"))
+    read.clear()
+    assert _loaded(root)[0] == {"utreda": "Abcdef mer"}
+    assert read == ["processes/utreda.yaml"]
+
+    # a file removed is let go of: the store holds the repository as it is
+    (root / "processes/utreda.yaml").unlink()
+    assert _loaded(root) == _loaded(root / "processes", parallel=False, cache_dir=root / "x")
+    signed = read_store(root / CACHE_FOLDER / SIGNED, parse.Signatures.NAME)
+    assert len(signed) == len(BASE)
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [b"not a store", "not a signature", "not a hash", b"\0" * 32],
+    ids=[
+        "damaged",
+        "a-value-of-another-shape",
+        "a-hash-that-is-not-bytes",
+        "a-hash-the-parse-store-does-not-hold",
+    ],
+)
+def test_signatures_that_cannot_be_used_are_read_as_none(
+    make_repo: MakeRepo, read: list[str], stored: bytes | str
+) -> None:
+    """A damaged signature store, one whose entry has another shape (written by hand, or by
+    another version), or one whose hash the parse store does not hold (it was removed): the
+    file is read, and the load is right."""
+    import os
+
+    from processkit.fsutil import signature
+
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    _settle(root)
+    first = _loaded(root)
+    path = root / CACHE_FOLDER / SIGNED
+    place = os.path.join(os.fspath(root.resolve()), "processes/utreda.yaml")
+    if stored == b"not a store":
+        path.write_bytes(stored)
+    else:  # under the signature the file has: only what it holds cannot be used
+        entry = stored if stored == "not a signature" else (signature(os.stat(place)), stored)
+        write_store(path, parse.Signatures.NAME, {place: entry})
+    read.clear()
+    assert _loaded(root) == first
+    assert "processes/utreda.yaml" in read
+
+
+def test_a_load_beside_a_publish_uses_the_signatures_and_leaves_them_as_they_are(
+    make_repo: MakeRepo, read: list[str]
+) -> None:
+    """The load a publish makes beside its own (``keep=False``) reads only what changed,
+    as the publish's own load does, and writes neither store: the publish's load does."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    _settle(root)
+    _loaded(root)
+    signed = (root / CACHE_FOLDER / SIGNED).read_bytes()
+    utreda = root / "processes/utreda.yaml"
+    utreda.write_text(PROCESS.replace("name: Utreda", "name: Utreda mer"), "utf-8")
+    _settle(utreda)
+    read.clear()
+    assert _loaded(root, keep=False)[0] == {"utreda": "Utreda mer"}
+    assert read == ["processes/utreda.yaml"]
+    assert (root / CACHE_FOLDER / SIGNED).read_bytes() == signed
+
+
 def test_a_load_that_keeps_its_store_writes_it_at_its_first_load_only(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -361,7 +473,7 @@ def test_a_load_that_keeps_its_store_writes_it_at_its_first_load_only(
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda mer"}
     assert len(written) == 1
     assert _loaded(root)[0] == {"utreda": "Utreda mer"}  # a command after serve
-    assert len(written) == 2
+    assert written[1:] == [root / CACHE_FOLDER / PARSED, root / CACHE_FOLDER / SIGNED]
     # and the store holds the repository as it is: five files, the old version let go
     assert len(read_store(root / CACHE_FOLDER / PARSED, parse.ParseCache.NAME)) == 5
 

@@ -17,7 +17,14 @@ from processkit.errors import ConfigError
 from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
-from processkit.loading.parse import FileResult, ParseCache, Remembered, fresh_limit, parse_files
+from processkit.loading.parse import (
+    FileResult,
+    ParseCache,
+    Remembered,
+    Signatures,
+    fresh_limit,
+    parse_files,
+)
 from processkit.loading.partial import keep_readable, keep_unreadable
 from processkit.loading.references import check_parent_loops, check_references, duplicate_ids
 from processkit.loading.repository import Record, Repository
@@ -105,6 +112,12 @@ def load_repository(
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
     cache = _parse_cache(cache_dir, root, remembered)
+    # the files' signatures the last command kept (``serve`` keeps its own in memory)
+    signed = (
+        Signatures(cache.path.with_name(Signatures.FILE))
+        if remembered is None and cache is not None and cache.path is not None
+        else None
+    )
     if remembered is not None:
         remembered.begin()
     try:
@@ -114,6 +127,7 @@ def load_repository(
             parallel=parallel,
             cache=cache,
             remembered=remembered,
+            signatures=signed,
             fresh_at_most=fresh_limit(len(found.files)) if few_fresh else None,
         )
         for result in files:
@@ -122,6 +136,8 @@ def load_repository(
         # (a few) are parsed again by the next command, not the whole store written per edit
         if keep and cache is not None and (remembered is None or remembered.loads == 1):
             cache.save()
+        if keep and signed is not None:
+            signed.save()
         if remembered is not None:
             remembered.end()
     finally:
