@@ -359,6 +359,24 @@ WINDOWS_WORKFLOW = (
     .replace("}}", "}}}}")
     .replace("  publish:\n    runs-on: ubuntu-latest\n", "  publish:\n    runs-on: {runner}\n")
 )
+#: Two jobs that publish with the same steps (a YAML alias), one on Windows and one on
+#: Ubuntu, keeping the cache folder at a path with a backslash: kept by the first only.
+TWO_RUNNERS_WORKFLOW = """\
+jobs:
+  windows:
+    runs-on: windows-latest
+    steps: &steps
+      - uses: actions/checkout@v4
+      - uses: actions/cache@v4
+        with:
+          path: .\\.processkit-cache
+          key: processkit-${{ github.sha }}
+          restore-keys: processkit-
+      - run: processkit publish --output site
+  ubuntu:
+    runs-on: ubuntu-latest
+    steps: *steps
+"""
 NOT_KEPT = (
     "the publish does not keep .processkit-cache from one run to the next, so it builds the "
     "whole site every time; to fix: "
@@ -1166,8 +1184,8 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         ),
         (
             "processkit.yml",
-            WINDOWS_WORKFLOW.format(runner="macos-14", path=".processkit-cache"),
-            GITHUB_KEPT,
+            WINDOWS_WORKFLOW.format(runner="macos-14", path=".\\.processkit-cache"),
+            GITHUB_NOT_KEPT,
         ),
         (
             "processkit.yml",
@@ -1189,6 +1207,29 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             GITLAB_JOB.format(cache="  cache: {paths: ['.processkit-cache\\']}\n"),
             None,
         ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(runner="${{ matrix.os }}", path="X").replace(
+                "path: 'X'", "path: |\n            ~\\AppData\\pip\n            .processkit-cache"
+            ),
+            GITHUB_KEPT,
+        ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(runner="${{ matrix.os }}", path="X").replace(
+                "path: 'X'",
+                "path: |\n            .processkit-cache\n            !.\\.processkit-cache\\maps",
+            ),
+            None,
+        ),
+        (
+            "processkit.yml",
+            WINDOWS_WORKFLOW.format(
+                runner="{group: byggare, labels: [windows-2022]}", path=".\\.processkit-cache"
+            ),
+            GITHUB_KEPT,
+        ),
+        ("processkit.yml", TWO_RUNNERS_WORKFLOW, GITHUB_NOT_KEPT),
     ],
     ids=[
         "github-restore-action",
@@ -1269,6 +1310,10 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
         "github-runner-of-the-matrix-path-with-backslashes",
         "github-runner-group-path-with-backslashes",
         "gitlab-path-with-a-backslash",
+        "github-runner-of-the-matrix-another-path-with-backslashes",
+        "github-runner-of-the-matrix-left-out-with-backslashes",
+        "github-runner-group-of-windows-labels",
+        "github-steps-shared-by-a-windows-and-an-ubuntu-job",
     ],
 )
 def test_doctor_reads_a_ci_file_as_its_service_reads_it(

@@ -645,18 +645,22 @@ def _names_folder(paths: list[str], folder: str, *, windows: bool | None) -> boo
     """Whether ``paths`` (as a cache setting lists them) hold the folder, or all of it
     (``folder/**``), and do not leave it out again (``!folder``); a path through a variable
     or expression cannot be told. ``windows``: whether the job runs on Windows, where a
-    backslash parts folders too and names are the same in capitals and small letters (None:
-    which system it runs on cannot be told, nor then what a path with a backslash names)."""
+    backslash parts folders too and names are the same in capitals and small letters (on a
+    Mac's runner, whose disk is mostly so too, they are compared as written); None: which
+    system it runs on cannot be told, nor then what a path with a backslash names."""
     named = told = False
     wanted = folder.casefold() if windows else folder
     for written in paths:
         place = written.strip()
-        if "\\" in place:
+        left_out = place.startswith("!")
+        if "\\" in place:  # (elsewhere a backslash is part of a name, or a glob's escape)
             if windows is None:
-                raise _Unknown
+                if left_out:
+                    raise _Unknown  # what it leaves out cannot be told
+                told = True  # what it adds cannot be told: another path may name the folder
+                continue
             if windows:
                 place = place.replace("\\", "/")
-        left_out = place.startswith("!")
         place = _WORKSPACE.sub("", place.removeprefix("!").strip())
         place = place.removeprefix("./").rstrip("/*")
         if "$" in place and left_out:
@@ -785,11 +789,12 @@ def _on_windows(runs_on: object, budget: _Budget) -> bool | None:
     of a runner of one's own), another system's (``ubuntu-…``, ``macos-…``, ``linux``), or
     None: none of these, or one worked out as the workflow runs."""
     labels = runs_on.get("labels") if isinstance(runs_on, dict) else runs_on
-    listed = labels if isinstance(labels, list) else [labels]
-    budget.spend(len(listed))
-    words = [label.strip().lower() for label in listed if isinstance(label, str)]
-    if len(words) != len(listed):
-        return None
+    words = []
+    for label in labels if isinstance(labels, list) else [labels]:
+        if not isinstance(label, str):
+            return None
+        budget.spend(len(label) + 1)  # (aliases may name one long label many times)
+        words.append(label.strip().lower())
     if any(_EXPRESSION.search(word) for word in words):
         return None
     if any(word.startswith("windows") for word in words):
