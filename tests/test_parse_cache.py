@@ -256,29 +256,55 @@ def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return done
 
 
-def _settle(*paths: Path) -> None:
-    """The files (every file below a folder) as if written a while ago (see
-    ``parse.SETTLED_NS``). Their change time is now: a signature remembered before no longer
-    holds for them."""
-    import os
-    import time
+class Settling:
+    """Time passing for the loads (``parse.SETTLED_NS``, judged from when a load begins by
+    the later of a file's modification and change times). Called with files (every file below
+    a folder), it puts their times back a minute (their change time is now: a signature kept
+    before no longer holds for them) and the loads' clock a minute on, so that every file
+    written so far counts as settled; ``now`` puts the clock back, so that a file written
+    after counts as just written."""
 
-    past = time.time() - 60
-    for path in paths:
-        for found in [path] if path.is_file() else path.rglob("*"):
-            if found.is_file():
-                os.utime(found, (past, past))
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import time
+        from types import SimpleNamespace
+
+        self.ahead = 0
+        clock = SimpleNamespace(time_ns=lambda: time.time_ns() + self.ahead)
+        monkeypatch.setattr(parse, "time", clock)
+
+    def __call__(self, *paths: Path) -> None:
+        import os
+        import time
+
+        past = time.time() - 60
+        for path in paths:
+            for found in [path] if path.is_file() else path.rglob("*"):
+                if found.is_file():
+                    os.utime(found, (past, past))
+        self.ahead = 60 * 10**9
+
+    def now(self) -> None:
+        self.ahead = 0
+
+
+@pytest.fixture
+def settle(monkeypatch: pytest.MonkeyPatch) -> Settling:
+    return Settling(monkeypatch)
 
 
 def test_serve_keeps_the_repository_between_loads_and_reads_only_what_changed(
-    make_repo: MakeRepo, counted: list[str], read: list[str], monkeypatch: pytest.MonkeyPatch
+    make_repo: MakeRepo,
+    counted: list[str],
+    read: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Settling,
 ) -> None:
     """``serve`` loads with ``Remembered``: the store stays in memory (``parsed.bin`` is not
     read again) and a file whose signature is unchanged is not read again. Each load gives
     what a load that keeps nothing gives: after an edit, a new file, a removed one, a file
     that gets a problem and one that loses it."""
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
-    _settle(root)
+    settle(root)
     kept = parse.Remembered()
     first = _loaded(root, remembered=kept)
     assert len(set(read)) == 5
@@ -310,11 +336,11 @@ def test_serve_keeps_the_repository_between_loads_and_reads_only_what_changed(
         # the file changed, and the one changed before (it was too new to be remembered)
         assert set(read) <= {"processes/utreda.yaml", "processes/ny.yaml"}
         assert remembered_load == _loaded(root)
-        _settle(*[path for path in (utreda, root / "processes/ny.yaml") if path.exists()])
+        settle(*[path for path in (utreda, root / "processes/ny.yaml") if path.exists()])
 
 
 def test_a_file_changed_just_now_is_read_again_and_forget_drops_a_signature(
-    make_repo: MakeRepo, read: list[str], monkeypatch: pytest.MonkeyPatch
+    make_repo: MakeRepo, read: list[str], monkeypatch: pytest.MonkeyPatch, settle: Settling
 ) -> None:
     """A file written within ``SETTLED_NS`` of being read is not remembered: a coarse clock
     could give its next version the same signature. And what the watcher saw change is
@@ -325,7 +351,7 @@ def test_a_file_changed_just_now_is_read_again_and_forget_drops_a_signature(
     read.clear()
     _loaded(root, remembered=kept)
     assert sorted(read) == sorted([*BASE, "processes/utreda.yaml"])  # all just written
-    _settle(root)
+    settle(root)
     _loaded(root, remembered=kept)
     read.clear()
     _loaded(root, remembered=kept)
@@ -335,23 +361,24 @@ def test_a_file_changed_just_now_is_read_again_and_forget_drops_a_signature(
     monkeypatch.setattr(parse, "_signature", lambda info: (info.st_size, info.st_ino))
     _loaded(root, remembered=kept)  # remembered under that signature
     utreda.write_text(PROCESS.replace("name: Utreda", "name: Abcdef"), "utf-8")
-    _settle(root)
+    settle(root)
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda"}  # not seen: same size
     kept.forget([utreda])
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Abcdef"}
 
 
 def test_a_command_reads_only_the_files_whose_signature_changed_since_the_last(
-    make_repo: MakeRepo, read: list[str], counted: list[str]
+    make_repo: MakeRepo, read: list[str], counted: list[str], settle: Settling
 ) -> None:
     """A command keeps each file's signature with the hash of its bytes (``signatures.bin``):
     the next reads only the files whose signature changed, and gives what a load that reads
-    them all gives. A file written just now is read again next time too; one put in place
-    with its old modification time and size (``cp -p``) has a new signature all the same."""
+    them all gives. A file written just now is read again next time too; one rewritten in
+    place with its old modification time and size (as ``rsync -t --inplace`` does) has a new
+    signature all the same, and counts as just written."""
     import os
 
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
-    _settle(root)
+    settle(root)
     first = _loaded(root)
     assert len(set(read)) == 5 and len(counted) == 5
     signed = read_store(root / CACHE_FOLDER / SIGNED, parse.Signatures.NAME)
@@ -362,13 +389,14 @@ def test_a_command_reads_only_the_files_whose_signature_changed_since_the_last(
     assert _loaded(root) == first
     assert read == []
 
+    settle.now()
     utreda = root / "processes/utreda.yaml"
     utreda.write_text(PROCESS.replace("name: Utreda", "name: Utreda mer"), "utf-8")
     for _ in range(2):  # written just now: read, and not kept
         read.clear()
         assert _loaded(root)[0] == {"utreda": "Utreda mer"}
         assert read == ["processes/utreda.yaml"]
-    _settle(utreda)
+    settle(utreda)
     read.clear()
     assert _loaded(root)[0] == {"utreda": "Utreda mer"}
     assert read == ["processes/utreda.yaml"]  # its times were set: a new signature
@@ -376,16 +404,22 @@ def test_a_command_reads_only_the_files_whose_signature_changed_since_the_last(
     _loaded(root)
     assert read == []
 
-    # the same size and modification time, new bytes: replaced as a copy that keeps its time
-    old_time = utreda.stat().st_mtime
-    copy = utreda.with_name("kopia.tmp")
-    copy.write_text(PROCESS.replace("name: Utreda", "name: Abcdef mer"), "utf-8")
-    os.utime(copy, (old_time, old_time))
-    os.replace(copy, utreda)
-    assert utreda.stat().st_size == len(PROCESS.replace("name: Utreda", "name: Utreda mer"))
-    read.clear()
-    assert _loaded(root)[0] == {"utreda": "Abcdef mer"}
-    assert read == ["processes/utreda.yaml"]
+    # new bytes of the same size, in place, the modification time put back: only the change
+    # time tells, and the file counts as just written (read again next time too)
+    settle.now()
+    before = utreda.stat()
+    utreda.write_text(PROCESS.replace("name: Utreda", "name: Abcdef mer"), "utf-8")
+    os.utime(utreda, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = utreda.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    for _ in range(2):
+        read.clear()
+        assert _loaded(root)[0] == {"utreda": "Abcdef mer"}
+        assert read == ["processes/utreda.yaml"]
 
     # a file removed is let go of: the store holds the repository as it is
     (root / "processes/utreda.yaml").unlink()
@@ -396,16 +430,17 @@ def test_a_command_reads_only_the_files_whose_signature_changed_since_the_last(
 
 @pytest.mark.parametrize(
     "stored",
-    [b"not a store", "not a signature", "not a hash", b"\0" * 32],
+    [b"not a store", "not a signature", "not a hash", ["not", "a", "hash"], b"\0" * 32],
     ids=[
         "damaged",
         "a-value-of-another-shape",
         "a-hash-that-is-not-bytes",
+        "a-hash-that-is-a-list",
         "a-hash-the-parse-store-does-not-hold",
     ],
 )
 def test_signatures_that_cannot_be_used_are_read_as_none(
-    make_repo: MakeRepo, read: list[str], stored: bytes | str
+    make_repo: MakeRepo, read: list[str], stored: bytes | str | list[str], settle: Settling
 ) -> None:
     """A damaged signature store, one whose entry has another shape (written by hand, or by
     another version), or one whose hash the parse store does not hold (it was removed): the
@@ -415,7 +450,7 @@ def test_signatures_that_cannot_be_used_are_read_as_none(
     from processkit.fsutil import signature
 
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
-    _settle(root)
+    settle(root)
     first = _loaded(root)
     path = root / CACHE_FOLDER / SIGNED
     place = os.path.join(os.fspath(root.resolve()), "processes/utreda.yaml")
@@ -430,17 +465,17 @@ def test_signatures_that_cannot_be_used_are_read_as_none(
 
 
 def test_a_load_beside_a_publish_uses_the_signatures_and_leaves_them_as_they_are(
-    make_repo: MakeRepo, read: list[str]
+    make_repo: MakeRepo, read: list[str], settle: Settling
 ) -> None:
     """The load a publish makes beside its own (``keep=False``) reads only what changed,
     as the publish's own load does, and writes neither store: the publish's load does."""
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
-    _settle(root)
+    settle(root)
     _loaded(root)
     signed = (root / CACHE_FOLDER / SIGNED).read_bytes()
     utreda = root / "processes/utreda.yaml"
     utreda.write_text(PROCESS.replace("name: Utreda", "name: Utreda mer"), "utf-8")
-    _settle(utreda)
+    settle(utreda)
     read.clear()
     assert _loaded(root, keep=False)[0] == {"utreda": "Utreda mer"}
     assert read == ["processes/utreda.yaml"]
@@ -448,13 +483,13 @@ def test_a_load_beside_a_publish_uses_the_signatures_and_leaves_them_as_they_are
 
 
 def test_a_load_that_keeps_its_store_writes_it_at_its_first_load_only(
-    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, settle: Settling
 ) -> None:
     """With ``Remembered`` (``serve``), ``parsed.bin`` is written by the first load, not by
     the loads after an edit (the whole store, megabytes, for one file): the next command
     parses the files edited meanwhile, and writes the store as the repository is then."""
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
-    _settle(root)
+    settle(root)
     written: list[Path] = []
     original = cache_module.write_store
 
@@ -479,7 +514,7 @@ def test_a_load_that_keeps_its_store_writes_it_at_its_first_load_only(
 
 
 def test_a_file_replaced_while_it_is_read_is_read_again_next_time(
-    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, settle: Settling
 ) -> None:
     """The signature remembered is the one looked at before the file was read: a copy that
     keeps the old modification time (``cp -p``, a sync client) landing while it is read shows
@@ -487,7 +522,7 @@ def test_a_file_replaced_while_it_is_read_is_read_again_next_time(
     import os
 
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
-    _settle(root)
+    settle(root)
     utreda = root / "processes/utreda.yaml"
     old_time = utreda.stat().st_mtime
     original = parse._read

@@ -5,6 +5,9 @@ root (or the folder given with ``--cache-dir``): drawn maps, built pages and sea
 parsed files and the history read from git. The folder tells git to ignore it, as
 ``.pytest_cache`` does. Nothing in it is needed: a missing, damaged or read-only cache costs
 time, never a wrong result, because every entry is found by a hash of all that decides it.
+One store trusts the file system instead, as git does: the files' signatures (times, size,
+inode), by which a file is not read again where its signature is as a command before found
+it (``loading.parse.Signatures``, which says when it is not trusted).
 """
 
 from __future__ import annotations

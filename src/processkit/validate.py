@@ -83,19 +83,21 @@ def check_later(
     remembered: Remembered | None = None,
     meanwhile: Callable[[Repository], object] | None = None,
     references_later: bool = False,
+    signatures: bool = True,
 ) -> tuple[Session, Callable[[], Session]]:
     """As ``check``, with the rules left for the caller to run when it will (``publish``
     runs them beside Pagefind, after one change: see ``site.build``): what loading found,
     and the rules to run, which give it with what they find. With ``references_later``
     what loading found leaves out the references that name nothing: the rules give them
     (``publish`` has them checked by the process that loads beside it, see
-    ``cli.publishing``)."""
+    ``cli.publishing``). ``signatures``: as ``open_repository`` takes it."""
     opened = open_repository(
         start,
         partial=True,
         cache_dir=cache_dir,
         remembered=remembered,
         references=not references_later,
+        signatures=signatures,
     )
     settings = resolve_settings(opened.repo.config)
     if meanwhile is not None and not opened.errors:

@@ -207,6 +207,8 @@ def _build(
             # what it found (it found errors, gave up, or loaded other files), they are
             # checked here with the rules (``checked``), before the site is made
             references_later=early is not None,
+            # the signatures of a copy made for this build would be of no use to the next
+            signatures=not past,
         )
         if loaded.errors:
             raise PublishBlocked(rules())  # with what the rules find, as ``validate`` tells it

@@ -87,6 +87,7 @@ def load_repository(
     keep: bool = True,
     few_fresh: bool = False,
     references: bool = True,
+    signatures: bool = True,
 ) -> LoadResult:
     """Read the repository containing ``start``: configuration first, then every entity file.
 
@@ -95,11 +96,12 @@ def load_repository(
     added to it, unless ``keep`` is False (a second load of the same files, as ``publish``
     makes beside its own, leaves the store to the first). With ``few_fresh`` it parses only
     a few files afresh (``parse.fresh_limit``), and raises NotInStore where more are not in the
-    store. With ``remembered`` (``serve``,
-    which loads again and again) the store is kept in memory, a file unchanged since the
-    last load is not read again, and the entity made of a file before is not made again.
-    Without ``references`` the references are not checked: the caller checks them when it
-    will (``reference_problems``)."""
+    store. A file whose signature (times, size, inode) is as the last command kept it
+    (``parse.Signatures``) is not read again; without ``signatures`` (a copy of the files made
+    for this command: a past commit exported) none is looked up or kept. With ``remembered``
+    (``serve``, which loads again and again) the store and the signatures are kept in memory,
+    and the entity made of a file before is not made again. Without ``references`` the
+    references are not checked: the caller checks them when it will (``reference_problems``)."""
     root = find_root(start)
     config, config_text = load_config(root)
     repo = Repository(root=root, config=config)
@@ -115,7 +117,7 @@ def load_repository(
     # the files' signatures the last command kept (``serve`` keeps its own in memory)
     signed = (
         Signatures(cache.path.with_name(Signatures.FILE))
-        if remembered is None and cache is not None and cache.path is not None
+        if signatures and remembered is None and cache is not None and cache.path is not None
         else None
     )
     if remembered is not None:

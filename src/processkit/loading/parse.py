@@ -180,9 +180,10 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-#: A file changed less than this long before it was looked at may change again within the
-#: same tick of a coarse clock (whole seconds on some file systems) without its signature
-#: changing: its hash is not remembered.
+#: A file written or changed less than this long before a load began may change again within
+#: the same tick of a coarse clock (whole seconds on some file systems) without its signature
+#: changing: its hash is not kept. Judged by the later of its modification time and its
+#: change time: a tool may put the first back (``cp -p``, ``rsync -t``), never the second.
 SETTLED_NS = 2_000_000_000
 
 
@@ -190,7 +191,7 @@ class Signatures(UsedStore):
     """Each file's signature (times, size, inode: ``fsutil.signature``) as it was looked at
     before its bytes were read, with the hash of those bytes, by its place: a file whose
     signature is unchanged is not read again, its values taken from the parse store by that
-    hash. A file changed within ``SETTLED_NS`` of being looked at is not kept (it is read
+    hash. A file changed within ``SETTLED_NS`` before the load began is not kept (it is read
     again next time). Kept in the cache folder for the next command (a publish after an edit
     reads one file, not thousands: 0.02-0.03 s of a load at 5,000 processes), or in memory
     only (``serve``, whose watcher tells it what changed: ``forget``)."""
@@ -198,6 +199,11 @@ class Signatures(UsedStore):
     NAME = "file signatures"
     FILE = "signatures.bin"
     LATER = True  # for the next command
+
+    def __init__(self, path: Path | None) -> None:
+        super().__init__(path)
+        #: when the load began: every file is looked at after it
+        self.begun = time.time_ns()
 
     def look(self, place: str) -> tuple[os.stat_result | None, bytes | None]:
         """The file's signature as it is now, looked at before it is read (a change while it
@@ -208,15 +214,19 @@ class Signatures(UsedStore):
         except OSError:
             return None, None
         found = self.used.get(place) or self.stored.get(place)
-        # (a hash the parse store does not hold, whatever its kind, has the file read)
-        if isinstance(found, tuple) and len(found) == 2 and found[0] == _signature(info):
+        if (
+            isinstance(found, tuple)
+            and len(found) == 2
+            and isinstance(found[1], bytes)  # (a list could not be looked up)
+            and found[0] == _signature(info)
+        ):
             self.used[place] = found
             return info, found[1]
         return info, None
 
     def note(self, place: str, info: os.stat_result | None, digest: bytes) -> None:
         """Keep the hash of the bytes read after the signature ``info`` was looked at."""
-        if info is not None and time.time_ns() - info.st_mtime_ns > SETTLED_NS:
+        if info is not None and self.begun - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS:
             self.put(place, (_signature(info), digest))
         else:  # it may change again unseen: read it next time
             self.used.pop(place, None)
@@ -231,6 +241,7 @@ class Signatures(UsedStore):
         self.stored = {**self.stored, **self.used}
         self.used = {}
         self.added = 0
+        self.begun = time.time_ns()
 
 
 class Remembered:

@@ -64,6 +64,7 @@ def open_repository(
     cache_dir: Path | None = None,
     remembered: Remembered | None = None,
     references: bool = True,
+    signatures: bool = True,
 ) -> Session:
     """Load the repository at or above ``start`` for a command.
 
@@ -71,10 +72,15 @@ def open_repository(
     ``processkit.yaml`` cannot be used. An entity read only in part (its values at fault left
     out) is checked, but handed on only with ``partial`` (to the checks of ``validate``): for
     every other command, what a file with errors holds is left out. Without ``references``
-    the references are left for the caller to check (``load.reference_problems``).
+    the references are left for the caller to check (``load.reference_problems``); without
+    ``signatures`` the files' signatures are neither looked up nor kept (``load_repository``).
     """
     loaded = load_repository(
-        start, cache_dir=cache_dir, remembered=remembered, references=references
+        start,
+        cache_dir=cache_dir,
+        remembered=remembered,
+        references=references,
+        signatures=signatures,
     )
     if not partial:
         _leave_out_partial(loaded.repo)
