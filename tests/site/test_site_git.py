@@ -16,6 +16,8 @@ from tests.site.nuchecker import checker_errors
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
+from processkit.cache import CACHE_FOLDER
+from processkit.loading import parse
 from processkit.loading.git import parse_touched
 from processkit.loading.parse import Remembered
 from processkit.site.history import fold_history
@@ -147,6 +149,28 @@ def test_recently_changed_processes_on_the_start_page(
         '<a href="processes/myndighet.html">Myndighetsutövning för barn</a> '
         '<span class="meta">2026-01-10, Anna</span></li>',
     ]  # the retired process is left out
+
+
+def test_a_publish_of_a_past_day_leaves_the_files_signatures_as_they_were(
+    history_repo: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A publish of a past day loads a copy of the files exported for it: their signatures
+    would be of no use to the next command, and would push the repository's own out of the
+    store (``parse.Signatures``), so the store is left as it was."""
+    import time
+    from types import SimpleNamespace
+
+    # a minute on: every file written so far counts as settled, and is kept by its signature
+    ahead = SimpleNamespace(time_ns=lambda: time.time_ns() + 60 * 10**9)
+    monkeypatch.setattr(parse, "time", ahead)
+    assert cli("publish", history_repo, "-o", tmp_path / "now", "-q").code == 0
+    signed = history_repo / CACHE_FOLDER / parse.Signatures.FILE
+    kept = signed.read_bytes()
+    assert os.fspath(history_repo.resolve() / "processes/barn/utredning.yaml").encode() in kept
+    for option, value in (("--as-of", "2026-02-01"), ("--at", "HEAD~2")):
+        result = cli("publish", history_repo, "-o", tmp_path / value, "-q", option, value)
+        assert (result.code, result.err) == (0, "")
+        assert signed.read_bytes() == kept
 
 
 @pytest.mark.parametrize(
