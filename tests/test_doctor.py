@@ -359,6 +359,14 @@ WINDOWS_WORKFLOW = (
     .replace("}}", "}}}}")
     .replace("  publish:\n    runs-on: ubuntu-latest\n", "  publish:\n    runs-on: {runner}\n")
 )
+
+
+def _on(runner: str, path: str, line: str | None) -> tuple[str, str, str | None]:
+    """A case of ``WINDOWS_WORKFLOW``: its publish run on ``runner``, keeping the cache folder
+    at ``path``, and the line ``doctor`` says of it."""
+    return ("processkit.yml", WINDOWS_WORKFLOW.format(runner=runner, path=path), line)
+
+
 #: Two jobs that publish with the same steps (a YAML alias), one on Windows and one on
 #: Ubuntu, keeping the cache folder at a path with a backslash: kept by the first only.
 TWO_RUNNERS_WORKFLOW = """\
@@ -1164,44 +1172,17 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             + "    - 'echo $(date)#; processkit publish'\n",
             GITLAB_NOT_KEPT,
         ),
-        (
-            "processkit.yml",
-            WINDOWS_WORKFLOW.format(runner="windows-latest", path=".\\.processkit-cache"),
+        _on("windows-latest", ".\\.processkit-cache", GITHUB_KEPT),
+        _on(
+            "[self-hosted, Windows, x64]",
+            "${{ github.workspace }}\\.ProcessKit-Cache\\",
             GITHUB_KEPT,
         ),
-        (
-            "processkit.yml",
-            WINDOWS_WORKFLOW.format(
-                runner="[self-hosted, Windows, x64]",
-                path="${{ github.workspace }}\\.ProcessKit-Cache\\",
-            ),
-            GITHUB_KEPT,
-        ),
-        (
-            "processkit.yml",
-            WINDOWS_WORKFLOW.format(runner="ubuntu-latest", path=".\\.processkit-cache"),
-            GITHUB_NOT_KEPT,
-        ),
-        (
-            "processkit.yml",
-            WINDOWS_WORKFLOW.format(runner="macos-14", path=".\\.processkit-cache"),
-            GITHUB_NOT_KEPT,
-        ),
-        (
-            "processkit.yml",
-            WINDOWS_WORKFLOW.format(runner="ubuntu-latest", path=".ProcessKit-Cache"),
-            GITHUB_NOT_KEPT,
-        ),
-        (
-            "processkit.yml",
-            WINDOWS_WORKFLOW.format(runner="${{ matrix.os }}", path=".\\.processkit-cache"),
-            None,
-        ),
-        (
-            "processkit.yml",
-            WINDOWS_WORKFLOW.format(runner="{group: byggare}", path=".\\.processkit-cache"),
-            None,
-        ),
+        _on("ubuntu-latest", ".\\.processkit-cache", GITHUB_NOT_KEPT),
+        _on("macos-14", ".\\.processkit-cache", GITHUB_NOT_KEPT),
+        _on("ubuntu-latest", ".ProcessKit-Cache", GITHUB_NOT_KEPT),
+        _on("${{ matrix.os }}", ".\\.processkit-cache", None),
+        _on("{group: byggare}", ".\\.processkit-cache", None),
         (
             ".gitlab-ci.yml",
             GITLAB_JOB.format(cache="  cache: {paths: ['.processkit-cache\\']}\n"),
@@ -1222,13 +1203,7 @@ GITLAB_DEFAULT = "default:\n  cache: {key: processkit, paths: [.processkit-cache
             ),
             None,
         ),
-        (
-            "processkit.yml",
-            WINDOWS_WORKFLOW.format(
-                runner="{group: byggare, labels: [windows-2022]}", path=".\\.processkit-cache"
-            ),
-            GITHUB_KEPT,
-        ),
+        _on("{group: byggare, labels: [windows-2022]}", ".\\.processkit-cache", GITHUB_KEPT),
         ("processkit.yml", TWO_RUNNERS_WORKFLOW, GITHUB_NOT_KEPT),
     ],
     ids=[
