@@ -179,6 +179,14 @@ class UsedStore:
             self.used[entry] = found
         return found
 
+    def again(self) -> None:
+        """Begin another run with this store, kept in memory (``serve``'s loads): what the
+        last run used is what is stored now (its ``save`` wrote just that, or found it there
+        already), and this one's use is counted afresh."""
+        self.stored = self.used
+        self.used = {}
+        self.added = 0
+
     def save(self) -> None:
         """Keep what this run used and added, when that is not what is stored already."""
         if self.path is None or not (self.added or len(self.used) != len(self.stored)):

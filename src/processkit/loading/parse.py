@@ -106,14 +106,6 @@ class ParseCache(UsedStore):
         if found is not None:
             self.used[digest] = found
 
-    def again(self) -> None:
-        """Begin another load with this store (``Remembered``): what the last load used is
-        what is stored now (its ``save`` wrote just that, or found it there already), and
-        this one's use is counted afresh."""
-        self.stored = self.used
-        self.used = {}
-        self.added = 0
-
     def keep(self, digest: bytes, result: FileResult) -> None:
         if result.diagnostics or not isinstance(result.value, dict):
             return
@@ -237,10 +229,7 @@ class Signatures(UsedStore):
             self.used.pop(place, None)
 
     def again(self) -> None:
-        """Begin another load: what the last one kept is what is known now."""
-        self.stored = {**self.stored, **self.used}
-        self.used = {}
-        self.added = 0
+        super().again()
         self.begun = time.time_ns()
 
 
