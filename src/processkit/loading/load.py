@@ -114,12 +114,12 @@ def load_repository(
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
     cache = _parse_cache(cache_dir, root, remembered)
-    # the files' signatures the last command kept (``serve`` keeps its own in memory)
-    signed = (
-        Signatures(cache.path.with_name(Signatures.FILE))
-        if signatures and remembered is None and cache is not None and cache.path is not None
-        else None
-    )
+    # the files' signatures: ``serve``'s, kept in memory, or those the last command kept
+    signed: Signatures | None = None
+    if remembered is not None:
+        signed = remembered.signatures
+    elif signatures and cache is not None and cache.path is not None:
+        signed = Signatures(cache.path.with_name(Signatures.FILE))
     if remembered is not None:
         remembered.begin()
     try:

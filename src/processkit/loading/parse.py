@@ -205,7 +205,7 @@ class Signatures(UsedStore):
             info = os.stat(place)
         except OSError:
             return None, None
-        found = self.used.get(place) or self.stored.get(place)
+        found = self.stored.get(place)  # (each file is looked at once a load)
         if (
             isinstance(found, tuple)
             and len(found) == 2
@@ -302,12 +302,12 @@ def parse_files(
 ) -> Iterator[FileResult]:
     """Every file parsed, in the order given; with ``cache``, those parsed before are taken
     from it, and the others are added to it (by the hash of the bytes actually parsed, so a
-    file edited meanwhile is never stored under its old contents). With ``signatures`` (or
-    those ``remembered`` keeps), a file whose signature is unchanged since it was read is
-    taken from ``cache`` without reading it; with ``remembered``, a file whose bytes an
-    earlier load made into an entity comes back as that entity (``FileResult.made``). With
-    ``fresh_at_most``, NotInStore is raised, before any file is parsed, where more than that
-    many are not in ``cache`` (none is, without one)."""
+    file edited meanwhile is never stored under its old contents). With ``signatures``, a file
+    whose signature is unchanged since it was read is taken from ``cache`` without reading
+    it; with ``remembered``, a file whose bytes an earlier load made into an entity comes
+    back as that entity (``FileResult.made``). With ``fresh_at_most``, NotInStore is raised,
+    before any file is parsed, where more than that many are not in ``cache`` (none is,
+    without one)."""
     if cache is None:
         if fresh_at_most is not None and len(paths) > fresh_at_most:
             raise NotInStore
@@ -319,8 +319,6 @@ def parse_files(
     #: few (an edit since the last load) are parsed as read; many are read by the workers
     held: dict[str, tuple[bytes, bytes]] = {}
     base = os.fspath(root.resolve())  # as ``forget`` is given them
-    if remembered is not None:
-        signatures = remembered.signatures
     for relative in paths:
         place = os.path.join(base, relative)
         info, digest = signatures.look(place) if signatures is not None else (None, None)
