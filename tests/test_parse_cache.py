@@ -4,6 +4,7 @@ changes what is loaded."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -152,6 +153,56 @@ def test_a_damaged_or_foreign_store_is_read_as_empty(
         counted.clear()
         assert _loaded(root) == first
         assert len(counted) == 5
+
+
+def test_an_entry_of_the_store_that_cannot_be_read_out_is_parsed_anew(
+    make_repo: MakeRepo, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry is read out of the store only as its file is given to the load: one that
+    cannot be (written by another hand) has its file parsed then, and kept again; a load
+    that may parse only a few files counts it among them."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    first = _loaded(root)
+    store = root / CACHE_FOLDER / PARSED
+    entries = read_store(store, parse.ParseCache.NAME)
+    digest = hashlib.sha256((root / "processes/utreda.yaml").read_bytes()).digest()
+    entries[digest] = b"not what marshal wrote"
+    write_store(store, parse.ParseCache.NAME, entries)
+    monkeypatch.setattr(parse, "FEW_FRESH", 0)  # none may be parsed afresh
+    counted.clear()
+    with pytest.raises(parse.NotInStore):
+        load_repository(root, few_fresh=True, keep=False)
+    assert counted == []  # given up before the file was parsed
+    assert read_store(store, parse.ParseCache.NAME)[digest] == b"not what marshal wrote"
+    assert _loaded(root) == first
+    assert counted == ["processes/utreda.yaml"]
+    counted.clear()
+    assert _loaded(root) == first
+    assert counted == []  # kept again as parsed
+
+
+def test_a_load_reads_each_entry_out_of_the_store_as_it_makes_its_entity(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The values of one file are let go of once its entity is made, not held beside all the
+    entities (at 5,000 processes 57 MiB more, and 0.07 s of a load)."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    first = _loaded(root)
+    done: list[str] = []
+    get, add = parse.ParseCache.get, load_module._add_entity
+
+    def reading(store: parse.ParseCache, digest: bytes) -> Any:
+        done.append("read out")
+        return get(store, digest)
+
+    def adding(repo: Any, result: parse.FileResult, *args: Any) -> Any:
+        done.append("made")
+        return add(repo, result, *args)
+
+    monkeypatch.setattr(parse.ParseCache, "get", reading)
+    monkeypatch.setattr(load_module, "_add_entity", adding)
+    assert _loaded(root) == first
+    assert done == ["read out", "made"] * 5
 
 
 def test_a_stored_entry_cannot_be_changed_by_what_a_command_does_with_its_values(
