@@ -711,6 +711,133 @@ def test_a_shard_indexed_again_stages_only_its_changed_pages(
         assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
 
 
+def _fragments(site: Path) -> dict[str, dict[str, int]]:
+    """Each search shard's fragments (a page's text for the excerpts), by the page each was
+    made of: the file's inode (the same where a build put the file of the build before in
+    its place, not one Pagefind wrote again)."""
+    found: dict[str, dict[str, int]] = {}
+    for fragment in sorted(site.glob("pagefind/*/fragment/*.pf_fragment")):
+        page = search_module._address(fragment)
+        assert page is not None
+        found.setdefault(fragment.parent.parent.name, {})[page] = fragment.stat().st_ino
+    return found
+
+
+@pytest.fixture
+def pagefind_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The bundle of each run of Pagefind, in the order run."""
+    runs: list[str] = []
+    real = search_module._run_pagefind
+
+    def running(stage: str, output: Path) -> None:
+        runs.append(output.name)
+        real(stage, output)
+
+    monkeypatch.setattr(search_module, "_run_pagefind", running)
+    return runs
+
+
+def test_a_shard_indexed_again_writes_only_the_fragments_of_its_changed_pages(
+    repo: Path, tmp_path: Path, pagefind_runs: list[str]
+) -> None:
+    """Pagefind does not write (nor compress) a fragment its bundle holds already, under the
+    name the hash of its content gives it: the fragments of the shard's other pages are put
+    there first, from its last bundle, and the index is the one a build from nothing makes.
+    A shard indexed from nothing tells what each of its fragments was made of."""
+    site = tmp_path / "site"
+    publish(PublishRequest(repo, site))
+    before = _fragments(site)
+    assert sorted(pagefind_runs) == sorted(before) and len(before) == 4
+    shard = next(name for name, pages in before.items() if "processes/utredning.html" in pages)
+    assert len(before[shard]) == 4 and "processes/ekonomi.html" in before[shard]
+    pagefind_runs.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, site))
+    after = _fragments(site)
+    assert pagefind_runs == [shard]
+    assert after.keys() == before.keys() and after[shard].keys() == before[shard].keys()
+    kept = {page for page, inode in after[shard].items() if before[shard][page] == inode}
+    assert sorted(before[shard].keys() - kept) == ["processes/utredning.html"]
+    assert len(list(site.glob(f"pagefind/{shard}/fragment/*"))) == 4  # the old one is gone
+    assert cold_build(repo, tmp_path) == snapshot(site)
+    # and again: what this bundle's fragments were made of was kept with it
+    pagefind_runs.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Ny planering.", "En annan plan.")
+    publish(PublishRequest(repo, site))
+    again = _fragments(site)
+    assert pagefind_runs == [shard]
+    kept = {page for page, inode in again[shard].items() if after[shard][page] == inode}
+    assert sorted(after[shard].keys() - kept) == ["processes/utredning.html"]
+    assert cold_build(repo, tmp_path) == snapshot(site)
+
+
+def _made_of(repo: Path) -> dict[str, Path]:
+    """The entry of the file cache that tells what each shard's fragments were made of."""
+    folder = repo / ".processkit-cache/site" / search_module.MADE_OF
+    return {entry.name: entry for entry in folder.rglob("*") if entry.is_file()}
+
+
+@pytest.mark.parametrize(
+    "spoilt",
+    [
+        "damaged",
+        "another shape",
+        "another version of Pagefind",
+        "its bundle removed",
+        "the same name twice",
+    ],
+)
+def test_fragments_of_the_last_bundle_that_cannot_be_trusted_are_made_anew(
+    repo: Path,
+    tmp_path: Path,
+    pagefind_runs: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    spoilt: str,
+) -> None:
+    """Where what the fragments of a shard's last bundle were made of cannot be read, was
+    written by another Pagefind, or names a bundle the cache no longer holds, every fragment
+    is written anew. Where the index Pagefind wrote names one fragment for two pages (one
+    put there had by chance the name of a changed page's: names are 7 digits of a hash),
+    the shard is indexed again from nothing. Either way the site is as a build from nothing
+    makes it."""
+    import marshal
+
+    site = tmp_path / "site"
+    publish(PublishRequest(repo, site))
+    before = _fragments(site)
+    shard = next(name for name, pages in before.items() if "processes/utredning.html" in pages)
+    entry = _made_of(repo)[shard]
+    bundle_key, version, pages = marshal.loads(entry.read_bytes())
+    assert sorted(path for path, _copy in pages.values()) == sorted(before[shard])
+    if spoilt == "damaged":
+        entry.write_bytes(entry.read_bytes()[:-7])
+    elif spoilt == "another shape":
+        entry.write_bytes(marshal.dumps((bundle_key, version, list(pages.items()))))
+    elif spoilt == "another version of Pagefind":
+        entry.write_bytes(marshal.dumps((bundle_key, "0.9.0", pages)))
+    elif spoilt == "its bundle removed":
+        files = FileCache(repo / ".processkit-cache/site")
+        bundle = files.peek("search", bundle_key)
+        assert bundle is not None
+        shutil.rmtree(bundle)
+    else:
+        real = search_module._fragments
+
+        def twice(output: Path) -> list[str] | None:
+            names = real(output)
+            return None if names is None else [*names, names[0]]
+
+        monkeypatch.setattr(search_module, "_fragments", twice)
+    pagefind_runs.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, site))
+    assert pagefind_runs == [shard] * (2 if spoilt == "the same name twice" else 1)
+    after = _fragments(site)
+    assert not {page for page, inode in after[shard].items() if before[shard][page] == inode}
+    monkeypatch.setattr(search_module, "_fragments", search_module._fragments)
+    assert cold_build(repo, tmp_path) == snapshot(site)
+
+
 def test_the_copies_for_pagefind_made_by_forked_workers_are_kept_and_pruned(
     repo: Path, tmp_path: Path, staged: Staged, monkeypatch: pytest.MonkeyPatch
 ) -> None:

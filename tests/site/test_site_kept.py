@@ -25,6 +25,7 @@ from processkit.cli import publishing
 from processkit.cli.publishing import PublishRequest, publish
 from processkit.site import build as build_module
 from processkit.site import output as output_module
+from processkit.site import search as search_module
 from processkit.site.output import KEPT_FILE, KEPT_FOLDER, SHOWN_FILE
 from processkit.site.search import STAGED
 
@@ -59,7 +60,9 @@ def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 @pytest.fixture
 def links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files linked from now on (the pages, feeds and search files taken from the cache,
-    or put into it), not the copies of pages given to Pagefind (kept in the cache too)."""
+    or put into it), not the copies of pages given to Pagefind (kept in the cache too), nor
+    the fragments of a shard's last bundle put in its new one for Pagefind not to write them
+    again (``search._reuse``: they stand for the files Pagefind would otherwise write)."""
     linked: list[str] = []
     real = os.link
 
@@ -72,6 +75,15 @@ def links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         real(source, target, *args, **kwargs)
 
     monkeypatch.setattr(os, "link", link)
+    reuse = search_module._reuse
+
+    def reusing(output: Path, *args: Any, **kwargs: Any) -> dict[str, str]:
+        reused = reuse(output, *args, **kwargs)
+        for name in reused:
+            linked.remove(os.fspath(output / "fragment" / f"{name}.pf_fragment"))
+        return reused
+
+    monkeypatch.setattr(search_module, "_reuse", reusing)
     return linked
 
 

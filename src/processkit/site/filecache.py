@@ -184,6 +184,12 @@ class FileCache:
         self.use(kind, key)
         return True
 
+    def peek(self, kind: str, key: str) -> Path | None:
+        """Where entry ``key`` is, or None; not kept for it at the end of the build (unlike
+        ``file`` and ``folder``): what is read from it is read now, or linked."""
+        path = self._path(kind, key)
+        return path if path.exists() else None
+
     def folder(self, kind: str, key: str) -> Path | None:
         path = self._path(kind, key)
         if path.is_dir():

@@ -16,7 +16,10 @@ other pages, then theirs beside them.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
+import marshal
 import math
 import os
 import re
@@ -29,10 +32,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
+from urllib.parse import unquote
 
 from processkit.errors import ProcesskitError
+from processkit.fsutil import read_bytes
 from processkit.i18n import N_, _
-from processkit.site.filecache import FileCache, link_tree
+from processkit.site.filecache import FileCache, link_file, link_tree
 from processkit.site.output import Placing
 
 FOLDER = "pagefind"
@@ -229,6 +234,7 @@ def start_index(
             staged=staged,
             stage=stage,
             missing=missing,
+            made=(key, version),
         )
         if cache is not None:
             cache.put_folder("search", key, site / shard.bundle)
@@ -576,6 +582,7 @@ def _index_shard(
     staged: Mapping[str, str] | None = None,
     stage: str | None = None,
     missing: Sequence[str] | None = None,
+    made: tuple[str, str] | None = None,
 ) -> None:
     """Index the shard's pages (copies in a staging folder, ``spaced``) into its bundle. The
     copies ``cache`` holds (by their keys in ``staged``) are linked from there; those it
@@ -583,7 +590,11 @@ def _index_shard(
     the pages in ``site``, and kept there again. ``stage`` is the staging folder where the
     copies are linked already (``_stage``), but for the ``missing`` pages; without it one is
     made beside ``site``. Some of the ``missing`` pages may not be there yet, nor their
-    folders (see ``_stage``). It is removed at the end."""
+    folders (see ``_stage``). It is removed at the end.
+
+    With ``made`` (the bundle's key in ``cache`` and Pagefind's version), the fragments of the
+    shard's last bundle whose pages are given as they were are put in the bundle first, and
+    what each fragment of this one is made of is kept for the next (``_reuse``)."""
     staged = staged or {}
     if stage is None:
         stage = _new_stage(site.parent)
@@ -605,24 +616,46 @@ def _index_shard(
             if cache is not None and key == _kept_as(text, whole=whole)[1]:
                 cache.put_file(STAGED, key, target)
         output = (site / shard.bundle).resolve()
-        command = [
-            str(pagefind_executable()),
-            "--site",
-            str(stage),
-            "--output-path",
-            str(output),
-            "--keep-index-url",  # results link to ….html files: any server, any prefix
-            "--silent",
-        ]
-        # run in the staging folder, without Pagefind's settings from the environment: a
-        # pagefind.yml where processkit is run, or PAGEFIND_ variables, would change the index
-        settings = {name for name in os.environ if name.upper().startswith("PAGEFIND_")}
-        environment = {name: value for name, value in os.environ.items() if name not in settings}
-        result = subprocess.run(
-            command, capture_output=True, text=True, check=False, cwd=stage, env=environment
-        )
+        reused = _reuse(output, shard, cache, staged, made[1]) if made is not None else {}
+        _run_pagefind(stage, output)
+        names = _fragments(output)
+        if reused and (names is None or not _sound(names, reused)):
+            # a page's fragment named as one put there (or an index that cannot be read):
+            # made again from nothing
+            shutil.rmtree(output)
+            reused = {}
+            _run_pagefind(stage, output)
+            names = _fragments(output)
+        if made is not None and cache is not None and names is not None:
+            _keep_made_of(cache, shard, made, output, names, reused, staged)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+    keep = {*_DATA, *(_CODE if primary else ())}
+    for entry in sorted(output.iterdir()):
+        wanted = entry.name in keep or entry.name.endswith(".pf_meta")
+        wanted = wanted or (primary and entry.name.startswith("wasm."))
+        if not wanted:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def _run_pagefind(stage: str, output: Path) -> None:
+    """Pagefind run over the copies in the folder ``stage``, its bundle written to ``output``."""
+    command = [
+        str(pagefind_executable()),
+        "--site",
+        stage,
+        "--output-path",
+        str(output),
+        "--keep-index-url",  # results link to ….html files: any server, any prefix
+        "--silent",
+    ]
+    # run in the staging folder, without Pagefind's settings from the environment: a
+    # pagefind.yml where processkit is run, or PAGEFIND_ variables, would change the index
+    settings = {name for name in os.environ if name.upper().startswith("PAGEFIND_")}
+    environment = {name: value for name, value in os.environ.items() if name not in settings}
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=False, cwd=stage, env=environment
+    )
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise ProcesskitError(
@@ -630,9 +663,135 @@ def _index_shard(
             if detail
             else _("the search index could not be built: pagefind failed")
         )
-    keep = {*_DATA, *(_CODE if primary else ())}
-    for entry in sorted(output.iterdir()):
-        wanted = entry.name in keep or entry.name.endswith(".pf_meta")
-        wanted = wanted or (primary and entry.name.startswith("wasm."))
-        if not wanted:
-            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+#: The file cache's kind of entry that tells, by shard, what each fragment of the shard's last
+#: bundle (a page's text, for the excerpts) was made of (``_keep_made_of``).
+MADE_OF = "search-made-of"
+#: Where a fragment is in a bundle, and what its file is called.
+_FRAGMENTS = "fragment"
+_FRAGMENT = ".pf_fragment"
+#: What begins a file of Pagefind's, once unpacked (gzip).
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _reuse(
+    output: Path,
+    shard: Shard,
+    cache: FileCache | None,
+    staged: Mapping[str, str],
+    version: str,
+) -> dict[str, str]:
+    """Put in ``output`` (the shard's bundle, yet to be made) the fragments of the shard's
+    last bundle that were made of pages Pagefind is given now as they were then, by the same
+    Pagefind; each fragment put there, by its name, with its page. Pagefind names a fragment
+    by the hash of its content and does not make again one its output holds already: at 5,000
+    processes a shard of 415 pages, one of them changed, took 0.44-0.46 s instead of
+    0.52-0.54 s (its fragments are compressed at gzip's best)."""
+    entry = cache.peek(MADE_OF, shard.name) if cache is not None else None
+    if entry is None:
+        return {}
+    try:
+        bundle_key, made_by, pages = marshal.loads(read_bytes(os.fspath(entry)))
+    except (OSError, EOFError, ValueError, TypeError):  # damaged, or written otherwise
+        return {}
+    if made_by != version or not isinstance(bundle_key, str) or not isinstance(pages, dict):
+        return {}
+    assert cache is not None
+    bundle = cache.peek("search", bundle_key)
+    if bundle is None:
+        return {}
+    source = bundle / _FRAGMENTS
+    target = output / _FRAGMENTS
+    reused: dict[str, str] = {}
+    for name, page in sorted(pages.items()):
+        match page:
+            case (str(path), str(copy)) if isinstance(name, str) and staged.get(path) == copy:
+                pass
+            case _:
+                continue
+        if not reused:
+            target.mkdir(parents=True, exist_ok=True)
+        try:
+            link_file(source / f"{name}{_FRAGMENT}", target / f"{name}{_FRAGMENT}")
+        except OSError:  # removed meanwhile by another build (or a name that is no file's)
+            continue
+        reused[name] = path
+    return reused
+
+
+def _fragments(output: Path) -> list[str] | None:
+    """The name of the fragment of each page of the bundle ``output``, as its index lists
+    them (once each, where no two pages' fragments share a name), or None where the index
+    cannot be read."""
+    import cbor2  # only where a shard is indexed
+
+    names: list[str] = []
+    for meta in sorted(output.glob("pagefind.*.pf_meta")):
+        try:
+            data = gzip.decompress(meta.read_bytes())
+            if not data.startswith(_SIGNATURE):
+                return None
+            pages = cbor2.loads(data[len(_SIGNATURE) :])[1]
+            names += [page[0] for page in pages]
+        except (OSError, EOFError, ValueError, LookupError, TypeError, cbor2.CBORDecodeError):
+            return None
+    return names if all(isinstance(name, str) for name in names) else None
+
+
+def _sound(names: Sequence[str], reused: Mapping[str, str]) -> bool:
+    """Whether each fragment put in a bundle before Pagefind ran holds what Pagefind would
+    have written there: each is named in its index, by one page only. Pagefind makes the same
+    fragment of the same page, so a page given as it was has its fragment's name again; a
+    fragment of another page that has its name by chance (names are 7 digits of a hash) is
+    not written, and shows as a name two pages share."""
+    return len(set(names)) == len(names) and reused.keys() <= set(names)
+
+
+def _keep_made_of(
+    cache: FileCache,
+    shard: Shard,
+    made: tuple[str, str],
+    output: Path,
+    names: Sequence[str],
+    reused: Mapping[str, str],
+    staged: Mapping[str, str],
+) -> None:
+    """Keep, for the next time ``shard`` is indexed, what each fragment of its bundle
+    ``output`` (kept as ``made``: its key, Pagefind's version) was made of: its page, and the
+    key of the copy of it Pagefind was given. The page of a fragment made now is the address
+    it holds."""
+    pages: dict[str, tuple[str, str]] = {}
+    for name in names:
+        path = reused.get(name) or _address(output / _FRAGMENTS / f"{name}{_FRAGMENT}")
+        copy = staged.get(path) if path is not None else None
+        if path is not None and copy is not None:
+            pages[name] = (path, copy)
+    cache.put_bytes(MADE_OF, shard.name, marshal.dumps((*made, pages)))
+
+
+#: The start of a fragment, once unpacked: the page's address comes first.
+_ADDRESS = re.compile(rb'pagefind_dcd\{"url":"/((?:[^"\\]|\\.)*)"')
+
+
+def _address(fragment: Path) -> str | None:
+    """The page a fragment was made of (its address in the site), or None where it cannot be
+    read: only the start of it is read and unpacked (10 µs a fragment, some 5,400 of them in
+    a build from nothing at 5,000 processes)."""
+    try:
+        handle = os.open(fragment, os.O_RDONLY)
+        try:
+            start = os.read(handle, 1024)
+        finally:
+            os.close(handle)
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(start, 1024)
+    except (OSError, zlib.error):
+        return None
+    found = _ADDRESS.match(head)
+    if found is None:
+        return None
+    try:
+        address = json.loads(b'"' + found.group(1) + b'"')
+    except ValueError:
+        return None
+    return unquote(address) if isinstance(address, str) else None
