@@ -544,9 +544,9 @@ def test_a_load_that_keeps_its_store_writes_it_at_its_first_load_only(
     written: list[Path] = []
     original = cache_module.write_store
 
-    def writing(path: Path, name: str, values: dict[Any, Any], *, later: bool = False) -> None:
+    def writing(path: Path, name: str, values: dict[Any, Any], **options: bool) -> None:
         written.append(path)
-        original(path, name, values, later=later)
+        original(path, name, values, **options)
 
     monkeypatch.setattr(cache_module, "write_store", writing)
     kept = parse.Remembered()

@@ -88,6 +88,7 @@ class ParseCache(UsedStore):
     NAME = "parsed files"
     FILE = "parsed.bin"
     LATER = True  # 14 MB at 5,000 processes, for the next command
+    RECENT = True  # after one edit, the new entry alone
 
     def get(self, digest: bytes) -> tuple[dict[str, Any], dict[str, Any]] | None:
         found = self.stored.get(digest)
@@ -196,6 +197,7 @@ class Signatures(UsedStore):
     NAME = "file signatures"
     FILE = "signatures.bin"
     LATER = True  # for the next command
+    RECENT = True  # 1 MB at 5,000 processes, some entries of which change
 
     def __init__(self, path: Path | None) -> None:
         super().__init__(path)

@@ -23,6 +23,7 @@ from processkit.background import Pending
 from processkit.cache import (
     code_digest,
     read_store,
+    recent_path,
     usable_folder,
     write_store,
     write_waiting,
@@ -599,7 +600,7 @@ class PageRecords:
             with contextlib.suppress(OSError):
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 _KNOWN[0] = None
-                if write_store(self.path, self.NAME, values):
+                if write_store(self.path, self.NAME, values, recent=True):
                     _WRITTEN.add(self.path)
                     _remember(self.path, values)
 
@@ -627,16 +628,22 @@ class PageRecords:
 #: read them again while the file is as it left it (6 MB at 5,000 processes). No value in
 #: them is changed: the role hashes of a process whose file changed are a new entry, not a
 #: change to the one stored.
-_KNOWN: list[tuple[Path, Signature, dict[str, Any]] | None] = [None]
+_KNOWN: list[tuple[Path, tuple[Signature | None, Signature | None], dict[str, Any]] | None] = [None]
 #: The page records this process wrote (``PageRecords.save``).
 _WRITTEN: set[Path] = set()
 
 
-def _signature(path: Path) -> Signature | None:
+def _signature(path: Path) -> tuple[Signature | None, Signature | None] | None:
+    """The signatures of the records' file and of the one of what changed since it was
+    written whole (None: not there), or None where the first is not there."""
     try:
-        return signature(os.stat(path))
+        whole = signature(os.stat(path))
     except OSError:
         return None
+    try:
+        return whole, signature(os.stat(recent_path(path)))
+    except OSError:
+        return whole, None
 
 
 def _read_records(path: Path, name: str) -> dict[str, Any]:

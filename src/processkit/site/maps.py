@@ -670,7 +670,7 @@ def _store_keys(path: Path, kept: _KeptKeys) -> None:
     """Keep the maps' keys in ``path`` for the next run (a cache that cannot be written is
     left as it is)."""
     values = {name: getattr(kept, name) for name in _kept_fields()}
-    write_store(path, _KEYS_STORE, values, later=True)  # (kept ones are never changed)
+    write_store(path, _KEYS_STORE, values, later=True, recent=True)  # (kept ones never change)
 
 
 class _MapKeys:
