@@ -160,7 +160,9 @@ def test_an_entry_of_the_store_that_cannot_be_read_out_is_parsed_anew(
 ) -> None:
     """An entry is read out of the store only as its file is given to the load: one that
     cannot be (written by another hand) has its file parsed then, and kept again; a load
-    that may parse only a few files counts it among them."""
+    that may parse only a few files counts it among them, and gives up there (after the
+    files before it were given: the one such load, the child that loads beside a publish,
+    then tells nothing)."""
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
     first = _loaded(root)
     store = root / CACHE_FOLDER / PARSED

@@ -115,7 +115,10 @@ def read_store(path: Path, name: str) -> dict[Any, Any]:
         changes, gone = {}, {}  # none, or written over another file (a run that was stopped)
     # a copy (of its dicts, not of what they hold): what the caller does with it cannot
     # change what this process holds the file to be
-    return _laid_over(values, changes, gone)
+    try:
+        return _laid_over(values, changes, gone)
+    except (AttributeError, TypeError):  # a small file of another shape: read as none
+        return _laid_over(values, {}, {})
 
 
 def _values(data: bytes, stamp: str) -> dict[Any, Any] | None:
@@ -142,9 +145,11 @@ def write_store(
     With ``recent``, where the file this process read (``read_store``) is still there and
     what changed since is little (``_changes``), only that is written, to a small file beside
     it; else the file is written whole (the small one removed). After one change at 5,000
-    processes, some kilobytes instead of 14 MB (the parse store), 6 MB (the page records) and
-    6 MB (the maps' keys): for the large stores that change little between runs. What is
-    read back is ``values`` either way."""
+    processes, some kilobytes instead of 14 MB (the parse store), 6 MB (the page records), 6
+    MB (the maps' keys) and 1 MB (the files' signatures): for the large stores that change
+    little between runs. What is read back is ``values`` either way, provided that no value
+    in them (a list, a dict in a tuple) is changed in place once read or written: an entry
+    whose value is the very object read is taken as unchanged."""
     if later and _WAITING is not None:
         _WAITING.append((path, name, values, recent))
         return True
@@ -266,7 +271,7 @@ def _changes(
             if inner[1]:
                 gone[key] = inner[1]
             count += inner[2]
-        elif was != value:
+        elif type(was) is not type(value) or was != value:  # (1 == True == 1.0)
             changes[key] = value
             count += _entries(value) if isinstance(value, dict) else 1
         if count > limit:

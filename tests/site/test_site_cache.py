@@ -777,6 +777,14 @@ def _made_of(repo: Path) -> dict[str, Path]:
     return {entry.name: entry for entry in folder.rglob("*") if entry.is_file()}
 
 
+def _fragment_name(site: Path, shard: str, page: str) -> str:
+    """The name of the fragment of ``page`` in the bundle of ``shard`` in ``site``."""
+    for fragment in site.glob(f"pagefind/{shard}/fragment/*.pf_fragment"):
+        if search_module._address(fragment) == page:
+            return fragment.name.removesuffix(".pf_fragment")
+    raise AssertionError(f"no fragment of {page}")
+
+
 @pytest.mark.parametrize(
     "spoilt",
     [
@@ -784,31 +792,32 @@ def _made_of(repo: Path) -> dict[str, Path]:
         "another shape",
         "another version of Pagefind",
         "its bundle removed",
-        "the same name twice",
+        "a name the changed page's fragment takes",
     ],
 )
 def test_fragments_of_the_last_bundle_that_cannot_be_trusted_are_made_anew(
-    repo: Path,
-    tmp_path: Path,
-    pagefind_runs: list[str],
-    monkeypatch: pytest.MonkeyPatch,
-    spoilt: str,
+    repo: Path, tmp_path: Path, pagefind_runs: list[str], spoilt: str
 ) -> None:
     """Where what the fragments of a shard's last bundle were made of cannot be read, was
     written by another Pagefind, or names a bundle the cache no longer holds, every fragment
-    is written anew. Where the index Pagefind wrote names one fragment for two pages (one
-    put there had by chance the name of a changed page's: names are 7 digits of a hash),
-    the shard is indexed again from nothing. Either way the site is as a build from nothing
-    makes it."""
+    is written anew. Where a fragment put there has the name the changed page's fragment
+    takes (names are 7 digits of a hash: here one is put there under it), Pagefind does not
+    write that one and gives the page the fragment put there is of a longer name: the shard
+    is indexed again from nothing. Either way the site is as a build from nothing makes it."""
     import marshal
 
     site = tmp_path / "site"
     publish(PublishRequest(repo, site))
     before = _fragments(site)
-    shard = next(name for name, pages in before.items() if "processes/utredning.html" in pages)
+    changed = "processes/utredning.html"
+    shard = next(name for name, pages in before.items() if changed in pages)
     entry = _made_of(repo)[shard]
     bundle_key, version, pages = marshal.loads(entry.read_bytes())
     assert sorted(path for path, _copy in pages.values()) == sorted(before[shard])
+    bundles = repo / ".processkit-cache/site/search"
+    bundle = bundles / bundle_key[:2] / bundle_key
+    assert bundle.is_dir()
+    edit = ("processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
     if spoilt == "damaged":
         entry.write_bytes(entry.read_bytes()[:-7])
     elif spoilt == "another shape":
@@ -816,26 +825,61 @@ def test_fragments_of_the_last_bundle_that_cannot_be_trusted_are_made_anew(
     elif spoilt == "another version of Pagefind":
         entry.write_bytes(marshal.dumps((bundle_key, "0.9.0", pages)))
     elif spoilt == "its bundle removed":
-        files = FileCache(repo / ".processkit-cache/site")
-        bundle = files.peek("search", bundle_key)
-        assert bundle is not None
         shutil.rmtree(bundle)
     else:
-        real = search_module._fragments
-
-        def twice(output: Path) -> list[str] | None:
-            names = real(output)
-            return None if names is None else [*names, names[0]]
-
-        monkeypatch.setattr(search_module, "_fragments", twice)
+        # the name the changed page's fragment takes, from a copy of the repository
+        copy = tmp_path / "copy"
+        shutil.copytree(repo, copy)
+        _edit(copy, *edit)
+        publish(PublishRequest(copy, tmp_path / "copy-site"))
+        taken = _fragment_name(tmp_path / "copy-site", shard, changed)
+        # another page's fragment put there under that name, in place of its own
+        other = next(page for page in sorted(before[shard]) if page != changed)
+        own = next(name for name, (path, _copy) in pages.items() if path == other)
+        shutil.copyfile(
+            bundle / "fragment" / f"{own}.pf_fragment", bundle / f"fragment/{taken}.pf_fragment"
+        )
+        pages[taken] = pages.pop(own)
+        entry.write_bytes(marshal.dumps((bundle_key, version, pages)))
     pagefind_runs.clear()
-    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    _edit(repo, *edit)
     publish(PublishRequest(repo, site))
-    assert pagefind_runs == [shard] * (2 if spoilt == "the same name twice" else 1)
+    twice = spoilt == "a name the changed page's fragment takes"
+    assert pagefind_runs == [shard] * (2 if twice else 1)
     after = _fragments(site)
     assert not {page for page, inode in after[shard].items() if before[shard][page] == inode}
-    monkeypatch.setattr(search_module, "_fragments", search_module._fragments)
     assert cold_build(repo, tmp_path) == snapshot(site)
+
+
+def test_only_the_fragments_of_the_shards_own_unchanged_pages_are_put_in_its_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fragment is put in the new bundle where it was made of a page of the shard that is
+    given as it was; not that of a changed page, nor that of a page now in another shard.
+    A copy cut short (a cache on another file system, a full disk) is not left there."""
+    import marshal
+
+    files = FileCache(tmp_path / "cache")
+    old = tmp_path / "old"
+    write_files(old / "fragment", {f"{name}.pf_fragment": name for name in "abc"})
+    assert files.put_folder("search", "bundle", old)
+    made_of = {"a": ("x.html", "k1"), "b": ("y.html", "k2"), "c": ("z.html", "k3")}
+    files.put_bytes(search_module.MADE_OF, "p00", marshal.dumps(("bundle", "1.5", made_of)))
+    shard = search_module.Shard("p00", ("x.html", "y.html"))
+    staged = {"x.html": "k1", "y.html": "changed", "z.html": "k3"}
+    output = tmp_path / "new"
+    assert search_module._reuse(output, shard, files, staged, "1.5") == {"a": "x.html"}
+    assert sorted(path.name for path in (output / "fragment").iterdir()) == ["a.pf_fragment"]
+    assert search_module._reuse(tmp_path / "other", shard, files, staged, "1.6") == {}
+
+    def cut_short(source: Any, target: Any) -> None:
+        Path(target).write_bytes(b"a")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(search_module, "link_file", cut_short)
+    output = tmp_path / "full"
+    assert search_module._reuse(output, shard, files, staged, "1.5") == {}
+    assert list((output / "fragment").iterdir()) == []
 
 
 def test_the_copies_for_pagefind_made_by_forked_workers_are_kept_and_pruned(

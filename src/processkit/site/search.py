@@ -613,6 +613,8 @@ def _index_shard(
     assert missing is not None, "a staging folder is given with the pages still to copy"
     try:
         folders: set[str] = set()
+        #: pages whose copy made here is not the one their key names (never kept so)
+        unlike: set[str] = set()
         for path in missing:
             # a page after the last copy linked is not there yet, nor its folder (``_stage``)
             target = Path(_place_in(stage, path, folders=folders))
@@ -620,22 +622,25 @@ def _index_shard(
             target.write_bytes(spaced(text, whole=whole))
             key = staged.get(path)
             # kept by the hash of the bytes read: never under a key that does not fix them
-            if cache is not None and key == _kept_as(text, whole=whole)[1]:
+            if key != _kept_as(text, whole=whole)[1]:
+                unlike.add(path)
+            elif cache is not None and key is not None:
                 cache.put_file(STAGED, key, target)
         output = (site / shard.bundle).resolve()
         if reused is None:
             reused = _reuse(output, shard, cache, staged, made[1]) if made is not None else {}
         _run_pagefind(stage, output)
         names = _fragments(output)
-        if reused and (names is None or not _sound(names, reused)):
-            # a page's fragment named as one put there (or an index that cannot be read):
-            # made again from nothing
+        pages = _pages(output, names, reused)
+        if reused and (pages is None or not _sound(pages, reused)):
+            # a fragment put there that another page took the name of (or an index that
+            # cannot be read): made again from nothing
             shutil.rmtree(output)
             reused = {}
             _run_pagefind(stage, output)
-            names = _fragments(output)
-        if made is not None and cache is not None and names is not None:
-            _keep_made_of(cache, shard, made, output, names, reused, staged)
+            pages = _pages(output, _fragments(output), reused)
+        if made is not None and cache is not None and pages is not None:
+            _keep_made_of(cache, shard, made, pages, staged, unlike)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     keep = {*_DATA, *(_CODE if primary else ())}
@@ -711,18 +716,23 @@ def _reuse(
         return {}
     source = bundle / _FRAGMENTS
     target = output / _FRAGMENTS
+    own = set(shard.pages)  # (a page moved to another shard is not this one's)
     reused: dict[str, str] = {}
     for name, page in sorted(pages.items()):
         match page:
-            case (str(path), str(copy)) if isinstance(name, str) and staged.get(path) == copy:
+            case (str(path), str(copy)) if (
+                isinstance(name, str) and path in own and staged.get(path) == copy
+            ):
                 pass
             case _:
                 continue
         if not reused:
             target.mkdir(parents=True, exist_ok=True)
+        put = target / f"{name}{_FRAGMENT}"
         try:
-            link_file(source / f"{name}{_FRAGMENT}", target / f"{name}{_FRAGMENT}")
+            link_file(source / f"{name}{_FRAGMENT}", put)
         except OSError:  # removed meanwhile by another build (or a name that is no file's)
+            put.unlink(missing_ok=True)  # (a copy cut short: Pagefind would keep it)
             continue
         reused[name] = path
     return reused
@@ -732,8 +742,10 @@ def _fragments(output: Path) -> list[str] | None:
     """The name of the fragment of each page of the bundle ``output``, as its index lists
     them (once each, where no two pages' fragments share a name), or None where the index
     cannot be read."""
-    import cbor2  # only where a shard is indexed
-
+    try:
+        import cbor2  # only where a shard is indexed
+    except ImportError:  # (an installation that lacks it: every fragment is made)
+        return None
     names: list[str] = []
     for meta in sorted(output.glob("pagefind.*.pf_meta")):
         try:
@@ -742,40 +754,58 @@ def _fragments(output: Path) -> list[str] | None:
                 return None
             pages = cbor2.loads(data[len(_SIGNATURE) :])[1]
             names += [page[0] for page in pages]
-        except (OSError, EOFError, ValueError, LookupError, TypeError, cbor2.CBORDecodeError):
-            return None
+        except (OSError, EOFError, ValueError, LookupError, TypeError, zlib.error):
+            return None  # (cbor2's errors are ValueErrors)
     return names if all(isinstance(name, str) for name in names) else None
 
 
-def _sound(names: Sequence[str], reused: Mapping[str, str]) -> bool:
-    """Whether each fragment put in a bundle before Pagefind ran holds what Pagefind would
-    have written there: each is named in its index, by one page only. Pagefind makes the same
-    fragment of the same page, so a page given as it was has its fragment's name again; a
-    fragment of another page that has its name by chance (names are 7 digits of a hash) is
-    not written, and shows as a name two pages share."""
-    return len(set(names)) == len(names) and reused.keys() <= set(names)
+def _pages(
+    output: Path, names: Sequence[str] | None, reused: Mapping[str, str]
+) -> dict[str, str] | None:
+    """The page each fragment of the bundle ``output`` (``names``: as its index lists them)
+    was made of, by the fragment's name: for those put there before Pagefind ran, the page
+    they were made of (``reused``), for the others the address each holds. None where the
+    index or a fragment cannot be read, or two pages share a name."""
+    if names is None or len(set(names)) != len(names):
+        return None
+    pages: dict[str, str] = {}
+    for name in names:
+        page = reused.get(name) or _address(output / _FRAGMENTS / f"{name}{_FRAGMENT}")
+        if page is None:
+            return None
+        pages[name] = page
+    return pages
+
+
+def _sound(pages: Mapping[str, str], reused: Mapping[str, str]) -> bool:
+    """Whether each fragment put in a bundle before Pagefind ran (``reused``) holds what
+    Pagefind would have written there: each is named in its index, and no page has two
+    fragments (``pages``: each fragment's page). Pagefind makes the same fragment of the same
+    page, so a page given as it was has its fragment's name again. But where the fragment of
+    a changed page has the name of one put there (names are 7 digits of a hash), Pagefind
+    does not write it, and gives the other page, whose fragment it is, a longer name: that
+    page then has two fragments."""
+    return reused.keys() <= pages.keys() and len(set(pages.values())) == len(pages)
 
 
 def _keep_made_of(
     cache: FileCache,
     shard: Shard,
     made: tuple[str, str],
-    output: Path,
-    names: Sequence[str],
-    reused: Mapping[str, str],
+    pages: Mapping[str, str],
     staged: Mapping[str, str],
+    unlike: set[str],
 ) -> None:
-    """Keep, for the next time ``shard`` is indexed, what each fragment of its bundle
-    ``output`` (kept as ``made``: its key, Pagefind's version) was made of: its page, and the
-    key of the copy of it Pagefind was given. The page of a fragment made now is the address
-    it holds."""
-    pages: dict[str, tuple[str, str]] = {}
-    for name in names:
-        path = reused.get(name) or _address(output / _FRAGMENTS / f"{name}{_FRAGMENT}")
-        copy = staged.get(path) if path is not None else None
-        if path is not None and copy is not None:
-            pages[name] = (path, copy)
-    cache.put_bytes(MADE_OF, shard.name, marshal.dumps((*made, pages)))
+    """Keep, for the next time ``shard`` is indexed, what each fragment of its bundle (kept
+    as ``made``: its key, Pagefind's version) was made of: its page (``pages``, by the
+    fragment's name), and the key of the copy of it Pagefind was given; not where that copy
+    was not the one the key names (``unlike``)."""
+    made_of = {
+        name: (path, staged[path])
+        for name, path in pages.items()
+        if path in staged and path not in unlike
+    }
+    cache.put_bytes(MADE_OF, shard.name, marshal.dumps((*made, made_of)))
 
 
 #: The start of a fragment, once unpacked: the page's address comes first.
