@@ -328,7 +328,7 @@ class UsedStore:
     #: once it is saved
     LATER = False
     #: whether what changed since it was written whole is written alone (``write_store``'s
-    #: ``recent``): for a large store whose entries each tell a fact by themselves
+    #: ``recent``): for a large store that changes little between runs
     RECENT = False
 
     def __init__(self, path: Path | None, *, key: str | None = None) -> None:

@@ -630,16 +630,17 @@ def _index_shard(
         if reused is None:
             reused = _reuse(output, shard, cache, staged, made[1]) if made is not None else {}
         _run_pagefind(stage, output)
-        names = _fragments(output)
-        pages = _pages(output, names, reused)
+        kept = made is not None and cache is not None  # what the fragments are made of
+        pages = _pages(output, _fragments(output), reused) if reused or kept else None
         if reused and (pages is None or not _sound(pages, reused)):
             # a fragment put there that another page took the name of (or an index that
             # cannot be read): made again from nothing
             shutil.rmtree(output)
             reused = {}
             _run_pagefind(stage, output)
-            pages = _pages(output, _fragments(output), reused)
-        if made is not None and cache is not None and pages is not None:
+            pages = _pages(output, _fragments(output), reused) if kept else None
+        if kept and pages is not None:
+            assert made is not None and cache is not None
             _keep_made_of(cache, shard, made, pages, staged, unlike)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -740,8 +741,7 @@ def _reuse(
 
 def _fragments(output: Path) -> list[str] | None:
     """The name of the fragment of each page of the bundle ``output``, as its index lists
-    them (once each, where no two pages' fragments share a name), or None where the index
-    cannot be read."""
+    them, or None where the index cannot be read."""
     try:
         import cbor2  # only where a shard is indexed
     except ImportError:  # (an installation that lacks it: every fragment is made)
