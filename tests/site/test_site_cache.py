@@ -862,8 +862,14 @@ def test_only_the_fragments_of_the_shards_own_unchanged_pages_are_put_in_its_bun
     files = FileCache(tmp_path / "cache")
     old = tmp_path / "old"
     write_files(old / "fragment", {f"{name}.pf_fragment": name for name in "abc"})
+    write_files(old, {"a.pf_fragment": "beside the fragments"})
     assert files.put_folder("search", "bundle", old)
-    made_of = {"a": ("x.html", "k1"), "b": ("y.html", "k2"), "c": ("z.html", "k3")}
+    made_of = {
+        "a": ("x.html", "k1"),
+        "b": ("y.html", "k2"),
+        "c": ("z.html", "k3"),
+        "../a": ("x.html", "k1"),  # (a name that leads out of the folder: never followed)
+    }
     files.put_bytes(search_module.MADE_OF, "p00", marshal.dumps(("bundle", "1.5", made_of)))
     shard = search_module.Shard("p00", ("x.html", "y.html"))
     staged = {"x.html": "k1", "y.html": "changed", "z.html": "k3"}
@@ -871,6 +877,10 @@ def test_only_the_fragments_of_the_shards_own_unchanged_pages_are_put_in_its_bun
     assert search_module._reuse(output, shard, files, staged, "1.5") == {"a": "x.html"}
     assert sorted(path.name for path in (output / "fragment").iterdir()) == ["a.pf_fragment"]
     assert search_module._reuse(tmp_path / "other", shard, files, staged, "1.6") == {}
+    outside = marshal.dumps(("../bundle", "1.5", made_of))
+    files.put_bytes(search_module.MADE_OF, "p01", outside)
+    elsewhere = search_module.Shard("p01", ("x.html",))
+    assert search_module._reuse(tmp_path / "out", elsewhere, files, staged, "1.5") == {}
 
     def cut_short(source: Any, target: Any) -> None:
         Path(target).write_bytes(b"a")

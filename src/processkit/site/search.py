@@ -687,6 +687,9 @@ _FRAGMENTS = "fragment"
 _FRAGMENT = ".pf_fragment"
 #: What begins a file of Pagefind's, once unpacked (gzip).
 _SIGNATURE = b"pagefind_dcd"
+#: What a bundle's key and a fragment's name are made of (a language's code, ``_``, and
+#: hexadecimal digits; the key: hexadecimal digits).
+_NAMED = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _reuse(
@@ -709,7 +712,9 @@ def _reuse(
         bundle_key, made_by, pages = marshal.loads(read_bytes(os.fspath(entry)))
     except (OSError, EOFError, ValueError, TypeError):  # damaged, or written otherwise
         return {}
-    if made_by != version or not isinstance(bundle_key, str) or not isinstance(pages, dict):
+    if made_by != version or not isinstance(pages, dict):
+        return {}
+    if not isinstance(bundle_key, str) or not _NAMED.fullmatch(bundle_key):
         return {}
     assert cache is not None
     bundle = cache.peek("search", bundle_key)
@@ -722,7 +727,10 @@ def _reuse(
     for name, page in sorted(pages.items()):
         match page:
             case (str(path), str(copy)) if (
-                isinstance(name, str) and path in own and staged.get(path) == copy
+                isinstance(name, str)
+                and _NAMED.fullmatch(name)  # (no name that leads out of the folder)
+                and path in own
+                and staged.get(path) == copy
             ):
                 pass
             case _:
