@@ -600,8 +600,8 @@ def _index_shard(
 
     With ``made`` (the bundle's key in ``cache`` and Pagefind's version), what each fragment
     of the bundle is made of is kept for the next time (``_keep_made_of``); ``reused`` are the
-    fragments of the shard's last bundle put in the bundle already, where their pages are
-    given as they were (``_reuse``: by the caller, else here)."""
+    fragments of the shard's last bundle the caller put in the bundle already, where their
+    pages are given as they were (``_reuse``)."""
     staged = staged or {}
     if stage is None:
         stage = _new_stage(site.parent)
@@ -627,8 +627,7 @@ def _index_shard(
             elif cache is not None and key is not None:
                 cache.put_file(STAGED, key, target)
         output = (site / shard.bundle).resolve()
-        if reused is None:
-            reused = _reuse(output, shard, cache, staged, made[1]) if made is not None else {}
+        reused = reused or {}
         _run_pagefind(stage, output)
         kept = made is not None and cache is not None  # what the fragments are made of
         pages = _pages(output, _fragments(output), reused) if reused or kept else None
