@@ -121,6 +121,18 @@ def read_store(path: Path, name: str) -> dict[Any, Any]:
         return _laid_over(values, {}, {})
 
 
+def store_bytes(name: str, values: dict[Any, Any]) -> bytes:
+    """``values`` as the file of the store ``name`` holds them (``write_store``, plainly): for
+    a store kept where another writes it (an entry of the site's file cache)."""
+    return _stamp(name).encode("utf-8") + marshal.dumps(values)
+
+
+def stored_values(data: bytes, name: str) -> dict[Any, Any]:
+    """The values ``data`` holds as ``store_bytes`` made it for the store ``name``, or an
+    empty store where it is damaged or was made by another version."""
+    return _values(data, _stamp(name)) or {}
+
+
 def _values(data: bytes, stamp: str) -> dict[Any, Any] | None:
     """The values ``data`` holds after ``stamp``, or None where it does not begin so (or is
     damaged)."""
@@ -170,7 +182,7 @@ def write_store(
             with contextlib.suppress(OSError):
                 _WHOLE[path] = (signature(os.stat(path)), token, _laid_over(values, {}, {}))
             return True
-        write_atomic_bytes(path, _stamp(name).encode("utf-8") + marshal.dumps(values))
+        write_atomic_bytes(path, store_bytes(name, values))
     except OSError:
         return False
     return True

@@ -22,6 +22,7 @@ from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
 from processkit import i18n
+from processkit.cache import store_bytes, stored_values
 from processkit.cli.publishing import PublishRequest, publish
 from processkit.render import catalogue
 from processkit.site import build as build_module
@@ -771,6 +772,12 @@ def test_a_shard_indexed_again_writes_only_the_fragments_of_its_changed_pages(
     assert cold_build(repo, tmp_path) == snapshot(site)
 
 
+def _made_of_bytes(bundle: str, version: str, pages: object) -> bytes:
+    """An entry of what a shard's fragments were made of, as a build keeps it."""
+    record = {"bundle": bundle, "pagefind": version, "fragments": pages}
+    return store_bytes(search_module._MADE_OF_STORE, record)
+
+
 def _made_of(repo: Path) -> dict[str, Path]:
     """The entry of the file cache that tells what each shard's fragments were made of."""
     folder = repo / ".processkit-cache/site" / search_module.MADE_OF
@@ -804,15 +811,14 @@ def test_fragments_of_the_last_bundle_that_cannot_be_trusted_are_made_anew(
     takes (names are 7 digits of a hash: here one is put there under it), Pagefind does not
     write that one and gives the page the fragment put there is of a longer name: the shard
     is indexed again from nothing. Either way the site is as a build from nothing makes it."""
-    import marshal
-
     site = tmp_path / "site"
     publish(PublishRequest(repo, site))
     before = _fragments(site)
     changed = "processes/utredning.html"
     shard = next(name for name, pages in before.items() if changed in pages)
     entry = _made_of(repo)[shard]
-    bundle_key, version, pages = marshal.loads(entry.read_bytes())
+    record = stored_values(entry.read_bytes(), search_module._MADE_OF_STORE)
+    bundle_key, version, pages = record["bundle"], record["pagefind"], record["fragments"]
     assert sorted(path for path, _copy in pages.values()) == sorted(before[shard])
     bundles = repo / ".processkit-cache/site/search"
     bundle = bundles / bundle_key[:2] / bundle_key
@@ -821,9 +827,9 @@ def test_fragments_of_the_last_bundle_that_cannot_be_trusted_are_made_anew(
     if spoilt == "damaged":
         entry.write_bytes(entry.read_bytes()[:-7])
     elif spoilt == "another shape":
-        entry.write_bytes(marshal.dumps((bundle_key, version, list(pages.items()))))
+        entry.write_bytes(_made_of_bytes(bundle_key, version, list(pages.items())))
     elif spoilt == "another version of Pagefind":
-        entry.write_bytes(marshal.dumps((bundle_key, "0.9.0", pages)))
+        entry.write_bytes(_made_of_bytes(bundle_key, "0.9.0", pages))
     elif spoilt == "its bundle removed":
         shutil.rmtree(bundle)
     else:
@@ -840,7 +846,7 @@ def test_fragments_of_the_last_bundle_that_cannot_be_trusted_are_made_anew(
             bundle / "fragment" / f"{own}.pf_fragment", bundle / f"fragment/{taken}.pf_fragment"
         )
         pages[taken] = pages.pop(own)
-        entry.write_bytes(marshal.dumps((bundle_key, version, pages)))
+        entry.write_bytes(_made_of_bytes(bundle_key, version, pages))
     pagefind_runs.clear()
     _edit(repo, *edit)
     publish(PublishRequest(repo, site))
@@ -857,8 +863,6 @@ def test_only_the_fragments_of_the_shards_own_unchanged_pages_are_put_in_its_bun
     """A fragment is put in the new bundle where it was made of a page of the shard that is
     given as it was; not that of a changed page, nor that of a page now in another shard.
     A copy cut short (a cache on another file system, a full disk) is not left there."""
-    import marshal
-
     files = FileCache(tmp_path / "cache")
     old = tmp_path / "old"
     write_files(old / "fragment", {f"{name}.pf_fragment": name for name in "abc"})
@@ -870,14 +874,14 @@ def test_only_the_fragments_of_the_shards_own_unchanged_pages_are_put_in_its_bun
         "c": ("z.html", "k3"),
         "../a": ("x.html", "k1"),  # (a name that leads out of the folder: never followed)
     }
-    files.put_bytes(search_module.MADE_OF, "p00", marshal.dumps(("bundle", "1.5", made_of)))
+    files.put_bytes(search_module.MADE_OF, "p00", _made_of_bytes("bundle", "1.5", made_of))
     shard = search_module.Shard("p00", ("x.html", "y.html"))
     staged = {"x.html": "k1", "y.html": "changed", "z.html": "k3"}
     output = tmp_path / "new"
     assert search_module._reuse(output, shard, files, staged, "1.5") == {"a": "x.html"}
     assert sorted(path.name for path in (output / "fragment").iterdir()) == ["a.pf_fragment"]
     assert search_module._reuse(tmp_path / "other", shard, files, staged, "1.6") == {}
-    outside = marshal.dumps(("../bundle", "1.5", made_of))
+    outside = _made_of_bytes("../bundle", "1.5", made_of)
     files.put_bytes(search_module.MADE_OF, "p01", outside)
     elsewhere = search_module.Shard("p01", ("x.html",))
     assert search_module._reuse(tmp_path / "out", elsewhere, files, staged, "1.5") == {}

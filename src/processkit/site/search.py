@@ -19,7 +19,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import marshal
 import math
 import os
 import re
@@ -34,6 +33,7 @@ from functools import cache, partial
 from pathlib import Path
 from urllib.parse import unquote
 
+from processkit.cache import store_bytes, stored_values
 from processkit.errors import ProcesskitError
 from processkit.fsutil import read_bytes
 from processkit.i18n import N_, _
@@ -681,6 +681,12 @@ def _run_pagefind(stage: str, output: Path) -> None:
 #: The file cache's kind of entry that tells, by shard, what each fragment of the shard's last
 #: bundle (a page's text, for the excerpts) was made of (``_keep_made_of``).
 MADE_OF = "search-made-of"
+#: The store each of those entries holds: the last bundle's key in the file cache, the version
+#: of Pagefind that made it, and by each fragment's name its page and the copy's key.
+_MADE_OF_STORE = "search fragments"
+_BUNDLE = "bundle"
+_PAGEFIND = "pagefind"
+_MADE = "fragments"
 #: Where a fragment is in a bundle, and what its file is called.
 _FRAGMENTS = "fragment"
 _FRAGMENT = ".pf_fragment"
@@ -708,10 +714,11 @@ def _reuse(
     if entry is None:
         return {}
     try:
-        bundle_key, made_by, pages = marshal.loads(read_bytes(os.fspath(entry)))
-    except (OSError, EOFError, ValueError, TypeError):  # damaged, or written otherwise
+        record = stored_values(read_bytes(os.fspath(entry)), _MADE_OF_STORE)
+    except OSError:
         return {}
-    if made_by != version or not isinstance(pages, dict):
+    bundle_key, pages = record.get(_BUNDLE), record.get(_MADE)
+    if record.get(_PAGEFIND) != version or not isinstance(pages, dict):
         return {}
     if not isinstance(bundle_key, str) or not _NAMED.fullmatch(bundle_key):
         return {}
@@ -812,7 +819,8 @@ def _keep_made_of(
         for name, path in pages.items()
         if path in staged and path not in unlike
     }
-    cache.put_bytes(MADE_OF, shard.name, marshal.dumps((*made, made_of)))
+    record = {_BUNDLE: made[0], _PAGEFIND: made[1], _MADE: made_of}
+    cache.put_bytes(MADE_OF, shard.name, store_bytes(_MADE_OF_STORE, record))
 
 
 #: The start of a fragment, once unpacked: the page's address comes first.
