@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -855,6 +856,50 @@ def test_fragments_of_the_last_bundle_that_cannot_be_trusted_are_made_anew(
     after = _fragments(site)
     assert not {page for page, inode in after[shard].items() if before[shard][page] == inode}
     assert cold_build(repo, tmp_path) == snapshot(site)
+
+
+def test_without_the_reader_of_pagefinds_index_every_fragment_is_made_anew(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pagefind_runs: list[str]
+) -> None:
+    """An installation that lacks cbor2 (imported while Pagefind runs) reads no index: the
+    fragments of a shard indexed again are all Pagefind's own, and the site is as from
+    nothing."""
+    site = tmp_path / "site"
+    publish(PublishRequest(repo, site))
+    before = _fragments(site)
+    monkeypatch.setitem(sys.modules, "cbor2", None)  # an import of it fails
+    pagefind_runs.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, site))
+    shard = next(name for name, pages in before.items() if "processes/utredning.html" in pages)
+    assert pagefind_runs == [shard]
+    after = _fragments(site)
+    assert not {page for page, inode in after[shard].items() if before[shard][page] == inode}
+    assert cold_build(repo, tmp_path) == snapshot(site)
+
+
+def test_pagefind_that_fails_is_told_in_its_own_last_line(
+    repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cli: Callable[..., Any],
+    swedish: None,
+) -> None:
+    failing = tmp_path / "pagefind"
+    failing.write_text(
+        "#!/bin/sh\necho 'Running Pagefind'\necho 'Error: no pages found' >&2\nexit 1\n",
+        encoding="utf-8",
+    )
+    failing.chmod(0o755)
+    monkeypatch.setattr(search_module, "pagefind_executable", lambda: failing)
+    result = cli("publish", repo, "-o", tmp_path / "site", "-q")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "processkit: sökindexet kunde inte byggas: Error: no pages found\n"
+    assert not (tmp_path / "site").exists()
+    result = cli("publish", repo, "-o", tmp_path / "site", "-q", "--lang", "en")
+    assert result.err == (
+        "processkit: the search index could not be built: Error: no pages found\n"
+    )
 
 
 def test_only_the_fragments_of_the_shards_own_unchanged_pages_are_put_in_its_bundle(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import json
 import math
 import os
@@ -31,6 +32,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import unquote
 
 from processkit.cache import store_bytes, stored_values
@@ -666,11 +668,18 @@ def _run_pagefind(stage: str, output: Path) -> None:
     # pagefind.yml where processkit is run, or PAGEFIND_ variables, would change the index
     settings = {name for name in os.environ if name.upper().startswith("PAGEFIND_")}
     environment = {name: value for name, value in os.environ.items() if name not in settings}
-    result = subprocess.run(
-        command, capture_output=True, text=True, check=False, cwd=stage, env=environment
-    )
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=stage,
+        env=environment,
+    ) as running:
+        _reader()  # while Pagefind runs, not after it (0.01 s)
+        said, problem = running.communicate()
+    if running.returncode != 0:
+        detail = (problem or said).strip().splitlines()
         raise ProcesskitError(
             _("the search index could not be built: {problem}", problem=detail[-1])
             if detail
@@ -711,7 +720,7 @@ def _reuse(
     processes a shard of 415 pages, one of them changed, took 0.44-0.46 s instead of
     0.52-0.54 s (its fragments are compressed at gzip's best)."""
     entry = cache.peek(MADE_OF, shard.name) if cache is not None else None
-    if entry is None:
+    if entry is None or not readable():
         return {}
     try:
         record = stored_values(read_bytes(os.fspath(entry)), _MADE_OF_STORE)
@@ -753,12 +762,31 @@ def _reuse(
     return reused
 
 
+def _reader() -> ModuleType | None:
+    """What reads Pagefind's index (``_fragments``): imported only where a shard is indexed;
+    None in an installation that lacks it (``readable``)."""
+    try:
+        import cbor2
+    except ImportError:
+        return None
+    return cbor2
+
+
+def readable() -> bool:
+    """Whether Pagefind's index can be read (``_reader``), found without importing what reads
+    it: else no fragment is put in a bundle before Pagefind runs (``_reuse``), which could
+    not tell whether it holds, and every fragment is made anew."""
+    try:
+        return importlib.util.find_spec("cbor2") is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def _fragments(output: Path) -> list[str] | None:
     """The name of the fragment of each page of the bundle ``output``, as its index lists
     them, or None where the index cannot be read."""
-    try:
-        import cbor2  # only where a shard is indexed
-    except ImportError:  # (an installation that lacks it: every fragment is made)
+    cbor2 = _reader()
+    if cbor2 is None:
         return None
     names: list[str] = []
     for meta in sorted(output.glob("pagefind.*.pf_meta")):
