@@ -527,9 +527,9 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
     forked = threshold != "default"  # in the build from nothing
 
     def noted(name: str, real: Callable[..., object]) -> Callable[..., object]:
-        def work(*args: object) -> object:
+        def work(*args: object, **kwargs: object) -> object:
             seen.append((name, begun.wait(timeout=0 if forked and name != "pages" else 30)))
-            return real(*args)
+            return real(*args, **kwargs)
 
         return work
 

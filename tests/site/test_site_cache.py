@@ -339,6 +339,106 @@ def test_a_change_builds_only_the_pages_that_read_it_and_the_site_is_as_from_not
     assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
 
 
+@pytest.fixture
+def lists_built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages that stand alone whose context was built (not taken as they were)."""
+    made: list[str] = []
+    real = build_module.site_pages
+
+    def counting(sources: Any, leave_out: Any = ()) -> Any:
+        for page in real(sources, leave_out):
+            made.append(page.path)
+            yield page
+
+    monkeypatch.setattr(build_module, "site_pages", counting)
+    return made
+
+
+#: The pages that stand alone and say what they read (``SitePage.reads``).
+LISTS = ["maturity.html", "owners.html"]
+
+#: One change each, and which of ``LISTS`` it makes again (every other page that stands alone
+#: is made by every build).
+LIST_CHANGES: list[tuple[str, Callable[[Path], None], list[str]]] = [
+    (
+        "a process's purpose",
+        lambda repo: _edit(
+            repo, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll"
+        ),
+        [],
+    ),
+    (
+        "a process's owner",
+        lambda repo: _edit(repo, "processes/barn/utredning.yaml", "owner: anna", "owner: erik"),
+        ["owners.html"],
+    ),
+    (
+        "a process's name",
+        lambda repo: _edit(
+            repo, "processes/barn/utredning.yaml", "name: Utreda barns behov", "name: Utreda"
+        ),
+        LISTS,
+    ),
+    (
+        "a person's title",
+        lambda repo: _edit(repo, "people/anna.yaml", "Avdelningschef", "Verksamhetschef"),
+        ["owners.html"],
+    ),
+    (
+        "an assessment",
+        lambda repo: _edit(repo, "assessments/mm-1.yaml", "design: 2", "design: 4"),
+        ["maturity.html"],
+    ),
+    (
+        "an area's order",
+        lambda repo: _edit(repo, "areas/stod.yaml", "order: 2", "order: 0"),
+        ["maturity.html"],
+    ),
+    (
+        "a process removed",
+        lambda repo: (repo / "processes/barn/gammal.yaml").unlink(),
+        LISTS,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "lists"), [(c[1], c[2]) for c in LIST_CHANGES], ids=[c[0] for c in LIST_CHANGES]
+)
+def test_a_list_is_made_again_only_when_what_it_shows_changed(
+    repo: Path,
+    tmp_path: Path,
+    lists_built: list[str],
+    change: Callable[[Path], None],
+    lists: list[str],
+) -> None:
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert [path for path in lists_built if path in LISTS] == ["owners.html", "maturity.html"]
+    lists_built.clear()
+    publish(PublishRequest(repo, tmp_path / "site"))  # nothing changed
+    assert [path for path in lists_built if path in LISTS] == []
+    change(repo)
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(path for path in lists_built if path in LISTS) == lists
+    # the eight others, by the two builds after the first
+    assert len([path for path in lists_built if path not in LISTS]) == 2 * 8
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
+def test_a_new_day_makes_the_lists_again(
+    repo: Path, tmp_path: Path, lists_built: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page that stands alone shows the day it was published."""
+    publish(PublishRequest(repo, tmp_path / "site"))
+    lists_built.clear()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 86_400))
+    publish(PublishRequest(repo, tmp_path / "site"))
+    assert sorted(path for path in lists_built if path in LISTS) == LISTS
+    owners = (tmp_path / "site/owners.html").read_text(encoding="utf-8")
+    assert "publicerad 2026-06-02" in owners
+    assert cold_build(repo, tmp_path) == snapshot(tmp_path / "site")
+
+
 def test_an_unchanged_repository_builds_no_entity_page(
     repo: Path, tmp_path: Path, built: list[str]
 ) -> None:

@@ -451,11 +451,11 @@ def test_a_failure_beside_the_search_index_leaves_the_site_as_it_was(
             raise ProcesskitError("the feeds could not be written")
         real_feeds(*args)
 
-    def pages(sources: Any) -> Any:
+    def pages(sources: Any, *rest: Any, **options: Any) -> Any:
         if failing == "pages":
             assert begun.wait(timeout=30)  # an entity pages' shard is being indexed
             raise ProcesskitError("a page could not be made")
-        return real_pages(sources)
+        return real_pages(sources, *rest, **options)
 
     monkeypatch.setattr(search_module, "_index_shard", index)
     monkeypatch.setattr(build_module, "write_feeds", feeds)

@@ -40,7 +40,7 @@ from processkit.site import links
 from processkit.site.collect import entity_page, entity_pages, map_requests, site_pages, sources_of
 from processkit.site.contexts import Contact, Page, SiteInfo
 from processkit.site.counts import area_counts
-from processkit.site.depends import Digests, RoleHashes, Token, reading, tracked
+from processkit.site.depends import SITE, Digests, RoleHashes, Token, read_by, reading, tracked
 from processkit.site.feeds import write_feeds
 from processkit.site.filecache import FileCache, link_file, link_files
 from processkit.site.history import GitLinks, GitRead, History
@@ -79,6 +79,7 @@ from processkit.site.templating import (
     speaking,
 )
 from processkit.site.theme import theme_css
+from processkit.words import Language
 
 #: progress(stage, done, total) with stage one of "maps", "pages", "search".
 Progress = Callable[[str, int, int], None]
@@ -268,7 +269,7 @@ def _build_site(
     # an entity page never shows the day of publication: it is kept while what it read is
     entity_print = _fingerprint(site, templates_read, entity=repo) + f"\0search={search}"
     records = PageRecords(cache_dir / "site" / RECORDS, entity_print)
-    digests = Digests(sources, records.roles)
+    digests = Digests(sources, records.roles, fingerprint)
     view = tracked(sources)
     own = config.site.templates is not None  # templates of the repository's own
     # each template looked up once a build (Jinja looks at the file's time on every lookup)
@@ -416,8 +417,7 @@ def _build_site(
             maps.complete()  # the landscapes ``figures`` left: no process page shows one
             if later is None:
                 later = _entity_items(sources, records, files, digests, held, others)
-            with i18n.speaking(config.site.language):
-                later += [Item(page.path, page.indexed, page) for page in site_pages(sources)]
+            later += _site_items(sources, records, files, digests, held, config.site.language)
             numbers = take(later)
             # here, not in workers: no process is forked while Pagefind's threads run
             note([make(number) for number in numbers], numbers)
@@ -557,10 +557,17 @@ class PageRecords:
         self.new: dict[str, tuple[str, bytes | None, dict[Token, str]]] = {}
 
     def reusable(
-        self, path: str, digests: Digests, files: FileCache, held: Contents
+        self,
+        path: str,
+        digests: Digests,
+        files: FileCache,
+        held: Contents,
+        *,
+        indexed: bool = True,
     ) -> Item | None:
         """The page at ``path`` as it was, where nothing it read changed: in the cache, or
-        in the folder the build brings up to date, which ``held`` it (no look needed)."""
+        in the folder the build brings up to date, which ``held`` it (no look needed);
+        ``indexed``: whether search reads it."""
         found = self.old.get(path)
         if found is None:
             return None
@@ -575,7 +582,7 @@ class PageRecords:
         if kept is None:
             return None
         self.reads[path] = tokens
-        return Item(path, True, None, key, read, kept)
+        return Item(path, indexed, None, key, read, kept)
 
     def read(self, path: str, tokens: dict[Token, str]) -> None:
         self.reads[path] = tokens
@@ -687,6 +694,35 @@ def _entity_items(
         kept = records.reusable(path, digests, files, held)
         items.append(kept if kept is not None else Item(path, True, entity=(row, entity_id)))
     return items
+
+
+def _site_items(
+    sources: Sources,
+    records: PageRecords,
+    files: FileCache,
+    digests: Digests,
+    held: Contents,
+    language: Language,
+) -> list[Item]:
+    """The pages that stand alone, in the navigation's order: a page that says what it reads
+    (``SitePage.reads``) is taken as it was where none of that changed, else built with a
+    record of it; every other page is built."""
+    kept: dict[str, Item] = {}
+    for page in SITE_PAGES:
+        if page.reads is None:
+            continue
+        found = records.reusable(page.path, digests, files, held, indexed=page.indexed)
+        if found is not None:
+            kept[page.path] = found
+        else:  # worked out before the page is built: it reads no tracked view
+            tokens = [SITE, *read_by(page.reads)]
+            records.read(page.path, {token: digests.of(token) for token in sorted(tokens)})
+    with i18n.speaking(language):
+        made = {page.path: page for page in site_pages(sources, leave_out=kept)}
+    return [
+        kept[page.path] if page.path in kept else Item(page.path, page.indexed, made[page.path])
+        for page in SITE_PAGES
+    ]
 
 
 def render_page(

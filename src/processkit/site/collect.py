@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 
 from processkit.domain.facts import Facts
 from processkit.domain.flow import flow_map_drawn
@@ -62,9 +62,12 @@ def entity_pages(repo: Repository) -> list[tuple[KindInfo, str]]:
     ]
 
 
-def site_pages(sources: Sources) -> Iterator[Page]:
-    """The pages that stand alone, in the navigation's order."""
+def site_pages(sources: Sources, leave_out: Container[str] = ()) -> Iterator[Page]:
+    """The pages that stand alone, in the navigation's order, less those at the addresses
+    ``leave_out`` (taken as they were)."""
     for page in SITE_PAGES:
+        if page.path in leave_out:
+            continue
         title = _(page.heading) if page.heading else sources.repo.config.site.title
         yield Page(page.path, page.template, title, page.context(sources), page.indexed)
 

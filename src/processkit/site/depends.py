@@ -11,6 +11,14 @@ through *tracked* views (``TrackedSources``) that note every read as a token:
 - ``("overdue", kind, id)`` whether an entity's review is overdue on the build's day;
 - ``("history", path)`` a file's history; ``("map", key)`` a drawn map.
 
+A page that stands alone and says what it reads (``sitemap.PageReads``) is not built through
+the tracked views: its record holds the tokens of what it says, worked out before it is
+built, so that an unchanged one is not built at all:
+
+- ``("fields", kind, "name,owner")`` the ids of a kind's entities, with the fields named;
+- ``("record", kind, "*")`` and ``("fact", name, "*")`` as above;
+- ``("site",)`` what every page that stands alone shows (the day of publication among it).
+
 A page's **dependency record** is its tokens, each with a digest of what it read, kept in the
 cache with the page's output. The next build works out the digest of each token from the
 repository it has now (``Digests``); when every one is the same, the page is taken as it was,
@@ -25,6 +33,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import partial
+from operator import attrgetter
 from typing import Any
 
 from processkit.domain.facts import Facts, Later, RoleUsage, uses_of
@@ -33,7 +42,7 @@ from processkit.model import KINDS, Handbook, Process
 from processkit.site.contexts import MapFigure
 from processkit.site.history import History, PageChange
 from processkit.site.maps import Figures
-from processkit.site.sitemap import Sources
+from processkit.site.sitemap import WHOLE, PageReads, Sources
 
 Token = tuple[str, ...]
 ALL = "*"
@@ -240,12 +249,29 @@ def _usage_hash(usage: RoleUsage) -> bytes:
     return hashlib.sha256(repr(usage).encode("utf-8", "surrogatepass")).digest()[:16]
 
 
+def read_by(reads: PageReads) -> list[Token]:
+    """The tokens of what a page that stands alone says it reads (``reads``), less what
+    every such page shows (``("site",)``, which the caller adds)."""
+    tokens: list[Token] = []
+    for kind, names in sorted(reads.fields.items()):
+        whole = names == WHOLE
+        tokens.append(("record", kind, ALL) if whole else ("fields", kind, ",".join(names)))
+    tokens += [("fact", name, ALL) for name in reads.facts]
+    return tokens
+
+
+#: What every page that stands alone shows: its token (see the module's text).
+SITE: Token = ("site",)
+
+
 @dataclass
 class Digests:
-    """The digest of what each token reads in the repository as it is now (memoised)."""
+    """The digest of what each token reads in the repository as it is now (memoised);
+    ``site`` is what every page that stands alone shows (``build._fingerprint``)."""
 
     sources: Sources
     roles: RoleHashes = field(default_factory=lambda: RoleHashes({}))
+    site: str = ""
 
     def __post_init__(self) -> None:
         self._known: dict[Token, str] = {}
@@ -267,6 +293,12 @@ class Digests:
                 return _hash(repr(sorted((i, _record(r)) for i, r in records.items())))
             record = records.get(token[2])
             return _record(record) if record is not None else "-"
+        if kind == "fields":
+            shown = attrgetter(*token[2].split(","))
+            entities = sorted(repo.records.get(token[1], {}).items())
+            return _hash(repr([(i, shown(record.entity)) for i, record in entities]))
+        if kind == "site":
+            return self.site
         if kind == "known":
             if token[1] == ALL:
                 return _hash(repr(sorted(repo.known_anywhere)))
@@ -357,4 +389,14 @@ def _record(record: Record[Any]) -> str:
     return _hash(f"{record.path}\0{record.entity!r}\0{record.extensions!r}")
 
 
-__all__ = ["ALL", "Digests", "RoleHashes", "Token", "TrackedDict", "reading", "tracked"]
+__all__ = [
+    "ALL",
+    "SITE",
+    "Digests",
+    "RoleHashes",
+    "Token",
+    "TrackedDict",
+    "read_by",
+    "reading",
+    "tracked",
+]

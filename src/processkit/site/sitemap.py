@@ -2,9 +2,14 @@
 navigation is drawn from.
 
 The pages that stand alone (the start page, the lists, the statements) are rows of
-``SITE_PAGES``; an entity's page belongs to its kind in ``processkit.model.kinds`` (the row's
-``page`` names its template) and its builder is in ``ENTITY_PAGES``. ``tests/test_kinds.py``
-checks that every kind with a page has a builder.
+``SITE_PAGES``. A row's ``reads`` says what the page shows of the repository, where that is
+only some fields of some kinds' entities and some facts: the page is then made again only when
+one of those changed (``site.depends``; ``tests/site/test_site_reads.py`` checks that each such
+page reads nothing else).
+
+An entity's page belongs to its kind in ``processkit.model.kinds`` (the row's ``page`` names
+its template) and its builder is in ``ENTITY_PAGES``. ``tests/test_kinds.py`` checks that every
+kind with a page has a builder.
 """
 
 from __future__ import annotations
@@ -49,12 +54,27 @@ class Sources:
     indexed: tuple[str, ...] = ()
 
 
+#: In ``PageReads.fields``: every field of the kind's entities (their files, as read).
+WHOLE: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageReads:
+    """All that a page that stands alone shows of the repository, besides its configuration
+    and what every page of the site shows: of each kind named, its entities' ids and the
+    fields named (``WHOLE``: every field); and the facts named (``Facts``'s fields)."""
+
+    fields: Mapping[str, tuple[str, ...]]
+    facts: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class SitePage:
     """A page that stands alone: its address, its template, its heading (the English text,
     translated when the page is made; None: the site's own title), how its context is built,
-    and its label in the navigation (likewise; None: the navigation does not show it); and
-    whether search reads it."""
+    and its label in the navigation (likewise; None: the navigation does not show it); whether
+    search reads it; and what it reads of the repository, where that is known (None: more,
+    such as the history or the day: the page is made by every build)."""
 
     path: str
     template: str
@@ -62,6 +82,7 @@ class SitePage:
     context: Callable[[Sources], object]
     nav: str | None = None
     indexed: bool = True
+    reads: PageReads | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +147,14 @@ SITE_PAGES: tuple[SitePage, ...] = (
         N_("Process owners and process leaders"),
         lambda s: owners_page(s.repo, s.facts),
         nav=N_("Process owners"),
+        reads=PageReads(
+            {
+                "process": ("name", "owner", "leaders", "status"),
+                "area": ("name", "owner"),
+                "person": ("name", "title", "unit", "email"),
+            },
+            ("owns", "leads"),
+        ),
     ),
     SitePage(
         "roles.html", "roles.html", N_("Roles"), lambda s: roles_page(s.repo), nav=N_("Roles")
@@ -143,6 +172,13 @@ SITE_PAGES: tuple[SitePage, ...] = (
         N_("Process maturity"),
         lambda s: maturity_page(s.repo, s.repo.config.site.language),
         nav=N_("Maturity"),
+        reads=PageReads(
+            {
+                "process": ("name", "area", "status", "parent"),
+                "area": ("name", "order"),
+                "assessment": WHOLE,
+            }
+        ),
     ),
     SitePage(
         "proposals.html",
