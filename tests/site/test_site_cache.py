@@ -1383,6 +1383,62 @@ def test_an_entry_no_record_holds_is_removed_by_the_build_that_looks_again(
     assert entries() == ["cc33"]
 
 
+def test_what_a_build_released_is_removed_at_once_and_what_it_puts_after_is_kept(
+    tmp_path: Path,
+) -> None:
+    from processkit.site.filecache import FileCache
+
+    root = tmp_path / "cache"
+
+    def entries(kind: str) -> list[str]:
+        return sorted(path.name for path in (root / kind).glob("*/*"))
+
+    first = FileCache(root)
+    for key in ("aa01", "bb02", "cc03"):
+        first.put_text("pages", key, key)
+    first.put_text("search", "dd04", "D")
+    first.prune(["pages", "search"])
+    build = FileCache(root)
+    assert build.file("pages", "bb02") is not None  # used again
+    build.release(["pages", "search"])
+    assert (entries("pages"), entries("search")) == (["bb02"], [])
+    build.put_text("search", "ee05", "E")  # put after: kept
+    build.put_text("pages", "ff06", "F")
+    build.prune(["pages", "search"])
+    assert (entries("pages"), entries("search")) == (["bb02", "ff06"], ["ee05"])
+    # and the record names what is there: the next build removes what it does not use
+    again = FileCache(root)
+    again.prune(["pages", "search"])
+    assert (entries("pages"), entries("search")) == ([], [])
+
+
+def test_a_build_removes_the_bundle_it_replaces_while_pagefind_runs(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not after Pagefind: a bundle is a folder of hundreds of files at 5,000 processes."""
+    site = tmp_path / "site"
+    publish(PublishRequest(repo, site))
+    bundles = repo / ".processkit-cache/site/search"
+    before = {path.name for path in bundles.glob("*/*")}
+    gone: list[set[str]] = []
+    real = search_module.Indexing.wait
+
+    def waiting(self: Any) -> Any:
+        gone.append(before - {path.name for path in bundles.glob("*/*")})
+        return real(self)
+
+    monkeypatch.setattr(search_module.Indexing, "wait", waiting)
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, site))
+    after = {path.name for path in bundles.glob("*/*")}
+    # one bundle replaced (its shard's), gone before the build waited for Pagefind
+    assert len(gone) == 1
+    assert gone[0] == before - after
+    assert len(gone[0]) == 1
+    assert len(after - before) == 1
+    assert cold_build(repo, tmp_path) == snapshot(site)
+
+
 def test_a_temporary_a_killed_process_left_is_removed_by_a_build_that_looks_through_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

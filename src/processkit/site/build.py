@@ -447,6 +447,9 @@ def _build_site(
             if indexing is not None:
                 indexing.stop()
             raise
+        # what this build does not use of what the last kept: removed while Pagefind runs
+        # (every lookup is done; a bundle Pagefind makes is one the last build did not keep)
+        files.release(KINDS_KEPT)
         if indexing is not None:
             waited = indexing.wait()
             stale, indexed = waited.stale, waited.indexed
@@ -467,7 +470,7 @@ def _build_site(
         forget(output)  # nor the site, to be brought up to date by a later build
         if kept_in is not None:
             forget_shown(kept_in)
-    files.prune(("pages", STAGED, "search", "figures", "drawings", "feeds"))
+    files.prune(KINDS_KEPT)
     listed = tuple(
         (process_id, len(record.entity.activities))
         for process_id, record in sorted(repo.processes.items())
@@ -475,6 +478,10 @@ def _build_site(
     )
     made_here = Made(rendered_pages, maps.drawn, indexed, shard_count)
     return BuildResult(output, len(items), len(requests), search, listed, stale, made_here)
+
+
+#: The kinds of entries of the file cache a build keeps what it used of, and no more.
+KINDS_KEPT = ("pages", STAGED, "search", "figures", "drawings", "feeds")
 
 
 def _templates(env: Environment) -> bytes:
