@@ -1415,6 +1415,42 @@ def test_what_a_build_released_is_removed_at_once_and_what_it_puts_after_is_kept
     assert (entries("pages"), entries("search")) == ([], [])
 
 
+def test_entries_looked_through_at_once_are_found_as_those_looked_up_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from processkit.site import filecache
+    from processkit.site.filecache import FileCache
+
+    root = tmp_path / "cache"
+    first = FileCache(root)
+    for key in ("aa01", "ab02", "bb03"):
+        first.put_text("figures", key, key)
+    first.prune(["figures"])
+    build = FileCache(root)
+    build.look_through("figures")
+    looked: list[str] = []
+    real = os.path.isfile
+
+    def isfile(path: Any) -> bool:
+        looked.append(os.path.basename(path))
+        return real(path)
+
+    monkeypatch.setattr(filecache.os.path, "isfile", isfile)
+    assert build.place("figures", "ab02") == str(root / "figures/ab/ab02")
+    assert looked == []  # found among those noted, without a look
+    FileCache(root).put_text("figures", "cc04", "C")  # put since (by a worker)
+    assert build.place("figures", "cc04") == str(root / "figures/cc/cc04")
+    assert build.place("figures", "dd05") is None
+    assert looked == ["cc04", "dd05"]
+    build.release(["figures"])  # aa01 and bb03 are not used: removed, and no longer noted
+    assert build.place("figures", "aa01") is None
+    assert build.used["figures"] == {"ab02", "cc04"}
+    # a kind with no folder yet is not noted: each entry is looked up
+    build.look_through("pages")
+    assert build.place("pages", "ee06") is None
+    assert looked[-1] == "ee06"
+
+
 def test_a_build_removes_the_bundle_it_replaces_while_pagefind_runs(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

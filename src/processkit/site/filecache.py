@@ -89,6 +89,8 @@ class FileCache:
         #: the folders of entries this build made or found (each looked for once, not at
         #: every entry put: thousands a cold build)
         self._folders: set[str] = set()
+        #: by kind, the entries noted there at once (``look_through``)
+        self._listed: dict[str, set[str]] = {}
         #: the entries of each kind the last build kept, by its record, taken away (see the
         #: module's docstring); a kind without one is looked through when pruned
         stored = read_store(root / KEPT, self.NAME)
@@ -115,6 +117,26 @@ class FileCache:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
 
+    def look_through(self, kind: str) -> None:
+        """Note the entries of ``kind`` there are now, one look per folder, for a build that
+        is about to look up most of them (``place``): at 5,000 processes, the maps of a
+        publish after one change took 0.02 s looked up one at a time, 0.004 s listed. An entry
+        not noted is looked up as before (one put since, by a worker); one removed since by
+        this cache is no longer noted."""
+        names: set[str] = set()
+        try:
+            with os.scandir(os.path.join(self._base, kind)) as buckets:
+                for bucket in buckets:
+                    if not bucket.is_dir(follow_symlinks=False):
+                        continue
+                    with os.scandir(bucket.path) as entries:
+                        names.update(
+                            entry.name for entry in entries if entry.is_file(follow_symlinks=False)
+                        )
+        except OSError:  # none there yet (a cache from nothing), or one that cannot be read
+            return
+        self._listed[kind] = names
+
     def use(self, kind: str, key: str) -> None:
         """Keep entry ``key`` at the end of the build, as one this build used (a page or a
         feed a reused site folder holds already: see ``output.Placing``)."""
@@ -127,7 +149,8 @@ class FileCache:
     def place(self, kind: str, key: str) -> str | None:
         """Where entry ``key`` is, as text (``file`` without making a path of it), or None."""
         place = self._place(kind, key)
-        if os.path.isfile(place):
+        listed = self._listed.get(kind)
+        if (listed is not None and key in listed) or os.path.isfile(place):
             self.use(kind, key)
             return place
         return None
@@ -226,6 +249,13 @@ class FileCache:
         self.used[kind] = set()
         self._kept.pop(kind, None)  # some were put by workers: look through the folders
 
+    def _forget(self, kind: str, key: str) -> None:
+        """Remove entry ``key`` (noted no longer: ``look_through``)."""
+        listed = self._listed.get(kind)
+        if listed is not None:
+            listed.discard(key)
+        _remove(self._place(kind, key))
+
     def release(self, kinds: Iterable[str]) -> None:
         """Remove now the entries of ``kinds`` that the last build kept and this one has not
         used: called once this build looks up no more of them (it may still put new ones,
@@ -240,7 +270,7 @@ class FileCache:
             used = self.used.get(kind, set())
             for key in before:
                 if key not in used:
-                    _remove(self._place(kind, key))
+                    self._forget(kind, key)
             self._kept[kind] = [key for key in before if key in used]
 
     def prune(self, kinds: Iterable[str]) -> None:
@@ -260,7 +290,7 @@ class FileCache:
         if before is not None:  # every entry is one the last build kept or this one put
             for key in before:
                 if key not in used:
-                    _remove(self._place(kind, key))
+                    self._forget(kind, key)
             return
         folder = self.root / kind
         if not folder.is_dir():
@@ -282,6 +312,7 @@ class FileCache:
                             # a file linked in keeps its source's times but for its ctime
                             if max(info.st_mtime, info.st_ctime) >= left:
                                 continue
+                        self._listed.get(kind, set()).discard(entry.name)
                         _remove(entry.path)
 
 

@@ -148,6 +148,8 @@ def figures(
     if first and files is not None:
         before = _stored_keys(files.root / KEYS_FILE)
     made_from = _MapKeys(repo, builders, base, before)
+    if files is not None and made_from.known_before:  # most of the maps are there already
+        files.look_through("figures")
     # the landscapes left for later, by a run of its own after a change (``serve``'s builds
     # after its first wait for every page all the same)
     later = (
