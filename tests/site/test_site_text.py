@@ -8,6 +8,7 @@ from typing import get_args
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from processkit import i18n
 from processkit.codepoints import printable
@@ -225,3 +226,21 @@ def test_plain_texts_take_the_short_way_to_the_same_html(text: str) -> None:
     _shift_headings(tokens, 2)
     expected = _MD.renderer.render(tokens, _MD.options, {}) if text else ""
     assert str(markdown(text)) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab åÖ1.-+=>#*_[]()<>&\"'!:/|~`\\\t\n")), max_size=12))
+@settings(max_examples=400, deadline=None)
+def test_plain_texts_take_the_short_way_to_the_same_words_inside_a_paragraph(text: str) -> None:
+    """As above, for the words of the first block (``markdown_phrasing``)."""
+    from processkit.site.markdown import _MD
+
+    expected = ""
+    for token in _MD.parse(text):
+        if token.type == "inline":
+            expected = _MD.renderer.render(token.children or [], _MD.options, {})
+            expected = expected.replace("\n", " ")
+            break
+        if token.type in ("fence", "code_block"):
+            expected = f"<code>{escape(' '.join(token.content.split()))}</code>"
+            break
+    assert str(markdown_phrasing(text)) == expected

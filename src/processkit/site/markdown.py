@@ -145,6 +145,8 @@ def markdown_cell(text: str | None) -> Markup:
 
 @lru_cache(maxsize=1024)
 def _phrasing(text: str) -> str:
+    if not _MARKUP.search(text):  # one plain paragraph (the start page's 125 areas: 0.015 s)
+        return text.replace('"', "&quot;")
     for token in _MD.parse(text):
         if token.type == "inline":
             html = str(_MD.renderer.render(token.children or [], _MD.options, {}))
