@@ -3,6 +3,7 @@ the handbooks."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -72,10 +73,12 @@ def start_page(
         changes = history.of(record.path)
         if changes and is_active(record.entity):
             changed.append((changes[0].authored, process_id, changes[0].author))
-    changed.sort(key=lambda item: (-item[0].toordinal(), item[1]))
+    latest = heapq.nsmallest(
+        START_RECENT, changed, key=lambda item: (-item[0].toordinal(), item[1])
+    )
     recent = [
         Recent(Link(repo.processes[pid].entity.name, links.process_path(pid)), day, author)
-        for day, pid, author in changed[:START_RECENT]
+        for day, pid, author in latest
     ]
     handbooks = sorted_handbooks(repo)
     return StartPage(
