@@ -1451,6 +1451,27 @@ def test_entries_looked_through_at_once_are_found_as_those_looked_up_one_by_one(
     assert looked[-1] == "ee06"
 
 
+def test_a_cache_whose_entries_cannot_be_removed_costs_the_build_nothing(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry the build does not use and cannot remove (a folder of the cache it may not
+    write) is left where it is, while Pagefind runs and at the end."""
+    from processkit.site import filecache
+
+    site = tmp_path / "site"
+    publish(PublishRequest(repo, site))
+    kept = _cached_pages(repo)
+
+    def refused(place: str) -> None:
+        raise PermissionError(13, "Permission denied", place)
+
+    monkeypatch.setattr(filecache, "_remove", refused)
+    _edit(repo, "processes/barn/utredning.yaml", "Planen görs med familjen.", "Ny planering.")
+    publish(PublishRequest(repo, site))
+    assert set(kept) < set(_cached_pages(repo))  # the page replaced is there still
+    assert cold_build(repo, tmp_path) == snapshot(site)
+
+
 def test_a_build_removes_the_bundle_it_replaces_while_pagefind_runs(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

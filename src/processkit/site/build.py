@@ -443,13 +443,13 @@ def _build_site(
             if unchanged:  # here, while Pagefind indexes: 6 MB at 5,000 processes
                 records.save(again=reuse)
             write_waiting()  # what the next command reads (``cache.writing_later``)
+            # what this build does not use of what the last kept: removed while Pagefind
+            # runs (every lookup is done; a bundle Pagefind makes is none the last kept)
+            files.release(KINDS_KEPT)
         except BaseException:
             if indexing is not None:
                 indexing.stop()
             raise
-        # what this build does not use of what the last kept: removed while Pagefind runs
-        # (every lookup is done; a bundle Pagefind makes is one the last build did not keep)
-        files.release(KINDS_KEPT)
         if indexing is not None:
             waited = indexing.wait()
             stale, indexed = waited.stale, waited.indexed

@@ -268,9 +268,12 @@ class FileCache:
             if before is None:
                 continue
             used = self.used.get(kind, set())
-            for key in before:
-                if key not in used:
-                    self._forget(kind, key)
+            try:
+                for key in before:
+                    if key not in used:
+                        self._forget(kind, key)
+            except OSError:  # a cache that cannot be written: ``prune`` leaves it as it is
+                continue
             self._kept[kind] = [key for key in before if key in used]
 
     def prune(self, kinds: Iterable[str]) -> None:
