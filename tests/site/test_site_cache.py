@@ -994,6 +994,7 @@ def test_pagefind_that_fails_is_told_in_its_own_last_line(
         encoding="utf-8",
     )
     failing.chmod(0o755)
+    search_module.pagefind_version()  # the real one's, kept for the tests after this one
     monkeypatch.setattr(search_module, "pagefind_executable", lambda: failing)
     result = cli("publish", repo, "-o", tmp_path / "site", "-q")
     assert (result.code, result.out) == (2, "")

@@ -65,7 +65,9 @@ def _poisoned(repo: Repository, reads: PageReads) -> Repository:
             entity_id: replace(
                 record,
                 entity=_poisoned_entity(kind, record.entity, reads.fields.get(kind)),
+                path=Poison(f"the file of {kind} {entity_id}"),
                 extensions=Poison(f"the x- keys of {kind} {entity_id}"),
+                digest=Poison(f"the hash of the file of {kind} {entity_id}"),
             )
             for entity_id, record in repo.records.get(kind, {}).items()
         }
@@ -101,7 +103,10 @@ def _read(page: SitePage, repo: Repository) -> tuple[object, set[depends.Token]]
 
 
 def _allowed(token: depends.Token, reads: PageReads) -> bool:
-    if token[0] in ("record", "known"):
+    """Whether ``reads`` covers what ``token`` read: an entity of a kind it names (not
+    whether an id is known: that holds the ids of files with errors too, which no token of
+    the page covers), or a fact it names."""
+    if token[0] == "record":
         return token[1] in reads.fields
     if token[0] == "fact":
         return token[1] in reads.facts
