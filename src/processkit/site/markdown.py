@@ -109,7 +109,8 @@ def _headings_to_paragraphs(tokens: list[Token]) -> None:
 
 #: A one-line text with none of these characters, not starting like a list, heading, quote or
 #: code block, is one plain paragraph in CommonMark: it needs no parser (most texts are such).
-_MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~\n\r\t:]|^\s|^[-+=>]|^\d+[.)]|\s$")
+#: (A NUL, which a YAML text may hold, the parser makes U+FFFD.)
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~\n\r\t:\0]|^\s|^[-+=>]|^\d+[.)]|\s$")
 
 
 @lru_cache(maxsize=4096)
