@@ -119,10 +119,10 @@ class FileCache:
 
     def look_through(self, kind: str) -> None:
         """Note the entries of ``kind`` there are now, one look per folder, for a build that
-        is about to look up most of them (``place``): at 5,000 processes, the maps of a
-        publish after one change took 0.02 s looked up one at a time, 0.004 s listed. An entry
-        not noted is looked up as before (one put since, by a worker); one removed since by
-        this cache is no longer noted."""
+        is about to look up most of them (``place``): at 5,000 processes, the 5,129 maps of a
+        publish after one change took 0.022-0.026 s looked at one at a time, 0.006-0.008 s
+        listed. An entry not noted is looked up as before (one put since, by a worker); one
+        removed since by this cache is no longer noted."""
         names: set[str] = set()
         try:
             with os.scandir(os.path.join(self._base, kind)) as buckets:
