@@ -269,12 +269,16 @@ class FileCache:
                 continue
             used = self.used.get(kind, set())
             try:
-                for key in before:
-                    if key not in used:
-                        self._forget(kind, key)
+                self._remove_unused(kind, before, used)
             except OSError:  # a cache that cannot be written: ``prune`` leaves it as it is
                 continue
             self._kept[kind] = [key for key in before if key in used]
+
+    def _remove_unused(self, kind: str, before: Iterable[str], used: set[str]) -> None:
+        """Remove the entries ``before`` of ``kind`` that are not ``used``."""
+        for key in before:
+            if key not in used:
+                self._forget(kind, key)
 
     def prune(self, kinds: Iterable[str]) -> None:
         """Remove the entries of ``kinds`` this build did not use, and record what is kept."""
@@ -291,9 +295,7 @@ class FileCache:
     def _prune(self, kind: str, used: set[str]) -> None:
         before = self._kept.get(kind)
         if before is not None:  # every entry is one the last build kept or this one put
-            for key in before:
-                if key not in used:
-                    self._forget(kind, key)
+            self._remove_unused(kind, before, used)
             return
         folder = self.root / kind
         if not folder.is_dir():
