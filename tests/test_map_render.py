@@ -8,6 +8,7 @@ import shutil
 import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -276,6 +277,21 @@ def test_identical_maps_are_drawn_once(repo: Repository) -> None:
     first, second = render_maps([job, job], None, stats=stats)
     assert first == second
     assert stats.drawn == 1
+
+
+def test_maps_of_one_drawing_with_other_texts_are_each_made_accessible(
+    repo: Repository,
+) -> None:
+    """Without a cache, maps are told apart by their DOT text and then by the whole job: one
+    whose texts for a reader differ is not the same map."""
+    job = process_dot(repo, "utreda")
+    retitled = replace(job, title="En annan rubrik")
+    stats = RenderStats()
+    first, second, third = render_maps([job, retitled, job], None, stats=stats)
+    assert stats.drawn == 2
+    assert first == third
+    assert b">En annan rubrik</title>" in second
+    assert b"En annan rubrik" not in first
 
 
 def test_batches_split_back_into_one_picture_per_map(repo: Repository) -> None:

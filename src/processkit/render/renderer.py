@@ -87,7 +87,10 @@ def render_maps(
     dot = find_dot()
     version = graphviz_version(dot, cache_dir)
     cache = MapCache(cache_dir) if cache_dir is not None else None
-    keys = [cache_key(job, fmt, version) for job in jobs]
+    # by their cache keys; without a cache (a site's maps, kept by the caller) by the place
+    # of the first one equal (no hash of each: 0.07 ms a flow map): a map asked for twice
+    # is drawn once
+    keys = [cache_key(job, fmt, version) for job in jobs] if cache is not None else _places(jobs)
     results: dict[str, bytes] = {}
     missing: dict[str, MapJob] = {}
     for key, job in zip(keys, jobs, strict=True):
@@ -124,6 +127,17 @@ def render_maps(
                 if cache is not None:
                     _store(cache, key, fmt, data)
     return [results[key] for key in keys]
+
+
+def _places(jobs: Sequence[MapJob]) -> list[str]:
+    """For each of ``jobs``, the place of the first job equal to it, as text (the key
+    ``render_maps`` draws it under)."""
+    first: dict[str, int] = {}
+    places = []
+    for number, job in enumerate(jobs):
+        seen = first.setdefault(job.dot, number)
+        places.append(str(seen if seen == number or jobs[seen] == job else number))
+    return places
 
 
 def shares_process(job: MapJob, fmt: str) -> bool:
