@@ -1,12 +1,12 @@
 """``printable`` drops exactly the characters ``FORBIDDEN`` names, on short texts and on long
-ones (which take the byte-level path)."""
+ones (which take the byte-level path); ``printable_utf8`` gives the same as UTF-8."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from processkit.codepoints import _LONG, FORBIDDEN, printable
+from processkit.codepoints import _LONG, FORBIDDEN, printable, printable_utf8
 
 #: Every kind of character that matters: the forbidden ones of each range, their neighbours
 #: that are allowed (NBSP, U+FDCF, U+FFFD, U+1FFFD), whitespace, Swedish letters, and the
@@ -28,6 +28,7 @@ def expected(text: str) -> str:
 @given(st.text(characters, max_size=40))
 def test_a_short_text_loses_exactly_the_forbidden_characters(text: str) -> None:
     assert printable(text) == expected(text)
+    assert printable_utf8(text) == expected(text).encode("utf-8")
 
 
 @settings(max_examples=300)
@@ -37,6 +38,7 @@ def test_a_page_long_text_loses_exactly_the_forbidden_characters(text: str, wher
     long_text = [text + filler, filler + text, filler[:1000] + text + filler][where]
     assert len(long_text) >= _LONG
     assert printable(long_text) == expected(long_text)
+    assert printable_utf8(long_text) == expected(long_text).encode("utf-8")
 
 
 def test_a_clean_page_is_returned_as_it_is() -> None:
@@ -48,3 +50,4 @@ def test_each_forbidden_range_is_found_in_a_long_text() -> None:
     filler = "x" * _LONG
     for bad in ["\x01", "\x7f", "\x85", "\ufdd5", "\ufffe", "\uffff", "\U0002ffff", "\U0010fffe"]:
         assert printable(filler + bad + filler) == filler + filler, repr(bad)
+        assert printable_utf8(filler + bad + filler) == (filler + filler).encode(), repr(bad)

@@ -34,11 +34,25 @@ def printable(text: str) -> str:
     return FORBIDDEN.sub("", text)
 
 
+def printable_utf8(text: str) -> bytes:
+    """``printable(text)`` as UTF-8: encoded once, and looked at as those bytes (a page of
+    the site, 30-100 kB)."""
+    data = text.encode("utf-8")
+    if _clean_utf8(data, text):
+        return data
+    return FORBIDDEN.sub("", text).encode("utf-8")
+
+
 def _clean(text: str) -> bool:
-    """Whether ``text`` holds none of ``FORBIDDEN``: its UTF-8 searched with byte operations
-    that run at memory speed (the noncharacters of the other planes, U+1FFFE and so on, end in
-    the bytes BF BE or BF BF, and only then is the slower search needed)."""
-    data = text.encode("utf-8", "surrogatepass")
+    """Whether ``text`` holds none of ``FORBIDDEN`` (``_clean_utf8``)."""
+    return _clean_utf8(text.encode("utf-8", "surrogatepass"), text)
+
+
+def _clean_utf8(data: bytes, text: str) -> bool:
+    """Whether ``text``, of which ``data`` is the UTF-8, holds none of ``FORBIDDEN``: its
+    UTF-8 searched with byte operations that run at memory speed (the noncharacters of the
+    other planes, U+1FFFE and so on, end in the bytes BF BE or BF BF, and only then is the
+    slower search needed)."""
     if len(data.translate(None, _CONTROLS)) != len(data):
         return False
     if b"\xc2" in data and _C1.search(data):

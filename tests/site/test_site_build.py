@@ -100,7 +100,7 @@ def test_an_interrupted_build_leaves_the_previous_site_untouched(
     rendered = 0
     real = build_module.render_page
 
-    def fail_midway(*args: object, **kwargs: object) -> str:
+    def fail_midway(*args: object, **kwargs: object) -> bytes:
         nonlocal rendered
         rendered += 1
         if rendered == 5:

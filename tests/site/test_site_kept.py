@@ -496,7 +496,7 @@ def test_a_site_whose_templates_changed_while_it_was_made_is_not_kept(
     _run(root, site)  # the first site kept from here on
     real = build_module.render_page
 
-    def saved_meanwhile(*args: Any) -> str:
+    def saved_meanwhile(*args: Any) -> bytes:
         base.write_text(edited, encoding="utf-8")  # the edit, saved while the pages are made
         return real(*args)
 

@@ -28,7 +28,7 @@ from processkit.cache import (
     write_store,
     write_waiting,
 )
-from processkit.codepoints import printable
+from processkit.codepoints import printable_utf8
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
@@ -317,7 +317,7 @@ def _build_site(
                 html = found.read_bytes() if search and page.indexed else b""
             else:
                 with told():
-                    html = render_page(env, site, page, templates).encode("utf-8")
+                    html = render_page(env, site, page, templates)
                 target.write_bytes(html)
                 files.put_file("pages", key, target)
             read = None
@@ -734,8 +734,8 @@ def _site_items(
 
 def render_page(
     env: Environment, site: SiteInfo, page: Page, templates: dict[str, Template] | None = None
-) -> str:
-    """The page's HTML, in the site's language (``site.language``) whatever language the
+) -> bytes:
+    """The page's HTML, as UTF-8, in the site's language (``site.language``) whatever language the
     command speaks; set here, in the process that renders, so a forked worker speaks it too.
     ``templates`` keeps the templates looked up, for the pages after."""
     template = templates.get(page.template) if templates is not None else None
@@ -760,7 +760,7 @@ def render_page(
             navigation=NAVIGATION,
         )
     # the texts of the repository may hold characters no page may (see processkit.codepoints)
-    return printable(html)
+    return printable_utf8(html)
 
 
 def _assets(
