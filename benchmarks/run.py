@@ -246,11 +246,18 @@ def run_once(argv: list[str], workdir: Path) -> Run:
 
 
 def excerpt(stdout_path: Path, stderr_path: Path) -> str:
-    """Return the end of the error output, or else the start of the output, to show a failure."""
+    """Return the end of the error output, or else the start of the output, to show a failure;
+    where there is neither, how much room is left on the disk they were written to: a run
+    that filled it could not write what it said (the folders of the runs are deleted only
+    when every run is timed: ``set_aside``)."""
     errors = stderr_path.read_text(encoding="utf-8", errors="replace").strip()
     if errors:
         return errors[-2000:]
-    return stdout_path.read_text(encoding="utf-8", errors="replace")[:2000]
+    said = stdout_path.read_text(encoding="utf-8", errors="replace")[:2000]
+    if said.strip():
+        return said
+    free = shutil.disk_usage(stderr_path.parent).free
+    return f"(nothing written; {free / 2**20:,.0f} MiB free on the disk of {stderr_path.parent})"
 
 
 def count_files(repo: Path) -> int:

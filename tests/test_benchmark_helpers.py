@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -352,3 +352,20 @@ def test_the_runs_time_processkit_compiled_to_bytecode_as_an_installation_leaves
     compiled.unlink(missing_ok=True)
     run.byte_compile()
     assert compiled.is_file()
+
+
+def test_a_failed_run_that_wrote_nothing_tells_the_room_left_on_its_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that filled the disk could not write what it said: its failure shows how much
+    room was left there instead of nothing; a run that said something shows that."""
+    run = benchmark_module("run")
+    workdir = tmp_path / "runs"
+    workdir.mkdir()
+    silent = run.run_once([sys.executable, "-c", "raise SystemExit(2)"], workdir)
+    monkeypatch.setattr(run.shutil, "disk_usage", lambda path: SimpleNamespace(free=3 * 2**20))
+    told = run.excerpt(workdir / "stdout", workdir / "stderr")
+    assert silent.exit == 2
+    assert told == f"(nothing written; 3 MiB free on the disk of {workdir})"
+    said = run.run_once([sys.executable, "-c", "import sys; sys.exit('the disk is full')"], workdir)
+    assert (said.exit, said.output) == (1, "the disk is full")
