@@ -287,11 +287,24 @@ def test_maps_of_one_drawing_with_other_texts_are_each_made_accessible(
     job = process_dot(repo, "utreda")
     retitled = replace(job, title="En annan rubrik")
     stats = RenderStats()
-    first, second, third = render_maps([job, retitled, job], None, stats=stats)
+    drawn = render_maps([job, retitled, job, retitled], None, stats=stats)
     assert stats.drawn == 2
-    assert first == third
-    assert b">En annan rubrik</title>" in second
-    assert b"En annan rubrik" not in first
+    assert drawn[0] == drawn[2]
+    assert drawn[1] == drawn[3]
+    assert b">En annan rubrik</title>" in drawn[1]
+    assert b"En annan rubrik" not in drawn[0]
+
+
+def test_maps_of_one_drawing_with_other_texts_are_drawn_once_as_png(repo: Repository) -> None:
+    """A PNG holds none of the texts for a reader: maps that differ only in them are one
+    picture, drawn once, as by their cache key."""
+    job = process_dot(repo, "utreda")
+    stats = RenderStats()
+    first, second = render_maps(
+        [job, replace(job, title="En annan rubrik")], None, "png", stats=stats
+    )
+    assert stats.drawn == 1
+    assert first == second
 
 
 def test_batches_split_back_into_one_picture_per_map(repo: Repository) -> None:

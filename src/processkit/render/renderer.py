@@ -88,9 +88,11 @@ def render_maps(
     version = graphviz_version(dot, cache_dir)
     cache = MapCache(cache_dir) if cache_dir is not None else None
     # by their cache keys; without a cache (a site's maps, kept by the caller) by the place
-    # of the first one equal (no hash of each: 0.07 ms a flow map): a map asked for twice
-    # is drawn once
-    keys = [cache_key(job, fmt, version) for job in jobs] if cache is not None else _places(jobs)
+    # of the first that draws the same (no hash of each: 0.07 ms a flow map): a map asked
+    # for twice is drawn once
+    keys = (
+        [cache_key(job, fmt, version) for job in jobs] if cache is not None else _places(jobs, fmt)
+    )
     results: dict[str, bytes] = {}
     missing: dict[str, MapJob] = {}
     for key, job in zip(keys, jobs, strict=True):
@@ -129,15 +131,24 @@ def render_maps(
     return [results[key] for key in keys]
 
 
-def _places(jobs: Sequence[MapJob]) -> list[str]:
-    """For each of ``jobs``, the place of the first job equal to it, as text (the key
-    ``render_maps`` draws it under)."""
-    first: dict[str, int] = {}
+def _places(jobs: Sequence[MapJob], fmt: str) -> list[str]:
+    """For each of ``jobs``, as text, the place of the first job that draws the same picture
+    (the key ``render_maps`` draws it under): of the same DOT text and layout, and as SVG of
+    the same texts for a reader, which only SVG holds (as ``cache_key`` tells them apart)."""
+    firsts: dict[str, list[int]] = {}  # by DOT text, the places of the first different jobs
     places = []
     for number, job in enumerate(jobs):
-        seen = first.setdefault(job.dot, number)
-        places.append(str(seen if seen == number or jobs[seen] == job else number))
+        seen = firsts.setdefault(job.dot, [])
+        same = next((first for first in seen if _same(jobs[first], job, fmt)), None)
+        if same is None:
+            seen.append(number)
+        places.append(str(number if same is None else same))
     return places
+
+
+def _same(one: MapJob, other: MapJob, fmt: str) -> bool:
+    """Whether two jobs of the same DOT text draw the same picture as ``fmt``."""
+    return one == other if fmt == "svg" else one.layout == other.layout
 
 
 def shares_process(job: MapJob, fmt: str) -> bool:
