@@ -1,4 +1,5 @@
-"""Characters that no page and no map may hold, and the one function that drops them.
+"""Characters that no page and no map may hold, and the one way they are dropped: ``printable``
+(and ``printable_utf8``, the same as UTF-8).
 
 YAML lets a text hold any character written as an escape (``"\\x01"``, ``"\\uFFFE"``), but HTML
 forbids the control characters and the noncharacters on a page, XML (and so SVG) forbids the
@@ -17,7 +18,8 @@ _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
 FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_NONCHARACTERS}]")
 
 #: Texts at least this long (a whole page) are first looked at as UTF-8 bytes, which is ten
-#: times faster than ``FORBIDDEN`` on a page of 50,000 characters.
+#: times faster than ``FORBIDDEN`` on a page of 50,000 characters (``printable_utf8`` looks
+#: at every text so: it has its bytes already).
 _LONG = 2048
 #: The C0 controls and DEL that ``FORBIDDEN`` holds, as bytes to delete.
 _CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])

@@ -384,7 +384,7 @@ def test_a_failure_in_a_worker_process_leaves_the_previous_site_untouched(
     (rich_repo / ".processkit-cache").rename(tmp_path / "old-cache")  # every page made anew
     monkeypatch.setattr(parallel, "THRESHOLD", 0)  # pages made by forked workers
 
-    def fail(*args: object, **kwargs: object) -> str:
+    def fail(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("a worker fails")
 
     monkeypatch.setattr(build_module, "render_page", fail)
