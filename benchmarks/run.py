@@ -246,18 +246,22 @@ def run_once(argv: list[str], workdir: Path) -> Run:
 
 
 def excerpt(stdout_path: Path, stderr_path: Path) -> str:
-    """Return the end of the error output, or else the start of the output, to show a failure;
-    where there is neither, how much room is left on the disk they were written to: a run
-    that filled it could not write what it said (the folders of the runs are deleted only
-    when every run is timed: ``set_aside``)."""
+    """Return the end of the error output, or else the start of the output, to show a failure."""
     errors = stderr_path.read_text(encoding="utf-8", errors="replace").strip()
     if errors:
         return errors[-2000:]
-    said = stdout_path.read_text(encoding="utf-8", errors="replace")[:2000]
-    if said.strip():
-        return said
-    free = shutil.disk_usage(stderr_path.parent).free
-    return f"(nothing written; {free / 2**20:,.0f} MiB free on the disk of {stderr_path.parent})"
+    return stdout_path.read_text(encoding="utf-8", errors="replace")[:2000]
+
+
+def failure(run: Run, workdir: Path) -> str:
+    """What a failed ``run`` said (``excerpt``); where it said nothing, how much room was left
+    on the disk of ``workdir``, where it wrote: a run that filled the disk could not write
+    what it said (the folders of the runs are deleted only once every run is timed:
+    ``set_aside``)."""
+    if run.output.strip():
+        return run.output
+    free = shutil.disk_usage(workdir).free
+    return f"(nothing written; {free / 2**20:,.0f} MiB free on the disk of {workdir})"
 
 
 def count_files(repo: Path) -> int:
@@ -325,14 +329,14 @@ def measure(
     if command.warmup:
         warmup = run_once(argv, workdir)
         if warmup.exit not in command.ok_exits:
-            log(f"  {command.name} (warm-up) exited {warmup.exit}:\n{warmup.output}")
+            log(f"  {command.name} (warm-up) exited {warmup.exit}:\n{failure(warmup, workdir)}")
     for _ in range(repeat):
         if command.before is not None:
             command.before(repo)
         run = run_once(restoring(repo, workdir, argv) if command.restore else argv, workdir)
         result.add(run)
         if run.exit not in command.ok_exits:
-            log(f"  {command.name} exited {run.exit}:\n{run.output}")
+            log(f"  {command.name} exited {run.exit}:\n{failure(run, workdir)}")
     return result
 
 

@@ -362,10 +362,11 @@ def test_a_failed_run_that_wrote_nothing_tells_the_room_left_on_its_disk(
     run = benchmark_module("run")
     workdir = tmp_path / "runs"
     workdir.mkdir()
-    silent = run.run_once([sys.executable, "-c", "raise SystemExit(2)"], workdir)
     monkeypatch.setattr(run.shutil, "disk_usage", lambda path: SimpleNamespace(free=3 * 2**20))
-    told = run.excerpt(workdir / "stdout", workdir / "stderr")
-    assert silent.exit == 2
-    assert told == f"(nothing written; 3 MiB free on the disk of {workdir})"
+    silent = run.run_once([sys.executable, "-c", "raise SystemExit(2)"], workdir)
+    assert (silent.exit, silent.output) == (2, "")
+    assert run.failure(silent, workdir) == f"(nothing written; 3 MiB free on the disk of {workdir})"
     said = run.run_once([sys.executable, "-c", "import sys; sys.exit('the disk is full')"], workdir)
-    assert (said.exit, said.output) == (1, "the disk is full")
+    assert (said.exit, run.failure(said, workdir)) == (1, "the disk is full")
+    printed = run.run_once([sys.executable, "-c", "print('written'); raise SystemExit(2)"], workdir)
+    assert run.failure(printed, workdir) == "written\n"
