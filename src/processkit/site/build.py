@@ -735,9 +735,9 @@ def _site_items(
 def render_page(
     env: Environment, site: SiteInfo, page: Page, templates: dict[str, Template] | None = None
 ) -> bytes:
-    """The page's HTML, as UTF-8, in the site's language (``site.language``) whatever language the
-    command speaks; set here, in the process that renders, so a forked worker speaks it too.
-    ``templates`` keeps the templates looked up, for the pages after."""
+    """The page's HTML, as UTF-8, in the site's language (``site.language``) whatever language
+    the command speaks; set here, in the process that renders, so a forked worker speaks it
+    too. ``templates`` keeps the templates looked up, for the pages after."""
     template = templates.get(page.template) if templates is not None else None
     if template is None:
         template = speaking(env, site.language).get_template(page.template)
