@@ -197,12 +197,12 @@ def test_all_maps_into_a_folder_and_again_from_the_cache(
         "process-ta-emot.svg",
         "process-utreda.svg",
     ]
-    assert (root / ".processkit-cache" / "maps" / "graphviz-version.json").is_file()
+    assert (root / ".processkit-cache" / "maps" / "graphviz.json").is_file()
     again = cli("map", "all", root, "--output", "kartor")
     assert again.out == "wrote 12 maps to kartor (0 drawn, 12 from the cache)\n"
     elsewhere = cli("map", "all", root, "-o", "k2", "--cache-dir", workdir / "c", "--no-legend")
     assert elsewhere.out == "wrote 12 maps to k2 (12 drawn, 0 from the cache)\n"
-    assert (workdir / "c" / "graphviz-version.json").is_file()
+    assert (workdir / "c" / "graphviz.json").is_file()
     uncached = cli("map", "all", root, "-o", "k3", "--no-cache")
     assert uncached.out == "wrote 12 maps to k3 (12 drawn, 0 from the cache)\n"
 

@@ -249,14 +249,15 @@ def test_an_unchanged_map_never_reaches_graphviz_again(
     cache = default_cache_dir(root)
     jobs = all_maps(load_repository(root).repo)
     render_maps(jobs, cache)
-    # one version question, then a process of its own for each of the six maps Graphviz lays
-    # out (three landscapes, three interface maps) and two (one per worker) for the six
-    # placed by processkit (neato -n2)
-    assert sorted(calls(log)) == ["-Kneato -n2 -Tsvg"] * 2 + ["-Tsvg"] * 6 + ["-V"]
+    # two questions (what Graphviz is; whether it loads the plugins an SVG is drawn with),
+    # then a process of its own for each of the six maps Graphviz lays out (three landscapes,
+    # three interface maps) and two (one per worker) for the six placed by processkit
+    # (neato -n2)
+    assert sorted(calls(log)) == ["-Kneato -n2 -Tsvg"] * 2 + ["-Tsvg"] * 6 + ["-v"] * 2
 
     monkeypatch.setattr(graphviz_module, "_VERSIONS", {})
     render_maps(jobs, cache)
-    assert len(calls(log)) == 9  # nothing drawn, and the version was remembered in the cache
+    assert len(calls(log)) == 10  # nothing drawn, and the answers were remembered in the cache
 
     changed = {
         **FIXTURE,
@@ -358,7 +359,7 @@ def test_cache_entries_are_written_whole(repo: Repository, tmp_path: Path) -> No
     render_maps([landscape_dot(repo)], cache)
     files = sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file())
     assert len(files) == 2
-    assert files[1] == "graphviz-version.json"
+    assert files[1] == "graphviz.json"
     assert files[0].endswith(".svg") and files[0][:3] == files[0][3:5] + "/"
     assert not any(name.startswith(".") for name in os.listdir(cache / files[0][:2]))
 
