@@ -7,12 +7,13 @@ process draws a whole batch) and the batches run ``workers`` at a time. SVG is m
 
 Only the first graph a ``dot`` process reads is drawn the same way every time: Graphviz orders
 a graph's clusters by the memory address of their names, and after the first graph the heap
-holds what earlier graphs and Pango's font-loading thread left there (see ``svgorder``). So a
-map shares a process only when that order cannot change its picture: SVG of a map placed by
-processkit, whose clusters ``svgorder`` puts back in DOT order. A map Graphviz lays out itself
-(the landscapes and interface maps, a few per repository), and any PNG or PDF, is drawn by a
-process of its own, which makes its picture independent of the cache, of the batches and of
-the scheduling of the workers.
+holds what earlier graphs left there (and Pango's font-loading thread, where Graphviz measures
+text with it: see ``graphviz.SVG_PLUGINS`` and ``svgorder``). So a map shares a process only
+when that order cannot change its picture: SVG of a map placed by processkit, whose clusters
+``svgorder`` puts back in DOT order. A map Graphviz lays out itself (the landscapes and
+interface maps, a few per repository), and any PNG or PDF, is drawn by a process of its own,
+which makes its picture independent of the cache, of the batches and of the scheduling of the
+workers.
 """
 
 from __future__ import annotations

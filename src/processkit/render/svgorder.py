@@ -3,14 +3,14 @@
 Graphviz (2.43, and current releases alike) keeps a graph's subgraphs ordered by an internal id,
 and the id of a named subgraph is the memory address of its interned name. In a ``dot`` process
 that has already drawn other graphs, those addresses depend on what the earlier graphs left on
-the heap and on Pango's font loading, which runs in a thread of its own: the same input then
-lists the same clusters in a different order from one run to the next. For a map placed by
-processkit (``neato -n2``: every position is in the DOT text) that order changes nothing but the
-order the cluster elements are written in, so it is put right here: the cluster elements are
-written in the order their subgraphs stand in the DOT text (parents before the boxes inside
-them, as Graphviz writes them). Maps that Graphviz lays out itself are not batched at all (see
-``renderer``), because there the order can reach the layout. (Bump ``svg.VERSION`` when this
-changes: it keys the cached SVG.)
+the heap (and, where Graphviz measures text with Pango, on its font loading, which runs in a
+thread of its own): the same input then lists the same clusters in a different order from one
+run to the next. For a map placed by processkit (``neato -n2``: every position is in the DOT
+text) that order changes nothing but the order the cluster elements are written in, so it is
+put right here: the cluster elements are written in the order their subgraphs stand in the DOT
+text (parents before the boxes inside them, as Graphviz writes them). Maps that Graphviz lays
+out itself are not batched at all (see ``renderer``), because there the order can reach the
+layout. (Bump ``svg.VERSION`` when this changes: it keys the cached SVG.)
 """
 
 from __future__ import annotations
