@@ -1,9 +1,10 @@
-"""The plugins Graphviz draws an SVG with (``graphviz.describe``): its own renderers and
+"""The plugins Graphviz draws an SVG with (``gvsetup.describe``): its own renderers and
 layouts, so that a map's text is sized by Graphviz's own letter widths and never by a font
 found on the machine that draws; where that cannot be set up, Graphviz as installed."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -18,17 +19,18 @@ from pathlib import Path
 import pytest
 from tests.test_map_dot import FIXTURE
 
+from processkit import i18n
 from processkit.loading.load import load_repository
-from processkit.render import graphviz as graphviz_module
-from processkit.render import landscape_dot, process_dot, render_maps
-from processkit.render.graphviz import (
+from processkit.render import gvsetup, landscape_dot, process_dot, render_maps
+from processkit.render.graphviz import RenderError, run_dot
+from processkit.render.gvsetup import (
     SVG_PLUGINS,
     VERSION_FILE,
     _config_file,
     _plugins,
     describe,
+    drawing_environment,
     graphviz_version,
-    run_dot,
 )
 
 MakeRepo = Callable[[dict[str, str | bytes]], Path]
@@ -84,12 +86,22 @@ SAID = [
 ]
 
 
+#: What ``gvsetup`` knows in a process.
+STATE = ("_VERSIONS", "_FOR_NOW", "_BY_PATH", "_FOLDERS", "_NO_FOLDER")
+#: The questions a ``dot`` is asked before it first draws an SVG: what it is, and the check
+#: of the plugins an SVG is drawn with.
+QUESTIONS = ["-v", "-v -Kneato -n2 -Txdot"]
+
+
+def new_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``gvsetup`` as a new process finds it: nothing known of any ``dot``."""
+    for name in STATE:
+        monkeypatch.setattr(gvsetup, name, type(getattr(gvsetup, name))())
+
+
 @pytest.fixture(autouse=True)
 def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test starts as a new process would: nothing known of any ``dot``."""
-    monkeypatch.setattr(graphviz_module, "_VERSIONS", {})
-    monkeypatch.setattr(graphviz_module, "_BY_PATH", {})
-    monkeypatch.setattr(graphviz_module, "_FOLDERS", {})
+    new_process(monkeypatch)
 
 
 def wrapper(folder: Path, body: str) -> str:
@@ -144,8 +156,11 @@ def test_this_machines_graphviz_draws_svg_with_its_own_plugins_alone(tmp_path: P
     assert found.svg_name == os.path.basename(config)
     packages = [line.split()[1] for line in found.svg_text.splitlines() if line[:1] == "/"]
     assert sorted(packages) == sorted(SVG_PLUGINS)
-    assert graphviz_version(DOT) == found.version + "; SVG with Graphviz's own letter widths"
-    assert found.version.startswith("dot - graphviz version ")
+    said = subprocess.run([DOT, "-V"], capture_output=True, text=True, check=True).stderr
+    assert found.version == said.splitlines()[0]
+    assert graphviz_version(DOT) == (
+        found.version + "; SVG by core, dot_layout, neato_layout alone"
+    )
     remembered = json.loads((tmp_path / VERSION_FILE).read_text(encoding="utf-8"))
     assert list(remembered.values()) == [
         {
@@ -172,22 +187,23 @@ def test_a_map_is_drawn_the_same_whatever_fonts_the_machine_has(
         encoding="utf-8",
     )
     monkeypatch.setenv("FONTCONFIG_FILE", str(fonts))
-    for name in ("_VERSIONS", "_BY_PATH", "_FOLDERS"):
-        monkeypatch.setattr(graphviz_module, name, {})
+    new_process(monkeypatch)
     assert render_maps(jobs, None) == drawn
 
 
 def test_a_png_is_drawn_with_graphviz_as_installed(tmp_path: Path) -> None:
-    dot = wrapper(tmp_path / "bin", 'exec "$DOT" "$@"')
     folder = tmp_path / "bin"
-    run_dot(dot, ["digraph { a }"], "png")
-    run_dot(dot, ["digraph { a }"], "svg")
+    dot = wrapper(folder, 'exec "$DOT" "$@"')
+    run_dot(dot, ["digraph { a }"], "png", environment=drawing_environment(dot, "png"))
+    run_dot(dot, ["digraph { a }"], "svg", environment=drawing_environment(dot, "svg"))
     said = calls(folder)
-    # a PNG needs no question; an SVG two: what Graphviz is, whether the plugins load alone
-    assert [line.split(" ", 1)[1] for line in said] == ["-Tpng", "-v", "-v", "-Tsvg"]
+    # a PNG asks nothing; an SVG first what Graphviz is, then checks the plugins it is given
+    assert [line.split(" ", 1)[1] for line in said] == ["-Tpng", *QUESTIONS, "-Tsvg"]
     plugins = said[2].split(" ")[0]
-    assert plugins.startswith(tempfile.gettempdir())
+    assert os.path.dirname(plugins) == tempfile.gettempdir()
     assert [line.split(" ")[0] for line in said] == ["-", "-", plugins, plugins]
+    with open(os.path.join(plugins, describe(dot).svg_name), encoding="utf-8") as config:
+        assert config.read() == describe(dot).svg_text
 
 
 def test_a_graphviz_that_does_not_say_its_configuration_draws_as_installed(
@@ -202,33 +218,120 @@ def test_a_graphviz_that_does_not_say_its_configuration_draws_as_installed(
     found = describe(dot)
     assert (found.svg_name, found.svg_text) == ("", "")
     assert graphviz_version(dot) == found.version
-    svg = run_dot(dot, ["digraph { a }"], "svg")
-    assert svg[0].startswith(b"<?xml")
-    assert calls(folder) == ["- -v", "- -Tsvg"]
+    assert drawing_environment(dot, "svg") is None
+    assert calls(folder) == ["- -v"]
 
 
 def test_plugins_that_do_not_load_alone_are_not_used(tmp_path: Path) -> None:
     # a Graphviz that takes its plugins from where it was installed, whatever it is told
     folder = tmp_path / "bin"
     dot = wrapper(folder, 'unset GVBINDIR\nexec "$DOT" "$@"')
+    found = describe(dot, tmp_path / "cache")
+    assert found.config and found.svg_text == ""
+    assert drawing_environment(dot, "svg") is None
+    assert [line.split(" ", 1)[1] for line in calls(folder)] == QUESTIONS
+    # a lasting answer: remembered
+    assert json.loads((tmp_path / "cache" / VERSION_FILE).read_text(encoding="utf-8"))
+
+
+def test_a_graphviz_that_sizes_the_font_as_times_draws_as_installed(tmp_path: Path) -> None:
+    # as a Graphviz that does not know the maps' font by its name (later releases match a
+    # font's whole name): Times' letter widths
+    folder = tmp_path / "bin"
+    dot = wrapper(
+        folder,
+        'case "$*" in *-Txdot*) sed "s/fontname=\\"[^\\"]*\\"/fontname=Times/" '
+        '| "$DOT" "$@"; exit $?;; esac\nexec "$DOT" "$@"',
+    )
     found = describe(dot)
     assert found.config and found.svg_text == ""
-    run_dot(dot, ["digraph { a }"], "svg")
-    said = calls(folder)
-    assert [line.split(" ", 1)[1] for line in said] == ["-v", "-v", "-Tsvg"]
-    assert said[2] == "- -Tsvg"
+    assert graphviz_version(dot) == found.version
+
+
+def test_a_check_that_could_not_run_is_not_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "bin"
+    dot = wrapper(folder, 'exec "$DOT" "$@"')
+    cache = tmp_path / "cache"
+
+    def full(prefix: str) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(tempfile, "mkdtemp", full)
+        found = describe(dot, cache)
+        assert found.svg_text == "" and graphviz_version(dot, cache) == found.version
+        assert calls(folder) == ["- -v"]  # no folder: nothing to check
+        assert not (cache / VERSION_FILE).exists()
+    new_process(monkeypatch)
+    assert describe(dot, cache).svg_text
+    assert [line.split(" ", 1)[1] for line in calls(folder)] == ["-v", *QUESTIONS]
+
+
+def test_a_process_that_cannot_make_the_plugins_folder_draws_as_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "bin"
+    dot = wrapper(folder, 'exec "$DOT" "$@"')
+    cache = tmp_path / "cache"
+    remembered = describe(dot, cache)
+    assert remembered.svg_text
+    new_process(monkeypatch)
+
+    def full(prefix: str) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(tempfile, "mkdtemp", full)
+        assert graphviz_version(dot, cache) == remembered.version
+        assert drawing_environment(dot, "svg") is None
+    # and so on to the end of the process, which keys its maps as drawn as installed
+    assert graphviz_version(dot, cache) == remembered.version
+    assert drawing_environment(dot, "svg") is None
+    # what the cache remembers is left as it was, for the next process
+    assert gvsetup._read_memo(cache / VERSION_FILE) == {
+        next(iter(json.loads((cache / VERSION_FILE).read_text(encoding="utf-8")))): remembered
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "could not run Graphviz ({dot}): the disk is full"),
+        ("sv", "kunde inte köra Graphviz ({dot}): disken är full"),
+    ],
+)
+def test_a_plugins_folder_gone_and_not_made_again_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, words: str
+) -> None:
+    assert DOT is not None
+    found = describe(DOT)
+    (made,) = gvsetup._FOLDERS.values()
+    shutil.rmtree(made)  # as a long serve's temporary files may be cleared
+
+    def full(prefix: str) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    monkeypatch.setenv(i18n.ENVIRONMENT, language)
+    i18n.forget()
+    i18n.ask(None)
+    with pytest.raises(RenderError) as told:
+        drawing_environment(DOT, "svg")
+    assert str(told.value) == words.format(dot=DOT)
+    assert found.svg_text
 
 
 def test_what_graphviz_said_is_asked_again_when_its_configuration_changes(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "bin"
     dot = wrapper(folder, 'exec "$DOT" "$@"')
     cache = tmp_path / "cache"
     first = describe(dot, cache)
     assert len(calls(folder)) == 2
-    for name in ("_VERSIONS", "_BY_PATH"):
-        getattr(graphviz_module, name).clear()
+    new_process(monkeypatch)
     assert describe(dot, cache) == first
     assert len(calls(folder)) == 2  # remembered in the cache
     memo = cache / VERSION_FILE
@@ -237,8 +340,7 @@ def test_what_graphviz_said_is_asked_again_when_its_configuration_changes(
     path = first.config.partition("|")[0]
     remembered[key] |= {"config": f"{path}|0|0", "version": "dot - a version long gone"}
     memo.write_text(json.dumps(remembered), encoding="utf-8")
-    for name in ("_VERSIONS", "_BY_PATH"):
-        getattr(graphviz_module, name).clear()
+    new_process(monkeypatch)
     assert describe(dot, cache) == first
     assert len(calls(folder)) == 4
 
@@ -246,25 +348,25 @@ def test_what_graphviz_said_is_asked_again_when_its_configuration_changes(
 def test_the_plugins_folder_outlives_a_forked_process_and_not_its_maker(tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
-        import os, sys
-        from processkit.render import graphviz
-        found = graphviz.describe({DOT!r})
-        (folder,) = graphviz._FOLDERS.values()
+        import os, shutil, sys
+        from processkit.render import gvsetup
+        found = gvsetup.describe({DOT!r})
+        (folder,) = gvsetup._FOLDERS.values()
         child = os.fork()
         if child == 0:
             sys.exit(0)  # a forked process ending runs what its maker registered
         os.waitpid(child, 0)
         print(folder, os.path.isfile(os.path.join(folder, found.svg_name)))
-        __import__("shutil").rmtree(folder)  # as a long serve may see it go
-        svg = graphviz.run_dot({DOT!r}, ["digraph {{ a }}"], "svg")
-        (again,) = graphviz._FOLDERS.values()
-        print(again, svg[0].startswith(b"<?xml"))
+        shutil.rmtree(folder)  # as a long serve's temporary files may be cleared
+        environment = gvsetup.drawing_environment({DOT!r}, "svg")
+        (again,) = gvsetup._FOLDERS.values()
+        print(again, environment["GVBINDIR"] == again)
         """
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
-    (first, kept), (second, drew) = (line.split(" ") for line in done.stdout.splitlines())
-    assert (kept, drew) == ("True", "True")
+    (first, kept), (second, given) = (line.split(" ") for line in done.stdout.splitlines())
+    assert (kept, given) == ("True", "True")
     assert first != second
-    assert not os.path.exists(first) and not os.path.exists(second)
+    assert not os.path.exists(second)  # removed when its maker ended

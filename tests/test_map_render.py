@@ -25,12 +25,12 @@ from processkit.render import (
     RenderError,
     RenderStats,
     default_cache_dir,
+    gvsetup,
     interfaces_dot,
     landscape_dot,
     process_dot,
     render_maps,
 )
-from processkit.render import graphviz as graphviz_module
 from processkit.render.catalogue import all_maps
 from processkit.render.graphviz import run_dot
 
@@ -244,18 +244,20 @@ def test_an_unchanged_map_never_reaches_graphviz_again(
 ) -> None:
     log = counting_dot(tmp_path / "bin")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
-    monkeypatch.setattr(graphviz_module, "_VERSIONS", {})  # as a new process would start
+    monkeypatch.setattr(gvsetup, "_VERSIONS", {})  # as a new process would start
     root = make_repo(FIXTURE)
     cache = default_cache_dir(root)
     jobs = all_maps(load_repository(root).repo)
     render_maps(jobs, cache)
-    # two questions (what Graphviz is; whether it loads the plugins an SVG is drawn with),
+    # two questions (what Graphviz is; a check of the plugins an SVG is drawn with),
     # then a process of its own for each of the six maps Graphviz lays out (three landscapes,
     # three interface maps) and two (one per worker) for the six placed by processkit
     # (neato -n2)
-    assert sorted(calls(log)) == ["-Kneato -n2 -Tsvg"] * 2 + ["-Tsvg"] * 6 + ["-v"] * 2
+    assert sorted(calls(log)) == (
+        ["-Kneato -n2 -Tsvg"] * 2 + ["-Tsvg"] * 6 + ["-v", "-v -Kneato -n2 -Txdot"]
+    )
 
-    monkeypatch.setattr(graphviz_module, "_VERSIONS", {})
+    monkeypatch.setattr(gvsetup, "_VERSIONS", {})
     render_maps(jobs, cache)
     assert len(calls(log)) == 10  # nothing drawn, and the answers were remembered in the cache
 

@@ -8,8 +8,8 @@ process draws a whole batch) and the batches run ``workers`` at a time. SVG is m
 Only the first graph a ``dot`` process reads is drawn the same way every time: Graphviz orders
 a graph's clusters by the memory address of their names, and after the first graph the heap
 holds what earlier graphs left there (and Pango's font-loading thread, where Graphviz measures
-text with it: see ``graphviz.SVG_PLUGINS`` and ``svgorder``). So a map shares a process only
-when that order cannot change its picture: SVG of a map placed by processkit, whose clusters
+text with it: see ``gvsetup`` and ``svgorder``). So a map shares a process only when that
+order cannot change its picture: SVG of a map placed by processkit, whose clusters
 ``svgorder`` puts back in DOT order. A map Graphviz lays out itself (the landscapes and
 interface maps, a few per repository), and any PNG or PDF, is drawn by a process of its own,
 which makes its picture independent of the cache, of the batches and of the scheduling of the
@@ -27,18 +27,13 @@ from typing import Protocol
 from processkit.errors import ProcesskitError, reason
 from processkit.i18n import _
 from processkit.render.cache import MapCache, cache_key
-from processkit.render.graphviz import (
-    FORMATS,
-    RenderError,
-    find_dot,
-    graphviz_version,
-    run_dot,
-)
+from processkit.render.graphviz import FORMATS, RenderError, find_dot, run_dot
+from processkit.render.gvsetup import drawing_environment, graphviz_version
 from processkit.render.job import MapJob
 from processkit.render.svg import accessible_svg, accessible_text
 from processkit.render.svgorder import clusters_in_dot_order
 
-BATCH_SIZE = 50  # maps per Graphviz process: its start-up (~50 ms) is paid once per batch
+BATCH_SIZE = 50  # maps per Graphviz process: its start-up is paid once per batch
 PLACED = frozenset({"-n", "-n1", "-n2"})  # neato takes every position from the DOT text
 
 
@@ -180,8 +175,9 @@ def _batches(
 
 def _draw_batch(dot: str, batch: list[tuple[str, MapJob]], fmt: str, timeout: float) -> list[bytes]:
     layout = batch[0][1].layout
+    environment = drawing_environment(dot, fmt)
     try:
-        return run_dot(dot, [job.dot for _key, job in batch], fmt, layout, timeout)
+        return run_dot(dot, [job.dot for _key, job in batch], fmt, layout, timeout, environment)
     except RenderError as problem:
         if len(batch) == 1:
             raise RenderError(
@@ -191,7 +187,7 @@ def _draw_batch(dot: str, batch: list[tuple[str, MapJob]], fmt: str, timeout: fl
     drawn: list[bytes] = []
     for _key, job in batch:
         try:
-            drawn += run_dot(dot, [job.dot], fmt, layout, timeout)
+            drawn += run_dot(dot, [job.dot], fmt, layout, timeout, environment)
         except RenderError as problem:
             raise RenderError(_("map {name}: {problem}", name=job.name, problem=problem)) from None
     return drawn

@@ -132,7 +132,8 @@ def figures(
     5,000 processes, done beside Pagefind instead). ``drawing`` is then told again, of the
     flows and the landscapes to draw together, before any landscape is drawn."""
     from processkit.render import render_maps
-    from processkit.render.graphviz import find_dot, graphviz_version
+    from processkit.render.graphviz import find_dot
+    from processkit.render.gvsetup import graphviz_version
 
     dot = find_dot()  # GraphvizMissing here, not in a worker
     version = graphviz_version(dot, cache_dir)
@@ -561,7 +562,8 @@ def _code_fingerprint(repo: Repository, cache_dir: Path) -> str:
     ``words.py``), Graphviz's version and the configuration."""
     from processkit import __version__, i18n
     from processkit.cache import code_digest
-    from processkit.render.graphviz import find_dot, graphviz_version
+    from processkit.render.graphviz import find_dot
+    from processkit.render.gvsetup import graphviz_version
 
     digest = hashlib.sha256(f"{__version__}\0{repo.config!r}\0".encode())
     digest.update(graphviz_version(find_dot(), cache_dir).encode("utf-8"))
