@@ -117,6 +117,17 @@ def wrapper(folder: Path, body: str) -> str:
     return str(script)
 
 
+def plain_dot(tmp_path: Path) -> tuple[Path, str]:
+    """The folder of a ``dot`` that logs how it is run, and does as the real one does."""
+    folder = tmp_path / "bin"
+    return folder, wrapper(folder, 'exec "$DOT" "$@"')
+
+
+def full_disk(prefix: str) -> str:
+    """``tempfile.mkdtemp`` on a full disk."""
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
 def calls(folder: Path) -> list[str]:
     log = folder / "calls.log"
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
@@ -192,8 +203,7 @@ def test_a_map_is_drawn_the_same_whatever_fonts_the_machine_has(
 
 
 def test_a_png_is_drawn_with_graphviz_as_installed(tmp_path: Path) -> None:
-    folder = tmp_path / "bin"
-    dot = wrapper(folder, 'exec "$DOT" "$@"')
+    folder, dot = plain_dot(tmp_path)
     run_dot(dot, ["digraph { a }"], "png", environment=drawing_environment(dot, "png"))
     run_dot(dot, ["digraph { a }"], "svg", environment=drawing_environment(dot, "svg"))
     said = calls(folder)
@@ -251,15 +261,10 @@ def test_a_graphviz_that_sizes_the_font_as_times_draws_as_installed(tmp_path: Pa
 def test_a_check_that_could_not_run_is_not_remembered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "bin"
-    dot = wrapper(folder, 'exec "$DOT" "$@"')
+    folder, dot = plain_dot(tmp_path)
     cache = tmp_path / "cache"
-
-    def full(prefix: str) -> str:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
     with monkeypatch.context() as patch:
-        patch.setattr(tempfile, "mkdtemp", full)
+        patch.setattr(tempfile, "mkdtemp", full_disk)
         found = describe(dot, cache)
         assert found.svg_text == "" and graphviz_version(dot, cache) == found.version
         assert calls(folder) == ["- -v"]  # no folder: nothing to check
@@ -272,27 +277,21 @@ def test_a_check_that_could_not_run_is_not_remembered(
 def test_a_process_that_cannot_make_the_plugins_folder_draws_as_installed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "bin"
-    dot = wrapper(folder, 'exec "$DOT" "$@"')
+    _, dot = plain_dot(tmp_path)
     cache = tmp_path / "cache"
     remembered = describe(dot, cache)
     assert remembered.svg_text
     new_process(monkeypatch)
 
-    def full(prefix: str) -> str:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
     with monkeypatch.context() as patch:
-        patch.setattr(tempfile, "mkdtemp", full)
+        patch.setattr(tempfile, "mkdtemp", full_disk)
         assert graphviz_version(dot, cache) == remembered.version
         assert drawing_environment(dot, "svg") is None
     # and so on to the end of the process, which keys its maps as drawn as installed
     assert graphviz_version(dot, cache) == remembered.version
     assert drawing_environment(dot, "svg") is None
     # what the cache remembers is left as it was, for the next process
-    assert gvsetup._read_memo(cache / VERSION_FILE) == {
-        next(iter(json.loads((cache / VERSION_FILE).read_text(encoding="utf-8")))): remembered
-    }
+    assert list(gvsetup._read_memo(cache / VERSION_FILE).values()) == [remembered]
 
 
 @pytest.mark.parametrize(
@@ -310,10 +309,7 @@ def test_a_plugins_folder_gone_and_not_made_again_is_told(
     (made,) = gvsetup._FOLDERS.values()
     shutil.rmtree(made)  # as a long serve's temporary files may be cleared
 
-    def full(prefix: str) -> str:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    monkeypatch.setattr(tempfile, "mkdtemp", full_disk)
     monkeypatch.setenv(i18n.ENVIRONMENT, language)
     i18n.forget()
     i18n.ask(None)
@@ -326,8 +322,7 @@ def test_a_plugins_folder_gone_and_not_made_again_is_told(
 def test_what_graphviz_said_is_asked_again_when_its_configuration_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "bin"
-    dot = wrapper(folder, 'exec "$DOT" "$@"')
+    folder, dot = plain_dot(tmp_path)
     cache = tmp_path / "cache"
     first = describe(dot, cache)
     assert len(calls(folder)) == 2
