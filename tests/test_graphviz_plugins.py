@@ -14,6 +14,7 @@ import sys
 import tempfile
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,7 @@ SAID = [
 
 
 #: What ``gvsetup`` knows in a process.
-STATE = ("_VERSIONS", "_FOR_NOW", "_BY_PATH", "_FOLDERS", "_NO_FOLDER")
+STATE = ("_VERSIONS", "_BY_PATH", "_VERDICTS", "_FOLDERS")
 #: The questions a ``dot`` is asked before it first draws an SVG: what it is, and the check
 #: of the plugins an SVG is drawn with.
 QUESTIONS = ["-v", "-v -Kneato -n2 -Txdot"]
@@ -172,15 +173,9 @@ def test_this_machines_graphviz_draws_svg_with_its_own_plugins_alone(tmp_path: P
     assert graphviz_version(DOT) == (
         found.version + "; SVG by core, dot_layout, neato_layout alone"
     )
+    # only the check's verdict, by what it was made of
     remembered = json.loads((tmp_path / VERSION_FILE).read_text(encoding="utf-8"))
-    assert list(remembered.values()) == [
-        {
-            "config": found.config,
-            "svg_name": found.svg_name,
-            "svg_text": found.svg_text,
-            "version": found.version,
-        }
-    ]
+    assert [(len(key), value) for key, value in remembered.items()] == [(32, True)]
 
 
 def test_a_map_is_drawn_the_same_whatever_fonts_the_machine_has(
@@ -232,7 +227,9 @@ def test_a_graphviz_that_does_not_say_its_configuration_draws_as_installed(
     assert calls(folder) == ["- -v"]
 
 
-def test_plugins_that_do_not_load_alone_are_not_used(tmp_path: Path) -> None:
+def test_plugins_that_do_not_load_alone_are_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # a Graphviz that takes its plugins from where it was installed, whatever it is told
     folder = tmp_path / "bin"
     dot = wrapper(folder, 'unset GVBINDIR\nexec "$DOT" "$@"')
@@ -240,8 +237,12 @@ def test_plugins_that_do_not_load_alone_are_not_used(tmp_path: Path) -> None:
     assert found.config and found.svg_text == ""
     assert drawing_environment(dot, "svg") is None
     assert [line.split(" ", 1)[1] for line in calls(folder)] == QUESTIONS
-    # a lasting answer: remembered
-    assert json.loads((tmp_path / "cache" / VERSION_FILE).read_text(encoding="utf-8"))
+    # a lasting answer: remembered, and a new process only asks what Graphviz is
+    remembered = json.loads((tmp_path / "cache" / VERSION_FILE).read_text(encoding="utf-8"))
+    assert list(remembered.values()) == [False]
+    new_process(monkeypatch)
+    assert describe(dot, tmp_path / "cache") == found
+    assert [line.split(" ", 1)[1] for line in calls(folder)] == [*QUESTIONS, "-v"]
 
 
 def test_a_graphviz_that_sizes_the_font_as_times_draws_as_installed(tmp_path: Path) -> None:
@@ -272,6 +273,7 @@ def test_a_check_that_could_not_run_is_not_remembered(
     new_process(monkeypatch)
     assert describe(dot, cache).svg_text
     assert [line.split(" ", 1)[1] for line in calls(folder)] == ["-v", *QUESTIONS]
+    assert list(json.loads((cache / VERSION_FILE).read_text(encoding="utf-8")).values()) == [True]
 
 
 def test_a_process_that_cannot_make_the_plugins_folder_draws_as_installed(
@@ -291,7 +293,7 @@ def test_a_process_that_cannot_make_the_plugins_folder_draws_as_installed(
     assert graphviz_version(dot, cache) == remembered.version
     assert drawing_environment(dot, "svg") is None
     # what the cache remembers is left as it was, for the next process
-    assert list(gvsetup._read_memo(cache / VERSION_FILE).values()) == [remembered]
+    assert list(gvsetup._read_memo(cache / VERSION_FILE).values()) == [True]
 
 
 @pytest.mark.parametrize(
@@ -319,7 +321,7 @@ def test_a_plugins_folder_gone_and_not_made_again_is_told(
     assert found.svg_text
 
 
-def test_what_graphviz_said_is_asked_again_when_its_configuration_changes(
+def test_only_the_checks_verdict_is_taken_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder, dot = plain_dot(tmp_path)
@@ -328,16 +330,46 @@ def test_what_graphviz_said_is_asked_again_when_its_configuration_changes(
     assert len(calls(folder)) == 2
     new_process(monkeypatch)
     assert describe(dot, cache) == first
-    assert len(calls(folder)) == 2  # remembered in the cache
+    assert calls(folder)[2:] == ["- -v"]  # what it is, asked once in every process
     memo = cache / VERSION_FILE
+    # a cache folder comes with a repository's files: what it says names no library
+    evil = "/tmp/evil.so core {\n}\n"
+    planted = {"svg_text": evil, "svg_name": "../config6a", "config": "", "version": "x"}
     remembered = json.loads(memo.read_text(encoding="utf-8"))
-    (key,) = remembered
-    path = first.config.partition("|")[0]
-    remembered[key] |= {"config": f"{path}|0|0", "version": "dot - a version long gone"}
-    memo.write_text(json.dumps(remembered), encoding="utf-8")
+    info = os.stat(dot)
+    binary = f"{os.path.realpath(dot)}|{info.st_mtime_ns}|{info.st_size}"
+    plants = {binary: planted, **dict.fromkeys(remembered, planted), "b": evil}
+    memo.write_text(json.dumps(plants), encoding="utf-8")
     new_process(monkeypatch)
-    assert describe(dot, cache) == first
-    assert len(calls(folder)) == 4
+    assert describe(dot, cache) == first  # checked again
+    assert [line.split(" ", 1)[1] for line in calls(folder)[3:]] == QUESTIONS
+    # a verdict turned round is taken: the SVG is drawn as installed, by a key that says so
+    memo.write_text(json.dumps(dict.fromkeys(remembered, False)), encoding="utf-8")
+    new_process(monkeypatch)
+    assert describe(dot, cache) == replace(first, svg_name="", svg_text="")
+    assert graphviz_version(dot, cache) == first.version
+    assert [line.split(" ", 1)[1] for line in calls(folder)[5:]] == ["-v"]
+
+
+def test_a_check_that_finds_a_text_layout_refuses_the_plugins(tmp_path: Path) -> None:
+    folder = tmp_path / "bin"
+    dot = wrapper(
+        folder,
+        'case "$*" in *-Txdot*) "$DOT" "$@"; said=$?; '
+        'printf "    textlayout\\t:  textlayout\\n" >&2; exit $said;; esac\n'
+        'exec "$DOT" "$@"',
+    )
+    found = describe(dot, tmp_path / "cache")
+    assert found.config and found.svg_text == ""
+    assert [line.split(" ", 1)[1] for line in calls(folder)] == QUESTIONS
+
+
+def test_a_check_stopped_by_a_signal_is_not_remembered(tmp_path: Path) -> None:
+    folder = tmp_path / "bin"
+    dot = wrapper(folder, 'case "$*" in *-Txdot*) kill -KILL $$;; esac\nexec "$DOT" "$@"')
+    found = describe(dot, tmp_path / "cache")
+    assert found.config and found.svg_text == ""
+    assert not (tmp_path / "cache" / VERSION_FILE).exists()
 
 
 def test_the_plugins_folder_outlives_a_forked_process_and_not_its_maker(tmp_path: Path) -> None:

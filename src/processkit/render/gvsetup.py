@@ -10,15 +10,17 @@ loads no fonts, which took most of its time (see benchmarks/README.md). Graphviz
 those plugins by a configuration file of its own (``GVBINDIR``), made from the one ``dot -v``
 says it loaded, and checked once to load, to hold no text layout and to size the maps' font
 as Helvetica (a Graphviz that does not know the font by that name sizes it as Times, 7 %
-narrower). Where any of that fails, an SVG is drawn as Graphviz is installed, and the key of
-every map (``Graphviz.key``) says which. PNG and PDF are always drawn as installed (Cairo
-draws them)."""
+narrower). ``dot -v`` is asked once in a process (4 ms); the check's verdict is remembered
+in the cache folder. Where any of that fails, an SVG is drawn as Graphviz is installed, and
+the key of every map (``Graphviz.key``) says which. PNG and PDF are always drawn as installed
+(Cairo draws them)."""
 
 from __future__ import annotations
 
 import atexit
 import contextlib
 import dataclasses
+import hashlib
 import json
 import os
 import re
@@ -45,9 +47,9 @@ SVG_PLUGINS = frozenset({"core", "dot_layout", "neato_layout"})
 @dataclass(frozen=True, slots=True)
 class Graphviz:
     """What a ``dot`` program says of itself (``dot -v``): its version; the plugin
-    configuration it reads (its path, modification time and size, as ``path|ns|size``); and
-    the one an SVG is drawn with (``SVG_PLUGINS``), as its file's name and text, or empty
-    where none could be made (drawn as installed)."""
+    configuration it reads (its path, or empty); and the one an SVG is drawn with
+    (``SVG_PLUGINS``), as its file's name and text, or empty where none passed the check or
+    could be made (drawn as installed)."""
 
     version: str
     config: str = ""
@@ -62,13 +64,14 @@ class Graphviz:
         return f"{self.version}; SVG by {', '.join(sorted(SVG_PLUGINS))} alone"
 
 
-_FIELDS = tuple(field.name for field in dataclasses.fields(Graphviz))
-#: What each ``dot`` was found to be in this process, by its path, time and size.
+#: What each ``dot`` was found to be in this process (``describe``), by its path, time and
+#: size: fixed for the process, so that every map it keys is drawn as its key says.
 _VERSIONS: dict[str, Graphviz] = {}
-#: The keys of ``_VERSIONS`` found for this process only (a check that could not run).
-_FOR_NOW: set[str] = set()
-#: What each ``dot`` drawing here was found to be (``describe``), by its path as given.
+#: The same, by the path of each ``dot`` as given.
 _BY_PATH: dict[str, Graphviz] = {}
+#: The check's verdict on the plugins of each ``dot`` in ``_VERSIONS``, by what it was made
+#: of (``_ask``): remembered in every cache folder this process is given.
+_VERDICTS: dict[str, tuple[str, bool]] = {}
 
 
 def graphviz_version(dot: str, cache_dir: Path | None = None) -> str:
@@ -78,86 +81,82 @@ def graphviz_version(dot: str, cache_dir: Path | None = None) -> str:
 
 
 def describe(dot: str, cache_dir: Path | None = None) -> Graphviz:
-    """What ``dot`` says of itself (``Graphviz``), less the plugins of an SVG where this
-    process cannot give them: asked once per binary and plugin configuration, and remembered
-    in ``cache_dir`` so that a run drawing nothing starts no process."""
+    """What ``dot`` says of itself (``Graphviz``), asked once in a process (``dot -v``),
+    less the plugins of an SVG where this process cannot make their folder. Only the check's
+    verdict on those plugins is remembered, in ``cache_dir``: by the binary, the
+    configuration and the plugins it was made of. Nothing read from a cache names a file or
+    a library: anyone may have written it (a repository's cache folder comes with the
+    repository's files)."""
     info = os.stat(dot)
     key = f"{os.path.realpath(dot)}|{info.st_mtime_ns}|{info.st_size}"
-    memo = cache_dir / VERSION_FILE if cache_dir is not None else None
-    remembered = _read_memo(memo) if key not in _FOR_NOW else {}
-    found = remembered.get(key)
-    if found is None or not _same_config(found.config):
-        known = _VERSIONS.get(key)
-        if known is not None and _same_config(known.config):
-            found = known
-        else:
-            found, lasting = _ask(dot)
-            _FOR_NOW.discard(key) if lasting else _FOR_NOW.add(key)
-        if memo is not None and key not in _FOR_NOW:
-            remembered[key] = found
-            with contextlib.suppress(OSError):  # only a shortcut: never fail over it
-                memo.parent.mkdir(parents=True, exist_ok=True)
-                text = {k: dataclasses.asdict(v) for k, v in remembered.items()}
-                write_atomic(memo, json.dumps(text, indent=1, sort_keys=True) + "\n")
-    _VERSIONS[key] = found
-    found = _BY_PATH[dot] = _usable(found)
+    found = _VERSIONS.get(key)
+    if found is None:
+        asked, verdict = _ask(dot, key, cache_dir)
+        found = _VERSIONS[key] = _usable(asked)
+        if verdict is not None:
+            _VERDICTS[key] = verdict
+    verdict = _VERDICTS.get(key)
+    if verdict is not None and cache_dir is not None:
+        _remember(cache_dir / VERSION_FILE, *verdict)
+    _BY_PATH[dot] = found
     return found
-
-
-def _read_memo(memo: Path | None) -> dict[str, Graphviz]:
-    if memo is None:
-        return {}
-    try:
-        loaded = json.loads(memo.read_text(encoding="utf-8"))
-        return {
-            key: Graphviz(**{name: str(value[name]) for name in _FIELDS})
-            for key, value in loaded.items()
-            if isinstance(value, dict) and all(isinstance(value.get(n), str) for n in _FIELDS)
-        }
-    except (OSError, ValueError, AttributeError):
-        return {}
-
-
-def _same_config(config: str) -> bool:
-    """Whether the plugin configuration ``config`` (``Graphviz.config``) is as it was."""
-    if not config:
-        return True
-    path, _, stamp = config.partition("|")
-    return _stamp(path) == stamp
-
-
-def _stamp(path: str) -> str:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return ""
-    return f"{info.st_mtime_ns}|{info.st_size}"
 
 
 #: How long Graphviz may take to tell what it is, in seconds.
 _VERSION_TIMEOUT = 30
+#: Changes to the check (``_check``): a new value makes the verdicts remembered stale.
+_CHECK = "sample-1"
 
 
-def _ask(dot: str) -> tuple[Graphviz, bool]:
-    """What ``dot`` says of itself, and whether that holds beyond this process (not where
-    the plugins of an SVG could not be checked: Graphviz did not answer, or no folder could
-    be made for them)."""
+def _ask(dot: str, key: str, cache_dir: Path | None) -> tuple[Graphviz, tuple[str, bool] | None]:
+    """What ``dot`` (``key``) says of itself, and the check's verdict on the plugins of an
+    SVG, by what it was made of (None where there was nothing to check, or the check could
+    not run): taken from ``cache_dir`` where it is remembered there."""
     said = _said(dot)
     version = said[0]
     config = _config_file(said)
     if config is None:
-        return Graphviz(version), True
-    stamp = _stamp(config)
+        return Graphviz(version), None
     try:
         text = Path(config).read_text(encoding="utf-8")
+        info = os.stat(config)
     except (OSError, UnicodeDecodeError):
-        return Graphviz(version), True
+        return Graphviz(version, config), None
     svg_text = _plugins(text, os.path.dirname(config), SVG_PLUGINS)
-    found = Graphviz(version, f"{config}|{stamp}", os.path.basename(config), svg_text)
     if not svg_text:
-        return found, True
-    checked = _check(dot, found)
-    return (found if checked else Graphviz(version, found.config)), checked is not None
+        return Graphviz(version, config), None
+    found = Graphviz(version, config, os.path.basename(config), svg_text)
+    made_of = f"{_CHECK}\0{key}\0{config}\0{info.st_mtime_ns}\0{info.st_size}\0{svg_text}"
+    verdict = hashlib.sha256(made_of.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    memo = cache_dir / VERSION_FILE if cache_dir is not None else None
+    passed = _read_memo(memo).get(verdict)
+    if passed is None:
+        passed = _check(dot, found)
+        if passed is None:  # could not run: held for this process only
+            return Graphviz(version, config), None
+    return (found if passed else Graphviz(version, config)), (verdict, passed)
+
+
+def _remember(memo: Path, verdict: str, passed: bool) -> None:
+    """``passed`` kept in ``memo`` under ``verdict``, unless it is there already."""
+    remembered = _read_memo(memo)
+    if remembered.get(verdict) is passed:
+        return
+    remembered[verdict] = passed
+    with contextlib.suppress(OSError):  # only a shortcut: never fail over it
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(memo, json.dumps(remembered, indent=1, sort_keys=True) + "\n")
+
+
+def _read_memo(memo: Path | None) -> dict[str, bool]:
+    """The check's verdicts remembered in ``memo``, by what they were made of."""
+    if memo is None:
+        return {}
+    try:
+        loaded = json.loads(memo.read_text(encoding="utf-8"))
+        return {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, bool)}
+    except (OSError, ValueError, AttributeError):
+        return {}
 
 
 def _said(dot: str) -> list[str]:
@@ -238,13 +237,13 @@ SAMPLE = (
 #: The width of ``SAMPLE``'s ten m's in Helvetica (833/1000 of an em each), in points.
 SAMPLE_WIDTH = 833.0
 #: A text drawn in the xdot format: "T x y justification width count -text".
-_TEXT = re.compile(rb"T \S+ \S+ \S+ (\S+) 10 -mmmmmmmmmm")
+_TEXT = re.compile(rb"T \S+ \S+ \S+ ([0-9]+(?:\.[0-9]+)?) 10 -mmmmmmmmmm")
 
 
 def _check(dot: str, found: Graphviz) -> bool | None:
     """Whether ``dot`` given the plugins of ``found.svg_text`` loads them, has no text layout
     and sizes ``SAMPLE`` as Helvetica; None where that could not be found out (no folder
-    for them, or Graphviz did not answer)."""
+    for them, Graphviz did not answer or was stopped by a signal)."""
     try:
         folder = _svg_folder(found)
         done = subprocess.run(
@@ -257,9 +256,12 @@ def _check(dot: str, found: Graphviz) -> bool | None:
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
+    if done.returncode < 0:  # stopped by a signal (killed, out of memory)
+        return None
     said = done.stderr.decode("utf-8", "replace").splitlines()
-    layouts = [line.split(":", 1)[1].split() for line in said if line.strip()[:10] == "textlayout"]
-    width = _TEXT.search(done.stdout)
+    layouts = [line.partition(":")[2].split() for line in said if line.strip()[:10] == "textlayout"]
+    # Graphviz breaks a long quoted string with a backslash and a new line
+    width = _TEXT.search(done.stdout.replace(b"\\\n", b""))
     return (
         done.returncode == 0
         and _config_file(said) == os.path.join(folder, found.svg_name)
@@ -273,8 +275,6 @@ def _check(dot: str, found: Graphviz) -> bool | None:
 #: The folders holding a plugin configuration an SVG is drawn with, by its text: made once
 #: in a process (before its workers fork), removed when the process that made it ends.
 _FOLDERS: dict[str, str] = {}
-#: The configurations no folder could be made for in this process.
-_NO_FOLDER: set[str] = set()
 _MAKING = threading.Lock()
 
 
@@ -298,12 +298,12 @@ def _remove(folder: str, owner: int) -> None:
 
 def _usable(found: Graphviz) -> Graphviz:
     """``found``, less the plugins of an SVG where this process cannot make their folder."""
-    if found.svg_text and found.svg_text not in _NO_FOLDER:
+    if found.svg_text:
         try:
             _svg_folder(found)  # made before any worker forks, which then use it
             return found
         except OSError:
-            _NO_FOLDER.add(found.svg_text)
+            pass
     return dataclasses.replace(found, svg_name="", svg_text="")
 
 
