@@ -252,7 +252,7 @@ def _check(dot: str, found: Graphviz) -> bool | None:
             capture_output=True,
             timeout=_VERSION_TIMEOUT,
             check=False,
-            env={**os.environ, "GVBINDIR": folder},
+            env=_environment(folder),
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -307,6 +307,11 @@ def _usable(found: Graphviz) -> Graphviz:
     return dataclasses.replace(found, svg_name="", svg_text="")
 
 
+def _environment(folder: str) -> dict[str, str]:
+    """This process's environment, Graphviz's plugins taken from ``folder``."""
+    return {**os.environ, "GVBINDIR": folder}
+
+
 def drawing_environment(dot: str, fmt: str) -> Mapping[str, str] | None:
     """The environment ``dot`` draws ``fmt`` in (None: this process's own); RenderError
     where the folder of its plugins went and cannot be made again."""
@@ -316,7 +321,7 @@ def drawing_environment(dot: str, fmt: str) -> Mapping[str, str] | None:
     if not found.svg_text:
         return None
     try:
-        return {**os.environ, "GVBINDIR": _svg_folder(found)}
+        return _environment(_svg_folder(found))
     except OSError as problem:
         raise RenderError(
             _("could not run Graphviz ({dot}): {problem}", dot=dot, problem=reason(problem))
