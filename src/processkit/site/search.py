@@ -26,6 +26,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 import zlib
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -55,7 +56,7 @@ KINDS = {
 OVERVIEW = N_("Overview")
 #: Changes to what Pagefind is given besides the pages themselves (see ``spaced``): a new value
 #: makes the cached indexes and the kept copies of the pages stale.
-_STAGING = "spaced-3"
+_STAGING = "spaced-4"
 #: The kind of the file cache's entries that keep what Pagefind is given of a page.
 STAGED = "staged"
 #: The folder in the file cache where the copies Pagefind reads are put together.
@@ -364,9 +365,219 @@ def spaced(html: bytes, *, whole: bool) -> bytes:
     its tags were not there, and reads no class, so it makes the same index, byte for byte
     (a test holds that for every page of the example), from a copy (kept in the cache) a
     third smaller, in 4-5 % less time (a shard of process pages at 1,000 and 5,000
-    processes, 12-16 rounds)."""
+    processes, 12-16 rounds); and ``flattened``: without the tags that only structure the
+    text."""
     text = _without_ids(_BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
-    return text if whole else _CLASS.sub(b"", _INLINE.sub(b"", text))
+    return text if whole else flattened(_CLASS.sub(b"", _INLINE.sub(b"", text)))
+
+
+#: The elements after which Pagefind ends a sentence: it puts a space before and after what
+#: each holds, and a full stop after it where it ends in a letter, a digit or one of
+#: ``_'")$*`` (Pagefind's ``SENTENCE_SELECTORS`` and ``SENTENCE_CHARS``, less the headings,
+#: which are kept: Pagefind weighs their words).
+_SENTENCE = frozenset({b"p", b"td", b"div", b"ul", b"li", b"article", b"section"})
+#: The elements of the built-in templates whose tags ``flattened`` takes out: they only
+#: structure the text (Pagefind reads no more of them than where a sentence ends).
+_FLAT = _SENTENCE | {
+    b"aside",
+    b"header",
+    b"dl",
+    b"dt",
+    b"dd",
+    b"ol",
+    b"table",
+    b"thead",
+    b"tbody",
+    b"tr",
+    b"th",
+    b"caption",
+}
+#: The elements Pagefind leaves out with all they hold (its ``REMOVE_SELECTORS``): passed on
+#: as they are.
+_LEFT_OUT = frozenset(
+    {
+        b"head",
+        b"style",
+        b"script",
+        b"noscript",
+        b"label",
+        b"form",
+        b"svg",
+        b"footer",
+        b"nav",
+        b"iframe",
+        b"template",
+    }
+)
+#: Elements whose text is read otherwise than as text, or that hold another language of tags:
+#: a page with one is given as it is.
+_UNREAD = frozenset({b"math", b"noembed", b"noframes", b"plaintext", b"textarea", b"title", b"xmp"})
+#: The elements that end a sentence and are kept (Pagefind weighs the words of a heading).
+_KEPT_SENTENCE = frozenset({b"h1", b"h2", b"h3", b"h4", b"h5", b"h6"})
+#: The elements that have no end tag; ``br`` is read as a space.
+_VOID = frozenset(
+    {
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"source",
+        b"track",
+        b"wbr",
+    }
+)
+#: A start or end tag (the built-in templates escape every attribute value: no ``>`` in one).
+_ANY_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>")
+#: The ASCII characters after which Pagefind ends a sentence (its ``[\\w'"\\)\\$\\*]``).
+_ASCII_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'\")$*")
+
+
+def _ends_sentence(last: str) -> bool | None:
+    """Whether Pagefind puts a full stop after a sentence that ends in ``last`` (a character,
+    or empty for none); None where that is not certain here: after ``;``, which may end an
+    entity (``&quot;``) Pagefind reads otherwise, and after a character whose Unicode class
+    Pagefind's ``\\w`` and this one may take differently (a mark, a number that is not a digit,
+    a control or format character)."""
+    if not last:
+        return False
+    if last.isascii():
+        return None if last == ";" else last in _ASCII_ENDS
+    kind = unicodedata.category(last)
+    if kind[0] == "L" or kind in ("Nd", "Pc"):
+        return True
+    return False if kind[0] in "PSZ" else None
+
+
+def _character_before(html: bytes, end: int) -> str:
+    """The character of ``html`` (UTF-8) that ends at ``end``; ``\\ufffd`` where none does."""
+    byte = html[end - 1]
+    if byte < 0x80:
+        return chr(byte)
+    for size in range(2, 5):
+        try:
+            return html[max(0, end - size) : end].decode("utf-8")[-1]
+        except UnicodeDecodeError:
+            continue
+    return "\ufffd"
+
+
+#: The tags of the elements of ``_FLAT`` after which Pagefind ends no sentence: what they hold
+#: reads the same without them (a tag with an attribute of Pagefind's is not one of these).
+_PLAIN_TAGS = re.compile(
+    rb"</?(?:aside|caption|dd|dl|dt|header|ol|table|tbody|thead|th|tr)(?:\s(?:[^>d]|d(?!ata-pagefind))*)?>"
+)
+
+
+def flattened(html: bytes) -> bytes:
+    """``html`` (a page of the built-in templates, as Pagefind is given it) less the tags of
+    the elements that only structure its text (``_FLAT``: divisions, lists, tables, terms),
+    with the spaces and full stops Pagefind would put where each of them ends, so that it
+    reads the same text and makes the same index, byte for byte (tests hold that for every
+    page of the example and for pages made at random). Pagefind's time grows with the
+    elements of a page as much as with its words: a shard of 400 process pages took it a
+    third less time.
+
+    Kept as they are: an element Pagefind leaves out (``_LEFT_OUT``, or marked to be ignored),
+    with all it holds; the tags of a heading, of an element with a ``data-pagefind-``
+    attribute, and of one after whose text it is not certain whether Pagefind puts a full
+    stop (``_ends_sentence``). The page is given as it is where it has a comment or a
+    declaration, a tag that closes itself (outside what is left out), an element of
+    ``_UNREAD``, an id (Pagefind keeps an anchor for it), or tags that do not pair up; only
+    ``</html>`` or the end of the page may close elements, and only those whose tags are
+    kept (``indexed_part`` leaves ``<main>`` open)."""
+    if b"<!" in html or b"<?" in html:
+        return html
+    text = _PLAIN_TAGS.sub(b"", html)
+    parts: list[bytes] = []
+    append = parts.append
+    # per open element: its name, where its start tag is in ``text``, where what stands for it
+    # is in ``parts`` (-1: the tag is kept), and whether Pagefind ends a sentence or a weighed
+    # stretch after it
+    open_: list[tuple[bytes, int, int, int, bool]] = [(b"", 0, 0, -1, False)]
+    # per open element, where the last of what Pagefind reads in it so far ends in ``text``
+    # (0: nothing yet; -1: a space Pagefind puts there)
+    lasts: list[int] = [0]
+    done = skip = 0
+    for tag in _ANY_TAG.finditer(text):
+        begins = tag.start()
+        if begins < skip:
+            continue  # within an element passed on as it is
+        if begins > done:
+            append(text[done:begins])
+            lasts[-1] = begins
+        done = tag.end()
+        closing, name, attributes = tag.groups()
+        if closing:
+            if name == b"html" and all(place < 0 for *_, place, _ in open_[1:]):
+                # ``indexed_part`` leaves ``<main>`` open: closed with the page, as it is
+                del open_[2:], lasts[2:]
+            if len(open_) == 1 or open_[-1][0] != name:
+                return html  # tags that do not pair up
+            _, starts, ends, place, closes = open_.pop()
+            last = lasts.pop()
+            if place < 0:
+                append(tag[0])
+            else:
+                stop = _ends_sentence(_character_before(text, last) if last > 0 else " ")
+                if stop is None:  # not certain: the tags are kept, and Pagefind decides
+                    parts[place] = text[starts:ends]
+                    append(tag[0])
+                else:
+                    append(b". " if stop else b" ")
+            if closes:
+                lasts[-1] = -1
+            elif last:
+                lasts[-1] = last
+            continue
+        if name in _VOID:
+            append(tag[0])
+            if name == b"br":
+                lasts[-1] = -1
+            continue
+        if name in _LEFT_OUT or b"data-pagefind-ignore" in attributes:
+            skip = _end_of(text, name, done)
+            if skip < 0:
+                return html
+            append(text[begins:skip])
+            done = skip
+            continue
+        if name in _UNREAD or not name.islower() or attributes.endswith(b"/"):
+            return html  # read otherwise; or a tag that closes itself (a start tag in HTML)
+        if b"id=" in attributes:
+            return html  # Pagefind keeps an anchor there (``spaced`` takes ids out before)
+        if b"data-pagefind-index-attrs" in attributes:
+            lasts[-1] = -1  # the values Pagefind reads of them, with a space after
+        closes = name in _SENTENCE or name in _KEPT_SENTENCE
+        closes = closes or b"data-pagefind-weight" in attributes
+        lasts.append(0)
+        if name in _SENTENCE and b"data-pagefind" not in attributes:
+            open_.append((name, begins, done, len(parts), closes))
+            append(b" ")
+        else:
+            open_.append((name, begins, done, -1, closes))
+            append(tag[0])
+    if any(place >= 0 for *_, place, _ in open_):
+        return html  # an element taken out is not closed
+    append(text[done:])
+    return b"".join(parts)
+
+
+def _end_of(html: bytes, name: bytes, start: int) -> int:
+    """Where the element ``name`` whose start tag ends at ``start`` ends (after its end tag,
+    elements of its name within it counted), or -1 where it does not."""
+    depth = 1
+    pattern = re.compile(rb"<(/?)" + re.escape(name) + rb"(?![A-Za-z0-9])[^>]*>", re.IGNORECASE)
+    for found in pattern.finditer(html, start):
+        depth += -1 if found[1] else 1
+        if depth == 0:
+            return found.end()
+    return -1
 
 
 #: The start and end tags of the elements within a line of text that the built-in templates
