@@ -477,9 +477,13 @@ _PLAIN_TAGS = re.compile(
 #: A paragraph, table cell or list item that holds a text alone (no tag) ending in an ASCII
 #: character after which Pagefind ends a sentence; and one that holds nothing, or a text
 #: ending in another ASCII character but ``;`` (``_ends_sentence``). Most of them are taken
-#: out by these, faster than one at a time (``flattened``).
-_LEAF_STOP = re.compile(rb"<(p|td|li)>([^<]*[A-Za-z0-9_'\")$*])</\1>")
-_LEAF_PLAIN = re.compile(rb"<(p|td|li)>((?:[^<]*[^<A-Za-z0-9_'\")$*;\x80-\xff])?)</\1>")
+#: out by these, faster than one at a time (``flattened``); their start tags may have
+#: attributes, but none of Pagefind's and no id (``_PLAIN_ATTRIBUTES``).
+_PLAIN_ATTRIBUTES = rb"(?:\s(?:[^>di]|d(?!ata-pagefind)|i(?!d=))*)?"
+_LEAF_STOP = re.compile(rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">([^<]*[A-Za-z0-9_'\")$*])</\1>")
+_LEAF_PLAIN = re.compile(
+    rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">((?:[^<]*[^<A-Za-z0-9_'\")$*;\x80-\xff])?)</\1>"
+)
 
 
 def flattened(html: bytes) -> bytes:
