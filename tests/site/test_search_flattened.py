@@ -297,11 +297,12 @@ def test_a_sentence_that_ends_in_doubt_is_left_to_pagefind(ending: str) -> None:
         b"<html><main><!-- note --><p>A</p></main></html>",
         b"<html><main><p>A</div></main></html>",
         b"<html><main><p>A<div/></p></main></html>",
-        b"<html><main><P>A</P></main></html>",
+        b"<html><main><DIV><p>A</p></DIV></main></html>",
         b"<html><main><p>A<textarea>B</textarea></p></main></html>",
         b"<html><main><div><p>A</p></main>",
         b"<html><main><svg><p>A</p></main></html>",
         b'<html><main><p>A<span id="x"></span></p></main></html>',
+        b'<html><main><div>A<span ID="x">B</span></div></main></html>',
     ],
 )
 def test_a_page_flattened_with_doubt_is_given_as_it_is(page: bytes) -> None:

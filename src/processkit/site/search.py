@@ -470,7 +470,8 @@ def _character_before(html: bytes, end: int) -> str:
 #: The tags of the elements of ``_FLAT`` after which Pagefind ends no sentence: what they hold
 #: reads the same without them (a tag with an attribute of Pagefind's is not one of these).
 _PLAIN_TAGS = re.compile(
-    rb"</?(?:aside|caption|dd|dl|dt|header|ol|table|tbody|thead|th|tr)(?:\s(?:[^>d]|d(?!ata-pagefind))*)?>"
+    rb"</?(?:aside|caption|dd|dl|dt|header|ol|table|tbody|thead|th|tr)(?:\s(?:[^>d]|d(?!ata-pagefind))*)?>",
+    re.IGNORECASE,
 )
 
 
@@ -478,11 +479,15 @@ _PLAIN_TAGS = re.compile(
 #: character after which Pagefind ends a sentence; and one that holds nothing, or a text
 #: ending in another ASCII character but ``;`` (``_ends_sentence``). Most of them are taken
 #: out by these, faster than one at a time (``flattened``); their start tags may have
-#: attributes, but none of Pagefind's and no id (``_PLAIN_ATTRIBUTES``).
+#: attributes, but none of Pagefind's and no id (``_PLAIN_ATTRIBUTES``); names in capitals
+#: are read as Pagefind reads them.
 _PLAIN_ATTRIBUTES = rb"(?:\s(?:[^>di]|d(?!ata-pagefind)|i(?!d=))*)?"
-_LEAF_STOP = re.compile(rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">([^<]*[A-Za-z0-9_'\")$*])</\1>")
+_LEAF_STOP = re.compile(
+    rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">([^<]*[A-Za-z0-9_'\")$*])</\1>", re.IGNORECASE
+)
 _LEAF_PLAIN = re.compile(
-    rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">((?:[^<]*[^<A-Za-z0-9_'\")$*;\x80-\xff])?)</\1>"
+    rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">((?:[^<]*[^<A-Za-z0-9_'\")$*;\x80-\xff])?)</\1>",
+    re.IGNORECASE,
 )
 
 
@@ -526,6 +531,7 @@ def flattened(html: bytes) -> bytes:
             lasts[-1] = begins
         done = ends
         closing, name, attributes = tag.groups()
+        attributes = attributes.lower()  # as Pagefind reads their names
         if closing:
             if name == b"html" and all(place < 0 for *_, place, _ in open_[1:]):
                 # ``indexed_part`` leaves ``<main>`` open: closed with the page, as it is
