@@ -1210,7 +1210,8 @@ def test_each_text_pagefind_is_given_is_kept_under_a_key_of_its_own(tmp_path: Pa
     """The copy of a page for Pagefind is kept by a hash of exactly the text it is given, one
     entry for each text (more texts than a key of one byte could tell apart), each holding
     that text as Pagefind reads it; a text given again is not written again."""
-    from processkit.site.search import STAGED, given, given_digest, keep_copy, spaced, staged_key
+    from processkit.site.search import STAGED, given_digest, keep_copy, staged_key
+    from processkit.site.searchtext import given, spaced
 
     cache = FileCache(tmp_path / "cache")
     pages = [

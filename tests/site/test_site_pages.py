@@ -326,13 +326,14 @@ def test_pagefind_given_no_tags_within_lines_nor_classes_makes_the_same_index(
     """Pagefind is given the pages without the tags of the elements within a line of text
     and without classes (``spaced``): for every page of the example, the shard it makes is
     byte for byte the one it makes with them, from copies a fifth smaller at least."""
-    from processkit.site import search as search_module
-    from processkit.site.search import Shard, _index_shard, given, spaced
+    from processkit.site import searchtext
+    from processkit.site.search import Shard, _index_shard
+    from processkit.site.searchtext import given, spaced
 
     pages = _searched_pages(kalmar_site)
     given_pages = [given((kalmar_site / page).read_bytes(), whole=False) for page in pages]
     # what makes that safe: no Pagefind attribute on such a tag, no ">" within its values
-    tags = [tag[0] for html in given_pages for tag in search_module._INLINE.finditer(html)]
+    tags = [tag[0] for html in given_pages for tag in searchtext._INLINE.finditer(html)]
     assert len(tags) > 1000
     assert all(b"data-pagefind" not in tag and tag.count(b'"') % 2 == 0 for tag in tags)
     plain = sum(len(spaced(html, whole=False)) for html in given_pages)
@@ -342,8 +343,8 @@ def test_pagefind_given_no_tags_within_lines_nor_classes_makes_the_same_index(
         site = _copied(kalmar_site, pages, tmp_path / f"kept-{kept}")
         with monkeypatch.context() as patched:
             if kept:  # the tags and classes left in
-                patched.setattr(search_module, "_INLINE", re.compile(rb"(?!)"))
-                patched.setattr(search_module, "_CLASS", re.compile(rb"(?!)"))
+                patched.setattr(searchtext, "_INLINE", re.compile(rb"(?!)"))
+                patched.setattr(searchtext, "_CLASS", re.compile(rb"(?!)"))
             _index_shard(site, Shard("main", pages), primary=True)
         bundles[kept] = _bundle(site / "pagefind/main")
     assert sum(name.startswith("fragment/") for name in bundles[True]) == len(pages)
@@ -381,7 +382,7 @@ def test_pagefind_stores_of_a_page_without_its_ids_all_but_the_anchors(
     element with an id as an anchor, which the search page does not show): of every page it
     stores the same address, text, word count, meta and filters as from the page with its
     ids, and no anchors."""
-    from processkit.site import search as search_module
+    from processkit.site import searchtext
     from processkit.site.search import Shard, _index_shard
 
     pages = _searched_pages(kalmar_site)
@@ -390,7 +391,7 @@ def test_pagefind_stores_of_a_page_without_its_ids_all_but_the_anchors(
         site = _copied(kalmar_site, pages, tmp_path / f"ids-{ids}")
         with monkeypatch.context() as patched:
             if ids:  # the ids left in
-                patched.setattr(search_module, "_without_ids", lambda html: html)
+                patched.setattr(searchtext, "_without_ids", lambda html: html)
             _index_shard(site, Shard("main", pages), primary=True)
         stored[ids] = _indexed_pages(site)
     assert len(stored[False]) == len(pages)
@@ -440,7 +441,7 @@ def test_with_templates_of_its_own_pagefind_reads_the_whole_page(
 def test_pagefind_is_given_a_text_that_says_id_as_it_is() -> None:
     """Only an element's id is left out of what Pagefind is given, not words of a text that
     look like one (a page of the repository's own templates may show such a text unescaped)."""
-    from processkit.site.search import spaced
+    from processkit.site.searchtext import spaced
 
     page = b'<p>Se id="kod och</p><h2 id="a">Rubrik</h2><tr class="x" id="r1"><td>A</td></tr>'
     assert spaced(page, whole=True) == (
@@ -476,7 +477,7 @@ _ID_PIECES = (
 def test_the_ids_left_out_are_those_the_pattern_leaves_out(pieces: list[str]) -> None:
     """``_without_ids`` finds the ids by the attribute, not by a pattern tried at every tag:
     on any string made of awkward pieces it leaves what the pattern leaves."""
-    from processkit.site.search import _without_ids
+    from processkit.site.searchtext import _without_ids
 
     page = "".join(pieces).encode()
     assert _without_ids(page) == _ID_PATTERN.sub(rb"\1", page)
@@ -487,7 +488,7 @@ def test_the_ids_left_out_of_the_example_are_those_the_pattern_leaves_out(
 ) -> None:
     """On every page of the example, and on pages made to be awkward, ``_without_ids`` leaves
     what the pattern leaves."""
-    from processkit.site.search import _without_ids
+    from processkit.site.searchtext import _without_ids
 
     made = [
         b"",
@@ -518,7 +519,7 @@ def test_what_search_leaves_out_of_a_page_is_what_the_pattern_leaves_out(
     """``indexed_part`` finds the elements Pagefind leaves out (the maps, the risk matrix) by
     their mark, not by a pattern tried at every tag: on every page of the example, and on
     pages made to be awkward, it leaves what the pattern leaves."""
-    from processkit.site.search import _without_ignored
+    from processkit.site.searchtext import _without_ignored
 
     mark = 'data-pagefind-ignore="all"'
     made = [
