@@ -328,6 +328,22 @@ def test_a_sentence_that_ends_in_doubt_is_left_to_pagefind(ending: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        b"",
+        b"ingen",
+        b"<p>a</p>",
+        b"<li>a</li><td>b</td> <p>c</p>x",
+        b'x<td data-label="A">1</td><p id="a">b</p><li>c</li>',
+    ],
+)
+def test_leaves_are_taken_out_as_a_substitution_would(text: bytes) -> None:
+    for pattern, after in ((searchtext._LEAF_STOP, b". "), (searchtext._LEAF_PLAIN, b" ")):
+        expected = pattern.sub(rb" \2" + after, text)
+        assert searchtext._leaves_out(pattern, text, after) == expected
+
+
+@pytest.mark.parametrize(
     "page",
     [
         b"<html><main><!-- note --><p>A</p></main></html>",

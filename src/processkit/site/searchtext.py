@@ -169,6 +169,10 @@ _KEPT = -1  # its tags are passed on
 _GONE = -2  # one of ``_PLAIN``: nothing stands for it
 
 
+#: No attributes (of those ``flattened`` reads).
+_NONE: frozenset[bytes] = frozenset()
+
+
 class _Open(NamedTuple):
     """An element open where ``flattened`` has come to."""
 
@@ -203,7 +207,7 @@ def flattened(html: bytes) -> bytes:
     if b"<!" in html or b"<?" in html:
         return html
     text = html if _PLAIN_MARKED.search(html) else _PLAIN_TAGS.sub(b"", html)
-    text = _LEAF_PLAIN.sub(rb" \2 ", _LEAF_STOP.sub(rb" \2. ", text))
+    text = _leaves_out(_LEAF_PLAIN, _leaves_out(_LEAF_STOP, text, b". "), b" ")
     # what is given: ``text`` as it is from ``copied`` on, with what stands for the tags
     # taken out before
     parts: list[bytes] = []
@@ -246,8 +250,12 @@ def flattened(html: bytes) -> bytes:
             elif last:
                 lasts[-1] = last
             continue
-        names = {found[1] for found in _ATTRIBUTE.finditer(attributes.lower())}
-        marks = {named for named in names if named.startswith(b"data-pagefind")}
+        names = marks = _NONE
+        if attributes:
+            attributes = attributes.lower()
+            if b"data-pagefind" in attributes or b"id" in attributes:  # else none is read
+                names = frozenset(found[1] for found in _ATTRIBUTE.finditer(attributes))
+                marks = frozenset(named for named in names if named.startswith(b"data-pagefind"))
         if b"id" in names or (attributes.endswith(b"/") and name not in _VOID):
             return html  # an anchor Pagefind keeps; a tag that closes itself (a start tag)
         ignored = b"data-pagefind-ignore" in marks
@@ -283,6 +291,19 @@ def flattened(html: bytes) -> bytes:
         return html  # an element taken out is not closed
     append(text[copied:])
     return b"".join(parts)
+
+
+def _leaves_out(pattern: re.Pattern[bytes], text: bytes, after: bytes) -> bytes:
+    """``text`` with each element ``pattern`` finds (``_LEAF_STOP``, ``_LEAF_PLAIN``) replaced
+    by a space, its text and ``after``: what ``pattern.sub(b" \\2" + after, text)`` gives, in
+    three quarters of the time (a replacement that names a group is worked out in Python,
+    match by match)."""
+    pieces = pattern.split(text)  # before, name, text, between, name, text, … after
+    if len(pieces) == 1:
+        return text
+    pieces[1::3] = [b" "] * (len(pieces) // 3)
+    pieces[3::3] = [after + piece for piece in pieces[3::3]]
+    return b"".join(pieces)
 
 
 def _end_of(html: bytes, name: bytes, start: int) -> int:
