@@ -335,9 +335,11 @@ def test_a_sentence_that_ends_in_doubt_is_left_to_pagefind(ending: str) -> None:
         b"<p>a</p>",
         b"<li>a</li><td>b</td> <p>c</p>x",
         b'x<td data-label="A">1</td><p id="a">b</p><li>c</li>',
+        b"</h2><p>a</p></li></ul></div>",
     ],
 )
-def test_leaves_are_taken_out_as_a_substitution_would(text: bytes) -> None:
+def test_ends_are_spaced_and_leaves_taken_out_as_a_substitution_would(text: bytes) -> None:
+    assert searchtext._spaced_ends(text) == searchtext._BLOCK_END.sub(rb"\1 ", text)
     for pattern, after in ((searchtext._LEAF_STOP, b". "), (searchtext._LEAF_PLAIN, b" ")):
         expected = pattern.sub(rb" \2" + after, text)
         assert searchtext._leaves_out(pattern, text, after) == expected

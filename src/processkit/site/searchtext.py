@@ -35,8 +35,17 @@ def spaced(html: bytes, *, whole: bool) -> bytes:
     third smaller, in 4-5 % less time (a shard of process pages at 1,000 and 5,000
     processes, 12-16 rounds); and ``flattened``: without the tags that only structure the
     text, which Pagefind indexes in about a third less time."""
-    text = _without_ids(_BLOCK_END.sub(rb"\1 ", _TOC.sub(b"", html)))
+    text = _without_ids(_spaced_ends(_TOC.sub(b"", html)))
     return text if whole else flattened(_CLASS.sub(b"", _INLINE.sub(b"", text)))
+
+
+def _spaced_ends(html: bytes) -> bytes:
+    """``html`` with a space after each end of a block that a tag follows: what
+    ``_BLOCK_END.sub(rb"\\1 ", html)`` gives, in half the time (a replacement that names a
+    group is worked out in Python, match by match)."""
+    pieces = _BLOCK_END.split(html)  # before, an end tag, between, an end tag, … after
+    pieces[1::2] = [tag + b" " for tag in pieces[1::2]]
+    return b"".join(pieces)
 
 
 #: The elements after which Pagefind ends a sentence: at each one's end it puts a space
