@@ -7,6 +7,7 @@ example.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from typing import NamedTuple
 
@@ -116,8 +117,11 @@ _VOID = frozenset(
 _ANY_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>")
 #: An attribute's name (and its value, passed over).
 _ATTRIBUTE = re.compile(rb"""([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
-#: The ASCII characters after which Pagefind ends a sentence (its ``[\\w'"\\)\\$\\*]``).
-_ASCII_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'\")$*")
+#: The ASCII characters after which Pagefind ends a sentence (its ``[\\w'"\\)\\$\\*]``): letters,
+#: digits and these marks; and the same as a class of characters in a pattern.
+_ENDING_MARKS = "_'\")$*"
+_ASCII_ENDS = frozenset(string.ascii_letters + string.digits + _ENDING_MARKS)
+_ASCII_ENDS_CLASS = b"A-Za-z0-9" + re.escape(_ENDING_MARKS).encode()
 
 
 def _ends_sentence(last: str) -> bool | None:
@@ -166,10 +170,15 @@ _PLAIN_ATTRIBUTES = rb"(?:\s(?:[^>/di]|d(?!ata-pagefind)|i(?!d\b))*)?"
 #: ending in another ASCII character. Most of them are taken out by these, faster than one
 #: at a time (``flattened``).
 _LEAF_STOP = re.compile(
-    rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">([^<]*[A-Za-z0-9_'\")$*])</\1>", re.IGNORECASE
+    rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">([^<]*[" + _ASCII_ENDS_CLASS + rb"])</\1>",
+    re.IGNORECASE,
 )
 _LEAF_PLAIN = re.compile(
-    rb"<(p|td|li)" + _PLAIN_ATTRIBUTES + rb">((?:[^<]*[^<A-Za-z0-9_'\")$*\x80-\xff])?)</\1>",
+    rb"<(p|td|li)"
+    + _PLAIN_ATTRIBUTES
+    + rb">((?:[^<]*[^<"
+    + _ASCII_ENDS_CLASS
+    + rb"\x80-\xff])?)</\1>",
     re.IGNORECASE,
 )
 #: Where an element taken out stands in ``flattened``'s parts: its stand-in's index, or one of
