@@ -661,8 +661,8 @@ def _fragments(output: Path) -> list[str] | None:
                 return None
             pages = cbor2.loads(data[len(_SIGNATURE) :])[1]
             names += [page[0] for page in pages]
-        except (OSError, EOFError, ValueError, LookupError, TypeError, zlib.error):
-            return None  # (cbor2's errors are ValueErrors)
+        except (OSError, EOFError, ValueError, LookupError, TypeError, zlib.error, cbor2.CBORError):
+            return None  # (cbor2 6 raises CBORErrors, which are no longer ValueErrors)
     return names if all(isinstance(name, str) for name in names) else None
 
 
