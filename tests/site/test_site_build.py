@@ -72,6 +72,41 @@ def test_two_builds_are_byte_identical(rich_repo: Path, tmp_path: Path) -> None:
     assert "pagefind/main/pagefind-entry.json" in one
 
 
+def test_two_builds_with_filters_and_sort_orders_of_own_templates_are_byte_identical(
+    rich_repo: Path, tmp_path: Path
+) -> None:
+    """Pagefind writes filters and sort orders in an order that changes from run to run
+    (``search._settle`` puts them in one); a repository's own templates may give them."""
+    words = " ".join(f"ord{number}" for number in range(40))  # forty values on every page
+    write_files(
+        rich_repo / "mallar",
+        {
+            "base.html": '{% extends "builtin/base.html" %}\n{% block head %}{{ super() }}'
+            '<meta data-pagefind-filter="sida[content]" content="{{ title }}">'
+            '<meta data-pagefind-filter="adress[content]" content="{{ path }}">'
+            '<meta data-pagefind-sort="titel[content]" content="{{ title }}">'
+            '<meta data-pagefind-sort="adress[content]" content="{{ path }}">'
+            + "".join(
+                f'<meta data-pagefind-filter="ord[content]" content="{word}">'
+                for word in words.split()
+            )
+            + "{% endblock %}\n"
+        },
+    )
+    config = rich_repo / "processkit.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace("site:\n", "site:\n  templates: mallar\n"), "utf-8"
+    )
+    sites = []
+    for number in range(3):
+        sites.append(snapshot(publish(PublishRequest(rich_repo, tmp_path / str(number))).output))
+        # each build from nothing: no cache shared with the one before
+        (rich_repo / ".processkit-cache").rename(tmp_path / f"cache-{number}")
+    assert all(sorted(site) == sorted(sites[0]) for site in sites[1:])
+    assert [name for name in sites[0] if any(site[name] != sites[0][name] for site in sites)] == []
+    assert any(name.endswith(".pf_filter") for name in sites[0])
+
+
 def test_a_rebuild_replaces_the_site_and_leaves_no_temporary_folders(
     rich_repo: Path, tmp_path: Path
 ) -> None:

@@ -11,7 +11,8 @@ bundle under ``pagefind/<shard>/``; the search page merges them (Pagefind's ``me
 A shard whose pages are byte for byte those of an earlier build is taken from the cache, so
 a rebuild after one process changed indexes a hundred pages, not all of them; and the shards
 that must be made are made two at a time: the process pages' shards while the build makes the
-other pages, then theirs beside them.
+other pages, then theirs beside them. What Pagefind writes in an order that changes from run to
+run (filters, sort orders, languages) is put in one after it ran (``_settle``).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from urllib.parse import unquote
 
 from processkit.cache import store_bytes, stored_values
 from processkit.errors import ProcesskitError
-from processkit.fsutil import read_bytes
+from processkit.fsutil import read_bytes, write_atomic_bytes
 from processkit.i18n import N_, _
 from processkit.site.filecache import FileCache, link_file, link_tree
 from processkit.site.output import Placing
@@ -57,6 +58,9 @@ OVERVIEW = N_("Overview")
 #: Changes to what Pagefind is given besides the pages themselves (``searchtext.spaced``): a
 #: new value makes the cached indexes and the kept copies of the pages stale.
 _STAGING = "spaced-4"
+#: Changes to what is done to a bundle after Pagefind wrote it (``_settle``): a new value
+#: makes the cached bundles stale.
+_SETTLED = "settled-1"
 #: The kind of the file cache's entries that keep what Pagefind is given of a page.
 STAGED = "staged"
 #: The folder in the file cache where the copies Pagefind reads are put together.
@@ -71,6 +75,9 @@ MAX_SHARDS = 16
 EVERY_BUILD = frozenset({"index.html", "changes.html", "accessibility.html"})
 #: What a merged (not primary) bundle keeps: its index, not Pagefind's code.
 _DATA = ("pagefind-entry.json", "index", "fragment", "filter")
+#: The file of a bundle that names its index of each language, where its filters are, and what
+#: a filter's file is called.
+_ENTRY, _FILTERS, _FILTER = _DATA[0], _DATA[3], ".pf_filter"
 #: What the primary bundle keeps besides its data: the search code (no ready-made UI).
 _CODE = ("pagefind.js", "pagefind-worker.js")
 
@@ -348,7 +355,8 @@ def _key(
     """What the shard's index is made from: each page's address, language and main content
     (what Pagefind is given: ``given_digest``), not the menus and footer, whose publication
     date changes on every commit."""
-    digest = hashlib.sha256(f"{version}\0{_STAGING}\0{shard.name}\0{primary}\0{whole}\0".encode())
+    prefix = f"{version}\0{_STAGING}\0{_SETTLED}\0{shard.name}\0{primary}\0{whole}\0"
+    digest = hashlib.sha256(prefix.encode())
     for path in shard.pages:
         digest.update(path.encode("utf-8") + b"\0" + read[path])
     return digest.hexdigest()
@@ -550,6 +558,137 @@ def _run_pagefind(stage: str, output: Path) -> None:
             if detail
             else _("the search index could not be built: pagefind failed")
         )
+    _settle(output)
+
+
+def _settle(output: Path) -> None:
+    """Put what Pagefind 1.5 writes in the order of a hash map, which changes from run to
+    run, in the order of names, so that two builds of the same pages make the same bundle:
+    the languages in ``pagefind-entry.json``, and in each language's index its filters, each
+    filter's values and its sort orders. The files changed are named after their content, as
+    Pagefind names its files (a later Pagefind sorts them itself, as here), and written
+    packed as here where an index has filters or sort orders, so that their bytes do not
+    depend on the order Pagefind chanced on. A bundle not as this reads it (another
+    Pagefind's) is left as it is."""
+    cbor2 = _reader()
+    entry = output / _ENTRY
+    if cbor2 is None or not entry.is_file():
+        return
+    said = read_bytes(os.fspath(entry))
+    try:
+        told = json.loads(said)
+        languages = told["languages"]
+        if _compact(told) != said or not isinstance(languages, dict):
+            return  # not written as Pagefind writes it: written again, it would differ
+        names = {language: found["hash"] for language, found in languages.items()}
+    except (ValueError, LookupError, TypeError):
+        return
+    files: dict[Path, bytes] = {}
+    gone: set[Path] = set()
+    for language, name in names.items():
+        if not (isinstance(language, str) and isinstance(name, str) and _NAMED.fullmatch(name)):
+            return
+        settled = _settled_index(cbor2, output, language, name)
+        if settled is None:
+            return
+        if settled[1]:  # filters or sort orders
+            languages[language] = {**languages[language], "hash": settled[0]}
+            files.update(settled[1])
+            gone |= settled[2]
+    told["languages"] = dict(sorted(languages.items()))
+    for path, data in files.items():
+        path.write_bytes(gzip.compress(_SIGNATURE + data, compresslevel=9, mtime=0))
+    if _compact(told) != said:
+        write_atomic_bytes(entry, _compact(told))
+    for path in gone - files.keys():
+        path.unlink()
+
+
+def _compact(value: object) -> bytes:
+    """``value`` in JSON as Pagefind writes ``pagefind-entry.json``."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _settled_index(
+    cbor2: ModuleType, output: Path, language: str, name: str
+) -> tuple[str, dict[Path, bytes], set[Path]] | None:
+    """The index ``name`` of ``language`` in the bundle ``output`` settled (``_settle``):
+    its name, the files to write (unpacked: their content after Pagefind's signature; none
+    where it has neither filters nor sort orders) and those they replace; None where the
+    index cannot be read as Pagefind 1.x writes it (each file must read back to the bytes
+    Pagefind wrote)."""
+    meta = _unpacked(cbor2, output / f"pagefind.{name}.pf_meta")
+    if meta is None or len(meta[1]) < 5:
+        return None
+    index = meta[1]
+    filters, sorts = index[3], index[4]
+    if not (isinstance(filters, list) and isinstance(sorts, list)):
+        return None
+    if not all(_pair(item) for item in (*filters, *sorts)):
+        return None
+    if not filters and not sorts:
+        return name, {}, set()
+    files: dict[Path, bytes] = {}
+    gone = {output / f"pagefind.{name}.pf_meta"}
+    settled_filters: list[list[str]] = []
+    for filter_name, file_name in sorted(filters, key=lambda item: item[0]):
+        if not (isinstance(file_name, str) and _NAMED.fullmatch(file_name)):
+            return None
+        old = output / _FILTERS / f"{file_name}{_FILTER}"
+        found = _unpacked(cbor2, old)
+        if found is None or len(found[1]) != 2 or not isinstance(found[1][1], list):
+            return None
+        values = found[1][1]
+        if not all(_pair(value) for value in values):
+            return None
+        content = cbor2.dumps([found[1][0], sorted(values, key=lambda value: value[0])])
+        new = _named(language, content, 7, {name for _, name in settled_filters})
+        settled_filters.append([filter_name, new])
+        files[output / _FILTERS / f"{new}{_FILTER}"] = content
+        gone.add(old)
+    settled = [*index[:3], settled_filters, sorted(sorts, key=lambda item: item[0]), *index[5:]]
+    content = cbor2.dumps(settled)
+    new_name = f"{language}_{_pagefind_hash(content)[: len(language) + 8]}"
+    files[output / f"pagefind.{new_name}.pf_meta"] = content
+    return new_name, files, gone
+
+
+def _unpacked(cbor2: ModuleType, path: Path) -> tuple[bytes, list[object]] | None:
+    """The content of Pagefind's file ``path`` (after the signature) and the list it holds,
+    where it is one that reads back to the same bytes; else None."""
+    try:
+        data = gzip.decompress(read_bytes(os.fspath(path)))
+        if not data.startswith(_SIGNATURE):
+            return None
+        content = data[len(_SIGNATURE) :]
+        value = cbor2.loads(content)
+        if not isinstance(value, list) or cbor2.dumps(value) != content:
+            return None
+    except (OSError, EOFError, ValueError, LookupError, TypeError, zlib.error, cbor2.CBORError):
+        return None  # (cbor2 6 raises CBORErrors, which are no longer ValueErrors)
+    return content, value
+
+
+def _pair(item: object) -> bool:
+    """Whether ``item`` is a pair whose first is a name (a filter's or a sort's, with its
+    file or its pages; a value, with its pages)."""
+    return isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+
+
+def _pagefind_hash(data: bytes) -> str:
+    """What Pagefind names its files after: the SHA-1 of their content, each byte in hex
+    digits without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(data, usedforsecurity=False).digest())
+
+
+def _named(language: str, content: bytes, digits: int, taken: set[str]) -> str:
+    """The name Pagefind gives a file of ``language`` with ``content``: the language, ``_``
+    and ``digits`` of its hash, one more while a file named before has that name."""
+    full = f"{language}_{_pagefind_hash(content)}"
+    name = full[: len(language) + 1 + digits]
+    while name in taken and len(name) < len(full):
+        name = full[: len(name) + 1]
+    return name
 
 
 #: The file cache's kind of entry that tells, by shard, what each fragment of the shard's last
