@@ -148,22 +148,50 @@ def test_the_settled_bundle_says_what_pagefind_wrote(
     kept = [name for name in raw if name.startswith(("index/", "fragment/"))]
     assert kept and all(settled[name] == raw[name] for name in kept)
     assert len(settled) == len(raw)
+    # what settling takes for granted: Pagefind names its files so, and cbor2 writes again
+    # the very bytes Pagefind wrote
+    for language, said in json.loads(raw["pagefind-entry.json"])["languages"].items():
+        meta = _unpacked(raw[f"pagefind.{said['hash']}.pf_meta"])
+        assert said["hash"] == f"{language}_{_hash(meta)[: len(language) + 8]}"
+        assert cbor2.dumps(cbor2.loads(meta)) == meta
+        for _, file in cbor2.loads(meta)[3]:
+            content = _unpacked(raw[f"filter/{file}.pf_filter"])
+            assert file == f"{language}_{_hash(content)}"[: len(language) + 8]
+            assert cbor2.dumps(cbor2.loads(content)) == content
 
 
+def test_a_name_taken_is_made_two_digits_longer_as_pagefind_makes_it() -> None:
+    full = f"sv_{_hash(b'x')}"
+    assert search._named("sv", b"x", 7, set()) == full[:10]
+    assert search._named("sv", b"x", 7, {full[:10]}) == full[:12]
+    assert search._named("sv", b"x", 7, {full[:10], full[:12]}) == full[:14]
+
+
+@pytest.mark.parametrize("languages", [("sv",), ("sv", "en", "de", "fi")])
 def test_a_bundle_without_filters_or_sorts_is_left_as_pagefind_wrote_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, languages: tuple[str, ...]
 ) -> None:
+    """But for the order of the languages in ``pagefind-entry.json``."""
     folder = tmp_path / "pages"
     folder.mkdir()
-    for number in range(30):
+    for number in range(40):
         (folder / f"p{number}.html").write_text(
-            f'<html lang="sv"><body><main data-pagefind-body data-pagefind-meta="kind:Process">'
+            f'<html lang="{languages[number % len(languages)]}"><body>'
+            '<main data-pagefind-body data-pagefind-meta="kind:Process">'
             f"<h1>Sida {number}</h1><p>Text {number}.</p></main></body></html>",
             encoding="utf-8",
         )
     raw = _raw(folder, tmp_path / "raw", monkeypatch)
-    search._run_pagefind(str(folder), tmp_path / "settled")
-    assert _files(tmp_path / "settled") == raw
+    settled = []
+    for run in range(4):
+        search._run_pagefind(str(folder), tmp_path / str(run))
+        settled.append(_files(tmp_path / str(run)))
+    assert all(bundle == settled[0] for bundle in settled[1:])
+    entry = "pagefind-entry.json"
+    assert {**settled[0], entry: b""} == {**raw, entry: b""}
+    told, written = json.loads(settled[0][entry]), json.loads(raw[entry])
+    assert list(told["languages"]) == sorted(languages)
+    assert told == written
 
 
 @pytest.mark.parametrize(
@@ -180,8 +208,9 @@ def test_a_bundle_not_as_pagefind_1_writes_it_is_left_as_it_is(
         entry.write_text(entry.read_text(encoding="utf-8").replace('":"', '": "'), "utf-8")
     elif spoilt == "an entry that names no index":
         entry.write_text('{"version": "1.5.2"}', encoding="utf-8")
-    else:
-        filter_file = output / f"filter/{_index(raw, 'sv')[3][0][1]}.pf_filter"
+    else:  # in the language told last: the others are read before, but left
+        last = list(json.loads(raw["pagefind-entry.json"])["languages"])[-1]
+        filter_file = output / f"filter/{_index(raw, last)[3][0][1]}.pf_filter"
         filter_file.write_bytes(gzip.compress(b"pagefind_dcd\xff"))
     before = _files(output)
     search._settle(output)

@@ -94,9 +94,9 @@ def test_two_builds_with_filters_and_sort_orders_of_own_templates_are_byte_ident
         },
     )
     config = rich_repo / "processkit.yaml"
-    config.write_text(
-        config.read_text("utf-8").replace("site:\n", "site:\n  templates: mallar\n"), "utf-8"
-    )
+    said = config.read_text("utf-8")
+    assert said.count("site:\n") == 1
+    config.write_text(said.replace("site:\n", "site:\n  templates: mallar\n"), "utf-8")
     sites = []
     for number in range(3):
         sites.append(snapshot(publish(PublishRequest(rich_repo, tmp_path / str(number))).output))

@@ -74,10 +74,10 @@ MAX_SHARDS = 16
 #: changes of the start page, the change log) or day (the accessibility statement's date).
 EVERY_BUILD = frozenset({"index.html", "changes.html", "accessibility.html"})
 #: What a merged (not primary) bundle keeps: its index, not Pagefind's code.
-_DATA = ("pagefind-entry.json", "index", "fragment", "filter")
 #: The file of a bundle that names its index of each language, where its filters are, and what
 #: a filter's file is called.
-_ENTRY, _FILTERS, _FILTER = _DATA[0], _DATA[3], ".pf_filter"
+_ENTRY, _FILTERS, _FILTER = "pagefind-entry.json", "filter", ".pf_filter"
+_DATA = (_ENTRY, "index", "fragment", _FILTERS)
 #: What the primary bundle keeps besides its data: the search code (no ready-made UI).
 _CODE = ("pagefind.js", "pagefind-worker.js")
 
@@ -597,7 +597,7 @@ def _settle(output: Path) -> None:
             gone |= settled[2]
     told["languages"] = dict(sorted(languages.items()))
     for path, data in files.items():
-        path.write_bytes(gzip.compress(_SIGNATURE + data, compresslevel=9, mtime=0))
+        write_atomic_bytes(path, gzip.compress(_SIGNATURE + data, compresslevel=9, mtime=0))
     if _compact(told) != said:
         write_atomic_bytes(entry, _compact(told))
     for path in gone - files.keys():
@@ -636,12 +636,12 @@ def _settled_index(
             return None
         old = output / _FILTERS / f"{file_name}{_FILTER}"
         found = _unpacked(cbor2, old)
-        if found is None or len(found[1]) != 2 or not isinstance(found[1][1], list):
+        if found is None or found[1][:1] != [filter_name] or len(found[1]) != 2:
             return None
         values = found[1][1]
-        if not all(_pair(value) for value in values):
+        if not (isinstance(values, list) and all(_pair(value) for value in values)):
             return None
-        content = cbor2.dumps([found[1][0], sorted(values, key=lambda value: value[0])])
+        content = cbor2.dumps([filter_name, sorted(values, key=lambda value: value[0])])
         new = _named(language, content, 7, {name for _, name in settled_filters})
         settled_filters.append([filter_name, new])
         files[output / _FILTERS / f"{new}{_FILTER}"] = content
@@ -683,11 +683,11 @@ def _pagefind_hash(data: bytes) -> str:
 
 def _named(language: str, content: bytes, digits: int, taken: set[str]) -> str:
     """The name Pagefind gives a file of ``language`` with ``content``: the language, ``_``
-    and ``digits`` of its hash, one more while a file named before has that name."""
+    and ``digits`` of its hash, two more while a file named before has that name."""
     full = f"{language}_{_pagefind_hash(content)}"
     name = full[: len(language) + 1 + digits]
     while name in taken and len(name) < len(full):
-        name = full[: len(name) + 1]
+        name = full[: len(name) + 2]
     return name
 
 
