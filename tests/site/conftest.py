@@ -66,3 +66,26 @@ def own_base_template(root: Path) -> tuple[Path, str, str]:
     edited = before.replace("</footer>", "<p>Utkast</p></footer>", 1)
     assert edited != before
     return base, before, edited
+
+
+def filtering_templates(root: Path) -> None:
+    """Give the repository at ``root`` templates of its own that give Pagefind filters and
+    sort orders: by each page's title and address, and forty values of one filter on every
+    page (Pagefind 1.5 writes them in an order that changes from run to run)."""
+    words = [f"ord{number}" for number in range(40)]
+    write_files(
+        root / "mallar",
+        {
+            "base.html": '{% extends "builtin/base.html" %}\n{% block head %}{{ super() }}'
+            '<meta data-pagefind-filter="sida[content]" content="{{ title }}">'
+            '<meta data-pagefind-filter="adress[content]" content="{{ path }}">'
+            '<meta data-pagefind-sort="titel[content]" content="{{ title }}">'
+            '<meta data-pagefind-sort="adress[content]" content="{{ path }}">'
+            + "".join(f'<meta data-pagefind-filter="ord[content]" content="{w}">' for w in words)
+            + "{% endblock %}\n"
+        },
+    )
+    config = root / "processkit.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("site:\n") == 1
+    config.write_text(text.replace("site:\n", "site:\n  templates: mallar\n"), encoding="utf-8")

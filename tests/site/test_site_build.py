@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import CliResult, write_files
-from tests.site.conftest import EPOCH
+from tests.site.conftest import EPOCH, filtering_templates
 from tests.site.repos import RICH
 
 from processkit.cli.publishing import PublishRequest, publish
@@ -77,26 +77,7 @@ def test_two_builds_with_filters_and_sort_orders_of_own_templates_are_byte_ident
 ) -> None:
     """Pagefind writes filters and sort orders in an order that changes from run to run
     (``search._settle`` puts them in one); a repository's own templates may give them."""
-    words = " ".join(f"ord{number}" for number in range(40))  # forty values on every page
-    write_files(
-        rich_repo / "mallar",
-        {
-            "base.html": '{% extends "builtin/base.html" %}\n{% block head %}{{ super() }}'
-            '<meta data-pagefind-filter="sida[content]" content="{{ title }}">'
-            '<meta data-pagefind-filter="adress[content]" content="{{ path }}">'
-            '<meta data-pagefind-sort="titel[content]" content="{{ title }}">'
-            '<meta data-pagefind-sort="adress[content]" content="{{ path }}">'
-            + "".join(
-                f'<meta data-pagefind-filter="ord[content]" content="{word}">'
-                for word in words.split()
-            )
-            + "{% endblock %}\n"
-        },
-    )
-    config = rich_repo / "processkit.yaml"
-    said = config.read_text("utf-8")
-    assert said.count("site:\n") == 1
-    config.write_text(said.replace("site:\n", "site:\n  templates: mallar\n"), "utf-8")
+    filtering_templates(rich_repo)
     sites = []
     for number in range(3):
         sites.append(snapshot(publish(PublishRequest(rich_repo, tmp_path / str(number))).output))

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import KALMAR, count_store_reads, write_files
-from tests.site.conftest import EPOCH
+from tests.site.conftest import EPOCH, filtering_templates
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
 
@@ -224,6 +224,25 @@ READS_UTREDNING = [
 ]
 #: The roles acting in it: their pages show its name and its activities' names (``RoleUsage``).
 ITS_ROLES = ["roles/enhetschef.html", "roles/socialsekreterare.html"]
+
+
+def test_with_filters_of_its_own_templates_a_build_after_a_change_is_as_one_from_nothing(
+    repo: Path, tmp_path: Path, pagefind_runs: list[str]
+) -> None:
+    """The shard of the changed page is indexed again, the others taken from the cache; the
+    index is settled in one order either way (``search._settle``), the filters of the
+    changed page's new name among them."""
+    filtering_templates(repo)
+    site = tmp_path / "site"
+    publish(PublishRequest(repo, site))
+    pagefind_runs.clear()
+    _edit(repo, "processes/barn/utredning.yaml", "name: Utreda barns behov", "name: Utreda")
+    publish(PublishRequest(repo, site))
+    assert 0 < len(pagefind_runs) < 4  # not every shard
+    after = snapshot(site)
+    assert after == cold_build(repo, tmp_path)
+    assert any(name.startswith("pagefind/") and name.endswith(".pf_filter") for name in after)
+
 
 #: One change each, and the entity pages that read what it changes (issue 17: only these are
 #: built again); the others are taken as they were, without building their context. A record
