@@ -481,6 +481,34 @@ def test_a_command_reads_only_the_files_whose_signature_changed_since_the_last(
     assert len(signed) == len(BASE)
 
 
+def test_a_process_that_keeps_signatures_in_memory_begins_with_those_a_command_kept(
+    make_repo: MakeRepo, read: list[str], settle: Settling
+) -> None:
+    """``serve``'s first load reads only the files whose signature changed since the last
+    command, and leaves the signatures that command kept as they are."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    settle(root)
+    first = _loaded(root)  # a command: it keeps the signatures
+    signed = root / CACHE_FOLDER / SIGNED
+    stored = signed.read_bytes()
+    read.clear()
+    kept = parse.Remembered()
+    assert _loaded(root, remembered=kept) == first
+    assert read == []
+    assert _loaded(root, remembered=kept) == first  # and from memory after
+    assert read == []
+    utreda = root / "processes/utreda.yaml"
+    utreda.write_text(PROCESS.replace("name: Utreda", "name: Abcdef"), "utf-8")
+    settle(utreda)
+    kept = parse.Remembered()
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Abcdef"}
+    assert read == ["processes/utreda.yaml"]
+    read.clear()
+    assert _loaded(root, remembered=kept)[0] == {"utreda": "Abcdef"}
+    assert read == []
+    assert signed.read_bytes() == stored
+
+
 @pytest.mark.parametrize(
     "stored",
     [b"not a store", "not a signature", "not a hash", ["not", "a", "hash"], b"\0" * 32],
@@ -590,6 +618,7 @@ def test_a_file_replaced_while_it_is_read_is_read_again_next_time(
         return data
 
     _loaded(root)  # the store holds the file as it is
+    (root / CACHE_FOLDER / SIGNED).unlink()  # no signature kept: the file is read
     kept = parse.Remembered()
     monkeypatch.setattr(parse, "_read", read_then_replaced)
     assert _loaded(root, remembered=kept)[0] == {"utreda": "Utreda"}  # as it was read

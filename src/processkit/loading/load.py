@@ -99,9 +99,10 @@ def load_repository(
     store. A file whose signature (times, size, inode) is as the last command kept it
     (``parse.Signatures``) is not read again; without ``signatures`` (a copy of the files made
     for this command: a past commit exported) none is looked up or kept. With ``remembered``
-    (``serve``, which loads again and again) the store and the signatures are kept in memory,
-    and the entity made of a file before is not made again. Without ``references`` the
-    references are not checked: the caller checks them when it will (``reference_problems``)."""
+    (``serve``, which loads again and again) the store and the signatures are kept in memory
+    (the first load begins with the signatures the last command kept), and the entity made of
+    a file before is not made again. Without ``references`` the references are not checked:
+    the caller checks them when it will (``reference_problems``)."""
     root = find_root(start)
     config, config_text = load_config(root)
     repo = Repository(root=root, config=config)
@@ -122,6 +123,10 @@ def load_repository(
         signed = Signatures(cache.path.with_name(Signatures.FILE))
     if remembered is not None:
         remembered.begin()
+        if remembered.loads == 1 and signatures and cache is not None and cache.path is not None:
+            # its first load: the signatures the last command kept (a preview begun after a
+            # publish reads the files changed since, not thousands)
+            remembered.signatures.take_stored(cache.path.with_name(Signatures.FILE))
     try:
         files = parse_files(
             root,

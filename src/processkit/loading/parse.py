@@ -235,6 +235,13 @@ class Signatures(UsedStore):
             self.stored.pop(place, None)
             self.used.pop(place, None)
 
+    def take_stored(self, path: Path) -> None:
+        """Begin with the signatures a command kept in ``path``, where none are known yet (the
+        first load of a process that keeps them in memory: ``serve``); they are kept in
+        memory, not written back."""
+        if not self.stored and not self.used:
+            self.stored = Signatures(path).stored
+
     def again(self) -> None:
         super().again()
         self.begun = time.time_ns()
@@ -243,12 +250,13 @@ class Signatures(UsedStore):
 class Remembered:
     """What a process that loads one repository again and again (``serve``) keeps between
     loads: the parse store as read and added to (``parsed.bin`` is not read again); each
-    file's signature with the hash of its bytes (``Signatures``, in memory), so that a file
-    whose signature is unchanged is not read again; and the entity each file without a
-    problem was made into, by the hash of its bytes, so that it is not made again. An entity
-    is immutable (its model is frozen, and no command changes what its lists hold: the
-    serve tests hold a kept entity equal to one made afresh after builds), so one load's
-    entity may serve the next. ``forget`` the files the watcher saw change."""
+    file's signature with the hash of its bytes (``Signatures``, in memory, begun with those
+    the last command kept), so that a file whose signature is unchanged is not read again;
+    and the entity each file without a problem was made into, by the hash of its bytes, so
+    that it is not made again. An entity is immutable (its model is frozen, and no command
+    changes what its lists hold: the serve tests hold a kept entity equal to one made afresh
+    after builds), so one load's entity may serve the next. ``forget`` the files the watcher
+    saw change."""
 
     def __init__(self) -> None:
         self.stores: dict[Path, ParseCache] = {}
