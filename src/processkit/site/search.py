@@ -73,10 +73,10 @@ MAX_SHARDS = 16
 #: The pages that stand alone whose searched text changes with every commit (the recent
 #: changes of the start page, the change log) or day (the accessibility statement's date).
 EVERY_BUILD = frozenset({"index.html", "changes.html", "accessibility.html"})
-#: What a merged (not primary) bundle keeps: its index, not Pagefind's code.
 #: The file of a bundle that names its index of each language, where its filters are, and what
 #: a filter's file is called.
 _ENTRY, _FILTERS, _FILTER = "pagefind-entry.json", "filter", ".pf_filter"
+#: What a merged (not primary) bundle keeps: its index, not Pagefind's code.
 _DATA = (_ENTRY, "index", "fragment", _FILTERS)
 #: What the primary bundle keeps besides its data: the search code (no ready-made UI).
 _CODE = ("pagefind.js", "pagefind-worker.js")
@@ -566,7 +566,7 @@ def _settle(output: Path) -> None:
     run, in the order of names, so that two builds of the same pages make the same bundle:
     the languages in ``pagefind-entry.json``, and in each language's index its filters, each
     filter's values and its sort orders. The files changed are named after their content, as
-    Pagefind names its files (a later Pagefind sorts them itself, as here), and written
+    Pagefind names its files (its source after 1.5.2 sorts them itself, as here), and written
     packed as here where an index has filters or sort orders, so that their bytes do not
     depend on the order Pagefind chanced on. A bundle not as this reads it (another
     Pagefind's) is left as it is."""
