@@ -1,6 +1,6 @@
 """Pagefind's bundles are the same from run to run (``search._settle``): Pagefind 1.5 writes
-its filters, each filter's values and the sort orders in the order of a hash map, which
-changes from run to run. Each bundle here is made by the real Pagefind; what the settled
+its filters, each filter's values, the sort orders and the languages in the order of a hash
+map, which changes from run to run. Each bundle here is made by the real Pagefind; what the settled
 bundle answers is asked of Pagefind's own code in Chromium."""
 
 from __future__ import annotations
