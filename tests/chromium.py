@@ -6,6 +6,7 @@ quiet (nothing fetched or synced beside the pages it is sent to)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,21 @@ def missing() -> str | None:
 def launch(playwright: Any) -> Any:
     """Chromium started by ``playwright`` (a ``sync_playwright()``)."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+
+
+def started_for_tests(problem: str | None) -> Iterator[Any]:
+    """Chromium started for a module's browser tests, and closed after them (a fixture's
+    body: ``yield from``). Where ``problem`` says why it cannot be started, the tests are
+    skipped, but in CI (CI=true), where they must run: there they fail."""
+    import pytest
+
+    if problem is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the browser tests must run in CI, but {problem}")
+        pytest.skip(problem)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        started = launch(playwright)
+        yield started
+        started.close()

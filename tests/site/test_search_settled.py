@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -219,17 +218,7 @@ def test_a_bundle_not_as_pagefind_1_writes_it_is_left_as_it_is(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    problem = chromium.missing()
-    if problem is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the browser tests must run in CI, but {problem}")
-        pytest.skip(problem)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        started = chromium.launch(playwright)
-        yield started
-        started.close()
+    yield from chromium.started_for_tests(chromium.missing())
 
 
 #: What Pagefind's own code answers of a bundle: each filter's count of pages by value, the
