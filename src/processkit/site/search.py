@@ -653,20 +653,30 @@ def _settled_index(
     return new_name, files, gone
 
 
-def _unpacked(cbor2: ModuleType, path: Path) -> tuple[bytes, list[object]] | None:
-    """The content of Pagefind's file ``path`` (after the signature) and the list it holds,
-    where it is one that reads back to the same bytes; else None."""
+def _decoded(cbor2: ModuleType, path: Path) -> tuple[bytes, object] | None:
+    """The content of Pagefind's file ``path`` (unpacked, after its signature) and what it
+    holds, or None where it cannot be read."""
     try:
         data = gzip.decompress(read_bytes(os.fspath(path)))
         if not data.startswith(_SIGNATURE):
             return None
         content = data[len(_SIGNATURE) :]
-        value = cbor2.loads(content)
-        if not isinstance(value, list) or cbor2.dumps(value) != content:
-            return None
+        return content, cbor2.loads(content)
     except (OSError, EOFError, ValueError, LookupError, TypeError, zlib.error, cbor2.CBORError):
         return None  # (cbor2 6 raises CBORErrors, which are no longer ValueErrors)
-    return content, value
+
+
+def _unpacked(cbor2: ModuleType, path: Path) -> tuple[bytes, list[object]] | None:
+    """The content of Pagefind's file ``path`` (``_decoded``) and the list it holds, where it
+    is one that reads back to the same bytes; else None."""
+    found = _decoded(cbor2, path)
+    if found is None or not isinstance(found[1], list):
+        return None
+    try:
+        again = cbor2.dumps(found[1])
+    except (ValueError, TypeError, cbor2.CBORError):
+        return None
+    return (found[0], found[1]) if again == found[0] else None
 
 
 def _pair(item: object) -> bool:
@@ -794,14 +804,14 @@ def _fragments(output: Path) -> list[str] | None:
         return None
     names: list[str] = []
     for meta in sorted(output.glob("pagefind.*.pf_meta")):
+        found = _decoded(cbor2, meta)
+        index = found[1] if found is not None else None
+        if not isinstance(index, list) or len(index) < 2 or not isinstance(index[1], list):
+            return None
         try:
-            data = gzip.decompress(meta.read_bytes())
-            if not data.startswith(_SIGNATURE):
-                return None
-            pages = cbor2.loads(data[len(_SIGNATURE) :])[1]
-            names += [page[0] for page in pages]
-        except (OSError, EOFError, ValueError, LookupError, TypeError, zlib.error, cbor2.CBORError):
-            return None  # (cbor2 6 raises CBORErrors, which are no longer ValueErrors)
+            names += [page[0] for page in index[1]]
+        except (LookupError, TypeError):
+            return None
     return names if all(isinstance(name, str) for name in names) else None
 
 
