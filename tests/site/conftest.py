@@ -55,10 +55,7 @@ def own_base_template(root: Path) -> tuple[Path, str, str]:
     built-in one as it is); return its file, its text, and the text of an edit of it."""
     from processkit.site.templating import builtin_dir
 
-    config = root / "processkit.yaml"
-    text = config.read_text(encoding="utf-8")
-    assert "site:\n" in text
-    config.write_text(text.replace("site:\n", "site:\n  templates: mallar\n"), encoding="utf-8")
+    _own_templates(root)
     base = root / "mallar" / "base.html"
     base.parent.mkdir()
     before = (builtin_dir() / "base.html").read_text(encoding="utf-8")
@@ -85,6 +82,11 @@ def filtering_templates(root: Path) -> None:
             + "{% endblock %}\n"
         },
     )
+    _own_templates(root)
+
+
+def _own_templates(root: Path) -> None:
+    """Have the repository at ``root`` take its templates from its folder ``mallar``."""
     config = root / "processkit.yaml"
     text = config.read_text(encoding="utf-8")
     assert text.count("site:\n") == 1
