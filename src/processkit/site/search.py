@@ -598,8 +598,9 @@ def _settle(output: Path) -> None:
     told["languages"] = dict(sorted(languages.items()))
     for path, data in files.items():
         write_atomic_bytes(path, gzip.compress(_SIGNATURE + data, compresslevel=9, mtime=0))
-    if _compact(told) != said:
-        write_atomic_bytes(entry, _compact(told))
+    ordered = _compact(told)
+    if ordered != said:
+        write_atomic_bytes(entry, ordered)
     for path in gone - files.keys():
         path.unlink()
 

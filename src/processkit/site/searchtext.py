@@ -363,7 +363,7 @@ def _without_ids(html: bytes) -> bytes:
         seen = at
         if opening <= tag or closing > opening:
             continue  # not in a tag, or in one whose id is left out already
-        if html[opening + 1 : opening + 2] not in _LETTERS:
+        if not html[opening + 1 : opening + 2].isalpha():  # (ASCII letters: bytes)
             continue
         parts.append(html[done:at])
         done = found.end()
@@ -372,12 +372,6 @@ def _without_ids(html: bytes) -> bytes:
         return html
     parts.append(html[done:])
     return b"".join(parts)
-
-
-#: What a start tag's name begins with (``[A-Za-z]``).
-_LETTERS = frozenset(
-    bytes([letter]) for letter in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-)
 
 
 #: What marks an element Pagefind leaves out with all it holds (the built-in templates put it
