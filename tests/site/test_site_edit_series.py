@@ -21,7 +21,9 @@ The normal suite runs three series of nine edits, which share every kind of edit
 them (each is made once, on entities drawn by the series' seed), then draw kinds at random;
 ``PROCESSKIT_EDIT_SERIES`` and ``PROCESSKIT_EDIT_STEPS`` raise those: a long session looks
 for what the hand-picked changes of ``test_site_cache`` miss (with ``-o
-faulthandler_timeout=0``, as a test may otherwise run for fifteen minutes at most).
+faulthandler_timeout=0``, as a test may otherwise run for fifteen minutes at most), and
+``PROCESSKIT_EDIT_FIRST`` names the seed of its first series (0), so that a session may draw
+series no session drew before.
 
 The Kalmar example's process pages fill one search shard. One more series starts from a
 repository of the benchmarks' generator whose process pages fill one shard to the last page,
@@ -56,6 +58,7 @@ from processkit.validate import check
 
 SERIES = int(os.environ.get("PROCESSKIT_EDIT_SERIES", "3"))
 STEPS = int(os.environ.get("PROCESSKIT_EDIT_STEPS", "9"))
+FIRST = int(os.environ.get("PROCESSKIT_EDIT_FIRST", "0"))
 
 
 @dataclass
@@ -409,7 +412,8 @@ def _planned(seed: int) -> list[str]:
     kinds = sorted(EDITS)
     random.Random("kinds").shuffle(kinds)
     share = -(-len(kinds) // SERIES)
-    return kinds[seed * share : (seed + 1) * share]
+    turn = seed - FIRST  # the series' place among those of this run
+    return kinds[turn * share : (turn + 1) * share]
 
 
 #: How often a kind of edit is tried on other entities before another kind is drawn (an
@@ -418,7 +422,7 @@ def _planned(seed: int) -> list[str]:
 TRIES = 40
 
 
-@pytest.mark.parametrize("seed", range(SERIES))
+@pytest.mark.parametrize("seed", range(FIRST, FIRST + SERIES))
 def test_a_series_of_edits_brings_the_site_up_to_date_as_a_build_from_nothing_makes_it(
     seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
