@@ -81,7 +81,8 @@ def test_review_state_counts_today_and_the_last_day_as_due_soon(
 
 def test_a_listed_review_stands_where_review_state_says() -> None:
     """The rules read a review's status from ``due_reviews``'s day: it is the day and status
-    ``review_state`` gives, and what it leaves out is not in force or not dated."""
+    ``review_state`` gives, and what it leaves out is not in force or not dated. The site's
+    ``is_overdue`` (told without making the state) says overdue just where it does."""
     config = Config.model_validate(
         {"organisation": "Testkommunen", "review": {"interval_months": 12}}
     )
@@ -127,6 +128,8 @@ def test_a_listed_review_stands_where_review_state_says() -> None:
     ):
         for entity in entities:
             state = review_state(entity, config, today=today, until=until)
+            overdue = state.status is ReviewStatus.OVERDUE
+            assert is_overdue(entity, config, today) is overdue, entity.id
             review = listed.get(entity.id)
             if review is None:
                 assert state.status in (ReviewStatus.NOT_IN_FORCE, ReviewStatus.UNDATED)
@@ -138,6 +141,12 @@ def test_a_listed_review_stands_where_review_state_says() -> None:
     assert {ReviewStatus.OVERDUE, ReviewStatus.DUE_SOON, ReviewStatus.LATER} <= {
         review.status(today=date(2026, 3, 1), until=date(2026, 5, 1)) for review in listed.values()
     }
+    # and on days around the entities' own (the day itself is not overdue, the day after is)
+    for entity in entities:
+        for today in (date(2026, 2, 27), date(2026, 2, 28), date(2026, 3, 2), date(2026, 6, 2)):
+            state = review_state(entity, config, today=today, until=today)
+            overdue = state.status is ReviewStatus.OVERDUE
+            assert is_overdue(entity, config, today) is overdue, (entity.id, today)
 
 
 def _flow_by_definition(activities: list[dict[str, object]]) -> Flow:

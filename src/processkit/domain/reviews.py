@@ -78,11 +78,13 @@ def _dated_status(due: date, *, today: date, until: date) -> ReviewStatus:
 
 
 def is_overdue(entity: Process | Handbook, config: Config, today: date | None) -> bool:
-    """Whether the review of ``entity`` is overdue on ``today`` (never when no day is given)."""
-    if today is None:
+    """Whether the review of ``entity`` is overdue on ``today`` (never when no day is given):
+    ``review_state``'s ``OVERDUE``, told without making the state (asked of every process and
+    handbook by every publish)."""
+    if today is None or not in_force(entity):
         return False
-    state = review_state(entity, config, today=today, until=today)
-    return state.status is ReviewStatus.OVERDUE
+    due = next_review(entity, config)
+    return due is not None and due < today
 
 
 @dataclass(frozen=True, slots=True)
