@@ -141,9 +141,28 @@ def test_a_listed_review_stands_where_review_state_says() -> None:
     assert {ReviewStatus.OVERDUE, ReviewStatus.DUE_SOON, ReviewStatus.LATER} <= {
         review.status(today=date(2026, 3, 1), until=date(2026, 5, 1)) for review in listed.values()
     }
-    # and on days around the entities' own (the day itself is not overdue, the day after is)
+    # and with handbooks of every status, dated either way, on days before, on and after
+    # the days they fall due (a review is overdue from the day after)
+    for status in ("draft", "review", "approved", "retired", None):
+        for dates in (
+            {},
+            {"review_date": "2026-03-01"},
+            {"approved": {"date": "2025-03-01", "by": "Nämnden"}},
+        ):
+            entities.append(
+                Handbook.model_validate(
+                    {
+                        "kind": "handbook",
+                        "id": f"h-{len(entities)}",
+                        "title": "Rutin",
+                        **({"status": status} if status else {}),
+                        **dates,
+                    }
+                )
+            )
+    days = ("02-27", "02-28", "03-01", "03-02", "04-30", "05-01", "06-01", "06-02")
     for entity in entities:
-        for today in (date(2026, 2, 27), date(2026, 2, 28), date(2026, 3, 2), date(2026, 6, 2)):
+        for today in (date.fromisoformat(f"2026-{day}") for day in days):
             state = review_state(entity, config, today=today, until=today)
             overdue = state.status is ReviewStatus.OVERDUE
             assert is_overdue(entity, config, today) is overdue, (entity.id, today)
