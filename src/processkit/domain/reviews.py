@@ -84,7 +84,7 @@ def is_overdue(entity: Process | Handbook, config: Config, today: date | None) -
     if today is None or not in_force(entity):
         return False
     due = next_review(entity, config)
-    return due is not None and due < today
+    return due is not None and _dated_status(due, today=today, until=today) is ReviewStatus.OVERDUE
 
 
 @dataclass(frozen=True, slots=True)
