@@ -116,17 +116,19 @@ def load_repository(
     gc.disable()  # tens of thousands of small objects are made and kept; nothing to collect
     cache = _parse_cache(cache_dir, root, remembered)
     # the files' signatures: ``serve``'s, kept in memory, or those the last command kept
+    kept = None
+    if signatures and cache is not None and cache.path is not None:
+        kept = cache.path.with_name(Signatures.FILE)
     signed: Signatures | None = None
     if remembered is not None:
-        signed = remembered.signatures
-    elif signatures and cache is not None and cache.path is not None:
-        signed = Signatures(cache.path.with_name(Signatures.FILE))
-    if remembered is not None:
         remembered.begin()
-        if remembered.loads == 1 and signatures and cache is not None and cache.path is not None:
+        signed = remembered.signatures
+        if remembered.loads == 1 and kept is not None:
             # its first load: the signatures the last command kept (a preview begun after a
             # publish reads the files changed since, not thousands)
-            remembered.signatures.take_stored(cache.path.with_name(Signatures.FILE))
+            signed.take_stored(kept)
+    elif kept is not None:
+        signed = Signatures(kept)
     try:
         files = parse_files(
             root,
