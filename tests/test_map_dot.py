@@ -493,6 +493,30 @@ def test_a_text_with_a_character_left_out_is_quoted_as_every_other() -> None:
     assert lines[6] == f'  "n0" -> "n1" [label={quote(values[1])}];'
 
 
+def test_a_clean_text_with_a_quote_or_a_backslash_is_quoted_as_quote_quotes_it() -> None:
+    # nearly every value is written without a call of its own (``_clean_pairs``): the few
+    # with a quote or a backslash at the end, and every label of markup, the careful way
+    from processkit.render.dot import Edge, Graph, Html, Node, quote
+
+    values = ['say "hi"', "C:\\", "C:\\\\", "a\\b", '"', "\\", "", "plain"]
+    nodes = [
+        Node(f"n{i}", {"label": value, "tooltip": Html(value), "xlabel": f"{value}!"})
+        for i, value in enumerate(values)
+    ]
+    graph = Graph('g "1"\\', attrs={"label": values[0]}, nodes=nodes)
+    graph.edges.append(Edge("n0", "n1", {"label": values[1]}))
+    lines = graph.to_dot().splitlines()
+    assert lines[:2] == ['digraph "g \\"1\\"\\\\" {', '  label="say \\"hi\\"";']
+    assert lines[2:10] == [
+        f"  {quote(node.name)} [label={quote(value)}, tooltip={quote(Html(value))}, "
+        f"xlabel={quote(value + '!')}];"
+        for node, value in zip(nodes, values, strict=True)
+    ]
+    assert lines[3] == '  "n1" [label="C:\\\\", tooltip=<C:\\>, xlabel="C:\\!"];'
+    assert lines[4] == '  "n2" [label="C:\\\\", tooltip=<C:\\\\>, xlabel="C:\\\\!"];'
+    assert lines[10] == '  "n0" -> "n1" [label="C:\\\\"];'
+
+
 def test_all_maps_of_the_repository(repo: Repository) -> None:
     assert [job.name for job in all_maps(repo)] == [
         "landscape",

@@ -49,6 +49,8 @@ def html_text(text: str) -> str:
 
 def _quote_clean(value: str) -> str:
     """``quote`` of a ``value`` known to hold no character ``printable`` leaves out."""
+    if value.__class__ is str and '"' not in value and value[-1:] != "\\":
+        return f'"{value}"'  # nearly every value
     if isinstance(value, Html):
         return f"<{value}>"
     if '"' in value:
@@ -61,9 +63,24 @@ def _quote_clean(value: str) -> str:
 def attr_list(attrs: Attrs, quoted: Callable[[str], str] = quote) -> str:
     if not attrs:
         return ""
+    if quoted is _quote_clean:
+        return " [" + _clean_pairs(attrs) + "]"
     return (
         " [" + ", ".join([f"{key}={quoted(value)}" for key, value in sorted(attrs.items())]) + "]"
     )
+
+
+def _clean_pairs(attrs: Attrs) -> str:
+    """``key=value`` of each of ``attrs`` by name, each value ``_quote_clean``: a plain text
+    with no quote and no backslash at its end (nearly every value) written here, without a
+    call a value (a map writes some 500 values)."""
+    pairs = []
+    for key, value in sorted(attrs.items()):
+        if value.__class__ is str and '"' not in value and value[-1:] != "\\":
+            pairs.append(f'{key}="{value}"')
+        else:
+            pairs.append(f"{key}={_quote_clean(value)}")
+    return ", ".join(pairs)
 
 
 @dataclass(slots=True)
