@@ -20,7 +20,7 @@ from tests.site.test_site_build import snapshot
 from tests.site.test_site_cache import cold_build
 from tests.test_changelog_support import GitRepo, epoch_at_noon
 
-from processkit.cache import CACHE_FOLDER, write_store
+from processkit.cache import CACHE_FOLDER, read_store, write_store
 from processkit.cli import publishing
 from processkit.cli.publishing import PublishRequest, publish
 from processkit.site import build as build_module
@@ -220,6 +220,82 @@ def test_a_site_changed_by_hand_after_it_was_put_in_place_is_not_kept(
     assert taken == [False, False, False]
     _run(root, site)  # the site of the run before, not changed by hand: kept and taken
     assert taken[-1] is True
+    _as_from_nothing(root, site, tmp_path)
+
+
+@pytest.mark.parametrize("late", [False, True])
+def test_each_run_notes_the_site_it_put_in_place_as_a_listing_of_it_finds_it(
+    made: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, late: bool
+) -> None:
+    """The site a run puts in place is listed while Pagefind makes its last search bundles,
+    and only the search folder and the site's own folder are listed again once they are
+    made: the note holds what a listing of the whole site finds, from a run that makes the
+    site from nothing and from one that brings the kept site up to date; also where the
+    site's own folder changes after it was listed (``late``: as when Pagefind makes the
+    search folder only then, in a build from nothing)."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+    real = output_module.look_ahead
+
+    def then_changed(built: Path, *args: Any, **kwargs: Any) -> output_module.Ahead:
+        ahead = real(built, *args, **kwargs)
+        (built / "pagefind").rename(built / "pagefind.moved")
+        (built / "pagefind.moved").rename(built / "pagefind")
+        return ahead
+
+    if late:
+        monkeypatch.setattr(build_module, "look_ahead", then_changed)
+    for step in range(3):
+        if step == 2:
+            _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst väl")
+        _run(root, site)
+        noted = read_store(cache / SHOWN_FILE, output_module._KEPT_STORE)
+        assert noted["output"] == os.fspath(site.resolve())
+        assert noted["listing"] == output_module._listing(os.fspath(site))
+        assert any(path.startswith("pagefind/") for path in noted["listing"])
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "folder's entries changed"])
+def test_a_site_changed_by_hand_while_a_run_makes_the_next_is_not_kept(
+    made: GitRepo,
+    tmp_path: Path,
+    taken: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    change: str,
+) -> None:
+    """The site a run replaces is listed and held to its note while Pagefind makes the new
+    site's last search bundles; when the sites are swapped each of its folders is looked at
+    again. A file added or removed, or an editor's file made and removed, in between makes
+    it deleted, not kept."""
+    root, site = made.root, tmp_path / "site"
+    cache = root / ".processkit-cache"
+    _run(root, site)
+    real = output_module.look_ahead
+
+    def meanwhile(*args: Any, **kwargs: Any) -> output_module.Ahead:
+        ahead = real(*args, **kwargs)
+        assert ahead.replaced is not None  # as noted when it was looked at
+        folder = site / "roles"
+        if change == "added":
+            (folder / "extra.html").write_text("<p>Tillagd för hand</p>", encoding="utf-8")
+        elif change == "removed":
+            next(folder.glob("*.html")).unlink()
+        else:
+            lock = folder / ".~lock.extra.html#"
+            lock.write_text("", encoding="utf-8")
+            lock.unlink()
+        return ahead
+
+    _edit(root, "processes/barn/utredning.yaml", "allsidigt belyst", "belyst från alla håll")
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "look_ahead", meanwhile)
+        _run(root, site)
+    assert not (cache / KEPT_FOLDER).exists() and not (cache / KEPT_FILE).exists()
+    _as_from_nothing(root, site, tmp_path)
+    _run(root, site)  # the site put in place meanwhile, not changed by hand: kept
+    assert (cache / KEPT_FOLDER).is_dir() and (cache / KEPT_FILE).is_file()
+    _run(root, site)  # and taken
+    assert taken == [False, False, False, True]
     _as_from_nothing(root, site, tmp_path)
 
 
@@ -455,9 +531,9 @@ def test_where_no_site_could_be_kept_none_is_noted(
     listed: list[str] = []
     real_listing = output_module._listing
 
-    def listing(folder: str) -> Any:
+    def listing(folder: str, **kwargs: Any) -> Any:
         listed.append(folder)
-        return real_listing(folder)
+        return real_listing(folder, **kwargs)
 
     real_link = os.link
 

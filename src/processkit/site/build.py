@@ -52,6 +52,7 @@ from processkit.site.output import (
     check_output,
     forget,
     forget_shown,
+    look_ahead,
     mark,
     note_working,
     shown,
@@ -61,6 +62,9 @@ from processkit.site.output import (
     take_spare,
 )
 from processkit.site.parallel import forks, run_indexed
+from processkit.site.search import (
+    FOLDER as SEARCH_FOLDER,
+)
 from processkit.site.search import (
     STAGED,
     STAGES,
@@ -446,6 +450,13 @@ def _build_site(
             # what this build does not use of what the last kept: removed while Pagefind
             # runs (every lookup is done; a bundle Pagefind makes is none the last kept)
             files.release(KINDS_KEPT)
+            # the folder is complete but for the bundles Pagefind is making: what the swap
+            # needs to know of it and of the site it replaces is looked at meanwhile
+            contents = placing.finish()
+            mark(folder)
+            ahead = None
+            if kept_in is not None:
+                ahead = look_ahead(folder, output, kept_in, later=f"{SEARCH_FOLDER}/")
         except BaseException:
             if indexing is not None:
                 indexing.stop()
@@ -455,8 +466,6 @@ def _build_site(
             stale, indexed = waited.stale, waited.indexed
             if progress:
                 progress("search", len(shards), len(shards))
-        contents = placing.finish()
-        mark(folder)
         swap(
             folder,
             output,
@@ -464,6 +473,7 @@ def _build_site(
             contents=contents,
             keep=reuse,
             keep_in=kept_in,
+            ahead=ahead,
         )
     if not unchanged:  # a template was changed while the pages were made: keep none of them
         files.drop("pages")
