@@ -573,11 +573,12 @@ def test_the_process_pages_are_indexed_while_the_other_pages_are_worked_out(
 def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     rich_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The rules run once Pagefind has begun on the process pages: after one change they
-    run beside it. Where more than ``RULES_FIRST`` maps are to be drawn, or pages made, they
-    run before any is, so that a repository with errors is told so before that work. An
-    error they find beside Pagefind stops the publish as before: Pagefind stopped, nothing
-    of the build left, the site as it was."""
+    """The rules run once Pagefind has begun and the build's own pages are made: after one
+    change they run beside Pagefind, and the build does not wait for the findings of the
+    child that loads beside it while it has pages to make. Where more than ``RULES_FIRST``
+    maps are to be drawn, or pages made, they run before any is, so that a repository with
+    errors is told so before that work. An error they find beside Pagefind stops the publish
+    as before: Pagefind stopped, nothing of the build left, the site as it was."""
     from processkit import background, render, validate
     from processkit.cli import publishing
     from processkit.cli.publishing import PublishBlocked
@@ -587,7 +588,12 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     real_rules = validate.run_rules
     real_render, real_maps = build_module.render_page, render.render_maps
 
+    # the pages made, and how many of them were made when the rules ran
+    made: list[int] = [0, 0]
+
     def first(event: str) -> None:
+        if event == "rules" and event not in events:
+            made[1] = made[0]
         if event not in events:
             events.append(event)
 
@@ -597,6 +603,7 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
 
     def page(*args: object) -> object:
         first("page")
+        made[0] += 1
         return real_render(*args)  # type: ignore[arg-type]
 
     def maps(*args: object, **options: object) -> object:
@@ -631,6 +638,7 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     def built(*, cache: Path | None = None) -> list[str]:
         events.clear()
         begun.clear()
+        made[:] = [0, 0]
         monkeypatch.setattr(publishing, "_READ", [None, None, None])  # a run of its own
         publish(PublishRequest(rich_repo, output, cache_dir=cache))
         return list(events)
@@ -639,6 +647,7 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     assert built() == ["maps", "page", "pagefind", "rules"]
     path = purpose_changed(rich_repo)
     assert built() == ["maps", "page", "pagefind", "rules"]  # after one change
+    assert made[0] > 1 and made[1] == made[0]  # (the start page among them)
     monkeypatch.setattr(build_module, "RULES_FIRST", 3)
     assert built(cache=tmp_path / "cache") == ["rules", "maps", "page"]  # more maps than 3
     shutil.rmtree(tmp_path / "cache" / "site" / "pages")  # the maps kept, the pages not
@@ -661,6 +670,8 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     # should the rules find errors: before the build, as before
     monkeypatch.setattr(background, "FORK", False)
     config.write_text(config.read_text("utf-8").replace("rules:\n  PK105: error\n", ""), "utf-8")
+    # (the pages the blocked build made are kept: one more change, for a page to make)
+    path.write_text(path.read_text("utf-8").replace("Och sparat.", "Och sparat igen."), "utf-8")
     assert built() == ["rules", "maps", "page"]
     # taken from beside in the builds with a parse store: after one change, with more pages
     # than three, and the one that found the error

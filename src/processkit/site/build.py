@@ -157,8 +157,9 @@ def build_site(
     once the maps are drawn, and always before the build ends. ``checked`` runs the rules
     (and raises where they block the publish; with them, where the child that loads beside
     the build did not check them, the references that name nothing) the first time it is
-    called: here, once Pagefind has begun on the process pages, so that after one change they
-    run beside it, and before, where there are more than ``RULES_FIRST`` maps to draw or pages
+    called: here, once the other pages are made and Pagefind has begun on every shard, so
+    that after one change they run beside it, and before, where there are more than
+    ``RULES_FIRST`` maps to draw or pages
     to make, so that a repository with errors is told so before the work of a build from
     nothing.
 
@@ -417,7 +418,6 @@ def _build_site(
                 progress("search", 0, len(shards))
             indexing = start(first, searched)
         try:
-            checked()  # beside Pagefind, unless they ran before the maps or the pages
             maps.complete()  # the landscapes ``figures`` left: no process page shows one
             if later is None:
                 later = _entity_items(sources, records, files, digests, held, others)
@@ -434,6 +434,10 @@ def _build_site(
                 rest = [shard for shard in shards if shard not in first]
                 read = {path: searched[path] for shard in rest for path in shard.pages}
                 indexing = start(rest, read, after=indexing)
+            # beside Pagefind, unless they ran before the maps or the pages: after the
+            # build's own work, which does not wait meanwhile for the findings of the child
+            # that loads beside it (0.1 s at 5,000 processes in a slow hour)
+            checked()
         except BaseException:
             if indexing is not None:
                 indexing.stop()
