@@ -648,6 +648,12 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     path = purpose_changed(rich_repo)
     assert built() == ["maps", "page", "pagefind", "rules"]  # after one change
     assert made[0] > 1 and made[1] == made[0]  # (the start page among them)
+    # more of the other pages to make than ``RULES_FIRST``: the rules before them
+    monkeypatch.setattr(build_module, "RULES_FIRST", 3)
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("Och dokumenterat.", "Och dokumenterat. Noga."), "utf-8")
+    assert built() == ["maps", "page", "pagefind", "rules"]
+    assert made[1] == 1 < made[0]  # the process page alone (the others taken or made after)
     monkeypatch.setattr(build_module, "RULES_FIRST", 3)
     assert built(cache=tmp_path / "cache") == ["rules", "maps", "page"]  # more maps than 3
     shutil.rmtree(tmp_path / "cache" / "site" / "pages")  # the maps kept, the pages not
@@ -673,9 +679,9 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     # (the pages the blocked build made are kept: one more change, for a page to make)
     path.write_text(path.read_text("utf-8").replace("Och sparat.", "Och sparat igen."), "utf-8")
     assert built() == ["rules", "maps", "page"]
-    # taken from beside in the builds with a parse store: after one change, with more pages
-    # than three, and the one that found the error
-    assert beside == [0, 1, 2]
+    # taken from beside in the builds with a parse store: after each of the two changes,
+    # with more pages than three, and the one that found the error
+    assert beside == [0, 1, 2, 3]
 
 
 def test_after_a_change_the_landscapes_are_made_once_pagefind_has_begun(

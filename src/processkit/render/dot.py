@@ -73,7 +73,7 @@ def attr_list(attrs: Attrs, quoted: Callable[[str], str] = quote) -> str:
 def _clean_pairs(attrs: Attrs) -> str:
     """``key=value`` of each of ``attrs`` by name, each value ``_quote_clean``: a plain text
     with no quote and no backslash at its end (nearly every value) written here, without a
-    call a value (a map writes some 500 values)."""
+    call per value (a map writes some 500 values)."""
     pairs = []
     for key, value in sorted(attrs.items()):
         if value.__class__ is str and '"' not in value and value[-1:] != "\\":

@@ -159,9 +159,8 @@ def build_site(
     the build did not check them, the references that name nothing) the first time it is
     called: here, once the other pages are made and Pagefind has begun on every shard, so
     that after one change they run beside it, and before, where there are more than
-    ``RULES_FIRST`` maps to draw or pages
-    to make, so that a repository with errors is told so before the work of a build from
-    nothing.
+    ``RULES_FIRST`` maps to draw or pages to make (of the process pages, or of the others),
+    so that a repository with errors is told so before the work of a build from nothing.
 
     Builds that share a cache folder take turns (one may remove what the other would take)."""
     try:
@@ -423,6 +422,8 @@ def _build_site(
                 later = _entity_items(sources, records, files, digests, held, others)
             later += _site_items(sources, records, files, digests, held, config.site.language)
             numbers = take(later)
+            if len(numbers) > RULES_FIRST:
+                checked()
             # here, not in workers: no process is forked while Pagefind's threads run
             note([make(number) for number in numbers], numbers)
             if progress:
@@ -436,7 +437,7 @@ def _build_site(
                 indexing = start(rest, read, after=indexing)
             # beside Pagefind, unless they ran before the maps or the pages: after the
             # build's own work, which does not wait meanwhile for the findings of the child
-            # that loads beside it (0.1 s at 5,000 processes in a slow hour)
+            # that loads beside it (0.1 s at 5,000 processes, when the machine is slow)
             checked()
         except BaseException:
             if indexing is not None:

@@ -19,9 +19,9 @@ as for a site made anew), so one left half done is never taken, and the run afte
 it.
 
 Both sites are listed while Pagefind makes the new one's last search bundles
-(``look_ahead``): when they are swapped, only the new site's search folder and its own
-folder are listed again, and each folder of the site replaced is looked at again (a file
-saved over in that time, its folder's time put back by hand, is not seen).
+(``look_ahead``): when they are swapped, only the new site's search folder is listed again
+and its own folder looked at again, and each folder of the site replaced is looked at again
+(a file saved over in that time, its folder's time put back by hand, is not seen).
 """
 
 from __future__ import annotations
@@ -168,8 +168,11 @@ class Placing:
             for path in sorted(self.held.bundles.keys() - self.now.bundles.keys()):
                 target = os.path.join(self.base, path.rstrip("/"))
                 shutil.rmtree(target, ignore_errors=True)
-                with contextlib.suppress(OSError):  # the search's folder, left empty
-                    os.removedirs(os.path.dirname(target))
+                # the search's folder, left empty, where it holds no bundle of this build
+                # (Pagefind may be about to make one there: this runs while it indexes)
+                if not self.now.bundles:
+                    with contextlib.suppress(OSError):
+                        os.removedirs(os.path.dirname(target))
             for path in sorted(self.held.files.keys() - self.now.files.keys()):
                 target = self._remove(path)
                 with contextlib.suppress(OSError):  # a folder left empty, as a new build's
@@ -345,8 +348,9 @@ class Ahead:
     Pagefind in processes of its own, while the build waits.
 
     ``name`` is the output (resolved); ``movable``: whether a site can be kept in the cache
-    folder (``_movable``); ``replaced``: the note of the site at the output and its listing,
-    where the two agree (else None: it is not kept); ``built``: the new site's listing but
+    folder (``_movable``); ``replaced``: the note of the site at the output and its folders
+    (``_folders_of``), where its listing is as noted (else None: it is not kept); ``built``:
+    the new site's listing but
     for the folder ``later`` (its path in the site, ending in ``/``), which is listed once
     it is made (None: not listed)."""
 
@@ -371,7 +375,7 @@ def look_ahead(built: Path, output: Path, keep_in: Path, *, later: str) -> Ahead
     noted = read_store(keep_in / SHOWN_FILE, _KEPT_STORE)
     with contextlib.suppress(OSError):
         if noted.get("output") == name and noted.get("listing") == (listing := _listing(name)):
-            replaced = (noted, listing)
+            replaced = (noted, _folders_of(listing))
     try:
         listed: dict[str, _Seen] | None = _listing(os.fspath(built), left_out=later)
     except OSError:
@@ -454,23 +458,21 @@ def _keep_replaced(previous: Path, cache_dir: Path, name: str, ahead: Ahead | No
     folder = cache_dir / KEPT_FOLDER
     kept = False
     try:
-        listing: dict[str, _Seen] | None = None
+        folders: dict[str, _Seen] | None = None  # of the site replaced, where as noted
         if ahead is not None:
-            if ahead.replaced is not None and _folders_as_noted(
-                previous, _folders_of(ahead.replaced[1])
-            ):
-                noted, listing = ahead.replaced
+            if ahead.replaced is not None and _folders_as_noted(previous, ahead.replaced[1]):
+                noted, folders = ahead.replaced
         elif noted.get("output") == name:
             listing = _listing(os.fspath(previous))
-            listing = listing if noted.get("listing") == listing else None
+            folders = _folders_of(listing) if noted.get("listing") == listing else None
         files, bundles = noted.get("files"), noted.get("bundles")
-        if listing is not None and isinstance(files, dict) and isinstance(bundles, dict):
+        if folders is not None and isinstance(files, dict) and isinstance(bundles, dict):
             shutil.rmtree(folder, ignore_errors=True)  # none should be: taken by this run
             os.replace(previous, folder)  # a folder's time stays as it was
             kept = write_store(
                 cache_dir / KEPT_FILE,
                 _KEPT_STORE,
-                {"files": files, "bundles": bundles, "folders": _folders_of(listing)},
+                {"files": files, "bundles": bundles, "folders": folders},
             )
     except OSError:  # another mount of the file system, or a cache that cannot be written
         kept = False
