@@ -248,6 +248,10 @@ def _build_site(
         drawing=lambda count: checked() if count > RULES_FIRST else None,
     )
     if not isinstance(history_read, History):
+        # the page records read while git may still be being read beside (6 MB at 5,000
+        # processes); whether they hold for this build is known once it is
+        if (cache_dir / "site" / RECORDS).is_file():
+            _read_records(cache_dir / "site" / RECORDS, PageRecords.NAME)
         got = history_read.result()
         history, git = got.history, got.links
     else:
