@@ -654,7 +654,6 @@ def test_the_rules_run_beside_pagefind_unless_there_is_much_to_draw_or_make(
     path.write_text(text.replace("Och dokumenterat.", "Och dokumenterat. Noga."), "utf-8")
     assert built() == ["maps", "page", "pagefind", "rules"]
     assert made[1] == 1 < made[0]  # the process page alone (the others taken or made after)
-    monkeypatch.setattr(build_module, "RULES_FIRST", 3)
     assert built(cache=tmp_path / "cache") == ["rules", "maps", "page"]  # more maps than 3
     shutil.rmtree(tmp_path / "cache" / "site" / "pages")  # the maps kept, the pages not
     (tmp_path / "cache" / "site" / build_module.RECORDS).unlink()
