@@ -247,11 +247,12 @@ def _build_site(
         (lambda done, total: progress("maps", done, total)) if progress else None,
         drawing=lambda count: checked() if count > RULES_FIRST else None,
     )
+    records_file = cache_dir / "site" / RECORDS
     if not isinstance(history_read, History):
         # the page records read while git may still be being read beside (6 MB at 5,000
         # processes); whether they hold for this build is known once it is
-        if (cache_dir / "site" / RECORDS).is_file():
-            _read_records(cache_dir / "site" / RECORDS, PageRecords.NAME)
+        if records_file.is_file():
+            _read_records(records_file, PageRecords.NAME)
         got = history_read.result()
         history, git = got.history, got.links
     else:
@@ -276,7 +277,7 @@ def _build_site(
     fingerprint = _fingerprint(site, templates_read)
     # an entity page never shows the day of publication: it is kept while what it read is
     entity_print = _fingerprint(site, templates_read, entity=repo) + f"\0search={search}"
-    records = PageRecords(cache_dir / "site" / RECORDS, entity_print)
+    records = PageRecords(records_file, entity_print)
     digests = Digests(sources, records.roles, fingerprint)
     view = tracked(sources)
     own = config.site.templates is not None  # templates of the repository's own

@@ -410,10 +410,10 @@ def _note_shown(
     cache_dir: Path, name: str, target: Path, contents: Contents, ahead: Ahead | None = None
 ) -> None:
     """Note what the site just put at ``target`` holds, for the run that replaces it (not
-    where no site could be kept in ``cache_dir``: ``_movable``). With ``ahead``, its listing
-    is the one made then, with the top folder and the folder made after it listed again."""
+    where no site could be kept in ``cache_dir``: ``_movable``). With ``ahead`` (of ``name``),
+    its listing is the one made then, with the top folder and the folder made after it listed
+    again."""
     forget_shown(cache_dir)
-    ahead = ahead if ahead is not None and ahead.name == name else None
     if not (ahead.movable if ahead is not None else _movable(cache_dir, target)):
         return  # it could not be kept: its listing is not made
     folder = os.fspath(target)
@@ -451,8 +451,7 @@ def _drop_note(cache_dir: Path, name: str) -> None:
 def _keep_replaced(previous: Path, cache_dir: Path, name: str, ahead: Ahead | None = None) -> None:
     """Keep the site ``previous`` (replaced at ``name``) in ``cache_dir`` for the next run,
     where it holds just what was noted when it was put in place; else delete it. With
-    ``ahead``, as listed then, where each of its folders is as it was then."""
-    ahead = ahead if ahead is not None and ahead.name == name else None
+    ``ahead`` (of ``name``), as listed then, where each of its folders is as it was then."""
     noted = read_store(cache_dir / SHOWN_FILE, _KEPT_STORE) if ahead is None else {}
     forget_shown(cache_dir)
     folder = cache_dir / KEPT_FOLDER
@@ -514,6 +513,7 @@ def swap(
     ``look_ahead`` found of both (``ahead``) is taken for it."""
     target = output.resolve()
     name = os.fspath(target)
+    ahead = ahead if ahead is not None and ahead.name == name else None  # (else looked again)
     before = shown(target)
     _SHOWN.pop(name, None)
     left = _SPARES.pop(name, None)  # a spare not taken (a build without ``keep``)
