@@ -21,8 +21,11 @@ FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_NONCHARACTERS}]")
 #: times faster than ``FORBIDDEN`` on a page of 50,000 characters (``printable_utf8`` looks
 #: at every text so: it has its bytes already).
 _LONG = 2048
-#: The C0 controls and DEL that ``FORBIDDEN`` holds, as bytes to delete.
+#: The C0 controls and DEL that ``FORBIDDEN`` holds.
 _CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+#: Every other byte, to delete: what is left of a text is its controls (an empty result,
+#: nearly always, is made three times faster than a copy of the text without its controls).
+_NOT_CONTROLS = bytes(range(256)).translate(None, _CONTROLS)
 #: The C1 controls (U+0080 to U+009F) in UTF-8.
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
 #: U+FDD0 to U+FDEF, U+FFFE and U+FFFF in UTF-8.
@@ -55,12 +58,14 @@ def _clean_utf8(data: bytes, text: str) -> bool:
     UTF-8 searched with byte operations that run at memory speed (the noncharacters of the
     other planes, U+1FFFE and so on, end in the bytes BF BE or BF BF, and only then is the
     slower search needed)."""
-    if len(data.translate(None, _CONTROLS)) != len(data):
+    if data.translate(None, _NOT_CONTROLS):
         return False
     if b"\xc2" in data and _C1.search(data):
         return False
     if b"\xef" in data and _BMP_NONCHARACTERS.search(data):
         return False
-    if b"\xbf\xbe" in data or b"\xbf\xbf" in data:
+    # one byte looked for first: a search for two bytes cannot skip ahead as one for a single
+    # byte does (120 µs against 8 µs on a page of 65 kB without either)
+    if b"\xbf" in data and (b"\xbf\xbe" in data or b"\xbf\xbf" in data):
         return FORBIDDEN.search(text) is None
     return True
