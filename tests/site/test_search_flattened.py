@@ -349,6 +349,7 @@ def test_ends_are_spaced_and_leaves_taken_out_as_a_substitution_would(text: byte
     "page",
     [
         b"<html><main><!-- note --><p>A</p></main></html>",
+        b"<html><main><?note?><p>A</p></main></html>",
         b"<html><main><p>A</div></main></html>",
         b"<html><main><p>A<div/></p></main></html>",
         b"<html><main><DIV><p>A</p></DIV></main></html>",

@@ -222,7 +222,9 @@ def flattened(html: bytes) -> bytes:
     marked to be ignored with another attribute of Pagefind's, or tags that do not pair up;
     only ``</html>`` or the end of the page may close elements, and only those whose tags are
     kept (``indexed_part`` leaves ``<main>`` open)."""
-    if b"<!" in html or b"<?" in html:
+    # each mark looked for alone first: a search for one byte runs at memory speed, one for
+    # two does not (2 µs against 28 µs a process page)
+    if (b"!" in html and b"<!" in html) or (b"?" in html and b"<?" in html):
         return html
     text = html if _PLAIN_MARKED.search(html) else _PLAIN_TAGS.sub(b"", html)
     text = _leaves_out(_LEAF_PLAIN, _leaves_out(_LEAF_STOP, text, b". "), b" ")
