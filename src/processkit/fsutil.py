@@ -45,6 +45,22 @@ def read_bytes(place: str) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def write_bytes(place: str, data: bytes) -> None:
+    """``data`` written to the file at ``place``, made or emptied first, as
+    ``Path(place).write_bytes(data)`` writes it (and raising the same OSError), through the
+    system's calls alone: a site of 5,000 processes writes 11,000 pages and feeds."""
+    handle = os.open(place, _WRITE_FLAGS, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+
+
 def read_at_most(place: Path | str, limit: int) -> bytes:
     """The bytes of the file at ``place``, or its first ``limit + 1`` where it holds more (so
     that the caller can tell it is too large); never waiting for a writer (a named pipe) nor

@@ -32,7 +32,7 @@ from processkit.codepoints import printable_utf8
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
-from processkit.fsutil import Signature, signature
+from processkit.fsutil import Signature, signature, write_bytes
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KindInfo
@@ -302,13 +302,19 @@ def _build_site(
         processes = [page for page in pages if page[0].kind == "process"]
         others = [page for page in pages if page[0].kind != "process"]
 
+        base = os.fspath(folder)
+        made_folders: set[str] = set()
+
         def make(index: int) -> tuple[str, bytes | None, dict[Token, str] | None, bool]:
             """Write page ``index``, from the cache when an identical one was made before;
             return its cache key, the hash of what Pagefind is given of it, for an entity's
             page built here (in a worker) what it read, and whether it was rendered."""
             item = items[index]
-            target = folder / item.path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = os.path.join(base, item.path)  # as text: thousands a build from nothing
+            parent = os.path.dirname(target)
+            if parent not in made_folders:  # in this process (a worker has its own)
+                os.makedirs(parent, exist_ok=True)
+                made_folders.add(parent)
             page = item.page
             tokens = None
             if page is None:  # an entity's page, built through the tracked views
@@ -327,7 +333,7 @@ def _build_site(
             else:
                 with told():
                     html = render_page(env, site, page, templates)
-                target.write_bytes(html)
+                write_bytes(target, html)
                 files.put_file("pages", key, target)
             read = None
             if search and page.indexed:  # its copy for Pagefind is kept here (in a worker)

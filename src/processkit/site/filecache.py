@@ -111,7 +111,7 @@ class FileCache:
     def _path(self, kind: str, key: str) -> Path:
         return Path(self._place(kind, key))
 
-    def _folder(self, path: Path) -> None:
+    def _folder(self, path: str | Path) -> None:
         """Make the folder of the entry at ``path``, where this build has not yet."""
         folder = os.path.dirname(path)
         if folder not in self._folders:
@@ -166,20 +166,21 @@ class FileCache:
         self.use(kind, key)
         return True
 
-    def put_file(self, kind: str, key: str, source: Path) -> bool:
+    def put_file(self, kind: str, key: str, source: str | Path) -> bool:
         """Keep the file ``source`` as entry ``key``; False where the cache cannot be written
         (a read-only folder costs time, never the build). A link is made whole or not at
         all, so it is made in place; an entry there already (put meanwhile, or damaged), or a
         copy (where no link can be made), is put in place through a temporary file."""
-        path = self._path(kind, key)
+        place = self._place(kind, key)  # as text: thousands a build from nothing
         try:
-            self._folder(path)
-            os.link(source, path)  # a system call, not three: thousands a build from nothing
+            self._folder(place)
+            os.link(source, place)  # a system call, not three
         except OSError:
             pass
         else:
             self.use(kind, key)
             return True
+        path = Path(place)
         # its own name in each thread: the threads of a build put copies for Pagefind
         temporary = path.parent / f".{key}.{os.getpid()}.{threading.get_ident()}.tmp"
         try:
