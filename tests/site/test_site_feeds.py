@@ -8,12 +8,16 @@ import re
 import shutil
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from tests.conftest import CliResult, write_files
 from tests.site.conftest import KALMAR
 from tests.site.nuchecker import checker_errors
@@ -23,7 +27,12 @@ from tests.test_changelog_support import GitRepo, epoch_at_noon, kalmar_history
 
 from processkit import i18n
 from processkit.cli.serve import build_preview
+from processkit.history.changelog import ChangeLog
+from processkit.loading.load import load_repository
 from processkit.loading.parse import Remembered
+from processkit.loading.repository import Repository
+from processkit.site.feeds import Feed, atom, quiet_atom
+from processkit.words import Language
 
 Cli = Callable[..., CliResult]
 __all__ = ["browser"]  # the browser tests' fixture, used here
@@ -472,3 +481,60 @@ def test_a_failure_beside_the_search_index_leaves_the_site_as_it_was(
     assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
     assert list((repo.root / ".processkit-cache/site/.staging").iterdir()) == []
     assert indexed  # the index was under way
+
+
+#: Texts with every character ElementTree escapes, in a text or an attribute, and those
+#: ``printable`` drops.
+_WRITTEN = st.text(
+    st.one_of(
+        st.sampled_from("&<>\"'\r\n\t\x01\ufffe åäö:/"),
+        st.sampled_from('&<>"\r\n\t'),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@example(
+    title="a & b <c>",
+    site_title="",
+    organisation="",
+    path='x"&<>\t\n\r.xml',
+    page='y"&<>\t\n\r.html',
+    url=None,
+    language="sv",
+    today=None,
+    until=date(2026, 3, 10),
+)
+@given(
+    title=_WRITTEN,
+    site_title=_WRITTEN,
+    organisation=_WRITTEN,
+    path=_WRITTEN,
+    page=_WRITTEN,
+    url=st.sampled_from([None, "https://fyren.example/", "https://fyren.example/a?b=1&c=2/"]),
+    language=st.sampled_from(["sv", "en"]),
+    today=st.one_of(st.none(), st.dates()),
+    until=st.dates(),
+)
+def test_a_feed_without_entries_is_written_as_elementtree_writes_it(
+    title: str,
+    site_title: str,
+    organisation: str,
+    path: str,
+    page: str,
+    url: str | None,
+    language: Language,
+    today: date | None,
+    until: date,
+) -> None:
+    """``quiet_atom`` writes, as text, the bytes ``atom`` writes through ElementTree."""
+    config = load_repository(KALMAR).repo.config
+    site = config.site.model_copy(update={"title": site_title, "url": url})
+    config = config.model_copy(update={"site": site, "organisation": organisation})
+    repo = cast(Repository, SimpleNamespace(config=config))
+    log = cast(ChangeLog, SimpleNamespace(until=until))
+    feed = Feed(path, title, page, ())
+    with i18n.speaking(language):
+        assert quiet_atom(feed, repo, log, today) == atom(feed, repo, log, today)
