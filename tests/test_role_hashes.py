@@ -7,9 +7,10 @@ import hashlib
 from datetime import date
 from typing import Any
 
+import pytest
 from tests.conftest import KALMAR
 
-from processkit.domain.facts import gather, uses_of
+from processkit.domain.facts import Later, gather, uses_of
 from processkit.loading.load import load_repository
 from processkit.model import Process
 from processkit.site.depends import Digests, RoleHashes, _usage_hash
@@ -56,20 +57,27 @@ def test_the_hashes_are_kept_by_the_file_and_worked_out_again_for_a_new_file() -
     assert loose.used == {}
 
 
-def test_a_role_pages_digest_is_that_of_the_processes_usages_of_the_role() -> None:
+@pytest.mark.parametrize("worked_out", [False, True])
+def test_a_role_pages_digest_is_that_of_the_processes_usages_of_the_role(
+    worked_out: bool,
+) -> None:
     """Worked out from the hashes kept by the processes' files, a role's digest is the
     hash, process by process in id order, of each one's usage of the role in
-    ``Facts.role_uses``: what the role's page shows."""
+    ``Facts.role_uses``: what the role's page shows. So it is where the build worked out
+    those usages before (a build from nothing: ``worked_out``), and takes them from there."""
     repo = load_repository(KALMAR).repo
-    facts = gather(repo, date(2026, 3, 1))
-    sources = Sources(repo, facts, History(), {}, [], GitLinks())
+    told = gather(repo, date(2026, 3, 1)).role_uses
     roles = RoleHashes({})  # the hashes a build before kept give the same digests
     for process_id, record in repo.processes.items():
         roles.of(process_id, record.digest, record.entity)
     for stored in ({}, roles.used):
+        facts = gather(repo, date(2026, 3, 1))
+        if worked_out:
+            facts.worked_out()
+        sources = Sources(repo, facts, History(), {}, [], GitLinks())
         digests = Digests(sources, RoleHashes(stored))
         for role in [*repo.roles, "ingen-sadan"]:
-            uses = facts.role_uses.get(role)
+            uses = told.get(role)
             expected = "-"
             if uses is not None:
                 digest = hashlib.sha256()
@@ -77,4 +85,6 @@ def test_a_role_pages_digest_is_that_of_the_processes_usages_of_the_role() -> No
                     digest.update(f"{process_id}\0".encode() + _usage_hash(usage))
                 expected = digest.hexdigest()[:32]
             assert digests.of(("fact", "role_uses", role)) == expected
-    assert len(facts.role_uses) > 5
+        table = facts.role_uses
+        assert isinstance(table, Later) and (table.known() is not None) == worked_out
+    assert len(told) > 5

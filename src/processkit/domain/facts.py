@@ -128,6 +128,10 @@ class Later(Mapping[K, V]):
         self._make: Callable[[], Mapping[K, V]] | None = make
         self._table: Mapping[K, V] | None = None
 
+    def known(self) -> Mapping[K, V] | None:
+        """The table where it is worked out already, else None (and it is not worked out)."""
+        return self._table
+
     def worked_out(self) -> Mapping[K, V]:
         if self._table is None:
             assert self._make is not None

@@ -225,17 +225,24 @@ class RoleHashes:
         #: whether hashes were worked out here (``used`` shares the entries it took as stored)
         self.added = False
 
-    def of(self, process_id: str, file: str, process: Process) -> dict[str, bytes]:
-        """The hash of ``process``'s usage of each role it names, by role, in the order it
-        names them (``uses_of``)."""
+    def of(
+        self,
+        process_id: str,
+        file: str,
+        process: Process,
+        uses: Mapping[str, RoleUsage] | None = None,
+    ) -> dict[str, bytes]:
+        """The hash of ``process``'s usage of each role it names, by role (``uses_of``, or
+        ``uses`` where the caller has them already)."""
         if not file:  # an entity with no file hash: hashed every time
-            return {role: _usage_hash(usage) for role, usage in uses_of(process).items()}
+            found = uses if uses is not None else uses_of(process)
+            return {role: _usage_hash(usage) for role, usage in found.items()}
         entry = self.used.get(process_id)
         if entry is None:
             before = self.stored.get(process_id)
             if before is None or before[0] != file:
-                uses = uses_of(process).items()
-                before = (file, {role: _usage_hash(usage) for role, usage in uses})
+                found = uses if uses is not None else uses_of(process)
+                before = (file, {role: _usage_hash(usage) for role, usage in found.items()})
                 self.added = True
             entry = self.used[process_id] = before
         return entry[1]
@@ -347,11 +354,23 @@ class Digests:
         called before workers fork, so that they do not each work them out, and the hashes
         are kept by this process's ``roles`` for the next build."""
         if self._roles is None:
+            # the usages, by process, where the role pages' facts are worked out already (a
+            # build from nothing): not worked out again for the processes not kept (0.1 s of
+            # 0.23 s at 5,000 processes, while the other core waits for the pages' workers)
+            table = self.sources.facts.role_uses
+            known = table.known() if isinstance(table, Later) else table
+            by_process: dict[str, dict[str, RoleUsage]] | None = None
+            if known is not None:
+                by_process = {}
+                for role_id, uses in known.items():
+                    for process_id, usage in uses.items():
+                        by_process.setdefault(process_id, {})[role_id] = usage
             hashes: dict[str, Any] = {}
             for process_id, record in sorted(self.sources.repo.processes.items()):
                 said = f"{process_id}\0".encode("utf-8", "surrogatepass")
+                found = by_process.get(process_id, {}) if by_process is not None else None
                 for role_id, usage in self.roles.of(
-                    process_id, record.digest, record.entity
+                    process_id, record.digest, record.entity, found
                 ).items():
                     digest = hashes.get(role_id)
                     if digest is None:
