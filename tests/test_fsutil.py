@@ -1,5 +1,5 @@
 """``write_bytes`` writes a file as ``Path.write_bytes`` does: the same bytes, a file written
-over made no longer than what it is given, the same mode and the same error."""
+over made no longer than what it is given, the same mode and the same errors."""
 
 from __future__ import annotations
 
@@ -32,3 +32,14 @@ def test_write_bytes_into_a_missing_folder_raises_as_path_write_bytes(tmp_path: 
         missing.write_bytes(b"a")
     with pytest.raises(FileNotFoundError):
         write_bytes(os.fspath(missing), b"a")
+
+
+def test_write_bytes_of_a_text_leaves_the_file_as_path_write_bytes_does(tmp_path: Path) -> None:
+    ours, theirs = tmp_path / "ours.html", tmp_path / "theirs.html"
+    for target in (ours, theirs):
+        target.write_bytes(b"old")
+    with pytest.raises(TypeError):
+        theirs.write_bytes("new")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        write_bytes(os.fspath(ours), "new")  # type: ignore[arg-type]
+    assert ours.read_bytes() == theirs.read_bytes() == b"old"

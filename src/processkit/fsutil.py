@@ -52,13 +52,23 @@ def write_bytes(place: str, data: bytes) -> None:
     """``data`` written to the file at ``place``, made or emptied first, as
     ``Path(place).write_bytes(data)`` writes it (and raising the same OSError), through the
     system's calls alone: a site of 5,000 processes writes 11,000 pages and feeds."""
+    view = memoryview(data)  # what is not bytes is refused before the file is emptied
     handle = os.open(place, _WRITE_FLAGS, 0o666)
     try:
-        view = memoryview(data)
         while view:
             view = view[os.write(handle, view) :]
     finally:
         os.close(handle)
+
+
+def folder_made(place: str, made: set[str]) -> None:
+    """Make the folder of the file at ``place`` (a path as text), where ``made`` (the folders
+    made so far, by the caller's process) does not hold it: one look for each folder of the
+    thousands of pages, feeds and entries a build from nothing writes."""
+    folder = os.path.dirname(place)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
 
 
 def read_at_most(place: Path | str, limit: int) -> bytes:

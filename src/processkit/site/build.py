@@ -32,7 +32,7 @@ from processkit.codepoints import printable_utf8
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
-from processkit.fsutil import Signature, signature, write_bytes
+from processkit.fsutil import Signature, folder_made, signature, write_bytes
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KindInfo
@@ -310,11 +310,8 @@ def _build_site(
             return its cache key, the hash of what Pagefind is given of it, for an entity's
             page built here (in a worker) what it read, and whether it was rendered."""
             item = items[index]
-            target = os.path.join(base, item.path)  # as text: thousands a build from nothing
-            parent = os.path.dirname(target)
-            if parent not in made_folders:  # in this process (a worker has its own)
-                os.makedirs(parent, exist_ok=True)
-                made_folders.add(parent)
+            target = os.path.join(base, item.path)
+            folder_made(target, made_folders)  # (a worker notes those it made in its own)
             page = item.page
             tokens = None
             if page is None:  # an entity's page, built through the tracked views

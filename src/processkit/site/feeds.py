@@ -34,7 +34,7 @@ from xml.etree import ElementTree as ET
 
 from processkit import __version__, i18n
 from processkit.codepoints import printable
-from processkit.fsutil import write_bytes
+from processkit.fsutil import folder_made, write_bytes
 from processkit.history.changelog import ChangeLog, EntityChange
 from processkit.history.phrasing import describe
 from processkit.history.wording import entry_title
@@ -189,10 +189,7 @@ def write_feeds(
         for path, digest, feed_or_entity in made:
             # as text, each folder made once, each feed linked without a look first
             target = os.path.join(base_folder, path)
-            parent = os.path.dirname(target)
-            if parent not in folders:
-                os.makedirs(parent, exist_ok=True)
-                folders.add(parent)
+            folder_made(target, folders)
             if placing is not None and placing.file(path, digest):
                 if files is not None:
                     files.use("feeds", digest)

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from processkit.cache import read_store, write_store
-from processkit.fsutil import write_atomic_bytes
+from processkit.fsutil import folder_made, write_atomic_bytes
 
 #: The record of the entries of each kind the last build kept, in the cache's root.
 KEPT = "kept.bin"
@@ -59,10 +59,7 @@ def link_files(folder: Path, files: Iterable[tuple[str, str | Path]]) -> None:
     made: set[str] = set()
     for path, source in files:
         target = os.path.join(base, path)
-        parent = os.path.dirname(target)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
+        folder_made(target, made)
         link_file(source, target)
 
 
@@ -113,10 +110,7 @@ class FileCache:
 
     def _folder(self, path: str | Path) -> None:
         """Make the folder of the entry at ``path``, where this build has not yet."""
-        folder = os.path.dirname(path)
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
-            self._folders.add(folder)
+        folder_made(os.fspath(path), self._folders)
 
     def look_through(self, kind: str) -> None:
         """Note the entries of ``kind`` there are now, one look per folder, for a build that
@@ -171,7 +165,7 @@ class FileCache:
         (a read-only folder costs time, never the build). A link is made whole or not at
         all, so it is made in place; an entry there already (put meanwhile, or damaged), or a
         copy (where no link can be made), is put in place through a temporary file."""
-        place = self._place(kind, key)  # as text: thousands a build from nothing
+        place = self._place(kind, key)
         try:
             self._folder(place)
             os.link(source, place)  # a system call, not three
