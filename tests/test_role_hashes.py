@@ -13,6 +13,7 @@ from tests.conftest import KALMAR
 from processkit.domain.facts import Later, gather, uses_of
 from processkit.loading.load import load_repository
 from processkit.model import Process
+from processkit.site import depends
 from processkit.site.depends import Digests, RoleHashes, _usage_hash
 from processkit.site.history import GitLinks, History
 from processkit.site.sitemap import Sources
@@ -59,7 +60,7 @@ def test_the_hashes_are_kept_by_the_file_and_worked_out_again_for_a_new_file() -
 
 @pytest.mark.parametrize("worked_out", [False, True])
 def test_a_role_pages_digest_is_that_of_the_processes_usages_of_the_role(
-    worked_out: bool,
+    worked_out: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Worked out from the hashes kept by the processes' files, a role's digest is the
     hash, process by process in id order, of each one's usage of the role in
@@ -74,6 +75,8 @@ def test_a_role_pages_digest_is_that_of_the_processes_usages_of_the_role(
         facts = gather(repo, date(2026, 3, 1))
         if worked_out:
             facts.worked_out()
+            # the usages are taken from the facts, not worked out again
+            monkeypatch.setattr(depends, "uses_of", _not_again)
         sources = Sources(repo, facts, History(), {}, [], GitLinks())
         digests = Digests(sources, RoleHashes(stored))
         for role in [*repo.roles, "ingen-sadan"]:
@@ -88,3 +91,7 @@ def test_a_role_pages_digest_is_that_of_the_processes_usages_of_the_role(
         table = facts.role_uses
         assert isinstance(table, Later) and (table.known() is not None) == worked_out
     assert len(told) > 5
+
+
+def _not_again(process: Process) -> dict[str, object]:
+    raise AssertionError(f"the usages of {process.id} worked out again")

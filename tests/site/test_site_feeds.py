@@ -4,6 +4,7 @@ feeds; a site of the past has none."""
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import time
@@ -31,6 +32,7 @@ from processkit.history.changelog import ChangeLog
 from processkit.loading.load import load_repository
 from processkit.loading.parse import Remembered
 from processkit.loading.repository import Repository
+from processkit.model import Config
 from processkit.site.feeds import Feed, atom, quiet_atom
 from processkit.words import Language
 
@@ -530,7 +532,7 @@ def test_a_feed_without_entries_is_written_as_elementtree_writes_it(
     until: date,
 ) -> None:
     """``quiet_atom`` writes, as text, the bytes ``atom`` writes through ElementTree."""
-    config = load_repository(KALMAR).repo.config
+    config = _kalmar_config()
     site = config.site.model_copy(update={"title": site_title, "url": url})
     config = config.model_copy(update={"site": site, "organisation": organisation})
     repo = cast(Repository, SimpleNamespace(config=config))
@@ -538,3 +540,8 @@ def test_a_feed_without_entries_is_written_as_elementtree_writes_it(
     feed = Feed(path, title, page, ())
     with i18n.speaking(language):
         assert quiet_atom(feed, repo, log, today) == atom(feed, repo, log, today)
+
+
+@functools.cache
+def _kalmar_config() -> Config:
+    return load_repository(KALMAR).repo.config
