@@ -315,8 +315,13 @@ def atom(feed: Feed, repo: Repository, log: ChangeLog, today: date | None) -> by
     for entry in ordered:
         _entry(root, feed, entry, repo, log, language)
     ET.indent(root)
-    written: str = ET.tostring(root, encoding="unicode")
-    # the texts of the repository may hold characters XML forbids (see processkit.codepoints)
+    return _document(ET.tostring(root, encoding="unicode"))
+
+
+def _document(written: str) -> bytes:
+    """The feed ``written`` (its root element, as text) as the file holds it: the XML
+    declaration first, the characters XML forbids left out (the texts of the repository may
+    hold them: see processkit.codepoints)."""
     return f'<?xml version="1.0" encoding="utf-8"?>\n{printable(written)}\n'.encode()
 
 
@@ -341,8 +346,7 @@ def quiet_atom(feed: Feed, repo: Repository, log: ChangeLog, today: date | None)
         "  <generator>processkit</generator>",
         "</feed>",
     ]
-    written = "\n".join(lines)
-    return f'<?xml version="1.0" encoding="utf-8"?>\n{printable(written)}\n'.encode()
+    return _document("\n".join(lines))
 
 
 def _element(indent: str, name: str, text: str) -> str:
