@@ -328,11 +328,7 @@ class Digests:
                 return "-"
             return "1" if self.sources.facts.overdue(entity.entity) else "0"
         if kind == "history":
-            known = self.sources.history.digests
-            found = known.get(token[1])
-            if found is None:
-                found = known[token[1]] = _history_digest(self.sources.history, token[1])
-            return found
+            return self.sources.history.digest(token[1])
         if kind == "map":
             maps = self.sources.maps
             if token[1] == ALL:
@@ -387,19 +383,6 @@ class Digests:
             if (found if found is not None else self.of(token)) != digest:
                 return False
         return True
-
-
-def _history_digest(history: History, path: str) -> str:
-    """The digest of what ``history.page(path)`` shows: of each commit its hash (which fixes
-    its dates, author and message), the author's name as shown and what it changed, in words
-    (a third of the time of hashing the page's history as written out)."""
-    digest = hashlib.sha256()
-    for commit in history.of(path):
-        digest.update(f"{commit.sha}\0{history.author(commit)}\0".encode("utf-8", "surrogatepass"))
-        for words in history.words.get((commit.sha, path), ()):
-            digest.update(f"{words}\0".encode("utf-8", "surrogatepass"))
-        digest.update(b"\1")
-    return digest.hexdigest()[:32]
 
 
 def _record(record: Record[Any]) -> str:

