@@ -604,3 +604,25 @@ def test_date_arithmetic_stops_at_the_calendar_edge() -> None:
     assert add_days(date(9999, 12, 30), 5) == date.max
     assert add_days(date(1, 1, 2), -5) == date.min
     assert add_days(date(2026, 2, 28), 1) == date(2026, 3, 1)
+
+
+def test_adding_months_ends_on_the_last_day_of_a_shorter_month() -> None:
+    """Every day of every month of years with and without 29 February (1900 and 2100 are not
+    leap years, 2000 is), moved by up to 30 months either way, lands where the calendar's own
+    length of the month says."""
+    import calendar
+    from datetime import date
+
+    from processkit.domain.dates import add_months
+
+    def expected(day: date, months: int) -> date:
+        year, month = divmod(day.month - 1 + months, 12)
+        year, month = day.year + year, month + 1
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+    for year in (1900, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            for day_number in range(1, calendar.monthrange(year, month)[1] + 1):
+                day = date(year, month, day_number)
+                for months in range(-30, 31):
+                    assert add_months(day, months) == expected(day, months), (day, months)

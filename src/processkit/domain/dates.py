@@ -5,6 +5,9 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+#: The days of each month in a year that is not a leap year.
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
 
 def add_months(day: date, months: int) -> date:
     """``day`` plus ``months`` calendar months, clamped to the month's last day, and to the
@@ -16,7 +19,10 @@ def add_months(day: date, months: int) -> date:
     if year < date.min.year:
         return date.min
     month = month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    # the month's last day, without ``calendar.monthrange`` (which works out its first
+    # weekday too): every publish asks it of each process approved
+    last = 29 if month == 2 and calendar.isleap(year) else _DAYS[month - 1]
+    return date(year, month, min(day.day, last))
 
 
 def add_days(day: date, days: int) -> date:
