@@ -102,6 +102,14 @@ class History:
             found = self.digests[path] = hashlib.sha256(text).hexdigest()[:32]
         return found
 
+    def digested(self) -> History:
+        """This history with the hash of every file's (``digest``) worked out: where git is
+        read beside the build, there, not in the build's own process, which asks for nearly
+        all of them to know which pages are as they were (0.02 s at 5,000 processes)."""
+        for path in self.files:
+            self.digest(path)
+        return self
+
     def author(self, commit: Commit) -> str:
         """The author's name in a person file whose e-mail or name matches, else git's."""
         for known in (commit.email, commit.author):
