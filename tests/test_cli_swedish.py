@@ -464,6 +464,28 @@ def test_an_internal_error_is_said_in_swedish(cli: Cli, monkeypatch: pytest.Monk
     )
 
 
+def test_a_full_disk_is_said_in_swedish(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from processkit import doctor
+
+    full = OSError(errno.ENOSPC, "No space left on device", "/srv/webb/index.html")
+    monkeypatch.setattr(doctor, "run_checks", _failing(full))
+    result = cli("doctor")
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "processkit: kan inte skriva /srv/webb/index.html: disken är full\n",
+    )
+    denied = OSError(errno.EACCES, "Permission denied", "/srv/delad/plan.yaml")
+    monkeypatch.setattr(doctor, "run_checks", _failing(denied))
+    assert cli("doctor").err == (
+        "processkit: kan inte använda /srv/delad/plan.yaml: behörighet saknas\n"
+    )
+    monkeypatch.setattr(doctor, "run_checks", _failing(OSError(errno.EMFILE, "Too many")))
+    assert cli("doctor").err == "processkit: arbetet avbröts: för många filer är öppna\n"
+
+
 def test_rules_speak_swedish_around_the_rules_own_words(
     make_repo: MakeRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -223,6 +224,77 @@ def test_internal_error_is_exit_3_with_a_request_to_report(
     assert debug.code == 3
     assert "Traceback (most recent call last)" in debug.err
     assert 'raise RuntimeError("boom")' in debug.err
+
+
+def test_a_full_disk_is_told_in_one_line_not_as_a_bug(
+    make_repo: MakeRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The disk fills up while the site is written: the publish stops with the file it could
+    not write and why, in one line (exit status 2), not as an internal error to report; the
+    folder it would have published to is not made, and nothing it began is left beside it."""
+    from processkit.site import build
+
+    root = make_repo({"areas/barn.yaml": AREA})
+    output = tmp_path / "webb" / "site"
+    output.parent.mkdir()
+    tried: list[str] = []
+
+    def full(target: str, data: bytes) -> None:
+        tried.append(target)
+        raise OSError(errno.ENOSPC, "No space left on device", target)
+
+    monkeypatch.setattr(build, "write_bytes", full)
+    result = cli("publish", root, "--output", output)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"processkit: cannot write {tried[0]}: the disk is full\n"
+    assert not output.exists() and list(output.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("problem", "told"),
+    [
+        (
+            OSError(errno.EACCES, "Permission denied", "/srv/delad/plan.yaml"),
+            "cannot use /srv/delad/plan.yaml: permission is missing",
+        ),
+        (
+            OSError(errno.EROFS, "Read-only file system", "/srv/delad"),
+            "cannot write /srv/delad: the disk may only be read, not written to",
+        ),
+        (OSError(errno.EMFILE, "Too many open files"), "the work stopped: too many files are open"),
+    ],
+)
+def test_what_the_computer_refuses_is_told_as_such(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, problem: OSError, told: str
+) -> None:
+    from processkit import doctor
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise problem
+
+    monkeypatch.setattr(doctor, "run_checks", refused)
+    result = cli("doctor")
+    assert (result.code, result.out, result.err) == (2, "", f"processkit: {told}\n")
+    debug = cli("--debug", "doctor")
+    assert debug.code == 2 and "Traceback (most recent call last)" in debug.err
+
+
+def test_an_error_of_the_system_not_of_the_computer_is_still_a_bug(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file not there where processkit made it a moment before is no fault of the disk."""
+    from processkit import doctor
+
+    def gone(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", "/tmp/x")
+
+    monkeypatch.setattr(doctor, "run_checks", gone)
+    result = cli("doctor")
+    assert result.code == 3
+    assert result.err.startswith(
+        "processkit: internal error (FileNotFoundError: [Errno 2] No such file or directory: "
+        "'/tmp/x'). This is a bug;"
+    )
 
 
 def test_python_dash_m_and_the_console_script(make_repo: MakeRepo) -> None:
