@@ -57,8 +57,18 @@ def write_bytes(place: str, data: bytes) -> None:
     try:
         while view:
             view = view[os.write(handle, view) :]
+    except OSError as problem:
+        _name(problem, place)
+        raise
     finally:
         os.close(handle)
+
+
+def _name(problem: OSError, place: str | Path) -> None:
+    """Name the file ``problem`` is about, where the system did not (a write refused by a
+    full disk names none): the one line that tells it (``cli.main``) names the file."""
+    if problem.filename is None:
+        problem.filename = os.fspath(place)
 
 
 def folder_made(place: str, made: set[str]) -> None:
@@ -104,8 +114,12 @@ def write_atomic_bytes(target: Path, data: bytes, *, folder_made: bool = False) 
         target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+        except OSError as problem:
+            _name(problem, target)
+            raise
         os.chmod(temporary, FILE_MODE)
         os.replace(temporary, target)
     except BaseException:
