@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,28 @@ def reason(problem: OSError) -> str:
     if known is not None:
         return _(known)
     return problem.strerror or type(problem).__name__
+
+
+#: What the system refuses for a reason of the computer's, not of processkit's (``refusal``).
+#: The first three only ever come of writing.
+_WRITING = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+_REFUSED = _WRITING | {errno.EACCES, errno.EPERM, errno.EIO, errno.EMFILE, errno.ENFILE}
+
+
+def refusal(problem: BaseException) -> str | None:
+    """What the system refused, in one line in the language in use, where ``problem`` is a
+    failure of the computer's (a full disk, a missing permission, a disk that fails), which
+    nothing caught before: told as what it is (exit status 2), not as a bug to report; else
+    None."""
+    if not isinstance(problem, OSError) or problem.errno not in _REFUSED:
+        return None
+    why = reason(problem)
+    if problem.filename is None:
+        return _("the work stopped: {problem}", problem=why)
+    where = os.fsdecode(problem.filename)
+    if problem.errno in _WRITING:
+        return _("cannot write {target}: {problem}", target=where, problem=why)
+    return _("cannot use {target}: {problem}", target=where, problem=why)
 
 
 class ProcesskitError(Exception):

@@ -317,6 +317,56 @@ def test_an_edit_that_cannot_be_built_is_told_in_the_open_pages_until_it_is_mend
     assert said[2 + len(TOLD[language])].startswith(("Rebuilt in ", "Byggd på nytt på "))
 
 
+def test_a_rebuild_the_full_disk_stops_is_told_and_the_preview_shown_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up while ``serve`` builds an edit: the terminal and the open pages are
+    told which file could not be written and why, the preview shown stays as it was, and
+    the next edit, with room again, is built. The first build, with nothing to show yet,
+    ends the command with the same line (``cli.main``)."""
+    import errno
+
+    from processkit.cli import serve
+    from processkit.loading.parse import Remembered
+    from processkit.site import build
+    from processkit.site.output import finish_removals
+
+    root = write_files(tmp_path / "repo", RICH)
+    output = tmp_path / "preview"
+    remembered = Remembered()
+    assert serve.build_preview(root, output, remembered, first=True) is not None
+    finish_removals()
+    shown = snapshot(output)
+    changed = root / "processes/barn/utredning.yaml"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("allsidigt belyst", "belyst från alla håll"), encoding="utf-8")
+    tried: list[str] = []
+    write = build.write_bytes
+
+    def full(target: str, data: bytes) -> None:
+        tried.append(target)
+        raise OSError(errno.ENOSPC, "No space left on device", target)
+
+    monkeypatch.setattr(build, "write_bytes", full)
+    said: list[str] = []
+    monkeypatch.setattr(serve, "_say", said.append)
+    told: list[Problems] = []
+    with i18n.speaking("sv"):
+        assert serve.rebuild(root, output, remembered, [changed], told=told.append) is None
+    line = f"kan inte skriva {tried[0]}: disken är full"
+    assert said == [f"processkit: {line}"]
+    assert [(problems.text, problems.errors) for problems in told] == [(line, 1)]
+    assert snapshot(output) == shown
+    monkeypatch.setattr(build, "write_bytes", write)  # room again
+    assert serve.rebuild(root, output, remembered, [changed]) is not None
+    finish_removals()
+    monkeypatch.setattr(build, "write_bytes", full)
+    other = write_files(tmp_path / "other", RICH)  # nothing of it kept yet: every page written
+    with pytest.raises(OSError) as stopped:
+        serve.build_preview(other, tmp_path / "another", Remembered(), first=True)
+    assert stopped.value.errno == errno.ENOSPC
+
+
 def test_the_open_pages_are_told_in_the_language_the_configuration_names_now(
     tmp_path: Path, cli: Cli, swedish: None
 ) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import gc
-import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -174,7 +172,9 @@ def run(argv: list[str] | None = None) -> None:
             else:
                 typer.echo(said, err=True)
             sys.exit(2)
-        refused = _refused(problem)
+        from processkit.errors import refusal
+
+        refused = refusal(problem)
         if refused is not None:  # the computer's doing (a full disk), not a bug of ours
             if debug:
                 traceback.print_exc()
@@ -203,30 +203,6 @@ def run(argv: list[str] | None = None) -> None:
     if result == INTERRUPTED:  # typer's answer to Ctrl-C inside a command
         typer.echo(_("processkit: interrupted"), err=True)
     sys.exit(result if isinstance(result, int) else 0)
-
-
-#: What the system refuses for a reason of the computer's, not of processkit's: where a
-#: command meets one that nothing before caught, it is told as what it is, in one line (exit
-#: status 2), not as a bug to report. The first three only ever come of writing.
-_WRITING = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
-_REFUSED = _WRITING | {errno.EACCES, errno.EPERM, errno.EIO, errno.EMFILE, errno.ENFILE}
-
-
-def _refused(problem: Exception) -> str | None:
-    """What the system refused, in one line in the language in use (``errors.reason``), for a
-    failure of the computer's (``_REFUSED``); else None."""
-    if not isinstance(problem, OSError) or problem.errno not in _REFUSED:
-        return None
-    from processkit.errors import reason
-    from processkit.i18n import _
-
-    why = reason(problem)
-    if problem.filename is None:
-        return _("the work stopped: {problem}", problem=why)
-    where = os.fsdecode(problem.filename)
-    if problem.errno in _WRITING:
-        return _("cannot write {target}: {problem}", target=where, problem=why)
-    return _("cannot use {target}: {problem}", target=where, problem=why)
 
 
 def _language(args: list[str]) -> list[str]:

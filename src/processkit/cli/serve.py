@@ -288,7 +288,7 @@ def build_preview(
     edited pages are shown sooner; a build without it brings them up to date."""
     from processkit.cli.publishing import PublishBlocked, PublishRequest, publish
     from processkit.cli.site_report import report_not_shown
-    from processkit.errors import ConfigError, ProcesskitError
+    from processkit.errors import ConfigError, ProcesskitError, refusal
     from processkit.site.preview import Problems
 
     try:
@@ -316,6 +316,14 @@ def build_preview(
             raise
         _say(f"processkit: {problem}")
         problems = Problems(str(problem), 1)
+    except OSError as problem:
+        # the computer's doing (a full disk): said as the command would end with it; after
+        # the first build the preview shown is kept, and the next change is built again
+        refused = refusal(problem)
+        if first or refused is None:
+            raise
+        _say(f"processkit: {refused}")
+        problems = Problems(refused, 1)
     if told is not None:
         told(problems)
     return None
