@@ -69,7 +69,7 @@ def test_an_atomic_write_the_full_disk_refuses_names_the_file_and_leaves_nothing
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The temporary file written first is on a full disk (here: it writes to /dev/full): the
-    error names the file that was to be written, not the temporary one, and neither is left."""
+    error names the file that was to be written, and no file is left."""
     temporary = tmp_path / ".sida.html.tmp"
     temporary.write_bytes(b"")
 
@@ -81,4 +81,21 @@ def test_an_atomic_write_the_full_disk_refuses_names_the_file_and_leaves_nothing
     with pytest.raises(OSError) as refused:
         write_atomic_bytes(target, b"sida")
     assert (refused.value.errno, refused.value.filename) == (errno.ENOSPC, os.fspath(target))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_temporary_file_the_disk_refuses_is_told_by_the_file_it_was_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system names the temporary file it could not make; the error names the file that
+    was to be written, which the user knows."""
+    target = tmp_path / "sida.html"
+
+    def refused(**kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.ENOSPC, "No space left on device", os.fspath(tmp_path / ".sida.x"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(OSError) as told:
+        write_atomic_bytes(target, b"sida")
+    assert (told.value.errno, told.value.filename) == (errno.ENOSPC, os.fspath(target))
     assert list(tmp_path.iterdir()) == []

@@ -55,19 +55,21 @@ def write_bytes(place: str, data: bytes) -> None:
     view = memoryview(data)  # what is not bytes is refused before the file is emptied
     handle = os.open(place, _WRITE_FLAGS, 0o666)
     try:
-        while view:
-            view = view[os.write(handle, view) :]
+        try:
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)  # (a network drive may tell a full disk only here)
     except OSError as problem:
         _name(problem, place)
         raise
-    finally:
-        os.close(handle)
 
 
-def _name(problem: OSError, place: str | Path) -> None:
+def _name(problem: OSError, place: str | Path, *, instead: bool = False) -> None:
     """Name the file ``problem`` is about, where the system did not (a write refused by a
-    full disk names none): the one line that tells it (``cli.main``) names the file."""
-    if problem.filename is None:
+    full disk names none), or ``instead`` of the one it named (a temporary file): the one
+    line that tells it (``errors.refusal``) names the file."""
+    if problem.filename is None or instead:
         problem.filename = os.fspath(place)
 
 
@@ -112,13 +114,17 @@ def write_atomic_bytes(target: Path, data: bytes, *, folder_made: bool = False) 
     """
     if not folder_made:
         target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as problem:
+        _name(problem, target, instead=True)
+        raise
     try:
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
         except OSError as problem:
-            _name(problem, target)
+            _name(problem, target, instead=True)
             raise
         os.chmod(temporary, FILE_MODE)
         os.replace(temporary, target)
