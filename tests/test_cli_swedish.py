@@ -475,15 +475,15 @@ def test_a_full_disk_is_said_in_swedish(cli: Cli, monkeypatch: pytest.MonkeyPatc
     assert (result.code, result.out, result.err) == (
         2,
         "",
-        "processkit: kan inte skriva /srv/webb/index.html: disken är full\n",
+        "processkit: kan inte skriva till /srv/webb/index.html: disken är full\n",
     )
     denied = OSError(errno.EACCES, "Permission denied", "/srv/delad/plan.yaml")
     monkeypatch.setattr(doctor, "run_checks", _failing(denied))
-    assert cli("doctor").err == (
-        "processkit: kan inte använda /srv/delad/plan.yaml: behörighet saknas\n"
+    assert (
+        cli("doctor").err == "processkit: kan inte öppna /srv/delad/plan.yaml: behörighet saknas\n"
     )
-    monkeypatch.setattr(doctor, "run_checks", _failing(OSError(errno.EMFILE, "Too many")))
-    assert cli("doctor").err == "processkit: arbetet avbröts: för många filer är öppna\n"
+    monkeypatch.setattr(doctor, "run_checks", _failing(OSError(errno.ENOSPC, "No space")))
+    assert cli("doctor").err == "processkit: arbetet avbröts: disken är full\n"
 
 
 def test_rules_speak_swedish_around_the_rules_own_words(

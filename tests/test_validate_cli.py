@@ -246,7 +246,11 @@ def test_a_full_disk_is_told_in_one_line_not_as_a_bug(
     monkeypatch.setattr(build, "write_bytes", full)
     result = cli("publish", root, "--output", output)
     assert (result.code, result.out) == (2, "")
-    assert result.err == f"processkit: cannot write {tried[0]}: the disk is full\n"
+    # named where the site was to be, not in the folder it was made in (removed now)
+    staged = Path(tried[0])
+    made_in = next(folder for folder in staged.parents if folder.parent == output.parent)
+    page = output / staged.relative_to(made_in)
+    assert result.err == f"processkit: cannot write to {page}: the disk is full\n"
     assert not output.exists() and list(output.parent.iterdir()) == []
 
 
@@ -255,13 +259,28 @@ def test_a_full_disk_is_told_in_one_line_not_as_a_bug(
     [
         (
             OSError(errno.EACCES, "Permission denied", "/srv/delad/plan.yaml"),
-            "cannot use /srv/delad/plan.yaml: permission is missing",
+            "cannot open /srv/delad/plan.yaml: permission is missing",
         ),
         (
             OSError(errno.EROFS, "Read-only file system", "/srv/delad"),
-            "cannot write /srv/delad: the disk may only be read, not written to",
+            "cannot write to /srv/delad: the disk may only be read, not written to",
         ),
-        (OSError(errno.EMFILE, "Too many open files"), "the work stopped: too many files are open"),
+        (  # a copy, a link or a move names the file it writes to second
+            OSError(errno.ENOSPC, "No space left on device", "/cache/a.html", None, "/srv/a.html"),
+            "cannot write to /srv/a.html: the disk is full",
+        ),
+        (
+            OSError(errno.EIO, "Input/output error", "/srv/delad/plan.yaml"),
+            "cannot open /srv/delad/plan.yaml: the disk could not be read or written to",
+        ),
+        (
+            OSError(errno.EDQUOT, "Disk quota exceeded"),
+            "the work stopped: the disk quota is used up",
+        ),
+        (  # a file's number is not a path to name
+            OSError(errno.ENOSPC, "No space left on device", 7),
+            "the work stopped: the disk is full",
+        ),
     ],
 )
 def test_what_the_computer_refuses_is_told_as_such(
@@ -279,22 +298,40 @@ def test_what_the_computer_refuses_is_told_as_such(
     assert debug.code == 2 and "Traceback (most recent call last)" in debug.err
 
 
+@pytest.mark.parametrize(
+    ("problem", "named"),
+    [
+        # a file not there where processkit made it a moment before: no fault of the disk
+        (
+            FileNotFoundError(errno.ENOENT, "No such file or directory", "/tmp/x"),
+            "FileNotFoundError",
+        ),
+        # files left open: processkit's own doing
+        (OSError(errno.EMFILE, "Too many open files"), "OSError"),
+        # the same numbers, said of a connection or a terminal gone away
+        (PermissionError(errno.EPERM, "Operation not permitted"), None),
+        (ConnectionError(errno.EACCES, "Permission denied"), "ConnectionError"),
+        (OSError(errno.EIO, "Input/output error"), "OSError"),
+    ],
+)
 def test_an_error_of_the_system_not_of_the_computer_is_still_a_bug(
-    cli: Cli, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, problem: OSError, named: str | None
 ) -> None:
-    """A file not there where processkit made it a moment before is no fault of the disk."""
     from processkit import doctor
 
-    def gone(*args: object, **kwargs: object) -> None:
-        raise FileNotFoundError(2, "No such file or directory", "/tmp/x")
+    def failing(*args: object, **kwargs: object) -> None:
+        raise problem
 
-    monkeypatch.setattr(doctor, "run_checks", gone)
+    monkeypatch.setattr(doctor, "run_checks", failing)
     result = cli("doctor")
+    if named is None:  # a missing permission, though no file is named: the computer's
+        assert (result.code, result.err) == (
+            2,
+            "processkit: the work stopped: permission is missing\n",
+        )
+        return
     assert result.code == 3
-    assert result.err.startswith(
-        "processkit: internal error (FileNotFoundError: [Errno 2] No such file or directory: "
-        "'/tmp/x'). This is a bug;"
-    )
+    assert result.err.startswith(f"processkit: internal error ({named}: ")
 
 
 def test_python_dash_m_and_the_console_script(make_repo: MakeRepo) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,26 +54,44 @@ def reason(problem: OSError) -> str:
     return problem.strerror or type(problem).__name__
 
 
-#: What the system refuses for a reason of the computer's, not of processkit's (``refusal``).
-#: The first three only ever come of writing.
+#: What the system refuses for a reason of the computer's, not of processkit's (``refusal``):
+#: a full disk, a used-up quota, a disk that may only be read (these three only ever come of
+#: writing), a missing permission, and a disk that fails (only where a file is named: a
+#: terminal gone away fails so too). Too many files open is not among them: processkit
+#: leaving files open would be a bug.
 _WRITING = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
-_REFUSED = _WRITING | {errno.EACCES, errno.EPERM, errno.EIO, errno.EMFILE, errno.ENFILE}
+_REFUSED = _WRITING | {errno.EACCES, errno.EPERM, errno.EIO}
 
 
 def refusal(problem: BaseException) -> str | None:
     """What the system refused, in one line in the language in use, where ``problem`` is a
-    failure of the computer's (a full disk, a missing permission, a disk that fails), which
-    nothing caught before: told as what it is (exit status 2), not as a bug to report; else
-    None."""
-    if not isinstance(problem, OSError) or problem.errno not in _REFUSED:
+    failure of the computer's (``_REFUSED``) that nothing caught before: told as what it is
+    (exit status 2), not as a bug to report; else None. The file named is the one written to
+    where the system names two (a copy, a link, a move), and none that is not a path (a
+    file's number)."""
+    ssl = sys.modules.get("ssl")  # (not imported for this: a command that used none has none)
+    if (
+        not isinstance(problem, OSError)
+        # the same numbers, said of a connection, not of a disk
+        or isinstance(problem, ConnectionError)
+        or (ssl is not None and isinstance(problem, ssl.SSLError))
+        or problem.errno not in _REFUSED
+    ):
         return None
+    named = [
+        place
+        for place in (problem.filename2, problem.filename)
+        if isinstance(place, (str, bytes, os.PathLike))
+    ]
     why = reason(problem)
-    if problem.filename is None:
+    if not named:
+        if problem.errno == errno.EIO:
+            return None
         return _("the work stopped: {problem}", problem=why)
-    where = os.fsdecode(problem.filename)
+    where = os.fsdecode(named[0])
     if problem.errno in _WRITING:
-        return _("cannot write {target}: {problem}", target=where, problem=why)
-    return _("cannot use {target}: {problem}", target=where, problem=why)
+        return _("cannot write to {target}: {problem}", target=where, problem=why)
+    return _("cannot open {target}: {problem}", target=where, problem=why)
 
 
 class ProcesskitError(Exception):

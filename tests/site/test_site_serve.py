@@ -353,9 +353,12 @@ def test_a_rebuild_the_full_disk_stops_is_told_and_the_preview_shown_is_kept(
     told: list[Problems] = []
     with i18n.speaking("sv"):
         assert serve.rebuild(root, output, remembered, [changed], told=told.append) is None
-    line = f"kan inte skriva {tried[0]}: disken är full"
-    assert said == [f"processkit: {line}"]
-    assert [(problems.text, problems.errors) for problems in told] == [(line, 1)]
+    # the page named where the preview is, not in the folder it was brought up to date in
+    (problems,) = told
+    assert said == [f"processkit: {problems.text}"] and problems.errors == 1
+    named = problems.text.removeprefix("kan inte skriva till ").removesuffix(": disken är full")
+    assert Path(named).is_relative_to(output) and named != problems.text
+    assert tried[0].endswith(os.sep + os.path.relpath(named, output))
     assert snapshot(output) == shown
     monkeypatch.setattr(build, "write_bytes", write)  # room again
     assert serve.rebuild(root, output, remembered, [changed]) is not None

@@ -92,9 +92,21 @@ def staging(output: Path, reused: Path | None = None) -> Iterator[Path]:
         temporary.chmod(0o755)
     try:
         yield temporary
-    except BaseException:
+    except BaseException as problem:
         shutil.rmtree(temporary, ignore_errors=True)
+        if isinstance(problem, OSError):
+            _named_in(problem, temporary, output)
         raise
+
+
+def _named_in(problem: OSError, folder: Path, output: Path) -> None:
+    """Name the files ``problem`` names inside ``folder``, removed now, by their places in
+    ``output``, where the site was to be: a full disk is told of the page the site lacks."""
+    inside = os.fspath(folder) + os.sep
+    for name in ("filename", "filename2"):
+        place = getattr(problem, name)
+        if isinstance(place, str) and place.startswith(inside):
+            setattr(problem, name, os.path.join(os.fspath(output), place[len(inside) :]))
 
 
 @dataclass(slots=True)
