@@ -289,6 +289,24 @@ def test_as_of_outside_git_is_told_in_one_line(tmp_path: Path, cli: Cli) -> None
     )
 
 
+def test_the_history_read_from_git_comes_with_every_files_digest(history_repo: Path) -> None:
+    """Git's reader works out the hash of every file's history (``History.digested``) where
+    it reads git, beside the build: the build finds each one there, as it would work it out
+    from the history itself, and they come with the history it is handed (pickled)."""
+    import pickle
+
+    from processkit.loading.load import load_repository
+    from processkit.site.history import GitSource, History, read_history
+
+    repo = load_repository(history_repo).repo
+    read = pickle.loads(pickle.dumps(read_history(GitSource(history_repo), repo)))
+    assert read.files and read.digests.keys() == read.files.keys()
+    again = History(read.files, read.recent, read.words, read.people)
+    assert read.digests == {path: again.digest(path) for path in read.files}
+    named = "processes/barn/utredning.yaml"
+    assert read.digests[named] != read.digests["processes/barn/myndighet.yaml"]
+
+
 def test_the_log_is_parsed_in_one_pass() -> None:
     def record(sha: str, when: str, who: str, message: str, names: str) -> str:
         fields = [sha, who, f"{who.lower()}@test.se", when, when, message, names]

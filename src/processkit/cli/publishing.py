@@ -158,7 +158,7 @@ def _build(
         if walks is not None:  # a site of the past reads no versions: the store is left as it is
             store.save()
             walks.save()
-        return GitRead(history.digested(), links, key)
+        return GitRead(history, links, key)
 
     #: the history being read (or as read before) and the git links, once the repository is
     #: loaded without errors

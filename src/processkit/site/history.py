@@ -94,7 +94,7 @@ class History:
         found = self.digests.get(path)
         if found is None:
             said: list[str] = []
-            for commit in self.files.get(path, ()):
+            for commit in self.of(path):
                 said.append(f"{commit.sha}\0{self.author(commit)}\0")
                 said += [f"{words}\0" for words in self.words.get((commit.sha, path), ())]
                 said.append("\1")
@@ -162,7 +162,8 @@ def read_history(
             from processkit.history.snapshots import SnapshotStore
 
             history.words = describe(history, repo, store or SnapshotStore(None))
-    return history
+    # with every file's hash worked out here, where git is read beside the build
+    return history.digested()
 
 
 def people_names(repo: Repository) -> dict[str, str]:
