@@ -50,8 +50,9 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0
 
 def write_bytes(place: str, data: bytes) -> None:
     """``data`` written to the file at ``place``, made or emptied first, as
-    ``Path(place).write_bytes(data)`` writes it (and raising the same OSError), through the
-    system's calls alone: a site of 5,000 processes writes 11,000 pages and feeds."""
+    ``Path(place).write_bytes(data)`` writes it (and raising the same OSError, but with the
+    file named where the system names none: a full disk), through the system's calls alone:
+    a site of 5,000 processes writes 11,000 pages and feeds."""
     view = memoryview(data)  # what is not bytes is refused before the file is emptied
     handle = os.open(place, _WRITE_FLAGS, 0o666)
     try:
