@@ -353,8 +353,7 @@ def _element(indent: str, name: str, text: str) -> str:
     """An element holding ``text``, as ElementTree writes it (empty: closed at once)."""
     if not text:
         return f"{indent}<{name} />"
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f"{indent}<{name}>{escaped}</{name}>"
+    return f"{indent}<{name}>{escape(text, quote=False)}</{name}>"
 
 
 def _attribute(value: str) -> str:
@@ -436,4 +435,4 @@ def entry_html(
 
 
 def _code(text: str) -> str:
-    return f"<code>{escape(text)}</code>"
+    return f"<code>{escape(text, quote=False)}</code>"
