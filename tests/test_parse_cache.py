@@ -5,12 +5,14 @@ changes what is loaded."""
 from __future__ import annotations
 
 import hashlib
+import json
+import marshal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import count_store_reads
+from tests.conftest import KALMAR, count_store_reads
 
 import processkit.cache as cache_module
 from processkit import i18n
@@ -19,6 +21,7 @@ from processkit.fsutil import READ_CHUNK, read_bytes
 from processkit.loading import load as load_module
 from processkit.loading import parse
 from processkit.loading.load import PARSED, load_repository
+from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS
 from small_repo import BASE, PROCESS
 
@@ -42,9 +45,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     original = parse.parse_bytes
 
-    def counting(relative: str, data: bytes) -> parse.FileResult:
+    def counting(relative: str, data: bytes, keeps: bool = False) -> parse.FileResult:
         parsed.append(relative)
-        return original(relative, data)
+        return original(relative, data, keeps)
 
     monkeypatch.setattr(parse, "parse_bytes", counting)
     return parsed
@@ -191,17 +194,17 @@ def test_a_load_reads_each_entry_out_of_the_store_as_it_makes_its_entity(
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
     first = _loaded(root)
     done: list[str] = []
-    get, add = parse.ParseCache.get, load_module._add_entity
+    result, add = parse.ParseCache.result, load_module._add_entity
 
-    def reading(store: parse.ParseCache, digest: bytes) -> Any:
+    def reading(store: parse.ParseCache, relative: str, digest: bytes) -> Any:
         done.append("read out")
-        return get(store, digest)
+        return result(store, relative, digest)
 
     def adding(repo: Any, result: parse.FileResult, *args: Any) -> Any:
         done.append("made")
         return add(repo, result, *args)
 
-    monkeypatch.setattr(parse.ParseCache, "get", reading)
+    monkeypatch.setattr(parse.ParseCache, "result", reading)
     monkeypatch.setattr(load_module, "_add_entity", adding)
     assert _loaded(root) == first
     assert done == ["read out", "made"] * 5
@@ -690,3 +693,158 @@ def test_serve_makes_an_entity_only_of_a_file_it_has_not_made_before(
     utreda.write_text(PROCESS, "utf-8")  # its first version, let go while it was broken
     assert _loaded(root, remembered=kept) == first
     assert made == ["utreda"] and len(kept.entities) == files
+
+
+def _entry(root: Path, relative: str) -> tuple[Any, ...]:
+    """The parse store's entry of the file ``relative``, as marshal wrote it."""
+    entries = read_store(root / CACHE_FOLDER / PARSED, parse.ParseCache.NAME)
+    found: tuple[Any, ...] = marshal.loads(entries[_digest(root, relative)])
+    return found
+
+
+def _digest(root: Path, relative: str) -> bytes:
+    return hashlib.sha256((root / relative).read_bytes()).digest()
+
+
+def _everything(root: Path) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
+    """Every entity a load makes, by kind and id, and every diagnostic as a user sees it."""
+    result = load_repository(root)
+    entities = {f"{kind}:{record.entity.id}": record for kind, record in result.repo.all_records()}
+    said = [(d.code, d.path, d.line, d.column, d.message, d.hint) for d in result.diagnostics]
+    return entities, said
+
+
+def test_a_value_json_holds_as_it_is_is_stored_as_json_and_made_straight_from_it(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store keeps such a value as JSON text with its kind; the next load makes the entity
+    from the text (pydantic reads it without Python values in between), equal to the one
+    made from the file, with the same ``x-`` keys."""
+    process = PROCESS + "x-anteckning: [1, {a: b}]\nversion: 3\n"
+    root = make_repo({**BASE, "processes/utreda.yaml": process})
+    first = _everything(root)
+    text, extensions, kind = _entry(root, "processes/utreda.yaml")
+    assert kind == "process" and extensions == {"x-anteckning": [1, {"a": "b"}]}
+    assert json.loads(text)["activities"][0] == {
+        "id": "planera",
+        "name": "Planera",
+        "role": "ss",
+        "next": ["besluta"],
+    }
+    made: list[str] = []
+    original = load_module._from_json
+
+    def counting(kind: str, text: bytes) -> Any:
+        made.append(kind)
+        return original(kind, text)
+
+    monkeypatch.setattr(load_module, "_from_json", counting)
+    again = _everything(root)
+    assert sorted(made) == sorted(["area", "person", "role", "handbook", "process"])
+    assert again == first
+    assert again[0]["process:utreda"].entity.version == "3"
+
+
+@pytest.mark.parametrize(
+    ("written", "kept", "stored"),
+    [
+        # a number with a fraction: pydantic writes 2.5 into a text field as Python does,
+        ("version: 2.5", "2.5", True),
+        ("version: 1e+20", "1e+20", True),  # but not this one (100000000000000000000)
+        ("version: !!float 3.5", "3.5", True),
+        ("x-mått: 0.5", None, True),  # in an ``x-`` key too
+        # a number written otherwise than Python writes it: marshal cannot hold it
+        ("version: 2.10", "2.10", False),
+        ("version: 0x1F", "0x1F", False),
+    ],
+)
+def test_a_value_json_would_change_is_stored_as_it_was_read(
+    make_repo: MakeRepo, counted: list[str], written: str, kept: str | None, stored: bool
+) -> None:
+    root = make_repo({**BASE, "processes/utreda.yaml": f"{PROCESS}{written}\n"})
+    first = _everything(root)
+    if stored:
+        value, _extensions = _entry(root, "processes/utreda.yaml")
+        assert isinstance(value, dict) and value["id"] == "utreda"
+    else:
+        with pytest.raises(KeyError):
+            _entry(root, "processes/utreda.yaml")
+    counted.clear()
+    assert _everything(root) == first
+    assert counted == ([] if stored else ["processes/utreda.yaml"])
+    assert first[0]["process:utreda"].entity.version == kept
+
+
+def test_the_loader_tells_whether_json_holds_every_value_as_it_is() -> None:
+    def plain(text: str) -> bool:
+        parsed = read_yaml("a.yaml", text.encode("utf-8"))
+        assert parsed.diagnostics == []
+        return parsed.plain
+
+    assert plain("a: 1\nb: text\nc: true\nd: null\ne: [1, {f: -2}]\ng: '2.5'\nh: !!int 7\n")
+    for number in ("2.5", "2.10", "1e3", "0x1F", "0o17", ".inf", ".nan", "!!float 3", "007"):
+        assert not plain(f"a: [{{b: {number}}}]\n"), number
+
+
+def test_an_entity_that_does_not_fit_its_model_is_told_alike_from_the_store(
+    make_repo: MakeRepo, counted: list[str]
+) -> None:
+    """Its value is stored as JSON all the same (the file read without a problem); the model
+    refuses the text, and the entity is made from the value as read from the file: the same
+    messages, at the same lines, in the same words, and nothing parsed again."""
+    broken = PROCESS.replace("status: approved", "status: klar").replace("type: core\n", "")
+    root = make_repo({**BASE, "processes/utreda.yaml": broken, "roles/fel.yaml": "kind: roll\n"})
+    first = _everything(root)
+    assert [said[0] for said in first[1]] == ["PK010", "PK011", "PK005"]
+    assert isinstance(_entry(root, "processes/utreda.yaml")[0], bytes)
+    counted.clear()
+    assert _everything(root) == first
+    assert counted == []
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        (b'{"kind":', {}, "process"),  # JSON text cut short
+        (b"{}", {}, 5),  # a kind that is no text
+        (b"{}", [], "process"),  # ``x-`` keys that are no mapping
+        (b"{}", {}),  # no kind
+        ([1], {}),  # a value that is no mapping
+        ({"kind": "process"}, {}, "process"),
+        7,
+    ],
+)
+def test_an_entry_written_by_another_hand_has_its_file_parsed_anew(
+    make_repo: MakeRepo, counted: list[str], entry: Any
+) -> None:
+    """What the load makes is as from the file, and nothing goes wrong on the way."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    first = _everything(root)
+    store = root / CACHE_FOLDER / PARSED
+    entries = read_store(store, parse.ParseCache.NAME)
+    entries[_digest(root, "processes/utreda.yaml")] = marshal.dumps(entry)
+    write_store(store, parse.ParseCache.NAME, entries)
+    counted.clear()
+    assert _everything(root) == first
+    assert counted == ["processes/utreda.yaml"]
+
+
+def test_the_example_loads_alike_from_the_store_each_entity_made_from_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file of the example is stored as JSON text, and each entity made from it is
+    equal to the one made from the file (every field, every nested list and mapping)."""
+    first = load_repository(KALMAR, cache_dir=tmp_path)
+    made: list[str] = []
+    original = load_module._from_json
+
+    def counting(kind: str, text: bytes) -> Any:
+        made.append(kind)
+        return original(kind, text)
+
+    monkeypatch.setattr(load_module, "_from_json", counting)
+    again = load_repository(KALMAR, cache_dir=tmp_path)
+    records = sorted(first.repo.all_records(), key=lambda pair: pair[1].path)
+    assert sorted(again.repo.all_records(), key=lambda pair: pair[1].path) == records
+    assert len(made) == len(records) == first.repo.files - 1
+    assert again.diagnostics == first.diagnostics == []

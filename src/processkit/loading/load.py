@@ -24,6 +24,7 @@ from processkit.loading.parse import (
     Signatures,
     fresh_limit,
     parse_files,
+    reparsed,
 )
 from processkit.loading.partial import keep_readable, keep_unreadable
 from processkit.loading.references import check_parent_loops, check_references, duplicate_ids
@@ -199,6 +200,19 @@ def _add_entity(
         made_kind, made, extensions = parsed.made
         _add_record(repo, made_kind, Record(made, relative, extensions, _hex(parsed)), first_path)
         return []
+    if parsed.json is not None and parsed.value is None:  # as the parse store gave it back
+        stored_kind, text = parsed.json
+        made_now = _from_json(stored_kind, text)
+        if made_now is not None:
+            if remembered is not None and parsed.digest is not None:
+                remembered.make(parsed.digest, (stored_kind, made_now, parsed.extensions))
+            record = Record(made_now, relative, parsed.extensions, _hex(parsed))
+            _add_record(repo, stored_kind, record, first_path)
+            return []
+        try:  # made from the value instead, whose problems are told in the usual words
+            parsed.values()
+        except ValueError:  # an entry of the store that cannot be read out
+            parsed = reparsed(repo.root, relative)
     if parsed.text is not None:
         repo.texts[relative] = parsed.text
     diagnostics = parsed.diagnostics
@@ -230,6 +244,19 @@ def _add_entity(
             remembered.make(parsed.digest, (kind, entity, parsed.extensions))
     _add_record(repo, kind, Record(entity, relative, parsed.extensions, _hex(parsed)), first_path)
     return diagnostics
+
+
+def _from_json(kind: str, text: bytes) -> Any:
+    """The entity of ``kind`` made straight from its value's JSON text (``parse._as_json``),
+    or None where it is not a kind processkit knows or the value does not fit its model
+    (the value then tells why, as read from the file)."""
+    model = KINDS.get(kind)
+    if model is None:
+        return None
+    try:
+        return model.model_validate_json(text)
+    except ValidationError:
+        return None
 
 
 def _hex(parsed: FileResult) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import marshal
 import multiprocessing
 import os
@@ -76,14 +77,42 @@ class FileResult:
     #: the entity made of these bytes by an earlier load (``Remembered``; then ``value`` is
     #: None): its kind, the entity and the file's ``x-`` keys
     made: Made | None = None
+    #: the value's ``kind`` and the value as JSON text (``_as_json``), where JSON holds all of
+    #: it as it is; as the parse store gives a file back, ``value`` is then None (``values``
+    #: makes it), and the load makes the entity straight from the text
+    json: tuple[str, bytes] | None = None
+
+    def values(self) -> dict[str, Any] | None:
+        """``value``, made from the JSON text where the parse store gave that alone."""
+        if self.value is None and self.json is not None:
+            self.value = json.loads(self.json[1])
+        return self.value
+
+
+def _as_json(value: dict[str, Any]) -> tuple[str, bytes] | None:
+    """The ``kind`` of a file's value and the value as JSON text (UTF-8), where the loader
+    read nothing JSON would change (``ParsedFile.plain``: JSON keeps texts, whole numbers,
+    true, false, null, lists and mappings with text keys as they are, and pydantic reads
+    them from JSON as from Python): None where the value has no ``kind`` in text, or holds a
+    text JSON cannot (a lone surrogate)."""
+    kind = value.get("kind")
+    if not isinstance(kind, str):
+        return None
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return kind, text.encode("utf-8")
+    except (ValueError, RecursionError):  # (UnicodeEncodeError is one)
+        return None
 
 
 class ParseCache(UsedStore):
     """The values of files parsed without a problem, by the sha256 of their bytes, in the file
     ``path``. Each entry is kept as the bytes ``marshal`` made of it when the file was parsed,
-    so what a command later does with the values it was given cannot change the store. What a
-    load did not use is dropped when it is saved: the store holds the repository as it is and
-    does not grow with every edit."""
+    so what a command later does with the values it was given cannot change the store: the
+    value as JSON text with its ``kind`` where JSON holds it as it is (``_as_json``: a load
+    makes the entity straight from the text, without Python values in between), else the
+    value itself; with the file's ``x-`` keys. What a load did not use is dropped when it is
+    saved: the store holds the repository as it is and does not grow with every edit."""
 
     NAME = "parsed files"
     FILE = "parsed.bin"
@@ -91,15 +120,34 @@ class ParseCache(UsedStore):
     RECENT = True  # after one edit, the new entry alone
 
     def get(self, digest: bytes) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The value and the ``x-`` keys stored for ``digest``."""
+        found = self.result("", digest)
+        if found is None:
+            return None
+        value = found.values()
+        return (value, found.extensions) if value is not None else None
+
+    def result(self, relative: str, digest: bytes) -> FileResult | None:
+        """The file ``relative`` as stored for ``digest``: with its JSON text and no value,
+        where it was stored so; None where nothing is stored, or the entry cannot be read."""
         found = self.stored.get(digest)
         if found is None:
             return None
         try:
-            value, extensions = marshal.loads(found)
+            held, extensions, *kind = marshal.loads(found)
         except (EOFError, ValueError, TypeError):
             return None
+        if not isinstance(extensions, dict):
+            return None
+        if isinstance(held, bytes) and len(kind) == 1 and isinstance(kind[0], str):
+            made = FileResult(relative, extensions=extensions, digest=digest)
+            made.json = (kind[0], held)
+        elif isinstance(held, dict) and not kind:
+            made = FileResult(relative, None, held, extensions, digest=digest)
+        else:  # written by another hand
+            return None
         self.used[digest] = found
-        return value, extensions
+        return made
 
     def holds(self, digest: bytes) -> bool:
         """Whether values are stored for ``digest`` (not read out, nor counted as used: see
@@ -116,23 +164,30 @@ class ParseCache(UsedStore):
         if result.diagnostics or not isinstance(result.value, dict):
             return
         try:
-            self.put(digest, marshal.dumps((result.value, result.extensions)))
+            if result.json is not None:
+                kind, text = result.json
+                self.put(digest, marshal.dumps((text, result.extensions, kind)))
+            else:
+                self.put(digest, marshal.dumps((result.value, result.extensions)))
         except ValueError:  # a value marshal cannot hold: parsed again next time
             return
 
 
-def _parse_read(root: Path, relative: str) -> tuple[bytes | None, FileResult]:
-    """The file parsed, with the sha256 of the bytes parsed (None when it cannot be read)."""
+def _parse_read(root: Path, relative: str, keeps: bool = False) -> tuple[bytes | None, FileResult]:
+    """The file parsed, with the sha256 of the bytes parsed (None when it cannot be read);
+    ``keeps``: as ``_parsed``."""
     data = _read(os.path.join(root, relative), relative)
     if isinstance(data, FileResult):
         return None, data
     digest = hashlib.sha256(data).digest()
-    return digest, _parsed(relative, data, digest)
+    return digest, _parsed(relative, data, digest, keeps)
 
 
-def _parsed(relative: str, data: bytes, digest: bytes) -> FileResult:
-    """The bytes ``data`` of the file ``relative``, whose sha256 is ``digest``, parsed."""
-    result = parse_bytes(relative, data)
+def _parsed(relative: str, data: bytes, digest: bytes, keeps: bool = False) -> FileResult:
+    """The bytes ``data`` of the file ``relative``, whose sha256 is ``digest``, parsed;
+    ``keeps``: with the value as JSON text, where JSON holds it (``_as_json``), for the parse
+    store (worked out where the file is parsed: by the workers, where many are)."""
+    result = parse_bytes(relative, data, keeps)
     result.digest = digest
     return result
 
@@ -157,18 +212,31 @@ def _read(place: str, relative: str) -> bytes | FileResult:
         return FileResult(relative, diagnostics=[problem])
 
 
-def parse_bytes(relative: str, data: bytes) -> FileResult:
+def parse_bytes(relative: str, data: bytes, keeps: bool = False) -> FileResult:
+    """The file parsed; ``keeps``: with the value as JSON text too, where JSON holds it as
+    it is (``_as_json``), for the parse store."""
     parsed = read_yaml(relative, data)
     value = parsed.value if parsed.node is not None else None
     # The text goes back only where there is something to show; the rest is read again from
     # disk on demand (Repository.texts), which costs less than sending it between processes.
     text = parsed.text if parsed.diagnostics else None
-    return FileResult(relative, text, value, parsed.extensions, parsed.diagnostics)
+    result = FileResult(relative, text, value, parsed.extensions, parsed.diagnostics)
+    if keeps and parsed.plain and isinstance(value, dict) and not parsed.diagnostics:
+        result.json = _as_json(value)
+    return result
 
 
-def _parse_chunk(root: Path, paths: list[str]) -> list[tuple[bytes | None, FileResult]]:
+def reparsed(root: Path, relative: str) -> FileResult:
+    """The file ``relative`` read and parsed afresh (where what the parse store held of it
+    cannot be read out)."""
+    return _parse_read(root, relative)[1]
+
+
+def _parse_chunk(
+    root: Path, paths: list[str], keeps: bool
+) -> list[tuple[bytes | None, FileResult]]:
     gc.disable()  # a worker lives for one repository; collecting cycles only costs time
-    return [_parse_read(root, path) for path in paths]
+    return [_parse_read(root, path, keeps) for path in paths]
 
 
 def workers() -> int:
@@ -369,19 +437,19 @@ def parse_files(
     todo = [path for path in paths if path not in known and path not in stored]
     if fresh_at_most is not None and len(todo) > fresh_at_most:
         raise NotInStore
-    fresh = _parse_all(root, todo, parallel, held)
+    fresh = _parse_all(root, todo, parallel, held, keeps=True)
     damaged = 0  # entries of the store that could not be read out: their files parsed anew
     for relative in paths:
         digest = stored.get(relative)
         if digest is not None:
-            found = cache.get(digest)
+            found = cache.result(relative, digest)
             if found is not None:
-                yield FileResult(relative, None, found[0], found[1], digest=digest)
+                yield found
                 continue
             damaged += 1
             if fresh_at_most is not None and len(todo) + damaged > fresh_at_most:
                 raise NotInStore
-            parsed_digest, result = _parse_read(root, relative)
+            parsed_digest, result = _parse_read(root, relative, keeps=True)
         elif relative in known:
             yield known[relative]
             continue
@@ -411,20 +479,27 @@ def _parse_all(
     paths: list[str],
     parallel: bool | None,
     held: dict[str, tuple[bytes, bytes]] | None = None,
+    *,
+    keeps: bool = False,
 ) -> Iterator[tuple[bytes | None, FileResult]]:
     """Each file of ``paths`` parsed, with the hash of its bytes: those ``held`` (read
-    already: their hash and bytes) as they were read, where they are parsed here."""
+    already: their hash and bytes) as they were read, where they are parsed here;
+    ``keeps``: as ``_parsed``."""
     count = workers()
     if parallel is None:
         parallel = len(paths) >= PARALLEL_FROM and count > 1
     if not parallel or "fork" not in multiprocessing.get_all_start_methods():
         for path in paths:
             got = held.pop(path, None) if held is not None else None
-            yield (got[0], _parsed(path, got[1], got[0])) if got else _parse_read(root, path)
+            yield (
+                (got[0], _parsed(path, got[1], got[0], keeps))
+                if got
+                else _parse_read(root, path, keeps)
+            )
         return
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     context = multiprocessing.get_context("fork")
     settle()  # no fork while a thread of this process works (see processkit.background)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        for results in pool.map(_parse_chunk, [root] * len(chunks), chunks):
+        for results in pool.map(_parse_chunk, [root] * len(chunks), chunks, [keeps] * len(chunks)):
             yield from results

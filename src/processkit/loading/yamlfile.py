@@ -26,7 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from processkit.diagnostics import Diagnostic, Severity
 from processkit.i18n import N_, _, decimal
 from processkit.loading.yamlhints import Reported, explain
-from processkit.model.numbers import as_value, read_float, read_int, read_number
+from processkit.model.numbers import WrittenNumber, as_value, read_float, read_int, read_number
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 200_000
@@ -88,6 +88,9 @@ class ParsedFile:
     value: Any = None
     extensions: dict[str, Any] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: whether JSON holds every value read as it is: no number with a fraction, and none
+    #: written otherwise than Python writes it (a ``WrittenNumber``)
+    plain: bool = True
 
 
 class _Refused(Exception):
@@ -288,7 +291,12 @@ def read_yaml(path: str, data: bytes, *, strip_extensions: bool = True) -> Parse
     parsed.node = node
     parsed.extensions = converter.top_extensions
     parsed.diagnostics.extend(converter.diagnostics)
+    parsed.plain = converter.plain
     return parsed
+
+
+#: The values JSON would not hold as they are (``ParsedFile.plain``).
+_NOT_PLAIN = frozenset({float, WrittenNumber})
 
 
 def _is_empty(node: Node) -> bool:
@@ -311,13 +319,19 @@ class _Converter:
         self.active: set[int] = set()
         self.diagnostics: list[Diagnostic] = []
         self.top_extensions: dict[str, Any] = {}
+        #: as ``ParsedFile.plain``
+        self.plain = True
 
     def convert(self, node: Node, depth: int) -> Any:
         self.count += 1
         if node.__class__ is ScalarNode:
             if node.tag == _IMPLICIT and not self._non_specific(node):
-                return _scalar(node)  # type: ignore[arg-type, unused-ignore]
-            return self._tagged_scalar(node)  # type: ignore[arg-type, unused-ignore]
+                value = _scalar(node)  # type: ignore[arg-type, unused-ignore]
+            else:
+                value = self._tagged_scalar(node)  # type: ignore[arg-type, unused-ignore]
+            if value.__class__ in _NOT_PLAIN:
+                self.plain = False
+            return value
         if self.count > MAX_VALUES:
             raise _Refused(
                 node,
