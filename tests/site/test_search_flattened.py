@@ -32,9 +32,15 @@ def _index_both(
 
 
 def _tags(html: bytes, names: tuple[str, ...]) -> int:
-    """The start tags in ``html`` of elements ``names`` with no attribute of Pagefind's."""
+    """The start tags in ``html`` of elements ``names`` with no attribute of Pagefind's, but
+    for those within an element Pagefind is told to ignore (passed on as it is)."""
     pattern = "<(?:" + "|".join(names) + ")(?:\\s(?![^>]*data-pagefind)[^>]*)?>"
-    return len(re.findall(pattern.encode(), html))
+    return len(re.findall(pattern.encode(), _IGNORED.sub(b"", html)))
+
+
+#: An element Pagefind is told to ignore, with all it holds (of the names the built-in
+#: templates mark so, none of which holds another of its name).
+_IGNORED = re.compile(rb"<(caption|thead|td|ol)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S)
 
 
 #: The elements ``flattened`` takes the tags of out.

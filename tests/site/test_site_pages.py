@@ -185,15 +185,25 @@ def test_search_index_knows_each_page_kind_and_keeps_words_apart(kalmar_site: Pa
     # a requirement, then the link to its text (on a line of its own)
     required = str(pages["/processes/led-styra-och-leda.html"]["content"])
     assert "förbättra verksamheten. Läs SOSFS 2011:9" in required
-    # the activities' column headings: the word, then the letter shown in its place on a phone
-    assert "Utför (R) R Ansvarar (A) A" in handing
-    assert "(R)R" not in handing
+    # the activities in flow order, each with what it says and who takes part; not the
+    # table's column headings, numbers and next steps, nor the caption that names the
+    # process again: every process page would be a hit for "Utför" or "Nästa steg"
+    assert "Processflöde. Planera utredningen Utredningsplanen tas fram" in handing
+    assert (
+        "Samtala med barnet och familjen Socialsekreterare. Skolkurator. Vårdnadshavare." in handing
+    )
+    for heading in ("Utför", "Ansvarar", "Rådfrågas", "Nästa steg", "Aktiviteterna i", "Flödet"):
+        assert heading not in handing, heading
     # the page's own table of contents is left out (its headings are in the page already)
     assert "På den här sidan" not in text
     # so is the risk matrix, which says again what the table of risks says (and would make
-    # every process with risks a hit for "hög" or "Sannolikhet 3")
+    # every process with risks a hit for "hög" or "Sannolikhet 3"), and so are the headings
+    # of the risks, measures and self-checks
     risky = str(pages["/processes/bu-forhandsbedomning.html"]["content"])
-    assert "Riskvärde" in risky and "Riskmatris" not in risky and "Sannolikhet 3" not in risky
+    assert "Risker. Anmälan som kommer in sent på fredagen skyddsbedöms inte före helgen" in risky
+    assert "Mått. Skyddsbedömning samma dag Andel anmälningar" in risky
+    for heading in ("Riskmatris", "Sannolikhet", "Riskvärde", "Målvärde", "Egenkontroll Metod"):
+        assert heading not in risky, heading
 
 
 #: The words of the example's texts with a capital letter after the first (a word that
