@@ -366,15 +366,17 @@ def _refer_to_nothing(root: Path) -> None:
         path.write_text(text.replace(said, instead), encoding="utf-8")
 
 
-@pytest.mark.parametrize("child", ["found them first", "gave up", "found them later"])
+@pytest.mark.parametrize("child", ["gave up", "loaded first", "loaded later"])
 def test_references_to_nothing_block_a_publish_the_child_checks_them_for(
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
 ) -> None:
     """Beside a child that loads, the build leaves the references for the child to check.
-    The child found them wrong (or gave up): it tells nothing, and the build runs the rules
-    itself, the references among them, before it takes the site kept for it, makes pages or
-    starts Pagefind. The publish is blocked with what `validate` finds, the site before is
-    left as it was, and the kept site is kept."""
+    The child hands over what git holds, then checks them with the rules: the build goes on
+    meanwhile, and they block the publish where the rules' errors would (the build waits
+    for what git holds, not for them: 0.07 s at 5,000 processes). Where the child gave up,
+    it tells nothing, and the build runs the rules itself, the references among them,
+    before it takes the site kept for it, makes pages or starts Pagefind. Either way the
+    publish is blocked with what `validate` finds, and the site before is left as it was."""
     site = tmp_path / "site"
     publish(PublishRequest(kalmar_git.root, site))
     again(monkeypatch)
@@ -388,17 +390,17 @@ def test_references_to_nothing_block_a_publish_the_child_checks_them_for(
     if child == "gave up":
         monkeypatch.setattr(parse, "FEW_FRESH", 0)
         monkeypatch.setattr(parse, "FEW_FRESH_SHARE", 0)
-    if child == "found them later":  # still loading when the build has loaded
+    if child == "loaded later":  # still loading when the build has loaded
         first(monkeypatch, publishing, "_load_and_read", sleep(2))
-    else:  # ended by the time the build has loaded
+    else:  # ended, or given up, by the time the build has loaded
         first(monkeypatch, publishing, "check_later", sleep(2))
     spied = spy(monkeypatch)
     again(monkeypatch)
     with pytest.raises(PublishBlocked) as blocked:
         publish(PublishRequest(kalmar_git.root, site))
     assert spied.began == [True]
-    # asked only where it still ran once the build had loaded: it then tells nothing
-    assert spied.handed == ([(False, False)] if child == "found them later" else [])
+    # handed over and taken where it loaded; asked for nothing where it gave up
+    assert spied.handed == ([] if child == "gave up" else [(True, True)])
     found = blocked.value.loaded.diagnostics
     expected = check(kalmar_git.root, today=date(2026, 11, 21)).diagnostics
     assert sorted(found, key=Diagnostic.sort_key) == sorted(expected, key=Diagnostic.sort_key)
@@ -427,9 +429,15 @@ def test_references_to_nothing_block_a_publish_the_child_checks_them_for(
         ("PK030", "proposals/fp-2026-001.yaml", 3, 10),
     ]
     assert snapshot(site) == before
-    assert kept.is_dir()
-    assert started == []
+    if child == "gave up":
+        assert kept.is_dir()
+        assert started == []
     assert multiprocessing.active_children() == []
+    # mended, the repository publishes as ever
+    subprocess.run(["git", "checkout", "--", "."], cwd=kalmar_git.root, check=True)
+    again(monkeypatch)
+    publish(PublishRequest(kalmar_git.root, site))
+    assert snapshot(site) == before
 
 
 def test_references_to_nothing_are_told_where_the_child_loaded_other_files(
@@ -457,7 +465,7 @@ def test_where_the_child_found_the_references_sound_the_build_does_not_check_the
     kalmar_git: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A publish with the parse store there: the child that loads beside the build checks
-    every reference as it loads, and where it found them sound the build does not check
+    every reference (once it has handed over what git holds), and the build does not check
     them again."""
     cold = publish(PublishRequest(kalmar_git.root, tmp_path / "cold")).output
     checked_here: list[int] = []

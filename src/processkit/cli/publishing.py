@@ -36,7 +36,7 @@ from processkit.loading.git import (
     resolve_as_of,
     resolve_at,
 )
-from processkit.loading.load import PARSED, load_repository
+from processkit.loading.load import PARSED, load_repository, reference_problems
 from processkit.loading.parse import NotInStore, ParseCache, Remembered
 from processkit.loading.repository import ByFile, Record, Repository
 from processkit.loading.session import Session
@@ -203,9 +203,10 @@ def _build(
             cache_dir=cache_dir,
             remembered=remembered,
             meanwhile=begin,
-            # the child that loads beside checks them as it loads; where it does not tell
-            # what it found (it found errors, gave up, or loaded other files), they are
-            # checked here with the rules (``checked``), before the site is made
+            # the child that loads beside checks them with the rules, once it has handed
+            # over what git holds; where it does not tell what it found (it found errors,
+            # gave up, or loaded other files), they are checked here with the rules
+            # (``checked``), before the site is made
             references_later=early is not None,
             # the signatures of a copy made for this build would be of no use to the next
             signatures=not past,
@@ -311,13 +312,21 @@ def _load_and_read(
     load_from: Path, cache_dir: Path, read: Callable[[Repository], GitRead], today: date | None
 ) -> list[Diagnostic] | None:
     """The repository loaded (the parse store left as it is); git read for it, handed over
-    with what was loaded (``_loaded_as``) as soon as it is read; then the rules' findings
-    on it. None where the load found errors or the store lacked more than a few files, and
-    the findings None where the rules cannot run (a ``rules:`` section that cannot be used,
-    which the build tells)."""
+    with what was loaded (``_loaded_as``) as soon as it is read; then the references that
+    name nothing and the rules' findings on it, as the build's own ``rules`` gives them.
+    None where the load found errors or the store lacked more than a few files, and the
+    findings None where the rules cannot run (a ``rules:`` section that cannot be used,
+    which the build tells). The references are checked after the hand-over, not as the
+    repository is loaded: the build waits for what git holds, not for them (0.07 s at 5,000
+    processes), and a reference to nothing blocks the publish where the rules' errors do."""
     try:
         loaded = load_repository(
-            load_from, cache_dir=cache_dir, parallel=False, keep=False, few_fresh=True
+            load_from,
+            cache_dir=cache_dir,
+            parallel=False,
+            keep=False,
+            few_fresh=True,
+            references=False,
         )
     except NotInStore:
         return None
@@ -332,8 +341,9 @@ def _load_and_read(
         got = read(loaded.repo)
         background.hold(got)
         background.hand_over((_loaded_as(loaded.repo), got))
+        referred = reference_problems(loaded.repo, loaded.diagnostics)
         try:
-            return run_rules(loaded.repo, today=today)
+            return referred + run_rules(loaded.repo, today=today)
         except ProcesskitError:
             return None
 
