@@ -19,6 +19,8 @@ SOURCE = Path(processkit.__file__).parent
 #: Units of one layer may import each other only where the layer says so (``base``: the small
 #: shared helpers; the features: never).
 LAYERS: dict[str, int] = {
+    # how a class of values that never change is made: the model's too
+    "frozen": -1,
     "model": 0,
     # shared helpers every layer may use; they import only the model and each other
     "errors": 1,

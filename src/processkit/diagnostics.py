@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from processkit.frozen import frozen
 from processkit.i18n import N_, _
 
 
@@ -23,7 +24,7 @@ class Severity(StrEnum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Diagnostic:
     """One problem at one place: code, severity, message, path, 1-based line and column, hint.
 

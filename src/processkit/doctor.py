@@ -10,16 +10,16 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from processkit.frozen import frozen
 from processkit.i18n import _
 
 MIN_PYTHON = (3, 11)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Check:
     """One tool: its version when found (None when missing), what it is for, how to get it."""
 
@@ -144,7 +144,7 @@ def run_checks() -> list[Check]:
     return [check_python(), check_processkit(), check_graphviz(), check_git(), check_pagefind()]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RepositoryCheck:
     """One file of a process repository that says where processkit is installed from, or how
     CI publishes: ``status`` is ok, missing, differs or unreadable; ``remedy`` says what to do
@@ -775,7 +775,7 @@ def _github_restores(given: dict[Any, Any], folder: str, budget: _Budget, on: _R
     return True
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Runner:
     """What a GitHub job runs with: its ``strategy`` (the matrix) and whether its runner is
     Windows (``_on_windows``)."""

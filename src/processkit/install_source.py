@@ -14,12 +14,12 @@ that says where processkit comes from; the pre-commit line is a copy that is che
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from processkit.errors import ProcesskitError, reason
+from processkit.frozen import frozen
 from processkit.fsutil import read_at_most
 from processkit.i18n import _
 
@@ -87,7 +87,7 @@ def requirement_lines(text: str) -> list[str]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Requirement:
     """The requirements file of a repository: its one line, or what is wrong with it."""
 
@@ -165,7 +165,7 @@ def _normal(version: str) -> str:
     return public + plus + local
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PreCommitHooks:
     """What the processkit hooks of ``.pre-commit-config.yaml`` install.
 

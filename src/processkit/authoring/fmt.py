@@ -21,7 +21,6 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from processkit.authoring.textfields import (
     text_fields_for_kind,
 )
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.frozen import frozen
 from processkit.i18n import _
 from processkit.loading.yamlfile import ParsedFile, compose, read_yaml
 from processkit.model.numbers import WrittenNumber, read_number
@@ -51,7 +51,7 @@ _IMPLICIT = "?"  # the loader's tag for an untagged node, and for one tagged ``!
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Formatted:
     """One file: its text as read, as formatted, or the problem that kept it as it is."""
 
@@ -357,7 +357,7 @@ def _plain(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FormatRun:
     """What ``fmt`` did to a set of files."""
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 
 from pydantic import BaseModel
 
+from processkit.frozen import frozen
 from processkit.model.introspect import model_in
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class KeyOrder:
     """The keys of one kind of mapping in order, and the order of each nested mapping."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from processkit.authoring.render import render
 from processkit.diagnostics import did_you_mean, fold_swedish
 from processkit.domain.lookup import unknown_id
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import N_, _, current, p_
 from processkit.loading.repository import Repository
 from processkit.loading.yamlfile import read_yaml
@@ -59,7 +59,7 @@ ROLE_CATEGORIES = _offered(Role, "category", "operational")
 HANDBOOK_TYPES = _offered(Handbook, "type", "handbook")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Question:
     """A value ``new`` needs: asked on a terminal, given as ``--<field>`` otherwise."""
 
@@ -69,7 +69,7 @@ class Question:
     default: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Draft:
     """The file ``new`` is about to write."""
 

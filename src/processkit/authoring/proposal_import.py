@@ -29,6 +29,7 @@ from processkit.authoring.proposal_new import next_proposal_id
 from processkit.diagnostics import fold_swedish
 from processkit.domain.lookup import unknown_id
 from processkit.errors import ProcesskitError, reason
+from processkit.frozen import frozen
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO
@@ -97,7 +98,7 @@ _ISO_START = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Received:
     """One proposal read from a message or a row, not yet written."""
 
@@ -110,7 +111,7 @@ class Received:
     submitted: date
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Problem:
     """An input that cannot become a proposal: where (file, or file and row) and why."""
 

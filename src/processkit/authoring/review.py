@@ -32,13 +32,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from email.message import Message
 from pathlib import Path
 from typing import IO, Any, Literal
 
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.history.weblinks import web_base
 from processkit.i18n import _
 from processkit.loading.git import Commit, GitHistory, origin_remote, short_hash
@@ -66,7 +66,7 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _LOCK = threading.RLock()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SavedCommit:
     """What ``commit_saved`` did: the ``branch`` it committed on (``created`` by this call, from
     ``base``: the branch checked out before, None when HEAD was detached), the ``commit`` and the
@@ -79,7 +79,7 @@ class SavedCommit:
     paths: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ForgeRepository:
     """The repository ``origin`` names on a forge: its kind, host, path (``owner/repo``, or a
     GitLab project's ``group/subgroup/project``), web address and API address."""
@@ -95,7 +95,7 @@ class ForgeRepository:
         return _NAMES[self.forge]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Submitted:
     """What ``submit_for_review`` did. ``opened``: the branch was pushed and the request opened
     at ``url``. Otherwise ``message`` says why not and what to do, ``commands`` are the git

@@ -18,6 +18,7 @@ from typing import Any, get_args
 from processkit.authoring.ids import free_id, is_valid_id, slugify
 from processkit.authoring.render import render
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _
 from processkit.model.types import SWEDISH_VALUES, ProcessType, Status
 
@@ -39,7 +40,7 @@ TYPES: tuple[str, ...] = get_args(ProcessType)
 STATUSES: tuple[str, ...] = get_args(Status)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RowProblem:
     """A row that cannot become a process: its number in the sheet and what is wrong."""
 

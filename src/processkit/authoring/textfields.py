@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
+from processkit.frozen import frozen
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class TextFields:
     """The keys of one kind of mapping whose value is text (or a list or mapping of texts),
     and the text fields of each nested mapping."""

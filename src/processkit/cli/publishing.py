@@ -11,7 +11,6 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
@@ -23,6 +22,7 @@ from processkit.cache import cache_folder, readable_store, writing_later
 from processkit.cli import ending
 from processkit.diagnostics import Diagnostic
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.history.snapshots import SnapshotStore
 from processkit.i18n import _
 from processkit.loading.discover import CONFIG_NAME, find_root
@@ -59,7 +59,7 @@ class PublishBlocked(Exception):
         self.errors = loaded.errors
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PublishRequest:
     start: Path
     output: Path | None = None

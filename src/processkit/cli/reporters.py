@@ -8,12 +8,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from processkit.diagnostics import Diagnostic, Report, Severity
 from processkit.errors import ConfigError
+from processkit.frozen import frozen
 from processkit.i18n import _, n_, p_
 from processkit.loading.git import top_folder
 from processkit.validate import Validation
@@ -23,7 +23,7 @@ SourceLine = Callable[[str, int], "str | None"]
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Findings:
     """What a report on diagnostics shows: the report, each file's lines (for the text), the
     repository's folder (for the paths of CI annotations), and whether the text goes to a

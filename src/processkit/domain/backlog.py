@@ -4,7 +4,7 @@ decisions of a period."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from processkit.diagnostics import did_you_mean
@@ -12,6 +12,7 @@ from processkit.domain.lookup import unknown_id
 from processkit.domain.proposals import DECIDED_STATUSES, OPEN_STATUSES, STATUS_ORDER
 from processkit.domain.structure import sorted_areas
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _
 from processkit.loading.git import Commit
 from processkit.loading.repository import Record, Repository
@@ -19,7 +20,7 @@ from processkit.model import Proposal
 from processkit.model.types import SWEDISH_VALUES
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProposalItem:
     """One proposal, with what the reports show about it.
 
@@ -44,7 +45,7 @@ class ProposalItem:
     closed_by: Commit | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProcessProposals:
     """The proposals of one process, by status then submission date."""
 
@@ -59,7 +60,7 @@ class ProcessProposals:
         return _count(self.items)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProposalsReport:
     """The proposals asked for, grouped by process; with ``since``, the period's intake
     (submitted from ``since`` to ``today``) and decisions (decided in that period)."""

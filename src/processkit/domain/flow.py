@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
+from processkit.frozen import frozen
 from processkit.model.process import Activity, Process
 
 #: The most activities a flow map draws. A process with more is shown as a list of its
@@ -26,7 +26,7 @@ def _walk(starts: Iterable[str], edges: Mapping[str, Iterable[str]]) -> set[str]
     return seen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Flow:
     """Where the flow of one process's activities goes wrong, by activity index.
 

@@ -4,13 +4,13 @@ has it), each dimension's score and its change since the previous assessment."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from functools import lru_cache
 
 from processkit import i18n
 from processkit.domain.assessments import assessments_by_process, maturity_level
 from processkit.domain.lookup import unknown_id
 from processkit.domain.structure import depths_of, sorted_areas, tree_order
+from processkit.frozen import frozen
 from processkit.i18n import p_
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
@@ -29,7 +29,7 @@ def built_in_labels() -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Dimension:
     """One dimension of the maturity model and what it is called."""
 
@@ -37,7 +37,7 @@ class Dimension:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Score:
     """One dimension's score in the latest assessment and in the one before (None: not
     scored, or no earlier assessment)."""
@@ -53,7 +53,7 @@ class Score:
         return self.value - self.previous
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProcessMaturity:
     """A process's latest assessment against the previous one (None where never assessed);
     ``depth`` is 0 for a top-level process, 1 for its sub-process."""
@@ -82,7 +82,7 @@ class ProcessMaturity:
         return self.level - self.previous_level
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AreaMaturity:
     """The processes of one area and how their latest levels are distributed."""
 
@@ -96,7 +96,7 @@ class AreaMaturity:
         return sum(not process.assessed for process in self.processes)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MaturityOverview:
     """The maturity model of the configuration and every area's processes measured by it."""
 

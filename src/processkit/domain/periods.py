@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from processkit.domain.dates import add_days, add_months
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _
 
 _SPAN_RE = re.compile(r"^\s*(\d{1,5})\s*([dwm]?)\s*$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Span:
     """A length of time: ``count`` days, weeks or months."""
 

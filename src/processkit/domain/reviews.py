@@ -10,11 +10,11 @@ rule). A draft, a description in review and a retired one are not in force, what
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from processkit.domain.dates import add_months
+from processkit.frozen import frozen
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Repository
 from processkit.model import Config, Handbook, Process
@@ -30,7 +30,7 @@ class ReviewStatus(Enum):
     LATER = "later"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReviewState:
     """The day the review is due (None when never approved nor planned) and its status."""
 
@@ -87,7 +87,7 @@ def is_overdue(entity: Process | Handbook, config: Config, today: date | None) -
     return due is not None and _dated_status(due, today=today, until=today) is ReviewStatus.OVERDUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DueReview:
     """One process or handbook in force, the day its review is due and where that comes from:
     the value of ``review_date``, or else the key ``approved``."""

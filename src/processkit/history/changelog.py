@@ -10,12 +10,12 @@ persistent ``cat-file`` process.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from processkit.domain.periods import is_date, is_span, parse_date, parse_span
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.history.fieldchanges import FieldChange, Names, diff_values
 from processkit.history.snapshots import (
     EntityKey,
@@ -36,7 +36,7 @@ ChangeType = Literal["added", "changed", "retired", "removed"]
 KIND_ORDER = {kind: rank for rank, kind in enumerate(KINDS)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EntityChange:
     """How one entity changed over the period.
 
@@ -55,7 +55,7 @@ class EntityChange:
     commits: tuple[Commit, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ChangeLog:
     """The changes of a period: from just after ``base`` (None: from the first commit) up to
     and including ``head``. ``since`` is the period's first day when it was given as a date or
@@ -73,7 +73,7 @@ class ChangeLog:
         return [entry for entry in self.entries if entry.change == change]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Period:
     """Where a period starts and ends in the history."""
 

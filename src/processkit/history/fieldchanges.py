@@ -8,9 +8,9 @@ name for an owner, a process's name for a parent, and so on.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
 
+from processkit.frozen import frozen
 from processkit.model import KINDS
 
 Action = Literal[
@@ -79,7 +79,7 @@ ITEM_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FieldChange:
     """One change to one field, or to one item of a list field.
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import marshal
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from processkit.cache import UsedStore, usable_folder, write_store
+from processkit.frozen import frozen
 from processkit.loading.parse import ParseCache
 from processkit.loading.yamlfile import read_yaml
 from processkit.model import KINDS
@@ -24,7 +24,7 @@ _KIND_RE = re.compile(rb"^kind:[ \t]*([a-z]+)[ \t]*(?:#.*)?$", re.MULTILINE)
 _ID_RE = re.compile(rb"^id:[ \t]*([a-z0-9][a-z0-9._-]{0,63})[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Snapshot:
     """One entity file's contents at one commit; ``value`` is the mapping read (``x-`` keys
     left out), which need not satisfy the models: history holds invalid versions too."""
@@ -55,7 +55,7 @@ class Snapshot:
         return Seen(self.kind, self.id, self.path, blob, self.label, subject)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Seen:
     """Which entity a file version holds and what names it, without its values: all that the
     change log needs of an entity added or removed in a period, read from the store without
@@ -77,7 +77,7 @@ class Seen:
         return (self.kind, self.id)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Unreadable:
     """A file version that holds no entity processkit can identify, and why."""
 

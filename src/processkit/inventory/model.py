@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+from processkit.frozen import frozen
 
 #: The views of the inventory: the pivots (``area`` is the default) and the process list.
 View = Literal["area", "type", "status", "owner", "role", "list"]
@@ -13,7 +14,7 @@ VIEWS: tuple[View, ...] = ("area", "type", "status", "owner", "role", "list")
 PIVOTS: tuple[View, ...] = ("area", "type", "status", "owner", "role")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GroupCount:
     """The processes of one group (an area, a type or a status), split by type and by status.
 
@@ -29,7 +30,7 @@ class GroupCount:
     by_status: Mapping[str, int]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PersonCount:
     """How many active processes one person owns and leads."""
 
@@ -39,7 +40,7 @@ class PersonCount:
     leads: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OwnerPivot:
     """Owners and leaders of the active processes, and how many have none."""
 
@@ -48,7 +49,7 @@ class OwnerPivot:
     without_leaders: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoleCount:
     """In how many active processes, and in how many of their activities, a role performs."""
 
@@ -58,7 +59,7 @@ class RoleCount:
     activities: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProcessRow:
     """One process as a process inventory lists it.
 
@@ -102,7 +103,7 @@ class ProcessRow:
         return self.status != "retired"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Inventory:
     """The process inventory of a repository, as of one day, for the areas and statuses asked.
 

@@ -4,10 +4,10 @@ workbook outputs all write, so that they show the same rows and columns."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from processkit.domain.structure import PROCESS_TYPES, STATUSES
+from processkit.frozen import frozen
 from processkit.i18n import _, p_
 from processkit.inventory.model import GroupCount, Inventory, View
 from processkit.inventory.pivots import by_owner, by_role, by_status, by_type
@@ -58,7 +58,7 @@ def level_word(level: str) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Column:
     """A column: its header, whether it holds numbers (right-aligned), and whether it is one of
     the few a narrow display (a terminal) keeps when it cannot show them all."""
@@ -68,7 +68,7 @@ class Column:
     essential: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Table:
     """One view as rows and columns. ``footer`` rows (a total) follow the rows, set apart;
     ``frozen`` is how many leading columns stay in sight when scrolling sideways."""

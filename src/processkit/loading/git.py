@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import tarfile
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from processkit.cache import UsedStore, usable_folder
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def short_hash(sha: str) -> str:
     return sha[:SHORT_HASH]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Commit:
     """One commit: its hash, the day it was written (``authored``: the author's date) and its
     date (the committer's, in the committer's time zone), its author and its message."""
@@ -73,7 +73,7 @@ class Commit:
         return " ".join(line.strip() for line in paragraph.splitlines())
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FileChange:
     """One file changed by a commit (or between two commits), paths relative to the process
     repository's root; ``None`` where the file does not exist on that side."""
@@ -84,7 +84,7 @@ class FileChange:
     new_blob: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LoggedCommit:
     """A commit of the walk and the files it changed (against its first parent)."""
 
@@ -92,7 +92,7 @@ class LoggedCommit:
     files: tuple[FileChange, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TouchedFiles:
     """A commit and the paths (relative to the folder read) of the files it changed."""
 
@@ -258,7 +258,7 @@ def texts_at(root: Path, ref: str, paths: Iterable[str]) -> dict[str, str]:
     return texts
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NewRepository:
     """What ``make_repository`` did: ``made`` a repository, found the folder ``inside`` one
     (its top folder), or could not (``problem``; git missing or failing)."""

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from yaml.nodes import Node
 
+from processkit.frozen import frozen
 from processkit.fsutil import read_bytes
 from processkit.loading.locate import Loc, locate
 from processkit.loading.yamlfile import Mark, compose, decode
@@ -32,7 +33,7 @@ E = TypeVar("E", bound=Entity)
 NODES_KEPT = 64
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Record(Generic[E]):
     """One entity and the file it came from (its ``x-`` keys kept aside), with the sha256 of
     the file's bytes (hex; empty where the entity was not read from a file)."""

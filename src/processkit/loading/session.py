@@ -8,10 +8,11 @@ that in one place). Files with errors do not stop a report: what they hold is le
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from processkit.diagnostics import Diagnostic, Severity
+from processkit.frozen import frozen
 from processkit.i18n import n_
 from processkit.loading.discover import CONFIG_NAME
 from processkit.loading.load import load_repository
@@ -19,7 +20,7 @@ from processkit.loading.parse import Remembered
 from processkit.loading.repository import Repository
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Session:
     """An opened repository and everything found wrong while reading it."""
 

@@ -15,8 +15,8 @@ the line and column, never in the parser's words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from processkit.frozen import frozen
 from processkit.i18n import _
 
 #: How many lines above the reported place are read to find the neighbours of a line.
@@ -47,7 +47,7 @@ _ODD_SPACE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Explained:
     """A YAML mistake in plain words, at its 1-based place."""
 
@@ -57,7 +57,7 @@ class Explained:
     hint: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reported:
     """What libyaml reported: its texts and 0-based places (line, column)."""
 

@@ -9,8 +9,9 @@ kinds at start-up without loading pydantic.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
+
+from processkit.frozen import frozen
 
 if TYPE_CHECKING:
     from processkit.model.entity import Entity
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 Language = Literal["sv", "en"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Words:
     """What a kind is called, one and many, in English: the message ids of its words in the
     catalogue (context ``kind``), where the other languages are; ``processkit.words.kind_word``
@@ -28,7 +29,7 @@ class Words:
     plural: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class KindInfo:
     """One kind of entity file.
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from processkit.frozen import frozen
 from processkit.render.geometry import Box, Point, Rect
 
 ACTIVITY_WIDTH = 152.0
@@ -36,7 +37,7 @@ LEGEND_LABEL = 22.0
 SAMPLE_GAP = 22.0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LinkEvent:
     """A pair of these stands for an edge between two bands (rows) of a wrapped flow (BPMN's
     link events): ``throw`` at the right of the band the edge leaves, not ``throw`` at the left
@@ -53,7 +54,7 @@ class LinkEvent:
     ends: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FlowSizes:
     """What is to be placed: activity node names in flow order with their lane, lane order,
     the forward links, each activity's height, the start and end events' (width, height), the

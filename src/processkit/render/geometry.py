@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from processkit.frozen import frozen
 
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Box:
     """A placed node: centre and size."""
 
@@ -33,7 +33,7 @@ class Box:
         return self.y + self.height / 2
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Rect:
     """A placed box drawn around others (a lane, the legend): its sides."""
 

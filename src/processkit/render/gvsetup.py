@@ -29,10 +29,10 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from processkit.errors import reason
+from processkit.frozen import frozen
 from processkit.fsutil import write_atomic
 from processkit.i18n import _
 from processkit.render.graphviz import RenderError
@@ -44,7 +44,7 @@ VERSION_FILE = "graphviz.json"
 SVG_PLUGINS = frozenset({"core", "dot_layout", "neato_layout"})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Graphviz:
     """What a ``dot`` program says of itself (``dot -v``): its version; the plugin
     configuration it reads (its path, or empty); and the one an SVG is drawn with

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from urllib.parse import quote
+
+from processkit.frozen import frozen
 
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 #: how Graphviz draws a map processkit placed itself: neato keeping every position given (-n2)
 FIXED_LAYOUT = ("-Kneato", "-n2")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NodeInfo:
     """The accessible name (``<title>``) and description (``<desc>``) of one drawn element,
     found in the SVG by its ``id``; with ``tooltip``, the text its link shows on hover
@@ -25,7 +27,7 @@ class NodeInfo:
     tooltip: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MapJob:
     """One map: a file-name stem (``landscape``, ``process-bu-utredning``), its DOT text, and the
     title, description and per-element texts the SVG is made accessible with."""
@@ -52,7 +54,7 @@ class MapJob:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Links:
     """Where a clicked map element leads: templates with ``{id}`` (and ``{process}`` for an
     activity). The defaults are the published site's fixed addresses (FORMAT.md), relative to

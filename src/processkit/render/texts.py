@@ -3,15 +3,15 @@ from the message catalogue."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from processkit import i18n, words
+from processkit.frozen import frozen
 from processkit.i18n import _, n_, p_
 from processkit.model.kinds import Language
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Texts:
     management: str
     core: str

@@ -3,12 +3,12 @@ changes to its file, so that approval by the owner is enforced by the pull-reque
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from processkit import i18n
 from processkit.domain.structure import sorted_areas
+from processkit.frozen import frozen
 from processkit.i18n import N_, _
 from processkit.loading.git import top_folder
 from processkit.loading.repository import Repository
@@ -19,7 +19,7 @@ Host = Literal["github", "gitlab"]
 _SPECIAL = "\\ #*?[]!"  # the backslash first
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Unassigned:
     """A file that gets no required reviewer, and why."""
 
@@ -29,7 +29,7 @@ class Unassigned:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Codeowners:
     """The CODEOWNERS text and the files left without a reviewer."""
 

@@ -6,17 +6,17 @@ day falls by the horizon it is listed apart, in ``ReviewReport.not_in_force``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from processkit.domain.lookup import unknown_id
 from processkit.domain.reviews import ReviewStatus, review_state
+from processkit.frozen import frozen
 from processkit.loading.repository import Repository
 
 KIND_ORDER = {"process": 0, "handbook": 1}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReviewItem:
     """One process or handbook to review.
 
@@ -40,7 +40,7 @@ class ReviewItem:
         return self.days_late > 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OwnerGroup:
     """The items of one owner; ``owner_id`` is None for the items nobody owns."""
 
@@ -50,7 +50,7 @@ class OwnerGroup:
     items: tuple[ReviewItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReviewReport:
     """Everything due for review on or before ``horizon`` (``today`` plus the period)."""
 

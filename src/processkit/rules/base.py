@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from processkit.diagnostics import Severity, did_you_mean
+from processkit.frozen import frozen
 from processkit.loading.locate import Loc
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 FORMAT_CODE_RE = re.compile(r"^PK0\d\d$")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Option:
     """One setting of a rule, given in ``processkit.yaml`` under ``rules: {CODE: {name: value}}``.
 
@@ -51,7 +52,7 @@ class Option:
     minimum: int | float = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RuleContext:
     """What a rule may know besides the repository.
 
@@ -71,7 +72,7 @@ class RuleContext:
     rules: tuple[Rule, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Finding:
     """What a rule found, where: the file and the key path (``loc``) of the key, or of its
     value; the runner reads the line and column from the file."""

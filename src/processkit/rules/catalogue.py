@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _, p_
 from processkit.rules.base import FORMAT_CODE_RE, Rule, options_of
 from processkit.rules.docs import markdown, shown_doc_of
@@ -14,7 +15,7 @@ from processkit.rules.registry import RULES, find, suggest
 from processkit.rules.settings import RuleSetting, resolve_settings
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Entry:
     """One rule as `processkit rules` shows it."""
 
@@ -37,7 +38,7 @@ class Entry:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Catalogue:
     """Every rule, and where the effective settings came from (None: the defaults)."""
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from processkit.frozen import frozen
 from processkit.i18n import N_, _
 from processkit.rules.base import Rule, options_of
 
@@ -37,7 +38,7 @@ _FENCE_RE = re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
 _ITEM_RE = re.compile(r"^(?=- )", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RuleDoc:
     """A rule's documentation: the summary line and the text of each section by heading."""
 

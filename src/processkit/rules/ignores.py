@@ -14,9 +14,9 @@ diagnostics in that file only.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from processkit.frozen import frozen
 from processkit.i18n import p_
 from processkit.loading.locate import Loc
 from processkit.loading.repository import Repository
@@ -24,7 +24,7 @@ from processkit.loading.repository import Repository
 IGNORE_KEY = "x-processkit-ignore"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ignore:
     """One entry of an ``x-processkit-ignore`` key: where it is and what it names.
 

@@ -13,11 +13,12 @@ configuration error (ProcesskitError, exit status 2) that names it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from processkit.diagnostics import Severity, did_you_mean
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _
 from processkit.model import Config
 from processkit.rules.base import FORMAT_CODE_RE, Option, Rule, options_of
@@ -27,7 +28,7 @@ from processkit.rules.words import joined
 SEVERITY_WORDS = ("off", "info", "warning", "error")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RuleSetting:
     """How one rule runs: its severity (None when off) and every option's value."""
 

@@ -32,6 +32,7 @@ from processkit.codepoints import printable_utf8
 from processkit.domain.facts import gather
 from processkit.domain.flow import flow_map_drawn
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.fsutil import Signature, folder_made, signature, write_bytes
 from processkit.i18n import _
 from processkit.loading.repository import Repository
@@ -91,7 +92,7 @@ Progress = Callable[[str, int, int], None]
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BuildResult:
     output: Path
     pages: int
@@ -107,7 +108,7 @@ class BuildResult:
     made: Made | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Made:
     """What a build made: pages rendered, maps drawn (or retitled) and search shards indexed,
     of ``shards`` (none without search); the others were taken as an earlier build made

@@ -10,21 +10,22 @@ FORMAT.md values (the templates translate them through the message catalogue).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from markupsafe import Markup
 
+from processkit.frozen import frozen
 from processkit.model.kinds import Language
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Link:
     text: str
     href: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PersonRef:
     name: str
     title: str | None = None
@@ -32,14 +33,14 @@ class PersonRef:
     email: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Contact:
     email: str | None
     phone: str | None
     url: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SiteInfo:
     """What every page shows: names, logo, brand colours, the publication date."""
 
@@ -58,7 +59,7 @@ class SiteInfo:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MapFigure:
     """An inline SVG map, with the id of the element that holds its text alternative, and a
     hash of the SVG: a page's cache key holds the page's ``repr``, which shows the hash, not
@@ -79,19 +80,19 @@ class MapFigure:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Review:
     next: date
     overdue: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Approved:
     date: date
     by: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Page:
     """One file of the site: where it goes, which template draws it and with what."""
 
@@ -111,13 +112,13 @@ class Page:
         return "../" * self.path.count("/")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Count:
     key: str
     count: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ExternalLink:
     """A link from the repository's text: ``href`` is None when the address is not safe (a
     ``javascript:`` URL, say), and then the address is shown as text."""

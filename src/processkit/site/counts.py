@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from processkit.domain.structure import active_by_type, processes_by_area, sorted_areas
+from processkit.frozen import frozen
 from processkit.loading.repository import Repository
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AreaCount:
     id: str
     name: str

@@ -25,7 +25,6 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -34,6 +33,7 @@ from xml.etree import ElementTree as ET
 
 from processkit import __version__, i18n
 from processkit.codepoints import printable
+from processkit.frozen import frozen
 from processkit.fsutil import folder_made, write_bytes
 from processkit.history.changelog import ChangeLog, EntityChange
 from processkit.history.phrasing import describe
@@ -59,7 +59,7 @@ SITE_FEED = "changes.xml"
 MOST_ENTRIES = 100
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Feed:
     """One feed: its address in the site, its title, the page it belongs to and its entries."""
 

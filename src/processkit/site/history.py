@@ -25,6 +25,7 @@ from markupsafe import Markup
 from processkit import i18n
 from processkit.cache import UsedStore
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _, p_
 from processkit.loading.git import Commit, TouchedFiles, WalkStore, touched_files
 
@@ -42,7 +43,7 @@ RECENT = 50
 DESCRIBED = 300
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PageChange:
     """One commit in a page's history: its day, its author (the person's name when a person
     file matches), what it changed in the page's file in plain words (HTML, the files' text
@@ -119,7 +120,7 @@ class History:
         return commit.author
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GitSource:
     """Where the history is read: a folder inside a git work tree, at a revision."""
 
@@ -283,7 +284,7 @@ def _code(text: str) -> str:
     return f"<code>{escape(text)}</code>"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GitLinks:
     """What the site knows of the git host: the commit that closed each ``done`` proposal
     (empty outside git and for a site of the past) and the host's web address (or None);
@@ -295,7 +296,7 @@ class GitLinks:
     changelog: ChangeLog | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GitRead:
     """What publish reads from git: the history of the files the site describes, the git
     links, and ``key``, a hash of all it was read from (None outside git, for a site of the

@@ -4,11 +4,12 @@ imports them, so that the process that loads beside the build is forked first
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from processkit.frozen import frozen
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class BuildInfo:
     """What the build is of: the day it describes (for "published" and overdue reviews),
     and for a site of the past (``--as-of``/``--at``) that day and the commit."""

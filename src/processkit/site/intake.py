@@ -12,11 +12,11 @@ of the link around it (``data-mail-before``/``data-mail-after``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote
 
 from processkit.codepoints import printable
+from processkit.frozen import frozen
 from processkit.i18n import _
 from processkit.model.config import Config
 from processkit.site import links
@@ -27,7 +27,7 @@ Way = Literal["email", "form", "issue"]
 CRLF = "\r\n"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Suggestion:
     """One way to propose an improvement: a link, and which way it is (for its text)."""
 
@@ -38,7 +38,7 @@ class Suggestion:
     around: tuple[str, str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class About:
     """What a proposal sent from a page is about: a process (its id and name), an area (its
     name), or nothing in particular (both None); and the page it is sent from (its address in

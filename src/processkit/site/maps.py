@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,7 @@ from markupsafe import Markup
 from processkit.cache import UsedStore, read_store, write_store
 from processkit.domain.structure import activity_roles
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _
 from processkit.loading.repository import Record, Repository
 from processkit.site.contexts import MapFigure
@@ -46,7 +47,7 @@ FLOW_SCALE = 1.125
 _SIZE = re.compile(r'^(<svg\b[^>]*?\bwidth=")([0-9.]+)(pt"[^>]*?\bheight=")([0-9.]+)(pt")')
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MapRequest:
     """A map a page shows: ``landscape`` (the whole organisation, or one ``area``) or the
     ``process`` flow of one process; links in it start with ``prefix`` (``../`` from a page
@@ -442,7 +443,7 @@ def _kept_drawing(files: FileCache, key: str) -> bytes | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _KeptDrawings:
     """The landscapes' drawings as Graphviz made them (``render.Drawings``), in ``files`` by
     the key of their DOT text (``LandscapeKeys.drawing``), found by the map's name."""
@@ -602,7 +603,7 @@ _FlowMadeFrom = tuple[_HandOvers, tuple[list[str], ...], str]
 _LandscapeChunk = tuple[bytes, str, str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _KeptKeys:
     """The maps' keys of a build, with what they were made from, for the next build in the
     same process (``serve`` builds after every edit): a flow none of whose inputs changed is
@@ -854,7 +855,7 @@ LANDSCAPE_FIELDS = ("name", "type", "status", "parent", "area")
 LANDSCAPE_WORDS = ("purpose",)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LandscapeKeys:
     """A landscape's two cache keys: ``drawing`` for what Graphviz draws (its DOT text), and
     ``figure`` for the map shown, with every word a reader gets."""
@@ -887,7 +888,7 @@ def _landscape_keys(keys: _MapKeys, request: MapRequest) -> LandscapeKeys:
     return LandscapeKeys(drawing, digest.hexdigest())
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _LandscapeParts:
     """What the landscapes show, worked out once for all of them: the areas' words, per area
     the drawn fields of its processes and their other words, and the hand-overs."""

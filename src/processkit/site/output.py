@@ -40,6 +40,7 @@ from typing import Any
 
 from processkit.cache import read_store, write_store
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.i18n import _
 
 #: The file that tells a folder is a site processkit published (and may be replaced).
@@ -192,7 +193,7 @@ class Placing:
         return self.now
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Spare:
     """A site ``serve`` replaced, kept with what it holds, for the next build to bring up to
     date in place: most of a site is the same from one edit to the next, so the next build
@@ -352,7 +353,7 @@ def _folders_of(listing: dict[str, _Seen]) -> dict[str, _Seen]:
     return {path: seen for path, seen in listing.items() if not isinstance(seen, int)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ahead:
     """What ``swap`` with ``keep_in`` needs to know of both sites, looked at before the last of
     the new one is made (``look_ahead``): a listing of each holds 16,000 entries at 5,000

@@ -16,7 +16,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from processkit.frozen import frozen
 from processkit.i18n import LANGUAGES, _, current, n_, speaking
 from processkit.model.kinds import Language
 from processkit.resources import html_templates
@@ -35,7 +36,7 @@ BUILD_PATH = "/__processkit/build"
 PROBLEMS_ID = "processkit-problems"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Problems:
     """Why a build failed, as the open pages are told: the errors as the terminal shows them
     (without its colours), how many there are, and the language they are said in (the one

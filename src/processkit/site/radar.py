@@ -4,13 +4,13 @@ radar (spider) chart, with the same numbers as a table to show beside it."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from html import escape
 
 from processkit import i18n
 from processkit.domain.maturity import Dimension, dimensions, process_maturity
+from processkit.frozen import frozen
 from processkit.i18n import _
 from processkit.loading.repository import Repository
 from processkit.model import Assessment
@@ -43,7 +43,7 @@ def _words_of(language: Language) -> dict[str, str]:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RadarChart:
     """The numbers a radar chart shows: per dimension the latest score and the previous one
     (None: not scored, or no previous assessment)."""
@@ -60,7 +60,7 @@ class RadarChart:
     previous_level: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RadarTable:
     """The chart's numbers as a table: a caption, column headings and rows of text."""
 

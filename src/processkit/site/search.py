@@ -30,7 +30,6 @@ import tempfile
 import zlib
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from types import ModuleType
@@ -38,6 +37,7 @@ from urllib.parse import unquote
 
 from processkit.cache import store_bytes, stored_values
 from processkit.errors import ProcesskitError
+from processkit.frozen import frozen
 from processkit.fsutil import read_bytes, write_atomic_bytes
 from processkit.i18n import N_, _
 from processkit.site.filecache import FileCache, link_file, link_tree
@@ -82,7 +82,7 @@ _DATA = (_ENTRY, "index", "fragment", _FILTERS)
 _CODE = ("pagefind.js", "pagefind-worker.js")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Shard:
     name: str
     pages: tuple[str, ...]
@@ -335,7 +335,7 @@ def _remove(folders: Sequence[str]) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Indexed:
     """What the indexing did (``Indexing.wait``): shards indexed, and shards taken out of
     date from the site before (a preview's, to be indexed by the next build)."""

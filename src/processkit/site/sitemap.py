@@ -15,9 +15,9 @@ kind with a page has a builder.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from processkit.domain.facts import Facts
+from processkit.frozen import frozen
 from processkit.i18n import N_
 from processkit.loading.repository import Repository
 from processkit.site import links
@@ -40,7 +40,7 @@ from processkit.site.pages.search import search_page
 from processkit.site.pages.start import start_page
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Sources:
     """Everything a page's context is built from."""
 
@@ -58,7 +58,7 @@ class Sources:
 WHOLE: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PageReads:
     """All that a page that stands alone shows of the repository, besides its configuration
     and what every page of the site shows: of each kind named, its entities' ids and the
@@ -68,7 +68,7 @@ class PageReads:
     facts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SitePage:
     """A page that stands alone: its address, its template, its heading (the English text,
     translated when the page is made; None: the site's own title), how its context is built,
@@ -85,7 +85,7 @@ class SitePage:
     reads: PageReads | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NavItem:
     """One link of the navigation: the page's address and its label (the English text; the
     template translates it)."""

@@ -54,6 +54,7 @@ from processkit.authoring.editor.security import (
 )
 from processkit.authoring.editor.writeback import NotTheSame, written_text
 from processkit.diagnostics import Diagnostic
+from processkit.frozen import frozen
 from processkit.fsutil import write_atomic
 from processkit.i18n import N_, _, p_
 from processkit.loading.repository import Repository
@@ -87,7 +88,7 @@ def _form(kind: str) -> tuple[FormField, ...]:
     return form_of(KINDS[kind])
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Where:
     """The entity a form is about: its kind, id, file, and the digest of the file's text as
     the form was opened."""

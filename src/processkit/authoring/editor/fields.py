@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from processkit.frozen import frozen
 from processkit.model.introspect import model_in
 
 Widget = Literal[
@@ -59,7 +60,7 @@ _MARKDOWN_MARK = "text/markdown"
 SCORES = ("1", "2", "3", "4")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FormField:
     """One field of a form: its name in the file, the control it gets, and what it needs."""
 

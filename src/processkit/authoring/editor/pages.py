@@ -3,10 +3,10 @@ and the start page's list, in the language in use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from processkit import i18n
+from processkit.frozen import frozen
 from processkit.history.phrasing import field_labels
 from processkit.i18n import _, p_
 from processkit.loading.repository import Repository
@@ -72,7 +72,7 @@ def help_text(description: str | None) -> str | None:
     return translated
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Choice:
     value: str
     label: str
@@ -98,7 +98,7 @@ def activity_choices(values: dict[str, Any]) -> list[Choice]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AreaListing:
     id: str
     name: str

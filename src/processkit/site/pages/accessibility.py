@@ -4,14 +4,14 @@ wording of compliance, Digg's address) are in the message catalogue."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from processkit.frozen import frozen
 from processkit.model import Config
 from processkit.site.contexts import Link
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ShortcomingItem:
     content: str
     problem: str
@@ -20,13 +20,13 @@ class ShortcomingItem:
     fixed_by: date | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ExemptItem:
     content: str
     reason: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AccessibilityPage:
     """The accessibility statement as the repository gives it (processkit.yaml's
     ``site.accessibility``): ``status`` is full, partial, none or None (not given: the

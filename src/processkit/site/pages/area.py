@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -14,6 +13,7 @@ from processkit.domain.structure import (
     is_active,
     tree_order,
 )
+from processkit.frozen import frozen
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Link, MapFigure, PersonRef
@@ -21,7 +21,7 @@ from processkit.site.intake import About, Suggestion, suggestions
 from processkit.site.markdown import markdown
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProcessItem:
     """One process in an area's list of processes, which is a tree drawn as nested lists.
 
@@ -40,13 +40,13 @@ class ProcessItem:
     closes: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TypeGroup:
     type: str
     processes: list[ProcessItem]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AreaPage:
     id: str
     name: str

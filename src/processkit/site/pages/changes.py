@@ -3,13 +3,13 @@ log, what changed in each entity."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from processkit.frozen import frozen
 from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
 from processkit.model.kinds import KIND_INFO, KIND_TABLE
@@ -20,14 +20,14 @@ if TYPE_CHECKING:
     from processkit.history.changelog import ChangeLog
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ChangeEntry:
     change: Commit
     pages: list[Link]
     other_files: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EntityChangeItem:
     """One entity changed over the period (``processkit changelog``'s entry): its kind and
     name, a link to its page when it has one, how it changed (added, changed, retired,
@@ -40,7 +40,7 @@ class EntityChangeItem:
     details: list[Markup]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EntityChanges:
     """The entities changed from ``since`` to ``until``, the latest changed first; ``more`` is
     how many further entries are left out."""
@@ -51,7 +51,7 @@ class EntityChanges:
     more: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ChangesPage:
     changes: list[ChangeEntry]
     breadcrumbs: list[Link]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
 from processkit.domain.facts import Facts, review_of
+from processkit.frozen import frozen
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook
 from processkit.site import links
@@ -15,14 +14,14 @@ from processkit.site.history import History, PageChange
 from processkit.site.markdown import markdown
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ChapterView:
     anchor: str
     title: str
     body: Markup
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HandbookPage:
     id: str
     title: str

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from processkit.frozen import frozen
 from processkit.loading.repository import Record, Repository
 from processkit.model import Handbook
 from processkit.site import links
 from processkit.site.contexts import Link
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HandbookItem:
     link: Link
     type: str
     status: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HandbooksPage:
     handbooks: list[HandbookItem]
     breadcrumbs: list[Link]

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
 from processkit.domain.maturity import maturity_overview
+from processkit.frozen import frozen
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Link
 from processkit.words import Language
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LevelCount:
     level: int
     count: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MaturityRow:
     """One assessed process of an area: its latest level, when, and the change since the
     assessment before (None: no level, or no earlier assessment)."""
@@ -31,7 +31,7 @@ class MaturityRow:
     change: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AreaMaturityView:
     anchor: str
     name: str
@@ -42,13 +42,13 @@ class AreaMaturityView:
     never: list[Link]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LevelText:
     level: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MaturityPage:
     dimensions: list[str]
     levels: list[LevelText]

@@ -3,12 +3,11 @@ text is all in the message catalogue."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from processkit.frozen import frozen
 from processkit.site.contexts import Link
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PlainPage:
     """A page whose text is all in the message catalogue (the 404 page)."""
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from processkit.domain.facts import Facts
 from processkit.domain.structure import is_active
+from processkit.frozen import frozen
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Link, PersonRef
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OwnerEntry:
     anchor: str
     person: PersonRef
@@ -20,7 +19,7 @@ class OwnerEntry:
     leads: list[Link]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OwnersPage:
     people: list[OwnerEntry]
     without_owner: int

@@ -3,7 +3,6 @@ radar of its latest maturity assessments."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
@@ -15,6 +14,7 @@ from processkit.domain.flow import FLOW_MAP_MAX_ACTIVITIES, activity_order, flow
 from processkit.domain.maturity import Dimension
 from processkit.domain.maturity import dimensions as named_dimensions
 from processkit.domain.proposals import DECIDED_STATUSES, STATUS_ORDER
+from processkit.frozen import frozen
 from processkit.loading.repository import Record, Repository
 from processkit.model import Assessment, Process
 from processkit.site import links
@@ -26,14 +26,14 @@ from processkit.site.radar import radar_chart, radar_svg, radar_table
 from processkit.words import Language
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ActivityRef:
     number: int
     name: str
     anchor: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ActivityRow:
     number: int
     anchor: str
@@ -47,21 +47,21 @@ class ActivityRow:
     documents: list[Link]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class InterfaceRow:
     process: Link | None
     name: str
     description: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RequirementRow:
     source: str
     description: str | None
     link: ExternalLink | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MeasureRow:
     name: str
     definition: str | None
@@ -69,7 +69,7 @@ class MeasureRow:
     frequency: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RiskRow:
     number: int
     description: str
@@ -80,20 +80,20 @@ class RiskRow:
     action: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MatrixCell:
     consequence: int
     level: str
     risks: list[int]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MatrixRow:
     likelihood: int
     cells: list[MatrixCell]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ControlRow:
     description: str
     method: str | None
@@ -101,13 +101,13 @@ class ControlRow:
     role: Link | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DocumentRow:
     handbook: Link | None
     external: ExternalLink | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProposalRow:
     id: str
     title: str
@@ -120,13 +120,13 @@ class ProposalRow:
     decided: date | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Score:
     dimension: str
     level: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DataTable:
     """A table of text: a caption, column headings and rows (the first cell heads its row)."""
 
@@ -135,7 +135,7 @@ class DataTable:
     rows: list[list[str]]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Radar:
     """A radar chart of the latest maturity assessment against the previous one (an inline
     SVG with its own title and description), with its numbers as a table."""
@@ -144,7 +144,7 @@ class Radar:
     table: DataTable
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Maturity:
     level: int | None
     assessed: date
@@ -153,7 +153,7 @@ class Maturity:
     radar: Radar | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProcessPage:
     id: str
     name: str

@@ -3,13 +3,13 @@ each one that is done. The statuses come from :mod:`processkit.reports`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
 from processkit.domain import backlog
 from processkit.domain.proposals import DECIDED_STATUSES, STATUS_ORDER
+from processkit.frozen import frozen
 from processkit.history.weblinks import commit_url
 from processkit.loading.git import Commit
 from processkit.loading.repository import Repository
@@ -20,7 +20,7 @@ from processkit.site.intake import About, Suggestion, suggestions
 from processkit.site.markdown import markdown_cell
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ClosingCommit:
     """The commit that carried out a proposal: a link when the git host is known."""
 
@@ -30,7 +30,7 @@ class ClosingCommit:
     summary: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProposalEntry:
     id: str
     title: str
@@ -44,7 +44,7 @@ class ProposalEntry:
     closed_by: ClosingCommit | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProposalGroup:
     anchor: str
     process: Link | None
@@ -52,7 +52,7 @@ class ProposalGroup:
     proposals: list[ProposalEntry]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProposalsPage:
     counts: list[Count]
     total: int

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
 from processkit.domain.facts import RACI, Facts
+from processkit.frozen import frozen
 from processkit.loading.repository import Record, Repository
 from processkit.model import Role
 from processkit.site import links
@@ -15,21 +14,21 @@ from processkit.site.history import History, PageChange
 from processkit.site.markdown import markdown
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoleActivity:
     name: str
     href: str
     letters: list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoleUse:
     process: Link
     activities: list[RoleActivity]
     controls: list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RolePage:
     id: str
     name: str

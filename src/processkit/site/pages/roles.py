@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from processkit.frozen import frozen
 from processkit.loading.repository import Repository
 from processkit.model import Role
 from processkit.model.introspect import vocabulary
@@ -11,13 +10,13 @@ from processkit.site import links
 from processkit.site.contexts import Link
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoleGroup:
     category: str
     roles: list[Link]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RolesPage:
     groups: list[RoleGroup]
     breadcrumbs: list[Link]

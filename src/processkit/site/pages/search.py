@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from processkit.frozen import frozen
 from processkit.site.contexts import Link
 from processkit.site.search import plan
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SearchPage:
     """The search page: the Pagefind bundles to search, the first carrying the code."""
 

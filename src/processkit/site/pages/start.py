@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
 from processkit.domain.structure import PROCESS_TYPES, is_active
+from processkit.frozen import frozen
 from processkit.loading.repository import Repository
 from processkit.site import links
 from processkit.site.contexts import Count, Link, MapFigure
@@ -20,7 +20,7 @@ from processkit.site.markdown import markdown_phrasing
 from processkit.site.pages.handbooks import sorted_handbooks
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AreaTile:
     link: Link
     summary: Markup | None
@@ -28,14 +28,14 @@ class AreaTile:
     by_type: list[Count]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Recent:
     link: Link
     changed: date
     author: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StartPage:
     areas: list[AreaTile]
     total: int
