@@ -706,12 +706,21 @@ def _digest(root: Path, relative: str) -> bytes:
     return hashlib.sha256((root / relative).read_bytes()).digest()
 
 
-def _everything(root: Path) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
-    """Every entity a load makes, by kind and id, and every diagnostic as a user sees it."""
-    result = load_repository(root)
-    entities = {f"{kind}:{record.entity.id}": record for kind, record in result.repo.all_records()}
+def _everything(root: Path, **options: Any) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
+    """Every entity a load makes, by kind and id (with its file, and every value as JSON
+    writes it: ``1``, ``true`` and ``1.0`` apart), and every diagnostic as a user sees it."""
+    result = load_repository(root, **options)
+    entities = {
+        f"{kind}:{record.entity.id}": (record, _written(record))
+        for kind, record in result.repo.all_records()
+    }
     said = [(d.code, d.path, d.line, d.column, d.message, d.hint) for d in result.diagnostics]
     return entities, said
+
+
+def _written(record: Any) -> tuple[str, str, str]:
+    """A record's file, hash and entity, each value as JSON writes it."""
+    return record.path, record.digest, record.entity.model_dump_json()
 
 
 def test_a_value_json_holds_as_it_is_is_stored_as_json_and_made_straight_from_it(
@@ -742,7 +751,7 @@ def test_a_value_json_holds_as_it_is_is_stored_as_json_and_made_straight_from_it
     again = _everything(root)
     assert sorted(made) == sorted(["area", "person", "role", "handbook", "process"])
     assert again == first
-    assert again[0]["process:utreda"].entity.version == "3"
+    assert again[0]["process:utreda"][0].entity.version == "3"
 
 
 @pytest.mark.parametrize(
@@ -772,7 +781,7 @@ def test_a_value_json_would_change_is_stored_as_it_was_read(
     counted.clear()
     assert _everything(root) == first
     assert counted == ([] if stored else ["processes/utreda.yaml"])
-    assert first[0]["process:utreda"].entity.version == kept
+    assert first[0]["process:utreda"][0].entity.version == kept
 
 
 def test_the_loader_tells_whether_json_holds_every_value_as_it_is() -> None:
@@ -812,12 +821,19 @@ def test_an_entity_that_does_not_fit_its_model_is_told_alike_from_the_store(
         ([1], {}),  # a value that is no mapping
         ({"kind": "process"}, {}, "process"),
         7,
+        # JSON text that reads, but not as a mapping
+        (b"5", {}, "process"),
+        (b"null", {}, "process"),
+        (b"[]", {}, "process"),
+        (b'""', {}, "process"),
+        (b"[" * 100_000 + b"]" * 100_000, {}, "process"),  # deeper than Python reads
     ],
 )
 def test_an_entry_written_by_another_hand_has_its_file_parsed_anew(
-    make_repo: MakeRepo, counted: list[str], entry: Any
+    make_repo: MakeRepo, counted: list[str], monkeypatch: pytest.MonkeyPatch, entry: Any
 ) -> None:
-    """What the load makes is as from the file, and nothing goes wrong on the way."""
+    """What the load makes is as from the file, nothing goes wrong on the way, and the
+    entry is kept anew as parsed; a load that may parse only a few files gives up there."""
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
     first = _everything(root)
     store = root / CACHE_FOLDER / PARSED
@@ -825,8 +841,16 @@ def test_an_entry_written_by_another_hand_has_its_file_parsed_anew(
     entries[_digest(root, "processes/utreda.yaml")] = marshal.dumps(entry)
     write_store(store, parse.ParseCache.NAME, entries)
     counted.clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(parse, "FEW_FRESH", 0)  # none may be parsed afresh
+        with pytest.raises(parse.NotInStore):
+            load_repository(root, few_fresh=True, keep=False)
+    assert counted == []
     assert _everything(root) == first
     assert counted == ["processes/utreda.yaml"]
+    counted.clear()
+    assert _everything(root) == first
+    assert counted == []  # kept again as parsed
 
 
 def test_the_example_loads_alike_from_the_store_each_entity_made_from_json(
@@ -846,5 +870,7 @@ def test_the_example_loads_alike_from_the_store_each_entity_made_from_json(
     again = load_repository(KALMAR, cache_dir=tmp_path)
     records = sorted(first.repo.all_records(), key=lambda pair: pair[1].path)
     assert sorted(again.repo.all_records(), key=lambda pair: pair[1].path) == records
+    written = sorted(_written(record) for _, record in first.repo.all_records())
+    assert sorted(_written(record) for _, record in again.repo.all_records()) == written
     assert len(made) == len(records) == first.repo.files - 1
     assert again.diagnostics == first.diagnostics == []

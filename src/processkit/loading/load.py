@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from processkit.loading.discover import CONFIG_NAME, discover, find_root
 from processkit.loading.model_errors import model_diagnostics
 from processkit.loading.parse import (
     FileResult,
+    NotInStore,
     ParseCache,
     Remembered,
     Signatures,
@@ -140,8 +141,16 @@ def load_repository(
             signatures=signed,
             fresh_at_most=fresh_limit(len(found.files)) if few_fresh else None,
         )
+
+        def again(relative: str) -> FileResult:
+            """The file parsed afresh, where its entry in the store cannot be read out (a
+            load that may parse only a few files gives up: ``parse_files`` counts none)."""
+            if few_fresh:
+                raise NotInStore
+            return reparsed(root, relative, cache)
+
         for result in files:
-            diagnostics.extend(_add_entity(repo, result, first_path, remembered))
+            diagnostics.extend(_add_entity(repo, result, first_path, remembered, again))
         # ``serve`` writes the store at its first load only: the files edited while it runs
         # (a few) are parsed again by the next command, not the whole store written per edit
         if keep and cache is not None and (remembered is None or remembered.loads == 1):
@@ -193,7 +202,8 @@ def _add_entity(
     repo: Repository,
     parsed: FileResult,
     first_path: dict[tuple[str, str], list[str]],
-    remembered: Remembered | None = None,
+    remembered: Remembered | None,
+    again: Callable[[str], FileResult],
 ) -> list[Diagnostic]:
     relative = parsed.path
     if parsed.made is not None:  # made by an earlier load (``serve``)
@@ -209,10 +219,9 @@ def _add_entity(
             record = Record(made_now, relative, parsed.extensions, _hex(parsed))
             _add_record(repo, stored_kind, record, first_path)
             return []
-        try:  # made from the value instead, whose problems are told in the usual words
-            parsed.values()
-        except ValueError:  # an entry of the store that cannot be read out
-            parsed = reparsed(repo.root, relative)
+        # made from the value instead, whose problems are told in the usual words
+        if parsed.values() is None:  # an entry of the store that cannot be read out
+            parsed = again(relative)
     if parsed.text is not None:
         repo.texts[relative] = parsed.text
     diagnostics = parsed.diagnostics

@@ -83,9 +83,14 @@ class FileResult:
     json: tuple[str, bytes] | None = None
 
     def values(self) -> dict[str, Any] | None:
-        """``value``, made from the JSON text where the parse store gave that alone."""
+        """``value``, made from the JSON text where the parse store gave that alone; None
+        where that text does not read as a mapping (an entry written by another hand)."""
         if self.value is None and self.json is not None:
-            self.value = json.loads(self.json[1])
+            try:
+                found = json.loads(self.json[1])
+            except (ValueError, RecursionError):
+                return None
+            self.value = found if isinstance(found, dict) else None
         return self.value
 
 
@@ -94,7 +99,7 @@ def _as_json(value: dict[str, Any]) -> tuple[str, bytes] | None:
     read nothing JSON would change (``ParsedFile.plain``: JSON keeps texts, whole numbers,
     true, false, null, lists and mappings with text keys as they are, and pydantic reads
     them from JSON as from Python): None where the value has no ``kind`` in text, or holds a
-    text JSON cannot (a lone surrogate)."""
+    text that UTF-8 cannot encode (a lone surrogate)."""
     kind = value.get("kind")
     if not isinstance(kind, str):
         return None
@@ -108,11 +113,12 @@ def _as_json(value: dict[str, Any]) -> tuple[str, bytes] | None:
 class ParseCache(UsedStore):
     """The values of files parsed without a problem, by the sha256 of their bytes, in the file
     ``path``. Each entry is kept as the bytes ``marshal`` made of it when the file was parsed,
-    so what a command later does with the values it was given cannot change the store: the
-    value as JSON text with its ``kind`` where JSON holds it as it is (``_as_json``: a load
-    makes the entity straight from the text, without Python values in between), else the
-    value itself; with the file's ``x-`` keys. What a load did not use is dropped when it is
-    saved: the store holds the repository as it is and does not grow with every edit."""
+    so what a command later does with the values it was given cannot change the store. An
+    entry holds the value as JSON text with its ``kind``, where JSON holds it as it is
+    (``_as_json``: a load makes the entity straight from the text, without Python values in
+    between), else the value itself; and the file's ``x-`` keys. What a load did not use is
+    dropped when it is saved: the store holds the repository as it is and does not grow
+    with every edit."""
 
     NAME = "parsed files"
     FILE = "parsed.bin"
@@ -120,7 +126,8 @@ class ParseCache(UsedStore):
     RECENT = True  # after one edit, the new entry alone
 
     def get(self, digest: bytes) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        """The value and the ``x-`` keys stored for ``digest``."""
+        """The value and the ``x-`` keys stored for ``digest``; None where none is stored, or
+        the entry cannot be read out."""
         found = self.result("", digest)
         if found is None:
             return None
@@ -129,7 +136,9 @@ class ParseCache(UsedStore):
 
     def result(self, relative: str, digest: bytes) -> FileResult | None:
         """The file ``relative`` as stored for ``digest``: with its JSON text and no value,
-        where it was stored so; None where nothing is stored, or the entry cannot be read."""
+        where it was stored so (whether that text reads as a mapping is found as the entity
+        is made: see ``values``); None where nothing is stored, or the entry is not as this
+        store writes one."""
         found = self.stored.get(digest)
         if found is None:
             return None
@@ -226,10 +235,13 @@ def parse_bytes(relative: str, data: bytes, keeps: bool = False) -> FileResult:
     return result
 
 
-def reparsed(root: Path, relative: str) -> FileResult:
-    """The file ``relative`` read and parsed afresh (where what the parse store held of it
-    cannot be read out)."""
-    return _parse_read(root, relative)[1]
+def reparsed(root: Path, relative: str, cache: ParseCache | None) -> FileResult:
+    """The file ``relative`` read and parsed afresh, where what the parse store held of it
+    cannot be read out; kept in ``cache`` in place of that."""
+    digest, result = _parse_read(root, relative, keeps=cache is not None)
+    if digest is not None and cache is not None:
+        cache.keep(digest, result)
+    return result
 
 
 def _parse_chunk(

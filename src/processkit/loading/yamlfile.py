@@ -88,8 +88,9 @@ class ParsedFile:
     value: Any = None
     extensions: dict[str, Any] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: whether JSON holds every value read as it is: no number with a fraction, and none
-    #: written otherwise than Python writes it (a ``WrittenNumber``)
+    #: whether JSON holds every value read as it is: no floating-point number (pydantic
+    #: writes one into a text field otherwise than Python does: ``1e+20``), and none written
+    #: otherwise than Python writes it (a ``WrittenNumber``)
     plain: bool = True
 
 
