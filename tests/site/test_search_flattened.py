@@ -40,7 +40,9 @@ def _tags(html: bytes, names: tuple[str, ...]) -> int:
 
 #: An element Pagefind is told to ignore, with all it holds (of the names the built-in
 #: templates mark so, none of which holds another of its name).
-_IGNORED = re.compile(rb"<(caption|thead|td|ol)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S)
+_IGNORED = re.compile(
+    rb"<(caption|thead|td|ol|ul|p)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S
+)
 
 
 #: The elements ``flattened`` takes the tags of out.

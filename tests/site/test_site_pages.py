@@ -167,6 +167,7 @@ def _indexed_pages(site: Path) -> dict[str, dict[str, object]]:
 
 def test_search_index_knows_each_page_kind_and_keeps_words_apart(kalmar_site: Path) -> None:
     pages = _indexed_pages(kalmar_site)
+    processes = sorted((kalmar_site / "processes").glob("*.html"))
     kinds = {url: page["meta"]["kind"] for url, page in pages.items()}  # type: ignore[index]
     assert kinds["/processes/bu-utredning.html"] == "Process"
     assert kinds["/areas/barn-och-unga.html"] == "Leveransområde"
@@ -194,6 +195,15 @@ def test_search_index_knows_each_page_kind_and_keeps_words_apart(kalmar_site: Pa
     )
     for heading in ("Utför", "Ansvarar", "Rådfrågas", "Nästa steg", "Aktiviteterna i", "Flödet"):
         assert heading not in handing, heading
+    # nor the links and words every page of a kind has: no page is a hit for "förbättring"
+    # for them (each is on the pages themselves)
+    assert "Mognad Nivå 2 av 4 Från behov till tillgodosett behov." in handing
+    said = ("Föreslå en förbättring", "Redigera sidan", "Alla förbättringsförslag")
+    said += ("Inga öppna förbättringsförslag",)
+    for words in said:
+        assert any(words in html.read_text(encoding="utf-8") for html in processes), words
+        assert not any(words in str(page["content"]) for page in pages.values()), words
+    assert "Redigera sidan" in (kalmar_site / "roles/socialsekreterare.html").read_text("utf-8")
     # the page's own table of contents is left out (its headings are in the page already)
     assert "På den här sidan" not in text
     # so is the risk matrix, which says again what the table of risks says (and would make
