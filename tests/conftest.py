@@ -81,18 +81,24 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def first_arguments(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[Any]:
+    """The first argument of each call of ``owner.name`` from now on, in order (the calls
+    themselves go on as before)."""
+    calls: list[Any] = []
+    real = getattr(owner, name)
+
+    def counting(first: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(first)
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 def count_store_reads(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[Path]:
     """The stores ``module`` reads with ``read_store`` from now on, in order (the reads
     themselves go on as before)."""
-    reads: list[Path] = []
-    real = module.read_store
-
-    def counting(path: Path, name: str) -> dict[Any, Any]:
-        reads.append(path)
-        return real(path, name)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(module, "read_store", counting)
-    return reads
+    return first_arguments(monkeypatch, module, "read_store")
 
 
 @pytest.fixture

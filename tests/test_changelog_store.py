@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import first_arguments
 from tests.test_changelog_support import FIRST_FILES, ROLE, GitRepo, noted_fetches
 
 from processkit.cache import read_store, write_store
@@ -269,14 +270,7 @@ def test_a_second_run_identifies_no_version_again_nor_reads_one_from_git(
     repo = load_repository(git.root).repo
     period = {"since": shas["c1"], "until": shas["c3"]}
     path = tmp_path / "snapshots.bin"
-    identified: list[str] = []
-    real_identify = module.identify
-
-    def identify(where: str, data: bytes) -> Any:
-        identified.append(where)
-        return real_identify(where, data)
-
-    monkeypatch.setattr(module, "identify", identify)
+    identified = first_arguments(monkeypatch, module, "identify")
     read = noted_fetches(monkeypatch)
     first = _kept(repo, path, **period)
     assert identified and read  # the first run looks into the versions it reads

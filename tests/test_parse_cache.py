@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import KALMAR, count_store_reads
+from tests.conftest import KALMAR, count_store_reads, first_arguments
 
 import processkit.cache as cache_module
 from processkit import i18n
@@ -156,34 +156,6 @@ def test_a_damaged_or_foreign_store_is_read_as_empty(
         counted.clear()
         assert _loaded(root) == first
         assert len(counted) == 5
-
-
-def test_an_entry_of_the_store_that_cannot_be_read_out_is_parsed_anew(
-    make_repo: MakeRepo, counted: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An entry is read out of the store only as its file is given to the load: one that
-    cannot be (written by another hand) has its file parsed then, and kept again; a load
-    that may parse only a few files counts it among them, and gives up there (after the
-    files before it were given: the one such load, the child that loads beside a publish,
-    then tells nothing)."""
-    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
-    first = _loaded(root)
-    store = root / CACHE_FOLDER / PARSED
-    entries = read_store(store, parse.ParseCache.NAME)
-    digest = hashlib.sha256((root / "processes/utreda.yaml").read_bytes()).digest()
-    entries[digest] = b"not what marshal wrote"
-    write_store(store, parse.ParseCache.NAME, entries)
-    monkeypatch.setattr(parse, "FEW_FRESH", 0)  # none may be parsed afresh
-    counted.clear()
-    with pytest.raises(parse.NotInStore):
-        load_repository(root, few_fresh=True, keep=False)
-    assert counted == []  # given up before the file was parsed
-    assert read_store(store, parse.ParseCache.NAME)[digest] == b"not what marshal wrote"
-    assert _loaded(root) == first
-    assert counted == ["processes/utreda.yaml"]
-    counted.clear()
-    assert _loaded(root) == first
-    assert counted == []  # kept again as parsed
 
 
 def test_a_load_reads_each_entry_out_of_the_store_as_it_makes_its_entity(
@@ -723,8 +695,14 @@ def _written(record: Any) -> tuple[str, str, str]:
     return record.path, record.digest, record.entity.model_dump_json()
 
 
+@pytest.fixture
+def from_json(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The kind of each entity a load makes straight from its JSON text, in order."""
+    return first_arguments(monkeypatch, load_module, "_from_json")
+
+
 def test_a_value_json_holds_as_it_is_is_stored_as_json_and_made_straight_from_it(
-    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+    make_repo: MakeRepo, from_json: list[str]
 ) -> None:
     """The store keeps such a value as JSON text with its kind; the next load makes the entity
     from the text (pydantic reads it without Python values in between), equal to the one
@@ -740,16 +718,9 @@ def test_a_value_json_holds_as_it_is_is_stored_as_json_and_made_straight_from_it
         "role": "ss",
         "next": ["besluta"],
     }
-    made: list[str] = []
-    original = load_module._from_json
-
-    def counting(kind: str, text: bytes) -> Any:
-        made.append(kind)
-        return original(kind, text)
-
-    monkeypatch.setattr(load_module, "_from_json", counting)
+    from_json.clear()
     again = _everything(root)
-    assert sorted(made) == sorted(["area", "person", "role", "handbook", "process"])
+    assert sorted(from_json) == sorted(["area", "person", "role", "handbook", "process"])
     assert again == first
     assert again[0]["process:utreda"][0].entity.version == "3"
 
@@ -814,6 +785,7 @@ def test_an_entity_that_does_not_fit_its_model_is_told_alike_from_the_store(
 @pytest.mark.parametrize(
     "entry",
     [
+        b"not what marshal wrote",
         (b'{"kind":', {}, "process"),  # JSON text cut short
         (b"{}", {}, 5),  # a kind that is no text
         (b"{}", [], "process"),  # ``x-`` keys that are no mapping
@@ -832,13 +804,18 @@ def test_an_entity_that_does_not_fit_its_model_is_told_alike_from_the_store(
 def test_an_entry_written_by_another_hand_has_its_file_parsed_anew(
     make_repo: MakeRepo, counted: list[str], monkeypatch: pytest.MonkeyPatch, entry: Any
 ) -> None:
-    """What the load makes is as from the file, nothing goes wrong on the way, and the
-    entry is kept anew as parsed; a load that may parse only a few files gives up there."""
+    """An entry is read out of the store only as its file is given to the load: one that
+    cannot be (not what marshal writes, or not as this store writes one) has its file parsed
+    then, and kept anew as parsed; what the load makes is as from the file, and nothing goes
+    wrong on the way. A load that may parse only a few files gives up there, before the file
+    is parsed, and leaves the store as it was (the one such load, the child that loads
+    beside a publish, then tells nothing)."""
     root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
     first = _everything(root)
     store = root / CACHE_FOLDER / PARSED
     entries = read_store(store, parse.ParseCache.NAME)
-    entries[_digest(root, "processes/utreda.yaml")] = marshal.dumps(entry)
+    digest = _digest(root, "processes/utreda.yaml")
+    entries[digest] = damaged = entry if isinstance(entry, bytes) else marshal.dumps(entry)
     write_store(store, parse.ParseCache.NAME, entries)
     counted.clear()
     with monkeypatch.context() as patched:
@@ -846,6 +823,7 @@ def test_an_entry_written_by_another_hand_has_its_file_parsed_anew(
         with pytest.raises(parse.NotInStore):
             load_repository(root, few_fresh=True, keep=False)
     assert counted == []
+    assert read_store(store, parse.ParseCache.NAME)[digest] == damaged
     assert _everything(root) == first
     assert counted == ["processes/utreda.yaml"]
     counted.clear()
@@ -854,23 +832,16 @@ def test_an_entry_written_by_another_hand_has_its_file_parsed_anew(
 
 
 def test_the_example_loads_alike_from_the_store_each_entity_made_from_json(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, from_json: list[str]
 ) -> None:
     """Every file of the example is stored as JSON text, and each entity made from it is
     equal to the one made from the file (every field, every nested list and mapping)."""
     first = load_repository(KALMAR, cache_dir=tmp_path)
-    made: list[str] = []
-    original = load_module._from_json
-
-    def counting(kind: str, text: bytes) -> Any:
-        made.append(kind)
-        return original(kind, text)
-
-    monkeypatch.setattr(load_module, "_from_json", counting)
+    assert from_json == []  # all parsed from the files
     again = load_repository(KALMAR, cache_dir=tmp_path)
     records = sorted(first.repo.all_records(), key=lambda pair: pair[1].path)
     assert sorted(again.repo.all_records(), key=lambda pair: pair[1].path) == records
     written = sorted(_written(record) for _, record in first.repo.all_records())
     assert sorted(_written(record) for _, record in again.repo.all_records()) == written
-    assert len(made) == len(records) == first.repo.files - 1
+    assert len(from_json) == len(records) == first.repo.files - 1
     assert again.diagnostics == first.diagnostics == []
