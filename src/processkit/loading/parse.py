@@ -149,8 +149,7 @@ class ParseCache(UsedStore):
         if not isinstance(extensions, dict):
             return None
         if isinstance(held, bytes) and len(kind) == 1 and isinstance(kind[0], str):
-            made = FileResult(relative, extensions=extensions, digest=digest)
-            made.json = (kind[0], held)
+            made = FileResult(relative, extensions=extensions, digest=digest, json=(kind[0], held))
         elif isinstance(held, dict) and not kind:
             made = FileResult(relative, None, held, extensions, digest=digest)
         else:  # written by another hand
