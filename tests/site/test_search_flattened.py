@@ -41,7 +41,7 @@ def _tags(html: bytes, names: tuple[str, ...]) -> int:
 #: An element Pagefind is told to ignore, with all it holds (of the names the built-in
 #: templates mark so, none of which holds another of its name).
 _IGNORED = re.compile(
-    rb"<(caption|thead|td|ol|ul|p)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S
+    rb"<(caption|thead|td|ol|ul|p|section)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S
 )
 
 

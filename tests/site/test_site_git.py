@@ -15,6 +15,7 @@ from tests.site.htmlcheck import page_facts
 from tests.site.nuchecker import checker_errors
 from tests.site.repos import RICH
 from tests.site.test_site_build import snapshot
+from tests.site.test_site_pages import _indexed_pages
 
 from processkit.cache import CACHE_FOLDER
 from processkit.loading import parse
@@ -113,6 +114,35 @@ def test_a_process_page_shows_its_history(history_repo: Path, cli: Cli, tmp_path
     assert "publicerad" not in text
     other = " ".join(" ".join(page_facts(output, "processes/myndighet.html").text).split())
     assert "Senast ändrad 2026-01-10 av Anna." in other
+
+
+def test_search_leaves_out_the_history_and_the_source_file(
+    history_repo: Path, cli: Cli, tmp_path: Path
+) -> None:
+    """A page's history tells each change in the words of its time: searched, a process
+    would be a hit for the name it no longer has, for every commit message and author."""
+    output = tmp_path / "site"
+    assert cli("publish", history_repo, "-o", output, "-q").code == 0
+    html = (output / "processes/utredning.html").read_text(encoding="utf-8")
+    indexed = _indexed_pages(output)
+    text = str(indexed["/processes/utredning.html"]["content"])
+    assert "Utreda barnets behov" in text
+    gone = ("Utreda barns behov", "Nytt namn på utredningen", "Första versionen")
+    gone += ("Historik", "Senast ändrad", "Källfil", "processes/barn/utredning.yaml")
+    for words in gone:
+        assert words in html, words
+        assert words not in text, words
+    # nor on the pages of roles and handbooks, which show a history too
+    shown = [
+        path
+        for path in sorted(output.glob("*/*.html"))
+        if 'class="history"' in path.read_text(encoding="utf-8")
+    ]
+    assert {path.parent.name for path in shown} == {"processes", "roles", "handbooks"}
+    assert len(indexed) > len(shown)
+    for path in shown:
+        url = "/" + path.relative_to(output).as_posix()
+        assert "Senast ändrad" not in str(indexed[url]["content"]), url
 
 
 def test_the_changes_page_lists_commits_with_their_pages(
