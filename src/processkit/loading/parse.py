@@ -460,12 +460,12 @@ def parse_files(
             damaged += 1
             if fresh_at_most is not None and len(todo) + damaged > fresh_at_most:
                 raise NotInStore
-            parsed_digest, result = _parse_read(root, relative, keeps=True)
-        elif relative in known:
+            yield reparsed(root, relative, cache)
+            continue
+        if relative in known:
             yield known[relative]
             continue
-        else:
-            parsed_digest, result = next(fresh)
+        parsed_digest, result = next(fresh)
         if parsed_digest is not None:
             cache.keep(parsed_digest, result)
         yield result
