@@ -168,7 +168,7 @@ class _Page:
     def block(self, depth: int) -> str:
         pick = self.random
         deeper = depth + 1
-        choice = pick.randrange(20)
+        choice = pick.randrange(21)
         if choice == 0:
             return f"<p>{self.phrasing(deeper)}</p>"
         if choice in (1, 2, 3):
@@ -191,15 +191,23 @@ class _Page:
             )
             return f"<dl>{terms}</dl>"
         if choice == 6:
-            caption = f"<caption>{self.phrasing(deeper)}</caption>" if pick.random() < 0.5 else ""
+            # the captions, heads and first cells ignored at random, as the built-in
+            # templates ignore those of their tables
+            ignored = pick.choice(("", " data-pagefind-ignore"))
+            caption = f"<caption{ignored}>{self.phrasing(deeper)}</caption>"
+            caption = caption if pick.random() < 0.5 else ""
             head = "".join(f"<th>{self.phrasing(deeper)}</th>" for _ in range(pick.randrange(1, 3)))
+            first = pick.choice(('<th scope="row">', "<td data-pagefind-ignore>"))
             rows = "".join(
-                f'<tr><th scope="row">{self.phrasing(deeper)}</th>'
+                f"<tr>{first}{self.phrasing(deeper)}</{first[1:3]}>{self.gap()}"
                 + "".join(f"<td>{self.phrasing(deeper)}</td>" for _ in range(pick.randrange(3)))
                 + "</tr>"
                 for _ in range(pick.randrange(1, 4))
             )
-            return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            return (
+                f"<table>{caption}<thead{ignored}><tr>{head}</tr></thead>"
+                f"<tbody>{rows}</tbody></table>"
+            )
         if choice == 7:
             name = pick.choice(("h2", "h3", "h4"))
             return f"<{name}>{self.phrasing(deeper)}</{name}>"
@@ -219,9 +227,12 @@ class _Page:
             return f"<div>{self.flow(deeper)}</div>"
         if choice == 13:
             return f"<p></p><div>{self.gap()}</div>"
+        if choice == 18:  # as a page's source file
+            return f"<p data-pagefind-ignore>{self.phrasing(deeper)}</p>{self.gap()}"
         if choice == 14:  # as a long process's list of activities
             items = "".join(f"<li>{self.phrasing(deeper)}</li>" for _ in range(pick.randrange(3)))
-            return f"<ol data-pagefind-ignore>{items}</ol>"
+            name = pick.choice(("ol", "ul"))
+            return f"<{name} data-pagefind-ignore>{items}</{name}>"
         if choice == 15:
             return f'<div data-pagefind-ignore="index">{self.flow(deeper)}</div>'
         if choice == 16:
@@ -294,17 +305,21 @@ def test_a_page_is_flattened_with_the_spaces_and_full_stops_pagefind_puts() -> N
 
 
 def test_a_page_with_tags_pagefind_reads_more_of_is_flattened_tag_by_tag() -> None:
-    """An element ignored by Pagefind is passed on; one with an attribute of Pagefind's keeps
-    its tags, and the terms within it lose theirs; a heading is kept, and no full stop is put
-    after the division that ends with it."""
+    """An element ignored by Pagefind is left out, unless it holds something Pagefind reads
+    (an attribute of its own, an id), when it is passed on as it is; an element with an
+    attribute of Pagefind's keeps its tags, and the terms within it lose theirs; a heading is
+    kept, and no full stop is put after the division that ends with it."""
     page = (
         b"<html><main><ol data-pagefind-ignore><li>a</li></ol><p>x</p>"
         b'<dl data-pagefind-weight="2"><dt>A</dt><dd>B</dd></dl><div><h2>R</h2></div>'
+        b'<ul data-pagefind-ignore><li data-pagefind-filter="typ">b</li></ul>'
+        b'<td data-pagefind-ignore><span id="c">c</span></td>y<p data-pagefind-ignore>z</p>'
         b"</main></html>"
     )
     assert flattened(page) == (
-        b"<html><main><ol data-pagefind-ignore> a. </ol> x. "
-        b'<dl data-pagefind-weight="2">AB</dl> <h2>R</h2> </main></html>'
+        b'<html><main> x. <dl data-pagefind-weight="2">AB</dl> <h2>R</h2> '
+        b'<ul data-pagefind-ignore><li data-pagefind-filter="typ">b</li></ul>'
+        b'<td data-pagefind-ignore><span id="c">c</span></td>y</main></html>'
     )
 
 

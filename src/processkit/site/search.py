@@ -57,7 +57,7 @@ KINDS = {
 OVERVIEW = N_("Overview")
 #: Changes to what Pagefind is given besides the pages themselves (``searchtext.spaced``): a
 #: new value makes the cached indexes and the kept copies of the pages stale.
-_STAGING = "spaced-4"
+_STAGING = "spaced-5"
 #: Changes to what is done to a bundle after Pagefind wrote it (``_settle``): a new value
 #: makes the cached bundles stale.
 _SETTLED = "settled-1"

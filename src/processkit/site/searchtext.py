@@ -183,6 +183,13 @@ _LEAF_PLAIN = re.compile(
     + rb"\x80-\xff])?)</\1>",
     re.IGNORECASE,
 )
+#: What Pagefind may read within an element it is told to ignore: an attribute of its own
+#: (a filter, a piece of metadata), an id (an anchor). An element ignored without any is not
+#: given at all: Pagefind reads nothing of it, and no end of a sentence. A shard of 421
+#: process pages without its 8,641 ignored cells, captions and table heads is the same
+#: bundle, byte for byte, from copies of 1.4 MB instead of 2.3 MB, in some 15 % less of
+#: Pagefind's processor time.
+_READ_WITHIN = re.compile(rb"data-pagefind|\sid\b", re.IGNORECASE)
 #: Where an element taken out stands in ``flattened``'s parts: its stand-in's index, or one of
 #: these.
 _KEPT = -1  # its tags are passed on
@@ -215,15 +222,16 @@ def flattened(html: bytes) -> bytes:
     elements of a page as much as with its words: a shard of 400 process pages took it a
     third less time.
 
-    Kept as they are: an element Pagefind leaves out (``_LEFT_OUT``, or marked to be ignored),
-    with all it holds; the tags of a heading, of an element with an attribute of Pagefind's,
-    and of one after whose text it is not certain whether Pagefind puts a full stop
-    (``_ends_sentence``). The page is given as it is where it has a comment or a
+    Left out: an element marked to be ignored, with all it holds, unless it holds something
+    Pagefind reads (``_READ_WITHIN``). Kept as they are: such an element, and one Pagefind
+    leaves out (``_LEFT_OUT``), with all it holds; the tags of a heading, of an element with an
+    attribute of Pagefind's, and of one after whose text it is not certain whether Pagefind puts
+    a full stop (``_ends_sentence``). The page is given as it is where it has a comment or a
     declaration, a start tag that closes itself (``<br/>`` aside, and within an element left
-    out), an element of ``_UNREAD``, an id (Pagefind keeps an anchor for it), an element
-    marked to be ignored with another attribute of Pagefind's, or tags that do not pair up;
-    only ``</html>`` or the end of the page may close elements, and only those whose tags are
-    kept (``indexed_part`` leaves ``<main>`` open)."""
+    out), an element of ``_UNREAD``, an id (Pagefind keeps an anchor for it), an element marked
+    to be ignored with another attribute of Pagefind's, or tags that do not pair up; only
+    ``</html>`` or the end of the page may close elements, and only those whose tags are kept
+    (``indexed_part`` leaves ``<main>`` open)."""
     # each mark looked for alone first: a search for one byte runs at memory speed, one for
     # two does not (2 µs against 28 µs a process page)
     if (b"!" in html and b"<!" in html) or (b"?" in html and b"<?" in html):
@@ -293,6 +301,9 @@ def flattened(html: bytes) -> bytes:
             skip = _end_of(text, tag[2], ends)
             if skip < 0:
                 return html
+            if ignored and not _READ_WITHIN.search(text, ends, skip):
+                append(text[copied:begins])  # nothing of it read: not given
+                copied = skip
             done = skip
             continue
         if name in _UNREAD or not name.islower():
