@@ -109,6 +109,47 @@ def test_a_store_written_whole_by_another_run_meanwhile_is_written_whole(tmp_pat
     assert read_store(path, NAME) == changed
 
 
+def test_a_store_read_again_while_unchanged_is_not_read_from_its_file_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store this process read whole (the parse store, which the process that reads git
+    beside a publish reads to load and again for the file versions) is taken as read, with
+    what changed since laid over it, until another run writes it anew; each read is a copy
+    of its own."""
+    path = tmp_path / "store.bin"
+    values = _large()
+    write_store(path, NAME, values, recent=True)
+    changed = _large()
+    changed["pages"]["p3"] = ("key3b", b"y")
+    write_store(path, NAME, changed, recent=True)  # the change beside it
+    _another_process()
+    reads: list[str] = []
+    plain = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        reads.append(self.name)
+        return plain(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    first = read_store(path, NAME)
+    assert first == changed and reads == ["store.bin", "store.bin.recent"]
+    first["pages"]["p1"] = ("mine", b"")
+    first["roles"]["r1"]["a"] = "mine"
+    assert read_store(path, NAME) == changed
+    assert reads == ["store.bin", "store.bin.recent", "store.bin.recent"]
+    assert read_store(path, "another") == {}  # a file read as another store is read
+    # another run writes it whole, with other values: read anew
+    other = _large(300)
+    data = cache_module._stamp(NAME, " (whole)").encode() + marshal.dumps(
+        {"token": "other", "values": other}
+    )
+    (tmp_path / "written").write_bytes(data)
+    os.replace(tmp_path / "written", path)
+    reads.clear()
+    assert read_store(path, NAME) == other
+    assert reads == ["store.bin", "store.bin.recent"]
+
+
 @pytest.mark.parametrize(
     "left", ["another file's", "damaged", "of another store", "of another shape"]
 )
