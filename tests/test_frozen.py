@@ -17,7 +17,7 @@ import processkit
 from processkit.frozen import frozen
 
 
-def _both(body: dict[str, Any], name: str, base: type = object) -> tuple[type, type]:
+def _both(body: dict[str, Any], name: str) -> tuple[type, type]:
     """The class ``name`` of ``body`` made by ``@frozen`` and by the standard dataclass."""
     made: list[type] = []
     for make in (frozen, dataclasses.dataclass(slots=True, unsafe_hash=True)):
@@ -25,7 +25,7 @@ def _both(body: dict[str, Any], name: str, base: type = object) -> tuple[type, t
             key: value() if callable(value) else value
             for key, value in {**body, "__annotations__": dict(body["__annotations__"])}.items()
         }
-        made.append(make(type(name, (base,), namespace)))
+        made.append(make(type(name, (), namespace)))
     return made[0], made[1]
 
 
