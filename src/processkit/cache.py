@@ -95,7 +95,7 @@ def read_store(path: Path, name: str) -> dict[Any, Any]:
     try:
         seen = signature(os.stat(path))  # looked at first: a change while it is read shows
         known = _WHOLE.get(path)
-        if known is not None and known[0] == seen and _WHOLE_NAMES.get(path) == name:
+        if known is not None and known[0] == seen and known[3] == name:
             # read or written whole by this process, and not written since: not read again
             # (the parse store's 14 MB at 5,000 processes, which the process that reads git
             # beside a publish reads once to load and once for the file versions, 18 ms)
@@ -112,8 +112,7 @@ def read_store(path: Path, name: str) -> dict[Any, Any]:
             if not isinstance(found, str) or not isinstance(held, dict):
                 return {}
             token, values = found, held
-            _WHOLE[path] = (seen, token, values)
-            _WHOLE_NAMES[path] = name
+            _WHOLE[path] = (seen, token, values, name)
     except OSError:
         return {}
     try:
@@ -190,8 +189,8 @@ def write_store(
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(recent_path(path))
             with contextlib.suppress(OSError):
-                _WHOLE[path] = (signature(os.stat(path)), token, _laid_over(values, {}, {}))
-                _WHOLE_NAMES[path] = name
+                laid = _laid_over(values, {}, {})
+                _WHOLE[path] = (signature(os.stat(path)), token, laid, name)
             return True
         write_atomic_bytes(path, store_bytes(name, values))
     except OSError:
@@ -209,10 +208,9 @@ _GONE = "gone"
 RECENT_SHARE = 0.05
 RECENT_FROM = 64
 #: Each store written whole that this process read or wrote (``recent``): the file's
-#: signature then, its token and its values.
-_WHOLE: dict[Path, tuple[Signature, str, dict[Any, Any]]] = {}
-#: The name of the store each of those is (a file read as another store is read anew).
-_WHOLE_NAMES: dict[Path, str] = {}
+#: signature then, its token, its values and the store's name (a file read as another store
+#: is read anew).
+_WHOLE: dict[Path, tuple[Signature, str, dict[Any, Any], str]] = {}
 
 
 def recent_path(path: Path) -> Path:
@@ -253,7 +251,7 @@ def _changes_since_whole(
     found = _WHOLE.get(path)
     if found is None:
         return None
-    seen, _token, whole = found
+    seen, _token, whole, _name = found
     try:
         if signature(os.stat(path)) != seen:  # written anew by another run meanwhile
             return None
