@@ -94,8 +94,8 @@ def read_store(path: Path, name: str) -> dict[Any, Any]:
             return dict(values) if waiting_name == name else {}
     try:
         seen = signature(os.stat(path))  # looked at first: a change while it is read shows
-        known = _WHOLE.get(path)
-        if known is not None and known[0] == seen and known[3] == name:
+        known = _as_read(path, seen)
+        if known is not None and known[3] == name:
             # read or written whole by this process, and not written since: not read again
             # (the parse store's 14 MB at 5,000 processes, which the process that reads git
             # beside a publish reads once to load and once for the file versions, 18 ms)
@@ -213,6 +213,13 @@ RECENT_FROM = 64
 _WHOLE: dict[Path, tuple[Signature, str, dict[Any, Any], str]] = {}
 
 
+def _as_read(path: Path, now: Signature) -> tuple[Signature, str, dict[Any, Any], str] | None:
+    """What this process read or wrote whole at ``path`` (``_WHOLE``), where the file's
+    signature is still ``now``; else None."""
+    found = _WHOLE.get(path)
+    return found if found is not None and found[0] == now else None
+
+
 def recent_path(path: Path) -> Path:
     """Where a store written with ``recent`` keeps what changed since ``path`` was written
     whole."""
@@ -248,15 +255,13 @@ def _changes_since_whole(
     """What ``values`` change of the store's file as this process read or wrote it whole,
     where that file is still there and the change is little: the entries new or changed,
     and those left out; else None."""
-    found = _WHOLE.get(path)
-    if found is None:
-        return None
-    seen, _token, whole, _name = found
     try:
-        if signature(os.stat(path)) != seen:  # written anew by another run meanwhile
-            return None
+        found = _as_read(path, signature(os.stat(path)))
     except OSError:
         return None
+    if found is None:  # not read or written whole here, or written anew by another run since
+        return None
+    whole = found[2]
     size = _entries(whole)
     if size < RECENT_FROM:
         return None
