@@ -782,6 +782,24 @@ def test_an_entity_that_does_not_fit_its_model_is_told_alike_from_the_store(
     assert counted == []
 
 
+def test_a_store_changed_on_disk_is_parsed_anew_not_read_as_other_files(
+    make_repo: MakeRepo, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A letter changed in the parse store's file on disk (marshal would read it, and the
+    activity would be named so): the store is read as damaged, every file is parsed anew,
+    and what the load makes and says is as from the files."""
+    root = make_repo({**BASE, "processes/utreda.yaml": PROCESS})
+    first = _everything(root)
+    store = root / CACHE_FOLDER / PARSED
+    data = store.read_bytes()
+    assert data.count(b"Planera") == 1
+    store.write_bytes(data.replace(b"Planera", b"Plxnera"))
+    monkeypatch.setattr(cache_module, "_WHOLE", {})  # as a new process holds it
+    counted.clear()
+    assert _everything(root) == first
+    assert sorted(counted) == sorted([*BASE, "processes/utreda.yaml"])
+
+
 @pytest.mark.parametrize(
     "entry",
     [

@@ -140,8 +140,8 @@ def test_a_store_read_again_while_unchanged_is_not_read_from_its_file_again(
     assert read_store(path, "another") == {}  # a file read as another store is read
     # another run writes it whole, with other values: read anew
     other = _large(300)
-    data = cache_module._stamp(NAME, " (whole)").encode() + marshal.dumps(
-        {"token": "other", "values": other}
+    data = cache_module._sealed(
+        cache_module._stamp(NAME, " (whole)"), marshal.dumps({"token": "other", "values": other})
     )
     (tmp_path / "written").write_bytes(data)
     os.replace(tmp_path / "written", path)
@@ -171,10 +171,10 @@ def test_a_small_file_that_does_not_belong_to_the_store_is_not_read(
     elif left == "damaged":
         recent_path(path).write_bytes(small[:-3])
     elif left == "of another shape":  # tied to the whole file, as no processkit writes it
-        token = marshal.loads(path.read_bytes().partition(b"\n")[2])["token"]
+        token = marshal.loads(path.read_bytes().partition(b"\n")[2][4:])["token"]
         shaped = {"token": token, "values": {"pages": {"p1": 1}}, "gone": {"pages": [1]}}
-        stamp = cache_module._stamp(NAME, cache_module._RECENT_FORM).encode("utf-8")
-        recent_path(path).write_bytes(stamp + marshal.dumps(shaped))
+        stamp = cache_module._stamp(NAME, cache_module._RECENT_FORM)
+        recent_path(path).write_bytes(cache_module._sealed(stamp, marshal.dumps(shaped)))
     else:
         other = tmp_path / "other.bin"
         write_store(other, "another", _large(), recent=True)
@@ -182,6 +182,44 @@ def test_a_small_file_that_does_not_belong_to_the_store_is_not_read(
         recent_path(path).write_bytes(recent_path(other).read_bytes())
     _another_process()
     assert read_store(path, NAME) == values
+
+
+@pytest.mark.parametrize("form", ["plain", "whole", "recent", "in the file cache"])
+@pytest.mark.parametrize("where", ["a value", "the check"])
+def test_a_store_changed_on_disk_is_read_as_damaged(tmp_path: Path, form: str, where: str) -> None:
+    """A byte of a store's file changed on disk, where marshal would still read it (a letter
+    of a text), or in the CRC after its first line: the store is read as damaged, never as
+    other values. Of a small file of what changed since, the whole file is read alone (what
+    changed is worked out again)."""
+    path = tmp_path / "store.bin"
+    values = _large()
+    changed = _large()
+    if form == "whole":  # the text in the file written whole; what changed beside it
+        values["pages"]["p2"] = changed["pages"]["p2"] = ("description", b"")
+        changed["pages"]["p1"] = ("another", b"")
+    else:
+        changed["pages"]["p1"] = ("description", b"")
+    if form == "plain":
+        write_store(path, NAME, changed)
+    elif form == "in the file cache":
+        path.write_bytes(cache_module.store_bytes(NAME, changed))
+    else:
+        write_store(path, NAME, values, recent=True)
+        write_store(path, NAME, changed, recent=True)
+    damaged = recent_path(path) if form == "recent" else path
+    data = damaged.read_bytes()
+    if where == "a value":
+        assert data.count(b"description") == 1
+        data = data.replace(b"description", b"dDscription")
+    else:
+        at = data.index(b"\n") + 1
+        data = data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :]
+    damaged.write_bytes(data)
+    _another_process()
+    if form == "in the file cache":
+        assert cache_module.stored_values(path.read_bytes(), NAME) == {}
+    else:
+        assert read_store(path, NAME) == (values if form == "recent" else {})
 
 
 def test_a_damaged_store_is_read_as_empty_and_a_plain_one_as_it_is(tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ Everything processkit keeps between runs lives in ``.processkit-cache/`` at the 
 root (or the folder given with ``--cache-dir``): drawn maps, built pages and search shards, the
 parsed files and the history read from git. The folder tells git to ignore it, as
 ``.pytest_cache`` does. Nothing in it is needed: a missing, damaged or read-only cache costs
-time, never a wrong result, because every entry is found by a hash of all that decides it.
+time, never a wrong result, because every entry is found by a hash of all that decides it,
+and each store's file holds a CRC-32 of its values, so that one changed on disk is read as
+empty. (The site's built files are taken as they are, unread: see ``site.filecache``.)
 One store trusts the file system instead, as git does: the files' signatures (times, size,
 inode), by which a file is not read again where its signature is as a command before found
 it (``loading.parse.Signatures``, which says when it is not trusted).
@@ -18,6 +20,7 @@ import importlib
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -29,7 +32,8 @@ from processkit.fsutil import Signature, signature, write_atomic, write_atomic_b
 CACHE_FOLDER = ".processkit-cache"
 
 #: Raise when the meaning of a stored value changes without a new processkit version.
-STORE_FORMAT = 1
+#: (2: a store's file holds the CRC-32 of its values after its first line.)
+STORE_FORMAT = 2
 
 
 def cache_folder(root: Path) -> Path:
@@ -133,7 +137,16 @@ def read_store(path: Path, name: str) -> dict[Any, Any]:
 def store_bytes(name: str, values: dict[Any, Any]) -> bytes:
     """``values`` as the file of the store ``name`` holds them (``write_store``, plainly): for
     a store kept where another writes it (an entry of the site's file cache)."""
-    return _stamp(name).encode("utf-8") + marshal.dumps(values)
+    return _sealed(_stamp(name), marshal.dumps(values))
+
+
+def _sealed(stamp: str, data: bytes) -> bytes:
+    """A store's file: ``stamp``, then the CRC-32 of ``data`` (4 bytes, big-endian), then
+    ``data`` (what ``marshal`` made of its values). ``_values`` reads it back only where the
+    CRC still matches: a file changed on disk (a byte of a text, which marshal would read
+    without a fault) is read as damaged, not as other values. It costs 2 ms for the parse
+    store's 14 MB at 5,000 processes."""
+    return stamp.encode("utf-8") + zlib.crc32(data).to_bytes(4, "big") + data
 
 
 def stored_values(data: bytes, name: str) -> dict[Any, Any]:
@@ -143,13 +156,16 @@ def stored_values(data: bytes, name: str) -> dict[Any, Any]:
 
 
 def _values(data: bytes, stamp: str) -> dict[Any, Any] | None:
-    """The values ``data`` holds after ``stamp``, or None where it does not begin so (or is
-    damaged)."""
+    """The values ``data`` holds after ``stamp`` (``_sealed``), or None where it does not
+    begin so (or is damaged)."""
     begin = stamp.encode("utf-8")
     if not data.startswith(begin):
         return None
+    held = memoryview(data)[len(begin) + 4 :]  # not a copy of 14 MB
+    if int.from_bytes(data[len(begin) : len(begin) + 4], "big") != zlib.crc32(held):
+        return None  # (a file cut short within its CRC fails here too)
     try:
-        values = marshal.loads(memoryview(data)[len(begin) :])  # not a copy of 14 MB
+        values = marshal.loads(held)
     except (EOFError, ValueError, TypeError):
         return None
     return values if isinstance(values, dict) else None
@@ -180,12 +196,11 @@ def write_store(
             if found is not None:
                 token = _WHOLE[path][1]
                 data = marshal.dumps({_TOKEN: token, _VALUES: found[0], _GONE: found[1]})
-                stamp = _stamp(name, _RECENT_FORM).encode("utf-8")
-                write_atomic_bytes(recent_path(path), stamp + data)
+                write_atomic_bytes(recent_path(path), _sealed(_stamp(name, _RECENT_FORM), data))
                 return True
             token = os.urandom(8).hex()
-            stamp = _stamp(name, _WHOLE_FORM).encode("utf-8")
-            write_atomic_bytes(path, stamp + marshal.dumps({_TOKEN: token, _VALUES: values}))
+            data = marshal.dumps({_TOKEN: token, _VALUES: values})
+            write_atomic_bytes(path, _sealed(_stamp(name, _WHOLE_FORM), data))
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(recent_path(path))
             with contextlib.suppress(OSError):

@@ -4,6 +4,10 @@ Entries live under ``<root>/<kind>/<first two hex digits>/<key>``. They are hard
 a new site (copied where the site is on another file system), so taking a page or a search
 shard from the cache costs a link, not a write. Entries a build did not use are removed at
 its end, so the cache holds what the last site needed and does not grow with every edit.
+An entry is taken as it is, unread: each is put in place whole (a link, or a file written
+beside and moved), so no stopped run leaves one cut short, but one changed on disk in place
+afterwards would be published so (checking them would read the whole site: 545 MB at 5,000
+processes).
 
 What the last build kept is written down (``KEPT``), so that the next removes what it did not
 use of that without looking through every folder (a thousand of them). The record is taken
