@@ -1,59 +1,148 @@
-"""Start-up and validation of two processkit source trees, interleaved run by run.
+"""Two processkit source trees side by side, interleaved run by run.
 
     git worktree add /tmp/before <rev>
     .venv/bin/python benchmarks/run.py --sizes 1000 --repeat 1 --commands startup \\
         --keep benchmarks/.data
     .venv/bin/python benchmarks/ab.py /tmp/before/src benchmarks/.data/n1000-seed1 --repeat 11
+    .venv/bin/python benchmarks/ab.py /tmp/before/src benchmarks/.data/n5000-seed1 \\
+        --publish --repeat 12
 
 Both trees run through the ``processkit`` next to this Python, the "before" tree first on
 ``PYTHONPATH``; each run alternates which tree goes first, so that the machine's drift falls on
-both. Prints the medians and the change. PROCESSKIT_LANG is unset: both speak as a user's would.
+both. Prints the medians, the processor time (of the command and every process it started),
+the change, and in how many runs the "after" tree was the quicker. PROCESSKIT_LANG is unset:
+both speak as a user's would.
+
+Both trees are compiled to bytecode first (``run.byte_compile``): where Python does not write
+bytecode (``PYTHONDONTWRITEBYTECODE``), a tree left uncompiled pays 0.1 s at every run for
+compiling its modules, more than most changes measured here.
+
+By default ``--version`` and ``validate`` are timed. With ``--publish``, so is a publish after
+one change: each tree publishes its own copy of the repository (made in a temporary folder, its
+cache warmed by one untimed publish), and before each timed run one process's purpose is
+changed and committed (``gitrepo.change_one``), a text not seen before; the repository must be
+a git repository (as ``run.py --keep`` makes them): the change is committed to the copies
+alone. With ``--cold`` too, a cold publish of the repository given (into an empty output and
+cache folder).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import gitrepo
+from generate import DEFAULT_AS_OF
+from run import byte_compile
 
-def main() -> int:
+TREES = ("before", "after")
+
+
+def _timed(argv: list[str], src: Path) -> tuple[float, float, int]:
+    """Run ``argv`` with the tree ``src``: its wall time, its processor time (with every
+    process it started) and its exit status."""
+    env = dict(os.environ, PYTHONPATH=str(src))
+    env.pop("PROCESSKIT_LANG", None)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, capture_output=True, check=False)
+    wall = time.perf_counter() - start
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime
+    return wall, cpu, done.returncode
+
+
+def _emptied(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("before", type=Path, help="the src folder of the tree to compare with")
-    parser.add_argument("repo", type=Path, help="a repository to validate")
+    parser.add_argument("repo", type=Path, help="a repository to validate (and publish)")
     parser.add_argument("--repeat", type=int, default=11)
     parser.add_argument("--today", default="2026-03-01")
-    args = parser.parse_args()
+    parser.add_argument("--publish", action="store_true", help="also a publish after one change")
+    parser.add_argument("--cold", action="store_true", help="with --publish: a cold one too")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more")
+    if args.publish and not gitrepo.is_repository(args.repo):
+        parser.error(f"{args.repo} is no git repository: --publish commits a change to it")
     exe = str(Path(sys.executable).parent / "processkit")
     after = Path(__file__).resolve().parent.parent / "src"
     trees = {"before": args.before.resolve(), "after": after}
-    commands = {
-        "--version": [exe, "--version"],
-        "validate": [exe, "validate", str(args.repo), "--format", "json", "--today", args.today],
-    }
-    times: dict[tuple[str, str], list[float]] = {(t, c): [] for t in trees for c in commands}
-    for run in range(args.repeat):
-        order = list(trees.items()) if run % 2 == 0 else list(reversed(trees.items()))
-        for name, argv in commands.items():
-            for tree, src in order:
-                env = dict(os.environ, PYTHONPATH=str(src))
-                env.pop("PROCESSKIT_LANG", None)
-                start = time.perf_counter()
-                done = subprocess.run(argv, env=env, capture_output=True, check=False)
-                times[(tree, name)].append(time.perf_counter() - start)
-                if done.returncode not in (0, 1):
-                    print(f"{tree} {name}: exit {done.returncode}", file=sys.stderr)
+    for src in trees.values():
+        byte_compile(src / "processkit")
+    with tempfile.TemporaryDirectory(prefix="processkit-ab-") as scratch:
+        work = Path(scratch)
+        validate = [exe, "validate", str(args.repo), "--format", "json", "--today", args.today]
+        #: by command, each tree's arguments
+        commands: dict[str, dict[str, list[str]]] = {
+            "--version": {tree: [exe, "--version"] for tree in TREES},
+            "validate": {tree: validate for tree in TREES},
+        }
+        #: by command, what is done (untimed) before each run of a tree
+        before_each: dict[str, Callable[[str], object]] = {}
+        if args.publish:
+            copies = {tree: work / tree / "repo" for tree in TREES}
+            for tree, copy in copies.items():
+                shutil.copytree(args.repo, copy, symlinks=True)
+                site = str(work / tree / "site")
+                publish = [exe, "publish", str(copy), "--output", site, "--quiet"]
+                if _timed(publish, trees[tree])[2] != 0:
+                    print(f"{tree}: the first publish failed", file=sys.stderr)
                     return 1
-    print("| command | before s | after s | change |")
-    print("|---|---:|---:|---:|")
+                commands.setdefault("publish after one change", {})[tree] = publish
+            before_each["publish after one change"] = lambda tree: gitrepo.change_one(
+                copies[tree], DEFAULT_AS_OF
+            )
+            if args.cold:
+                cold = {tree: work / tree / "cold" for tree in TREES}
+                commands["publish (cold)"] = {
+                    tree: [
+                        *(exe, "publish", str(args.repo), "--output", str(out / "site")),
+                        *("--cache-dir", str(out / "cache"), "--quiet"),
+                    ]
+                    for tree, out in cold.items()
+                }
+                before_each["publish (cold)"] = lambda tree: _emptied(cold[tree])
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {
+            (tree, name): [] for tree in trees for name in commands
+        }
+        for run in range(args.repeat):
+            order = TREES if run % 2 == 0 else TREES[::-1]
+            for name, argv in commands.items():
+                for tree in order:
+                    if name in before_each:
+                        before_each[name](tree)
+                    wall, cpu, status = _timed(argv[tree], trees[tree])
+                    times[(tree, name)].append((wall, cpu))
+                    if status not in (0, 1):
+                        print(f"{tree} {name}: exit {status}", file=sys.stderr)
+                        return 1
+    print("| command | before s | after s | change | processor s before / after | after quicker |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name in commands:
-        before = statistics.median(times[("before", name)])
-        now = statistics.median(times[("after", name)])
-        print(f"| {name} | {before:.3f} | {now:.3f} | {100 * (now - before) / before:+.1f} % |")
+        runs = {tree: times[(tree, name)] for tree in TREES}
+        walls = {tree: statistics.median(wall for wall, _ in runs[tree]) for tree in TREES}
+        cpus = {tree: statistics.median(cpu for _, cpu in runs[tree]) for tree in TREES}
+        quicker = sum(a[0] < b[0] for b, a in zip(runs["before"], runs["after"], strict=True))
+        change = 100 * (walls["after"] - walls["before"]) / walls["before"]
+        print(
+            f"| {name} | {walls['before']:.3f} | {walls['after']:.3f} | {change:+.1f} % "
+            f"| {cpus['before']:.2f} / {cpus['after']:.2f} | {quicker} of {args.repeat} |"
+        )
     return 0
 
 

@@ -370,3 +370,36 @@ def test_a_failed_run_that_wrote_nothing_tells_the_room_left_on_its_disk(
     assert (said.exit, run.failure(said, workdir)) == (1, "the disk is full")
     printed = run.run_once([sys.executable, "-c", "print('written'); raise SystemExit(2)"], workdir)
     assert run.failure(printed, workdir) == "written\n"
+
+
+def test_two_trees_are_compiled_first_and_each_publishes_its_own_copy_of_the_change(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ab.py`` compiles both trees before it times them (a tree left uncompiled pays for
+    compiling its modules at every run where Python writes no bytecode), and with
+    ``--publish`` each tree publishes a change of its own copy: the repository given gets
+    no commit."""
+    ab = benchmark_module("ab")
+    compiled: list[Path] = []
+    monkeypatch.setattr(ab, "byte_compile", compiled.append)
+    src = BENCHMARKS.parent / "src"
+    commits = git(repo, "rev-list", "--count", "HEAD")
+    assert ab.main([str(src), str(repo), "--publish", "--repeat", "1"]) == 0
+    assert compiled == [src / "processkit", src / "processkit"]
+    assert git(repo, "rev-list", "--count", "HEAD") == commits
+    table = capsys.readouterr().out.splitlines()
+    assert table[0] == (
+        "| command | before s | after s | change | processor s before / after | after quicker |"
+    )
+    assert [line.split(" | ")[0] for line in table[2:]] == [
+        "| --version",
+        "| validate",
+        "| publish after one change",
+    ]
+    assert all(line.endswith(" of 1 |") for line in table[2:])
+    with pytest.raises(SystemExit) as stopped:
+        ab.main([str(src), str(tmp_path), "--publish"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f"error: {tmp_path} is no git repository: --publish commits a change to it\n"
+    )
