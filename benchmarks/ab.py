@@ -17,13 +17,14 @@ Both trees are compiled to bytecode first (``run.byte_compile``): where Python d
 bytecode (``PYTHONDONTWRITEBYTECODE``), a tree left uncompiled pays 0.1 s at every run for
 compiling its modules, more than most changes measured here.
 
-By default ``--version`` and ``validate`` are timed. With ``--publish``, so is a publish after
-one change: each tree publishes its own copy of the repository (made in a temporary folder, its
-cache warmed by one untimed publish), and before each timed run one process's purpose is
-changed and committed (``gitrepo.change_one``), a text not seen before; the repository must be
-a git repository (as ``run.py --keep`` makes them): the change is committed to the copies
-alone. With ``--cold`` too, a cold publish of the repository given (into an empty output and
-cache folder).
+Each tree works on a copy of its own of the repository, made in a temporary folder without its
+cache folder (which two trees would take turns to write, each in its own form) and filled by
+one untimed run of each command: the repository given is not written to. By default
+``--version`` and ``validate`` are timed. With ``--publish``, so is a publish after one change:
+before each timed run one process's purpose is changed and committed in the copy
+(``gitrepo.change_one``), a text not seen before, so the repository must be a git repository
+(as ``run.py --keep`` makes them). With ``--cold`` too, a cold publish of the copy, into an
+empty output and cache folder.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ import gitrepo
 from generate import DEFAULT_AS_OF
 from run import byte_compile
 
+from processkit.cache import CACHE_FOLDER
+
 TREES = ("before", "after")
+_CACHE = shutil.ignore_patterns(CACHE_FOLDER)
 
 
 def _timed(argv: list[str], src: Path) -> tuple[float, float, int]:
@@ -86,37 +90,42 @@ def main(argv: list[str] | None = None) -> int:
         byte_compile(src / "processkit")
     with tempfile.TemporaryDirectory(prefix="processkit-ab-") as scratch:
         work = Path(scratch)
-        validate = [exe, "validate", str(args.repo), "--format", "json", "--today", args.today]
+        # each tree works on a copy of its own, without the cache folder (which the two trees
+        # would otherwise take turns to write, each in its own form), filled by a first run
+        copies = {tree: work / tree / "repo" for tree in TREES}
         #: by command, each tree's arguments
         commands: dict[str, dict[str, list[str]]] = {
             "--version": {tree: [exe, "--version"] for tree in TREES},
-            "validate": {tree: validate for tree in TREES},
+            "validate": {
+                tree: [exe, "validate", str(copy), "--format", "json", "--today", args.today]
+                for tree, copy in copies.items()
+            },
         }
-        #: by command, what is done (untimed) before each run of a tree
-        before_each: dict[str, Callable[[str], object]] = {}
         if args.publish:
-            copies = {tree: work / tree / "repo" for tree in TREES}
-            for tree, copy in copies.items():
-                shutil.copytree(args.repo, copy, symlinks=True)
-                site = str(work / tree / "site")
-                publish = [exe, "publish", str(copy), "--output", site, "--quiet"]
-                if _timed(publish, trees[tree])[2] != 0:
-                    print(f"{tree}: the first publish failed", file=sys.stderr)
+            commands["publish after one change"] = {
+                tree: [exe, "publish", str(copy), "--output", str(copy.parent / "site"), "-q"]
+                for tree, copy in copies.items()
+            }
+        for tree, copy in copies.items():
+            shutil.copytree(args.repo, copy, symlinks=True, ignore=_CACHE)
+            for name, argv in commands.items():
+                if name != "--version" and _timed(argv[tree], trees[tree])[2] not in (0, 1):
+                    print(f"{tree} {name}: the first run failed", file=sys.stderr)
                     return 1
-                commands.setdefault("publish after one change", {})[tree] = publish
-            before_each["publish after one change"] = lambda tree: gitrepo.change_one(
-                copies[tree], DEFAULT_AS_OF
-            )
-            if args.cold:
-                cold = {tree: work / tree / "cold" for tree in TREES}
-                commands["publish (cold)"] = {
-                    tree: [
-                        *(exe, "publish", str(args.repo), "--output", str(out / "site")),
-                        *("--cache-dir", str(out / "cache"), "--quiet"),
-                    ]
-                    for tree, out in cold.items()
-                }
-                before_each["publish (cold)"] = lambda tree: _emptied(cold[tree])
+        #: by command, what is done (untimed) before each run of a tree
+        before_each: dict[str, Callable[[str], object]] = {
+            "publish after one change": lambda tree: gitrepo.change_one(copies[tree], DEFAULT_AS_OF)
+        }
+        if args.publish and args.cold:
+            cold = {tree: work / tree / "cold" for tree in TREES}
+            commands["publish (cold)"] = {
+                tree: [
+                    *(exe, "publish", str(copies[tree]), "--output", str(out / "site")),
+                    *("--cache-dir", str(out / "cache"), "--quiet"),
+                ]
+                for tree, out in cold.items()
+            }
+            before_each["publish (cold)"] = lambda tree: _emptied(cold[tree])
         times: dict[tuple[str, str], list[tuple[float, float]]] = {
             (tree, name): [] for tree in trees for name in commands
         }

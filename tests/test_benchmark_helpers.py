@@ -376,17 +376,19 @@ def test_two_trees_are_compiled_first_and_each_publishes_its_own_copy_of_the_cha
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``ab.py`` compiles both trees before it times them (a tree left uncompiled pays for
-    compiling its modules at every run where Python writes no bytecode), and with
-    ``--publish`` each tree publishes a change of its own copy: the repository given gets
-    no commit."""
+    compiling its modules at every run where Python writes no bytecode), and each tree works
+    on a copy of its own: with ``--publish`` it publishes a change of its copy, and the
+    repository given is not written to (no commit, no cache)."""
     ab = benchmark_module("ab")
     compiled: list[Path] = []
     monkeypatch.setattr(ab, "byte_compile", compiled.append)
     src = BENCHMARKS.parent / "src"
     commits = git(repo, "rev-list", "--count", "HEAD")
+    files = {path: path.read_bytes() for path in repo.rglob("*") if path.is_file()}
     assert ab.main([str(src), str(repo), "--publish", "--repeat", "1"]) == 0
     assert compiled == [src / "processkit", src / "processkit"]
     assert git(repo, "rev-list", "--count", "HEAD") == commits
+    assert {path: path.read_bytes() for path in repo.rglob("*") if path.is_file()} == files
     table = capsys.readouterr().out.splitlines()
     assert table[0] == (
         "| command | before s | after s | change | processor s before / after | after quicker |"
