@@ -31,19 +31,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import gitrepo
 from generate import DEFAULT_AS_OF
-from run import byte_compile
+from run import Run, byte_compile, run_once
 
 from processkit.cache import CACHE_FOLDER
 
@@ -51,18 +48,13 @@ TREES = ("before", "after")
 _CACHE = shutil.ignore_patterns(CACHE_FOLDER)
 
 
-def _timed(argv: list[str], src: Path) -> tuple[float, float, int]:
-    """Run ``argv`` with the tree ``src``: its wall time, its processor time (with every
-    process it started) and its exit status."""
+def _timed(argv: list[str], src: Path, workdir: Path) -> Run:
+    """Run ``argv`` with the tree ``src`` (``run.run_once``, writing what it says into
+    ``workdir``): its wall time, processor time (with every process it started) and exit."""
     env = dict(os.environ, PYTHONPATH=str(src))
     env.pop("PROCESSKIT_LANG", None)
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(argv, env=env, capture_output=True, check=False)
-    wall = time.perf_counter() - start
-    now = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime
-    return wall, cpu, done.returncode
+    workdir.mkdir(parents=True, exist_ok=True)
+    return run_once(argv, workdir, env)
 
 
 def _emptied(folder: Path) -> None:
@@ -109,8 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         for tree, copy in copies.items():
             shutil.copytree(args.repo, copy, symlinks=True, ignore=_CACHE)
             for name, argv in commands.items():
-                if name != "--version" and _timed(argv[tree], trees[tree])[2] not in (0, 1):
-                    print(f"{tree} {name}: the first run failed", file=sys.stderr)
+                first = _timed(argv[tree], trees[tree], work / tree / "runs")
+                if name != "--version" and first.exit not in (0, 1):
+                    print(f"{tree} {name}: the first run failed: {first.output}", file=sys.stderr)
                     return 1
         #: by command, what is done (untimed) before each run of a tree
         before_each: dict[str, Callable[[str], object]] = {
@@ -135,10 +128,11 @@ def main(argv: list[str] | None = None) -> int:
                 for tree in order:
                     if name in before_each:
                         before_each[name](tree)
-                    wall, cpu, status = _timed(argv[tree], trees[tree])
-                    times[(tree, name)].append((wall, cpu))
-                    if status not in (0, 1):
-                        print(f"{tree} {name}: exit {status}", file=sys.stderr)
+                    done = _timed(argv[tree], trees[tree], work / tree / "runs")
+                    cpu = done.user_seconds + done.system_seconds
+                    times[(tree, name)].append((done.seconds, cpu))
+                    if done.exit not in (0, 1):
+                        print(f"{tree} {name}: exit {done.exit}: {done.output}", file=sys.stderr)
                         return 1
     print("| command | before s | after s | change | processor s before / after | after quicker |")
     print("|---|---:|---:|---:|---:|---:|")

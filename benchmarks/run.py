@@ -221,9 +221,9 @@ def delete_set_aside() -> None:
         shutil.rmtree(_SET_ASIDE.pop(), ignore_errors=True)
 
 
-def run_once(argv: list[str], workdir: Path) -> Run:
-    """Run ``argv`` once; return its wall time, peak RSS and CPU times (from ``wait4``) and
-    exit status.
+def run_once(argv: list[str], workdir: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``argv`` once (in the environment ``env``, by default this one's); return its wall
+    time, peak RSS and CPU times (from ``wait4``) and exit status.
 
     ``ru_maxrss`` is in KiB on Linux (bytes on macOS, where the column reads 1024 times high).
     """
@@ -237,7 +237,9 @@ def run_once(argv: list[str], workdir: Path) -> Run:
     stdout_path, stderr_path = workdir / "stdout", workdir / "stderr"
     with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
         started = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            argv, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL, env=env
+        )
         _, status, usage = os.wait4(child.pid, 0)
         elapsed = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
