@@ -171,7 +171,7 @@ def test_a_small_file_that_does_not_belong_to_the_store_is_not_read(
     elif left == "damaged":
         recent_path(path).write_bytes(small[:-3])
     elif left == "of another shape":  # tied to the whole file, as no processkit writes it
-        token = marshal.loads(path.read_bytes().partition(b"\n")[2][4:])["token"]
+        token = cache_module._WHOLE[path][1]
         shaped = {"token": token, "values": {"pages": {"p1": 1}}, "gone": {"pages": [1]}}
         stamp = cache_module._stamp(NAME, cache_module._RECENT_FORM)
         recent_path(path).write_bytes(cache_module._sealed(stamp, marshal.dumps(shaped)))
@@ -206,6 +206,7 @@ def test_a_store_changed_on_disk_is_read_as_damaged(tmp_path: Path, form: str, w
     else:
         write_store(path, NAME, values, recent=True)
         write_store(path, NAME, changed, recent=True)
+        assert recent_path(path).is_file()  # what changed, beside the file written whole
     damaged = recent_path(path) if form == "recent" else path
     data = damaged.read_bytes()
     if where == "a value":

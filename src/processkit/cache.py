@@ -73,8 +73,8 @@ _RECENT_FORM = " (recent)"
 
 
 def readable_store(path: Path, name: str) -> bool:
-    """Whether ``path`` begins as a store this processkit writes (``read_store`` reads it),
-    judged by its first line alone."""
+    """Whether ``path`` begins as a store this processkit writes, judged by its first line
+    alone (``read_store`` may still find the rest damaged)."""
     stamps = [_stamp(name, form).encode("utf-8") for form in ("", _WHOLE_FORM)]
     try:
         with path.open("rb") as handle:
@@ -163,7 +163,7 @@ def _values(data: bytes, stamp: str) -> dict[Any, Any] | None:
         return None
     held = memoryview(data)[len(begin) + 4 :]  # not a copy of 14 MB
     if int.from_bytes(data[len(begin) : len(begin) + 4], "big") != zlib.crc32(held):
-        return None  # (a file cut short within its CRC fails here too)
+        return None  # (as does a file cut short, here or in marshal below)
     try:
         values = marshal.loads(held)
     except (EOFError, ValueError, TypeError):
