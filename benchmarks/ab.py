@@ -17,14 +17,14 @@ Both trees are compiled to bytecode first (``run.byte_compile``): where Python d
 bytecode (``PYTHONDONTWRITEBYTECODE``), a tree left uncompiled pays 0.1 s at every run for
 compiling its modules, more than most changes measured here.
 
-Each tree works on a copy of its own of the repository, made in a temporary folder without its
-cache folder (which two trees would take turns to write, each in its own form) and filled by
-one untimed run of each command: the repository given is not written to. By default
-``--version`` and ``validate`` are timed. With ``--publish``, so is a publish after one change:
-before each timed run one process's purpose is changed and committed in the copy
-(``gitrepo.change_one``), a text not seen before, so the repository must be a git repository
-(as ``run.py --keep`` makes them). With ``--cold`` too, a cold publish of the copy, into an
-empty output and cache folder.
+The commands are ``run.py``'s (``run.COMMANDS``), run and checked as it runs them
+(``run.run_once``): ``startup`` and ``validate``; with ``--publish``, ``publish-change`` (a
+process's purpose changed and committed before each run, a text not seen before: the
+repository must be a git repository, as ``run.py --keep`` makes them); with ``--cold``, the
+cold ``publish``. Each tree works on a copy of its own of the repository, made in a temporary
+folder without its cache folder (which two trees would take turns to write, each in its own
+form), and runs each command once untimed first, which fills the copy's cache: the repository
+given is not written to.
 """
 
 from __future__ import annotations
@@ -35,31 +35,36 @@ import shutil
 import statistics
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import gitrepo
-from generate import DEFAULT_AS_OF
-from run import Run, byte_compile, run_once
+from run import (
+    COMMANDS,
+    Command,
+    Run,
+    byte_compile,
+    delete_set_aside,
+    failure,
+    processkit_script,
+    run_once,
+)
 
 from processkit.cache import CACHE_FOLDER
 
 TREES = ("before", "after")
 _CACHE = shutil.ignore_patterns(CACHE_FOLDER)
+#: ``run.COMMANDS`` compared: always, and as the options ask for them
+ALWAYS = ("startup", "validate")
+AFTER_A_CHANGE = "publish-change"
+COLD = "publish"
 
 
 def _timed(argv: list[str], src: Path, workdir: Path) -> Run:
-    """Run ``argv`` with the tree ``src`` (``run.run_once``, writing what it says into
+    """Run ``argv`` with the tree ``src`` (``run.run_once``, which keeps what it says in
     ``workdir``): its wall time, processor time (with every process it started) and exit."""
     env = dict(os.environ, PYTHONPATH=str(src))
     env.pop("PROCESSKIT_LANG", None)
-    workdir.mkdir(parents=True, exist_ok=True)
     return run_once(argv, workdir, env)
-
-
-def _emptied(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,86 +72,68 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("before", type=Path, help="the src folder of the tree to compare with")
     parser.add_argument("repo", type=Path, help="a repository to validate (and publish)")
     parser.add_argument("--repeat", type=int, default=11)
-    parser.add_argument("--today", default="2026-03-01")
     parser.add_argument("--publish", action="store_true", help="also a publish after one change")
-    parser.add_argument("--cold", action="store_true", help="with --publish: a cold one too")
+    parser.add_argument("--cold", action="store_true", help="also a cold publish")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more")
     if args.publish and not gitrepo.is_repository(args.repo):
         parser.error(f"{args.repo} is no git repository: --publish commits a change to it")
-    exe = str(Path(sys.executable).parent / "processkit")
-    after = Path(__file__).resolve().parent.parent / "src"
-    trees = {"before": args.before.resolve(), "after": after}
+    # (not resolved: a tree reached by a link is a tree of its own)
+    trees = {"before": args.before.absolute(), "after": Path(__file__).parent.parent / "src"}
     for src in trees.values():
         byte_compile(src / "processkit")
+    names = [*ALWAYS, *[AFTER_A_CHANGE] * args.publish, *[COLD] * args.cold]
+    commands = [next(command for command in COMMANDS if command.name == n) for n in names]
+    script = str(processkit_script())
+    times: dict[tuple[str, str], list[Run]] = {(t, n): [] for t in TREES for n in names}
     with tempfile.TemporaryDirectory(prefix="processkit-ab-") as scratch:
         work = Path(scratch)
-        # each tree works on a copy of its own, without the cache folder (which the two trees
-        # would otherwise take turns to write, each in its own form), filled by a first run
         copies = {tree: work / tree / "repo" for tree in TREES}
-        #: by command, each tree's arguments
-        commands: dict[str, dict[str, list[str]]] = {
-            "--version": {tree: [exe, "--version"] for tree in TREES},
-            "validate": {
-                tree: [exe, "validate", str(copy), "--format", "json", "--today", args.today]
-                for tree, copy in copies.items()
-            },
-        }
-        if args.publish:
-            commands["publish after one change"] = {
-                tree: [exe, "publish", str(copy), "--output", str(copy.parent / "site"), "-q"]
-                for tree, copy in copies.items()
-            }
-        for tree, copy in copies.items():
-            shutil.copytree(args.repo, copy, symlinks=True, ignore=_CACHE)
-            for name, argv in commands.items():
-                first = _timed(argv[tree], trees[tree], work / tree / "runs")
-                if name != "--version" and first.exit not in (0, 1):
-                    print(f"{tree} {name}: the first run failed: {first.output}", file=sys.stderr)
-                    return 1
-        #: by command, what is done (untimed) before each run of a tree
-        before_each: dict[str, Callable[[str], object]] = {
-            "publish after one change": lambda tree: gitrepo.change_one(copies[tree], DEFAULT_AS_OF)
-        }
-        if args.publish and args.cold:
-            cold = {tree: work / tree / "cold" for tree in TREES}
-            commands["publish (cold)"] = {
-                tree: [
-                    *(exe, "publish", str(copies[tree]), "--output", str(out / "site")),
-                    *("--cache-dir", str(out / "cache"), "--quiet"),
-                ]
-                for tree, out in cold.items()
-            }
-            before_each["publish (cold)"] = lambda tree: _emptied(cold[tree])
-        times: dict[tuple[str, str], list[tuple[float, float]]] = {
-            (tree, name): [] for tree in trees for name in commands
-        }
+        workdirs = {tree: work / tree / "runs" for tree in TREES}
+
+        def timed(command: Command, tree: str) -> Run | None:
+            """A run of ``command`` by ``tree``; None where it failed (said why)."""
+            arguments = command.arguments(copies[tree], workdirs[tree])
+            done = _timed([script, *arguments], trees[tree], workdirs[tree])
+            if done.exit in command.ok_exits:
+                return done
+            said = failure(done, workdirs[tree])
+            print(f"ab.py: {tree} {command.name}: exit {done.exit}\n{said}", file=sys.stderr)
+            return None
+
+        for tree in TREES:
+            shutil.copytree(args.repo, copies[tree], symlinks=True, ignore=_CACHE)
+            workdirs[tree].mkdir()
+            if not all(timed(command, tree) for command in commands):
+                return 1
         for run in range(args.repeat):
-            order = TREES if run % 2 == 0 else TREES[::-1]
-            for name, argv in commands.items():
-                for tree in order:
-                    if name in before_each:
-                        before_each[name](tree)
-                    done = _timed(argv[tree], trees[tree], work / tree / "runs")
-                    cpu = done.user_seconds + done.system_seconds
-                    times[(tree, name)].append((done.seconds, cpu))
-                    if done.exit not in (0, 1):
-                        print(f"{tree} {name}: exit {done.exit}: {done.output}", file=sys.stderr)
+            for command in commands:
+                for tree in TREES if run % 2 == 0 else TREES[::-1]:
+                    if command.before is not None:
+                        command.before(copies[tree])
+                    done = timed(command, tree)
+                    if done is None:
                         return 1
+                    times[(tree, command.name)].append(done)
+        delete_set_aside()
     print("| command | before s | after s | change | processor s before / after | after quicker |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name in commands:
+    for name in names:
         runs = {tree: times[(tree, name)] for tree in TREES}
-        walls = {tree: statistics.median(wall for wall, _ in runs[tree]) for tree in TREES}
-        cpus = {tree: statistics.median(cpu for _, cpu in runs[tree]) for tree in TREES}
-        quicker = sum(a[0] < b[0] for b, a in zip(runs["before"], runs["after"], strict=True))
+        walls = {tree: statistics.median(done.seconds for done in runs[tree]) for tree in TREES}
+        cpus = {tree: statistics.median(map(_cpu, runs[tree])) for tree in TREES}
+        quicker = sum(a.seconds < b.seconds for b, a in zip(*runs.values(), strict=True))
         change = 100 * (walls["after"] - walls["before"]) / walls["before"]
         print(
             f"| {name} | {walls['before']:.3f} | {walls['after']:.3f} | {change:+.1f} % "
             f"| {cpus['before']:.2f} / {cpus['after']:.2f} | {quicker} of {args.repeat} |"
         )
     return 0
+
+
+def _cpu(done: Run) -> float:
+    return done.user_seconds + done.system_seconds
 
 
 if __name__ == "__main__":

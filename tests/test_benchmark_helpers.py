@@ -372,33 +372,78 @@ def test_a_failed_run_that_wrote_nothing_tells_the_room_left_on_its_disk(
     assert run.failure(printed, workdir) == "written\n"
 
 
-def test_two_trees_are_compiled_first_and_each_publishes_its_own_copy_of_the_change(
+def test_two_trees_are_compiled_first_and_each_runs_on_a_copy_of_its_own(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``ab.py`` compiles both trees before it times them (a tree left uncompiled pays for
-    compiling its modules at every run where Python writes no bytecode), and each tree works
-    on a copy of its own: with ``--publish`` it publishes a change of its copy, and the
-    repository given is not written to (no commit, no cache)."""
+    compiling its modules at every run where Python writes no bytecode). Each tree runs every
+    command with its own source, on a copy of its own made without the cache folder, once
+    untimed and then as often as asked; before each timed publish after a change, a change
+    is committed to that tree's copy. The repository given is not written to."""
     ab = benchmark_module("ab")
+    src = BENCHMARKS.parent / "src"
+    before = tmp_path / "before"
+    before.symlink_to(src)  # the same code, as another tree
+    given = tmp_path / "given"
+    shutil.copytree(repo, given, symlinks=True)
+    (given / ".processkit-cache").mkdir(exist_ok=True)
+    (given / ".processkit-cache" / "given-only").write_text("", encoding="utf-8")
     compiled: list[Path] = []
     monkeypatch.setattr(ab, "byte_compile", compiled.append)
-    src = BENCHMARKS.parent / "src"
-    commits = git(repo, "rev-list", "--count", "HEAD")
-    files = {path: path.read_bytes() for path in repo.rglob("*") if path.is_file()}
-    assert ab.main([str(src), str(repo), "--publish", "--repeat", "1"]) == 0
-    assert compiled == [src / "processkit", src / "processkit"]
-    assert git(repo, "rev-list", "--count", "HEAD") == commits
-    assert {path: path.read_bytes() for path in repo.rglob("*") if path.is_file()} == files
+    seen: dict[str, list[str]] = {"before": [], "after": []}
+    starts: list[str] = []  # the trees, in the order they ran ``--version``
+    timed = ab._timed
+
+    def watched(argv: list[str], tree_src: Path, workdir: Path) -> Any:
+        tree = "before" if tree_src == before else "after"
+        assert tree_src == (before if tree == "before" else src)
+        assert workdir.parent.name == tree
+        command = " ".join(argv[1:2] + argv[3:])
+        if len(argv) > 2:  # a command given the repository: the tree's own copy
+            copy = Path(argv[2])
+            assert copy.parent.name == tree
+            assert not (copy / ".processkit-cache" / "given-only").exists()
+            if "--cache-dir" not in argv and argv[1] == "publish":
+                command += f" after {git(copy, 'rev-list', '--count', 'HEAD').strip()} commits"
+        seen[tree].append(command)
+        starts.extend([tree] * (command == "--version"))
+        return timed(argv, tree_src, workdir)
+
+    monkeypatch.setattr(ab, "_timed", watched)
+    commits = int(git(given, "rev-list", "--count", "HEAD"))
+    files = {path: path.read_bytes() for path in given.rglob("*") if path.is_file()}
+    assert ab.main([str(before), str(given), "--publish", "--cold", "--repeat", "2"]) == 0
+    assert compiled == [before / "processkit", src / "processkit"]
+    # untimed, tree by tree; then each round, the other tree first
+    assert starts == ["before", "after", "before", "after", "after", "before"]
+    assert {path: path.read_bytes() for path in given.rglob("*") if path.is_file()} == files
+    for tree, runs in seen.items():
+        said = runs
+        site = next(part for part in said[2].split() if part.endswith("site"))
+        assert said == [
+            "--version",
+            "validate --format json",
+            f"publish --output {site} --quiet after {commits} commits",
+            said[3],
+            *["--version", "validate --format json"],
+            f"publish --output {site} --quiet after {commits + 1} commits",
+            said[3],
+            *["--version", "validate --format json"],
+            f"publish --output {site} --quiet after {commits + 2} commits",
+            said[3],
+        ], tree
+        assert said[3].startswith("publish --output ") and "--cache-dir" in said[3]
     table = capsys.readouterr().out.splitlines()
     assert table[0] == (
         "| command | before s | after s | change | processor s before / after | after quicker |"
     )
     assert [line.split(" | ")[0] for line in table[2:]] == [
-        "| --version",
+        "| startup",
         "| validate",
-        "| publish after one change",
+        "| publish-change",
+        "| publish",
     ]
-    assert all(line.endswith(" of 1 |") for line in table[2:])
+    assert all(line.endswith(" of 2 |") for line in table[2:])
     with pytest.raises(SystemExit) as stopped:
         ab.main([str(src), str(tmp_path), "--publish"])
     assert stopped.value.code == 2
