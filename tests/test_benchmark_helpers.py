@@ -395,9 +395,8 @@ def test_two_trees_are_compiled_first_and_each_runs_on_a_copy_of_its_own(
     timed = ab._timed
 
     def watched(argv: list[str], tree_src: Path, workdir: Path) -> Any:
-        tree = "before" if tree_src == before else "after"
-        assert tree_src == (before if tree == "before" else src)
-        assert workdir.parent.name == tree
+        tree = workdir.parent.name  # the tree whose folder the run keeps what it says in
+        assert tree_src == {"before": before, "after": src}[tree]
         command = " ".join(argv[1:2] + argv[3:])
         if len(argv) > 2:  # a command given the repository: the tree's own copy
             copy = Path(argv[2])
